@@ -1,0 +1,113 @@
+/**
+ * The one API between the core (main process or web host) and the UI.
+ *
+ * Every method is declared once here with its request and response. Both transports (Electron IPC and the
+ * web host's HTTP) and the renderer's client are typed from this table, so nothing is typed twice by hand.
+ * Only plain JSON crosses it, and never a credential.
+ */
+import type { Kind } from './kube/kinds';
+import type { ObjectDetail, GraphRequest, Overview, StorageGraph } from './model/detail';
+import type { Finding, Lang, Severity } from './model/findings';
+import type { ObjectRef } from './model/refs';
+import type { ListRequest, Page, TableId, TableRows } from './model/rows';
+import type { ClusterInfo, ClusterStatus } from './model/status';
+
+/** A lesson in one language: ordered sections with stable anchors. */
+export interface LessonSection {
+  /** Stable anchor, e.g. "emptydir". */
+  id: string;
+  title: string;
+  /** Markdown body (no raw HTML is rendered). */
+  markdown: string;
+  /** Kinds whose live objects the viewer may show beside this section as examples. */
+  examples?: Kind[];
+}
+
+export interface LessonBook {
+  lang: Lang;
+  sections: LessonSection[];
+}
+
+/** Method name -> request and response. */
+export interface ContractMethods {
+  /** Every cluster the app knows: kubeconfig contexts, opened snapshots, recordings, the demo. */
+  listClusters: { req: Record<string, never>; res: ClusterInfo[] };
+  /** Start watching a cluster (idempotent). */
+  openCluster: { req: { clusterId: string }; res: ClusterInfo };
+  /** Stop watching a cluster and drop its store. */
+  closeCluster: { req: { clusterId: string }; res: { ok: true } };
+  /** Open a snapshot or recording file the user picked or dropped; its content travels, not a path. */
+  openSnapshot: { req: { fileName: string; content: string }; res: ClusterInfo };
+  /** Per-kind sync state of one open cluster. */
+  clusterStatus: { req: { clusterId: string }; res: ClusterStatus };
+  /** A namespace the user adds by hand when they cannot list namespaces (RBAC-limited users). */
+  addNamespace: { req: { clusterId: string; namespace: string }; res: ClusterStatus };
+  /** One page of one table. */
+  listRows: { req: ListRequest; res: Page<TableRows[TableId]> };
+  /** One object with findings, events, related objects and YAML. */
+  getObject: { req: { clusterId: string; ref: ObjectRef }; res: ObjectDetail | null };
+  /** The binding graph around an object, a namespace, or a provisioner. */
+  getGraph: { req: GraphRequest; res: StorageGraph };
+  /** Problems first, counts, capacity per class, provisioner verdicts. */
+  getOverview: { req: { clusterId: string }; res: Overview };
+  /** Findings of a cluster, most severe first. */
+  listFindings: {
+    req: { clusterId: string; namespace?: string; minSeverity?: Severity; offset: number; limit: number };
+    res: Page<Finding>;
+  };
+  /** A lesson book in one language. */
+  getLessons: { req: { lang: Lang }; res: LessonBook };
+  /** The app's build and transport, for the about box and support. */
+  about: { req: Record<string, never>; res: { version: string; transport: 'ipc' | 'web'; platform: string } };
+}
+
+export type MethodName = keyof ContractMethods;
+export type RequestOf<M extends MethodName> = ContractMethods[M]['req'];
+export type ResponseOf<M extends MethodName> = ContractMethods[M]['res'];
+
+/** The typed listRows, so callers get the row type of the table they asked for. */
+export type ListRows = <T extends TableId>(req: ListRequest<T>) => Promise<Page<TableRows[T]>>;
+
+/** Pushed to the UI, batched a few times a second. */
+export type Notice =
+  /** Objects of these kinds changed in this cluster; refetch what shows them. */
+  | { type: 'changed'; clusterId: string; kinds: Kind[]; revision: number }
+  /** Sync state or connection changed. */
+  | { type: 'status'; clusterId: string }
+  /** The cluster list changed (kubeconfig edited, snapshot opened). */
+  | { type: 'clusters' };
+
+/** What the renderer sees: one async function per method, plus notices. Same for IPC and web. */
+export type RendererApi = { [M in Exclude<MethodName, 'listRows'>]: (req: RequestOf<M>) => Promise<ResponseOf<M>> } & {
+  listRows: ListRows;
+  /** Subscribe to notices; returns the unsubscribe function. */
+  onNotice(listener: (notice: Notice) => void): () => void;
+};
+
+/** The IPC channel of a method: one named channel per method, never a generic one. */
+export function channelOf(method: MethodName): string {
+  return `kse:${method}`;
+}
+export const NOTICE_CHANNEL = 'kse:notice';
+
+export const METHOD_NAMES: readonly MethodName[] = [
+  'listClusters',
+  'openCluster',
+  'closeCluster',
+  'openSnapshot',
+  'clusterStatus',
+  'addNamespace',
+  'listRows',
+  'getObject',
+  'getGraph',
+  'getOverview',
+  'listFindings',
+  'getLessons',
+  'about',
+] satisfies MethodName[];
+
+/** An error that crossed the contract: a message for the user (what happened, what to do) and a code. */
+export interface ContractError {
+  code: 'bad-request' | 'not-found' | 'unavailable' | 'internal' | 'unauthorized';
+  message: string;
+}

@@ -1,0 +1,290 @@
+/**
+ * Plain-JSON shapes of the Kubernetes objects, as the API server sends them.
+ *
+ * Why not client-node's models: its classes declare timestamps as Date and are filled by a costly
+ * ObjectSerializer, while the reflector keeps the raw JSON (strings) for speed. These types declare only
+ * the fields the app reads; everything is optional because the server (or a hostile snapshot) may omit it.
+ */
+
+export interface ObjectMeta {
+  name?: string;
+  namespace?: string;
+  uid?: string;
+  resourceVersion?: string;
+  creationTimestamp?: string;
+  deletionTimestamp?: string;
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  ownerReferences?: OwnerReference[];
+  finalizers?: string[];
+  generateName?: string;
+}
+
+export interface OwnerReference {
+  apiVersion?: string;
+  kind?: string;
+  name?: string;
+  uid?: string;
+  controller?: boolean;
+}
+
+/** Any object from the API: the common envelope. */
+export interface KubeObject {
+  apiVersion?: string;
+  kind?: string;
+  metadata?: ObjectMeta;
+  [field: string]: unknown;
+}
+
+export interface LabelSelector {
+  matchLabels?: Record<string, string>;
+  matchExpressions?: { key?: string; operator?: string; values?: string[] }[];
+}
+
+export interface NodeSelectorTerm {
+  matchExpressions?: { key?: string; operator?: string; values?: string[] }[];
+  matchFields?: { key?: string; operator?: string; values?: string[] }[];
+}
+
+export interface StorageClass extends KubeObject {
+  provisioner?: string;
+  parameters?: Record<string, string>;
+  reclaimPolicy?: string;
+  volumeBindingMode?: string;
+  allowVolumeExpansion?: boolean;
+  allowedTopologies?: { matchLabelExpressions?: { key?: string; values?: string[] }[] }[];
+  mountOptions?: string[];
+}
+
+export interface ObjectReference {
+  kind?: string;
+  namespace?: string;
+  name?: string;
+  uid?: string;
+  apiVersion?: string;
+  resourceVersion?: string;
+}
+
+export interface PersistentVolume extends KubeObject {
+  spec?: {
+    capacity?: Record<string, string>;
+    accessModes?: string[];
+    persistentVolumeReclaimPolicy?: string;
+    storageClassName?: string;
+    volumeMode?: string;
+    claimRef?: ObjectReference;
+    nodeAffinity?: { required?: { nodeSelectorTerms?: NodeSelectorTerm[] } };
+    mountOptions?: string[];
+    csi?: { driver?: string; volumeHandle?: string; fsType?: string; readOnly?: boolean };
+    hostPath?: { path?: string; type?: string };
+    local?: { path?: string; fsType?: string };
+    nfs?: { server?: string; path?: string; readOnly?: boolean };
+    [source: string]: unknown;
+  };
+  status?: { phase?: string; message?: string; reason?: string; lastPhaseTransitionTime?: string };
+}
+
+export interface PersistentVolumeClaim extends KubeObject {
+  spec?: {
+    accessModes?: string[];
+    resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
+    storageClassName?: string | null;
+    volumeName?: string;
+    volumeMode?: string;
+    selector?: LabelSelector;
+    dataSource?: { apiGroup?: string; kind?: string; name?: string };
+    dataSourceRef?: { apiGroup?: string; kind?: string; name?: string; namespace?: string };
+    volumeAttributesClassName?: string;
+  };
+  status?: {
+    phase?: string;
+    accessModes?: string[];
+    capacity?: Record<string, string>;
+    conditions?: Condition[];
+    allocatedResources?: Record<string, string>;
+    allocatedResourceStatuses?: Record<string, string>;
+  };
+}
+
+export interface Condition {
+  type?: string;
+  status?: string;
+  reason?: string;
+  message?: string;
+  lastTransitionTime?: string;
+  lastProbeTime?: string;
+}
+
+/** One entry of `pod.spec.volumes`; the source is whichever other field is set. */
+export interface Volume {
+  name?: string;
+  persistentVolumeClaim?: { claimName?: string; readOnly?: boolean };
+  emptyDir?: { medium?: string; sizeLimit?: string };
+  hostPath?: { path?: string; type?: string };
+  configMap?: { name?: string; optional?: boolean; items?: unknown[] };
+  secret?: { secretName?: string; optional?: boolean; items?: unknown[] };
+  projected?: { sources?: Record<string, unknown>[] };
+  csi?: { driver?: string; readOnly?: boolean; volumeAttributes?: Record<string, string> };
+  ephemeral?: { volumeClaimTemplate?: { metadata?: ObjectMeta; spec?: PersistentVolumeClaim['spec'] } };
+  downwardAPI?: unknown;
+  nfs?: { server?: string; path?: string; readOnly?: boolean };
+  image?: { reference?: string };
+  [source: string]: unknown;
+}
+
+export interface VolumeMount {
+  name?: string;
+  mountPath?: string;
+  readOnly?: boolean;
+  subPath?: string;
+  subPathExpr?: string;
+}
+
+export interface SecurityContext {
+  runAsUser?: number;
+  runAsGroup?: number;
+  runAsNonRoot?: boolean;
+  fsGroup?: number;
+  privileged?: boolean;
+}
+
+export interface Container {
+  name?: string;
+  image?: string;
+  command?: string[];
+  args?: string[];
+  volumeMounts?: VolumeMount[];
+  volumeDevices?: { name?: string; devicePath?: string }[];
+  securityContext?: SecurityContext;
+  restartPolicy?: string;
+  env?: { name?: string; value?: string; valueFrom?: unknown }[];
+  resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
+}
+
+export interface ContainerState {
+  waiting?: { reason?: string; message?: string };
+  running?: { startedAt?: string };
+  terminated?: { exitCode?: number; reason?: string; message?: string; startedAt?: string; finishedAt?: string };
+}
+
+export interface ContainerStatus {
+  name?: string;
+  ready?: boolean;
+  started?: boolean;
+  restartCount?: number;
+  image?: string;
+  state?: ContainerState;
+  lastState?: ContainerState;
+}
+
+export interface Pod extends KubeObject {
+  spec?: {
+    nodeName?: string;
+    volumes?: Volume[];
+    initContainers?: Container[];
+    containers?: Container[];
+    securityContext?: SecurityContext;
+    schedulerName?: string;
+    nodeSelector?: Record<string, string>;
+    serviceAccountName?: string;
+    restartPolicy?: string;
+  };
+  status?: {
+    phase?: string;
+    reason?: string;
+    message?: string;
+    conditions?: Condition[];
+    initContainerStatuses?: ContainerStatus[];
+    containerStatuses?: ContainerStatus[];
+    startTime?: string;
+    hostIP?: string;
+    podIP?: string;
+  };
+}
+
+export interface KubeEvent extends KubeObject {
+  involvedObject?: ObjectReference;
+  reason?: string;
+  message?: string;
+  type?: string;
+  count?: number;
+  firstTimestamp?: string | null;
+  lastTimestamp?: string | null;
+  eventTime?: string | null;
+  source?: { component?: string; host?: string };
+  reportingComponent?: string;
+  series?: { count?: number; lastObservedTime?: string };
+}
+
+export interface KubeNode extends KubeObject {
+  spec?: { unschedulable?: boolean; taints?: { key?: string; value?: string; effect?: string }[] };
+  status?: {
+    conditions?: Condition[];
+    capacity?: Record<string, string>;
+    allocatable?: Record<string, string>;
+    nodeInfo?: { kubeletVersion?: string };
+  };
+}
+
+export interface CSIDriver extends KubeObject {
+  spec?: {
+    attachRequired?: boolean;
+    podInfoOnMount?: boolean;
+    volumeLifecycleModes?: string[];
+    storageCapacity?: boolean;
+    fsGroupPolicy?: string;
+    requiresRepublish?: boolean;
+  };
+}
+
+export interface CSINode extends KubeObject {
+  spec?: {
+    drivers?: { name?: string; nodeID?: string; topologyKeys?: string[] | null; allocatable?: { count?: number } }[];
+  };
+}
+
+export interface VolumeAttachment extends KubeObject {
+  spec?: { attacher?: string; nodeName?: string; source?: { persistentVolumeName?: string } };
+  status?: { attached?: boolean; attachError?: { message?: string; time?: string }; detachError?: { message?: string } };
+}
+
+export interface Lease extends KubeObject {
+  spec?: {
+    holderIdentity?: string;
+    leaseDurationSeconds?: number;
+    acquireTime?: string;
+    renewTime?: string;
+    leaseTransitions?: number;
+  };
+}
+
+export interface VolumeSnapshot extends KubeObject {
+  spec?: {
+    source?: { persistentVolumeClaimName?: string; volumeSnapshotContentName?: string };
+    volumeSnapshotClassName?: string;
+  };
+  status?: {
+    boundVolumeSnapshotContentName?: string;
+    readyToUse?: boolean;
+    restoreSize?: string;
+    creationTime?: string;
+    error?: { message?: string; time?: string };
+  };
+}
+
+export interface VolumeSnapshotContent extends KubeObject {
+  spec?: {
+    driver?: string;
+    deletionPolicy?: string;
+    volumeSnapshotRef?: ObjectReference;
+    volumeSnapshotClassName?: string;
+    source?: { volumeHandle?: string; snapshotHandle?: string };
+  };
+  status?: { readyToUse?: boolean; restoreSize?: number; error?: { message?: string } };
+}
+
+export interface VolumeSnapshotClass extends KubeObject {
+  driver?: string;
+  deletionPolicy?: string;
+  parameters?: Record<string, string>;
+}

@@ -1,0 +1,39 @@
+/**
+ * Index of lesson sections: stable anchors that findings, object states and the UI link to.
+ * The lesson texts live in resources/lessons/<lang>/*.md, one "## Title {#anchor}" heading per section;
+ * a unit test checks that every anchor here exists in every language and vice versa.
+ */
+
+export const LESSON_ANCHORS = [
+  'stateless',
+  'pod-volumes',
+  'hostpath',
+  'emptydir',
+  'persistent-volume',
+  'persistent-volume-claim',
+  'storage-class',
+  'claim-lifecycle',
+  'access-modes',
+  'volume-modes',
+  'reclaim-policy',
+  'binding-modes',
+  'static-binding',
+  'dynamic-provisioning',
+  'provisioners',
+  'csi',
+  'provisioner-health',
+  'init-containers',
+  'native-sidecars',
+  'config-and-secret-volumes',
+  'ephemeral-volumes',
+  'volume-expansion',
+  'snapshots',
+  'troubleshooting-pending',
+  'troubleshooting-mounts',
+] as const;
+
+export type LessonAnchor = (typeof LESSON_ANCHORS)[number];
+
+export function isLessonAnchor(value: string): value is LessonAnchor {
+  return (LESSON_ANCHORS as readonly string[]).includes(value);
+}

@@ -1,0 +1,59 @@
+/** Findings: what the diagnosis rules say about an object. Plain data, bilingual. */
+import type { ObjectRef } from './refs';
+
+export type Lang = 'en' | 'ru';
+export const LANGS: readonly Lang[] = ['en', 'ru'];
+
+/** A text in every UI language. */
+export type Localized = Record<Lang, string>;
+
+/**
+ * problem: something is broken and will not fix itself.
+ * warning: works now but is risky or will break.
+ * expected-wait: not bound/ready yet, by design (e.g. WaitForFirstConsumer without a pod).
+ * info: worth knowing (e.g. a hostPath volume ties data to one node).
+ */
+export type Severity = 'problem' | 'warning' | 'expected-wait' | 'info';
+
+export const SEVERITY_ORDER: readonly Severity[] = ['problem', 'warning', 'expected-wait', 'info'];
+
+/** One piece of evidence behind a finding: a field, an event or a related object. */
+export interface Evidence {
+  label: Localized;
+  /** The observed value, verbatim from the cluster (never translated). */
+  value: string;
+  /** The object the evidence is about, so the UI can link to it. */
+  ref?: ObjectRef;
+  /** Where the value comes from, e.g. "spec.storageClassName" or "event ProvisioningFailed". */
+  source?: string;
+}
+
+/** One step of a fix. The app never writes to a cluster: commands are for the user to run. */
+export interface FixStep {
+  text: Localized;
+  /** A kubectl command to copy, with names filled in and shell-quoted. */
+  command?: string;
+}
+
+export interface Finding {
+  /** Stable id: code + object uid (or key), so the UI can keep selection across updates. */
+  id: string;
+  /** Stable machine code, e.g. "claim.class-not-found". */
+  code: string;
+  severity: Severity;
+  object: ObjectRef;
+  /** One-line cause. */
+  cause: Localized;
+  evidence: Evidence[];
+  fix: FixStep[];
+  /** Lesson section anchor, e.g. "storageclass" (see src/shared/lessons.ts). */
+  lesson: string;
+}
+
+/** Finding counts of one object, for table badges. */
+export interface FindingBadge {
+  severity: Severity;
+  count: number;
+  /** Code of the most severe finding. */
+  code: string;
+}
