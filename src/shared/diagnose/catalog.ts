@@ -1,0 +1,85 @@
+/**
+ * Every finding code the rules can produce: its default severity, a short title in every language and the
+ * lesson section it links to. Codes are stable: the UI, `kse doctor --json`, CI pipelines and the
+ * integration tests match on them, so a code is never renamed, only added or retired.
+ */
+import type { LessonAnchor } from '../lessons';
+import type { Localized, Severity } from '../model/findings';
+
+export interface CodeInfo {
+  severity: Severity;
+  lesson: LessonAnchor;
+  title: Localized;
+}
+
+function c(severity: Severity, lesson: LessonAnchor, en: string, ru: string): CodeInfo {
+  return { severity, lesson, title: { en, ru } };
+}
+
+export const FINDING_CODES = {
+  // Claims that are not bound (claims-pending.ts, static-binding.ts).
+  'claim.no-default-class': c('problem', 'storage-class', 'No class and no default class', 'Класс не указан, и класса по умолчанию нет'),
+  'claim.several-default-classes': c('warning', 'storage-class', 'Several default classes', 'Несколько классов по умолчанию'),
+  'claim.class-missing': c('problem', 'storage-class', 'The named StorageClass does not exist', 'Указанного StorageClass не существует'),
+  'claim.wait-for-first-consumer': c('expected-wait', 'binding-modes', 'Waits for its first pod', 'Ждёт первый под'),
+  'claim.wait-for-pod-scheduled': c('expected-wait', 'binding-modes', 'Waits for its pod to be scheduled', 'Ждёт, пока под назначат на узел'),
+  'claim.consumer-unschedulable': c('problem', 'troubleshooting-pending', 'Its pod cannot be scheduled', 'Его под не удаётся разместить'),
+  'claim.provisioner-dead': c('problem', 'provisioner-health', 'The provisioner is not running', 'Провизионер не работает'),
+  'claim.provisioning-failed': c('problem', 'dynamic-provisioning', 'Provisioning failed', 'Не удалось создать том'),
+  'claim.provisioning': c('expected-wait', 'dynamic-provisioning', 'A volume is being provisioned', 'Том создаётся'),
+  'claim.static-near-miss': c('problem', 'static-binding', 'Volumes almost match', 'Есть почти подходящие тома'),
+  'claim.no-matching-volume': c('problem', 'static-binding', 'No volume matches and none will be created', 'Подходящего тома нет, и создать его некому'),
+  'claim.binding-pending': c('expected-wait', 'static-binding', 'A matching volume exists: binding is due', 'Подходящий том есть, привязка вот-вот случится'),
+  'claim.volume-name-missing': c('problem', 'static-binding', 'The requested volume does not exist', 'Запрошенного тома не существует'),
+  'claim.volume-taken': c('problem', 'static-binding', 'The requested volume belongs to another claim', 'Запрошенный том занят другой заявкой'),
+  'claim.volume-mismatch': c('problem', 'static-binding', 'The requested volume does not fit', 'Запрошенный том не подходит'),
+  'claim.pending': c('warning', 'troubleshooting-pending', 'Pending, cause not determined', 'Pending, причина не установлена'),
+  'claim.terminating-in-use': c('warning', 'claim-lifecycle', 'Deletion waits for pods', 'Удаление ждёт подов'),
+  // Bound and lost claims (claims-other.ts).
+  'claim.lost': c('problem', 'claim-lifecycle', 'The claim lost its volume', 'Заявка потеряла свой том'),
+  'claim.misbound': c('problem', 'claim-lifecycle', 'The volume belongs to another claim', 'Том принадлежит другой заявке'),
+  'claim.resizing': c('expected-wait', 'volume-expansion', 'Being resized', 'Идёт расширение'),
+  'claim.fs-resize-pending': c('expected-wait', 'volume-expansion', 'File system resize waits for a pod', 'Расширение файловой системы ждёт пода'),
+  'claim.resize-failed': c('problem', 'volume-expansion', 'Resize failed', 'Расширение не удалось'),
+  'claim.rwo-multi-node': c('problem', 'access-modes', 'ReadWriteOnce claim used on several nodes', 'Заявка ReadWriteOnce используется на нескольких узлах'),
+  // Volumes (volumes.ts).
+  'volume.available-unused': c('info', 'persistent-volume', 'Available and unused', 'Свободен и не используется'),
+  'volume.prebound-claim-missing': c('warning', 'static-binding', 'Reserved for a claim that does not exist', 'Зарезервирован для несуществующей заявки'),
+  'volume.released-retain': c('warning', 'reclaim-policy', 'Released and retained: data kept, volume unusable', 'Освобождён и сохранён: данные целы, но том не используется'),
+  'volume.released-delete': c('expected-wait', 'reclaim-policy', 'Released: waiting to be deleted', 'Освобождён и ждёт удаления'),
+  'volume.failed': c('problem', 'reclaim-policy', 'Reclaim failed', 'Не удалось вернуть том'),
+  'volume.claim-missing': c('problem', 'claim-lifecycle', 'Bound to a claim that no longer exists', 'Привязан к заявке, которой больше нет'),
+  'volume.attach-error': c('problem', 'csi', 'Attach or detach failed', 'Ошибка подключения или отключения'),
+  // Pods (pods-volumes.ts, pods-mounts.ts, pods-init.ts).
+  'pod.claim-missing': c('problem', 'persistent-volume-claim', 'Uses a claim that does not exist', 'Использует несуществующую заявку'),
+  'pod.ephemeral-claim-pending': c('expected-wait', 'ephemeral-volumes', 'Its ephemeral volume claim is being created', 'Заявка для эфемерного тома ещё создаётся'),
+  'pod.claim-pending': c('expected-wait', 'troubleshooting-pending', 'Waits for an unbound claim', 'Ждёт непривязанную заявку'),
+  'pod.unschedulable-volumes': c('problem', 'troubleshooting-pending', 'Cannot be scheduled because of its volumes', 'Не размещается из-за томов'),
+  'pod.configmap-missing': c('problem', 'config-and-secret-volumes', 'Mounts a ConfigMap that does not exist', 'Монтирует несуществующий ConfigMap'),
+  'pod.secret-missing': c('problem', 'config-and-secret-volumes', 'Mounts a Secret that does not exist', 'Монтирует несуществующий Secret'),
+  'pod.mount-failed': c('problem', 'troubleshooting-mounts', 'A volume cannot be mounted', 'Том не монтируется'),
+  'pod.attach-failed': c('problem', 'troubleshooting-mounts', 'A volume cannot be attached', 'Том не подключается к узлу'),
+  'pod.multi-attach': c('problem', 'access-modes', 'The volume is attached to another node', 'Том подключён к другому узлу'),
+  'pod.rwo-claim-other-node': c('problem', 'access-modes', 'ReadWriteOnce claim is used on another node', 'Заявка ReadWriteOnce уже используется на другом узле'),
+  'pod.init-crashloop': c('problem', 'init-containers', 'An init container is crash-looping', 'Init-контейнер падает и перезапускается'),
+  'pod.init-failed': c('problem', 'init-containers', 'An init container failed', 'Init-контейнер завершился с ошибкой'),
+  'pod.init-waiting': c('problem', 'init-containers', 'An init container cannot start', 'Init-контейнер не запускается'),
+  'pod.init-stuck': c('warning', 'init-containers', 'An init container runs for too long', 'Init-контейнер работает слишком долго'),
+  'pod.hostpath': c('info', 'hostpath', 'hostPath volume: data tied to one node', 'Том hostPath: данные привязаны к узлу'),
+  'pod.hostpath-sensitive': c('warning', 'hostpath', 'hostPath exposes a sensitive host path', 'hostPath открывает чувствительный путь узла'),
+  'pod.emptydir': c('info', 'emptydir', 'emptyDir: data lives and dies with the pod', 'emptyDir: данные живут, пока жив под'),
+  'pod.emptydir-memory': c('info', 'emptydir', 'emptyDir in memory counts against the memory limit', 'emptyDir в памяти расходует лимит памяти'),
+  // Classes and their provisioners (classes.ts).
+  'class.several-defaults': c('warning', 'storage-class', 'One of several default classes', 'Один из нескольких классов по умолчанию'),
+  'class.provisioner-dead': c('problem', 'provisioner-health', 'Its provisioner is not running', 'Его провизионер не работает'),
+  'class.provisioner-degraded': c('warning', 'provisioner-health', 'Its provisioner is degraded', 'Его провизионер работает с перебоями'),
+  'class.provisioner-unknown': c('info', 'provisioner-health', 'Its provisioner health is unknown', 'Состояние провизионера неизвестно'),
+} as const satisfies Record<string, CodeInfo>;
+
+export type FindingCode = keyof typeof FINDING_CODES;
+
+export const ALL_FINDING_CODES = Object.keys(FINDING_CODES) as FindingCode[];
+
+export function isFindingCode(value: string): value is FindingCode {
+  return Object.prototype.hasOwnProperty.call(FINDING_CODES, value);
+}

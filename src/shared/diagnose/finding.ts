@@ -1,0 +1,51 @@
+/** Small builders that keep every rule's findings in the same shape. */
+import type { Evidence, Finding, FixStep, Localized, Severity } from '../model/findings';
+import type { ObjectRef } from '../model/refs';
+import { refKey } from '../model/refs';
+import { FINDING_CODES, type FindingCode } from './catalog';
+
+/** A text in both languages. */
+export function t(en: string, ru: string): Localized {
+  return { en, ru };
+}
+
+export interface FindingInput {
+  code: FindingCode;
+  object: ObjectRef;
+  cause: Localized;
+  evidence?: Evidence[];
+  fix?: FixStep[];
+  /** Overrides the catalog's default severity (e.g. a wait that has lasted too long). */
+  severity?: Severity;
+  /** Tells apart several findings of one code on one object (e.g. the volume name). */
+  key?: string;
+}
+
+/** A finding with its id and lesson filled in from the catalog, so the two can never disagree. */
+export function finding(input: FindingInput): Finding {
+  const info = FINDING_CODES[input.code];
+  const objectId = input.object.uid ?? `${input.object.kind}/${refKey(input.object)}`;
+  return {
+    id: `${input.code}:${objectId}${input.key !== undefined ? `#${input.key}` : ''}`,
+    code: input.code,
+    severity: input.severity ?? info.severity,
+    object: input.object,
+    cause: input.cause,
+    evidence: input.evidence ?? [],
+    fix: input.fix ?? [],
+    lesson: info.lesson,
+  };
+}
+
+/** One piece of evidence: a label in both languages and the verbatim value from the cluster. */
+export function evidence(label: Localized, value: string, where?: { ref?: ObjectRef; source?: string }): Evidence {
+  const out: Evidence = { label, value };
+  if (where?.ref) out.ref = where.ref;
+  if (where?.source) out.source = where.source;
+  return out;
+}
+
+/** One fix step; `command` is undefined when a name was unsafe to put into a command (see shell-quote.ts). */
+export function step(text: Localized, command?: string): FixStep {
+  return command === undefined ? { text } : { text, command };
+}

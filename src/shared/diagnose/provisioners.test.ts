@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureView } from './fixture-view';
+import {
+  csiDriver,
+  csiHostpathClass,
+  csiNode,
+  eventAbout,
+  lease,
+  localPathClass,
+  manualClaim,
+  noProvisionerClass,
+  readyPod,
+} from './fixtures';
+import { assessProvisioner, leaseNameCandidates, provisionerHealth } from './provisioners';
+
+const CSI = 'hostpath.csi.k8s.io';
+
+describe('leaseNameCandidates', () => {
+  it('follows csi-lib-utils and sig-storage-lib-external-provisioner naming', () => {
+    expect(leaseNameCandidates('hostpath.csi.k8s.io')).toEqual(['hostpath-csi-k8s-io', 'hostpath.csi.k8s.io']);
+    expect(leaseNameCandidates('rancher.io/local-path')).toEqual(['rancher-io-local-path', 'rancher.io-local-path']);
+    expect(leaseNameCandidates('example.com/')).toEqual(['example-com-X', 'example.com-']);
+  });
+});
+
+describe('provisionerHealth', () => {
+  const registered = { storageclasses: [csiHostpathClass], csidrivers: [csiDriver], csinodes: [csiNode('node-1', [CSI])] };
+
+  it('is alive with a fresh lease, and names the holder pod', () => {
+    const view = fixtureView({
+      ...registered,
+      leases: [lease('hostpath-csi-k8s-io', 'kube-system', 'csi-hostpathplugin-0', 5)],
+      pods: [readyPod('csi-hostpathplugin-0', 'kube-system')],
+    });
+    const row = provisionerHealth(view, CSI);
+    expect(row).toMatchObject({
+      type: 'csi',
+      verdict: 'alive',
+      classes: ['csi-hostpath-sc'],
+      csiDriverRegistered: true,
+      registeredNodes: ['node-1'],
+      leaseHolder: 'csi-hostpathplugin-0',
+      leaseNamespace: 'kube-system',
+      podsReady: 1,
+      podsTotal: 1,
+    });
+  });
+
+  it('is dead when the lease stopped being renewed', () => {
+    const view = fixtureView({ ...registered, leases: [lease('hostpath-csi-k8s-io', 'kube-system', 'csi-hostpathplugin-0', 80)] });
+    const { row, reasons } = assessProvisioner(view, CSI);
+    expect(row.verdict).toBe('dead');
+    expect(row.reasons[0]).toContain('last renewed 80 s ago');
+    expect(reasons[0]!.ru).toContain('80 с назад');
+  });
+
+  it('is dead when the holder released the lease on shutdown', () => {
+    const released = lease('hostpath-csi-k8s-io', 'kube-system', '', 5);
+    expect(provisionerHealth(fixtureView({ ...registered, leases: [released] }), CSI).verdict).toBe('dead');
+  });
+
+  it('is degraded when alive but registered on no node', () => {
+    const view = fixtureView({
+      storageclasses: [csiHostpathClass],
+      csidrivers: [csiDriver],
+      leases: [lease('hostpath-csi-k8s-io', 'kube-system', 'p', 5)],
+    });
+    expect(provisionerHealth(view, CSI).verdict).toBe('degraded');
+  });
+
+  it('is degraded when alive but the last provisioning failed', () => {
+    const claim = { ...manualClaim, spec: { ...manualClaim.spec, storageClassName: 'csi-hostpath-sc' } };
+    const view = fixtureView({
+      ...registered,
+      persistentvolumeclaims: [claim],
+      leases: [lease('hostpath-csi-k8s-io', 'kube-system', 'p', 5)],
+      events: [eventAbout(claim, 'ProvisioningFailed', 'failed to provision volume with StorageClass "csi-hostpath-sc": rpc error', { type: 'Warning' })],
+    });
+    const row = provisionerHealth(view, CSI);
+    expect(row.verdict).toBe('degraded');
+    expect(row.lastEventReason).toBe('ProvisioningFailed');
+  });
+
+  it('is unknown, saying why, when leases are forbidden and no pod is found', () => {
+    const row = provisionerHealth(fixtureView(registered, { states: { leases: 'forbidden' } }), CSI);
+    expect(row.verdict).toBe('unknown');
+    expect(row.reasons.join(' ')).toContain('leases cannot be read (forbidden)');
+  });
+
+  it('falls back to its pods when there is no lease', () => {
+    const pod = readyPod('local-path-provisioner-7c8bdf94b8-s4b45', 'local-path-storage', {}, false);
+    pod.spec!.containers![0]!.env = [{ name: 'PROVISIONER_NAME', value: 'rancher.io/local-path' }];
+    const row = provisionerHealth(fixtureView({ storageclasses: [localPathClass], pods: [pod] }), 'rancher.io/local-path');
+    expect(row).toMatchObject({ type: 'external', verdict: 'dead', podsReady: 0, podsTotal: 1 });
+  });
+
+  it('is dead when nothing of it exists and claims wait for it', () => {
+    const claim = {
+      ...manualClaim,
+      metadata: { ...manualClaim.metadata, annotations: { 'volume.kubernetes.io/storage-provisioner': 'rancher.io/local-path' } },
+      spec: { ...manualClaim.spec, storageClassName: 'standard' },
+    };
+    const view = fixtureView({ storageclasses: [localPathClass], persistentvolumeclaims: [claim] });
+    expect(provisionerHealth(view, 'rancher.io/local-path').verdict).toBe('dead');
+    expect(provisionerHealth(fixtureView({ storageclasses: [localPathClass] }), 'rancher.io/local-path').verdict).toBe('unknown');
+  });
+
+  it('knows in-tree special cases', () => {
+    const view = fixtureView({ storageclasses: [noProvisionerClass] });
+    expect(provisionerHealth(view, 'kubernetes.io/no-provisioner')).toMatchObject({ type: 'none', verdict: 'alive' });
+    expect(provisionerHealth(view, 'kubernetes.io/glusterfs').verdict).toBe('dead');
+    expect(provisionerHealth(view, 'kubernetes.io/host-path')).toMatchObject({ type: 'in-tree', verdict: 'alive' });
+    const migrated = provisionerHealth(fixtureView({}), 'kubernetes.io/aws-ebs');
+    expect(migrated.type).toBe('in-tree');
+    expect(migrated.reasons[0]).toContain('ebs.csi.aws.com');
+  });
+});

@@ -1,0 +1,286 @@
+/**
+ * Provisioner health: is anything going to create the volumes that a StorageClass promises?
+ * In-tree plugins run inside kube-controller-manager; CSI drivers and other external provisioners run as
+ * pods that elect a leader with a Lease. The verdict is decided from objects (the lease's renew time, the
+ * pods' readiness, the CSIDriver and CSINode registrations); events only add detail.
+ */
+import type { Lease, Pod, StorageClass } from '../kube/objects';
+import type { Localized } from '../model/findings';
+import type { ProvisionerRow, ProvisionerType, ProvisionerVerdict } from '../model/rows';
+import { t } from './finding';
+import { condition, duration, eventMillis, eventsAbout, millis, newestEvent } from './objects';
+import type { ClusterView } from './view';
+
+/** In-tree plugins whose provisioning moved to a CSI driver (CSI migration, GA since Kubernetes 1.25-1.27). */
+export const MIGRATED_IN_TREE: Readonly<Record<string, string>> = {
+  'kubernetes.io/aws-ebs': 'ebs.csi.aws.com',
+  'kubernetes.io/gce-pd': 'pd.csi.storage.gke.io',
+  'kubernetes.io/azure-disk': 'disk.csi.azure.com',
+  'kubernetes.io/azure-file': 'file.csi.azure.com',
+  'kubernetes.io/cinder': 'cinder.csi.openstack.org',
+  'kubernetes.io/vsphere-volume': 'csi.vsphere.vmware.com',
+  'kubernetes.io/portworx-volume': 'pxd.portworx.com',
+  'kubernetes.io/rbd': 'rbd.csi.ceph.com',
+};
+
+/** In-tree plugins removed from Kubernetes: nothing will ever provision for them. */
+export const REMOVED_IN_TREE: ReadonlySet<string> = new Set([
+  'kubernetes.io/glusterfs',
+  'kubernetes.io/quobyte',
+  'kubernetes.io/storageos',
+  'kubernetes.io/scaleio',
+  'kubernetes.io/flocker',
+]);
+
+export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
+
+/**
+ * Names the leader Lease of a provisioner may have: csi-lib-utils (external-provisioner) turns every
+ * character outside [a-zA-Z0-9-] into '-' and appends 'X' to a trailing '-'; sig-storage-lib-external-provisioner
+ * (nfs-subdir, local-path, ...) only turns '/' into '-'.
+ */
+export function leaseNameCandidates(provisioner: string): string[] {
+  let csi = provisioner.replace(/[^a-zA-Z0-9-]/g, '-');
+  if (csi.endsWith('-')) csi += 'X';
+  const lib = provisioner.replace(/\//g, '-');
+  return csi === lib ? [csi] : [csi, lib];
+}
+
+/** A verdict with its reasons in both languages (ProvisionerRow carries the English ones). */
+export interface ProvisionerAssessment {
+  row: ProvisionerRow;
+  reasons: Localized[];
+}
+
+const PROVISION_REASONS = ['ExternalProvisioning', 'ProvisioningFailed', 'ProvisioningSucceeded', 'Provisioning'];
+
+export function provisionerHealth(view: ClusterView, name: string): ProvisionerRow {
+  return assessProvisioner(view, name).row;
+}
+
+export function assessProvisioner(view: ClusterView, name: string): ProvisionerAssessment {
+  const classes = view
+    .list('storageclasses')
+    .filter((c: StorageClass) => c.provisioner === name)
+    .map((c) => c.metadata?.name ?? '')
+    .sort();
+  const base = { ref: { kind: 'storageclasses' as const, name }, name, classes, registeredNodes: [] as string[] };
+  const done = (type: ProvisionerType, verdict: ProvisionerVerdict, reasons: Localized[], extra: Partial<ProvisionerRow> = {}) => ({
+    row: { ...base, ...extra, type, verdict, reasons: reasons.map((r) => r.en) },
+    reasons,
+  });
+
+  if (name === NO_PROVISIONER) {
+    return done('none', 'alive', [
+      t('No provisioner: volumes of these classes are created by hand (static provisioning).', 'Провизионера нет: тома этих классов создают вручную (статическое выделение).'),
+    ]);
+  }
+  if (REMOVED_IN_TREE.has(name)) {
+    return done('in-tree', 'dead', [
+      t(`The in-tree plugin ${name} was removed from Kubernetes: nothing provisions for it.`, `Встроенный плагин ${name} удалён из Kubernetes: тома для него никто не создаст.`),
+    ]);
+  }
+  const migratedTo = MIGRATED_IN_TREE[name];
+  if (migratedTo) {
+    const csi = assessExternal(view, migratedTo, classes);
+    const note = t(
+      `In-tree plugin migrated to the CSI driver ${migratedTo}: its health is that driver's.`,
+      `Встроенный плагин переведён на CSI-драйвер ${migratedTo}: его здоровье — это здоровье драйвера.`,
+    );
+    return { row: { ...csi.row, ...base, registeredNodes: csi.row.registeredNodes, type: 'in-tree', reasons: [note.en, ...csi.row.reasons] }, reasons: [note, ...csi.reasons] };
+  }
+  if (name.startsWith('kubernetes.io/')) {
+    return done('in-tree', 'alive', [
+      t('In-tree plugin run by kube-controller-manager: alive while the control plane is.', 'Встроенный плагин, его запускает kube-controller-manager: жив, пока жива control plane.'),
+    ]);
+  }
+  const external = assessExternal(view, name, classes);
+  return { row: { ...external.row, ...base, registeredNodes: external.row.registeredNodes }, reasons: external.reasons };
+}
+
+function leaseRenewMillis(l: Lease): number | undefined {
+  return millis(l.spec?.renewTime) ?? millis(l.spec?.acquireTime);
+}
+
+/** A lease counts as held while it was renewed within twice its duration (at least 30 s, for clock skew). */
+function leaseIsFresh(view: ClusterView, l: Lease): boolean {
+  const renewed = leaseRenewMillis(l);
+  if (renewed === undefined || !l.spec?.holderIdentity) return false;
+  const limitMs = Math.max(2 * (l.spec.leaseDurationSeconds ?? 15), 30) * 1000;
+  return view.now() - renewed <= limitMs;
+}
+
+function podReady(pod: Pod): boolean {
+  return condition(pod.status?.conditions, 'Ready')?.status === 'True';
+}
+
+/** Whether a pod runs this provisioner: by its args or env naming it, or a csi-provisioner sidecar in the lease's namespace. */
+function podRunsProvisioner(pod: Pod, name: string, leaseNamespace: string | undefined): boolean {
+  const containers = pod.spec?.containers ?? [];
+  const mentions = containers.some(
+    (c) =>
+      [...(c.args ?? []), ...(c.command ?? [])].some((a) => a === name || a.endsWith(`=${name}`)) ||
+      (c.env ?? []).some((e) => e.value === name),
+  );
+  if (mentions) return true;
+  if (leaseNamespace === undefined || pod.metadata?.namespace !== leaseNamespace) return false;
+  const labels = pod.metadata?.labels ?? {};
+  return labels['app'] === 'csi-provisioner' || containers.some((c) => c.name === 'csi-provisioner');
+}
+
+function assessExternal(view: ClusterView, name: string, classes: string[]): ProvisionerAssessment {
+  const reasons: Localized[] = [];
+  const extra: Partial<ProvisionerRow> = {};
+
+  const driverReadable = view.kindState('csidrivers') === 'synced';
+  const driver = driverReadable ? view.get('csidrivers', name) : undefined;
+  const registeredNodes = view.csiNodesWithDriver(name).map((n) => n.metadata?.name ?? '').sort();
+  const type: ProvisionerType = driver || registeredNodes.length > 0 ? 'csi' : 'external';
+  if (driverReadable) extra.csiDriverRegistered = driver !== undefined;
+
+  // The leader lease: the most recently renewed of the candidate names, in any namespace we can read.
+  const leasesReadable = view.kindState('leases') === 'synced';
+  const leases = leasesReadable ? leaseNameCandidates(name).flatMap((n) => [...view.leasesNamed(n)]) : [];
+  const leader = leases.sort((a, b) => (leaseRenewMillis(b) ?? 0) - (leaseRenewMillis(a) ?? 0))[0];
+  if (leader) {
+    extra.leaseNamespace = leader.metadata?.namespace;
+    if (leader.spec?.holderIdentity) extra.leaseHolder = leader.spec.holderIdentity;
+    if (leader.spec?.renewTime) extra.leaseRenewedAt = leader.spec.renewTime;
+  }
+
+  // Its pods: the lease holder (identity is the pod name, or "<pod>_<uuid>" in the external-provisioner library), and pods naming it.
+  const pods = new Map<string, Pod>();
+  const podsReadable = view.kindState('pods') === 'synced';
+  if (podsReadable) {
+    const holder = leader?.spec?.holderIdentity;
+    const ns = leader?.metadata?.namespace;
+    if (holder && ns) {
+      for (const candidate of new Set([holder, holder.split('_')[0] ?? holder])) {
+        const pod = view.get('pods', candidate, ns);
+        if (pod) pods.set(`${ns}/${candidate}`, pod);
+      }
+    }
+    for (const pod of view.list('pods')) {
+      if (podRunsProvisioner(pod, name, ns)) pods.set(`${pod.metadata?.namespace}/${pod.metadata?.name}`, pod);
+    }
+  }
+  const livePods = [...pods.values()].filter((p) => !p.metadata?.deletionTimestamp && p.status?.phase !== 'Succeeded' && p.status?.phase !== 'Failed');
+  if (podsReadable && livePods.length > 0) {
+    extra.podsTotal = livePods.length;
+    extra.podsReady = livePods.filter(podReady).length;
+  }
+
+  // Recent provisioning events on the claims of its classes, and claims that wait for it.
+  let lastEvent: ReturnType<typeof newestEvent>;
+  let lastFailure: ReturnType<typeof newestEvent>;
+  let lastSuccess: ReturnType<typeof newestEvent>;
+  let waiting = 0;
+  for (const className of classes) {
+    for (const claim of view.claimsOfClass(className)) {
+      const events = eventsAbout(view, 'persistentvolumeclaims', claim);
+      lastEvent = later(lastEvent, newestEvent(events, PROVISION_REASONS));
+      lastFailure = later(lastFailure, newestEvent(events, ['ProvisioningFailed']));
+      lastSuccess = later(lastSuccess, newestEvent(events, ['ProvisioningSucceeded']));
+      const annotations = claim.metadata?.annotations ?? {};
+      const asked = annotations['volume.kubernetes.io/storage-provisioner'] ?? annotations['volume.beta.kubernetes.io/storage-provisioner'];
+      if (claim.status?.phase === 'Pending' && asked === name && !claim.spec?.volumeName) waiting += 1;
+    }
+  }
+  if (lastEvent) {
+    if (lastEvent.reason) extra.lastEventReason = lastEvent.reason;
+    const at = eventMillis(lastEvent);
+    if (at !== undefined) extra.lastEventAt = new Date(at).toISOString();
+  }
+
+  let verdict: ProvisionerVerdict;
+  if (leader && leaseIsFresh(view, leader)) {
+    verdict = 'alive';
+    reasons.push(
+      t(
+        `Leader lease ${leader.metadata?.namespace}/${leader.metadata?.name} held by ${leader.spec?.holderIdentity}, renewed ${ago(view, leader)}.`,
+        `Лидерский Lease ${leader.metadata?.namespace}/${leader.metadata?.name} держит ${leader.spec?.holderIdentity}, обновлён ${agoRu(view, leader)}.`,
+      ),
+    );
+  } else if (leader) {
+    verdict = 'dead';
+    const lasts = leader.spec?.leaseDurationSeconds ?? 15;
+    reasons.push(
+      leader.spec?.holderIdentity
+        ? t(
+            `Leader lease ${leader.metadata?.namespace}/${leader.metadata?.name} was last renewed ${ago(view, leader)} (it lasts ${lasts} s): no leader is running.`,
+            `Лидерский Lease ${leader.metadata?.namespace}/${leader.metadata?.name} последний раз обновлён ${agoRu(view, leader)} (действует ${lasts} с): лидер не работает.`,
+          )
+        : t(
+            `Leader lease ${leader.metadata?.namespace}/${leader.metadata?.name} has no holder: the provisioner stopped and released it.`,
+            `У лидерского Lease ${leader.metadata?.namespace}/${leader.metadata?.name} нет владельца: провизионер остановился и отпустил его.`,
+          ),
+    );
+  } else if (livePods.length > 0) {
+    verdict = extra.podsReady ? 'alive' : 'dead';
+    reasons.push(
+      t(`No leader lease found; ${extra.podsReady}/${livePods.length} of its pods are ready.`, `Лидерский Lease не найден; готово подов: ${extra.podsReady} из ${livePods.length}.`),
+    );
+  } else if (!leasesReadable || !podsReadable) {
+    verdict = 'unknown';
+    reasons.push(
+      t(
+        `Cannot tell: ${!leasesReadable ? 'leases' : 'pods'} cannot be read (${view.kindState(!leasesReadable ? 'leases' : 'pods')}), and nothing else shows whether it runs.`,
+        `Не определить: ${!leasesReadable ? 'Lease' : 'поды'} недоступны для чтения (${view.kindState(!leasesReadable ? 'leases' : 'pods')}), а больше ничто не говорит, работает ли он.`,
+      ),
+    );
+  } else if (waiting > 0) {
+    verdict = 'dead';
+    reasons.push(
+      t(
+        `No leader lease and no pods of it found, and ${waiting} claim(s) wait for it.`,
+        `Не найдено ни лидерского Lease, ни его подов, а его ждут заявки: ${waiting}.`,
+      ),
+    );
+  } else {
+    verdict = 'unknown';
+    reasons.push(
+      t(
+        'No leader lease and no pods of it found: it may run outside the cluster or without leader election.',
+        'Не найдено ни лидерского Lease, ни его подов: возможно, он работает вне кластера или без выбора лидера.',
+      ),
+    );
+  }
+
+  if (livePods.length > 0 && (extra.podsReady ?? 0) < livePods.length && verdict === 'alive') {
+    verdict = 'degraded';
+    reasons.push(t(`Only ${extra.podsReady}/${livePods.length} of its pods are ready.`, `Готово только ${extra.podsReady} из ${livePods.length} его подов.`));
+  }
+  if (type === 'csi' && registeredNodes.length === 0 && view.kindState('csinodes') === 'synced') {
+    if (verdict === 'alive') verdict = 'degraded';
+    reasons.push(
+      t('The driver is registered on no node (no CSINode lists it): its volumes cannot be mounted.', 'Драйвер не зарегистрирован ни на одном узле (его нет в CSINode): тома не смонтировать.'),
+    );
+  } else if (type === 'csi') {
+    reasons.push(t(`Registered on ${registeredNodes.length} node(s).`, `Зарегистрирован на узлах: ${registeredNodes.length}.`));
+  }
+  if (type === 'csi' && driverReadable && !driver) {
+    reasons.push(t('No CSIDriver object: defaults apply (attach required, no pod info on mount).', 'Объекта CSIDriver нет: действуют значения по умолчанию (нужен attach, без podInfoOnMount).'));
+  }
+  const failedLast = lastFailure && (!lastSuccess || (eventMillis(lastFailure) ?? 0) > (eventMillis(lastSuccess) ?? 0));
+  if (lastFailure && failedLast) {
+    if (verdict === 'alive') verdict = 'degraded';
+    reasons.push(t(`Last provisioning failed: ${lastFailure.message ?? ''}`, `Последнее создание тома не удалось: ${lastFailure.message ?? ''}`));
+  }
+
+  return { row: { ref: { kind: 'storageclasses', name }, name, classes, registeredNodes, type, verdict, reasons: reasons.map((r) => r.en), ...extra }, reasons };
+}
+
+function later<E extends { lastTimestamp?: string | null }>(a: E | undefined, b: E | undefined): E | undefined {
+  if (!a) return b;
+  if (!b) return a;
+  return (eventMillis(b) ?? 0) > (eventMillis(a) ?? 0) ? b : a;
+}
+
+function ago(view: ClusterView, l: Lease): string {
+  const at = leaseRenewMillis(l);
+  return at === undefined ? 'never' : `${duration(view.now() - at).en} ago`;
+}
+function agoRu(view: ClusterView, l: Lease): string {
+  const at = leaseRenewMillis(l);
+  return at === undefined ? 'никогда' : `${duration(view.now() - at).ru} назад`;
+}

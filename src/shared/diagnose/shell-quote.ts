@@ -1,0 +1,38 @@
+/**
+ * Shell quoting for the kubectl commands that findings suggest. Names come from the cluster (or from a
+ * snapshot someone sent us), so they are untrusted: a name must never turn a copied command into another one.
+ */
+
+/** Characters that need no quoting in POSIX shells (and do not start an option when first). */
+const PLAIN = /^[A-Za-z0-9_./:=@%+,-]+$/;
+
+/** Quotes a value for a POSIX shell: plain values as they are, anything else in single quotes. */
+export function shellQuote(value: string): string {
+  if (value !== '' && PLAIN.test(value) && !value.startsWith('-')) return value;
+  // Inside single quotes nothing is special except the quote itself, which is closed, escaped and reopened.
+  return `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/**
+ * Whether a value may be put into a suggested command at all. Quoting stops the shell from reading it,
+ * but kubectl would still read a leading "-" as a flag, and control characters would garble the terminal
+ * of whoever pastes it. Real Kubernetes names never contain either.
+ */
+export function isCommandSafe(value: string): boolean {
+  // eslint-disable-next-line no-control-regex
+  return value !== '' && !value.startsWith('-') && !/[\u0000-\u001f\u007f-\u009f]/.test(value);
+}
+
+/**
+ * Builds a command from literal parts (written by us) and values (from the cluster, quoted here).
+ * Returns undefined when a value is not safe to put in a command, so the fix step shows text only.
+ */
+export function command(strings: TemplateStringsArray, ...values: (string | undefined)[]): string | undefined {
+  let out = strings[0] ?? '';
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    if (value === undefined || !isCommandSafe(value)) return undefined;
+    out += shellQuote(value) + (strings[i + 1] ?? '');
+  }
+  return out;
+}
