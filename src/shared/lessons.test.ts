@@ -55,6 +55,13 @@ describe.each(LANGS)('lessons in %s', (lang) => {
     expect([...rawAnchorCounts(lang).keys()].filter((id) => !indexed.has(id))).toEqual([]);
   });
 
+  it('uses only CommonMark outside code blocks (the viewer renders no GFM tables)', () => {
+    for (const section of bookOf(lang).sections) {
+      const prose = section.markdown.replace(/^ {0,3}(`{3,}|~{3,})[^\n]*\n[\s\S]*?^ {0,3}\1[^\n]*$/gm, '');
+      expect(prose, section.id).not.toMatch(/^\s*\|.*\|\s*$/m);
+    }
+  });
+
   it('has a title and a substantive body in every section', () => {
     for (const section of bookOf(lang).sections) {
       expect(section.title.trim(), section.id).not.toBe('');
