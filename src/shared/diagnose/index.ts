@@ -1,26 +1,95 @@
 /**
  * Entry points of the diagnosis rules. Pure: objects in (through ClusterView), findings out.
- * Placeholder signatures: the rules themselves live in the files next to this one.
+ * The rules live in the files next to this one, one concern each; the codes they produce are listed in catalog.ts.
  */
 import type { Finding } from '../model/findings';
+import { SEVERITY_ORDER } from '../model/findings';
 import type { ObjectRef } from '../model/refs';
 import type { ProvisionerRow } from '../model/rows';
+import { diagnoseBoundOrLostClaim, diagnoseTerminatingClaim } from './claims-other';
+import { diagnosePendingClaim } from './claims-pending';
+import { diagnoseClass } from './classes';
+import { createContext, type DiagnoseContext } from './context';
+import { diagnoseInitContainers } from './pods-init';
+import { diagnosePodMountEvents, diagnosePodScheduling, isUnschedulableForVolumes } from './pods-mounts';
+import { diagnosePodVolumes } from './pods-volumes';
+import { provisionerHealth as assessHealth } from './provisioners';
+import { diagnoseVolume } from './volumes';
 import type { ClusterView } from './view';
 
-/** Findings about one object (claim, volume, pod, class...). */
-export function diagnoseObject(_view: ClusterView, _ref: ObjectRef): Finding[] {
-  return [];
+export { ALL_FINDING_CODES, FINDING_CODES, isFindingCode, type FindingCode } from './catalog';
+
+/** Findings about one object (claim, volume, pod, class...), most severe first. */
+export function diagnoseObject(view: ClusterView, ref: ObjectRef): Finding[] {
+  return sortFindings(diagnoseWith(createContext(view), ref));
+}
+
+/** Findings about every claim, volume, pod and class of the cluster, most severe first. */
+export function diagnoseAll(view: ClusterView): Finding[] {
+  const ctx = createContext(view);
+  const out: Finding[] = [];
+  for (const sc of view.list('storageclasses')) out.push(...diagnoseClass(ctx, sc));
+  for (const claim of view.list('persistentvolumeclaims')) out.push(...diagnoseClaim(ctx, claim));
+  for (const pv of view.list('persistentvolumes')) out.push(...diagnoseVolume(ctx, pv));
+  for (const pod of view.list('pods')) out.push(...diagnosePod(ctx, pod));
+  return sortFindings(out);
 }
 
 /** Health of one provisioner named by a StorageClass. */
-export function provisionerHealth(_view: ClusterView, name: string): ProvisionerRow {
-  return {
-    ref: { kind: 'storageclasses', name },
-    name,
-    type: 'none',
-    verdict: 'unknown',
-    reasons: ['not diagnosed yet'],
-    classes: [],
-    registeredNodes: [],
-  };
+export function provisionerHealth(view: ClusterView, name: string): ProvisionerRow {
+  return assessHealth(view, name);
+}
+
+/** Health of every provisioner that some StorageClass names, sorted by name. */
+export function allProvisioners(view: ClusterView): ProvisionerRow[] {
+  const names = new Set(view.list('storageclasses').map((sc) => sc.provisioner ?? '').filter((p) => p !== ''));
+  const ctx = createContext(view);
+  return [...names].sort().map((name) => ctx.provisioner(name).row);
+}
+
+/** Problems first, then warnings, expected waits and info; within one severity by object and code. */
+export function sortFindings(findings: Finding[]): Finding[] {
+  const rank = (f: Finding) => SEVERITY_ORDER.indexOf(f.severity);
+  const key = (f: Finding) => `${f.object.kind}\u0000${f.object.namespace ?? ''}\u0000${f.object.name}\u0000${f.code}\u0000${f.id}`;
+  return [...findings].sort((a, b) => rank(a) - rank(b) || key(a).localeCompare(key(b)));
+}
+
+function diagnoseWith(ctx: DiagnoseContext, ref: ObjectRef): Finding[] {
+  const view = ctx.view;
+  switch (ref.kind) {
+    case 'persistentvolumeclaims': {
+      const claim = view.get('persistentvolumeclaims', ref.name, ref.namespace);
+      return claim ? diagnoseClaim(ctx, claim) : [];
+    }
+    case 'persistentvolumes': {
+      const pv = view.get('persistentvolumes', ref.name);
+      return pv ? diagnoseVolume(ctx, pv) : [];
+    }
+    case 'pods': {
+      const pod = view.get('pods', ref.name, ref.namespace);
+      return pod ? diagnosePod(ctx, pod) : [];
+    }
+    case 'storageclasses': {
+      const sc = view.get('storageclasses', ref.name);
+      return sc ? diagnoseClass(ctx, sc) : [];
+    }
+    default:
+      return [];
+  }
+}
+
+function diagnoseClaim(ctx: DiagnoseContext, claim: Parameters<typeof diagnosePendingClaim>[1]): Finding[] {
+  const phase = claim.status?.phase ?? 'Pending';
+  const main = phase === 'Pending' ? diagnosePendingClaim(ctx, claim) : diagnoseBoundOrLostClaim(ctx, claim);
+  return [...diagnoseTerminatingClaim(ctx, claim), ...main];
+}
+
+function diagnosePod(ctx: DiagnoseContext, pod: Parameters<typeof diagnoseInitContainers>[1]): Finding[] {
+  const unschedulable = !pod.spec?.nodeName && isUnschedulableForVolumes(pod);
+  return [
+    ...diagnosePodScheduling(ctx, pod),
+    ...diagnosePodVolumes(ctx, pod, unschedulable),
+    ...diagnosePodMountEvents(ctx, pod),
+    ...diagnoseInitContainers(ctx, pod),
+  ];
 }

@@ -1,0 +1,54 @@
+/** StorageClasses: several defaults, and the health of the provisioner each one names. */
+import type { StorageClass } from '../kube/objects';
+import type { Finding } from '../model/findings';
+import type { DiagnoseContext } from './context';
+import { evidence, finding, step, t } from './finding';
+import { refTo } from './objects';
+import { command } from './shell-quote';
+
+export function diagnoseClass(ctx: DiagnoseContext, sc: StorageClass): Finding[] {
+  const out: Finding[] = [];
+  const ref = refTo('storageclasses', sc);
+  const name = sc.metadata?.name ?? '';
+  const defaults = ctx.view.defaultClasses();
+  if (defaults.length > 1 && defaults.some((d) => d.metadata?.name === name)) {
+    const names = defaults.map((d) => d.metadata?.name ?? '');
+    out.push(
+      finding({
+        code: 'class.several-defaults',
+        object: ref,
+        cause: t(
+          `${names.length} classes are marked default (${names.join(', ')}): claims without a class get the newest one, which surprises people.`,
+          `По умолчанию помечено классов: ${names.length} (${names.join(', ')}); заявки без класса получают самый новый, и это сбивает с толку.`,
+        ),
+        evidence: names.map((n) => evidence(t('Default class', 'Класс по умолчанию'), n, { source: 'storageclass.kubernetes.io/is-default-class' })),
+        fix: [step(t('Keep one default: remove the annotation from this class if it should not be one', 'Оставьте один класс по умолчанию: снимите аннотацию с этого класса, если он не должен им быть'), command`kubectl annotate storageclass ${name} storageclass.kubernetes.io/is-default-class-`)],
+      }),
+    );
+  }
+  const provisioner = sc.provisioner ?? '';
+  if (!provisioner) return out;
+  const health = ctx.provisioner(provisioner);
+  const verdict = health.row.verdict;
+  if (verdict === 'alive') return out;
+  const code = verdict === 'dead' ? 'class.provisioner-dead' : verdict === 'degraded' ? 'class.provisioner-degraded' : 'class.provisioner-unknown';
+  const first = health.reasons[0] ?? t('', '');
+  out.push(
+    finding({
+      code,
+      object: ref,
+      cause:
+        verdict === 'dead'
+          ? t(`Provisioner ${provisioner} of this class is not running: new claims of the class stay Pending. ${first.en}`, `Провизионер ${provisioner} этого класса не работает: новые заявки класса останутся в Pending. ${first.ru}`)
+          : verdict === 'degraded'
+            ? t(`Provisioner ${provisioner} of this class runs with problems. ${health.reasons.map((r) => r.en).join(' ')}`, `Провизионер ${provisioner} этого класса работает с проблемами. ${health.reasons.map((r) => r.ru).join(' ')}`)
+            : t(`The health of provisioner ${provisioner} cannot be determined. ${first.en}`, `Состояние провизионера ${provisioner} определить нельзя. ${first.ru}`),
+      evidence: health.reasons.map((r) => evidence(t('Provisioner health', 'Здоровье провизионера'), r.en, { source: `provisioner ${provisioner}` })),
+      fix:
+        verdict === 'unknown'
+          ? []
+          : [step(t('Find its pods and read their logs', 'Найдите его поды и прочитайте логи'), health.row.leaseNamespace ? command`kubectl get pods -n ${health.row.leaseNamespace}` : 'kubectl get pods -A')],
+    }),
+  );
+  return out;
+}

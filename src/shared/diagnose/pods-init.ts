@@ -1,0 +1,116 @@
+/**
+ * Init containers run one after another, in the order written, and each must finish before the next (and
+ * the app) starts. The first one that does not finish explains the pod: which one, its state and its last
+ * message. Native sidecars (restartPolicy: Always) keep running by design.
+ */
+import type { Container, ContainerStatus, Pod } from '../kube/objects';
+import type { Finding } from '../model/findings';
+import type { DiagnoseContext } from './context';
+import { evidence, finding, step, t } from './finding';
+import { duration, millis, refTo } from './objects';
+import { command } from './shell-quote';
+
+/** An init container still running after this long is reported as possibly stuck. */
+export const INIT_STUCK_MS = 10 * 60_000;
+
+const START_FAILURES = ['ErrImagePull', 'ImagePullBackOff', 'InvalidImageName', 'CreateContainerConfigError', 'CreateContainerError', 'RunContainerError'];
+
+export function diagnoseInitContainers(ctx: DiagnoseContext, pod: Pod): Finding[] {
+  if (pod.status?.phase === 'Succeeded') return [];
+  const specs = pod.spec?.initContainers ?? [];
+  const statuses = pod.status?.initContainerStatuses ?? [];
+  const ns = pod.metadata?.namespace ?? '';
+  const ref = refTo('pods', pod);
+  for (const [index, spec] of specs.entries()) {
+    const st = statuses.find((s) => s.name === spec.name);
+    if (!st) return [];
+    const sidecar = spec.restartPolicy === 'Always';
+    const which = `${spec.name ?? ''} (${index + 1}/${specs.length})`;
+    const logs = (previous: boolean) =>
+      step(
+        t(previous ? 'Read the output of its last run' : 'Read its output', previous ? 'Прочитайте вывод последнего запуска' : 'Прочитайте его вывод'),
+        previous ? command`kubectl logs ${pod.metadata?.name} -n ${ns} -c ${spec.name} --previous` : command`kubectl logs ${pod.metadata?.name} -n ${ns} -c ${spec.name}`,
+      );
+    const base = [evidence(t('Init container', 'Init-контейнер'), which, { source: `spec.initContainers[${index}]` }), ...describeRun(spec)];
+    const waiting = st.state?.waiting;
+    const last = st.lastState?.terminated;
+
+    if (waiting?.reason === 'CrashLoopBackOff') {
+      return [
+        finding({
+          code: 'pod.init-crashloop',
+          object: ref,
+          key: spec.name,
+          cause: t(
+            `Init container ${which} keeps failing (${st.restartCount ?? 0} restarts${last ? `, last exit code ${last.exitCode ?? '?'}${last.reason ? ` ${last.reason}` : ''}` : ''}); the containers after it and the app wait.`,
+            `Init-контейнер ${which} раз за разом падает (перезапусков: ${st.restartCount ?? 0}${last ? `, последний код выхода ${last.exitCode ?? '?'}${last.reason ? ` ${last.reason}` : ''}` : ''}); следующие контейнеры и приложение ждут.`,
+          ),
+          evidence: [...base, ...lastRun(st), evidence(t('State', 'Состояние'), `${waiting.reason}: ${waiting.message ?? ''}`, { source: `status.initContainerStatuses[${index}].state.waiting` })],
+          fix: [logs(true)],
+        }),
+      ];
+    }
+    if (waiting && START_FAILURES.includes(waiting.reason ?? '')) {
+      return [
+        finding({
+          code: 'pod.init-waiting',
+          object: ref,
+          key: spec.name,
+          cause: t(`Init container ${which} cannot start: ${waiting.reason}${waiting.message ? ` — ${waiting.message}` : ''}`, `Init-контейнер ${which} не запускается: ${waiting.reason}${waiting.message ? ` — ${waiting.message}` : ''}`),
+          evidence: [...base, evidence(t('State', 'Состояние'), `${waiting.reason}: ${waiting.message ?? ''}`, { source: `status.initContainerStatuses[${index}].state.waiting` })],
+          fix: [step(t('See the pod events', 'Посмотрите события пода'), command`kubectl describe pod ${pod.metadata?.name} -n ${ns}`)],
+        }),
+      ];
+    }
+    const done = st.state?.terminated;
+    if (done && done.exitCode !== 0 && !sidecar) {
+      const final = pod.spec?.restartPolicy === 'Never' || pod.status?.phase === 'Failed';
+      return [
+        finding({
+          code: 'pod.init-failed',
+          object: ref,
+          key: spec.name,
+          cause: final
+            ? t(`Init container ${which} failed with exit code ${done.exitCode ?? '?'}${done.reason ? ` (${done.reason})` : ''}, and the pod does not restart it: the pod has failed.`, `Init-контейнер ${which} завершился с кодом ${done.exitCode ?? '?'}${done.reason ? ` (${done.reason})` : ''}, а под его не перезапускает: под провален.`)
+            : t(`Init container ${which} failed with exit code ${done.exitCode ?? '?'}${done.reason ? ` (${done.reason})` : ''}; it will be restarted.`, `Init-контейнер ${which} завершился с кодом ${done.exitCode ?? '?'}${done.reason ? ` (${done.reason})` : ''}; его перезапустят.`),
+          evidence: [...base, evidence(t('Last message', 'Последнее сообщение'), done.message ?? '', { source: `status.initContainerStatuses[${index}].state.terminated` })],
+          fix: [logs(false)],
+        }),
+      ];
+    }
+    const running = st.state?.running;
+    if (running && !sidecar) {
+      const since = millis(running.startedAt);
+      if (since !== undefined && ctx.view.now() - since > INIT_STUCK_MS) {
+        return [
+          finding({
+            code: 'pod.init-stuck',
+            object: ref,
+            key: spec.name,
+            cause: t(`Init container ${which} has been running for ${duration(ctx.view.now() - since).en}; the app starts only after it exits (is it waiting for something?).`, `Init-контейнер ${which} работает уже ${duration(ctx.view.now() - since).ru}; приложение стартует только после его завершения (может, он чего-то ждёт?).`),
+            evidence: [...base, evidence(t('Running since', 'Работает с'), running.startedAt ?? '', { source: `status.initContainerStatuses[${index}].state.running.startedAt` })],
+            fix: [logs(false)],
+          }),
+        ];
+      }
+      return [];
+    }
+    // Done (exit 0) or a started sidecar: the next one decides.
+    if (!(done?.exitCode === 0 || (sidecar && (running || st.started)))) return [];
+  }
+  return [];
+}
+
+function describeRun(spec: Container) {
+  const cmd = [...(spec.command ?? []), ...(spec.args ?? [])].join(' ');
+  return [
+    ...(spec.image ? [evidence(t('Image', 'Образ'), spec.image, { source: 'image' })] : []),
+    ...(cmd ? [evidence(t('Command', 'Команда'), cmd, { source: 'command, args' })] : []),
+  ];
+}
+
+function lastRun(st: ContainerStatus) {
+  const last = st.lastState?.terminated;
+  if (!last) return [];
+  return [evidence(t('Last run', 'Последний запуск'), `exit ${last.exitCode ?? '?'}${last.reason ? ` ${last.reason}` : ''}${last.message ? `: ${last.message}` : ''}`, { source: 'lastState.terminated' })];
+}

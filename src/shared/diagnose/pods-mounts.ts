@@ -1,0 +1,131 @@
+/**
+ * Pods held back by their volumes, as the scheduler and the kubelet report it: the PodScheduled condition
+ * (scheduler volumebinding reasons, e.g. "node(s) had volume node affinity conflict", "pod has unbound
+ * immediate PersistentVolumeClaims"), and kubelet / attach-detach events FailedMount and FailedAttachVolume
+ * (including "Multi-Attach error for volume ..."). ConfigMaps and Secrets are not watched, so a missing one
+ * is known only from the kubelet's event text (`configmap "x" not found`).
+ */
+import type { Pod } from '../kube/objects';
+import type { Finding } from '../model/findings';
+import type { DiagnoseContext } from './context';
+import { evidence, finding, step, t } from './finding';
+import { condition, eventEvidence, eventMillis, eventsAbout, refByName, refTo } from './objects';
+import { command } from './shell-quote';
+
+/** Fragments of scheduler messages that blame volumes (volumebinding, volumerestrictions, volumezone, nodevolumelimits). */
+export const VOLUME_SCHEDULING_PHRASES = [
+  'unbound immediate PersistentVolumeClaims',
+  "didn't find available persistent volumes to bind",
+  'volume node affinity conflict',
+  "didn't match PersistentVolume's node affinity",
+  'did not have enough free storage',
+  'bound to non-existent pv',
+  'persistentvolumeclaim "',
+  'waiting for ephemeral volume controller',
+  'exceed max volume count',
+  'no available volume zone',
+  'ReadWriteOncePod',
+];
+
+/** Mount events older than this are left out: events expire after an hour anyway. */
+const RECENT_MS = 60 * 60_000;
+
+export function isUnschedulableForVolumes(pod: Pod): boolean {
+  const scheduled = condition(pod.status?.conditions, 'PodScheduled');
+  if (scheduled?.status !== 'False' || scheduled.reason !== 'Unschedulable') return false;
+  const message = scheduled.message ?? '';
+  return VOLUME_SCHEDULING_PHRASES.some((p) => message.includes(p));
+}
+
+export function diagnosePodScheduling(ctx: DiagnoseContext, pod: Pod): Finding[] {
+  if (pod.spec?.nodeName || !isUnschedulableForVolumes(pod)) return [];
+  const scheduled = condition(pod.status?.conditions, 'PodScheduled');
+  const failed = eventsAbout(ctx.view, 'pods', pod).find((e) => e.reason === 'FailedScheduling');
+  const ns = pod.metadata?.namespace ?? '';
+  const claims = (pod.spec?.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim?.claimName ? [v.persistentVolumeClaim.claimName] : []));
+  return [
+    finding({
+      code: 'pod.unschedulable-volumes',
+      object: refTo('pods', pod),
+      cause: t(`The scheduler cannot place the pod because of its volumes: ${scheduled?.message ?? ''}`, `Планировщик не может разместить под из-за его томов: ${scheduled?.message ?? ''}`),
+      evidence: [
+        evidence(t('Condition PodScheduled', 'Условие PodScheduled'), scheduled?.message ?? '', { source: 'status.conditions[PodScheduled]' }),
+        ...(failed ? [eventEvidence(ctx.view, failed)] : []),
+        ...claims.map((c) => evidence(t('Claim used', 'Используемая заявка'), c, { ref: refByName('persistentvolumeclaims', c, ns), source: 'spec.volumes[].persistentVolumeClaim' })),
+      ],
+      fix: [step(t('Look at the claims it uses: each one explains why it is not bound or where its volume can be used', 'Посмотрите заявки пода: у каждой указано, почему она не привязана или где можно использовать её том'), command`kubectl get pvc -n ${ns}`)],
+    }),
+  ];
+}
+
+/** Mount and attach failures from events; only for pods that are not running yet, since resolved events linger. */
+export function diagnosePodMountEvents(ctx: DiagnoseContext, pod: Pod): Finding[] {
+  if (pod.status?.phase !== 'Pending' || !pod.spec?.nodeName) return [];
+  const view = ctx.view;
+  const ns = pod.metadata?.namespace ?? '';
+  const ref = refTo('pods', pod);
+  const describe = step(t('See the pod and its events', 'Посмотрите под и его события'), command`kubectl describe pod ${pod.metadata?.name} -n ${ns}`);
+  const recent = eventsAbout(view, 'pods', pod).filter((e) => view.now() - (eventMillis(e) ?? 0) < RECENT_MS);
+  const out: Finding[] = [];
+  const seen = new Set<string>();
+
+  for (const event of recent) {
+    const message = event.message ?? '';
+    if (event.reason === 'FailedMount') {
+      const missing = /\b(configmap|secret) "([^"]+)" not found/.exec(message);
+      if (missing) {
+        const kind = missing[1] as 'configmap' | 'secret';
+        const name = missing[2] ?? '';
+        const key = `${kind}/${name}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        out.push(
+          finding({
+            code: kind === 'configmap' ? 'pod.configmap-missing' : 'pod.secret-missing',
+            object: ref,
+            key,
+            cause:
+              kind === 'configmap'
+                ? t(`The pod mounts ConfigMap ${name}, which does not exist in namespace ${ns}: its containers cannot start until it does (or the volume is marked optional).`, `Под монтирует ConfigMap ${name}, которого нет в пространстве имён ${ns}: контейнеры не запустятся, пока его не создадут (или том не пометят optional).`)
+                : t(`The pod mounts Secret ${name}, which does not exist in namespace ${ns}: its containers cannot start until it does (or the volume is marked optional).`, `Под монтирует Secret ${name}, которого нет в пространстве имён ${ns}: контейнеры не запустятся, пока его не создадут (или том не пометят optional).`),
+            evidence: [eventEvidence(view, event)],
+            fix: [
+              step(t(`Create the ${kind === 'configmap' ? 'ConfigMap' : 'Secret'} or fix its name in the pod`, `Создайте ${kind === 'configmap' ? 'ConfigMap' : 'Secret'} или исправьте имя в поде`), kind === 'configmap' ? command`kubectl get configmap -n ${ns}` : command`kubectl get secret -n ${ns}`),
+            ],
+          }),
+        );
+        continue;
+      }
+      if (seen.has('mount')) continue;
+      seen.add('mount');
+      out.push(
+        finding({
+          code: 'pod.mount-failed',
+          object: ref,
+          cause: t(`The kubelet cannot mount a volume of the pod: ${message}`, `Kubelet не может смонтировать том пода: ${message}`),
+          evidence: [eventEvidence(view, event)],
+          fix: [describe],
+        }),
+      );
+    } else if (event.reason === 'FailedAttachVolume') {
+      const multi = message.startsWith('Multi-Attach error');
+      const key = multi ? 'multi-attach' : 'attach';
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(
+        finding({
+          code: multi ? 'pod.multi-attach' : 'pod.attach-failed',
+          object: ref,
+          cause: multi
+            ? t(`The volume is still attached to another node, so it cannot be attached to ${pod.spec.nodeName}: ${message}`, `Том всё ещё подключён к другому узлу, поэтому его нельзя подключить к ${pod.spec.nodeName}: ${message}`)
+            : t(`Attaching a volume to node ${pod.spec.nodeName} failed: ${message}`, `Не удалось подключить том к узлу ${pod.spec.nodeName}: ${message}`),
+          evidence: [eventEvidence(view, event)],
+          fix: multi
+            ? [step(t('Stop the pod that uses the volume on the other node (or wait for it to detach, about 6 minutes after a node failure)', 'Остановите под, который использует том на другом узле (или дождитесь отключения — около 6 минут после сбоя узла)')), describe]
+            : [describe],
+        }),
+      );
+    }
+  }
+  return out;
+}

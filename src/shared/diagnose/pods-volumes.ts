@@ -1,0 +1,194 @@
+/**
+ * A pod's volumes, read from the pod spec: claims that are missing or unbound, ReadWriteOnce claims in use
+ * on another node, and what hostPath and emptyDir mean for the data (explained as the lessons explain them).
+ */
+import type { Container, PersistentVolumeClaim, Pod, Volume } from '../kube/objects';
+import type { Finding } from '../model/findings';
+import type { DiagnoseContext } from './context';
+import { evidence, finding, step, t } from './finding';
+import { ageOf, isPodFinished, refByName, refTo } from './objects';
+import { command } from './shell-quote';
+
+/** Host paths that expose the node itself: its configuration, devices, runtime sockets, kubelet state. */
+const SENSITIVE_HOST_PATHS = ['/etc', '/root', '/home', '/proc', '/sys', '/dev', '/boot', '/run', '/var/run', '/var/lib/kubelet', '/var/lib/docker', '/var/lib/containerd', '/usr', '/bin', '/sbin', '/lib'];
+
+export function isSensitiveHostPath(path: string): boolean {
+  const normal = path.replace(/\/+$/, '') || '/';
+  if (normal === '/') return true;
+  return SENSITIVE_HOST_PATHS.some((p) => normal === p || normal.startsWith(`${p}/`));
+}
+
+/** The claim a pod volume uses: its own name, or <pod>-<volume> for a generic ephemeral volume. */
+export function claimNameOf(pod: Pod, volume: Volume): string | undefined {
+  if (volume.persistentVolumeClaim?.claimName) return volume.persistentVolumeClaim.claimName;
+  if (volume.ephemeral) return `${pod.metadata?.name ?? ''}-${volume.name ?? ''}`;
+  return undefined;
+}
+
+function mountsOf(pod: Pod, volumeName: string): { container: Container; path: string; readOnly: boolean }[] {
+  const containers = [...(pod.spec?.initContainers ?? []), ...(pod.spec?.containers ?? [])];
+  return containers.flatMap((c) => (c.volumeMounts ?? []).filter((m) => m.name === volumeName).map((m) => ({ container: c, path: m.mountPath ?? '', readOnly: m.readOnly === true })));
+}
+
+export function diagnosePodVolumes(ctx: DiagnoseContext, pod: Pod, unschedulableForVolumes: boolean): Finding[] {
+  if (isPodFinished(pod)) return [];
+  const out: Finding[] = [];
+  for (const volume of pod.spec?.volumes ?? []) {
+    const claimName = claimNameOf(pod, volume);
+    if (claimName !== undefined) out.push(...claimVolume(ctx, pod, volume, claimName, unschedulableForVolumes));
+    else if (volume.hostPath) out.push(hostPath(pod, volume));
+    else if (volume.emptyDir) out.push(emptyDir(pod, volume));
+  }
+  return out;
+}
+
+function claimVolume(ctx: DiagnoseContext, pod: Pod, volume: Volume, claimName: string, unschedulableForVolumes: boolean): Finding[] {
+  const view = ctx.view;
+  const ns = pod.metadata?.namespace ?? '';
+  const ref = refTo('pods', pod);
+  const claimRef = refByName('persistentvolumeclaims', claimName, ns);
+  const volumeEvidence = evidence(t('Pod volume', 'Том пода'), `${volume.name ?? ''} → ${claimName}`, { ref: claimRef, source: volume.ephemeral ? 'spec.volumes[].ephemeral' : 'spec.volumes[].persistentVolumeClaim.claimName' });
+  if (view.kindState('persistentvolumeclaims') !== 'synced') return [];
+  const claim = view.get('persistentvolumeclaims', claimName, ns);
+  if (!claim) {
+    if (volume.ephemeral) {
+      const young = ageOf(view, pod) < 2 * 60_000;
+      return [
+        finding({
+          code: 'pod.ephemeral-claim-pending',
+          object: ref,
+          key: volume.name,
+          severity: young ? undefined : 'problem',
+          cause: young
+            ? t(`The ephemeral volume controller is creating claim ${claimName} for this pod.`, `Контроллер эфемерных томов создаёт для пода заявку ${claimName}.`)
+            : t(`Claim ${claimName} for the pod's ephemeral volume has not been created; check kube-controller-manager (ephemeral-volume controller) and its events.`, `Заявка ${claimName} для эфемерного тома пода так и не создана; проверьте kube-controller-manager (контроллер ephemeral-volume) и события.`),
+          evidence: [volumeEvidence],
+          fix: young ? [] : [step(t('See the pod and its events', 'Посмотрите под и его события'), command`kubectl describe pod ${pod.metadata?.name} -n ${ns}`)],
+        }),
+      ];
+    }
+    return [
+      finding({
+        code: 'pod.claim-missing',
+        object: ref,
+        key: volume.name,
+        cause: t(`Volume ${volume.name} uses claim ${claimName}, which does not exist in namespace ${ns}: the pod cannot be scheduled.`, `Том ${volume.name} использует заявку ${claimName}, которой нет в пространстве имён ${ns}: под не может быть размещён.`),
+        evidence: [volumeEvidence],
+        fix: [
+          step(t('Create the claim, or fix the claim name in the pod template', 'Создайте заявку или исправьте её имя в шаблоне пода'), command`kubectl get pvc -n ${ns}`),
+        ],
+      }),
+    ];
+  }
+  const out: Finding[] = [];
+  if ((claim.status?.phase ?? 'Pending') === 'Pending' && !unschedulableForVolumes) {
+    out.push(
+      finding({
+        code: 'pod.claim-pending',
+        object: ref,
+        key: volume.name,
+        cause: t(`The pod waits for claim ${claimName}, which is not bound yet (see the claim for why).`, `Под ждёт заявку ${claimName}, которая ещё не привязана (причина — в заявке).`),
+        evidence: [volumeEvidence, evidence(t('Claim phase', 'Фаза заявки'), claim.status?.phase ?? 'Pending', { ref: refTo('persistentvolumeclaims', claim), source: 'status.phase' })],
+        fix: [step(t('See the claim', 'Посмотрите заявку'), command`kubectl describe pvc ${claimName} -n ${ns}`)],
+      }),
+    );
+  }
+  const other = otherNodeUser(ctx, pod, claim);
+  if (other) out.push(other);
+  return out;
+}
+
+/** A ReadWriteOnce(Pod) claim already used by a pod elsewhere: reported on the pod that cannot start. */
+function otherNodeUser(ctx: DiagnoseContext, pod: Pod, claim: PersistentVolumeClaim): Finding | undefined {
+  const modes: readonly string[] = claim.status?.accessModes ?? claim.spec?.accessModes ?? [];
+  const singlePod = modes.includes('ReadWriteOncePod');
+  const singleNode = modes.length > 0 && modes.every((m): boolean => m === 'ReadWriteOnce');
+  if (!singlePod && !singleNode) return undefined;
+  if (pod.status?.phase === 'Running') return undefined;
+  const ns = pod.metadata?.namespace ?? '';
+  const others = ctx.view
+    .podsUsingClaim(ns, claim.metadata?.name ?? '')
+    .filter((p) => p.metadata?.uid !== pod.metadata?.uid && p.spec?.nodeName && !isPodFinished(p))
+    .filter((p) => singlePod || (pod.spec?.nodeName !== undefined && p.spec?.nodeName !== pod.spec.nodeName));
+  const first = others[0];
+  if (!first) return undefined;
+  return finding({
+    code: 'pod.rwo-claim-other-node',
+    object: refTo('pods', pod),
+    key: claim.metadata?.name,
+    cause: singlePod
+      ? t(`Claim ${claim.metadata?.name} is ReadWriteOncePod and pod ${first.metadata?.name} already uses it: only one pod may.`, `Заявка ${claim.metadata?.name} — ReadWriteOncePod, и её уже использует под ${first.metadata?.name}: можно только одному поду.`)
+      : t(`Claim ${claim.metadata?.name} is ReadWriteOnce and pod ${first.metadata?.name} uses it on node ${first.spec?.nodeName}; this pod is on ${pod.spec?.nodeName}, where the volume cannot be attached too.`, `Заявка ${claim.metadata?.name} — ReadWriteOnce, её использует под ${first.metadata?.name} на узле ${first.spec?.nodeName}; этот под на узле ${pod.spec?.nodeName}, куда том одновременно не подключить.`),
+    evidence: [
+      evidence(t('Access modes', 'Режимы доступа'), modes.join(', '), { ref: refTo('persistentvolumeclaims', claim), source: 'status.accessModes' }),
+      ...others.map((p) => evidence(t('Other pod and node', 'Другой под и узел'), `${p.metadata?.name} @ ${p.spec?.nodeName}`, { ref: refTo('pods', p), source: 'spec.nodeName' })),
+    ],
+    fix: [step(t('Keep the pods that share the claim on one node (pod affinity), or use ReadWriteMany storage', 'Держите поды с общей заявкой на одном узле (pod affinity) или возьмите хранилище ReadWriteMany'))],
+  });
+}
+
+function hostPath(pod: Pod, volume: Volume): Finding {
+  const path = volume.hostPath?.path ?? '';
+  const sensitive = isSensitiveHostPath(path);
+  const mounts = mountsOf(pod, volume.name ?? '');
+  const writable = mounts.some((m) => !m.readOnly);
+  const node = pod.spec?.nodeName;
+  return finding({
+    code: sensitive ? 'pod.hostpath-sensitive' : 'pod.hostpath',
+    object: refTo('pods', pod),
+    key: volume.name,
+    cause: sensitive
+      ? t(
+          `Volume ${volume.name} mounts ${path} of the node${writable ? ' writable' : ''}: the containers can read${writable ? ' and change' : ''} the node's own files (configuration, sockets, other pods' data) — close to root on the node.`,
+          `Том ${volume.name} монтирует ${path} узла${writable ? ' на запись' : ''}: контейнеры могут читать${writable ? ' и менять' : ''} файлы самого узла (настройки, сокеты, данные других подов) — это почти root на узле.`,
+        )
+      : t(
+          `Volume ${volume.name} is the directory ${path} of ${node ? `node ${node}` : 'whichever node runs the pod'}: the data stays on that node, and a pod moved to another node sees a different, possibly empty, directory.`,
+          `Том ${volume.name} — это каталог ${path} на ${node ? `узле ${node}` : 'том узле, где запущен под'}: данные остаются на этом узле, а на другом узле под увидит другой, возможно пустой, каталог.`,
+        ),
+    evidence: [
+      evidence(t('Host path', 'Путь на узле'), `${path}${volume.hostPath?.type ? ` (type ${volume.hostPath.type})` : ''}`, { source: 'spec.volumes[].hostPath' }),
+      ...mounts.map((m) => evidence(t('Mounted by', 'Монтирует'), `${m.container.name ?? ''}: ${m.path}${m.readOnly ? ' (read-only)' : ''}`, { source: 'volumeMounts' })),
+      ...(node ? [evidence(t('Node', 'Узел'), node, { ref: refByName('nodes', node), source: 'spec.nodeName' })] : []),
+    ],
+    fix: sensitive
+      ? [step(t('Mount only what the workload needs, read-only, or use a PersistentVolume; enforce Pod Security "baseline" to forbid hostPath', 'Монтируйте только нужное и только на чтение или используйте PersistentVolume; политика Pod Security «baseline» запрещает hostPath'))]
+      : [step(t('For data that must outlive the node, use a PersistentVolumeClaim', 'Для данных, которые должны пережить узел, используйте PersistentVolumeClaim'))],
+  });
+}
+
+function emptyDir(pod: Pod, volume: Volume): Finding {
+  const memory = volume.emptyDir?.medium === 'Memory';
+  const sizeLimit = volume.emptyDir?.sizeLimit;
+  const mounts = mountsOf(pod, volume.name ?? '');
+  const limited = mounts.filter((m) => m.container.resources?.limits?.['memory']);
+  const common = [
+    evidence(t('emptyDir', 'emptyDir'), `medium=${volume.emptyDir?.medium || 'disk (node default)'} sizeLimit=${sizeLimit ?? 'none'}`, { source: 'spec.volumes[].emptyDir' }),
+    ...mounts.map((m) => evidence(t('Mounted by', 'Монтирует'), `${m.container.name ?? ''}: ${m.path}${m.container.resources?.limits?.['memory'] ? ` (memory limit ${m.container.resources.limits['memory']})` : ''}`, { source: 'volumeMounts' })),
+  ];
+  if (memory) {
+    return finding({
+      code: 'pod.emptydir-memory',
+      object: refTo('pods', pod),
+      key: volume.name,
+      severity: !sizeLimit && limited.length === 0 ? 'warning' : undefined,
+      cause: t(
+        `Volume ${volume.name} is a tmpfs in RAM: files written there count against the memory limit of the container that writes them${sizeLimit ? `, up to ${sizeLimit}` : ''}${!sizeLimit && limited.length === 0 ? ', and with no sizeLimit and no memory limit it can fill the node\'s memory' : ''}; it is gone when the pod goes.`,
+        `Том ${volume.name} — tmpfs в памяти: записанные туда файлы расходуют лимит памяти контейнера, который их пишет${sizeLimit ? `, не более ${sizeLimit}` : ''}${!sizeLimit && limited.length === 0 ? ', а без sizeLimit и лимита памяти он может занять всю память узла' : ''}; с удалением пода он исчезает.`,
+      ),
+      evidence: common,
+      fix: !sizeLimit ? [step(t('Set emptyDir.sizeLimit and memory limits on the containers', 'Задайте emptyDir.sizeLimit и лимиты памяти контейнерам'))] : [],
+    });
+  }
+  return finding({
+    code: 'pod.emptydir',
+    object: refTo('pods', pod),
+    key: volume.name,
+    cause: t(
+      `Volume ${volume.name} is an empty directory created with the pod: it survives container restarts but is deleted with the pod${sizeLimit ? `; over ${sizeLimit} the pod is evicted` : ''}.`,
+      `Том ${volume.name} — пустой каталог, созданный вместе с подом: он переживает перезапуск контейнеров, но удаляется вместе с подом${sizeLimit ? `; при превышении ${sizeLimit} под вытесняется` : ''}.`,
+    ),
+    evidence: common,
+    fix: [],
+  });
+}

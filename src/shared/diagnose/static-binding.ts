@@ -1,0 +1,178 @@
+/**
+ * Static binding, field by field: why a PersistentVolume does or does not fit a claim. Mirrors the PV
+ * controller's matching (k8s.io/component-helpers/storage/volume FindMatchingVolume and
+ * checkVolumeSatisfyClaim): capacity, access modes (the volume must offer every mode the claim asks),
+ * volume mode, class, selector, node affinity, and the volume's claimRef and phase.
+ */
+import type { KubeNode, PersistentVolume, PersistentVolumeClaim } from '../kube/objects';
+import type { Evidence, Localized } from '../model/findings';
+import { evidence, t } from './finding';
+import { refTo } from './objects';
+import { storageBytes } from './quantity';
+import { formatSelector, formatTerms, nodeMatchesTerms, selectorMatches, type NodeFacts } from './selectors';
+import type { ClusterView } from './view';
+
+export type DifferenceField =
+  | 'size'
+  | 'accessModes'
+  | 'volumeMode'
+  | 'class'
+  | 'selector'
+  | 'nodeAffinity'
+  | 'claimRef'
+  | 'released'
+  | 'phase'
+  | 'deleting';
+
+export interface Difference {
+  field: DifferenceField;
+  text: Localized;
+}
+
+export interface NearMiss {
+  volume: PersistentVolume;
+  differences: Difference[];
+}
+
+export interface StaticAnalysis {
+  /** Volumes that fit in every field. */
+  matches: PersistentVolume[];
+  /** Volumes that differ in one or two fields, fewest differences first (at most `limit`). */
+  nearMisses: NearMiss[];
+}
+
+function nodeFacts(n: KubeNode): NodeFacts {
+  return { name: n.metadata?.name ?? '', labels: n.metadata?.labels ?? {} };
+}
+
+/** The node the claim must fit: the scheduler's choice (selected-node) or the node of a pod already using it. */
+export function targetNode(view: ClusterView, claim: PersistentVolumeClaim): string | undefined {
+  const selected = claim.metadata?.annotations?.['volume.kubernetes.io/selected-node'];
+  if (selected) return selected;
+  const ns = claim.metadata?.namespace ?? '';
+  return view.podsUsingClaim(ns, claim.metadata?.name ?? '').find((p) => p.spec?.nodeName)?.spec?.nodeName;
+}
+
+/** Every field in which this volume does not fit this claim (empty: it fits). */
+export function volumeDifferences(
+  view: ClusterView,
+  claim: PersistentVolumeClaim,
+  pv: PersistentVolume,
+  className: string,
+  nodeName?: string,
+): Difference[] {
+  const out: Difference[] = [];
+  const spec = pv.spec ?? {};
+  const ns = claim.metadata?.namespace ?? '';
+  const name = claim.metadata?.name ?? '';
+
+  const ref = spec.claimRef;
+  const refIsThisClaim = ref && ref.namespace === ns && ref.name === name && (!ref.uid || ref.uid === claim.metadata?.uid);
+  if (ref && !refIsThisClaim) {
+    const other = `${ref.namespace ?? ''}/${ref.name ?? ''}`;
+    if (pv.status?.phase === 'Released') {
+      out.push({
+        field: 'released',
+        text: t(`Released: still holds the claimRef of ${other} (uid ${ref.uid ?? '?'}), so it is not handed to any other claim`, `Released: всё ещё хранит claimRef заявки ${other} (uid ${ref.uid ?? '?'}), поэтому другой заявке его не отдадут`),
+      });
+    } else if (ref.uid) {
+      out.push({ field: 'claimRef', text: t(`already bound to claim ${other}`, `уже привязан к заявке ${other}`) });
+    } else {
+      out.push({ field: 'claimRef', text: t(`reserved (pre-bound) for claim ${other}`, `зарезервирован (claimRef) для заявки ${other}`) });
+    }
+  } else if (!refIsThisClaim && pv.status?.phase && pv.status.phase !== 'Available') {
+    out.push({ field: 'phase', text: t(`phase is ${pv.status.phase}, not Available`, `фаза ${pv.status.phase}, а не Available`) });
+  }
+  if (pv.metadata?.deletionTimestamp) out.push({ field: 'deleting', text: t('is being deleted', 'удаляется') });
+
+  const requested = storageBytes(claim.spec?.resources?.requests);
+  const capacity = storageBytes(spec.capacity);
+  if (requested !== undefined && (capacity === undefined || capacity < requested)) {
+    out.push({
+      field: 'size',
+      text: t(
+        `capacity ${spec.capacity?.['storage'] ?? 'unset'} is smaller than the ${claim.spec?.resources?.requests?.['storage']} requested`,
+        `ёмкость ${spec.capacity?.['storage'] ?? 'не задана'} меньше запрошенных ${claim.spec?.resources?.requests?.['storage']}`,
+      ),
+    });
+  }
+  const offered = spec.accessModes ?? [];
+  const missingModes = (claim.spec?.accessModes ?? []).filter((m) => !offered.includes(m));
+  if (missingModes.length > 0) {
+    out.push({
+      field: 'accessModes',
+      text: t(`offers ${offered.join(', ') || 'no access modes'}, not ${missingModes.join(', ')}`, `даёт ${offered.join(', ') || 'никаких режимов доступа'}, а не ${missingModes.join(', ')}`),
+    });
+  }
+  const wantMode = claim.spec?.volumeMode ?? 'Filesystem';
+  const haveMode = spec.volumeMode ?? 'Filesystem';
+  if (wantMode !== haveMode) {
+    out.push({ field: 'volumeMode', text: t(`volumeMode is ${haveMode}, the claim wants ${wantMode}`, `volumeMode ${haveMode}, а заявке нужен ${wantMode}`) });
+  }
+  const pvClass = spec.storageClassName ?? '';
+  if (pvClass !== className) {
+    out.push({
+      field: 'class',
+      text: t(`class is ${pvClass ? `"${pvClass}"` : 'empty'}, the claim asks for ${className ? `"${className}"` : 'no class ("")'}`, `класс ${pvClass ? `«${pvClass}»` : 'пустой'}, а заявка просит ${className ? `«${className}»` : 'пустой класс ("")'}`),
+    });
+  }
+  if (claim.spec?.selector && !refIsThisClaim && !selectorMatches(claim.spec.selector, pv.metadata?.labels)) {
+    const labels = Object.entries(pv.metadata?.labels ?? {}).map(([k, v]) => `${k}=${v}`).join(',') || '—';
+    out.push({
+      field: 'selector',
+      text: t(`labels ${labels} do not match the claim's selector ${formatSelector(claim.spec.selector)}`, `метки ${labels} не подходят под селектор заявки ${formatSelector(claim.spec.selector)}`),
+    });
+  }
+  const terms = spec.nodeAffinity?.required?.nodeSelectorTerms;
+  if (terms && terms.length > 0 && view.kindState('nodes') === 'synced') {
+    if (nodeName) {
+      const n = view.get('nodes', nodeName);
+      if (n && !nodeMatchesTerms(nodeFacts(n), terms)) {
+        out.push({ field: 'nodeAffinity', text: t(`node affinity (${formatTerms(terms)}) excludes node ${nodeName}`, `node affinity (${formatTerms(terms)}) исключает узел ${nodeName}`) });
+      }
+    } else if (!view.list('nodes').some((n) => nodeMatchesTerms(nodeFacts(n), terms))) {
+      out.push({ field: 'nodeAffinity', text: t(`no existing node satisfies its node affinity (${formatTerms(terms)})`, `ни один узел не подходит под его node affinity (${formatTerms(terms)})`) });
+    }
+  }
+  return out;
+}
+
+/** Compares the claim with every PersistentVolume; only for unbound claims, which are few. */
+export function analyseStatic(view: ClusterView, claim: PersistentVolumeClaim, className: string, limit = 5): StaticAnalysis {
+  const nodeName = targetNode(view, claim);
+  const matches: PersistentVolume[] = [];
+  const near: NearMiss[] = [];
+  for (const pv of view.list('persistentvolumes')) {
+    const differences = volumeDifferences(view, claim, pv, className, nodeName);
+    if (differences.length === 0) matches.push(pv);
+    else if (differences.length <= 2) near.push({ volume: pv, differences });
+  }
+  near.sort((a, b) => a.differences.length - b.differences.length || (a.volume.metadata?.name ?? '').localeCompare(b.volume.metadata?.name ?? ''));
+  return { matches, nearMisses: near.slice(0, limit) };
+}
+
+/** The raw fields of a volume that binding looks at, verbatim, for evidence values. */
+export function volumeFacts(pv: PersistentVolume): string {
+  const spec = pv.spec ?? {};
+  const ref = spec.claimRef ? `${spec.claimRef.namespace ?? ''}/${spec.claimRef.name ?? ''}` : '—';
+  return [
+    `capacity=${spec.capacity?.['storage'] ?? '—'}`,
+    `accessModes=${(spec.accessModes ?? []).join(',') || '—'}`,
+    `class=${spec.storageClassName ?? '""'}`,
+    `volumeMode=${spec.volumeMode ?? 'Filesystem'}`,
+    `phase=${pv.status?.phase ?? '—'}`,
+    `claimRef=${ref}`,
+  ].join(' ');
+}
+
+/** Near misses as evidence lines, one per volume, linking to it: what differs (localised) and its raw fields. */
+export function nearMissEvidence(nearMisses: NearMiss[]): Evidence[] {
+  return nearMisses.map((m) => {
+    const name = m.volume.metadata?.name ?? '';
+    return evidence(
+      t(`Volume ${name}: ${m.differences.map((d) => d.text.en).join('; ')}`, `Том ${name}: ${m.differences.map((d) => d.text.ru).join('; ')}`),
+      volumeFacts(m.volume),
+      { ref: refTo('persistentvolumes', m.volume), source: m.differences.map((d) => d.field).join(',') },
+    );
+  });
+}
