@@ -1,0 +1,213 @@
+/**
+ * Builds the lab's binaries from Go modules and caches them outside the git tree, keyed by version:
+ *   ${XDG_CACHE_HOME:-~/.cache}/kse/bin/<component>-<version>/
+ * Versions are read from the wrapper modules under e2e/cluster/build/ (one source of truth); our own provisioner is
+ * keyed by a hash of its sources. A warm cache makes ensureBinaries() a few stat calls.
+ *
+ * CLI: `npx tsx e2e/cluster/build.ts [--force] [--no-kubectl]` (npm run lab:build).
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const here = dirname(fileURLToPath(import.meta.url));
+const buildDir = join(here, 'build');
+const provisionerDir = join(here, 'provisioner');
+
+/** Absolute paths of every binary (and kwok's stock stage files) the lab runs. */
+export interface LabBinaries {
+  etcd: string;
+  kubeApiserver: string;
+  kubeControllerManager: string;
+  kubeScheduler: string;
+  kwok: string;
+  /** Directory with kwok's stock Stage YAML (node-fast, node-heartbeat-with-lease, pod-fast), copied from its module. */
+  kwokStagesDir: string;
+  provisioner: string;
+  /** Absent when built with `kubectl: false` and not cached. */
+  kubectl?: string;
+  versions: { kubernetes: string; etcd: string; kwok: string; provisioner: string };
+}
+
+export interface EnsureOptions {
+  /** Rebuild even if cached. */
+  force?: boolean;
+  /** Also build kubectl (default true: other tests and users want it). */
+  kubectl?: boolean;
+  /** Progress lines; default console.error so stdout stays clean for scripts. */
+  log?: (line: string) => void;
+}
+
+export function cacheRoot(): string {
+  const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
+  return join(base, 'kse');
+}
+
+function requiredVersion(goModPath: string, module: string): string {
+  const text = readFileSync(goModPath, 'utf8');
+  const re = new RegExp(`^\\s*(?:require\\s+)?${module.replace(/[.\\/]/g, '\\$&')}\\s+(v\\S+)`, 'm');
+  const v = re.exec(text)?.[1];
+  if (!v) throw new Error(`${module} not required in ${goModPath}`);
+  return v;
+}
+
+function sourceHash(dir: string): string {
+  const h = createHash('sha256');
+  for (const f of readdirSync(dir).filter((f) => /\.(go|mod|sum)$/.test(f)).sort()) {
+    h.update(f).update('\0').update(readFileSync(join(dir, f))).update('\0');
+  }
+  return h.digest('hex').slice(0, 12);
+}
+
+export function labVersions(): LabBinaries['versions'] {
+  return {
+    kubernetes: requiredVersion(join(buildDir, 'k8s/go.mod'), 'k8s.io/kubernetes'),
+    etcd: requiredVersion(join(buildDir, 'etcd/go.mod'), 'go.etcd.io/etcd/server/v3'),
+    kwok: requiredVersion(join(buildDir, 'kwok/go.mod'), 'sigs.k8s.io/kwok'),
+    provisioner: sourceHash(provisionerDir),
+  };
+}
+
+/** Where each binary lives for the current versions (whether or not it is built yet). */
+export function binaryPaths(): LabBinaries & { kubectl: string } {
+  const v = labVersions();
+  const bin = join(cacheRoot(), 'bin');
+  const k8s = join(bin, `k8s-${v.kubernetes}`);
+  const kwokDir = join(bin, `kwok-${v.kwok}`);
+  return {
+    etcd: join(bin, `etcd-${v.etcd}`, 'etcd'),
+    kubeApiserver: join(k8s, 'kube-apiserver'),
+    kubeControllerManager: join(k8s, 'kube-controller-manager'),
+    kubeScheduler: join(k8s, 'kube-scheduler'),
+    kubectl: join(bin, `kubectl-${v.kubernetes}`, 'kubectl'),
+    kwok: join(kwokDir, 'kwok'),
+    kwokStagesDir: join(kwokDir, 'stages'),
+    provisioner: join(bin, `lab-provisioner-${v.provisioner}`, 'lab-provisioner'),
+    versions: v,
+  };
+}
+
+function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    // nice: a cold build takes both cores for minutes; keep the machine usable meanwhile.
+    const child = spawn('nice', ['-n', '10', cmd, ...args], {
+      cwd,
+      env: { ...process.env, CGO_ENABLED: '0', ...env },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+    child.on('error', (e) =>
+      reject(new Error(`${cmd}: ${e.message}${cmd === 'go' ? ' (install Go 1.25+ and put it on PATH)' : ''}`)),
+    );
+    child.on('close', (code) =>
+      code === 0 ? resolve(out) : reject(new Error(`${cmd} ${args.join(' ')} failed (exit ${code}) in ${cwd}:\n${out.slice(-4000)}`)),
+    );
+  });
+}
+
+async function goBuild(moduleDir: string, outDir: string, pkgs: string[], ldflags: string, log: (l: string) => void, what: string): Promise<void> {
+  // Build into a scratch dir and rename, so an interrupted build never leaves a half-written cache entry.
+  const tmp = `${outDir}.partial-${process.pid}`;
+  rmSync(tmp, { recursive: true, force: true });
+  mkdirSync(tmp, { recursive: true });
+  const started = Date.now();
+  log(`[lab:build] building ${what} (cold builds take minutes; go caches compiled packages for later runs) ...`);
+  const tick = setInterval(() => log(`[lab:build]   ... ${what} still building (${Math.round((Date.now() - started) / 1000)}s)`), 30_000);
+  try {
+    await run('go', ['build', '-trimpath', '-ldflags', ldflags, '-o', tmp + '/', ...pkgs], moduleDir);
+  } finally {
+    clearInterval(tick);
+  }
+  if (existsSync(outDir)) {
+    // Keep what is already there (e.g. stages); move in the new binaries.
+    for (const f of readdirSync(tmp)) renameSync(join(tmp, f), join(outDir, f));
+    rmSync(tmp, { recursive: true, force: true });
+  } else {
+    mkdirSync(dirname(outDir), { recursive: true });
+    renameSync(tmp, outDir);
+  }
+  log(`[lab:build] built ${what} in ${((Date.now() - started) / 1000).toFixed(1)}s -> ${outDir}`);
+}
+
+function k8sLdflags(version: string): string {
+  const [, major, minor] = /^v(\d+)\.(\d+)/.exec(version) ?? [];
+  return [
+    '-s -w',
+    `-X k8s.io/component-base/version.gitVersion=${version}`,
+    `-X k8s.io/component-base/version.gitMajor=${major}`,
+    `-X k8s.io/component-base/version.gitMinor=${minor}`,
+    '-X k8s.io/component-base/version.gitTreeState=clean',
+    `-X k8s.io/component-base/version.buildDate=1970-01-01T00:00:00Z`,
+  ].join(' ');
+}
+
+/** Copies kwok's stock stage YAML out of its module so the launcher can use (and narrow) them without Go. */
+async function copyKwokStages(version: string, dest: string): Promise<void> {
+  const info = JSON.parse(await run('go', ['mod', 'download', '-json', `sigs.k8s.io/kwok@${version}`], join(buildDir, 'kwok'))) as { Dir: string };
+  const stageRoot = join(info.Dir, 'kustomize', 'stage');
+  rmSync(dest, { recursive: true, force: true });
+  for (const set of ['node/fast', 'node/heartbeat-with-lease', 'pod/fast']) {
+    const from = join(stageRoot, set);
+    const to = join(dest, set.replace('/', '-'));
+    mkdirSync(to, { recursive: true });
+    for (const f of readdirSync(from).filter((f) => f.endsWith('.yaml') && f !== 'kustomization.yaml')) {
+      cpSync(join(from, f), join(to, f));
+    }
+  }
+}
+
+/** Builds whatever is missing from the cache and returns the binaries' paths. Safe to call on every start. */
+export async function ensureBinaries(opts: EnsureOptions = {}): Promise<LabBinaries> {
+  const log = opts.log ?? ((l: string) => console.error(l));
+  const wantKubectl = opts.kubectl ?? true;
+  const p = binaryPaths();
+  const v = p.versions;
+  const need = (...files: string[]) => opts.force || files.some((f) => !existsSync(f));
+  const started = Date.now();
+
+  if (need(p.etcd)) {
+    await goBuild(join(buildDir, 'etcd'), dirname(p.etcd), ['.'], '-s -w', log, `etcd ${v.etcd}`);
+  }
+  if (need(p.kwok)) {
+    await goBuild(join(buildDir, 'kwok'), dirname(p.kwok), ['sigs.k8s.io/kwok/cmd/kwok'],
+      `-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=${v.kwok.replace(/^v/, '')}`, log, `kwok ${v.kwok}`);
+  }
+  if (need(join(p.kwokStagesDir, 'pod-fast', 'pod-ready.yaml'))) {
+    await copyKwokStages(v.kwok, p.kwokStagesDir);
+    log(`[lab:build] copied kwok ${v.kwok} stock stages -> ${p.kwokStagesDir}`);
+  }
+  if (need(p.provisioner)) {
+    await goBuild(provisionerDir, dirname(p.provisioner), ['.'], '-s -w', log, `lab-provisioner ${v.provisioner}`);
+  }
+  if (need(p.kubeApiserver, p.kubeControllerManager, p.kubeScheduler)) {
+    await goBuild(join(buildDir, 'k8s'), dirname(p.kubeApiserver),
+      ['k8s.io/kubernetes/cmd/kube-apiserver', 'k8s.io/kubernetes/cmd/kube-controller-manager', 'k8s.io/kubernetes/cmd/kube-scheduler'],
+      k8sLdflags(v.kubernetes), log, `kube-apiserver, kube-controller-manager, kube-scheduler ${v.kubernetes} (cold: ~8 min on 2 cores)`);
+  }
+  if (wantKubectl && need(p.kubectl)) {
+    await goBuild(join(buildDir, 'k8s'), dirname(p.kubectl), ['k8s.io/kubernetes/cmd/kubectl'], k8sLdflags(v.kubernetes), log, `kubectl ${v.kubernetes}`);
+  }
+  const took = ((Date.now() - started) / 1000).toFixed(1);
+  log(`[lab:build] binaries ready in ${took}s (kubernetes ${v.kubernetes}, etcd ${v.etcd}, kwok ${v.kwok}, provisioner ${v.provisioner})`);
+  writeFileSync(join(cacheRoot(), 'bin', 'last-build.json'), JSON.stringify({ at: new Date().toISOString(), seconds: Number(took), versions: v }, null, 2) + '\n');
+  const { kubectl, ...rest } = p;
+  return existsSync(kubectl) ? { ...rest, kubectl } : rest;
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  const args = process.argv.slice(2);
+  ensureBinaries({ force: args.includes('--force'), kubectl: !args.includes('--no-kubectl') }).then(
+    (b) => {
+      for (const [k, val] of Object.entries(b)) if (typeof val === 'string') console.log(`${k}\t${val}`);
+    },
+    (e: unknown) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exit(1);
+    },
+  );
+}
