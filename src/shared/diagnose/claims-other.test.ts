@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import type { PersistentVolumeClaim } from '../kube/objects';
+import { fixtureView, type FixtureObjects } from './fixture-view';
+import { boundClaim, boundVolume, eventAbout, minutesAgo, runningPod } from './fixtures';
+import { diagnoseObject } from './index';
+
+const ref = { kind: 'persistentvolumeclaims' as const, name: 'data-db-0', namespace: 'shop' };
+const diagnose = (objects: FixtureObjects) => diagnoseObject(fixtureView(objects), ref);
+function claimWith(status: NonNullable<PersistentVolumeClaim['status']>, spec: Partial<NonNullable<PersistentVolumeClaim['spec']>> = {}): PersistentVolumeClaim {
+  return { ...boundClaim, spec: { ...boundClaim.spec, ...spec }, status: { ...boundClaim.status, ...status } };
+}
+
+describe('bound claims', () => {
+  it('a healthy bound claim has no findings', () => {
+    expect(diagnose({ persistentvolumeclaims: [boundClaim], persistentvolumes: [boundVolume], pods: [runningPod] })).toEqual([]);
+  });
+
+  it('lost: its volume is gone (ClaimLost event text from pv_controller.go)', () => {
+    const lost = claimWith({ phase: 'Lost' });
+    const [f] = diagnose({ persistentvolumeclaims: [lost], events: [eventAbout(lost, 'ClaimLost', 'Bound claim has lost its PersistentVolume. Data on the volume is lost!', { type: 'Warning' })] });
+    expect(f?.code).toBe('claim.lost');
+    expect(f?.cause.en).toContain('pvc-db-uid');
+    expect(f?.evidence.map((e) => e.source)).toContain('event ClaimLost');
+  });
+
+  it('misbound: the volume names another claim uid', () => {
+    const pv = { ...boundVolume, spec: { ...boundVolume.spec, claimRef: { ...boundVolume.spec!.claimRef, uid: 'someone-else' } } };
+    const [f] = diagnose({ persistentvolumeclaims: [boundClaim], persistentvolumes: [pv] });
+    expect(f?.code).toBe('claim.misbound');
+    expect(f?.evidence.map((e) => e.value)).toContain('shop/data-db-0 uid=someone-else');
+  });
+
+  it('volumes unreadable: says nothing rather than "lost"', () => {
+    expect(diagnoseObject(fixtureView({ persistentvolumeclaims: [boundClaim] }, { states: { persistentvolumes: 'forbidden' } }), ref)).toEqual([]);
+  });
+});
+
+describe('expansion', () => {
+  it('resizing: expected, a warning when it lasts', () => {
+    const fresh = claimWith({ conditions: [{ type: 'Resizing', status: 'True', lastTransitionTime: minutesAgo(1) }] }, { resources: { requests: { storage: '2Gi' } } });
+    expect(diagnose({ persistentvolumeclaims: [fresh], persistentvolumes: [boundVolume] })[0]).toMatchObject({ code: 'claim.resizing', severity: 'expected-wait' });
+    const old = claimWith({ conditions: [{ type: 'Resizing', status: 'True', lastTransitionTime: minutesAgo(45) }] });
+    expect(diagnose({ persistentvolumeclaims: [old], persistentvolumes: [boundVolume] })[0]).toMatchObject({ code: 'claim.resizing', severity: 'warning' });
+  });
+
+  it('file system resize pending with no pod: says to start one', () => {
+    const claim = claimWith({ conditions: [{ type: 'FileSystemResizePending', status: 'True', message: 'Waiting for user to (re-)start a pod to finish file system resize of volume on node.' }] });
+    const [f] = diagnose({ persistentvolumeclaims: [claim], persistentvolumes: [boundVolume] });
+    expect(f?.code).toBe('claim.fs-resize-pending');
+    expect(f?.fix).toHaveLength(1);
+  });
+
+  it('failed: from the ControllerResizeError condition or an infeasible status', () => {
+    const err = claimWith({ conditions: [{ type: 'ControllerResizeError', status: 'True', message: 'resize volume "pvc-db-uid" by resizer "hostpath.csi.k8s.io" failed: rpc error: code = OutOfRange' }] });
+    const [f] = diagnose({ persistentvolumeclaims: [err], persistentvolumes: [boundVolume] });
+    expect(f?.code).toBe('claim.resize-failed');
+    expect(f?.cause.en).toContain('OutOfRange');
+    const infeasible = claimWith({ allocatedResourceStatuses: { storage: 'ControllerResizeInfeasible' } });
+    expect(diagnose({ persistentvolumeclaims: [infeasible], persistentvolumes: [boundVolume] })[0]?.code).toBe('claim.resize-failed');
+  });
+});
+
+describe('sharing and deletion', () => {
+  const other = { ...runningPod, metadata: { ...runningPod.metadata, name: 'db-1', uid: 'pod-db1' }, spec: { ...runningPod.spec, nodeName: 'node-2' } };
+  it('a ReadWriteOnce claim used on two nodes', () => {
+    const [f] = diagnose({ persistentvolumeclaims: [boundClaim], persistentvolumes: [boundVolume], pods: [runningPod, other] });
+    expect(f?.code).toBe('claim.rwo-multi-node');
+    expect(f?.evidence.map((e) => e.value)).toEqual(expect.arrayContaining(['db-0 @ node-1', 'db-1 @ node-2']));
+  });
+  it('two pods on one node are fine for ReadWriteOnce', () => {
+    const same = { ...other, spec: { ...other.spec, nodeName: 'node-1' } };
+    expect(diagnose({ persistentvolumeclaims: [boundClaim], persistentvolumes: [boundVolume], pods: [runningPod, same] })).toEqual([]);
+  });
+  it('a claim being deleted waits for its pods', () => {
+    const deleting = { ...boundClaim, metadata: { ...boundClaim.metadata, deletionTimestamp: minutesAgo(30), finalizers: ['kubernetes.io/pvc-protection'] } };
+    const [f] = diagnose({ persistentvolumeclaims: [deleting], persistentvolumes: [boundVolume], pods: [runningPod] });
+    expect(f).toMatchObject({ code: 'claim.terminating-in-use', severity: 'warning' });
+  });
+});

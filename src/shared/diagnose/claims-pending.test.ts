@@ -1,0 +1,209 @@
+import { describe, expect, it } from 'vitest';
+import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from '../kube/objects';
+import type { Finding } from '../model/findings';
+import { fixtureView, type FixtureObjects } from './fixture-view';
+import {
+  csiDriver,
+  csiHostpathClass,
+  csiNode,
+  eventAbout,
+  lease,
+  localPathClass,
+  manualClaim,
+  manualVolume,
+  minutesAgo,
+  node,
+  noProvisionerClass,
+  readyPod,
+  taskPod,
+} from './fixtures';
+import { diagnoseObject } from './index';
+
+const claimRef = { kind: 'persistentvolumeclaims' as const, name: 'task-pv-claim', namespace: 'default' };
+
+function diagnose(objects: FixtureObjects): Finding[] {
+  return diagnoseObject(fixtureView(objects), claimRef);
+}
+function codes(findings: Finding[]): string[] {
+  return findings.map((f) => f.code);
+}
+function claimWith(spec: Partial<NonNullable<PersistentVolumeClaim['spec']>>, meta: Partial<NonNullable<PersistentVolumeClaim['metadata']>> = {}): PersistentVolumeClaim {
+  return { ...manualClaim, metadata: { ...manualClaim.metadata, ...meta }, spec: { ...manualClaim.spec, ...spec } };
+}
+function volumeWith(name: string, spec: Partial<NonNullable<PersistentVolume['spec']>>, phase = 'Available'): PersistentVolume {
+  return { ...manualVolume, metadata: { ...manualVolume.metadata, name, uid: `pv-${name}` }, spec: { ...manualVolume.spec, ...spec }, status: { phase } };
+}
+const nonDefault = (sc: StorageClass): StorageClass => ({ ...sc, metadata: { ...sc.metadata, annotations: {} } });
+const inClass = (className: string) => claimWith({ storageClassName: className });
+
+describe('pending claim: classes', () => {
+  it('no class and no default class: says nothing will provision, shows the FailedBinding event', () => {
+    const claim = claimWith({ storageClassName: undefined });
+    const [f] = diagnose({
+      storageclasses: [nonDefault(localPathClass)],
+      persistentvolumeclaims: [claim],
+      events: [eventAbout(claim, 'FailedBinding', 'no persistent volumes available for this claim and no storage class is set')],
+    });
+    expect(f?.code).toBe('claim.no-default-class');
+    expect(f?.severity).toBe('problem');
+    expect(f?.evidence.map((e) => e.value)).toContain('no persistent volumes available for this claim and no storage class is set');
+    expect(f?.fix.map((s) => s.command)).toContain(`kubectl patch pvc task-pv-claim -n default --type merge -p '{"spec":{"storageClassName":"<class>"}}'`);
+  });
+
+  it('no class but a class-less volume fits: binding is due, not a problem', () => {
+    const claim = claimWith({ storageClassName: undefined });
+    const pv = volumeWith('classless', { storageClassName: undefined });
+    expect(codes(diagnose({ persistentvolumeclaims: [claim], persistentvolumes: [pv] }))).toEqual(['claim.binding-pending']);
+  });
+
+  it('several defaults: warns and goes on with the newest default', () => {
+    const older = { ...csiHostpathClass, metadata: { ...csiHostpathClass.metadata, creationTimestamp: minutesAgo(9999), annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } } };
+    const claim = claimWith({ storageClassName: undefined });
+    const found = diagnose({ storageclasses: [older, localPathClass], persistentvolumeclaims: [claim] });
+    expect(codes(found).sort()).toEqual(['claim.several-default-classes', 'claim.wait-for-first-consumer']);
+    expect(found.find((f) => f.code === 'claim.several-default-classes')?.cause.en).toContain('newest (standard)');
+  });
+
+  it('class missing: names it, lists existing classes, shows the provisioning failure', () => {
+    const claim = inClass('fast');
+    const [f] = diagnose({
+      storageclasses: [localPathClass],
+      persistentvolumeclaims: [claim],
+      events: [eventAbout(claim, 'ProvisioningFailed', 'storageclass.storage.k8s.io "fast" not found', { type: 'Warning' })],
+    });
+    expect(f?.code).toBe('claim.class-missing');
+    expect(f?.cause.en).toContain('"fast"');
+    expect(f?.evidence.map((e) => e.value)).toEqual(expect.arrayContaining(['fast', 'standard', 'storageclass.storage.k8s.io "fast" not found']));
+  });
+
+  it('class missing but a volume of that class fits (the docs "manual" example binds without a class object)', () => {
+    expect(codes(diagnose({ persistentvolumeclaims: [manualClaim], persistentvolumes: [manualVolume] }))).toEqual(['claim.binding-pending']);
+  });
+
+  it('class missing and StorageClasses unreadable: undetermined, not "missing"', () => {
+    const found = diagnoseObject(fixtureView({ persistentvolumeclaims: [inClass('fast')] }, { states: { storageclasses: 'forbidden' } }), claimRef);
+    expect(codes(found)).toEqual(['claim.pending']);
+  });
+});
+
+describe('pending claim: WaitForFirstConsumer', () => {
+  const claim = inClass('standard');
+  it('no pod yet: an expected wait that says what will bind it', () => {
+    const [f] = diagnose({ storageclasses: [localPathClass], persistentvolumeclaims: [claim], events: [eventAbout(claim, 'WaitForFirstConsumer', 'waiting for first consumer to be created before binding')] });
+    expect(f).toMatchObject({ code: 'claim.wait-for-first-consumer', severity: 'expected-wait', lesson: 'binding-modes' });
+    expect(f?.cause.en).toContain('until a pod that uses it is created and scheduled');
+  });
+
+  it('the consuming pod is unschedulable: quotes the scheduler', () => {
+    const message = '0/2 nodes are available: 2 node(s) didn\'t match Pod\'s node affinity/selector. preemption: 0/2 nodes are available: 2 Preemption is not helpful for scheduling.';
+    const pod = { ...taskPod, status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message }] } };
+    const [f] = diagnose({ storageclasses: [localPathClass], persistentvolumeclaims: [claim], pods: [pod], events: [eventAbout(pod, 'FailedScheduling', message, { type: 'Warning', component: 'default-scheduler' })] });
+    expect(f?.code).toBe('claim.consumer-unschedulable');
+    expect(f?.cause.en).toContain("didn't match Pod's node affinity");
+    expect(f?.evidence.some((e) => e.ref?.kind === 'pods' && e.ref.name === 'task-pv-pod')).toBe(true);
+  });
+
+  it('the pod waits for the scheduler: expected, then a warning when slow', () => {
+    const young = { ...taskPod, metadata: { ...taskPod.metadata, creationTimestamp: minutesAgo(1) } };
+    expect(diagnose({ storageclasses: [localPathClass], persistentvolumeclaims: [claim], pods: [young] })[0]).toMatchObject({ code: 'claim.wait-for-pod-scheduled', severity: 'expected-wait' });
+    expect(diagnose({ storageclasses: [localPathClass], persistentvolumeclaims: [claim], pods: [taskPod] })[0]).toMatchObject({ code: 'claim.wait-for-pod-scheduled', severity: 'warning' });
+  });
+
+  it('static local volumes: the unschedulable pod comes with the near misses', () => {
+    const local = inClass('local-storage');
+    const message = "0/1 nodes are available: 1 node(s) didn't find available persistent volumes to bind.";
+    const pod = { ...taskPod, status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message }] } };
+    const small = volumeWith('local-pv-1', { storageClassName: 'local-storage', capacity: { storage: '1Gi' } });
+    const [f] = diagnose({ storageclasses: [noProvisionerClass], persistentvolumeclaims: [local], persistentvolumes: [small], pods: [pod] });
+    expect(f?.code).toBe('claim.consumer-unschedulable');
+    expect(f?.evidence.find((e) => e.ref?.name === 'local-pv-1')?.source).toBe('size');
+  });
+});
+
+describe('pending claim: provisioning', () => {
+  const claim = claimWith({ storageClassName: 'csi-hostpath-sc' }, { annotations: { 'volume.kubernetes.io/storage-provisioner': 'hostpath.csi.k8s.io' } });
+  const registered = { storageclasses: [csiHostpathClass], csidrivers: [csiDriver], csinodes: [csiNode('node-1', ['hostpath.csi.k8s.io'])] };
+  const alive = lease('hostpath-csi-k8s-io', 'kube-system', 'csi-hostpathplugin-0', 3);
+
+  it('the provisioner is dead: says so with the lease evidence and where to look', () => {
+    const dead = lease('hostpath-csi-k8s-io', 'kube-system', 'csi-hostpathplugin-0', 600);
+    const [f] = diagnose({ ...registered, leases: [dead], persistentvolumeclaims: [claim] });
+    expect(f?.code).toBe('claim.provisioner-dead');
+    expect(f?.cause.en).toContain('hostpath.csi.k8s.io');
+    expect(f?.fix.map((s) => s.command)).toContain('kubectl get pods -n kube-system');
+  });
+
+  it('provisioning failed: quotes the provisioner', () => {
+    const msg = 'failed to provision volume with StorageClass "csi-hostpath-sc": rpc error: code = ResourceExhausted desc = requested capacity 3221225472 exceeds maximum allowed 1073741824';
+    const [f] = diagnose({ ...registered, leases: [alive], pods: [readyPod('csi-hostpathplugin-0', 'kube-system')], persistentvolumeclaims: [claim], events: [eventAbout(claim, 'ProvisioningFailed', msg, { type: 'Warning', component: 'hostpath.csi.k8s.io_csi-hostpathplugin-0_1f2e' })] });
+    expect(f?.code).toBe('claim.provisioning-failed');
+    expect(f?.cause.en).toContain('exceeds maximum allowed');
+    expect(f?.cause.ru).toContain('exceeds maximum allowed');
+  });
+
+  it('a success after the failure wins', () => {
+    const events = [eventAbout(claim, 'ProvisioningFailed', 'boom', { minutesAgo: 5 }), eventAbout(claim, 'ProvisioningSucceeded', 'Successfully provisioned volume pvc-1', { minutesAgo: 1 })];
+    expect(diagnose({ ...registered, leases: [alive], persistentvolumeclaims: [claim], events })[0]?.code).toBe('claim.provisioning');
+  });
+
+  it('in progress with a live provisioner: an expected wait, a warning when slow', () => {
+    const fresh = claimWith({ storageClassName: 'csi-hostpath-sc' }, { creationTimestamp: minutesAgo(1) });
+    expect(diagnose({ ...registered, leases: [alive], persistentvolumeclaims: [fresh] })[0]).toMatchObject({ code: 'claim.provisioning', severity: 'expected-wait' });
+    expect(diagnose({ ...registered, leases: [alive], persistentvolumeclaims: [claim] })[0]).toMatchObject({ code: 'claim.provisioning', severity: 'warning' });
+  });
+
+  it('a claim with a selector is never provisioned', () => {
+    const withSelector = claimWith({ storageClassName: 'csi-hostpath-sc', selector: { matchLabels: { type: 'fast' } } });
+    expect(diagnose({ ...registered, leases: [alive], persistentvolumeclaims: [withSelector] })[0]?.code).toBe('claim.provisioning-failed');
+  });
+});
+
+describe('pending claim: static near misses', () => {
+  const claim = claimWith({ storageClassName: '', accessModes: ['ReadWriteOnce'] });
+  const released = volumeWith('old-data', { storageClassName: undefined, claimRef: { namespace: 'default', name: 'task-pv-claim', uid: 'old-uid' } }, 'Released');
+  const small = volumeWith('small', { storageClassName: undefined, capacity: { storage: '1Gi' } });
+  const rox = volumeWith('rox', { storageClassName: undefined, accessModes: ['ReadOnlyMany'] });
+  const block = volumeWith('block', { storageClassName: undefined, volumeMode: 'Block' });
+  const labelled = claimWith({ storageClassName: '', selector: { matchLabels: { type: 'ssd' } } });
+  const far = volumeWith('far', { storageClassName: 'other', capacity: { storage: '1Gi' }, accessModes: ['ReadOnlyMany'] });
+
+  it('lists, per volume, which fields differ; leaves out volumes far off', () => {
+    const [f] = diagnose({ persistentvolumeclaims: [claim], persistentvolumes: [released, small, rox, block, far] });
+    expect(f?.code).toBe('claim.static-near-miss');
+    const byVolume = Object.fromEntries(f!.evidence.filter((e) => e.ref?.kind === 'persistentvolumes').map((e) => [e.ref!.name, e.source]));
+    expect(byVolume).toEqual({ 'old-data': 'released', small: 'size', rox: 'accessModes', block: 'volumeMode' });
+    expect(f?.evidence.find((e) => e.ref?.name === 'small')?.label.ru).toContain('меньше запрошенных 3Gi');
+    expect(f?.fix.map((s) => s.command)).toContain(`kubectl patch pv old-data --type json -p '[{"op":"remove","path":"/spec/claimRef"}]'`);
+  });
+
+  it('selector labels and node affinity are compared too', () => {
+    const pinned = volumeWith('pinned', { storageClassName: undefined, nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['gone-node'] }] }] } } });
+    const [f] = diagnose({ persistentvolumeclaims: [labelled], persistentvolumes: [pinned], nodes: [node('node-1')] });
+    expect(f?.code).toBe('claim.static-near-miss');
+    expect(f?.evidence.find((e) => e.ref?.name === 'pinned')?.source).toBe('selector,nodeAffinity');
+  });
+
+  it('nothing close at all', () => {
+    expect(diagnose({ persistentvolumeclaims: [claim], persistentvolumes: [far] })[0]?.code).toBe('claim.no-matching-volume');
+  });
+});
+
+describe('pending claim: a requested volume (spec.volumeName)', () => {
+  it('does not exist', () => {
+    expect(diagnose({ persistentvolumeclaims: [claimWith({ volumeName: 'nope' })] })[0]?.code).toBe('claim.volume-name-missing');
+  });
+  it('belongs to another claim', () => {
+    const taken = volumeWith('task-pv-volume', { claimRef: { namespace: 'other', name: 'x', uid: 'x-uid' } }, 'Bound');
+    expect(diagnose({ persistentvolumeclaims: [claimWith({ volumeName: 'task-pv-volume' })], persistentvolumes: [taken] })[0]?.code).toBe('claim.volume-taken');
+  });
+  it('does not fit, with the same words as the VolumeMismatch event', () => {
+    const claim = claimWith({ volumeName: 'task-pv-volume', resources: { requests: { storage: '20Gi' } } });
+    const [f] = diagnose({ persistentvolumeclaims: [claim], persistentvolumes: [manualVolume], events: [eventAbout(claim, 'VolumeMismatch', 'Cannot bind to requested volume "task-pv-volume": requested PV is too small', { type: 'Warning' })] });
+    expect(f?.code).toBe('claim.volume-mismatch');
+    expect(f?.cause.en).toContain('smaller than the 20Gi requested');
+    expect(f?.evidence.map((e) => e.source)).toContain('event VolumeMismatch');
+  });
+  it('fits: binding is due', () => {
+    expect(diagnose({ persistentvolumeclaims: [claimWith({ volumeName: 'task-pv-volume' })], persistentvolumes: [manualVolume] })[0]?.code).toBe('claim.binding-pending');
+  });
+});
