@@ -304,7 +304,7 @@ function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]): Findin
   const view = c.ctx.view;
   const provisioner = sc.provisioner ?? '';
   const health = c.ctx.provisioner(provisioner);
-  const healthEvidence = health.reasons.map((r) => evidence(t('Provisioner health', 'Здоровье провизионера'), r.en, { source: `provisioner ${provisioner}` }));
+  const healthEvidence = health.reasons.map((r) => evidence(t(`Provisioner health: ${r.en}`, `Здоровье провизионера: ${r.ru}`), health.row.verdict, { source: `provisioner ${provisioner}` }));
   const base = [evidence(t('Provisioner', 'Провизионер'), provisioner, { ref: refTo('storageclasses', sc), source: 'provisioner' }), ...extra];
 
   if (c.claim.spec?.selector) {

@@ -43,7 +43,7 @@ export function diagnoseClass(ctx: DiagnoseContext, sc: StorageClass): Finding[]
           : verdict === 'degraded'
             ? t(`Provisioner ${provisioner} of this class runs with problems. ${health.reasons.map((r) => r.en).join(' ')}`, `Провизионер ${provisioner} этого класса работает с проблемами. ${health.reasons.map((r) => r.ru).join(' ')}`)
             : t(`The health of provisioner ${provisioner} cannot be determined. ${first.en}`, `Состояние провизионера ${provisioner} определить нельзя. ${first.ru}`),
-      evidence: health.reasons.map((r) => evidence(t('Provisioner health', 'Здоровье провизионера'), r.en, { source: `provisioner ${provisioner}` })),
+      evidence: health.reasons.map((r) => evidence(t(`Provisioner health: ${r.en}`, `Здоровье провизионера: ${r.ru}`), health.row.verdict, { source: `provisioner ${provisioner}` })),
       fix:
         verdict === 'unknown'
           ? []

@@ -131,17 +131,17 @@ function released(ctx: DiagnoseContext, pv: PersistentVolume, policy: string, fa
       ),
       evidence: [facts, source, ...claimEvidence],
       fix: [
-        step(t('1. Look at the data it holds (and back it up if it matters)', '1. Посмотрите, какие данные на нём лежат (и сохраните их, если они важны)'), command`kubectl get pv ${name} -o yaml`),
+        step(t('First look at the data it holds (and back it up if it matters)', 'Сначала посмотрите, какие данные на нём лежат (и сохраните их, если они важны)'), command`kubectl get pv ${name} -o yaml`),
         step(
-          t(`2a. To give it back to a claim named ${claimKey}: forget only the old uid; recreating that claim binds it again`, `2a. Чтобы вернуть его заявке ${claimKey}: сотрите только старый uid — пересозданная заявка с этим именем снова его получит`),
+          t(`Then either give it back to a claim named ${claimKey}: forget only the old uid, and recreating that claim binds it again`, `Затем либо верните его заявке ${claimKey}: сотрите только старый uid — пересозданная заявка с этим именем снова его получит`),
           command`kubectl patch pv ${name} --type merge -p ${'{"spec":{"claimRef":{"uid":null,"resourceVersion":null}}}'}`,
         ),
         step(
-          t('2b. To let any fitting claim take it: remove the claimRef, the volume becomes Available', '2b. Чтобы его могла взять любая подходящая заявка: удалите claimRef, том станет Available'),
+          t('Or let any fitting claim take it: remove the claimRef, the volume becomes Available', 'Либо отдайте его любой подходящей заявке: удалите claimRef, том станет Available'),
           command`kubectl patch pv ${name} --type json -p ${'[{"op":"remove","path":"/spec/claimRef"}]'}`,
         ),
         step(
-          t('2c. To discard it: delete the PV object, then delete the backing storage yourself (the cluster will not)', '2c. Чтобы избавиться от него: удалите объект PV, а затем само хранилище — кластер этого не сделает'),
+          t('Or discard it: delete the PV object, then delete the backing storage yourself (the cluster will not)', 'Либо избавьтесь от него: удалите объект PV, а затем само хранилище — кластер этого не сделает'),
           command`kubectl delete pv ${name}`,
         ),
       ],
@@ -163,7 +163,7 @@ function released(ctx: DiagnoseContext, pv: PersistentVolume, policy: string, fa
       : failure
         ? t(`Deleting the volume failed: ${failure.message ?? ''}`, `Удалить том не удалось: ${failure.message ?? ''}`)
         : t(`Its claim was deleted; with policy ${policy} the volume and its storage are being removed.`, `Заявку удалили; с политикой ${policy} том и его хранилище удаляются.`),
-    evidence: [facts, source, ...claimEvidence, ...(failure ? [eventEvidence(view, failure)] : []), ...(health ? health.reasons.map((r) => evidence(t('Provisioner health', 'Здоровье провизионера'), r.en, { source: `provisioner ${provisionedBy}` })) : [])],
+    evidence: [facts, source, ...claimEvidence, ...(failure ? [eventEvidence(view, failure)] : []), ...(health ? health.reasons.map((r) => evidence(t(`Provisioner health: ${r.en}`, `Здоровье провизионера: ${r.ru}`), health!.row.verdict, { source: `provisioner ${provisionedBy}` })) : [])],
     fix: dead || failure || slow ? [step(t('See the volume and its events', 'Посмотрите том и его события'), command`kubectl describe pv ${name}`)] : [],
   });
 }

@@ -1,0 +1,133 @@
+/**
+ * Plain-text report of findings for `kse doctor`: problems first, each with its cause, evidence, fix steps
+ * (copyable commands) and lesson, in English or Russian. Pure: the CLI decides where the text goes.
+ * Everything that came from the cluster is made safe for a terminal first (no escape sequences, no bidi tricks).
+ */
+import { KINDS } from './kube/kinds';
+import type { Finding, Lang, Severity } from './model/findings';
+import { SEVERITY_ORDER } from './model/findings';
+import { refKey } from './model/refs';
+import type { ProvisionerRow } from './model/rows';
+
+export interface DoctorReport {
+  /** Name of the cluster (context) the findings are about. */
+  cluster?: string;
+  findings: Finding[];
+  /** Provisioner verdicts, one per provisioner named by a class. */
+  provisioners?: ProvisionerRow[];
+}
+
+export interface DoctorFormatOptions {
+  lang: Lang;
+  /** ANSI colours (only when writing to a terminal). */
+  color?: boolean;
+  /** Least severe findings to print in full; fewer severe ones are only counted. Default: expected-wait. */
+  minSeverity?: Severity;
+}
+
+const HEADINGS: Record<Severity, Record<Lang, string>> = {
+  problem: { en: 'Problems', ru: 'Проблемы' },
+  warning: { en: 'Warnings', ru: 'Предупреждения' },
+  'expected-wait': { en: 'Expected waits', ru: 'Ожидание по плану' },
+  info: { en: 'Info', ru: 'Для сведения' },
+};
+const MARKS: Record<Severity, string> = { problem: '✗', warning: '!', 'expected-wait': '…', info: 'i' };
+const COLORS: Record<Severity, string> = { problem: '31', warning: '33', 'expected-wait': '36', info: '2' };
+const WORDS = {
+  evidence: { en: 'Evidence', ru: 'Факты' },
+  fix: { en: 'Fix', ru: 'Что сделать' },
+  lesson: { en: 'Lesson', ru: 'Урок' },
+  provisioners: { en: 'Provisioners', ru: 'Провизионеры' },
+  classes: { en: 'classes', ru: 'классы' },
+  none: { en: 'No findings.', ru: 'Замечаний нет.' },
+  hidden: { en: 'findings of lower severity not shown', ru: 'не показано замечаний меньшей важности' },
+  cluster: { en: 'Cluster', ru: 'Кластер' },
+} satisfies Record<string, Record<Lang, string>>;
+// "label: n" rather than "n labels": no plural forms to get wrong in Russian.
+const COUNT_WORDS: Record<Severity, Record<Lang, string>> = {
+  problem: { en: 'problems', ru: 'проблемы' },
+  warning: { en: 'warnings', ru: 'предупреждения' },
+  'expected-wait': { en: 'expected waits', ru: 'ожидание по плану' },
+  info: { en: 'info', ru: 'для сведения' },
+};
+const VERDICTS: Record<string, Record<Lang, string>> = {
+  alive: { en: 'alive', ru: 'работает' },
+  degraded: { en: 'degraded', ru: 'с перебоями' },
+  dead: { en: 'dead', ru: 'не работает' },
+  unknown: { en: 'unknown', ru: 'неизвестно' },
+};
+const VERDICT_SEVERITY: Record<string, Severity> = { alive: 'info', degraded: 'warning', dead: 'problem', unknown: 'expected-wait' };
+
+/**
+ * Makes text from the cluster safe to print: control characters (including ESC, so no ANSI sequences) and
+ * bidirectional overrides are shown as \u escapes instead of being interpreted by the terminal.
+ */
+export function sanitizeForTerminal(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\n/g, '\\n');
+}
+
+/** 1 when any finding is a problem (CI fails), else 0. */
+export function doctorExitCode(findings: readonly Finding[]): number {
+  return findings.some((f) => f.severity === 'problem') ? 1 : 0;
+}
+
+export function formatDoctor(report: DoctorReport, options: DoctorFormatOptions): string {
+  const { lang } = options;
+  const paint = (sev: Severity, text: string) => (options.color ? `\u001b[${COLORS[sev]}m${text}\u001b[0m` : text);
+  const bold = (text: string) => (options.color ? `\u001b[1m${text}\u001b[0m` : text);
+  const s = sanitizeForTerminal;
+  const shownUpTo = SEVERITY_ORDER.indexOf(options.minSeverity ?? 'expected-wait');
+  const lines: string[] = [];
+
+  if (report.cluster) lines.push(`${WORDS.cluster[lang]}: ${s(report.cluster)}`);
+  const counts = SEVERITY_ORDER.map((sev) => [sev, report.findings.filter((f) => f.severity === sev).length] as const);
+  lines.push(counts.map(([sev, n]) => paint(sev, `${COUNT_WORDS[sev][lang]}: ${n}`)).join(', '));
+  if (report.findings.length === 0) lines.push('', WORDS.none[lang]);
+
+  let hidden = 0;
+  for (const [index, sev] of SEVERITY_ORDER.entries()) {
+    const group = report.findings.filter((f) => f.severity === sev);
+    if (group.length === 0) continue;
+    if (index > shownUpTo) {
+      hidden += group.length;
+      continue;
+    }
+    lines.push('', bold(paint(sev, HEADINGS[sev][lang].toUpperCase())));
+    for (const f of group) lines.push(...formatFinding(f, lang, paint));
+  }
+  if (hidden > 0) lines.push('', `(${WORDS.hidden[lang]}: ${hidden})`);
+
+  if (report.provisioners && report.provisioners.length > 0) {
+    lines.push('', bold(WORDS.provisioners[lang].toUpperCase()));
+    for (const p of report.provisioners) {
+      const verdict = VERDICTS[p.verdict]?.[lang] ?? p.verdict;
+      lines.push(`${paint(VERDICT_SEVERITY[p.verdict] ?? 'info', `${MARKS[VERDICT_SEVERITY[p.verdict] ?? 'info']} ${verdict}`)}  ${s(p.name)}  (${p.type}; ${WORDS.classes[lang]}: ${p.classes.map(s).join(', ') || '—'})`);
+      for (const reason of p.reasons) lines.push(`    - ${s(reason)}`);
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function formatFinding(f: Finding, lang: Lang, paint: (sev: Severity, text: string) => string): string[] {
+  const s = sanitizeForTerminal;
+  const object = `${KINDS[f.object.kind]?.objectKind ?? f.object.kind} ${refKey(f.object)}`;
+  const out = [`${paint(f.severity, MARKS[f.severity])} ${s(object)}  [${f.code}]`, `  ${s(f.cause[lang])}`];
+  if (f.evidence.length > 0) {
+    out.push(`  ${WORDS.evidence[lang]}:`);
+    for (const e of f.evidence) {
+      const value = e.value ? `: ${s(e.value)}` : '';
+      const source = e.source ? `  (${s(e.source)})` : '';
+      out.push(`    - ${s(e.label[lang])}${value}${source}`);
+    }
+  }
+  if (f.fix.length > 0) {
+    out.push(`  ${WORDS.fix[lang]}:`);
+    f.fix.forEach((step, i) => {
+      out.push(`    ${i + 1}. ${s(step.text[lang])}`);
+      if (step.command) out.push(`       $ ${s(step.command)}`);
+    });
+  }
+  out.push(`  ${WORDS.lesson[lang]}: ${f.lesson}`);
+  return out;
+}
