@@ -1,0 +1,82 @@
+/**
+ * One queryOptions factory per contract query, with hierarchical keys so that a change notice can invalidate
+ * exactly one cluster's data: ['cluster', id, <what>, ...]. Data stays fresh by notices, not by timers, so
+ * staleTime is high and window focus does not refetch.
+ */
+import { QueryClient, queryOptions } from '@tanstack/react-query';
+import type { RendererApi } from '../../../shared/contract';
+import type { GraphRequest } from '../../../shared/model/detail';
+import type { Lang, Severity } from '../../../shared/model/findings';
+import type { ObjectRef } from '../../../shared/model/refs';
+import type { ListRequest, TableId } from '../../../shared/model/rows';
+
+/** A list request without its paging: the part that identifies "the same list". */
+export type RowsQuery<T extends TableId = TableId> = Omit<ListRequest<T>, 'offset' | 'limit'>;
+
+export const ROWS_PAGE_SIZE = 200;
+
+export function createQueryClient(): QueryClient {
+  return new QueryClient({
+    defaultOptions: {
+      queries: {
+        staleTime: 5 * 60_000,
+        gcTime: 5 * 60_000,
+        refetchOnWindowFocus: false,
+        refetchOnReconnect: false,
+        retry: 1,
+      },
+    },
+  });
+}
+
+export const keys = {
+  clusters: () => ['clusters'] as const,
+  cluster: (clusterId: string) => ['cluster', clusterId] as const,
+  status: (clusterId: string) => ['cluster', clusterId, 'status'] as const,
+  overview: (clusterId: string) => ['cluster', clusterId, 'overview'] as const,
+  rows: (q: RowsQuery) => ['cluster', q.clusterId, 'rows', q.table, q] as const,
+  rowsPage: (q: RowsQuery, page: number) => ['cluster', q.clusterId, 'rows', q.table, q, page] as const,
+  object: (clusterId: string, ref: ObjectRef) =>
+    ['cluster', clusterId, 'object', ref.kind, ref.namespace ?? '', ref.name] as const,
+  graph: (req: GraphRequest) => ['cluster', req.clusterId, 'graph', req] as const,
+  findings: (clusterId: string, filter: FindingsFilter) => ['cluster', clusterId, 'findings', filter] as const,
+  lessons: (lang: Lang) => ['lessons', lang] as const,
+  about: () => ['about'] as const,
+};
+
+export interface FindingsFilter {
+  namespace?: string;
+  minSeverity?: Severity;
+  offset: number;
+  limit: number;
+}
+
+export const clustersQuery = (api: RendererApi) =>
+  queryOptions({ queryKey: keys.clusters(), queryFn: () => api.listClusters({}) });
+
+export const statusQuery = (api: RendererApi, clusterId: string) =>
+  queryOptions({ queryKey: keys.status(clusterId), queryFn: () => api.clusterStatus({ clusterId }) });
+
+export const overviewQuery = (api: RendererApi, clusterId: string) =>
+  queryOptions({ queryKey: keys.overview(clusterId), queryFn: () => api.getOverview({ clusterId }) });
+
+export const rowsPageQuery = <T extends TableId>(api: RendererApi, q: RowsQuery<T>, page: number) =>
+  queryOptions({
+    queryKey: keys.rowsPage(q, page),
+    queryFn: () => api.listRows<T>({ ...q, offset: page * ROWS_PAGE_SIZE, limit: ROWS_PAGE_SIZE }),
+  });
+
+export const objectQuery = (api: RendererApi, clusterId: string, ref: ObjectRef) =>
+  queryOptions({ queryKey: keys.object(clusterId, ref), queryFn: () => api.getObject({ clusterId, ref }) });
+
+export const graphQuery = (api: RendererApi, req: GraphRequest) =>
+  queryOptions({ queryKey: keys.graph(req), queryFn: () => api.getGraph(req) });
+
+export const findingsQuery = (api: RendererApi, clusterId: string, filter: FindingsFilter) =>
+  queryOptions({ queryKey: keys.findings(clusterId, filter), queryFn: () => api.listFindings({ clusterId, ...filter }) });
+
+export const lessonsQuery = (api: RendererApi, lang: Lang) =>
+  queryOptions({ queryKey: keys.lessons(lang), queryFn: () => api.getLessons({ lang }), staleTime: Infinity });
+
+export const aboutQuery = (api: RendererApi) =>
+  queryOptions({ queryKey: keys.about(), queryFn: () => api.about({}), staleTime: Infinity });

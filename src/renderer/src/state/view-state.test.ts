@@ -1,0 +1,77 @@
+import { describe, expect, it } from 'vitest';
+import { EMPTY_VIEW, hashToState, refFromParam, refToParam, splitToken, stateToHash, type ViewState } from './view-state';
+
+describe('view state in the URL', () => {
+  const full: ViewState = {
+    open: ['ctx:lab-admin', 'snapshot:1'],
+    panes: [
+      {
+        cluster: 'ctx:lab-admin',
+        view: 'claims',
+        namespace: 'shop',
+        filters: { phase: 'Pending' },
+        minSeverity: 'warning',
+        search: 'data & logs?',
+        sort: { column: 'age', direction: 'desc' },
+        selected: { kind: 'persistentvolumeclaims', namespace: 'shop', name: 'data-0' },
+      },
+      { cluster: 'snapshot:1', view: 'graph', filters: {}, graphNamespace: 'default' },
+    ],
+    lesson: 'storage-class',
+    lessonLang: 'ru',
+  };
+
+  it('round-trips a full state with two panes', () => {
+    const hash = stateToHash(full);
+    expect(hash.startsWith('#/claims?')).toBe(true);
+    expect(hashToState(hash)).toEqual(full);
+  });
+
+  it('round-trips the empty state', () => {
+    expect(hashToState(stateToHash(EMPTY_VIEW))).toEqual(EMPTY_VIEW);
+  });
+
+  it('round-trips a cluster-scoped selection', () => {
+    const state: ViewState = {
+      open: ['demo'],
+      panes: [{ cluster: 'demo', view: 'classes', filters: {}, selected: { kind: 'storageclasses', name: 'fast' } }],
+    };
+    expect(hashToState(stateToHash(state))).toEqual(state);
+  });
+
+  it('adds a pane cluster to the open list when the URL forgot it', () => {
+    expect(hashToState('#/volumes?c=demo').open).toEqual(['demo']);
+  });
+
+  it('ignores unknown views, severities and sort forms', () => {
+    const state = hashToState('#/nope?c=demo&sev=terrible&sort=age&sel=widgets:x');
+    expect(state.panes[0]).toEqual({ cluster: 'demo', view: 'overview', filters: {} });
+  });
+
+  it('treats a foreign fragment as the default view', () => {
+    expect(hashToState('#section-2')).toEqual(EMPTY_VIEW);
+    expect(hashToState('')).toEqual(EMPTY_VIEW);
+  });
+});
+
+describe('the web token in the fragment', () => {
+  it('is split off and never becomes view state', () => {
+    expect(splitToken('#token=abc123')).toEqual({ token: 'abc123', rest: '' });
+    expect(splitToken('#token=abc&/claims?c=demo')).toEqual({ token: 'abc', rest: '#/claims?c=demo' });
+    expect(hashToState('#token=abc&/claims?c=demo').panes[0]?.view).toBe('claims');
+    expect(splitToken('#/claims')).toEqual({ rest: '#/claims' });
+  });
+});
+
+describe('object refs as parameters', () => {
+  it('round-trips namespaced and cluster refs', () => {
+    const pvc = { kind: 'persistentvolumeclaims', namespace: 'a', name: 'b' } as const;
+    expect(refFromParam(refToParam(pvc))).toEqual(pvc);
+    expect(refFromParam('persistentvolumes:pv-1')).toEqual({ kind: 'persistentvolumes', name: 'pv-1' });
+  });
+  it('rejects unknown kinds and empty names', () => {
+    expect(refFromParam('widgets:a')).toBeUndefined();
+    expect(refFromParam('pods:')).toBeUndefined();
+    expect(refFromParam(null)).toBeUndefined();
+  });
+});

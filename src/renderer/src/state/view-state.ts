@@ -1,0 +1,159 @@
+/**
+ * The state of the view (which clusters are open, what each pane shows, the filter, the selection, the open
+ * lesson) as plain data, and its round trip through the URL hash, so a view can be copied and restored:
+ *
+ *   #/claims?c=ctx%3Alab&ns=shop&f.phase=Pending&sort=age%3Adesc&sel=persistentvolumeclaims%3Ashop%2Fdata
+ *
+ * The web host's per-run token also arrives in the fragment (#token=...): it is split off first, never
+ * written back, and never mixed with the view state.
+ */
+import { isKind } from '../../../shared/kube/kinds';
+import type { Lang, Severity } from '../../../shared/model/findings';
+import { SEVERITY_ORDER } from '../../../shared/model/findings';
+import type { ObjectRef } from '../../../shared/model/refs';
+import { TABLE_IDS, type TableId } from '../../../shared/model/rows';
+
+export type ViewId = 'overview' | TableId | 'graph' | 'lessons';
+export const VIEW_IDS: readonly ViewId[] = ['overview', ...TABLE_IDS, 'graph', 'lessons'];
+
+export interface SortState {
+  column: string;
+  direction: 'asc' | 'desc';
+}
+
+/** What one cluster pane shows. */
+export interface PaneState {
+  cluster?: string;
+  view: ViewId;
+  namespace?: string;
+  /** Exact filters by column id, e.g. {phase: 'Pending'}. */
+  filters: Record<string, string>;
+  minSeverity?: Severity;
+  search?: string;
+  sort?: SortState;
+  selected?: ObjectRef;
+  /** Namespace drawn by the graph view when no object is selected. */
+  graphNamespace?: string;
+}
+
+export interface ViewState {
+  /** Clusters open as tabs, in order. */
+  open: string[];
+  /** One pane, or two side by side. */
+  panes: PaneState[];
+  /** Lesson section open beside the view. */
+  lesson?: string;
+  lessonLang?: Lang;
+}
+
+export const emptyPane = (cluster?: string): PaneState => ({ cluster, view: 'overview', filters: {} });
+export const EMPTY_VIEW: ViewState = { open: [], panes: [emptyPane()] };
+
+/** Splits the web host's token off a URL fragment. */
+export function splitToken(hash: string): { token?: string; rest: string } {
+  const raw = hash.startsWith('#') ? hash.slice(1) : hash;
+  const match = /^token=([^&]*)&?(.*)$/.exec(raw);
+  if (!match) return { rest: hash };
+  const rest = match[2] ?? '';
+  return { token: decodeURIComponent(match[1] ?? ''), rest: rest ? `#${rest}` : '' };
+}
+
+export function refToParam(ref: ObjectRef): string {
+  return `${ref.kind}:${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+}
+
+export function refFromParam(value: string | null): ObjectRef | undefined {
+  if (!value) return undefined;
+  const colon = value.indexOf(':');
+  const kind = value.slice(0, colon);
+  if (colon < 0 || !isKind(kind)) return undefined;
+  const path = value.slice(colon + 1);
+  const slash = path.indexOf('/');
+  const ref: ObjectRef = slash < 0 ? { kind, name: path } : { kind, namespace: path.slice(0, slash), name: path.slice(slash + 1) };
+  return ref.name ? ref : undefined;
+}
+
+function isView(value: string): value is ViewId {
+  return (VIEW_IDS as readonly string[]).includes(value);
+}
+
+function isSeverity(value: string | null): value is Severity {
+  return value !== null && (SEVERITY_ORDER as readonly string[]).includes(value);
+}
+
+function writePane(params: URLSearchParams, pane: PaneState, prefix: string): void {
+  const set = (key: string, value: string | undefined) => {
+    if (value) params.set(prefix + key, value);
+  };
+  set('c', pane.cluster);
+  if (prefix) set('view', pane.view);
+  set('ns', pane.namespace);
+  for (const [column, value] of Object.entries(pane.filters).sort()) set(`f.${column}`, value);
+  set('sev', pane.minSeverity);
+  set('q', pane.search);
+  if (pane.sort) set('sort', `${pane.sort.column}:${pane.sort.direction}`);
+  if (pane.selected) set('sel', refToParam(pane.selected));
+  set('gns', pane.graphNamespace);
+}
+
+function readPane(params: URLSearchParams, prefix: string, view: ViewId): PaneState {
+  const get = (key: string) => params.get(prefix + key) ?? undefined;
+  const filters: Record<string, string> = {};
+  for (const [key, value] of params) {
+    if (key.startsWith(`${prefix}f.`) && value) filters[key.slice(prefix.length + 2)] = value;
+  }
+  const pane: PaneState = { view, filters };
+  const cluster = get('c');
+  if (cluster) pane.cluster = cluster;
+  const namespace = get('ns');
+  if (namespace) pane.namespace = namespace;
+  const sev = params.get(`${prefix}sev`);
+  if (isSeverity(sev)) pane.minSeverity = sev;
+  const search = get('q');
+  if (search) pane.search = search;
+  const sort = /^(.+):(asc|desc)$/.exec(get('sort') ?? '');
+  if (sort?.[1] && (sort[2] === 'asc' || sort[2] === 'desc')) pane.sort = { column: sort[1], direction: sort[2] };
+  const selected = refFromParam(params.get(`${prefix}sel`));
+  if (selected) pane.selected = selected;
+  const graphNamespace = get('gns');
+  if (graphNamespace) pane.graphNamespace = graphNamespace;
+  return pane;
+}
+
+/** The state as a URL fragment: `#/<view of the first pane>?<params>`. */
+export function stateToHash(state: ViewState): string {
+  const params = new URLSearchParams();
+  if (state.open.length) params.set('open', state.open.join(','));
+  const [first, second] = state.panes;
+  if (first) writePane(params, first, '');
+  if (second) {
+    params.set('split', '1');
+    writePane(params, second, '2.');
+  }
+  if (state.lesson) params.set('lesson', state.lesson);
+  if (state.lessonLang) params.set('ll', state.lessonLang);
+  const query = params.toString();
+  return `#/${first?.view ?? 'overview'}${query ? `?${query}` : ''}`;
+}
+
+/** Reads a fragment back; anything unknown or malformed falls back to the defaults rather than failing. */
+export function hashToState(hash: string): ViewState {
+  const { rest } = splitToken(hash);
+  const match = /^#\/([^?]*)(?:\?(.*))?$/.exec(rest);
+  if (!match) return { ...EMPTY_VIEW, panes: [emptyPane()] };
+  const params = new URLSearchParams(match[2] ?? '');
+  const firstView = isView(match[1] ?? '') ? (match[1] as ViewId) : 'overview';
+  const panes = [readPane(params, '', firstView)];
+  if (params.get('split') === '1') {
+    const view = params.get('2.view') ?? '';
+    panes.push(readPane(params, '2.', isView(view) ? view : 'overview'));
+  }
+  const open = (params.get('open') ?? '').split(',').filter(Boolean);
+  for (const pane of panes) if (pane.cluster && !open.includes(pane.cluster)) open.push(pane.cluster);
+  const state: ViewState = { open, panes };
+  const lesson = params.get('lesson');
+  if (lesson) state.lesson = lesson;
+  const ll = params.get('ll');
+  if (ll === 'en' || ll === 'ru') state.lessonLang = ll;
+  return state;
+}

@@ -1,0 +1,40 @@
+/** Claims: claim -> volume, class, requested vs actual size, access, pods using it, age, findings. */
+import type { ClaimRow } from '../../../shared/model/rows';
+import { age } from '../format/time';
+import { BadgeCell, badgeText, PhaseChip } from './cells';
+import { accessModes, sizePair, type Column, type ColumnContext } from './column';
+
+export function claimClass(row: ClaimRow, ctx: ColumnContext): string {
+  if (!row.className) return '';
+  return row.classIsDefault ? `${row.className} ${ctx.t('col.defaultClass')}` : row.className;
+}
+
+export const claimColumns: readonly Column<ClaimRow>[] = [
+  { id: 'name', label: 'col.name', width: 'minmax(160px, 2fr)', value: (r) => r.name },
+  { id: 'namespace', label: 'col.namespace', width: 'minmax(90px, 1fr)', value: (r) => r.namespace },
+  {
+    id: 'phase',
+    label: 'col.phase',
+    width: '96px',
+    value: (r) => r.phase,
+    render: (r) => <PhaseChip phase={r.phase} />,
+  },
+  {
+    id: 'volume',
+    label: 'col.volume',
+    width: 'minmax(140px, 2fr)',
+    value: (r) => (r.volumeName ? `→ ${r.volumeName}` : ''),
+  },
+  { id: 'class', label: 'col.class', width: 'minmax(100px, 1fr)', value: claimClass },
+  { id: 'size', label: 'col.size', width: '120px', value: (r) => sizePair(r.requested, r.capacity) },
+  { id: 'accessModes', label: 'col.accessModes', width: '70px', value: (r) => accessModes(r.accessModes) },
+  { id: 'pods', label: 'col.pods', width: 'minmax(90px, 1fr)', value: (r) => r.pods.join(', ') },
+  { id: 'age', label: 'col.age', width: '56px', align: 'end', value: (r, ctx) => age(r.createdAt, ctx.now) },
+  {
+    id: 'badge',
+    label: 'col.findings',
+    width: '130px',
+    value: (r, ctx) => badgeText(r.badge, ctx),
+    render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,
+  },
+];

@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import type { ClaimRow, ClassRow, EventRow, PodRow, ProvisionerRow, VolumeRow } from '../../../shared/model/rows';
+import { translate, type MessageKey, type Params } from '../i18n/i18n';
+import { claimClass, claimColumns } from './claims-columns';
+import { classProvisioner, classUsage } from './classes-columns';
+import { accessModes, sizePair, type Column, type ColumnContext } from './column';
+import { eventObject } from './events-columns';
+import { podInit, podVolumeTypes } from './pods-columns';
+import { provisionerLease, provisionerNodes, provisionerPods } from './provisioners-columns';
+import { TABLES } from './registry';
+import { volumeClaim, volumeSource } from './volumes-columns';
+
+const NOW = Date.parse('2026-11-28T10:00:00Z');
+const ctxOf = (lang: 'en' | 'ru'): ColumnContext => ({
+  lang,
+  now: NOW,
+  t: (key: MessageKey, params?: Params) => translate(lang, key, params),
+});
+const en = ctxOf('en');
+
+const claim: ClaimRow = {
+  ref: { kind: 'persistentvolumeclaims', namespace: 'shop', name: 'data-0', uid: 'u1' },
+  namespace: 'shop',
+  name: 'data-0',
+  phase: 'Bound',
+  volumeName: 'pvc-123',
+  className: 'fast',
+  requested: '1Gi',
+  capacity: '2Gi',
+  accessModes: ['ReadWriteOnce', 'ReadWriteOncePod'],
+  pods: ['web-0', 'web-1'],
+  createdAt: '2026-11-25T09:00:00Z',
+  badge: { severity: 'warning', count: 2, code: 'claim.oversized' },
+};
+
+function cell<R>(columns: readonly Column<R>[], id: string, row: R, ctx = en): string {
+  const column = columns.find((c) => c.id === id);
+  if (!column) throw new Error(`no column ${id}`);
+  return column.value(row, ctx);
+}
+
+describe('claim columns', () => {
+  it('answer the usual questions at a glance', () => {
+    expect(cell(claimColumns, 'volume', claim)).toBe('→ pvc-123');
+    expect(cell(claimColumns, 'size', claim)).toBe('1Gi / 2Gi');
+    expect(cell(claimColumns, 'accessModes', claim)).toBe('RWO,RWOP');
+    expect(cell(claimColumns, 'pods', claim)).toBe('web-0, web-1');
+    expect(cell(claimColumns, 'age', claim)).toBe('3d');
+    expect(cell(claimColumns, 'badge', claim)).toBe('Warning ×2');
+    expect(cell(claimColumns, 'badge', claim, ctxOf('ru'))).toBe('Предупреждение ×2');
+  });
+  it('show a pending claim without volume or capacity', () => {
+    const pending: ClaimRow = { ...claim, phase: 'Pending', volumeName: undefined, capacity: undefined, badge: undefined };
+    expect(cell(claimColumns, 'volume', pending)).toBe('');
+    expect(cell(claimColumns, 'size', pending)).toBe('1Gi');
+    expect(cell(claimColumns, 'badge', pending)).toBe('');
+  });
+  it('mark a class chosen as the default', () => {
+    expect(claimClass({ ...claim, classIsDefault: true }, en)).toBe('fast (default)');
+    expect(claimClass({ ...claim, className: undefined }, en)).toBe('');
+  });
+});
+
+describe('volume columns', () => {
+  const volume: VolumeRow = {
+    ref: { kind: 'persistentvolumes', name: 'pv-1' },
+    name: 'pv-1',
+    phase: 'Bound',
+    claim: { namespace: 'shop', name: 'data-0' },
+    accessModes: ['ReadWriteMany'],
+    sourceType: 'csi',
+    driver: 'hostpath.csi.k8s.io',
+  };
+  it('name the claim and the source with its driver', () => {
+    expect(volumeClaim(volume)).toBe('shop/data-0');
+    expect(volumeSource(volume)).toBe('csi (hostpath.csi.k8s.io)');
+    expect(volumeSource({ ...volume, sourceType: 'hostPath', driver: undefined })).toBe('hostPath');
+    expect(volumeClaim({ ...volume, claim: undefined })).toBe('');
+  });
+});
+
+describe('class and provisioner columns', () => {
+  const cls: ClassRow = {
+    ref: { kind: 'storageclasses', name: 'fast' },
+    name: 'fast',
+    provisioner: 'example.com/nfs',
+    reclaimPolicy: 'Delete',
+    bindingMode: 'Immediate',
+    allowExpansion: false,
+    isDefault: true,
+    parameters: {},
+    claims: 3,
+    volumes: 2,
+    requestedBytes: 3 * 1024 ** 3,
+    provisionedBytes: 2 * 1024 ** 3,
+    provisionerVerdict: 'dead',
+  };
+  it('show the provisioner verdict in the UI language', () => {
+    expect(classProvisioner(cls, en)).toBe('example.com/nfs (not running)');
+    expect(classProvisioner(cls, ctxOf('ru'))).toBe('example.com/nfs (не работает)');
+    expect(classUsage(cls)).toBe('3Gi / 2Gi');
+  });
+  const prov: ProvisionerRow = {
+    ref: { kind: 'csidrivers', name: 'hostpath.csi.k8s.io' },
+    name: 'hostpath.csi.k8s.io',
+    type: 'csi',
+    verdict: 'alive',
+    reasons: [],
+    classes: ['fast'],
+    registeredNodes: ['n1', 'n2'],
+    leaseHolder: 'csi-0',
+    leaseRenewedAt: '2026-11-28T09:59:55Z',
+    podsReady: 1,
+    podsTotal: 2,
+  };
+  it('show lease freshness, pods and node registrations', () => {
+    expect(provisionerLease(prov, en)).toBe('csi-0 · 5s ago');
+    expect(provisionerLease({ ...prov, leaseHolder: undefined }, en)).toBe('');
+    expect(provisionerPods(prov)).toBe('1/2');
+    expect(provisionerPods({ ...prov, podsTotal: undefined })).toBe('');
+    expect(provisionerNodes(prov)).toBe('2');
+    expect(provisionerNodes({ ...prov, type: 'external' })).toBe('');
+  });
+});
+
+describe('pod and event columns', () => {
+  const pod: PodRow = {
+    ref: { kind: 'pods', namespace: 'shop', name: 'web-0' },
+    namespace: 'shop',
+    name: 'web-0',
+    phase: 'Pending',
+    status: 'Init:1/3',
+    volumeTypes: { persistentVolumeClaim: 1, emptyDir: 2 },
+    claims: ['data-0'],
+    initDone: 1,
+    initTotal: 3,
+    restarts: 0,
+    ready: '0/1',
+  };
+  it('summarise volumes and init progress', () => {
+    expect(podVolumeTypes(pod)).toBe('emptyDir×2 persistentVolumeClaim');
+    expect(podInit(pod)).toBe('1/3');
+    expect(podInit({ ...pod, initTotal: 0, initDone: 0 })).toBe('');
+  });
+  it('name the object an event is about', () => {
+    const event: EventRow = { uid: 'e', type: 'Warning', reason: 'ProvisioningFailed', message: 'x', count: 1 };
+    expect(eventObject(event)).toBe('');
+    expect(eventObject({ ...event, object: { kind: 'persistentvolumeclaims', namespace: 'a', name: 'b' } })).toBe(
+      'persistentvolumeclaims/a/b',
+    );
+  });
+});
+
+describe('helpers and registry', () => {
+  it('shorten access modes and pair sizes', () => {
+    expect(accessModes(['ReadOnlyMany', 'Weird'])).toBe('ROX,Weird');
+    expect(sizePair(undefined, '5Gi')).toBe('— / 5Gi');
+    expect(sizePair(undefined, undefined)).toBe('');
+  });
+  it('every table has unique column ids', () => {
+    for (const [table, spec] of Object.entries(TABLES)) {
+      const ids = spec.columns.map((c) => c.id);
+      expect(new Set(ids).size, table).toBe(ids.length);
+    }
+  });
+});

@@ -1,0 +1,38 @@
+/** Pods with their volumes: status (Init: 1/3), node, volume types, claims, restarts. */
+import type { PodRow } from '../../../shared/model/rows';
+import { age } from '../format/time';
+import { BadgeCell, badgeText, PhaseChip } from './cells';
+import type { Column } from './column';
+
+/** "pvc:1 emptyDir:2", sorted by type so rows compare at a glance. */
+export function podVolumeTypes(row: PodRow): string {
+  return Object.entries(row.volumeTypes)
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([type, n]) => (n > 1 ? `${type}×${n}` : type))
+    .join(' ');
+}
+
+/** "2/3" while init containers run; "" when the pod has none. */
+export function podInit(row: PodRow): string {
+  return row.initTotal > 0 ? `${row.initDone}/${row.initTotal}` : '';
+}
+
+export const podColumns: readonly Column<PodRow>[] = [
+  { id: 'name', label: 'col.name', width: 'minmax(170px, 2fr)', value: (r) => r.name },
+  { id: 'namespace', label: 'col.namespace', width: 'minmax(90px, 1fr)', value: (r) => r.namespace },
+  { id: 'status', label: 'col.status', width: 'minmax(110px, 1fr)', value: (r) => r.status, render: (r) => <PhaseChip phase={r.status} /> },
+  { id: 'ready', label: 'col.ready', width: '56px', align: 'end', value: (r) => r.ready },
+  { id: 'init', label: 'col.init', width: '52px', align: 'end', value: podInit },
+  { id: 'restarts', label: 'col.restarts', width: '72px', align: 'end', value: (r) => String(r.restarts) },
+  { id: 'node', label: 'col.node', width: 'minmax(90px, 1fr)', value: (r) => r.nodeName ?? '' },
+  { id: 'volumeTypes', label: 'col.volumeTypes', width: 'minmax(140px, 2fr)', value: podVolumeTypes, sortable: false },
+  { id: 'claims', label: 'col.claims', width: 'minmax(110px, 1fr)', value: (r) => r.claims.join(', ') },
+  { id: 'age', label: 'col.age', width: '56px', align: 'end', value: (r, ctx) => age(r.createdAt, ctx.now) },
+  {
+    id: 'badge',
+    label: 'col.findings',
+    width: '130px',
+    value: (r, ctx) => badgeText(r.badge, ctx),
+    render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,
+  },
+];
