@@ -80,6 +80,11 @@ describe('pending claim: classes', () => {
     expect(codes(diagnose({ persistentvolumeclaims: [manualClaim], persistentvolumes: [manualVolume] }))).toEqual(['claim.binding-pending']);
   });
 
+  it('a fitting volume with kube-controller-manager down is a problem', () => {
+    const found = diagnose({ persistentvolumeclaims: [manualClaim], persistentvolumes: [manualVolume], leases: [lease('kube-controller-manager', 'kube-system', 'cp', 300)] });
+    expect(found[0]).toMatchObject({ code: 'claim.binding-pending', severity: 'problem' });
+  });
+
   it('class missing and StorageClasses unreadable: undetermined, not "missing"', () => {
     const found = diagnoseObject(fixtureView({ persistentvolumeclaims: [inClass('fast')] }, { states: { storageclasses: 'forbidden' } }), claimRef);
     expect(codes(found)).toEqual(['claim.pending']);

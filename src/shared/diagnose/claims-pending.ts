@@ -10,7 +10,7 @@ import type { ObjectRef } from '../model/refs';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
 import { ageOf, condition, duration, eventEvidence, eventMillis, eventsAbout, isPodFinished, newestEvent, refByName, refTo } from './objects';
-import { NO_PROVISIONER } from './provisioners';
+import { controllerManagerDown, NO_PROVISIONER } from './provisioners';
 import { command } from './shell-quote';
 import { analyseStatic, nearMissEvidence, volumeFacts } from './static-binding';
 import { claimClassName } from './view';
@@ -133,6 +133,19 @@ function severalDefaults(c: ClaimCase, defaults: StorageClass[]): Finding {
 
 function bindingDue(c: ClaimCase, pv: NonNullable<ReturnType<typeof analyseStatic>['matches'][number]>): Finding {
   const slow = ageOf(c.ctx.view, c.claim) > SLOW_WAIT_MS;
+  if (controllerManagerDown(c.ctx.view)) {
+    return finding({
+      code: 'claim.binding-pending',
+      object: c.ref,
+      severity: 'problem',
+      cause: t(
+        `Volume ${pv.metadata?.name} fits this claim, but kube-controller-manager, which binds them, is not running (its leader lease is stale).`,
+        `Том ${pv.metadata?.name} подходит заявке, но kube-controller-manager, который их связывает, не работает (его лидерский Lease устарел).`,
+      ),
+      evidence: [evidence(t('Fitting volume', 'Подходящий том'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv) })],
+      fix: [step(t('Check the controller manager', 'Проверьте controller manager'), 'kubectl get pods -n kube-system -l component=kube-controller-manager')],
+    });
+  }
   return finding({
     code: 'claim.binding-pending',
     object: c.ref,
@@ -284,6 +297,10 @@ function consumerNotScheduled(c: ClaimCase, modeEvidence: Evidence, className: s
   }
   if (out.length > 0) return out;
   const names = c.pods.filter((p) => !p.spec?.nodeName).map((p) => p.metadata?.name ?? '');
+  if (names.length === 0) {
+    // The scheduler binds the pod only after the claim's volume is settled; a scheduled pod with an unbound claim is a moment's state.
+    return [pendingUnknown(c, t(`Pod ${c.pods[0]?.metadata?.name} is already on a node, yet the claim is not bound: binding is in progress or was undone.`, `Под ${c.pods[0]?.metadata?.name} уже на узле, а заявка не привязана: привязка идёт или была отменена.`))];
+  }
   const oldest = Math.max(0, ...c.pods.map((p) => ageOf(view, p)));
   return [
     finding({
@@ -291,8 +308,8 @@ function consumerNotScheduled(c: ClaimCase, modeEvidence: Evidence, className: s
       object: c.ref,
       severity: oldest > SLOW_WAIT_MS ? 'warning' : undefined,
       cause: t(
-        `The claim binds when its pod is scheduled; pod(s) ${names.join(', ') || c.pods.map((p) => p.metadata?.name).join(', ')} are waiting for the scheduler.`,
-        `Заявка привяжется, когда её под назначат на узел; поды ${names.join(', ') || c.pods.map((p) => p.metadata?.name).join(', ')} ждут планировщика.`,
+        `The claim binds when its pod is scheduled; pod(s) ${names.join(', ')} are waiting for the scheduler.`,
+        `Заявка привяжется, когда её под назначат на узел; ждут планировщика поды: ${names.join(', ')}.`,
       ),
       evidence: [modeEvidence, ...c.pods.map((p) => evidence(t('Pod using it', 'Под, который её использует'), p.metadata?.name ?? '', { ref: refTo('pods', p), source: 'spec.nodeName unset' })), ...recentEvents(c, ['WaitForPodScheduled'])],
       fix: oldest > SLOW_WAIT_MS ? [step(t('Check that the scheduler runs and look at the pod', 'Проверьте, что планировщик работает, и посмотрите под'), command`kubectl describe pod ${names[0]} -n ${c.ns}`)] : [],

@@ -105,6 +105,16 @@ describe('provisionerHealth', () => {
     expect(provisionerHealth(fixtureView({ storageclasses: [localPathClass] }), 'rancher.io/local-path').verdict).toBe('unknown');
   });
 
+  it('in-tree plugins follow the kube-controller-manager lease when it is visible', () => {
+    const sc = { ...noProvisionerClass, provisioner: 'kubernetes.io/host-path' };
+    const fresh = fixtureView({ storageclasses: [sc], leases: [lease('kube-controller-manager', 'kube-system', 'cp-1_8f2c', 1)] });
+    expect(provisionerHealth(fresh, 'kubernetes.io/host-path')).toMatchObject({ verdict: 'alive', leaseHolder: 'cp-1_8f2c' });
+    const stale = fixtureView({ storageclasses: [sc], leases: [lease('kube-controller-manager', 'kube-system', 'cp-1_8f2c', 120)] });
+    expect(provisionerHealth(stale, 'kubernetes.io/host-path').verdict).toBe('dead');
+    const otherNamespace = fixtureView({ storageclasses: [sc], leases: [lease('kube-controller-manager', 'default', 'x', 120)] });
+    expect(provisionerHealth(otherNamespace, 'kubernetes.io/host-path').verdict).toBe('alive');
+  });
+
   it('knows in-tree special cases', () => {
     const view = fixtureView({ storageclasses: [noProvisionerClass] });
     expect(provisionerHealth(view, 'kubernetes.io/no-provisioner')).toMatchObject({ type: 'none', verdict: 'alive' });

@@ -90,12 +90,35 @@ export function assessProvisioner(view: ClusterView, name: string): ProvisionerA
     return { row: { ...csi.row, ...base, registeredNodes: csi.row.registeredNodes, type: 'in-tree', reasons: [note.en, ...csi.row.reasons] }, reasons: [note, ...csi.reasons] };
   }
   if (name.startsWith('kubernetes.io/')) {
+    const kcm = controllerManagerLease(view);
+    const extra: Partial<ProvisionerRow> = kcm
+      ? { leaseNamespace: 'kube-system', ...(kcm.spec?.holderIdentity ? { leaseHolder: kcm.spec.holderIdentity } : {}), ...(kcm.spec?.renewTime ? { leaseRenewedAt: kcm.spec.renewTime } : {}) }
+      : {};
+    if (kcm && !leaseIsFresh(view, kcm)) {
+      return done('in-tree', 'dead', [
+        t(`In-tree plugin run by kube-controller-manager, whose leader lease kube-system/kube-controller-manager was last renewed ${ago(view, kcm)}: the controller manager is not running.`, `Встроенный плагин, его запускает kube-controller-manager, а его лидерский Lease kube-system/kube-controller-manager обновлён ${agoRu(view, kcm)}: controller manager не работает.`),
+      ], extra);
+    }
     return done('in-tree', 'alive', [
-      t('In-tree plugin run by kube-controller-manager: alive while the control plane is.', 'Встроенный плагин, его запускает kube-controller-manager: жив, пока жива control plane.'),
-    ]);
+      kcm
+        ? t(`In-tree plugin run by kube-controller-manager (leader lease renewed ${ago(view, kcm)}).`, `Встроенный плагин, его запускает kube-controller-manager (лидерский Lease обновлён ${agoRu(view, kcm)}).`)
+        : t('In-tree plugin run by kube-controller-manager: alive while the control plane is (its lease is not visible here).', 'Встроенный плагин, его запускает kube-controller-manager: жив, пока жива control plane (её Lease здесь не виден).'),
+    ], extra);
   }
   const external = assessExternal(view, name, classes);
   return { row: { ...external.row, ...base, registeredNodes: external.row.registeredNodes }, reasons: external.reasons };
+}
+
+/** The leader lease of kube-controller-manager (runs the PV controller and in-tree provisioners), when visible. */
+export function controllerManagerLease(view: ClusterView): Lease | undefined {
+  if (view.kindState('leases') !== 'synced') return undefined;
+  return view.leasesNamed('kube-controller-manager').find((l) => l.metadata?.namespace === 'kube-system');
+}
+
+/** Whether kube-controller-manager is known to be down (its lease is visible and stale). */
+export function controllerManagerDown(view: ClusterView): boolean {
+  const kcm = controllerManagerLease(view);
+  return kcm !== undefined && !leaseIsFresh(view, kcm);
 }
 
 function leaseRenewMillis(l: Lease): number | undefined {
