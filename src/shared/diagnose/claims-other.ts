@@ -10,7 +10,7 @@ import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
 import { duration, eventEvidence, eventsAbout, isPodFinished, millis, newestEvent, refByName, refTo } from './objects';
 import { command } from './shell-quote';
-import { SLOW_WAIT_MS } from './claims-pending';
+import { SLOW_WAIT_MS } from './claims-common';
 
 export function diagnoseBoundOrLostClaim(ctx: DiagnoseContext, claim: PersistentVolumeClaim): Finding[] {
   return [...lostOrMisbound(ctx, claim), ...expansion(ctx, claim), ...sharedAcrossNodes(ctx, claim)];

@@ -4,31 +4,19 @@
  * then the binding mode (WaitForFirstConsumer waits for a scheduled pod), then static matches and finally
  * dynamic provisioning and the provisioner's health. Decided from objects; events are shown when they exist.
  */
-import type { PersistentVolumeClaim, Pod, StorageClass } from '../kube/objects';
+import type { PersistentVolumeClaim, StorageClass } from '../kube/objects';
 import type { Evidence, Finding } from '../model/findings';
-import type { ObjectRef } from '../model/refs';
+import { consumerNotScheduled, provisioning } from './claims-consumer';
+import { describeStep, pendingUnknown, recentEvents, SLOW_WAIT_MS, type ClaimCase } from './claims-common';
+import { diagnoseRequestedVolume } from './claims-prebound';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
-import { ageOf, condition, duration, eventEvidence, eventMillis, eventsAbout, isPodFinished, newestEvent, refByName, refTo } from './objects';
+import { ageOf, duration, eventsAbout, isPodFinished, refByName, refTo } from './objects';
 import { controllerManagerDown, NO_PROVISIONER } from './provisioners';
 import { command } from './shell-quote';
 import { analyseStatic, nearMissEvidence, volumeFacts } from './static-binding';
 import { claimClassName } from './view';
-import { diagnoseRequestedVolume } from './claims-prebound';
 
-/** After this long, waits that should be short (binding, provisioning) are reported as warnings. */
-export const SLOW_WAIT_MS = 10 * 60_000;
-
-/** One Pending claim and what every rule about it needs. */
-export interface ClaimCase {
-  ctx: DiagnoseContext;
-  claim: PersistentVolumeClaim;
-  ref: ObjectRef;
-  ns: string;
-  name: string;
-  events: ReturnType<typeof eventsAbout>;
-  pods: Pod[];
-}
 
 export function diagnosePendingClaim(ctx: DiagnoseContext, claim: PersistentVolumeClaim): Finding[] {
   const ns = claim.metadata?.namespace ?? '';
@@ -64,20 +52,11 @@ function newestFirst(a: StorageClass, b: StorageClass): number {
   return (b.metadata?.creationTimestamp ?? '').localeCompare(a.metadata?.creationTimestamp ?? '');
 }
 
-function describeStep(c: ClaimCase) {
-  return step(t('See the claim and its events', 'Посмотрите заявку и её события'), command`kubectl describe pvc ${c.name} -n ${c.ns}`);
-}
-
 function classEvidence(className: string | undefined, source = 'spec.storageClassName'): Evidence {
   return evidence(t('Class asked for', 'Запрошенный класс'), className === undefined ? '(unset)' : className === '' ? '"" (static only)' : className, {
     source,
     ...(className ? { ref: refByName('storageclasses', className) } : {}),
   });
-}
-
-function recentEvents(c: ClaimCase, reasons: string[]): Evidence[] {
-  const e = newestEvent(c.events, reasons);
-  return e ? [eventEvidence(c.ctx.view, e)] : [];
 }
 
 function noClassAtAll(c: ClaimCase): Finding[] {
@@ -219,17 +198,6 @@ function classMissing(c: ClaimCase, className: string): Finding[] {
   ];
 }
 
-function pendingUnknown(c: ClaimCase, why: { en: string; ru: string }): Finding {
-  const last = c.events[0];
-  return finding({
-    code: 'claim.pending',
-    object: c.ref,
-    cause: why,
-    evidence: last ? [eventEvidence(c.ctx.view, last)] : [],
-    fix: [describeStep(c)],
-  });
-}
-
 function withClass(c: ClaimCase, sc: StorageClass, className: string): Finding[] {
   const view = c.ctx.view;
   const annotations = c.claim.metadata?.annotations ?? {};
@@ -265,121 +233,3 @@ function withClass(c: ClaimCase, sc: StorageClass, className: string): Finding[]
   if (analysis.matches.length > 0 && !waitsForConsumer) return [bindingDue(c, analysis.matches[0]!)];
   return provisioning(c, sc, extra);
 }
-
-function consumerNotScheduled(c: ClaimCase, modeEvidence: Evidence, className: string, provisioner: string): Finding[] {
-  const view = c.ctx.view;
-  const out: Finding[] = [];
-  for (const pod of c.pods.filter((p) => !p.spec?.nodeName)) {
-    const scheduled = condition(pod.status?.conditions, 'PodScheduled');
-    const podRef = refTo('pods', pod);
-    if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable') {
-      const failed = newestEvent(eventsAbout(view, 'pods', pod), ['FailedScheduling']);
-      const staticEvidence = provisioner === NO_PROVISIONER || provisioner === '' ? nearMissEvidence(analyseStatic(view, c.claim, className).nearMisses) : [];
-      out.push(
-        finding({
-          code: 'claim.consumer-unschedulable',
-          object: c.ref,
-          key: pod.metadata?.name,
-          cause: t(
-            `The claim waits for pod ${pod.metadata?.name} to be scheduled, and the scheduler cannot place it: ${scheduled.message ?? 'no reason given'}`,
-            `Заявка ждёт, пока под ${pod.metadata?.name} назначат на узел, а планировщик не может его разместить: ${scheduled.message ?? 'причина не указана'}`,
-          ),
-          evidence: [
-            modeEvidence,
-            evidence(t('Pod condition PodScheduled', 'Условие пода PodScheduled'), scheduled.message ?? '', { ref: podRef, source: 'status.conditions[PodScheduled]' }),
-            ...(failed ? [eventEvidence(view, failed)] : []),
-            ...staticEvidence,
-          ],
-          fix: [step(t('See why the pod does not fit any node', 'Посмотрите, почему под не подходит ни одному узлу'), command`kubectl describe pod ${pod.metadata?.name} -n ${c.ns}`)],
-        }),
-      );
-    }
-  }
-  if (out.length > 0) return out;
-  const names = c.pods.filter((p) => !p.spec?.nodeName).map((p) => p.metadata?.name ?? '');
-  if (names.length === 0) {
-    // The scheduler binds the pod only after the claim's volume is settled; a scheduled pod with an unbound claim is a moment's state.
-    return [pendingUnknown(c, t(`Pod ${c.pods[0]?.metadata?.name} is already on a node, yet the claim is not bound: binding is in progress or was undone.`, `Под ${c.pods[0]?.metadata?.name} уже на узле, а заявка не привязана: привязка идёт или была отменена.`))];
-  }
-  const oldest = Math.max(0, ...c.pods.map((p) => ageOf(view, p)));
-  return [
-    finding({
-      code: 'claim.wait-for-pod-scheduled',
-      object: c.ref,
-      severity: oldest > SLOW_WAIT_MS ? 'warning' : undefined,
-      cause: t(
-        `The claim binds when its pod is scheduled; pod(s) ${names.join(', ')} are waiting for the scheduler.`,
-        `Заявка привяжется, когда её под назначат на узел; ждут планировщика поды: ${names.join(', ')}.`,
-      ),
-      evidence: [modeEvidence, ...c.pods.map((p) => evidence(t('Pod using it', 'Под, который её использует'), p.metadata?.name ?? '', { ref: refTo('pods', p), source: 'spec.nodeName unset' })), ...recentEvents(c, ['WaitForPodScheduled'])],
-      fix: oldest > SLOW_WAIT_MS ? [step(t('Check that the scheduler runs and look at the pod', 'Проверьте, что планировщик работает, и посмотрите под'), command`kubectl describe pod ${names[0]} -n ${c.ns}`)] : [],
-    }),
-  ];
-}
-
-function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]): Finding[] {
-  const view = c.ctx.view;
-  const provisioner = sc.provisioner ?? '';
-  const health = c.ctx.provisioner(provisioner);
-  const healthEvidence = health.reasons.map((r) => evidence(t(`Provisioner health: ${r.en}`, `Здоровье провизионера: ${r.ru}`), health.row.verdict, { source: `provisioner ${provisioner}` }));
-  const base = [evidence(t('Provisioner', 'Провизионер'), provisioner, { ref: refTo('storageclasses', sc), source: 'provisioner' }), ...extra];
-
-  if (c.claim.spec?.selector) {
-    return [
-      finding({
-        code: 'claim.provisioning-failed',
-        object: c.ref,
-        cause: t('The claim has a selector: provisioners refuse claims with selectors, and no existing volume fits.', 'У заявки есть selector: провизионеры не создают тома для заявок с селектором, а подходящего тома нет.'),
-        evidence: [...base, evidence(t('Selector', 'Селектор'), JSON.stringify(c.claim.spec.selector), { source: 'spec.selector' }), ...recentEvents(c, ['ProvisioningFailed'])],
-        fix: [step(t('Recreate the claim without a selector, or create a volume that matches it', 'Пересоздайте заявку без селектора или создайте подходящий том'))],
-      }),
-    ];
-  }
-  if (health.row.verdict === 'dead') {
-    return [
-      finding({
-        code: 'claim.provisioner-dead',
-        object: c.ref,
-        cause: t(`The claim waits for provisioner ${provisioner}, which is not running: ${health.reasons[0]?.en ?? ''}`, `Заявка ждёт провизионер ${provisioner}, а он не работает: ${health.reasons[0]?.ru ?? ''}`),
-        evidence: [...base, ...healthEvidence, ...recentEvents(c, ['ExternalProvisioning', 'ProvisioningFailed'])],
-        fix: [
-          step(t('Find the provisioner pods and see why they do not run', 'Найдите поды провизионера и выясните, почему они не работают'), health.row.leaseNamespace ? command`kubectl get pods -n ${health.row.leaseNamespace}` : 'kubectl get pods -A'),
-          step(t('Check its leader lease', 'Проверьте его лидерский Lease'), health.row.leaseNamespace ? command`kubectl get lease -n ${health.row.leaseNamespace}` : 'kubectl get lease -A'),
-          describeStep(c),
-        ],
-      }),
-    ];
-  }
-  const failed = newestEvent(c.events, ['ProvisioningFailed']);
-  const succeeded = newestEvent(c.events, ['ProvisioningSucceeded']);
-  if (failed && (!succeeded || (eventMillis(failed) ?? 0) > (eventMillis(succeeded) ?? 0))) {
-    return [
-      finding({
-        code: 'claim.provisioning-failed',
-        object: c.ref,
-        cause: t(`Provisioner ${provisioner} tried to create the volume and failed: ${failed.message ?? ''}`, `Провизионер ${provisioner} пытался создать том, но не смог: ${failed.message ?? ''}`),
-        evidence: [...base, eventEvidence(view, failed), ...healthEvidence],
-        fix: [describeStep(c), step(t('Read the provisioner logs for the full error; fix the class parameters or the storage backend it names', 'Прочитайте логи провизионера; исправьте параметры класса или хранилище, о котором говорит ошибка'), health.row.leaseNamespace ? command`kubectl logs -n ${health.row.leaseNamespace} ${health.row.leaseHolder?.split('_')[0]}` : undefined)],
-      }),
-    ];
-  }
-  const slow = ageOf(view, c.claim) > SLOW_WAIT_MS;
-  return [
-    finding({
-      code: 'claim.provisioning',
-      object: c.ref,
-      severity: slow ? 'warning' : undefined,
-      cause: t(
-        `Provisioner ${provisioner} (${health.row.verdict}) is asked to create a volume for the claim${slow ? `; it has waited ${duration(ageOf(view, c.claim)).en}` : ''}.`,
-        `Провизионеру ${provisioner} (${verdictRu(health.row.verdict)}) поручено создать том для заявки${slow ? `; ожидание длится ${duration(ageOf(view, c.claim)).ru}` : ''}.`,
-      ),
-      evidence: [...base, ...healthEvidence, ...recentEvents(c, ['ExternalProvisioning', 'Provisioning'])],
-      fix: slow ? [describeStep(c)] : [],
-    }),
-  ];
-}
-
-function verdictRu(v: string): string {
-  return ({ alive: 'работает', degraded: 'с перебоями', dead: 'не работает', unknown: 'состояние неизвестно' } as Record<string, string>)[v] ?? v;
-}
-

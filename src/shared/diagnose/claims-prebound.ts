@@ -4,7 +4,7 @@
  * FailedBinding "volume ... already bound to a different claim.") come from pv_controller.go.
  */
 import type { Finding } from '../model/findings';
-import type { ClaimCase } from './claims-pending';
+import type { ClaimCase } from './claims-common';
 import { evidence, finding, step, t } from './finding';
 import { eventEvidence, newestEvent, refByName, refTo } from './objects';
 import { command } from './shell-quote';

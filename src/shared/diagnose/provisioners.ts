@@ -8,7 +8,8 @@ import type { Lease, Pod, StorageClass } from '../kube/objects';
 import type { Localized } from '../model/findings';
 import type { ProvisionerRow, ProvisionerType, ProvisionerVerdict } from '../model/rows';
 import { t } from './finding';
-import { condition, duration, eventMillis, eventsAbout, millis, newestEvent } from './objects';
+import { controllerManagerLease, leaseAgo, leaseAgoRu, leaseIsFresh, leaseNameCandidates, leaseRenewMillis } from './leases';
+import { condition, eventMillis, eventsAbout, newestEvent } from './objects';
 import type { ClusterView } from './view';
 
 /** In-tree plugins whose provisioning moved to a CSI driver (CSI migration, GA since Kubernetes 1.25-1.27). */
@@ -34,17 +35,7 @@ export const REMOVED_IN_TREE: ReadonlySet<string> = new Set([
 
 export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
 
-/**
- * Names the leader Lease of a provisioner may have: csi-lib-utils (external-provisioner) turns every
- * character outside [a-zA-Z0-9-] into '-' and appends 'X' to a trailing '-'; sig-storage-lib-external-provisioner
- * (nfs-subdir, local-path, ...) only turns '/' into '-'.
- */
-export function leaseNameCandidates(provisioner: string): string[] {
-  let csi = provisioner.replace(/[^a-zA-Z0-9-]/g, '-');
-  if (csi.endsWith('-')) csi += 'X';
-  const lib = provisioner.replace(/\//g, '-');
-  return csi === lib ? [csi] : [csi, lib];
-}
+export { controllerManagerDown, leaseNameCandidates } from './leases';
 
 /** A verdict with its reasons in both languages (ProvisionerRow carries the English ones). */
 export interface ProvisionerAssessment {
@@ -96,41 +87,17 @@ export function assessProvisioner(view: ClusterView, name: string): ProvisionerA
       : {};
     if (kcm && !leaseIsFresh(view, kcm)) {
       return done('in-tree', 'dead', [
-        t(`In-tree plugin run by kube-controller-manager, whose leader lease kube-system/kube-controller-manager was last renewed ${ago(view, kcm)}: the controller manager is not running.`, `Встроенный плагин, его запускает kube-controller-manager, а его лидерский Lease kube-system/kube-controller-manager обновлён ${agoRu(view, kcm)}: controller manager не работает.`),
+        t(`In-tree plugin run by kube-controller-manager, whose leader lease kube-system/kube-controller-manager was last renewed ${leaseAgo(view, kcm)}: the controller manager is not running.`, `Встроенный плагин, его запускает kube-controller-manager, а его лидерский Lease kube-system/kube-controller-manager обновлён ${leaseAgoRu(view, kcm)}: controller manager не работает.`),
       ], extra);
     }
     return done('in-tree', 'alive', [
       kcm
-        ? t(`In-tree plugin run by kube-controller-manager (leader lease renewed ${ago(view, kcm)}).`, `Встроенный плагин, его запускает kube-controller-manager (лидерский Lease обновлён ${agoRu(view, kcm)}).`)
+        ? t(`In-tree plugin run by kube-controller-manager (leader lease renewed ${leaseAgo(view, kcm)}).`, `Встроенный плагин, его запускает kube-controller-manager (лидерский Lease обновлён ${leaseAgoRu(view, kcm)}).`)
         : t('In-tree plugin run by kube-controller-manager: alive while the control plane is (its lease is not visible here).', 'Встроенный плагин, его запускает kube-controller-manager: жив, пока жива control plane (её Lease здесь не виден).'),
     ], extra);
   }
   const external = assessExternal(view, name, classes);
   return { row: { ...external.row, ...base, registeredNodes: external.row.registeredNodes }, reasons: external.reasons };
-}
-
-/** The leader lease of kube-controller-manager (runs the PV controller and in-tree provisioners), when visible. */
-export function controllerManagerLease(view: ClusterView): Lease | undefined {
-  if (view.kindState('leases') !== 'synced') return undefined;
-  return view.leasesNamed('kube-controller-manager').find((l) => l.metadata?.namespace === 'kube-system');
-}
-
-/** Whether kube-controller-manager is known to be down (its lease is visible and stale). */
-export function controllerManagerDown(view: ClusterView): boolean {
-  const kcm = controllerManagerLease(view);
-  return kcm !== undefined && !leaseIsFresh(view, kcm);
-}
-
-function leaseRenewMillis(l: Lease): number | undefined {
-  return millis(l.spec?.renewTime) ?? millis(l.spec?.acquireTime);
-}
-
-/** A lease counts as held while it was renewed within twice its duration (at least 30 s, for clock skew). */
-function leaseIsFresh(view: ClusterView, l: Lease): boolean {
-  const renewed = leaseRenewMillis(l);
-  if (renewed === undefined || !l.spec?.holderIdentity) return false;
-  const limitMs = Math.max(2 * (l.spec.leaseDurationSeconds ?? 15), 30) * 1000;
-  return view.now() - renewed <= limitMs;
 }
 
 function podReady(pod: Pod): boolean {
@@ -220,8 +187,8 @@ function assessExternal(view: ClusterView, name: string, classes: string[]): Pro
     verdict = 'alive';
     reasons.push(
       t(
-        `Leader lease ${leader.metadata?.namespace}/${leader.metadata?.name} held by ${leader.spec?.holderIdentity}, renewed ${ago(view, leader)}.`,
-        `Лидерский Lease ${leader.metadata?.namespace}/${leader.metadata?.name} держит ${leader.spec?.holderIdentity}, обновлён ${agoRu(view, leader)}.`,
+        `Leader lease ${leader.metadata?.namespace}/${leader.metadata?.name} held by ${leader.spec?.holderIdentity}, renewed ${leaseAgo(view, leader)}.`,
+        `Лидерский Lease ${leader.metadata?.namespace}/${leader.metadata?.name} держит ${leader.spec?.holderIdentity}, обновлён ${leaseAgoRu(view, leader)}.`,
       ),
     );
   } else if (leader) {
@@ -230,8 +197,8 @@ function assessExternal(view: ClusterView, name: string, classes: string[]): Pro
     reasons.push(
       leader.spec?.holderIdentity
         ? t(
-            `Leader lease ${leader.metadata?.namespace}/${leader.metadata?.name} was last renewed ${ago(view, leader)} (it lasts ${lasts} s): no leader is running.`,
-            `Лидерский Lease ${leader.metadata?.namespace}/${leader.metadata?.name} последний раз обновлён ${agoRu(view, leader)} (действует ${lasts} с): лидер не работает.`,
+            `Leader lease ${leader.metadata?.namespace}/${leader.metadata?.name} was last renewed ${leaseAgo(view, leader)} (it lasts ${lasts} s): no leader is running.`,
+            `Лидерский Lease ${leader.metadata?.namespace}/${leader.metadata?.name} последний раз обновлён ${leaseAgoRu(view, leader)} (действует ${lasts} с): лидер не работает.`,
           )
         : t(
             `Leader lease ${leader.metadata?.namespace}/${leader.metadata?.name} has no holder: the provisioner stopped and released it.`,
@@ -297,13 +264,4 @@ function later<E extends { lastTimestamp?: string | null }>(a: E | undefined, b:
   if (!a) return b;
   if (!b) return a;
   return (eventMillis(b) ?? 0) > (eventMillis(a) ?? 0) ? b : a;
-}
-
-function ago(view: ClusterView, l: Lease): string {
-  const at = leaseRenewMillis(l);
-  return at === undefined ? 'never' : `${duration(view.now() - at).en} ago`;
-}
-function agoRu(view: ClusterView, l: Lease): string {
-  const at = leaseRenewMillis(l);
-  return at === undefined ? 'никогда' : `${duration(view.now() - at).ru} назад`;
 }

@@ -9,7 +9,7 @@ import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
 import { ageOf, duration, eventEvidence, eventsAbout, millis, newestEvent, refByName, refTo } from './objects';
 import { command } from './shell-quote';
-import { SLOW_WAIT_MS } from './claims-pending';
+import { SLOW_WAIT_MS } from './claims-common';
 import { volumeFacts } from './static-binding';
 
 /** Where the data of a volume lives, for the user to look at before reusing or deleting it. */

@@ -1,0 +1,53 @@
+/**
+ * Leader leases: how provisioners and kube-controller-manager show they are alive. A holder renews its
+ * Lease every few seconds; a Lease not renewed for a while means its holder stopped.
+ */
+import type { Lease } from '../kube/objects';
+import { duration, millis } from './objects';
+import type { ClusterView } from './view';
+
+/**
+ * Names the leader Lease of a provisioner may have: csi-lib-utils (external-provisioner) turns every
+ * character outside [a-zA-Z0-9-] into '-' and appends 'X' to a trailing '-'; sig-storage-lib-external-provisioner
+ * (nfs-subdir, local-path, ...) only turns '/' into '-'.
+ */
+export function leaseNameCandidates(provisioner: string): string[] {
+  let csi = provisioner.replace(/[^a-zA-Z0-9-]/g, '-');
+  if (csi.endsWith('-')) csi += 'X';
+  const lib = provisioner.replace(/\//g, '-');
+  return csi === lib ? [csi] : [csi, lib];
+}
+
+/** The leader lease of kube-controller-manager (runs the PV controller and in-tree provisioners), when visible. */
+export function controllerManagerLease(view: ClusterView): Lease | undefined {
+  if (view.kindState('leases') !== 'synced') return undefined;
+  return view.leasesNamed('kube-controller-manager').find((l) => l.metadata?.namespace === 'kube-system');
+}
+
+/** Whether kube-controller-manager is known to be down (its lease is visible and stale). */
+export function controllerManagerDown(view: ClusterView): boolean {
+  const kcm = controllerManagerLease(view);
+  return kcm !== undefined && !leaseIsFresh(view, kcm);
+}
+
+export function leaseRenewMillis(l: Lease): number | undefined {
+  return millis(l.spec?.renewTime) ?? millis(l.spec?.acquireTime);
+}
+
+/** A lease counts as held while it was renewed within twice its duration (at least 30 s, for clock skew). */
+export function leaseIsFresh(view: ClusterView, l: Lease): boolean {
+  const renewed = leaseRenewMillis(l);
+  if (renewed === undefined || !l.spec?.holderIdentity) return false;
+  const limitMs = Math.max(2 * (l.spec.leaseDurationSeconds ?? 15), 30) * 1000;
+  return view.now() - renewed <= limitMs;
+}
+
+export function leaseAgo(view: ClusterView, l: Lease): string {
+  const at = leaseRenewMillis(l);
+  return at === undefined ? 'never' : `${duration(view.now() - at).en} ago`;
+}
+
+export function leaseAgoRu(view: ClusterView, l: Lease): string {
+  const at = leaseRenewMillis(l);
+  return at === undefined ? 'никогда' : `${duration(view.now() - at).ru} назад`;
+}
