@@ -1,0 +1,68 @@
+/** A table screen: toolbar plus the virtualised grid, both driven by the pane's URL state. */
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useCallback } from 'react';
+import type { ObjectRef } from '../../../shared/model/refs';
+import type { TableId } from '../../../shared/model/rows';
+import { useApi } from '../api/api-context';
+import { rowsPageQuery, type RowsQuery } from '../api/queries';
+import { useI18n } from '../i18n/i18n';
+import type { PaneState } from '../state/view-state';
+import { TABLES } from '../tables/registry';
+import { DataTable } from './DataTable';
+import { TableToolbar } from './TableToolbar';
+
+/** The list request a pane's state stands for (without paging). */
+export function rowsQueryOf(clusterId: string, table: TableId, pane: PaneState): RowsQuery {
+  const spec = TABLES[table];
+  const query: RowsQuery = { clusterId, table };
+  if (spec.namespaced && pane.namespace) query.namespace = pane.namespace;
+  if (pane.search) query.search = pane.search;
+  if (Object.keys(pane.filters).length) query.filters = pane.filters;
+  if (spec.findings && pane.minSeverity) query.minSeverity = pane.minSeverity;
+  if (pane.sort) query.sort = pane.sort;
+  return query;
+}
+
+export interface TableViewProps {
+  clusterId: string;
+  clusterName: string;
+  table: TableId;
+  pane: PaneState;
+  namespaces: string[];
+  onChange(change: Partial<PaneState>, mode?: 'push' | 'replace'): void;
+  onOpen(ref: ObjectRef): void;
+}
+
+export function TableView({ clusterId, clusterName, table, pane, namespaces, onChange, onOpen }: TableViewProps) {
+  const api = useApi();
+  const { t } = useI18n();
+  const query = rowsQueryOf(clusterId, table, pane);
+  const head = useQuery({ ...rowsPageQuery(api, query, 0), placeholderData: keepPreviousData });
+  const filtered = Boolean(query.search || query.filters || query.minSeverity || query.namespace);
+
+  const onSort = useCallback(
+    (column: string) => {
+      const sort = pane.sort;
+      // asc -> desc -> the core's default order.
+      if (sort?.column !== column) onChange({ sort: { column, direction: 'asc' } }, 'replace');
+      else if (sort.direction === 'asc') onChange({ sort: { column, direction: 'desc' } }, 'replace');
+      else onChange({ sort: undefined }, 'replace');
+    },
+    [pane.sort, onChange],
+  );
+
+  return (
+    <section className="table-view" aria-label={t(TABLES[table].label)}>
+      <TableToolbar table={table} pane={pane} namespaces={namespaces} total={head.data?.total} onChange={onChange} />
+      <DataTable
+        query={query}
+        label={t('table.label', { table: t(TABLES[table].label), cluster: clusterName })}
+        selected={pane.selected}
+        onOpen={onOpen}
+        onSort={onSort}
+        filtered={filtered}
+        onClearFilters={() => onChange({ search: undefined, filters: {}, minSeverity: undefined, namespace: undefined })}
+      />
+    </section>
+  );
+}

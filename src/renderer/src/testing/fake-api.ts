@@ -1,0 +1,147 @@
+/**
+ * A fake RendererApi for component tests only (never shipped as a data source). Rows are generated, and
+ * paging, filtering and sorting are done naively, so tests can check what the UI asks for and shows.
+ */
+import type { Notice, RendererApi } from '../../../shared/contract';
+import type { ObjectDetail, Overview, StorageGraph } from '../../../shared/model/detail';
+import type { Finding } from '../../../shared/model/findings';
+import type { ClaimRow, ListRequest, Page, TableId, TableRows } from '../../../shared/model/rows';
+import type { ClusterInfo, ClusterStatus } from '../../../shared/model/status';
+
+export const DEMO: ClusterInfo = { id: 'demo', name: 'demo', source: 'demo', connection: 'offline', capturedAt: '2026-11-28T09:00:00Z' };
+
+export function makeClaim(i: number, overrides: Partial<ClaimRow> = {}): ClaimRow {
+  const name = `data-${String(i).padStart(5, '0')}`;
+  const pending = i % 7 === 3;
+  return {
+    ref: { kind: 'persistentvolumeclaims', namespace: i % 2 ? 'shop' : 'lab', name, uid: `uid-${i}` },
+    namespace: i % 2 ? 'shop' : 'lab',
+    name,
+    phase: pending ? 'Pending' : 'Bound',
+    volumeName: pending ? undefined : `pvc-${i}`,
+    className: pending ? 'missing-class' : 'standard',
+    requested: '1Gi',
+    capacity: pending ? undefined : '1Gi',
+    accessModes: ['ReadWriteOnce'],
+    pods: [],
+    createdAt: '2026-11-27T09:00:00Z',
+    badge: pending ? { severity: 'problem', count: 1, code: 'claim.class-not-found' } : undefined,
+    ...overrides,
+  };
+}
+
+export const pendingFinding: Finding = {
+  id: 'claim.class-not-found:uid-3',
+  code: 'claim.class-not-found',
+  severity: 'problem',
+  object: { kind: 'persistentvolumeclaims', namespace: 'shop', name: 'data-00003', uid: 'uid-3' },
+  cause: { en: 'The claim names a StorageClass that does not exist.', ru: 'Заявка ссылается на несуществующий StorageClass.' },
+  evidence: [{ label: { en: 'Class', ru: 'Класс' }, value: 'missing-class', source: 'spec.storageClassName' }],
+  fix: [
+    {
+      text: { en: 'Create the class or recreate the claim with an existing class.', ru: 'Создайте класс или пересоздайте заявку.' },
+      command: 'kubectl get storageclass',
+    },
+  ],
+  lesson: 'storage-class',
+};
+
+export interface FakeApi extends RendererApi {
+  /** Sends a notice to every listener, as the core would. */
+  emit(notice: Notice): void;
+  /** Every call made, for assertions: method name and request. */
+  calls: { method: string; req: unknown }[];
+  claims: ClaimRow[];
+}
+
+function pageOf<T>(rows: T[], req: ListRequest, cell: (row: T, column: string) => string): Page<T> {
+  let out = rows;
+  if (req.namespace) out = out.filter((r) => cell(r, 'namespace') === req.namespace);
+  for (const [column, value] of Object.entries(req.filters ?? {})) out = out.filter((r) => cell(r, column) === value);
+  if (req.search) out = out.filter((r) => cell(r, 'name').toLowerCase().includes(req.search!.toLowerCase()));
+  if (req.sort) {
+    const { column, direction } = req.sort;
+    out = [...out].sort((a, b) => cell(a, column).localeCompare(cell(b, column)) * (direction === 'asc' ? 1 : -1));
+  }
+  return { total: out.length, offset: req.offset, rows: out.slice(req.offset, req.offset + req.limit), revision: 1 };
+}
+
+export function createFakeApi(options: { claims?: number } = {}): FakeApi {
+  const listeners = new Set<(n: Notice) => void>();
+  const calls: FakeApi['calls'] = [];
+  const claims = Array.from({ length: options.claims ?? 50 }, (_, i) => makeClaim(i));
+  const record = <R>(method: string, req: unknown, res: R): Promise<R> => {
+    calls.push({ method, req });
+    return Promise.resolve(res);
+  };
+  const status: ClusterStatus = {
+    cluster: DEMO,
+    synced: true,
+    kinds: [
+      { kind: 'persistentvolumeclaims', state: 'synced', count: claims.length, lastEventAt: '2026-11-28T09:00:00Z' },
+      { kind: 'storageclasses', state: 'forbidden', count: 0, message: 'No permission to list StorageClasses.' },
+    ],
+  };
+  const overview: Overview = {
+    clusterId: 'demo',
+    findings: { problem: 1, warning: 0, expectedWait: 0, info: 0 },
+    topFindings: [pendingFinding],
+    claimsByPhase: { Bound: 40, Pending: 10 },
+    volumesByPhase: { Bound: 40 },
+    perClass: [{ className: 'standard', provisioner: 'rancher.io/local-path', requestedBytes: 2 ** 30, provisionedBytes: 2 ** 30, claims: 1, volumes: 1 }],
+    provisioners: [],
+    counts: { persistentvolumeclaims: claims.length },
+    namespaces: ['lab', 'shop'],
+    revision: 1,
+  };
+  const detail = (ref: ObjectDetail['ref']): ObjectDetail => ({
+    ref,
+    kind: ref.kind,
+    object: {},
+    yaml: `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: ${ref.name}\n`,
+    findings: ref.name === 'data-00003' ? [pendingFinding] : [],
+    events: [],
+    related: [{ ref: { kind: 'storageclasses', name: 'missing-class' }, relation: 'storage class', missing: true }],
+  });
+  const graph: StorageGraph = {
+    nodes: [
+      { id: 'pvc', type: 'claim', label: 'data-00003', ref: pendingFinding.object, severity: 'problem' },
+      { id: 'sc', type: 'class', label: 'missing-class', missing: true },
+    ],
+    edges: [{ id: 'e1', from: 'pvc', to: 'sc', state: 'missing', findingId: pendingFinding.id, findingCode: pendingFinding.code }],
+    rootId: 'pvc',
+  };
+  const api: FakeApi = {
+    calls,
+    claims,
+    emit: (notice) => listeners.forEach((l) => l(notice)),
+    listClusters: (req) => record('listClusters', req, [DEMO]),
+    openCluster: (req) => record('openCluster', req, DEMO),
+    closeCluster: (req) => record('closeCluster', req, { ok: true as const }),
+    openSnapshot: (req) => record('openSnapshot', req, { ...DEMO, id: 'snapshot:1', name: req.fileName, source: 'snapshot' as const }),
+    clusterStatus: (req) => record('clusterStatus', req, status),
+    addNamespace: (req) => record('addNamespace', req, status),
+    listRows: <T extends TableId>(req: ListRequest<T>) => {
+      const rows = (req.table === 'claims' ? claims : []) as TableRows[T][];
+      const cell = (row: TableRows[T], column: string) => String((row as unknown as Record<string, unknown>)[column] ?? '');
+      return record('listRows', req, pageOf(rows, req, cell));
+    },
+    getObject: (req) => record('getObject', req, detail(req.ref)),
+    getGraph: (req) => record('getGraph', req, graph),
+    getOverview: (req) => record('getOverview', req, overview),
+    listFindings: (req) => record('listFindings', req, { total: 1, offset: 0, rows: [pendingFinding], revision: 1 }),
+    getLessons: (req) =>
+      record('getLessons', req, {
+        lang: req.lang,
+        sections: [
+          { id: 'storage-class', title: req.lang === 'ru' ? 'Класс хранения' : 'Storage class', markdown: 'A **class** says how.', examples: ['storageclasses' as const] },
+        ],
+      }),
+    about: (req) => record('about', req, { version: '0.1.0', transport: 'web' as const, platform: 'test' }),
+    onNotice: (listener) => {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+  };
+  return api;
+}

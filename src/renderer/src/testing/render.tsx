@@ -1,0 +1,30 @@
+/** Renders a component with every provider the app has, over a fake API, for component tests. */
+import { QueryClientProvider } from '@tanstack/react-query';
+import { render } from '@testing-library/react';
+import type { ReactElement } from 'react';
+import type { Lang } from '../../../shared/model/findings';
+import { ApiProvider } from '../api/api-context';
+import { createQueryClient } from '../api/queries';
+import { I18nProvider } from '../i18n/i18n';
+import { ThemeProvider } from '../state/theme';
+import { ViewProvider } from '../state/view-store';
+import type { ViewState } from '../state/view-state';
+import { createFakeApi, type FakeApi } from './fake-api';
+
+export function renderWithApp(ui: ReactElement, options: { api?: FakeApi; lang?: Lang; view?: ViewState } = {}) {
+  const api = options.api ?? createFakeApi();
+  const queryClient = createQueryClient();
+  queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
+  const result = render(
+    <ApiProvider api={api}>
+      <QueryClientProvider client={queryClient}>
+        <I18nProvider lang={options.lang ?? 'en'}>
+          <ThemeProvider>
+            <ViewProvider initial={options.view}>{ui}</ViewProvider>
+          </ThemeProvider>
+        </I18nProvider>
+      </QueryClientProvider>
+    </ApiProvider>,
+  );
+  return { ...result, api, queryClient };
+}
