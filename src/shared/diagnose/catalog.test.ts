@@ -68,6 +68,16 @@ describe('diagnoseAll over a mixed cluster', () => {
     expect(ranks).toEqual([...ranks].sort((a, b) => a - b));
   });
 
+  it('can be limited to one namespace (kse doctor --namespace)', () => {
+    const shop = diagnoseAll(view, { namespace: 'shop' });
+    expect(shop.every((f) => f.object.namespace === 'shop' || f.object.kind === 'storageclasses' || f.object.kind === 'persistentvolumes')).toBe(true);
+    expect(new Set(shop.map((f) => f.code))).toEqual(new Set(['class.provisioner-dead', 'pod.emptydir', 'pod.hostpath-sensitive']));
+    const defaults = diagnoseAll(view, { namespace: 'default' }).map((f) => f.code);
+    expect(defaults).toContain('claim.provisioner-dead');
+    expect(defaults).toContain('class.provisioner-dead');
+    expect(defaults).not.toContain('volume.released-retain');
+  });
+
   it('gives a verdict for every provisioner a class names', () => {
     expect(allProvisioners(view).map((p) => [p.name, p.verdict])).toEqual([
       ['hostpath.csi.k8s.io', 'dead'],

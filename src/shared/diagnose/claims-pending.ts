@@ -11,12 +11,11 @@ import { describeStep, pendingUnknown, recentEvents, SLOW_WAIT_MS, type ClaimCas
 import { diagnoseRequestedVolume } from './claims-prebound';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
-import { ageOf, duration, eventsAbout, isPodFinished, refByName, refTo } from './objects';
+import { ageOf, duration, eventsAbout, isPodFinished, refByName, refTo, unreadable } from './objects';
 import { controllerManagerDown, NO_PROVISIONER } from './provisioners';
 import { command } from './shell-quote';
 import { analyseStatic, nearMissEvidence, volumeFacts } from './static-binding';
 import { claimClassName } from './view';
-
 
 export function diagnosePendingClaim(ctx: DiagnoseContext, claim: PersistentVolumeClaim): Finding[] {
   const ns = claim.metadata?.namespace ?? '';
@@ -175,9 +174,8 @@ function classMissing(c: ClaimCase, className: string): Finding[] {
   const view = c.ctx.view;
   const analysis = analyseStatic(view, c.claim, className);
   if (analysis.matches.length > 0) return [bindingDue(c, analysis.matches[0]!)];
-  if (view.kindState('storageclasses') !== 'synced') {
-    return [pendingUnknown(c, t(`StorageClasses cannot be read (${view.kindState('storageclasses')}), so class ${className} cannot be checked.`, `StorageClass недоступны (${view.kindState('storageclasses')}), поэтому класс ${className} не проверить.`))];
-  }
+  const why = unreadable(view, 'storageclasses');
+  if (why) return [pendingUnknown(c, t(`${why.en}, so class ${className} cannot be checked.`, `${why.ru}, поэтому класс ${className} не проверить.`))];
   const existing = view.list('storageclasses').map((s) => s.metadata?.name ?? '');
   return [
     finding({

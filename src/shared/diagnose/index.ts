@@ -15,7 +15,7 @@ import { diagnosePodMountEvents, diagnosePodScheduling, isUnschedulableForVolume
 import { diagnosePodVolumes } from './pods-volumes';
 import { provisionerHealth as assessHealth } from './provisioners';
 import { diagnoseVolume } from './volumes';
-import type { ClusterView } from './view';
+import { claimClassName, type ClusterView } from './view';
 
 export { ALL_FINDING_CODES, FINDING_CODES, isFindingCode, type FindingCode } from './catalog';
 
@@ -24,14 +24,30 @@ export function diagnoseObject(view: ClusterView, ref: ObjectRef): Finding[] {
   return sortFindings(diagnoseWith(createContext(view), ref));
 }
 
-/** Findings about every claim, volume, pod and class of the cluster, most severe first. */
-export function diagnoseAll(view: ClusterView): Finding[] {
+export interface DiagnoseAllOptions {
+  /**
+   * Only this namespace: its claims and pods, the volumes bound or reserved for its claims, and the classes
+   * its claims use (for `kse doctor --namespace`).
+   */
+  namespace?: string;
+}
+
+/**
+ * Findings about every claim, volume, pod and class of the cluster, most severe first.
+ * Some verdicts depend on time (a lease that stops being renewed, a wait that lasts too long): callers that
+ * keep findings on screen should run the diagnosis again every few seconds, not only when objects change.
+ */
+export function diagnoseAll(view: ClusterView, options: DiagnoseAllOptions = {}): Finding[] {
   const ctx = createContext(view);
+  const ns = options.namespace;
+  const claims = view.list('persistentvolumeclaims', ns);
+  const classes = ns === undefined ? view.list('storageclasses') : view.list('storageclasses').filter((sc) => claims.some((c) => claimClassName(c) === sc.metadata?.name));
+  const volumes = ns === undefined ? view.list('persistentvolumes') : view.list('persistentvolumes').filter((pv) => pv.spec?.claimRef?.namespace === ns);
   const out: Finding[] = [];
-  for (const sc of view.list('storageclasses')) out.push(...diagnoseClass(ctx, sc));
-  for (const claim of view.list('persistentvolumeclaims')) out.push(...diagnoseClaim(ctx, claim));
-  for (const pv of view.list('persistentvolumes')) out.push(...diagnoseVolume(ctx, pv));
-  for (const pod of view.list('pods')) out.push(...diagnosePod(ctx, pod));
+  for (const sc of classes) out.push(...diagnoseClass(ctx, sc));
+  for (const claim of claims) out.push(...diagnoseClaim(ctx, claim));
+  for (const pv of volumes) out.push(...diagnoseVolume(ctx, pv));
+  for (const pod of view.list('pods', ns)) out.push(...diagnosePod(ctx, pod));
   return sortFindings(out);
 }
 

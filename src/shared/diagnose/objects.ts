@@ -118,3 +118,23 @@ export function isPodFinished(pod: Pod): boolean {
 export function podKey(pod: Pod): string {
   return `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
 }
+
+/**
+ * Why a kind cannot be relied on, or undefined when it is synced. Rules say "cannot tell" with this reason
+ * instead of reporting an object as missing when the app simply could not read its kind.
+ */
+export function unreadable(view: ClusterView, kind: Kind): Localized | undefined {
+  const label = KINDS[kind].label;
+  switch (view.kindState(kind)) {
+    case 'synced':
+      return undefined;
+    case 'forbidden':
+      return t(`${label} cannot be read (no permission)`, `${label} недоступны (нет прав на чтение)`);
+    case 'absent':
+      return t(`${label} are not served by this cluster`, `${label} не поддерживаются этим кластером`);
+    case 'error':
+      return t(`${label} failed to load`, `${label} не удалось загрузить`);
+    default:
+      return t(`${label} are still loading`, `${label} ещё загружаются`);
+  }
+}

@@ -84,7 +84,7 @@ describe('provisionerHealth', () => {
   it('is unknown, saying why, when leases are forbidden and no pod is found', () => {
     const row = provisionerHealth(fixtureView(registered, { states: { leases: 'forbidden' } }), CSI);
     expect(row.verdict).toBe('unknown');
-    expect(row.reasons.join(' ')).toContain('leases cannot be read (forbidden)');
+    expect(row.reasons.join(' ')).toContain('Leases cannot be read (no permission)');
   });
 
   it('falls back to its pods when there is no lease', () => {

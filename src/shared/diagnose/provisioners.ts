@@ -9,7 +9,7 @@ import type { Localized } from '../model/findings';
 import type { ProvisionerRow, ProvisionerType, ProvisionerVerdict } from '../model/rows';
 import { t } from './finding';
 import { controllerManagerLease, leaseAgo, leaseAgoRu, leaseIsFresh, leaseNameCandidates, leaseRenewMillis } from './leases';
-import { condition, eventMillis, eventsAbout, newestEvent } from './objects';
+import { condition, eventMillis, eventsAbout, newestEvent, unreadable } from './objects';
 import type { ClusterView } from './view';
 
 /** In-tree plugins whose provisioning moved to a CSI driver (CSI migration, GA since Kubernetes 1.25-1.27). */
@@ -212,12 +212,8 @@ function assessExternal(view: ClusterView, name: string, classes: string[]): Pro
     );
   } else if (!leasesReadable || !podsReadable) {
     verdict = 'unknown';
-    reasons.push(
-      t(
-        `Cannot tell: ${!leasesReadable ? 'leases' : 'pods'} cannot be read (${view.kindState(!leasesReadable ? 'leases' : 'pods')}), and nothing else shows whether it runs.`,
-        `Не определить: ${!leasesReadable ? 'Lease' : 'поды'} недоступны для чтения (${view.kindState(!leasesReadable ? 'leases' : 'pods')}), а больше ничто не говорит, работает ли он.`,
-      ),
-    );
+    const why = unreadable(view, !leasesReadable ? 'leases' : 'pods') ?? t('', '');
+    reasons.push(t(`Cannot tell: ${why.en}, and nothing else shows whether it runs.`, `Не определить: ${why.ru}, а больше ничто не говорит, работает ли он.`));
   } else if (waiting > 0) {
     verdict = 'dead';
     reasons.push(
