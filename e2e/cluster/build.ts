@@ -110,7 +110,8 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = 
   });
 }
 
-async function goBuild(moduleDir: string, outDir: string, pkgs: string[], ldflags: string, log: (l: string) => void, what: string): Promise<void> {
+/** `pkgs` maps output binary name -> Go package. */
+async function goBuild(moduleDir: string, outDir: string, pkgs: Record<string, string>, ldflags: string, log: (l: string) => void, what: string): Promise<void> {
   // Build into a scratch dir and rename, so an interrupted build never leaves a half-written cache entry.
   const tmp = `${outDir}.partial-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
@@ -119,7 +120,10 @@ async function goBuild(moduleDir: string, outDir: string, pkgs: string[], ldflag
   log(`[lab:build] building ${what} (cold builds take minutes; go caches compiled packages for later runs) ...`);
   const tick = setInterval(() => log(`[lab:build]   ... ${what} still building (${Math.round((Date.now() - started) / 1000)}s)`), 30_000);
   try {
-    await run('go', ['build', '-trimpath', '-ldflags', ldflags, '-o', tmp + '/', ...pkgs], moduleDir);
+    const entries = Object.entries(pkgs);
+    // One package: name the binary explicitly (go would name it after the wrapper module's last path element).
+    const out = entries.length === 1 ? join(tmp, entries[0]![0]) : tmp + '/';
+    await run('go', ['build', '-trimpath', '-ldflags', ldflags, '-o', out, ...entries.map(([, p]) => p)], moduleDir);
   } finally {
     clearInterval(tick);
   }
@@ -171,10 +175,10 @@ export async function ensureBinaries(opts: EnsureOptions = {}): Promise<LabBinar
   const started = Date.now();
 
   if (need(p.etcd)) {
-    await goBuild(join(buildDir, 'etcd'), dirname(p.etcd), ['.'], '-s -w', log, `etcd ${v.etcd}`);
+    await goBuild(join(buildDir, 'etcd'), dirname(p.etcd), { etcd: '.' }, '-s -w', log, `etcd ${v.etcd}`);
   }
   if (need(p.kwok)) {
-    await goBuild(join(buildDir, 'kwok'), dirname(p.kwok), ['sigs.k8s.io/kwok/cmd/kwok'],
+    await goBuild(join(buildDir, 'kwok'), dirname(p.kwok), { kwok: 'sigs.k8s.io/kwok/cmd/kwok' },
       `-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=${v.kwok.replace(/^v/, '')}`, log, `kwok ${v.kwok}`);
   }
   if (need(join(p.kwokStagesDir, 'pod-fast', 'pod-ready.yaml'))) {
@@ -182,15 +186,24 @@ export async function ensureBinaries(opts: EnsureOptions = {}): Promise<LabBinar
     log(`[lab:build] copied kwok ${v.kwok} stock stages -> ${p.kwokStagesDir}`);
   }
   if (need(p.provisioner)) {
-    await goBuild(provisionerDir, dirname(p.provisioner), ['.'], '-s -w', log, `lab-provisioner ${v.provisioner}`);
+    // Keyed by a hash of its sources: drop the builds of older sources.
+    const bin = join(cacheRoot(), 'bin');
+    for (const d of existsSync(bin) ? readdirSync(bin) : []) {
+      if (d.startsWith('lab-provisioner-') && d !== `lab-provisioner-${v.provisioner}`) rmSync(join(bin, d), { recursive: true, force: true });
+    }
+    await goBuild(provisionerDir, dirname(p.provisioner), { 'lab-provisioner': '.' }, '-s -w', log, `lab-provisioner ${v.provisioner}`);
   }
   if (need(p.kubeApiserver, p.kubeControllerManager, p.kubeScheduler)) {
     await goBuild(join(buildDir, 'k8s'), dirname(p.kubeApiserver),
-      ['k8s.io/kubernetes/cmd/kube-apiserver', 'k8s.io/kubernetes/cmd/kube-controller-manager', 'k8s.io/kubernetes/cmd/kube-scheduler'],
+      {
+        'kube-apiserver': 'k8s.io/kubernetes/cmd/kube-apiserver',
+        'kube-controller-manager': 'k8s.io/kubernetes/cmd/kube-controller-manager',
+        'kube-scheduler': 'k8s.io/kubernetes/cmd/kube-scheduler',
+      },
       k8sLdflags(v.kubernetes), log, `kube-apiserver, kube-controller-manager, kube-scheduler ${v.kubernetes} (cold: ~8 min on 2 cores)`);
   }
   if (wantKubectl && need(p.kubectl)) {
-    await goBuild(join(buildDir, 'k8s'), dirname(p.kubectl), ['k8s.io/kubernetes/cmd/kubectl'], k8sLdflags(v.kubernetes), log, `kubectl ${v.kubernetes}`);
+    await goBuild(join(buildDir, 'k8s'), dirname(p.kubectl), { kubectl: 'k8s.io/kubernetes/cmd/kubectl' }, k8sLdflags(v.kubernetes), log, `kubectl ${v.kubernetes}`);
   }
   const took = ((Date.now() - started) / 1000).toFixed(1);
   log(`[lab:build] binaries ready in ${took}s (kubernetes ${v.kubernetes}, etcd ${v.etcd}, kwok ${v.kwok}, provisioner ${v.provisioner})`);

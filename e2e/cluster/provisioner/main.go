@@ -96,7 +96,7 @@ func (p *hostPathProvisioner) Delete(ctx context.Context, pv *v1.PersistentVolum
 func main() {
 	klog.InitFlags(nil)
 	kubeconfig := flag.String("kubeconfig", "", "kubeconfig of the cluster")
-	name := flag.String("provisioner-name", "lab.kse.dev/hostpath-external", "provisioner name (StorageClass.provisioner)")
+	name := flag.String("provisioner-name", "hostpath.lab.kse.dev", "provisioner name (StorageClass.provisioner)")
 	namespace := flag.String("leader-election-namespace", "lab-system", "namespace of the leader election Lease")
 	baseDir := flag.String("base-dir", os.TempDir(), "directory under which volume directories are created")
 	delay := flag.Duration("delay", 2*time.Second, "how long each provisioning takes")

@@ -1,0 +1,389 @@
+/**
+ * The local lab: a real Kubernetes control plane (etcd, kube-apiserver, kube-controller-manager, kube-scheduler)
+ * built from upstream Go modules, kwok for fake nodes and pod lifecycles, an external provisioner, and the
+ * init-container driver. Everything runs as ordinary processes on 127.0.0.1, random free ports, one temp data dir.
+ *
+ *   const lab = await startLab({ seedScenarios: true });
+ *   // lab.kubeconfigPath has contexts lab-admin and lab-student
+ *   await lab.stop();
+ */
+import { execFile } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { applyAll, bootstrapObjects, csiNodeObjects, DEFAULT_NODES, LAB_SYSTEM_NAMESPACE, loadScenarios, PROVISIONER_LEASE, PROVISIONER_NAME, type LabNode } from './bootstrap';
+import { ensureBinaries, type LabBinaries } from './build';
+import { IDENTITIES, kubeconfigYaml, kwokStagesConfig, newTokens, writeServiceAccountKeys, writeTokenFile, type IdentityName, type Tokens } from './config';
+import { startInitDriver, type InitDriver } from './init-driver';
+import { KubeClient } from './kube';
+import { Component, ComponentDiedError } from './proc';
+
+export { PROVISIONER_NAME, PROVISIONER_LEASE, LAB_SYSTEM_NAMESPACE } from './bootstrap';
+export { INIT_DRIVER_LABEL } from './config';
+export { INIT_STEP_ANNOTATION } from './init-driver';
+export { ComponentDiedError } from './proc';
+
+export interface LabOptions {
+  /** Data dir to use (created if missing). Default: a new mkdtemp dir, removed by stop(). */
+  dataDir?: string;
+  /** Keep the data dir on stop() (for post-mortems). Default false. */
+  keepDataDir?: boolean;
+  /** Apply e2e/scenarios/* after the lab is ready. Default false (tests bring their own objects). */
+  seedScenarios?: boolean;
+  /** Fake nodes; default 3 nodes in 2 zones. */
+  nodes?: LabNode[];
+  /** Start the external provisioner. Default true. */
+  provisioner?: boolean;
+  /** Seconds each init container of a driven pod "runs". Default 4. */
+  initStepSeconds?: number;
+  /** Deadline for each wait while starting. Default 120 s. */
+  timeoutMs?: number;
+  /** Progress lines. Default: stderr. */
+  log?: (line: string) => void;
+  /** Called when a component dies after start-up (during start-up, startLab rejects instead). */
+  onComponentDied?: (err: ComponentDiedError) => void;
+  /** Prebuilt binaries; default ensureBinaries() (builds what is missing, prints progress). */
+  binaries?: LabBinaries;
+}
+
+export type LabComponent = 'etcd' | 'kube-apiserver' | 'kube-controller-manager' | 'kube-scheduler' | 'kwok' | 'provisioner';
+
+export interface Lab {
+  readonly dataDir: string;
+  /** Kubeconfig with contexts lab-admin (current) and lab-student. */
+  readonly kubeconfigPath: string;
+  /** https://127.0.0.1:<port> */
+  readonly server: string;
+  /** PEM of the apiserver's serving certificate chain (the kubeconfig's certificate-authority-data). */
+  readonly caPem: string;
+  readonly adminToken: string;
+  readonly studentToken: string;
+  readonly etcdEndpoint: string;
+  readonly binaries: LabBinaries;
+  /** Path of a kubectl built from the same release, when it was built. */
+  readonly kubectlPath: string | undefined;
+  /** A small REST client as lab-admin or lab-student. */
+  client(as?: 'admin' | 'student'): KubeClient;
+  /** Runs kubectl with the lab's kubeconfig (context lab-admin unless args say otherwise). */
+  kubectl(args: string[]): Promise<{ stdout: string; stderr: string; code: number }>;
+  /** PIDs of running components. */
+  pids(): Partial<Record<LabComponent, number>>;
+  logPath(component: LabComponent): string;
+  /** Stops the apiserver alone and starts it again on the same port; resolves when /readyz is ok. */
+  restartApiserver(): Promise<void>;
+  /** Compacts etcd at its current revision (older resourceVersions then answer 410 Gone). Returns the revision. */
+  compactEtcd(): Promise<number>;
+  /** Stops the external provisioner (its Lease stops being renewed). */
+  stopProvisioner(): Promise<void>;
+  startProvisioner(): Promise<void>;
+  /** Applies the lesson scenarios (idempotent, server-side apply). */
+  seedScenarios(): Promise<void>;
+  /** Stops every process started, removes the data dir (unless keepDataDir) and hostPath volume dirs. */
+  stop(): Promise<void>;
+}
+
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const srv = createServer();
+    srv.unref();
+    srv.on('error', reject);
+    srv.listen(0, '127.0.0.1', () => {
+      const addr = srv.address();
+      srv.close(() => (addr && typeof addr === 'object' ? resolve(addr.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+export async function startLab(opts: LabOptions = {}): Promise<Lab> {
+  const log = opts.log ?? ((l: string) => console.error(l));
+  const timeoutMs = opts.timeoutMs ?? 120_000;
+  const nodes = opts.nodes ?? DEFAULT_NODES;
+  const started = Date.now();
+  const bins = opts.binaries ?? (await ensureBinaries({ log }));
+
+  const ownDataDir = !opts.dataDir;
+  const dataDir = opts.dataDir ?? mkdtempSync(join(tmpdir(), 'kse-lab-'));
+  const pki = join(dataDir, 'pki');
+  const logs = join(dataDir, 'logs');
+  for (const d of [pki, logs, join(dataDir, 'etcd'), join(dataDir, 'volumes')]) mkdirSync(d, { recursive: true, mode: 0o700 });
+
+  const [etcdClient, etcdPeer, apiPort, kcmPort, schedPort, kwokPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
+  const server = `https://127.0.0.1:${apiPort}`;
+  const etcdEndpoint = `http://127.0.0.1:${etcdClient}`;
+  const tokens: Tokens = newTokens();
+  writeTokenFile(join(pki, 'tokens.csv'), tokens);
+  writeServiceAccountKeys(join(pki, 'sa.key'), join(pki, 'sa.pub'));
+
+  // First failure of any component; every wait checks it so start-up fails fast with that component's log tail.
+  let failure: ComponentDiedError | undefined;
+  let ready = false;
+  const onDied = (err: ComponentDiedError) => {
+    failure ??= err;
+    log(`[lab] ${err.message}`);
+    if (ready) opts.onComponentDied?.(err);
+  };
+  const components = new Map<LabComponent, Component>();
+  const component = (name: LabComponent, bin: string, args: string[]) => {
+    const c = new Component(name, bin, args, join(logs, `${name}.log`), onDied);
+    components.set(name, c);
+    return c;
+  };
+
+  async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, ms = timeoutMs): Promise<T> {
+    const deadline = Date.now() + ms;
+    let last = '';
+    for (;;) {
+      if (failure) throw failure;
+      try {
+        const v = await probe();
+        if (v !== undefined && v !== null && (v as unknown) !== false) return v;
+      } catch (e) {
+        last = e instanceof Error ? e.message : String(e);
+      }
+      if (Date.now() > deadline) {
+        const tails = [...components.values()].filter((c) => c.running).map((c) => `--- ${c.name} (${c.logPath}):\n${c.tail(8)}`).join('\n');
+        throw new Error(`lab: timed out after ${ms / 1000}s waiting for ${what}${last ? ` (last error: ${last})` : ''}\n${tails}`);
+      }
+      await sleep(300);
+    }
+  }
+
+  const kubeconfigFor = (id: IdentityName) => {
+    const path = join(pki, `${id}.kubeconfig`);
+    writeFileSync(path, kubeconfigYaml(server, caPem, [{ context: 'lab', user: IDENTITIES[id].user, token: tokens[id] }], 'lab'), { mode: 0o600 });
+    return path;
+  };
+
+  let caPem = '';
+  let initDriver: InitDriver | undefined;
+  const clients: KubeClient[] = [];
+  const mkClient = (token: string) => {
+    const c = new KubeClient(server, token, caPem);
+    clients.push(c);
+    return c;
+  };
+
+  const stopAll = async () => {
+    ready = false;
+    await initDriver?.stop();
+    initDriver = undefined;
+    // Dirs the in-tree hostPath provisioner made under /tmp/hostpath_pv (its path is fixed) are ours to remove.
+    const api = components.get('kube-apiserver');
+    if (api?.running && caPem) {
+      try {
+        const pvs = await mkClient(tokens.admin).list('/api/v1/persistentvolumes');
+        for (const pv of pvs.items) {
+          const p: string | undefined = pv.spec?.hostPath?.path;
+          if (p?.startsWith('/tmp/hostpath_pv/') && pv.metadata.annotations?.['pv.kubernetes.io/provisioned-by'] === 'kubernetes.io/host-path') {
+            rmSync(p, { recursive: true, force: true });
+          }
+        }
+      } catch {
+        // best effort: the apiserver may already be gone
+      }
+    }
+    for (const name of ['provisioner', 'kwok', 'kube-scheduler', 'kube-controller-manager'] as const) await components.get(name)?.stop();
+    await components.get('kube-apiserver')?.stop();
+    await components.get('etcd')?.stop();
+    for (const c of clients) c.close();
+    if (ownDataDir && !opts.keepDataDir) rmSync(dataDir, { recursive: true, force: true });
+  };
+
+  try {
+    // etcd
+    const etcd = component('etcd', bins.etcd, [
+      '--name=lab', `--data-dir=${join(dataDir, 'etcd')}`,
+      `--listen-client-urls=${etcdEndpoint}`, `--advertise-client-urls=${etcdEndpoint}`,
+      `--listen-peer-urls=http://127.0.0.1:${etcdPeer}`, `--initial-advertise-peer-urls=http://127.0.0.1:${etcdPeer}`,
+      `--initial-cluster=lab=http://127.0.0.1:${etcdPeer}`,
+      '--unsafe-no-fsync', // a throwaway lab: durability is not worth the disk latency
+      '--log-level=warn',
+    ]);
+    etcd.start();
+    await waitFor('etcd /health', async () => (await fetch(`${etcdEndpoint}/health`)).ok || undefined, 30_000);
+    log(`[lab] etcd ready (${etcdEndpoint})`);
+
+    // kube-apiserver: real token authentication, RBAC, service-account tokens; self-signed serving cert in pki/.
+    const apiserver = component('kube-apiserver', bins.kubeApiserver, [
+      `--etcd-servers=${etcdEndpoint}`,
+      '--bind-address=127.0.0.1', `--secure-port=${apiPort}`, '--advertise-address=127.0.0.1',
+      `--cert-dir=${pki}`,
+      `--token-auth-file=${join(pki, 'tokens.csv')}`,
+      '--authorization-mode=RBAC',
+      '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
+      `--service-account-key-file=${join(pki, 'sa.pub')}`,
+      `--service-account-signing-key-file=${join(pki, 'sa.key')}`,
+      '--service-cluster-ip-range=10.96.0.0/16',
+      // The advertised address is loopback, which the endpoint reconciler refuses; nothing in the lab needs the
+      // kubernetes Service's endpoints (no pods really run).
+      '--endpoint-reconciler-type=none',
+      '--allow-privileged=true',
+      '--profiling=false',
+      '--v=1',
+    ]);
+    apiserver.start();
+    const certPath = join(pki, 'apiserver.crt');
+    await waitFor('kube-apiserver serving certificate', async () => existsSync(certPath) || undefined, 60_000);
+    caPem = readFileSync(certPath, 'utf8');
+    const admin = mkClient(tokens.admin);
+    await waitFor('kube-apiserver /readyz', async () => (await admin.raw('GET', '/readyz', undefined, undefined, 5000)).status === 200 || undefined);
+    log(`[lab] kube-apiserver ready (${server}, +${((Date.now() - started) / 1000).toFixed(1)}s)`);
+
+    // Users' kubeconfig.
+    const kubeconfigPath = join(dataDir, 'kubeconfig');
+    writeFileSync(
+      kubeconfigPath,
+      kubeconfigYaml(server, caPem, [
+        { context: 'lab-admin', user: IDENTITIES.admin.user, token: tokens.admin },
+        { context: 'lab-student', user: IDENTITIES.student.user, token: tokens.student, namespace: 'student' },
+      ], 'lab-admin'),
+      { mode: 0o600 },
+    );
+
+    await waitFor('bootstrap objects', async () => {
+      await applyAll(admin, bootstrapObjects(nodes));
+      return true;
+    }, 20_000);
+
+    const kcm = component('kube-controller-manager', bins.kubeControllerManager, [
+      `--kubeconfig=${kubeconfigFor('controllerManager')}`,
+      `--authentication-kubeconfig=${kubeconfigFor('controllerManager')}`,
+      `--authorization-kubeconfig=${kubeconfigFor('controllerManager')}`,
+      '--bind-address=127.0.0.1', `--secure-port=${kcmPort}`, `--cert-dir=${join(pki, 'kcm')}`,
+      '--controllers=*',
+      '--enable-hostpath-provisioner=true',
+      `--service-account-private-key-file=${join(pki, 'sa.key')}`,
+      `--root-ca-file=${certPath}`,
+      '--use-service-account-credentials=true',
+      '--leader-elect=true',
+      '--profiling=false',
+      '--v=2',
+    ]);
+    const scheduler = component('kube-scheduler', bins.kubeScheduler, [
+      `--kubeconfig=${kubeconfigFor('scheduler')}`,
+      `--authentication-kubeconfig=${kubeconfigFor('scheduler')}`,
+      `--authorization-kubeconfig=${kubeconfigFor('scheduler')}`,
+      '--bind-address=127.0.0.1', `--secure-port=${schedPort}`, `--cert-dir=${join(pki, 'scheduler')}`,
+      '--leader-elect=true',
+      '--profiling=false',
+      '--v=2',
+    ]);
+    const kwokConfig = join(dataDir, 'kwok.yaml');
+    writeFileSync(kwokConfig, kwokStagesConfig(bins.kwokStagesDir));
+    const kwok = component('kwok', bins.kwok, [
+      `--kubeconfig=${kubeconfigFor('kwok')}`,
+      `--config=${kwokConfig}`,
+      '--manage-all-nodes=false',
+      '--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake',
+      '--node-lease-duration-seconds=40',
+      '--cidr=10.244.0.0/16',
+      '--node-ip=10.0.0.1',
+      `--server-address=127.0.0.1:${kwokPort}`,
+    ]);
+    const provisioner = component('provisioner', bins.provisioner, [
+      `--kubeconfig=${kubeconfigFor('provisioner')}`,
+      `--provisioner-name=${PROVISIONER_NAME}`,
+      `--leader-election-namespace=${LAB_SYSTEM_NAMESPACE}`,
+      `--base-dir=${join(dataDir, 'volumes')}`,
+      '--delay=2s',
+      '--v=2',
+    ]);
+    kcm.start();
+    scheduler.start();
+    kwok.start();
+    if (opts.provisioner ?? true) provisioner.start();
+
+    const leaseHeld = (ns: string, name: string) => async () => {
+      const l = await admin.getOrUndefined(`/apis/coordination.k8s.io/v1/namespaces/${ns}/leases/${name}`);
+      return l?.spec?.holderIdentity ? l : undefined;
+    };
+    await waitFor('kube-controller-manager leader lease', leaseHeld('kube-system', 'kube-controller-manager'));
+    await waitFor('kube-scheduler leader lease', leaseHeld('kube-system', 'kube-scheduler'));
+    await waitFor('default ServiceAccount', () => admin.getOrUndefined('/api/v1/namespaces/default/serviceaccounts/default'));
+    const readyNodes = await waitFor(`${nodes.length} Ready nodes`, async () => {
+      const list = await admin.list('/api/v1/nodes');
+      const ok = list.items.filter((n) => n.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True'));
+      return ok.length >= nodes.length ? ok : undefined;
+    });
+    await applyAll(admin, csiNodeObjects(readyNodes.map((n) => ({ name: n.metadata.name, uid: n.metadata.uid! }))));
+    if (opts.provisioner ?? true) await waitFor('external provisioner lease', leaseHeld(LAB_SYSTEM_NAMESPACE, PROVISIONER_LEASE));
+
+    initDriver = startInitDriver(mkClient(tokens.statusDriver), { stepSeconds: opts.initStepSeconds ?? 4, log });
+    ready = true;
+    log(`[lab] ready in ${((Date.now() - started) / 1000).toFixed(1)}s; kubeconfig ${kubeconfigPath}`);
+
+    const lab: Lab = {
+      dataDir, kubeconfigPath, server, caPem, etcdEndpoint,
+      adminToken: tokens.admin, studentToken: tokens.student,
+      binaries: bins,
+      kubectlPath: bins.kubectl,
+      client: (as = 'admin') => mkClient(as === 'admin' ? tokens.admin : tokens.student),
+      kubectl(args) {
+        const bin = bins.kubectl;
+        if (!bin) return Promise.reject(new Error('kubectl was not built (npm run lab:build)'));
+        return new Promise((resolve) => {
+          execFile(bin, ['--kubeconfig', kubeconfigPath, ...args], { maxBuffer: 64 << 20 }, (err, stdout, stderr) =>
+            resolve({ stdout, stderr, code: err ? (typeof err.code === 'number' ? err.code : 1) : 0 }),
+          );
+        });
+      },
+      pids() {
+        const out: Partial<Record<LabComponent, number>> = {};
+        for (const [k, c] of components) if (c.pid) out[k] = c.pid;
+        return out;
+      },
+      logPath: (c) => join(logs, `${c}.log`),
+      async restartApiserver() {
+        await apiserver.stop();
+        log('[lab] kube-apiserver stopped; starting it again');
+        apiserver.start();
+        await waitFor('kube-apiserver /readyz after restart', async () => (await admin.raw('GET', '/readyz', undefined, undefined, 5000)).status === 200 || undefined);
+        log('[lab] kube-apiserver ready again');
+      },
+      async compactEtcd() {
+        // etcd's gRPC gateway: read the current revision, then compact physically at it.
+        const post = async (path: string, body: unknown) => {
+          const r = await fetch(`${etcdEndpoint}${path}`, { method: 'POST', body: JSON.stringify(body) });
+          if (!r.ok) throw new Error(`etcd ${path}: HTTP ${r.status} ${await r.text()}`);
+          return (await r.json()) as any;
+        };
+        const range = await post('/v3/kv/range', { key: Buffer.from('/registry').toString('base64'), limit: 1 });
+        const revision = Number(range.header.revision);
+        await post('/v3/kv/compaction', { revision: String(revision), physical: true });
+        log(`[lab] etcd compacted at revision ${revision}`);
+        return revision;
+      },
+      async stopProvisioner() {
+        await provisioner.stop();
+        log('[lab] external provisioner stopped');
+      },
+      async startProvisioner() {
+        if (provisioner.running) return;
+        provisioner.start();
+        const before = (await admin.getOrUndefined(`/apis/coordination.k8s.io/v1/namespaces/${LAB_SYSTEM_NAMESPACE}/leases/${PROVISIONER_LEASE}`))?.spec?.renewTime;
+        // A new process must wait for the previous holder's lease to expire before it leads.
+        await waitFor('external provisioner lease renewed', async () => {
+          const l = await admin.getOrUndefined(`/apis/coordination.k8s.io/v1/namespaces/${LAB_SYSTEM_NAMESPACE}/leases/${PROVISIONER_LEASE}`);
+          return l?.spec?.renewTime && l.spec.renewTime !== before ? true : undefined;
+        });
+        log('[lab] external provisioner leading again');
+      },
+      async seedScenarios() {
+        for (const s of loadScenarios()) await applyAll(admin, s.objects);
+        log(`[lab] scenarios applied`);
+      },
+      async stop() {
+        await stopAll();
+        log('[lab] stopped');
+      },
+    };
+    if (opts.seedScenarios) await lab.seedScenarios();
+    return lab;
+  } catch (e) {
+    await stopAll().catch(() => {});
+    throw e;
+  }
+}
