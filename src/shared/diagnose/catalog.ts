@@ -45,7 +45,7 @@ export const FINDING_CODES = {
   // Volumes (volumes.ts).
   'volume.available-unused': c('info', 'persistent-volume', 'Available and unused', 'Свободен и не используется'),
   'volume.prebound-claim-missing': c('warning', 'static-binding', 'Reserved for a claim that does not exist', 'Зарезервирован для несуществующей заявки'),
-  'volume.released-retain': c('warning', 'reclaim-policy', 'Released and retained: data kept, volume unusable', 'Освобождён и сохранён: данные целы, но том не используется'),
+  'volume.released-retain': c('warning', 'reclaim-policy', 'Released and retained: data kept, volume unusable', 'Освобождён и сохранён: данные целы, но новым заявкам том недоступен'),
   'volume.released-delete': c('expected-wait', 'reclaim-policy', 'Released: waiting to be deleted', 'Освобождён и ждёт удаления'),
   'volume.failed': c('problem', 'reclaim-policy', 'Reclaim failed', 'Не удалось вернуть том'),
   'volume.claim-missing': c('problem', 'claim-lifecycle', 'Bound to a claim that no longer exists', 'Привязан к заявке, которой больше нет'),
@@ -60,6 +60,7 @@ export const FINDING_CODES = {
   'pod.mount-failed': c('problem', 'troubleshooting-mounts', 'A volume cannot be mounted', 'Том не монтируется'),
   'pod.attach-failed': c('problem', 'troubleshooting-mounts', 'A volume cannot be attached', 'Том не подключается к узлу'),
   'pod.multi-attach': c('problem', 'access-modes', 'The volume is attached to another node', 'Том подключён к другому узлу'),
+  'pod.csi-driver-missing-on-node': c('problem', 'csi', 'Its CSI driver is not registered on the node', 'Его CSI-драйвер не зарегистрирован на узле'),
   'pod.rwo-claim-other-node': c('problem', 'access-modes', 'ReadWriteOnce claim is used on another node', 'Заявка ReadWriteOnce уже используется на другом узле'),
   'pod.init-crashloop': c('problem', 'init-containers', 'An init container is crash-looping', 'Init-контейнер падает и перезапускается'),
   'pod.init-failed': c('problem', 'init-containers', 'An init container failed', 'Init-контейнер завершился с ошибкой'),

@@ -36,7 +36,10 @@ export function diagnosePodVolumes(ctx: DiagnoseContext, pod: Pod, unschedulable
   for (const volume of pod.spec?.volumes ?? []) {
     const claimName = claimNameOf(pod, volume);
     if (claimName !== undefined) out.push(...claimVolume(ctx, pod, volume, claimName, unschedulableForVolumes));
-    else if (volume.hostPath) out.push(hostPath(pod, volume));
+    else if (volume.csi?.driver) {
+      const missing = csiDriverMissingOnNode(ctx, pod, volume, volume.csi.driver);
+      if (missing) out.push(missing);
+    } else if (volume.hostPath) out.push(hostPath(pod, volume));
     else if (volume.emptyDir) out.push(emptyDir(pod, volume));
   }
   return out;
@@ -95,7 +98,42 @@ function claimVolume(ctx: DiagnoseContext, pod: Pod, volume: Volume, claimName: 
   }
   const other = otherNodeUser(ctx, pod, claim);
   if (other) out.push(other);
+  const pv = claim.spec?.volumeName ? view.get('persistentvolumes', claim.spec.volumeName) : undefined;
+  const driver = pv?.spec?.csi?.driver;
+  if (driver) {
+    const missing = csiDriverMissingOnNode(ctx, pod, volume, driver);
+    if (missing) out.push(missing);
+  }
   return out;
+}
+
+/**
+ * A CSI volume on a node whose CSINode does not list the driver: the kubelet cannot mount it ("driver name
+ * ... not found in the list of registered CSI drivers"). Decided from objects; only for pods not running yet.
+ */
+function csiDriverMissingOnNode(ctx: DiagnoseContext, pod: Pod, volume: Volume, driver: string): Finding | undefined {
+  const view = ctx.view;
+  const nodeName = pod.spec?.nodeName;
+  if (!nodeName || pod.status?.phase === 'Running' || view.kindState('csinodes') !== 'synced') return undefined;
+  const csiNode = view.get('csinodes', nodeName);
+  if ((csiNode?.spec?.drivers ?? []).some((d) => d.name === driver)) return undefined;
+  const elsewhere = view.csiNodesWithDriver(driver).map((n) => n.metadata?.name ?? '');
+  return finding({
+    code: 'pod.csi-driver-missing-on-node',
+    object: refTo('pods', pod),
+    key: volume.name,
+    cause: t(
+      `Volume ${volume.name} needs CSI driver ${driver}, which is not registered on node ${nodeName}${elsewhere.length ? ` (it is on ${elsewhere.length} other node(s))` : ' (nor on any node)'}: the kubelet cannot mount it there.`,
+      `Тому ${volume.name} нужен CSI-драйвер ${driver}, а на узле ${nodeName} он не зарегистрирован${elsewhere.length ? ` (есть на других узлах: ${elsewhere.length})` : ' (и ни на одном узле)'}: kubelet не сможет его смонтировать.`,
+    ),
+    evidence: [
+      evidence(t('CSINode drivers', 'Драйверы в CSINode'), (csiNode?.spec?.drivers ?? []).map((d) => d.name ?? '').join(', ') || (csiNode ? 'none' : 'no CSINode object'), {
+        ref: refByName('csinodes', nodeName),
+        source: 'spec.drivers',
+      }),
+    ],
+    fix: [step(t("Check the driver's node plugin (usually a DaemonSet) on that node", 'Проверьте node-плагин драйвера (обычно DaemonSet) на этом узле'), command`kubectl get pods -A --field-selector ${`spec.nodeName=${nodeName}`}`)],
+  });
 }
 
 /** A ReadWriteOnce(Pod) claim already used by a pod elsewhere: reported on the pod that cannot start. */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../kube/objects';
 import { fixtureView, type FixtureObjects } from './fixture-view';
-import { boundClaim, boundVolume, eventAbout, manualClaim, minutesAgo, runningPod, taskPod } from './fixtures';
+import { boundClaim, boundVolume, csiNode, eventAbout, manualClaim, minutesAgo, runningPod, taskPod } from './fixtures';
 import { diagnoseObject } from './index';
 import { isSensitiveHostPath } from './pods-volumes';
 
@@ -28,9 +28,22 @@ describe('pod volumes from the spec', () => {
 
   it('a ReadWriteOnce claim in use on another node, reported on the pod that cannot start', () => {
     const waiting: Pod = { ...runningPod, metadata: { ...runningPod.metadata, name: 'db-1', uid: 'db-1' }, spec: { ...runningPod.spec, nodeName: 'node-2' }, status: { phase: 'Pending' } };
-    const objects = { pods: [runningPod, waiting], persistentvolumeclaims: [boundClaim], persistentvolumes: [boundVolume] };
+    const csinodes = [csiNode('node-1', ['hostpath.csi.k8s.io']), csiNode('node-2', ['hostpath.csi.k8s.io'])];
+    const objects = { pods: [runningPod, waiting], persistentvolumeclaims: [boundClaim], persistentvolumes: [boundVolume], csinodes };
     expect(codes(objects, waiting)).toEqual(['pod.rwo-claim-other-node']);
     expect(codes(objects, runningPod)).toEqual([]);
+  });
+
+  it('a CSI volume on a node where the driver is not registered', () => {
+    const pod: Pod = { ...runningPod, status: { phase: 'Pending' } };
+    const objects = { pods: [pod], persistentvolumeclaims: [boundClaim], persistentvolumes: [boundVolume], csinodes: [csiNode('node-1', []), csiNode('node-2', ['hostpath.csi.k8s.io'])] };
+    const [f] = diagnose(objects, pod);
+    expect(f?.code).toBe('pod.csi-driver-missing-on-node');
+    expect(f?.cause.en).toContain('it is on 1 other node(s)');
+    expect(f?.fix[0]?.command).toBe('kubectl get pods -A --field-selector spec.nodeName=node-1');
+    expect(codes({ ...objects, csinodes: [csiNode('node-1', ['hostpath.csi.k8s.io'])] }, pod)).toEqual([]);
+    const inline: Pod = { ...pod, spec: { ...pod.spec, volumes: [{ name: 'secrets-store', csi: { driver: 'secrets-store.csi.k8s.io' } }] } };
+    expect(codes({ pods: [inline], csinodes: [csiNode('node-1', ['hostpath.csi.k8s.io'])] }, inline)).toEqual(['pod.csi-driver-missing-on-node']);
   });
 
   it('hostPath: info for data paths, a warning for the node itself', () => {
