@@ -75,7 +75,21 @@ export type Notice =
   /** Sync state or connection changed. */
   | { type: 'status'; clusterId: string }
   /** The cluster list changed (kubeconfig edited, snapshot opened). */
-  | { type: 'clusters' };
+  | { type: 'clusters' }
+  /** The user chose something in the app's menu that the UI carries out (desktop app only). */
+  | { type: 'command'; command: UiCommand };
+
+/** The UI's theme choice; "system" follows the OS. */
+export type ThemeChoice = 'light' | 'dark' | 'system';
+
+/** A menu action for the UI. The desktop app opens picked snapshot files itself and then sends show-cluster. */
+export type UiCommand =
+  /** Show this cluster (e.g. a snapshot the user just opened from the menu). */
+  | { name: 'show-cluster'; clusterId: string }
+  /** Export the cluster on screen as a snapshot file. */
+  | { name: 'export-snapshot' }
+  | { name: 'set-language'; lang: Lang }
+  | { name: 'set-theme'; theme: ThemeChoice };
 
 /** What the renderer sees: one async function per method, plus notices. Same for IPC and web. */
 export type RendererApi = { [M in Exclude<MethodName, 'listRows'>]: (req: RequestOf<M>) => Promise<ResponseOf<M>> } & {

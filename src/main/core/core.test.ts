@@ -1,0 +1,132 @@
+import { resolve } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { Notice } from '../../shared/contract';
+import { Core, type CoreOptions } from './core';
+import { context, fakeDeps, type FakeDepsOptions } from './test-fakes';
+
+const RESOURCES = resolve(__dirname, '../../../resources');
+const SNAPSHOT = JSON.stringify({ kind: 'snapshot', objects: { persistentvolumeclaims: [{ metadata: { name: 'a', uid: '1' } }] } });
+let cores: Core[] = [];
+
+async function startCore(deps: FakeDepsOptions = {}, extra: Partial<CoreOptions> = {}) {
+  const fake = fakeDeps(deps);
+  const core = new Core({ deps: fake, resourcesDir: RESOURCES, version: '1.2.3', transport: 'web', noticeIntervalMs: 10, log: () => undefined, ...extra });
+  cores.push(core);
+  await core.start();
+  return { core, fake };
+}
+
+afterEach(async () => {
+  await Promise.all(cores.map((c) => c.close()));
+  cores = [];
+});
+
+describe('Core dispatch', () => {
+  it('rejects an unknown method and a malformed request with what is wrong', async () => {
+    const { core } = await startCore();
+    const unknown = await core.call('dropDatabase', {});
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    const bad = await core.call('listRows', { clusterId: 'ctx:a', table: 'claims', offset: -1, limit: 10 });
+    expect(bad).toEqual({ ok: false, error: { code: 'bad-request', message: 'listRows: offset must be between 0 and 9007199254740991, got -1.' } });
+  });
+
+  it('lists contexts and the demo, opens idempotently and reports the connection', async () => {
+    const { core, fake } = await startCore({ contexts: [context('lab')], demo: SNAPSHOT });
+    const list = await core.call('listClusters', {});
+    expect(list.ok && (list.value as { id: string }[]).map((c) => c.id)).toEqual(['ctx:lab', 'demo']);
+    const [first, second] = await Promise.all([core.call('openCluster', { clusterId: 'ctx:lab' }), core.call('openCluster', { clusterId: 'ctx:lab' })]);
+    expect(first).toMatchObject({ ok: true, value: { id: 'ctx:lab', connection: 'connected' } });
+    expect(second).toEqual(first);
+    expect(fake.sources).toHaveLength(1);
+  });
+
+  it('answers queries of an open cluster and says when a cluster is not open or unknown', async () => {
+    const { core } = await startCore({ contexts: [context('lab')] });
+    expect(await core.call('getOverview', { clusterId: 'ctx:lab' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect(await core.call('getOverview', { clusterId: 'ctx:nope' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+    await core.call('openCluster', { clusterId: 'ctx:lab' });
+    const rows = await core.call('listRows', { clusterId: 'ctx:lab', table: 'claims', offset: 0, limit: 50 });
+    expect(rows).toMatchObject({ ok: true, value: { total: 1, rows: [{ name: 'data' }] } });
+    const status = await core.call('clusterStatus', { clusterId: 'ctx:lab' });
+    expect(status.ok).toBe(true);
+    const value = (status as { value: { synced: boolean; kinds: { kind: string; state: string; count: number }[] } }).value;
+    expect(value.kinds.find((k) => k.kind === 'persistentvolumeclaims')).toMatchObject({ state: 'synced', count: 1 });
+    // A live source that never reported the other kinds is not synced yet.
+    expect(value.synced).toBe(false);
+  });
+
+  it('refuses a context whose kubeconfig entry is broken, with its message', async () => {
+    const { core, fake } = await startCore({ contexts: [context('broken', { connection: 'error', error: 'Context "broken" names a missing user "u".' })] });
+    expect(await core.call('openCluster', { clusterId: 'ctx:broken' })).toEqual({
+      ok: false,
+      error: { code: 'unavailable', message: 'Context "broken" names a missing user "u".' },
+    });
+    expect(fake.sources).toHaveLength(0);
+  });
+
+  it('opens snapshot content, offline and synced, and drops it on close', async () => {
+    const { core } = await startCore();
+    const opened = await core.call('openSnapshot', { fileName: 'customer.json', content: SNAPSHOT });
+    expect(opened).toMatchObject({ ok: true, value: { id: 'snapshot:1', name: 'customer.json', source: 'snapshot', connection: 'offline', capturedAt: '2026-01-01T00:00:00Z' } });
+    const status = await core.call('clusterStatus', { clusterId: 'snapshot:1' });
+    expect(status).toMatchObject({ ok: true, value: { synced: true } });
+    expect(await core.call('closeCluster', { clusterId: 'snapshot:1' })).toEqual({ ok: true, value: { ok: true } });
+    const list = await core.call('listClusters', {});
+    expect(list).toEqual({ ok: true, value: [] });
+  });
+
+  it('says why a file cannot be opened', async () => {
+    const { core } = await startCore();
+    const result = await core.call('openSnapshot', { fileName: 'notes.json', content: '{"kind":"poem"}' });
+    expect(result).toEqual({ ok: false, error: { code: 'bad-request', message: 'notes.json cannot be opened: it is not a Kube Storage Explorer snapshot' } });
+  });
+
+  it('opens the demo by itself when no kubeconfig exists, and not otherwise', async () => {
+    const without = await startCore({ anyFileExists: false, demo: SNAPSHOT });
+    expect((await without.core.call('listClusters', {})) as unknown).toMatchObject({ ok: true, value: [{ id: 'demo', source: 'demo', connection: 'offline' }] });
+    const withConfig = await startCore({ anyFileExists: true, demo: SNAPSHOT });
+    expect((await withConfig.core.call('listClusters', {})) as unknown).toMatchObject({ ok: true, value: [{ id: 'demo', connection: 'closed' }] });
+  });
+
+  it('explains a missing demo', async () => {
+    const { core } = await startCore({ anyFileExists: false });
+    const result = await core.call('openCluster', { clusterId: 'demo' });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+    expect((result as { error: { message: string } }).error.message).toMatch(/demo is missing/);
+  });
+
+  it('gives each call a time limit', async () => {
+    const { core } = await startCore({ contexts: [context('slow')], startDelayMs: 300 }, { timeouts: { openCluster: 50 } });
+    const result = await core.call('openCluster', { clusterId: 'ctx:slow' });
+    expect(result).toEqual({ ok: false, error: { code: 'unavailable', message: 'openCluster did not answer within 50 ms. Check the cluster\'s connection and try again.' } });
+  });
+
+  it('adds namespaces to live sources only', async () => {
+    const { core, fake } = await startCore({ contexts: [context('lab')] });
+    await core.call('openCluster', { clusterId: 'ctx:lab' });
+    expect(await core.call('addNamespace', { clusterId: 'ctx:lab', namespace: 'team-a' })).toMatchObject({ ok: true });
+    expect(fake.sources[0]?.namespaces).toEqual(['team-a']);
+    expect(await core.call('addNamespace', { clusterId: 'ctx:lab', namespace: 'Team A' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+  });
+
+  it('serves lessons and about', async () => {
+    const { core } = await startCore();
+    const lessons = await core.call('getLessons', { lang: 'ru' });
+    expect(lessons.ok && (lessons.value as { lang: string; sections: unknown[] }).sections.length).toBeGreaterThan(3);
+    expect(await core.call('about', {})).toEqual({ ok: true, value: { version: '1.2.3', transport: 'web', platform: process.platform } });
+  });
+
+  it('batches the notices of a burst of updates', async () => {
+    const { core, fake } = await startCore({ contexts: [context('lab')] });
+    const seen: Notice[] = [];
+    core.onNotice((n) => seen.push(n));
+    await core.call('openCluster', { clusterId: 'ctx:lab' });
+    const sink = fake.sources[0]?.sink;
+    for (let i = 0; i < 100; i += 1) sink?.apply('pods', 'ADDED', { metadata: { name: `p${i}`, uid: `p${i}` } });
+    await new Promise((r) => setTimeout(r, 40));
+    const changed = seen.filter((n) => n.type === 'changed');
+    expect(changed).toHaveLength(1);
+    expect(changed[0]).toMatchObject({ clusterId: 'ctx:lab', kinds: ['persistentvolumeclaims', 'pods'] });
+    expect(seen.filter((n) => n.type === 'clusters').length).toBeLessThanOrEqual(1);
+  });
+});

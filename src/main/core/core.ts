@@ -1,0 +1,141 @@
+/**
+ * The service behind the contract: one instance per app (Electron main, web host or CLI). Every call is
+ * validated, given a time limit and answered with a CallResult, so the transports stay a few lines each.
+ */
+import type { MethodName, Notice, RequestOf, ResponseOf } from '../../shared/contract';
+import type { CallResult } from '../../shared/transport';
+import { loadLessonBook } from '../lessons-load';
+import { messageOf, toContractError, unavailable } from './errors';
+import { NoticeBatcher, type NoticeListener } from './notices';
+import type { CoreDeps } from './ports';
+import { ClusterRegistry, DEMO_ID } from './registry';
+import { withTimeout } from './timeout';
+import { isMethodName, validateRequest } from './validate';
+
+export interface CoreOptions {
+  deps: CoreDeps;
+  /** The directory holding lessons/ and demo/. */
+  resourcesDir: string;
+  version: string;
+  transport: 'ipc' | 'web';
+  /** Milliseconds between notice batches (default 250). */
+  noticeIntervalMs?: number;
+  /** Per-method time limits in milliseconds (defaults below). */
+  timeouts?: Partial<Record<MethodName, number>>;
+  /** Open the demo when no kubeconfig exists (default true). */
+  autoOpenDemo?: boolean;
+  log?: (message: string) => void;
+}
+
+const DEFAULT_TIMEOUT_MS = 15_000;
+const TIMEOUTS: Partial<Record<MethodName, number>> = { openCluster: 60_000, openSnapshot: 120_000, closeCluster: 30_000 };
+
+type Handlers = { [M in MethodName]: (req: RequestOf<M>) => Promise<ResponseOf<M>> | ResponseOf<M> };
+
+export class Core {
+  readonly registry: ClusterRegistry;
+  private readonly notices: NoticeBatcher;
+  private readonly lessons = new Map<string, Promise<ResponseOf<'getLessons'>>>();
+  private stopWatching: (() => void) | undefined;
+  private readonly handlers: Handlers;
+
+  constructor(private readonly options: CoreOptions) {
+    this.notices = new NoticeBatcher(options.noticeIntervalMs ?? 250);
+    this.registry = new ClusterRegistry(options.deps, (notice) => this.notices.push(notice));
+    this.handlers = this.createHandlers();
+  }
+
+  /** Loads the cluster list, watches the kubeconfig, and opens the demo when there is no kubeconfig. */
+  async start(): Promise<void> {
+    await this.registry.load();
+    const { watchKubeconfig } = this.options.deps;
+    if (watchKubeconfig) this.stopWatching = watchKubeconfig(this.registry.kubeconfigFiles(), () => this.registry.reloadContexts());
+    if ((this.options.autoOpenDemo ?? true) && this.registry.noKubeconfig()) {
+      if (this.registry.hasDemo()) {
+        await this.registry.openCluster(DEMO_ID).catch((error) => this.log(`The demo could not be opened: ${messageOf(error)}`));
+      } else {
+        this.log(`No kubeconfig found and ${this.registry.demoUnavailableReason() ?? 'no demo is available'}`);
+      }
+    }
+  }
+
+  /** Validates and runs one call from a transport. Never throws: errors come back as a ContractError. */
+  async call(method: string, request: unknown): Promise<CallResult<unknown>> {
+    if (!isMethodName(method)) {
+      return { ok: false, error: { code: 'not-found', message: `There is no method "${method.slice(0, 60)}". Update the app: the UI and the core differ in version.` } };
+    }
+    try {
+      return { ok: true, value: await this.invoke(method, validateRequest(method, request)) };
+    } catch (error) {
+      return { ok: false, error: toContractError(error, method) };
+    }
+  }
+
+  /** Runs one already-typed call (the CLI uses this in-process). Throws CoreError. */
+  async invoke<M extends MethodName>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>> {
+    const handler = this.handlers[method] as (req: RequestOf<M>) => Promise<ResponseOf<M>> | ResponseOf<M>;
+    const ms = this.options.timeouts?.[method] ?? TIMEOUTS[method] ?? DEFAULT_TIMEOUT_MS;
+    return withTimeout(Promise.resolve().then(() => handler(request)), ms, method);
+  }
+
+  onNotice(listener: NoticeListener): () => void {
+    return this.notices.subscribe(listener);
+  }
+
+  /** Queues a notice of the host's own (menu commands). */
+  notify(notice: Notice): void {
+    this.notices.push(notice);
+  }
+
+  async close(): Promise<void> {
+    this.stopWatching?.();
+    this.notices.dispose();
+    await this.registry.closeAll();
+  }
+
+  private log(message: string): void {
+    (this.options.log ?? ((m: string) => console.warn(m)))(message);
+  }
+
+  private createHandlers(): Handlers {
+    const registry = this.registry;
+    const store = (clusterId: string) => registry.get(clusterId).store;
+    return {
+      listClusters: () => registry.list(),
+      openCluster: ({ clusterId }) => registry.openCluster(clusterId),
+      closeCluster: async ({ clusterId }) => {
+        await registry.close(clusterId);
+        return { ok: true as const };
+      },
+      openSnapshot: ({ fileName, content }) => registry.openFile(fileName, content),
+      clusterStatus: ({ clusterId }) => registry.get(clusterId).status(),
+      addNamespace: async ({ clusterId, namespace }) => {
+        const cluster = registry.get(clusterId);
+        if (!cluster.source.addNamespace) {
+          throw unavailable(`${cluster.info.name} is not a live cluster: namespaces can only be added to kubeconfig contexts.`);
+        }
+        await cluster.source.addNamespace(namespace);
+        return cluster.status();
+      },
+      listRows: (req) => store(req.clusterId).listRows(req),
+      getObject: ({ clusterId, ref }) => store(clusterId).getObject(ref),
+      getGraph: (req) => store(req.clusterId).getGraph(req),
+      getOverview: ({ clusterId }) => store(clusterId).getOverview(),
+      listFindings: ({ clusterId, ...rest }) => store(clusterId).listFindings(rest),
+      getLessons: ({ lang }) => this.lessonBook(lang),
+      about: () => ({ version: this.options.version, transport: this.options.transport, platform: process.platform }),
+    };
+  }
+
+  private lessonBook(lang: RequestOf<'getLessons'>['lang']): Promise<ResponseOf<'getLessons'>> {
+    let book = this.lessons.get(lang);
+    if (!book) {
+      book = loadLessonBook(this.options.resourcesDir, lang).catch((error: unknown) => {
+        this.lessons.delete(lang); // a fixed file is read again on the next call
+        throw unavailable(messageOf(error));
+      });
+      this.lessons.set(lang, book);
+    }
+    return book;
+  }
+}

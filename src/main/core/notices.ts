@@ -1,0 +1,101 @@
+/**
+ * Coalesces change notices so the UI is told a few times a second, however fast the cluster changes: a burst
+ * of 5,000 pod events becomes one `changed` notice per cluster listing the kinds that moved.
+ */
+import type { Notice } from '../../shared/contract';
+import type { Kind } from '../../shared/kube/kinds';
+
+export type NoticeListener = (notice: Notice) => void;
+
+export interface Scheduler {
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+}
+
+const realScheduler: Scheduler = {
+  setTimeout: (fn, ms) => setTimeout(fn, ms),
+  clearTimeout: (handle) => clearTimeout(handle as ReturnType<typeof setTimeout>),
+};
+
+export class NoticeBatcher {
+  private clusters = false;
+  private readonly statuses = new Set<string>();
+  private readonly changes = new Map<string, { kinds: Set<Kind>; revision: number }>();
+  private readonly passThrough: Notice[] = [];
+  private timer: unknown;
+  private readonly listeners = new Set<NoticeListener>();
+
+  /** `intervalMs`: at most one flush per interval (250 ms: four a second). */
+  constructor(
+    private readonly intervalMs = 250,
+    private readonly scheduler: Scheduler = realScheduler,
+  ) {}
+
+  subscribe(listener: NoticeListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  push(notice: Notice): void {
+    switch (notice.type) {
+      case 'clusters':
+        this.clusters = true;
+        break;
+      case 'status':
+        this.statuses.add(notice.clusterId);
+        break;
+      case 'changed': {
+        const entry = this.changes.get(notice.clusterId) ?? { kinds: new Set<Kind>(), revision: notice.revision };
+        for (const kind of notice.kinds) entry.kinds.add(kind);
+        entry.revision = notice.revision;
+        this.changes.set(notice.clusterId, entry);
+        break;
+      }
+      default:
+        // Commands (menu actions) are not coalesced: each one is something the user did.
+        this.passThrough.push(notice);
+    }
+    this.schedule();
+  }
+
+  /** Sends everything pending now (also used on shutdown). */
+  flush(): void {
+    if (this.timer !== undefined) this.scheduler.clearTimeout(this.timer);
+    this.timer = undefined;
+    const out: Notice[] = [];
+    if (this.clusters) out.push({ type: 'clusters' });
+    for (const clusterId of this.statuses) out.push({ type: 'status', clusterId });
+    for (const [clusterId, { kinds, revision }] of this.changes) {
+      out.push({ type: 'changed', clusterId, kinds: [...kinds].sort(), revision });
+    }
+    out.push(...this.passThrough);
+    this.clusters = false;
+    this.statuses.clear();
+    this.changes.clear();
+    this.passThrough.length = 0;
+    for (const notice of out) {
+      for (const listener of this.listeners) {
+        try {
+          listener(notice);
+        } catch {
+          // A failing transport (a closed socket) must not stop the others from being told.
+        }
+      }
+    }
+  }
+
+  /** Stops the timer; pending notices are dropped (nobody is left to tell). */
+  dispose(): void {
+    if (this.timer !== undefined) this.scheduler.clearTimeout(this.timer);
+    this.timer = undefined;
+    this.listeners.clear();
+  }
+
+  private schedule(): void {
+    if (this.timer !== undefined) return;
+    this.timer = this.scheduler.setTimeout(() => {
+      this.timer = undefined;
+      this.flush();
+    }, this.intervalMs);
+  }
+}

@@ -1,0 +1,108 @@
+/**
+ * One open cluster: its source feeding its store through a sink that also keeps the connection and per-kind
+ * sync state and turns every update into a (batched) change notice. The store never needs to know about notices.
+ */
+import type { Notice } from '../../shared/contract';
+import { ALL_KINDS, type Kind } from '../../shared/kube/kinds';
+import type { KubeObject } from '../../shared/kube/objects';
+import type { ClusterInfo, ClusterStatus, ConnectionState, KindStatus } from '../../shared/model/status';
+import type { ClusterSource, SourceSink, WatchEventType } from '../kube/source';
+import type { ClusterStorePort } from './ports';
+
+const SETTLED: ReadonlySet<KindStatus['state']> = new Set(['synced', 'forbidden', 'absent']);
+
+export class OpenCluster {
+  private readonly kinds = new Map<Kind, KindStatus>();
+  private connectionState: ConnectionState = 'connecting';
+  private connectionError: string | undefined;
+  private stopped = false;
+  /** Where the sink's calls go; logs what the store rejects instead of breaking the source's loop. */
+  readonly sink: SourceSink;
+
+  constructor(
+    readonly info: ClusterInfo,
+    readonly source: ClusterSource,
+    readonly store: ClusterStorePort,
+    private readonly notify: (notice: Notice) => void,
+    private readonly log: (message: string) => void = (message) => console.warn(message),
+  ) {
+    this.sink = {
+      reset: (kind, objects, namespace) => this.guard(() => store.reset(kind, objects, namespace), kind),
+      apply: (kind, type, object) => this.onApply(kind, type, object),
+      kindStatus: (status) => this.onKindStatus(status),
+      connection: (state, error) => this.onConnection(state, error),
+    };
+  }
+
+  async start(): Promise<void> {
+    await this.source.start(this.sink);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    await this.source.stop();
+  }
+
+  connection(): { state: ConnectionState; error?: string } {
+    return this.connectionError === undefined ? { state: this.connectionState } : { state: this.connectionState, error: this.connectionError };
+  }
+
+  /** Every kind, with the store's count; kinds the source never mentioned are idle (live) or absent (offline). */
+  status(): ClusterStatus {
+    const offline = this.connectionState === 'offline';
+    const kinds = ALL_KINDS.map((kind): KindStatus => {
+      const reported = this.kinds.get(kind);
+      const count = this.store.count(kind);
+      return reported ? { ...reported, count } : { kind, state: offline ? 'absent' : 'idle', count };
+    });
+    const limited = new Set<string>();
+    for (const status of kinds) for (const ns of status.namespaces ?? []) limited.add(ns);
+    const status: ClusterStatus = {
+      cluster: { ...this.info, connection: this.connectionState, ...(this.connectionError ? { error: this.connectionError } : {}) },
+      kinds,
+      synced: kinds.every((k) => SETTLED.has(k.state)),
+    };
+    if (limited.size > 0) status.limitedToNamespaces = [...limited].sort();
+    const version = this.source.serverVersion?.();
+    if (version) status.serverVersion = version;
+    return status;
+  }
+
+  private onApply(kind: Kind, type: WatchEventType, object: KubeObject): void {
+    this.guard(() => this.store.apply(kind, type, object), kind);
+  }
+
+  /** Applies a data update and tells the UI which kind moved. */
+  private guard(update: () => void, kind: Kind): void {
+    if (this.stopped) return;
+    this.safely(update, `an update of ${kind}`);
+    this.notify({ type: 'changed', clusterId: this.info.id, kinds: [kind], revision: this.store.revision() });
+  }
+
+  private safely(update: () => void, what: string): void {
+    try {
+      update();
+    } catch (error) {
+      this.log(`Store of ${this.info.name} rejected ${what}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+
+  private onKindStatus(status: KindStatus): void {
+    if (this.stopped) return;
+    this.kinds.set(status.kind, status);
+    this.safely(() => this.store.kindStatus(status), `the state of ${status.kind}`);
+    this.notify({ type: 'status', clusterId: this.info.id });
+  }
+
+  private onConnection(state: ConnectionState, error?: string): void {
+    if (this.stopped) return;
+    const changed = state !== this.connectionState || error !== this.connectionError;
+    this.connectionState = state;
+    this.connectionError = error;
+    this.safely(() => this.store.connection(state, error), 'a connection update');
+    if (!changed) return;
+    this.notify({ type: 'status', clusterId: this.info.id });
+    // The cluster list shows each cluster's connection state.
+    this.notify({ type: 'clusters' });
+  }
+}

@@ -1,0 +1,54 @@
+/**
+ * What the core needs from the kube and store code, kept narrow so the core can be tested with fakes and
+ * wired to the real implementations in one place (wiring.ts).
+ */
+import type { Kind } from '../../shared/kube/kinds';
+import type { GraphRequest, ObjectDetail, Overview, StorageGraph } from '../../shared/model/detail';
+import type { Finding, Severity } from '../../shared/model/findings';
+import type { ObjectRef } from '../../shared/model/refs';
+import type { ListRequest, Page, TableId, TableRows } from '../../shared/model/rows';
+import type { ClusterInfo } from '../../shared/model/status';
+import type { ClusterSource, SourceSink } from '../kube/source';
+
+/** The queries the contract needs from one cluster's store. Synchronous: the store is in memory. */
+export interface StoreQueries {
+  listRows<T extends TableId>(req: ListRequest<T>): Page<TableRows[T]>;
+  getObject(ref: ObjectRef): ObjectDetail | null;
+  getGraph(req: GraphRequest): StorageGraph;
+  getOverview(): Overview;
+  listFindings(req: { namespace?: string; minSeverity?: Severity; offset: number; limit: number }): Page<Finding>;
+  /** Objects of a kind held now. */
+  count(kind: Kind): number;
+  /** Changes with every applied update. */
+  revision(): number;
+}
+
+/** One cluster's store: fed by a source, queried by the contract. */
+export type ClusterStorePort = SourceSink & StoreQueries;
+
+/** Kubeconfig contexts as the core lists them. */
+export interface ContextList {
+  clusters: ClusterInfo[];
+  /** The kubeconfig files looked at, in precedence order. */
+  files: string[];
+  /** True when at least one of the files exists (so the demo is not opened on its own). */
+  anyFileExists: boolean;
+}
+
+/** Builds sources and stores. The real one is in wiring.ts; tests pass fakes. */
+export interface CoreDeps {
+  /** Reads the kubeconfig files now. Never throws: broken contexts carry `error`. */
+  listContexts(): ContextList;
+  /** A live source for a kubeconfig context. Throws a message naming the context when it cannot be used. */
+  contextSource(info: ClusterInfo): ClusterSource;
+  /** A source replaying a snapshot or recording file's content. Throws a message saying what is wrong with it. */
+  fileSource(info: ClusterInfo, content: string): ClusterSource;
+  /** Tells snapshot from recording by content, so the cluster list can say which it is. */
+  fileKind(content: string): 'snapshot' | 'recording';
+  /** A fresh, empty store for one cluster. */
+  createStore(info: ClusterInfo): ClusterStorePort;
+  /** Calls back when the kubeconfig files change; returns the stop function. */
+  watchKubeconfig?(files: string[], onChange: () => void): () => void;
+  /** The built-in demo file's content and name, or undefined when resources/demo holds none. */
+  readDemo(): Promise<{ fileName: string; content: string } | undefined>;
+}

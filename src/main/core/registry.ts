@@ -1,0 +1,201 @@
+/**
+ * The clusters the app knows (kubeconfig contexts, the built-in demo, snapshot and recording files opened this
+ * run) and which of them are open. Opening builds one source and one store; closing stops the source and drops both.
+ */
+import type { Notice } from '../../shared/contract';
+import type { ClusterInfo } from '../../shared/model/status';
+import type { ClusterSource } from '../kube/source';
+import { CoreError, badRequest, messageOf, notFound, unavailable } from './errors';
+import { OpenCluster } from './open-cluster';
+import type { ContextList, CoreDeps } from './ports';
+
+export const DEMO_ID = 'demo';
+
+interface FileEntry {
+  info: ClusterInfo;
+  content: string;
+}
+
+export class ClusterRegistry {
+  private contexts: ContextList = { clusters: [], files: [], anyFileExists: false };
+  private demo: { info: ClusterInfo; content: string } | undefined;
+  private demoProblem: string | undefined;
+  private readonly files = new Map<string, FileEntry>();
+  private readonly open = new Map<string, OpenCluster>();
+  private readonly opening = new Map<string, Promise<OpenCluster>>();
+  private fileCounter = 0;
+
+  constructor(
+    private readonly deps: CoreDeps,
+    private readonly notify: (notice: Notice) => void,
+  ) {}
+
+  /** Reads the kubeconfig and looks for the demo. */
+  async load(): Promise<void> {
+    this.reloadContexts();
+    try {
+      const demo = await this.deps.readDemo();
+      if (demo) {
+        this.demo = {
+          content: demo.content,
+          info: { id: DEMO_ID, name: 'Demo cluster', source: 'demo', server: demo.fileName, connection: 'closed' },
+        };
+      } else {
+        this.demoProblem = 'The built-in demo is missing (no recording in resources/demo). Reinstall the app, or record it with the lab.';
+      }
+    } catch (error) {
+      this.demoProblem = `The built-in demo cannot be read: ${messageOf(error)}. Reinstall the app.`;
+    }
+  }
+
+  /** Re-reads the kubeconfig files (they changed); contexts that vanished are closed. */
+  reloadContexts(): void {
+    this.contexts = this.deps.listContexts();
+    const ids = new Set(this.contexts.clusters.map((c) => c.id));
+    for (const [id, cluster] of this.open) {
+      if (cluster.info.source === 'context' && !ids.has(id)) void this.close(id).catch(() => undefined);
+    }
+    this.notify({ type: 'clusters' });
+  }
+
+  kubeconfigFiles(): string[] {
+    return this.contexts.files;
+  }
+
+  /** True when no kubeconfig file exists: the app shows the demo on its own. */
+  noKubeconfig(): boolean {
+    return !this.contexts.anyFileExists;
+  }
+
+  hasDemo(): boolean {
+    return this.demo !== undefined;
+  }
+
+  /** Why the demo is not available, when it is not. */
+  demoUnavailableReason(): string | undefined {
+    return this.demoProblem;
+  }
+
+  list(): ClusterInfo[] {
+    const all = [...this.contexts.clusters, ...(this.demo ? [this.demo.info] : []), ...[...this.files.values()].map((f) => f.info)];
+    return all.map((info) => this.withConnection(info));
+  }
+
+  /** The cluster's entry with its live connection state. */
+  withConnection(info: ClusterInfo): ClusterInfo {
+    const cluster = this.open.get(info.id);
+    if (!cluster) return info;
+    const { state, error } = cluster.connection();
+    const out: ClusterInfo = { ...info, connection: state };
+    if (error !== undefined) out.error = error;
+    else delete out.error;
+    return out;
+  }
+
+  /** The open cluster, or a not-found/unavailable error that says how to get there. */
+  get(clusterId: string): OpenCluster {
+    const cluster = this.open.get(clusterId);
+    if (cluster) return cluster;
+    if (this.find(clusterId)) throw unavailable(`Cluster "${clusterId}" is not open. Open it first (openCluster).`);
+    throw notFound(`No cluster "${clusterId}". Pick one from the cluster list; it may have been removed from the kubeconfig.`);
+  }
+
+  /** Opens a known cluster (idempotent; concurrent calls share one opening). */
+  async openCluster(clusterId: string): Promise<ClusterInfo> {
+    const existing = this.open.get(clusterId);
+    if (existing) return this.withConnection(existing.info);
+    const pending = this.opening.get(clusterId) ?? this.startOpening(clusterId);
+    return this.withConnection((await pending).info);
+  }
+
+  /** Adds a snapshot or recording file's content as a cluster and opens it. */
+  async openFile(fileName: string, content: string): Promise<ClusterInfo> {
+    let kind: 'snapshot' | 'recording';
+    try {
+      kind = this.deps.fileKind(content);
+    } catch (error) {
+      throw badRequest(`${fileName} cannot be opened: ${messageOf(error)}`);
+    }
+    this.fileCounter += 1;
+    const info: ClusterInfo = { id: `${kind}:${this.fileCounter}`, name: fileName, source: kind, server: fileName, connection: 'closed' };
+    this.files.set(info.id, { info, content });
+    try {
+      return await this.openCluster(info.id);
+    } catch (error) {
+      this.files.delete(info.id);
+      throw error;
+    }
+  }
+
+  /** Stops and drops a cluster's source and store. Opened files leave the list (their content is dropped too). */
+  async close(clusterId: string): Promise<void> {
+    const cluster = this.open.get(clusterId);
+    if (!cluster && !this.find(clusterId)) throw notFound(`No cluster "${clusterId}" to close.`);
+    this.open.delete(clusterId);
+    this.files.delete(clusterId);
+    this.notify({ type: 'clusters' });
+    if (cluster) await cluster.stop();
+  }
+
+  async closeAll(): Promise<void> {
+    const clusters = [...this.open.values()];
+    this.open.clear();
+    await Promise.allSettled(clusters.map((c) => c.stop()));
+  }
+
+  private find(clusterId: string): ClusterInfo | undefined {
+    if (clusterId === DEMO_ID) return this.demo?.info;
+    return this.files.get(clusterId)?.info ?? this.contexts.clusters.find((c) => c.id === clusterId);
+  }
+
+  private startOpening(clusterId: string): Promise<OpenCluster> {
+    const promise = this.build(clusterId).finally(() => this.opening.delete(clusterId));
+    this.opening.set(clusterId, promise);
+    return promise;
+  }
+
+  private async build(clusterId: string): Promise<OpenCluster> {
+    const info = this.find(clusterId);
+    if (!info) {
+      if (clusterId === DEMO_ID && this.demoProblem) throw unavailable(this.demoProblem);
+      throw notFound(`No cluster "${clusterId}". Pick one from the cluster list.`);
+    }
+    if (info.source === 'context' && info.error) throw unavailable(info.error);
+    const source = this.createSource(info);
+    let cluster: OpenCluster | undefined;
+    try {
+      const store = this.deps.createStore(info);
+      const fullInfo: ClusterInfo = { ...info, ...(source.info.capturedAt ? { capturedAt: source.info.capturedAt } : {}) };
+      cluster = new OpenCluster(fullInfo, source, store, this.notify);
+      this.open.set(clusterId, cluster);
+      this.updateInfo(fullInfo);
+      await cluster.start();
+    } catch (error) {
+      this.open.delete(clusterId);
+      await source.stop().catch(() => undefined);
+      if (error instanceof CoreError) throw error;
+      throw unavailable(`${info.name} could not be opened: ${messageOf(error)}`);
+    }
+    this.notify({ type: 'clusters' });
+    return cluster;
+  }
+
+  private createSource(info: ClusterInfo): ClusterSource {
+    try {
+      if (info.source === 'context') return this.deps.contextSource(info);
+      const content = info.id === DEMO_ID ? this.demo?.content : this.files.get(info.id)?.content;
+      if (content === undefined) throw new Error('its content is gone; open the file again');
+      return this.deps.fileSource(info, content);
+    } catch (error) {
+      if (info.source === 'context') throw unavailable(messageOf(error));
+      throw badRequest(`${info.name} cannot be opened: ${messageOf(error)}`);
+    }
+  }
+
+  /** Keeps capturedAt (known once the source parsed the file) in the list entry. */
+  private updateInfo(info: ClusterInfo): void {
+    if (info.id === DEMO_ID && this.demo) this.demo.info = info;
+    const file = this.files.get(info.id);
+    if (file) file.info = info;
+  }
+}

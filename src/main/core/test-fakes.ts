@@ -1,0 +1,114 @@
+/** Fakes of the kube and store ports for the core's unit tests (the real ones are tested on their own). */
+import type { Kind } from '../../shared/kube/kinds';
+import type { KubeObject } from '../../shared/kube/objects';
+import type { ClusterInfo, ConnectionState, KindStatus } from '../../shared/model/status';
+import type { ClusterSource, SourceSink, WatchEventType } from '../kube/source';
+import type { ClusterStorePort, ContextList, CoreDeps } from './ports';
+
+export class FakeStore implements ClusterStorePort {
+  readonly objects = new Map<Kind, Map<string, KubeObject>>();
+  private rev = 0;
+  reset(kind: Kind, objects: KubeObject[]): void {
+    this.objects.set(kind, new Map(objects.map((o) => [o.metadata?.uid ?? o.metadata?.name ?? '', o])));
+    this.rev += 1;
+  }
+  apply(kind: Kind, type: WatchEventType, object: KubeObject): void {
+    const map = this.objects.get(kind) ?? new Map<string, KubeObject>();
+    const key = object.metadata?.uid ?? object.metadata?.name ?? '';
+    if (type === 'DELETED') map.delete(key);
+    else map.set(key, object);
+    this.objects.set(kind, map);
+    this.rev += 1;
+  }
+  kindStatus(_status: KindStatus): void {}
+  connection(_state: ConnectionState, _error?: string): void {}
+  count(kind: Kind): number {
+    return this.objects.get(kind)?.size ?? 0;
+  }
+  revision(): number {
+    return this.rev;
+  }
+  listRows(req: { offset: number }) {
+    const rows = [...(this.objects.get('persistentvolumeclaims')?.values() ?? [])].map((o) => ({ name: o.metadata?.name }));
+    return { total: rows.length, offset: req.offset, rows, revision: this.rev } as never;
+  }
+  getObject() {
+    return null;
+  }
+  getGraph() {
+    return { nodes: [], edges: [] };
+  }
+  getOverview() {
+    return { clusterId: 'x', findings: { problem: 0, warning: 0, expectedWait: 0, info: 0 }, topFindings: [], claimsByPhase: {}, volumesByPhase: {}, perClass: [], provisioners: [], counts: {}, namespaces: [], revision: this.rev };
+  }
+  listFindings(req: { offset: number }) {
+    return { total: 0, offset: req.offset, rows: [], revision: this.rev };
+  }
+}
+
+/** A source that reports every given kind synced with the given objects, then stays quiet. */
+export class FakeSource implements ClusterSource {
+  sink: SourceSink | undefined;
+  stopped = false;
+  namespaces: string[] = [];
+  constructor(
+    readonly info: ClusterInfo,
+    private readonly objects: Partial<Record<Kind, KubeObject[]>> = {},
+    private readonly startDelayMs = 0,
+    private readonly offline = false,
+  ) {}
+  async start(sink: SourceSink): Promise<void> {
+    this.sink = sink;
+    if (this.startDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.startDelayMs));
+    sink.connection(this.offline ? 'offline' : 'connected');
+    for (const [kind, list] of Object.entries(this.objects) as [Kind, KubeObject[]][]) {
+      sink.reset(kind, list);
+      sink.kindStatus({ kind, state: 'synced', count: list.length });
+    }
+  }
+  async stop(): Promise<void> {
+    this.stopped = true;
+  }
+  async addNamespace(namespace: string): Promise<void> {
+    this.namespaces.push(namespace);
+  }
+}
+
+export interface FakeDepsOptions {
+  contexts?: ClusterInfo[];
+  anyFileExists?: boolean;
+  demo?: string | undefined;
+  startDelayMs?: number;
+}
+
+export function context(name: string, extra: Partial<ClusterInfo> = {}): ClusterInfo {
+  return { id: `ctx:${name}`, name, source: 'context', connection: 'closed', ...extra };
+}
+
+/** Deps whose files are JSON: {"kind": "snapshot"|"recording", "objects": {...}}; anything else is rejected. */
+export function fakeDeps(options: FakeDepsOptions = {}): CoreDeps & { sources: FakeSource[] } {
+  const sources: FakeSource[] = [];
+  const list: ContextList = { clusters: options.contexts ?? [], files: ['/home/u/.kube/config'], anyFileExists: options.anyFileExists ?? true };
+  const parse = (content: string): { kind: 'snapshot' | 'recording'; objects: Partial<Record<Kind, KubeObject[]>> } => {
+    const parsed = JSON.parse(content) as { kind?: string; objects?: Partial<Record<Kind, KubeObject[]>> };
+    if (parsed.kind !== 'snapshot' && parsed.kind !== 'recording') throw new Error('it is not a Kube Storage Explorer snapshot');
+    return { kind: parsed.kind, objects: parsed.objects ?? {} };
+  };
+  return {
+    sources,
+    listContexts: () => list,
+    contextSource: (info) => {
+      const source = new FakeSource(info, { persistentvolumeclaims: [{ metadata: { name: 'data', uid: 'u1' } }] }, options.startDelayMs);
+      sources.push(source);
+      return source;
+    },
+    fileSource: (info, content) => {
+      const source = new FakeSource({ ...info, capturedAt: '2026-01-01T00:00:00Z' }, parse(content).objects, 0, true);
+      sources.push(source);
+      return source;
+    },
+    fileKind: (content) => parse(content).kind,
+    createStore: () => new FakeStore(),
+    readDemo: async () => (options.demo === undefined ? undefined : { fileName: 'demo.json', content: options.demo }),
+  };
+}

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { CoreError } from './errors';
+import { isMethodName, validateRequest } from './validate';
+import { METHOD_NAMES } from '../../shared/contract';
+
+function messageOf(fn: () => unknown): string {
+  try {
+    fn();
+  } catch (error) {
+    expect(error).toBeInstanceOf(CoreError);
+    expect((error as CoreError).code).toBe('bad-request');
+    return (error as Error).message;
+  }
+  throw new Error('expected the request to be rejected');
+}
+
+describe('validateRequest', () => {
+  it('knows every contract method', () => {
+    for (const method of METHOD_NAMES) expect(isMethodName(method)).toBe(true);
+    expect(isMethodName('__proto__')).toBe(false);
+    expect(isMethodName('toString')).toBe(false);
+  });
+
+  it('accepts well-formed requests and copies only their fields', () => {
+    const req = { clusterId: 'ctx:a', table: 'claims', namespace: 'team-a', search: 'db', filters: { phase: 'Pending' }, minSeverity: 'problem', sort: { column: 'age', direction: 'desc' }, offset: 0, limit: 100 };
+    expect(validateRequest('listRows', req)).toEqual(req);
+    expect(validateRequest('listClusters', undefined)).toEqual({});
+    expect(validateRequest('getObject', { clusterId: 'demo', ref: { kind: 'persistentvolumes', name: 'pv-1' } })).toEqual({ clusterId: 'demo', ref: { kind: 'persistentvolumes', name: 'pv-1' } });
+    expect(validateRequest('getGraph', { clusterId: 'demo', provisioner: 'example.com/nfs' })).toEqual({ clusterId: 'demo', provisioner: 'example.com/nfs' });
+  });
+
+  it('names the field, the rule and the value it got', () => {
+    expect(messageOf(() => validateRequest('openCluster', {}))).toBe('openCluster: clusterId must be a string, got nothing.');
+    expect(messageOf(() => validateRequest('openCluster', { clusterId: 'x', extra: 1 }))).toBe('openCluster request has unknown field(s) "extra" (allowed: clusterId).');
+    expect(messageOf(() => validateRequest('listRows', { clusterId: 'x', table: 'secrets', offset: 0, limit: 1 }))).toMatch(/^listRows: table must be one of claims, volumes/);
+    expect(messageOf(() => validateRequest('listRows', { clusterId: 'x', table: 'claims', offset: 0, limit: 5000 }))).toBe('listRows: limit must be between 1 and 1000, got 5000.');
+    expect(messageOf(() => validateRequest('listRows', { clusterId: 'x', table: 'claims', offset: 1.5, limit: 5 }))).toBe('listRows: offset must be a whole number, got number 1.5.');
+    expect(messageOf(() => validateRequest('getObject', { clusterId: 'x', ref: { kind: 'pods', name: '' } }))).toBe('getObject: ref.name must not be empty.');
+    expect(messageOf(() => validateRequest('getLessons', { lang: 'de' }))).toBe('getLessons: lang must be one of en, ru, got "de".');
+    expect(messageOf(() => validateRequest('about', { x: 1 }))).toBe('about request has unknown field(s) "x" (it takes no fields).');
+    expect(messageOf(() => validateRequest('addNamespace', { clusterId: 'x', namespace: '../etc' }))).toMatch(/namespace must be a DNS label/);
+  });
+
+  it('wants exactly one root of a graph', () => {
+    expect(messageOf(() => validateRequest('getGraph', { clusterId: 'x' }))).toBe('getGraph needs exactly one of root, namespace or provisioner, got none.');
+    expect(messageOf(() => validateRequest('getGraph', { clusterId: 'x', namespace: 'a', provisioner: 'p' }))).toBe('getGraph needs exactly one of root, namespace or provisioner, got namespace and provisioner.');
+  });
+
+  it('rejects non-objects and huge values without echoing them', () => {
+    expect(messageOf(() => validateRequest('getOverview', 'demo'))).toBe('getOverview request must be an object, got "demo".');
+    expect(messageOf(() => validateRequest('getOverview', [1]))).toBe('getOverview request must be an object, got a list.');
+    const long = 'x'.repeat(600);
+    expect(messageOf(() => validateRequest('openCluster', { clusterId: long }))).toBe('openCluster: clusterId must have at most 512 characters, got 600.');
+    expect(messageOf(() => validateRequest('listRows', { clusterId: 'x', table: 'claims', offset: 0, limit: 1, filters: { phase: 3 } }))).toBe('listRows: filters.phase must be a string, got number 3.');
+  });
+});

@@ -1,0 +1,138 @@
+/**
+ * Argument validation of every contract method. The renderer is trusted code, but the web host takes JSON from
+ * a browser and IPC from a renderer that may be compromised: the core accepts only well-formed requests and
+ * says exactly what is wrong with the others.
+ */
+import type { MethodName, RequestOf } from '../../shared/contract';
+import { ALL_KINDS } from '../../shared/kube/kinds';
+import type { GraphRequest } from '../../shared/model/detail';
+import { LANGS, SEVERITY_ORDER } from '../../shared/model/findings';
+import type { ObjectRef } from '../../shared/model/refs';
+import { TABLE_IDS, type ListRequest } from '../../shared/model/rows';
+import { integer, oneOf, optionalOneOf, optionalString, record, string, stringMap } from './check';
+import { badRequest } from './errors';
+
+/** Largest page a caller may ask for: a screenful is ~50 rows; 1,000 keeps any single answer small. */
+export const MAX_PAGE = 1000;
+/** Largest snapshot/recording content accepted, in characters. */
+export const MAX_SNAPSHOT_CHARS = 256 * 1024 * 1024;
+
+const NAMESPACE = { max: 63, pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, patternText: 'a DNS label (lowercase letters, digits and "-")' };
+const OBJECT_NAME = { max: 253 };
+const CLUSTER_ID = { max: 512 };
+
+type Validators = { [M in MethodName]: (req: unknown) => RequestOf<M> };
+
+const none = (method: string) => (req: unknown): Record<string, never> => {
+  record(req ?? {}, `${method} request`, []);
+  return {};
+};
+
+const byCluster = (method: string) => (req: unknown): { clusterId: string } => {
+  const r = record(req, `${method} request`, ['clusterId']);
+  return { clusterId: string(r.clusterId, `${method}: clusterId`, CLUSTER_ID) };
+};
+
+export function validateRef(value: unknown, where: string): ObjectRef {
+  const r = record(value, where, ['kind', 'name', 'namespace', 'uid']);
+  const ref: ObjectRef = { kind: oneOf(r.kind, `${where}.kind`, ALL_KINDS), name: string(r.name, `${where}.name`, OBJECT_NAME) };
+  const namespace = optionalString(r.namespace, `${where}.namespace`, { ...NAMESPACE, min: 0 });
+  if (namespace) ref.namespace = namespace;
+  const uid = optionalString(r.uid, `${where}.uid`, { max: 128 });
+  if (uid !== undefined) ref.uid = uid;
+  return ref;
+}
+
+function validateListRequest(req: unknown): ListRequest {
+  const where = 'listRows request';
+  const r = record(req, where, ['clusterId', 'table', 'namespace', 'search', 'filters', 'minSeverity', 'sort', 'offset', 'limit']);
+  const out: ListRequest = {
+    clusterId: string(r.clusterId, 'listRows: clusterId', CLUSTER_ID),
+    table: oneOf(r.table, 'listRows: table', TABLE_IDS),
+    offset: integer(r.offset, 'listRows: offset', 0, Number.MAX_SAFE_INTEGER),
+    limit: integer(r.limit, 'listRows: limit', 1, MAX_PAGE),
+  };
+  const namespace = optionalString(r.namespace, 'listRows: namespace', NAMESPACE);
+  if (namespace !== undefined) out.namespace = namespace;
+  const search = optionalString(r.search, 'listRows: search', { min: 0, max: 200 });
+  if (search !== undefined) out.search = search;
+  if (r.filters !== undefined) out.filters = stringMap(r.filters, 'listRows: filters', 20);
+  const minSeverity = optionalOneOf(r.minSeverity, 'listRows: minSeverity', SEVERITY_ORDER);
+  if (minSeverity !== undefined) out.minSeverity = minSeverity;
+  if (r.sort !== undefined) {
+    const sort = record(r.sort, 'listRows: sort', ['column', 'direction']);
+    out.sort = {
+      column: string(sort.column, 'listRows: sort.column', { max: 100 }),
+      direction: oneOf(sort.direction, 'listRows: sort.direction', ['asc', 'desc'] as const),
+    };
+  }
+  return out;
+}
+
+function validateGraphRequest(req: unknown): GraphRequest {
+  const r = record(req, 'getGraph request', ['clusterId', 'root', 'namespace', 'provisioner']);
+  const clusterId = string(r.clusterId, 'getGraph: clusterId', CLUSTER_ID);
+  const given = (['root', 'namespace', 'provisioner'] as const).filter((key) => r[key] !== undefined);
+  if (given.length !== 1) {
+    throw badRequest(`getGraph needs exactly one of root, namespace or provisioner, got ${given.length === 0 ? 'none' : given.join(' and ')}.`);
+  }
+  if (r.root !== undefined) return { clusterId, root: validateRef(r.root, 'getGraph: root') };
+  if (r.namespace !== undefined) return { clusterId, namespace: string(r.namespace, 'getGraph: namespace', NAMESPACE) };
+  return { clusterId, provisioner: string(r.provisioner, 'getGraph: provisioner', { max: 253 }) };
+}
+
+const VALIDATORS: Validators = {
+  listClusters: none('listClusters'),
+  about: none('about'),
+  openCluster: byCluster('openCluster'),
+  closeCluster: byCluster('closeCluster'),
+  clusterStatus: byCluster('clusterStatus'),
+  getOverview: byCluster('getOverview'),
+  openSnapshot(req) {
+    const r = record(req, 'openSnapshot request', ['fileName', 'content']);
+    return {
+      fileName: string(r.fileName, 'openSnapshot: fileName', { max: 255 }),
+      content: string(r.content, 'openSnapshot: content', { max: MAX_SNAPSHOT_CHARS }),
+    };
+  },
+  addNamespace(req) {
+    const r = record(req, 'addNamespace request', ['clusterId', 'namespace']);
+    return {
+      clusterId: string(r.clusterId, 'addNamespace: clusterId', CLUSTER_ID),
+      namespace: string(r.namespace, 'addNamespace: namespace', NAMESPACE),
+    };
+  },
+  listRows: validateListRequest,
+  getObject(req) {
+    const r = record(req, 'getObject request', ['clusterId', 'ref']);
+    return { clusterId: string(r.clusterId, 'getObject: clusterId', CLUSTER_ID), ref: validateRef(r.ref, 'getObject: ref') };
+  },
+  getGraph: validateGraphRequest,
+  listFindings(req) {
+    const r = record(req, 'listFindings request', ['clusterId', 'namespace', 'minSeverity', 'offset', 'limit']);
+    const out: RequestOf<'listFindings'> = {
+      clusterId: string(r.clusterId, 'listFindings: clusterId', CLUSTER_ID),
+      offset: integer(r.offset, 'listFindings: offset', 0, Number.MAX_SAFE_INTEGER),
+      limit: integer(r.limit, 'listFindings: limit', 1, MAX_PAGE),
+    };
+    const namespace = optionalString(r.namespace, 'listFindings: namespace', NAMESPACE);
+    if (namespace !== undefined) out.namespace = namespace;
+    const minSeverity = optionalOneOf(r.minSeverity, 'listFindings: minSeverity', SEVERITY_ORDER);
+    if (minSeverity !== undefined) out.minSeverity = minSeverity;
+    return out;
+  },
+  getLessons(req) {
+    const r = record(req, 'getLessons request', ['lang']);
+    return { lang: oneOf(r.lang, 'getLessons: lang', LANGS) };
+  },
+};
+
+export function isMethodName(value: unknown): value is MethodName {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(VALIDATORS, value);
+}
+
+/** The request, checked and copied with only known fields; throws a bad-request CoreError otherwise. */
+export function validateRequest<M extends MethodName>(method: M, req: unknown): RequestOf<M> {
+  const validator = VALIDATORS[method] as (req: unknown) => RequestOf<M>;
+  return validator(req);
+}

@@ -1,0 +1,70 @@
+/**
+ * What both transports of the contract (Electron IPC and the web host) put on the wire around a call, so the
+ * renderer sees the same results and the same errors whichever it has. Pure: no electron, no node.
+ */
+import type { ContractError } from './contract';
+
+/** A call's outcome as it crosses a transport: the value, or a ContractError the user can act on. */
+export type CallResult<T> = { ok: true; value: T } | { ok: false; error: ContractError };
+
+const ERROR_CODES: readonly ContractError['code'][] = ['bad-request', 'not-found', 'unavailable', 'internal', 'unauthorized'];
+
+/** Thrown by the renderer's clients: an Error whose message is for the user, with the contract's code. */
+export class KseCallError extends Error implements ContractError {
+  readonly code: ContractError['code'];
+  constructor(error: ContractError) {
+    super(error.message);
+    this.name = 'KseCallError';
+    this.code = error.code;
+  }
+}
+
+export function isContractError(value: unknown): value is ContractError {
+  if (typeof value !== 'object' || value === null) return false;
+  const { code, message } = value as Record<string, unknown>;
+  return typeof message === 'string' && ERROR_CODES.includes(code as ContractError['code']);
+}
+
+/** The value of a result, or throws its error as a KseCallError. Anything malformed is a transport fault. */
+export function unwrapResult<T>(result: unknown, method: string): T {
+  if (typeof result === 'object' && result !== null && 'ok' in result) {
+    const r = result as CallResult<T>;
+    if (r.ok) return r.value;
+    if (isContractError(r.error)) throw new KseCallError(r.error);
+  }
+  throw new KseCallError({
+    code: 'internal',
+    message: `The core sent a malformed answer to ${method}. Reload the window; if it persists, report it.`,
+  });
+}
+
+/** HTTP header that carries the web host's per-run token on API calls. */
+export const TOKEN_HEADER = 'x-kse-token';
+/** WebSocket subprotocol the web host speaks; the token travels as a second offered subprotocol. */
+export const WS_PROTOCOL = 'kse.v1';
+/** The offered subprotocol that carries the token (browsers cannot set headers on a WebSocket). */
+export function tokenProtocol(token: string): string {
+  return `kse.token.${token}`;
+}
+/** Path prefix of API calls: POST /api/<method> with the request as the JSON body. */
+export const API_PREFIX = '/api/';
+/** WebSocket path of pushed notices. */
+export const NOTICE_PATH = '/notices';
+/** sessionStorage key of the web host token (kept per tab, gone when the tab closes). */
+export const TOKEN_STORAGE_KEY = 'kse.token';
+
+/** HTTP status of a ContractError code. */
+export function httpStatusOf(code: ContractError['code']): number {
+  switch (code) {
+    case 'bad-request':
+      return 400;
+    case 'unauthorized':
+      return 401;
+    case 'not-found':
+      return 404;
+    case 'unavailable':
+      return 503;
+    case 'internal':
+      return 500;
+  }
+}
