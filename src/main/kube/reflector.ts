@@ -141,7 +141,7 @@ export class Reflector {
   /** Paged LIST; a continue token that expired (410) restarts the list from the first page. */
   private async list(): Promise<void> {
     const started = Date.now();
-    if (this.status.state !== 'syncing') this.report({ state: 'syncing' });
+    this.report({ state: 'syncing' });
     let objects: KubeObject[] = [];
     let continueToken: string | undefined;
     let listVersion = '';
