@@ -20,7 +20,7 @@ export function consumerNotScheduled(c: ClaimCase, modeEvidence: Evidence, class
     const podRef = refTo('pods', pod);
     if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable') {
       const failed = newestEvent(eventsAbout(view, 'pods', pod), ['FailedScheduling']);
-      const staticEvidence = provisioner === NO_PROVISIONER || provisioner === '' ? nearMissEvidence(analyseStatic(view, c.claim, className).nearMisses) : [];
+      const staticEvidence = provisioner === NO_PROVISIONER || provisioner === '' ? nearMissEvidence(analyseStatic(c.ctx, c.claim, className).nearMisses) : [];
       out.push(
         finding({
           code: 'claim.consumer-unschedulable',

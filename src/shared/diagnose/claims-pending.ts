@@ -59,7 +59,7 @@ function classEvidence(className: string | undefined, source = 'spec.storageClas
 }
 
 function noClassAtAll(c: ClaimCase): Finding[] {
-  const analysis = analyseStatic(c.ctx.view, c.claim, '');
+  const analysis = analyseStatic(c.ctx, c.claim, '');
   if (analysis.matches.length > 0) return [bindingDue(c, analysis.matches[0]!)];
   return [
     finding({
@@ -140,7 +140,7 @@ function bindingDue(c: ClaimCase, pv: NonNullable<ReturnType<typeof analyseStati
 }
 
 function staticOnly(c: ClaimCase, className: string, extra: Evidence[]): Finding[] {
-  const analysis = analyseStatic(c.ctx.view, c.claim, className);
+  const analysis = analyseStatic(c.ctx, c.claim, className);
   if (analysis.matches.length > 0) return [bindingDue(c, analysis.matches[0]!)];
   const why = className === '' ? t('asks for no class (""), so only static volumes can bind it', 'просит пустой класс (""), поэтому подойдёт только заранее созданный том') : t(`uses class ${className}, which provisions nothing`, `использует класс ${className}, который томов не создаёт`);
   const fixes = [
@@ -172,7 +172,7 @@ function staticOnly(c: ClaimCase, className: string, extra: Evidence[]): Finding
 
 function classMissing(c: ClaimCase, className: string): Finding[] {
   const view = c.ctx.view;
-  const analysis = analyseStatic(view, c.claim, className);
+  const analysis = analyseStatic(c.ctx, c.claim, className);
   if (analysis.matches.length > 0) return [bindingDue(c, analysis.matches[0]!)];
   const why = unreadable(view, 'storageclasses');
   if (why) return [pendingUnknown(c, t(`${why.en}, so class ${className} cannot be checked.`, `${why.ru}, поэтому класс ${className} не проверить.`))];
@@ -227,7 +227,7 @@ function withClass(c: ClaimCase, sc: StorageClass, className: string): Finding[]
   if (selectedNode) extra.push(evidence(t('Node chosen by the scheduler', 'Узел, выбранный планировщиком'), selectedNode, { ref: refByName('nodes', selectedNode), source: 'metadata.annotations[volume.kubernetes.io/selected-node]' }));
   if (provisioner === NO_PROVISIONER || provisioner === '') return staticOnly(c, className, extra);
 
-  const analysis = analyseStatic(view, c.claim, className);
+  const analysis = analyseStatic(c.ctx, c.claim, className);
   if (analysis.matches.length > 0 && !waitsForConsumer) return [bindingDue(c, analysis.matches[0]!)];
   return provisioning(c, sc, extra);
 }

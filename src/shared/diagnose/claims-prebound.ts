@@ -50,7 +50,7 @@ export function diagnoseRequestedVolume(c: ClaimCase): Finding[] {
       }),
     ];
   }
-  const differences = volumeDifferences(view, c.claim, pv, claimClassName(c.claim) ?? '').filter((d) => d.field !== 'claimRef' && d.field !== 'phase' && d.field !== 'selector');
+  const differences = volumeDifferences(c.ctx, c.claim, pv, claimClassName(c.claim) ?? '').filter((d) => d.field !== 'claimRef' && d.field !== 'phase' && d.field !== 'selector');
   if (differences.length > 0) {
     return [
       finding({

@@ -1,10 +1,10 @@
 /**
- * A ClusterView over plain arrays of objects, for unit tests of the rules. Linear scans are fine here;
- * the store implements the same interface with indices.
+ * A ClusterView over plain arrays of objects, for unit tests of the rules (and quick benchmarks). It keeps
+ * a few maps built on first use; the store implements the same interface with indices kept up to date.
  */
 import type { ObjectsByKind } from '../kube/by-kind';
 import type { Kind } from '../kube/kinds';
-import type { PersistentVolumeClaim, Pod } from '../kube/objects';
+import type { KubeEvent, KubeObject, Pod } from '../kube/objects';
 import type { KindSyncState } from '../model/status';
 import { eventMillis } from './objects';
 import { claimClassName, type ClusterView } from './view';
@@ -31,39 +31,62 @@ function claimNamesOfPod(pod: Pod): string[] {
   });
 }
 
+function groupBy<T>(items: readonly T[], keys: (item: T) => string[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    for (const key of keys(item)) {
+      const list = out.get(key);
+      if (list) list.push(item);
+      else out.set(key, [item]);
+    }
+  }
+  return out;
+}
+
+function lazy<T>(build: () => T): () => T {
+  let value: T | undefined;
+  return () => (value ??= build());
+}
+
+const nsName = (o: KubeObject) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`;
+
 export function fixtureView(objects: FixtureObjects, options: FixtureOptions = {}): ClusterView {
   const now = Date.parse(options.now ?? FIXTURE_NOW);
   const all = <K extends Kind>(kind: K): ObjectsByKind[K][] => (objects[kind] ?? []) as ObjectsByKind[K][];
-  const inNs = <K extends Kind>(kind: K, namespace?: string) =>
-    all(kind).filter((o) => namespace === undefined || o.metadata?.namespace === namespace);
+  const byKey = new Map<Kind, () => Map<string, KubeObject[]>>();
+  const keyed = (kind: Kind) => {
+    let index = byKey.get(kind);
+    if (!index) {
+      index = lazy(() => groupBy<KubeObject>(all(kind), (o) => [nsName(o), `/${o.metadata?.name ?? ''}`]));
+      byKey.set(kind, index);
+    }
+    return index();
+  };
+  const podsByClaim = lazy(() => groupBy(all('pods'), (p) => claimNamesOfPod(p).map((c) => `${p.metadata?.namespace ?? ''}/${c}`)));
+  const claimsByClass = lazy(() => groupBy(all('persistentvolumeclaims'), (c) => { const cls = claimClassName(c); return cls === undefined ? [] : [cls]; }));
+  const eventsByObject = lazy(() =>
+    groupBy(all('events'), (e: KubeEvent) => [`${e.involvedObject?.kind ?? ''}/${e.involvedObject?.namespace ?? ''}/${e.involvedObject?.name ?? ''}`]),
+  );
 
   return {
     now: () => now,
     kindState: (kind) => options.states?.[kind] ?? 'synced',
-    list: (kind, namespace) => inNs(kind, namespace),
-    get: (kind, name, namespace) =>
-      all(kind).find((o) => o.metadata?.name === name && (namespace === undefined || o.metadata?.namespace === namespace)),
+    list: (kind, namespace) => (namespace === undefined ? all(kind) : all(kind).filter((o) => o.metadata?.namespace === namespace)),
+    get: (kind, name, namespace) => keyed(kind).get(namespace === undefined ? `/${name}` : `${namespace}/${name}`)?.[0] as never,
     defaultClasses: () =>
       all('storageclasses').filter(
         (c) =>
           c.metadata?.annotations?.['storageclass.kubernetes.io/is-default-class'] === 'true' ||
           c.metadata?.annotations?.['storageclass.beta.kubernetes.io/is-default-class'] === 'true',
       ),
-    claimsOfClass: (className) => all('persistentvolumeclaims').filter((c: PersistentVolumeClaim) => claimClassName(c) === className),
+    claimsOfClass: (className) => claimsByClass().get(className) ?? [],
     volumesOfClass: (className) => all('persistentvolumes').filter((v) => (v.spec?.storageClassName ?? '') === className),
     volumesClaiming: (namespace, claimName) =>
       all('persistentvolumes').filter((v) => v.spec?.claimRef?.namespace === namespace && v.spec?.claimRef?.name === claimName),
-    podsUsingClaim: (namespace, claimName) => inNs('pods', namespace).filter((p) => claimNamesOfPod(p).includes(claimName)),
+    podsUsingClaim: (namespace, claimName) => podsByClaim().get(`${namespace}/${claimName}`) ?? [],
     podsOnNode: (nodeName) => all('pods').filter((p) => p.spec?.nodeName === nodeName),
     eventsFor: (objectKind, name, namespace) =>
-      all('events')
-        .filter(
-          (e) =>
-            e.involvedObject?.kind === objectKind &&
-            e.involvedObject?.name === name &&
-            (e.involvedObject?.namespace ?? undefined) === (namespace ?? undefined),
-        )
-        .sort((a, b) => (eventMillis(b) ?? 0) - (eventMillis(a) ?? 0)),
+      [...(eventsByObject().get(`${objectKind}/${namespace ?? ''}/${name}`) ?? [])].sort((a, b) => (eventMillis(b) ?? 0) - (eventMillis(a) ?? 0)),
     csiNodesWithDriver: (driver) => all('csinodes').filter((n) => (n.spec?.drivers ?? []).some((d) => d.name === driver)),
     attachmentsOfVolume: (pvName) => all('volumeattachments').filter((a) => a.spec?.source?.persistentVolumeName === pvName),
     leasesNamed: (name) => all('leases').filter((l) => l.metadata?.name === name),

@@ -4,7 +4,8 @@
  * checkVolumeSatisfyClaim): capacity, access modes (the volume must offer every mode the claim asks),
  * volume mode, class, selector, node affinity, and the volume's claimRef and phase.
  */
-import type { KubeNode, PersistentVolume, PersistentVolumeClaim } from '../kube/objects';
+import type { KubeNode, NodeSelectorTerm, PersistentVolume, PersistentVolumeClaim } from '../kube/objects';
+import type { DiagnoseContext } from './context';
 import type { Evidence, Localized } from '../model/findings';
 import { evidence, t } from './finding';
 import { refTo } from './objects';
@@ -45,6 +46,16 @@ function nodeFacts(n: KubeNode): NodeFacts {
   return { name: n.metadata?.name ?? '', labels: n.metadata?.labels ?? {} };
 }
 
+/** Whether any node satisfies a volume's node affinity; remembered per volume for the run (it is asked per claim). */
+function someNodeFits(ctx: DiagnoseContext, pv: PersistentVolume, terms: NodeSelectorTerm[]): boolean {
+  let fits = ctx.volumeHasNode.get(pv);
+  if (fits === undefined) {
+    fits = ctx.nodes().some((n) => nodeMatchesTerms(n, terms));
+    ctx.volumeHasNode.set(pv, fits);
+  }
+  return fits;
+}
+
 /** The node the claim must fit: the scheduler's choice (selected-node) or the node of a pod already using it. */
 export function targetNode(view: ClusterView, claim: PersistentVolumeClaim): string | undefined {
   const selected = claim.metadata?.annotations?.['volume.kubernetes.io/selected-node'];
@@ -55,12 +66,13 @@ export function targetNode(view: ClusterView, claim: PersistentVolumeClaim): str
 
 /** Every field in which this volume does not fit this claim (empty: it fits). */
 export function volumeDifferences(
-  view: ClusterView,
+  ctx: DiagnoseContext,
   claim: PersistentVolumeClaim,
   pv: PersistentVolume,
   className: string,
   nodeName?: string,
 ): Difference[] {
+  const view = ctx.view;
   const out: Difference[] = [];
   const spec = pv.spec ?? {};
   const ns = claim.metadata?.namespace ?? '';
@@ -123,27 +135,58 @@ export function volumeDifferences(
       text: t(`labels ${labels} do not match the claim's selector ${formatSelector(claim.spec.selector)}`, `метки ${labels} не подходят под селектор заявки ${formatSelector(claim.spec.selector)}`),
     });
   }
+  // Node affinity is the costly check (it may look at every node): skip it for volumes already too far off.
   const terms = spec.nodeAffinity?.required?.nodeSelectorTerms;
-  if (terms && terms.length > 0 && view.kindState('nodes') === 'synced') {
+  if (out.length <= 2 && terms && terms.length > 0 && view.kindState('nodes') === 'synced') {
     if (nodeName) {
       const n = view.get('nodes', nodeName);
       if (n && !nodeMatchesTerms(nodeFacts(n), terms)) {
         out.push({ field: 'nodeAffinity', text: t(`node affinity (${formatTerms(terms)}) excludes node ${nodeName}`, `node affinity (${formatTerms(terms)}) исключает узел ${nodeName}`) });
       }
-    } else if (!view.list('nodes').some((n) => nodeMatchesTerms(nodeFacts(n), terms))) {
+    } else if (!someNodeFits(ctx, pv, terms)) {
       out.push({ field: 'nodeAffinity', text: t(`no existing node satisfies its node affinity (${formatTerms(terms)})`, `ни один узел не подходит под его node affinity (${formatTerms(terms)})`) });
     }
   }
   return out;
 }
 
-/** Compares the claim with every PersistentVolume; only for unbound claims, which are few. */
-export function analyseStatic(view: ClusterView, claim: PersistentVolumeClaim, className: string, limit = 5): StaticAnalysis {
+/** Whether a volume's claimRef names this claim (by namespace and name, and uid when the ref has one). */
+function refersTo(pv: PersistentVolume, claim: PersistentVolumeClaim): boolean {
+  const ref = pv.spec?.claimRef;
+  return !!ref && ref.namespace === claim.metadata?.namespace && ref.name === claim.metadata?.name && (!ref.uid || ref.uid === claim.metadata?.uid);
+}
+
+/**
+ * A cheap count of the differences that need no text and no node lookups, to drop volumes that are far off
+ * before the full comparison (a pending claim is compared with every volume of the cluster).
+ */
+function roughDistance(claim: PersistentVolumeClaim, pv: PersistentVolume, className: string, requested: number | undefined): number {
+  const spec = pv.spec ?? {};
+  let n = 0;
+  if ((spec.storageClassName ?? '') !== className) n++;
+  if ((spec.volumeMode ?? 'Filesystem') !== (claim.spec?.volumeMode ?? 'Filesystem')) n++;
+  const offered = spec.accessModes ?? [];
+  if ((claim.spec?.accessModes ?? []).some((m) => !offered.includes(m))) n++;
+  if (requested !== undefined && !((storageBytes(spec.capacity) ?? -1) >= requested)) n++;
+  return n;
+}
+
+/**
+ * Compares the claim with every PersistentVolume; only for unbound claims, which are few. Volumes bound to
+ * another live claim are not candidates at all: naming them would only be noise. Reserved (pre-bound) and
+ * Released volumes are, since an admin can hand them over.
+ */
+export function analyseStatic(ctx: DiagnoseContext, claim: PersistentVolumeClaim, className: string, limit = 5): StaticAnalysis {
+  const view = ctx.view;
   const nodeName = targetNode(view, claim);
+  const requested = storageBytes(claim.spec?.resources?.requests);
   const matches: PersistentVolume[] = [];
   const near: NearMiss[] = [];
   for (const pv of view.list('persistentvolumes')) {
-    const differences = volumeDifferences(view, claim, pv, className, nodeName);
+    const mine = refersTo(pv, claim);
+    if (!mine && pv.status?.phase === 'Bound' && pv.spec?.claimRef?.uid) continue;
+    if (!mine && roughDistance(claim, pv, className, requested) > 2) continue;
+    const differences = volumeDifferences(ctx, claim, pv, className, nodeName);
     if (differences.length === 0) matches.push(pv);
     else if (differences.length <= 2) near.push({ volume: pv, differences });
   }
