@@ -188,6 +188,13 @@ describe('pending claim: static near misses', () => {
     expect(f?.evidence.find((e) => e.ref?.name === 'pinned')?.source).toBe('selector,nodeAffinity');
   });
 
+  it('volumes bound to other claims are not offered as near misses; reserved ones are', () => {
+    const taken = volumeWith('taken', { storageClassName: undefined, claimRef: { namespace: 'shop', name: 'db', uid: 'db-uid' } }, 'Bound');
+    const reserved = volumeWith('reserved', { storageClassName: undefined, claimRef: { namespace: 'shop', name: 'db' } });
+    const [f] = diagnose({ persistentvolumeclaims: [claim], persistentvolumes: [taken, reserved] });
+    expect(f?.evidence.filter((e) => e.ref?.kind === 'persistentvolumes').map((e) => [e.ref!.name, e.source])).toEqual([['reserved', 'claimRef']]);
+  });
+
   it('nothing close at all', () => {
     expect(diagnose({ persistentvolumeclaims: [claim], persistentvolumes: [far] })[0]?.code).toBe('claim.no-matching-volume');
   });
