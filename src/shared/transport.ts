@@ -2,7 +2,7 @@
  * What both transports of the contract (Electron IPC and the web host) put on the wire around a call, so the
  * renderer sees the same results and the same errors whichever it has. Pure: no electron, no node.
  */
-import type { ContractError } from './contract';
+import type { ContractError, ListRows, MethodName, Notice, RendererApi, RequestOf, ResponseOf } from './contract';
 
 /** A call's outcome as it crosses a transport: the value, or a ContractError the user can act on. */
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: ContractError };
@@ -67,4 +67,30 @@ export function httpStatusOf(code: ContractError['code']): number {
     case 'internal':
       return 500;
   }
+}
+
+/** Sends one call over a transport and returns its unwrapped value (or throws KseCallError). */
+export type CallFn = <M extends MethodName>(method: M, request: RequestOf<M>) => Promise<ResponseOf<M>>;
+
+/**
+ * The renderer's client object over any transport: one function per contract method. Written out (not built
+ * by a loop) so that `satisfies RendererApi` checks each method's name and types against the contract.
+ */
+export function apiFromCall(call: CallFn, onNotice: (listener: (notice: Notice) => void) => () => void): RendererApi {
+  return {
+    listClusters: (req) => call('listClusters', req),
+    openCluster: (req) => call('openCluster', req),
+    closeCluster: (req) => call('closeCluster', req),
+    openSnapshot: (req) => call('openSnapshot', req),
+    clusterStatus: (req) => call('clusterStatus', req),
+    addNamespace: (req) => call('addNamespace', req),
+    listRows: ((req) => call('listRows', req)) as ListRows,
+    getObject: (req) => call('getObject', req),
+    getGraph: (req) => call('getGraph', req),
+    getOverview: (req) => call('getOverview', req),
+    listFindings: (req) => call('listFindings', req),
+    getLessons: (req) => call('getLessons', req),
+    about: (req) => call('about', req),
+    onNotice,
+  } satisfies RendererApi;
 }
