@@ -66,6 +66,13 @@ export const rowsPageQuery = <T extends TableId>(api: RendererApi, q: RowsQuery<
     queryFn: () => api.listRows<T>({ ...q, offset: page * ROWS_PAGE_SIZE, limit: ROWS_PAGE_SIZE }),
   });
 
+/** A few rows of a table, for lesson examples; under the table's rows key so change notices refresh it. */
+export const examplesQuery = (api: RendererApi, clusterId: string, table: TableId, limit: number) =>
+  queryOptions({
+    queryKey: ['cluster', clusterId, 'rows', table, 'examples', limit] as const,
+    queryFn: () => api.listRows({ clusterId, table, offset: 0, limit }),
+  });
+
 export const objectQuery = (api: RendererApi, clusterId: string, ref: ObjectRef) =>
   queryOptions({ queryKey: keys.object(clusterId, ref), queryFn: () => api.getObject({ clusterId, ref }) });
 

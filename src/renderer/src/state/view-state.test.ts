@@ -15,7 +15,7 @@ describe('view state in the URL', () => {
         sort: { column: 'age', direction: 'desc' },
         selected: { kind: 'persistentvolumeclaims', namespace: 'shop', name: 'data-0' },
       },
-      { cluster: 'snapshot:1', view: 'graph', filters: {}, graphNamespace: 'default' },
+      { cluster: 'snapshot:1', view: 'graph', filters: {}, graphNamespace: 'default', graphRoot: { kind: 'pods', namespace: 'default', name: 'web-0' } },
     ],
     lesson: 'storage-class',
     lessonLang: 'ru',

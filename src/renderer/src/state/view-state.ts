@@ -13,8 +13,8 @@ import { SEVERITY_ORDER } from '../../../shared/model/findings';
 import type { ObjectRef } from '../../../shared/model/refs';
 import { TABLE_IDS, type TableId } from '../../../shared/model/rows';
 
-export type ViewId = 'overview' | TableId | 'graph' | 'lessons';
-export const VIEW_IDS: readonly ViewId[] = ['overview', ...TABLE_IDS, 'graph', 'lessons'];
+export type ViewId = 'overview' | TableId | 'graph';
+export const VIEW_IDS: readonly ViewId[] = ['overview', ...TABLE_IDS, 'graph'];
 
 export interface SortState {
   column: string;
@@ -32,7 +32,9 @@ export interface PaneState {
   search?: string;
   sort?: SortState;
   selected?: ObjectRef;
-  /** Namespace drawn by the graph view when no object is selected. */
+  /** The object the graph view is drawn around (kept while clicking through its nodes). */
+  graphRoot?: ObjectRef;
+  /** Namespace drawn by the graph view when it has no root object. */
   graphNamespace?: string;
 }
 
@@ -93,6 +95,7 @@ function writePane(params: URLSearchParams, pane: PaneState, prefix: string): vo
   set('q', pane.search);
   if (pane.sort) set('sort', `${pane.sort.column}:${pane.sort.direction}`);
   if (pane.selected) set('sel', refToParam(pane.selected));
+  if (pane.graphRoot) set('groot', refToParam(pane.graphRoot));
   set('gns', pane.graphNamespace);
 }
 
@@ -115,6 +118,8 @@ function readPane(params: URLSearchParams, prefix: string, view: ViewId): PaneSt
   if (sort?.[1] && (sort[2] === 'asc' || sort[2] === 'desc')) pane.sort = { column: sort[1], direction: sort[2] };
   const selected = refFromParam(params.get(`${prefix}sel`));
   if (selected) pane.selected = selected;
+  const graphRoot = refFromParam(params.get(`${prefix}groot`));
+  if (graphRoot) pane.graphRoot = graphRoot;
   const graphNamespace = get('gns');
   if (graphNamespace) pane.graphNamespace = graphNamespace;
   return pane;

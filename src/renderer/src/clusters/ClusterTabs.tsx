@@ -1,0 +1,68 @@
+/** Open clusters as tabs; a second pane shows another open cluster side by side. */
+import { useApi } from '../api/api-context';
+import { useI18n } from '../i18n/i18n';
+import { closeClusterIn, openClusterIn, useView } from '../state/view-store';
+import { emptyPane } from '../state/view-state';
+import { isOffline } from './cluster-labels';
+import { useClusters } from './use-clusters';
+
+export function ClusterTabs() {
+  const { t } = useI18n();
+  const api = useApi();
+  const { state, update } = useView();
+  const { data: clusters } = useClusters();
+  const nameOf = (id: string) => clusters?.find((c) => c.id === id)?.name ?? id;
+  const active = state.panes[0]?.cluster;
+  const split = state.panes.length > 1;
+  const other = state.open.find((id) => id !== active);
+
+  return (
+    <div className="tabs-bar">
+      <div className="tabs" role="tablist" aria-label={t('clusters.tabs')}>
+        {state.open.map((id) => {
+          const info = clusters?.find((c) => c.id === id);
+          return (
+            <div key={id} className={`tab${id === active ? ' active' : ''}`}>
+              <button
+                type="button"
+                role="tab"
+                aria-selected={id === active}
+                data-testid="cluster-tab"
+                data-cluster-id={id}
+                onClick={() => update((s) => openClusterIn(s, id, 0))}
+              >
+                {nameOf(id)}
+                {info && isOffline(info) && <span className="source-tag">{t(`source.${info.source}`)}</span>}
+              </button>
+              <button
+                type="button"
+                className="tab-close"
+                aria-label={t('clusters.close', { name: nameOf(id) })}
+                onClick={() => {
+                  void api.closeCluster({ clusterId: id }).catch(() => undefined);
+                  update((s) => closeClusterIn(s, id));
+                }}
+              >
+                ×
+              </button>
+            </div>
+          );
+        })}
+      </div>
+      {(split || other) && (
+        <button
+          type="button"
+          className="button"
+          title={t('clusters.splitHint')}
+          aria-pressed={split}
+          data-testid="split-toggle"
+          onClick={() =>
+            update((s) => (s.panes.length > 1 ? { ...s, panes: s.panes.slice(0, 1) } : { ...s, panes: [...s.panes, emptyPane(other)] }))
+          }
+        >
+          {split ? t('clusters.single') : t('clusters.split')}
+        </button>
+      )}
+    </div>
+  );
+}

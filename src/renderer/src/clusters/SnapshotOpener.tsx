@@ -1,0 +1,96 @@
+/**
+ * Open a snapshot file from a button or by dropping it anywhere on the window. The file is read here
+ * (File.text()) and its content is sent; the core never gets a path from the renderer.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useApi } from '../api/api-context';
+import { keys } from '../api/queries';
+import { errorText } from '../components/StateMessage';
+import { useI18n } from '../i18n/i18n';
+import { openClusterIn, useView } from '../state/view-store';
+
+function useOpenSnapshot() {
+  const api = useApi();
+  const client = useQueryClient();
+  const { update } = useView();
+  const { t } = useI18n();
+  const [message, setMessage] = useState<{ text: string; error: boolean }>();
+  const open = useCallback(
+    async (file: File) => {
+      try {
+        const content = await file.text();
+        const cluster = await api.openSnapshot({ fileName: file.name, content });
+        await client.invalidateQueries({ queryKey: keys.clusters() });
+        update((s) => openClusterIn(s, cluster.id, 0));
+        setMessage({ text: t('app.snapshotOpened', { name: file.name }), error: false });
+      } catch (e) {
+        setMessage({ text: t('app.snapshotFailed', { name: file.name, error: errorText(e) }), error: true });
+      }
+    },
+    [api, client, update, t],
+  );
+  return { open, message };
+}
+
+export function SnapshotOpener() {
+  const { t } = useI18n();
+  const { open, message } = useOpenSnapshot();
+  const input = useRef<HTMLInputElement>(null);
+  const [dragging, setDragging] = useState(false);
+
+  useEffect(() => {
+    const hasFiles = (e: DragEvent) => Array.from(e.dataTransfer?.types ?? []).includes('Files');
+    const onDragOver = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(true);
+    };
+    const onDragLeave = (e: DragEvent) => {
+      if (e.relatedTarget === null) setDragging(false);
+    };
+    const onDrop = (e: DragEvent) => {
+      if (!hasFiles(e)) return;
+      e.preventDefault();
+      setDragging(false);
+      const file = e.dataTransfer?.files[0];
+      if (file) void open(file);
+    };
+    window.addEventListener('dragover', onDragOver);
+    window.addEventListener('dragleave', onDragLeave);
+    window.addEventListener('drop', onDrop);
+    return () => {
+      window.removeEventListener('dragover', onDragOver);
+      window.removeEventListener('dragleave', onDragLeave);
+      window.removeEventListener('drop', onDrop);
+    };
+  }, [open]);
+
+  return (
+    <>
+      <button type="button" className="button" title={t('app.openSnapshotHint')} onClick={() => input.current?.click()} data-testid="open-snapshot">
+        {t('app.openSnapshot')}
+      </button>
+      <input
+        ref={input}
+        type="file"
+        accept=".json,.yaml,.yml,.gz,application/json"
+        hidden
+        data-testid="snapshot-file-input"
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          if (file) void open(file);
+          e.target.value = '';
+        }}
+      />
+      <span className={message?.error ? 'toast tone-text-bad' : 'toast'} role="status" aria-live="polite" data-testid="snapshot-message">
+        {message?.text}
+      </span>
+      {dragging && (
+        <div className="drop-overlay" data-testid="drop-overlay">
+          {t('app.dropHint')}
+        </div>
+      )}
+    </>
+  );
+}

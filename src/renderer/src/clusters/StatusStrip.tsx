@@ -1,0 +1,123 @@
+/**
+ * Per cluster: its source (live, snapshot, demo), connection, and every kind's sync state with how fresh
+ * the data is. Forbidden kinds say "no permission", never look empty. The summary is an aria-live region.
+ */
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import type { KindStatus } from '../../../shared/model/status';
+import { useApi } from '../api/api-context';
+import { keys, statusQuery } from '../api/queries';
+import { errorText } from '../components/StateMessage';
+import { ago } from '../format/time';
+import { useI18n, type Translate } from '../i18n/i18n';
+import { useNow } from '../state/clock';
+import { isOffline, KIND_SHORT } from './cluster-labels';
+
+function kindTitle(status: KindStatus, t: Translate, now: number): string {
+  const parts = [`${status.kind}: ${t(`status.${status.state}`)}`, String(status.count)];
+  if (status.lastEventAt) parts.push(ago(status.lastEventAt, now, t));
+  if (status.message) parts.push(status.message);
+  if (status.nextRetryAt) parts.push(t('status.retryAt', { time: new Date(status.nextRetryAt).toLocaleTimeString() }));
+  return parts.join(' · ');
+}
+
+export function StatusStrip({ clusterId }: { clusterId: string }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const now = useNow(1000);
+  const status = useQuery(statusQuery(api, clusterId));
+  const data = status.data;
+
+  if (status.error) {
+    return (
+      <div className="status-strip" role="alert" data-testid="status-strip">
+        <span className="tone-text-bad">{t('state.error', { what: t('status.label') })}</span> {errorText(status.error)}
+      </div>
+    );
+  }
+  if (!data) {
+    return (
+      <div className="status-strip" role="status" aria-live="polite" data-testid="status-strip">
+        {t('state.loading', { what: t('status.label') })}
+      </div>
+    );
+  }
+  const cluster = data.cluster;
+  const pending = data.kinds.filter((k) => k.state === 'syncing' || k.state === 'idle').length;
+  const newest = data.kinds.map((k) => k.lastEventAt ?? '').sort().pop();
+
+  return (
+    <div className="status-strip" data-testid="status-strip" aria-label={t('status.label')}>
+      <span className={`conn-dot conn-${cluster.connection}`} aria-hidden="true" />
+      <strong className="strip-name">{cluster.name}</strong>
+      {isOffline(cluster) && (
+        <span className="source-tag" data-testid="source-tag">
+          {t(`source.${cluster.source}`)}
+          {cluster.capturedAt ? ` · ${t('clusters.captured', { time: new Date(cluster.capturedAt).toLocaleString() })}` : ''}
+        </span>
+      )}
+      {data.serverVersion && <span className="muted">{data.serverVersion}</span>}
+      <span role="status" aria-live="polite" className="strip-summary" data-testid="sync-summary">
+        {data.synced ? t('status.allSynced') : t('status.syncingCount', { n: pending })}
+        {newest ? ` · ${ago(newest, now, t)}` : ''}
+      </span>
+      {cluster.error && <span className="tone-text-bad">{cluster.error}</span>}
+      <ul className="kind-chips">
+        {data.kinds.map((k) => (
+          <li
+            key={k.kind}
+            className={`kind-chip state-${k.state}`}
+            title={kindTitle(k, t, now)}
+            data-testid={`kind-status-${k.kind}`}
+            data-state={k.state}
+          >
+            <span className="kind-name">{KIND_SHORT[k.kind]}</span>
+            <span className="kind-state">
+              {k.state === 'synced' ? k.count : t(`status.${k.state}`)}
+              {k.state === 'synced' && k.lastEventAt ? ` · ${ago(k.lastEventAt, now, t)}` : ''}
+            </span>
+          </li>
+        ))}
+      </ul>
+      {data.limitedToNamespaces && <LimitedNamespaces clusterId={clusterId} namespaces={data.limitedToNamespaces} />}
+    </div>
+  );
+}
+
+/** Users who cannot list cluster-wide are watched per namespace; they can add namespaces by hand. */
+function LimitedNamespaces({ clusterId, namespaces }: { clusterId: string; namespaces: string[] }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const client = useQueryClient();
+  const [value, setValue] = useState('');
+  const [error, setError] = useState<string>();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const namespace = value.trim();
+    if (!namespace) return;
+    api.addNamespace({ clusterId, namespace }).then(
+      (status) => {
+        client.setQueryData(keys.status(clusterId), status);
+        setValue('');
+        setError(undefined);
+      },
+      (e: unknown) => setError(errorText(e)),
+    );
+  };
+  return (
+    <form className="limited" onSubmit={submit}>
+      <span className="muted">{t('status.limited', { list: namespaces.join(', ') })}</span>
+      <input
+        className="input small"
+        aria-label={t('status.addNamespace')}
+        placeholder={t('status.addNamespacePlaceholder')}
+        value={value}
+        onChange={(e) => setValue(e.target.value)}
+      />
+      <button type="submit" className="button small">
+        {t('status.addNamespace')}
+      </button>
+      {error && <span className="tone-text-bad" role="alert">{error}</span>}
+    </form>
+  );
+}

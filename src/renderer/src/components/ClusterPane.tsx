@@ -1,0 +1,122 @@
+/**
+ * One cluster pane: its status strip, the view navigation, the current view (overview, a table, the graph)
+ * and the details of the selected object beside it.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { TABLE_IDS } from '../../../shared/model/rows';
+import { useApi } from '../api/api-context';
+import { overviewQuery } from '../api/queries';
+import { StatusStrip } from '../clusters/StatusStrip';
+import { useClusterInfo } from '../clusters/use-clusters';
+import { DetailsPanel } from '../details/DetailsPanel';
+import { GraphView } from '../graph/GraphView';
+import { useI18n, type MessageKey } from '../i18n/i18n';
+import { Overview } from '../overview/Overview';
+import { usePane, useView } from '../state/view-store';
+import type { ViewId } from '../state/view-state';
+import { TableView } from '../table/TableView';
+import { TABLES } from '../tables/registry';
+import { PaneProvider } from './pane-context';
+import { StateMessage } from './StateMessage';
+
+const NAV: { id: ViewId; label: MessageKey }[] = [
+  { id: 'overview', label: 'nav.overview' },
+  ...TABLE_IDS.map((id) => ({ id, label: TABLES[id].label })),
+  { id: 'graph', label: 'nav.graph' },
+];
+
+export function ClusterPane({ index }: { index: number }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const { state, update } = useView();
+  const [pane, setPane] = usePane(index);
+  const clusterId = pane.cluster;
+  const info = useClusterInfo(clusterId);
+  const overview = useQuery({ ...overviewQuery(api, clusterId ?? ''), enabled: Boolean(clusterId) });
+  const namespaces = overview.data?.namespaces ?? [];
+
+  // Showing a cluster starts watching it (idempotent in the core), also when restored from a copied URL.
+  useEffect(() => {
+    if (clusterId) void api.openCluster({ clusterId }).catch(() => undefined);
+  }, [api, clusterId]);
+
+  if (!clusterId) {
+    return (
+      <section className="pane" data-testid={`pane-${index}`}>
+        <StateMessage kind="empty" text={t('state.noCluster')} />
+      </section>
+    );
+  }
+
+  const show = (view: ViewId) => setPane({ view, filters: {}, search: undefined, sort: undefined, minSeverity: undefined });
+  let content;
+  if (pane.view === 'overview') content = <Overview clusterId={clusterId} />;
+  else if (pane.view === 'graph') content = <GraphView pane={pane} namespaces={namespaces} onChange={(c) => setPane(c)} />;
+  else
+    content = (
+      <TableView
+        clusterId={clusterId}
+        clusterName={info?.name ?? clusterId}
+        table={pane.view}
+        pane={pane}
+        namespaces={namespaces}
+        onChange={setPane}
+        onOpen={(ref) => setPane({ selected: ref })}
+      />
+    );
+
+  return (
+    <PaneProvider index={index} clusterId={clusterId}>
+      <section className="pane" aria-label={info?.name ?? clusterId} data-testid={`pane-${index}`} data-cluster-id={clusterId}>
+        <StatusStrip clusterId={clusterId} />
+        <div className="pane-body">
+          <nav className="view-nav" aria-label={t('app.mainNav')}>
+            {NAV.map((item) => (
+              <button
+                key={item.id}
+                type="button"
+                className={pane.view === item.id ? 'nav-item active' : 'nav-item'}
+                aria-current={pane.view === item.id ? 'page' : undefined}
+                onClick={() => show(item.id)}
+                data-testid={`nav-${item.id}`}
+              >
+                {t(item.label)}
+                {item.id !== 'overview' && item.id !== 'graph' && overview.data ? <NavCount table={item.id} counts={overview.data.counts} /> : null}
+              </button>
+            ))}
+            <button
+              type="button"
+              className={state.lesson ? 'nav-item active' : 'nav-item'}
+              aria-pressed={Boolean(state.lesson)}
+              onClick={() => update((s) => ({ ...s, lesson: s.lesson ? undefined : 'stateless' }))}
+              data-testid="nav-lessons"
+            >
+              {t('nav.lessons')}
+            </button>
+          </nav>
+          <div className="view-main">{content}</div>
+          {pane.selected && <DetailsPanel target={pane.selected} onClose={() => setPane({ selected: undefined })} />}
+        </div>
+      </section>
+    </PaneProvider>
+  );
+}
+
+/** Object counts beside table names, from the overview. */
+const TABLE_KIND = {
+  claims: 'persistentvolumeclaims',
+  volumes: 'persistentvolumes',
+  classes: 'storageclasses',
+  provisioners: undefined,
+  pods: 'pods',
+  snapshots: 'volumesnapshots',
+  nodes: 'nodes',
+  events: 'events',
+} as const;
+
+function NavCount({ table, counts }: { table: Exclude<ViewId, 'overview' | 'graph'>; counts: Partial<Record<string, number>> }) {
+  const kind = TABLE_KIND[table];
+  const n = kind ? counts[kind] : undefined;
+  return n === undefined ? null : <span className="nav-count">{n}</span>;
+}

@@ -1,0 +1,33 @@
+/** The top bar: app name, open cluster tabs, snapshot opener, language and theme. */
+import { ClusterTabs } from '../clusters/ClusterTabs';
+import { SnapshotOpener } from '../clusters/SnapshotOpener';
+import { LANGS, type Lang } from '../../../shared/model/findings';
+import { useI18n } from '../i18n/i18n';
+import { THEME_CHOICES, useTheme, type ThemeChoice } from '../state/theme';
+
+export function TopBar() {
+  const { t, lang, setLang } = useI18n();
+  const { choice, setChoice } = useTheme();
+  return (
+    <header className="topbar">
+      <h1 className="app-title">{t('app.title')}</h1>
+      <ClusterTabs />
+      <span className="toolbar-spacer" />
+      <SnapshotOpener />
+      <select className="select" aria-label={t('app.language')} value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="ui-language">
+        {LANGS.map((l) => (
+          <option key={l} value={l}>
+            {t(`lang.${l}`)}
+          </option>
+        ))}
+      </select>
+      <select className="select" aria-label={t('app.theme')} value={choice} onChange={(e) => setChoice(e.target.value as ThemeChoice)} data-testid="ui-theme">
+        {THEME_CHOICES.map((c) => (
+          <option key={c} value={c}>
+            {t(`theme.${c}`)}
+          </option>
+        ))}
+      </select>
+    </header>
+  );
+}

@@ -1,0 +1,67 @@
+/** One finding: its cause, the evidence (linked to the objects it is about), the fix with copyable commands, a lesson link. */
+import { useQuery } from '@tanstack/react-query';
+import type { Finding } from '../../../shared/model/findings';
+import { useApi } from '../api/api-context';
+import { lessonsQuery } from '../api/queries';
+import { CopyButton } from '../components/CopyButton';
+import { ObjectLink } from '../components/ObjectLink';
+import { usePaneActions } from '../components/pane-context';
+import { useI18n } from '../i18n/i18n';
+import { SeverityChip } from '../tables/cells';
+
+export function FindingCard({ finding }: { finding: Finding }) {
+  const { t, lang } = useI18n();
+  const { openLesson } = usePaneActions();
+  const lessons = useQuery(lessonsQuery(useApi(), lang));
+  const lessonTitle = lessons.data?.sections.find((s) => s.id === finding.lesson)?.title ?? finding.lesson;
+  return (
+    <article className={`finding sev-border-${finding.severity}`} data-testid="finding" data-code={finding.code} aria-label={finding.cause[lang]}>
+      <header className="finding-head">
+        <SeverityChip severity={finding.severity} label={t(`severity.${finding.severity}`)} />
+        <span className="finding-cause">{finding.cause[lang]}</span>
+        <code className="finding-code">{finding.code}</code>
+      </header>
+      {finding.evidence.length > 0 && (
+        <section aria-label={t('details.evidence')}>
+          <h4 className="mini-title">{t('details.evidence')}</h4>
+          <dl className="evidence">
+            {finding.evidence.map((e, i) => (
+              <div key={i} className="evidence-row">
+                <dt>{e.label[lang]}</dt>
+                <dd>
+                  {e.ref ? <ObjectLink target={e.ref} label={e.value} /> : <code>{e.value}</code>}
+                  {e.source && <span className="muted small-text"> · {e.source}</span>}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        </section>
+      )}
+      {finding.fix.length > 0 && (
+        <section aria-label={t('details.fix')}>
+          <h4 className="mini-title">{t('details.fix')}</h4>
+          <ol className="fix-steps">
+            {finding.fix.map((step, i) => (
+              <li key={i}>
+                <div>{step.text[lang]}</div>
+                {step.command && (
+                  <div className="command-row">
+                    <pre className="command" data-testid="fix-command">
+                      <code>{step.command}</code>
+                    </pre>
+                    <CopyButton text={step.command} />
+                  </div>
+                )}
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      {finding.lesson && (
+        <button type="button" className="link-button learn" onClick={() => openLesson(finding.lesson)} data-testid="learn-link" data-lesson={finding.lesson}>
+          {t('details.learn', { section: lessonTitle })}
+        </button>
+      )}
+    </article>
+  );
+}

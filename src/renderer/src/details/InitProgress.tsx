@@ -1,0 +1,54 @@
+/**
+ * Init containers in order with their state. The data comes from getObject, which change notices refetch,
+ * so a pod's progress moves on screen as the kubelet reports it.
+ */
+import type { InitStepView } from '../../../shared/model/detail';
+import { ago } from '../format/time';
+import { useI18n } from '../i18n/i18n';
+import { useNow } from '../state/clock';
+
+const STATE_ICON: Record<InitStepView['state'], string> = { waiting: '○', running: '◐', done: '●', failed: '✕' };
+
+export function InitProgress({ steps }: { steps: InitStepView[] }) {
+  const { t } = useI18n();
+  const now = useNow(5000);
+  if (steps.length === 0) return <p className="muted">{t('init.none')}</p>;
+  const done = steps.filter((s) => s.state === 'done').length;
+  return (
+    <div data-testid="init-progress">
+      <p className="muted small-text" role="status" aria-live="polite">
+        Init: {done}/{steps.length}
+      </p>
+      <ol className="init-steps" aria-label={t('init.title')}>
+        {steps.map((step) => (
+          <li key={step.name} className={`init-step init-${step.state}`} data-testid="init-step" data-state={step.state}>
+            <span className="init-icon" aria-hidden="true">
+              {STATE_ICON[step.state]}
+            </span>
+            <div className="init-body">
+              <div className="init-head">
+                <span className="mono">{step.index + 1}. {step.name}</span>
+                <span className={`init-state-tag state-${step.state}`}>{t(`init.${step.state}`)}</span>
+                {step.sidecar && <span className="type-tag">{t('init.sidecar')}</span>}
+                {step.image && <span className="muted small-text mono">{step.image}</span>}
+              </div>
+              <div className="init-meta small-text">
+                {step.startedAt && <span>{t('init.started', { time: ago(step.startedAt, now, t) })}</span>}
+                {step.finishedAt && <span>{t('init.finished', { time: ago(step.finishedAt, now, t) })}</span>}
+                {step.restarts > 0 && <span className="tone-text-bad">{t('init.restarts', { n: step.restarts })}</span>}
+                {step.exitCode !== undefined && <span>{t('init.exitCode', { code: step.exitCode })}</span>}
+                <span>{step.runAsUser !== undefined ? t('init.user', { uid: step.runAsUser }) : t('init.userUnknown')}</span>
+              </div>
+              {(step.reason || step.message) && (
+                <div className="init-message small-text">
+                  {step.reason && <strong>{step.reason}</strong>} {step.message}
+                </div>
+              )}
+              {step.mounts.length > 0 && <div className="muted small-text mono">{step.mounts.join(', ')}</div>}
+            </div>
+          </li>
+        ))}
+      </ol>
+    </div>
+  );
+}

@@ -1,0 +1,25 @@
+/**
+ * Read-only YAML with highlighting. Only the YAML grammar of highlight.js is bundled. highlight.js escapes
+ * the source before wrapping tokens in spans, so its output is safe to set as HTML (no script can come
+ * through, and the CSP forbids inline scripts anyway).
+ */
+import hljs from 'highlight.js/lib/core';
+import yaml from 'highlight.js/lib/languages/yaml';
+import { useMemo } from 'react';
+
+hljs.registerLanguage('yaml', yaml);
+
+/** Past this size highlighting costs more than it helps; the text is shown plain. */
+const HIGHLIGHT_LIMIT = 200_000;
+
+export function YamlView({ source, label }: { source: string; label: string }) {
+  const html = useMemo(
+    () => (source.length <= HIGHLIGHT_LIMIT ? hljs.highlight(source, { language: 'yaml', ignoreIllegals: true }).value : undefined),
+    [source],
+  );
+  return (
+    <pre className="yaml hljs" aria-label={label} tabIndex={0} data-testid="yaml-view">
+      {html === undefined ? <code>{source}</code> : <code dangerouslySetInnerHTML={{ __html: html }} />}
+    </pre>
+  );
+}

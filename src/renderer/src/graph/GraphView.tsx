@@ -1,0 +1,132 @@
+/**
+ * The binding graph around one object (Pod -> PVC -> PV -> StorageClass -> provisioner, and nodes) or across
+ * a namespace. Edges are coloured and labelled by state; a broken edge names the finding that explains it.
+ * Clicking a node selects that object (details open beside the graph, which stays where it is).
+ */
+import { useQuery } from '@tanstack/react-query';
+import { Background, Controls, ReactFlow, type NodeMouseHandler } from '@xyflow/react';
+import { useMemo } from 'react';
+import type { GraphRequest } from '../../../shared/model/detail';
+import { KINDS } from '../../../shared/kube/kinds';
+import { refKey } from '../../../shared/model/refs';
+import { useApi } from '../api/api-context';
+import { graphQuery } from '../api/queries';
+import { usePaneActions } from '../components/pane-context';
+import { errorText, StateMessage } from '../components/StateMessage';
+import { useI18n } from '../i18n/i18n';
+import type { PaneState } from '../state/view-state';
+import { EDGE_COLOR, layoutGraph, type StorageFlowNode } from './layout';
+import { StorageNode } from './StorageNode';
+
+const NODE_TYPES = { storage: StorageNode };
+
+export interface GraphViewProps {
+  pane: PaneState;
+  namespaces: string[];
+  onChange(change: Partial<PaneState>): void;
+}
+
+export function GraphView({ pane, namespaces, onChange }: GraphViewProps) {
+  const { t } = useI18n();
+  const { clusterId, select } = usePaneActions();
+  const root = pane.graphRoot ?? (pane.graphNamespace ? undefined : pane.selected);
+  const request: GraphRequest | undefined = root
+    ? { clusterId, root }
+    : pane.graphNamespace
+      ? { clusterId, namespace: pane.graphNamespace }
+      : undefined;
+
+  return (
+    <section className="graph-view" aria-label={t('graph.label')} data-testid="graph-view">
+      <div className="toolbar">
+        <span className="segmented" role="group" aria-label={t('graph.label')}>
+          <button
+            type="button"
+            aria-pressed={Boolean(root)}
+            disabled={!pane.selected && !pane.graphRoot}
+            onClick={() => onChange({ graphRoot: pane.selected ?? pane.graphRoot, graphNamespace: undefined })}
+          >
+            {t('graph.objectView')}
+            {root ? `: ${KINDS[root.kind].objectKind}/${refKey(root)}` : ''}
+          </button>
+        </span>
+        <label className="inline-label">
+          {t('graph.namespaceView')}
+          <select
+            className="select"
+            value={root ? '' : (pane.graphNamespace ?? '')}
+            onChange={(e) => onChange({ graphNamespace: e.target.value || undefined, graphRoot: undefined })}
+            data-testid="graph-namespace"
+          >
+            <option value="">{t('graph.pickNamespace')}</option>
+            {namespaces.map((ns) => (
+              <option key={ns} value={ns}>
+                {ns}
+              </option>
+            ))}
+          </select>
+        </label>
+        <span className="toolbar-spacer" />
+        <EdgeLegend />
+      </div>
+      {request ? <GraphCanvas request={request} onSelect={select} /> : <StateMessage kind="empty" text={t('graph.selectHint')} />}
+    </section>
+  );
+}
+
+function GraphCanvas({ request, onSelect }: { request: GraphRequest; onSelect: ReturnType<typeof usePaneActions>['select'] }) {
+  const { t } = useI18n();
+  const graph = useQuery(graphQuery(useApi(), request));
+  const flow = useMemo(
+    () =>
+      graph.data
+        ? layoutGraph(graph.data, (state, code) => (code ? `${t(`edge.${state}`)}: ${code}` : t(`edge.${state}`)))
+        : undefined,
+    [graph.data, t],
+  );
+  const onNodeClick: NodeMouseHandler<StorageFlowNode> = (_, node) => {
+    if (node.data.node.ref) onSelect(node.data.node.ref);
+  };
+
+  if (graph.isLoading) return <StateMessage kind="loading" text={t('state.loading', { what: t('graph.label') })} />;
+  if (!flow)
+    return (
+      <StateMessage kind="error" text={t('state.error', { what: t('graph.label') })} detail={errorText(graph.error)} onRetry={() => void graph.refetch()} />
+    );
+  if (flow.nodes.length === 0) return <StateMessage kind="empty" text={t('graph.empty')} />;
+  return (
+    <div className="graph-canvas">
+      {graph.data?.truncated && <div className="banner">{t('graph.truncated')}</div>}
+      <ReactFlow<StorageFlowNode>
+        nodes={flow.nodes}
+        edges={flow.edges}
+        nodeTypes={NODE_TYPES}
+        onNodeClick={onNodeClick}
+        nodesDraggable={false}
+        nodesConnectable={false}
+        fitView
+        fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
+        minZoom={0.1}
+        proOptions={{ hideAttribution: true }}
+        aria-label={t('graph.label')}
+      >
+        <Background gap={16} size={1} />
+        <Controls showInteractive={false} />
+      </ReactFlow>
+    </div>
+  );
+}
+
+function EdgeLegend() {
+  const { t } = useI18n();
+  return (
+    <ul className="edge-legend" aria-label={t('graph.legend')}>
+      {(Object.keys(EDGE_COLOR) as (keyof typeof EDGE_COLOR)[]).map((state) => (
+        <li key={state}>
+          <span className={`legend-line edge-line-${state}`} aria-hidden="true" />
+          {t(`edge.${state}`)}
+        </li>
+      ))}
+    </ul>
+  );
+}

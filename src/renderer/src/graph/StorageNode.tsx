@@ -1,0 +1,49 @@
+/** One node of the binding graph: its type, name, a secondary line, severity and verdict marks. */
+import { Handle, Position, type NodeProps } from '@xyflow/react';
+import { memo } from 'react';
+import type { GraphNodeKind } from '../../../shared/model/detail';
+import { useI18n } from '../i18n/i18n';
+import type { StorageFlowNode } from './layout';
+
+const TYPE_LABEL: Record<GraphNodeKind, string> = {
+  pod: 'Pod',
+  claim: 'PVC',
+  volume: 'PV',
+  class: 'StorageClass',
+  provisioner: 'Provisioner',
+  node: 'Node',
+  snapshot: 'Snapshot',
+};
+
+function StorageNodeView({ data: { node: data, root }, selected }: NodeProps<StorageFlowNode>) {
+  const { t } = useI18n();
+  const classes = [
+    'storage-node',
+    `type-${data.type}`,
+    data.severity ? `sev-border-${data.severity}` : '',
+    data.missing ? 'missing' : '',
+    root ? 'root' : '',
+    selected ? 'selected' : '',
+  ];
+  return (
+    <div
+      className={classes.filter(Boolean).join(' ')}
+      data-testid="graph-node"
+      data-type={data.type}
+      data-name={data.label}
+      title={data.missing ? `${data.label} (${t('details.missing')})` : data.label}
+    >
+      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <div className="storage-node-head">
+        <span className="node-type">{TYPE_LABEL[data.type]}</span>
+        {data.verdict && <span className={`verdict v-${data.verdict}`}>{t(`verdict.${data.verdict}`)}</span>}
+        {data.missing && <span className="tone-text-bad">{t('details.missing')}</span>}
+      </div>
+      <div className="storage-node-label">{data.label}</div>
+      {data.sublabel && <div className="storage-node-sub">{data.sublabel}</div>}
+      <Handle type="source" position={Position.Right} isConnectable={false} />
+    </div>
+  );
+}
+
+export const StorageNode = memo(StorageNodeView);

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import type { StorageGraph } from '../../../shared/model/detail';
+import { layoutGraph } from './layout';
+
+const chain: StorageGraph = {
+  nodes: [
+    { id: 'pod', type: 'pod', label: 'web-0' },
+    { id: 'pvc', type: 'claim', label: 'data' },
+    { id: 'pv', type: 'volume', label: 'pv-1' },
+    { id: 'sc', type: 'class', label: 'fast' },
+    { id: 'prov', type: 'provisioner', label: 'hostpath.csi.k8s.io', verdict: 'alive' },
+  ],
+  edges: [
+    { id: 'a', from: 'pod', to: 'pvc', state: 'bound' },
+    { id: 'b', from: 'pvc', to: 'pv', state: 'bound' },
+    { id: 'c', from: 'pv', to: 'sc', state: 'mismatch', findingCode: 'claim.class-mismatch' },
+    { id: 'd', from: 'sc', to: 'prov', state: 'waiting' },
+    { id: 'dangling', from: 'sc', to: 'nowhere', state: 'missing' },
+  ],
+  rootId: 'pvc',
+};
+
+describe('layoutGraph', () => {
+  const label = (state: string, code?: string) => (code ? `${state}: ${code}` : state);
+  const { nodes, edges } = layoutGraph(chain, label);
+  const x = (id: string) => nodes.find((n) => n.id === id)!.position.x;
+
+  it('places the chain left to right', () => {
+    expect(x('pod')).toBeLessThan(x('pvc'));
+    expect(x('pvc')).toBeLessThan(x('pv'));
+    expect(x('pv')).toBeLessThan(x('sc'));
+    expect(x('sc')).toBeLessThan(x('prov'));
+  });
+
+  it('marks the root and keeps node data', () => {
+    expect(nodes.find((n) => n.id === 'pvc')!.data.root).toBe(true);
+    expect(nodes.find((n) => n.id === 'prov')!.data.node.verdict).toBe('alive');
+  });
+
+  it('labels broken edges with their state and finding, leaves bound ones quiet', () => {
+    expect(edges.find((e) => e.id === 'a')!.label).toBeUndefined();
+    expect(edges.find((e) => e.id === 'c')!.label).toBe('mismatch: claim.class-mismatch');
+    expect(edges.find((e) => e.id === 'd')!.animated).toBe(true);
+    expect(edges.find((e) => e.id === 'c')!.className).toBe('edge-mismatch');
+  });
+
+  it('skips edges to nodes that were not sent', () => {
+    expect(edges.map((e) => e.id)).not.toContain('dangling');
+  });
+});

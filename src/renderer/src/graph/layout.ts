@@ -1,0 +1,63 @@
+/**
+ * StorageGraph (from the core) -> React Flow nodes and edges placed by dagre, left to right:
+ * Pod -> PVC -> PV -> StorageClass -> provisioner (and nodes). Pure, so the placement is unit-tested.
+ */
+import dagre from '@dagrejs/dagre';
+import type { Edge, Node } from '@xyflow/react';
+import type { EdgeState, GraphNode, StorageGraph } from '../../../shared/model/detail';
+
+export const NODE_WIDTH = 200;
+export const NODE_HEIGHT = 52;
+
+/** A type alias (not an interface) so React Flow accepts it as node data. */
+export type StorageNodeData = { node: GraphNode; root: boolean };
+export type StorageFlowNode = Node<StorageNodeData, 'storage'>;
+
+/** Edge colours are theme variables, so they follow light and dark. */
+export const EDGE_COLOR: Record<EdgeState, string> = {
+  bound: 'var(--edge-bound)',
+  waiting: 'var(--edge-waiting)',
+  mismatch: 'var(--edge-mismatch)',
+  missing: 'var(--edge-missing)',
+};
+
+export function layoutGraph(
+  graph: StorageGraph,
+  edgeLabel: (state: EdgeState, findingCode?: string) => string,
+): { nodes: StorageFlowNode[]; edges: Edge[] } {
+  const g = new dagre.graphlib.Graph();
+  g.setGraph({ rankdir: 'LR', nodesep: 18, ranksep: 70, marginx: 10, marginy: 10 });
+  g.setDefaultEdgeLabel(() => ({}));
+  const ids = new Set(graph.nodes.map((n) => n.id));
+  for (const node of graph.nodes) g.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
+  // An edge to a node the core did not send would break the layout; it is skipped.
+  const edges = graph.edges.filter((e) => ids.has(e.from) && ids.has(e.to));
+  for (const edge of edges) g.setEdge(edge.from, edge.to);
+  dagre.layout(g);
+
+  const nodes: StorageFlowNode[] = graph.nodes.map((node) => {
+    const placed = g.node(node.id);
+    return {
+      id: node.id,
+      type: 'storage',
+      // dagre gives centres; React Flow wants the top-left corner.
+      position: { x: (placed?.x ?? 0) - NODE_WIDTH / 2, y: (placed?.y ?? 0) - NODE_HEIGHT / 2 },
+      data: { node, root: node.id === graph.rootId },
+      width: NODE_WIDTH,
+      height: NODE_HEIGHT,
+    };
+  });
+  const flowEdges: Edge[] = edges.map((edge) => ({
+    id: edge.id,
+    source: edge.from,
+    target: edge.to,
+    label: edge.state === 'bound' && !edge.label ? undefined : (edge.label ?? edgeLabel(edge.state, edge.findingCode)),
+    animated: edge.state === 'waiting',
+    className: `edge-${edge.state}`,
+    style: { stroke: EDGE_COLOR[edge.state], strokeWidth: edge.state === 'bound' ? 1.5 : 2, strokeDasharray: edge.state === 'missing' ? '6 4' : undefined },
+    labelStyle: { fill: EDGE_COLOR[edge.state], fontSize: 11 },
+    labelBgStyle: { fill: 'var(--bg-panel)' },
+    data: { state: edge.state, findingCode: edge.findingCode },
+  }));
+  return { nodes, edges: flowEdges };
+}

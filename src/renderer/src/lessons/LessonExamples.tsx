@@ -1,0 +1,46 @@
+/** Live objects of the open cluster of the kinds a lesson section names, as links to their details. */
+import { useQueries } from '@tanstack/react-query';
+import type { Kind } from '../../../shared/kube/kinds';
+import { KINDS } from '../../../shared/kube/kinds';
+import { useApi } from '../api/api-context';
+import { examplesQuery } from '../api/queries';
+import { ObjectLink } from '../components/ObjectLink';
+import { useClusterInfo } from '../clusters/use-clusters';
+import { useI18n } from '../i18n/i18n';
+import { rowKey, rowRef, TABLE_OF_KIND } from '../tables/registry';
+
+const EXAMPLES_PER_KIND = 5;
+
+export function LessonExamples({ clusterId, kinds }: { clusterId: string; kinds: Kind[] }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const cluster = useClusterInfo(clusterId);
+  const tables = kinds.flatMap((kind) => {
+    const table = TABLE_OF_KIND[kind];
+    return table ? [{ kind, table }] : [];
+  });
+  const pages = useQueries({ queries: tables.map(({ table }) => examplesQuery(api, clusterId, table, EXAMPLES_PER_KIND)) });
+  const rows = pages.flatMap((p) => p.data?.rows ?? []);
+  const loading = pages.some((p) => p.isLoading);
+  return (
+    <div className="lesson-examples" data-testid="lesson-examples" aria-live="polite">
+      <h3 className="mini-title">{t('lessons.examples', { cluster: cluster?.name ?? clusterId })}</h3>
+      {loading ? (
+        <p className="muted">{t('state.loading', { what: kinds.map((k) => KINDS[k].label).join(', ') })}</p>
+      ) : rows.length === 0 ? (
+        <p className="muted">{t('lessons.noExamples')}</p>
+      ) : (
+        <ul>
+          {rows.map((row) => {
+            const ref = rowRef(row);
+            return ref ? (
+              <li key={rowKey(row)}>
+                <ObjectLink target={ref} />
+              </li>
+            ) : null;
+          })}
+        </ul>
+      )}
+    </div>
+  );
+}

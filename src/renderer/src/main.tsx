@@ -1,0 +1,51 @@
+/** Renderer entry: one contract client, one query cache fed by change notices, the app. */
+import '@xyflow/react/dist/style.css';
+import './styles/theme.css';
+import './styles/layout.css';
+import './styles/components.css';
+import { QueryClientProvider } from '@tanstack/react-query';
+import { StrictMode, type ReactNode } from 'react';
+import { createRoot } from 'react-dom/client';
+import type { RendererApi } from '../../shared/contract';
+import type { QueryClient } from '@tanstack/react-query';
+import { ApiProvider } from './api/api-context';
+import { createClient } from './api/client';
+import { useNoticeInvalidation } from './api/notices';
+import { createQueryClient } from './api/queries';
+import { App } from './App';
+import { I18nProvider } from './i18n/i18n';
+import { splitToken } from './state/view-state';
+import { ThemeProvider } from './state/theme';
+import { ViewProvider } from './state/view-store';
+
+// The client reads the web host's token from the fragment first; then the token is removed from the
+// address bar so it is not copied along with a view URL.
+const api = createClient();
+const { token, rest } = splitToken(location.hash);
+if (token !== undefined) history.replaceState(null, '', `${location.pathname}${location.search}${rest}`);
+const queryClient = createQueryClient();
+
+function Notices({ api, client, children }: { api: RendererApi; client: QueryClient; children: ReactNode }) {
+  useNoticeInvalidation(api, client);
+  return <>{children}</>;
+}
+
+const root = document.getElementById('root');
+if (!root) throw new Error('index.html has no #root element');
+createRoot(root).render(
+  <StrictMode>
+    <ApiProvider api={api}>
+      <QueryClientProvider client={queryClient}>
+        <Notices api={api} client={queryClient}>
+          <I18nProvider>
+            <ThemeProvider>
+              <ViewProvider>
+                <App />
+              </ViewProvider>
+            </ThemeProvider>
+          </I18nProvider>
+        </Notices>
+      </QueryClientProvider>
+    </ApiProvider>
+  </StrictMode>,
+);

@@ -1,0 +1,152 @@
+/** A cluster at a glance: problems first, then claims and volumes by phase, capacity per class, provisioners. */
+import { useQuery } from '@tanstack/react-query';
+import type { Overview as OverviewData } from '../../../shared/model/detail';
+import { useApi } from '../api/api-context';
+import { overviewQuery } from '../api/queries';
+import { ObjectLink } from '../components/ObjectLink';
+import { usePaneActions } from '../components/pane-context';
+import { errorText, StateMessage } from '../components/StateMessage';
+import { formatBytes } from '../format/bytes';
+import { useI18n } from '../i18n/i18n';
+import { SeverityChip } from '../tables/cells';
+import { PhaseBars } from './PhaseBars';
+
+export function Overview({ clusterId }: { clusterId: string }) {
+  const { t } = useI18n();
+  const overview = useQuery(overviewQuery(useApi(), clusterId));
+  if (overview.isLoading) return <StateMessage kind="loading" text={t('state.loading', { what: t('nav.overview') })} />;
+  if (!overview.data)
+    return (
+      <StateMessage
+        kind="error"
+        text={t('state.error', { what: t('nav.overview') })}
+        detail={errorText(overview.error)}
+        onRetry={() => void overview.refetch()}
+      />
+    );
+  const data = overview.data;
+  return (
+    <div className="overview" data-testid="overview">
+      <Problems data={data} />
+      <div className="overview-grid">
+        <section className="card" aria-labelledby="ov-claims">
+          <h3 id="ov-claims" className="card-title">{t('overview.claimsByPhase')}</h3>
+          <PhaseBars counts={data.claimsByPhase} table="claims" />
+        </section>
+        <section className="card" aria-labelledby="ov-volumes">
+          <h3 id="ov-volumes" className="card-title">{t('overview.volumesByPhase')}</h3>
+          <PhaseBars counts={data.volumesByPhase} table="volumes" />
+        </section>
+      </div>
+      <CapacityPerClass data={data} />
+      <Provisioners data={data} />
+    </div>
+  );
+}
+
+function Problems({ data }: { data: OverviewData }) {
+  const { t, lang } = useI18n();
+  const { openLesson } = usePaneActions();
+  const total = data.findings.problem + data.findings.warning + data.findings.expectedWait + data.findings.info;
+  return (
+    <section className="card problems" aria-labelledby="ov-problems" data-testid="overview-problems">
+      <h3 id="ov-problems" className="card-title">
+        {t('overview.problems')}
+        <span className="counts">
+          <SeverityChip severity="problem" label={String(data.findings.problem)} />
+          <SeverityChip severity="warning" label={String(data.findings.warning)} />
+          <SeverityChip severity="expected-wait" label={String(data.findings.expectedWait)} />
+          <SeverityChip severity="info" label={String(data.findings.info)} />
+        </span>
+      </h3>
+      {data.topFindings.length === 0 ? (
+        <p className="muted">{t('overview.noProblems')}</p>
+      ) : (
+        <ul className="finding-list">
+          {data.topFindings.map((f) => (
+            <li key={f.id} className="finding-line" data-testid="overview-finding" data-code={f.code}>
+              <SeverityChip severity={f.severity} label={t(`severity.${f.severity}`)} />
+              <ObjectLink target={f.object} />
+              <span className="finding-cause">{f.cause[lang]}</span>
+              <button type="button" className="link-button" onClick={() => openLesson(f.lesson)}>
+                {t('details.learn', { section: f.lesson })}
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      {total > data.topFindings.length && (
+        <p className="muted small-text">{t('overview.moreFindings', { shown: data.topFindings.length, total })}</p>
+      )}
+    </section>
+  );
+}
+
+function CapacityPerClass({ data }: { data: OverviewData }) {
+  const { t } = useI18n();
+  const max = Math.max(1, ...data.perClass.flatMap((c) => [c.requestedBytes, c.provisionedBytes]));
+  return (
+    <section className="card" aria-labelledby="ov-capacity">
+      <h3 id="ov-capacity" className="card-title">{t('overview.capacity')}</h3>
+      {data.perClass.length === 0 ? (
+        <p className="muted">{t('overview.none')}</p>
+      ) : (
+        <table className="plain-table">
+          <thead>
+            <tr>
+              <th scope="col">{t('col.class')}</th>
+              <th scope="col">{t('col.provisioner')}</th>
+              <th scope="col" className="end">{t('col.claims')}</th>
+              <th scope="col" className="end">{t('col.volumes')}</th>
+              <th scope="col">{t('col.usage')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {data.perClass.map((c) => (
+              <tr key={c.className} data-testid="capacity-row">
+                <td>
+                  <ObjectLink target={{ kind: 'storageclasses', name: c.className }} label={c.className || '—'} />
+                </td>
+                <td className="mono">{c.provisioner}</td>
+                <td className="end">{c.claims}</td>
+                <td className="end">{c.volumes}</td>
+                <td>
+                  <div className="capacity-bars" aria-label={`${formatBytes(c.requestedBytes)} / ${formatBytes(c.provisionedBytes)}`}>
+                    <span className="bar requested" style={{ width: `${(c.requestedBytes / max) * 100}%` }} />
+                    <span className="bar provisioned" style={{ width: `${(c.provisionedBytes / max) * 100}%` }} />
+                  </div>
+                  <span className="small-text">
+                    {formatBytes(c.requestedBytes)} / {formatBytes(c.provisionedBytes)}
+                  </span>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  );
+}
+
+function Provisioners({ data }: { data: OverviewData }) {
+  const { t } = useI18n();
+  return (
+    <section className="card" aria-labelledby="ov-provisioners">
+      <h3 id="ov-provisioners" className="card-title">{t('overview.provisioners')}</h3>
+      {data.provisioners.length === 0 ? (
+        <p className="muted">{t('overview.noProvisioners')}</p>
+      ) : (
+        <ul className="provisioner-list">
+          {data.provisioners.map((p) => (
+            <li key={p.name} data-testid="overview-provisioner" data-verdict={p.verdict}>
+              <span className={`verdict v-${p.verdict}`}>{t(`verdict.${p.verdict}`)}</span>
+              <ObjectLink target={p.ref} label={p.name} />
+              <span className="muted small-text">{p.type} · {p.classes.join(', ')}</span>
+              {p.reasons.length > 0 && <span className="small-text">{p.reasons.join('; ')}</span>}
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
