@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest';
+import { parseSnapshotFile, SnapshotFormatError, validateSnapshot, type Recording } from './snapshot-format';
+
+const base = {
+  format: 'kse-snapshot',
+  version: 1,
+  capturedAt: '2026-11-28T00:00:00.000Z',
+  context: 'prod',
+  kinds: {
+    persistentvolumeclaims: { state: 'synced', items: [{ metadata: { name: 'data', namespace: 'app', uid: 'u1' } }] },
+    persistentvolumes: { state: 'forbidden', items: [], message: 'no permission' },
+  },
+};
+const text = (value: unknown): string => JSON.stringify(value);
+
+describe('parseSnapshotFile', () => {
+  it('accepts a valid snapshot and keeps states, messages and items', () => {
+    const snapshot = parseSnapshotFile(text(base), 'a.json');
+    expect(snapshot.format).toBe('kse-snapshot');
+    expect(snapshot.kinds.persistentvolumes).toEqual({ state: 'forbidden', items: [], message: 'no permission' });
+    expect(snapshot.kinds.persistentvolumeclaims?.items[0]).toMatchObject({ kind: 'PersistentVolumeClaim', metadata: { name: 'data', uid: 'u1' } });
+  });
+
+  it('says the file is not JSON and how to get a snapshot', () => {
+    expect(() => parseSnapshotFile('PK\u0003\u0004zip', 'dump.zip')).toThrow(/dump.zip is not a kse snapshot: it is not JSON.*kse snapshot/);
+  });
+
+  it('rejects other JSON, naming what is wrong', () => {
+    expect(() => parseSnapshotFile(text({ apiVersion: 'v1', kind: 'List', items: [] }), 'list.json')).toThrow(/"format" is missing/);
+    expect(() => parseSnapshotFile(text([1, 2]), 'arr.json')).toThrow(/top level is not an object/);
+    expect(() => parseSnapshotFile(text({ ...base, capturedAt: 'yesterday' }), 'a.json')).toThrow(/"capturedAt" is not a date/);
+    expect(() => parseSnapshotFile(text({ ...base, kinds: { pods: { state: 'great', items: [] } } }), 'a.json')).toThrow(/kinds.pods.state is "great"/);
+    expect(() => parseSnapshotFile(text({ ...base, kinds: { pods: { state: 'synced', items: {} } } }), 'a.json')).toThrow(/kinds.pods.items is not a list/);
+  });
+
+  it('asks for a newer kse for a newer format version', () => {
+    expect(() => parseSnapshotFile(text({ ...base, version: 2 }), 'new.json')).toThrow(/newer kse.*Update kse/);
+  });
+
+  it('requires names, and namespaces for namespaced kinds', () => {
+    const noName = { ...base, kinds: { pods: { state: 'synced', items: [{ metadata: {} }] } } };
+    expect(() => parseSnapshotFile(text(noName), 'a.json')).toThrow(/kinds.pods.items\[0\] has no metadata.name/);
+    const noNamespace = { ...base, kinds: { pods: { state: 'synced', items: [{ metadata: { name: 'p' } }] } } };
+    expect(() => parseSnapshotFile(text(noNamespace), 'a.json')).toThrow(/Pod "p"\) has no metadata.namespace/);
+  });
+
+  it('fills a missing uid from kind, namespace and name, and ignores unknown kinds', () => {
+    const snapshot = parseSnapshotFile(text({ ...base, kinds: { secrets: { state: 'synced', items: [] }, storageclasses: { state: 'synced', items: [{ metadata: { name: 'fast' } }] } } }), 'a.json');
+    expect(Object.keys(snapshot.kinds)).toEqual(['storageclasses']);
+    expect(snapshot.kinds.storageclasses?.items[0]?.metadata?.uid).toBe('snapshot:storageclasses//fast');
+  });
+
+  it('refuses input past the size and object limits', () => {
+    expect(() => parseSnapshotFile(text(base), 'big.json', { maxChars: 10, maxObjects: 10 })).toThrow(/more than the/);
+    const many = { ...base, kinds: { storageclasses: { state: 'synced', items: Array.from({ length: 5 }, (_, i) => ({ metadata: { name: `s${i}` } })) } } };
+    expect(() => parseSnapshotFile(text(many), 'many.json', { maxChars: 1e6, maxObjects: 4 })).toThrow(/more than 4 objects/);
+  });
+
+  it('treats hostile strings as data', () => {
+    const hostile = '<img src=x onerror=alert(1)>{{constructor.constructor("x")()}}';
+    const snapshot = parseSnapshotFile(
+      // A "__proto__" key as JSON.parse sees it (an object literal would set the prototype instead).
+      text({ ...base, context: hostile, kinds: { storageclasses: { state: 'synced', items: [{ metadata: { name: hostile, annotations: { a: hostile } } }] } } }).replace(
+        '"metadata"',
+        '"__proto__":{"polluted":true},"metadata"',
+      ),
+      'a.json',
+    );
+    expect(snapshot.context).toBe(hostile);
+    expect(snapshot.kinds.storageclasses?.items[0]?.metadata?.name).toBe(hostile);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((snapshot.kinds.storageclasses?.items[0] as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('throws SnapshotFormatError, so callers can tell a bad file from a bug', () => {
+    expect(() => parseSnapshotFile('{', 'a.json')).toThrow(SnapshotFormatError);
+  });
+});
+
+describe('recordings', () => {
+  const recording = {
+    ...base,
+    format: 'kse-recording',
+    events: [
+      { at: 2000, kind: 'persistentvolumeclaims', type: 'DELETED', object: { metadata: { name: 'data', namespace: 'app', uid: 'u1' } } },
+      { at: 500, kind: 'persistentvolumeclaims', type: 'MODIFIED', object: { metadata: { name: 'data', namespace: 'app', uid: 'u1' } } },
+    ],
+  };
+
+  it('accepts timed events and orders them by time', () => {
+    const parsed = validateSnapshot(recording, 'r.json') as Recording;
+    expect(parsed.format).toBe('kse-recording');
+    expect(parsed.events.map((event) => event.at)).toEqual([500, 2000]);
+  });
+
+  it('rejects events with bad times, kinds or types', () => {
+    const bad = (event: unknown) => () => validateSnapshot({ ...recording, events: [event] }, 'r.json');
+    expect(bad({ at: -1, kind: 'pods', type: 'ADDED', object: {} })).toThrow(/events\[0\].at/);
+    expect(bad({ at: 1, kind: 'secrets', type: 'ADDED', object: {} })).toThrow(/events\[0\].kind is "secrets"/);
+    expect(bad({ at: 1, kind: 'pods', type: 'BOOKMARK', object: {} })).toThrow(/events\[0\].type is "BOOKMARK"/);
+    expect(() => validateSnapshot({ ...recording, events: 'x' }, 'r.json')).toThrow(/"events" of a recording is not a list/);
+  });
+});

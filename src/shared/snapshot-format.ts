@@ -1,0 +1,176 @@
+/**
+ * The snapshot and recording file formats, and their defensive validation.
+ *
+ * A snapshot is what a support engineer receives from a customer (`kse snapshot`): the storage objects of one
+ * cluster at one moment, per kind with the state it had (a kind the customer could not read says so). A
+ * recording is a snapshot plus timed watch events, replayed live (the demo cluster, lesson scenarios).
+ *
+ * Files come from elsewhere: everything is checked, limits are enforced, and strings are only ever data.
+ */
+import { isKind, KINDS, type Kind } from './kube/kinds';
+import type { KubeObject } from './kube/objects';
+
+export const SNAPSHOT_FORMAT = 'kse-snapshot';
+export const RECORDING_FORMAT = 'kse-recording';
+export const SNAPSHOT_VERSION = 1;
+
+/** How one kind stood when the snapshot was taken. */
+export type SnapshotKindState = 'synced' | 'forbidden' | 'absent' | 'error';
+
+export interface SnapshotKind {
+  state: SnapshotKindState;
+  /** The objects (empty unless synced). */
+  items: KubeObject[];
+  /** Why the kind was forbidden, absent or failing, as the source said it. */
+  message?: string;
+}
+
+/** A kse snapshot file (version 1). */
+export interface Snapshot {
+  format: typeof SNAPSHOT_FORMAT;
+  version: typeof SNAPSHOT_VERSION;
+  /** ISO time of capture. */
+  capturedAt: string;
+  /** Context (or cluster) name it was taken from. */
+  context: string;
+  serverVersion?: string;
+  kinds: Partial<Record<Kind, SnapshotKind>>;
+  /** For namespace-limited users: the namespaces that were readable. */
+  limitedToNamespaces?: string[];
+  /** What was redacted, e.g. "env-values,secret-annotations" (informational). */
+  redaction?: string;
+}
+
+export type RecordedEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
+
+/** One watch event of a recording, `at` milliseconds after the recording's start. */
+export interface RecordedEvent {
+  at: number;
+  kind: Kind;
+  type: RecordedEventType;
+  object: KubeObject;
+}
+
+/** A recording: the initial state as a snapshot, then timed events. */
+export interface Recording extends Omit<Snapshot, 'format'> {
+  format: typeof RECORDING_FORMAT;
+  events: RecordedEvent[];
+}
+
+export interface SnapshotLimits {
+  /** Largest accepted file, in characters. */
+  maxChars: number;
+  /** Most objects (items plus events) accepted. */
+  maxObjects: number;
+}
+
+export const DEFAULT_SNAPSHOT_LIMITS: SnapshotLimits = { maxChars: 512 * 1024 * 1024, maxObjects: 500_000 };
+
+/** A file that is not a usable snapshot; the message says what is wrong and what to do. */
+export class SnapshotFormatError extends Error {}
+
+/** Parses and validates a snapshot or recording file's text. */
+export function parseSnapshotFile(text: string, fileName: string, limits: SnapshotLimits = DEFAULT_SNAPSHOT_LIMITS): Snapshot | Recording {
+  if (text.length > limits.maxChars) {
+    throw new SnapshotFormatError(`${fileName} is ${Math.round(text.length / 1e6)} MB, more than the ${Math.round(limits.maxChars / 1e6)} MB a snapshot may have. Export fewer namespaces or kinds.`);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    throw new SnapshotFormatError(`${fileName} is not a kse snapshot: it is not JSON (${(error as Error).message}). Export one with "kse snapshot".`);
+  }
+  return validateSnapshot(value, fileName, limits);
+}
+
+/** Validates parsed JSON as a snapshot or recording; returns a clean copy holding only known fields. */
+export function validateSnapshot(value: unknown, fileName: string, limits: SnapshotLimits = DEFAULT_SNAPSHOT_LIMITS): Snapshot | Recording {
+  const fail = (what: string): never => {
+    throw new SnapshotFormatError(`${fileName} is not a valid kse snapshot: ${what}.`);
+  };
+  if (!isRecord(value)) return fail('the top level is not an object');
+  const format = value.format;
+  if (format !== SNAPSHOT_FORMAT && format !== RECORDING_FORMAT) {
+    return fail(`"format" is ${describe(format)}, expected "${SNAPSHOT_FORMAT}" or "${RECORDING_FORMAT}". Export one with "kse snapshot"`);
+  }
+  if (typeof value.version !== 'number' || !Number.isInteger(value.version)) return fail('"version" is missing');
+  if (value.version > SNAPSHOT_VERSION) {
+    throw new SnapshotFormatError(`${fileName} was written by a newer kse (format version ${value.version}); this one reads version ${SNAPSHOT_VERSION}. Update kse.`);
+  }
+  if (value.version < 1) return fail(`"version" ${value.version} is not a known version`);
+  const capturedAt = value.capturedAt;
+  if (typeof capturedAt !== 'string' || Number.isNaN(Date.parse(capturedAt))) return fail('"capturedAt" is not a date');
+  if (typeof value.context !== 'string') return fail('"context" is missing');
+  if (!isRecord(value.kinds)) return fail('"kinds" is not an object');
+
+  let objects = 0;
+  const count = (): void => {
+    if (++objects > limits.maxObjects) fail(`it holds more than ${limits.maxObjects} objects`);
+  };
+  const kinds: Partial<Record<Kind, SnapshotKind>> = {};
+  for (const [name, entry] of Object.entries(value.kinds)) {
+    if (!isKind(name)) continue; // a newer kse may export more kinds: ignore those we do not know
+    if (!isRecord(entry)) return fail(`kinds.${name} is not an object`);
+    const state = entry.state;
+    if (state !== 'synced' && state !== 'forbidden' && state !== 'absent' && state !== 'error') {
+      return fail(`kinds.${name}.state is ${describe(state)}`);
+    }
+    if (!Array.isArray(entry.items)) return fail(`kinds.${name}.items is not a list`);
+    const items = entry.items.map((item: unknown, index) => {
+      count();
+      return checkObject(item, name, `kinds.${name}.items[${index}]`, fail);
+    });
+    kinds[name] = { state, items, ...(typeof entry.message === 'string' ? { message: entry.message } : {}) };
+  }
+
+  const base = {
+    version: SNAPSHOT_VERSION,
+    capturedAt,
+    context: value.context,
+    kinds,
+    ...(typeof value.serverVersion === 'string' ? { serverVersion: value.serverVersion } : {}),
+    ...(Array.isArray(value.limitedToNamespaces) ? { limitedToNamespaces: value.limitedToNamespaces.filter((n): n is string => typeof n === 'string') } : {}),
+    ...(typeof value.redaction === 'string' ? { redaction: value.redaction } : {}),
+  } as const;
+  if (format === SNAPSHOT_FORMAT) return { format, ...base };
+
+  if (!Array.isArray(value.events)) return fail('"events" of a recording is not a list');
+  const events = value.events.map((event: unknown, index): RecordedEvent => {
+    count();
+    const where = `events[${index}]`;
+    if (!isRecord(event)) return fail(`${where} is not an object`);
+    if (typeof event.at !== 'number' || !Number.isFinite(event.at) || event.at < 0) return fail(`${where}.at is not a time offset in ms`);
+    if (!isKind(event.kind)) return fail(`${where}.kind is ${describe(event.kind)}`);
+    if (event.type !== 'ADDED' && event.type !== 'MODIFIED' && event.type !== 'DELETED') return fail(`${where}.type is ${describe(event.type)}`);
+    return { at: event.at, kind: event.kind, type: event.type, object: checkObject(event.object, event.kind, `${where}.object`, fail) };
+  });
+  events.sort((a, b) => a.at - b.at);
+  return { format, ...base, events };
+}
+
+/**
+ * An object must have a name (and a namespace when its kind is namespaced) so that it can be keyed. A missing
+ * uid is filled from kind/namespace/name: snapshots from hand-edited files still key consistently.
+ */
+function checkObject(item: unknown, kind: Kind, where: string, fail: (what: string) => never): KubeObject {
+  if (!isRecord(item)) return fail(`${where} is not an object`);
+  const metadata = item.metadata;
+  if (!isRecord(metadata) || typeof metadata.name !== 'string' || metadata.name === '') return fail(`${where} has no metadata.name`);
+  if (KINDS[kind].namespaced && (typeof metadata.namespace !== 'string' || metadata.namespace === '')) {
+    return fail(`${where} (${KINDS[kind].objectKind} "${metadata.name}") has no metadata.namespace`);
+  }
+  if (metadata.uid !== undefined && typeof metadata.uid !== 'string') return fail(`${where}.metadata.uid is not a string`);
+  const object = item as KubeObject;
+  const uid = typeof metadata.uid === 'string' && metadata.uid !== '' ? metadata.uid : `snapshot:${kind}/${metadata.namespace ?? ''}/${metadata.name}`;
+  return { ...object, kind: typeof item.kind === 'string' ? item.kind : KINDS[kind].objectKind, metadata: { ...(metadata as KubeObject['metadata']), uid } };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function describe(value: unknown): string {
+  if (value === undefined) return 'missing';
+  const text = JSON.stringify(value) ?? String(value);
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text;
+}
