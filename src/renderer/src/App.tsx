@@ -3,6 +3,7 @@
  * Escape closes the innermost open panel (details first, then the lesson).
  */
 import { useEffect } from 'react';
+import { useUiCommands } from './api/commands';
 import { ClusterList } from './clusters/ClusterList';
 import { ClusterPane } from './components/ClusterPane';
 import { TopBar } from './components/TopBar';
@@ -21,6 +22,7 @@ export function closeInnermost(state: ViewState): ViewState | undefined {
 
 export function App() {
   const { state, update } = useView();
+  useUiCommands();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {

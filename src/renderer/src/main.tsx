@@ -14,15 +14,11 @@ import { useNoticeInvalidation } from './api/notices';
 import { createQueryClient } from './api/queries';
 import { App } from './App';
 import { I18nProvider } from './i18n/i18n';
-import { splitToken } from './state/view-state';
 import { ThemeProvider } from './state/theme';
 import { ViewProvider } from './state/view-store';
 
-// The client reads the web host's token from the fragment first; then the token is removed from the
-// address bar so it is not copied along with a view URL.
+// Created before the view state reads the fragment: the web client takes its token out of it first.
 const api = createClient();
-const { token, rest } = splitToken(location.hash);
-if (token !== undefined) history.replaceState(null, '', `${location.pathname}${location.search}${rest}`);
 const queryClient = createQueryClient();
 
 function Notices({ api, client, children }: { api: RendererApi; client: QueryClient; children: ReactNode }) {

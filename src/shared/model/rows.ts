@@ -196,3 +196,19 @@ export interface Page<Row> {
   /** Store revision the page was cut from; changes with every applied update. */
   revision: number;
 }
+
+/**
+ * Column ids per table: what the UI sends as ListRequest.sort.column and as filter keys, and what the store
+ * sorts and filters by ("badge" = finding severity, "age" = createdAt, "size" = requestedBytes). The renderer's
+ * column definitions use exactly these ids (a unit test checks it).
+ */
+export const TABLE_COLUMN_IDS: { [T in TableId]: readonly string[] } = {
+  claims: ['name', 'namespace', 'phase', 'volume', 'class', 'size', 'accessModes', 'pods', 'age', 'badge'],
+  volumes: ['name', 'phase', 'claim', 'class', 'capacity', 'accessModes', 'reclaim', 'source', 'nodeAffinity', 'age', 'badge'],
+  classes: ['name', 'provisioner', 'bindingMode', 'reclaim', 'expansion', 'default', 'claims', 'volumes', 'usage', 'badge'],
+  provisioners: ['name', 'type', 'verdict', 'classes', 'registered', 'lease', 'pods', 'badge'],
+  pods: ['name', 'namespace', 'status', 'ready', 'init', 'restarts', 'node', 'volumeTypes', 'claims', 'age', 'badge'],
+  snapshots: ['name', 'namespace', 'sourceClaim', 'class', 'readyToUse', 'restoreSize', 'age', 'badge'],
+  nodes: ['name', 'ready', 'zone', 'drivers', 'pods', 'attached', 'age'],
+  events: ['type', 'reason', 'object', 'message', 'count', 'lastSeen'],
+};

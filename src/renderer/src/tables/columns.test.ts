@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ClaimRow, ClassRow, EventRow, PodRow, ProvisionerRow, VolumeRow } from '../../../shared/model/rows';
+import { TABLE_COLUMN_IDS, type ClaimRow, type ClassRow, type EventRow, type PodRow, type ProvisionerRow, type TableId, type VolumeRow } from '../../../shared/model/rows';
 import { translate, type MessageKey, type Params } from '../i18n/i18n';
 import { claimClass, claimColumns } from './claims-columns';
 import { classProvisioner, classUsage } from './classes-columns';
@@ -156,6 +156,11 @@ describe('helpers and registry', () => {
     expect(accessModes(['ReadOnlyMany', 'Weird'])).toBe('ROX,Weird');
     expect(sizePair(undefined, '5Gi')).toBe('— / 5Gi');
     expect(sizePair(undefined, undefined)).toBe('');
+  });
+  it('every table uses exactly the column ids the store sorts and filters by', () => {
+    for (const [table, spec] of Object.entries(TABLES)) {
+      expect(spec.columns.map((c) => c.id), table).toEqual(TABLE_COLUMN_IDS[table as TableId]);
+    }
   });
   it('every table has unique column ids', () => {
     for (const [table, spec] of Object.entries(TABLES)) {
