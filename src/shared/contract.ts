@@ -86,8 +86,6 @@ export type ThemeChoice = 'light' | 'dark' | 'system';
 export type UiCommand =
   /** Show this cluster (e.g. a snapshot the user just opened from the menu). */
   | { name: 'show-cluster'; clusterId: string }
-  /** Export the cluster on screen as a snapshot file. */
-  | { name: 'export-snapshot' }
   | { name: 'set-language'; lang: Lang }
   | { name: 'set-theme'; theme: ThemeChoice };
 

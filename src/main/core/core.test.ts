@@ -67,10 +67,10 @@ describe('Core dispatch', () => {
   it('opens snapshot content, offline and synced, and drops it on close', async () => {
     const { core } = await startCore();
     const opened = await core.call('openSnapshot', { fileName: 'customer.json', content: SNAPSHOT });
-    expect(opened).toMatchObject({ ok: true, value: { id: 'snapshot:1', name: 'customer.json', source: 'snapshot', connection: 'offline', capturedAt: '2026-01-01T00:00:00Z' } });
-    const status = await core.call('clusterStatus', { clusterId: 'snapshot:1' });
+    expect(opened).toMatchObject({ ok: true, value: { id: 'file:1', name: 'customer.json', source: 'snapshot', connection: 'offline', capturedAt: '2026-01-01T00:00:00Z' } });
+    const status = await core.call('clusterStatus', { clusterId: 'file:1' });
     expect(status).toMatchObject({ ok: true, value: { synced: true } });
-    expect(await core.call('closeCluster', { clusterId: 'snapshot:1' })).toEqual({ ok: true, value: { ok: true } });
+    expect(await core.call('closeCluster', { clusterId: 'file:1' })).toEqual({ ok: true, value: { ok: true } });
     const list = await core.call('listClusters', {});
     expect(list).toEqual({ ok: true, value: [] });
   });

@@ -41,10 +41,11 @@ export interface CoreDeps {
   listContexts(): ContextList;
   /** A live source for a kubeconfig context. Throws a message naming the context when it cannot be used. */
   contextSource(info: ClusterInfo): ClusterSource;
-  /** A source replaying a snapshot or recording file's content. Throws a message saying what is wrong with it. */
-  fileSource(info: ClusterInfo, content: string): ClusterSource;
-  /** Tells snapshot from recording by content, so the cluster list can say which it is. */
-  fileKind(content: string): 'snapshot' | 'recording';
+  /**
+   * A source replaying a snapshot or recording file's content, with `id`. Its `info` says which it is (source
+   * 'snapshot' or 'recording'), its display name and capture time. Throws a message saying what is wrong.
+   */
+  fileSource(id: string, fileName: string, content: string): ClusterSource;
   /** A fresh, empty store for one cluster. */
   createStore(info: ClusterInfo): ClusterStorePort;
   /** Calls back when the kubeconfig files change; returns the stop function. */

@@ -11,9 +11,10 @@ import type { ContextList, CoreDeps } from './ports';
 
 export const DEMO_ID = 'demo';
 
+/** An opened file: parsed once into its source, which is dropped with the entry when the file is closed. */
 interface FileEntry {
   info: ClusterInfo;
-  content: string;
+  source: ClusterSource;
 }
 
 export class ClusterRegistry {
@@ -110,19 +111,20 @@ export class ClusterRegistry {
 
   /** Adds a snapshot or recording file's content as a cluster and opens it. */
   async openFile(fileName: string, content: string): Promise<ClusterInfo> {
-    let kind: 'snapshot' | 'recording';
+    this.fileCounter += 1;
+    const id = `file:${this.fileCounter}`;
+    let source: ClusterSource;
     try {
-      kind = this.deps.fileKind(content);
+      source = this.deps.fileSource(id, fileName, content);
     } catch (error) {
       throw badRequest(`${fileName} cannot be opened: ${messageOf(error)}`);
     }
-    this.fileCounter += 1;
-    const info: ClusterInfo = { id: `${kind}:${this.fileCounter}`, name: fileName, source: kind, server: fileName, connection: 'closed' };
-    this.files.set(info.id, { info, content });
+    const info: ClusterInfo = { ...source.info, id, connection: 'closed' };
+    this.files.set(id, { info, source });
     try {
-      return await this.openCluster(info.id);
+      return await this.openCluster(id);
     } catch (error) {
-      this.files.delete(info.id);
+      this.files.delete(id);
       throw error;
     }
   }
@@ -181,14 +183,15 @@ export class ClusterRegistry {
   }
 
   private createSource(info: ClusterInfo): ClusterSource {
+    const file = this.files.get(info.id);
+    if (file) return file.source;
     try {
       if (info.source === 'context') return this.deps.contextSource(info);
-      const content = info.id === DEMO_ID ? this.demo?.content : this.files.get(info.id)?.content;
-      if (content === undefined) throw new Error('its content is gone; open the file again');
-      return this.deps.fileSource(info, content);
+      if (!this.demo) throw new Error('the demo is not available');
+      return this.deps.fileSource(info.id, this.demo.info.server ?? 'demo', this.demo.content);
     } catch (error) {
       if (info.source === 'context') throw unavailable(messageOf(error));
-      throw badRequest(`${info.name} cannot be opened: ${messageOf(error)}`);
+      throw unavailable(`${info.name} cannot be opened: ${messageOf(error)}`);
     }
   }
 

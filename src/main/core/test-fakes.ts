@@ -102,12 +102,13 @@ export function fakeDeps(options: FakeDepsOptions = {}): CoreDeps & { sources: F
       sources.push(source);
       return source;
     },
-    fileSource: (info, content) => {
-      const source = new FakeSource({ ...info, capturedAt: '2026-01-01T00:00:00Z' }, parse(content).objects, 0, true);
+    fileSource: (id, fileName, content) => {
+      const parsed = parse(content);
+      const info: ClusterInfo = { id, name: fileName, source: parsed.kind, connection: 'closed', capturedAt: '2026-01-01T00:00:00Z' };
+      const source = new FakeSource(info, parsed.objects, 0, true);
       sources.push(source);
       return source;
     },
-    fileKind: (content) => parse(content).kind,
     createStore: () => new FakeStore(),
     readDemo: async () => (options.demo === undefined ? undefined : { fileName: 'demo.json', content: options.demo }),
   };
