@@ -8,7 +8,7 @@ import type { Evidence, Finding } from '../model/findings';
 import { describeStep, pendingUnknown, recentEvents, SLOW_WAIT_MS, type ClaimCase } from './claims-common';
 import { evidence, finding, step, t } from './finding';
 import { ageOf, condition, duration, eventEvidence, eventMillis, eventsAbout, newestEvent, refTo } from './objects';
-import { NO_PROVISIONER } from './provisioners';
+import { healthEvidence, NO_PROVISIONER } from './provisioners';
 import { command } from './shell-quote';
 import { analyseStatic, nearMissEvidence } from './static-binding';
 
@@ -67,7 +67,7 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
   const view = c.ctx.view;
   const provisioner = sc.provisioner ?? '';
   const health = c.ctx.provisioner(provisioner);
-  const healthEvidence = health.reasons.map((r) => evidence(t(`Provisioner health: ${r.en}`, `Здоровье провизионера: ${r.ru}`), health.row.verdict, { source: `provisioner ${provisioner}` }));
+  const healthLines = healthEvidence(health);
   const base = [evidence(t('Provisioner', 'Провизионер'), provisioner, { ref: refTo('storageclasses', sc), source: 'provisioner' }), ...extra];
 
   if (c.claim.spec?.selector) {
@@ -87,7 +87,7 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
         code: 'claim.provisioner-dead',
         object: c.ref,
         cause: t(`The claim waits for provisioner ${provisioner}, which is not running: ${health.reasons[0]?.en ?? ''}`, `Заявка ждёт провизионер ${provisioner}, а он не работает: ${health.reasons[0]?.ru ?? ''}`),
-        evidence: [...base, ...healthEvidence, ...recentEvents(c, ['ExternalProvisioning', 'ProvisioningFailed'])],
+        evidence: [...base, ...healthLines, ...recentEvents(c, ['ExternalProvisioning', 'ProvisioningFailed'])],
         fix: [
           step(t('Find the provisioner pods and see why they do not run', 'Найдите поды провизионера и выясните, почему они не работают'), health.row.leaseNamespace ? command`kubectl get pods -n ${health.row.leaseNamespace}` : 'kubectl get pods -A'),
           step(t('Check its leader lease', 'Проверьте его лидерский Lease'), health.row.leaseNamespace ? command`kubectl get lease -n ${health.row.leaseNamespace}` : 'kubectl get lease -A'),
@@ -104,8 +104,8 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
         code: 'claim.provisioning-failed',
         object: c.ref,
         cause: t(`Provisioner ${provisioner} tried to create the volume and failed: ${failed.message ?? ''}`, `Провизионер ${provisioner} пытался создать том, но не смог: ${failed.message ?? ''}`),
-        evidence: [...base, eventEvidence(view, failed), ...healthEvidence],
-        fix: [describeStep(c), step(t('Read the provisioner logs for the full error; fix the class parameters or the storage backend it names', 'Прочитайте логи провизионера; исправьте параметры класса или хранилище, о котором говорит ошибка'), health.row.leaseNamespace ? command`kubectl logs -n ${health.row.leaseNamespace} ${health.row.leaseHolder?.split('_')[0]}` : undefined)],
+        evidence: [...base, eventEvidence(view, failed), ...healthLines],
+        fix: [describeStep(c), step(t('Read the provisioner logs for the full error; fix the class parameters or the storage backend it names', 'Прочитайте логи провизионера; исправьте параметры класса или хранилище, о котором говорит ошибка'), health.pod ? command`kubectl logs -n ${health.pod.namespace} ${health.pod.name}` : health.row.leaseNamespace ? command`kubectl get pods -n ${health.row.leaseNamespace}` : undefined)],
       }),
     ];
   }
@@ -119,7 +119,7 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
         `Provisioner ${provisioner} (${health.row.verdict}) is asked to create a volume for the claim${slow ? `; it has waited ${duration(ageOf(view, c.claim)).en}` : ''}.`,
         `Провизионеру ${provisioner} (${verdictRu(health.row.verdict)}) поручено создать том для заявки${slow ? `; ожидание длится ${duration(ageOf(view, c.claim)).ru}` : ''}.`,
       ),
-      evidence: [...base, ...healthEvidence, ...recentEvents(c, ['ExternalProvisioning', 'Provisioning'])],
+      evidence: [...base, ...healthLines, ...recentEvents(c, ['ExternalProvisioning', 'Provisioning'])],
       fix: slow ? [describeStep(c)] : [],
     }),
   ];

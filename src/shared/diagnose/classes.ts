@@ -4,6 +4,7 @@ import type { Finding } from '../model/findings';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
 import { refTo } from './objects';
+import { healthEvidence } from './provisioners';
 import { command } from './shell-quote';
 
 export function diagnoseClass(ctx: DiagnoseContext, sc: StorageClass): Finding[] {
@@ -31,6 +32,9 @@ export function diagnoseClass(ctx: DiagnoseContext, sc: StorageClass): Finding[]
   const health = ctx.provisioner(provisioner);
   const verdict = health.row.verdict;
   if (verdict === 'alive') return out;
+  // Failed provisioning on another class (its own parameters) does not make this class's provisioner unusable.
+  const onlyProvisioningFailures = verdict === 'degraded' && (health.degradedBy ?? []).every((d) => d === 'provisioning');
+  if (onlyProvisioningFailures && !(health.failingClasses ?? []).includes(name)) return out;
   const code = verdict === 'dead' ? 'class.provisioner-dead' : verdict === 'degraded' ? 'class.provisioner-degraded' : 'class.provisioner-unknown';
   const first = health.reasons[0] ?? t('', '');
   out.push(
@@ -41,13 +45,19 @@ export function diagnoseClass(ctx: DiagnoseContext, sc: StorageClass): Finding[]
         verdict === 'dead'
           ? t(`Provisioner ${provisioner} of this class is not running: new claims of the class stay Pending. ${first.en}`, `Провизионер ${provisioner} этого класса не работает: новые заявки класса останутся в Pending. ${first.ru}`)
           : verdict === 'degraded'
-            ? t(`Provisioner ${provisioner} of this class runs with problems. ${health.reasons.map((r) => r.en).join(' ')}`, `Провизионер ${provisioner} этого класса работает с проблемами. ${health.reasons.map((r) => r.ru).join(' ')}`)
+            ? onlyProvisioningFailures
+              ? t(`Provisioner ${provisioner} runs, but provisioning for this class fails (check the class parameters and the backend). ${health.reasons.at(-1)?.en ?? ''}`, `Провизионер ${provisioner} работает, но тома для этого класса создать не удаётся (проверьте параметры класса и хранилище). ${health.reasons.at(-1)?.ru ?? ''}`)
+              : t(`Provisioner ${provisioner} of this class runs with problems. ${health.reasons.map((r) => r.en).join(' ')}`, `Провизионер ${provisioner} этого класса работает с проблемами. ${health.reasons.map((r) => r.ru).join(' ')}`)
             : t(`The health of provisioner ${provisioner} cannot be determined. ${first.en}`, `Состояние провизионера ${provisioner} определить нельзя. ${first.ru}`),
-      evidence: health.reasons.map((r) => evidence(t(`Provisioner health: ${r.en}`, `Здоровье провизионера: ${r.ru}`), health.row.verdict, { source: `provisioner ${provisioner}` })),
+      evidence: healthEvidence(health),
       fix:
         verdict === 'unknown'
           ? []
-          : [step(t('Find its pods and read their logs', 'Найдите его поды и прочитайте логи'), health.row.leaseNamespace ? command`kubectl get pods -n ${health.row.leaseNamespace}` : 'kubectl get pods -A')],
+          : [
+              health.pod
+                ? step(t('Read its logs', 'Прочитайте его логи'), command`kubectl logs -n ${health.pod.namespace} ${health.pod.name}`)
+                : step(t('Find its pods and read their logs', 'Найдите его поды и прочитайте логи'), health.row.leaseNamespace ? command`kubectl get pods -n ${health.row.leaseNamespace}` : 'kubectl get pods -A'),
+            ],
     }),
   );
   return out;

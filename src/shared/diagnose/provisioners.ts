@@ -5,11 +5,11 @@
  * pods' readiness, the CSIDriver and CSINode registrations); events only add detail.
  */
 import type { Lease, Pod, StorageClass } from '../kube/objects';
-import type { Localized } from '../model/findings';
+import type { Evidence, Localized } from '../model/findings';
 import type { ProvisionerRow, ProvisionerType, ProvisionerVerdict } from '../model/rows';
-import { t } from './finding';
+import { evidence, t } from './finding';
 import { controllerManagerLease, leaseAgo, leaseAgoRu, leaseIsFresh, leaseNameCandidates, leaseRenewMillis } from './leases';
-import { condition, eventMillis, eventsAbout, newestEvent, unreadable } from './objects';
+import { condition, eventMillis, eventsAbout, newestEvent, refByName, unreadable } from './objects';
 import type { ClusterView } from './view';
 
 /** In-tree plugins whose provisioning moved to a CSI driver (CSI migration, GA since Kubernetes 1.25-1.27). */
@@ -41,6 +41,14 @@ export { controllerManagerDown, leaseNameCandidates } from './leases';
 export interface ProvisionerAssessment {
   row: ProvisionerRow;
   reasons: Localized[];
+  /** What made an alive provisioner degraded: its pods, its node registrations, or failed provisioning. */
+  degradedBy?: ('pods' | 'registration' | 'provisioning')[];
+  /** Classes whose latest provisioning outcome is a failure (one class's bad parameters do not break the others). */
+  failingClasses?: string[];
+  /** A pod of the provisioner that was found (the lease holder first), for log commands. */
+  pod?: { namespace: string; name: string };
+  /** Name of the leader Lease found (its namespace is row.leaseNamespace). */
+  leaseName?: string;
 }
 
 const PROVISION_REASONS = ['ExternalProvisioning', 'ProvisioningFailed', 'ProvisioningSucceeded', 'Provisioning'];
@@ -78,7 +86,7 @@ export function assessProvisioner(view: ClusterView, name: string): ProvisionerA
       `In-tree plugin migrated to the CSI driver ${migratedTo}: its health is that driver's.`,
       `Встроенный плагин переведён на CSI-драйвер ${migratedTo}: его здоровье — это здоровье драйвера.`,
     );
-    return { row: { ...csi.row, ...base, registeredNodes: csi.row.registeredNodes, type: 'in-tree', reasons: [note.en, ...csi.row.reasons] }, reasons: [note, ...csi.reasons] };
+    return { ...csi, row: { ...csi.row, ...base, registeredNodes: csi.row.registeredNodes, type: 'in-tree', reasons: [note.en, ...csi.row.reasons] }, reasons: [note, ...csi.reasons] };
   }
   if (name.startsWith('kubernetes.io/')) {
     const kcm = controllerManagerLease(view);
@@ -97,7 +105,7 @@ export function assessProvisioner(view: ClusterView, name: string): ProvisionerA
     ], extra);
   }
   const external = assessExternal(view, name, classes);
-  return { row: { ...external.row, ...base, registeredNodes: external.row.registeredNodes }, reasons: external.reasons };
+  return { ...external, row: { ...external.row, ...base, registeredNodes: external.row.registeredNodes } };
 }
 
 function podReady(pod: Pod): boolean {
@@ -165,16 +173,22 @@ function assessExternal(view: ClusterView, name: string, classes: string[]): Pro
   let lastFailure: ReturnType<typeof newestEvent>;
   let lastSuccess: ReturnType<typeof newestEvent>;
   let waiting = 0;
+  const failingClasses: string[] = [];
   for (const className of classes) {
+    let classFailure: ReturnType<typeof newestEvent>;
+    let classSuccess: ReturnType<typeof newestEvent>;
     for (const claim of view.claimsOfClass(className)) {
       const events = eventsAbout(view, 'persistentvolumeclaims', claim);
       lastEvent = later(lastEvent, newestEvent(events, PROVISION_REASONS));
-      lastFailure = later(lastFailure, newestEvent(events, ['ProvisioningFailed']));
-      lastSuccess = later(lastSuccess, newestEvent(events, ['ProvisioningSucceeded']));
+      classFailure = later(classFailure, newestEvent(events, ['ProvisioningFailed']));
+      classSuccess = later(classSuccess, newestEvent(events, ['ProvisioningSucceeded']));
       const annotations = claim.metadata?.annotations ?? {};
       const asked = annotations['volume.kubernetes.io/storage-provisioner'] ?? annotations['volume.beta.kubernetes.io/storage-provisioner'];
       if (claim.status?.phase === 'Pending' && asked === name && !claim.spec?.volumeName) waiting += 1;
     }
+    if (failedAfter(classFailure, classSuccess)) failingClasses.push(className);
+    lastFailure = later(lastFailure, classFailure);
+    lastSuccess = later(lastSuccess, classSuccess);
   }
   if (lastEvent) {
     if (lastEvent.reason) extra.lastEventReason = lastEvent.reason;
@@ -232,12 +246,17 @@ function assessExternal(view: ClusterView, name: string, classes: string[]): Pro
     );
   }
 
+  const degradedBy: NonNullable<ProvisionerAssessment['degradedBy']> = [];
   if (livePods.length > 0 && (extra.podsReady ?? 0) < livePods.length && verdict === 'alive') {
     verdict = 'degraded';
+    degradedBy.push('pods');
     reasons.push(t(`Only ${extra.podsReady}/${livePods.length} of its pods are ready.`, `Готово только ${extra.podsReady} из ${livePods.length} его подов.`));
   }
   if (type === 'csi' && registeredNodes.length === 0 && view.kindState('csinodes') === 'synced') {
-    if (verdict === 'alive') verdict = 'degraded';
+    if (verdict === 'alive') {
+      verdict = 'degraded';
+      degradedBy.push('registration');
+    }
     reasons.push(
       t('The driver is registered on no node (no CSINode lists it): its volumes cannot be mounted.', 'Драйвер не зарегистрирован ни на одном узле (его нет в CSINode): тома не смонтировать.'),
     );
@@ -247,17 +266,49 @@ function assessExternal(view: ClusterView, name: string, classes: string[]): Pro
   if (type === 'csi' && driverReadable && !driver) {
     reasons.push(t('No CSIDriver object: defaults apply (attach required, no pod info on mount).', 'Объекта CSIDriver нет: действуют значения по умолчанию (нужен attach, без podInfoOnMount).'));
   }
-  const failedLast = lastFailure && (!lastSuccess || (eventMillis(lastFailure) ?? 0) > (eventMillis(lastSuccess) ?? 0));
-  if (lastFailure && failedLast) {
-    if (verdict === 'alive') verdict = 'degraded';
+  if (lastFailure && failedAfter(lastFailure, lastSuccess)) {
+    if (verdict === 'alive') {
+      verdict = 'degraded';
+      degradedBy.push('provisioning');
+    }
     reasons.push(t(`Last provisioning failed: ${lastFailure.message ?? ''}`, `Последнее создание тома не удалось: ${lastFailure.message ?? ''}`));
   }
 
-  return { row: { ref: { kind: 'storageclasses', name }, name, classes, registeredNodes, type, verdict, reasons: reasons.map((r) => r.en), ...extra }, reasons };
+  const leaderPod = [...pods.values()].find((p) => p.metadata?.name === leader?.spec?.holderIdentity?.split('_')[0]) ?? livePods[0];
+  return {
+    row: { ref: { kind: 'storageclasses', name }, name, classes, registeredNodes, type, verdict, reasons: reasons.map((r) => r.en), ...extra },
+    reasons,
+    degradedBy,
+    failingClasses,
+    ...(leaderPod ? { pod: { namespace: leaderPod.metadata?.namespace ?? '', name: leaderPod.metadata?.name ?? '' } } : {}),
+    ...(leader?.metadata?.name ? { leaseName: leader.metadata.name } : {}),
+  };
+}
+
+/** A failure with no success after it. */
+function failedAfter(failure: ReturnType<typeof newestEvent>, success: ReturnType<typeof newestEvent>): boolean {
+  return failure !== undefined && (success === undefined || (eventMillis(failure) ?? 0) > (eventMillis(success) ?? 0));
 }
 
 function later<E extends { lastTimestamp?: string | null }>(a: E | undefined, b: E | undefined): E | undefined {
   if (!a) return b;
   if (!b) return a;
   return (eventMillis(b) ?? 0) > (eventMillis(a) ?? 0) ? b : a;
+}
+
+/** A provisioner's health as evidence lines: the verdict, the leader lease verbatim, and each reason. */
+export function healthEvidence(health: ProvisionerAssessment): Evidence[] {
+  const row = health.row;
+  const source = `provisioner ${row.name}`;
+  const out: Evidence[] = [evidence(t('Provisioner verdict', 'Вердикт о провизионере'), row.verdict, { source })];
+  if (health.leaseName && row.leaseNamespace) {
+    out.push(
+      evidence(t('Leader lease', 'Лидерский Lease'), `${row.leaseNamespace}/${health.leaseName} holder=${row.leaseHolder ?? '—'} renewTime=${row.leaseRenewedAt ?? '—'}`, {
+        ref: refByName('leases', health.leaseName, row.leaseNamespace),
+        source: 'spec.holderIdentity, spec.renewTime',
+      }),
+    );
+  }
+  for (const reason of health.reasons) out.push(evidence(t(reason.en.replace(/\.$/, ''), reason.ru.replace(/\.$/, '')), '', { source }));
+  return out;
 }

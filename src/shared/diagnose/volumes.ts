@@ -11,6 +11,7 @@ import { ageOf, duration, eventEvidence, eventsAbout, millis, newestEvent, refBy
 import { command } from './shell-quote';
 import { SLOW_WAIT_MS } from './claims-common';
 import { volumeFacts } from './static-binding';
+import { healthEvidence } from './provisioners';
 
 /** Where the data of a volume lives, for the user to look at before reusing or deleting it. */
 export function volumeSource(pv: PersistentVolume): string {
@@ -163,7 +164,7 @@ function released(ctx: DiagnoseContext, pv: PersistentVolume, policy: string, fa
       : failure
         ? t(`Deleting the volume failed: ${failure.message ?? ''}`, `Удалить том не удалось: ${failure.message ?? ''}`)
         : t(`Its claim was deleted; with policy ${policy} the volume and its storage are being removed.`, `Заявку удалили; с политикой ${policy} том и его хранилище удаляются.`),
-    evidence: [facts, source, ...claimEvidence, ...(failure ? [eventEvidence(view, failure)] : []), ...(health ? health.reasons.map((r) => evidence(t(`Provisioner health: ${r.en}`, `Здоровье провизионера: ${r.ru}`), health!.row.verdict, { source: `provisioner ${provisionedBy}` })) : [])],
+    evidence: [facts, source, ...claimEvidence, ...(failure ? [eventEvidence(view, failure)] : []), ...(health ? healthEvidence(health) : [])],
     fix: dead || failure || slow ? [step(t('See the volume and its events', 'Посмотрите том и его события'), command`kubectl describe pv ${name}`)] : [],
   });
 }
