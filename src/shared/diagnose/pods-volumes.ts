@@ -181,8 +181,8 @@ function hostPath(pod: Pod, volume: Volume): Finding {
           `Том ${volume.name} монтирует ${path} узла${writable ? ' на запись' : ''}: контейнеры могут читать${writable ? ' и менять' : ''} файлы самого узла (настройки, сокеты, данные других подов) — это почти root на узле.`,
         )
       : t(
-          `Volume ${volume.name} is the directory ${path} of ${node ? `node ${node}` : 'whichever node runs the pod'}: the data stays on that node, and a pod moved to another node sees a different, possibly empty, directory.`,
-          `Том ${volume.name} — это каталог ${path} на ${node ? `узле ${node}` : 'том узле, где запущен под'}: данные остаются на этом узле, а на другом узле под увидит другой, возможно пустой, каталог.`,
+          `Volume ${volume.name} is the directory ${path} of ${node ? `node ${node}` : 'whichever node runs the pod'}: the data stays on that node, a pod moved to another node sees a different, possibly empty, directory, and the containers work on the node's own files.`,
+          `Том ${volume.name} — это каталог ${path} на ${node ? `узле ${node}` : 'том узле, где запущен под'}: данные остаются на этом узле, на другом узле под увидит другой, возможно пустой, каталог, а контейнеры работают прямо с файлами узла.`,
         ),
     evidence: [
       evidence(t('Host path', 'Путь на узле'), `${path}${volume.hostPath?.type ? ` (type ${volume.hostPath.type})` : ''}`, { source: 'spec.volumes[].hostPath' }),
