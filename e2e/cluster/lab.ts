@@ -43,6 +43,12 @@ export interface LabOptions {
   log?: (line: string) => void;
   /** Called when a component dies after start-up (during start-up, startLab rejects instead). */
   onComponentDied?: (err: ComponentDiedError) => void;
+  /**
+   * Restart components that exit after start-up, with backoff, as a kubelet restarts static pods. Default true.
+   * It matters: kube-controller-manager, kube-scheduler and the provisioner exit on purpose when they cannot renew
+   * their leader Lease for 10 s, which is what an apiserver restart does to them.
+   */
+  restartOnExit?: boolean;
   /** Prebuilt binaries; default ensureBinaries() (builds what is missing, prints progress). */
   binaries?: LabBinaries;
 }
@@ -69,6 +75,8 @@ export interface Lab {
   kubectl(args: string[]): Promise<{ stdout: string; stderr: string; code: number }>;
   /** PIDs of running components. */
   pids(): Partial<Record<LabComponent, number>>;
+  /** How many times each component was restarted after exiting on its own. */
+  restarts(): Partial<Record<LabComponent, number>>;
   logPath(component: LabComponent): string;
   /** Stops the apiserver alone and starts it again on the same port; resolves when /readyz is ok. */
   restartApiserver(): Promise<void>;
@@ -120,10 +128,29 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
   // First failure of any component; every wait checks it so start-up fails fast with that component's log tail.
   let failure: ComponentDiedError | undefined;
   let ready = false;
+  const restartCounts = new Map<LabComponent, number>();
+  const restartTimers = new Set<NodeJS.Timeout>();
+  /** Components that should be running (stopProvisioner takes the provisioner out). */
+  const wanted = new Set<LabComponent>();
   const onDied = (err: ComponentDiedError) => {
-    failure ??= err;
     log(`[lab] ${err.message}`);
-    if (ready) opts.onComponentDied?.(err);
+    if (!ready) {
+      failure ??= err;
+      return;
+    }
+    opts.onComponentDied?.(err);
+    const name = err.component as LabComponent;
+    const c = components.get(name);
+    if (!c || opts.restartOnExit === false) return;
+    const n = (restartCounts.get(name) ?? 0) + 1;
+    restartCounts.set(name, n);
+    const delay = Math.min(500 * 2 ** (n - 1), 15_000);
+    log(`[lab] restarting ${name} in ${delay} ms (restart #${n})`);
+    const timer = setTimeout(() => {
+      restartTimers.delete(timer);
+      if (ready && wanted.has(name) && !c.running) c.start();
+    }, delay);
+    restartTimers.add(timer);
   };
   const components = new Map<LabComponent, Component>();
   const component = (name: LabComponent, bin: string, args: string[]) => {
@@ -168,6 +195,8 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
 
   const stopAll = async () => {
     ready = false;
+    for (const t of restartTimers) clearTimeout(t);
+    restartTimers.clear();
     await initDriver?.stop();
     initDriver = undefined;
     // Dirs the in-tree hostPath provisioner made under /tmp/hostpath_pv (its path is fixed) are ours to remove.
@@ -291,6 +320,8 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
       '--delay=2s',
       '--v=2',
     ]);
+    for (const c of [etcd, apiserver, kcm, scheduler, kwok]) wanted.add(c.name as LabComponent);
+    if (opts.provisioner ?? true) wanted.add('provisioner');
     kcm.start();
     scheduler.start();
     kwok.start();
@@ -335,13 +366,17 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
         for (const [k, c] of components) if (c.pid) out[k] = c.pid;
         return out;
       },
+      restarts: () => Object.fromEntries(restartCounts),
       logPath: (c) => join(logs, `${c}.log`),
       async restartApiserver() {
-        await apiserver.stop();
-        log('[lab] kube-apiserver stopped; starting it again');
+        const t0 = Date.now();
+        // It stops listening at once on SIGTERM but its process can linger ~10 s; 3 s grace then SIGKILL keeps the
+        // outage short (its state is all in etcd).
+        await apiserver.stop(3000);
+        log(`[lab] kube-apiserver stopped in ${Date.now() - t0} ms; starting it again`);
         apiserver.start();
         await waitFor('kube-apiserver /readyz after restart', async () => (await admin.raw('GET', '/readyz', undefined, undefined, 5000)).status === 200 || undefined);
-        log('[lab] kube-apiserver ready again');
+        log(`[lab] kube-apiserver ready again, ${Date.now() - t0} ms after the restart began`);
       },
       async compactEtcd() {
         // etcd's gRPC gateway: read the current revision, then compact physically at it.
@@ -357,10 +392,12 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
         return revision;
       },
       async stopProvisioner() {
+        wanted.delete('provisioner');
         await provisioner.stop();
         log('[lab] external provisioner stopped');
       },
       async startProvisioner() {
+        wanted.add('provisioner');
         if (provisioner.running) return;
         provisioner.start();
         const before = (await admin.getOrUndefined(`/apis/coordination.k8s.io/v1/namespaces/${LAB_SYSTEM_NAMESPACE}/leases/${PROVISIONER_LEASE}`))?.spec?.renewTime;
