@@ -39,7 +39,7 @@ export function App() {
   return (
     <div className="app" data-testid="app">
       <TopBar />
-      <div className="app-body">
+      <div className={state.lesson ? 'app-body with-lesson' : 'app-body'}>
         <ClusterList />
         <main className={state.panes.length > 1 ? 'panes split' : 'panes'}>
           {state.panes.map((_, i) => (

@@ -1,8 +1,6 @@
 /** One finding: its cause, the evidence (linked to the objects it is about), the fix with copyable commands, a lesson link. */
-import { useQuery } from '@tanstack/react-query';
 import type { Finding } from '../../../shared/model/findings';
-import { useApi } from '../api/api-context';
-import { lessonsQuery } from '../api/queries';
+import { useLessonTitles } from '../lessons/use-lesson-title';
 import { CopyButton } from '../components/CopyButton';
 import { ObjectLink } from '../components/ObjectLink';
 import { usePaneActions } from '../components/pane-context';
@@ -12,8 +10,7 @@ import { SeverityChip } from '../tables/cells';
 export function FindingCard({ finding }: { finding: Finding }) {
   const { t, lang } = useI18n();
   const { openLesson } = usePaneActions();
-  const lessons = useQuery(lessonsQuery(useApi(), lang));
-  const lessonTitle = lessons.data?.sections.find((s) => s.id === finding.lesson)?.title ?? finding.lesson;
+  const lessonTitle = useLessonTitles()(finding.lesson);
   return (
     <article className={`finding sev-border-${finding.severity}`} data-testid="finding" data-code={finding.code} aria-label={finding.cause[lang]}>
       <header className="finding-head">

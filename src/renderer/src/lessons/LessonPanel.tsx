@@ -51,17 +51,18 @@ export function LessonPanel({ anchor }: { anchor: string }) {
   else
     body = (
       <div className="lesson-layout">
-        <nav className="lesson-toc" aria-label={t('lessons.contents')}>
-          <ol>
-            {book.data.sections.map((s) => (
-              <li key={s.id}>
-                <button type="button" className={s.id === anchor ? 'link-button current' : 'link-button'} aria-current={s.id === anchor ? 'location' : undefined} onClick={() => open(s.id)}>
-                  {s.title}
-                </button>
-              </li>
+        <div className="lesson-toc">
+          <label className="muted small-text" htmlFor="lesson-contents">
+            {t('lessons.contents')}
+          </label>
+          <select id="lesson-contents" className="select" value={anchor} onChange={(e) => open(e.target.value)} data-testid="lesson-contents">
+            {book.data.sections.map((s, i) => (
+              <option key={s.id} value={s.id}>
+                {i + 1}. {s.title}
+              </option>
             ))}
-          </ol>
-        </nav>
+          </select>
+        </div>
         <div className="lesson-body" ref={bodyRef} lang={lang}>
           {book.data.sections.map((s) => (
             <section key={s.id} id={`lesson-${s.id}`} data-anchor={s.id} className={s.id === anchor ? 'lesson-section current' : 'lesson-section'} data-testid="lesson-section" aria-labelledby={`lesson-h-${s.id}`}>

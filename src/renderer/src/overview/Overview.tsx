@@ -9,6 +9,7 @@ import { errorText, StateMessage } from '../components/StateMessage';
 import { formatBytes } from '../format/bytes';
 import { useI18n } from '../i18n/i18n';
 import { SeverityChip } from '../tables/cells';
+import { useLessonTitles } from '../lessons/use-lesson-title';
 import { PhaseBars } from './PhaseBars';
 
 export function Overview({ clusterId }: { clusterId: string }) {
@@ -47,6 +48,7 @@ export function Overview({ clusterId }: { clusterId: string }) {
 function Problems({ data }: { data: OverviewData }) {
   const { t, lang } = useI18n();
   const { openLesson } = usePaneActions();
+  const lessonTitle = useLessonTitles();
   const total = data.findings.problem + data.findings.warning + data.findings.expectedWait + data.findings.info;
   return (
     <section className="card problems" aria-labelledby="ov-problems" data-testid="overview-problems">
@@ -69,7 +71,7 @@ function Problems({ data }: { data: OverviewData }) {
               <ObjectLink target={f.object} />
               <span className="finding-cause">{f.cause[lang]}</span>
               <button type="button" className="link-button" onClick={() => openLesson(f.lesson)}>
-                {t('details.learn', { section: f.lesson })}
+                {t('details.learn', { section: lessonTitle(f.lesson) })}
               </button>
             </li>
           ))}

@@ -13,7 +13,7 @@ import { StateMessage } from '../components/StateMessage';
 import { useI18n } from '../i18n/i18n';
 import { useNow } from '../state/clock';
 import type { SortState } from '../state/view-state';
-import type { Column, ColumnContext } from '../tables/column';
+import { gridTemplate, rowWidth, type Column, type ColumnContext } from '../tables/column';
 import { rowKey, rowRef, TABLES, type AnyRow } from '../tables/registry';
 import { usePagedRows } from './use-paged-rows';
 
@@ -105,7 +105,8 @@ export function DataTable({ query, label, selected, onOpen, onSort, onClearFilte
     }
   };
 
-  const template = columns.map((c) => c.width).join(' ');
+  const template = gridTemplate(columns);
+  const width = rowWidth(columns);
   const tableName = t(spec.label);
 
   if (rows.error && rows.total === undefined) {
@@ -126,7 +127,7 @@ export function DataTable({ query, label, selected, onOpen, onSort, onClearFilte
         tabIndex={0}
         onKeyDown={onKeyDown}
       >
-        <div className="grid-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template }}>
+        <div className="grid-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template, width }}>
           {columns.map((column) => (
             <div
               key={column.id}
@@ -159,7 +160,7 @@ export function DataTable({ query, label, selected, onOpen, onSort, onClearFilte
             </div>
           </div>
         ) : (
-          <div className="grid-body" style={{ height: virtualizer.getTotalSize() }}>
+          <div className="grid-body" style={{ height: virtualizer.getTotalSize(), width }}>
             {items.map((item) => {
               const row = rows.rowAt(item.index);
               const ref = row && rowRef(row);
@@ -175,7 +176,7 @@ export function DataTable({ query, label, selected, onOpen, onSort, onClearFilte
                   data-name={ref?.name}
                   data-namespace={ref?.namespace}
                   className={`grid-row${item.index === active ? ' active' : ''}${isSelected ? ' selected' : ''}`}
-                  style={{ gridTemplateColumns: template, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
+                  style={{ gridTemplateColumns: template, width, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                   onClick={() => {
                     setActive(item.index);
                     if (ref) onOpen(ref);

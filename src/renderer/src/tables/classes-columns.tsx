@@ -13,11 +13,11 @@ export function classUsage(row: ClassRow): string {
 }
 
 export const classColumns: readonly Column<ClassRow>[] = [
-  { id: 'name', label: 'col.name', width: 'minmax(140px, 2fr)', value: (r) => r.name },
+  { id: 'name', label: 'col.name', width: 140, grow: 2, value: (r) => r.name },
   {
     id: 'provisioner',
     label: 'col.provisioner',
-    width: 'minmax(180px, 2fr)',
+    width: 180, grow: 2,
     value: classProvisioner,
     render: (r, ctx) => (
       <span>
@@ -28,17 +28,17 @@ export const classColumns: readonly Column<ClassRow>[] = [
       </span>
     ),
   },
-  { id: 'bindingMode', label: 'col.bindingMode', width: 'minmax(120px, 1fr)', value: (r) => r.bindingMode },
-  { id: 'reclaim', label: 'col.reclaim', width: '80px', value: (r) => r.reclaimPolicy },
-  { id: 'expansion', label: 'col.expansion', width: '70px', value: (r, ctx) => yesNo(r.allowExpansion, ctx) },
-  { id: 'default', label: 'col.default', width: '90px', value: (r, ctx) => (r.isDefault ? ctx.t('col.yes') : '') },
-  { id: 'claims', label: 'col.claims', width: '64px', align: 'end', value: (r) => String(r.claims) },
-  { id: 'volumes', label: 'col.volumes', width: '64px', align: 'end', value: (r) => String(r.volumes) },
-  { id: 'usage', label: 'col.usage', width: '140px', align: 'end', value: classUsage },
+  { id: 'bindingMode', label: 'col.bindingMode', width: 120, grow: 1, value: (r) => r.bindingMode },
+  { id: 'reclaim', label: 'col.reclaim', width: 80, value: (r) => r.reclaimPolicy },
+  { id: 'expansion', label: 'col.expansion', width: 70, value: (r, ctx) => yesNo(r.allowExpansion, ctx) },
+  { id: 'default', label: 'col.default', width: 90, value: (r, ctx) => (r.isDefault ? ctx.t('col.yes') : '') },
+  { id: 'claims', label: 'col.claims', width: 64, align: 'end', value: (r) => String(r.claims) },
+  { id: 'volumes', label: 'col.volumes', width: 64, align: 'end', value: (r) => String(r.volumes) },
+  { id: 'usage', label: 'col.usage', width: 140, align: 'end', value: classUsage },
   {
     id: 'badge',
     label: 'col.findings',
-    width: '130px',
+    width: 130,
     value: (r, ctx) => badgeText(r.badge, ctx),
     render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,
   },

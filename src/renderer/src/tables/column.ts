@@ -20,8 +20,10 @@ export interface Column<Row> {
   label: MessageKey;
   value: (row: Row, ctx: ColumnContext) => string;
   render?: (row: Row, ctx: ColumnContext) => ReactNode;
-  /** CSS grid track, e.g. "minmax(160px, 2fr)" or "80px". */
-  width: string;
+  /** Minimum width in pixels. */
+  width: number;
+  /** Share of the spare width this column takes (like flex-grow); absent: fixed width. */
+  grow?: number;
   /** False for columns the core cannot sort by. */
   sortable?: boolean;
   align?: 'end';
@@ -50,4 +52,17 @@ export function yesNo(value: boolean | undefined, ctx: ColumnContext): string {
 export function sizePair(first: string | undefined, second: string | undefined): string {
   if (first && second) return `${first} / ${second}`;
   return first ?? (second ? `— / ${second}` : '');
+}
+
+/**
+ * The CSS grid of a table. Every row is its own grid, so the tracks must not depend on a row's content:
+ * fixed minimums plus fr shares of a width that is the same for every row (see rowWidth).
+ */
+export function gridTemplate(columns: readonly { width: number; grow?: number }[]): string {
+  return columns.map((c) => (c.grow ? `minmax(${c.width}px, ${c.grow}fr)` : `${c.width}px`)).join(' ');
+}
+
+/** The width every row and the header share: the viewport, or the columns' minimums when wider. */
+export function rowWidth(columns: readonly { width: number }[]): string {
+  return `max(100%, ${columns.reduce((sum, c) => sum + c.width, 0)}px)`;
 }

@@ -4,11 +4,11 @@ import { age } from '../format/time';
 import { yesNo, type Column } from './column';
 
 export const nodeColumns: readonly Column<NodeRow>[] = [
-  { id: 'name', label: 'col.name', width: 'minmax(160px, 2fr)', value: (r) => r.name },
-  { id: 'ready', label: 'col.ready', width: '64px', value: (r, ctx) => yesNo(r.ready, ctx) },
-  { id: 'zone', label: 'col.zone', width: 'minmax(90px, 1fr)', value: (r) => r.zone ?? '' },
-  { id: 'drivers', label: 'col.drivers', width: 'minmax(160px, 2fr)', value: (r) => r.csiDrivers.join(', ') },
-  { id: 'pods', label: 'col.pods', width: '64px', align: 'end', value: (r) => String(r.pods) },
-  { id: 'attached', label: 'col.attached', width: '80px', align: 'end', value: (r) => String(r.attachedVolumes) },
-  { id: 'age', label: 'col.age', width: '56px', align: 'end', value: (r, ctx) => age(r.createdAt, ctx.now) },
+  { id: 'name', label: 'col.name', width: 160, grow: 2, value: (r) => r.name },
+  { id: 'ready', label: 'col.ready', width: 64, value: (r, ctx) => yesNo(r.ready, ctx) },
+  { id: 'zone', label: 'col.zone', width: 90, grow: 1, value: (r) => r.zone ?? '' },
+  { id: 'drivers', label: 'col.drivers', width: 160, grow: 2, value: (r) => r.csiDrivers.join(', ') },
+  { id: 'pods', label: 'col.pods', width: 64, align: 'end', value: (r) => String(r.pods) },
+  { id: 'attached', label: 'col.attached', width: 80, align: 'end', value: (r) => String(r.attachedVolumes) },
+  { id: 'age', label: 'col.age', width: 56, align: 'end', value: (r, ctx) => age(r.createdAt, ctx.now) },
 ];

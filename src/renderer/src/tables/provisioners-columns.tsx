@@ -20,12 +20,12 @@ export function provisionerNodes(row: ProvisionerRow): string {
 }
 
 export const provisionerColumns: readonly Column<ProvisionerRow>[] = [
-  { id: 'name', label: 'col.name', width: 'minmax(180px, 2fr)', value: (r) => r.name },
-  { id: 'type', label: 'col.type', width: '80px', value: (r) => r.type },
+  { id: 'name', label: 'col.name', width: 180, grow: 2, value: (r) => r.name },
+  { id: 'type', label: 'col.type', width: 80, value: (r) => r.type },
   {
     id: 'verdict',
     label: 'col.verdict',
-    width: '110px',
+    width: 110,
     value: (r, ctx) => ctx.t(`verdict.${r.verdict}`),
     render: (r, ctx) => (
       <span className={`verdict v-${r.verdict}`} title={r.reasons.join('\n')}>
@@ -33,14 +33,14 @@ export const provisionerColumns: readonly Column<ProvisionerRow>[] = [
       </span>
     ),
   },
-  { id: 'classes', label: 'col.class', width: 'minmax(120px, 2fr)', value: (r) => r.classes.join(', ') },
-  { id: 'registered', label: 'col.registered', width: '64px', align: 'end', value: provisionerNodes },
-  { id: 'lease', label: 'col.lease', width: 'minmax(150px, 2fr)', value: provisionerLease },
-  { id: 'pods', label: 'col.pods', width: '64px', align: 'end', value: provisionerPods },
+  { id: 'classes', label: 'col.class', width: 120, grow: 2, value: (r) => r.classes.join(', ') },
+  { id: 'registered', label: 'col.registered', width: 64, align: 'end', value: provisionerNodes },
+  { id: 'lease', label: 'col.lease', width: 150, grow: 2, value: provisionerLease },
+  { id: 'pods', label: 'col.pods', width: 64, align: 'end', value: provisionerPods },
   {
     id: 'badge',
     label: 'col.findings',
-    width: '130px',
+    width: 130,
     value: (r, ctx) => badgeText(r.badge, ctx),
     render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,
   },

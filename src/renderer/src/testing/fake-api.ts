@@ -7,6 +7,7 @@ import type { ObjectDetail, Overview, StorageGraph } from '../../../shared/model
 import type { Finding } from '../../../shared/model/findings';
 import type { ClaimRow, ListRequest, Page, TableId, TableRows } from '../../../shared/model/rows';
 import type { ClusterInfo, ClusterStatus } from '../../../shared/model/status';
+import { fakeClasses, fakeEvents, fakeGraph, fakeNodes, fakePodDetail, fakePods, fakeProvisioners, fakeVolumes } from './fake-data';
 
 export const DEMO: ClusterInfo = { id: 'demo', name: 'demo', source: 'demo', connection: 'offline', capturedAt: '2026-11-28T09:00:00Z' };
 
@@ -89,8 +90,8 @@ export function createFakeApi(options: { claims?: number } = {}): FakeApi {
     claimsByPhase: { Bound: 40, Pending: 10 },
     volumesByPhase: { Bound: 40 },
     perClass: [{ className: 'standard', provisioner: 'rancher.io/local-path', requestedBytes: 2 ** 30, provisionedBytes: 2 ** 30, claims: 1, volumes: 1 }],
-    provisioners: [],
-    counts: { persistentvolumeclaims: claims.length },
+    provisioners: fakeProvisioners,
+    counts: { persistentvolumeclaims: claims.length, persistentvolumes: fakeVolumes.length, storageclasses: fakeClasses.length, pods: fakePods.length },
     namespaces: ['lab', 'shop'],
     revision: 1,
   };
@@ -102,15 +103,9 @@ export function createFakeApi(options: { claims?: number } = {}): FakeApi {
     findings: ref.name === 'data-00003' ? [pendingFinding] : [],
     events: [],
     related: [{ ref: { kind: 'storageclasses', name: 'missing-class' }, relation: 'storage class', missing: true }],
+    ...(ref.kind === 'pods' ? fakePodDetail : {}),
   });
-  const graph: StorageGraph = {
-    nodes: [
-      { id: 'pvc', type: 'claim', label: 'data-00003', ref: pendingFinding.object, severity: 'problem' },
-      { id: 'sc', type: 'class', label: 'missing-class', missing: true },
-    ],
-    edges: [{ id: 'e1', from: 'pvc', to: 'sc', state: 'missing', findingId: pendingFinding.id, findingCode: pendingFinding.code }],
-    rootId: 'pvc',
-  };
+  const graph: StorageGraph = fakeGraph;
   const api: FakeApi = {
     calls,
     claims,
@@ -122,7 +117,17 @@ export function createFakeApi(options: { claims?: number } = {}): FakeApi {
     clusterStatus: (req) => record('clusterStatus', req, status),
     addNamespace: (req) => record('addNamespace', req, status),
     listRows: <T extends TableId>(req: ListRequest<T>) => {
-      const rows = (req.table === 'claims' ? claims : []) as TableRows[T][];
+      const all: { [K in TableId]: TableRows[K][] } = {
+        claims,
+        volumes: fakeVolumes,
+        classes: fakeClasses,
+        provisioners: fakeProvisioners,
+        pods: fakePods,
+        snapshots: [],
+        nodes: fakeNodes,
+        events: fakeEvents,
+      };
+      const rows = all[req.table] as TableRows[T][];
       const cell = (row: TableRows[T], column: string) => String((row as unknown as Record<string, unknown>)[column] ?? '');
       return record('listRows', req, pageOf(rows, req, cell));
     },
