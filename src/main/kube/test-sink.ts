@@ -12,10 +12,11 @@ export class RecordingSink implements SourceSink {
   readonly statuses = new Map<Kind, KindStatus>();
   readonly connections: { state: ConnectionState; error?: string; at: number }[] = [];
   readonly applied: { kind: Kind; type: WatchEventType; name: string }[] = [];
-  resets = 0;
+  /** How many (re)lists each kind had: a relist after a 410 shows here. */
+  readonly resets = new Map<Kind, number>();
 
   reset(kind: Kind, objects: KubeObject[], namespace?: string): void {
-    this.resets += 1;
+    this.resets.set(kind, (this.resets.get(kind) ?? 0) + 1);
     const byUid = this.objects.get(kind) ?? new Map<string, KubeObject>();
     for (const [uid, object] of byUid) if (namespace === undefined || object.metadata?.namespace === namespace) byUid.delete(uid);
     for (const object of objects) byUid.set(uidOf(object), object);
