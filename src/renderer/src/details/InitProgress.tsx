@@ -4,8 +4,15 @@
  */
 import type { InitStepView } from '../../../shared/model/detail';
 import { ago } from '../format/time';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type Translate } from '../i18n/i18n';
 import { useNow } from '../state/clock';
+
+/** "09:50:10 (2m ago)": the exact time for comparing steps, the age for how stale it is. */
+function clockAndAgo(iso: string, now: number, t: Translate): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return `${at.toLocaleTimeString()} (${ago(iso, now, t)})`;
+}
 
 const STATE_ICON: Record<InitStepView['state'], string> = { waiting: '○', running: '◐', done: '●', failed: '✕' };
 
@@ -33,8 +40,8 @@ export function InitProgress({ steps }: { steps: InitStepView[] }) {
                 {step.image && <span className="muted small-text mono">{step.image}</span>}
               </div>
               <div className="init-meta small-text">
-                {step.startedAt && <span>{t('init.started', { time: ago(step.startedAt, now, t) })}</span>}
-                {step.finishedAt && <span>{t('init.finished', { time: ago(step.finishedAt, now, t) })}</span>}
+                {step.startedAt && <span title={step.startedAt}>{t('init.started', { time: clockAndAgo(step.startedAt, now, t) })}</span>}
+                {step.finishedAt && <span title={step.finishedAt}>{t('init.finished', { time: clockAndAgo(step.finishedAt, now, t) })}</span>}
                 {step.restarts > 0 && <span className="tone-text-bad">{t('init.restarts', { n: step.restarts })}</span>}
                 {step.exitCode !== undefined && <span>{t('init.exitCode', { code: step.exitCode })}</span>}
                 <span>{step.runAsUser !== undefined ? t('init.user', { uid: step.runAsUser }) : t('init.userUnknown')}</span>

@@ -7,48 +7,40 @@ export function PodVolumes({ volumes }: { volumes: PodVolumeView[] }) {
   const { t } = useI18n();
   if (volumes.length === 0) return <p className="muted">{t('volumes.none')}</p>;
   return (
-    <table className="plain-table pod-volumes" aria-label={t('volumes.title')} data-testid="pod-volumes">
-      <thead>
-        <tr>
-          <th scope="col">{t('col.name')}</th>
-          <th scope="col">{t('col.type')}</th>
-          <th scope="col">{t('col.source')}</th>
-          <th scope="col">{t('col.pods')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {volumes.map((v) => (
-          <tr key={v.name} data-testid="pod-volume" data-type={v.type}>
-            <td className="mono">{v.name}</td>
-            <td>
-              <span className="type-tag">{v.type}</span>
-            </td>
-            <td>
-              {v.target ? <ObjectLink target={v.target} missing={v.missing} label={v.detail} /> : <span className="mono">{v.detail}</span>}
-              {v.missing && <span className="tone-text-bad small-text"> ({t('details.missing')})</span>}
-            </td>
-            <td>
-              {v.mounts.length === 0 ? (
-                <span className="muted small-text">{t('volumes.unmounted')}</span>
-              ) : (
-                <ul className="mounts">
-                  {v.mounts.map((m, i) => (
-                    <li key={i}>
-                      <span className="mono">{m.container}</span>
-                      {m.init && <span className="type-tag">{t('volumes.initTag')}</span>} →{' '}
-                      <span className="mono">
-                        {m.mountPath}
-                        {m.subPath ? ` (subPath ${m.subPath})` : ''}
-                      </span>{' '}
+    <ul className="pod-volumes" aria-label={t('volumes.title')} data-testid="pod-volumes">
+      {volumes.map((v) => (
+        <li key={v.name} className="pod-volume" data-testid="pod-volume" data-type={v.type} data-name={v.name}>
+          <div className="pod-volume-head">
+            <span className="mono strong">{v.name}</span>
+            <span className="type-tag">{v.type}</span>
+            {v.target ? <ObjectLink target={v.target} missing={v.missing} label={v.detail} /> : <span className="mono muted">{v.detail}</span>}
+            {v.missing && <span className="tone-text-bad small-text">({t('details.missing')})</span>}
+          </div>
+          {v.mounts.length === 0 ? (
+            <div className="muted small-text mount-line">{t('volumes.unmounted')}</div>
+          ) : (
+            <table className="mount-table" aria-label={t('volumes.mounts', { name: v.name })}>
+              <tbody>
+                {v.mounts.map((m, i) => (
+                  <tr key={i} data-testid="volume-mount" data-container={m.container} data-read-only={m.readOnly}>
+                    <td className="mono">
+                      {m.container}
+                      {m.init && <span className="type-tag">{t('volumes.initTag')}</span>}
+                    </td>
+                    <td className="mono">
+                      {m.mountPath}
+                      {m.subPath ? <span className="muted"> (subPath {m.subPath})</span> : null}
+                    </td>
+                    <td>
                       <span className={m.readOnly ? 'ro-tag' : 'rw-tag'}>{m.readOnly ? t('volumes.ro') : t('volumes.rw')}</span>
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </li>
+      ))}
+    </ul>
   );
 }

@@ -6,7 +6,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { Background, Controls, ReactFlow, type NodeMouseHandler } from '@xyflow/react';
 import { useMemo } from 'react';
-import type { GraphRequest } from '../../../shared/model/detail';
+import type { GraphRequest, StorageGraph } from '../../../shared/model/detail';
 import { KINDS } from '../../../shared/kube/kinds';
 import { refKey } from '../../../shared/model/refs';
 import { useApi } from '../api/api-context';
@@ -80,7 +80,7 @@ function GraphCanvas({ request, onSelect }: { request: GraphRequest; onSelect: R
   const flow = useMemo(
     () =>
       graph.data
-        ? layoutGraph(graph.data, (state, code) => (code ? `${t(`edge.${state}`)}: ${code}` : t(`edge.${state}`)))
+        ? layoutGraph(graph.data, (state) => t(`edge.${state}`))
         : undefined,
     [graph.data, t],
   );
@@ -113,7 +113,43 @@ function GraphCanvas({ request, onSelect }: { request: GraphRequest; onSelect: R
         <Background gap={16} size={1} />
         <Controls showInteractive={false} />
       </ReactFlow>
+      {graph.data && <BrokenLinks graph={graph.data} onSelect={onSelect} />}
     </div>
+  );
+}
+
+/**
+ * Every edge that is not bound, in words, with the finding that explains it: the graph's meaning for
+ * screen readers and for anyone who would rather read than trace lines.
+ */
+function BrokenLinks({ graph, onSelect }: { graph: StorageGraph; onSelect: ReturnType<typeof usePaneActions>['select'] }) {
+  const { t } = useI18n();
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
+  const broken = graph.edges.filter((e) => e.state !== 'bound');
+  if (broken.length === 0) return null;
+  return (
+    <ul className="broken-links" aria-label={t('graph.broken')} data-testid="graph-broken-links">
+      {broken.map((edge) => {
+        const from = byId.get(edge.from);
+        const to = byId.get(edge.to);
+        return (
+          <li key={edge.id} data-testid="graph-broken-link" data-state={edge.state}>
+            <span className={`legend-line edge-line-${edge.state}`} aria-hidden="true" />
+            {from?.ref ? (
+              <button type="button" className="object-link" onClick={() => from.ref && onSelect(from.ref)}>
+                {from.label}
+              </button>
+            ) : (
+              <span className="mono">{from?.label ?? edge.from}</span>
+            )}
+            <span className="muted">→</span>
+            <span className="mono">{to?.label ?? edge.to}</span>
+            <strong className={`edge-text-${edge.state}`}>{t(`edge.${edge.state}`)}</strong>
+            {edge.findingCode && <code className="finding-code">{edge.findingCode}</code>}
+          </li>
+        );
+      })}
+    </ul>
   );
 }
 

@@ -40,6 +40,7 @@ describe('layoutGraph', () => {
   it('labels broken edges with their state and finding, leaves bound ones quiet', () => {
     expect(edges.find((e) => e.id === 'a')!.label).toBeUndefined();
     expect(edges.find((e) => e.id === 'c')!.label).toBe('mismatch: claim.class-mismatch');
+    expect(edges.find((e) => e.id === 'd')!.label).toBe('waiting');
     expect(edges.find((e) => e.id === 'd')!.animated).toBe(true);
     expect(edges.find((e) => e.id === 'c')!.className).toBe('edge-mismatch');
   });

@@ -6,8 +6,8 @@ import dagre from '@dagrejs/dagre';
 import type { Edge, Node } from '@xyflow/react';
 import type { EdgeState, GraphNode, StorageGraph } from '../../../shared/model/detail';
 
-export const NODE_WIDTH = 200;
-export const NODE_HEIGHT = 52;
+export const NODE_WIDTH = 172;
+export const NODE_HEIGHT = 48;
 
 /** A type alias (not an interface) so React Flow accepts it as node data. */
 export type StorageNodeData = { node: GraphNode; root: boolean };
@@ -25,13 +25,16 @@ export function layoutGraph(
   graph: StorageGraph,
   edgeLabel: (state: EdgeState, findingCode?: string) => string,
 ): { nodes: StorageFlowNode[]; edges: Edge[] } {
-  const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 18, ranksep: 70, marginx: 10, marginy: 10 });
-  g.setDefaultEdgeLabel(() => ({}));
   const ids = new Set(graph.nodes.map((n) => n.id));
-  for (const node of graph.nodes) g.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
   // An edge to a node the core did not send would break the layout; it is skipped.
   const edges = graph.edges.filter((e) => ids.has(e.from) && ids.has(e.to));
+  const labels = new Map(edges.map((e) => [e.id, e.state === 'bound' && !e.label ? undefined : (e.label ?? edgeLabel(e.state, e.findingCode))]));
+  // Ranks sit far enough apart for the longest edge label to show between them.
+  const longest = Math.max(0, ...[...labels.values()].map((l) => l?.length ?? 0));
+  const g = new dagre.graphlib.Graph();
+  g.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: Math.max(46, longest * 6.5 + 24), marginx: 10, marginy: 10 });
+  g.setDefaultEdgeLabel(() => ({}));
+  for (const node of graph.nodes) g.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
   for (const edge of edges) g.setEdge(edge.from, edge.to);
   dagre.layout(g);
 
@@ -51,7 +54,7 @@ export function layoutGraph(
     id: edge.id,
     source: edge.from,
     target: edge.to,
-    label: edge.state === 'bound' && !edge.label ? undefined : (edge.label ?? edgeLabel(edge.state, edge.findingCode)),
+    label: labels.get(edge.id),
     animated: edge.state === 'waiting',
     className: `edge-${edge.state}`,
     style: { stroke: EDGE_COLOR[edge.state], strokeWidth: edge.state === 'bound' ? 1.5 : 2, strokeDasharray: edge.state === 'missing' ? '6 4' : undefined },
