@@ -3,6 +3,7 @@
  * wired to the real implementations in one place (wiring.ts).
  */
 import type { Kind } from '../../shared/kube/kinds';
+import type { KubeObject } from '../../shared/kube/objects';
 import type { GraphRequest, ObjectDetail, Overview, StorageGraph } from '../../shared/model/detail';
 import type { Finding, Severity } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
@@ -19,6 +20,8 @@ export interface StoreQueries {
   listFindings(req: { namespace?: string; minSeverity?: Severity; offset: number; limit: number }): Page<Finding>;
   /** Objects of a kind held now. */
   count(kind: Kind): number;
+  /** Every object of a kind held now (snapshot export). */
+  list(kind: Kind): readonly KubeObject[];
   /** Changes with every applied update. */
   revision(): number;
 }

@@ -1,5 +1,5 @@
 /** Fakes of the kube and store ports for the core's unit tests (the real ones are tested on their own). */
-import type { Kind } from '../../shared/kube/kinds';
+import { ALL_KINDS, type Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { ClusterInfo, ConnectionState, KindStatus } from '../../shared/model/status';
 import type { ClusterSource, SourceSink, WatchEventType } from '../kube/source';
@@ -24,6 +24,9 @@ export class FakeStore implements ClusterStorePort {
   connection(_state: ConnectionState, _error?: string): void {}
   count(kind: Kind): number {
     return this.objects.get(kind)?.size ?? 0;
+  }
+  list(kind: Kind): KubeObject[] {
+    return [...(this.objects.get(kind)?.values() ?? [])];
   }
   revision(): number {
     return this.rev;
@@ -51,6 +54,8 @@ export class FakeSource implements ClusterSource {
   sink: SourceSink | undefined;
   stopped = false;
   namespaces: string[] = [];
+  /** Also report every kind not given as "absent", so the cluster counts as synced. */
+  settleAll = false;
   constructor(
     readonly info: ClusterInfo,
     private readonly objects: Partial<Record<Kind, KubeObject[]>> = {},
@@ -64,6 +69,9 @@ export class FakeSource implements ClusterSource {
     for (const [kind, list] of Object.entries(this.objects) as [Kind, KubeObject[]][]) {
       sink.reset(kind, list);
       sink.kindStatus({ kind, state: 'synced', count: list.length });
+    }
+    if (this.settleAll) {
+      for (const kind of ALL_KINDS) if (!(kind in this.objects)) sink.kindStatus({ kind, state: 'absent', count: 0 });
     }
   }
   async stop(): Promise<void> {
@@ -79,6 +87,8 @@ export interface FakeDepsOptions {
   anyFileExists?: boolean;
   demo?: string | undefined;
   startDelayMs?: number;
+  /** Context sources report every kind, so they sync. */
+  settleAll?: boolean;
 }
 
 export function context(name: string, extra: Partial<ClusterInfo> = {}): ClusterInfo {
@@ -99,6 +109,7 @@ export function fakeDeps(options: FakeDepsOptions = {}): CoreDeps & { sources: F
     listContexts: () => list,
     contextSource: (info) => {
       const source = new FakeSource(info, { persistentvolumeclaims: [{ metadata: { name: 'data', uid: 'u1' } }] }, options.startDelayMs);
+      source.settleAll = options.settleAll ?? false;
       sources.push(source);
       return source;
     },

@@ -1,0 +1,7 @@
+#!/usr/bin/env node
+// The `kse` command. It runs the TypeScript sources through tsx's API, so it works right after `npm install`
+// (no build step); the CLI itself is src/cli/main.ts.
+import { tsImport } from 'tsx/esm/api';
+
+const { main } = await tsImport('../src/cli/main.ts', import.meta.url);
+process.exitCode = await main(process.argv.slice(2));

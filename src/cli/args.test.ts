@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import { UsageError, parseArgs } from './args';
+
+function usageError(argv: string[]): string {
+  try {
+    parseArgs(argv);
+  } catch (error) {
+    expect(error).toBeInstanceOf(UsageError);
+    return (error as Error).message;
+  }
+  throw new Error(`expected ${argv.join(' ')} to be refused`);
+}
+
+describe('parseArgs', () => {
+  it('reads each command with its options', () => {
+    expect(parseArgs([])).toEqual({ name: 'help' });
+    expect(parseArgs(['--version'])).toEqual({ name: 'version' });
+    expect(parseArgs(['contexts', '--json'])).toEqual({ name: 'contexts', json: true });
+    expect(parseArgs(['sync', '--context', 'lab-admin'])).toEqual({ name: 'sync', context: 'lab-admin', json: false, timeoutSeconds: 60 });
+    expect(parseArgs(['sync', '--context=lab', '--json', '--timeout', '2.5'])).toEqual({ name: 'sync', context: 'lab', json: true, timeoutSeconds: 2.5 });
+    expect(parseArgs(['snapshot', '--context', 'lab', '-o', 'out.json'])).toEqual({ name: 'snapshot', context: 'lab', output: 'out.json', timeoutSeconds: 60 });
+    expect(parseArgs(['doctor', '--snapshot', 'f.json', '-n', 'team-a', '--lang', 'ru', '--json'])).toEqual({
+      name: 'doctor',
+      snapshot: 'f.json',
+      namespace: 'team-a',
+      json: true,
+      lang: 'ru',
+      timeoutSeconds: 60,
+    });
+    expect(parseArgs(['doctor'])).toEqual({ name: 'doctor', json: false, lang: 'en', timeoutSeconds: 60 });
+    expect(parseArgs(['web', '--port', '8080', '--no-open'])).toEqual({ name: 'web', port: 8080, open: false });
+    expect(parseArgs(['web'])).toEqual({ name: 'web', open: true });
+    expect(parseArgs(['sync', '--help'])).toEqual({ name: 'help' });
+  });
+
+  it('says what is wrong and what to type instead', () => {
+    expect(usageError(['deploy'])).toBe('Unknown command "deploy". Commands: contexts, sync, snapshot, doctor, web. Run "kse help".');
+    expect(usageError(['sync', '--ctx', 'a'])).toBe('Unknown option "--ctx" for "kse sync". Its options: --context, --json, --timeout.');
+    expect(usageError(['sync', '--context'])).toBe('--context needs a value.');
+    expect(usageError(['sync', '--context', '--json'])).toBe('--context needs a value.');
+    expect(usageError(['sync', '--json=yes'])).toBe('--json takes no value.');
+    expect(usageError(['sync', '--json', '--json'])).toBe('--json is given twice.');
+    expect(usageError(['sync', '--timeout', '0'])).toBe('--timeout must be a positive number of seconds, got "0".');
+    expect(usageError(['sync', 'lab'])).toBe('Unexpected argument "lab" for "kse sync". Run "kse help" for the options.');
+    expect(usageError(['snapshot', '--context', 'a'])).toBe('kse snapshot needs -o FILE (where to write the snapshot).');
+    expect(usageError(['doctor', '--context', 'a', '--snapshot', 'b'])).toBe('Give either --context or --snapshot, not both.');
+    expect(usageError(['doctor', '--lang', 'de'])).toBe('--lang must be one of en, ru, got "de".');
+    expect(usageError(['web', '--port', '70000'])).toBe('--port must be a port number (0-65535), got "70000".');
+  });
+});

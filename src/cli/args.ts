@@ -1,0 +1,133 @@
+/** The `kse` command line: parsing argv into one command, with usage errors that say what to type instead. */
+import { LANGS, type Lang } from '../shared/model/findings';
+
+export type CliCommand =
+  | { name: 'help' }
+  | { name: 'version' }
+  | { name: 'contexts'; json: boolean }
+  | { name: 'sync'; context?: string; json: boolean; timeoutSeconds: number }
+  | { name: 'snapshot'; context?: string; output: string; timeoutSeconds: number }
+  | { name: 'doctor'; context?: string; snapshot?: string; namespace?: string; json: boolean; lang: Lang; timeoutSeconds: number }
+  | { name: 'web'; port?: number; open: boolean };
+
+export class UsageError extends Error {}
+
+export const DEFAULT_TIMEOUT_SECONDS = 60;
+
+export const USAGE = `Usage: kse <command> [options]
+
+Commands:
+  contexts [--json]                         List the kubeconfig contexts (KUBECONFIG or ~/.kube/config).
+  sync [--context X] [--json] [--timeout S] Connect, wait until every kind is synced, print counts and timings.
+  snapshot [--context X] -o FILE [--timeout S]
+                                            Export the storage objects (secrets redacted) to a snapshot file.
+  doctor [--context X | --snapshot FILE] [--namespace N] [--json] [--lang en|ru]
+                                            Diagnose storage: problems first; exits 1 when a problem exists.
+  web [--port N] [--no-open]                Serve the UI on 127.0.0.1 and print its URL (with the access token).
+
+Without --context, the kubeconfig's current context is used. The default --timeout is ${DEFAULT_TIMEOUT_SECONDS} s.
+`;
+
+interface FlagSpec {
+  /** Takes a value (else it is a switch). */
+  value: boolean;
+  aliases?: string[];
+}
+
+const COMMAND_FLAGS: Record<Exclude<CliCommand['name'], 'help' | 'version'>, Record<string, FlagSpec>> = {
+  contexts: { json: { value: false } },
+  sync: { context: { value: true }, json: { value: false }, timeout: { value: true } },
+  snapshot: { context: { value: true }, output: { value: true, aliases: ['o'] }, timeout: { value: true } },
+  doctor: { context: { value: true }, snapshot: { value: true }, namespace: { value: true, aliases: ['n'] }, json: { value: false }, lang: { value: true }, timeout: { value: true } },
+  web: { port: { value: true }, 'no-open': { value: false } },
+};
+
+function isCommand(name: string): name is keyof typeof COMMAND_FLAGS {
+  return Object.prototype.hasOwnProperty.call(COMMAND_FLAGS, name);
+}
+
+/** Flags as a map; each flag at most once. */
+function readFlags(command: keyof typeof COMMAND_FLAGS, args: string[]): Map<string, string | true> {
+  const specs = COMMAND_FLAGS[command];
+  const byAlias = new Map<string, string>();
+  for (const [name, spec] of Object.entries(specs)) {
+    byAlias.set(name, name);
+    for (const alias of spec.aliases ?? []) byAlias.set(alias, name);
+  }
+  const flags = new Map<string, string | true>();
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i] ?? '';
+    const match = /^--?([^=]+)(?:=(.*))?$/.exec(arg);
+    if (!match) throw new UsageError(`Unexpected argument "${arg}" for "kse ${command}". Run "kse help" for the options.`);
+    const name = byAlias.get(match[1] ?? '');
+    if (!name) throw new UsageError(`Unknown option "${arg}" for "kse ${command}". Its options: ${Object.keys(specs).map((f) => `--${f}`).join(', ')}.`);
+    if (flags.has(name)) throw new UsageError(`--${name} is given twice.`);
+    if (!specs[name]?.value) {
+      if (match[2] !== undefined) throw new UsageError(`--${name} takes no value.`);
+      flags.set(name, true);
+      continue;
+    }
+    const value = match[2] ?? args[(i += 1)];
+    if (value === undefined || value === '' || (match[2] === undefined && value.startsWith('-'))) {
+      throw new UsageError(`--${name} needs a value.`);
+    }
+    flags.set(name, value);
+  }
+  return flags;
+}
+
+function positiveNumber(value: string | true | undefined, flag: string, fallback: number): number {
+  if (value === undefined) return fallback;
+  const n = Number(value);
+  if (typeof value !== 'string' || !Number.isFinite(n) || n <= 0) throw new UsageError(`--${flag} must be a positive number of seconds, got "${String(value)}".`);
+  return n;
+}
+
+const text = (value: string | true | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
+
+export function parseArgs(argv: readonly string[]): CliCommand {
+  const [first, ...rest] = argv;
+  if (first === undefined || first === 'help' || first === '--help' || first === '-h') return { name: 'help' };
+  if (first === 'version' || first === '--version' || first === '-v') return { name: 'version' };
+  if (!isCommand(first)) throw new UsageError(`Unknown command "${first}". Commands: contexts, sync, snapshot, doctor, web. Run "kse help".`);
+  if (rest.includes('--help') || rest.includes('-h')) return { name: 'help' };
+  const flags = readFlags(first, rest);
+  const timeoutSeconds = positiveNumber(flags.get('timeout'), 'timeout', DEFAULT_TIMEOUT_SECONDS);
+  const context = text(flags.get('context'));
+  switch (first) {
+    case 'contexts':
+      return { name: 'contexts', json: flags.has('json') };
+    case 'sync':
+      return { name: 'sync', ...(context ? { context } : {}), json: flags.has('json'), timeoutSeconds };
+    case 'snapshot': {
+      const output = text(flags.get('output'));
+      if (!output) throw new UsageError('kse snapshot needs -o FILE (where to write the snapshot).');
+      return { name: 'snapshot', ...(context ? { context } : {}), output, timeoutSeconds };
+    }
+    case 'doctor': {
+      const snapshot = text(flags.get('snapshot'));
+      if (snapshot && context) throw new UsageError('Give either --context or --snapshot, not both.');
+      const lang = text(flags.get('lang')) ?? 'en';
+      if (!(LANGS as readonly string[]).includes(lang)) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}, got "${lang}".`);
+      const namespace = text(flags.get('namespace'));
+      return {
+        name: 'doctor',
+        ...(context ? { context } : {}),
+        ...(snapshot ? { snapshot } : {}),
+        ...(namespace ? { namespace } : {}),
+        json: flags.has('json'),
+        lang: lang as Lang,
+        timeoutSeconds,
+      };
+    }
+    case 'web': {
+      const portText = text(flags.get('port'));
+      let port: number | undefined;
+      if (portText !== undefined) {
+        port = Number(portText);
+        if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port must be a port number (0-65535), got "${portText}".`);
+      }
+      return { name: 'web', ...(port !== undefined ? { port } : {}), open: !flags.has('no-open') };
+    }
+  }
+}

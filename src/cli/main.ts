@@ -1,0 +1,102 @@
+/**
+ * Entry of the `kse` command (bin/kse.mjs runs it through tsx, so it works from a fresh `npm install` with no
+ * build). Parses the arguments, runs one command on the same core as the app, and returns the exit code:
+ * 0 fine, 1 failed (or `doctor` found a problem), 2 usage error.
+ */
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Core } from '../main/core/core';
+import { createCoreDeps, currentContext } from '../main/core/wiring';
+import { USAGE, UsageError, parseArgs, type CliCommand } from './args';
+import { runContexts, runDoctor, runSnapshot, runSync, runWeb } from './commands';
+import { CliFailure, type CliRuntime } from './runtime';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+
+function packageVersion(): string {
+  try {
+    return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
+  } catch {
+    return '0.0.0';
+  }
+}
+
+/** Opens a URL in the default browser; failure only means the user opens the printed URL by hand. */
+function openBrowser(url: string): void {
+  const [command, args] =
+    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
+  try {
+    const child = spawn(command, args as string[], { stdio: 'ignore', detached: true });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // Printed URL is enough.
+  }
+}
+
+export function realRuntime(): CliRuntime {
+  const version = packageVersion();
+  const resourcesDir = join(ROOT, 'resources');
+  return {
+    io: { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), isTTY: process.stdout.isTTY === true },
+    version,
+    createCore: async ({ autoOpenDemo }) => {
+      const core = new Core({ deps: createCoreDeps({ resourcesDir }), resourcesDir, version, transport: 'web', autoOpenDemo, log: (m) => process.stderr.write(`${m}\n`) });
+      await core.start();
+      return core;
+    },
+    currentContext: () => currentContext(),
+    readFile: (path) => readFile(path, 'utf8'),
+    writeFile: (path, text) => writeFile(path, text, 'utf8'),
+    rendererDir: join(ROOT, 'out', 'renderer'),
+    openBrowser,
+    untilInterrupted: () =>
+      new Promise((resolve) => {
+        process.once('SIGINT', () => resolve());
+        process.once('SIGTERM', () => resolve());
+      }),
+    now: () => performance.now(),
+  };
+}
+
+export async function runCommand(command: CliCommand, runtime: CliRuntime): Promise<number> {
+  switch (command.name) {
+    case 'help':
+      runtime.io.out(USAGE);
+      return 0;
+    case 'version':
+      runtime.io.out(`${runtime.version}\n`);
+      return 0;
+    case 'contexts':
+      return runContexts(runtime, command);
+    case 'sync':
+      return runSync(runtime, command);
+    case 'snapshot':
+      return runSnapshot(runtime, command);
+    case 'doctor':
+      return runDoctor(runtime, command);
+    case 'web':
+      return runWeb(runtime, command);
+  }
+}
+
+/** Runs `kse` with these arguments; never throws. */
+export async function main(argv: readonly string[], runtime: CliRuntime = realRuntime()): Promise<number> {
+  try {
+    return await runCommand(parseArgs(argv), runtime);
+  } catch (error) {
+    if (error instanceof UsageError) {
+      runtime.io.err(`kse: ${error.message}\n`);
+      return 2;
+    }
+    if (error instanceof CliFailure) {
+      runtime.io.err(`kse: ${error.message}\n`);
+      return error.exitCode;
+    }
+    runtime.io.err(`kse: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report this.\n`);
+    return 1;
+  }
+}

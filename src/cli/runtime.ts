@@ -1,0 +1,37 @@
+/** What the CLI commands need from the outside world; main.ts gives the real one, tests give fakes. */
+import type { Core } from '../main/core/core';
+
+export interface CliIo {
+  out(text: string): void;
+  err(text: string): void;
+  /** Standard output is a terminal (colours allowed). */
+  isTTY: boolean;
+}
+
+export interface CliRuntime {
+  io: CliIo;
+  version: string;
+  /** A started core over the real kubeconfig; `autoOpenDemo`: open the demo when there is no kubeconfig. */
+  createCore(options: { autoOpenDemo: boolean }): Promise<Core>;
+  /** The kubeconfig's current-context, if any. */
+  currentContext(): string | undefined;
+  readFile(path: string): Promise<string>;
+  writeFile(path: string, text: string): Promise<void>;
+  /** The built renderer that `kse web` serves. */
+  rendererDir: string;
+  openBrowser(url: string): void;
+  /** Resolves when the user stops the program (Ctrl+C). */
+  untilInterrupted(): Promise<void>;
+  /** Milliseconds, monotonic. */
+  now(): number;
+}
+
+/** A failure the user can act on: printed as is, with this exit code. */
+export class CliFailure extends Error {
+  constructor(
+    message: string,
+    readonly exitCode = 1,
+  ) {
+    super(message);
+  }
+}
