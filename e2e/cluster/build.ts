@@ -165,9 +165,66 @@ async function copyKwokStages(version: string, dest: string): Promise<void> {
   }
 }
 
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/**
+ * One build at a time per cache (test projects and lab:up may call ensureBinaries concurrently): mkdir is atomic,
+ * the owner's pid is inside, and a lock whose owner is gone is taken over.
+ */
+async function withBuildLock<T>(log: (l: string) => void, fn: () => Promise<T>): Promise<T> {
+  const lock = join(cacheRoot(), 'bin', '.build.lock');
+  mkdirSync(dirname(lock), { recursive: true });
+  let announced = false;
+  for (;;) {
+    try {
+      mkdirSync(lock);
+      writeFileSync(join(lock, 'pid'), String(process.pid));
+      break;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+      let owner = 0;
+      try {
+        owner = Number(readFileSync(join(lock, 'pid'), 'utf8'));
+      } catch {
+        // being created right now: wait
+      }
+      if (owner && !pidAlive(owner)) {
+        rmSync(lock, { recursive: true, force: true });
+        continue;
+      }
+      if (!announced) log(`[lab:build] waiting for another build (pid ${owner || '?'}) to finish ...`);
+      announced = true;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+  try {
+    return await fn();
+  } finally {
+    rmSync(lock, { recursive: true, force: true });
+  }
+}
+
 /** Builds whatever is missing from the cache and returns the binaries' paths. Safe to call on every start. */
 export async function ensureBinaries(opts: EnsureOptions = {}): Promise<LabBinaries> {
   const log = opts.log ?? ((l: string) => console.error(l));
+  const p = binaryPaths();
+  const all = [p.etcd, p.kwok, join(p.kwokStagesDir, 'pod-fast', 'pod-ready.yaml'), p.provisioner, p.kubeApiserver, p.kubeControllerManager, p.kubeScheduler];
+  if (!opts.force && all.every((f) => existsSync(f)) && (opts.kubectl === false || existsSync(p.kubectl))) {
+    // Warm: no lock, no go invocation.
+    const { kubectl, ...rest } = p;
+    return { ...rest, kubectl };
+  }
+  return withBuildLock(log, () => build(opts, log));
+}
+
+async function build(opts: EnsureOptions, log: (l: string) => void): Promise<LabBinaries> {
   const wantKubectl = opts.kubectl ?? true;
   const p = binaryPaths();
   const v = p.versions;

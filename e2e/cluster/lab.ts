@@ -193,7 +193,15 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
     return c;
   };
 
+  // If this process exits without stop() (an uncaught error, process.exit in a test runner), take the
+  // components along rather than leave them running.
+  const killOnExit = () => {
+    for (const c of components.values()) c.killNow();
+  };
+  process.on('exit', killOnExit);
+
   const stopAll = async () => {
+    process.off('exit', killOnExit);
     ready = false;
     for (const t of restartTimers) clearTimeout(t);
     restartTimers.clear();

@@ -52,6 +52,9 @@ export class Component {
     const fd = openSync(this.logPath, 'a');
     const child = spawn(this.bin, this.args, {
       stdio: ['ignore', fd, fd],
+      // Own process group: a Ctrl-C in the terminal reaches the supervisor only, which then stops the components
+      // in order (provisioner and controllers first, etcd last) instead of all dying at once.
+      detached: true,
       env: { ...process.env, ...this.env },
     });
     closeSync(fd);
@@ -83,6 +86,14 @@ export class Component {
     const timer = setTimeout(() => child.kill('SIGKILL'), graceMs);
     await this.exited;
     clearTimeout(timer);
+  }
+
+  /** Synchronous last resort (process 'exit' hooks): SIGKILL without waiting. */
+  killNow(): void {
+    if (this.child && this.running) {
+      this.stopping = true;
+      this.child.kill('SIGKILL');
+    }
   }
 
   tail(n = 30): string {
