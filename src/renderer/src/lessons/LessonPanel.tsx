@@ -26,7 +26,7 @@ export function LessonPanel({ anchor }: { anchor: string }) {
   const close = () => update((s) => ({ ...s, lesson: undefined }));
 
   useEffect(() => {
-    const target = bodyRef.current?.querySelector<HTMLElement>(`[data-anchor="${CSS.escape(anchor)}"]`);
+    const target = Array.from(bodyRef.current?.querySelectorAll<HTMLElement>('[data-anchor]') ?? []).find((el) => el.dataset.anchor === anchor);
     target?.scrollIntoView?.({ block: 'start' });
   }, [anchor, book.data]);
 

@@ -1,0 +1,131 @@
+// @vitest-environment jsdom
+import { act, cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { useNoticeInvalidation } from '../api/notices';
+import { useApi } from '../api/api-context';
+import { closeInnermost } from '../App';
+import { StatusStrip } from '../clusters/StatusStrip';
+import { FindingCard } from '../details/FindingCard';
+import { LessonPanel } from '../lessons/LessonPanel';
+import { emptyPane } from '../state/view-state';
+import { TableView } from '../table/TableView';
+import { createFakeApi, makeClaim, pendingFinding } from '../testing/fake-api';
+import { renderWithApp } from '../testing/render';
+import { PaneProvider } from './pane-context';
+import { useQueryClient } from '@tanstack/react-query';
+
+afterEach(cleanup);
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 });
+});
+
+describe('StatusStrip', () => {
+  it('labels the demo as offline data and says "no permission" for forbidden kinds, never empty', async () => {
+    renderWithApp(<StatusStrip clusterId="demo" />);
+    expect((await screen.findByTestId('source-tag')).textContent).toContain('Demo');
+    const sc = screen.getByTestId('kind-status-storageclasses');
+    expect(sc.dataset.state).toBe('forbidden');
+    expect(sc.textContent).toContain('no permission');
+    expect(screen.getByTestId('sync-summary').getAttribute('aria-live')).toBe('polite');
+  });
+
+  it('speaks Russian when the UI is Russian', async () => {
+    renderWithApp(<StatusStrip clusterId="demo" />, { lang: 'ru' });
+    expect((await screen.findByTestId('kind-status-storageclasses')).textContent).toContain('нет прав');
+    expect(screen.getByTestId('source-tag').textContent).toContain('Демо');
+  });
+});
+
+describe('FindingCard', () => {
+  it('shows cause, evidence and a fix command that the copy button puts on the clipboard', async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+    renderWithApp(
+      <PaneProvider index={0} clusterId="demo">
+        <FindingCard finding={pendingFinding} />
+      </PaneProvider>,
+      { view: { open: ['demo'], panes: [emptyPane('demo')] } },
+    );
+    const card = screen.getByTestId('finding');
+    expect(card.textContent).toContain('does not exist');
+    expect(within(card).getByTestId('fix-command').textContent).toBe('kubectl get storageclass');
+    fireEvent.click(screen.getByRole('button', { name: 'Copy command: kubectl get storageclass' }));
+    expect(writeText).toHaveBeenCalledWith('kubectl get storageclass');
+    await waitFor(() => expect(screen.getByTestId('copy-command').textContent).toBe('Copied'));
+    // The learn link names the lesson section by its title once the book has loaded.
+    await waitFor(() => expect(screen.getByTestId('learn-link').textContent).toBe('Learn: Storage class'));
+  });
+});
+
+describe('LessonPanel', () => {
+  it('opens the section in the lesson language and shows live examples of its kinds', async () => {
+    const api = createFakeApi();
+    renderWithApp(<LessonPanel anchor="storage-class" />, {
+      api,
+      view: { open: ['demo'], panes: [emptyPane('demo')], lesson: 'storage-class', lessonLang: 'ru' },
+    });
+    expect(await screen.findByRole('heading', { name: 'Класс хранения' })).toBeTruthy();
+    expect(screen.getByTestId('lesson-panel').dataset.lang).toBe('ru');
+    const examples = await screen.findByTestId('lesson-examples');
+    await waitFor(() => expect(within(examples).getAllByTestId('object-link').map((l) => l.dataset.name)).toEqual(['standard', 'nfs']));
+    expect(api.calls.some((c) => c.method === 'getLessons' && (c.req as { lang: string }).lang === 'ru')).toBe(true);
+  });
+});
+
+describe('live updates', () => {
+  function Live({ children }: { children: React.ReactNode }) {
+    useNoticeInvalidation(useApi(), useQueryClient());
+    return <>{children}</>;
+  }
+
+  it('a claim created on the cluster appears, then binds, on a change notice without reload', async () => {
+    const api = createFakeApi({ claims: 3 });
+    const pane = { ...emptyPane('demo'), view: 'claims' as const };
+    renderWithApp(
+      <Live>
+        <PaneProvider index={0} clusterId="demo">
+          <TableView clusterId="demo" clusterName="demo" table="claims" pane={pane} namespaces={[]} onChange={() => undefined} onOpen={() => undefined} />
+        </PaneProvider>
+      </Live>,
+      { api },
+    );
+    await waitFor(() => expect(screen.getAllByTestId('table-row')).toHaveLength(3));
+    api.claims.push(makeClaim(99, { name: 'fresh', phase: 'Pending', volumeName: undefined }));
+    act(() => api.emit({ type: 'changed', clusterId: 'demo', kinds: ['persistentvolumeclaims'], revision: 2 }));
+    const row = await screen.findByText('fresh');
+    expect(row.closest('[role="row"]')?.textContent).toContain('Pending');
+    api.claims[3] = { ...api.claims[3]!, phase: 'Bound', volumeName: 'pvc-fresh' };
+    act(() => api.emit({ type: 'changed', clusterId: 'demo', kinds: ['persistentvolumeclaims'], revision: 3 }));
+    await waitFor(() => expect(screen.getByText('fresh').closest('[role="row"]')?.textContent).toContain('→ pvc-fresh'));
+  });
+
+  it('a notice about another cluster refetches nothing', async () => {
+    const api = createFakeApi({ claims: 3 });
+    renderWithApp(
+      <Live>
+        <StatusStrip clusterId="demo" />
+      </Live>,
+      { api },
+    );
+    await screen.findByTestId('source-tag');
+    const before = api.calls.length;
+    act(() => api.emit({ type: 'changed', clusterId: 'other', kinds: ['pods'], revision: 2 }));
+    await new Promise((r) => setTimeout(r, 50));
+    expect(api.calls.length).toBe(before);
+  });
+});
+
+describe('Escape closes the innermost panel', () => {
+  const sel = { kind: 'pods' as const, namespace: 'a', name: 'b' };
+  it('closes details before the lesson, the second pane first', () => {
+    const state = { open: ['a', 'b'], panes: [{ ...emptyPane('a'), selected: sel }, { ...emptyPane('b'), selected: sel }], lesson: 'csi' };
+    const once = closeInnermost(state)!;
+    expect(once.panes.map((p) => p.selected)).toEqual([sel, undefined]);
+    const twice = closeInnermost(once)!;
+    expect(twice.panes.every((p) => !p.selected)).toBe(true);
+    expect(twice.lesson).toBe('csi');
+    expect(closeInnermost(twice)!.lesson).toBeUndefined();
+    expect(closeInnermost({ open: [], panes: [emptyPane()] })).toBeUndefined();
+  });
+});
