@@ -83,7 +83,7 @@ export class ContextSource implements ClusterSource {
     if (!this.connected || !this.client) return; // planned with the others once connected
     const limited = this.kinds.filter((kind) => this.plans.get(kind)?.mode === 'namespaces' || this.plans.get(kind)?.mode === 'forbidden');
     const namespaced = limited.filter((kind) => KINDS[kind].namespaced);
-    for (const kind of await readableKindsIn(this.client, namespace, namespaced)) {
+    for (const kind of await readableKindsIn(this.client, namespace, namespaced, this.abort.signal)) {
       this.plans.set(kind, { mode: 'namespaces' });
       this.startReflector(kind, namespace);
     }
@@ -141,7 +141,7 @@ export class ContextSource implements ClusterSource {
         }
         let allowed = true;
         try {
-          allowed = await mayListWatch(client, kind);
+          allowed = await mayListWatch(client, kind, undefined, this.abort.signal);
         } catch {
           // Access reviews unavailable: try anyway; a 403 from the list says the same thing.
         }
@@ -180,11 +180,11 @@ export class ContextSource implements ClusterSource {
   private async startNamespaced(client: ApiClient): Promise<void> {
     const limited = this.kinds.filter((kind) => this.plans.get(kind)?.mode === 'namespaces');
     if (limited.length === 0) return;
-    for (const namespace of await listableNamespaces(client).catch(() => [])) this.namespaces.add(namespace);
+    for (const namespace of await listableNamespaces(client, 50, this.abort.signal).catch(() => [])) this.namespaces.add(namespace);
     const readable = new Map<Kind, string[]>();
     for (const namespace of this.namespaces) {
       if (this.abort.signal.aborted) return;
-      const kinds = await readableKindsIn(client, namespace, limited).catch(() => []);
+      const kinds = await readableKindsIn(client, namespace, limited, this.abort.signal).catch(() => []);
       for (const kind of kinds) readable.set(kind, [...(readable.get(kind) ?? []), namespace]);
     }
     for (const kind of limited) {

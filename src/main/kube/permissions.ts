@@ -34,15 +34,16 @@ function matches(values: string[] | undefined, wanted: string): boolean {
 }
 
 /** SelfSubjectAccessReview for list and watch of a kind, cluster-wide (no namespace) or in one namespace. */
-export async function mayListWatch(client: ApiClient, kind: Kind, namespace?: string): Promise<boolean> {
+export async function mayListWatch(client: ApiClient, kind: Kind, namespace?: string, signal?: AbortSignal): Promise<boolean> {
   const group = KINDS[kind].group;
-  const [list, watch] = await Promise.all([review(client, group, kind, 'list', namespace), review(client, group, kind, 'watch', namespace)]);
+  const [list, watch] = await Promise.all([review(client, group, kind, 'list', namespace, signal), review(client, group, kind, 'watch', namespace, signal)]);
   return list && watch;
 }
 
-async function review(client: ApiClient, group: string, resource: string, verb: string, namespace?: string): Promise<boolean> {
+async function review(client: ApiClient, group: string, resource: string, verb: string, namespace?: string, signal?: AbortSignal): Promise<boolean> {
   const response = await client.json<{ status?: { allowed?: boolean } }>(`${AUTHZ}/selfsubjectaccessreviews`, {
     method: 'POST',
+    signal,
     body: {
       apiVersion: 'authorization.k8s.io/v1',
       kind: 'SelfSubjectAccessReview',
@@ -57,12 +58,13 @@ async function review(client: ApiClient, group: string, resource: string, verb: 
  * When the review is incomplete (an authorizer that cannot enumerate rules) kinds it does not show are checked
  * one by one with access reviews.
  */
-export async function readableKindsIn(client: ApiClient, namespace: string, candidates: Kind[]): Promise<Kind[]> {
+export async function readableKindsIn(client: ApiClient, namespace: string, candidates: Kind[], signal?: AbortSignal): Promise<Kind[]> {
   let rules: ResourceRule[] = [];
   let incomplete = true;
   try {
     const response = await client.json<{ status?: { resourceRules?: ResourceRule[]; incomplete?: boolean } }>(`${AUTHZ}/selfsubjectrulesreviews`, {
       method: 'POST',
+      signal,
       body: { apiVersion: 'authorization.k8s.io/v1', kind: 'SelfSubjectRulesReview', spec: { namespace } },
     });
     rules = response.status?.resourceRules ?? [];
@@ -73,15 +75,15 @@ export async function readableKindsIn(client: ApiClient, namespace: string, cand
   const readable: Kind[] = [];
   for (const kind of candidates) {
     if (rulesAllowListWatch(rules, KINDS[kind].group, kind)) readable.push(kind);
-    else if (incomplete && (await mayListWatch(client, kind, namespace))) readable.push(kind);
+    else if (incomplete && (await mayListWatch(client, kind, namespace, signal))) readable.push(kind);
   }
   return readable;
 }
 
 /** Namespace names, when the user may list them (at most `limit`); otherwise an empty list. */
-export async function listableNamespaces(client: ApiClient, limit = 50): Promise<string[]> {
-  const allowed = await review(client, '', 'namespaces', 'list').catch(() => false);
+export async function listableNamespaces(client: ApiClient, limit = 50, signal?: AbortSignal): Promise<string[]> {
+  const allowed = await review(client, '', 'namespaces', 'list', undefined, signal).catch(() => false);
   if (!allowed) return [];
-  const response = await client.json<{ items?: { metadata?: { name?: string } }[] }>(`/api/v1/namespaces?limit=${limit}`);
+  const response = await client.json<{ items?: { metadata?: { name?: string } }[] }>(`/api/v1/namespaces?limit=${limit}`, { signal });
   return (response.items ?? []).map((item) => item.metadata?.name).filter((name): name is string => typeof name === 'string');
 }

@@ -1,0 +1,92 @@
+/**
+ * Records what a live source delivers into a recording (the demo cluster, lesson scenarios): the state once every
+ * kind has settled becomes the snapshot part, what follows becomes timed events. Redacted like a snapshot export.
+ * A relist during recording is turned into the events that explain it (adds, changes, deletes), so a replay
+ * ends where the cluster ended.
+ */
+import { ALL_KINDS, type Kind } from '../../shared/kube/kinds';
+import type { KubeObject } from '../../shared/kube/objects';
+import type { ConnectionState, KindStatus } from '../../shared/model/status';
+import { RECORDING_FORMAT, type RecordedEvent, type Recording, type SnapshotKind } from '../../shared/snapshot-format';
+import { buildSnapshot, redactObject } from './export-snapshot';
+import type { SourceSink, WatchEventType } from './source';
+
+export class RecordingWriter implements SourceSink {
+  private readonly objects = new Map<Kind, Map<string, KubeObject>>();
+  private readonly statuses = new Map<Kind, KindStatus>();
+  private readonly events: RecordedEvent[] = [];
+  private startedAt: number | undefined;
+  private initial: Partial<Record<Kind, SnapshotKind>> | undefined;
+
+  constructor(
+    private readonly context: string,
+    private readonly kinds: Kind[] = ALL_KINDS,
+    private readonly now: () => number = Date.now,
+  ) {}
+
+  /** True once every kind is synced, forbidden or absent and the timed part has begun. */
+  get recording(): boolean {
+    return this.startedAt !== undefined;
+  }
+
+  reset(kind: Kind, objects: KubeObject[], namespace?: string): void {
+    const current = this.objects.get(kind) ?? new Map<string, KubeObject>();
+    const next = new Map([...current].filter(([, object]) => namespace !== undefined && object.metadata?.namespace !== namespace));
+    for (const object of objects) next.set(uidOf(object), object);
+    if (this.startedAt !== undefined) {
+      for (const [uid, object] of current) if (!next.has(uid)) this.record(kind, 'DELETED', object);
+      for (const [uid, object] of next) {
+        const before = current.get(uid);
+        if (before === undefined) this.record(kind, 'ADDED', object);
+        else if (before.metadata?.resourceVersion !== object.metadata?.resourceVersion) this.record(kind, 'MODIFIED', object);
+      }
+    }
+    this.objects.set(kind, next);
+  }
+
+  apply(kind: Kind, type: WatchEventType, object: KubeObject): void {
+    const current = this.objects.get(kind) ?? new Map<string, KubeObject>();
+    if (type === 'DELETED') current.delete(uidOf(object));
+    else current.set(uidOf(object), object);
+    this.objects.set(kind, current);
+    if (this.startedAt !== undefined) this.record(kind, type, object);
+  }
+
+  kindStatus(status: KindStatus): void {
+    this.statuses.set(status.kind, status);
+    if (this.startedAt === undefined && this.kinds.every((kind) => ['synced', 'forbidden', 'absent'].includes(this.statuses.get(kind)?.state ?? ''))) {
+      this.initial = this.capture();
+      this.startedAt = this.now();
+    }
+  }
+
+  connection(_state: ConnectionState, _error?: string): void {}
+
+  /** The recording so far. Before every kind settled, the current state is the snapshot part and there are no events. */
+  finish(serverVersion?: string): Recording {
+    const snapshot = buildSnapshot({ context: this.context, serverVersion, kinds: this.initial ?? this.capture(), capturedAt: new Date(this.startedAt ?? this.now()).toISOString() });
+    return { ...snapshot, format: RECORDING_FORMAT, events: this.events.map((event) => ({ ...event })) };
+  }
+
+  private capture(): Partial<Record<Kind, SnapshotKind>> {
+    const kinds: Partial<Record<Kind, SnapshotKind>> = {};
+    for (const kind of this.kinds) {
+      const status = this.statuses.get(kind);
+      const state = status?.state === 'synced' || status?.state === 'forbidden' || status?.state === 'absent' ? status.state : 'error';
+      kinds[kind] = {
+        state,
+        items: state === 'synced' ? structuredClone([...(this.objects.get(kind)?.values() ?? [])]) : [],
+        ...(status?.message !== undefined ? { message: status.message } : {}),
+      };
+    }
+    return kinds;
+  }
+
+  private record(kind: Kind, type: WatchEventType, object: KubeObject): void {
+    this.events.push({ at: this.now() - this.startedAt!, kind, type, object: redactObject(kind, object) });
+  }
+}
+
+function uidOf(object: KubeObject): string {
+  return object.metadata?.uid ?? `${object.metadata?.namespace ?? ''}/${object.metadata?.name ?? ''}`;
+}
