@@ -1,0 +1,298 @@
+/**
+ * The store of one cluster: fed by a source (SourceSink), read by the diagnosis rules (ClusterView) and
+ * queried by the contract (listRows, getObject, getGraph, getOverview, listFindings).
+ *
+ * Updates cost what they touch: an object change updates its indices, marks its own and its neighbours' rows
+ * and findings dirty, and bumps the revision. Queries then rebuild only what is dirty. A relist that changes
+ * many objects at once marks everything dirty instead of walking neighbours object by object.
+ */
+import type { ObjectsByKind } from '../../shared/kube/by-kind';
+import type { Kind } from '../../shared/kube/kinds';
+import type {
+  CSINode,
+  KubeEvent,
+  KubeObject,
+  Lease,
+  PersistentVolume,
+  PersistentVolumeClaim,
+  Pod,
+  StorageClass,
+  VolumeAttachment,
+} from '../../shared/kube/objects';
+import type { ClusterView } from '../../shared/diagnose/view';
+import type { GraphRequest, ObjectDetail, Overview, StorageGraph } from '../../shared/model/detail';
+import { SEVERITY_ORDER, type Finding, type Severity } from '../../shared/model/findings';
+import type { ObjectRef } from '../../shared/model/refs';
+import type { ListRequest, Page, TableId, TableRows } from '../../shared/model/rows';
+import type { ConnectionState, KindStatus, KindSyncState } from '../../shared/model/status';
+import type { SourceSink, WatchEventType } from '../kube/source';
+import { ChangeBatcher, type ChangeListener } from './change-batcher';
+import { markDependents, type DirtySink } from './dependents';
+import { objectDetail } from './detail';
+import { FindingsCache } from './findings-cache';
+import { storageGraph } from './graph';
+import { ObjectStore } from './object-store';
+import { overview } from './overview';
+import { RowCache } from './row-cache';
+import type { StoreContext } from './store-context';
+
+export interface ClusterStoreOptions {
+  /** The clock (recordings and tests set it). */
+  now?: () => number;
+  /** Milliseconds between change notices (default 200). */
+  noticeIntervalMs?: number;
+  /** How often provisioner health is re-assessed, since it depends on time (default 10 s). */
+  provisionerRefreshMs?: number;
+  /** A relist changing more objects than this marks everything dirty (default 500). */
+  bulkThreshold?: number;
+}
+
+interface PendingChange {
+  kind: Kind;
+  before: KubeObject | undefined;
+  after: KubeObject | undefined;
+}
+
+export class ClusterStore implements SourceSink, ClusterView {
+  readonly objects: ObjectStore;
+  private readonly findings: FindingsCache;
+  private readonly rowCache: RowCache;
+  private readonly batcher: ChangeBatcher;
+  private readonly dirty: DirtySink;
+  private rev = 0;
+  private bulk: PendingChange[] | undefined;
+  private lastProvisionerRefresh = Number.NEGATIVE_INFINITY;
+  private refreshTimer: ReturnType<typeof setInterval> | undefined;
+  private connectionState: ConnectionState = 'connecting';
+  private connectionError: string | undefined;
+  private readonly refreshMs: number;
+  private readonly bulkThreshold: number;
+
+  constructor(readonly clusterId: string, options: ClusterStoreOptions = {}) {
+    this.objects = new ObjectStore((kind, _key, before, after) => this.onObjectChange(kind, before, after));
+    if (options.now) this.objects.now = options.now;
+    this.findings = new FindingsCache(this.objects);
+    this.rowCache = new RowCache(this.objects, this.findings);
+    this.batcher = new ChangeBatcher(() => this.rev, options.noticeIntervalMs ?? 200);
+    this.refreshMs = options.provisionerRefreshMs ?? 10_000;
+    this.bulkThreshold = options.bulkThreshold ?? 500;
+    const rows = this.rowCache;
+    const findings = this.findings;
+    this.dirty = {
+      object: (kind, key) => {
+        findings.markObject(kind, key);
+        rows.markObject(kind, key);
+      },
+      provisioner: (name) => {
+        findings.markProvisioner(name);
+        rows.markProvisioner(name);
+      },
+    };
+  }
+
+  // --- SourceSink ---------------------------------------------------------------------------------------------
+
+  reset(kind: Kind, objects: KubeObject[], namespace?: string): void {
+    this.bulk = [];
+    try {
+      this.objects.reset(kind, objects, namespace);
+    } finally {
+      const changes = this.bulk;
+      this.bulk = undefined;
+      if (changes.length > this.bulkThreshold) {
+        this.findings.markAll();
+        this.rowCache.markAll();
+      } else {
+        for (const c of changes) this.markChange(c.kind, c.before, c.after);
+      }
+    }
+  }
+
+  apply(kind: Kind, type: WatchEventType, object: KubeObject): void {
+    this.objects.apply(kind, type, object);
+  }
+
+  kindStatus(status: KindStatus): void {
+    const before = this.objects.kindState(status.kind);
+    this.objects.setKindState(status.kind, status.state);
+    // Rules say "cannot tell" while a kind is unreadable: when that changes, every verdict may change.
+    if (before !== status.state) {
+      this.findings.markAll();
+      this.rowCache.markAll();
+      this.bump(status.kind);
+    }
+  }
+
+  connection(state: ConnectionState, error?: string): void {
+    this.connectionState = state;
+    this.connectionError = error;
+  }
+
+  /** The last connection state the source reported. */
+  connectionStatus(): { state: ConnectionState; error?: string } {
+    return this.connectionError === undefined ? { state: this.connectionState } : { state: this.connectionState, error: this.connectionError };
+  }
+
+  private onObjectChange(kind: Kind, before: KubeObject | undefined, after: KubeObject | undefined): void {
+    this.bump(kind);
+    if (this.bulk) {
+      this.bulk.push({ kind, before, after });
+      return;
+    }
+    this.markChange(kind, before, after);
+  }
+
+  private markChange(kind: Kind, before: KubeObject | undefined, after: KubeObject | undefined): void {
+    if (before) markDependents(this.objects, kind, before, this.dirty);
+    if (after) markDependents(this.objects, kind, after, this.dirty);
+  }
+
+  private bump(kind: Kind): void {
+    this.rev += 1;
+    this.batcher.add(kind);
+  }
+
+  // --- change notices ------------------------------------------------------------------------------------------
+
+  /**
+   * Batched change notices (kinds coalesced, every ~200 ms). While someone listens, provisioner health is also
+   * re-assessed every 10 s, and a verdict that changed with time is announced as a change of StorageClasses.
+   */
+  onChange(listener: ChangeListener): () => void {
+    const unsubscribe = this.batcher.subscribe(listener);
+    if (!this.refreshTimer && this.refreshMs > 0) {
+      this.refreshTimer = setInterval(() => this.refreshProvisioners(), this.refreshMs);
+      (this.refreshTimer as { unref?: () => void }).unref?.();
+    }
+    return () => {
+      unsubscribe();
+      if (!this.batcher.listening) this.stopTimer();
+    };
+  }
+
+  /** Stops timers; the store stays readable. */
+  dispose(): void {
+    this.stopTimer();
+    this.batcher.cancel();
+  }
+
+  private stopTimer(): void {
+    if (this.refreshTimer) clearInterval(this.refreshTimer);
+    this.refreshTimer = undefined;
+  }
+
+  /** Re-assesses every provisioner now; returns whether a verdict changed. */
+  refreshProvisioners(): boolean {
+    const before = new Map(this.findings.provisionerRows().map((r) => [r.name, r.verdict]));
+    this.findings.refreshProvisioners(this.rowSink());
+    this.lastProvisionerRefresh = this.objects.now();
+    const changed = this.findings.provisionerRows().some((r) => before.get(r.name) !== r.verdict);
+    if (changed) this.bump('storageclasses');
+    return changed;
+  }
+
+  // --- queries ----------------------------------------------------------------------------------------------------
+
+  revision(): number {
+    return this.rev;
+  }
+
+  count(kind: Kind): number {
+    return this.objects.count(kind);
+  }
+
+  listRows<T extends TableId>(req: ListRequest<T>): Page<TableRows[T]> {
+    this.prepare();
+    return this.rowCache.list(req, this.rev);
+  }
+
+  getObject(ref: ObjectRef): ObjectDetail | null {
+    this.prepare();
+    return objectDetail(this.context(), ref);
+  }
+
+  getGraph(req: GraphRequest): StorageGraph {
+    this.prepare();
+    return storageGraph(this.context(), req);
+  }
+
+  getOverview(): Overview {
+    this.prepare();
+    return overview(this.context());
+  }
+
+  listFindings(req: { namespace?: string; minSeverity?: Severity; offset: number; limit: number }): Page<Finding> {
+    this.prepare();
+    const limit = req.minSeverity ? SEVERITY_ORDER.indexOf(req.minSeverity) : SEVERITY_ORDER.length;
+    const offset = Math.max(0, Math.floor(req.offset));
+    const size = Math.max(0, Math.floor(req.limit));
+    const rows: Finding[] = [];
+    let total = 0;
+    for (const f of this.findings.all()) {
+      if (req.namespace !== undefined && req.namespace !== '' && f.object.namespace !== req.namespace) continue;
+      if (SEVERITY_ORDER.indexOf(f.severity) > limit) continue;
+      if (total >= offset && rows.length < size) rows.push(f);
+      total += 1;
+    }
+    return { total, offset, rows, revision: this.rev };
+  }
+
+  /** Brings findings (and through badges, rows) up to date; provisioner health is re-assessed when stale. */
+  private prepare(): void {
+    if (this.objects.now() - this.lastProvisionerRefresh >= this.refreshMs) this.refreshProvisioners();
+    this.findings.flush(this.rowSink());
+  }
+
+  private rowSink(): DirtySink {
+    return { object: (kind, key) => this.rowCache.markObject(kind, key), provisioner: (name) => this.rowCache.markProvisioner(name) };
+  }
+
+  private context(): StoreContext {
+    return { clusterId: this.clusterId, store: this.objects, findings: this.findings, rows: this.rowCache, revision: this.rev };
+  }
+
+  // --- ClusterView (delegated to the objects) ----------------------------------------------------------------------
+
+  now(): number {
+    return this.objects.now();
+  }
+  kindState(kind: Kind): KindSyncState {
+    return this.objects.kindState(kind);
+  }
+  list<K extends Kind>(kind: K, namespace?: string): readonly ObjectsByKind[K][] {
+    return this.objects.list(kind, namespace);
+  }
+  get<K extends Kind>(kind: K, name: string, namespace?: string): ObjectsByKind[K] | undefined {
+    return this.objects.get(kind, name, namespace);
+  }
+  defaultClasses(): readonly StorageClass[] {
+    return this.objects.defaultClasses();
+  }
+  claimsOfClass(className: string): readonly PersistentVolumeClaim[] {
+    return this.objects.claimsOfClass(className);
+  }
+  volumesOfClass(className: string): readonly PersistentVolume[] {
+    return this.objects.volumesOfClass(className);
+  }
+  volumesClaiming(namespace: string, claimName: string): readonly PersistentVolume[] {
+    return this.objects.volumesClaiming(namespace, claimName);
+  }
+  podsUsingClaim(namespace: string, claimName: string): readonly Pod[] {
+    return this.objects.podsUsingClaim(namespace, claimName);
+  }
+  podsOnNode(nodeName: string): readonly Pod[] {
+    return this.objects.podsOnNode(nodeName);
+  }
+  eventsFor(objectKind: string, name: string, namespace?: string): readonly KubeEvent[] {
+    return this.objects.eventsFor(objectKind, name, namespace);
+  }
+  csiNodesWithDriver(driver: string): readonly CSINode[] {
+    return this.objects.csiNodesWithDriver(driver);
+  }
+  attachmentsOfVolume(pvName: string): readonly VolumeAttachment[] {
+    return this.objects.attachmentsOfVolume(pvName);
+  }
+  leasesNamed(name: string): readonly Lease[] {
+    return this.objects.leasesNamed(name);
+  }
+}

@@ -1,0 +1,192 @@
+/**
+ * Which other objects' rows and findings an object's state feeds, so a change re-examines exactly those:
+ * claim <-> volume <-> class, pods <-> claims, events -> the object they are about, provisioner inputs
+ * (leases, CSIDriver, CSINode, its pods) -> the provisioner -> its classes.
+ * Called with the object before and after a change, so both old and new neighbours are covered.
+ */
+import { KINDS, kindOfObjectKind, type Kind } from '../../shared/kube/kinds';
+import type {
+  CSINode,
+  KubeEvent,
+  KubeObject,
+  Lease,
+  PersistentVolume,
+  PersistentVolumeClaim,
+  Pod,
+  StorageClass,
+  VolumeAttachment,
+  VolumeSnapshot,
+} from '../../shared/kube/objects';
+import { claimClassName } from '../../shared/diagnose/view';
+import { leaseNameCandidates } from '../../shared/diagnose/leases';
+import { NO_CLASS } from './indices';
+import type { ObjectStore } from './object-store';
+import { attachmentVolume, claimRefKey, csiNodeDrivers, idOf, nsKey, objectKey, podClaimKeys } from './relations';
+
+/** Collects ids ("kind|key") and provisioner names to re-examine. */
+export interface DirtySink {
+  object(kind: Kind, key: string): void;
+  provisioner(name: string): void;
+}
+
+const PROVISIONING_REASONS = new Set(['ExternalProvisioning', 'ProvisioningFailed', 'ProvisioningSucceeded', 'Provisioning']);
+
+export function markDependents(store: ObjectStore, kind: Kind, obj: KubeObject, dirty: DirtySink): void {
+  const key = objectKey(obj);
+  dirty.object(kind, key);
+  switch (kind) {
+    case 'persistentvolumeclaims':
+      return claimDependents(store, obj as PersistentVolumeClaim, dirty);
+    case 'persistentvolumes':
+      return volumeDependents(store, obj as PersistentVolume, dirty);
+    case 'storageclasses':
+      return classDependents(store, obj as StorageClass, dirty);
+    case 'pods':
+      return podDependents(store, obj as Pod, dirty);
+    case 'events':
+      return eventDependents(store, obj as KubeEvent, dirty);
+    case 'nodes':
+      return nodeDependents(store, obj.metadata?.name ?? '', dirty);
+    case 'csinodes': {
+      for (const driver of csiNodeDrivers(obj as CSINode)) dirty.provisioner(driver);
+      dirty.object('nodes', obj.metadata?.name ?? '');
+      for (const pod of store.podsOnNode(obj.metadata?.name ?? '')) dirty.object('pods', objectKey(pod));
+      return;
+    }
+    case 'csidrivers':
+      return dirty.provisioner(obj.metadata?.name ?? '');
+    case 'leases':
+      return leaseDependents(store, obj as Lease, dirty);
+    case 'volumeattachments': {
+      const va = obj as VolumeAttachment;
+      const pv = attachmentVolume(va);
+      if (pv) dirty.object('persistentvolumes', pv);
+      if (va.spec?.nodeName) dirty.object('nodes', va.spec.nodeName);
+      return;
+    }
+    case 'volumesnapshots': {
+      const claim = (obj as VolumeSnapshot).spec?.source?.persistentVolumeClaimName;
+      if (claim) dirty.object('persistentvolumeclaims', nsKey(obj.metadata?.namespace, claim));
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+function claimDependents(store: ObjectStore, claim: PersistentVolumeClaim, dirty: DirtySink): void {
+  const ns = claim.metadata?.namespace ?? '';
+  const name = claim.metadata?.name ?? '';
+  if (claim.spec?.volumeName) dirty.object('persistentvolumes', claim.spec.volumeName);
+  for (const pv of store.volumesClaiming(ns, name)) dirty.object('persistentvolumes', pv.metadata?.name ?? '');
+  // Pods of the claim show its state; their siblings share the ReadWriteOnce multi-node check.
+  for (const pod of store.podsUsingClaim(ns, name)) dirty.object('pods', objectKey(pod));
+  const className = claimClassName(claim) ?? store.defaultClassName();
+  if (className) {
+    dirty.object('storageclasses', className);
+    if (claim.status?.phase !== 'Bound') {
+      const provisioner = store.get('storageclasses', className)?.provisioner;
+      if (provisioner) dirty.provisioner(provisioner);
+    }
+  }
+}
+
+function volumeDependents(store: ObjectStore, pv: PersistentVolume, dirty: DirtySink): void {
+  const claimKey = claimRefKey(pv);
+  if (claimKey) dirty.object('persistentvolumeclaims', claimKey);
+  const name = pv.metadata?.name ?? '';
+  for (const claim of store.claimsNamingVolume(name)) dirty.object('persistentvolumeclaims', objectKey(claim));
+  const className = pv.spec?.storageClassName ?? NO_CLASS;
+  if (className) dirty.object('storageclasses', className);
+  // A volume free for binding changes the static-binding analysis of the class's pending claims.
+  if (!pv.spec?.claimRef?.uid) {
+    for (const claim of store.claimsOfClass(className)) {
+      if (claim.status?.phase !== 'Bound') dirty.object('persistentvolumeclaims', objectKey(claim));
+    }
+  }
+}
+
+function classDependents(store: ObjectStore, sc: StorageClass, dirty: DirtySink): void {
+  const name = sc.metadata?.name ?? '';
+  if (sc.provisioner) dirty.provisioner(sc.provisioner);
+  for (const claim of store.claimsOfClass(name)) dirty.object('persistentvolumeclaims', objectKey(claim));
+  for (const pv of store.volumesOfClass(name)) dirty.object('persistentvolumes', pv.metadata?.name ?? '');
+  // Claims without a class follow the default class; every default class sees the others (several defaults).
+  for (const claim of store.claimsOfClass(NO_CLASS)) dirty.object('persistentvolumeclaims', objectKey(claim));
+  for (const other of store.defaultClasses()) dirty.object('storageclasses', other.metadata?.name ?? '');
+}
+
+function podDependents(store: ObjectStore, pod: Pod, dirty: DirtySink): void {
+  for (const claimKey of podClaimKeys(pod)) {
+    dirty.object('persistentvolumeclaims', claimKey);
+    const slash = claimKey.indexOf('/');
+    for (const sibling of store.podsUsingClaim(claimKey.slice(0, slash), claimKey.slice(slash + 1))) {
+      dirty.object('pods', objectKey(sibling));
+    }
+  }
+  if (pod.spec?.nodeName) dirty.object('nodes', pod.spec.nodeName);
+  // Provisioner health reads the pods that run a provisioner: those in a leader lease's namespace or naming it.
+  const ns = pod.metadata?.namespace ?? '';
+  const text = podCommandText(pod);
+  for (const provisioner of store.provisionerNames()) {
+    if (text.includes(provisioner)) {
+      dirty.provisioner(provisioner);
+      continue;
+    }
+    for (const leaseName of leaseNameCandidates(provisioner)) {
+      if (store.get('leases', leaseName, ns)) dirty.provisioner(provisioner);
+    }
+  }
+}
+
+function podCommandText(pod: Pod): string {
+  const parts: string[] = [];
+  for (const c of pod.spec?.containers ?? []) {
+    parts.push(...(c.args ?? []), ...(c.command ?? []));
+    for (const e of c.env ?? []) if (e.value) parts.push(e.value);
+  }
+  return parts.join('\n');
+}
+
+function eventDependents(store: ObjectStore, event: KubeEvent, dirty: DirtySink): void {
+  const involved = event.involvedObject;
+  const kind = involved?.kind ? kindOfObjectKind(involved.kind) : undefined;
+  if (!kind || !involved?.name) return;
+  const key = KINDS[kind].namespaced ? nsKey(involved.namespace ?? '', involved.name) : involved.name;
+  dirty.object(kind, key);
+  if (kind === 'persistentvolumeclaims' && PROVISIONING_REASONS.has(event.reason ?? '')) {
+    const claim = store.table('persistentvolumeclaims').get(key);
+    const className = claim ? claimClassName(claim) ?? store.defaultClassName() : undefined;
+    const provisioner = className ? store.get('storageclasses', className)?.provisioner : undefined;
+    if (provisioner) dirty.provisioner(provisioner);
+  }
+}
+
+function nodeDependents(store: ObjectStore, nodeName: string, dirty: DirtySink): void {
+  for (const pod of store.podsOnNode(nodeName)) dirty.object('pods', objectKey(pod));
+  for (const pv of store.volumesOnNode(nodeName)) dirty.object('persistentvolumes', pv.metadata?.name ?? '');
+}
+
+function leaseDependents(store: ObjectStore, lease: Lease, dirty: DirtySink): void {
+  const name = lease.metadata?.name ?? '';
+  for (const provisioner of store.provisionerNames()) {
+    const inTree = provisioner.startsWith('kubernetes.io/') && name === 'kube-controller-manager';
+    if (inTree || leaseNameCandidates(provisioner).includes(name)) dirty.provisioner(provisioner);
+  }
+}
+
+/** A Set-backed DirtySink. */
+export class DirtySet implements DirtySink {
+  readonly objects = new Set<string>();
+  readonly provisioners = new Set<string>();
+  object(kind: Kind, key: string): void {
+    if (key) this.objects.add(idOf(kind, key));
+  }
+  provisioner(name: string): void {
+    if (name) this.provisioners.add(name);
+  }
+  clear(): void {
+    this.objects.clear();
+    this.provisioners.clear();
+  }
+}

@@ -1,0 +1,193 @@
+/**
+ * Findings per object and provisioner health, recomputed lazily: a change marks objects (and provisioners)
+ * dirty, and the next query re-diagnoses only those. The rules themselves live in src/shared/diagnose; this
+ * cache does not know which rules exist, only which objects they are about.
+ */
+import { diagnoseObject, provisionerHealth } from '../../shared/diagnose/index';
+import type { Kind } from '../../shared/kube/kinds';
+import { KINDS } from '../../shared/kube/kinds';
+import { SEVERITY_ORDER, type Finding, type FindingBadge } from '../../shared/model/findings';
+import type { ObjectRef } from '../../shared/model/refs';
+import type { ProvisionerRow } from '../../shared/model/rows';
+import type { DirtySink } from './dependents';
+import type { ObjectStore } from './object-store';
+import { idOf, objectKey, splitId } from './relations';
+
+/** Kinds the rules diagnose; findings of other kinds are never computed. */
+export const DIAGNOSED_KINDS: ReadonlySet<Kind> = new Set<Kind>(['persistentvolumeclaims', 'persistentvolumes', 'pods', 'storageclasses']);
+
+export function badgeOf(findings: readonly Finding[]): FindingBadge | undefined {
+  const first = findings[0];
+  if (!first) return undefined;
+  const rank = (f: Finding) => SEVERITY_ORDER.indexOf(f.severity);
+  let top = first;
+  for (const f of findings) if (rank(f) < rank(top)) top = f;
+  return { severity: top.severity, count: findings.length, code: top.code };
+}
+
+function sameBadge(a: FindingBadge | undefined, b: FindingBadge | undefined): boolean {
+  return a?.severity === b?.severity && a?.count === b?.count && a?.code === b?.code;
+}
+
+export class FindingsCache {
+  private readonly findings = new Map<string, Finding[]>();
+  private readonly badges = new Map<string, FindingBadge>();
+  private readonly dirty = new Set<string>();
+  private readonly provisioners = new Map<string, ProvisionerRow>();
+  private readonly dirtyProvisioners = new Set<string>();
+  private sorted: Finding[] | undefined;
+  /** Counts every recomputation that changed something, so callers can cache what they derive. */
+  version = 0;
+
+  constructor(private readonly store: ObjectStore) {}
+
+  markObject(kind: Kind, key: string): void {
+    if (DIAGNOSED_KINDS.has(kind)) this.dirty.add(idOf(kind, key));
+  }
+
+  markProvisioner(name: string): void {
+    this.dirtyProvisioners.add(name);
+  }
+
+  /** Everything is examined again (after a relist, or when time moved on for every verdict). */
+  markAll(): void {
+    for (const kind of DIAGNOSED_KINDS) for (const key of this.store.table(kind).keys()) this.dirty.add(idOf(kind, key));
+    for (const name of this.store.provisionerNames()) this.dirtyProvisioners.add(name);
+    for (const name of this.provisioners.keys()) this.dirtyProvisioners.add(name);
+  }
+
+  get pending(): boolean {
+    return this.dirty.size > 0 || this.dirtyProvisioners.size > 0;
+  }
+
+  /**
+   * Recomputes what is dirty. `rows` hears about objects whose badge changed and provisioners whose row
+   * changed, so their table rows are rebuilt.
+   */
+  flush(rows: DirtySink): void {
+    if (!this.pending) return;
+    this.flushProvisioners(rows);
+    if (this.dirty.size === 0) return;
+    const ids = [...this.dirty];
+    this.dirty.clear();
+    for (const id of ids) this.recompute(id, rows);
+    this.sorted = undefined;
+    this.version += 1;
+  }
+
+  /** Re-assesses every provisioner now (their health depends on time: a lease that stops being renewed). */
+  refreshProvisioners(rows: DirtySink): void {
+    for (const name of this.store.provisionerNames()) this.dirtyProvisioners.add(name);
+    this.flush(rows);
+  }
+
+  private flushProvisioners(rows: DirtySink): void {
+    if (this.dirtyProvisioners.size === 0) return;
+    const names = [...this.dirtyProvisioners];
+    this.dirtyProvisioners.clear();
+    const existing = new Set(this.store.provisionerNames());
+    for (const name of names) {
+      const before = this.provisioners.get(name);
+      if (!existing.has(name)) {
+        if (before) {
+          this.provisioners.delete(name);
+          rows.provisioner(name);
+        }
+        continue;
+      }
+      const after = provisionerHealth(this.store, name);
+      this.provisioners.set(name, after);
+      rows.provisioner(name);
+      // A verdict change reaches the classes and the claims that wait for this provisioner.
+      if (before?.verdict !== after.verdict) this.markProvisionerDependents(name);
+    }
+    this.version += 1;
+  }
+
+  private markProvisionerDependents(name: string): void {
+    for (const sc of this.store.classesOfProvisioner(name)) {
+      const className = sc.metadata?.name ?? '';
+      this.dirty.add(idOf('storageclasses', className));
+      for (const claim of this.store.claimsOfClass(className)) {
+        if (claim.status?.phase !== 'Bound') this.dirty.add(idOf('persistentvolumeclaims', objectKey(claim)));
+      }
+    }
+    // Released volumes wait for the provisioner that made them to delete them.
+    for (const pv of this.store.list('persistentvolumes')) {
+      if (pv.status?.phase === 'Released' && pv.metadata?.annotations?.['pv.kubernetes.io/provisioned-by'] === name) {
+        this.dirty.add(idOf('persistentvolumes', pv.metadata?.name ?? ''));
+      }
+    }
+  }
+
+  private recompute(id: string, rows: DirtySink): void {
+    const { kind, key } = splitId(id);
+    const obj = this.store.table(kind).get(key);
+    const before = this.badges.get(id);
+    if (!obj) {
+      this.findings.delete(id);
+      this.badges.delete(id);
+    } else {
+      const ref: ObjectRef = { kind, name: obj.metadata?.name ?? '' };
+      if (KINDS[kind].namespaced && obj.metadata?.namespace) ref.namespace = obj.metadata.namespace;
+      if (obj.metadata?.uid) ref.uid = obj.metadata.uid;
+      const list = diagnoseObject(this.store, ref);
+      if (list.length > 0) this.findings.set(id, list);
+      else this.findings.delete(id);
+      const badge = badgeOf(list);
+      if (badge) this.badges.set(id, badge);
+      else this.badges.delete(id);
+    }
+    if (!sameBadge(before, this.badges.get(id))) rows.object(kind, key);
+  }
+
+  /** Findings of one object, most severe first (computes them now if dirty). */
+  of(kind: Kind, key: string): Finding[] {
+    const id = idOf(kind, key);
+    if (this.dirty.has(id)) {
+      this.dirty.delete(id);
+      this.recompute(id, { object: () => {}, provisioner: () => {} });
+      this.sorted = undefined;
+    }
+    return this.findings.get(id) ?? [];
+  }
+
+  badge(kind: Kind, key: string): FindingBadge | undefined {
+    return this.badges.get(idOf(kind, key));
+  }
+
+  provisioner(name: string): ProvisionerRow | undefined {
+    return this.provisioners.get(name);
+  }
+
+  provisionerRows(): ProvisionerRow[] {
+    return [...this.provisioners.values()];
+  }
+
+  /** Every finding, most severe first, then by namespace, name and code. Call flush first. */
+  all(): readonly Finding[] {
+    if (!this.sorted) {
+      const out: Finding[] = [];
+      for (const list of this.findings.values()) out.push(...list);
+      this.sorted = out.sort(compareFindings);
+    }
+    return this.sorted;
+  }
+}
+
+/** Most severe first, then namespace, name, kind and code: the order of listFindings and the overview. */
+export function compareFindings(a: Finding, b: Finding): number {
+  const rank = SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity);
+  if (rank !== 0) return rank;
+  return (
+    cmp(a.object.namespace ?? '', b.object.namespace ?? '') ||
+    cmp(a.object.name, b.object.name) ||
+    cmp(a.object.kind, b.object.kind) ||
+    cmp(a.code, b.code) ||
+    cmp(a.id, b.id)
+  );
+}
+
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

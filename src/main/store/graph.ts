@@ -1,0 +1,288 @@
+/**
+ * The binding graph: Pod -> PVC -> PV -> StorageClass -> provisioner, plus the node of scheduled pods and of
+ * node-pinned volumes. Each edge says whether the link holds (bound), is yet to be made (waiting), points at
+ * the wrong object (mismatch) or at nothing (missing), with the finding that explains a broken one.
+ * Graphs of a namespace or a provisioner are capped (`truncated`) to stay readable.
+ */
+import { claimClassName } from '../../shared/diagnose/view';
+import { KINDS, type Kind } from '../../shared/kube/kinds';
+import type { KubeObject, PersistentVolume, PersistentVolumeClaim, Pod } from '../../shared/kube/objects';
+import type { EdgeState, GraphEdge, GraphNode, GraphNodeKind, GraphRequest, StorageGraph } from '../../shared/model/detail';
+import type { Finding } from '../../shared/model/findings';
+import type { ObjectRef } from '../../shared/model/refs';
+import { canonicalQuantity } from './quantity';
+import { refOf } from './related';
+import { claimRefKey, nsKey, objectKey, podClaimNames, volumeNodes } from './relations';
+import { podStatus } from './rows/pod-status';
+import type { StoreContext } from './store-context';
+
+/** Graphs of a namespace or provisioner stop growing past this many nodes. */
+export const GRAPH_NODE_CAP = 300;
+
+const NODE_TYPE: Partial<Record<Kind, GraphNodeKind>> = {
+  pods: 'pod',
+  persistentvolumeclaims: 'claim',
+  persistentvolumes: 'volume',
+  storageclasses: 'class',
+  nodes: 'node',
+  volumesnapshots: 'snapshot',
+};
+
+export class GraphBuilder {
+  private readonly nodes = new Map<string, GraphNode>();
+  private readonly edges = new Map<string, GraphEdge>();
+  truncated = false;
+
+  constructor(private readonly ctx: StoreContext, private readonly cap = Number.POSITIVE_INFINITY) {}
+
+  get full(): boolean {
+    return this.nodes.size >= this.cap;
+  }
+
+  result(rootId?: string): StorageGraph {
+    const graph: StorageGraph = { nodes: [...this.nodes.values()], edges: [...this.edges.values()] };
+    if (rootId && this.nodes.has(rootId)) graph.rootId = rootId;
+    if (this.truncated) graph.truncated = true;
+    return graph;
+  }
+
+  private findingsOf(kind: Kind, obj: KubeObject): Finding[] {
+    return this.ctx.findings.of(kind, objectKey(obj));
+  }
+
+  /** The node of an existing object, or of a dangling reference (missing). Undefined when the graph is full. */
+  object(kind: Kind, name: string, namespace?: string): string | undefined {
+    const key = KINDS[kind].namespaced ? nsKey(namespace ?? '', name) : name;
+    const id = `${kind}:${key}`;
+    if (this.nodes.has(id)) return id;
+    if (this.full) {
+      this.truncated = true;
+      return undefined;
+    }
+    const obj = this.ctx.store.table(kind).get(key);
+    const type = NODE_TYPE[kind] ?? 'node';
+    if (!obj) {
+      const ref: ObjectRef = KINDS[kind].namespaced ? { kind, name, namespace: namespace ?? '' } : { kind, name };
+      this.nodes.set(id, { id, type, label: name, ref, missing: true });
+      return id;
+    }
+    const node: GraphNode = { id, type, label: name, ref: refOf(kind, obj) };
+    const sublabel = sublabelOf(kind, obj);
+    if (sublabel) node.sublabel = sublabel;
+    const severity = this.ctx.findings.badge(kind, key)?.severity;
+    if (severity) node.severity = severity;
+    this.nodes.set(id, node);
+    return id;
+  }
+
+  provisioner(name: string): string | undefined {
+    const id = `provisioner:${name}`;
+    if (this.nodes.has(id)) return id;
+    if (this.full) {
+      this.truncated = true;
+      return undefined;
+    }
+    const health = this.ctx.findings.provisioner(name);
+    const node: GraphNode = { id, type: 'provisioner', label: name, provisioner: name };
+    if (health) {
+      node.verdict = health.verdict;
+      node.sublabel = health.verdict;
+      node.ref = health.ref;
+      if (health.verdict === 'dead') node.severity = 'problem';
+      else if (health.verdict === 'degraded') node.severity = 'warning';
+    }
+    this.nodes.set(id, node);
+    return id;
+  }
+
+  edge(from: string | undefined, to: string | undefined, state: EdgeState, label: string, explain?: Finding): void {
+    if (!from || !to) return;
+    const id = `${from}->${to}`;
+    if (this.edges.has(id)) return;
+    const edge: GraphEdge = { id, from, to, state, label };
+    if (state !== 'bound' && explain) {
+      edge.findingId = explain.id;
+      edge.findingCode = explain.code;
+    }
+    this.edges.set(id, edge);
+  }
+
+  /** The finding that explains a broken link: one naming the other end in its evidence, else the most severe. */
+  explain(kind: Kind, obj: KubeObject | undefined, other?: string): Finding | undefined {
+    if (!obj) return undefined;
+    const list = this.findingsOf(kind, obj);
+    return list.find((f) => f.evidence.some((e) => e.ref?.name === other || e.value === other)) ?? list[0];
+  }
+
+  // --- chains ---------------------------------------------------------------------------------------------------
+
+  pod(pod: Pod, withClaims = true): string | undefined {
+    const ns = pod.metadata?.namespace ?? '';
+    const podId = this.object('pods', pod.metadata?.name ?? '', ns);
+    if (pod.spec?.nodeName) this.edge(podId, this.object('nodes', pod.spec.nodeName), this.ctx.store.get('nodes', pod.spec.nodeName) ? 'bound' : 'missing', 'runs on', this.explain('pods', pod, pod.spec.nodeName));
+    if (!withClaims) return podId;
+    for (const claimName of podClaimNames(pod)) {
+      const claim = this.ctx.store.get('persistentvolumeclaims', claimName, ns);
+      const state: EdgeState = !claim ? 'missing' : claim.status?.phase === 'Bound' ? 'bound' : claim.status?.phase === 'Lost' ? 'mismatch' : 'waiting';
+      const claimId = this.object('persistentvolumeclaims', claimName, ns);
+      this.edge(podId, claimId, state, 'uses', state === 'missing' ? this.explain('pods', pod, claimName) : this.explain('persistentvolumeclaims', claim) ?? this.explain('pods', pod, claimName));
+      if (claim) this.claim(claim, false);
+    }
+    return podId;
+  }
+
+  claim(claim: PersistentVolumeClaim, withPods = true): string | undefined {
+    const ns = claim.metadata?.namespace ?? '';
+    const name = claim.metadata?.name ?? '';
+    const claimId = this.object('persistentvolumeclaims', name, ns);
+    if (withPods) {
+      const state: EdgeState = claim.status?.phase === 'Bound' ? 'bound' : claim.status?.phase === 'Lost' ? 'mismatch' : 'waiting';
+      for (const pod of this.ctx.store.podsUsingClaim(ns, name)) {
+        this.edge(this.pod(pod, false), claimId, state, 'uses', this.explain('persistentvolumeclaims', claim));
+      }
+    }
+    const volumeName = claim.spec?.volumeName;
+    if (volumeName) {
+      const pv = this.ctx.store.get('persistentvolumes', volumeName);
+      const points = pv ? claimRefKey(pv) === nsKey(ns, name) && (!pv.spec?.claimRef?.uid || pv.spec.claimRef.uid === claim.metadata?.uid) : false;
+      const state: EdgeState = !pv ? 'missing' : !points ? 'mismatch' : claim.status?.phase === 'Bound' ? 'bound' : 'waiting';
+      this.edge(claimId, this.object('persistentvolumes', volumeName), state, 'bound to', this.explain('persistentvolumeclaims', claim, volumeName));
+      if (pv) this.volume(pv, false);
+    } else {
+      // Volumes pre-bound to it (claimRef set, binding not finished), or left from an earlier claim of this name.
+      for (const pv of this.ctx.store.volumesClaiming(ns, name)) {
+        const earlier = pv.spec?.claimRef?.uid && claim.metadata?.uid && pv.spec.claimRef.uid !== claim.metadata.uid;
+        this.edge(claimId, this.object('persistentvolumes', pv.metadata?.name ?? ''), earlier ? 'mismatch' : 'waiting', earlier ? 'claimRef of an earlier claim' : 'reserved', this.explain('persistentvolumeclaims', claim, pv.metadata?.name));
+        this.volume(pv, false);
+      }
+      const className = claimClassName(claim) ?? this.ctx.store.defaultClassName();
+      if (className) {
+        const exists = this.ctx.store.get('storageclasses', className) !== undefined;
+        this.edge(claimId, this.object('storageclasses', className), exists ? 'waiting' : 'missing', 'class', this.explain('persistentvolumeclaims', claim, className));
+        if (exists) this.storageClass(className);
+      }
+    }
+    return claimId;
+  }
+
+  volume(pv: PersistentVolume, withClaim = true): string | undefined {
+    const pvId = this.object('persistentvolumes', pv.metadata?.name ?? '');
+    if (withClaim && pv.spec?.claimRef?.name) {
+      const claim = this.ctx.store.get('persistentvolumeclaims', pv.spec.claimRef.name, pv.spec.claimRef.namespace ?? '');
+      if (claim) this.claim(claim);
+      else this.edge(this.object('persistentvolumeclaims', pv.spec.claimRef.name, pv.spec.claimRef.namespace ?? ''), pvId, 'missing', 'bound to', this.explain('persistentvolumes', pv));
+    }
+    const className = pv.spec?.storageClassName;
+    if (className) {
+      const exists = this.ctx.store.get('storageclasses', className) !== undefined;
+      this.edge(pvId, this.object('storageclasses', className), exists ? 'bound' : 'missing', 'class', this.explain('persistentvolumes', pv, className));
+      if (exists) this.storageClass(className);
+    }
+    for (const nodeName of volumeNodes(pv)) {
+      const exists = this.ctx.store.get('nodes', nodeName) !== undefined;
+      this.edge(pvId, this.object('nodes', nodeName), exists ? 'bound' : 'missing', 'pinned to', this.explain('persistentvolumes', pv, nodeName));
+    }
+    return pvId;
+  }
+
+  storageClass(name: string): string | undefined {
+    const classId = this.object('storageclasses', name);
+    const sc = this.ctx.store.get('storageclasses', name);
+    if (sc?.provisioner) {
+      const verdict = this.ctx.findings.provisioner(sc.provisioner)?.verdict;
+      const state: EdgeState = verdict === 'dead' ? 'missing' : verdict === 'alive' || verdict === undefined ? 'bound' : 'waiting';
+      this.edge(classId, this.provisioner(sc.provisioner), state, 'provisioned by', this.explain('storageclasses', sc));
+    }
+    return classId;
+  }
+}
+
+function sublabelOf(kind: Kind, obj: KubeObject): string | undefined {
+  switch (kind) {
+    case 'pods':
+      return podStatus(obj as Pod).status;
+    case 'persistentvolumeclaims': {
+      const claim = obj as PersistentVolumeClaim;
+      const size = canonicalQuantity(claim.status?.capacity?.['storage'] ?? claim.spec?.resources?.requests?.['storage']);
+      return [claim.metadata?.deletionTimestamp ? 'Terminating' : claim.status?.phase ?? 'Pending', size].filter(Boolean).join(' · ');
+    }
+    case 'persistentvolumes': {
+      const pv = obj as PersistentVolume;
+      return [pv.status?.phase, canonicalQuantity(pv.spec?.capacity?.['storage'])].filter(Boolean).join(' · ');
+    }
+    case 'storageclasses':
+      return (obj as { provisioner?: string }).provisioner;
+    default:
+      return undefined;
+  }
+}
+
+export function storageGraph(ctx: StoreContext, req: GraphRequest): StorageGraph {
+  if ('root' in req) return rootGraph(ctx, req.root);
+  const builder = new GraphBuilder(ctx, GRAPH_NODE_CAP);
+  if ('namespace' in req) {
+    for (const pod of ctx.store.list('pods', req.namespace)) {
+      if (builder.full) break;
+      if (podClaimNames(pod).length > 0) builder.pod(pod);
+    }
+    for (const claim of ctx.store.list('persistentvolumeclaims', req.namespace)) {
+      if (builder.full) break;
+      builder.claim(claim);
+    }
+    if (builder.full) builder.truncated = true;
+    return builder.result();
+  }
+  const rootId = builder.provisioner(req.provisioner);
+  for (const sc of ctx.store.classesOfProvisioner(req.provisioner)) {
+    const name = sc.metadata?.name ?? '';
+    builder.storageClass(name);
+    for (const pv of ctx.store.volumesOfClass(name)) {
+      if (builder.full) break;
+      builder.volume(pv);
+    }
+    for (const claim of ctx.store.claimsOfClass(name)) {
+      if (builder.full) break;
+      builder.claim(claim);
+    }
+  }
+  return builder.result(rootId);
+}
+
+function rootGraph(ctx: StoreContext, root: ObjectRef): StorageGraph {
+  const builder = new GraphBuilder(ctx, GRAPH_NODE_CAP);
+  const obj = ctx.store.get(root.kind, root.name, root.namespace);
+  let rootId: string | undefined;
+  if (!obj) {
+    if (root.kind === 'storageclasses' || root.kind === 'csidrivers') {
+      if (ctx.findings.provisioner(root.name)) return storageGraph(ctx, { clusterId: ctx.clusterId, provisioner: root.name });
+    }
+    rootId = builder.object(root.kind, root.name, root.namespace);
+    return builder.result(rootId);
+  }
+  switch (root.kind) {
+    case 'pods':
+      rootId = builder.pod(obj as Pod);
+      break;
+    case 'persistentvolumeclaims':
+      rootId = builder.claim(obj as PersistentVolumeClaim);
+      break;
+    case 'persistentvolumes':
+      rootId = builder.volume(obj as PersistentVolume);
+      break;
+    case 'storageclasses': {
+      rootId = builder.storageClass(root.name);
+      for (const pv of ctx.store.volumesOfClass(root.name)) builder.volume(pv);
+      for (const claim of ctx.store.claimsOfClass(root.name)) builder.claim(claim);
+      break;
+    }
+    case 'nodes': {
+      rootId = builder.object('nodes', root.name);
+      for (const pod of ctx.store.podsOnNode(root.name)) builder.pod(pod);
+      for (const pv of ctx.store.volumesOnNode(root.name)) builder.volume(pv);
+      break;
+    }
+    default:
+      rootId = builder.object(root.kind, root.name, root.namespace);
+  }
+  return builder.result(rootId);
+}

@@ -1,0 +1,88 @@
+/**
+ * The relations the store keeps per kind, each as a function from one object to its index keys. The store
+ * diffs an object's keys before and after an update, so an update costs what that object touches.
+ */
+import type { ObjectsByKind } from '../../shared/kube/by-kind';
+import type { Kind } from '../../shared/kube/kinds';
+import type { KubeObject } from '../../shared/kube/objects';
+import { claimClassName } from '../../shared/diagnose/view';
+import {
+  attachmentVolume,
+  claimRefKey,
+  csiNodeDrivers,
+  eventInvolvedKey,
+  isDefaultClass,
+  nsKey,
+  ownerKeys,
+  podClaimKeys,
+  volumeNodes,
+} from './relations';
+
+export type IndexName =
+  | 'claimsByVolumeName'
+  | 'claimsByClass'
+  | 'claimsByOwner'
+  | 'volumesByClaimRef'
+  | 'volumesByClass'
+  | 'volumesByNode'
+  | 'classesByProvisioner'
+  | 'defaultClasses'
+  | 'podsByClaim'
+  | 'podsByNode'
+  | 'podsByOwner'
+  | 'eventsByInvolved'
+  | 'eventsByUid'
+  | 'csiNodesByDriver'
+  | 'attachmentsByVolume'
+  | 'attachmentsByNode'
+  | 'leasesByName'
+  | 'snapshotsByClaim';
+
+type Keys<K extends Kind> = (obj: ObjectsByKind[K]) => string[];
+const one = (value: string | undefined | null): string[] => (value === undefined || value === null || value === '' ? [] : [value]);
+
+/** Claims with no class of their own are indexed under this key (the default class applies to them). */
+export const NO_CLASS = '';
+
+interface IndexSpec<K extends Kind> {
+  name: IndexName;
+  kind: K;
+  keys: Keys<K>;
+}
+function spec<K extends Kind>(name: IndexName, kind: K, keys: Keys<K>): IndexSpec<K> {
+  return { name, kind, keys };
+}
+
+export const INDEX_SPECS = [
+  spec('claimsByVolumeName', 'persistentvolumeclaims', (c) => one(c.spec?.volumeName)),
+  spec('claimsByClass', 'persistentvolumeclaims', (c) => [claimClassName(c) ?? NO_CLASS]),
+  spec('claimsByOwner', 'persistentvolumeclaims', ownerKeys),
+  spec('volumesByClaimRef', 'persistentvolumes', (pv) => one(claimRefKey(pv))),
+  spec('volumesByClass', 'persistentvolumes', (pv) => [pv.spec?.storageClassName ?? NO_CLASS]),
+  spec('volumesByNode', 'persistentvolumes', volumeNodes),
+  spec('classesByProvisioner', 'storageclasses', (sc) => one(sc.provisioner)),
+  spec('defaultClasses', 'storageclasses', (sc) => (isDefaultClass(sc) ? ['default'] : [])),
+  spec('podsByClaim', 'pods', podClaimKeys),
+  spec('podsByNode', 'pods', (p) => one(p.spec?.nodeName)),
+  spec('podsByOwner', 'pods', ownerKeys),
+  spec('eventsByInvolved', 'events', (e) => one(eventInvolvedKey(e))),
+  spec('eventsByUid', 'events', (e) => one(e.involvedObject?.uid)),
+  spec('csiNodesByDriver', 'csinodes', csiNodeDrivers),
+  spec('attachmentsByVolume', 'volumeattachments', (va) => one(attachmentVolume(va))),
+  spec('attachmentsByNode', 'volumeattachments', (va) => one(va.spec?.nodeName)),
+  spec('leasesByName', 'leases', (l) => one(l.metadata?.name)),
+  spec('snapshotsByClaim', 'volumesnapshots', (s) =>
+    s.spec?.source?.persistentVolumeClaimName ? [nsKey(s.metadata?.namespace, s.spec.source.persistentVolumeClaimName)] : [],
+  ),
+] as const;
+
+/** Index specs grouped by the kind they read. */
+export const SPECS_BY_KIND: ReadonlyMap<Kind, readonly { name: IndexName; keys: (obj: KubeObject) => string[] }[]> = (() => {
+  const map = new Map<Kind, { name: IndexName; keys: (obj: KubeObject) => string[] }[]>();
+  for (const s of INDEX_SPECS) {
+    const list = map.get(s.kind) ?? [];
+    list.push({ name: s.name, keys: s.keys as (obj: KubeObject) => string[] });
+    map.set(s.kind, list);
+  }
+  return map;
+})();

@@ -1,0 +1,183 @@
+import { describe, expect, it } from 'vitest';
+import type { Kind } from '../../shared/kube/kinds';
+import type { KubeObject, Pod } from '../../shared/kube/objects';
+import { boundPair, event, pod, pv, pvc, sc } from './fixtures';
+import { ObjectStore } from './object-store';
+
+function recording() {
+  const changes: { kind: Kind; key: string; before?: string; after?: string }[] = [];
+  const store = new ObjectStore((kind, key, before, after) => {
+    changes.push({ kind, key, ...(before?.metadata?.uid ? { before: before.metadata.uid } : {}), ...(after?.metadata?.uid ? { after: after.metadata.uid } : {}) });
+  });
+  return { store, changes };
+}
+
+const names = (objs: readonly KubeObject[]) => objs.map((o) => o.metadata?.name).sort();
+
+describe('ObjectStore updates', () => {
+  it('adds, modifies and deletes by namespace/name', () => {
+    const { store, changes } = recording();
+    const claim = pvc('shop', 'data');
+    store.apply('persistentvolumeclaims', 'ADDED', claim);
+    store.apply('persistentvolumeclaims', 'MODIFIED', { ...claim, status: { phase: 'Bound' } });
+    expect(store.get('persistentvolumeclaims', 'data', 'shop')?.status?.phase).toBe('Bound');
+    store.apply('persistentvolumeclaims', 'DELETED', claim);
+    expect(store.get('persistentvolumeclaims', 'data', 'shop')).toBeUndefined();
+    expect(changes.map((c) => [c.key, Boolean(c.before), Boolean(c.after)])).toEqual([
+      ['shop/data', false, true],
+      ['shop/data', true, true],
+      ['shop/data', true, false],
+    ]);
+  });
+
+  it('treats a re-created object (new UID under the same name) as a delete and an add', () => {
+    const { store, changes } = recording();
+    const first = pvc('shop', 'data');
+    const second = { ...pvc('shop', 'data') };
+    store.apply('persistentvolumeclaims', 'ADDED', first);
+    store.apply('persistentvolumeclaims', 'ADDED', second);
+    expect(store.get('persistentvolumeclaims', 'data', 'shop')?.metadata?.uid).toBe(second.metadata?.uid);
+    expect(changes.slice(1)).toEqual([
+      { kind: 'persistentvolumeclaims', key: 'shop/data', before: first.metadata?.uid },
+      { kind: 'persistentvolumeclaims', key: 'shop/data', after: second.metadata?.uid },
+    ]);
+  });
+
+  it('ignores a late delete of the earlier object of a name', () => {
+    const { store } = recording();
+    const first = pvc('shop', 'data');
+    const second = pvc('shop', 'data');
+    store.apply('persistentvolumeclaims', 'ADDED', first);
+    store.apply('persistentvolumeclaims', 'ADDED', second);
+    store.apply('persistentvolumeclaims', 'DELETED', first);
+    expect(store.get('persistentvolumeclaims', 'data', 'shop')?.metadata?.uid).toBe(second.metadata?.uid);
+  });
+
+  it('reset removes vanished objects, keeps unchanged ones silent and replaces changed ones', () => {
+    const { store, changes } = recording();
+    const a = pvc('shop', 'a');
+    const b = pvc('shop', 'b');
+    store.reset('persistentvolumeclaims', [a, b]);
+    changes.length = 0;
+    const a2 = { ...a, metadata: { ...a.metadata, resourceVersion: '2' }, status: { phase: 'Bound' } };
+    const c = pvc('shop', 'c');
+    store.reset('persistentvolumeclaims', [a2, c]);
+    expect(names(store.list('persistentvolumeclaims'))).toEqual(['a', 'c']);
+    expect(changes.map((ch) => [ch.key, Boolean(ch.before), Boolean(ch.after)]).sort()).toEqual([
+      ['shop/a', true, true],
+      ['shop/b', true, false],
+      ['shop/c', false, true],
+    ]);
+    changes.length = 0;
+    store.reset('persistentvolumeclaims', [a2, c]);
+    expect(changes).toEqual([]);
+  });
+
+  it('reset of one namespace leaves the other namespaces alone', () => {
+    const { store } = recording();
+    store.reset('persistentvolumeclaims', [pvc('shop', 'a'), pvc('blog', 'b')]);
+    store.reset('persistentvolumeclaims', [pvc('shop', 'z')], 'shop');
+    expect(names(store.list('persistentvolumeclaims'))).toEqual(['b', 'z']);
+    expect(names(store.list('persistentvolumeclaims', 'blog'))).toEqual(['b']);
+  });
+
+  it('lists are rebuilt only after a change of their kind or namespace', () => {
+    const { store } = recording();
+    store.apply('pods', 'ADDED', pod('shop', 'a'));
+    const first = store.list('pods');
+    expect(store.list('pods')).toBe(first);
+    store.apply('pods', 'ADDED', pod('shop', 'b'));
+    expect(store.list('pods')).not.toBe(first);
+    expect(store.list('pods')).toHaveLength(2);
+  });
+});
+
+describe('ObjectStore indices', () => {
+  it('claim <-> volume, also for pre-bound volumes and claims naming a volume', () => {
+    const { store } = recording();
+    const [claim, volume] = boundPair('shop', 'data');
+    const prebound = pv('reserved', { claimRef: { namespace: 'shop', name: 'later' } });
+    store.apply('persistentvolumeclaims', 'ADDED', claim);
+    store.apply('persistentvolumes', 'ADDED', volume);
+    store.apply('persistentvolumes', 'ADDED', prebound);
+    expect(names(store.volumesClaiming('shop', 'data'))).toEqual([volume.metadata?.name]);
+    expect(names(store.volumesClaiming('shop', 'later'))).toEqual(['reserved']);
+    expect(names(store.claimsNamingVolume(volume.metadata?.name ?? ''))).toEqual(['data']);
+  });
+
+  it('class -> claims by effective class, with claims naming no class under ""', () => {
+    const { store } = recording();
+    store.apply('persistentvolumeclaims', 'ADDED', pvc('shop', 'a', { storageClassName: 'fast' }));
+    store.apply('persistentvolumeclaims', 'ADDED', pvc('shop', 'b', { storageClassName: undefined }));
+    const legacy = pvc('shop', 'c', { storageClassName: undefined });
+    legacy.metadata = { ...legacy.metadata, annotations: { 'volume.beta.kubernetes.io/storage-class': 'fast' } };
+    store.apply('persistentvolumeclaims', 'ADDED', legacy);
+    expect(names(store.claimsOfClass('fast'))).toEqual(['a', 'c']);
+    expect(names(store.claimsOfClass(''))).toEqual(['b']);
+  });
+
+  it('pod -> claims including generic ephemeral volumes named <pod>-<volume>, and node -> pods', () => {
+    const { store } = recording();
+    const p: Pod = pod('shop', 'web-0', ['data'], { nodeName: 'node-1' });
+    p.spec?.volumes?.push({ name: 'scratch', ephemeral: { volumeClaimTemplate: { spec: { storageClassName: 'fast' } } } });
+    store.apply('pods', 'ADDED', p);
+    expect(names(store.podsUsingClaim('shop', 'data'))).toEqual(['web-0']);
+    expect(names(store.podsUsingClaim('shop', 'web-0-scratch'))).toEqual(['web-0']);
+    expect(names(store.podsOnNode('node-1'))).toEqual(['web-0']);
+  });
+
+  it('moves index entries when an object changes what it points at', () => {
+    const { store } = recording();
+    const p = pod('shop', 'app', ['one'], { nodeName: 'node-1' });
+    store.apply('pods', 'ADDED', p);
+    store.apply('pods', 'MODIFIED', { ...pod('shop', 'app', ['two'], { nodeName: 'node-2' }), metadata: p.metadata });
+    expect(store.podsUsingClaim('shop', 'one')).toEqual([]);
+    expect(names(store.podsUsingClaim('shop', 'two'))).toEqual(['app']);
+    expect(store.podsOnNode('node-1')).toEqual([]);
+    store.apply('pods', 'DELETED', p);
+    expect(store.podsUsingClaim('shop', 'two')).toEqual([]);
+  });
+
+  it('events by involved object (newest first) and by UID', () => {
+    const { store } = recording();
+    const about = { kind: 'PersistentVolumeClaim', name: 'data', namespace: 'shop', uid: 'claim-uid' };
+    store.apply('events', 'ADDED', event(about, 'ExternalProvisioning', 'waiting', '2026-11-28T09:00:00Z'));
+    store.apply('events', 'ADDED', event(about, 'ProvisioningFailed', 'failed', '2026-11-28T09:05:00Z'));
+    expect(store.eventsFor('PersistentVolumeClaim', 'data', 'shop').map((e) => e.reason)).toEqual(['ProvisioningFailed', 'ExternalProvisioning']);
+    expect(store.eventsForUid('claim-uid')).toHaveLength(2);
+    expect(store.eventsFor('PersistentVolumeClaim', 'data', 'other')).toEqual([]);
+  });
+
+  it('default classes, provisioner -> classes, leases by name, CSINodes by driver, attachments by volume', () => {
+    const { store } = recording();
+    store.apply('storageclasses', 'ADDED', sc('fast', {}, true));
+    store.apply('storageclasses', 'ADDED', sc('slow', { provisioner: 'other.io/x' }));
+    store.apply('leases', 'ADDED', { kind: 'Lease', metadata: { name: 'example-com-nfs', namespace: 'nfs', uid: 'l1' } });
+    store.apply('csinodes', 'ADDED', { kind: 'CSINode', metadata: { name: 'node-1', uid: 'c1' }, spec: { drivers: [{ name: 'example.com/nfs' }] } });
+    store.apply('volumeattachments', 'ADDED', { kind: 'VolumeAttachment', metadata: { name: 'va', uid: 'v1' }, spec: { nodeName: 'node-1', source: { persistentVolumeName: 'pv-1' } } });
+    expect(names(store.defaultClasses())).toEqual(['fast']);
+    expect(store.defaultClassName()).toBe('fast');
+    expect(names(store.classesOfProvisioner('example.com/nfs'))).toEqual(['fast']);
+    expect(store.provisionerNames()).toEqual(['example.com/nfs', 'other.io/x']);
+    expect(names(store.leasesNamed('example-com-nfs'))).toEqual(['example-com-nfs']);
+    expect(names(store.csiNodesWithDriver('example.com/nfs'))).toEqual(['node-1']);
+    expect(names(store.attachmentsOfVolume('pv-1'))).toEqual(['va']);
+    expect(names(store.attachmentsOnNode('node-1'))).toEqual(['va']);
+  });
+
+  it('owner references: pods by owner', () => {
+    const { store } = recording();
+    const p = pod('shop', 'db-0');
+    p.metadata = { ...p.metadata, ownerReferences: [{ kind: 'StatefulSet', name: 'db', controller: true }] };
+    store.apply('pods', 'ADDED', p);
+    expect(names(store.podsOwnedBy('StatefulSet', 'shop', 'db'))).toEqual(['db-0']);
+  });
+
+  it('lists namespaces and counts', () => {
+    const { store } = recording();
+    store.apply('pods', 'ADDED', pod('b', 'x'));
+    store.apply('persistentvolumeclaims', 'ADDED', pvc('a', 'y'));
+    expect(store.namespaces()).toEqual(['a', 'b']);
+    expect(store.count('pods')).toBe(1);
+  });
+});

@@ -1,0 +1,247 @@
+/**
+ * Objects and relations of one cluster: the plain data half of the store. It applies list and watch updates
+ * (tracking UIDs, so a delete + re-create under one name is two objects), keeps the indices current, and answers
+ * the ClusterView the diagnosis rules read. Every change is reported to `onChange` with the object before and after.
+ */
+import type { ObjectsByKind } from '../../shared/kube/by-kind';
+import { ALL_KINDS, KINDS, type Kind } from '../../shared/kube/kinds';
+import type {
+  CSINode,
+  KubeEvent,
+  KubeObject,
+  Lease,
+  PersistentVolume,
+  PersistentVolumeClaim,
+  Pod,
+  StorageClass,
+  VolumeAttachment,
+  VolumeSnapshot,
+} from '../../shared/kube/objects';
+import type { ClusterView } from '../../shared/diagnose/view';
+import type { KindSyncState } from '../../shared/model/status';
+import type { WatchEventType } from '../kube/source';
+import { SPECS_BY_KIND, type IndexName } from './indices';
+import { KindTable, MultiIndex } from './kind-table';
+import { eventMillis } from '../../shared/diagnose/objects';
+import { involvedKey, nsKey, objectKey } from './relations';
+
+export type ObjectChangeListener = (kind: Kind, key: string, before: KubeObject | undefined, after: KubeObject | undefined) => void;
+
+export class ObjectStore implements ClusterView {
+  private readonly tables = new Map<Kind, KindTable>();
+  private readonly indices = new Map<IndexName, MultiIndex>();
+  private readonly states = new Map<Kind, KindSyncState>();
+  /** The clock; tests and recordings replace it. */
+  now: () => number = () => Date.now();
+
+  constructor(private readonly onChange: ObjectChangeListener = () => {}) {
+    for (const kind of ALL_KINDS) this.tables.set(kind, new KindTable());
+  }
+
+  table<K extends Kind>(kind: K): KindTable<ObjectsByKind[K]> {
+    return this.tables.get(kind) as KindTable<ObjectsByKind[K]>;
+  }
+
+  index(name: IndexName): MultiIndex {
+    let index = this.indices.get(name);
+    if (!index) {
+      index = new MultiIndex();
+      this.indices.set(name, index);
+    }
+    return index;
+  }
+
+  setKindState(kind: Kind, state: KindSyncState): void {
+    this.states.set(kind, state);
+  }
+
+  // --- updates ---------------------------------------------------------------------------------------------
+
+  /** One watch event. An ADDED or MODIFIED with a new UID under a known name replaces the old object. */
+  apply(kind: Kind, type: WatchEventType, obj: KubeObject): void {
+    if (!obj.metadata?.name) return;
+    const key = objectKey(obj);
+    const before = this.table(kind).get(key);
+    if (type === 'DELETED') {
+      // A late delete of an earlier object with this name must not remove its successor.
+      const uid = obj.metadata.uid;
+      if (!before || (uid && before.metadata?.uid && uid !== before.metadata.uid)) return;
+      this.write(kind, key, before, undefined);
+      return;
+    }
+    if (before && before.metadata?.uid && obj.metadata.uid && before.metadata.uid !== obj.metadata.uid) {
+      this.write(kind, key, before, undefined);
+      this.write(kind, key, undefined, obj);
+      return;
+    }
+    this.write(kind, key, before, obj);
+  }
+
+  /** Replaces every object of a kind (or of one namespace of it), removing those that vanished. */
+  reset(kind: Kind, objects: readonly KubeObject[], namespace?: string): void {
+    const table = this.table(kind);
+    const incoming = new Map<string, KubeObject>();
+    for (const obj of objects) {
+      if (!obj.metadata?.name) continue;
+      if (namespace !== undefined && KINDS[kind].namespaced && obj.metadata.namespace !== namespace) continue;
+      incoming.set(objectKey(obj), obj);
+    }
+    const existing = namespace !== undefined && KINDS[kind].namespaced ? [...table.keysIn(namespace)] : [...table.keys()];
+    for (const key of existing) {
+      if (!incoming.has(key)) this.write(kind, key, table.get(key), undefined);
+    }
+    for (const [key, obj] of incoming) {
+      const before = table.get(key);
+      // An unchanged resourceVersion means an unchanged object: a relist costs nothing for it.
+      if (before && before.metadata?.uid === obj.metadata?.uid && before.metadata?.resourceVersion !== undefined &&
+        before.metadata.resourceVersion === obj.metadata?.resourceVersion) continue;
+      this.apply(kind, 'ADDED', obj);
+    }
+  }
+
+  private write(kind: Kind, key: string, before: KubeObject | undefined, after: KubeObject | undefined): void {
+    const table = this.table(kind);
+    if (after) table.set(key, after);
+    else table.delete(key);
+    for (const spec of SPECS_BY_KIND.get(kind) ?? []) {
+      this.index(spec.name).update(key, before ? spec.keys(before) : [], after ? spec.keys(after) : []);
+    }
+    this.onChange(kind, key, before, after);
+  }
+
+  // --- lookups by index -------------------------------------------------------------------------------------
+
+  /** Objects of a kind whose keys an index holds under one index key. */
+  lookup<K extends Kind>(kind: K, index: IndexName, indexKey: string): ObjectsByKind[K][] {
+    const table = this.table(kind);
+    const out: ObjectsByKind[K][] = [];
+    for (const key of this.index(index).get(indexKey)) {
+      const obj = table.get(key);
+      if (obj) out.push(obj);
+    }
+    return out;
+  }
+
+  keysOf(index: IndexName, indexKey: string): ReadonlySet<string> {
+    return this.index(index).get(indexKey);
+  }
+
+  // --- ClusterView ------------------------------------------------------------------------------------------
+
+  kindState(kind: Kind): KindSyncState {
+    return this.states.get(kind) ?? 'idle';
+  }
+
+  list<K extends Kind>(kind: K, namespace?: string): readonly ObjectsByKind[K][] {
+    return this.table(kind).list(namespace);
+  }
+
+  get<K extends Kind>(kind: K, name: string, namespace?: string): ObjectsByKind[K] | undefined {
+    return this.table(kind).get(KINDS[kind].namespaced ? nsKey(namespace ?? '', name) : name);
+  }
+
+  defaultClasses(): readonly StorageClass[] {
+    return this.lookup('storageclasses', 'defaultClasses', 'default');
+  }
+
+  claimsOfClass(className: string): readonly PersistentVolumeClaim[] {
+    return this.lookup('persistentvolumeclaims', 'claimsByClass', className);
+  }
+
+  volumesOfClass(className: string): readonly PersistentVolume[] {
+    return this.lookup('persistentvolumes', 'volumesByClass', className);
+  }
+
+  volumesClaiming(namespace: string, claimName: string): readonly PersistentVolume[] {
+    return this.lookup('persistentvolumes', 'volumesByClaimRef', nsKey(namespace, claimName));
+  }
+
+  podsUsingClaim(namespace: string, claimName: string): readonly Pod[] {
+    return this.lookup('pods', 'podsByClaim', nsKey(namespace, claimName));
+  }
+
+  podsOnNode(nodeName: string): readonly Pod[] {
+    return this.lookup('pods', 'podsByNode', nodeName);
+  }
+
+  eventsFor(objectKind: string, name: string, namespace?: string): readonly KubeEvent[] {
+    return newestFirst(this.lookup('events', 'eventsByInvolved', involvedKey(objectKind, namespace, name)));
+  }
+
+  csiNodesWithDriver(driver: string): readonly CSINode[] {
+    return this.lookup('csinodes', 'csiNodesByDriver', driver);
+  }
+
+  attachmentsOfVolume(pvName: string): readonly VolumeAttachment[] {
+    return this.lookup('volumeattachments', 'attachmentsByVolume', pvName);
+  }
+
+  leasesNamed(name: string): readonly Lease[] {
+    return this.lookup('leases', 'leasesByName', name);
+  }
+
+  // --- lookups beyond ClusterView, for rows, details and the graph ---------------------------------------------
+
+  /** Claims whose spec.volumeName names this PV. */
+  claimsNamingVolume(pvName: string): PersistentVolumeClaim[] {
+    return this.lookup('persistentvolumeclaims', 'claimsByVolumeName', pvName);
+  }
+
+  /** Events about an object by its UID (survives renames of the involved kind's text). */
+  eventsForUid(uid: string): KubeEvent[] {
+    return newestFirst(this.lookup('events', 'eventsByUid', uid));
+  }
+
+  volumesOnNode(nodeName: string): PersistentVolume[] {
+    return this.lookup('persistentvolumes', 'volumesByNode', nodeName);
+  }
+
+  attachmentsOnNode(nodeName: string): VolumeAttachment[] {
+    return this.lookup('volumeattachments', 'attachmentsByNode', nodeName);
+  }
+
+  classesOfProvisioner(provisioner: string): StorageClass[] {
+    return this.lookup('storageclasses', 'classesByProvisioner', provisioner);
+  }
+
+  /** Every provisioner some StorageClass names. */
+  provisionerNames(): string[] {
+    return [...this.index('classesByProvisioner').indexKeys()].sort();
+  }
+
+  podsOwnedBy(ownerKind: string, namespace: string, name: string): Pod[] {
+    return this.lookup('pods', 'podsByOwner', involvedKey(ownerKind, namespace, name));
+  }
+
+  snapshotsOfClaim(namespace: string, claimName: string): VolumeSnapshot[] {
+    return this.lookup('volumesnapshots', 'snapshotsByClaim', nsKey(namespace, claimName));
+  }
+
+  /** The default class a claim without one gets: the newest of the default classes, as the admission plugin picks. */
+  defaultClassName(): string | undefined {
+    let best: StorageClass | undefined;
+    for (const sc of this.defaultClasses()) {
+      const a = sc.metadata?.creationTimestamp ?? '';
+      const b = best?.metadata?.creationTimestamp ?? '';
+      if (!best || a > b || (a === b && (sc.metadata?.name ?? '') < (best.metadata?.name ?? ''))) best = sc;
+    }
+    return best?.metadata?.name;
+  }
+
+  count(kind: Kind): number {
+    return this.table(kind).size;
+  }
+
+  namespaces(): string[] {
+    const out = new Set<string>();
+    for (const kind of ALL_KINDS) {
+      if (!KINDS[kind].namespaced) continue;
+      for (const ns of this.table(kind).namespaces()) if (ns) out.add(ns);
+    }
+    return [...out].sort();
+  }
+}
+
+function newestFirst(events: KubeEvent[]): KubeEvent[] {
+  return events.sort((a, b) => (eventMillis(b) ?? 0) - (eventMillis(a) ?? 0));
+}

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { canonicalQuantity, formatBytes, formatQuantity, parseQuantity, quantityBytes } from './quantity';
+
+describe('parseQuantity', () => {
+  it.each([
+    ['10Gi', 10 * 2 ** 30],
+    ['1Ki', 1024],
+    ['1.5Gi', 1.5 * 2 ** 30],
+    ['2Ti', 2 * 2 ** 40],
+    ['1Pi', 2 ** 50],
+    ['1Ei', 2 ** 60],
+    ['500M', 500e6],
+    ['1k', 1000],
+    ['1G', 1e9],
+    ['3T', 3e12],
+    ['1P', 1e15],
+    ['2E', 2e18],
+    ['100m', 0.1],
+    ['5u', 5e-6],
+    ['7n', 7e-9],
+    ['1e3', 1000],
+    ['1E3', 1000],
+    ['1.5e-3', 0.0015],
+    ['.5', 0.5],
+    ['5.', 5],
+    ['+3', 3],
+    ['-2Gi', -2 * 2 ** 30],
+    ['0', 0],
+    [' 4Gi ', 4 * 2 ** 30],
+  ])('%s is %d', (text, value) => {
+    expect(quantityBytes(text)).toBeCloseTo(value, 12);
+  });
+
+  it.each(['', 'Gi', '10GB', '10gi', '1.2.3', 'ten', '1e', '.', '10 Gi', '1Kii'])('rejects %j', (text) => {
+    expect(parseQuantity(text)).toBeUndefined();
+  });
+
+  it('tells the format apart: E alone is exa, E with digits an exponent', () => {
+    expect(parseQuantity('1E')?.format).toBe('DecimalSI');
+    expect(parseQuantity('1E2')?.format).toBe('DecimalExponent');
+    expect(parseQuantity('1Mi')?.format).toBe('BinarySI');
+  });
+
+  it('is exact for sizes that equal each other in different units', () => {
+    const a = parseQuantity('10Gi');
+    const b = parseQuantity('10240Mi');
+    expect(a?.mantissa).toBe(b?.mantissa);
+    expect(a?.scale).toBe(b?.scale);
+  });
+
+  it('does not accept null or undefined', () => {
+    expect(parseQuantity(undefined)).toBeUndefined();
+    expect(parseQuantity(null)).toBeUndefined();
+  });
+});
+
+describe('formatQuantity (canonical form, as apimachinery prints it)', () => {
+  it.each([
+    ['1024Mi', '1Gi'],
+    ['1536Mi', '1536Mi'],
+    ['1Gi', '1Gi'],
+    ['0.5Gi', '512Mi'],
+    ['1Ki', '1Ki'],
+    ['100Ki', '100Ki'],
+    ['1048576Ki', '1Gi'],
+    ['8Ei', '8Ei'],
+    ['1.5M', '1500k'],
+    ['1000', '1k'],
+    ['1500', '1500'],
+    ['0.5', '500m'],
+    ['100m', '100m'],
+    ['1e3', '1e3'],
+    ['1.5e6', '1500e3'],
+    ['12e1', '120'],
+    ['0', '0'],
+    ['0Gi', '0'],
+    ['-1Gi', '-1Gi'],
+    ['1000Gi', '1000Gi'],
+    ['2048Gi', '2Ti'],
+    ['0.1n', '1n'],
+  ])('%s prints as %s', (text, canonical) => {
+    const q = parseQuantity(text);
+    expect(q).toBeDefined();
+    expect(formatQuantity(q!)).toBe(canonical);
+  });
+
+  it('binary values below 1Ki print decimal', () => {
+    expect(canonicalQuantity('0.5Ki')).toBe('512');
+  });
+
+  it('keeps text that is not a quantity', () => {
+    expect(canonicalQuantity('10GB')).toBe('10GB');
+    expect(canonicalQuantity(undefined)).toBeUndefined();
+  });
+});
+
+describe('formatBytes', () => {
+  it.each([
+    [512, '512 B'],
+    [1024, '1 Ki'],
+    [1.5 * 2 ** 30, '1.5 Gi'],
+    [10 * 2 ** 30, '10 Gi'],
+    [300 * 2 ** 20, '300 Mi'],
+    [0, '0 B'],
+  ])('%d is %s', (bytes, text) => {
+    expect(formatBytes(bytes)).toBe(text);
+  });
+});

@@ -1,0 +1,22 @@
+/** Every table the store serves, by table id. */
+import type { TableId, TableRows } from '../../../shared/model/rows';
+import { claimsTable } from './claims';
+import { classesTable } from './classes';
+import { eventsTable } from './events';
+import { nodesTable } from './nodes';
+import { podsTable } from './pods';
+import { provisionersTable } from './provisioners';
+import { snapshotsTable } from './snapshots';
+import type { TableSpec } from './table-spec';
+import { volumesTable } from './volumes';
+
+export const TABLES: { [T in TableId]: TableSpec<TableRows[T]> } = {
+  claims: claimsTable,
+  volumes: volumesTable,
+  classes: classesTable,
+  provisioners: provisionersTable,
+  pods: podsTable,
+  snapshots: snapshotsTable,
+  nodes: nodesTable,
+  events: eventsTable,
+};
