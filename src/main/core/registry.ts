@@ -93,6 +93,11 @@ export class ClusterRegistry {
     return out;
   }
 
+  /** Every open cluster, in the order they were opened. */
+  openClusters(): OpenCluster[] {
+    return [...this.open.values()];
+  }
+
   /** The open cluster, or a not-found/unavailable error that says how to get there. */
   get(clusterId: string): OpenCluster {
     const cluster = this.open.get(clusterId);
