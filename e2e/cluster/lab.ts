@@ -240,7 +240,7 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
       '--log-level=warn',
     ]);
     etcd.start();
-    await waitFor('etcd /health', async () => (await fetch(`${etcdEndpoint}/health`)).ok || undefined, 30_000);
+    await waitFor('etcd /health', async () => (await fetch(`${etcdEndpoint}/health`, { signal: AbortSignal.timeout(5000) })).ok || undefined, 30_000);
     log(`[lab] etcd ready (${etcdEndpoint})`);
 
     // kube-apiserver: real token authentication, RBAC, service-account tokens; self-signed serving cert in pki/.
@@ -389,7 +389,7 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
       async compactEtcd() {
         // etcd's gRPC gateway: read the current revision, then compact physically at it.
         const post = async (path: string, body: unknown) => {
-          const r = await fetch(`${etcdEndpoint}${path}`, { method: 'POST', body: JSON.stringify(body) });
+          const r = await fetch(`${etcdEndpoint}${path}`, { method: 'POST', body: JSON.stringify(body), signal: AbortSignal.timeout(15_000) });
           if (!r.ok) throw new Error(`etcd ${path}: HTTP ${r.status} ${await r.text()}`);
           return (await r.json()) as any;
         };
