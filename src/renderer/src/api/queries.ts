@@ -31,6 +31,8 @@ export function createQueryClient(): QueryClient {
 
 export const keys = {
   clusters: () => ['clusters'] as const,
+  /** Outside the ['cluster', id] subtree: change notices must not re-open a cluster. */
+  opened: (clusterId: string) => ['opened', clusterId] as const,
   cluster: (clusterId: string) => ['cluster', clusterId] as const,
   status: (clusterId: string) => ['cluster', clusterId, 'status'] as const,
   overview: (clusterId: string) => ['cluster', clusterId, 'overview'] as const,
@@ -53,6 +55,10 @@ export interface FindingsFilter {
 
 export const clustersQuery = (api: RendererApi) =>
   queryOptions({ queryKey: keys.clusters(), queryFn: () => api.listClusters({}) });
+
+/** Opening is idempotent in the core; every other query of a cluster waits for it. */
+export const openClusterQuery = (api: RendererApi, clusterId: string) =>
+  queryOptions({ queryKey: keys.opened(clusterId), queryFn: () => api.openCluster({ clusterId }), staleTime: Infinity });
 
 export const statusQuery = (api: RendererApi, clusterId: string) =>
   queryOptions({ queryKey: keys.status(clusterId), queryFn: () => api.clusterStatus({ clusterId }) });

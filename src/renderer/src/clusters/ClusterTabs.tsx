@@ -1,5 +1,7 @@
 /** Open clusters as tabs; a second pane shows another open cluster side by side. */
+import { useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/api-context';
+import { keys } from '../api/queries';
 import { useI18n } from '../i18n/i18n';
 import { closeClusterIn, openClusterIn, useView } from '../state/view-store';
 import { emptyPane } from '../state/view-state';
@@ -9,6 +11,7 @@ import { useClusters } from './use-clusters';
 export function ClusterTabs() {
   const { t } = useI18n();
   const api = useApi();
+  const client = useQueryClient();
   const { state, update } = useView();
   const { data: clusters } = useClusters();
   const nameOf = (id: string) => clusters?.find((c) => c.id === id)?.name ?? id;
@@ -40,6 +43,9 @@ export function ClusterTabs() {
                 aria-label={t('clusters.close', { name: nameOf(id) })}
                 onClick={() => {
                   void api.closeCluster({ clusterId: id }).catch(() => undefined);
+                  // Reopening later must ask the core again, and this cluster's cached data is gone with it.
+                  client.removeQueries({ queryKey: keys.opened(id) });
+                  client.removeQueries({ queryKey: keys.cluster(id) });
                   update((s) => closeClusterIn(s, id));
                 }}
               >

@@ -3,12 +3,11 @@
  * and the details of the selected object beside it.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useEffect } from 'react';
 import { TABLE_IDS } from '../../../shared/model/rows';
 import { useApi } from '../api/api-context';
 import { overviewQuery } from '../api/queries';
 import { StatusStrip } from '../clusters/StatusStrip';
-import { useClusterInfo } from '../clusters/use-clusters';
+import { useClusterInfo, useOpenedCluster } from '../clusters/use-clusters';
 import { DetailsPanel } from '../details/DetailsPanel';
 import { GraphView } from '../graph/GraphView';
 import { useI18n, type MessageKey } from '../i18n/i18n';
@@ -18,7 +17,7 @@ import type { ViewId } from '../state/view-state';
 import { TableView } from '../table/TableView';
 import { TABLES } from '../tables/registry';
 import { PaneProvider } from './pane-context';
-import { StateMessage } from './StateMessage';
+import { errorText, StateMessage } from './StateMessage';
 
 const NAV: { id: ViewId; label: MessageKey }[] = [
   { id: 'overview', label: 'nav.overview' },
@@ -28,26 +27,43 @@ const NAV: { id: ViewId; label: MessageKey }[] = [
 
 export function ClusterPane({ index }: { index: number }) {
   const { t } = useI18n();
-  const api = useApi();
-  const { state, update } = useView();
-  const [pane, setPane] = usePane(index);
-  const clusterId = pane.cluster;
-  const info = useClusterInfo(clusterId);
-  const overview = useQuery({ ...overviewQuery(api, clusterId ?? ''), enabled: Boolean(clusterId) });
-  const namespaces = overview.data?.namespaces ?? [];
-
-  // Showing a cluster starts watching it (idempotent in the core), also when restored from a copied URL.
-  useEffect(() => {
-    if (clusterId) void api.openCluster({ clusterId }).catch(() => undefined);
-  }, [api, clusterId]);
-
-  if (!clusterId) {
+  const [pane] = usePane(index);
+  if (!pane.cluster) {
     return (
       <section className="pane" data-testid={`pane-${index}`}>
         <StateMessage kind="empty" text={t('state.noCluster')} />
       </section>
     );
   }
+  return <OpenedPane index={index} clusterId={pane.cluster} />;
+}
+
+/** Showing a cluster opens it in the core first (also when restored from a copied URL), then its views. */
+function OpenedPane({ index, clusterId }: { index: number; clusterId: string }) {
+  const { t } = useI18n();
+  const info = useClusterInfo(clusterId);
+  const opened = useOpenedCluster(clusterId);
+  const name = info?.name ?? clusterId;
+  if (opened.isSuccess) return <PaneViews index={index} clusterId={clusterId} />;
+  return (
+    <section className="pane" aria-label={name} data-testid={`pane-${index}`} data-cluster-id={clusterId}>
+      {opened.isError ? (
+        <StateMessage kind="error" text={t('clusters.openFailed', { name })} detail={errorText(opened.error)} onRetry={() => void opened.refetch()} />
+      ) : (
+        <StateMessage kind="loading" text={t('clusters.opening', { name })} />
+      )}
+    </section>
+  );
+}
+
+function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
+  const { t } = useI18n();
+  const api = useApi();
+  const { state, update } = useView();
+  const [pane, setPane] = usePane(index);
+  const info = useClusterInfo(clusterId);
+  const overview = useQuery(overviewQuery(api, clusterId));
+  const namespaces = overview.data?.namespaces ?? [];
 
   const show = (view: ViewId) => setPane({ view, filters: {}, search: undefined, sort: undefined, minSeverity: undefined });
   let content;

@@ -9,6 +9,8 @@ interface PaneActions {
   clusterId: string;
   select(ref: ObjectRef | undefined): void;
   show(view: ViewId): void;
+  /** Opens the graph around this object; it stays the graph's root while the user clicks through nodes. */
+  showGraph(root: ObjectRef): void;
   openLesson(anchor: string): void;
 }
 
@@ -23,6 +25,7 @@ export function PaneProvider({ index, clusterId, children }: { index: number; cl
       clusterId,
       select: (ref) => setPane({ selected: ref }),
       show: (view) => setPane({ view, filters: {}, search: undefined, sort: undefined, minSeverity: undefined }),
+      showGraph: (root) => setPane({ view: 'graph', graphRoot: root, graphNamespace: undefined }),
       openLesson: (anchor) => update((s) => ({ ...s, lesson: anchor })),
     }),
     [index, clusterId, setPane, update],

@@ -40,7 +40,7 @@ function tabsOf(detail: ObjectDetail): TabId[] {
 
 export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose(): void }) {
   const { t } = useI18n();
-  const { clusterId, show } = usePaneActions();
+  const { clusterId, showGraph } = usePaneActions();
   const detail = useQuery(objectQuery(useApi(), clusterId, target));
   const [tab, setTab] = useState<TabId>('findings');
   const title = `${KINDS[target.kind].objectKind}/${refKey(target)}`;
@@ -60,7 +60,20 @@ export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose()
       id === 'findings' ? data.findings.length : id === 'events' ? data.events.length : id === 'related' ? data.related.length : undefined;
     body = (
       <>
-        <div className="detail-tabs" role="tablist" aria-label={title}>
+        <div
+          className="detail-tabs"
+          role="tablist"
+          aria-label={title}
+          onKeyDown={(e) => {
+            // Arrow keys move between tabs, as the ARIA tabs pattern expects.
+            const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+            if (!step) return;
+            e.preventDefault();
+            const next = tabs[(tabs.indexOf(current) + step + tabs.length) % tabs.length] ?? current;
+            setTab(next);
+            e.currentTarget.querySelector<HTMLElement>(`#detail-tab-${next}`)?.focus();
+          }}
+        >
           {tabs.map((id) => (
             <button
               key={id}
@@ -68,6 +81,7 @@ export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose()
               role="tab"
               id={`detail-tab-${id}`}
               aria-selected={current === id}
+              tabIndex={current === id ? 0 : -1}
               aria-controls="detail-tabpanel"
               className={current === id ? 'active' : undefined}
               onClick={() => setTab(id)}
@@ -114,7 +128,7 @@ export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose()
         <h2 className="panel-title" title={title}>
           <span className="kind-label">{KINDS[target.kind].objectKind}</span> {refKey(target)}
         </h2>
-        <button type="button" className="button small" onClick={() => show('graph')} data-testid="details-graph">
+        <button type="button" className="button small" onClick={() => showGraph(target)} data-testid="details-graph">
           {t('details.graph')}
         </button>
         <button type="button" className="icon-button" aria-label={t('details.close')} onClick={onClose} data-testid="details-close">

@@ -26,6 +26,8 @@ export const en = {
   'clusters.captured': 'captured {time}',
   'clusters.user': 'user {user}',
   'clusters.tabs': 'Open clusters',
+  'clusters.opening': 'Connecting to {name}…',
+  'clusters.openFailed': 'Could not open {name}.',
   'conn.closed': 'not open',
   'conn.connecting': 'connecting',
   'conn.connected': 'connected',

@@ -28,6 +28,8 @@ export const ru: Record<MessageKey, string> = {
   'clusters.captured': 'снят {time}',
   'clusters.user': 'пользователь {user}',
   'clusters.tabs': 'Открытые кластеры',
+  'clusters.opening': 'Подключение к {name}…',
+  'clusters.openFailed': 'Не удалось открыть {name}.',
   'conn.closed': 'не открыт',
   'conn.connecting': 'подключение',
   'conn.connected': 'подключён',
