@@ -181,6 +181,27 @@ describe('local lab', () => {
     expect((await student.raw('DELETE', '/api/v1/namespaces/student/pods/notebook')).status).toBe(403);
   });
 
+  test('the kubeconfig works with @kubernetes/client-node, as the app loads it', async () => {
+    const { KubeConfig, CoreV1Api } = await import('@kubernetes/client-node');
+    const kc = new KubeConfig();
+    kc.loadFromFile(lab.kubeconfigPath);
+    expect(kc.getContexts().map((c) => c.name)).toEqual(['lab-admin', 'lab-student']);
+    const asAdmin = kc.makeApiClient(CoreV1Api);
+    expect((await asAdmin.listNode()).items).toHaveLength(3);
+    kc.setCurrentContext('lab-student');
+    const asStudent = kc.makeApiClient(CoreV1Api);
+    const pvcs = await asStudent.listNamespacedPersistentVolumeClaim({ namespace: 'student' });
+    expect(pvcs.items.map((c) => c.metadata?.name).sort()).toEqual(['notebooks', 'scratch']);
+    await expect(asStudent.listNode()).rejects.toMatchObject({ code: 403 });
+  });
+
+  test('a component that dies is restarted, as a kubelet would', async () => {
+    const pid = lab.pids()['kube-scheduler']!;
+    process.kill(pid, 'SIGKILL');
+    await waitUntil('kube-scheduler restarted', async () => lab.pids()['kube-scheduler'] !== undefined && lab.pids()['kube-scheduler'] !== pid, 20_000);
+    expect(lab.restarts()['kube-scheduler']).toBe(1);
+  });
+
   test('kubectl from the same release works with the kubeconfig', async () => {
     if (!lab.kubectlPath) return;
     const r = await lab.kubectl(['get', 'nodes,sc,pv,pvc', '-A']);
