@@ -8,7 +8,10 @@ import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../../e2e/cluster/lab';
 import { ALL_KINDS, type Kind } from '../../shared/kube/kinds';
+import { validateSnapshot } from '../../shared/snapshot-format';
+import { captureSnapshot } from './capture';
 import type { ContextSource } from './context-source';
+import { SnapshotSource } from './snapshot-source';
 import { loadKubeconfig } from './kubeconfig';
 import { openContextSource } from './open-context';
 import { RecordingSink } from './test-sink';
@@ -96,6 +99,34 @@ describe('a namespace-limited user (lab-student)', () => {
     await until('both synced', () => sink.statuses.get('persistentvolumeclaims')?.state === 'synced');
     expect(sink.statuses.get('persistentvolumeclaims')?.namespaces).toEqual(['student', 'student-extra']);
     expect(sink.statuses.get('pods')?.namespaces).toEqual(['student']); // the grant covers claims only
+  });
+});
+
+describe('snapshot export', () => {
+  it('captures a redacted snapshot that reopens offline with the same objects and states', async () => {
+    await admin().create('/api/v1/namespaces/student/pods', {
+      apiVersion: 'v1',
+      kind: 'Pod',
+      metadata: { name: 'with-secret-env', namespace: 'student', annotations: { 'example.com/api-token': 'tok-123' } },
+      spec: { containers: [{ name: 'app', image: 'busybox', env: [{ name: 'DB_PASSWORD', value: 'hunter2' }] }] },
+    });
+    const snapshot = await captureSnapshot(open('lab-student', lab.kubeconfigPath), { settleTimeoutMs: 60_000 });
+    const text = JSON.stringify(snapshot);
+    expect(text).not.toContain('hunter2');
+    expect(text).not.toContain('tok-123');
+    expect(snapshot.context).toBe('lab-student');
+    expect(snapshot.serverVersion).toMatch(/^v1\./);
+    expect(snapshot.limitedToNamespaces).toEqual(['student']);
+    expect(snapshot.kinds.persistentvolumes).toMatchObject({ state: 'forbidden', items: [] });
+    const pods = snapshot.kinds.pods?.items.map((pod) => pod.metadata?.name);
+    expect(pods).toContain('with-secret-env');
+
+    const reopened = new SnapshotSource(validateSnapshot(JSON.parse(text), 'student.json'), 'snapshot:1', 'student.json');
+    const sink = new RecordingSink();
+    await reopened.start(sink);
+    expect(sink.identities('pods')).toEqual(await truth(admin(), 'pods', 'student'));
+    expect(sink.statuses.get('persistentvolumes')?.state).toBe('forbidden');
+    expect(sink.statuses.get('persistentvolumeclaims')?.namespaces).toEqual(['student']);
   });
 });
 

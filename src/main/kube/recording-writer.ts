@@ -64,7 +64,15 @@ export class RecordingWriter implements SourceSink {
 
   /** The recording so far. Before every kind settled, the current state is the snapshot part and there are no events. */
   finish(serverVersion?: string): Recording {
-    const snapshot = buildSnapshot({ context: this.context, serverVersion, kinds: this.initial ?? this.capture(), capturedAt: new Date(this.startedAt ?? this.now()).toISOString() });
+    // A namespace-limited user's kinds say which namespaces they cover; the snapshot keeps that.
+    const namespaces = [...new Set([...this.statuses.values()].flatMap((status) => status.namespaces ?? []))].sort();
+    const snapshot = buildSnapshot({
+      context: this.context,
+      serverVersion,
+      kinds: this.initial ?? this.capture(),
+      capturedAt: new Date(this.startedAt ?? this.now()).toISOString(),
+      ...(namespaces.length > 0 ? { limitedToNamespaces: namespaces } : {}),
+    });
     return { ...snapshot, format: RECORDING_FORMAT, events: this.events.map((event) => ({ ...event })) };
   }
 

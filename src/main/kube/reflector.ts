@@ -45,7 +45,12 @@ export interface ReflectorOptions {
   pageSize?: number;
   /** The server-side timeout of each watch; randomised (5-10 min) so that watches do not all end together. */
   watchTimeoutSeconds?: () => number;
-  /** A watch that sends nothing (not even a bookmark) for this long is presumed dead and restarted. */
+  /**
+   * A watch that sends nothing (not even a bookmark) for this long is presumed dead and restarted (default 200 s,
+   * and never past the watch's own timeout + 30 s). The apiserver's watch cache sends quiet watchers a bookmark
+   * now and then (the first after 119 s on the v1.37 lab), so a healthy quiet watch is rarely cut, and a cut one
+   * is only resumed from its resourceVersion.
+   */
   silenceMs?: number;
   /** Timeout of one LIST page. */
   pageTimeoutMs?: number;
@@ -191,7 +196,7 @@ export class Reflector {
       client: this.options.client,
       path: `${this.path}?${query}`,
       signal: this.abort.signal,
-      silenceMs: Math.min(timeoutSeconds * 1000 + 30_000, this.options.silenceMs ?? 150_000),
+      silenceMs: Math.min(timeoutSeconds * 1000 + 30_000, this.options.silenceMs ?? 200_000),
       onOpen: () => {
         if (this.status.state !== 'synced') this.report({ state: 'synced', message: undefined, nextRetryAt: undefined, unreachable: false });
       },

@@ -34,4 +34,9 @@ export interface ClusterSource {
   addNamespace?(namespace: string): Promise<void>;
   /** Server version, when the source knows it. */
   serverVersion?(): string | undefined;
+  /**
+   * The source's clock in epoch milliseconds, when it is not the wall clock: a recording's replay time. The
+   * store's diagnosis uses it for ages and lease freshness. Snapshots without it are judged at their capture time.
+   */
+  now?(): number;
 }

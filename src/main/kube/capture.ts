@@ -1,0 +1,50 @@
+/**
+ * Captures a source into a snapshot or a recording without a store: start it, wait until every kind has
+ * settled (synced, forbidden or absent), take the redacted state, stop. For `kse snapshot` and for recording
+ * the demo cluster; the app exports from its store with buildSnapshot instead.
+ */
+import { ALL_KINDS, type Kind } from '../../shared/kube/kinds';
+import { SNAPSHOT_FORMAT, type Recording, type Snapshot } from '../../shared/snapshot-format';
+import { RecordingWriter } from './recording-writer';
+import type { ClusterSource } from './source';
+
+export interface CaptureOptions {
+  kinds?: Kind[];
+  /** Give up when the kinds have not settled by then. Default 120 s. */
+  settleTimeoutMs?: number;
+  /** For recordings: how long to record after settling. Default 0 (a snapshot). */
+  recordMs?: number;
+}
+
+/** Rejects with a message naming the kinds that did not settle, or the connection error. */
+export async function captureRecording(source: ClusterSource, options: CaptureOptions = {}): Promise<Recording> {
+  const writer = new RecordingWriter(source.info.name, options.kinds ?? ALL_KINDS);
+  let connectionError: string | undefined;
+  const sink = {
+    reset: writer.reset.bind(writer),
+    apply: writer.apply.bind(writer),
+    kindStatus: writer.kindStatus.bind(writer),
+    connection: (state: string, error?: string) => {
+      connectionError = state === 'error' ? error : undefined;
+    },
+  };
+  await source.start(sink);
+  try {
+    const deadline = Date.now() + (options.settleTimeoutMs ?? 120_000);
+    while (!writer.recording) {
+      if (Date.now() > deadline) {
+        throw new Error(`${source.info.name} did not finish syncing in time${connectionError ? `: ${connectionError}` : ''}. Check the connection and try again.`);
+      }
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    if (options.recordMs) await new Promise((resolve) => setTimeout(resolve, options.recordMs));
+    return writer.finish(source.serverVersion?.());
+  } finally {
+    await source.stop();
+  }
+}
+
+export async function captureSnapshot(source: ClusterSource, options: Omit<CaptureOptions, 'recordMs'> = {}): Promise<Snapshot> {
+  const { events: _events, format: _format, ...rest } = await captureRecording(source, options);
+  return { ...rest, format: SNAPSHOT_FORMAT };
+}
