@@ -102,6 +102,11 @@ function GraphCanvas({ request, onSelect }: { request: GraphRequest; onSelect: R
         edges={flow.edges}
         nodeTypes={NODE_TYPES}
         onNodeClick={onNodeClick}
+        // Keyboard users select a focused node with Enter; that arrives as a selection change.
+        onSelectionChange={({ nodes }) => {
+          const ref = nodes.length === 1 ? (nodes[0] as StorageFlowNode).data.node.ref : undefined;
+          if (ref) onSelect(ref);
+        }}
         nodesDraggable={false}
         nodesConnectable={false}
         fitView

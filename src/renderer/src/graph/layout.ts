@@ -13,6 +13,17 @@ export const NODE_HEIGHT = 48;
 export type StorageNodeData = { node: GraphNode; root: boolean };
 export type StorageFlowNode = Node<StorageNodeData, 'storage'>;
 
+/** Kubernetes names of node types (not translated: they are the API's words). */
+export const TYPE_NAME: Record<GraphNode['type'], string> = {
+  pod: 'Pod',
+  claim: 'PersistentVolumeClaim',
+  volume: 'PersistentVolume',
+  class: 'StorageClass',
+  provisioner: 'Provisioner',
+  node: 'Node',
+  snapshot: 'VolumeSnapshot',
+};
+
 /** Edge colours are theme variables, so they follow light and dark. */
 export const EDGE_COLOR: Record<EdgeState, string> = {
   bound: 'var(--edge-bound)',
@@ -46,6 +57,8 @@ export function layoutGraph(
       // dagre gives centres; React Flow wants the top-left corner.
       position: { x: (placed?.x ?? 0) - NODE_WIDTH / 2, y: (placed?.y ?? 0) - NODE_HEIGHT / 2 },
       data: { node, root: node.id === graph.rootId },
+      // Read by screen readers when a node gets keyboard focus.
+      ariaLabel: [TYPE_NAME[node.type], node.label, node.sublabel, node.missing ? 'missing' : undefined].filter(Boolean).join(', '),
       width: NODE_WIDTH,
       height: NODE_HEIGHT,
     };
