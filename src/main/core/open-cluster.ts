@@ -16,6 +16,7 @@ export class OpenCluster {
   private connectionState: ConnectionState = 'connecting';
   private connectionError: string | undefined;
   private stopped = false;
+  private unsubscribeStore: (() => void) | undefined;
   /** Where the sink's calls go; logs what the store rejects instead of breaking the source's loop. */
   readonly sink: SourceSink;
 
@@ -35,12 +36,23 @@ export class OpenCluster {
   }
 
   async start(): Promise<void> {
+    const { store } = this;
+    if (store.onChange) {
+      this.unsubscribeStore = store.onChange(({ kinds, revision }) => {
+        if (!this.stopped && kinds.length > 0) this.notify({ type: 'changed', clusterId: this.info.id, kinds, revision });
+      });
+    }
     await this.source.start(this.sink);
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    await this.source.stop();
+    this.unsubscribeStore?.();
+    try {
+      await this.source.stop();
+    } finally {
+      this.store.dispose?.();
+    }
   }
 
   connection(): { state: ConnectionState; error?: string } {
@@ -72,11 +84,11 @@ export class OpenCluster {
     this.guard(() => this.store.apply(kind, type, object), kind);
   }
 
-  /** Applies a data update and tells the UI which kind moved. */
+  /** Applies a data update; tells the UI which kind moved unless the store announces its own changes. */
   private guard(update: () => void, kind: Kind): void {
     if (this.stopped) return;
     this.safely(update, `an update of ${kind}`);
-    this.notify({ type: 'changed', clusterId: this.info.id, kinds: [kind], revision: this.store.revision() });
+    if (!this.store.onChange) this.notify({ type: 'changed', clusterId: this.info.id, kinds: [kind], revision: this.store.revision() });
   }
 
   private safely(update: () => void, what: string): void {

@@ -24,6 +24,13 @@ export interface StoreQueries {
   list(kind: Kind): readonly KubeObject[];
   /** Changes with every applied update. */
   revision(): number;
+  /**
+   * Batched notices of changed kinds, including changes the store finds by itself (a provisioner's lease going
+   * stale with time). Without it, the core derives change notices from the updates it passes to the store.
+   */
+  onChange?(listener: (change: { kinds: Kind[]; revision: number }) => void): () => void;
+  /** Stops the store's timers. */
+  dispose?(): void;
 }
 
 /** One cluster's store: fed by a source, queried by the contract. */
@@ -49,8 +56,8 @@ export interface CoreDeps {
    * 'snapshot' or 'recording'), its display name and capture time. Throws a message saying what is wrong.
    */
   fileSource(id: string, fileName: string, content: string): ClusterSource;
-  /** A fresh, empty store for one cluster. */
-  createStore(info: ClusterInfo): ClusterStorePort;
+  /** A fresh, empty store for one cluster fed by `source` (whose clock it may follow). */
+  createStore(info: ClusterInfo, source: ClusterSource): ClusterStorePort;
   /** Calls back when the kubeconfig files change; returns the stop function. */
   watchKubeconfig?(files: string[], onChange: () => void): () => void;
   /** The built-in demo file's content and name, or undefined when resources/demo holds none. */

@@ -171,8 +171,8 @@ export class ClusterRegistry {
     const source = this.createSource(info);
     let cluster: OpenCluster | undefined;
     try {
-      const store = this.deps.createStore(info);
       const fullInfo: ClusterInfo = { ...info, ...(source.info.capturedAt ? { capturedAt: source.info.capturedAt } : {}) };
+      const store = this.deps.createStore(fullInfo, source);
       cluster = new OpenCluster(fullInfo, source, store, this.notify);
       this.open.set(clusterId, cluster);
       this.updateInfo(fullInfo);

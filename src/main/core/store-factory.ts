@@ -1,11 +1,25 @@
-/**
- * The one place that builds a cluster's store for the app, the web host and the CLI.
- * TEMPORARY: the store (src/main/store) is being written; until its ClusterStore lands this says so clearly.
- */
+/** The one place that builds a cluster's store for the app, the web host and the CLI. */
 import type { ClusterInfo } from '../../shared/model/status';
-import { unavailable } from './errors';
+import type { ClusterSource } from '../kube/source';
+import { ClusterStore } from '../store/cluster-store';
 import type { ClusterStorePort } from './ports';
 
-export function createClusterStore(info: ClusterInfo): ClusterStorePort {
-  throw unavailable(`${info.name} cannot be opened: this build has no cluster store yet (src/main/store is in progress).`);
+/**
+ * The store's clock: the source's own when it has one (a recording's replay time). Otherwise a snapshot is
+ * judged at its capture time, so "pending for 3 minutes" and lease freshness read as they did when it was taken,
+ * and a recording (the demo) at its capture time plus the time since it was opened. Live clusters: wall clock.
+ */
+export function storeClock(info: ClusterInfo, source: ClusterSource, wallClock: () => number = Date.now): (() => number) | undefined {
+  if (source.now) return () => source.now?.() ?? wallClock();
+  if (info.source === 'context') return undefined;
+  const captured = info.capturedAt ? Date.parse(info.capturedAt) : Number.NaN;
+  if (!Number.isFinite(captured)) return undefined;
+  if (info.source === 'snapshot') return () => captured;
+  const opened = wallClock();
+  return () => captured + (wallClock() - opened);
+}
+
+export function createClusterStore(info: ClusterInfo, source: ClusterSource): ClusterStorePort {
+  const now = storeClock(info, source);
+  return new ClusterStore(info.id, now ? { now } : {});
 }
