@@ -150,6 +150,7 @@ export class Reflector {
     let objects: KubeObject[] = [];
     let continueToken: string | undefined;
     let listVersion = '';
+    let restarts = 0;
     for (;;) {
       const query = new URLSearchParams({ limit: String(this.options.pageSize ?? 500) });
       if (continueToken) query.set('continue', continueToken);
@@ -157,8 +158,8 @@ export class Reflector {
       try {
         page = await this.options.client.json(`${this.path}?${query}`, { signal: this.abort.signal, timeoutMs: this.options.pageTimeoutMs ?? 60_000 });
       } catch (error) {
-        if (continueToken && error instanceof ApiError && error.status === 410) {
-          objects = []; // the snapshot the pages came from is gone: start over
+        if (continueToken && error instanceof ApiError && error.status === 410 && ++restarts <= 3) {
+          objects = []; // the snapshot the pages came from is gone: start over (a few times, then back off)
           continueToken = undefined;
           continue;
         }
