@@ -12,9 +12,10 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { applyAll, bootstrapObjects, csiNodeObjects, DEFAULT_NODES, LAB_SYSTEM_NAMESPACE, loadScenarios, PROVISIONER_LEASE, PROVISIONER_NAME, type LabNode } from './bootstrap';
+import { applyAll, bootstrapObjects, csiNodeObjects, DEFAULT_NODES, LAB_SYSTEM_NAMESPACE, loadScenarios, PROVISIONER_LEASE, type LabNode } from './bootstrap';
 import { ensureBinaries, type LabBinaries } from './build';
 import { IDENTITIES, kubeconfigYaml, kwokStagesConfig, newTokens, writeServiceAccountKeys, writeTokenFile, type IdentityName, type Tokens } from './config';
+import { apiserverArgs, controllerManagerArgs, etcdArgs, kwokArgs, provisionerArgs, schedulerArgs, type LabLayout } from './components';
 import { startInitDriver, type InitDriver } from './init-driver';
 import { KubeClient } from './kube';
 import { Component, ComponentDiedError } from './proc';
@@ -120,6 +121,10 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
 
   const [etcdClient, etcdPeer, apiPort, kcmPort, schedPort, kwokPort] = await Promise.all([freePort(), freePort(), freePort(), freePort(), freePort(), freePort()]);
   const server = `https://127.0.0.1:${apiPort}`;
+  const layout: LabLayout = {
+    dataDir, pki, certPath: join(pki, 'apiserver.crt'), etcdEndpoint: `http://127.0.0.1:${etcdClient}`,
+    ports: { etcdPeer: etcdPeer!, apiserver: apiPort!, controllerManager: kcmPort!, scheduler: schedPort!, kwok: kwokPort! },
+  };
   const etcdEndpoint = `http://127.0.0.1:${etcdClient}`;
   const tokens: Tokens = newTokens();
   writeTokenFile(join(pki, 'tokens.csv'), tokens);
@@ -231,39 +236,17 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
 
   try {
     // etcd
-    const etcd = component('etcd', bins.etcd, [
-      '--name=lab', `--data-dir=${join(dataDir, 'etcd')}`,
-      `--listen-client-urls=${etcdEndpoint}`, `--advertise-client-urls=${etcdEndpoint}`,
-      `--listen-peer-urls=http://127.0.0.1:${etcdPeer}`, `--initial-advertise-peer-urls=http://127.0.0.1:${etcdPeer}`,
-      `--initial-cluster=lab=http://127.0.0.1:${etcdPeer}`,
-      '--unsafe-no-fsync', // a throwaway lab: durability is not worth the disk latency
-      '--log-level=warn',
-    ]);
+    const etcd = component('etcd', bins.etcd, etcdArgs(layout));
     etcd.start();
     await waitFor('etcd /health', async () => (await fetch(`${etcdEndpoint}/health`, { signal: AbortSignal.timeout(5000) })).ok || undefined, 30_000);
     log(`[lab] etcd ready (${etcdEndpoint})`);
 
-    // kube-apiserver: real token authentication, RBAC, service-account tokens; self-signed serving cert in pki/.
-    const apiserver = component('kube-apiserver', bins.kubeApiserver, [
-      `--etcd-servers=${etcdEndpoint}`,
-      '--bind-address=127.0.0.1', `--secure-port=${apiPort}`, '--advertise-address=127.0.0.1',
-      `--cert-dir=${pki}`,
-      `--token-auth-file=${join(pki, 'tokens.csv')}`,
-      '--authorization-mode=RBAC',
-      '--service-account-issuer=https://kubernetes.default.svc.cluster.local',
-      `--service-account-key-file=${join(pki, 'sa.pub')}`,
-      `--service-account-signing-key-file=${join(pki, 'sa.key')}`,
-      '--service-cluster-ip-range=10.96.0.0/16',
-      // The advertised address is loopback, which the endpoint reconciler refuses; nothing in the lab needs the
-      // kubernetes Service's endpoints (no pods really run).
-      '--endpoint-reconciler-type=none',
-      '--allow-privileged=true',
-      '--profiling=false',
-      '--v=1',
-    ]);
+    // kube-apiserver
+    const apiserver = component('kube-apiserver', bins.kubeApiserver, apiserverArgs(layout));
     apiserver.start();
-    const certPath = join(pki, 'apiserver.crt');
-    await waitFor('kube-apiserver serving certificate', async () => existsSync(certPath) || undefined, 60_000);
+    const certPath = layout.certPath;
+    // The apiserver writes the certificate, then the key: once the key exists, the certificate is complete.
+    await waitFor('kube-apiserver serving certificate', async () => existsSync(join(pki, 'apiserver.key')) || undefined, 60_000);
     caPem = readFileSync(certPath, 'utf8');
     const admin = mkClient(tokens.admin);
     await waitFor('kube-apiserver /readyz', async () => (await admin.raw('GET', '/readyz', undefined, undefined, 5000)).status === 200 || undefined);
@@ -285,49 +268,12 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
       return true;
     }, 20_000);
 
-    const kcm = component('kube-controller-manager', bins.kubeControllerManager, [
-      `--kubeconfig=${kubeconfigFor('controllerManager')}`,
-      `--authentication-kubeconfig=${kubeconfigFor('controllerManager')}`,
-      `--authorization-kubeconfig=${kubeconfigFor('controllerManager')}`,
-      '--bind-address=127.0.0.1', `--secure-port=${kcmPort}`, `--cert-dir=${join(pki, 'kcm')}`,
-      '--controllers=*',
-      '--enable-hostpath-provisioner=true',
-      `--service-account-private-key-file=${join(pki, 'sa.key')}`,
-      `--root-ca-file=${certPath}`,
-      '--use-service-account-credentials=true',
-      '--leader-elect=true',
-      '--profiling=false',
-      '--v=2',
-    ]);
-    const scheduler = component('kube-scheduler', bins.kubeScheduler, [
-      `--kubeconfig=${kubeconfigFor('scheduler')}`,
-      `--authentication-kubeconfig=${kubeconfigFor('scheduler')}`,
-      `--authorization-kubeconfig=${kubeconfigFor('scheduler')}`,
-      '--bind-address=127.0.0.1', `--secure-port=${schedPort}`, `--cert-dir=${join(pki, 'scheduler')}`,
-      '--leader-elect=true',
-      '--profiling=false',
-      '--v=2',
-    ]);
+    const kcm = component('kube-controller-manager', bins.kubeControllerManager, controllerManagerArgs(layout, kubeconfigFor('controllerManager')));
+    const scheduler = component('kube-scheduler', bins.kubeScheduler, schedulerArgs(layout, kubeconfigFor('scheduler')));
     const kwokConfig = join(dataDir, 'kwok.yaml');
     writeFileSync(kwokConfig, kwokStagesConfig(bins.kwokStagesDir));
-    const kwok = component('kwok', bins.kwok, [
-      `--kubeconfig=${kubeconfigFor('kwok')}`,
-      `--config=${kwokConfig}`,
-      '--manage-all-nodes=false',
-      '--manage-nodes-with-annotation-selector=kwok.x-k8s.io/node=fake',
-      '--node-lease-duration-seconds=40',
-      '--cidr=10.244.0.0/16',
-      '--node-ip=10.0.0.1',
-      `--server-address=127.0.0.1:${kwokPort}`,
-    ]);
-    const provisioner = component('provisioner', bins.provisioner, [
-      `--kubeconfig=${kubeconfigFor('provisioner')}`,
-      `--provisioner-name=${PROVISIONER_NAME}`,
-      `--leader-election-namespace=${LAB_SYSTEM_NAMESPACE}`,
-      `--base-dir=${join(dataDir, 'volumes')}`,
-      '--delay=2s',
-      '--v=2',
-    ]);
+    const kwok = component('kwok', bins.kwok, kwokArgs(layout, kubeconfigFor('kwok'), kwokConfig));
+    const provisioner = component('provisioner', bins.provisioner, provisionerArgs(layout, kubeconfigFor('provisioner')));
     for (const c of [etcd, apiserver, kcm, scheduler, kwok]) wanted.add(c.name as LabComponent);
     if (opts.provisioner ?? true) wanted.add('provisioner');
     kcm.start();
