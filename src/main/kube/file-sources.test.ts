@@ -32,6 +32,7 @@ describe('SnapshotSource', () => {
     expect(sink.statuses.get('pods')).toMatchObject({ state: 'absent', message: 'This snapshot does not contain Pods.' });
     expect(sink.lastConnection?.state).toBe('offline');
     expect(source.serverVersion()).toBe('v1.37.2');
+    expect(source.now()).toBe(Date.parse('2026-11-28T00:00:00.000Z'));
   });
 
   it('refuses a file that is not a snapshot with a message for the user', () => {
@@ -74,10 +75,14 @@ describe('RecordingSource', () => {
     const source = openFileSource(JSON.stringify(recording), 'rec:2', 'demo.json', { replay: { loop: true, loopPauseMs: 500, speed: 2 } });
     const sink = new RecordingSink();
     await source.start(sink);
+    const captured = Date.parse('2026-11-28T00:00:00.000Z');
+    expect(source.now()).toBe(captured);
     await vi.advanceTimersByTimeAsync(1500); // 3 s of recording at speed 2
     expect(sink.names('persistentvolumeclaims')).toEqual(['app/logs']);
+    expect(source.now()).toBe(captured + 3000); // the recording's clock, not the wall clock
     await vi.advanceTimersByTimeAsync(500);
     expect(sink.names('persistentvolumeclaims')).toEqual(['app/data']);
+    expect(source.now()).toBe(captured); // a new pass starts the recording's clock over
     await source.stop();
     const applied = sink.applied.length;
     await vi.advanceTimersByTimeAsync(10_000);

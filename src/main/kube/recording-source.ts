@@ -20,6 +20,8 @@ export class RecordingSource extends SnapshotSource {
   private sink: SourceSink | undefined;
   private stopped = false;
   private readonly counts = new Map<string, number>();
+  /** Wall-clock time the current pass of the replay began (each loop starts over). */
+  private passStartedAt: number | undefined;
 
   constructor(
     readonly recording: Recording,
@@ -38,6 +40,20 @@ export class RecordingSource extends SnapshotSource {
     this.playFromStart();
   }
 
+  /**
+   * The recording's own clock: its capture time plus the replayed time of the current pass (scaled by speed).
+   * The store judges ages and lease freshness by it, so a looping demo's leases stay as fresh as when recorded.
+   */
+  override now(): number {
+    const captured = Date.parse(this.recording.capturedAt);
+    if (this.passStartedAt === undefined) return captured;
+    return captured + (Date.now() - this.passStartedAt) * this.speed;
+  }
+
+  private get speed(): number {
+    return this.replay.speed && this.replay.speed > 0 ? this.replay.speed : 1;
+  }
+
   override async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
@@ -54,7 +70,8 @@ export class RecordingSource extends SnapshotSource {
     };
     deliverSnapshot(this.recording, wrapped);
     const started = Date.now();
-    const speed = this.replay.speed && this.replay.speed > 0 ? this.replay.speed : 1;
+    this.passStartedAt = started;
+    const speed = this.speed;
     let next = 0;
     const step = (): void => {
       if (this.stopped) return;

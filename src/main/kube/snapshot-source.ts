@@ -26,6 +26,11 @@ export class SnapshotSource implements ClusterSource {
     };
   }
 
+  /** A snapshot is judged at its capture time: "pending for 3 minutes" reads as it did when it was taken. */
+  now(): number {
+    return Date.parse(this.snapshot.capturedAt);
+  }
+
   serverVersion(): string | undefined {
     return this.snapshot.serverVersion;
   }
