@@ -4,7 +4,6 @@
  * table, request, page]), so a change notice refetches only pages that are on screen.
  */
 import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
 import type { TableId, TableRows } from '../../../shared/model/rows';
 import { useApi } from '../api/api-context';
 import { ROWS_PAGE_SIZE, rowsPageQuery, type RowsQuery } from '../api/queries';
@@ -36,16 +35,13 @@ export function usePagedRows<T extends TableId>(query: RowsQuery<T>, first: numb
   const pages = pagesFor(first, last, total).filter((p) => p !== 0);
   const rest = useQueries({ queries: pages.map((page) => rowsPageQuery(api, query, page)) });
 
-  const byPage = useMemo(() => {
-    const map = new Map<number, TableRows[T][]>();
-    if (head.data) map.set(0, head.data.rows as TableRows[T][]);
-    pages.forEach((page, i) => {
-      const data = rest[i]?.data;
-      if (data) map.set(page, data.rows as TableRows[T][]);
-    });
-    return map;
-    // rest is a new array every render; its data identities are what matter.
-  }, [head.data, ...rest.map((r) => r.data)]);
+  // At most a few pages are on screen: rebuilding this small map on each render is cheaper than memoising it.
+  const byPage = new Map<number, TableRows[T][]>();
+  if (head.data) byPage.set(0, head.data.rows as TableRows[T][]);
+  pages.forEach((page, i) => {
+    const data = rest[i]?.data;
+    if (data) byPage.set(page, data.rows as TableRows[T][]);
+  });
 
   const error = head.error ?? rest.find((r) => r.error)?.error ?? null;
   return {
