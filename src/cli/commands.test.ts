@@ -19,7 +19,7 @@ function fakeRuntime(deps: FakeDepsOptions, current?: string) {
       await core.start();
       return core;
     },
-    currentContext: () => current,
+    currentContext: async () => current,
     readFile: async (path) => {
       const text = files.get(path);
       if (text === undefined) throw new Error('ENOENT: no such file');

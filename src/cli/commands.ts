@@ -27,14 +27,14 @@ async function withCore<T>(runtime: CliRuntime, work: (core: Core) => Promise<T>
 export async function runContexts(runtime: CliRuntime, command: Command<'contexts'>): Promise<number> {
   return withCore(runtime, async (core) => {
     const clusters = (await core.invoke('listClusters', {})).filter((c) => c.source === 'context');
-    const current = runtime.currentContext();
+    const current = await runtime.currentContext();
     runtime.io.out(command.json ? json(contextsJson(clusters, current)) : formatContexts(clusters, current));
     return 0;
   });
 }
 
 export async function runSync(runtime: CliRuntime, command: Command<'sync'>): Promise<number> {
-  const context = chooseContext(runtime, command.context);
+  const context = await chooseContext(runtime, command.context);
   return withCore(runtime, async (core) => {
     const result = await syncContext(core, runtime, context, command.timeoutSeconds);
     runtime.io.out(command.json ? json(syncJson(result)) : formatSync(result));
@@ -43,7 +43,7 @@ export async function runSync(runtime: CliRuntime, command: Command<'sync'>): Pr
 }
 
 export async function runSnapshot(runtime: CliRuntime, command: Command<'snapshot'>): Promise<number> {
-  const context = chooseContext(runtime, command.context);
+  const context = await chooseContext(runtime, command.context);
   return withCore(runtime, async (core) => {
     const { status } = await syncContext(core, runtime, context, command.timeoutSeconds);
     const snapshot = snapshotOf(core.registry.get(status.cluster.id));
@@ -86,7 +86,7 @@ export async function runDoctor(runtime: CliRuntime, command: Command<'doctor'>)
       clusterId = info.id;
       clusterName = status.cluster.name;
     } else {
-      const context = chooseContext(runtime, command.context);
+      const context = await chooseContext(runtime, command.context);
       const { status } = await syncContext(core, runtime, context, command.timeoutSeconds);
       clusterId = status.cluster.id;
       clusterName = context;

@@ -8,11 +8,11 @@ import { readFileSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Core } from '../main/core/core';
-import { createCoreDeps, currentContext } from '../main/core/wiring';
 import { USAGE, UsageError, parseArgs, type CliCommand } from './args';
-import { runContexts, runDoctor, runSnapshot, runSync, runWeb } from './commands';
 import { CliFailure, type CliRuntime } from './runtime';
+
+// The core, the kube client and the commands load only when a command needs them: `kse help` stays instant.
+const loadCommands = () => import('./commands');
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -44,11 +44,12 @@ export function realRuntime(): CliRuntime {
     io: { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), isTTY: process.stdout.isTTY === true },
     version,
     createCore: async ({ autoOpenDemo }) => {
+      const [{ Core }, { createCoreDeps }] = await Promise.all([import('../main/core/core'), import('../main/core/wiring')]);
       const core = new Core({ deps: createCoreDeps({ resourcesDir }), resourcesDir, version, transport: 'web', autoOpenDemo, log: (m) => process.stderr.write(`${m}\n`) });
       await core.start();
       return core;
     },
-    currentContext: () => currentContext(),
+    currentContext: async () => (await import('../main/core/wiring')).currentContext(),
     readFile: (path) => readFile(path, 'utf8'),
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
     rendererDir: join(ROOT, 'out', 'renderer'),
@@ -63,13 +64,16 @@ export function realRuntime(): CliRuntime {
 }
 
 export async function runCommand(command: CliCommand, runtime: CliRuntime): Promise<number> {
+  if (command.name === 'help') {
+    runtime.io.out(USAGE);
+    return 0;
+  }
+  if (command.name === 'version') {
+    runtime.io.out(`${runtime.version}\n`);
+    return 0;
+  }
+  const { runContexts, runDoctor, runSnapshot, runSync, runWeb } = await loadCommands();
   switch (command.name) {
-    case 'help':
-      runtime.io.out(USAGE);
-      return 0;
-    case 'version':
-      runtime.io.out(`${runtime.version}\n`);
-      return 0;
     case 'contexts':
       return runContexts(runtime, command);
     case 'sync':

@@ -14,7 +14,7 @@ export interface CliRuntime {
   /** A started core over the real kubeconfig; `autoOpenDemo`: open the demo when there is no kubeconfig. */
   createCore(options: { autoOpenDemo: boolean }): Promise<Core>;
   /** The kubeconfig's current-context, if any. */
-  currentContext(): string | undefined;
+  currentContext(): Promise<string | undefined>;
   readFile(path: string): Promise<string>;
   writeFile(path: string, text: string): Promise<void>;
   /** The built renderer that `kse web` serves. */

@@ -8,8 +8,8 @@ import { CliFailure, type CliRuntime } from './runtime';
 const POLL_MS = 100;
 
 /** The context to use: the one given, else the kubeconfig's current context. */
-export function chooseContext(runtime: CliRuntime, given: string | undefined): string {
-  const name = given ?? runtime.currentContext();
+export async function chooseContext(runtime: CliRuntime, given: string | undefined): Promise<string> {
+  const name = given ?? (await runtime.currentContext());
   if (!name) throw new CliFailure('No --context given and the kubeconfig has no current-context. Run "kse contexts" and pass --context NAME.', 2);
   return name;
 }

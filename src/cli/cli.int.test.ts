@@ -1,0 +1,114 @@
+/**
+ * The `kse` command against the real local control plane (e2e/cluster), run as users run it: `node bin/kse.mjs`.
+ * Counts are compared with what kubectl shows on the same server.
+ */
+import { execFile } from 'node:child_process';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLab, type Lab } from '../../e2e/cluster/lab';
+
+const ROOT = resolve(__dirname, '../..');
+let lab: Lab;
+let work: string;
+
+function kse(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [join(ROOT, 'bin/kse.mjs'), ...args], { env: { ...process.env, KUBECONFIG: lab.kubeconfigPath, ...env }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
+
+async function kubectlCount(resource: string): Promise<number> {
+  const result = await lab.kubectl(['get', resource, '-A', '-o', 'json']);
+  expect(result.code, result.stderr).toBe(0);
+  return (JSON.parse(result.stdout) as { items: unknown[] }).items.length;
+}
+
+beforeAll(async () => {
+  lab = await startLab({ seedScenarios: true, log: () => undefined });
+  work = await mkdtemp(join(tmpdir(), 'kse-cli-'));
+});
+
+afterAll(async () => {
+  await lab?.stop();
+});
+
+describe('kse against the lab', () => {
+  it('lists the lab contexts', async () => {
+    const result = await kse(['contexts', '--json']);
+    expect(result.code, result.stderr).toBe(0);
+    const parsed = JSON.parse(result.stdout) as { current: string; contexts: { name: string; server: string }[] };
+    expect(parsed.current).toBe('lab-admin');
+    expect(parsed.contexts.map((c) => c.name).sort()).toEqual(['lab-admin', 'lab-student']);
+    expect(result.stdout).not.toContain(lab.adminToken);
+  });
+
+  it('syncs lab-admin with the counts kubectl shows', async () => {
+    const result = await kse(['sync', '--context', 'lab-admin', '--json', '--timeout', '90']);
+    expect(result.code, result.stderr).toBe(0);
+    const sync = JSON.parse(result.stdout) as { synced: boolean; serverVersion: string; kinds: { kind: string; state: string; count: number }[] };
+    expect(sync.synced).toBe(true);
+    expect(sync.serverVersion).toMatch(/^v1\.37/);
+    const count = (kind: string) => sync.kinds.find((k) => k.kind === kind);
+    for (const [kind, resource] of [
+      ['storageclasses', 'storageclasses'],
+      ['persistentvolumes', 'persistentvolumes'],
+      ['persistentvolumeclaims', 'persistentvolumeclaims'],
+      ['pods', 'pods'],
+      ['nodes', 'nodes'],
+    ] as const) {
+      expect(count(kind), kind).toMatchObject({ state: 'synced', count: await kubectlCount(resource) });
+    }
+    expect(count('volumesnapshots')?.state).toMatch(/^(absent|synced)$/);
+  }, 120_000);
+
+  it('shows what lab-student may not read as no permission, not as empty', async () => {
+    const result = await kse(['sync', '--context', 'lab-student', '--timeout', '90']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toMatch(/PersistentVolumes\s+no permission/);
+    expect(result.stdout).toMatch(/StorageClasses\s+no permission/);
+    expect(result.stdout).toMatch(/PersistentVolumeClaims\s+synced\s+\d+/);
+  }, 120_000);
+
+  it('exports a snapshot that doctor reads offline, and doctor fails on the seeded problems', async () => {
+    const file = join(work, 'lab.json');
+    const exported = await kse(['snapshot', '--context', 'lab-admin', '-o', file, '--timeout', '90']);
+    expect(exported.code, exported.stderr).toBe(0);
+    const snapshot = JSON.parse(await readFile(file, 'utf8')) as { format: string; kinds: Record<string, { items: unknown[] }> };
+    expect(snapshot.format).toBe('kse-snapshot');
+    expect(snapshot.kinds.persistentvolumeclaims?.items.length).toBe(await kubectlCount('persistentvolumeclaims'));
+    expect(await readFile(file, 'utf8')).not.toContain(lab.adminToken);
+
+    const live = await kse(['doctor', '--context', 'lab-admin', '--timeout', '90']);
+    expect(live.code, live.stderr).toBe(1);
+    expect(live.stdout).toMatch(/^Cluster: lab-admin\nproblems: [1-9]/);
+    const offline = await kse(['doctor', '--snapshot', file, '--json', '--lang', 'ru']);
+    expect(offline.code, offline.stderr).toBe(1);
+    const report = JSON.parse(offline.stdout) as { findings: { severity: string; code: string }[] };
+    expect(report.findings.some((f) => f.severity === 'problem')).toBe(true);
+    const russian = await kse(['doctor', '--snapshot', file, '--lang', 'ru', '--namespace', 'lab-stuck']);
+    expect(russian.stdout).toContain('ПРОБЛЕМЫ');
+  }, 240_000);
+
+  it('fails with a clear message when the server is unreachable', async () => {
+    const kubeconfig = join(work, 'unreachable.yaml');
+    await writeFile(
+      kubeconfig,
+      [
+        'apiVersion: v1',
+        'kind: Config',
+        'clusters: [{name: gone, cluster: {server: "https://127.0.0.1:1"}}]',
+        'users: [{name: u, user: {token: abc}}]',
+        'contexts: [{name: gone, context: {cluster: gone, user: u}}]',
+        'current-context: gone',
+      ].join('\n'),
+    );
+    const result = await kse(['sync', '--timeout', '4'], { KUBECONFIG: kubeconfig });
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/kse: gone did not sync within 4 s\./);
+    expect(result.stderr).toMatch(/127\.0\.0\.1:1/);
+  }, 60_000);
+});
