@@ -2,13 +2,14 @@
  * The window: top bar, cluster list, one or two cluster panes, and the lesson beside them.
  * Escape closes the innermost open panel (details first, then the lesson).
  */
-import { useEffect } from 'react';
+import { useEffect, useRef } from 'react';
 import { useUiCommands } from './api/commands';
 import { ClusterList } from './clusters/ClusterList';
 import { ClusterPane } from './components/ClusterPane';
 import { TopBar } from './components/TopBar';
 import { LessonPanel } from './lessons/LessonPanel';
-import { useView } from './state/view-store';
+import { useClusters } from './clusters/use-clusters';
+import { openClusterIn, useView } from './state/view-store';
 import type { ViewState } from './state/view-state';
 
 /** What Escape closes next. Exported for tests. */
@@ -23,6 +24,7 @@ export function closeInnermost(state: ViewState): ViewState | undefined {
 export function App() {
   const { state, update } = useView();
   useUiCommands();
+  useShowAutoOpened();
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -50,4 +52,22 @@ export function App() {
       </div>
     </div>
   );
+}
+
+/**
+ * On a fresh start (nothing in the URL), show a cluster the core already opened by itself, e.g. the demo when
+ * there is no kubeconfig, so a newcomer lands on data rather than on an empty page.
+ */
+function useShowAutoOpened(): void {
+  const { state, update } = useView();
+  const { data: clusters } = useClusters();
+  const nothingShown = state.open.length === 0;
+  // Only at start: a user who closed every tab wants them closed.
+  const decided = useRef(false);
+  useEffect(() => {
+    if (decided.current || !clusters) return;
+    decided.current = true;
+    const opened = clusters.find((c) => c.connection !== 'closed');
+    if (nothingShown && opened) update((s) => (s.open.length === 0 ? openClusterIn(s, opened.id, 0) : s), 'replace');
+  }, [nothingShown, clusters, update]);
 }

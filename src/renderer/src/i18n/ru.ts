@@ -62,8 +62,8 @@ export const ru: Record<MessageKey, string> = {
   'time.in': 'через {n} с',
 
   'nav.overview': 'Обзор',
-  'nav.claims': 'Заявки (PVC)',
-  'nav.volumes': 'Тома (PV)',
+  'nav.claims': 'Заявки PVC',
+  'nav.volumes': 'Тома PV',
   'nav.classes': 'Классы',
   'nav.provisioners': 'Провизионеры',
   'nav.pods': 'Поды',
