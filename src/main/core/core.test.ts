@@ -72,7 +72,7 @@ describe('Core dispatch', () => {
     expect(status).toMatchObject({ ok: true, value: { synced: true } });
     expect(await core.call('closeCluster', { clusterId: 'file:1' })).toEqual({ ok: true, value: { ok: true } });
     const list = await core.call('listClusters', {});
-    expect(list).toEqual({ ok: true, value: [] });
+    expect(list).toMatchObject({ ok: true, value: [{ id: 'demo', connection: 'error' }] });
   });
 
   it('says why a file cannot be opened', async () => {
@@ -90,6 +90,7 @@ describe('Core dispatch', () => {
 
   it('explains a missing demo', async () => {
     const { core } = await startCore({ anyFileExists: false });
+    expect(await core.call('listClusters', {})).toMatchObject({ ok: true, value: [{ id: 'demo', connection: 'error', error: expect.stringMatching(/demo is missing/) }] });
     const result = await core.call('openCluster', { clusterId: 'demo' });
     expect(result).toMatchObject({ ok: false, error: { code: 'unavailable' } });
     expect((result as { error: { message: string } }).error.message).toMatch(/demo is missing/);

@@ -54,7 +54,7 @@ export class Core {
       if (this.registry.hasDemo()) {
         await this.registry.openCluster(DEMO_ID).catch((error) => this.log(`The demo could not be opened: ${messageOf(error)}`));
       } else {
-        this.log(`No kubeconfig found and ${this.registry.demoUnavailableReason() ?? 'no demo is available'}`);
+        this.log(`No kubeconfig found (${this.registry.kubeconfigFiles().join(', ')}). ${this.registry.demoUnavailableReason() ?? 'No demo is available.'}`);
       }
     }
   }

@@ -78,8 +78,15 @@ export class ClusterRegistry {
   }
 
   list(): ClusterInfo[] {
-    const all = [...this.contexts.clusters, ...(this.demo ? [this.demo.info] : []), ...[...this.files.values()].map((f) => f.info)];
+    const all = [...this.contexts.clusters, ...this.demoEntry(), ...[...this.files.values()].map((f) => f.info)];
     return all.map((info) => this.withConnection(info));
+  }
+
+  /** The demo's entry; when it is missing, an entry that says why (so the UI can show it instead of nothing). */
+  private demoEntry(): ClusterInfo[] {
+    if (this.demo) return [this.demo.info];
+    if (!this.demoProblem) return [];
+    return [{ id: DEMO_ID, name: 'Demo cluster', source: 'demo', connection: 'error', error: this.demoProblem }];
   }
 
   /** The cluster's entry with its live connection state. */
