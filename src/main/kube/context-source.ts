@@ -2,6 +2,7 @@
  * A live kubeconfig context as a ClusterSource: connects (/version, bounded retries), finds what the user may
  * read, and runs one reflector per kind, or per kind and namespace for a user who may not list cluster-wide.
  */
+import { setMaxListeners } from 'node:events';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ALL_KINDS, KINDS, type Kind } from '../../shared/kube/kinds';
 import type { ClusterInfo, KindStatus } from '../../shared/model/status';
@@ -45,6 +46,8 @@ export class ContextSource implements ClusterSource {
   constructor(private readonly options: ContextSourceOptions) {
     this.info = { ...options.info };
     this.namespaces.add(options.info.namespace ?? 'default');
+    // Every in-flight request (two access reviews per kind at once) listens on this signal until it ends.
+    setMaxListeners(500, this.abort.signal);
   }
 
   serverVersion(): string | undefined {

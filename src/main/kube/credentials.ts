@@ -7,7 +7,7 @@
  * and refreshed from scratch after a 401. One refresh at a time: concurrent callers share it.
  */
 import type { Agent as HttpAgent } from 'node:http';
-import type { RequestOptions } from 'node:https';
+import { Agent as HttpsAgent, type RequestOptions } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
 
 export interface AppliedAuth {
@@ -103,7 +103,7 @@ export class Credentials {
     if (typeof options.auth === 'string') headers.Authorization = `Basic ${Buffer.from(options.auth).toString('base64')}`;
     if (!options.agent || options.agent === true) throw new CredentialError('The kubeconfig produced no HTTP agent for this cluster.');
     this.generation += 1;
-    const auth: AppliedAuth = { agent: options.agent, headers, generation: this.generation };
+    const auth: AppliedAuth = { agent: keepAliveAgent(kc, options) ?? options.agent, headers, generation: this.generation };
     const previous = this.applied?.auth.agent;
     this.applied = { auth, at: Date.now() };
     // Old sockets (open watches) finish on their own; the previous agent only stops pooling.
@@ -124,4 +124,27 @@ export class Credentials {
     this.applied?.auth.agent.destroy();
     this.applied = undefined;
   }
+}
+
+/**
+ * client-node's agent opens a new TLS connection per request (no keep-alive): dozens of handshakes when a
+ * cluster opens (access reviews, list pages). Without a proxy, the same TLS material goes into a keep-alive
+ * agent instead; with a proxy-url, client-node's proxy agent is used as it is.
+ */
+function keepAliveAgent(kc: KubeConfig, options: RequestOptions): HttpsAgent | undefined {
+  const cluster = kc.getCurrentCluster();
+  if (!cluster || cluster.proxyUrl || !cluster.server.startsWith('https:')) return undefined;
+  (options.agent as HttpAgent).destroy();
+  return new HttpsAgent({
+    ca: options.ca,
+    cert: options.cert,
+    key: options.key,
+    pfx: options.pfx,
+    passphrase: options.passphrase,
+    servername: options.servername,
+    ...(options.rejectUnauthorized !== undefined ? { rejectUnauthorized: options.rejectUnauthorized } : {}),
+    keepAlive: true,
+    keepAliveMsecs: 30_000,
+    maxFreeSockets: 16,
+  });
 }
