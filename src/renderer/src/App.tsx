@@ -30,8 +30,8 @@ export function App() {
     const onKey = (event: KeyboardEvent) => {
       if (event.key !== 'Escape' || event.defaultPrevented) return;
       // Escape inside a text field clears or leaves the field; it does not close panels.
-      const target = event.target as HTMLElement | null;
-      if (target?.closest('input, textarea, select')) return;
+      const target = event.target;
+      if (target instanceof Element && target.closest('input, textarea, select')) return;
       update((s) => closeInnermost(s) ?? s);
     };
     window.addEventListener('keydown', onKey);

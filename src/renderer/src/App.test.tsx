@@ -1,0 +1,66 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, screen, waitFor, within } from '@testing-library/react';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { App } from './App';
+import { EMPTY_VIEW } from './state/view-state';
+import { createFakeApi } from './testing/fake-api';
+import { renderWithApp } from './testing/render';
+
+afterEach(cleanup);
+beforeAll(() => {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 });
+  // jsdom has no ResizeObserver; React Flow is not drawn in this test, the rest only needs it to exist.
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+});
+
+describe('the student journey over the fake core', () => {
+  it('opens the demo, finds the Pending claim, reads why and opens the lesson in Russian', async () => {
+    const api = createFakeApi();
+    renderWithApp(<App />, { api, view: { ...EMPTY_VIEW, panes: [...EMPTY_VIEW.panes] } });
+
+    // The fake core reports the demo as already open (offline), so it is shown without a click.
+    const problems = await screen.findByTestId('overview-problems');
+    expect(api.calls.some((c) => c.method === 'openCluster')).toBe(true);
+    const finding = within(problems).getByTestId('overview-finding');
+    expect(finding.dataset.code).toBe('claim.class-not-found');
+
+    fireEvent.click(within(finding).getByTestId('object-link'));
+    const details = await screen.findByTestId('details-panel');
+    const card = await within(details).findByTestId('finding');
+    expect(card.textContent).toContain('does not exist');
+    expect(within(card).getByTestId('fix-command').textContent).toBe('kubectl get storageclass');
+
+    fireEvent.click(within(card).getByTestId('learn-link'));
+    const lesson = await screen.findByTestId('lesson-panel');
+    expect(await within(lesson).findByRole('heading', { name: 'Storage class' })).toBeTruthy();
+    fireEvent.click(within(lesson).getByTestId('lesson-lang-ru'));
+    await waitFor(() => expect(within(lesson).getByRole('heading', { name: 'Класс хранения' })).toBeTruthy());
+    expect(location.hash).toContain('lesson=storage-class');
+    expect(location.hash).toContain('ll=ru');
+
+    // Escape closes the details first, then the lesson.
+    fireEvent.keyDown(window, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('details-panel')).toBeNull());
+    expect(screen.getByTestId('lesson-panel')).toBeTruthy();
+    fireEvent.keyDown(window, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('lesson-panel')).toBeNull());
+  });
+
+  it('filters claims to Pending from the overview and keeps the filter in the URL', async () => {
+    renderWithApp(<App />, { view: { open: ['demo'], panes: [{ cluster: 'demo', view: 'overview', filters: {} }] } });
+    fireEvent.click(await screen.findByTestId('phase-count-claims-Pending'));
+    const grid = await screen.findByTestId('table-claims');
+    await waitFor(() => {
+      const rows = within(grid).getAllByTestId('table-row');
+      expect(rows.length).toBeGreaterThan(0);
+      for (const row of rows) expect(row.textContent).toContain('Pending');
+    });
+    expect(location.hash).toMatch(/^#\/claims\?.*f\.phase=Pending/);
+    expect((screen.getByTestId('filter-phase') as HTMLSelectElement).value).toBe('Pending');
+  });
+});
