@@ -3,7 +3,7 @@
  * dirty, and the next query re-diagnoses only those. The rules themselves live in src/shared/diagnose; this
  * cache does not know which rules exist, only which objects they are about.
  */
-import { diagnoseObject, provisionerHealth } from '../../shared/diagnose/index';
+import { diagnoseAll, diagnoseObject, provisionerHealth } from '../../shared/diagnose/index';
 import type { Kind } from '../../shared/kube/kinds';
 import { KINDS } from '../../shared/kube/kinds';
 import { SEVERITY_ORDER, type Finding, type FindingBadge } from '../../shared/model/findings';
@@ -11,7 +11,7 @@ import type { ObjectRef } from '../../shared/model/refs';
 import type { ProvisionerRow } from '../../shared/model/rows';
 import type { DirtySink } from './dependents';
 import type { ObjectStore } from './object-store';
-import { idOf, objectKey, splitId } from './relations';
+import { idOf, nsKey, objectKey, splitId } from './relations';
 
 /** Kinds the rules diagnose; findings of other kinds are never computed. */
 export const DIAGNOSED_KINDS: ReadonlySet<Kind> = new Set<Kind>(['persistentvolumeclaims', 'persistentvolumes', 'pods', 'storageclasses']);
@@ -39,7 +39,14 @@ export class FindingsCache {
   /** Counts every recomputation that changed something, so callers can cache what they derive. */
   version = 0;
 
-  constructor(private readonly store: ObjectStore) {}
+  /**
+   * @param bulkLimit Past this many dirty objects, one diagnoseAll run replaces per-object calls: it shares the
+   *   costly per-provisioner work across all objects (diagnoseObject assesses the provisioner on every call).
+   */
+  constructor(
+    private readonly store: ObjectStore,
+    private readonly bulkLimit = 100,
+  ) {}
 
   markObject(kind: Kind, key: string): void {
     if (DIAGNOSED_KINDS.has(kind)) this.dirty.add(idOf(kind, key));
@@ -68,9 +75,12 @@ export class FindingsCache {
     if (!this.pending) return;
     this.flushProvisioners(rows);
     if (this.dirty.size === 0) return;
-    const ids = [...this.dirty];
-    this.dirty.clear();
-    for (const id of ids) this.recompute(id, rows);
+    if (this.dirty.size > this.bulkLimit) this.recomputeAll(rows);
+    else {
+      const ids = [...this.dirty];
+      this.dirty.clear();
+      for (const id of ids) this.recompute(id, rows);
+    }
     this.sorted = undefined;
     this.version += 1;
   }
@@ -116,6 +126,32 @@ export class FindingsCache {
     for (const pv of this.store.list('persistentvolumes')) {
       if (pv.status?.phase === 'Released' && pv.metadata?.annotations?.['pv.kubernetes.io/provisioned-by'] === name) {
         this.dirty.add(idOf('persistentvolumes', pv.metadata?.name ?? ''));
+      }
+    }
+  }
+
+  /** Every object at once, with one shared diagnosis run. */
+  private recomputeAll(rows: DirtySink): void {
+    this.dirty.clear();
+    const next = new Map<string, Finding[]>();
+    for (const f of diagnoseAll(this.store)) {
+      const kind = f.object.kind;
+      const id = idOf(kind, KINDS[kind].namespaced ? nsKey(f.object.namespace ?? '', f.object.name) : f.object.name);
+      const list = next.get(id);
+      if (list) list.push(f);
+      else next.set(id, [f]);
+    }
+    const ids = new Set([...this.findings.keys(), ...next.keys()]);
+    this.findings.clear();
+    for (const [id, list] of next) this.findings.set(id, list);
+    for (const id of ids) {
+      const before = this.badges.get(id);
+      const badge = badgeOf(next.get(id) ?? []);
+      if (badge) this.badges.set(id, badge);
+      else this.badges.delete(id);
+      if (!sameBadge(before, badge)) {
+        const { kind, key } = splitId(id);
+        rows.object(kind, key);
       }
     }
   }

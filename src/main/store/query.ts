@@ -10,15 +10,30 @@ import type { SortValue, TableSpec } from './rows/table-spec';
 
 /** A row with its search text (lower-cased once, when the row is built). */
 export interface IndexedRow<Row> {
+  /** The object key (provisioners: their name). */
+  key: string;
   row: Row;
   text: string;
+  /** Sort keys by column, computed on first use; a changed object gets a new IndexedRow, so they never go stale. */
+  keys?: Map<string, Key>;
 }
 
-const collator = new Intl.Collator('en', { numeric: true, sensitivity: 'base' });
+/**
+ * A key that sorts naturally with plain string comparison: lower-cased, digit runs zero-padded ("pod-2" ->
+ * "pod-000000000002"), so "pod-2" < "pod-10". Computed once per row per sort; comparing keys is then cheap,
+ * unlike Intl.Collator with numeric collation (about ten times slower over 20,000 rows).
+ */
+export function naturalKey(text: string): string {
+  return text.toLowerCase().replace(/\d+/g, (digits) => (digits.length >= 15 ? digits : digits.padStart(15, '0')));
+}
 
-/** Natural order of two strings: cheap exact check first, the collator only when they differ. */
+function cmp(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Natural order of two strings ("pod-2" before "pod-10"), case-insensitive, then exact as a tie-breaker. */
 export function compareText(a: string, b: string): number {
-  return a === b ? 0 : collator.compare(a, b) || (a < b ? -1 : 1);
+  return a === b ? 0 : cmp(naturalKey(a), naturalKey(b)) || cmp(a, b);
 }
 
 export function compareValues(a: SortValue, b: SortValue): number {
@@ -29,22 +44,90 @@ export function compareValues(a: SortValue, b: SortValue): number {
   return compareText(String(a), String(b));
 }
 
+type Key = number | string | undefined;
+
+/** Numbers stay numbers; text becomes its natural key; empty is undefined (sorts last). */
+function sortKey(value: SortValue): Key {
+  if (value === undefined || value === '') return undefined;
+  if (typeof value === 'number') return Number.isNaN(value) ? undefined : value;
+  return naturalKey(value);
+}
+
+function compareKeys(a: Key, b: Key): number {
+  if (typeof a === 'number' && typeof b === 'number') return a - b;
+  // Mixed types within one column do not occur; if they do, numbers go first.
+  if (typeof a === 'number') return -1;
+  if (typeof b === 'number') return 1;
+  return cmp(a ?? '', b ?? '');
+}
+
+export type SortSpec = readonly (readonly [column: string, direction: 'asc' | 'desc'])[];
+
 /** Rows sorted by one column; `desc` reverses the order of values but keeps empty values last. */
 export function sortRows<Row>(spec: TableSpec<Row>, rows: readonly IndexedRow<Row>[], column: string, direction: 'asc' | 'desc'): IndexedRow<Row>[] {
-  const col = spec.columns[column];
-  if (!col) {
-    throw badRequest(`This table cannot be sorted by "${column}". Sort by one of: ${Object.keys(spec.columns).join(', ')}.`);
-  }
-  const sign = direction === 'desc' ? -1 : 1;
-  // Compute each key once (decorate-sort-undecorate); the index keeps equal keys in their original order.
-  const keyed = rows.map((r, i) => ({ r, i, k: col.sort(r.row) }));
-  keyed.sort((x, y) => {
-    const xEmpty = x.k === undefined || x.k === '';
-    const yEmpty = y.k === undefined || y.k === '';
-    if (xEmpty !== yEmpty) return xEmpty ? 1 : -1;
-    return sign * compareValues(x.k, y.k) || x.i - y.i;
+  return sortRowsBy(spec, rows, [[column, direction]]);
+}
+
+/** A comparator over rows for one order (sort keys cached on the rows); ties compare equal. */
+export function rowComparator<Row>(spec: TableSpec<Row>, order: SortSpec): (a: IndexedRow<Row>, b: IndexedRow<Row>) => number {
+  const columns = order.map(([column, direction]) => {
+    const col = spec.columns[column];
+    if (!col) throw badRequest(`This table cannot be sorted by "${column}". Sort by one of: ${Object.keys(spec.columns).join(', ')}.`);
+    return { column, sign: direction === 'desc' ? -1 : 1, value: col.sort };
   });
-  return keyed.map((k) => k.r);
+  const keyOf = (r: IndexedRow<Row>, c: (typeof columns)[number]): Key => {
+    r.keys ??= new Map();
+    let k = r.keys.get(c.column);
+    if (k === undefined && !r.keys.has(c.column)) {
+      k = sortKey(c.value(r.row));
+      r.keys.set(c.column, k);
+    }
+    return k;
+  };
+  return (x, y) => {
+    for (const c of columns) {
+      const a = keyOf(x, c);
+      const b = keyOf(y, c);
+      if (a === undefined || b === undefined) {
+        if (a !== b) return a === undefined ? 1 : -1;
+        continue;
+      }
+      const d = c.sign * compareKeys(a, b);
+      if (d !== 0) return d;
+    }
+    return 0;
+  };
+}
+
+/** Rows sorted by several columns in turn; stable (equal rows keep their order). */
+export function sortRowsBy<Row>(spec: TableSpec<Row>, rows: readonly IndexedRow<Row>[], order: SortSpec): IndexedRow<Row>[] {
+  const compare = rowComparator(spec, order);
+  // Array.prototype.sort is stable (ES2019), so equal rows keep their order.
+  return [...rows].sort(compare);
+}
+
+/**
+ * Updates a sorted list in place of re-sorting it: drops the rows of changed objects and inserts their new
+ * rows where they belong (after equal ones). Costs O(n + k log n) for k changed rows.
+ */
+export function patchSorted<Row>(
+  sorted: readonly IndexedRow<Row>[],
+  changedKeys: ReadonlySet<string>,
+  fresh: readonly IndexedRow<Row>[],
+  compare: (a: IndexedRow<Row>, b: IndexedRow<Row>) => number,
+): IndexedRow<Row>[] {
+  const out = sorted.filter((r) => !changedKeys.has(r.key));
+  for (const row of fresh) {
+    let lo = 0;
+    let hi = out.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (compare(out[mid]!, row) <= 0) lo = mid + 1;
+      else hi = mid;
+    }
+    out.splice(lo, 0, row);
+  }
+  return out;
 }
 
 export interface RowFilter {

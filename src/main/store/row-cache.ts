@@ -7,7 +7,7 @@ import type { ListRequest, Page, TableId, TableRows } from '../../shared/model/r
 import type { ProvisionerRow } from '../../shared/model/rows';
 import type { FindingsCache } from './findings-cache';
 import type { ObjectStore } from './object-store';
-import { pageRows, sortRows, type IndexedRow } from './query';
+import { pageRows, patchSorted, rowComparator, sortRowsBy, type IndexedRow, type SortSpec } from './query';
 import { provisionerRow } from './rows/provisioners';
 import { TABLES } from './rows/registry';
 import type { RowContext, TableSpec } from './rows/table-spec';
@@ -23,35 +23,48 @@ const TABLE_OF_KIND: Partial<Record<Kind, TableId>> = {
 };
 
 /** The order rows have before (and under) any sort the user asks for. */
-const DEFAULT_ORDER: Partial<Record<TableId, [string, 'asc' | 'desc'][]>> = {
+const DEFAULT_ORDER: Partial<Record<TableId, SortSpec>> = {
   events: [['lastSeen', 'desc']],
 };
+
+/** Past this many changed rows, cached orders are dropped and sorted again rather than patched. */
+const PATCH_LIMIT = 64;
+/** Cached orders per table (default order plus recently used column sorts). */
+const MAX_ORDERS = 8;
 
 class TableCache<Row> {
   readonly rows = new Map<string, IndexedRow<Row>>();
   readonly dirty = new Set<string>();
   allDirty = true;
-  private readonly sorted = new Map<string, IndexedRow<Row>[]>();
+  private readonly sorted = new Map<string, { order: SortSpec; list: IndexedRow<Row>[] }>();
 
   constructor(readonly id: TableId, readonly spec: TableSpec<Row>) {}
 
-  changed(): void {
-    this.sorted.clear();
+  /** Rows of these keys changed (removed, added or rebuilt): patch the cached orders, or drop them. */
+  changed(keys: ReadonlySet<string> | undefined): void {
+    if (!keys || keys.size > PATCH_LIMIT) {
+      this.sorted.clear();
+      return;
+    }
+    const fresh = [...keys].map((k) => this.rows.get(k)).filter((r): r is IndexedRow<Row> => r !== undefined);
+    for (const entry of this.sorted.values()) {
+      entry.list = patchSorted(entry.list, keys, fresh, rowComparator(this.spec, entry.order));
+    }
   }
 
-  /** Rows in default order, or sorted by one column (ties keep the default order). */
+  private defaultOrder(): SortSpec {
+    return DEFAULT_ORDER[this.id] ?? (this.spec.columns['namespace'] ? [['namespace', 'asc'], ['name', 'asc']] : [['name', 'asc']]);
+  }
+
+  /** Rows in default order, or sorted by one column (ties in default order). */
   ordered(sort?: { column: string; direction: 'asc' | 'desc' }): IndexedRow<Row>[] {
     const key = sort ? `${sort.column}\u0000${sort.direction}` : '';
-    let list = this.sorted.get(key);
-    if (list) return list;
-    if (sort) {
-      list = sortRows(this.spec, this.ordered(), sort.column, sort.direction);
-    } else {
-      list = [...this.rows.values()];
-      const order = DEFAULT_ORDER[this.id] ?? [['name', 'asc'], ...(this.spec.columns['namespace'] ? [['namespace', 'asc'] as [string, 'asc']] : [])];
-      for (const [column, direction] of order) list = sortRows(this.spec, list, column, direction);
-    }
-    this.sorted.set(key, list);
+    const cached = this.sorted.get(key);
+    if (cached) return cached.list;
+    const order: SortSpec = sort ? [[sort.column, sort.direction], ...this.defaultOrder()] : this.defaultOrder();
+    const list = sortRowsBy(this.spec, [...this.rows.values()], order);
+    if (this.sorted.size >= MAX_ORDERS) this.sorted.clear();
+    this.sorted.set(key, { order, list });
     return list;
   }
 }
@@ -121,7 +134,8 @@ export class RowCache {
     const build = table.spec.build;
     if (!kind || !build) return;
     const objects = this.store.table(kind);
-    const keys = table.allDirty ? new Set([...table.rows.keys(), ...objects.keys()]) : table.dirty;
+    const all = table.allDirty;
+    const keys = all ? new Set([...table.rows.keys(), ...objects.keys()]) : new Set(table.dirty);
     for (const key of keys) {
       const obj = objects.get(key);
       if (!obj) {
@@ -129,15 +143,15 @@ export class RowCache {
         continue;
       }
       const row = build(this.ctx, obj, key);
-      table.rows.set(key, { row, text: table.spec.text(row).toLowerCase() });
+      table.rows.set(key, { key, row, text: table.spec.text(row).toLowerCase() });
     }
     table.allDirty = false;
     table.dirty.clear();
-    table.changed();
+    table.changed(all ? undefined : keys);
   }
 
   private refreshProvisioners(table: TableCache<ProvisionerRow>): void {
-    const names = table.allDirty ? new Set([...table.rows.keys(), ...this.findings.provisionerRows().map((r) => r.name)]) : table.dirty;
+    const names = new Set(table.allDirty ? [...table.rows.keys(), ...this.findings.provisionerRows().map((r) => r.name)] : table.dirty);
     for (const name of names) {
       const health = this.findings.provisioner(name);
       if (!health) {
@@ -145,10 +159,10 @@ export class RowCache {
         continue;
       }
       const row = provisionerRow(health);
-      table.rows.set(name, { row, text: table.spec.text(row).toLowerCase() });
+      table.rows.set(name, { key: name, row, text: table.spec.text(row).toLowerCase() });
     }
     table.allDirty = false;
     table.dirty.clear();
-    table.changed();
+    table.changed(undefined);
   }
 }

@@ -1,0 +1,198 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import * as diagnose from '../../shared/diagnose/index';
+import type { ClusterStorePort } from '../core/ports';
+import { ClusterStore } from './cluster-store';
+import { boundPair, event, nodeObj, pod, pv, pvc, sc } from './fixtures';
+
+vi.mock('../../shared/diagnose/index', async (importOriginal) => {
+  const real = await importOriginal<typeof import('../../shared/diagnose/index')>();
+  return { ...real, diagnoseObject: vi.fn(real.diagnoseObject), diagnoseAll: vi.fn(real.diagnoseAll), provisionerHealth: vi.fn(real.provisionerHealth) };
+});
+
+const NOW = Date.parse('2026-11-28T10:00:00Z');
+
+function synced(store: ClusterStore): ClusterStore {
+  for (const kind of ['storageclasses', 'persistentvolumes', 'persistentvolumeclaims', 'pods', 'events', 'nodes', 'csidrivers', 'csinodes', 'volumeattachments', 'leases'] as const) {
+    store.kindStatus({ kind, state: 'synced', count: 0 });
+  }
+  return store;
+}
+
+function newStore(): ClusterStore {
+  return synced(new ClusterStore('test', { now: () => NOW }));
+}
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.mocked(diagnose.diagnoseObject).mockClear();
+  vi.mocked(diagnose.diagnoseAll).mockClear();
+});
+
+describe('ClusterStore', () => {
+  it('is the store port the core wires', () => {
+    const port: ClusterStorePort = new ClusterStore('x');
+    expect(port.revision()).toBe(0);
+  });
+
+  it('serves claim rows with their bound volume, class, sizes and the pods that mount them', () => {
+    const store = newStore();
+    const [claim, volume] = boundPair('shop', 'data', '10Gi');
+    store.reset('storageclasses', [sc('fast')]);
+    store.reset('persistentvolumeclaims', [claim]);
+    store.reset('persistentvolumes', [volume]);
+    store.reset('pods', [pod('shop', 'db-0', ['data'], { nodeName: 'node-1' })]);
+    const page = store.listRows({ clusterId: 'test', table: 'claims', offset: 0, limit: 10 });
+    expect(page.total).toBe(1);
+    expect(page.rows[0]).toMatchObject({
+      name: 'data',
+      namespace: 'shop',
+      phase: 'Bound',
+      volumeName: volume.metadata?.name,
+      className: 'fast',
+      requested: '10Gi',
+      requestedBytes: 10 * 2 ** 30,
+      capacity: '10Gi',
+      pods: ['db-0'],
+      provisioner: 'example.com/nfs',
+    });
+    expect(page.revision).toBe(store.revision());
+  });
+
+  it('a pod change updates the pods column of its claims (neighbours), not only its own row', () => {
+    const store = newStore();
+    store.reset('persistentvolumeclaims', [pvc('shop', 'data')]);
+    expect(store.listRows({ clusterId: 'test', table: 'claims', offset: 0, limit: 10 }).rows[0]?.pods).toEqual([]);
+    store.apply('pods', 'ADDED', pod('shop', 'web', ['data']));
+    expect(store.listRows({ clusterId: 'test', table: 'claims', offset: 0, limit: 10 }).rows[0]?.pods).toEqual(['web']);
+    store.apply('pods', 'DELETED', store.get('pods', 'web', 'shop')!);
+    expect(store.listRows({ clusterId: 'test', table: 'claims', offset: 0, limit: 10 }).rows[0]?.pods).toEqual([]);
+  });
+
+  it('claims naming no class show the default class as chosen by default', () => {
+    const store = newStore();
+    store.reset('storageclasses', [sc('standard', {}, true)]);
+    store.reset('persistentvolumeclaims', [pvc('shop', 'data', { storageClassName: undefined })]);
+    expect(store.listRows({ clusterId: 'test', table: 'claims', offset: 0, limit: 10 }).rows[0]).toMatchObject({ className: 'standard', classIsDefault: true });
+    const classRow = store.listRows({ clusterId: 'test', table: 'classes', offset: 0, limit: 10 }).rows[0];
+    expect(classRow).toMatchObject({ name: 'standard', isDefault: true, claims: 1, requestedBytes: 2 ** 30 });
+  });
+
+  it('badges rows with findings and updates them when the cause goes away', () => {
+    const store = newStore();
+    store.reset('pods', [pod('shop', 'web', ['missing-claim'], { nodeName: 'node-1', phase: 'Pending' })]);
+    const before = store.listRows({ clusterId: 'test', table: 'pods', offset: 0, limit: 10 }).rows[0];
+    expect(before?.badge).toMatchObject({ severity: 'problem', code: 'pod.claim-missing' });
+    const [claim, volume] = boundPair('shop', 'missing-claim');
+    store.apply('storageclasses', 'ADDED', sc('fast'));
+    store.apply('persistentvolumes', 'ADDED', volume);
+    store.apply('persistentvolumeclaims', 'ADDED', claim);
+    const after = store.listRows({ clusterId: 'test', table: 'pods', offset: 0, limit: 10 }).rows[0];
+    expect(after?.badge?.code).toBe('pod.csi-driver-missing-on-node');
+    // Registering the driver on the pod's node (a CSINode change) re-examines the pods on that node.
+    store.apply('csinodes', 'ADDED', { kind: 'CSINode', metadata: { name: 'node-1', uid: 'csinode-1' }, spec: { drivers: [{ name: 'example.com/nfs' }] } });
+    expect(store.listRows({ clusterId: 'test', table: 'pods', offset: 0, limit: 10, minSeverity: 'problem' }).total).toBe(0);
+  });
+
+  it('re-diagnoses only what a change touches', () => {
+    const store = newStore();
+    store.reset('storageclasses', [sc('fast')]);
+    const pairs = Array.from({ length: 50 }, (_, i) => boundPair('shop', `data-${i}`));
+    store.reset('persistentvolumeclaims', pairs.map(([c]) => c));
+    store.reset('persistentvolumes', pairs.map(([, v]) => v));
+    store.reset('pods', pairs.map((_, i) => pod('shop', `app-${i}`, [`data-${i}`], { nodeName: 'node-1' })));
+    store.listFindings({ offset: 0, limit: 10 });
+    const calls = vi.mocked(diagnose.diagnoseObject);
+    // 151 objects to examine at first: one shared diagnoseAll run rather than one call each.
+    expect(vi.mocked(diagnose.diagnoseAll)).toHaveBeenCalledTimes(1);
+    calls.mockClear();
+    const p = store.get('pods', 'app-7', 'shop')!;
+    store.apply('pods', 'MODIFIED', { ...p, status: { ...p.status, phase: 'Running' } });
+    store.listFindings({ offset: 0, limit: 10 });
+    const touched = calls.mock.calls.map(([, ref]) => `${ref.kind}/${ref.name}`).sort();
+    // The pod itself, its claim, the claim's volume and class: nothing of the other 49 chains.
+    expect(touched).toEqual(expect.arrayContaining(['pods/app-7', 'persistentvolumeclaims/data-7']));
+    expect(touched.every((t) => !/-(?!7$)\d+$/.test(t))).toBe(true);
+    expect(touched.length).toBeLessThanOrEqual(5);
+  });
+
+  it('pages findings most severe first, filtered by namespace and severity', () => {
+    const store = newStore();
+    store.reset('pods', [
+      pod('b', 'x', ['gone'], { nodeName: 'n', phase: 'Pending' }),
+      pod('a', 'y', ['gone'], { nodeName: 'n', phase: 'Pending' }),
+    ]);
+    store.reset('persistentvolumes', [pv('spare', { storageClassName: 'manual' })]);
+    const all = store.listFindings({ offset: 0, limit: 100 });
+    expect(all.total).toBeGreaterThanOrEqual(3);
+    const severities = all.rows.map((f) => f.severity);
+    expect(severities[0]).toBe('problem');
+    expect(all.rows[0]?.object.namespace).toBe('a');
+    expect(severities.indexOf('info')).toBeGreaterThan(severities.lastIndexOf('problem'));
+    const page = store.listFindings({ offset: 1, limit: 1, minSeverity: 'problem' });
+    expect(page).toMatchObject({ total: 2, offset: 1 });
+    expect(page.rows[0]?.object.namespace).toBe('b');
+    expect(store.listFindings({ namespace: 'b', offset: 0, limit: 10 }).rows.every((f) => f.object.namespace === 'b')).toBe(true);
+  });
+
+  it('returns details of the current incarnation after a delete and re-create', () => {
+    const store = newStore();
+    const first = pvc('shop', 'data');
+    store.apply('persistentvolumeclaims', 'ADDED', first);
+    store.apply('events', 'ADDED', event({ kind: 'PersistentVolumeClaim', name: 'data', namespace: 'shop', uid: first.metadata?.uid }, 'ProvisioningFailed', 'old'));
+    const second = pvc('shop', 'data');
+    store.apply('persistentvolumeclaims', 'DELETED', first);
+    store.apply('persistentvolumeclaims', 'ADDED', second);
+    store.apply('events', 'ADDED', event({ kind: 'PersistentVolumeClaim', name: 'data', namespace: 'shop', uid: second.metadata?.uid }, 'ExternalProvisioning', 'new'));
+    const detail = store.getObject({ kind: 'persistentvolumeclaims', name: 'data', namespace: 'shop' });
+    expect(detail?.ref.uid).toBe(second.metadata?.uid);
+    expect(detail?.events.map((e) => e.message)).toEqual(['new']);
+    expect(detail?.yaml).toContain('name: data');
+  });
+
+  it('batches change notices with coalesced kinds', () => {
+    vi.useFakeTimers();
+    const store = new ClusterStore('test', { now: () => NOW, noticeIntervalMs: 200 });
+    const notices: { kinds: string[]; revision: number }[] = [];
+    const stop = store.onChange((n) => notices.push(n));
+    store.apply('pods', 'ADDED', pod('a', 'one'));
+    store.apply('pods', 'ADDED', pod('a', 'two'));
+    store.apply('nodes', 'ADDED', nodeObj('node-1'));
+    expect(notices).toEqual([]);
+    vi.advanceTimersByTime(200);
+    expect(notices).toEqual([{ kinds: ['nodes', 'pods'], revision: 3 }]);
+    store.apply('pods', 'ADDED', pod('a', 'three'));
+    vi.advanceTimersByTime(200);
+    expect(notices).toHaveLength(2);
+    stop();
+    store.apply('pods', 'ADDED', pod('a', 'four'));
+    vi.advanceTimersByTime(1000);
+    expect(notices).toHaveLength(2);
+  });
+
+  it('counts objects and bumps the revision on every applied update', () => {
+    const store = newStore();
+    const r0 = store.revision();
+    store.apply('pods', 'ADDED', pod('a', 'one'));
+    store.reset('pods', [pod('a', 'two')]);
+    expect(store.count('pods')).toBe(1);
+    expect(store.revision()).toBe(r0 + 3);
+  });
+
+  it('overview: finding counts, phases, capacity per class, provisioners, namespaces', () => {
+    const store = newStore();
+    const [claim, volume] = boundPair('shop', 'data', '2Gi');
+    store.reset('storageclasses', [sc('fast')]);
+    store.reset('persistentvolumeclaims', [claim, pvc('blog', 'pending', { storageClassName: 'fast' })]);
+    store.reset('persistentvolumes', [volume]);
+    const o = store.getOverview();
+    expect(o.claimsByPhase).toEqual({ Bound: 1, Pending: 1 });
+    expect(o.volumesByPhase).toEqual({ Bound: 1 });
+    expect(o.perClass).toEqual([{ className: 'fast', provisioner: 'example.com/nfs', requestedBytes: 3 * 2 ** 30, provisionedBytes: 2 * 2 ** 30, claims: 2, volumes: 1 }]);
+    expect(o.provisioners.map((p) => p.name)).toEqual(['example.com/nfs']);
+    expect(o.namespaces).toEqual(['blog', 'shop']);
+    expect(o.counts.persistentvolumeclaims).toBe(2);
+    const total = o.findings.problem + o.findings.warning + o.findings.expectedWait + o.findings.info;
+    expect(total).toBe(store.listFindings({ offset: 0, limit: 1 }).total);
+    expect(o.topFindings.length).toBeLessThanOrEqual(20);
+  });
+});
