@@ -102,6 +102,42 @@ describe('a namespace-limited user (lab-student)', () => {
   });
 });
 
+describe('permissions that change while watching', () => {
+  it('shows a kind as forbidden (with a message) when access is revoked, and syncs again when it is granted back', async () => {
+    await admin().create('/api/v1/namespaces', { apiVersion: 'v1', kind: 'Namespace', metadata: { name: 'revoked' } });
+    await admin().create('/apis/rbac.authorization.k8s.io/v1/namespaces/revoked/roles', {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'Role',
+      metadata: { name: 'claims', namespace: 'revoked' },
+      rules: [{ apiGroups: [''], resources: ['persistentvolumeclaims'], verbs: ['list', 'watch'] }],
+    });
+    const binding = {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'RoleBinding',
+      metadata: { name: 'claims', namespace: 'revoked' },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'Role', name: 'claims' },
+      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: 'lab-student' }],
+    };
+    await admin().create('/apis/rbac.authorization.k8s.io/v1/namespaces/revoked/rolebindings', binding);
+    const sink = new RecordingSink();
+    // Short server-side watch timeouts: authorization is checked when a watch starts, so revocation shows at the next one.
+    const source = open('lab-student', lab.kubeconfigPath, { kinds: ['persistentvolumeclaims'], reflector: { watchTimeoutSeconds: () => 2, forbiddenRetryMs: 1000 } });
+    await source.addNamespace('revoked');
+    await source.start(sink);
+    await until('claims synced in both namespaces', () => {
+      const status = sink.statuses.get('persistentvolumeclaims');
+      return status?.state === 'synced' && status.namespaces?.includes('revoked');
+    }, 30_000);
+
+    await admin().delete('/apis/rbac.authorization.k8s.io/v1/namespaces/revoked/rolebindings/claims');
+    await until('forbidden', () => sink.statuses.get('persistentvolumeclaims')?.state === 'forbidden', 30_000);
+    expect(sink.statuses.get('persistentvolumeclaims')?.message).toMatch(/No permission to list and watch PersistentVolumeClaims in namespace "revoked"/);
+
+    await admin().create('/apis/rbac.authorization.k8s.io/v1/namespaces/revoked/rolebindings', binding);
+    await until('synced again', () => sink.statuses.get('persistentvolumeclaims')?.state === 'synced', 30_000);
+  });
+});
+
 describe('snapshot export', () => {
   it('captures a redacted snapshot that reopens offline with the same objects and states', async () => {
     await admin().create('/api/v1/namespaces/student/pods', {
