@@ -195,4 +195,59 @@ describe('ClusterStore', () => {
     expect(total).toBe(store.listFindings({ offset: 0, limit: 1 }).total);
     expect(o.topFindings.length).toBeLessThanOrEqual(20);
   });
+
+  it('provisioner verdicts follow time: a lease that stops being renewed turns the provisioner dead', () => {
+    let now = NOW;
+    const store = synced(new ClusterStore('test', { now: () => now, provisionerRefreshMs: 10_000 }));
+    store.reset('storageclasses', [sc('fast')]);
+    const waiting = pvc('shop', 'data');
+    waiting.metadata = { ...waiting.metadata, annotations: { 'volume.kubernetes.io/storage-provisioner': 'example.com/nfs' } };
+    store.reset('persistentvolumeclaims', [waiting]);
+    store.reset('leases', [{ kind: 'Lease', metadata: { name: 'example-com-nfs', namespace: 'nfs', uid: 'l' }, spec: { holderIdentity: 'nfs-0', leaseDurationSeconds: 15, renewTime: new Date(NOW - 5000).toISOString() } }]);
+    const provisioners = () => store.listRows({ clusterId: 'test', table: 'provisioners', offset: 0, limit: 10 }).rows;
+    expect(provisioners().map((p) => p.verdict)).toEqual(['alive']);
+    const claimBadge = () => store.listRows({ clusterId: 'test', table: 'claims', offset: 0, limit: 10 }).rows[0]?.badge?.code;
+    expect(claimBadge()).not.toBe('claim.provisioner-dead');
+    // Two minutes pass with no watch event at all: the next query re-assesses (its health is older than 10 s).
+    now += 120_000;
+    expect(provisioners().map((p) => p.verdict)).toEqual(['dead']);
+    expect(claimBadge()).toBe('claim.provisioner-dead');
+    expect(store.listRows({ clusterId: 'test', table: 'classes', offset: 0, limit: 10 }).rows[0]?.provisionerVerdict).toBe('dead');
+  });
+
+  it('announces a verdict that changed with time as a change of StorageClasses', () => {
+    vi.useFakeTimers();
+    let now = NOW;
+    const store = synced(new ClusterStore('test', { now: () => now, provisionerRefreshMs: 10_000, noticeIntervalMs: 200 }));
+    store.reset('storageclasses', [sc('fast')]);
+    store.reset('leases', [{ kind: 'Lease', metadata: { name: 'example-com-nfs', namespace: 'nfs', uid: 'l' }, spec: { holderIdentity: 'nfs-0', leaseDurationSeconds: 15, renewTime: new Date(NOW - 5000).toISOString() } }]);
+    store.getOverview();
+    const notices: { kinds: string[] }[] = [];
+    store.onChange((n) => notices.push(n));
+    now += 120_000;
+    vi.advanceTimersByTime(10_000 + 200);
+    expect(notices.map((n) => n.kinds)).toEqual([['storageclasses']]);
+    store.dispose();
+  });
+
+  it('a lease renewal re-assesses its provisioner without waiting for the timer', () => {
+    const store = newStore();
+    store.reset('storageclasses', [sc('fast')]);
+    const stale = { kind: 'Lease', metadata: { name: 'example-com-nfs', namespace: 'nfs', uid: 'l', resourceVersion: '1' }, spec: { holderIdentity: 'nfs-0', leaseDurationSeconds: 15, renewTime: new Date(NOW - 600_000).toISOString() } };
+    store.reset('leases', [stale]);
+    expect(store.listRows({ clusterId: 'test', table: 'provisioners', offset: 0, limit: 10 }).rows[0]?.verdict).toBe('dead');
+    store.apply('leases', 'MODIFIED', { ...stale, metadata: { ...stale.metadata, resourceVersion: '2' }, spec: { ...stale.spec, renewTime: new Date(NOW - 1000).toISOString() } });
+    expect(store.listRows({ clusterId: 'test', table: 'provisioners', offset: 0, limit: 10 }).rows[0]?.verdict).toBe('alive');
+  });
+
+  it('a relist leaves no ghost rows or findings, whether it changes few objects or many', () => {
+    for (const bulkThreshold of [0, 10_000]) {
+      const store = synced(new ClusterStore('test', { now: () => NOW, bulkThreshold }));
+      store.reset('pods', [pod('a', 'gone', ['missing'], { nodeName: 'n', phase: 'Pending' }), pod('a', 'stays')]);
+      expect(store.listFindings({ offset: 0, limit: 100 }).rows.some((f) => f.object.name === 'gone')).toBe(true);
+      store.reset('pods', [pod('a', 'stays'), pod('a', 'new')]);
+      expect(store.listRows({ clusterId: 'test', table: 'pods', offset: 0, limit: 10 }).rows.map((r) => r.name)).toEqual(['new', 'stays']);
+      expect(store.listFindings({ offset: 0, limit: 100 }).rows.some((f) => f.object.name === 'gone')).toBe(false);
+    }
+  });
 });

@@ -59,6 +59,8 @@ export class FindingsCache {
   /** Everything is examined again (after a relist, or when time moved on for every verdict). */
   markAll(): void {
     for (const kind of DIAGNOSED_KINDS) for (const key of this.store.table(kind).keys()) this.dirty.add(idOf(kind, key));
+    // Objects that are gone still hold findings until they are examined once more.
+    for (const id of this.findings.keys()) this.dirty.add(id);
     for (const name of this.store.provisionerNames()) this.dirtyProvisioners.add(name);
     for (const name of this.provisioners.keys()) this.dirtyProvisioners.add(name);
   }
