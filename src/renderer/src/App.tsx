@@ -6,6 +6,8 @@ import { useEffect, useRef } from 'react';
 import { useUiCommands } from './api/commands';
 import { ClusterList } from './clusters/ClusterList';
 import { ClusterPane } from './components/ClusterPane';
+import { ErrorBoundary } from './components/ErrorBoundary';
+import { useI18n } from './i18n/i18n';
 import { TopBar } from './components/TopBar';
 import { LessonPanel } from './lessons/LessonPanel';
 import { useClusters } from './clusters/use-clusters';
@@ -23,6 +25,7 @@ export function closeInnermost(state: ViewState): ViewState | undefined {
 
 export function App() {
   const { state, update } = useView();
+  const { t } = useI18n();
   useUiCommands();
   useShowAutoOpened();
 
@@ -48,7 +51,11 @@ export function App() {
             <ClusterPane key={i} index={i} />
           ))}
         </main>
-        {state.lesson && <LessonPanel anchor={state.lesson} />}
+        {state.lesson && (
+          <ErrorBoundary resetKey={state.lesson} title={t('state.viewFailed')}>
+            <LessonPanel anchor={state.lesson} />
+          </ErrorBoundary>
+        )}
       </div>
     </div>
   );

@@ -8,7 +8,7 @@ import type { KindStatus } from '../../../shared/model/status';
 import { useApi } from '../api/api-context';
 import { keys, statusQuery } from '../api/queries';
 import { errorText } from '../components/StateMessage';
-import { ago } from '../format/time';
+import { age, ago } from '../format/time';
 import { useI18n, type Translate } from '../i18n/i18n';
 import { useNow } from '../state/clock';
 import { isOffline, KIND_SHORT } from './cluster-labels';
@@ -74,7 +74,7 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
             <span className="kind-name">{KIND_SHORT[k.kind]}</span>
             <span className="kind-state">
               {k.state === 'synced' ? k.count : t(`status.${k.state}`)}
-              {k.state === 'synced' && k.lastEventAt ? ` · ${ago(k.lastEventAt, now, t)}` : ''}
+              {k.state === 'synced' && k.lastEventAt ? <span className="kind-age"> · {age(k.lastEventAt, now)}</span> : null}
             </span>
           </li>
         ))}

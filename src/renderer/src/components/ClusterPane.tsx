@@ -16,6 +16,7 @@ import { usePane, useView } from '../state/view-store';
 import type { ViewId } from '../state/view-state';
 import { TableView } from '../table/TableView';
 import { TABLES } from '../tables/registry';
+import { ErrorBoundary } from './ErrorBoundary';
 import { PaneProvider } from './pane-context';
 import { errorText, StateMessage } from './StateMessage';
 
@@ -111,8 +112,16 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
               {t('nav.lessons')}
             </button>
           </nav>
-          <div className="view-main">{content}</div>
-          {pane.selected && <DetailsPanel target={pane.selected} onClose={() => setPane({ selected: undefined })} />}
+          <div className="view-main">
+            <ErrorBoundary resetKey={`${clusterId}/${pane.view}`} title={t('state.viewFailed')}>
+              {content}
+            </ErrorBoundary>
+          </div>
+          {pane.selected && (
+            <ErrorBoundary resetKey={`${clusterId}/${JSON.stringify(pane.selected)}`} title={t('state.viewFailed')}>
+              <DetailsPanel target={pane.selected} onClose={() => setPane({ selected: undefined })} />
+            </ErrorBoundary>
+          )}
         </div>
       </section>
     </PaneProvider>

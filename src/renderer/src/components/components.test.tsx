@@ -129,3 +129,29 @@ describe('Escape closes the innermost panel', () => {
     expect(closeInnermost({ open: [], panes: [emptyPane()] })).toBeUndefined();
   });
 });
+
+describe('switching tables', () => {
+  it('never draws the previous table rows with the next table columns while it loads', async () => {
+    const api = createFakeApi();
+    const listRows = api.listRows;
+    let release: () => void = () => undefined;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    api.listRows = ((req) => (req.table === 'volumes' ? gate.then(() => listRows(req)) : listRows(req))) as typeof api.listRows;
+    const errors: unknown[] = [];
+    const onError = (e: ErrorEvent) => errors.push(e.error);
+    window.addEventListener('error', onError);
+    const view = (table: 'pods' | 'volumes') => (
+      <PaneProvider index={0} clusterId="demo">
+        <TableView clusterId="demo" clusterName="demo" table={table} pane={{ ...emptyPane('demo'), view: table }} namespaces={[]} onChange={() => undefined} onOpen={() => undefined} />
+      </PaneProvider>
+    );
+    const { rerender } = renderWithApp(view('pods'), { api });
+    await screen.findByText('web-0');
+    rerender(view('volumes'));
+    expect(screen.queryByText('web-0')).toBeNull();
+    act(() => release());
+    await screen.findByText('pvc-0');
+    window.removeEventListener('error', onError);
+    expect(errors).toEqual([]);
+  });
+});

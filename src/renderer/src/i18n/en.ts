@@ -224,6 +224,7 @@ export const en = {
   'state.loading': 'Loading {what}…',
   'state.error': 'Could not load {what}.',
   'state.retry': 'Try again',
+  'state.viewFailed': 'This view failed to draw. Try again; if it keeps failing, switch views and report the message below.',
   'state.noCluster': 'No cluster is open. Pick one from the list, open a snapshot, or drop a snapshot file here.',
 } as const;
 

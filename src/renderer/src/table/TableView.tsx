@@ -1,5 +1,5 @@
 /** A table screen: toolbar plus the virtualised grid, both driven by the pane's URL state. */
-import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { ObjectRef } from '../../../shared/model/refs';
 import type { TableId } from '../../../shared/model/rows';
@@ -10,6 +10,7 @@ import type { PaneState } from '../state/view-state';
 import { TABLES } from '../tables/registry';
 import { DataTable } from './DataTable';
 import { TableToolbar } from './TableToolbar';
+import { sameTablePlaceholder } from './use-paged-rows';
 
 /** The list request a pane's state stands for (without paging). */
 export function rowsQueryOf(clusterId: string, table: TableId, pane: PaneState): RowsQuery {
@@ -37,7 +38,7 @@ export function TableView({ clusterId, clusterName, table, pane, namespaces, onC
   const api = useApi();
   const { t } = useI18n();
   const query = rowsQueryOf(clusterId, table, pane);
-  const head = useQuery({ ...rowsPageQuery(api, query, 0), placeholderData: keepPreviousData });
+  const head = useQuery({ ...rowsPageQuery(api, query, 0), placeholderData: sameTablePlaceholder(table) });
   const filtered = Boolean(query.search || query.filters || query.minSeverity || query.namespace);
 
   const onSort = useCallback(

@@ -3,7 +3,7 @@
  * 10,000 rows fetches one page, not all before it. Each page is its own query (['cluster', id, 'rows',
  * table, request, page]), so a change notice refetches only pages that are on screen.
  */
-import { keepPreviousData, useQueries, useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery, type Query } from '@tanstack/react-query';
 import type { TableId, TableRows } from '../../../shared/model/rows';
 import { useApi } from '../api/api-context';
 import { ROWS_PAGE_SIZE, rowsPageQuery, type RowsQuery } from '../api/queries';
@@ -27,10 +27,19 @@ export function pagesFor(first: number, last: number, total: number | undefined,
   return pages;
 }
 
+/**
+ * Keeps the previous page while the same table loads with another filter or sort, never another table's rows:
+ * those have other fields, and the new table's columns cannot read them.
+ */
+export function sameTablePlaceholder(table: TableId) {
+  return <D, K extends readonly unknown[]>(previous: D | undefined, previousQuery: Query<D, Error, D, K> | undefined): D | undefined =>
+    previousQuery?.queryKey[3] === table ? previous : undefined;
+}
+
 export function usePagedRows<T extends TableId>(query: RowsQuery<T>, first: number, last: number): PagedRows<TableRows[T]> {
   const api = useApi();
   // Page 0 carries the total; keeping its previous data while a new filter loads avoids a blank flash.
-  const head = useQuery({ ...rowsPageQuery(api, query, 0), placeholderData: keepPreviousData });
+  const head = useQuery({ ...rowsPageQuery(api, query, 0), placeholderData: sameTablePlaceholder(query.table) });
   const total = head.data?.total;
   const pages = pagesFor(first, last, total).filter((p) => p !== 0);
   const rest = useQueries({ queries: pages.map((page) => rowsPageQuery(api, query, page)) });

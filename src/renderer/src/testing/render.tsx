@@ -1,7 +1,7 @@
 /** Renders a component with every provider the app has, over a fake API, for component tests. */
 import { QueryClientProvider } from '@tanstack/react-query';
 import { render } from '@testing-library/react';
-import type { ReactElement } from 'react';
+import type { ReactElement, ReactNode } from 'react';
 import type { Lang } from '../../../shared/model/findings';
 import { ApiProvider } from '../api/api-context';
 import { createQueryClient } from '../api/queries';
@@ -15,16 +15,18 @@ export function renderWithApp(ui: ReactElement, options: { api?: FakeApi; lang?:
   const api = options.api ?? createFakeApi();
   const queryClient = createQueryClient();
   queryClient.setDefaultOptions({ queries: { ...queryClient.getDefaultOptions().queries, retry: false } });
-  const result = render(
+  // A wrapper (not a wrapped element) so that rerender() keeps the same providers and cache.
+  const wrapper = ({ children }: { children: ReactNode }) => (
     <ApiProvider api={api}>
       <QueryClientProvider client={queryClient}>
         <I18nProvider lang={options.lang ?? 'en'}>
           <ThemeProvider>
-            <ViewProvider initial={options.view}>{ui}</ViewProvider>
+            <ViewProvider initial={options.view}>{children}</ViewProvider>
           </ThemeProvider>
         </I18nProvider>
       </QueryClientProvider>
-    </ApiProvider>,
+    </ApiProvider>
   );
+  const result = render(ui, { wrapper });
   return { ...result, api, queryClient };
 }
