@@ -117,7 +117,7 @@ async function goBuild(moduleDir: string, outDir: string, pkgs: Record<string, s
   rmSync(tmp, { recursive: true, force: true });
   mkdirSync(tmp, { recursive: true });
   const started = Date.now();
-  log(`[lab:build] building ${what} (cold builds take minutes; go caches compiled packages for later runs) ...`);
+  log(`[lab:build] building ${what} ...`);
   const tick = setInterval(() => log(`[lab:build]   ... ${what} still building (${Math.round((Date.now() - started) / 1000)}s)`), 30_000);
   try {
     const entries = Object.entries(pkgs);
@@ -232,11 +232,11 @@ async function build(opts: EnsureOptions, log: (l: string) => void): Promise<Lab
   const started = Date.now();
 
   if (need(p.etcd)) {
-    await goBuild(join(buildDir, 'etcd'), dirname(p.etcd), { etcd: '.' }, '-s -w', log, `etcd ${v.etcd}`);
+    await goBuild(join(buildDir, 'etcd'), dirname(p.etcd), { etcd: '.' }, '-s -w', log, `etcd ${v.etcd} (cold: 1-3 min)`);
   }
   if (need(p.kwok)) {
     await goBuild(join(buildDir, 'kwok'), dirname(p.kwok), { kwok: 'sigs.k8s.io/kwok/cmd/kwok' },
-      `-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=${v.kwok.replace(/^v/, '')}`, log, `kwok ${v.kwok}`);
+      `-s -w -X sigs.k8s.io/kwok/pkg/consts.Version=${v.kwok.replace(/^v/, '')}`, log, `kwok ${v.kwok} (cold: 4-7 min)`);
   }
   if (need(join(p.kwokStagesDir, 'pod-fast', 'pod-ready.yaml'))) {
     await copyKwokStages(v.kwok, p.kwokStagesDir);
@@ -248,7 +248,7 @@ async function build(opts: EnsureOptions, log: (l: string) => void): Promise<Lab
     for (const d of existsSync(bin) ? readdirSync(bin) : []) {
       if (d.startsWith('lab-provisioner-') && d !== `lab-provisioner-${v.provisioner}`) rmSync(join(bin, d), { recursive: true, force: true });
     }
-    await goBuild(provisionerDir, dirname(p.provisioner), { 'lab-provisioner': '.' }, '-s -w', log, `lab-provisioner ${v.provisioner}`);
+    await goBuild(provisionerDir, dirname(p.provisioner), { 'lab-provisioner': '.' }, '-s -w', log, `lab-provisioner ${v.provisioner} (cold: 2-5 min)`);
   }
   if (need(p.kubeApiserver, p.kubeControllerManager, p.kubeScheduler)) {
     await goBuild(join(buildDir, 'k8s'), dirname(p.kubeApiserver),
@@ -257,7 +257,7 @@ async function build(opts: EnsureOptions, log: (l: string) => void): Promise<Lab
         'kube-controller-manager': 'k8s.io/kubernetes/cmd/kube-controller-manager',
         'kube-scheduler': 'k8s.io/kubernetes/cmd/kube-scheduler',
       },
-      k8sLdflags(v.kubernetes), log, `kube-apiserver, kube-controller-manager, kube-scheduler ${v.kubernetes} (cold: ~8 min on 2 cores)`);
+      k8sLdflags(v.kubernetes), log, `kube-apiserver, kube-controller-manager, kube-scheduler ${v.kubernetes} (cold: 8-20 min on 2 cores)`);
   }
   if (wantKubectl && need(p.kubectl)) {
     await goBuild(join(buildDir, 'k8s'), dirname(p.kubectl), { kubectl: 'k8s.io/kubernetes/cmd/kubectl' }, k8sLdflags(v.kubernetes), log, `kubectl ${v.kubernetes}`);
