@@ -27,7 +27,7 @@ import type { ListRequest, Page, TableId, TableRows } from '../../shared/model/r
 import type { ConnectionState, KindStatus, KindSyncState } from '../../shared/model/status';
 import type { SourceSink, WatchEventType } from '../kube/source';
 import { ChangeBatcher, type ChangeListener } from './change-batcher';
-import { markDependents, type DirtySink } from './dependents';
+import { markChange, type DirtySink } from './dependents';
 import { objectDetail } from './detail';
 import { FindingsCache } from './findings-cache';
 import { storageGraph } from './graph';
@@ -143,8 +143,7 @@ export class ClusterStore implements SourceSink, ClusterView {
   }
 
   private markChange(kind: Kind, before: KubeObject | undefined, after: KubeObject | undefined): void {
-    if (before) markDependents(this.objects, kind, before, this.dirty);
-    if (after) markDependents(this.objects, kind, after, this.dirty);
+    markChange(this.objects, kind, before, after, this.dirty);
   }
 
   private bump(kind: Kind): void {

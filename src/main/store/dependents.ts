@@ -8,6 +8,7 @@ import { KINDS, kindOfObjectKind, type Kind } from '../../shared/kube/kinds';
 import type {
   CSINode,
   KubeEvent,
+  KubeNode,
   KubeObject,
   Lease,
   PersistentVolume,
@@ -30,6 +31,28 @@ export interface DirtySink {
 }
 
 const PROVISIONING_REASONS = new Set(['ExternalProvisioning', 'ProvisioningFailed', 'ProvisioningSucceeded', 'Provisioning']);
+
+/**
+ * Marks what a change (object before and after) affects. Node status heartbeats that change nothing the rows
+ * or rules read (labels, taints, schedulability, readiness) only refresh the node's own row.
+ */
+export function markChange(store: ObjectStore, kind: Kind, before: KubeObject | undefined, after: KubeObject | undefined, dirty: DirtySink): void {
+  if (kind === 'nodes' && before && after && !nodeChanged(before as KubeNode, after as KubeNode)) {
+    dirty.object('nodes', objectKey(after));
+    return;
+  }
+  if (before) markDependents(store, kind, before, dirty);
+  if (after) markDependents(store, kind, after, dirty);
+}
+
+function nodeFacts(node: KubeNode): string {
+  const conditions = (node.status?.conditions ?? []).map((c) => `${c.type}=${c.status}`).sort();
+  return JSON.stringify([node.metadata?.labels ?? {}, node.spec ?? {}, conditions, node.metadata?.deletionTimestamp ?? '']);
+}
+
+function nodeChanged(before: KubeNode, after: KubeNode): boolean {
+  return nodeFacts(before) !== nodeFacts(after);
+}
 
 export function markDependents(store: ObjectStore, kind: Kind, obj: KubeObject, dirty: DirtySink): void {
   const key = objectKey(obj);
@@ -154,6 +177,9 @@ function eventDependents(store: ObjectStore, event: KubeEvent, dirty: DirtySink)
   if (!kind || !involved?.name) return;
   const key = KINDS[kind].namespaced ? nsKey(involved.namespace ?? '', involved.name) : involved.name;
   dirty.object(kind, key);
+  // What an event explains can surface on the neighbours too (a pod's FailedScheduling explains its Pending claim).
+  const target = store.table(kind).get(key);
+  if (target && kind !== 'events') markDependents(store, kind, target, dirty);
   if (kind === 'persistentvolumeclaims' && PROVISIONING_REASONS.has(event.reason ?? '')) {
     const claim = store.table('persistentvolumeclaims').get(key);
     const className = claim ? claimClassName(claim) ?? store.defaultClassName() : undefined;

@@ -1,0 +1,84 @@
+import { describe, expect, it } from 'vitest';
+import { DirtySet, markChange } from './dependents';
+import { boundPair, event, nodeObj, pod, pv, pvc, sc } from './fixtures';
+import { ObjectStore } from './object-store';
+
+function world() {
+  const store = new ObjectStore();
+  store.apply('storageclasses', 'ADDED', sc('fast'));
+  store.apply('storageclasses', 'ADDED', sc('legacy', { provisioner: 'kubernetes.io/aws-ebs' }));
+  const [bound, volume] = boundPair('shop', 'bound');
+  store.apply('persistentvolumeclaims', 'ADDED', bound);
+  store.apply('persistentvolumes', 'ADDED', volume);
+  store.apply('persistentvolumeclaims', 'ADDED', pvc('shop', 'pending'));
+  store.apply('pods', 'ADDED', pod('shop', 'app', ['bound', 'pending'], { nodeName: 'node-1' }));
+  store.apply('pods', 'ADDED', pod('shop', 'other', [], { nodeName: 'node-2' }));
+  store.apply('nodes', 'ADDED', nodeObj('node-1'));
+  return { store, volume };
+}
+
+function marked(run: (dirty: DirtySet) => void): { objects: string[]; provisioners: string[] } {
+  const dirty = new DirtySet();
+  run(dirty);
+  return { objects: [...dirty.objects].sort(), provisioners: [...dirty.provisioners].sort() };
+}
+
+describe('what a change re-examines', () => {
+  it('an event about a pod marks the pod and, through it, its claims', () => {
+    const { store } = world();
+    const e = event({ kind: 'Pod', name: 'app', namespace: 'shop' }, 'FailedScheduling', '0/3 nodes are available');
+    const { objects } = marked((d) => markChange(store, 'events', undefined, e, d));
+    expect(objects).toEqual(expect.arrayContaining(['events|shop/' + e.metadata?.name, 'pods|shop/app', 'persistentvolumeclaims|shop/bound', 'persistentvolumeclaims|shop/pending', 'nodes|node-1']));
+    expect(objects).not.toContain('pods|shop/other');
+  });
+
+  it('a node heartbeat refreshes only its row; a label change reaches its pods', () => {
+    const { store } = world();
+    const node = nodeObj('node-1');
+    const heartbeat = { ...node, metadata: { ...node.metadata, resourceVersion: '9' }, status: { ...node.status, capacity: { cpu: '4' } } };
+    expect(marked((d) => markChange(store, 'nodes', node, heartbeat, d)).objects).toEqual(['nodes|node-1']);
+    const relabelled = { ...node, metadata: { ...node.metadata, labels: { ...node.metadata?.labels, 'topology.kubernetes.io/zone': 'b' } } };
+    expect(marked((d) => markChange(store, 'nodes', node, relabelled, d)).objects).toEqual(['nodes|node-1', 'pods|shop/app']);
+  });
+
+  it('a free volume reaches the pending claims of its class, not the bound ones', () => {
+    const { store } = world();
+    const free = pv('spare', { storageClassName: 'fast' });
+    store.apply('persistentvolumes', 'ADDED', free);
+    const { objects } = marked((d) => markChange(store, 'persistentvolumes', undefined, free, d));
+    expect(objects).toEqual(['persistentvolumeclaims|shop/pending', 'persistentvolumes|spare', 'storageclasses|fast']);
+  });
+
+  it('a class change reaches its claims, volumes and provisioner', () => {
+    const { store, volume } = world();
+    const fast = store.get('storageclasses', 'fast')!;
+    const result = marked((d) => markChange(store, 'storageclasses', fast, { ...fast, allowVolumeExpansion: true }, d));
+    expect(result.objects).toEqual(['persistentvolumeclaims|shop/bound', 'persistentvolumeclaims|shop/pending', `persistentvolumes|${volume.metadata?.name}`, 'storageclasses|fast']);
+    expect(result.provisioners).toEqual(['example.com/nfs']);
+  });
+
+  it('leases reach the provisioners they may belong to; the controller manager lease reaches in-tree ones', () => {
+    const { store } = world();
+    const lease = (name: string) => ({ kind: 'Lease', metadata: { name, namespace: 'kube-system', uid: name } });
+    expect(marked((d) => markChange(store, 'leases', undefined, lease('example-com-nfs'), d)).provisioners).toEqual(['example.com/nfs']);
+    expect(marked((d) => markChange(store, 'leases', undefined, lease('kube-controller-manager'), d)).provisioners).toEqual(['kubernetes.io/aws-ebs']);
+    expect(marked((d) => markChange(store, 'leases', undefined, lease('kube-scheduler'), d)).provisioners).toEqual([]);
+  });
+
+  it('a CSINode reaches the drivers it lists, its node and the pods there', () => {
+    const { store } = world();
+    const csiNode = { kind: 'CSINode', metadata: { name: 'node-1', uid: 'c' }, spec: { drivers: [{ name: 'example.com/nfs' }] } };
+    const result = marked((d) => markChange(store, 'csinodes', undefined, csiNode, d));
+    expect(result.provisioners).toEqual(['example.com/nfs']);
+    expect(result.objects).toEqual(['csinodes|node-1', 'nodes|node-1', 'pods|shop/app']);
+  });
+
+  it('a pod that moves to another claim marks the old and the new claim', () => {
+    const { store } = world();
+    const before = store.get('pods', 'other', 'shop')!;
+    const after = { ...pod('shop', 'other', ['pending']), metadata: before.metadata };
+    store.apply('pods', 'MODIFIED', after);
+    const { objects } = marked((d) => markChange(store, 'pods', before, after, d));
+    expect(objects).toEqual(expect.arrayContaining(['persistentvolumeclaims|shop/pending', 'pods|shop/app', 'pods|shop/other', 'nodes|node-2']));
+  });
+});
