@@ -27,6 +27,7 @@ describe('parseArgs', () => {
       lang: 'ru',
       timeoutSeconds: 60,
     });
+    expect(parseArgs(['record', '-o', 'demo.json', '--seconds', '30'])).toEqual({ name: 'record', output: 'demo.json', seconds: 30, timeoutSeconds: 60 });
     expect(parseArgs(['doctor'])).toEqual({ name: 'doctor', json: false, lang: 'en', timeoutSeconds: 60 });
     expect(parseArgs(['web', '--port', '8080', '--no-open'])).toEqual({ name: 'web', port: 8080, open: false });
     expect(parseArgs(['web'])).toEqual({ name: 'web', open: true });
@@ -34,7 +35,7 @@ describe('parseArgs', () => {
   });
 
   it('says what is wrong and what to type instead', () => {
-    expect(usageError(['deploy'])).toBe('Unknown command "deploy". Commands: contexts, sync, snapshot, doctor, web. Run "kse help".');
+    expect(usageError(['deploy'])).toBe('Unknown command "deploy". Commands: contexts, sync, snapshot, record, doctor, web. Run "kse help".');
     expect(usageError(['sync', '--ctx', 'a'])).toBe('Unknown option "--ctx" for "kse sync". Its options: --context, --json, --timeout.');
     expect(usageError(['sync', '--context'])).toBe('--context needs a value.');
     expect(usageError(['sync', '--context', '--json'])).toBe('--context needs a value.');
@@ -43,6 +44,7 @@ describe('parseArgs', () => {
     expect(usageError(['sync', '--timeout', '0'])).toBe('--timeout must be a positive number of seconds, got "0".');
     expect(usageError(['sync', 'lab'])).toBe('Unexpected argument "lab" for "kse sync". Run "kse help" for the options.');
     expect(usageError(['snapshot', '--context', 'a'])).toBe('kse snapshot needs -o FILE (where to write the snapshot).');
+    expect(usageError(['record', '--seconds', '5'])).toBe('kse record needs -o FILE (where to write the recording).');
     expect(usageError(['doctor', '--context', 'a', '--snapshot', 'b'])).toBe('Give either --context or --snapshot, not both.');
     expect(usageError(['doctor', '--lang', 'de'])).toBe('--lang must be one of en, ru, got "de".');
     expect(usageError(['web', '--port', '70000'])).toBe('--port must be a port number (0-65535), got "70000".');

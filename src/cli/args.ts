@@ -7,6 +7,7 @@ export type CliCommand =
   | { name: 'contexts'; json: boolean }
   | { name: 'sync'; context?: string; json: boolean; timeoutSeconds: number }
   | { name: 'snapshot'; context?: string; output: string; timeoutSeconds: number }
+  | { name: 'record'; context?: string; output: string; seconds: number; timeoutSeconds: number }
   | { name: 'doctor'; context?: string; snapshot?: string; namespace?: string; json: boolean; lang: Lang; timeoutSeconds: number }
   | { name: 'web'; port?: number; open: boolean };
 
@@ -21,6 +22,9 @@ Commands:
   sync [--context X] [--json] [--timeout S] Connect, wait until every kind is synced, print counts and timings.
   snapshot [--context X] -o FILE [--timeout S]
                                             Export the storage objects (secrets redacted) to a snapshot file.
+  record [--context X] -o FILE [--seconds N] [--timeout S]
+                                            A snapshot plus the next N s of changes (default 60): a recording,
+                                            replayed live by the app (the built-in demo is one).
   doctor [--context X | --snapshot FILE] [--namespace N] [--json] [--lang en|ru]
                                             Diagnose storage: problems first; exits 1 when a problem exists.
   web [--port N] [--no-open]                Serve the UI on 127.0.0.1 and print its URL (with the access token).
@@ -38,6 +42,7 @@ const COMMAND_FLAGS: Record<Exclude<CliCommand['name'], 'help' | 'version'>, Rec
   contexts: { json: { value: false } },
   sync: { context: { value: true }, json: { value: false }, timeout: { value: true } },
   snapshot: { context: { value: true }, output: { value: true, aliases: ['o'] }, timeout: { value: true } },
+  record: { context: { value: true }, output: { value: true, aliases: ['o'] }, seconds: { value: true }, timeout: { value: true } },
   doctor: { context: { value: true }, snapshot: { value: true }, namespace: { value: true, aliases: ['n'] }, json: { value: false }, lang: { value: true }, timeout: { value: true } },
   web: { port: { value: true }, 'no-open': { value: false } },
 };
@@ -89,7 +94,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   const [first, ...rest] = argv;
   if (first === undefined || first === 'help' || first === '--help' || first === '-h') return { name: 'help' };
   if (first === 'version' || first === '--version' || first === '-v') return { name: 'version' };
-  if (!isCommand(first)) throw new UsageError(`Unknown command "${first}". Commands: contexts, sync, snapshot, doctor, web. Run "kse help".`);
+  if (!isCommand(first)) throw new UsageError(`Unknown command "${first}". Commands: contexts, sync, snapshot, record, doctor, web. Run "kse help".`);
   if (rest.includes('--help') || rest.includes('-h')) return { name: 'help' };
   const flags = readFlags(first, rest);
   const timeoutSeconds = positiveNumber(flags.get('timeout'), 'timeout', DEFAULT_TIMEOUT_SECONDS);
@@ -103,6 +108,12 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       const output = text(flags.get('output'));
       if (!output) throw new UsageError('kse snapshot needs -o FILE (where to write the snapshot).');
       return { name: 'snapshot', ...(context ? { context } : {}), output, timeoutSeconds };
+    }
+    case 'record': {
+      const output = text(flags.get('output'));
+      if (!output) throw new UsageError('kse record needs -o FILE (where to write the recording).');
+      const seconds = positiveNumber(flags.get('seconds'), 'seconds', 60);
+      return { name: 'record', ...(context ? { context } : {}), output, seconds, timeoutSeconds };
     }
     case 'doctor': {
       const snapshot = text(flags.get('snapshot'));

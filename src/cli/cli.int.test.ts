@@ -93,6 +93,27 @@ describe('kse against the lab', () => {
     expect(russian.stdout).toContain('ПРОБЛЕМЫ');
   }, 240_000);
 
+  it('records a context (state, then timed events) into a file the app replays', async () => {
+    const file = join(work, 'recording.json');
+    const recording = kse(['record', '--context', 'lab-admin', '-o', file, '--seconds', '6']);
+    // A change during the recording window becomes a timed event.
+    await new Promise((r) => setTimeout(r, 9000));
+    await lab.client('admin').create('/api/v1/namespaces/default/persistentvolumeclaims', {
+      apiVersion: 'v1',
+      kind: 'PersistentVolumeClaim',
+      metadata: { name: 'recorded-claim', namespace: 'default' },
+      spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, storageClassName: 'no-such-class' },
+    });
+    const result = await recording;
+    expect(result.code, result.stderr).toBe(0);
+    const parsed = JSON.parse(await readFile(file, 'utf8')) as { format: string; events: { object?: { metadata?: { name?: string } } }[] };
+    expect(parsed.format).toBe('kse-recording');
+    expect(parsed.events.length).toBeGreaterThan(0);
+    const doctor = await kse(['doctor', '--snapshot', file, '--json']);
+    expect([0, 1]).toContain(doctor.code);
+    expect(doctor.stderr).toBe('');
+  }, 120_000);
+
   it('fails with a clear message when the server is unreachable', async () => {
     const kubeconfig = join(work, 'unreachable.yaml');
     await writeFile(

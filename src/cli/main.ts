@@ -80,6 +80,8 @@ export async function runCommand(command: CliCommand, runtime: CliRuntime): Prom
       return runSync(runtime, command);
     case 'snapshot':
       return runSnapshot(runtime, command);
+    case 'record':
+      return (await import('./record')).runRecord(runtime, command);
     case 'doctor':
       return runDoctor(runtime, command);
     case 'web':
