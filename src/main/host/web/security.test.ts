@@ -34,6 +34,9 @@ describe('Host and Origin checks', () => {
     expect(hostAllowed('127.0.0.1:8081', 8080)).toBe(false);
     expect(hostAllowed('127.0.0.1', 8080)).toBe(false);
     expect(hostAllowed(undefined, 8080)).toBe(false);
+    // Port 80 is left out of Host by browsers.
+    expect(hostAllowed('127.0.0.1', 80)).toBe(true);
+    expect(hostAllowed('evil.example', 80)).toBe(false);
   });
 
   it('accepts no Origin (non-browser clients still need the token) or our own', () => {
@@ -43,6 +46,8 @@ describe('Host and Origin checks', () => {
     expect(originAllowed('https://evil.example', 8080)).toBe(false);
     expect(originAllowed('http://127.0.0.1:9999', 8080)).toBe(false);
     expect(originAllowed('null', 8080)).toBe(false);
+    expect(originAllowed('http://localhost', 80)).toBe(true);
+    expect(originAllowed('http://localhost', 8080)).toBe(false);
   });
 });
 

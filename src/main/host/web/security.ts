@@ -37,10 +37,15 @@ export function tokenFromProtocols(header: string | undefined): string | undefin
 /** Host names a browser may use to reach us: a rebinding attack arrives with the attacker's name instead. */
 const LOCAL_HOSTS = ['127.0.0.1', 'localhost'];
 
+/** "name:port" forms of our address; browsers leave out the default port 80. */
+function hostForms(port: number): string[] {
+  return LOCAL_HOSTS.flatMap((name) => (port === 80 ? [`${name}:80`, name] : [`${name}:${port}`]));
+}
+
 /** True when the Host header names our loopback address and port. */
 export function hostAllowed(host: string | undefined, port: number): boolean {
   if (!host) return false;
-  return LOCAL_HOSTS.some((name) => host.toLowerCase() === `${name}:${port}`);
+  return hostForms(port).includes(host.toLowerCase());
 }
 
 /**
@@ -49,7 +54,7 @@ export function hostAllowed(host: string | undefined, port: number): boolean {
  */
 export function originAllowed(origin: string | undefined, port: number): boolean {
   if (origin === undefined) return true;
-  return LOCAL_HOSTS.some((name) => origin.toLowerCase() === `http://${name}:${port}`);
+  return hostForms(port).some((host) => origin.toLowerCase() === `http://${host}`);
 }
 
 /** The Content-Security-Policy of every page the web host serves: own scripts only, no eval, no remote content. */
