@@ -44,7 +44,7 @@ export function App() {
   return (
     <div className="app" data-testid="app">
       <TopBar />
-      <div className={state.lesson ? 'app-body with-lesson' : 'app-body'}>
+      <div className={['app-body', state.lesson ? 'with-lesson' : '', state.panes.some((p) => p.view === 'graph') ? 'with-graph' : ''].filter(Boolean).join(' ')}>
         <ClusterList />
         <main className={state.panes.length > 1 ? 'panes split' : 'panes'}>
           {state.panes.map((_, i) => (

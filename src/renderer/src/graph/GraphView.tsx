@@ -110,7 +110,7 @@ function GraphCanvas({ request, onSelect }: { request: GraphRequest; onSelect: R
         nodesDraggable={false}
         nodesConnectable={false}
         fitView
-        fitViewOptions={{ padding: 0.15, maxZoom: 1.2 }}
+        fitViewOptions={{ padding: 0.08, maxZoom: 1.2, minZoom: 0.5 }}
         minZoom={0.1}
         proOptions={{ hideAttribution: true }}
         aria-label={t('graph.label')}

@@ -6,8 +6,8 @@ import dagre from '@dagrejs/dagre';
 import type { Edge, Node } from '@xyflow/react';
 import type { EdgeState, GraphNode, StorageGraph } from '../../../shared/model/detail';
 
-export const NODE_WIDTH = 172;
-export const NODE_HEIGHT = 48;
+export const NODE_WIDTH = 160;
+export const NODE_HEIGHT = 54;
 
 /** A type alias (not an interface) so React Flow accepts it as node data. */
 export type StorageNodeData = { node: GraphNode; root: boolean };
@@ -40,10 +40,11 @@ export function layoutGraph(
   // An edge to a node the core did not send would break the layout; it is skipped.
   const edges = graph.edges.filter((e) => ids.has(e.from) && ids.has(e.to));
   const labels = new Map(edges.map((e) => [e.id, e.state === 'bound' && !e.label ? undefined : (e.label ?? edgeLabel(e.state, e.findingCode))]));
-  // Ranks sit far enough apart for the longest edge label to show between them.
-  const longest = Math.max(0, ...[...labels.values()].map((l) => l?.length ?? 0));
+  // Ranks sit far enough apart for the label of a broken edge to show between them; labels of bound edges
+  // ("uses", "provisioned by") may overlap a node's border a little rather than shrink the whole graph.
+  const longest = Math.max(0, ...edges.filter((e) => e.state !== 'bound').map((e) => labels.get(e.id)?.length ?? 0));
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: Math.max(46, longest * 6.5 + 24), marginx: 10, marginy: 10 });
+  g.setGraph({ rankdir: 'LR', nodesep: 12, ranksep: Math.min(130, Math.max(56, longest * 6 + 20)), marginx: 10, marginy: 10 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of graph.nodes) g.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
   for (const edge of edges) g.setEdge(edge.from, edge.to);
@@ -71,7 +72,7 @@ export function layoutGraph(
     animated: edge.state === 'waiting',
     className: `edge-${edge.state}`,
     style: { stroke: EDGE_COLOR[edge.state], strokeWidth: edge.state === 'bound' ? 1.5 : 2, strokeDasharray: edge.state === 'missing' ? '6 4' : undefined },
-    labelStyle: { fill: EDGE_COLOR[edge.state], fontSize: 11 },
+    labelStyle: { fill: EDGE_COLOR[edge.state], fontSize: edge.state === 'bound' ? 10 : 11 },
     labelBgStyle: { fill: 'var(--bg-panel)' },
     data: { state: edge.state, findingCode: edge.findingCode },
   }));

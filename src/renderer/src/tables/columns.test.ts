@@ -146,7 +146,7 @@ describe('pod and event columns', () => {
     const event: EventRow = { uid: 'e', type: 'Warning', reason: 'ProvisioningFailed', message: 'x', count: 1 };
     expect(eventObject(event)).toBe('');
     expect(eventObject({ ...event, object: { kind: 'persistentvolumeclaims', namespace: 'a', name: 'b' } })).toBe(
-      'persistentvolumeclaims/a/b',
+      'PersistentVolumeClaim/a/b',
     );
   });
 });

@@ -1,4 +1,5 @@
 /** Events about storage objects and pods, newest first by default. */
+import { KINDS } from '../../../shared/kube/kinds';
 import type { EventRow } from '../../../shared/model/rows';
 import { ago } from '../format/time';
 import type { Column } from './column';
@@ -6,7 +7,7 @@ import type { Column } from './column';
 export function eventObject(row: EventRow): string {
   if (!row.object) return '';
   const path = row.object.namespace ? `${row.object.namespace}/${row.object.name}` : row.object.name;
-  return `${row.object.kind}/${path}`;
+  return `${KINDS[row.object.kind].objectKind}/${path}`;
 }
 
 export const eventColumns: readonly Column<EventRow>[] = [
@@ -17,7 +18,7 @@ export const eventColumns: readonly Column<EventRow>[] = [
     value: (r) => r.type,
     render: (r) => <span className={r.type === 'Warning' ? 'tone-text-bad' : undefined}>{r.type}</span>,
   },
-  { id: 'reason', label: 'col.reason', width: 130, grow: 1, value: (r) => r.reason },
+  { id: 'reason', label: 'col.reason', width: 160, grow: 1, value: (r) => r.reason },
   { id: 'object', label: 'col.object', width: 180, grow: 2, value: eventObject },
   { id: 'message', label: 'col.message', width: 240, grow: 4, value: (r) => r.message },
   { id: 'count', label: 'col.count', width: 56, align: 'end', value: (r) => String(r.count) },
