@@ -119,11 +119,13 @@ function volumeDependents(store: ObjectStore, pv: PersistentVolume, dirty: Dirty
   if (claimKey) dirty.object('persistentvolumeclaims', claimKey);
   const name = pv.metadata?.name ?? '';
   for (const claim of store.claimsNamingVolume(name)) dirty.object('persistentvolumeclaims', objectKey(claim));
-  const className = pv.spec?.storageClassName ?? NO_CLASS;
+  const className = pv.spec?.storageClassName ?? '';
   if (className) dirty.object('storageclasses', className);
-  // A volume free for binding changes the static-binding analysis of the class's pending claims.
+  // A volume free for binding changes the static-binding analysis of the class's pending claims (a volume
+  // without a class also concerns claims that name no class).
   if (!pv.spec?.claimRef?.uid) {
-    for (const claim of store.claimsOfClass(className)) {
+    const claims = className ? store.claimsOfClass(className) : [...store.claimsOfClass(''), ...store.claimsOfClass(NO_CLASS)];
+    for (const claim of claims) {
       if (claim.status?.phase !== 'Bound') dirty.object('persistentvolumeclaims', objectKey(claim));
     }
   }

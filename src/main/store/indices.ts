@@ -41,8 +41,11 @@ export type IndexName =
 type Keys<K extends Kind> = (obj: ObjectsByKind[K]) => string[];
 const one = (value: string | undefined | null): string[] => (value === undefined || value === null || value === '' ? [] : [value]);
 
-/** Claims with no class of their own are indexed under this key (the default class applies to them). */
-export const NO_CLASS = '';
+/**
+ * Claims that name no class at all are indexed under this key: the default class applies to them. It cannot
+ * collide with a class name; a claim with storageClassName "" asks for volumes without a class, indexed under "".
+ */
+export const NO_CLASS = '\u0000unset';
 
 interface IndexSpec<K extends Kind> {
   name: IndexName;
@@ -58,7 +61,7 @@ export const INDEX_SPECS = [
   spec('claimsByClass', 'persistentvolumeclaims', (c) => [claimClassName(c) ?? NO_CLASS]),
   spec('claimsByOwner', 'persistentvolumeclaims', ownerKeys),
   spec('volumesByClaimRef', 'persistentvolumes', (pv) => one(claimRefKey(pv))),
-  spec('volumesByClass', 'persistentvolumes', (pv) => [pv.spec?.storageClassName ?? NO_CLASS]),
+  spec('volumesByClass', 'persistentvolumes', (pv) => [pv.spec?.storageClassName ?? '']),
   spec('volumesByNode', 'persistentvolumes', volumeNodes),
   spec('classesByProvisioner', 'storageclasses', (sc) => one(sc.provisioner)),
   spec('defaultClasses', 'storageclasses', (sc) => (isDefaultClass(sc) ? ['default'] : [])),

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Kind } from '../../shared/kube/kinds';
 import type { KubeObject, Pod } from '../../shared/kube/objects';
 import { boundPair, event, pod, pv, pvc, sc } from './fixtures';
+import { NO_CLASS } from './indices';
 import { ObjectStore } from './object-store';
 
 function recording() {
@@ -105,15 +106,18 @@ describe('ObjectStore indices', () => {
     expect(names(store.claimsNamingVolume(volume.metadata?.name ?? ''))).toEqual(['data']);
   });
 
-  it('class -> claims by effective class, with claims naming no class under ""', () => {
+  it('class -> claims by effective class, with claims naming no class apart from those asking for ""', () => {
     const { store } = recording();
     store.apply('persistentvolumeclaims', 'ADDED', pvc('shop', 'a', { storageClassName: 'fast' }));
     store.apply('persistentvolumeclaims', 'ADDED', pvc('shop', 'b', { storageClassName: undefined }));
     const legacy = pvc('shop', 'c', { storageClassName: undefined });
     legacy.metadata = { ...legacy.metadata, annotations: { 'volume.beta.kubernetes.io/storage-class': 'fast' } };
     store.apply('persistentvolumeclaims', 'ADDED', legacy);
+    store.apply('persistentvolumeclaims', 'ADDED', pvc('shop', 'd', { storageClassName: '' }));
     expect(names(store.claimsOfClass('fast'))).toEqual(['a', 'c']);
-    expect(names(store.claimsOfClass(''))).toEqual(['b']);
+    // "" explicitly asks for volumes without a class; it is not "no class named".
+    expect(names(store.claimsOfClass(''))).toEqual(['d']);
+    expect(names(store.claimsOfClass(NO_CLASS))).toEqual(['b']);
   });
 
   it('pod -> claims including generic ephemeral volumes named <pod>-<volume>, and node -> pods', () => {
