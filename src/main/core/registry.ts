@@ -42,7 +42,9 @@ export class ClusterRegistry {
           info: { id: DEMO_ID, name: 'Demo cluster', source: 'demo', server: demo.fileName, connection: 'closed' },
         };
       } else {
-        this.demoProblem = 'The built-in demo is missing (no recording in resources/demo). Reinstall the app, or record it with the lab.';
+        this.demoProblem =
+          'The built-in demo is missing (no recording in resources/demo). Reinstall the app; when running from source, ' +
+          'record one from the lab: npm run lab:up, then npm run kse -- record --context lab-admin -o resources/demo/demo.json.';
       }
     } catch (error) {
       this.demoProblem = `The built-in demo cannot be read: ${messageOf(error)}. Reinstall the app.`;
