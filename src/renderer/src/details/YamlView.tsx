@@ -12,11 +12,13 @@ hljs.registerLanguage('yaml', yaml);
 /** Past this size highlighting costs more than it helps; the text is shown plain. */
 const HIGHLIGHT_LIMIT = 200_000;
 
+/** Highlighted HTML of a YAML text (escaped by highlight.js), or undefined when it is too large to bother. */
+export function highlightYaml(source: string): string | undefined {
+  return source.length <= HIGHLIGHT_LIMIT ? hljs.highlight(source, { language: 'yaml', ignoreIllegals: true }).value : undefined;
+}
+
 export function YamlView({ source, label }: { source: string; label: string }) {
-  const html = useMemo(
-    () => (source.length <= HIGHLIGHT_LIMIT ? hljs.highlight(source, { language: 'yaml', ignoreIllegals: true }).value : undefined),
-    [source],
-  );
+  const html = useMemo(() => highlightYaml(source), [source]);
   return (
     <pre className="yaml hljs" aria-label={label} tabIndex={0} data-testid="yaml-view">
       {html === undefined ? <code>{source}</code> : <code dangerouslySetInnerHTML={{ __html: html }} />}

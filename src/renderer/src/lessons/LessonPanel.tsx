@@ -13,6 +13,7 @@ import { PaneProvider } from '../components/pane-context';
 import { errorText, StateMessage } from '../components/StateMessage';
 import { useI18n } from '../i18n/i18n';
 import { useView } from '../state/view-store';
+import { highlightYaml } from '../details/YamlView';
 import { LessonExamples } from './LessonExamples';
 
 export function LessonPanel({ anchor }: { anchor: string }) {
@@ -32,6 +33,11 @@ export function LessonPanel({ anchor }: { anchor: string }) {
 
   // In-lesson links (#anchor) move within the book; other links open outside the app (main allow-lists them).
   const components: Components = {
+    // YAML examples get the same highlighting as the object viewer; other code stays plain.
+    code: ({ className, children }) => {
+      const html = className === 'language-yaml' && typeof children === 'string' ? highlightYaml(children) : undefined;
+      return html === undefined ? <code className={className}>{children}</code> : <code className="hljs" dangerouslySetInnerHTML={{ __html: html }} />;
+    },
     a: ({ href, children }) =>
       href?.startsWith('#') ? (
         <a href={href} onClick={(e) => (e.preventDefault(), open(href.slice(1)))}>
