@@ -1,3 +1,5 @@
+import { createServer } from 'node:net';
+import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Core } from '../main/core/core';
@@ -84,5 +86,23 @@ describe('kse commands', () => {
     expect(out.join('')).toContain('No findings.');
     expect(await main(['doctor', '--snapshot', 'missing.json'], runtime)).toBe(2);
     expect(err.join('')).toContain('kse: Cannot read missing.json: ENOENT');
+  });
+
+  it('serves the web host until interrupted, printing the URL with the token, and says when the port is taken', async () => {
+    const { runtime, out } = fakeRuntime({});
+    const opened: string[] = [];
+    runtime.openBrowser = (url) => opened.push(url);
+    expect(await main(['web'], runtime)).toBe(0);
+    const url = /http:\/\/127\.0\.0\.1:(\d+)\/#token=([0-9a-f]{64})/.exec(out.join(''));
+    expect(url).not.toBeNull();
+    expect(opened).toEqual([url?.[0]]);
+
+    const blocker = createServer();
+    await new Promise<void>((done) => blocker.listen(0, '127.0.0.1', done));
+    const port = (blocker.address() as AddressInfo).port;
+    const taken = fakeRuntime({});
+    expect(await main(['web', '--port', String(port), '--no-open'], taken.runtime)).toBe(1);
+    expect(taken.err.join('')).toMatch(new RegExp(`^kse: Cannot start the web host on 127\\.0\\.0\\.1:${port}: .*EADDRINUSE.*Pick another --port\\.`));
+    blocker.close();
   });
 });
