@@ -96,6 +96,15 @@ describe('Core dispatch', () => {
     expect((result as { error: { message: string } }).error.message).toMatch(/demo is missing/);
   });
 
+  it('closes a cluster that is still opening once it has opened', async () => {
+    const { core, fake } = await startCore({ contexts: [context('slow')], startDelayMs: 100 });
+    const opening = core.call('openCluster', { clusterId: 'ctx:slow' });
+    expect(await core.call('closeCluster', { clusterId: 'ctx:slow' })).toEqual({ ok: true, value: { ok: true } });
+    await opening;
+    expect(fake.sources[0]?.stopped).toBe(true);
+    expect(await core.call('clusterStatus', { clusterId: 'ctx:slow' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });
+  });
+
   it('gives each call a time limit', async () => {
     const { core } = await startCore({ contexts: [context('slow')], startDelayMs: 300 }, { timeouts: { openCluster: 50 } });
     const result = await core.call('openCluster', { clusterId: 'ctx:slow' });

@@ -145,6 +145,8 @@ export class ClusterRegistry {
 
   /** Stops and drops a cluster's source and store. Opened files leave the list (their content is dropped too). */
   async close(clusterId: string): Promise<void> {
+    // A close that arrives while the cluster is still opening applies once the opening is done.
+    await this.opening.get(clusterId)?.catch(() => undefined);
     const cluster = this.open.get(clusterId);
     if (!cluster && !this.find(clusterId)) throw notFound(`No cluster "${clusterId}" to close.`);
     this.open.delete(clusterId);
