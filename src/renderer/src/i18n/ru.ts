@@ -86,7 +86,7 @@ export const ru: Record<MessageKey, string> = {
 
   'severity.problem': 'Проблема',
   'severity.warning': 'Предупреждение',
-  'severity.expected-wait': 'Ожидаемое ожидание',
+  'severity.expected-wait': 'Штатное ожидание',
   'severity.info': 'Сведения',
   'verdict.alive': 'работает',
   'verdict.degraded': 'частично',

@@ -64,18 +64,26 @@ function Problems({ data }: { data: OverviewData }) {
       {data.topFindings.length === 0 ? (
         <p className="muted">{t('overview.noProblems')}</p>
       ) : (
-        <ul className="finding-list">
-          {data.topFindings.map((f) => (
-            <li key={f.id} className="finding-line" data-testid="overview-finding" data-code={f.code}>
-              <SeverityChip severity={f.severity} label={t(`severity.${f.severity}`)} />
-              <ObjectLink target={f.object} />
-              <span className="finding-cause">{f.cause[lang]}</span>
-              <button type="button" className="link-button" onClick={() => openLesson(f.lesson)}>
-                {t('details.learn', { section: lessonTitle(f.lesson) })}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <table className="plain-table findings-table">
+          <tbody>
+            {data.topFindings.map((f) => (
+              <tr key={f.id} className="finding-line" data-testid="overview-finding" data-code={f.code}>
+                <td className="nowrap">
+                  <SeverityChip severity={f.severity} label={t(`severity.${f.severity}`)} />
+                </td>
+                <td className="object-cell">
+                  <ObjectLink target={f.object} />
+                </td>
+                <td className="finding-cause">{f.cause[lang]}</td>
+                <td className="learn-cell">
+                  <button type="button" className="link-button" title={lessonTitle(f.lesson)} onClick={() => openLesson(f.lesson)}>
+                    {t('details.learn', { section: lessonTitle(f.lesson) })}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       )}
       {total > data.topFindings.length && (
         <p className="muted small-text">{t('overview.moreFindings', { shown: data.topFindings.length, total })}</p>
