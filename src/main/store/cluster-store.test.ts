@@ -250,4 +250,19 @@ describe('ClusterStore', () => {
       expect(store.listFindings({ offset: 0, limit: 100 }).rows.some((f) => f.object.name === 'gone')).toBe(false);
     }
   });
+
+  it('findings that change with time alone are re-examined: a deletion blocked for long turns into a warning', () => {
+    let now = NOW;
+    const store = synced(new ClusterStore('test', { now: () => now }));
+    const [claim, volume] = boundPair('shop', 'data');
+    claim.metadata = { ...claim.metadata, deletionTimestamp: new Date(NOW - 60_000).toISOString(), finalizers: ['kubernetes.io/pvc-protection'] };
+    store.reset('storageclasses', [sc('fast')]);
+    store.reset('persistentvolumeclaims', [claim]);
+    store.reset('persistentvolumes', [volume]);
+    store.reset('pods', [pod('shop', 'db-0', ['data'], { nodeName: 'node-1' })]);
+    const badge = () => store.listRows({ clusterId: 'test', table: 'claims', offset: 0, limit: 10 }).rows[0]?.badge;
+    expect(badge()).toMatchObject({ code: 'claim.terminating-in-use', severity: 'expected-wait' });
+    now += 15 * 60_000;
+    expect(badge()).toMatchObject({ code: 'claim.terminating-in-use', severity: 'warning' });
+  });
 });

@@ -47,6 +47,9 @@ export interface ClusterStoreOptions {
   bulkThreshold?: number;
 }
 
+/** How often findings that depend on time alone are re-examined (on the next query). */
+const TIME_SWEEP_MS = 60_000;
+
 interface PendingChange {
   kind: Kind;
   before: KubeObject | undefined;
@@ -62,6 +65,7 @@ export class ClusterStore implements SourceSink, ClusterView {
   private rev = 0;
   private bulk: PendingChange[] | undefined;
   private lastProvisionerRefresh = Number.NEGATIVE_INFINITY;
+  private lastTimeSweep = Number.NEGATIVE_INFINITY;
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
   private connectionState: ConnectionState = 'connecting';
   private connectionError: string | undefined;
@@ -236,9 +240,18 @@ export class ClusterStore implements SourceSink, ClusterView {
     return { total, offset, rows, revision: this.rev };
   }
 
-  /** Brings findings (and through badges, rows) up to date; provisioner health is re-assessed when stale. */
+  /**
+   * Brings findings (and through badges, rows) up to date. Provisioner health is re-assessed when older than
+   * the refresh interval; findings that depend on time alone (slow waits, stuck init containers; thresholds of 10 min and more) every minute.
+   */
   private prepare(): void {
-    if (this.objects.now() - this.lastProvisionerRefresh >= this.refreshMs) this.refreshProvisioners();
+    const now = this.objects.now();
+    if (now - this.lastProvisionerRefresh >= this.refreshMs) this.refreshProvisioners();
+    if (now - this.lastTimeSweep >= TIME_SWEEP_MS) {
+      // The first query after a load already examines everything.
+      if (this.lastTimeSweep !== Number.NEGATIVE_INFINITY) this.findings.markTimeSensitive();
+      this.lastTimeSweep = now;
+    }
     this.findings.flush(this.rowSink());
   }
 

@@ -65,6 +65,28 @@ export class FindingsCache {
     for (const name of this.provisioners.keys()) this.dirtyProvisioners.add(name);
   }
 
+  /**
+   * Marks the objects whose findings can change with time alone: claims not bound (or deleting, or resizing)
+   * turn from "waiting" to "slow", init containers from running to stuck, and events age out of "recent".
+   * Healthy objects are skipped, so the cost follows the number of unhealthy objects.
+   */
+  markTimeSensitive(): void {
+    for (const claim of this.store.list('persistentvolumeclaims')) {
+      const conditions = claim.status?.conditions ?? [];
+      if (claim.status?.phase !== 'Bound' || claim.metadata?.deletionTimestamp || conditions.some((c) => c.status === 'True')) {
+        this.dirty.add(idOf('persistentvolumeclaims', objectKey(claim)));
+      }
+    }
+    for (const pod of this.store.list('pods')) {
+      const ready = pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
+      const eventful = this.store.eventsFor('Pod', pod.metadata?.name ?? '', pod.metadata?.namespace).length > 0;
+      if (!ready || pod.metadata?.deletionTimestamp || eventful) this.dirty.add(idOf('pods', objectKey(pod)));
+    }
+    for (const pv of this.store.list('persistentvolumes')) {
+      if (pv.status?.phase !== 'Bound') this.dirty.add(idOf('persistentvolumes', objectKey(pv)));
+    }
+  }
+
   get pending(): boolean {
     return this.dirty.size > 0 || this.dirtyProvisioners.size > 0;
   }
@@ -77,7 +99,7 @@ export class FindingsCache {
     if (!this.pending) return;
     this.flushProvisioners(rows);
     if (this.dirty.size === 0) return;
-    if (this.dirty.size > this.bulkLimit) this.recomputeAll(rows);
+    if (this.dirty.size > this.bulkLimit || this.costlyDirty() > this.bulkLimit / 10) this.recomputeAll(rows);
     else {
       const ids = [...this.dirty];
       this.dirty.clear();
@@ -130,6 +152,18 @@ export class FindingsCache {
         this.dirty.add(idOf('persistentvolumes', pv.metadata?.name ?? ''));
       }
     }
+  }
+
+  /** Dirty claims that are not bound: each costs a provisioner assessment when diagnosed on its own. */
+  private costlyDirty(): number {
+    let n = 0;
+    const claims = this.store.table('persistentvolumeclaims');
+    for (const id of this.dirty) {
+      if (!id.startsWith('persistentvolumeclaims|')) continue;
+      const claim = claims.get(splitId(id).key);
+      if (claim && claim.status?.phase !== 'Bound') n += 1;
+    }
+    return n;
   }
 
   /** Every object at once, with one shared diagnosis run. */

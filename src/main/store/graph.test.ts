@@ -95,6 +95,9 @@ describe('storage graph', () => {
     s.reset('nodes', [nodeObj('node-9')]);
     const graph = s.getGraph({ clusterId: 't', root: { kind: 'persistentvolumes', name: 'local-1' } });
     expect(graph.edges.find((e) => e.to === 'nodes:node-9')).toMatchObject({ state: 'bound', label: 'pinned to' });
+    s.reset('persistentvolumes', [pv('zonal', { nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['eu-1b'] }] }] } } })]);
+    const zonal = s.getGraph({ clusterId: 't', root: { kind: 'persistentvolumes', name: 'zonal' } });
+    expect(zonal.nodes.find((n) => n.id === 'persistentvolumes:zonal')?.sublabel).toBe('Available · 1Gi · zone eu-1b');
   });
 
   it('namespace graph covers every chain of the namespace and is capped', () => {

@@ -12,7 +12,7 @@ import type { Finding } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
 import { canonicalQuantity } from './quantity';
 import { refOf } from './related';
-import { claimRefKey, nsKey, objectKey, podClaimNames, volumeNodes } from './relations';
+import { claimRefKey, nsKey, objectKey, podClaimNames, volumeNodes, volumeZones } from './relations';
 import { podStatus } from './rows/pod-status';
 import type { StoreContext } from './store-context';
 
@@ -208,7 +208,9 @@ function sublabelOf(kind: Kind, obj: KubeObject): string | undefined {
     }
     case 'persistentvolumes': {
       const pv = obj as PersistentVolume;
-      return [pv.status?.phase, canonicalQuantity(pv.spec?.capacity?.['storage'])].filter(Boolean).join(' · ');
+      // Zonal volumes name their zone (a node per zone would crowd the graph); node-pinned ones get a node edge.
+      const zones = volumeZones(pv);
+      return [pv.status?.phase, canonicalQuantity(pv.spec?.capacity?.['storage']), zones.length > 0 ? `zone ${zones.join(', ')}` : undefined].filter(Boolean).join(' · ');
     }
     case 'storageclasses':
       return (obj as { provisioner?: string }).provisioner;
