@@ -2,7 +2,10 @@
 import '@xyflow/react/dist/style.css';
 import './styles/theme.css';
 import './styles/layout.css';
-import './styles/components.css';
+import './styles/controls.css';
+import './styles/shell.css';
+import './styles/table.css';
+import './styles/panels.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';

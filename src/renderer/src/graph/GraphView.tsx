@@ -8,7 +8,7 @@ import { Background, Controls, ReactFlow, type NodeMouseHandler } from '@xyflow/
 import { useMemo } from 'react';
 import type { GraphRequest, StorageGraph } from '../../../shared/model/detail';
 import { KINDS } from '../../../shared/kube/kinds';
-import { refKey } from '../../../shared/model/refs';
+import { refKey, sameRef, type ObjectRef } from '../../../shared/model/refs';
 import { useApi } from '../api/api-context';
 import { graphQuery } from '../api/queries';
 import { usePaneActions } from '../components/pane-context';
@@ -69,12 +69,21 @@ export function GraphView({ pane, namespaces, onChange }: GraphViewProps) {
         <span className="toolbar-spacer" />
         <EdgeLegend />
       </div>
-      {request ? <GraphCanvas request={request} onSelect={select} /> : <StateMessage kind="empty" text={t('graph.selectHint')} />}
+      {request ? <GraphCanvas request={request} onSelect={select} selected={pane.selected} /> : <StateMessage kind="empty" text={t('graph.selectHint')} />}
     </section>
   );
 }
 
-function GraphCanvas({ request, onSelect }: { request: GraphRequest; onSelect: ReturnType<typeof usePaneActions>['select'] }) {
+function GraphCanvas({
+  request,
+  onSelect,
+  selected,
+}: {
+  request: GraphRequest;
+  onSelect: ReturnType<typeof usePaneActions>['select'];
+  /** The object whose details are open: its node is marked. */
+  selected?: ObjectRef;
+}) {
   const { t } = useI18n();
   const graph = useQuery(graphQuery(useApi(), request));
   const flow = useMemo(
@@ -83,6 +92,14 @@ function GraphCanvas({ request, onSelect }: { request: GraphRequest; onSelect: R
         ? layoutGraph(graph.data, (state) => t(`edge.${state}`))
         : undefined,
     [graph.data, t],
+  );
+  const nodes = useMemo(
+    () =>
+      flow?.nodes.map((n) => {
+        const ref = n.data.node.ref;
+        return ref && selected && sameRef(ref, selected) ? { ...n, className: 'is-selected' } : n;
+      }),
+    [flow, selected],
   );
   const onNodeClick: NodeMouseHandler<StorageFlowNode> = (_, node) => {
     if (node.data.node.ref) onSelect(node.data.node.ref);
@@ -98,7 +115,7 @@ function GraphCanvas({ request, onSelect }: { request: GraphRequest; onSelect: R
     <div className="graph-canvas">
       {graph.data?.truncated && <div className="banner">{t('graph.truncated')}</div>}
       <ReactFlow<StorageFlowNode>
-        nodes={flow.nodes}
+        nodes={nodes ?? flow.nodes}
         edges={flow.edges}
         nodeTypes={NODE_TYPES}
         onNodeClick={onNodeClick}
