@@ -21,7 +21,7 @@ import type {
 } from '../../shared/kube/objects';
 import type { ClusterView } from '../../shared/diagnose/view';
 import type { GraphRequest, ObjectDetail, Overview, StorageGraph } from '../../shared/model/detail';
-import { SEVERITY_ORDER, type Finding, type Severity } from '../../shared/model/findings';
+import type { Finding } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
 import type { ListRequest, Page, TableId, TableRows } from '../../shared/model/rows';
 import type { ConnectionState, KindStatus, KindSyncState } from '../../shared/model/status';
@@ -30,6 +30,7 @@ import { ChangeBatcher, type ChangeListener } from './change-batcher';
 import { markChange, type DirtySink } from './dependents';
 import { objectDetail } from './detail';
 import { FindingsCache } from './findings-cache';
+import { pageFindings, type FindingsRequest } from './findings-page';
 import { storageGraph } from './graph';
 import { ObjectStore } from './object-store';
 import { overview } from './overview';
@@ -224,20 +225,9 @@ export class ClusterStore implements SourceSink, ClusterView {
     return overview(this.context());
   }
 
-  listFindings(req: { namespace?: string; minSeverity?: Severity; offset: number; limit: number }): Page<Finding> {
+  listFindings(req: FindingsRequest): Page<Finding> {
     this.prepare();
-    const limit = req.minSeverity ? SEVERITY_ORDER.indexOf(req.minSeverity) : SEVERITY_ORDER.length;
-    const offset = Math.max(0, Math.floor(req.offset));
-    const size = Math.max(0, Math.floor(req.limit));
-    const rows: Finding[] = [];
-    let total = 0;
-    for (const f of this.findings.all()) {
-      if (req.namespace !== undefined && req.namespace !== '' && f.object.namespace !== req.namespace) continue;
-      if (SEVERITY_ORDER.indexOf(f.severity) > limit) continue;
-      if (total >= offset && rows.length < size) rows.push(f);
-      total += 1;
-    }
-    return { total, offset, rows, revision: this.rev };
+    return pageFindings(this.findings.all(), req, this.rev);
   }
 
   /**
