@@ -129,7 +129,8 @@ export class FindingsCache {
         }
         continue;
       }
-      const after = provisionerHealth(this.store, name);
+      const after = safely(() => provisionerHealth(this.store, name), undefined);
+      if (!after) continue;
       this.provisioners.set(name, after);
       rows.provisioner(name);
       // A verdict change reaches the classes and the claims that wait for this provisioner.
@@ -168,9 +169,17 @@ export class FindingsCache {
 
   /** Every object at once, with one shared diagnosis run. */
   private recomputeAll(rows: DirtySink): void {
+    const all = safely(() => diagnoseAll(this.store), undefined);
+    if (!all) {
+      // One malformed object broke the shared run: examine objects one by one, so only that one goes without findings.
+      const ids = [...this.dirty];
+      this.dirty.clear();
+      for (const id of ids) this.recompute(id, rows);
+      return;
+    }
     this.dirty.clear();
     const next = new Map<string, Finding[]>();
-    for (const f of diagnoseAll(this.store)) {
+    for (const f of all) {
       const kind = f.object.kind;
       const id = idOf(kind, KINDS[kind].namespaced ? nsKey(f.object.namespace ?? '', f.object.name) : f.object.name);
       const list = next.get(id);
@@ -203,7 +212,7 @@ export class FindingsCache {
       const ref: ObjectRef = { kind, name: obj.metadata?.name ?? '' };
       if (KINDS[kind].namespaced && obj.metadata?.namespace) ref.namespace = obj.metadata.namespace;
       if (obj.metadata?.uid) ref.uid = obj.metadata.uid;
-      const list = diagnoseObject(this.store, ref);
+      const list = safely(() => diagnoseObject(this.store, ref), []);
       if (list.length > 0) this.findings.set(id, list);
       else this.findings.delete(id);
       const badge = badgeOf(list);
@@ -262,4 +271,13 @@ export function compareFindings(a: Finding, b: Finding): number {
 
 function cmp(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** The rules read untrusted data (snapshot files): a rule that throws on one object must not take the store down. */
+function safely<T, F>(run: () => T, fallback: F): T | F {
+  try {
+    return run();
+  } catch {
+    return fallback;
+  }
 }

@@ -87,6 +87,7 @@ export class ObjectStore implements ClusterView {
       incoming.set(objectKey(obj), obj);
     }
     const existing = namespace !== undefined && KINDS[kind].namespaced ? [...table.keysIn(namespace)] : [...table.keys()];
+    const rejected: string[] = [];
     for (const key of existing) {
       if (!incoming.has(key)) this.write(kind, key, table.get(key), undefined);
     }
@@ -95,17 +96,29 @@ export class ObjectStore implements ClusterView {
       // An unchanged resourceVersion means an unchanged object: a relist costs nothing for it.
       if (before && before.metadata?.uid === obj.metadata?.uid && before.metadata?.resourceVersion !== undefined &&
         before.metadata.resourceVersion === obj.metadata?.resourceVersion) continue;
-      this.apply(kind, 'ADDED', obj);
+      try {
+        this.apply(kind, 'ADDED', obj);
+      } catch (error) {
+        rejected.push(error instanceof Error ? error.message : String(error));
+      }
     }
+    if (rejected.length > 0) throw new Error(`${rejected.length} object(s) were skipped: ${rejected.slice(0, 3).join(' ')}`);
   }
 
   private write(kind: Kind, key: string, before: KubeObject | undefined, after: KubeObject | undefined): void {
+    const specs = SPECS_BY_KIND.get(kind) ?? [];
+    // Index keys of the new version first: a malformed object (a hand-edited snapshot) is refused whole, never
+    // half-indexed. The stored version, if any, stays.
+    let afterKeys: string[][];
+    try {
+      afterKeys = specs.map((spec) => (after ? spec.keys(after) : []));
+    } catch (error) {
+      throw new Error(`${KINDS[kind].objectKind} ${key} is malformed and was skipped (${error instanceof Error ? error.message : String(error)}). Check the source (snapshot file) for this object.`);
+    }
     const table = this.table(kind);
     if (after) table.set(key, after);
     else table.delete(key);
-    for (const spec of SPECS_BY_KIND.get(kind) ?? []) {
-      this.index(spec.name).update(key, before ? spec.keys(before) : [], after ? spec.keys(after) : []);
-    }
+    specs.forEach((spec, i) => this.index(spec.name).update(key, before ? spec.keys(before) : [], afterKeys[i] ?? []));
     this.onChange(kind, key, before, after);
   }
 

@@ -142,8 +142,13 @@ export class RowCache {
         table.rows.delete(key);
         continue;
       }
-      const row = build(this.ctx, obj, key);
-      table.rows.set(key, { key, row, text: table.spec.text(row).toLowerCase() });
+      try {
+        const row = build(this.ctx, obj, key);
+        table.rows.set(key, { key, row, text: table.spec.text(row).toLowerCase() });
+      } catch {
+        // A malformed object (hand-edited snapshot) gets no row rather than breaking the whole table.
+        table.rows.delete(key);
+      }
     }
     table.allDirty = false;
     table.dirty.clear();
