@@ -1,0 +1,151 @@
+/**
+ * `npm run bench`: starts its own lab, seeds N PVs, N claims and 2N pods per size, and measures in one run
+ * the cold `kse sync` (whole command and its reported time) against `kubectl get sc,pv,pvc,pods -A -o json` on
+ * the same server, kse's peak RSS, and the store's answers after a sync. Writes docs/benchmarks.md.
+ * Timings are reported, never asserted: this machine is shared and its load varies.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { startLab, type Lab } from '../../e2e/cluster/lab';
+import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchOptions } from './args';
+import { kubectlCounts, runKseSync, runKubectlGet, type KseRun, type KubectlRun } from './measure-commands';
+import { countBoundClaims, countPodsNotRunning, prepareNamespaces, seedRange, waitFor } from './seed';
+import { probeStore } from './store-probe';
+import { upsertResults, type SizeResult } from './results-table';
+import { formatKib, formatMillis, median } from './stats';
+
+const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+function machine(): string {
+  return `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`;
+}
+
+async function nodeNames(lab: Lab): Promise<string[]> {
+  const nodes = await lab.client('admin').list('/api/v1/nodes');
+  const names = nodes.items.map((node) => node.metadata.name).sort();
+  if (names.length === 0) throw new Error('The lab has no nodes; kwok should have registered its fake nodes at start-up.');
+  return names;
+}
+
+/** kse, then kubectl, `runs` times: alternating spreads any drift in load over both. */
+async function timeBoth(lab: Lab, kubectlPath: string, runs: number, timeoutSeconds: number): Promise<{ kse: KseRun[]; kubectl: KubectlRun[] }> {
+  const kse: KseRun[] = [];
+  const kubectl: KubectlRun[] = [];
+  for (let k = 0; k < runs; k++) {
+    const a = await runKseSync(ROOT, lab.kubeconfigPath, timeoutSeconds);
+    const b = await runKubectlGet(kubectlPath, lab.kubeconfigPath);
+    log(`  run ${k + 1}/${runs}: kse ${formatMillis(a.wallMillis)} (reported ${formatMillis(a.reportedMillis)}, RSS ${formatKib(a.maxRssKib)}); kubectl ${formatMillis(b.wallMillis)} (RSS ${formatKib(b.maxRssKib)})`);
+    kse.push(a);
+    kubectl.push(b);
+  }
+  return { kse, kubectl };
+}
+
+/** kse must have seen what kubectl sees; a benchmark of a wrong answer is no benchmark. */
+function checkCounts(kse: Record<string, number>, kubectl: Record<string, number>): void {
+  for (const kind of ['storageclasses', 'persistentvolumes', 'persistentvolumeclaims', 'pods']) {
+    if (kse[kind] !== kubectl[kind]) throw new Error(`kse counted ${kse[kind]} ${kind}, kubectl ${kubectl[kind]}: the sync is not exact, so its time means nothing.`);
+  }
+}
+
+async function measureSize(lab: Lab, kubectlPath: string, n: number, seedMillis: number, options: BenchOptions): Promise<SizeResult> {
+  const client = lab.client('admin');
+  const bound = await waitFor(() => countBoundClaims(client), (c) => c.bound >= n, 120_000 + n * 30, (c) => log(`  claims Bound: ${c.bound}/${c.total}`));
+  log(`claims Bound: ${bound.value.bound}/${bound.value.total} (waited ${formatMillis(bound.millis)})`);
+  const pending = await waitFor(() => countPodsNotRunning(client), (left) => left === 0, options.podsWaitSeconds * 1000, (left) => log(`  pods not Running yet: ${left}`));
+  const podsRunning = 2 * n - pending.value;
+  log(pending.done ? `all ${2 * n} pods Running (waited ${formatMillis(pending.millis)})` : `kwok made only ${podsRunning} of ${2 * n} pods Running in ${options.podsWaitSeconds} s; measuring anyway (the sync does not need them Running)`);
+
+  const timeoutSeconds = Math.max(60, Math.ceil(n / 50));
+  const load = [loadavg()[0] ?? 0];
+  const { kse, kubectl } = await timeBoth(lab, kubectlPath, options.runs, timeoutSeconds);
+  load.push(loadavg()[0] ?? 0);
+  const counts = await kubectlCounts(kubectlPath, lab.kubeconfigPath);
+  checkCounts(kse[kse.length - 1]?.counts ?? {}, counts);
+
+  log('store, in-process:');
+  const store = await probeStore({ kubeconfigPath: lab.kubeconfigPath, resourcesDir: join(ROOT, 'resources'), client, n, timeoutMs: timeoutSeconds * 1000 });
+  log(`  sync ${formatMillis(store.syncMillis)}, first page ${formatMillis(store.firstPageMillis)}, filtered+sorted ${formatMillis(store.filteredSortedColdMillis)} cold / ${formatMillis(store.filteredSortedWarmMillis)} warm (${store.filteredTotal} rows), update ${formatMillis(store.updateApplyMillis)} + page ${formatMillis(store.updateThenPageMillis)}, watch delay ${formatMillis(store.watchDelayMillis)}`);
+
+  return {
+    date: new Date().toISOString().slice(0, 10),
+    machine: machine(),
+    loadAverage: median(load),
+    n,
+    counts: { pvs: counts.persistentvolumes ?? 0, pvcs: counts.persistentvolumeclaims ?? 0, pods: counts.pods ?? 0 },
+    seedMillis,
+    podsRunning,
+    claimsBound: bound.value.bound,
+    runs: options.runs,
+    kseWall: kse.map((r) => r.wallMillis),
+    kseReported: kse.map((r) => r.reportedMillis),
+    kseRssKib: kse.map((r) => r.maxRssKib),
+    kubectlWall: kubectl.map((r) => r.wallMillis),
+    kubectlRssKib: kubectl.map((r) => r.maxRssKib),
+    store,
+  };
+}
+
+function writeDocs(path: string, results: readonly SizeResult[]): void {
+  const file = join(ROOT, path);
+  let doc = '';
+  try {
+    doc = readFileSync(file, 'utf8');
+  } catch {
+    doc = '# Benchmarks\n';
+  }
+  writeFileSync(file, upsertResults(doc, results));
+  log(`results written to ${path}`);
+}
+
+async function run(options: BenchOptions): Promise<void> {
+  const started = performance.now();
+  const lab = await startLab({ seedScenarios: false, log: (line) => log(`lab: ${line}`) });
+  const stopLab = () => void lab.stop().finally(() => process.exit(130));
+  process.once('SIGINT', stopLab);
+  try {
+    const kubectlPath = lab.kubectlPath;
+    if (!kubectlPath) throw new Error('The lab has no kubectl binary; build it with "npm run lab:build" (kubectl is built with the control plane).');
+    const client = lab.client('admin');
+    const nodes = await nodeNames(lab);
+    await prepareNamespaces(client);
+    log(`lab ready in ${formatMillis(performance.now() - started)}; pods go to ${nodes.join(', ')}`);
+    const results: SizeResult[] = [];
+    let seeded = 0;
+    let seedMillis = 0;
+    for (const n of options.sizes) {
+      log(`seeding up to N = ${n}: ${n - seeded} PVs, ${n - seeded} claims, ${2 * (n - seeded)} pods (${options.concurrency} requests in flight)`);
+      const timings = await seedRange(client, seeded, n, nodes, options.concurrency, log);
+      seedMillis += timings.millis.total;
+      seeded = n;
+      log(`seeded ${timings.created} objects in ${formatMillis(timings.millis.total)} (${Math.round(timings.created / (timings.millis.total / 1000))}/s)`);
+      results.push(await measureSize(lab, kubectlPath, n, seedMillis, options));
+      // Written after every size, so a later size that fails or runs out of time keeps the earlier numbers.
+      if (options.docsPath) writeDocs(options.docsPath, results);
+    }
+    log(`done in ${formatMillis(performance.now() - started)}`);
+  } finally {
+    process.off('SIGINT', stopLab);
+    await lab.stop();
+  }
+}
+
+let options: BenchOptions | 'help';
+try {
+  options = parseBenchArgs(process.argv.slice(2), process.env);
+} catch (error) {
+  if (!(error instanceof BenchUsageError)) throw error;
+  log(error.message);
+  process.exit(2);
+}
+if (options === 'help') {
+  process.stdout.write(BENCH_USAGE);
+} else {
+  await run(options).catch((error: unknown) => {
+    log(`bench failed: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  });
+}

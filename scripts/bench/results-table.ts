@@ -1,0 +1,123 @@
+/**
+ * The results table of docs/benchmarks.md: one row per (machine, N), rendered from measured numbers and kept
+ * between two marker comments, so a new run replaces its own row and leaves the others (other sizes, other
+ * machines) and the prose around the table alone.
+ */
+import { formatKib, formatMillis, formatRatio, median } from './stats';
+
+export interface SizeResult {
+  date: string;
+  machine: string;
+  /** 1-minute load average while measuring: this machine is shared, so numbers are comparable only at like load. */
+  loadAverage: number;
+  n: number;
+  counts: { pvs: number; pvcs: number; pods: number };
+  /** Seeding time of this size (from empty, summed over the increments that built it). */
+  seedMillis: number;
+  /** Pods Running when measuring, of all bench pods. */
+  podsRunning: number;
+  claimsBound: number;
+  runs: number;
+  kseWall: number[];
+  kseReported: number[];
+  kseRssKib: number[];
+  kubectlWall: number[];
+  kubectlRssKib: number[];
+  store: {
+    syncMillis: number;
+    firstPageMillis: number;
+    filteredSortedColdMillis: number;
+    filteredSortedWarmMillis: number;
+    updateApplyMillis: number;
+    updateThenPageMillis: number;
+    watchDelayMillis: number;
+  };
+}
+
+export const START_MARK = '<!-- bench:results:start (written by npm run bench) -->';
+export const END_MARK = '<!-- bench:results:end -->';
+
+export const HEADER = [
+  'Date',
+  'Machine',
+  'N (PVs / PVCs / pods)',
+  'Seeding',
+  'Pods Running / claims Bound',
+  'kse sync, whole command',
+  'kse sync, reported',
+  'kubectl get -o json',
+  'Ratio kse / kubectl (whole; reported)',
+  'kse peak RSS (max)',
+  'kubectl peak RSS',
+  'Store: first page (diagnose all)',
+  'Store: filtered + sorted claims page (cold; warm)',
+  'Store: one update + that page',
+  'Watch delay (patch to store)',
+  'Load avg',
+];
+
+const escapeCell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+
+export function renderRow(r: SizeResult): string[] {
+  const kseWall = median(r.kseWall);
+  const kseReported = median(r.kseReported);
+  const kubectl = median(r.kubectlWall);
+  const thousands = (x: number) => x.toLocaleString('en-US');
+  return [
+    r.date,
+    r.machine,
+    `${thousands(r.n)} (${thousands(r.counts.pvs)} / ${thousands(r.counts.pvcs)} / ${thousands(r.counts.pods)})`,
+    formatMillis(r.seedMillis),
+    `${thousands(r.podsRunning)} / ${thousands(r.claimsBound)}`,
+    formatMillis(kseWall),
+    formatMillis(kseReported),
+    formatMillis(kubectl),
+    `${formatRatio(kseWall, kubectl)}; ${formatRatio(kseReported, kubectl)}`,
+    `${formatKib(median(r.kseRssKib))} (${formatKib(Math.max(...r.kseRssKib))})`,
+    formatKib(median(r.kubectlRssKib)),
+    formatMillis(r.store.firstPageMillis),
+    `${formatMillis(r.store.filteredSortedColdMillis)}; ${formatMillis(r.store.filteredSortedWarmMillis)}`,
+    `${formatMillis(r.store.updateApplyMillis)} + ${formatMillis(r.store.updateThenPageMillis)}`,
+    formatMillis(r.store.watchDelayMillis),
+    r.loadAverage.toFixed(1),
+  ].map(escapeCell);
+}
+
+const line = (cells: readonly string[]) => `| ${cells.join(' | ')} |`;
+
+/** Splits a table line into cells (escaped pipes stay inside their cell). */
+function cellsOf(row: string): string[] {
+  return row.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((c) => c.trim());
+}
+
+/** Rows already in the document between the markers, header and separator excluded. */
+export function existingRows(doc: string): string[][] {
+  const start = doc.indexOf(START_MARK);
+  const end = doc.indexOf(END_MARK);
+  if (start < 0 || end < start) return [];
+  return doc
+    .slice(start + START_MARK.length, end)
+    .split('\n')
+    .filter((l) => l.trim().startsWith('|'))
+    .slice(2)
+    .map(cellsOf);
+}
+
+/**
+ * The document with `results` merged into its table: a row with the same machine and N is replaced, others
+ * kept; rows sorted by machine, then N. Without markers the table is appended at the end.
+ */
+export function upsertResults(doc: string, results: readonly SizeResult[]): string {
+  const fresh = results.map(renderRow);
+  const key = (cells: readonly string[]) => `${cells[1]}\u0000${(cells[2] ?? '').split(' ')[0]}`;
+  const replaced = new Set(fresh.map(key));
+  const kept = existingRows(doc).filter((cells) => cells.length === HEADER.length && !replaced.has(key(cells)));
+  const nOf = (cells: readonly string[]) => Number((cells[2] ?? '').split(' ')[0]?.replace(/,/g, ''));
+  const rows = [...kept, ...fresh].sort((a, b) => (a[1] ?? '').localeCompare(b[1] ?? '') || nOf(a) - nOf(b));
+  const table = [line(HEADER), line(HEADER.map(() => '---')), ...rows.map(line)].join('\n');
+  const block = `${START_MARK}\n${table}\n${END_MARK}`;
+  const start = doc.indexOf(START_MARK);
+  const end = doc.indexOf(END_MARK);
+  if (start < 0 || end < start) return `${doc.replace(/\n*$/, '\n\n')}${block}\n`;
+  return `${doc.slice(0, start)}${block}${doc.slice(end + END_MARK.length)}`;
+}
