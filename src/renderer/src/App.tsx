@@ -74,7 +74,8 @@ function useShowAutoOpened(): void {
   useEffect(() => {
     if (decided.current || !clusters) return;
     decided.current = true;
-    const opened = clusters.find((c) => c.connection !== 'closed');
+    // Only one that works: a demo that failed to load should not take the screen from the contexts.
+    const opened = clusters.find((c) => c.connection === 'connected' || c.connection === 'offline' || c.connection === 'connecting');
     if (nothingShown && opened) update((s) => (s.open.length === 0 ? openClusterIn(s, opened.id, 0) : s), 'replace');
   }, [nothingShown, clusters, update]);
 }

@@ -44,6 +44,7 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
   }
   const cluster = data.cluster;
   const pending = data.kinds.filter((k) => k.state === 'syncing' || k.state === 'idle').length;
+  const forbidden = data.kinds.filter((k) => k.state === 'forbidden').length;
   const newest = data.kinds.map((k) => k.lastEventAt ?? '').sort().pop();
 
   return (
@@ -58,7 +59,8 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
       )}
       {data.serverVersion && <span className="muted">{data.serverVersion}</span>}
       <span role="status" aria-live="polite" className="strip-summary" data-testid="sync-summary">
-        {data.synced ? t('status.allSynced') : t('status.syncingCount', { n: pending })}
+        {data.synced ? t(forbidden > 0 ? 'status.allReadable' : 'status.allSynced') : t('status.syncingCount', { n: pending })}
+        {forbidden > 0 ? ` · ${t('status.forbiddenCount', { n: forbidden })}` : ''}
         {newest ? ` · ${ago(newest, now, t)}` : ''}
       </span>
       {cluster.error && <span className="tone-text-bad">{cluster.error}</span>}

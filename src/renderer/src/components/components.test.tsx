@@ -155,3 +155,20 @@ describe('switching tables', () => {
     expect(errors).toEqual([]);
   });
 });
+
+describe('an empty table whose kind could not be read', () => {
+  it('says "no permission", never "none"', async () => {
+    const api = createFakeApi();
+    const listRows = api.listRows;
+    api.listRows = ((req) => (req.table === 'classes' ? Promise.resolve({ total: 0, offset: 0, rows: [], revision: 1 }) : listRows(req))) as typeof api.listRows;
+    renderWithApp(
+      <PaneProvider index={0} clusterId="demo">
+        <TableView clusterId="demo" clusterName="demo" table="classes" pane={{ ...emptyPane('demo'), view: 'classes' }} namespaces={[]} onChange={() => undefined} onOpen={() => undefined} />
+      </PaneProvider>,
+      { api },
+    );
+    await waitFor(() => expect(screen.getByTestId('table-empty').dataset.reason).toBe('unavailable'));
+    expect(screen.getByTestId('table-empty').textContent).toContain('No permission to list Classes');
+    expect(screen.getByTestId('table-empty').textContent).not.toContain('this cluster has no');
+  });
+});

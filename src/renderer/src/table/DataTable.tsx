@@ -28,6 +28,8 @@ export interface DataTableProps {
   onSort(column: string): void;
   onClearFilters?: () => void;
   filtered: boolean;
+  /** Why an empty table is not "none": no permission, not served, still syncing. */
+  emptyReason?: { text: string; detail?: string };
 }
 
 function nextSortAria(sort: SortState | undefined, column: string): 'ascending' | 'descending' | 'none' {
@@ -35,7 +37,7 @@ function nextSortAria(sort: SortState | undefined, column: string): 'ascending' 
   return sort.direction === 'asc' ? 'ascending' : 'descending';
 }
 
-export function DataTable({ query, label, selected, onOpen, onSort, onClearFilters, filtered }: DataTableProps) {
+export function DataTable({ query, label, selected, onOpen, onSort, onClearFilters, filtered, emptyReason }: DataTableProps) {
   const { t, lang } = useI18n();
   const now = useNow(5000);
   const spec = TABLES[query.table as TableId];
@@ -139,7 +141,7 @@ export function DataTable({ query, label, selected, onOpen, onSort, onClearFilte
                 t(column.label)
               ) : (
                 <button type="button" className="sort-button" tabIndex={-1} onClick={() => onSort(column.id)} data-testid={`sort-${column.id}`}>
-                  {t(column.label)}
+                  <span className="head-label">{t(column.label)}</span>
                   <span className="sort-mark" aria-hidden="true">
                     {query.sort?.column === column.id ? (query.sort.direction === 'asc' ? '▲' : '▼') : ''}
                   </span>
@@ -150,9 +152,18 @@ export function DataTable({ query, label, selected, onOpen, onSort, onClearFilte
         </div>
         {total === 0 ? (
           <div role="row" aria-rowindex={2}>
-            <div role="gridcell" className="grid-empty" data-testid="table-empty">
-              {filtered ? t('table.emptyFiltered', { table: tableName }) : t('table.empty', { table: tableName })}
-              {filtered && onClearFilters && (
+            <div role="gridcell" className="grid-empty" data-testid="table-empty" data-reason={emptyReason ? 'unavailable' : filtered ? 'filtered' : 'none'}>
+              {emptyReason ? (
+                <span>
+                  <strong>{emptyReason.text}</strong>
+                  {emptyReason.detail ? <span className="state-detail"> {emptyReason.detail}</span> : null}
+                </span>
+              ) : filtered ? (
+                t('table.emptyFiltered', { table: tableName })
+              ) : (
+                t('table.empty', { table: tableName })
+              )}
+              {filtered && !emptyReason && onClearFilters && (
                 <button type="button" className="link-button" onClick={onClearFilters}>
                   {t('table.clearFilters')}
                 </button>

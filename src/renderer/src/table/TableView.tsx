@@ -3,11 +3,12 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { ObjectRef } from '../../../shared/model/refs';
 import type { TableId } from '../../../shared/model/rows';
+import type { KindStatus } from '../../../shared/model/status';
 import { useApi } from '../api/api-context';
-import { rowsPageQuery, type RowsQuery } from '../api/queries';
-import { useI18n } from '../i18n/i18n';
+import { rowsPageQuery, statusQuery, type RowsQuery } from '../api/queries';
+import { useI18n, type Translate } from '../i18n/i18n';
 import type { PaneState } from '../state/view-state';
-import { TABLES } from '../tables/registry';
+import { KIND_OF_TABLE, TABLES } from '../tables/registry';
 import { DataTable } from './DataTable';
 import { TableToolbar } from './TableToolbar';
 import { sameTablePlaceholder } from './use-paged-rows';
@@ -22,6 +23,25 @@ export function rowsQueryOf(clusterId: string, table: TableId, pane: PaneState):
   if (spec.findings && pane.minSeverity) query.minSeverity = pane.minSeverity;
   if (pane.sort) query.sort = pane.sort;
   return query;
+}
+
+/** An empty table is "none" only when its kind was listed: otherwise say why nothing is shown. */
+export function emptyReasonOf(status: KindStatus | undefined, table: string, t: Translate): { text: string; detail?: string } | undefined {
+  if (!status) return undefined;
+  const detail = status.message;
+  switch (status.state) {
+    case 'forbidden':
+      return { text: t('table.forbidden', { table }), detail };
+    case 'absent':
+      return { text: t('table.absent', { table }), detail };
+    case 'error':
+      return { text: t('table.kindError', { table }), detail };
+    case 'syncing':
+    case 'idle':
+      return { text: t('table.syncing', { table }), detail };
+    default:
+      return undefined;
+  }
 }
 
 export interface TableViewProps {
@@ -40,6 +60,10 @@ export function TableView({ clusterId, clusterName, table, pane, namespaces, onC
   const query = rowsQueryOf(clusterId, table, pane);
   const head = useQuery({ ...rowsPageQuery(api, query, 0), placeholderData: sameTablePlaceholder(table) });
   const filtered = Boolean(query.search || query.filters || query.minSeverity || query.namespace);
+  const status = useQuery(statusQuery(api, clusterId));
+  const kind = KIND_OF_TABLE[table];
+  const kindStatus = kind ? status.data?.kinds.find((k) => k.kind === kind) : undefined;
+  const emptyReason = emptyReasonOf(kindStatus, t(TABLES[table].label), t);
 
   const onSort = useCallback(
     (column: string) => {
@@ -62,6 +86,7 @@ export function TableView({ clusterId, clusterName, table, pane, namespaces, onC
         onOpen={onOpen}
         onSort={onSort}
         filtered={filtered}
+        emptyReason={emptyReason}
         onClearFilters={() => onChange({ search: undefined, filters: {}, minSeverity: undefined, namespace: undefined })}
       />
     </section>
