@@ -4,8 +4,9 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { TABLE_IDS } from '../../../shared/model/rows';
+import type { KindStatus } from '../../../shared/model/status';
 import { useApi } from '../api/api-context';
-import { overviewQuery } from '../api/queries';
+import { overviewQuery, statusQuery } from '../api/queries';
 import { StatusStrip } from '../clusters/StatusStrip';
 import { useClusterInfo, useOpenedCluster } from '../clusters/use-clusters';
 import { DetailsPanel } from '../details/DetailsPanel';
@@ -64,6 +65,7 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
   const [pane, setPane] = usePane(index);
   const info = useClusterInfo(clusterId);
   const overview = useQuery(overviewQuery(api, clusterId));
+  const status = useQuery(statusQuery(api, clusterId));
   const namespaces = overview.data?.namespaces ?? [];
 
   const show = (view: ViewId) => setPane({ view, filters: {}, search: undefined, sort: undefined, minSeverity: undefined });
@@ -99,7 +101,9 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
                 data-testid={`nav-${item.id}`}
               >
                 {t(item.label)}
-                {item.id !== 'overview' && item.id !== 'graph' && overview.data ? <NavCount table={item.id} counts={overview.data.counts} /> : null}
+                {item.id !== 'overview' && item.id !== 'graph' && overview.data ? (
+                  <NavCount table={item.id} counts={overview.data.counts} kinds={status.data?.kinds} />
+                ) : null}
               </button>
             ))}
             <button
@@ -140,8 +144,19 @@ const TABLE_KIND = {
   events: 'events',
 } as const;
 
-function NavCount({ table, counts }: { table: Exclude<ViewId, 'overview' | 'graph'>; counts: Partial<Record<string, number>> }) {
+function NavCount({
+  table,
+  counts,
+  kinds,
+}: {
+  table: Exclude<ViewId, 'overview' | 'graph'>;
+  counts: Partial<Record<string, number>>;
+  kinds: KindStatus[] | undefined;
+}) {
   const kind = TABLE_KIND[table];
+  const state = kind ? kinds?.find((k) => k.kind === kind)?.state : undefined;
+  // A kind that could not be listed has no count: "0" would claim there are none.
+  if (state === 'forbidden' || state === 'absent' || state === 'error') return <span className="nav-count" title={state}>—</span>;
   const n = kind ? counts[kind] : undefined;
   return n === undefined ? null : <span className="nav-count">{n}</span>;
 }
