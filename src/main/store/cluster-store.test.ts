@@ -265,4 +265,16 @@ describe('ClusterStore', () => {
     now += 15 * 60_000;
     expect(badge()).toMatchObject({ code: 'claim.terminating-in-use', severity: 'warning' });
   });
+
+  it('while kinds are syncing, table badges wait; listFindings is always exact', () => {
+    const store = newStore();
+    store.kindStatus({ kind: 'persistentvolumeclaims', state: 'syncing', count: 0 });
+    const p = pod('shop', 'web', [], { nodeName: 'node-1' });
+    p.spec = { ...p.spec, volumes: [{ name: 'logs', hostPath: { path: '/var/log' } }] };
+    store.reset('pods', [p]);
+    expect(store.listRows({ clusterId: 'test', table: 'pods', offset: 0, limit: 10 }).rows[0]?.badge).toBeUndefined();
+    expect(store.listFindings({ offset: 0, limit: 10 }).rows.map((f) => f.code)).toContain('pod.hostpath');
+    store.kindStatus({ kind: 'persistentvolumeclaims', state: 'synced', count: 0 });
+    expect(store.listRows({ clusterId: 'test', table: 'pods', offset: 0, limit: 10 }).rows[0]?.badge?.code).toMatch(/^pod\.hostpath/);
+  });
 });

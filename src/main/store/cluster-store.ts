@@ -51,6 +51,14 @@ export interface ClusterStoreOptions {
 /** How often findings that depend on time alone are re-examined (on the next query). */
 const TIME_SWEEP_MS = 60_000;
 
+/** Longest time findings wait for a sync to finish before they are computed anyway. */
+const MAX_DEFER_MS = 20_000;
+
+/** How a rule sees a kind's state: synced, or why not (idle and syncing are both "still loading"). */
+function readability(state: KindSyncState): KindSyncState {
+  return state === 'idle' ? 'syncing' : state;
+}
+
 interface PendingChange {
   kind: Kind;
   before: KubeObject | undefined;
@@ -67,6 +75,7 @@ export class ClusterStore implements SourceSink, ClusterView {
   private bulk: PendingChange[] | undefined;
   private lastProvisionerRefresh = Number.NEGATIVE_INFINITY;
   private lastTimeSweep = Number.NEGATIVE_INFINITY;
+  private deferringSince: number | undefined;
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
   private connectionState: ConnectionState = 'connecting';
   private connectionError: string | undefined;
@@ -120,12 +129,20 @@ export class ClusterStore implements SourceSink, ClusterView {
   kindStatus(status: KindStatus): void {
     const before = this.objects.kindState(status.kind);
     this.objects.setKindState(status.kind, status.state);
-    // Rules say "cannot tell" while a kind is unreadable: when that changes, every verdict may change.
-    if (before !== status.state) {
+    if (before === status.state) return;
+    // Rules say "cannot tell" (and why) while a kind is unreadable: when that changes, every verdict may change.
+    // Idle and syncing read the same to them ("still loading").
+    if (readability(before) !== readability(status.state)) {
       this.findings.markAll();
       this.rowCache.markAll();
-      this.bump(status.kind);
     }
+    // Also tells listeners when a sync ends, so deferred findings show up.
+    this.bump(status.kind);
+  }
+
+  /** True while some kind is (re)listing: findings wait for the data to be complete (see prepare). */
+  syncing(): boolean {
+    return this.objects.anyKindIn('syncing');
   }
 
   connection(state: ConnectionState, error?: string): void {
@@ -205,7 +222,8 @@ export class ClusterStore implements SourceSink, ClusterView {
     return this.objects.count(kind);
   }
 
-  listRows<T extends TableId>(req: ListRequest<T>): Page<TableRows[T]> {
+  /** One page of a table; `clusterId` is not needed here (this store is one cluster). */
+  listRows<T extends TableId>(req: Omit<ListRequest<T>, 'clusterId'> & { clusterId?: string }): Page<TableRows[T]> {
     this.prepare();
     return this.rowCache.list(req, this.rev);
   }
@@ -226,15 +244,24 @@ export class ClusterStore implements SourceSink, ClusterView {
   }
 
   listFindings(req: FindingsRequest): Page<Finding> {
-    this.prepare();
+    this.prepare(true);
     return pageFindings(this.findings.all(), req, this.rev);
   }
 
   /**
-   * Brings findings (and through badges, rows) up to date. Provisioner health is re-assessed when older than
+   * Brings findings (and through badges, rows) up to date, unless kinds are still syncing. Provisioner health is re-assessed when older than
    * the refresh interval; findings that depend on time alone (slow waits, stuck init containers; thresholds of 10 min and more) every minute.
    */
-  private prepare(): void {
+  private prepare(force = false): void {
+    // While kinds are still listing, every kind that lands would re-diagnose the whole cluster: rows are served
+    // with the badges they have, and findings catch up on the first query after the sync (a notice announces it).
+    // Not for long, though (a kind may stay syncing), and never for listFindings, which must be exact.
+    if (!force && this.syncing()) {
+      this.deferringSince ??= performance.now();
+      if (performance.now() - this.deferringSince < MAX_DEFER_MS) return;
+    } else {
+      this.deferringSince = undefined;
+    }
     const now = this.objects.now();
     if (now - this.lastProvisionerRefresh >= this.refreshMs) this.refreshProvisioners();
     if (now - this.lastTimeSweep >= TIME_SWEEP_MS) {

@@ -55,6 +55,11 @@ export class ObjectStore implements ClusterView {
     this.states.set(kind, state);
   }
 
+  anyKindIn(state: KindSyncState): boolean {
+    for (const s of this.states.values()) if (s === state) return true;
+    return false;
+  }
+
   // --- updates ---------------------------------------------------------------------------------------------
 
   /** One watch event. An ADDED or MODIFIED with a new UID under a known name replaces the old object. */

@@ -102,7 +102,7 @@ export class RowCache {
   }
 
   /** One page of a table, after rebuilding the rows that changed. */
-  list<T extends TableId>(req: ListRequest<T>, revision: number): Page<TableRows[T]> {
+  list<T extends TableId>(req: Omit<ListRequest<T>, 'clusterId'>, revision: number): Page<TableRows[T]> {
     const table = this.table(req.table);
     const { total, rows } = pageRows(table.spec, table.ordered(req.sort), req);
     return { total, offset: Math.max(0, Math.floor(req.offset)), rows, revision };
