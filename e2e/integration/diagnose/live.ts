@@ -1,0 +1,233 @@
+/**
+ * The app's real pipeline over the lab, for the diagnosis integration tests: a live kubeconfig context
+ * (ContextSource: list + watch) feeding a ClusterStore, findings read back with the store's own query
+ * (listFindings, as the UI and `kse doctor` read them) and, for cross-checks, the pure diagnoseObject.
+ * Helpers to create objects as lab-admin and to wait for a finding; nothing here decides a finding itself.
+ */
+import { execFile } from 'node:child_process';
+import { join, resolve } from 'node:path';
+import { expect } from 'vitest';
+import type { Lab } from '../../cluster/lab';
+import type { KubeObject } from '../../cluster/kube';
+import { openContextSource } from '../../../src/main/kube/open-context';
+import type { ContextSource } from '../../../src/main/kube/context-source';
+import { ClusterStore } from '../../../src/main/store/cluster-store';
+import { ALL_KINDS } from '../../../src/shared/kube/kinds';
+import { diagnoseObject } from '../../../src/shared/diagnose';
+import type { Finding } from '../../../src/shared/model/findings';
+import { sameRef, type ObjectRef } from '../../../src/shared/model/refs';
+import type { ProvisionerRow } from '../../../src/shared/model/rows';
+
+const ROOT = resolve(__dirname, '../../..');
+
+export interface LiveCluster {
+  store: ClusterStore;
+  source: ContextSource;
+  /** Every finding the store holds now about this object (listFindings, the app's query). */
+  findingsOf(ref: ObjectRef): Finding[];
+  /** The one finding with this code about this object, or undefined. */
+  finding(ref: ObjectRef, code: string): Finding | undefined;
+  /** Waits until the object has a finding with this code (the store follows the cluster through its watches). */
+  waitFor(ref: ObjectRef, code: string, timeoutMs?: number): Promise<Finding>;
+  /** Waits until the object has no finding with this code. */
+  waitGone(ref: ObjectRef, code: string, timeoutMs?: number): Promise<void>;
+  /** The provisioners table row, as the UI and doctor show it. */
+  provisioner(name: string): ProvisionerRow | undefined;
+  close(): Promise<void>;
+}
+
+/** Opens `context` of the lab's kubeconfig as the app does and resolves once every kind has settled. */
+export async function openLive(lab: Lab, context = 'lab-admin'): Promise<LiveCluster> {
+  const source = openContextSource(context, { kubeconfigEnv: lab.kubeconfigPath }, { requestTimeoutMs: 10_000, backoff: { initialMs: 300, maxMs: 2000 } });
+  const store = new ClusterStore(`ctx:${context}`, { noticeIntervalMs: 50 });
+  // The app listens to change notices; that also starts the store's periodic provisioner re-assessment.
+  const unsubscribe = store.onChange(() => undefined);
+  await source.start(store);
+  await until('every kind synced (or not served)', () => ALL_KINDS.every((k) => ['synced', 'absent'].includes(store.kindState(k))), 60_000);
+
+  const findingsOf = (ref: ObjectRef) =>
+    store.listFindings({ offset: 0, limit: 100_000, ...(ref.namespace ? { namespace: ref.namespace } : {}) }).rows.filter((f) => sameRef(f.object, ref));
+  const finding = (ref: ObjectRef, code: string) => findingsOf(ref).find((f) => f.code === code);
+  return {
+    store,
+    source,
+    findingsOf,
+    finding,
+    waitFor: (ref, code, timeoutMs = 30_000) =>
+      until(`${code} on ${describeRef(ref)}`, () => finding(ref, code), timeoutMs, () => `it has: ${codes(findingsOf(ref)).join(', ') || 'no findings'}`),
+    waitGone: async (ref, code, timeoutMs = 30_000) => {
+      await until(`${code} gone from ${describeRef(ref)}`, () => !finding(ref, code), timeoutMs);
+    },
+    provisioner: (name) => store.listRows({ clusterId: store.clusterId, table: 'provisioners', offset: 0, limit: 1000 }).rows.find((r) => (r as ProvisionerRow).name === name) as ProvisionerRow | undefined,
+    close: async () => {
+      unsubscribe();
+      await source.stop();
+      store.dispose();
+    },
+  };
+}
+
+/** The codes of the findings, for messages and set comparisons. */
+export function codes(findings: readonly Finding[]): string[] {
+  return findings.map((f) => f.code);
+}
+
+/** The pure rules over the same store agree with what the store's findings cache serves (codes only: texts hold ages). */
+export function expectCacheAgrees(live: LiveCluster, ref: ObjectRef): void {
+  expect(codes(diagnoseObject(live.store, ref)).sort(), `diagnoseObject vs listFindings for ${describeRef(ref)}`).toEqual(codes(live.findingsOf(ref)).sort());
+}
+
+/** All evidence of a finding as "label: value" lines, for matching. */
+export function evidenceLines(f: Finding): string[] {
+  return f.evidence.map((e) => `${e.label.en}: ${e.value}`);
+}
+
+export function describeRef(ref: ObjectRef): string {
+  return `${ref.kind} ${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+}
+
+export const claimRef = (namespace: string, name: string): ObjectRef => ({ kind: 'persistentvolumeclaims', namespace, name });
+export const podRef = (namespace: string, name: string): ObjectRef => ({ kind: 'pods', namespace, name });
+export const volumeRef = (name: string): ObjectRef => ({ kind: 'persistentvolumes', name });
+export const classRef = (name: string): ObjectRef => ({ kind: 'storageclasses', name });
+
+/** Polls until `check` returns a truthy value; the timeout message says what was awaited and what was seen. */
+export async function until<T>(what: string, check: () => T | Promise<T>, timeoutMs = 30_000, seen?: () => string): Promise<NonNullable<T>> {
+  const deadline = Date.now() + timeoutMs;
+  let last: unknown;
+  for (;;) {
+    try {
+      const value = await check();
+      if (value) return value as NonNullable<T>;
+    } catch (error) {
+      last = error;
+    }
+    if (Date.now() > deadline) {
+      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${seen ? ` (${seen()})` : ''}${last ? `: ${(last as Error).message}` : ''}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Creates (server-side apply, as lab-admin) each object in order. */
+export async function apply(lab: Lab, ...objects: KubeObject[]): Promise<void> {
+  for (const o of objects) await lab.client('admin').apply(o);
+}
+
+export async function namespace(lab: Lab, name: string): Promise<string> {
+  await apply(lab, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
+  return name;
+}
+
+// --- manifests -------------------------------------------------------------------------------------------------------
+
+export interface ClaimSpec {
+  className?: string | null;
+  size?: string;
+  modes?: string[];
+  volumeName?: string;
+  selector?: Record<string, string>;
+}
+
+export function claim(ns: string, name: string, spec: ClaimSpec = {}): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: { name, namespace: ns },
+    spec: {
+      accessModes: spec.modes ?? ['ReadWriteOnce'],
+      resources: { requests: { storage: spec.size ?? '1Gi' } },
+      ...(spec.className !== null ? { storageClassName: spec.className ?? 'lab-hostpath' } : {}),
+      ...(spec.volumeName ? { volumeName: spec.volumeName } : {}),
+      ...(spec.selector ? { selector: { matchLabels: spec.selector } } : {}),
+    },
+  };
+}
+
+export interface VolumeSpec {
+  className: string;
+  size?: string;
+  modes?: string[];
+  reclaim?: 'Retain' | 'Delete';
+  labels?: Record<string, string>;
+  claimRef?: { namespace: string; name: string };
+  path?: string;
+  annotations?: Record<string, string>;
+  nodeAffinityHostnames?: string[];
+}
+
+export function volume(name: string, spec: VolumeSpec): KubeObject {
+  return {
+    apiVersion: 'v1',
+    kind: 'PersistentVolume',
+    metadata: { name, ...(spec.labels ? { labels: spec.labels } : {}), ...(spec.annotations ? { annotations: spec.annotations } : {}) },
+    spec: {
+      capacity: { storage: spec.size ?? '1Gi' },
+      accessModes: spec.modes ?? ['ReadWriteOnce'],
+      storageClassName: spec.className,
+      persistentVolumeReclaimPolicy: spec.reclaim ?? 'Retain',
+      ...(spec.nodeAffinityHostnames
+        ? {
+            local: { path: spec.path ?? `/mnt/kse-test/${name}` },
+            nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: spec.nodeAffinityHostnames }] }] } },
+          }
+        : { hostPath: { path: spec.path ?? `/tmp/kse-diagnose-test/${name}` } }),
+      ...(spec.claimRef ? { claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', ...spec.claimRef } } : {}),
+    },
+  };
+}
+
+/** A class no provisioner serves: only static volumes bind its claims. */
+export function staticClass(name: string, mode: 'Immediate' | 'WaitForFirstConsumer' = 'Immediate'): KubeObject {
+  return { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name }, provisioner: 'kubernetes.io/no-provisioner', volumeBindingMode: mode };
+}
+
+export interface PodSpec {
+  claims?: string[];
+  nodeName?: string;
+  volumes?: unknown[];
+  initContainers?: unknown[];
+  labels?: Record<string, string>;
+  annotations?: Record<string, string>;
+  tolerateAll?: boolean;
+  mounts?: { name: string; mountPath: string; readOnly?: boolean }[];
+}
+
+export function pod(ns: string, name: string, spec: PodSpec = {}): KubeObject {
+  const claimVolumes = (spec.claims ?? []).map((c, i) => ({ name: `claim-${i}`, persistentVolumeClaim: { claimName: c } }));
+  return {
+    apiVersion: 'v1',
+    kind: 'Pod',
+    metadata: { name, namespace: ns, ...(spec.labels ? { labels: spec.labels } : {}), ...(spec.annotations ? { annotations: spec.annotations } : {}) },
+    spec: {
+      ...(spec.nodeName ? { nodeName: spec.nodeName } : {}),
+      ...(spec.tolerateAll ? { tolerations: [{ operator: 'Exists' }] } : {}),
+      ...(spec.initContainers ? { initContainers: spec.initContainers } : {}),
+      containers: [
+        {
+          name: 'app',
+          image: 'registry.k8s.io/pause:3.10',
+          volumeMounts: [...claimVolumes.map((v) => ({ name: v.name, mountPath: `/data/${v.name}` })), ...(spec.mounts ?? [])],
+        },
+      ],
+      volumes: [...claimVolumes, ...(spec.volumes ?? [])],
+    },
+  };
+}
+
+// --- the kse command ----------------------------------------------------------------------------------------------------
+
+export interface DoctorReport {
+  cluster: string;
+  findings: Finding[];
+  provisioners: ProvisionerRow[];
+}
+
+/** Runs `kse` as users do (node bin/kse.mjs) with the lab's kubeconfig. */
+export function kse(lab: Lab, args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((done) => {
+    execFile(process.execPath, [join(ROOT, 'bin/kse.mjs'), ...args], { env: { ...process.env, KUBECONFIG: lab.kubeconfigPath }, maxBuffer: 64 * 1024 * 1024 }, (error, stdout, stderr) => {
+      done({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr });
+    });
+  });
+}
