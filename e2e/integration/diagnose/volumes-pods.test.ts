@@ -1,0 +1,369 @@
+/**
+ * Default classes, PersistentVolumes and pods, diagnosed by the app on the real lab through its pipeline (live
+ * context -> reflectors -> ClusterStore -> listFindings). One lab for the file, not seeded: it starts with no
+ * StorageClass at all, which the "no default class" scenario needs. Each scenario has its own namespace.
+ *
+ * How the lab is made to show what a kubelet or a stopped controller would:
+ * - kube-controller-manager is paused (SIGSTOP, a few seconds, under its 10 s leader-renew deadline) to see
+ *   states the PV and ephemeral-volume controllers resolve in milliseconds: a volume bound to a deleted claim,
+ *   a claim whose fitting volume is not bound yet, a pod whose ephemeral claim is not created yet.
+ * - The lab has no kubelet (kwok and the lab's init driver only report success). For init containers that
+ *   fail, crash-loop, cannot pull their image or hang, the test creates a Node that nothing manages and writes
+ *   the pod status a kubelet would write, through the status subresource, as kwok does for its nodes.
+ *
+ * Not producible here, covered by the fixture-based unit tests in src/shared/diagnose instead:
+ * - pod.mount-failed, pod.configmap-missing, pod.secret-missing, pod.attach-failed, pod.multi-attach: they are
+ *   read from kubelet / attach-detach events (FailedMount, FailedAttachVolume); kwok mounts nothing and hostPath
+ *   volumes are not attachable, so nothing emits them.
+ * - volume.attach-error: needs a VolumeAttachment with an error, written by a CSI external-attacher; the lab's
+ *   volumes are hostPath, nothing attaches them.
+ * - class.provisioner-unknown: needs a provisioner whose health cannot be read (no permission on leases/pods) or
+ *   that has no lease, no pods and no waiting claim; the student context cannot read classes at all.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLab, type Lab } from '../../cluster/lab';
+import type { KubeObject } from '../../cluster/kube';
+import {
+  apply,
+  claim,
+  claimRef,
+  classRef,
+  codes,
+  evidenceLines,
+  expectCacheAgrees,
+  namespace,
+  openLive,
+  pod,
+  podRef,
+  staticClass,
+  until,
+  volume,
+  volumeRef,
+  type LiveCluster,
+} from './live';
+
+let lab: Lab;
+let live: LiveCluster;
+const KUBELETLESS_NODE = 'dx-kubeletless';
+
+beforeAll(async () => {
+  lab = await startLab({ seedScenarios: false, log: () => undefined });
+  live = await openLive(lab);
+});
+
+afterAll(async () => {
+  await live?.close();
+  await lab?.stop();
+});
+
+const admin = () => lab.client('admin');
+
+async function pausedControllerManager<T>(work: () => Promise<T>): Promise<T> {
+  const pid = lab.pids()['kube-controller-manager'];
+  if (!pid) throw new Error('kube-controller-manager is not running');
+  process.kill(pid, 'SIGSTOP');
+  try {
+    return await work();
+  } finally {
+    process.kill(pid, 'SIGCONT');
+  }
+}
+
+function hostPathClass(name: string, isDefault: boolean): KubeObject {
+  return {
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'StorageClass',
+    metadata: { name, ...(isDefault ? { annotations: { 'storageclass.kubernetes.io/is-default-class': 'true' } } : {}) },
+    provisioner: 'kubernetes.io/host-path',
+    reclaimPolicy: 'Delete',
+    volumeBindingMode: 'Immediate',
+  };
+}
+
+async function deleteClaimForGood(ns: string, name: string): Promise<void> {
+  await admin().delete(`/api/v1/namespaces/${ns}/persistentvolumeclaims/${name}`);
+  // With the controller manager paused nobody removes kubernetes.io/pvc-protection: do it, as an admin forcing it would.
+  await admin().mergePatch(`/api/v1/namespaces/${ns}/persistentvolumeclaims/${name}`, { metadata: { finalizers: null } }).catch(() => undefined);
+}
+
+describe('default classes', () => {
+  it('no class and no default class, until a default class appears and the claim gets it', async () => {
+    expect(live.store.list('storageclasses')).toEqual([]);
+    const ns = await namespace(lab, 'dx-no-default');
+    await apply(lab, claim(ns, 'classless', { className: null }));
+    const ref = claimRef(ns, 'classless');
+    const f = await live.waitFor(ref, 'claim.no-default-class');
+    expect(f.severity).toBe('problem');
+    expect(evidenceLines(f)).toEqual(expect.arrayContaining(['Class asked for: (unset)', 'Default classes: none']));
+    expect(f.fix.map((s) => s.command)).toContain(`kubectl patch storageclass '<class>' -p '{"metadata":{"annotations":{"storageclass.kubernetes.io/is-default-class":"true"}}}'`);
+    const event = await until('the FailedBinding event as evidence', () => live.finding(ref, 'claim.no-default-class')?.evidence.find((e) => e.source === 'event FailedBinding'));
+    expect(event.value).toBe('no persistent volumes available for this claim and no storage class is set');
+    expectCacheAgrees(live, ref);
+
+    // A default class appears: the PV controller gives it to the claim retroactively, and the volume is provisioned.
+    const addedAt = Date.now();
+    await apply(lab, hostPathClass('dx-default-a', true));
+    await until('the claim bound with the new default class', () => {
+      const c = live.store.get('persistentvolumeclaims', 'classless', ns);
+      return c?.spec?.storageClassName === 'dx-default-a' && c.status?.phase === 'Bound';
+    }, 60_000);
+    console.info(`[diagnose] claim without a class got the new default class and bound ${((Date.now() - addedAt) / 1000).toFixed(1)} s after the class was created`);
+    expect(live.findingsOf(ref)).toEqual([]);
+  }, 90_000);
+
+  it('several default classes: each one says so, until one remains', async () => {
+    await apply(lab, hostPathClass('dx-default-b', true));
+    const a = await live.waitFor(classRef('dx-default-a'), 'class.several-defaults');
+    const b = await live.waitFor(classRef('dx-default-b'), 'class.several-defaults');
+    for (const f of [a, b]) {
+      expect(f.severity).toBe('warning');
+      expect(f.cause.en).toMatch(/^2 classes are marked default \((dx-default-a, dx-default-b|dx-default-b, dx-default-a)\)/);
+    }
+    expect(b.fix[0]?.command).toBe('kubectl annotate storageclass dx-default-b storageclass.kubernetes.io/is-default-class-');
+    // A claim created now names no class, but admission gives it the newest default: no claim-level finding.
+    const ns = await namespace(lab, 'dx-several-defaults');
+    await apply(lab, claim(ns, 'gets-newest', { className: null }));
+    await until('the claim bound', () => live.store.get('persistentvolumeclaims', 'gets-newest', ns)?.status?.phase === 'Bound');
+    expect(live.store.get('persistentvolumeclaims', 'gets-newest', ns)?.spec?.storageClassName).toBe('dx-default-b');
+    expect(live.findingsOf(claimRef(ns, 'gets-newest'))).toEqual([]);
+
+    await admin().mergePatch('/apis/storage.k8s.io/v1/storageclasses/dx-default-b', { metadata: { annotations: { 'storageclass.kubernetes.io/is-default-class': null } } });
+    await live.waitGone(classRef('dx-default-a'), 'class.several-defaults');
+    expect(live.findingsOf(classRef('dx-default-b'))).toEqual([]);
+  });
+});
+
+describe('volumes', () => {
+  it('Available and unused', async () => {
+    await apply(lab, volume('dx-spare', { className: 'dx-spare-class', size: '3Gi' }));
+    const f = await live.waitFor(volumeRef('dx-spare'), 'volume.available-unused');
+    expect(f.severity).toBe('info');
+    expect(evidenceLines(f)).toEqual(
+      expect.arrayContaining([
+        'Volume: capacity=3Gi accessModes=ReadWriteOnce class=dx-spare-class volumeMode=Filesystem phase=Available claimRef=—',
+        'Data lives in: hostPath /tmp/kse-diagnose-test/dx-spare',
+      ]),
+    );
+  });
+
+  it('Failed: the in-tree deleter refuses a path outside /tmp', async () => {
+    const ns = await namespace(lab, 'dx-volume-failed');
+    await apply(
+      lab,
+      staticClass('dx-fail'),
+      volume('dx-fail-pv', { className: 'dx-fail', reclaim: 'Delete', path: '/srv/kse-diagnose-fail', annotations: { 'pv.kubernetes.io/provisioned-by': 'kubernetes.io/host-path' } }),
+      claim(ns, 'short-lived', { className: 'dx-fail' }),
+    );
+    await until('the claim bound', () => live.store.get('persistentvolumeclaims', 'short-lived', ns)?.status?.phase === 'Bound');
+    await admin().delete(`/api/v1/namespaces/${ns}/persistentvolumeclaims/short-lived`);
+    const f = await live.waitFor(volumeRef('dx-fail-pv'), 'volume.failed');
+    expect(f.severity).toBe('problem');
+    expect(f.cause.en).toBe('Reclaiming the volume (policy Delete) failed: host_path deleter only supports /tmp/.+ but received provided /srv/kse-diagnose-fail');
+    expect(evidenceLines(f)).toContain('Status message: host_path deleter only supports /tmp/.+ but received provided /srv/kse-diagnose-fail');
+    await until('the VolumeFailedDelete event as evidence', () => live.finding(volumeRef('dx-fail-pv'), 'volume.failed')?.evidence.some((e) => e.source === 'event VolumeFailedDelete'));
+  });
+
+  it('with the controller manager paused: a volume bound to a deleted claim, a claim whose volume is due, an ephemeral claim not yet made', async () => {
+    const ns = await namespace(lab, 'dx-kcm-paused');
+    await apply(lab, staticClass('dx-orphan'), staticClass('dx-due'), volume('dx-orphan-pv', { className: 'dx-orphan' }), volume('dx-due-pv', { className: 'dx-due' }));
+    await apply(lab, claim(ns, 'orphaner', { className: 'dx-orphan' }));
+    await until('the claim bound', () => live.store.get('persistentvolumes', 'dx-orphan-pv')?.status?.phase === 'Bound');
+    const withEphemeral = pod(ns, 'scratch-user', {
+      volumes: [{ name: 'scratch', ephemeral: { volumeClaimTemplate: { spec: { accessModes: ['ReadWriteOnce'], storageClassName: 'dx-default-a', resources: { requests: { storage: '1Gi' } } } } } }],
+      mounts: [{ name: 'scratch', mountPath: '/scratch' }],
+    });
+
+    await pausedControllerManager(async () => {
+      await deleteClaimForGood(ns, 'orphaner');
+      await apply(lab, claim(ns, 'due', { className: 'dx-due' }), withEphemeral);
+      const [orphan, due, ephemeral] = await Promise.all([
+        live.waitFor(volumeRef('dx-orphan-pv'), 'volume.claim-missing', 5000),
+        live.waitFor(claimRef(ns, 'due'), 'claim.binding-pending', 5000),
+        live.waitFor(podRef(ns, 'scratch-user'), 'pod.ephemeral-claim-pending', 5000),
+      ]);
+      expect(orphan.severity).toBe('problem');
+      expect(orphan.cause.en).toContain(`bound to claim ${ns}/orphaner, which no longer exists`);
+      expect(due.severity).toBe('expected-wait');
+      expect(due.cause.en).toBe('Volume dx-due-pv fits this claim; the PV controller binds it on its next pass.');
+      expect(ephemeral.severity).toBe('expected-wait');
+      expect(ephemeral.cause.en).toContain('creating claim scratch-user-scratch');
+    });
+
+    // Running again: the volume is released (Retain keeps it), the claim binds, the ephemeral claim is created.
+    const released = await live.waitFor(volumeRef('dx-orphan-pv'), 'volume.released-retain', 30_000);
+    expect(released.fix.some((s) => s.command === `kubectl patch pv dx-orphan-pv --type merge -p '{"spec":{"claimRef":{"uid":null,"resourceVersion":null}}}'`)).toBe(true);
+    await until('the due claim bound', () => live.store.get('persistentvolumeclaims', 'due', ns)?.status?.phase === 'Bound', 30_000);
+    expect(live.findingsOf(claimRef(ns, 'due'))).toEqual([]);
+    await live.waitGone(podRef(ns, 'scratch-user'), 'pod.ephemeral-claim-pending', 30_000);
+  }, 90_000);
+
+  it('a claim that lost its volume', async () => {
+    const ns = await namespace(lab, 'dx-lost');
+    await apply(lab, staticClass('dx-lost'), volume('dx-lost-pv', { className: 'dx-lost' }), claim(ns, 'loser', { className: 'dx-lost' }));
+    await until('the claim bound', () => live.store.get('persistentvolumeclaims', 'loser', ns)?.status?.phase === 'Bound');
+    await admin().delete('/api/v1/persistentvolumes/dx-lost-pv');
+    await admin().mergePatch('/api/v1/persistentvolumes/dx-lost-pv', { metadata: { finalizers: null } });
+    const ref = claimRef(ns, 'loser');
+    const f = await live.waitFor(ref, 'claim.lost');
+    expect(f.severity).toBe('problem');
+    expect(f.cause.en).toBe('The claim was bound to volume dx-lost-pv, which no longer exists: the data on it is lost to this claim.');
+    const event = await until('the ClaimLost event as evidence', () => live.finding(ref, 'claim.lost')?.evidence.find((e) => e.source === 'event ClaimLost'));
+    expect(event.value).toContain('Bound claim has lost its PersistentVolume. Data on the volume is lost!');
+    expect(live.store.get('persistentvolumeclaims', 'loser', ns)?.status?.phase).toBe('Lost');
+    expectCacheAgrees(live, ref);
+  });
+});
+
+describe('pods', () => {
+  beforeAll(async () => {
+    // A node no kubelet stand-in manages: its pods stay Pending, and the test writes their status.
+    await apply(lab, { apiVersion: 'v1', kind: 'Node', metadata: { name: KUBELETLESS_NODE, labels: { 'kubernetes.io/hostname': KUBELETLESS_NODE } } });
+  });
+
+  /** Writes a pod's status as a kubelet would (merge patch of the status subresource). */
+  async function kubeletReports(ns: string, name: string, status: Record<string, unknown>): Promise<void> {
+    await admin().mergePatch(`/api/v1/namespaces/${ns}/pods/${name}/status`, { status });
+  }
+
+  const migrate = { name: 'migrate', image: 'registry.example.com/migrate:v9', command: ['/migrate', '--up'] };
+  const initPod = (ns: string, name: string, restartPolicy = 'Always') => {
+    const p = pod(ns, name, { nodeName: KUBELETLESS_NODE, tolerateAll: true, initContainers: [migrate, { name: 'seed', image: 'registry.example.com/seed:v1' }] });
+    p.spec.restartPolicy = restartPolicy;
+    return p;
+  };
+
+  it('a ReadWriteOnce claim used on two nodes, and a pod on a third that cannot start', async () => {
+    const ns = await namespace(lab, 'dx-rwo');
+    await apply(lab, staticClass('dx-rwo'), volume('dx-rwo-pv', { className: 'dx-rwo' }), claim(ns, 'shared', { className: 'dx-rwo' }));
+    await until('the claim bound', () => live.store.get('persistentvolumeclaims', 'shared', ns)?.status?.phase === 'Bound');
+    await apply(lab, pod(ns, 'on-a1', { claims: ['shared'], nodeName: 'lab-node-a1' }), pod(ns, 'on-b1', { claims: ['shared'], nodeName: 'lab-node-b1' }));
+    await until('both pods running', () => ['on-a1', 'on-b1'].every((n) => live.store.get('pods', n, ns)?.status?.phase === 'Running'), 30_000);
+    const f = await live.waitFor(claimRef(ns, 'shared'), 'claim.rwo-multi-node');
+    expect(f.cause.en).toBe('The claim is ReadWriteOnce, yet pods on 2 nodes use it: the volume attaches to one node, pods elsewhere cannot mount it.');
+    expect(evidenceLines(f)).toEqual(expect.arrayContaining(['Pod and node: on-a1 @ lab-node-a1', 'Pod and node: on-b1 @ lab-node-b1']));
+
+    await apply(lab, pod(ns, 'late', { claims: ['shared'], nodeName: KUBELETLESS_NODE, tolerateAll: true }));
+    const other = await live.waitFor(podRef(ns, 'late'), 'pod.rwo-claim-other-node');
+    expect(other.cause.en).toMatch(new RegExp(`^Claim shared is ReadWriteOnce and pod on-(a1|b1) uses it on node lab-node-(a1|b1); this pod is on ${KUBELETLESS_NODE}`));
+  });
+
+  it('init containers: crash-looping, failed, unable to start, running too long', async () => {
+    const ns = await namespace(lab, 'dx-init');
+    await apply(lab, initPod(ns, 'crashing'), initPod(ns, 'failed', 'Never'), initPod(ns, 'no-image'), initPod(ns, 'hanging'));
+    const waitingSeed = { name: 'seed', image: 'registry.example.com/seed:v1', imageID: '', ready: false, restartCount: 0, started: false, state: { waiting: { reason: 'PodInitializing' } } };
+    const base = { name: 'migrate', image: migrate.image, imageID: '', ready: false, started: false };
+    const minutesAgo = (m: number) => new Date(Date.now() - m * 60_000).toISOString().replace(/\.\d+Z$/, 'Z');
+    await kubeletReports(ns, 'crashing', {
+      phase: 'Pending',
+      initContainerStatuses: [
+        { ...base, restartCount: 5, state: { waiting: { reason: 'CrashLoopBackOff', message: 'back-off 2m40s restarting failed container=migrate' } }, lastState: { terminated: { exitCode: 3, reason: 'Error', message: 'relation "users" already exists', startedAt: minutesAgo(1), finishedAt: minutesAgo(1) } } },
+        waitingSeed,
+      ],
+    });
+    await kubeletReports(ns, 'failed', {
+      phase: 'Failed',
+      initContainerStatuses: [{ ...base, restartCount: 0, state: { terminated: { exitCode: 1, reason: 'Error', message: 'cannot reach db:5432', startedAt: minutesAgo(2), finishedAt: minutesAgo(2) } } }, waitingSeed],
+    });
+    await kubeletReports(ns, 'no-image', {
+      phase: 'Pending',
+      initContainerStatuses: [{ ...base, restartCount: 0, state: { waiting: { reason: 'ImagePullBackOff', message: 'Back-off pulling image "registry.example.com/migrate:v9"' } } }, waitingSeed],
+    });
+    await kubeletReports(ns, 'hanging', {
+      phase: 'Pending',
+      initContainerStatuses: [{ ...base, started: true, restartCount: 0, state: { running: { startedAt: minutesAgo(15) } } }, waitingSeed],
+    });
+
+    const crash = await live.waitFor(podRef(ns, 'crashing'), 'pod.init-crashloop');
+    expect(crash.cause.en).toBe('Init container migrate (1/2) keeps failing (5 restarts, last exit code 3 Error); the containers after it and the app wait.');
+    expect(evidenceLines(crash)).toEqual(expect.arrayContaining(['Last run: exit 3 Error: relation "users" already exists', 'Command: /migrate --up']));
+    expect(crash.fix[0]?.command).toBe(`kubectl logs crashing -n ${ns} -c migrate --previous`);
+
+    const failed = await live.waitFor(podRef(ns, 'failed'), 'pod.init-failed');
+    expect(failed.cause.en).toBe('Init container migrate (1/2) failed with exit code 1 (Error), and the pod does not restart it: the pod has failed.');
+    expect(evidenceLines(failed)).toContain('Last message: cannot reach db:5432');
+
+    const noImage = await live.waitFor(podRef(ns, 'no-image'), 'pod.init-waiting');
+    expect(noImage.cause.en).toBe('Init container migrate (1/2) cannot start: ImagePullBackOff — Back-off pulling image "registry.example.com/migrate:v9"');
+
+    const hanging = await live.waitFor(podRef(ns, 'hanging'), 'pod.init-stuck');
+    expect(hanging.severity).toBe('warning');
+    expect(hanging.cause.en).toMatch(/^Init container migrate \(1\/2\) has been running for 1[45] min/);
+    for (const name of ['crashing', 'failed', 'no-image', 'hanging']) expectCacheAgrees(live, podRef(ns, name));
+  });
+
+  it('init containers progressing one by one (the lab init driver): no finding while they run nor after', async () => {
+    const ns = await namespace(lab, 'dx-init-progress');
+    const p = pod(ns, 'stepping', {
+      labels: { 'lab.kse.dev/init-driver': 'true' },
+      annotations: { 'lab.kse.dev/init-step-seconds': '2' },
+      initContainers: [{ name: 'one', image: 'busybox:1.37' }, { name: 'two', image: 'busybox:1.37' }],
+    });
+    await apply(lab, p);
+    const ref = podRef(ns, 'stepping');
+    await until('an init container running', () => live.store.get('pods', 'stepping', ns)?.status?.initContainerStatuses?.some((s) => s.state?.running));
+    expect(codes(live.findingsOf(ref)).filter((c) => c.startsWith('pod.init'))).toEqual([]);
+    await until('the pod running', () => live.store.get('pods', 'stepping', ns)?.status?.phase === 'Running', 30_000);
+    expect(codes(live.findingsOf(ref)).filter((c) => c.startsWith('pod.init'))).toEqual([]);
+  });
+
+  it('a CSI volume on a node where its driver is not registered', async () => {
+    const ns = await namespace(lab, 'dx-csi-node');
+    await apply(
+      lab,
+      pod(ns, 'inline-csi', {
+        nodeName: KUBELETLESS_NODE,
+        tolerateAll: true,
+        volumes: [{ name: 'cache', csi: { driver: 'hostpath.lab.kse.dev' } }],
+        mounts: [{ name: 'cache', mountPath: '/cache' }],
+      }),
+    );
+    const f = await live.waitFor(podRef(ns, 'inline-csi'), 'pod.csi-driver-missing-on-node');
+    expect(f.cause.en).toBe(`Volume cache needs CSI driver hostpath.lab.kse.dev, which is not registered on node ${KUBELETLESS_NODE} (it is on 3 other node(s)): the kubelet cannot mount it there.`);
+    expect(evidenceLines(f)).toContain('CSINode drivers: no CSINode object');
+  });
+
+  it('hostPath and emptyDir explained', async () => {
+    const ns = await namespace(lab, 'dx-pod-volumes');
+    await apply(
+      lab,
+      pod(ns, 'local-data', {
+        volumes: [
+          { name: 'logs', hostPath: { path: '/var/log/app', type: 'DirectoryOrCreate' } },
+          { name: 'host-etc', hostPath: { path: '/etc' } },
+          { name: 'cache', emptyDir: { sizeLimit: '500Mi' } },
+          { name: 'ram', emptyDir: { medium: 'Memory' } },
+          { name: 'ram-limited', emptyDir: { medium: 'Memory', sizeLimit: '64Mi' } },
+        ],
+        mounts: [
+          { name: 'logs', mountPath: '/logs' },
+          { name: 'host-etc', mountPath: '/host/etc', readOnly: true },
+          { name: 'cache', mountPath: '/cache' },
+          { name: 'ram', mountPath: '/ram' },
+          { name: 'ram-limited', mountPath: '/ram-limited' },
+        ],
+      }),
+    );
+    const ref = podRef(ns, 'local-data');
+    await until('the pod running', () => live.store.get('pods', 'local-data', ns)?.status?.phase === 'Running', 30_000);
+    const node = live.store.get('pods', 'local-data', ns)!.spec!.nodeName!;
+    const byKey = (code: string, volumeName: string) => live.findingsOf(ref).find((f) => f.code === code && f.id.endsWith(`#${volumeName}`));
+    await live.waitFor(ref, 'pod.hostpath');
+
+    const logs = byKey('pod.hostpath', 'logs')!;
+    expect(logs.severity).toBe('info');
+    expect(logs.cause.en).toContain(`Volume logs is the directory /var/log/app of node ${node}`);
+    expect(evidenceLines(logs)).toEqual(expect.arrayContaining(['Host path: /var/log/app (type DirectoryOrCreate)', 'Mounted by: app: /logs', `Node: ${node}`]));
+    const etc = byKey('pod.hostpath-sensitive', 'host-etc')!;
+    expect(etc.severity).toBe('warning');
+    expect(etc.cause.en).toContain('Volume host-etc mounts /etc of the node: the containers can read the node');
+    const cache = byKey('pod.emptydir', 'cache')!;
+    expect(cache.severity).toBe('info');
+    expect(cache.cause.en).toContain('deleted with the pod; over 500Mi the pod is evicted');
+    const ram = byKey('pod.emptydir-memory', 'ram')!;
+    expect(ram.severity).toBe('warning');
+    expect(ram.cause.en).toContain("with no sizeLimit and no memory limit it can fill the node's memory");
+    const ramLimited = byKey('pod.emptydir-memory', 'ram-limited')!;
+    expect(ramLimited.severity).toBe('info');
+    expect(ramLimited.cause.en).toContain('up to 64Mi');
+  });
+});
