@@ -24,6 +24,8 @@ export default defineConfig({
     base: './',
     plugins: [react()],
     build: {
+      // electron-vite leaves the renderer unminified by default; the web host serves it too, so ship it small.
+      minify: true,
       rollupOptions: { input: { index: resolve(__dirname, 'src/renderer/index.html') } },
     },
   },
