@@ -107,7 +107,12 @@ describe('kse doctor on the seeded lab', () => {
     const verdict = (name: string) => report.provisioners.find((p) => p.name === name)?.verdict;
     expect(verdict('kubernetes.io/host-path')).toBe('alive');
     expect(verdict('storage.example.com/absent')).toBe('dead');
-    expect(['alive', 'degraded']).toContain(verdict('hostpath.lab.kse.dev'));
+    // lab-external provisions, lab-external-broken always fails: degraded, whichever of the two acted last.
+    expect(verdict('hostpath.lab.kse.dev')).toBe('degraded');
+    const classCodes = (name: string) => codes(report.findings.filter((f) => f.object.kind === 'storageclasses' && f.object.name === name));
+    expect(classCodes('lab-external-broken')).toEqual(['class.provisioner-degraded']);
+    expect(classCodes('lab-external')).toEqual([]);
+    expect(classCodes('lab-absent-provisioner')).toEqual(['class.provisioner-dead']);
 
     // The text users read: the same causes, problems first, and the provisioners section.
     const text = await kse(lab, ['doctor', '--context', 'lab-admin', '--timeout', '90']);

@@ -11,6 +11,7 @@ import {
   noProvisionerClass,
   readyPod,
 } from './fixtures';
+import { diagnoseObject } from './index';
 import { assessProvisioner, leaseNameCandidates, provisionerHealth } from './provisioners';
 
 const CSI = 'hostpath.csi.k8s.io';
@@ -79,6 +80,44 @@ describe('provisionerHealth', () => {
     const row = provisionerHealth(view, CSI);
     expect(row.verdict).toBe('degraded');
     expect(row.lastEventReason).toBe('ProvisioningFailed');
+  });
+
+  it('stays degraded while one class keeps failing, even when another class provisioned after it (as seen on the lab)', () => {
+    // The lab's hostpath.lab.kse.dev serves lab-external (works) and lab-external-broken (fail: "true"); after
+    // seeding, the success of the first could come after the failure of the second, and the verdict said alive.
+    const brokenClass = { ...csiHostpathClass, metadata: { ...csiHostpathClass.metadata, name: 'broken-sc', uid: 'sc-broken-uid' }, parameters: { fail: 'true' } };
+    const inClass = (name: string, className: string) => ({ ...manualClaim, metadata: { ...manualClaim.metadata, name, uid: `pvc-${name}` }, spec: { ...manualClaim.spec, storageClassName: className } });
+    const refused = inClass('refused', 'broken-sc');
+    const served = { ...inClass('served', 'csi-hostpath-sc'), status: { phase: 'Bound' as const } };
+    const view = fixtureView({
+      ...registered,
+      storageclasses: [csiHostpathClass, brokenClass],
+      persistentvolumeclaims: [refused, served],
+      leases: [lease('hostpath-csi-k8s-io', 'kube-system', 'p', 5)],
+      events: [
+        eventAbout(refused, 'ProvisioningFailed', 'class parameter fail=true: refusing to provision (lab fault injection)', { type: 'Warning', minutesAgo: 3 }),
+        eventAbout(served, 'ProvisioningSucceeded', 'Successfully provisioned volume pvc-served', { minutesAgo: 1 }),
+      ],
+    });
+    const health = assessProvisioner(view, CSI);
+    expect(health.row.verdict).toBe('degraded');
+    expect(health.failingClasses).toEqual(['broken-sc']);
+    expect(health.row.reasons).toContain('Last provisioning failed (class broken-sc): class parameter fail=true: refusing to provision (lab fault injection)');
+    expect(diagnoseObject(view, { kind: 'storageclasses', name: 'broken-sc' }).map((f) => f.code)).toEqual(['class.provisioner-degraded']);
+    expect(diagnoseObject(view, { kind: 'storageclasses', name: 'csi-hostpath-sc' })).toEqual([]);
+
+    // Once the failing class succeeds again, the provisioner is alive.
+    const later = fixtureView({
+      ...registered,
+      storageclasses: [csiHostpathClass, brokenClass],
+      persistentvolumeclaims: [refused, served],
+      leases: [lease('hostpath-csi-k8s-io', 'kube-system', 'p', 5)],
+      events: [
+        eventAbout(refused, 'ProvisioningFailed', 'refusing', { type: 'Warning', minutesAgo: 3 }),
+        eventAbout(refused, 'ProvisioningSucceeded', 'Successfully provisioned volume pvc-refused', { minutesAgo: 2 }),
+      ],
+    });
+    expect(provisionerHealth(later, CSI).verdict).toBe('alive');
   });
 
   it('is unknown, saying why, when leases are forbidden and no pod is found', () => {

@@ -170,10 +170,9 @@ function assessExternal(view: ClusterView, name: string, classes: string[]): Pro
 
   // Recent provisioning events on the claims of its classes, and claims that wait for it.
   let lastEvent: ReturnType<typeof newestEvent>;
-  let lastFailure: ReturnType<typeof newestEvent>;
-  let lastSuccess: ReturnType<typeof newestEvent>;
   let waiting = 0;
   const failingClasses: string[] = [];
+  let failingNewest: ReturnType<typeof newestEvent>;
   for (const className of classes) {
     let classFailure: ReturnType<typeof newestEvent>;
     let classSuccess: ReturnType<typeof newestEvent>;
@@ -186,9 +185,10 @@ function assessExternal(view: ClusterView, name: string, classes: string[]): Pro
       const asked = annotations['volume.kubernetes.io/storage-provisioner'] ?? annotations['volume.beta.kubernetes.io/storage-provisioner'];
       if (claim.status?.phase === 'Pending' && asked === name && !claim.spec?.volumeName) waiting += 1;
     }
-    if (failedAfter(classFailure, classSuccess)) failingClasses.push(className);
-    lastFailure = later(lastFailure, classFailure);
-    lastSuccess = later(lastSuccess, classSuccess);
+    if (failedAfter(classFailure, classSuccess)) {
+      failingClasses.push(className);
+      failingNewest = later(failingNewest, classFailure);
+    }
   }
   if (lastEvent) {
     if (lastEvent.reason) extra.lastEventReason = lastEvent.reason;
@@ -266,12 +266,17 @@ function assessExternal(view: ClusterView, name: string, classes: string[]): Pro
   if (type === 'csi' && driverReadable && !driver) {
     reasons.push(t('No CSIDriver object: defaults apply (attach required, no pod info on mount).', 'Объекта CSIDriver нет: действуют значения по умолчанию (нужен attach, без podInfoOnMount).'));
   }
-  if (lastFailure && failedAfter(lastFailure, lastSuccess)) {
+  // Judged per class: a class whose latest outcome is a failure keeps failing whatever succeeds for the other
+  // classes, so the verdict must not depend on which class happened to provision last (seen on the lab).
+  if (failingNewest) {
     if (verdict === 'alive') {
       verdict = 'degraded';
       degradedBy.push('provisioning');
     }
-    reasons.push(t(`Last provisioning failed: ${lastFailure.message ?? ''}`, `Последнее создание тома не удалось: ${lastFailure.message ?? ''}`));
+    const which = failingClasses.join(', ');
+    reasons.push(
+      t(`Last provisioning failed (class ${which}): ${failingNewest.message ?? ''}`, `Последнее создание тома не удалось (класс ${which}): ${failingNewest.message ?? ''}`),
+    );
   }
 
   const leaderPod = [...pods.values()].find((p) => p.metadata?.name === leader?.spec?.holderIdentity?.split('_')[0]) ?? livePods[0];
