@@ -17,8 +17,6 @@
  *   volumes are not attachable, so nothing emits them.
  * - volume.attach-error: needs a VolumeAttachment with an error, written by a CSI external-attacher; the lab's
  *   volumes are hostPath, nothing attaches them.
- * - class.provisioner-unknown: needs a provisioner whose health cannot be read (no permission on leases/pods) or
- *   that has no lease, no pods and no waiting claim; the student context cannot read classes at all.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../cluster/lab';
@@ -130,6 +128,30 @@ describe('default classes', () => {
     await admin().mergePatch('/apis/storage.k8s.io/v1/storageclasses/dx-default-b', { metadata: { annotations: { 'storageclass.kubernetes.io/is-default-class': null } } });
     await live.waitGone(classRef('dx-default-a'), 'class.several-defaults');
     expect(live.findingsOf(classRef('dx-default-b'))).toEqual([]);
+  });
+});
+
+describe('classes that provision nothing', () => {
+  it('a static-only class and no volume anywhere near: nothing will ever bind the claim', async () => {
+    const ns = await namespace(lab, 'dx-no-match');
+    await apply(lab, staticClass('dx-nothing'), claim(ns, 'hopeless', { className: 'dx-nothing', size: '50Gi', modes: ['ReadWriteMany'] }));
+    const f = await live.waitFor(claimRef(ns, 'hopeless'), 'claim.no-matching-volume');
+    expect(f.severity).toBe('problem');
+    expect(f.cause.en).toBe('The claim uses class dx-nothing, which provisions nothing, and no PersistentVolume comes close.');
+  });
+
+  it("a provisioner nobody runs and nobody waits for is unknown; once a claim waits, it is dead", async () => {
+    await apply(lab, { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'dx-elsewhere' }, provisioner: 'nfs.example.com/outside' });
+    const unknown = await live.waitFor(classRef('dx-elsewhere'), 'class.provisioner-unknown');
+    expect(unknown.severity).toBe('info');
+    expect(unknown.cause.en).toBe(
+      'The health of provisioner nfs.example.com/outside cannot be determined. No leader lease and no pods of it found: it may run outside the cluster or without leader election.',
+    );
+    const ns = await namespace(lab, 'dx-provisioner-unknown');
+    await apply(lab, claim(ns, 'waits', { className: 'dx-elsewhere' }));
+    // The claim's storage-provisioner annotation (set by the PV controller) makes it a claim that waits for it.
+    await live.waitFor(claimRef(ns, 'waits'), 'claim.provisioner-dead', 30_000);
+    await live.waitFor(classRef('dx-elsewhere'), 'class.provisioner-dead', 30_000);
   });
 });
 
