@@ -121,6 +121,9 @@ describe('kse doctor on the seeded lab', () => {
     expect(text.stdout.indexOf('PROBLEMS')).toBeLessThan(text.stdout.indexOf('EXPECTED WAITS'));
     for (const [key, want] of Object.entries(expected)) {
       expect(text.stdout, key).toContain(`PersistentVolumeClaim ${key}  [${want.code}]`);
+      // The cause is the line under the heading.
+      const heading = text.stdout.indexOf(`PersistentVolumeClaim ${key}  [${want.code}]`);
+      expect(text.stdout.slice(heading).split('\n')[1], key).toMatch(want.cause);
     }
     expect(text.stdout).toMatch(/✗ dead {2}storage\.example\.com\/absent/);
     expect(text.stdout).toMatch(/alive {2}kubernetes\.io\/host-path/);
