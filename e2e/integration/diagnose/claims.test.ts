@@ -20,24 +20,22 @@ import { startLab, type Lab } from '../../cluster/lab';
 import type { KubeObject } from '../../cluster/kube';
 import {
   apply,
-  claim,
   claimRef,
   classRef,
   codes,
+  type DoctorReport,
   evidenceLines,
   expectCacheAgrees,
   kse,
+  type LiveCluster,
   namespace,
   openLive,
-  pod,
+  paused,
   podRef,
-  staticClass,
   until,
-  volume,
   volumeRef,
-  type DoctorReport,
-  type LiveCluster,
 } from './live';
+import { claim, pod, staticClass, volume } from './manifests';
 
 let lab: Lab;
 let live: LiveCluster;
@@ -53,18 +51,6 @@ afterAll(async () => {
   await live?.close();
   await lab?.stop();
 });
-
-/** Pauses a control-plane process for a few seconds (well under its 10 s leader-renew deadline). */
-async function paused<T>(component: 'kube-scheduler' | 'kube-controller-manager', work: () => Promise<T>): Promise<T> {
-  const pid = lab.pids()[component];
-  if (!pid) throw new Error(`${component} is not running`);
-  process.kill(pid, 'SIGSTOP');
-  try {
-    return await work();
-  } finally {
-    process.kill(pid, 'SIGCONT');
-  }
-}
 
 describe('kse doctor on the seeded lab', () => {
   it('exits non-zero, names the cause of every seeded Pending claim and gives a verdict for every class', async () => {
@@ -130,6 +116,28 @@ describe('kse doctor on the seeded lab', () => {
   }, 120_000);
 });
 
+describe('a namespace-limited user (lab-student)', () => {
+  it('is told that the cause cannot be checked, not a wrong cause, when classes and volumes are not readable', async () => {
+    const student = await openLive(lab, 'lab-student');
+    try {
+      expect(student.store.kindState('storageclasses')).toBe('forbidden');
+      const ref = claimRef('student', 'scratch');
+      const f = await student.waitFor(ref, 'claim.pending');
+      expect(f.severity).toBe('warning');
+      expect(f.cause.en).toBe('StorageClasses cannot be read (no permission), so class lab-absent-provisioner cannot be checked.');
+      expect(codes(student.findingsOf(ref))).toEqual(['claim.pending']);
+      // What the student can read still helps: the PV controller's event names the provisioner it waits for.
+      expect(f.evidence.some((e) => e.source === 'event ExternalProvisioning' && e.value.includes("external provisioner 'storage.example.com/absent'"))).toBe(true);
+      // Bound claims whose volumes cannot be read are not reported as lost.
+      for (const c of student.store.list('persistentvolumeclaims', 'student').filter((c) => c.status?.phase === 'Bound')) {
+        expect(student.findingsOf(claimRef('student', c.metadata!.name!)), c.metadata!.name).toEqual([]);
+      }
+    } finally {
+      await student.close();
+    }
+  });
+});
+
 describe('claims that stay Pending', () => {
   it('the named class does not exist', async () => {
     const ns = await namespace(lab, 'dx-class-missing');
@@ -158,7 +166,7 @@ describe('claims that stay Pending', () => {
     expect(waiting.fix[0]?.text.en).toMatch(/create the pod/);
 
     // With the scheduler paused, the pod exists but has no node yet: the claim waits for its scheduling.
-    await paused('kube-scheduler', async () => {
+    await paused(lab, 'kube-scheduler', async () => {
       await apply(lab, pod(ns, 'consumer', { claims: ['later'] }));
       const f = await live.waitFor(ref, 'claim.wait-for-pod-scheduled', 5000);
       expect(f.severity).toBe('expected-wait');

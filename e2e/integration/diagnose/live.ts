@@ -2,7 +2,8 @@
  * The app's real pipeline over the lab, for the diagnosis integration tests: a live kubeconfig context
  * (ContextSource: list + watch) feeding a ClusterStore, findings read back with the store's own query
  * (listFindings, as the UI and `kse doctor` read them) and, for cross-checks, the pure diagnoseObject.
- * Helpers to create objects as lab-admin and to wait for a finding; nothing here decides a finding itself.
+ * Helpers to create objects as lab-admin, pause a control-plane process and wait for a finding; nothing here
+ * decides a finding itself. Manifests are in manifests.ts.
  */
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
@@ -43,7 +44,8 @@ export async function openLive(lab: Lab, context = 'lab-admin'): Promise<LiveClu
   // The app listens to change notices; that also starts the store's periodic provisioner re-assessment.
   const unsubscribe = store.onChange(() => undefined);
   await source.start(store);
-  await until('every kind synced (or not served)', () => ALL_KINDS.every((k) => ['synced', 'absent'].includes(store.kindState(k))), 60_000);
+  // Settled: synced, not served, or (for a namespace-limited user) not readable.
+  await until('every kind settled', () => ALL_KINDS.every((k) => ['synced', 'absent', 'forbidden'].includes(store.kindState(k))), 60_000);
 
   const findingsOf = (ref: ObjectRef) =>
     store.listFindings({ offset: 0, limit: 100_000, ...(ref.namespace ? { namespace: ref.namespace } : {}) }).rows.filter((f) => sameRef(f.object, ref));
@@ -109,6 +111,22 @@ export async function until<T>(what: string, check: () => T | Promise<T>, timeou
   }
 }
 
+/**
+ * Runs `work` while a control-plane process is paused (SIGSTOP), to see states its controllers resolve in
+ * milliseconds. Keep it to a few seconds: the process exits (and is restarted) when it cannot renew its leader
+ * Lease for 10 s.
+ */
+export async function paused<T>(lab: Lab, component: 'kube-scheduler' | 'kube-controller-manager', work: () => Promise<T>): Promise<T> {
+  const pid = lab.pids()[component];
+  if (!pid) throw new Error(`${component} is not running`);
+  process.kill(pid, 'SIGSTOP');
+  try {
+    return await work();
+  } finally {
+    process.kill(pid, 'SIGCONT');
+  }
+}
+
 /** Creates (server-side apply, as lab-admin) each object in order. */
 export async function apply(lab: Lab, ...objects: KubeObject[]): Promise<void> {
   for (const o of objects) await lab.client('admin').apply(o);
@@ -117,102 +135,6 @@ export async function apply(lab: Lab, ...objects: KubeObject[]): Promise<void> {
 export async function namespace(lab: Lab, name: string): Promise<string> {
   await apply(lab, { apiVersion: 'v1', kind: 'Namespace', metadata: { name } });
   return name;
-}
-
-// --- manifests -------------------------------------------------------------------------------------------------------
-
-export interface ClaimSpec {
-  className?: string | null;
-  size?: string;
-  modes?: string[];
-  volumeName?: string;
-  selector?: Record<string, string>;
-}
-
-export function claim(ns: string, name: string, spec: ClaimSpec = {}): KubeObject {
-  return {
-    apiVersion: 'v1',
-    kind: 'PersistentVolumeClaim',
-    metadata: { name, namespace: ns },
-    spec: {
-      accessModes: spec.modes ?? ['ReadWriteOnce'],
-      resources: { requests: { storage: spec.size ?? '1Gi' } },
-      ...(spec.className !== null ? { storageClassName: spec.className ?? 'lab-hostpath' } : {}),
-      ...(spec.volumeName ? { volumeName: spec.volumeName } : {}),
-      ...(spec.selector ? { selector: { matchLabels: spec.selector } } : {}),
-    },
-  };
-}
-
-export interface VolumeSpec {
-  className: string;
-  size?: string;
-  modes?: string[];
-  reclaim?: 'Retain' | 'Delete';
-  labels?: Record<string, string>;
-  claimRef?: { namespace: string; name: string };
-  path?: string;
-  annotations?: Record<string, string>;
-  nodeAffinityHostnames?: string[];
-}
-
-export function volume(name: string, spec: VolumeSpec): KubeObject {
-  return {
-    apiVersion: 'v1',
-    kind: 'PersistentVolume',
-    metadata: { name, ...(spec.labels ? { labels: spec.labels } : {}), ...(spec.annotations ? { annotations: spec.annotations } : {}) },
-    spec: {
-      capacity: { storage: spec.size ?? '1Gi' },
-      accessModes: spec.modes ?? ['ReadWriteOnce'],
-      storageClassName: spec.className,
-      persistentVolumeReclaimPolicy: spec.reclaim ?? 'Retain',
-      ...(spec.nodeAffinityHostnames
-        ? {
-            local: { path: spec.path ?? `/mnt/kse-test/${name}` },
-            nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: spec.nodeAffinityHostnames }] }] } },
-          }
-        : { hostPath: { path: spec.path ?? `/tmp/kse-diagnose-test/${name}` } }),
-      ...(spec.claimRef ? { claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', ...spec.claimRef } } : {}),
-    },
-  };
-}
-
-/** A class no provisioner serves: only static volumes bind its claims. */
-export function staticClass(name: string, mode: 'Immediate' | 'WaitForFirstConsumer' = 'Immediate'): KubeObject {
-  return { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name }, provisioner: 'kubernetes.io/no-provisioner', volumeBindingMode: mode };
-}
-
-export interface PodSpec {
-  claims?: string[];
-  nodeName?: string;
-  volumes?: unknown[];
-  initContainers?: unknown[];
-  labels?: Record<string, string>;
-  annotations?: Record<string, string>;
-  tolerateAll?: boolean;
-  mounts?: { name: string; mountPath: string; readOnly?: boolean }[];
-}
-
-export function pod(ns: string, name: string, spec: PodSpec = {}): KubeObject {
-  const claimVolumes = (spec.claims ?? []).map((c, i) => ({ name: `claim-${i}`, persistentVolumeClaim: { claimName: c } }));
-  return {
-    apiVersion: 'v1',
-    kind: 'Pod',
-    metadata: { name, namespace: ns, ...(spec.labels ? { labels: spec.labels } : {}), ...(spec.annotations ? { annotations: spec.annotations } : {}) },
-    spec: {
-      ...(spec.nodeName ? { nodeName: spec.nodeName } : {}),
-      ...(spec.tolerateAll ? { tolerations: [{ operator: 'Exists' }] } : {}),
-      ...(spec.initContainers ? { initContainers: spec.initContainers } : {}),
-      containers: [
-        {
-          name: 'app',
-          image: 'registry.k8s.io/pause:3.10',
-          volumeMounts: [...claimVolumes.map((v) => ({ name: v.name, mountPath: `/data/${v.name}` })), ...(spec.mounts ?? [])],
-        },
-      ],
-      volumes: [...claimVolumes, ...(spec.volumes ?? [])],
-    },
-  };
 }
 
 // --- the kse command ----------------------------------------------------------------------------------------------------

@@ -23,22 +23,20 @@ import { startLab, type Lab } from '../../cluster/lab';
 import type { KubeObject } from '../../cluster/kube';
 import {
   apply,
-  claim,
   claimRef,
   classRef,
   codes,
   evidenceLines,
   expectCacheAgrees,
+  type LiveCluster,
   namespace,
   openLive,
-  pod,
+  paused,
   podRef,
-  staticClass,
   until,
-  volume,
   volumeRef,
-  type LiveCluster,
 } from './live';
+import { claim, pod, staticClass, volume } from './manifests';
 
 let lab: Lab;
 let live: LiveCluster;
@@ -55,17 +53,6 @@ afterAll(async () => {
 });
 
 const admin = () => lab.client('admin');
-
-async function pausedControllerManager<T>(work: () => Promise<T>): Promise<T> {
-  const pid = lab.pids()['kube-controller-manager'];
-  if (!pid) throw new Error('kube-controller-manager is not running');
-  process.kill(pid, 'SIGSTOP');
-  try {
-    return await work();
-  } finally {
-    process.kill(pid, 'SIGCONT');
-  }
-}
 
 function hostPathClass(name: string, isDefault: boolean): KubeObject {
   return {
@@ -195,7 +182,7 @@ describe('volumes', () => {
       mounts: [{ name: 'scratch', mountPath: '/scratch' }],
     });
 
-    await pausedControllerManager(async () => {
+    await paused(lab, 'kube-controller-manager', async () => {
       await deleteClaimForGood(ns, 'orphaner');
       await apply(lab, claim(ns, 'due', { className: 'dx-due' }), withEphemeral);
       const [orphan, due, ephemeral] = await Promise.all([
