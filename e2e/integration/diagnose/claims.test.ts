@@ -8,12 +8,11 @@
  * - claim.several-default-classes (on a claim): the DefaultStorageClass admission plugin gives a claim created
  *   while several defaults exist the newest one, and the PV controller gives the newest default to older claims
  *   without a class within its resync; a claim with no class next to several defaults exists only for moments.
- *   (class.several-defaults on the classes is tested in volumes-pods.test.ts.)
+ *   (The finding on the classes themselves is tested in volumes-pods.test.ts.)
  * - claim.misbound: needs a claim marked Bound to a volume whose claimRef names another claim; only a buggy or
  *   hand-edited controller writes that, and the PV controller turns it Lost at once.
  * - claim.resizing, claim.fs-resize-pending, claim.resize-failed: the lab has no volume resizer (neither the
  *   in-tree host-path plugin nor the lab provisioner expand volumes), so nothing writes these conditions.
- * - claim.pending (cause not determined): the rules' fallback; every situation the lab makes has a cause.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../cluster/lab';
@@ -81,7 +80,8 @@ describe('kse doctor on the seeded lab', () => {
     for (const [key, want] of Object.entries(expected)) {
       const found = claimFinding(key);
       expect(codes(found), key).toContain(want.code);
-      expect(found.find((f) => f.code === want.code)!.cause.en, key).toMatch(want.cause);
+      const f = found.find((x) => x.code === want.code)!;
+      expect(f.cause.en, `${key}; evidence: ${evidenceLines(f).join(' | ')}`).toMatch(want.cause);
     }
     expect(claimFinding('lab-stuck/too-big-for-pv')[0]!.evidence.some((e) => e.ref?.name === 'lab-near-miss-pv' && e.source === 'size')).toBe(true);
 
