@@ -5,12 +5,6 @@
  * `kse doctor`. One lab for the file, seeded with the lesson scenarios (the doctor check needs them).
  *
  * Not producible here, covered by the fixture-based unit tests in src/shared/diagnose instead:
- * - claim.several-default-classes (on a claim): the DefaultStorageClass admission plugin gives a claim created
- *   while several defaults exist the newest one, and the PV controller gives the newest default to older claims
- *   without a class within its resync; a claim with no class next to several defaults exists only for moments.
- *   (The finding on the classes themselves is tested in volumes-pods.test.ts.)
- * - claim.misbound: needs a claim marked Bound to a volume whose claimRef names another claim; only a buggy or
- *   hand-edited controller writes that, and the PV controller turns it Lost at once.
  * - claim.resizing, claim.fs-resize-pending, claim.resize-failed: the lab has no volume resizer (neither the
  *   in-tree host-path plugin nor the lab provisioner expand volumes), so nothing writes these conditions.
  */

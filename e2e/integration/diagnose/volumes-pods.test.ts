@@ -41,6 +41,8 @@ import { claim, pod, staticClass, volume } from './manifests';
 let lab: Lab;
 let live: LiveCluster;
 const KUBELETLESS_NODE = 'dx-kubeletless';
+/** The default class the several-defaults finding says Kubernetes picks (checked against what it really picks). */
+let pickedDefault = '';
 
 beforeAll(async () => {
   lab = await startLab({ seedScenarios: false, log: () => undefined });
@@ -72,7 +74,7 @@ async function deleteClaimForGood(ns: string, name: string): Promise<void> {
 }
 
 describe('default classes', () => {
-  it('no class and no default class, until a default class appears and the claim gets it', async () => {
+  it('no class and no default class; then several defaults: the claim is told which one Kubernetes will give it', async () => {
     expect(live.store.list('storageclasses')).toEqual([]);
     const ns = await namespace(lab, 'dx-no-default');
     await apply(lab, claim(ns, 'classless', { className: null }));
@@ -85,36 +87,49 @@ describe('default classes', () => {
     expect(event.value).toBe('no persistent volumes available for this claim and no storage class is set');
     expectCacheAgrees(live, ref);
 
-    // A default class appears: the PV controller gives it to the claim retroactively, and the volume is provisioned.
-    const addedAt = Date.now();
-    await apply(lab, hostPathClass('dx-default-a', true));
-    await until('the claim bound with the new default class', () => {
+    // Two default classes appear while kube-controller-manager is paused: the claim still names no class. They
+    // are created back to back, usually in the same second: then Kubernetes picks by name (dx-default-a), else
+    // the newest (dx-default-z). The finding must name the class the PV controller then really gives the claim.
+    await paused(lab, 'kube-controller-manager', async () => {
+      await apply(lab, hostPathClass('dx-default-a', true), hostPathClass('dx-default-z', true));
+      const several = await live.waitFor(ref, 'claim.several-default-classes', 5000);
+      expect(several.severity).toBe('warning');
+      expect(evidenceLines(several)).toEqual(expect.arrayContaining(['Default class: dx-default-a', 'Default class: dx-default-z']));
+      pickedDefault = /Kubernetes picks the newest \((dx-default-[az])\)/.exec(several.cause.en)?.[1] ?? '';
+    });
+    const created = ['dx-default-a', 'dx-default-z'].map((n) => live.store.get('storageclasses', n)?.metadata?.creationTimestamp);
+    console.info(`[diagnose] default classes created at ${created.join(' and ')}; the rule expects ${pickedDefault}`);
+    expect(pickedDefault).toBe(created[0] === created[1] ? 'dx-default-a' : 'dx-default-z');
+
+    // Running again, the PV controller gives the claim a default class retroactively, and it is provisioned.
+    const resumedAt = Date.now();
+    await until('the claim bound with a default class', () => {
       const c = live.store.get('persistentvolumeclaims', 'classless', ns);
-      return c?.spec?.storageClassName === 'dx-default-a' && c.status?.phase === 'Bound';
+      return c?.spec?.storageClassName && c.status?.phase === 'Bound';
     }, 60_000);
-    console.info(`[diagnose] claim without a class got the new default class and bound ${((Date.now() - addedAt) / 1000).toFixed(1)} s after the class was created`);
+    console.info(`[diagnose] claim without a class got a default class and bound ${((Date.now() - resumedAt) / 1000).toFixed(1)} s after the controller manager resumed`);
+    expect(live.store.get('persistentvolumeclaims', 'classless', ns)?.spec?.storageClassName).toBe(pickedDefault);
     expect(live.findingsOf(ref)).toEqual([]);
   }, 90_000);
 
   it('several default classes: each one says so, until one remains', async () => {
-    await apply(lab, hostPathClass('dx-default-b', true));
     const a = await live.waitFor(classRef('dx-default-a'), 'class.several-defaults');
-    const b = await live.waitFor(classRef('dx-default-b'), 'class.several-defaults');
-    for (const f of [a, b]) {
+    const z = await live.waitFor(classRef('dx-default-z'), 'class.several-defaults');
+    for (const f of [a, z]) {
       expect(f.severity).toBe('warning');
-      expect(f.cause.en).toMatch(/^2 classes are marked default \((dx-default-a, dx-default-b|dx-default-b, dx-default-a)\)/);
+      expect(f.cause.en).toMatch(/^2 classes are marked default \((dx-default-a, dx-default-z|dx-default-z, dx-default-a)\)/);
     }
-    expect(b.fix[0]?.command).toBe('kubectl annotate storageclass dx-default-b storageclass.kubernetes.io/is-default-class-');
-    // A claim created now names no class, but admission gives it the newest default: no claim-level finding.
+    expect(z.fix[0]?.command).toBe('kubectl annotate storageclass dx-default-z storageclass.kubernetes.io/is-default-class-');
+    // A claim created now names no class, but admission gives it the same default at once: no claim-level finding.
     const ns = await namespace(lab, 'dx-several-defaults');
-    await apply(lab, claim(ns, 'gets-newest', { className: null }));
-    await until('the claim bound', () => live.store.get('persistentvolumeclaims', 'gets-newest', ns)?.status?.phase === 'Bound');
-    expect(live.store.get('persistentvolumeclaims', 'gets-newest', ns)?.spec?.storageClassName).toBe('dx-default-b');
-    expect(live.findingsOf(claimRef(ns, 'gets-newest'))).toEqual([]);
+    await apply(lab, claim(ns, 'gets-default', { className: null }));
+    await until('the claim bound', () => live.store.get('persistentvolumeclaims', 'gets-default', ns)?.status?.phase === 'Bound');
+    expect(live.store.get('persistentvolumeclaims', 'gets-default', ns)?.spec?.storageClassName).toBe(pickedDefault);
+    expect(live.findingsOf(claimRef(ns, 'gets-default'))).toEqual([]);
 
-    await admin().mergePatch('/apis/storage.k8s.io/v1/storageclasses/dx-default-b', { metadata: { annotations: { 'storageclass.kubernetes.io/is-default-class': null } } });
+    await admin().mergePatch('/apis/storage.k8s.io/v1/storageclasses/dx-default-z', { metadata: { annotations: { 'storageclass.kubernetes.io/is-default-class': null } } });
     await live.waitGone(classRef('dx-default-a'), 'class.several-defaults');
-    expect(live.findingsOf(classRef('dx-default-b'))).toEqual([]);
+    expect(live.findingsOf(classRef('dx-default-z'))).toEqual([]);
   });
 });
 
@@ -221,6 +236,29 @@ describe('volumes', () => {
     expect(live.store.get('persistentvolumeclaims', 'loser', ns)?.status?.phase).toBe('Lost');
     expectCacheAgrees(live, ref);
   });
+});
+
+describe('a bound volume handed to another claim by hand', () => {
+  it('the claim that had it is misbound (and Lost), the other one gets it', async () => {
+    const ns = await namespace(lab, 'dx-misbound');
+    await apply(lab, staticClass('dx-misbound'), volume('dx-mis-pv', { className: 'dx-misbound' }), claim(ns, 'first', { className: 'dx-misbound' }));
+    await until('the first claim bound', () => live.store.get('persistentvolumeclaims', 'first', ns)?.status?.phase === 'Bound');
+    await apply(lab, claim(ns, 'second', { className: 'dx-misbound' }));
+    const second = await until('the second claim seen', () => live.store.get('persistentvolumeclaims', 'second', ns));
+    // What an admin does with "kubectl patch pv" to give a volume to another claim while it is still bound.
+    await admin().mergePatch('/api/v1/persistentvolumes/dx-mis-pv', { spec: { claimRef: { namespace: ns, name: 'second', uid: second.metadata?.uid, resourceVersion: null } } });
+    // The PV controller notices on its next periodic pass over the first claim (15 s by default).
+    const ref = claimRef(ns, 'first');
+    const f = await live.waitFor(ref, 'claim.misbound', 40_000);
+    expect(f.severity).toBe('problem');
+    expect(f.cause.en).toBe(
+      `The claim points at volume dx-mis-pv, but that volume is bound to another claim (${ns}/second, uid ${second.metadata?.uid}); this claim is bound incorrectly and becomes Lost.`,
+    );
+    const event = await until('the ClaimMisbound event as evidence', () => live.finding(ref, 'claim.misbound')?.evidence.find((e) => e.source === 'event ClaimMisbound'));
+    expect(event.value).toBe('Two claims are bound to the same volume, this one is bound incorrectly');
+    await until('the second claim bound', () => live.store.get('persistentvolumeclaims', 'second', ns)?.status?.phase === 'Bound', 30_000);
+    expect(live.findingsOf(claimRef(ns, 'second'))).toEqual([]);
+  }, 90_000);
 });
 
 describe('pods', () => {

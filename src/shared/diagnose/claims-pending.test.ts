@@ -64,6 +64,20 @@ describe('pending claim: classes', () => {
     expect(found.find((f) => f.code === 'claim.several-default-classes')?.cause.en).toContain('newest (standard)');
   });
 
+  it('several defaults created in the same second: picks by name, as Kubernetes GetDefaultClass does', () => {
+    // Classes applied back to back on the lab share a creationTimestamp (1 s resolution); the PV controller and
+    // the admission plugin then take the first by name, whatever order they are listed in.
+    const at = minutesAgo(5);
+    const defaultNamed = (name: string): StorageClass => ({ ...localPathClass, metadata: { ...localPathClass.metadata, name, uid: `sc-${name}`, creationTimestamp: at } });
+    const claim = claimWith({ storageClassName: undefined });
+    for (const order of [['zeta', 'beta'], ['beta', 'zeta']]) {
+      const found = diagnose({ storageclasses: order.map(defaultNamed), persistentvolumeclaims: [claim] });
+      const several = found.find((f) => f.code === 'claim.several-default-classes');
+      expect(several?.cause.en, order.join(',')).toContain('Kubernetes picks the newest (beta)');
+      expect(several?.fix[0]?.command, order.join(',')).toBe('kubectl annotate storageclass zeta storageclass.kubernetes.io/is-default-class-');
+    }
+  });
+
   it('class missing: names it, lists existing classes, shows the provisioning failure', () => {
     const claim = inClass('fast');
     const [f] = diagnose({

@@ -47,8 +47,16 @@ export function diagnosePendingClaim(ctx: DiagnoseContext, claim: PersistentVolu
   return [...findings, ...withClass(c, sc, className)];
 }
 
+/**
+ * The order in which Kubernetes picks among default classes (pkg/volume/util GetDefaultClass, used by the
+ * admission plugin and the PV controller): newest first and, for classes created in the same second, by name.
+ */
 function newestFirst(a: StorageClass, b: StorageClass): number {
-  return (b.metadata?.creationTimestamp ?? '').localeCompare(a.metadata?.creationTimestamp ?? '');
+  const byAge = (b.metadata?.creationTimestamp ?? '').localeCompare(a.metadata?.creationTimestamp ?? '');
+  if (byAge !== 0) return byAge;
+  const x = a.metadata?.name ?? '';
+  const y = b.metadata?.name ?? '';
+  return x < y ? -1 : x > y ? 1 : 0;
 }
 
 function classEvidence(className: string | undefined, source = 'spec.storageClassName'): Evidence {
