@@ -5,8 +5,9 @@
  * `kse doctor`. One lab for the file, seeded with the lesson scenarios (the doctor check needs them).
  *
  * Not producible here, covered by the fixture-based unit tests in src/shared/diagnose instead:
- * - claim.resizing, claim.fs-resize-pending, claim.resize-failed: the lab has no volume resizer (neither the
- *   in-tree host-path plugin nor the lab provisioner expand volumes), so nothing writes these conditions.
+ * - claim.fs-resize-pending, claim.resize-failed: the lab has no volume resizer (neither the in-tree host-path
+ *   plugin nor the lab provisioner expand volumes), so nothing writes these conditions. (A request that no
+ *   resizer takes is tested in volumes-pods.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../cluster/lab';

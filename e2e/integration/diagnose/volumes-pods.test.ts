@@ -238,6 +238,26 @@ describe('volumes', () => {
   });
 });
 
+describe('expansion', () => {
+  it('a bigger request that nothing expands (the in-tree host-path plugin cannot): the claim says it waits for a resizer', async () => {
+    const ns = await namespace(lab, 'dx-expansion');
+    await apply(lab, { ...hostPathClass('dx-growable', false), allowVolumeExpansion: true }, claim(ns, 'grow-me', { className: 'dx-growable', size: '1Gi' }));
+    await until('the claim bound', () => live.store.get('persistentvolumeclaims', 'grow-me', ns)?.status?.phase === 'Bound', 30_000);
+    await admin().mergePatch(`/api/v1/namespaces/${ns}/persistentvolumeclaims/grow-me`, { spec: { resources: { requests: { storage: '2Gi' } } } });
+    const ref = claimRef(ns, 'grow-me');
+    const f = await live.waitFor(ref, 'claim.resizing');
+    expect(f.severity).toBe('expected-wait');
+    expect(f.cause.en).toBe("The claim asks for 2Gi, its volume has 1Gi: the expansion waits for the volume's resizer, which has not reported progress yet.");
+    // kube-controller-manager's expand controller hands it to "an external controller" that the lab does not have.
+    const event = await until('the ExternalExpanding event as evidence', () => live.finding(ref, 'claim.resizing')?.evidence.find((e) => e.source === 'event ExternalExpanding'));
+    expect(event.value).toBe('waiting for an external controller to expand this PVC');
+    // The API server refuses to take the request back to the current capacity, as the fix steps say.
+    const back = await admin().raw('PATCH', `/api/v1/namespaces/${ns}/persistentvolumeclaims/grow-me`, { spec: { resources: { requests: { storage: '1Gi' } } } }, 'application/merge-patch+json');
+    expect(back.status).toBe(422);
+    expect(back.text).toContain('field can not be less than status.capacity');
+  });
+});
+
 describe('a bound volume handed to another claim by hand', () => {
   it('the claim that had it is misbound (and Lost), the other one gets it', async () => {
     const ns = await namespace(lab, 'dx-misbound');

@@ -50,11 +50,36 @@ describe('expansion', () => {
     expect(f?.fix).toHaveLength(1);
   });
 
+  it('a bigger request that no resizer takes (as on the lab: hostPath volume, only ExternalExpanding): waits, then warns', () => {
+    const asked = claimWith({ capacity: { storage: '1Gi' } }, { resources: { requests: { storage: '2Gi' } } });
+    const waitingSince = (minutes: number) => eventAbout(asked, 'ExternalExpanding', 'waiting for an external controller to expand this PVC', { minutesAgo: minutes });
+    const [fresh] = diagnose({ persistentvolumeclaims: [asked], persistentvolumes: [boundVolume], events: [waitingSince(1)] });
+    expect(fresh).toMatchObject({ code: 'claim.resizing', severity: 'expected-wait', fix: [] });
+    expect(fresh?.cause.en).toBe('The claim asks for 2Gi, its volume has 1Gi: the expansion waits for the volume\'s resizer, which has not reported progress yet.');
+    expect(fresh?.evidence.map((e) => e.value)).toEqual(['2Gi / 1Gi', 'waiting for an external controller to expand this PVC']);
+
+    const [stuck] = diagnose({ persistentvolumeclaims: [asked], persistentvolumes: [boundVolume], events: [waitingSince(40)] });
+    expect(stuck).toMatchObject({ code: 'claim.resizing', severity: 'warning' });
+    expect(stuck?.cause.en).toMatch(/^The claim asks for 2Gi, its volume has 1Gi, and for 40 min no resizer has taken the request/);
+    // No command that the API server would refuse (a request equal to the capacity is rejected).
+    expect(stuck?.fix.map((s) => s.command ?? '')).not.toContain(`kubectl patch pvc data-db-0 -n shop --type merge -p '{"spec":{"resources":{"requests":{"storage":"1Gi"}}}}'`);
+
+    const [failed] = diagnose({ persistentvolumeclaims: [asked], persistentvolumes: [boundVolume], events: [waitingSince(3), eventAbout(asked, 'VolumeResizeFailed', 'resize failed: no space left on pool', { type: 'Warning' })] });
+    expect(failed).toMatchObject({ code: 'claim.resizing', severity: 'warning' });
+    expect(failed?.cause.en).toContain('the last expansion attempt failed: resize failed: no space left on pool');
+
+    // Request equal to the capacity: nothing to say.
+    expect(diagnose({ persistentvolumeclaims: [claimWith({ capacity: { storage: '2Gi' } }, { resources: { requests: { storage: '2Gi' } } })], persistentvolumes: [boundVolume] })).toEqual([]);
+  });
+
   it('failed: from the ControllerResizeError condition or an infeasible status', () => {
     const err = claimWith({ conditions: [{ type: 'ControllerResizeError', status: 'True', message: 'resize volume "pvc-db-uid" by resizer "hostpath.csi.k8s.io" failed: rpc error: code = OutOfRange' }] });
     const [f] = diagnose({ persistentvolumeclaims: [err], persistentvolumes: [boundVolume] });
     expect(f?.code).toBe('claim.resize-failed');
     expect(f?.cause.en).toContain('OutOfRange');
+    // The API server accepts only a request above status.capacity when shrinking back (validation.go): never the capacity itself.
+    const capacity = err.status?.capacity?.['storage'];
+    expect(f?.fix.map((s) => s.command)).toContain(`kubectl patch pvc data-db-0 -n shop --type merge -p '{"spec":{"resources":{"requests":{"storage":"<more than ${capacity}>"}}}}'`);
     const infeasible = claimWith({ allocatedResourceStatuses: { storage: 'ControllerResizeInfeasible' } });
     expect(diagnose({ persistentvolumeclaims: [infeasible], persistentvolumes: [boundVolume] })[0]?.code).toBe('claim.resize-failed');
   });

@@ -5,10 +5,11 @@
  * pods still use them (kubernetes.io/pvc-protection), and ReadWriteOnce claims used on several nodes.
  */
 import type { PersistentVolumeClaim } from '../kube/objects';
-import type { Finding } from '../model/findings';
+import type { Evidence, Finding, FixStep } from '../model/findings';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
-import { duration, eventEvidence, eventsAbout, isPodFinished, millis, newestEvent, refByName, refTo } from './objects';
+import { duration, eventEvidence, eventMillis, eventsAbout, isPodFinished, millis, newestEvent, refByName, refTo } from './objects';
+import { storageBytes } from './quantity';
 import { command } from './shell-quote';
 import { SLOW_WAIT_MS } from './claims-common';
 
@@ -114,8 +115,8 @@ function expansion(ctx: DiagnoseContext, claim: PersistentVolumeClaim): Finding[
         fix: [
           describe,
           step(
-            t('If the size cannot be reached, lower the request back to a size above the current capacity (allowed since Kubernetes 1.32 to recover from a failed expansion)', 'Если размер недостижим, уменьшите запрос до значения не меньше текущей ёмкости (с Kubernetes 1.32 так можно выйти из неудачного расширения)'),
-            command`kubectl patch pvc ${claim.metadata?.name} -n ${claim.metadata?.namespace} --type merge -p ${`{"spec":{"resources":{"requests":{"storage":"${capacity ?? '<size>'}"}}}}`}`,
+            t('If the size cannot be reached, lower the request to a size the storage can give, above the current capacity (allowed since Kubernetes 1.32 to recover from a failed expansion; the API server refuses the current capacity itself)', 'Если размер недостижим, уменьшите запрос до размера, который хранилище может дать, но больше текущей ёмкости (с Kubernetes 1.32 так можно выйти из неудачного расширения; саму текущую ёмкость API-сервер не примет)'),
+            command`kubectl patch pvc ${claim.metadata?.name} -n ${claim.metadata?.namespace} --type merge -p ${`{"spec":{"resources":{"requests":{"storage":"<more than ${capacity ?? 'the current capacity'}>"}}}}`}`,
           ),
         ],
       }),
@@ -154,7 +155,61 @@ function expansion(ctx: DiagnoseContext, claim: PersistentVolumeClaim): Finding[
       }),
     ];
   }
-  return [];
+  return unservedExpansion(ctx, claim, sizes, describe);
+}
+
+/**
+ * A bound claim asking for more than its volume has, with no resize condition or status: no resizer has taken
+ * the request. kube-controller-manager says "waiting for an external controller to expand this PVC"
+ * (ExternalExpanding) and, when no CSI resizer serves the volume (hostPath, local, a driver without
+ * EXPAND_VOLUME), nothing ever will: on the lab the claim sat there with no finding at all.
+ */
+function unservedExpansion(ctx: DiagnoseContext, claim: PersistentVolumeClaim, sizes: Evidence, describe: FixStep): Finding[] {
+  const view = ctx.view;
+  const requested = storageBytes(claim.spec?.resources?.requests);
+  const capacity = storageBytes(claim.status?.capacity);
+  if (claim.status?.phase !== 'Bound' || requested === undefined || capacity === undefined || requested <= capacity) return [];
+  const events = eventsAbout(view, 'persistentvolumeclaims', claim);
+  const waiting = newestEvent(events, ['ExternalExpanding']);
+  const failed = newestEvent(events, ['VolumeResizeFailed']);
+  const since = waiting ? (millis(waiting.firstTimestamp) ?? eventMillis(waiting)) : undefined;
+  const slow = since !== undefined && view.now() - since > SLOW_WAIT_MS;
+  const want = claim.spec?.resources?.requests?.['storage'] ?? '?';
+  const have = claim.status?.capacity?.['storage'] ?? '?';
+  const volumeName = claim.spec?.volumeName;
+  return [
+    finding({
+      code: 'claim.resizing',
+      object: refTo('persistentvolumeclaims', claim),
+      key: 'unserved',
+      severity: slow || failed ? 'warning' : undefined,
+      cause: failed
+        ? t(`The claim asks for ${want}, its volume has ${have}, and the last expansion attempt failed: ${failed.message ?? ''}`, `Заявка просит ${want}, у тома ${have}, и последняя попытка расширения не удалась: ${failed.message ?? ''}`)
+        : slow
+          ? t(
+              `The claim asks for ${want}, its volume has ${have}, and for ${duration(view.now() - since!).en} no resizer has taken the request: the volume's driver may not support expansion (hostPath and local volumes never grow), or its resizer (csi-resizer) is not running.`,
+              `Заявка просит ${want}, у тома ${have}, и уже ${duration(view.now() - since!).ru} ни один resizer не взялся за расширение: драйвер тома, возможно, не умеет расширять (hostPath и local не растут никогда) или его resizer (csi-resizer) не работает.`,
+            )
+          : t(
+              `The claim asks for ${want}, its volume has ${have}: the expansion waits for the volume's resizer, which has not reported progress yet.`,
+              `Заявка просит ${want}, у тома ${have}: расширение ждёт resizer тома, который пока не сообщил о ходе работы.`,
+            ),
+      evidence: [sizes, ...[failed ?? waiting].flatMap((e) => (e ? [eventEvidence(view, e)] : []))],
+      fix:
+        slow || failed
+          ? [
+              describe,
+              step(t('See which driver serves the volume', 'Посмотрите, какой драйвер обслуживает том'), volumeName ? command`kubectl get pv ${volumeName} -o yaml` : 'kubectl get pv'),
+              step(
+                t(
+                  `If the volume cannot grow, the request cannot go back to ${have} either (the API server only accepts a size above the current capacity): to get more space, copy the data to a new, larger claim`,
+                  `Если том не может вырасти, вернуть запрос к ${have} тоже нельзя (API-сервер принимает только размер больше текущей ёмкости): чтобы получить больше места, перенесите данные в новую, бо́льшую заявку`,
+                ),
+              ),
+            ]
+          : [],
+    }),
+  ];
 }
 
 function sharedAcrossNodes(ctx: DiagnoseContext, claim: PersistentVolumeClaim): Finding[] {
