@@ -1,0 +1,54 @@
+/** A table screen (claims, volumes, pods, ...): its toolbar filters and its virtualised ARIA grid. */
+import type { Locator } from '@playwright/test';
+
+export class TablePage {
+  readonly grid: Locator;
+  readonly rows: Locator;
+  readonly search: Locator;
+  readonly namespaceFilter: Locator;
+  readonly phaseFilter: Locator;
+  readonly severityFilter: Locator;
+  readonly count: Locator;
+  readonly empty: Locator;
+
+  constructor(pane: Locator, table: string) {
+    this.grid = pane.getByTestId(`table-${table}`);
+    this.rows = this.grid.getByTestId('table-row');
+    this.search = pane.getByTestId('table-search');
+    this.namespaceFilter = pane.getByTestId('filter-namespace');
+    this.phaseFilter = pane.getByTestId('filter-phase');
+    this.severityFilter = pane.getByTestId('filter-severity');
+    this.count = pane.getByTestId('table-count');
+    this.empty = this.grid.getByTestId('table-empty');
+  }
+
+  row(namespace: string | undefined, name: string): Locator {
+    const ns = namespace === undefined ? '' : `[data-namespace="${namespace}"]`;
+    return this.grid.locator(`[data-testid="table-row"][data-name="${name}"]${ns}`);
+  }
+
+  async filterPhase(phase: string): Promise<void> {
+    await this.phaseFilter.selectOption(phase);
+  }
+
+  async searchFor(text: string): Promise<void> {
+    await this.search.fill(text);
+  }
+
+  /** Opens a row's details the way a keyboard user does: select it, then Enter. */
+  async open(namespace: string | undefined, name: string): Promise<void> {
+    const row = this.row(namespace, name);
+    await row.click();
+    await row.press('Enter');
+  }
+
+  /** (namespace, name) of every rendered row. */
+  async rowKeys(): Promise<{ namespace: string; name: string }[]> {
+    return this.rows.evaluateAll((rows) =>
+      rows.map((row) => {
+        const data = (row as unknown as { dataset: Record<string, string | undefined> }).dataset;
+        return { namespace: data.namespace ?? '', name: data.name ?? '' };
+      }),
+    );
+  }
+}
