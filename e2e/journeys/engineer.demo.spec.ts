@@ -54,7 +54,8 @@ test('the init-container pod shows its steps progressing in the demo', async ({ 
   await expect(app.details.initSteps.nth(1)).toContainText('fix-permissions');
   await expect(app.details.initSteps.nth(2)).toContainText('render-config');
   // fix-permissions runs as root inside a pod that runs as 1000: the user of each step is shown.
-  await expect(app.details.initSteps.nth(1)).toContainText(/uid 0\b/);
+  await expect(app.details.initSteps.nth(1)).toContainText('runs as uid 0');
+  await expect(app.details.initSteps.nth(0)).toContainText('runs as uid 1000');
   // The recording replays the pod being replaced: a step is seen running while a later one waits, live.
   await expect(app.details.initProgress.locator('[data-testid="init-step"][data-state="running"]')).toHaveCount(1, { timeout: 120_000 });
   await expect(app.details.initProgress.locator('[data-testid="init-step"][data-state="waiting"]').last()).toBeVisible();
