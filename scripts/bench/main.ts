@@ -10,7 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startLab, type Lab } from '../../e2e/cluster/lab';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchOptions } from './args';
-import { kubectlCounts, runKseSync, runKubectlGet, type KseRun, type KubectlRun } from './measure-commands';
+import { kubectlCounts, runKseStartup, runKseSync, runKubectlGet, type KseRun, type KubectlRun } from './measure-commands';
 import { countBoundClaims, countPodsNotRunning, prepareNamespaces, seedRange, waitFor } from './seed';
 import { probeStore } from './store-probe';
 import { upsertResults, type SizeResult } from './results-table';
@@ -31,17 +31,20 @@ async function nodeNames(lab: Lab): Promise<string[]> {
 }
 
 /** kse, then kubectl, `runs` times: alternating spreads any drift in load over both. */
-async function timeBoth(lab: Lab, kubectlPath: string, runs: number, timeoutSeconds: number): Promise<{ kse: KseRun[]; kubectl: KubectlRun[] }> {
+async function timeBoth(lab: Lab, kubectlPath: string, runs: number, timeoutSeconds: number): Promise<{ kse: KseRun[]; kubectl: KubectlRun[]; startup: number[] }> {
   const kse: KseRun[] = [];
   const kubectl: KubectlRun[] = [];
+  const startup: number[] = [];
   for (let k = 0; k < runs; k++) {
     const a = await runKseSync(ROOT, lab.kubeconfigPath, timeoutSeconds);
     const b = await runKubectlGet(kubectlPath, lab.kubeconfigPath);
-    log(`  run ${k + 1}/${runs}: kse ${formatMillis(a.wallMillis)} (reported ${formatMillis(a.reportedMillis)}, RSS ${formatKib(a.maxRssKib)}); kubectl ${formatMillis(b.wallMillis)} (RSS ${formatKib(b.maxRssKib)})`);
+    const c = await runKseStartup(ROOT, lab.kubeconfigPath);
+    log(`  run ${k + 1}/${runs}: kse ${formatMillis(a.wallMillis)} (reported ${formatMillis(a.reportedMillis)}, RSS ${formatKib(a.maxRssKib)}); kubectl ${formatMillis(b.wallMillis)} (RSS ${formatKib(b.maxRssKib)}); kse contexts ${formatMillis(c)}`);
     kse.push(a);
     kubectl.push(b);
+    startup.push(c);
   }
-  return { kse, kubectl };
+  return { kse, kubectl, startup };
 }
 
 /** kse must have seen what kubectl sees; a benchmark of a wrong answer is no benchmark. */
@@ -61,7 +64,7 @@ async function measureSize(lab: Lab, kubectlPath: string, n: number, seedMillis:
 
   const timeoutSeconds = Math.max(60, Math.ceil(n / 50));
   const load = [loadavg()[0] ?? 0];
-  const { kse, kubectl } = await timeBoth(lab, kubectlPath, options.runs, timeoutSeconds);
+  const { kse, kubectl, startup } = await timeBoth(lab, kubectlPath, options.runs, timeoutSeconds);
   load.push(loadavg()[0] ?? 0);
   const counts = await kubectlCounts(kubectlPath, lab.kubeconfigPath);
   checkCounts(kse[kse.length - 1]?.counts ?? {}, counts);
@@ -80,6 +83,7 @@ async function measureSize(lab: Lab, kubectlPath: string, n: number, seedMillis:
     podsRunning,
     claimsBound: bound.value.bound,
     runs: options.runs,
+    kseStartup: startup,
     kseWall: kse.map((r) => r.wallMillis),
     kseReported: kse.map((r) => r.reportedMillis),
     kseRssKib: kse.map((r) => r.maxRssKib),

@@ -1,13 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { BENCH_NAMESPACES, claimManifest, podManifest, volumeManifest } from './manifests';
+import { BENCH_NAMESPACES, boundClaimStatus, claimManifest, podManifest, volumeManifest } from './manifests';
 
 const NODES = ['n1', 'n2', 'n3'];
 
 describe('bench manifests', () => {
   it('binds claim i and volume i to each other statically', () => {
-    const pv = volumeManifest(7);
+    const pv = volumeManifest(7, 'uid-7');
     const pvc = claimManifest(7);
-    expect(pv.spec.claimRef).toMatchObject({ name: pvc.metadata.name, namespace: pvc.metadata.namespace });
+    expect(pv.spec.claimRef).toMatchObject({ name: pvc.metadata.name, namespace: pvc.metadata.namespace, uid: 'uid-7' });
+    expect(volumeManifest(7).spec.claimRef.uid).toBeUndefined();
+    expect(boundClaimStatus(7)).toEqual({ phase: 'Bound', accessModes: pv.spec.accessModes, capacity: pv.spec.capacity });
     expect(pvc.spec.volumeName).toBe(pv.metadata.name);
     expect(pvc.spec.resources.requests.storage).toBe(pv.spec.capacity.storage);
     expect(pvc.spec.storageClassName).toBe(pv.spec.storageClassName);

@@ -1,7 +1,8 @@
 /**
  * The objects the benchmark seeds, object i of each kind. Claims are bound statically: each PV names its claim in
- * claimRef and each claim names its PV in volumeName, so the PV controller only confirms the binding (no
- * provisioning, no matching). Pods name their node (no scheduling), spread over the lab's fake nodes, and one pod
+ * claimRef (with the claim's UID) and each claim names its PV in volumeName; seeding then writes what the PV
+ * controller would (bind-completed annotation, both phases Bound), so the controller, whose API client is
+ * limited to 20 requests/s, finds nothing to do. Pods name their node (no scheduling), spread over the lab's fake nodes, and one pod
  * in four mounts a claim, so the store's pod <-> claim relations are exercised.
  */
 import type { KubeObject } from '../../e2e/cluster/kube';
@@ -35,7 +36,11 @@ export function classManifest(): KubeObject {
   } as KubeObject;
 }
 
-export function volumeManifest(i: number): KubeObject {
+/** The annotation the PV controller puts on a claim once the binding is complete. */
+export const BIND_COMPLETED = 'pv.kubernetes.io/bind-completed';
+
+/** PV i, pre-bound to claim i (whose UID is known once the claim exists). */
+export function volumeManifest(i: number, claimUid?: string): KubeObject {
   return {
     apiVersion: 'v1',
     kind: 'PersistentVolume',
@@ -47,9 +52,14 @@ export function volumeManifest(i: number): KubeObject {
       storageClassName: BENCH_CLASS,
       // Never mounted for real (kwok nodes); the path only has to be valid.
       hostPath: { path: `/tmp/kse-bench/${volumeName(i)}`, type: 'DirectoryOrCreate' },
-      claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: benchNamespace(i), name: claimName(i) },
+      claimRef: { apiVersion: 'v1', kind: 'PersistentVolumeClaim', namespace: benchNamespace(i), name: claimName(i), ...(claimUid ? { uid: claimUid } : {}) },
     },
   };
+}
+
+/** The status a bound claim i has (what the PV controller writes). */
+export function boundClaimStatus(i: number): Record<string, unknown> {
+  return { phase: 'Bound', accessModes: ['ReadWriteOnce'], capacity: { storage: claimSize(i) } };
 }
 
 export function claimManifest(i: number): KubeObject {

@@ -81,6 +81,18 @@ export async function runKseSync(repoRoot: string, kubeconfigPath: string, timeo
   };
 }
 
+/**
+ * `kse contexts --json`: starting node, loading the core's modules through tsx and reading the kubeconfig, no
+ * cluster traffic. The part of the whole sync command that does not depend on N.
+ */
+export async function runKseStartup(repoRoot: string, kubeconfigPath: string): Promise<number> {
+  const run = await timeProcess(process.execPath, [join(repoRoot, 'bin', 'kse.mjs'), 'contexts', '--json'], {
+    cwd: repoRoot,
+    env: { ...process.env, KUBECONFIG: kubeconfigPath },
+  });
+  return run.wallMillis;
+}
+
 export const KUBECTL_KINDS = 'sc,pv,pvc,pods';
 
 export interface KubectlRun {

@@ -11,6 +11,7 @@ const base: SizeResult = {
   podsRunning: 4000,
   claimsBound: 2000,
   runs: 3,
+  kseStartup: [700, 800, 900],
   kseWall: [3000, 2000, 2500],
   kseReported: [1200, 1000, 1100],
   kseRssKib: [200 * 1024, 220 * 1024, 210 * 1024],
@@ -26,11 +27,12 @@ describe('renderRow', () => {
     expect(row[2]).toBe('2,000 (2,001 / 2,000 / 4,003)');
     expect(row[5]).toBe('2.50 s');
     expect(row[6]).toBe('1.10 s');
-    expect(row[7]).toBe('1.25 s');
-    expect(row[8]).toBe('2.00×; 0.88×');
-    expect(row[9]).toBe('210.0 MiB (220.0 MiB)');
-    expect(row[13]).toBe('0.40 ms + 12 ms');
-    expect(row[15]).toBe('3.1');
+    expect(row[7]).toBe('800 ms');
+    expect(row[8]).toBe('1.25 s');
+    expect(row[9]).toBe('2.00×; 0.88×');
+    expect(row[10]).toBe('210.0 MiB (220.0 MiB)');
+    expect(row[14]).toBe('0.40 ms + 12 ms');
+    expect(row[16]).toBe('3.1');
   });
 });
 

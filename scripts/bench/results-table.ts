@@ -18,6 +18,8 @@ export interface SizeResult {
   podsRunning: number;
   claimsBound: number;
   runs: number;
+  /** `kse contexts` wall times: process start and module loading, the sync's fixed cost. */
+  kseStartup: number[];
   kseWall: number[];
   kseReported: number[];
   kseRssKib: number[];
@@ -45,6 +47,7 @@ export const HEADER = [
   'Pods Running / claims Bound',
   'kse sync, whole command',
   'kse sync, reported',
+  'kse start-up (kse contexts)',
   'kubectl get -o json',
   'Ratio kse / kubectl (whole; reported)',
   'kse peak RSS (max)',
@@ -71,6 +74,7 @@ export function renderRow(r: SizeResult): string[] {
     `${thousands(r.podsRunning)} / ${thousands(r.claimsBound)}`,
     formatMillis(kseWall),
     formatMillis(kseReported),
+    formatMillis(median(r.kseStartup)),
     formatMillis(kubectl),
     `${formatRatio(kseWall, kubectl)}; ${formatRatio(kseReported, kubectl)}`,
     `${formatKib(median(r.kseRssKib))} (${formatKib(Math.max(...r.kseRssKib))})`,
