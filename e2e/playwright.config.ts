@@ -30,7 +30,7 @@ export default defineConfig({
   retries: process.env.CI ? 1 : 0,
   timeout: 180_000,
   expect: { timeout: 30_000 },
-  reporter: [['list'], ['./journeys/support/skip-reporter.ts'], ['html', { outputFolder: '../test-results/playwright-report', open: 'never' }]],
+  reporter: [['list'], ['./journeys/support/summary-reporter.ts'], ['html', { outputFolder: '../test-results/playwright-report', open: 'never' }]],
   use: {
     browserName: 'chromium',
     launchOptions: { executablePath: process.env.KSE_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_ARGS },

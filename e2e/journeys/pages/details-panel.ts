@@ -41,6 +41,11 @@ export class DetailsPanel {
     return this.root.getByTestId(`details-tab-${id}`);
   }
 
+  /** The state of every init step, read in one go (waiting, running, done, failed). */
+  initStates(): Promise<string[]> {
+    return this.initSteps.evaluateAll((steps) => steps.map((step) => step.getAttribute('data-state') ?? ''));
+  }
+
   async showTab(id: DetailsTab): Promise<void> {
     await this.tab(id).click();
   }
