@@ -77,6 +77,8 @@ export class OpenCluster {
     if (limited.size > 0) status.limitedToNamespaces = [...limited].sort();
     const version = this.source.serverVersion?.();
     if (version) status.serverVersion = version;
+    const sourceNow = this.store.now?.();
+    if (sourceNow !== undefined && Number.isFinite(sourceNow)) status.sourceNow = new Date(sourceNow).toISOString();
     return status;
   }
 

@@ -24,6 +24,8 @@ export interface StoreQueries {
   list(kind: Kind): readonly KubeObject[];
   /** Changes with every applied update. */
   revision(): number;
+  /** The store's clock (the source's time: a recording's replay time, a snapshot's capture time), epoch ms. */
+  now?(): number;
   /**
    * Batched notices of changed kinds, including changes the store finds by itself (a provisioner's lease going
    * stale with time). Without it, the core derives change notices from the updates it passes to the store.

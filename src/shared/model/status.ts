@@ -72,4 +72,9 @@ export interface ClusterStatus {
   limitedToNamespaces?: string[];
   /** Kubernetes version reported by /version, when known. */
   serverVersion?: string;
+  /**
+   * The source's "now" (ISO) when this status was built: a recording's replay time, a snapshot's capture time,
+   * the wall clock for live clusters. The UI computes ages against it so an old recording does not look old.
+   */
+  sourceNow?: string;
 }

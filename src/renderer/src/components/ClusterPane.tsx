@@ -19,6 +19,7 @@ import { TableView } from '../table/TableView';
 import { TABLES } from '../tables/registry';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PaneProvider } from './pane-context';
+import { SourceClockContext, sourceClockOffset } from '../state/source-clock';
 import { errorText, StateMessage } from './StateMessage';
 
 const NAV: { id: ViewId; label: MessageKey }[] = [
@@ -67,6 +68,7 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
   const overview = useQuery(overviewQuery(api, clusterId));
   const status = useQuery(statusQuery(api, clusterId));
   const namespaces = overview.data?.namespaces ?? [];
+  const clockOffset = sourceClockOffset(status.data?.sourceNow, status.dataUpdatedAt);
 
   const show = (view: ViewId) => setPane({ view, filters: {}, search: undefined, sort: undefined, minSeverity: undefined });
   let content;
@@ -87,47 +89,49 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
 
   return (
     <PaneProvider index={index} clusterId={clusterId}>
-      <section className="pane" aria-label={info?.name ?? clusterId} data-testid={`pane-${index}`} data-cluster-id={clusterId}>
-        <StatusStrip clusterId={clusterId} />
-        <div className="pane-body">
-          <nav className="view-nav" aria-label={t('app.mainNav')}>
-            {NAV.map((item) => (
+      <SourceClockContext.Provider value={clockOffset}>
+        <section className="pane" aria-label={info?.name ?? clusterId} data-testid={`pane-${index}`} data-cluster-id={clusterId}>
+          <StatusStrip clusterId={clusterId} />
+          <div className="pane-body">
+            <nav className="view-nav" aria-label={t('app.mainNav')}>
+              {NAV.map((item) => (
+                <button
+                  key={item.id}
+                  type="button"
+                  className={pane.view === item.id ? 'nav-item active' : 'nav-item'}
+                  aria-current={pane.view === item.id ? 'page' : undefined}
+                  onClick={() => show(item.id)}
+                  data-testid={`nav-${item.id}`}
+                >
+                  {t(item.label)}
+                  {item.id !== 'overview' && item.id !== 'graph' && overview.data ? (
+                    <NavCount table={item.id} counts={overview.data.counts} kinds={status.data?.kinds} />
+                  ) : null}
+                </button>
+              ))}
               <button
-                key={item.id}
                 type="button"
-                className={pane.view === item.id ? 'nav-item active' : 'nav-item'}
-                aria-current={pane.view === item.id ? 'page' : undefined}
-                onClick={() => show(item.id)}
-                data-testid={`nav-${item.id}`}
+                className={state.lesson ? 'nav-item active' : 'nav-item'}
+                aria-pressed={Boolean(state.lesson)}
+                onClick={() => update((s) => ({ ...s, lesson: s.lesson ? undefined : 'stateless' }))}
+                data-testid="nav-lessons"
               >
-                {t(item.label)}
-                {item.id !== 'overview' && item.id !== 'graph' && overview.data ? (
-                  <NavCount table={item.id} counts={overview.data.counts} kinds={status.data?.kinds} />
-                ) : null}
+                {t('nav.lessons')}
               </button>
-            ))}
-            <button
-              type="button"
-              className={state.lesson ? 'nav-item active' : 'nav-item'}
-              aria-pressed={Boolean(state.lesson)}
-              onClick={() => update((s) => ({ ...s, lesson: s.lesson ? undefined : 'stateless' }))}
-              data-testid="nav-lessons"
-            >
-              {t('nav.lessons')}
-            </button>
-          </nav>
-          <div className="view-main">
-            <ErrorBoundary resetKey={`${clusterId}/${pane.view}`} title={t('state.viewFailed')}>
-              {content}
-            </ErrorBoundary>
+            </nav>
+            <div className="view-main">
+              <ErrorBoundary resetKey={`${clusterId}/${pane.view}`} title={t('state.viewFailed')}>
+                {content}
+              </ErrorBoundary>
+            </div>
+            {pane.selected && (
+              <ErrorBoundary resetKey={`${clusterId}/${JSON.stringify(pane.selected)}`} title={t('state.viewFailed')}>
+                <DetailsPanel target={pane.selected} onClose={() => setPane({ selected: undefined })} />
+              </ErrorBoundary>
+            )}
           </div>
-          {pane.selected && (
-            <ErrorBoundary resetKey={`${clusterId}/${JSON.stringify(pane.selected)}`} title={t('state.viewFailed')}>
-              <DetailsPanel target={pane.selected} onClose={() => setPane({ selected: undefined })} />
-            </ErrorBoundary>
-          )}
-        </div>
-      </section>
+        </section>
+      </SourceClockContext.Provider>
     </PaneProvider>
   );
 }
