@@ -13,7 +13,7 @@ import { StateMessage } from '../components/StateMessage';
 import { useI18n } from '../i18n/i18n';
 import { useNow } from '../state/clock';
 import type { SortState } from '../state/view-state';
-import { gridTemplate, rowWidth, type Column, type ColumnContext } from '../tables/column';
+import { fitColumns, gridTemplate, rowWidth, type Column, type ColumnContext } from '../tables/column';
 import { rowKey, rowRef, TABLES, type AnyRow } from '../tables/registry';
 import { usePagedRows } from './use-paged-rows';
 
@@ -107,8 +107,9 @@ export function DataTable({ query, label, selected, onOpen, onSort, onClearFilte
     }
   };
 
-  const template = gridTemplate(columns);
-  const width = rowWidth(columns);
+  const laidOut = fitColumns(columns, (c) => t(c.label));
+  const template = gridTemplate(laidOut);
+  const width = rowWidth(laidOut);
   const tableName = t(spec.label);
 
   if (rows.error && rows.total === undefined) {
@@ -141,7 +142,9 @@ export function DataTable({ query, label, selected, onOpen, onSort, onClearFilte
                 t(column.label)
               ) : (
                 <button type="button" className="sort-button" tabIndex={-1} onClick={() => onSort(column.id)} data-testid={`sort-${column.id}`}>
-                  <span className="head-label">{t(column.label)}</span>
+                  <span className="head-label" title={t(column.label)}>
+                    {t(column.label)}
+                  </span>
                   <span className="sort-mark" aria-hidden="true">
                     {query.sort?.column === column.id ? (query.sort.direction === 'asc' ? '▲' : '▼') : ''}
                   </span>

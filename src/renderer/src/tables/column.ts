@@ -66,3 +66,19 @@ export function gridTemplate(columns: readonly { width: number; grow?: number }[
 export function rowWidth(columns: readonly { width: number }[]): string {
   return `max(100%, ${columns.reduce((sum, c) => sum + c.width, 0)}px)`;
 }
+
+/** Width a header label needs: ~7.2 px a character at 12 px semibold, plus padding and the sort mark. */
+export function headerWidth(label: string): number {
+  return Math.ceil(label.length * 7.2) + 16 + 14;
+}
+
+/** Share of the spare width for columns declared fixed: small, so wide text columns still get most of it. */
+const FIXED_COLUMN_GROW = 0.25;
+
+/**
+ * Columns as laid out: no narrower than their translated header, and every column takes part of the spare
+ * width, so nothing is cut while the row has empty room on its right.
+ */
+export function fitColumns<C extends { width: number; grow?: number }>(columns: readonly C[], labelOf: (column: C) => string): C[] {
+  return columns.map((c) => ({ ...c, width: Math.max(c.width, headerWidth(labelOf(c))), grow: c.grow ?? FIXED_COLUMN_GROW }));
+}

@@ -3,7 +3,7 @@ import { TABLE_COLUMN_IDS, type ClaimRow, type ClassRow, type EventRow, type Pod
 import { translate, type MessageKey, type Params } from '../i18n/i18n';
 import { claimClass, claimColumns } from './claims-columns';
 import { classProvisioner, classUsage } from './classes-columns';
-import { accessModes, sizePair, type Column, type ColumnContext } from './column';
+import { accessModes, fitColumns, gridTemplate, headerWidth, sizePair, type Column, type ColumnContext } from './column';
 import { eventObject } from './events-columns';
 import { podInit, podVolumeTypes } from './pods-columns';
 import { provisionerLease, provisionerNodes, provisionerPods } from './provisioners-columns';
@@ -139,8 +139,11 @@ describe('pod and event columns', () => {
   };
   it('summarise volumes and init progress', () => {
     expect(podVolumeTypes(pod)).toBe('emptyDir×2 persistentVolumeClaim');
-    expect(podInit(pod)).toBe('1/3');
+    expect(podInit({ ...pod, status: 'Pending' })).toBe('1/3');
     expect(podInit({ ...pod, initTotal: 0, initDone: 0 })).toBe('');
+    expect(podInit({ ...pod, status: 'Init:1/3' })).toBe('');
+    expect(podInit({ ...pod, status: 'Init:CrashLoopBackOff' })).toBe('1/3');
+    expect(podInit({ ...pod, status: 'Running', initDone: 3 })).toBe('3/3');
   });
   it('name the object an event is about', () => {
     const event: EventRow = { uid: 'e', type: 'Warning', reason: 'ProvisioningFailed', message: 'x', count: 1 };
@@ -152,6 +155,15 @@ describe('pod and event columns', () => {
 });
 
 describe('helpers and registry', () => {
+  it('lay columns out no narrower than their header, every one sharing the spare width', () => {
+    const laidOut = fitColumns([{ width: 40, grow: 2 }, { width: 200 }], () => 'Namespace');
+    expect(laidOut[0]?.width).toBe(headerWidth('Namespace'));
+    expect(laidOut[0]?.width).toBeGreaterThan(40);
+    expect(laidOut[0]?.grow).toBe(2);
+    expect(laidOut[1]?.width).toBe(200);
+    expect(laidOut[1]?.grow).toBeGreaterThan(0);
+    expect(gridTemplate(laidOut)).toMatch(/^minmax\(\d+px, 2fr\) minmax\(200px, 0\.25fr\)$/);
+  });
   it('shorten access modes and pair sizes', () => {
     expect(accessModes(['ReadOnlyMany', 'Weird'])).toBe('ROX,Weird');
     expect(sizePair(undefined, '5Gi')).toBe('— / 5Gi');

@@ -12,9 +12,14 @@ export function podVolumeTypes(row: PodRow): string {
     .join(' ');
 }
 
-/** "2/3" while init containers run; "" when the pod has none. */
+/**
+ * "2/3": init containers done of all; "" when the pod has none, or when the status already says it
+ * ("Init:2/3", as kubectl prints while they run), so the row does not repeat itself.
+ */
 export function podInit(row: PodRow): string {
-  return row.initTotal > 0 ? `${row.initDone}/${row.initTotal}` : '';
+  if (row.initTotal === 0) return '';
+  const progress = `${row.initDone}/${row.initTotal}`;
+  return row.status === `Init:${progress}` ? '' : progress;
 }
 
 export const podColumns: readonly Column<PodRow>[] = [
