@@ -6,6 +6,7 @@ import type { InitStepView } from '../../../shared/model/detail';
 import { ago } from '../format/time';
 import { useI18n, type Translate } from '../i18n/i18n';
 import { useNow } from '../state/clock';
+import { initStepMounts } from './init-mounts';
 
 /** "09:50:10 (2m ago)": the exact time for comparing steps, the age for how stale it is. */
 function clockAndAgo(iso: string, now: number, t: Translate): string {
@@ -51,7 +52,7 @@ export function InitProgress({ steps }: { steps: InitStepView[] }) {
                   {step.reason && <strong>{step.reason}</strong>} {step.message}
                 </div>
               )}
-              {step.mounts.length > 0 && <div className="muted small-text mono">{step.mounts.join(', ')}</div>}
+              {initStepMounts(step.mounts).length > 0 && <div className="muted small-text mono">{initStepMounts(step.mounts).join(', ')}</div>}
             </div>
           </li>
         ))}
