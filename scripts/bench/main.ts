@@ -9,6 +9,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startLab, type Lab } from '../../e2e/cluster/lab';
+import { checkCounts } from './counts';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchOptions } from './args';
 import { kubectlCounts, runKseStartup, runKseSync, runKubectlGet, type KseRun, type KubectlRun } from './measure-commands';
 import { countBoundClaims, countPodsNotRunning, prepareNamespaces, seedRange, waitFor } from './seed';
@@ -45,13 +46,6 @@ async function timeBoth(lab: Lab, kubectlPath: string, runs: number, timeoutSeco
     startup.push(c);
   }
   return { kse, kubectl, startup };
-}
-
-/** kse must have seen what kubectl sees; a benchmark of a wrong answer is no benchmark. */
-function checkCounts(kse: Record<string, number>, kubectl: Record<string, number>): void {
-  for (const kind of ['storageclasses', 'persistentvolumes', 'persistentvolumeclaims', 'pods']) {
-    if (kse[kind] !== kubectl[kind]) throw new Error(`kse counted ${kse[kind]} ${kind}, kubectl ${kubectl[kind]}: the sync is not exact, so its time means nothing.`);
-  }
 }
 
 async function measureSize(lab: Lab, kubectlPath: string, n: number, seedMillis: number, options: BenchOptions): Promise<SizeResult> {
