@@ -13,7 +13,7 @@ import { StateMessage } from '../components/StateMessage';
 import { useI18n } from '../i18n/i18n';
 import { useNow } from '../state/clock';
 import type { SortState } from '../state/view-state';
-import { fitColumns, gridTemplate, rowWidth, type Column, type ColumnContext } from '../tables/column';
+import { fitColumns, gridTemplate, rowWidth, textWidth, type Column, type ColumnContext } from '../tables/column';
 import { rowKey, rowRef, TABLES, type AnyRow } from '../tables/registry';
 import { usePagedRows } from './use-paged-rows';
 
@@ -107,7 +107,18 @@ export function DataTable({ query, label, selected, onOpen, onSort, onClearFilte
     }
   };
 
-  const laidOut = fitColumns(columns, (c) => t(c.label));
+  // The loaded rows around the viewport tell how wide each column's text is (see fitColumns).
+  const loaded: AnyRow[] = [];
+  for (let i = range[0]; i <= range[1]; i++) {
+    const row = rows.rowAt(i);
+    if (row) loaded.push(row);
+  }
+  // Decorated cells (chips, badges) are wider than their text.
+  const wanted =
+    loaded.length > 0
+      ? (c: Column<AnyRow>) => loaded.reduce((most, row) => Math.max(most, textWidth(c.value(row, ctx))), 0) + (c.render ? 24 : 0)
+      : undefined;
+  const laidOut = fitColumns(columns, (c) => t(c.label), wanted);
   const template = gridTemplate(laidOut);
   const width = rowWidth(laidOut);
   const tableName = t(spec.label);

@@ -56,9 +56,16 @@ export function sizePair(first: string | undefined, second: string | undefined):
 
 /**
  * The CSS grid of a table. Every row is its own grid, so the tracks must not depend on a row's content:
- * fixed minimums plus fr shares of a width that is the same for every row (see rowWidth).
+ * fixed minimums plus shares of a width that is the same for every row (see rowWidth). When the loaded rows'
+ * text widths are known (`wanted`), each track may grow up to what its text needs (the grid hands the spare
+ * width out evenly to tracks still below that), and the last track takes whatever is left.
  */
-export function gridTemplate(columns: readonly { width: number; grow?: number }[]): string {
+export function gridTemplate(columns: readonly { width: number; grow?: number; wanted?: number }[]): string {
+  if (columns.some((c) => c.wanted !== undefined)) {
+    return columns
+      .map((c, i) => (i === columns.length - 1 ? `minmax(${c.width}px, 1fr)` : `minmax(${c.width}px, ${Math.max(c.width, c.wanted ?? 0)}px)`))
+      .join(' ');
+  }
   return columns.map((c) => (c.grow ? `minmax(${c.width}px, ${c.grow}fr)` : `${c.width}px`)).join(' ');
 }
 
@@ -67,18 +74,38 @@ export function rowWidth(columns: readonly { width: number }[]): string {
   return `max(100%, ${columns.reduce((sum, c) => sum + c.width, 0)}px)`;
 }
 
-/** Width a header label needs: ~7.2 px a character at 12 px semibold, plus padding and the sort mark. */
+/** Width a header label needs: ~8.2 px a character at 12 px semibold (generous: a cut header is worse), plus padding and the sort mark. */
 export function headerWidth(label: string): number {
-  return Math.ceil(label.length * 7.2) + 16 + 14;
+  return Math.ceil(label.length * 8.2) + 16 + 12;
 }
 
-/** Share of the spare width for columns declared fixed: small, so wide text columns still get most of it. */
+/** Width a cell's text would like (13 px text), capped so one long value does not take the whole row. */
+export function textWidth(text: string): number {
+  return Math.min(MAX_WANTED_WIDTH, Math.ceil(text.length * 7.4) + 16);
+}
+
+const MAX_WANTED_WIDTH = 360;
+
+/** Share of the spare width for columns declared fixed, when the contents are not known yet. */
 const FIXED_COLUMN_GROW = 0.25;
 
 /**
  * Columns as laid out: no narrower than their translated header, and every column takes part of the spare
- * width, so nothing is cut while the row has empty room on its right.
+ * width. With `wantedWidth` (the widest text among the loaded rows) the spare width goes to the columns whose
+ * text is cut, so an empty column does not keep room a truncated one could use (see gridTemplate).
+ * Minimums are the header's width, or the declared one when the loaded text needs it; one template serves every row.
  */
-export function fitColumns<C extends { width: number; grow?: number }>(columns: readonly C[], labelOf: (column: C) => string): C[] {
-  return columns.map((c) => ({ ...c, width: Math.max(c.width, headerWidth(labelOf(c))), grow: c.grow ?? FIXED_COLUMN_GROW }));
+export function fitColumns<C extends { width: number; grow?: number }>(
+  columns: readonly C[],
+  labelOf: (column: C) => string,
+  wantedWidth?: (column: C) => number,
+): (C & { wanted?: number })[] {
+  return columns.map((c) => {
+    const header = headerWidth(labelOf(c));
+    if (!wantedWidth) return { ...c, width: Math.max(c.width, header), grow: c.grow ?? FIXED_COLUMN_GROW };
+    // A column whose loaded text is narrower than its declared minimum (an empty Volume column) gives that room up.
+    const wanted = wantedWidth(c);
+    const width = Math.max(header, Math.min(c.width, wanted));
+    return { ...c, width, grow: c.grow ?? FIXED_COLUMN_GROW, wanted: Math.max(width, wanted) };
+  });
 }

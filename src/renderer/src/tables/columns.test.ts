@@ -3,7 +3,7 @@ import { TABLE_COLUMN_IDS, type ClaimRow, type ClassRow, type EventRow, type Pod
 import { translate, type MessageKey, type Params } from '../i18n/i18n';
 import { claimClass, claimColumns } from './claims-columns';
 import { classProvisioner, classUsage } from './classes-columns';
-import { accessModes, fitColumns, gridTemplate, headerWidth, sizePair, type Column, type ColumnContext } from './column';
+import { accessModes, fitColumns, gridTemplate, headerWidth, sizePair, textWidth, type Column, type ColumnContext } from './column';
 import { eventObject } from './events-columns';
 import { podInit, podVolumeTypes } from './pods-columns';
 import { provisionerLease, provisionerNodes, provisionerPods } from './provisioners-columns';
@@ -163,6 +163,23 @@ describe('helpers and registry', () => {
     expect(laidOut[1]?.width).toBe(200);
     expect(laidOut[1]?.grow).toBeGreaterThan(0);
     expect(gridTemplate(laidOut)).toMatch(/^minmax\(\d+px, 2fr\) minmax\(200px, 0\.25fr\)$/);
+  });
+  it('let tracks grow to what the loaded text needs, the last one taking what is left', () => {
+    const columns = [
+      { id: 'empty', width: 140, grow: 2 },
+      { id: 'class', width: 100, grow: 1 },
+      { id: 'badge', width: 130 },
+    ];
+    const wanted = (c: { id: string }) => (c.id === 'class' ? textWidth('lab-absent-provisioner') : textWidth(''));
+    const laidOut = fitColumns(columns, () => 'X', wanted);
+    // The empty column shrinks to its header; the others keep their declared minimum.
+    const header = headerWidth('X');
+    expect(laidOut.map((c) => c.width)).toEqual([header, 100, header]);
+    expect(gridTemplate(laidOut)).toBe(
+      `minmax(${header}px, ${header}px) minmax(100px, ${textWidth('lab-absent-provisioner')}px) minmax(${header}px, 1fr)`,
+    );
+    expect(textWidth('lab-absent-provisioner')).toBeGreaterThan(100);
+    expect(textWidth('x'.repeat(500))).toBeLessThanOrEqual(360);
   });
   it('shorten access modes and pair sizes', () => {
     expect(accessModes(['ReadOnlyMany', 'Weird'])).toBe('ROX,Weird');
