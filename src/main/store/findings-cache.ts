@@ -3,7 +3,7 @@
  * dirty, and the next query re-diagnoses only those. The rules themselves live in src/shared/diagnose; this
  * cache does not know which rules exist, only which objects they are about.
  */
-import { diagnoseAll, diagnoseObject, provisionerHealth } from '../../shared/diagnose/index';
+import { diagnoseAll, diagnoseObject, provisionerHealth, startDiagnosis, type DiagnoseSession } from '../../shared/diagnose/index';
 import type { Kind } from '../../shared/kube/kinds';
 import { KINDS } from '../../shared/kube/kinds';
 import { SEVERITY_ORDER, type Finding, type FindingBadge } from '../../shared/model/findings';
@@ -103,7 +103,9 @@ export class FindingsCache {
     else {
       const ids = [...this.dirty];
       this.dirty.clear();
-      for (const id of ids) this.recompute(id, rows);
+      // One session for the batch: the store does not change while it is diagnosed.
+      const session = startDiagnosis(this.store);
+      for (const id of ids) this.recompute(id, rows, session);
     }
     this.sorted = undefined;
     this.version += 1;
@@ -201,7 +203,7 @@ export class FindingsCache {
     }
   }
 
-  private recompute(id: string, rows: DirtySink): void {
+  private recompute(id: string, rows: DirtySink, session?: DiagnoseSession): void {
     const { kind, key } = splitId(id);
     const obj = this.store.table(kind).get(key);
     const before = this.badges.get(id);
@@ -212,7 +214,7 @@ export class FindingsCache {
       const ref: ObjectRef = { kind, name: obj.metadata?.name ?? '' };
       if (KINDS[kind].namespaced && obj.metadata?.namespace) ref.namespace = obj.metadata.namespace;
       if (obj.metadata?.uid) ref.uid = obj.metadata.uid;
-      const list = safely(() => diagnoseObject(this.store, ref), []);
+      const list = safely(() => diagnoseObject(this.store, ref, session), []);
       if (list.length > 0) this.findings.set(id, list);
       else this.findings.delete(id);
       const badge = badgeOf(list);

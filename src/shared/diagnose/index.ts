@@ -19,9 +19,21 @@ import { claimClassName, type ClusterView } from './view';
 
 export { ALL_FINDING_CODES, FINDING_CODES, isFindingCode, type FindingCode } from './catalog';
 
+/**
+ * Work the rules share between objects (each provisioner's assessment scans pods, leases and events). One session
+ * is valid while the view does not change: callers that diagnose a batch of objects at one point in time pass the
+ * same session to every call, so a burst of pending claims of one provisioner costs one assessment, not one each.
+ */
+export type DiagnoseSession = DiagnoseContext;
+
+export function startDiagnosis(view: ClusterView): DiagnoseSession {
+  return createContext(view);
+}
+
 /** Findings about one object (claim, volume, pod, class...), most severe first. */
-export function diagnoseObject(view: ClusterView, ref: ObjectRef): Finding[] {
-  return sortFindings(diagnoseWith(createContext(view), ref));
+export function diagnoseObject(view: ClusterView, ref: ObjectRef, session?: DiagnoseSession): Finding[] {
+  const ctx = session && session.view === view ? session : createContext(view);
+  return sortFindings(diagnoseWith(ctx, ref));
 }
 
 export interface DiagnoseAllOptions {
