@@ -18,6 +18,7 @@ import { diagnoseObject } from '../../../src/shared/diagnose';
 import type { Finding } from '../../../src/shared/model/findings';
 import { sameRef, type ObjectRef } from '../../../src/shared/model/refs';
 import type { ProvisionerRow } from '../../../src/shared/model/rows';
+import { pollUntil } from '../../../src/main/kube/testing/until';
 
 const ROOT = resolve(__dirname, '../../..');
 
@@ -94,21 +95,8 @@ export const volumeRef = (name: string): ObjectRef => ({ kind: 'persistentvolume
 export const classRef = (name: string): ObjectRef => ({ kind: 'storageclasses', name });
 
 /** Polls until `check` returns a truthy value; the timeout message says what was awaited and what was seen. */
-export async function until<T>(what: string, check: () => T | Promise<T>, timeoutMs = 30_000, seen?: () => string): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value) return value as NonNullable<T>;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) {
-      throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${seen ? ` (${seen()})` : ''}${last ? `: ${(last as Error).message}` : ''}`);
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
+export function until<T>(what: string, check: () => T | Promise<T>, timeoutMs = 30_000, seen?: () => string): Promise<NonNullable<T>> {
+  return pollUntil(what, check, { timeoutMs, intervalMs: 200, ...(seen ? { seen } : {}) });
 }
 
 /**

@@ -14,6 +14,7 @@ import { createWebClient, type SocketFactory } from '../../../shared/web-client'
 import { Core } from '../../core/core';
 import { createCoreDeps } from '../../core/wiring';
 import { startWebHost, type WebHost } from './server';
+import { pollUntil } from '../../kube/testing/until';
 
 const ROOT = resolve(__dirname, '../../../..');
 let lab: Lab;
@@ -21,14 +22,9 @@ let core: Core;
 let host: WebHost;
 let api: RendererApi;
 
-async function until<T>(probe: () => Promise<T | undefined> | T | undefined, ms: number, what: string): Promise<T> {
-  const end = Date.now() + ms;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
+/** The shared poller, with this file's argument order. */
+function until<T>(probe: () => Promise<T | undefined> | T | undefined, ms: number, what: string): Promise<NonNullable<T>> {
+  return pollUntil(what, probe, { timeoutMs: ms });
 }
 
 beforeAll(async () => {

@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { collectionPath, type Kind } from '../../../shared/kube/kinds';
 import type { KubeObject } from '../../../shared/kube/objects';
 import { isStorageEvent } from '../arrival';
+import { pollUntil } from './until';
 
 interface ListClient {
   list<T>(path: string, query?: Record<string, string>): Promise<{ items: T[] }>;
@@ -19,19 +20,8 @@ export async function truth(client: ListClient, kind: Kind, namespace?: string):
 }
 
 /** Polls until `check` returns true (or a truthy value); fails with `what` and the last error after the timeout. */
-export async function until<T>(what: string, check: () => T | Promise<T>, timeoutMs = 30_000, intervalMs = 100): Promise<NonNullable<T>> {
-  const deadline = Date.now() + timeoutMs;
-  let last: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value) return value as NonNullable<T>;
-    } catch (error) {
-      last = error;
-    }
-    if (Date.now() > deadline) throw new Error(`Timed out after ${timeoutMs} ms waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`);
-    await new Promise((resolve) => setTimeout(resolve, intervalMs));
-  }
+export function until<T>(what: string, check: () => T | Promise<T>, timeoutMs = 30_000, intervalMs = 100): Promise<NonNullable<T>> {
+  return pollUntil(what, check, { timeoutMs, intervalMs });
 }
 
 /** A copy of the lab's kubeconfig in `dir` with the server (and optionally users) changed. */
