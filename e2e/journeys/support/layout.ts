@@ -1,0 +1,48 @@
+/**
+ * Layout checks as a user sees the window: the document itself never scrolls (every region scrolls on its own),
+ * and what must stay visible is inside the viewport. Used by the journeys at every screen size and language.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** The screen sizes people have: a small laptop and a common desktop. */
+export const SCREENS = [
+  { name: '1280x720', width: 1280, height: 720 },
+  { name: '1440x900', width: 1440, height: 900 },
+] as const;
+
+export const UI_LANGS = ['en', 'ru'] as const;
+
+/** The document is exactly the window: no page scroll in either direction, and none was ever applied. */
+export async function expectNoDocumentScroll(page: Page): Promise<void> {
+  const m = await page.evaluate(() => {
+    const el = document.scrollingElement ?? document.documentElement;
+    return { sw: el.scrollWidth, sh: el.scrollHeight, cw: el.clientWidth, ch: el.clientHeight, x: el.scrollLeft, y: el.scrollTop };
+  });
+  expect(m, 'the document scrolled or is larger than the window').toEqual({ sw: m.cw, sh: m.ch, cw: m.cw, ch: m.ch, x: 0, y: 0 });
+}
+
+/** The element's box lies wholly inside the window (not cut by the window's edges). */
+export async function expectInsideWindow(page: Page, locator: Locator, what: string): Promise<void> {
+  const box = await locator.boundingBox();
+  const size = page.viewportSize();
+  expect(box, `${what} is not rendered`).not.toBeNull();
+  expect(size).not.toBeNull();
+  if (!box || !size) return;
+  const slack = 0.5;
+  expect(box.x, `${what} starts left of the window`).toBeGreaterThanOrEqual(-slack);
+  expect(box.y, `${what} starts above the window`).toBeGreaterThanOrEqual(-slack);
+  expect(box.x + box.width, `${what} ends right of the window (${box.x + box.width} > ${size.width})`).toBeLessThanOrEqual(size.width + slack);
+  expect(box.y + box.height, `${what} ends below the window`).toBeLessThanOrEqual(size.height + slack);
+}
+
+/** The element is visible within its scroll container and the window: nothing clips it horizontally. */
+export async function expectHorizontallyVisible(page: Page, locator: Locator, container: Locator, what: string): Promise<void> {
+  const box = await locator.boundingBox();
+  const outer = await container.boundingBox();
+  const size = page.viewportSize();
+  expect(box, `${what} is not rendered`).not.toBeNull();
+  if (!box || !outer || !size) return;
+  const right = Math.min(outer.x + outer.width, size.width);
+  expect(box.x, `${what} starts left of its container`).toBeGreaterThanOrEqual(outer.x - 0.5);
+  expect(box.x + box.width, `${what} is cut off on the right (${Math.round(box.x + box.width)} > ${Math.round(right)})`).toBeLessThanOrEqual(right + 0.5);
+}
