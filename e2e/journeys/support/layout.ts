@@ -1,3 +1,4 @@
+/// <reference lib="dom" />
 /**
  * Layout checks as a user sees the window: the document itself never scrolls (every region scrolls on its own),
  * and what must stay visible is inside the viewport. Used by the journeys at every screen size and language.
