@@ -2,7 +2,8 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 
-export function CopyButton({ text }: { text: string }) {
+/** `label` is the accessible name when the text is too long to read out (a code block); default "Copy command: <text>". */
+export function CopyButton({ text, label }: { text: string; label?: string }) {
   const { t } = useI18n();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = () => {
@@ -18,7 +19,7 @@ export function CopyButton({ text }: { text: string }) {
   };
   return (
     <>
-      <button type="button" className="button small" onClick={copy} aria-label={t('details.copyCommand', { command: text })} data-testid="copy-command">
+      <button type="button" className="button small" onClick={copy} aria-label={label ?? t('details.copyCommand', { command: text })} data-testid="copy-command">
         {state === 'copied' ? t('details.copied') : t('details.copy')}
       </button>
       <span className="sr-only" role="status" aria-live="polite">

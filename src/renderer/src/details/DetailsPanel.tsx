@@ -12,7 +12,9 @@ import { useApi } from '../api/api-context';
 import { objectQuery } from '../api/queries';
 import { ObjectLink } from '../components/ObjectLink';
 import { usePaneActions } from '../components/pane-context';
+import { SidePanel } from '../components/SidePanel';
 import { errorText, StateMessage } from '../components/StateMessage';
+import { DETAILS_PANEL, minBesideDetails } from '../state/frame-layout';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { EventList } from './EventList';
 import { FindingCard } from './FindingCard';
@@ -123,7 +125,7 @@ export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose()
   }
 
   return (
-    <aside className="side-panel details-panel" aria-label={t('details.label', { name: title })} data-testid="details-panel">
+    <SidePanel id="details" limits={DETAILS_PANEL} minContent={minBesideDetails} className="details-panel" label={t('details.label', { name: title })} testId="details-panel">
       <header className="panel-head">
         <h2 className="panel-title" title={title}>
           <span className="kind-label">{KINDS[target.kind].objectKind}</span> {refKey(target)}
@@ -136,6 +138,6 @@ export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose()
         </button>
       </header>
       {body}
-    </aside>
+    </SidePanel>
   );
 }
