@@ -80,13 +80,14 @@ beforeAll(async () => {
   if (!lab.kubectlPath) throw new Error('kubectl was not built with the lab (npm run lab:build)');
   work = mkdtempSync(join(tmpdir(), 'kse-lessons-'));
   shellEnv = { PATH: `${dirname(lab.kubectlPath)}:${process.env.PATH ?? ''}`, HOME: work, KUBECONFIG: lab.kubeconfigPath, LANG: 'C.UTF-8' };
-  // The seeded scenarios settle within seconds: claims bound, the StatefulSet's replicas created, the init pod done.
+  // The seeded scenarios settle within seconds: claims bound, the StatefulSets' replicas created, the quota's refusal recorded.
   await pollUntil(
     'the lesson scenarios to settle (claims bound)',
     async () => {
       const pending = await shell(`kubectl get pvc -A -o jsonpath='{range .items[?(@.status.phase=="Bound")]}{.metadata.namespace}/{.metadata.name}{"\\n"}{end}'`);
       const bound = pending.stdout.split('\n');
-      return ['lab-dynamic/data', 'lab-static/reports', 'lab-external/uploads', 'lab-statefulset/data-web-1'].every((c) => bound.includes(c));
+      const refused = await shell('kubectl get events -n lab-quota --field-selector involvedObject.kind=StatefulSet,reason=FailedCreate -o name');
+      return ['lab-dynamic/data', 'lab-static/reports', 'lab-external/uploads', 'lab-statefulset/data-web-1', 'lab-quota/data-cache-1'].every((c) => bound.includes(c)) && refused.stdout.trim() !== '';
     },
     { timeoutMs: 120_000, intervalMs: 1000 },
   );

@@ -7,11 +7,12 @@
  *
  * Most claim findings are decided from objects, not from event text (events expire after an hour); their entries
  * name the event reason the rule shows as evidence. Messages of refused API requests (`kind: 'api-error'`) never
- * reach the app, since a refused object does not exist; they are listed so that lessons may quote them.
+ * reach the app, since a refused object does not exist, and errors a process in a container gets from the kernel
+ * (`kind: 'process-error'`) never leave the container; both are listed so that lessons may quote them.
  */
 import type { FindingCode } from './catalog';
 
-export type MessageKind = 'event' | 'scheduler' | 'api-error';
+export type MessageKind = 'event' | 'scheduler' | 'api-error' | 'process-error';
 
 export interface UpstreamMessage {
   id: string;
@@ -24,7 +25,7 @@ export interface UpstreamMessage {
   example: string;
   /** File in kubernetes/kubernetes (or the named repository) that writes it. */
   source: string;
-  /** Findings the rules produce for it; empty only for api-error entries. */
+  /** Findings the rules produce for it; empty only for api-error and process-error entries. */
   codes: FindingCode[];
 }
 
@@ -72,7 +73,7 @@ export const UPSTREAM_MESSAGES: readonly UpstreamMessage[] = [
     source: PV,
     codes: ['claim.provisioning', 'claim.provisioner-dead'],
   },
-  { id: 'no-provisionable-plugin', example: 'no provisionable volume plugin matched', kind: 'event', reason: 'ProvisioningFailed', pattern: /^no provisionable volume plugin matched$/, source: 'pkg/volume/plugins.go', codes: ['claim.no-matching-volume', 'claim.static-near-miss'] },
+  { id: 'no-volume-plugin', example: 'no volume plugin matched name: kubernetes.io/no-provisioner', kind: 'event', reason: 'ProvisioningFailed', pattern: /^no volume plugin matched name: \S+$/, source: 'pkg/volume/plugins.go FindPluginByName', codes: ['claim.no-matching-volume', 'claim.static-near-miss'] },
   { id: 'claim-lost', example: 'Bound claim has lost its PersistentVolume. Data on the volume is lost!', kind: 'event', reason: 'ClaimLost', pattern: /^Bound claim has lost (?:its|reference to) PersistentVolume\. Data on the volume is lost!$/, source: PV, codes: ['claim.lost'] },
   { id: 'claim-misbound', example: 'Two claims are bound to the same volume, this one is bound incorrectly', kind: 'event', reason: 'ClaimMisbound', pattern: /^Two claims are bound to the same volume, this one is bound incorrectly$/, source: PV, codes: ['claim.misbound'] },
   // External provisioners (sig-storage-lib-external-provisioner, kubernetes-csi/external-provisioner).
@@ -101,11 +102,14 @@ export const UPSTREAM_MESSAGES: readonly UpstreamMessage[] = [
   { id: 'mount-os-error', example: 'permission denied', kind: 'event', reason: 'FailedMount', pattern: /^(?:wrong fs type|permission denied|connection timed out)$/, source: 'k8s.io/mount-utils mount_linux.go', codes: ['pod.mount-failed'] },
   { id: 'csi-driver-not-registered', example: 'MountVolume.MountDevice failed for volume "pvc-8d6accc7" : kubernetes.io/csi: attacher.MountDevice failed to create newCsiDriverClient: driver name ebs.csi.aws.com not found in the list of registered CSI drivers', kind: 'event', reason: 'FailedMount', pattern: /driver name \S+ not found in the list of registered CSI drivers/, source: 'pkg/volume/csi/csi_plugin.go', codes: ['pod.mount-failed', 'pod.csi-driver-missing-on-node'] },
   { id: 'hostpath-type', example: 'MountVolume.SetUp failed for volume "logs" : hostPath type check failed: /var/log/app is not a directory', kind: 'event', reason: 'FailedMount', pattern: /hostPath type check failed[:,] .+$/, source: 'pkg/volume/hostpath/host_path.go', codes: ['pod.mount-failed'] },
+  // What a process in a container gets from the kernel (strerror of ENOSPC and EACCES): no event is recorded.
+  { id: 'no-space-left', example: 'No space left on device', kind: 'process-error', reason: 'ENOSPC', pattern: /^No space left on device$/, source: 'Linux errno ENOSPC (a full tmpfs of a memory-backed emptyDir, a full disk)', codes: [] },
+  { id: 'permission-denied', example: 'Permission denied', kind: 'process-error', reason: 'EACCES', pattern: /^[Pp]ermission denied$/, source: 'Linux errno EACCES (a volume owned by another user)', codes: [] },
   // Refused API requests: the object is never created, so nothing reaches the app.
   { id: 'resize-not-allowed', example: 'persistentvolumeclaims "web-data" is forbidden: only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize', kind: 'api-error', reason: 'Forbidden', pattern: /only dynamically provisioned pvc can be resized and the storageclass that provisions the pvc must support resize/, source: 'plugin/pkg/admission/storage/persistentvolume/resize/admission.go', codes: [] },
   { id: 'quota-exceeded', example: 'persistentvolumeclaims "data-web-2" is forbidden: exceeded quota: storage, requested: persistentvolumeclaims=1, used: persistentvolumeclaims=2, limited: persistentvolumeclaims=2', kind: 'api-error', reason: 'Forbidden', pattern: /^(?:persistentvolumeclaims "[^"]+" is forbidden: )?exceeded quota: [^,]+, requested: .+, used: .+, limited: .+$/, source: 'staging/src/k8s.io/apiserver/pkg/admission/plugin/resourcequota/controller.go', codes: [] },
   { id: 'limitrange-max', example: 'persistentvolumeclaims "big" is forbidden: maximum storage usage per PersistentVolumeClaim is 2Gi, but request is 5Gi', kind: 'api-error', reason: 'Forbidden', pattern: /^(?:persistentvolumeclaims "[^"]+" is forbidden: )?maximum storage usage per PersistentVolumeClaim is \S+, but request is \S+$/, source: 'plugin/pkg/admission/limitranger/admission.go', codes: [] },
-  { id: 'statefulset-create-claim', example: 'create Claim data-web-2 for Pod web-2 in StatefulSet web failed error: persistentvolumeclaims "data-web-2" is forbidden: exceeded quota: storage, requested: persistentvolumeclaims=1, used: persistentvolumeclaims=2, limited: persistentvolumeclaims=2', kind: 'event', reason: 'FailedCreate', pattern: /^create Claim \S+ for Pod \S+ in StatefulSet \S+ failed error: .+$/, source: 'pkg/controller/statefulset/stateful_pod_control.go', codes: [] },
+  { id: 'statefulset-create-claim', example: 'Create Claim data-web-2 for Pod web-2 in StatefulSet web failed error: persistentvolumeclaims "data-web-2" is forbidden: exceeded quota: storage, requested: persistentvolumeclaims=1, used: persistentvolumeclaims=2, limited: persistentvolumeclaims=2', kind: 'event', reason: 'FailedCreate', pattern: /^Create Claim \S+ for Pod \S+ in StatefulSet \S+ failed error: .+$/, source: 'pkg/controller/statefulset/stateful_pod_control.go', codes: [] },
 ];
 
 export const HISTORICAL_MESSAGES: readonly HistoricalMessage[] = [
