@@ -7,7 +7,8 @@
  *   the test lists those with their reasons;
  * - every read-only kubectl command (get, describe, explain, events, auth can-i, api-resources) of every shell
  *   block runs against the lab as written, through bash (pipes included), and must exit 0 and print something;
- *   other commands (patch, logs, replace...) are listed, not run, since they write or need a real kubelet.
+ *   in a block marked `lab-skip`, each must fail or print nothing there (the marker stays true); other commands
+ *   (patch, logs, replace...) are listed, not run, since they write or need a real kubelet.
  *
  * What runs is read out of the markdown by src/shared/lesson-code.ts; the counts are printed at the end.
  */
@@ -33,7 +34,8 @@ const blocks: LessonCodeBlock[] = readdirSync(LESSONS)
   );
 const yamlBlocks = blocks.filter((b) => b.lang === 'yaml');
 const commands = blocks.flatMap(kubectlCommands);
-const readOnly = commands.filter((c) => c.readOnly);
+const readOnly = commands.filter((c) => c.readOnly && !c.block.labSkip);
+const skippedCommands = commands.filter((c) => c.readOnly && c.block.labSkip);
 const at = (b: LessonCodeBlock | LessonCommand) => `${'block' in b ? b.block.source : b.source}:${b.line}`;
 
 let lab: Lab;
@@ -143,6 +145,14 @@ describe('lesson commands on the lab', () => {
     const result = await runCommand(c.command);
     expect(result.code, `${at(c)}: ${c.command}\n${result.stderr}`).toBe(0);
     expect(result.stdout.trim(), `${at(c)}: ${c.command} prints nothing on the lab\n${result.stderr}`).not.toBe('');
+  });
+
+  it('commands of blocks marked lab-skip find nothing on the lab (else remove the marker)', async () => {
+    console.log(`lessons: command blocks the lab cannot serve:\n${[...new Set(skippedCommands.map((c) => `  ${at(c)} [${c.block.section}]: ${c.block.labSkip}`))].join('\n')}`);
+    for (const c of skippedCommands) {
+      const result = await runCommand(c.command);
+      expect(result.code !== 0 || result.stdout.trim() === '', `${at(c)}: ${c.command} works on the lab, but its block is marked lab-skip (${c.block.labSkip})`).toBe(true);
+    }
   });
 
   it('lists the commands it does not run', () => {
