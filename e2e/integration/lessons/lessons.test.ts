@@ -10,6 +10,11 @@
  *   in a block marked `lab-skip`, each must fail or print nothing there (the marker stays true); other commands
  *   (patch, logs, replace...) are listed, not run, since they write or need a real kubelet.
  *
+ * - what the lessons claim the lab answers is checked there too: the refused field selector, the API errors they
+ *   quote (quota, LimitRange, resize), the events of a "manual" class claim and of a no-provisioner class, the
+ *   restricted Pod Security profile refusing a root init container, and every storage event the seeded lab records
+ *   being one that src/shared/diagnose/messages.ts knows.
+ *
  * What runs is read out of the markdown by src/shared/lesson-code.ts; the counts are printed at the end.
  */
 import { execFile } from 'node:child_process';
@@ -21,6 +26,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../cluster/lab';
 import { pollUntil } from '../../../src/main/kube/testing/until';
 import { kubectlCommands, lessonCodeBlocks, type LessonCodeBlock, type LessonCommand } from '../../../src/shared/lesson-code';
+import { diagnoseObject } from '../../../src/shared/diagnose';
+import { fixtureView, type FixtureObjects } from '../../../src/shared/diagnose/fixture-view';
+import { recogniseMessage } from '../../../src/shared/diagnose/messages';
+import type { KubeEvent } from '../../../src/shared/kube/objects';
 
 const LESSONS = resolve(__dirname, '../../../resources/lessons');
 
@@ -163,5 +172,123 @@ describe('lesson commands on the lab', () => {
         `${other.length} other commands not run:\n${[...new Set(other.map((c) => `  ${c.verb}: ${c.command}`))].join('\n')}`,
     );
     expect(other.every((c) => c.verb !== '')).toBe(true);
+  });
+});
+
+/** The id of the known message a text is, or the text itself when it is unknown (so a failure shows it). */
+function messageId(text: string): string {
+  const known = recogniseMessage(text);
+  return known ? ('current' in known ? known.current.id : `historical:${known.historical.id}`) : `unknown: ${text}`;
+}
+
+async function json<T>(args: string[]): Promise<T> {
+  const result = await lab.kubectl([...args, '-o', 'json']);
+  if (result.code !== 0) throw new Error(`kubectl ${args.join(' ')}: ${result.stderr}`);
+  return JSON.parse(result.stdout) as T;
+}
+
+async function applyYaml(yamlText: string, ...flags: string[]): Promise<Run> {
+  const file = join(work, `check-${++fileSeq}.yaml`);
+  writeFileSync(file, yamlText);
+  return run(lab.kubectlPath!, ['--kubeconfig', lab.kubeconfigPath, 'apply', ...flags, '-f', file]);
+}
+
+const claimYaml = (name: string, namespace: string, className: string, size: string) =>
+  `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\nspec:\n` +
+  `  storageClassName: "${className}"\n  accessModes: ["ReadWriteOnce"]\n  resources:\n    requests:\n      storage: ${size}\n`;
+
+describe('what the lessons say the lab answers', () => {
+  it('claims refuse a field selector on status.phase (the lessons filter with JSONPath instead)', async () => {
+    const result = await shell('kubectl get pvc -A --field-selector=status.phase=Pending');
+    expect(result.code).not.toBe(0);
+    expect(result.stderr).toMatch(/field label not supported: status\.phase/);
+  });
+
+  it('a claim over the LimitRange, over the quota, and a resize without allowVolumeExpansion are refused with the quoted messages', async () => {
+    const tooBig = await applyYaml(claimYaml('big', 'lab-quota', 'lab-hostpath', '5Gi'), '--dry-run=server');
+    expect(tooBig.code).not.toBe(0);
+    expect(messageId(tooBig.stderr.replace(/^Error from server \(Forbidden\): error when creating "[^"]+": /, '').trim())).toBe('limitrange-max');
+    const third = await applyYaml(claimYaml('third', 'lab-quota', 'lab-hostpath', '100Mi'), '--dry-run=server');
+    expect(third.code).not.toBe(0);
+    expect(messageId(third.stderr.replace(/^Error from server \(Forbidden\): error when creating "[^"]+": /, '').trim())).toBe('quota-exceeded');
+    const resize = await shell(`kubectl patch pvc data -n lab-dynamic --dry-run=server -p '{"spec":{"resources":{"requests":{"storage":"2Gi"}}}}'`);
+    expect(resize.code).not.toBe(0);
+    expect(messageId(resize.stderr.replace(/^Error from server \(Forbidden\): /, '').trim())).toBe('resize-not-allowed');
+  });
+
+  it('the StatefulSet whose claim the quota refuses has the FailedCreate event the lessons quote', async () => {
+    const events = await json<{ items: KubeEvent[] }>(['get', 'events', '-n', 'lab-quota', '--field-selector', 'involvedObject.kind=StatefulSet,reason=FailedCreate']);
+    expect(events.items.length).toBeGreaterThan(0);
+    for (const e of events.items) expect(messageId(e.message ?? '')).toBe('statefulset-create-claim');
+    const claims = await json<{ items: { metadata: { name: string } }[] }>(['get', 'pvc', '-n', 'lab-quota']);
+    expect(claims.items.map((c) => c.metadata.name).sort()).toEqual(['data-cache-0', 'data-cache-1']);
+  });
+
+  it('a claim of class "manual" that no PV fits: ProvisioningFailed "not found", which the app explains as static binding', async () => {
+    const ns = 'lesson-check-manual';
+    expect((await shell(`kubectl create namespace ${ns}`)).code).toBe(0);
+    expect((await applyYaml(claimYaml('reports', ns, 'manual', '50Gi'))).code).toBe(0);
+    const event = await pollUntil(
+      'ProvisioningFailed on the manual claim',
+      async () => (await json<{ items: KubeEvent[] }>(['get', 'events', '-n', ns, '--field-selector', 'reason=ProvisioningFailed'])).items[0],
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
+    expect(event.message).toBe('storageclass.storage.k8s.io "manual" not found');
+    expect(messageId(event.message ?? '')).toBe('class-not-found');
+
+    const objects: FixtureObjects = {
+      persistentvolumeclaims: (await json<{ items: never[] }>(['get', 'pvc', '-n', ns])).items,
+      persistentvolumes: (await json<{ items: never[] }>(['get', 'pv'])).items,
+      storageclasses: (await json<{ items: never[] }>(['get', 'storageclass'])).items,
+      events: (await json<{ items: never[] }>(['get', 'events', '-n', ns])).items,
+    };
+    const findings = diagnoseObject(fixtureView(objects, { now: new Date().toISOString() }), { kind: 'persistentvolumeclaims', name: 'reports', namespace: ns });
+    expect(findings.map((f) => f.code)).toEqual(['claim.static-near-miss']);
+    expect(findings[0]?.cause.en).toContain('which is only a name that hand-made volumes carry');
+    expect(findings[0]?.evidence.map((e) => e.value)).toContain('lab-static-pv');
+    await shell(`kubectl delete namespace ${ns} --wait=false`);
+  });
+
+  it('a class of kubernetes.io/no-provisioner with Immediate binding: "no volume plugin matched name"', async () => {
+    const ns = 'lesson-check-local';
+    const classYaml = 'apiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: lesson-check-local\nprovisioner: kubernetes.io/no-provisioner\nvolumeBindingMode: Immediate\n';
+    expect((await applyYaml(classYaml)).code).toBe(0);
+    expect((await shell(`kubectl create namespace ${ns}`)).code).toBe(0);
+    expect((await applyYaml(claimYaml('disk', ns, 'lesson-check-local', '1Gi'))).code).toBe(0);
+    const event = await pollUntil(
+      'ProvisioningFailed on the no-provisioner claim',
+      async () => (await json<{ items: KubeEvent[] }>(['get', 'events', '-n', ns, '--field-selector', 'reason=ProvisioningFailed'])).items[0],
+      { timeoutMs: 60_000, intervalMs: 500 },
+    );
+    expect(messageId(event.message ?? '')).toBe('no-volume-plugin');
+    await shell(`kubectl delete namespace ${ns} --wait=false; kubectl delete storageclass lesson-check-local`);
+  });
+
+  it('the restricted Pod Security profile refuses the init-containers example (its root step), baseline accepts it', async () => {
+    const example = yamlBlocks.find((b) => b.section === 'init-containers' && b.source.startsWith('en/'));
+    expect(example?.text).toContain('runAsUser: 0');
+    for (const level of ['restricted', 'baseline']) {
+      const ns = `lesson-check-${level}`;
+      expect((await shell(`kubectl create namespace ${ns} && kubectl label namespace ${ns} pod-security.kubernetes.io/enforce=${level}`)).code).toBe(0);
+      const result = await applyYaml(example!.text, '--dry-run=server', '-n', ns);
+      if (level === 'restricted') {
+        expect(result.code).not.toBe(0);
+        expect(result.stderr).toMatch(/violates PodSecurity "restricted:latest".*runAsNonRoot/s);
+      } else {
+        expect(result.code, result.stderr).toBe(0);
+      }
+      await shell(`kubectl delete namespace ${ns} --wait=false`);
+    }
+  });
+
+  it('every storage event the seeded lab records is a message the app knows', async () => {
+    const reasons = new Set(['FailedBinding', 'ProvisioningFailed', 'ExternalProvisioning', 'WaitForFirstConsumer', 'WaitForPodScheduled', 'Provisioning', 'VolumeMismatch', 'ClaimLost', 'ClaimMisbound', 'FailedScheduling', 'FailedCreate']);
+    const events = (await json<{ items: KubeEvent[] }>(['get', 'events', '-A'])).items.filter((e) => reasons.has(e.reason ?? ''));
+    expect(events.length).toBeGreaterThan(5);
+    const unknown = events
+      .filter((e) => !(e.reason === 'ProvisioningFailed' && e.message?.startsWith('class parameter fail=true'))) // the lab provisioner's own fault injection
+      .filter((e) => recogniseMessage(e.message ?? '') === undefined)
+      .map((e) => `${e.involvedObject?.namespace}/${e.involvedObject?.name} ${e.reason}: ${e.message}`);
+    expect(unknown).toEqual([]);
   });
 });
