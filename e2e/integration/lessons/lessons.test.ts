@@ -113,7 +113,7 @@ describe('lesson YAML on the lab (server-side dry run)', () => {
   it('finds YAML blocks in both languages, the same number in each', () => {
     const en = yamlBlocks.filter((b) => b.source.startsWith('en/'));
     const ru = yamlBlocks.filter((b) => b.source.startsWith('ru/'));
-    expect(en.length).toBeGreaterThan(20);
+    expect(en.length).toBeGreaterThan(15);
     expect(ru.length).toBe(en.length);
     expect(ru.map((b) => [b.section, b.labSkip])).toEqual(en.map((b) => [b.section, b.labSkip]));
   });
@@ -156,11 +156,14 @@ describe('lesson commands on the lab', () => {
     expect(result.stdout.trim(), `${at(c)}: ${c.command} prints nothing on the lab\n${result.stderr}`).not.toBe('');
   });
 
-  it('commands of blocks marked lab-skip find nothing on the lab (else remove the marker)', async () => {
-    console.log(`lessons: command blocks the lab cannot serve:\n${[...new Set(skippedCommands.map((c) => `  ${at(c)} [${c.block.section}]: ${c.block.labSkip}`))].join('\n')}`);
-    for (const c of skippedCommands) {
-      const result = await runCommand(c.command);
-      expect(result.code !== 0 || result.stdout.trim() === '', `${at(c)}: ${c.command} works on the lab, but its block is marked lab-skip (${c.block.labSkip})`).toBe(true);
+  it('shell blocks marked lab-skip cannot be followed on the lab (else remove the marker)', async () => {
+    const skippedBlocks = [...new Set(skippedCommands.map((c) => c.block))];
+    console.log(`lessons: shell blocks the lab cannot serve (${skippedBlocks.length}):\n${skippedBlocks.map((b) => `  ${at(b)} [${b.section}]: ${b.labSkip}`).join('\n')}`);
+    for (const block of skippedBlocks) {
+      // At least one of its read-only commands fails or finds nothing there (a header line alone is nothing).
+      const results = await Promise.all(skippedCommands.filter((c) => c.block === block).map((c) => runCommand(c.command)));
+      const blocked = results.some((r) => r.code !== 0 || r.stdout.trim().split('\n').length <= 1);
+      expect(blocked, `${at(block)}: every command works on the lab, but the block is marked lab-skip (${block.labSkip})`).toBe(true);
     }
   });
 
@@ -201,7 +204,7 @@ describe('what the lessons say the lab answers', () => {
   it('claims refuse a field selector on status.phase (the lessons filter with JSONPath instead)', async () => {
     const result = await shell('kubectl get pvc -A --field-selector=status.phase=Pending');
     expect(result.code).not.toBe(0);
-    expect(result.stderr).toMatch(/field label not supported: status\.phase/);
+    expect(result.stderr).toContain('"status.phase" is not a known field selector: only "metadata.name", "metadata.namespace"');
   });
 
   it('a claim over the LimitRange, over the quota, and a resize without allowVolumeExpansion are refused with the quoted messages', async () => {
@@ -218,8 +221,9 @@ describe('what the lessons say the lab answers', () => {
 
   it('the StatefulSet whose claim the quota refuses has the FailedCreate event the lessons quote', async () => {
     const events = await json<{ items: KubeEvent[] }>(['get', 'events', '-n', 'lab-quota', '--field-selector', 'involvedObject.kind=StatefulSet,reason=FailedCreate']);
-    expect(events.items.length).toBeGreaterThan(0);
-    for (const e of events.items) expect(messageId(e.message ?? '')).toBe('statefulset-create-claim');
+    const ids = events.items.map((e) => messageId(e.message ?? ''));
+    expect(ids).toContain('statefulset-create-claim');
+    for (const id of ids) expect(['statefulset-create-claim', 'statefulset-create-pod']).toContain(id);
     const claims = await json<{ items: { metadata: { name: string } }[] }>(['get', 'pvc', '-n', 'lab-quota']);
     expect(claims.items.map((c) => c.metadata.name).sort()).toEqual(['data-cache-0', 'data-cache-1']);
   });

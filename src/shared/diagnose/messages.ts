@@ -110,6 +110,7 @@ export const UPSTREAM_MESSAGES: readonly UpstreamMessage[] = [
   { id: 'quota-exceeded', example: 'persistentvolumeclaims "data-web-2" is forbidden: exceeded quota: storage, requested: persistentvolumeclaims=1, used: persistentvolumeclaims=2, limited: persistentvolumeclaims=2', kind: 'api-error', reason: 'Forbidden', pattern: /^(?:persistentvolumeclaims "[^"]+" is forbidden: )?exceeded quota: [^,]+, requested: .+, used: .+, limited: .+$/, source: 'staging/src/k8s.io/apiserver/pkg/admission/plugin/resourcequota/controller.go', codes: [] },
   { id: 'limitrange-max', example: 'persistentvolumeclaims "big" is forbidden: maximum storage usage per PersistentVolumeClaim is 2Gi, but request is 5Gi', kind: 'api-error', reason: 'Forbidden', pattern: /^(?:persistentvolumeclaims "[^"]+" is forbidden: )?maximum storage usage per PersistentVolumeClaim is \S+, but request is \S+$/, source: 'plugin/pkg/admission/limitranger/admission.go', codes: [] },
   { id: 'statefulset-create-claim', example: 'Create Claim data-web-2 for Pod web-2 in StatefulSet web failed error: persistentvolumeclaims "data-web-2" is forbidden: exceeded quota: storage, requested: persistentvolumeclaims=1, used: persistentvolumeclaims=2, limited: persistentvolumeclaims=2', kind: 'event', reason: 'FailedCreate', pattern: /^Create Claim \S+ for Pod \S+ in StatefulSet \S+ failed error: .+$/, source: 'pkg/controller/statefulset/stateful_pod_control.go', codes: [] },
+  { id: 'statefulset-create-pod', example: 'Create Pod web-2 in StatefulSet web failed error: failed to create PVC data-web-2: persistentvolumeclaims "data-web-2" is forbidden: exceeded quota: storage, requested: persistentvolumeclaims=1, used: persistentvolumeclaims=2, limited: persistentvolumeclaims=2', kind: 'event', reason: 'FailedCreate', pattern: /^Create Pod \S+ in StatefulSet \S+ failed error: .+$/, source: 'pkg/controller/statefulset/stateful_pod_control.go', codes: [] },
 ];
 
 export const HISTORICAL_MESSAGES: readonly HistoricalMessage[] = [
@@ -154,7 +155,8 @@ export type Recognised = { current: UpstreamMessage } | { historical: Historical
  * `<name>` for a name, so `Waiting for detach for volume ...` is the multi-attach message: the quote, read as a
  * pattern, must match the entry's example, or the entry's pattern must match the quote as it stands.
  */
-export function recogniseMessage(text: string): Recognised | undefined {
+export function recogniseMessage(message: string): Recognised | undefined {
+  const text = message.startsWith(COMBINED) ? message.slice(COMBINED.length) : message;
   const asPattern = quotePattern(text);
   const fits = (m: { pattern: RegExp; example: string }) => m.pattern.test(text) || asPattern.test(m.example);
   const current = UPSTREAM_MESSAGES.find(fits);
@@ -162,6 +164,9 @@ export function recogniseMessage(text: string): Recognised | undefined {
   const historical = HISTORICAL_MESSAGES.find(fits);
   return historical ? { historical } : undefined;
 }
+
+/** client-go's event aggregator replaces the message of frequent similar events with the latest one behind this prefix. */
+const COMBINED = '(combined from similar events): ';
 
 /** A quote as a pattern: literal text, with `...` and `<placeholder>` matching anything. */
 function quotePattern(quote: string): RegExp {
