@@ -196,6 +196,15 @@ async function applyYaml(yamlText: string, ...flags: string[]): Promise<Run> {
   return run(lab.kubectlPath!, ['--kubeconfig', lab.kubeconfigPath, 'apply', ...flags, '-f', file]);
 }
 
+/** The first event of this reason in the namespace, once the controllers have recorded it. */
+function firstEvent(namespace: string, reason: string): Promise<KubeEvent> {
+  return pollUntil(
+    `a ${reason} event in ${namespace}`,
+    async () => (await json<{ items: KubeEvent[] }>(['get', 'events', '-n', namespace, '--field-selector', `reason=${reason}`])).items[0],
+    { timeoutMs: 60_000, intervalMs: 500 },
+  );
+}
+
 const claimYaml = (name: string, namespace: string, className: string, size: string) =>
   `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: ${name}\n  namespace: ${namespace}\nspec:\n` +
   `  storageClassName: "${className}"\n  accessModes: ["ReadWriteOnce"]\n  resources:\n    requests:\n      storage: ${size}\n`;
@@ -232,11 +241,7 @@ describe('what the lessons say the lab answers', () => {
     const ns = 'lesson-check-manual';
     expect((await shell(`kubectl create namespace ${ns}`)).code).toBe(0);
     expect((await applyYaml(claimYaml('reports', ns, 'manual', '50Gi'))).code).toBe(0);
-    const event = await pollUntil(
-      'ProvisioningFailed on the manual claim',
-      async () => (await json<{ items: KubeEvent[] }>(['get', 'events', '-n', ns, '--field-selector', 'reason=ProvisioningFailed'])).items[0],
-      { timeoutMs: 60_000, intervalMs: 500 },
-    );
+    const event = await firstEvent(ns, 'ProvisioningFailed');
     expect(event.message).toBe('storageclass.storage.k8s.io "manual" not found');
     expect(messageId(event.message ?? '')).toBe('class-not-found');
 
@@ -259,11 +264,7 @@ describe('what the lessons say the lab answers', () => {
     expect((await applyYaml(classYaml)).code).toBe(0);
     expect((await shell(`kubectl create namespace ${ns}`)).code).toBe(0);
     expect((await applyYaml(claimYaml('disk', ns, 'lesson-check-local', '1Gi'))).code).toBe(0);
-    const event = await pollUntil(
-      'ProvisioningFailed on the no-provisioner claim',
-      async () => (await json<{ items: KubeEvent[] }>(['get', 'events', '-n', ns, '--field-selector', 'reason=ProvisioningFailed'])).items[0],
-      { timeoutMs: 60_000, intervalMs: 500 },
-    );
+    const event = await firstEvent(ns, 'ProvisioningFailed');
     expect(messageId(event.message ?? '')).toBe('no-volume-plugin');
     await shell(`kubectl delete namespace ${ns} --wait=false; kubectl delete storageclass lesson-check-local`);
   });
