@@ -70,7 +70,7 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
   const namespaces = overview.data?.namespaces ?? [];
   const clockOffset = sourceClockOffset(status.data?.sourceNow, status.dataUpdatedAt);
 
-  const show = (view: ViewId) => setPane({ view, filters: {}, search: undefined, sort: undefined, minSeverity: undefined });
+  const show = (view: ViewId) => setPane({ view, filters: {}, search: undefined, sort: undefined, minSeverity: undefined, finding: undefined });
   let content;
   if (pane.view === 'overview') content = <Overview clusterId={clusterId} />;
   else if (pane.view === 'graph') content = <GraphView pane={pane} namespaces={namespaces} onChange={(c) => setPane(c)} />;

@@ -57,7 +57,7 @@ export interface FakeApi extends RendererApi {
 
 function pageOf<T>(rows: T[], req: ListRequest, cell: (row: T, column: string) => string): Page<T> {
   let out = rows;
-  if (req.namespace) out = out.filter((r) => cell(r, 'namespace') === req.namespace);
+  if (req.namespaces?.length) out = out.filter((r) => req.namespaces!.includes(cell(r, 'namespace')));
   for (const [column, value] of Object.entries(req.filters ?? {})) out = out.filter((r) => cell(r, column) === value);
   if (req.search) out = out.filter((r) => cell(r, 'name').toLowerCase().includes(req.search!.toLowerCase()));
   if (req.sort) {
@@ -86,7 +86,19 @@ export function createFakeApi(options: { claims?: number } = {}): FakeApi {
   const overview: Overview = {
     clusterId: 'demo',
     findings: { problem: 1, warning: 0, expectedWait: 0, info: 0 },
-    topFindings: [pendingFinding],
+    findingGroups: [
+      {
+        id: `${pendingFinding.severity}|${pendingFinding.code}|class:fast-ssd`,
+        code: pendingFinding.code,
+        severity: pendingFinding.severity,
+        subject: { type: 'class', name: 'fast-ssd' },
+        kind: 'persistentvolumeclaims',
+        title: { en: 'The named StorageClass does not exist', ru: 'Указанного StorageClass не существует' },
+        lesson: pendingFinding.lesson,
+        count: 1,
+        members: [{ object: pendingFinding.object, cause: pendingFinding.cause, findingId: pendingFinding.id }],
+      },
+    ],
     claimsByPhase: { Bound: 40, Pending: 10 },
     volumesByPhase: { Bound: 40 },
     perClass: [{ className: 'standard', provisioner: 'rancher.io/local-path', requestedBytes: 2 ** 30, provisionedBytes: 2 ** 30, claims: 1, volumes: 1 }],

@@ -1,0 +1,132 @@
+/**
+ * Tables keep the columns that matter, on the screens people have (issue 8, item 2). A 3,013-claim snapshot
+ * (src/main/store/testing/large-cluster.ts, long namespace and claim names) is opened through the UI's snapshot
+ * picker; at 1280x720 and 1440x900, in English and in Russian, every table is shown alone, with the details
+ * panel open, and in a pane half the window wide. Each time the document must not scroll and the name, status
+ * and findings columns (header and first row) must lie inside the window and inside the grid's visible area.
+ * Screenshots of every table view go to test-results/screenshots/tables-*.png.
+ */
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Locator, Page } from '@playwright/test';
+import { largeSnapshot } from '../../src/main/store/testing/large-cluster';
+import type { AppPage, TableView } from './pages/app-page';
+import { TablePage } from './pages/table-page';
+import { expect, test } from './support/fixtures';
+import { expectHorizontallyVisible, expectInsideWindow, expectNoDocumentScroll, SCREENS, UI_LANGS } from './support/layout';
+
+/** Every table, with the columns that must never leave the screen (name, status, findings). */
+const ESSENTIAL: Record<TableView, readonly string[]> = {
+  claims: ['name', 'phase', 'badge'],
+  volumes: ['name', 'phase', 'badge'],
+  classes: ['name', 'provisioner', 'badge'],
+  provisioners: ['name', 'verdict', 'badge'],
+  pods: ['name', 'status', 'badge'],
+  snapshots: ['name', 'readyToUse', 'badge'],
+  nodes: ['name', 'ready'],
+  events: ['type', 'reason', 'object', 'message'],
+};
+const TABLES = Object.keys(ESSENTIAL) as TableView[];
+/** Tables whose rows carry diagnosis findings in the large cluster (snapshots show their own errors instead). */
+const DIAGNOSED = new Set<TableView>(['claims', 'volumes', 'classes', 'provisioners', 'pods']);
+
+let snapshotFile = '';
+test.beforeAll(() => {
+  snapshotFile = join(mkdtempSync(join(tmpdir(), 'kse-large-')), 'large-3013-claims.json');
+  writeFileSync(snapshotFile, JSON.stringify(largeSnapshot()));
+});
+
+/** Opens the large snapshot the way a person does (the Open snapshot picker) and waits until it is shown. */
+async function openLargeSnapshot(app: AppPage, page: Page): Promise<string> {
+  await page.getByTestId('snapshot-file-input').setInputFiles(snapshotFile);
+  await expect(app.pane).toHaveAttribute('data-cluster-id', /^file:/, { timeout: 90_000 });
+  const id = (await app.pane.getAttribute('data-cluster-id')) ?? '';
+  await app.waitForCluster(id);
+  return id;
+}
+
+/** The essential columns of a table: header and first row, inside the window and not clipped by the grid. */
+async function expectEssentialsVisible(page: Page, table: TablePage, view: TableView, where: string): Promise<void> {
+  for (const column of ESSENTIAL[view]) {
+    const cells: [Locator, string][] = [
+      [table.header(column), `${where}: header of ${column}`],
+      [table.firstCell(column), `${where}: ${column} of the first row`],
+    ];
+    for (const [cell, what] of cells) {
+      await expect(cell, what).toBeVisible();
+      await expectInsideWindow(page, cell, what);
+      await expectHorizontallyVisible(page, cell, table.scroller, what);
+    }
+  }
+}
+
+/** No badge or chip is an empty coloured shape: each has visible text of its own. */
+async function expectNoEmptyChips(table: TablePage, where: string): Promise<void> {
+  const empty = await table.grid.locator('.chip, .verdict').evaluateAll((chips) =>
+    chips.filter((chip) => (chip.textContent ?? '').trim() === '' || (chip as unknown as { offsetWidth: number }).offsetWidth < 14).length,
+  );
+  expect(empty, `${where}: empty chips`).toBe(0);
+}
+
+for (const screen of SCREENS) {
+  for (const lang of UI_LANGS) {
+    test(`every table keeps name, status and findings in view at ${screen.name} in ${lang}, alone, with details and side by side`, async ({ app, freshDemoHost, page, shot }) => {
+      test.setTimeout(600_000);
+      await page.setViewportSize({ width: screen.width, height: screen.height });
+      await app.open(freshDemoHost.url);
+      await app.waitForCluster('demo');
+      await app.setUiLanguage(lang);
+      const clusterId = await openLargeSnapshot(app, page);
+
+      for (const view of TABLES) {
+        await test.step(`${view} alone`, async () => {
+          const table = await app.showTable(view);
+          await expect(table.rows.first()).toBeVisible();
+          if (DIAGNOSED.has(view)) {
+            // Worst findings first, so the first row shows a finding chip.
+            await table.header('badge').getByRole('button').click();
+            await expect(table.header('badge')).toHaveAttribute('aria-sort', 'ascending');
+            await expect(table.firstCell('badge').getByTestId('severity-chip')).toBeVisible();
+          }
+          await expectNoDocumentScroll(page);
+          await expectEssentialsVisible(page, table, view, `${view} at ${screen.name}`);
+          await expectNoEmptyChips(table, view);
+          await shot(`tables-${view}-${screen.name}-${lang}`);
+        });
+        await test.step(`${view} with the details panel`, async () => {
+          const table = app.table(view);
+          await table.rows.first().click();
+          await expect(app.details.root).toBeVisible();
+          await expectNoDocumentScroll(page);
+          await expectEssentialsVisible(page, table, view, `${view} with details at ${screen.name}`);
+          await expectNoEmptyChips(table, `${view} with details`);
+          await shot(`tables-${view}-details-${screen.name}-${lang}`);
+          await app.details.close.click();
+          await expect(app.details.root).toBeHidden();
+        });
+      }
+
+      await test.step('side by side: the snapshot in two panes, each half the window', async () => {
+        // A copied link with two panes, applied in this tab (the token stays where it is).
+        const open = encodeURIComponent(`demo,${clusterId}`);
+        const c = encodeURIComponent(clusterId);
+        await page.evaluate((hash) => ((globalThis as unknown as { location: { hash: string } }).location.hash = hash), `#/claims?open=${open}&c=${c}&split=1&2.c=${c}&2.view=claims`);
+        const right = page.getByTestId('pane-1');
+        await expect(right).toHaveAttribute('data-cluster-id', clusterId);
+        for (const view of TABLES) {
+          for (const [pane, name] of [[app.pane, 'left'], [right, 'right']] as const) {
+            await pane.getByTestId(`nav-${view}`).click();
+            const table = new TablePage(pane, view);
+            await expect(table.rows.first()).toBeVisible();
+            const box = await pane.boundingBox();
+            expect(box?.width ?? 0, `${name} pane is about half the window`).toBeLessThan(screen.width * 0.6);
+            await expectNoDocumentScroll(page);
+            await expectEssentialsVisible(page, table, view, `${view} in the ${name} pane at ${screen.name}`);
+          }
+          await shot(`tables-${view}-split-${screen.name}-${lang}`);
+        }
+      });
+    });
+  }
+}
