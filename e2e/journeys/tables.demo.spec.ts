@@ -61,6 +61,27 @@ async function expectEssentialsVisible(page: Page, table: TablePage, view: Table
   }
 }
 
+/** Every header cell starts and ends where the cells of its column do (px, half a pixel of slack). */
+async function expectHeadersAligned(table: TablePage, where: string): Promise<void> {
+  const offsets = await table.grid.evaluate((grid) => {
+    const out: string[] = [];
+    const row = grid.querySelector('[data-testid="table-row"]');
+    for (const head of grid.querySelectorAll('[role="columnheader"]')) {
+      const column = head.getAttribute('data-column');
+      const cell = row?.querySelector(`[role="gridcell"][data-column="${column}"]`);
+      if (!cell) {
+        out.push(`${column}: no cell`);
+        continue;
+      }
+      const h = head.getBoundingClientRect();
+      const c = cell.getBoundingClientRect();
+      if (Math.abs(h.left - c.left) > 0.5 || Math.abs(h.width - c.width) > 0.5) out.push(`${column}: header ${h.left}+${h.width}, cells ${c.left}+${c.width}`);
+    }
+    return out;
+  });
+  expect(offsets, `${where}: headers not aligned with their cells`).toEqual([]);
+}
+
 /** No badge or chip is an empty coloured shape: each has visible text of its own. */
 async function expectNoEmptyChips(table: TablePage, where: string): Promise<void> {
   const empty = await table.grid.locator('.chip, .verdict').evaluateAll((chips) =>
@@ -91,6 +112,7 @@ for (const screen of SCREENS) {
           }
           await expectNoDocumentScroll(page);
           await expectEssentialsVisible(page, table, view, `${view} at ${screen.name}`);
+          await expectHeadersAligned(table, view);
           await expectNoEmptyChips(table, view);
           await shot(`tables-${view}-${screen.name}-${lang}`);
         });
@@ -100,6 +122,7 @@ for (const screen of SCREENS) {
           await expect(app.details.root).toBeVisible();
           await expectNoDocumentScroll(page);
           await expectEssentialsVisible(page, table, view, `${view} with details at ${screen.name}`);
+          await expectHeadersAligned(table, `${view} with details`);
           await expectNoEmptyChips(table, `${view} with details`);
           await shot(`tables-${view}-details-${screen.name}-${lang}`);
           await app.details.close.click();

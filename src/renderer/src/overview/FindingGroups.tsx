@@ -7,12 +7,14 @@
 import { useState } from 'react';
 import { groupFilter, type FindingGroup } from '../../../shared/model/finding-groups';
 import type { Overview } from '../../../shared/model/detail';
+import { refKey } from '../../../shared/model/refs';
+import type { ProvisionerVerdict } from '../../../shared/model/rows';
 import { ObjectLink } from '../components/ObjectLink';
 import { usePaneActions } from '../components/pane-context';
 import { useI18n } from '../i18n/i18n';
 import { useLessonTitles } from '../lessons/use-lesson-title';
 import { usePane } from '../state/view-store';
-import { SeverityChip } from '../tables/cells';
+import { SeverityChip, VerdictChip } from '../tables/cells';
 import { TABLE_OF_KIND, TABLES } from '../tables/registry';
 
 /** Groups shown before "Show every cause". */
@@ -21,6 +23,7 @@ export const MAIN_GROUPS = 8;
 const OPEN_UP_TO = 3;
 
 export function FindingGroups({ data }: { data: Overview }) {
+  const verdicts = new Map(data.provisioners.map((p) => [p.name, p.verdict]));
   const { t } = useI18n();
   const [allShown, setAllShown] = useState(false);
   const [infoOpen, setInfoOpen] = useState(false);
@@ -36,7 +39,7 @@ export function FindingGroups({ data }: { data: Overview }) {
       ) : (
         <ul className="finding-groups" data-testid="attention-groups">
           {shown.map((g) => (
-            <GroupLine key={g.id} group={g} />
+            <GroupLine key={g.id} group={g} verdict={g.subject?.type === 'provisioner' ? verdicts.get(g.subject.name) : undefined} />
           ))}
         </ul>
       )}
@@ -56,7 +59,7 @@ export function FindingGroups({ data }: { data: Overview }) {
           {infoOpen && (
             <ul className="finding-groups" data-testid="info-groups">
               {info.map((g) => (
-                <GroupLine key={g.id} group={g} />
+                <GroupLine key={g.id} group={g} verdict={g.subject?.type === 'provisioner' ? verdicts.get(g.subject.name) : undefined} />
               ))}
             </ul>
           )}
@@ -66,7 +69,8 @@ export function FindingGroups({ data }: { data: Overview }) {
   );
 }
 
-function GroupLine({ group }: { group: FindingGroup }) {
+/** One cause; `verdict` is the health of the provisioner it names, when it names one. */
+function GroupLine({ group, verdict }: { group: FindingGroup; verdict: ProvisionerVerdict | undefined }) {
   const { t, lang } = useI18n();
   const { index, openLesson } = usePaneActions();
   const [, setPane] = usePane(index);
@@ -96,6 +100,12 @@ function GroupLine({ group }: { group: FindingGroup }) {
                 <span className="mono" translate="no">
                   {group.subject.name}
                 </span>
+                {verdict && (
+                  <>
+                    {' '}
+                    <VerdictChip verdict={verdict} t={t} />
+                  </>
+                )}
               </span>
             </>
           )}
@@ -118,7 +128,7 @@ function GroupLine({ group }: { group: FindingGroup }) {
           {group.members.map((m) => (
             <li key={m.findingId} className="finding-line" data-testid="overview-finding" data-code={group.code}>
               <span className="object-cell" translate="no">
-                <ObjectLink target={m.object} />
+                <ObjectLink target={m.object} label={refKey(m.object)} />
               </span>
               <span className="finding-cause">
                 {m.cause[lang]}

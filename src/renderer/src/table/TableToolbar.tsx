@@ -97,7 +97,9 @@ export function TableToolbar({ table, pane, namespaces, total, onChange, prefs, 
       )}
       {pane.finding && (
         <span className="filter-chip" data-testid="finding-filter" data-code={pane.finding.code}>
-          <span className="truncate">{findingFilterText(pane.finding, lang, t)}</span>
+          <span className="truncate" title={findingFilterText(pane.finding, lang, t)}>
+            {findingFilterText(pane.finding, lang, t)}
+          </span>
           <button type="button" className="icon-button small" aria-label={t('table.clearFinding')} title={t('table.clearFinding')} onClick={() => onChange({ finding: undefined })}>
             ×
           </button>

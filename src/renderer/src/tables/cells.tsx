@@ -2,6 +2,7 @@
 import type { ReactNode } from 'react';
 import type { FindingBadge as Badge, Severity } from '../../../shared/model/findings';
 import type { ProvisionerVerdict } from '../../../shared/model/rows';
+import type { Translate } from '../i18n/i18n';
 import type { ColumnContext } from './column';
 
 const SEVERITY_ICON: Record<Severity, string> = {
@@ -40,10 +41,10 @@ export function BadgeCell({ badge, ctx }: { badge: Badge | undefined; ctx: Colum
 }
 
 /** A provisioner's health as a chip; it never shrinks (a cut verdict chip would be an empty colour). */
-export function VerdictChip({ verdict, ctx }: { verdict: ProvisionerVerdict; ctx: ColumnContext }) {
+export function VerdictChip({ verdict, t }: { verdict: ProvisionerVerdict; t: Translate }) {
   return (
     <span className={`verdict v-${verdict}`} data-testid="verdict-chip" data-verdict={verdict}>
-      {ctx.t(`verdict.${verdict}`)}
+      {t(`verdict.${verdict}`)}
     </span>
   );
 }

@@ -23,7 +23,7 @@ export const classColumns: readonly Column<ClassRow>[] = [
     essential: true,
     floor: 96,
     value: classProvisioner,
-    render: (r, ctx) => <ChipThenText chip={r.provisionerVerdict && <VerdictChip verdict={r.provisionerVerdict} ctx={ctx} />} text={r.provisioner} />,
+    render: (r, ctx) => <ChipThenText chip={r.provisionerVerdict && <VerdictChip verdict={r.provisionerVerdict} t={ctx.t} />} text={r.provisioner} />,
   },
   { id: 'bindingMode', label: 'col.bindingMode', width: 110, grow: 1, priority: 3, value: (r) => r.bindingMode },
   { id: 'reclaim', label: 'col.reclaim', width: 72, priority: 5, value: (r) => r.reclaimPolicy },

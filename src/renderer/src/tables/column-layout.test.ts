@@ -51,11 +51,15 @@ describe('layoutColumns', () => {
     expect(layoutColumns(columns, 150).columns.map((c) => c.width)).toEqual([96, 64, 56]);
   });
 
-  it('gives spare width first to columns whose text is cut, up to what they want', () => {
+  it('gives spare width first to essential columns whose text is cut, then to the others, up to what they want', () => {
     const cut = [col('name', 100, { wanted: 300, essential: true, grow: 1 }), col('class', 80, { wanted: 120, priority: 1 }), col('badge', 90, { essential: true })];
-    const layout = layoutColumns(cut, 400);
-    // 130 spare: name and class share it evenly (65 each); class wanted only 40 more, so name gets the rest.
-    expect(layout.columns.map((c) => c.width)).toEqual([190, 120, 90]);
+    // 130 spare: all of it to the cut name first.
+    expect(layoutColumns(cut, 400).columns.map((c) => c.width)).toEqual([230, 80, 90]);
+    // 250 spare: the name gets its 200, the class its 40, the rest grows the name.
+    expect(layoutColumns(cut, 520).columns.map((c) => c.width)).toEqual([310, 120, 90]);
+    // Two cut columns of one pass share evenly.
+    const two = [col('a', 100, { wanted: 200, priority: 1 }), col('b', 100, { wanted: 140, priority: 2 })];
+    expect(layoutColumns(two, 260).columns.map((c) => c.width)).toEqual([130, 130]);
     // With more room than everyone wants, the growing column takes the rest.
     expect(layoutColumns(cut, 600).columns.map((c) => c.width)).toEqual([390, 120, 90]);
   });
@@ -115,6 +119,19 @@ describe('the real tables', () => {
     expect(inputs.map((c) => c.id)).toContain('name');
     expect(inputs.find((c) => c.id === 'volume')?.fixed).toBe(300);
     expect(inputs.find((c) => c.id === 'class')?.fixed).toBe(MIN_RESIZED_WIDTH);
+  });
+
+  it('with rows loaded, an empty column gives its room up to the names that are cut', () => {
+    const pendingClaims = (c: Column<AnyRow>) => (c.id === 'name' ? 260 : c.id === 'volume' || c.id === 'pods' ? 16 : c.width);
+    const inputs = layoutInputs(columnsOf('claims'), none, (c) => en(c.label), pendingClaims);
+    const volume = inputs.find((c) => c.id === 'volume')!;
+    expect(volume.min).toBe(headerWidth(en('col.volume')));
+    expect(volume.wanted).toBe(volume.min);
+    const layout = layoutColumns(inputs, 927);
+    expect(layout.hiddenForRoom).toEqual([]);
+    // The name gets the room the empty columns gave up (at the declared minimums it would have 150 px).
+    expect(layout.columns.find((c) => c.id === 'name')?.width).toBeGreaterThanOrEqual(170);
+    expect(layout.columns.find((c) => c.id === 'volume')?.width).toBeLessThan(100);
   });
 
   it('a header wider than its column wants the room to show it whole', () => {

@@ -6,8 +6,8 @@
  * 2. While the minimums do not fit, the visible column of lowest priority (highest number) is hidden.
  * 3. If the essential columns alone do not fit, they shrink towards their floors (their text is cut with an
  *    ellipsis and shown whole on hover); only below the floors does the grid scroll sideways.
- * 4. Spare width goes first to columns whose content or header is cut (up to what they want), then to the
- *    growing columns by share. A column the user resized keeps its width.
+ * 4. Spare width goes first to essential columns whose content is cut, then to the other cut ones (each up to
+ *    what it wants), then to the growing columns by share. A column the user resized keeps its width.
  *
  * Every width is a whole pixel and they add up to the available width exactly (when it holds the minimums),
  * so the header row and every body row share one template and line up.
@@ -95,21 +95,24 @@ function shrink(columns: readonly LayoutColumn[], widths: number[], deficit: num
   return out;
 }
 
-/** Hands out `spare` px: first up to what each column wants (evenly among those still cut), then by grow share. */
+/** Hands out `spare` px: up to what each column wants (essential ones first, evenly among those still cut), then by grow share. */
 function spread(columns: readonly LayoutColumn[], widths: number[], spare: number): number[] {
   const out = [...widths];
   const flexible = (i: number) => columns[i]!.fixed === undefined;
   let left = spare;
-  // Water-filling: every cut column gets an equal part until it has what it wants.
-  for (;;) {
-    const cut = out.map((w, i) => i).filter((i) => flexible(i) && out[i]! < columns[i]!.wanted);
-    if (cut.length === 0 || left <= 0) break;
-    const share = Math.max(1, Math.floor(left / cut.length));
-    for (const i of cut) {
-      const give = Math.min(share, columns[i]!.wanted - out[i]!, left);
-      out[i]! += give;
-      left -= give;
-      if (left <= 0) break;
+  // Water-filling, essential columns first (a whole name beats a whole "Access" header): every cut column of
+  // the pass gets an equal part until it has what it wants.
+  for (const essential of [true, false]) {
+    for (;;) {
+      const cut = out.map((_w, i) => i).filter((i) => flexible(i) && columns[i]!.essential === essential && out[i]! < columns[i]!.wanted);
+      if (cut.length === 0 || left <= 0) break;
+      const share = Math.max(1, Math.floor(left / cut.length));
+      for (const i of cut) {
+        const give = Math.min(share, columns[i]!.wanted - out[i]!, left);
+        out[i]! += give;
+        left -= give;
+        if (left <= 0) break;
+      }
     }
   }
   if (left <= 0) return out;

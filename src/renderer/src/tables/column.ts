@@ -92,9 +92,9 @@ export interface ColumnChoices {
 }
 
 /**
- * The layout inputs of a table's columns (see column-layout.ts): minimum from the declaration, wanted from the
- * header and the loaded rows' text (when known), the user's width when they resized it. Columns the user hid are
- * left out, essential ones never.
+ * The layout inputs of a table's columns (see column-layout.ts): minimum from the declaration (lower when the
+ * loaded rows' text and the header need less), wanted from the header and the loaded rows' text, the user's
+ * width when they resized it. Columns the user hid are left out, essential ones never.
  */
 export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'grow' | 'essential' | 'priority' | 'floor'>>(
   columns: readonly C[],
@@ -105,10 +105,15 @@ export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'gro
   return columns
     .filter((c) => c.essential || !choices.hidden.includes(c.id))
     .map((c) => {
-      const wanted = Math.max(c.width, headerWidth(labelOf(c)), wantedText ? wantedText(c) : 0);
+      const header = headerWidth(labelOf(c));
+      const content = wantedText?.(c);
+      // With rows loaded, a column whose text is narrower than its declared minimum (an empty Volume column of
+      // Pending claims) gives that room up, down to its header, and wants no more than its header and text.
+      const min = content === undefined ? c.width : Math.min(c.width, Math.max(content, header));
+      const wanted = Math.max(min, header, content ?? c.width);
       const input: LayoutColumn = {
         id: c.id,
-        min: c.width,
+        min,
         wanted,
         grow: c.grow ?? FIXED_COLUMN_GROW,
         essential: c.essential === true,

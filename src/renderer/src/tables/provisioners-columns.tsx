@@ -30,7 +30,7 @@ export const provisionerColumns: readonly Column<ProvisionerRow>[] = [
     floor: 64,
     value: (r, ctx) => ctx.t(`verdict.${r.verdict}`),
     uiText: true,
-    render: (r, ctx) => <VerdictChip verdict={r.verdict} ctx={ctx} />,
+    render: (r, ctx) => <VerdictChip verdict={r.verdict} t={ctx.t} />,
   },
   { id: 'classes', label: 'col.class', width: 120, grow: 2, priority: 1, value: (r) => r.classes.join(', ') },
   { id: 'registered', label: 'col.registered', width: 64, align: 'end', priority: 5, value: provisionerNodes },
