@@ -6,14 +6,11 @@
  * and findings columns (header and first row) must lie inside the window and inside the grid's visible area.
  * Screenshots of every table view go to test-results/screenshots/tables-*.png.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { largeSnapshot } from '../../src/main/store/testing/large-cluster';
-import type { AppPage, TableView } from './pages/app-page';
+import type { TableView } from './pages/app-page';
 import { TablePage } from './pages/table-page';
 import { expect, test } from './support/fixtures';
+import { openLargeSnapshot } from './support/large-snapshot';
 import { expectHorizontallyVisible, expectInsideWindow, expectNoDocumentScroll, SCREENS, UI_LANGS } from './support/layout';
 
 /** Every table, with the columns that must never leave the screen (name, status, findings). */
@@ -30,21 +27,6 @@ const ESSENTIAL: Record<TableView, readonly string[]> = {
 const TABLES = Object.keys(ESSENTIAL) as TableView[];
 /** Tables whose rows carry diagnosis findings in the large cluster (snapshots show their own errors instead). */
 const DIAGNOSED = new Set<TableView>(['claims', 'volumes', 'classes', 'provisioners', 'pods']);
-
-let snapshotFile = '';
-test.beforeAll(() => {
-  snapshotFile = join(mkdtempSync(join(tmpdir(), 'kse-large-')), 'large-3013-claims.json');
-  writeFileSync(snapshotFile, JSON.stringify(largeSnapshot()));
-});
-
-/** Opens the large snapshot the way a person does (the Open snapshot picker) and waits until it is shown. */
-async function openLargeSnapshot(app: AppPage, page: Page): Promise<string> {
-  await page.getByTestId('snapshot-file-input').setInputFiles(snapshotFile);
-  await expect(app.pane).toHaveAttribute('data-cluster-id', /^file:/, { timeout: 90_000 });
-  const id = (await app.pane.getAttribute('data-cluster-id')) ?? '';
-  await app.waitForCluster(id);
-  return id;
-}
 
 /** The essential columns of a table: header and first row, inside the window and not clipped by the grid. */
 async function expectEssentialsVisible(page: Page, table: TablePage, view: TableView, where: string): Promise<void> {

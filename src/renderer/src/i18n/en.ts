@@ -102,7 +102,7 @@ export const en = {
   'verdict.unknown': 'unknown',
 
   'table.search': 'Search',
-  'table.searchPlaceholder': 'Search names, classes, nodes…',
+  'table.searchPlaceholder': 'Search: name, namespace/name, class…',
   'table.namespace': 'Namespace',
   'table.allNamespaces': 'All namespaces',
   'table.phase': 'Phase',

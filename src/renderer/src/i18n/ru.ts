@@ -104,7 +104,7 @@ export const ru: Record<MessageKey, string> = {
   'verdict.unknown': 'неизвестно',
 
   'table.search': 'Поиск',
-  'table.searchPlaceholder': 'Имена, классы, узлы…',
+  'table.searchPlaceholder': 'Поиск: имя, namespace/имя, класс…',
   'table.namespace': 'Пространство имён',
   'table.allNamespaces': 'Все пространства имён',
   'table.phase': 'Фаза',
