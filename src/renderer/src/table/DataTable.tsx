@@ -50,6 +50,8 @@ export function DataTable({ query, label, selected, onOpen, onSort, onClearFilte
   const now = useNow(5000);
   const spec = TABLES[query.table as TableId];
   const columns = spec.columns as readonly Column<AnyRow>[];
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
   const [font, setFont] = useState('13px system-ui, sans-serif');
   // A stable callback ref: the grid element is measured (width, font) when it mounts.
   const attachScroll = useCallback((element: HTMLDivElement | null) => {
@@ -61,9 +63,8 @@ export function DataTable({ query, label, selected, onOpen, onSort, onClearFilte
       if (computed) setFont(computed);
     }
   }, []);
-  const ctx: ColumnContext = { t, lang, now, measure: browserMeasure(font) };
-  const scrollRef = useRef<HTMLDivElement | null>(null);
-  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  const measure = browserMeasure(font);
+  const ctx: ColumnContext = { t, lang, now, measure };
   const available = useElementWidth(scrollElement, UNMEASURED_WIDTH);
   const gridId = useId();
   const [active, setActive] = useState(0);
@@ -138,7 +139,7 @@ export function DataTable({ query, label, selected, onOpen, onSort, onClearFilte
   }
   const wanted =
     loaded.length > 0
-      ? (c: Column<AnyRow>) => loaded.reduce((most, row) => Math.max(most, textWidth(c.value(row, ctx))), 0) + (c.render ? DECORATION_WIDTH : 0)
+      ? (c: Column<AnyRow>) => loaded.reduce((most, row) => Math.max(most, textWidth(c.value(row, ctx), measure)), 0) + (c.render ? DECORATION_WIDTH : 0)
       : undefined;
   const layout = layoutColumns(layoutInputs(columns, choices, (c) => t(c.label), wanted), available);
   const byId = new Map(columns.map((c) => [c.id, c]));

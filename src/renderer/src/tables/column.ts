@@ -8,7 +8,7 @@ import type { Lang } from '../../../shared/model/findings';
 import type { TableId, TableRows } from '../../../shared/model/rows';
 import type { MessageKey, Translate } from '../i18n/i18n';
 import type { LayoutColumn } from './column-layout';
-import type { Measure } from './fit-text';
+import { estimateWidth, type Measure } from './fit-text';
 
 export interface ColumnContext {
   t: Translate;
@@ -72,9 +72,9 @@ export function headerWidth(label: string): number {
   return Math.ceil(label.length * 7.6) + 16 + 14;
 }
 
-/** Width a cell's text would like (13 px text), capped so one long value does not take the whole row. */
-export function textWidth(text: string): number {
-  return Math.min(MAX_WANTED_WIDTH, Math.ceil(text.length * 7.4) + 16);
+/** Width a cell's text would like (with its padding), capped so one long value does not take the whole row. */
+export function textWidth(text: string, measure: Measure = estimateWidth): number {
+  return Math.min(MAX_WANTED_WIDTH, Math.ceil(measure(text)) + 16);
 }
 
 const MAX_WANTED_WIDTH = 360;
