@@ -94,7 +94,7 @@ console.log(`  -> ${sorted.total} rows match, first ${sorted.rows[0]?.name} ${so
 time('same query again (sorted order cached)', () =>
   store.listRows({ clusterId: 'bench', table: 'claims', search: 'data-1', filters: { phase: 'Bound' }, sort: { column: 'size', direction: 'desc' }, offset: 0, limit: 100 }),
 );
-time('pods: namespace ns-7, sort by name, page 2', () => store.listRows({ clusterId: 'bench', table: 'pods', namespace: 'ns-7', sort: { column: 'name', direction: 'asc' }, offset: 100, limit: 100 }));
+time('pods: namespace ns-7, sort by name, page 2', () => store.listRows({ clusterId: 'bench', table: 'pods', namespaces: ['ns-7'], sort: { column: 'name', direction: 'asc' }, offset: 100, limit: 100 }));
 time('pods: minSeverity problem', () => store.listRows({ clusterId: 'bench', table: 'pods', minSeverity: 'problem', offset: 0, limit: 100 }));
 time('listFindings first page', () => store.listFindings({ offset: 0, limit: 100 }));
 time('overview', () => store.getOverview());

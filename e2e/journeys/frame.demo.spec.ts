@@ -12,7 +12,8 @@ import { REPO_ROOT } from './support/web-host';
 
 /** Starts in a UI language, as a returning user whose choice is remembered. */
 async function useLanguage(page: Page, lang: 'en' | 'ru'): Promise<void> {
-  await page.addInitScript((l) => localStorage.setItem('kse.lang', l), lang);
+  // Runs in the page (the node-side typings have no DOM).
+  await page.addInitScript((l) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('kse.lang', l), lang);
 }
 
 for (const screen of SCREENS) {
@@ -202,7 +203,8 @@ test('lesson code has copy buttons, sections link to the previous and next, and 
   await block.getByRole('button').click();
   const shown = (await block.locator('pre').innerText()).trim();
   expect(shown.length).toBeGreaterThan(10);
-  await expect.poll(async () => (await page.evaluate(() => navigator.clipboard.readText())).trim()).toBe(shown);
+  const readClipboard = () => (globalThis as unknown as { navigator: { clipboard: { readText(): Promise<string> } } }).navigator.clipboard.readText();
+  await expect.poll(async () => (await page.evaluate(readClipboard)).trim()).toBe(shown);
 
   // Next from the first section opens the second; Previous goes back.
   const next = first.getByTestId('lesson-next');

@@ -1,4 +1,4 @@
-/** A table screen (claims, volumes, pods, ...): its toolbar filters and its virtualised ARIA grid. */
+/** A table screen (claims, volumes, pods, ...): its toolbar filters, the Columns menu and its virtualised ARIA grid. */
 import type { Locator } from '@playwright/test';
 
 export class TablePage {
@@ -10,6 +10,11 @@ export class TablePage {
   readonly severityFilter: Locator;
   readonly count: Locator;
   readonly empty: Locator;
+  /** The scrolling element of the grid (role=grid): what clips its columns. */
+  readonly scroller: Locator;
+  readonly columnsMenu: Locator;
+  readonly findingFilter: Locator;
+  readonly warningsOnly: Locator;
 
   constructor(pane: Locator, table: string) {
     this.grid = pane.getByTestId(`table-${table}`);
@@ -20,6 +25,37 @@ export class TablePage {
     this.severityFilter = pane.getByTestId('filter-severity');
     this.count = pane.getByTestId('table-count');
     this.empty = this.grid.getByTestId('table-empty');
+    this.scroller = this.grid.getByRole('grid');
+    this.columnsMenu = pane.getByTestId('columns-menu');
+    this.findingFilter = pane.getByTestId('finding-filter');
+    this.warningsOnly = pane.getByTestId('filter-warnings');
+  }
+
+  /** The header cell of a column, by column id (name, phase, badge, ...). */
+  header(column: string): Locator {
+    return this.grid.locator(`[role="columnheader"][data-column="${column}"]`);
+  }
+
+  /** Ids of the columns shown, in order. */
+  async columnIds(): Promise<string[]> {
+    return this.grid.locator('[role="columnheader"]').evaluateAll((cells) => cells.map((c) => c.getAttribute('data-column') ?? ''));
+  }
+
+  /** The cell of a column in the first rendered row. */
+  firstCell(column: string): Locator {
+    return this.rows.first().locator(`[role="gridcell"][data-column="${column}"]`);
+  }
+
+  resizeHandle(column: string): Locator {
+    return this.header(column).getByTestId(`resize-${column}`);
+  }
+
+  /** Picks namespaces in the namespace filter (ticking each in its list), then closes it. */
+  async pickNamespaces(namespaces: readonly string[]): Promise<void> {
+    await this.namespaceFilter.click();
+    const panel = this.namespaceFilter.page().getByTestId('filter-namespace-panel');
+    for (const ns of namespaces) await panel.locator(`[data-testid="namespace-option"][data-namespace="${ns}"] input`).check();
+    await this.namespaceFilter.press('Escape');
   }
 
   row(namespace: string | undefined, name: string): Locator {

@@ -79,3 +79,10 @@ export function stringMap(value: unknown, where: string, maxEntries: number): Re
   for (const [key, entry] of entries) out[string(key, `${where} key`, { max: 100 })] = string(entry, `${where}.${key}`, { min: 0, max: 500 });
   return out;
 }
+
+/** A list of at most `maxEntries` strings, each checked by `rule`. */
+export function stringList(value: unknown, where: string, maxEntries: number, rule: StringRule = {}): string[] {
+  if (!Array.isArray(value)) throw badRequest(`${where} must be a list, got ${describeValue(value)}.`);
+  if (value.length > maxEntries) throw badRequest(`${where} may have at most ${maxEntries} entries, got ${value.length}.`);
+  return value.map((entry, i) => string(entry, `${where}[${i}]`, rule));
+}

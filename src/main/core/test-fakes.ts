@@ -42,7 +42,7 @@ export class FakeStore implements ClusterStorePort {
     return { nodes: [], edges: [] };
   }
   getOverview() {
-    return { clusterId: 'x', findings: { problem: 0, warning: 0, expectedWait: 0, info: 0 }, topFindings: [], claimsByPhase: {}, volumesByPhase: {}, perClass: [], provisioners: [], counts: {}, namespaces: [], revision: this.rev };
+    return { clusterId: 'x', findings: { problem: 0, warning: 0, expectedWait: 0, info: 0 }, findingGroups: [], claimsByPhase: {}, volumesByPhase: {}, perClass: [], provisioners: [], counts: {}, namespaces: [], revision: this.rev };
   }
   listFindings(req: { offset: number }) {
     return { total: 0, offset: req.offset, rows: [], revision: this.rev };

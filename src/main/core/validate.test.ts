@@ -22,7 +22,18 @@ describe('validateRequest', () => {
   });
 
   it('accepts well-formed requests and copies only their fields', () => {
-    const req = { clusterId: 'ctx:a', table: 'claims', namespace: 'team-a', search: 'db', filters: { phase: 'Pending' }, minSeverity: 'problem', sort: { column: 'age', direction: 'desc' }, offset: 0, limit: 100 };
+    const req = {
+      clusterId: 'ctx:a',
+      table: 'claims',
+      namespaces: ['team-a', 'team-b'],
+      search: 'db',
+      filters: { phase: 'Pending' },
+      minSeverity: 'problem',
+      finding: { code: 'claim.provisioning', severity: 'warning', subject: { type: 'provisioner', name: 'example.com/nfs' } },
+      sort: { column: 'age', direction: 'desc' },
+      offset: 0,
+      limit: 100,
+    };
     expect(validateRequest('listRows', req)).toEqual(req);
     expect(validateRequest('listClusters', undefined)).toEqual({});
     expect(validateRequest('getObject', { clusterId: 'demo', ref: { kind: 'persistentvolumes', name: 'pv-1' } })).toEqual({ clusterId: 'demo', ref: { kind: 'persistentvolumes', name: 'pv-1' } });
@@ -39,6 +50,11 @@ describe('validateRequest', () => {
     expect(messageOf(() => validateRequest('getLessons', { lang: 'de' }))).toBe('getLessons: lang must be one of en, ru, got "de".');
     expect(messageOf(() => validateRequest('about', { x: 1 }))).toBe('about request has unknown field(s) "x" (it takes no fields).');
     expect(messageOf(() => validateRequest('addNamespace', { clusterId: 'x', namespace: '../etc' }))).toMatch(/namespace must be a DNS label/);
+    expect(messageOf(() => validateRequest('listRows', { clusterId: 'x', table: 'claims', offset: 0, limit: 1, namespaces: 'shop' }))).toBe('listRows: namespaces must be a list, got "shop".');
+    expect(messageOf(() => validateRequest('listRows', { clusterId: 'x', table: 'claims', offset: 0, limit: 1, namespaces: ['shop', 'A/B'] }))).toMatch(/^listRows: namespaces\[1\] must be a DNS label/);
+    expect(messageOf(() => validateRequest('listRows', { clusterId: 'x', table: 'claims', offset: 0, limit: 1, finding: { code: 'x', subject: { type: 'node', name: 'n' } } }))).toBe(
+      'listRows: finding.subject.type must be one of provisioner, class, got "node".',
+    );
   });
 
   it('wants exactly one root of a graph', () => {

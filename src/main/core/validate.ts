@@ -8,9 +8,10 @@ import { ALL_KINDS } from '../../shared/kube/kinds';
 import type { GraphRequest } from '../../shared/model/detail';
 import { LANGS, SEVERITY_ORDER } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
+import type { FindingFilter } from '../../shared/model/finding-groups';
 import { TABLE_IDS, type ListRequest } from '../../shared/model/rows';
 import { REPLAY_ACTIONS } from '../../shared/model/status';
-import { integer, oneOf, optionalOneOf, optionalString, record, string, stringMap } from './check';
+import { integer, oneOf, optionalOneOf, optionalString, record, string, stringList, stringMap } from './check';
 import { badRequest } from './errors';
 
 /** Largest page a caller may ask for: a screenful is ~50 rows; 1,000 keeps any single answer small. */
@@ -21,6 +22,8 @@ export const MAX_SNAPSHOT_CHARS = 256 * 1024 * 1024;
 const NAMESPACE = { max: 63, pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, patternText: 'a DNS label (lowercase letters, digits and "-")' };
 const OBJECT_NAME = { max: 253 };
 const CLUSTER_ID = { max: 512 };
+/** Most namespaces one list request may name (a namespace filter picked by hand). */
+const MAX_NAMESPACES = 500;
 
 type Validators = { [M in MethodName]: (req: unknown) => RequestOf<M> };
 
@@ -46,26 +49,38 @@ export function validateRef(value: unknown, where: string): ObjectRef {
 
 function validateListRequest(req: unknown): ListRequest {
   const where = 'listRows request';
-  const r = record(req, where, ['clusterId', 'table', 'namespace', 'search', 'filters', 'minSeverity', 'sort', 'offset', 'limit']);
+  const r = record(req, where, ['clusterId', 'table', 'namespaces', 'search', 'filters', 'minSeverity', 'finding', 'sort', 'offset', 'limit']);
   const out: ListRequest = {
     clusterId: string(r.clusterId, 'listRows: clusterId', CLUSTER_ID),
     table: oneOf(r.table, 'listRows: table', TABLE_IDS),
     offset: integer(r.offset, 'listRows: offset', 0, Number.MAX_SAFE_INTEGER),
     limit: integer(r.limit, 'listRows: limit', 1, MAX_PAGE),
   };
-  const namespace = optionalString(r.namespace, 'listRows: namespace', NAMESPACE);
-  if (namespace !== undefined) out.namespace = namespace;
+  if (r.namespaces !== undefined) out.namespaces = stringList(r.namespaces, 'listRows: namespaces', MAX_NAMESPACES, NAMESPACE);
   const search = optionalString(r.search, 'listRows: search', { min: 0, max: 200 });
   if (search !== undefined) out.search = search;
   if (r.filters !== undefined) out.filters = stringMap(r.filters, 'listRows: filters', 20);
   const minSeverity = optionalOneOf(r.minSeverity, 'listRows: minSeverity', SEVERITY_ORDER);
   if (minSeverity !== undefined) out.minSeverity = minSeverity;
+  if (r.finding !== undefined) out.finding = validateFindingFilter(r.finding, 'listRows: finding');
   if (r.sort !== undefined) {
     const sort = record(r.sort, 'listRows: sort', ['column', 'direction']);
     out.sort = {
       column: string(sort.column, 'listRows: sort.column', { max: 100 }),
       direction: oneOf(sort.direction, 'listRows: sort.direction', ['asc', 'desc'] as const),
     };
+  }
+  return out;
+}
+
+function validateFindingFilter(value: unknown, where: string): FindingFilter {
+  const r = record(value, where, ['code', 'severity', 'subject']);
+  const out: FindingFilter = { code: string(r.code, `${where}.code`, { max: 100 }) };
+  const severity = optionalOneOf(r.severity, `${where}.severity`, SEVERITY_ORDER);
+  if (severity !== undefined) out.severity = severity;
+  if (r.subject !== undefined) {
+    const subject = record(r.subject, `${where}.subject`, ['type', 'name']);
+    out.subject = { type: oneOf(subject.type, `${where}.subject.type`, ['provisioner', 'class'] as const), name: string(subject.name, `${where}.subject.name`, { max: 253 }) };
   }
   return out;
 }

@@ -29,12 +29,14 @@ import type { SourceSink, WatchEventType } from '../kube/source';
 import { ChangeBatcher, type ChangeListener } from './change-batcher';
 import { markChange, type DirtySink } from './dependents';
 import { objectDetail } from './detail';
+import { objectsWithFinding } from './finding-groups';
 import { FindingsCache } from './findings-cache';
 import { pageFindings, type FindingsRequest } from './findings-page';
 import { storageGraph } from './graph';
 import { ObjectStore } from './object-store';
 import { overview } from './overview';
 import { RowCache } from './row-cache';
+import { TABLES } from './rows/registry';
 import type { StoreContext } from './store-context';
 
 export interface ClusterStoreOptions {
@@ -224,8 +226,15 @@ export class ClusterStore implements SourceSink, ClusterView {
 
   /** One page of a table; `clusterId` is not needed here (this store is one cluster). */
   listRows<T extends TableId>(req: Omit<ListRequest<T>, 'clusterId'> & { clusterId?: string }): Page<TableRows[T]> {
-    this.prepare();
-    return this.rowCache.list(req, this.rev);
+    // A finding filter must see every finding, like listFindings.
+    this.prepare(req.finding !== undefined);
+    if (!req.finding) return this.rowCache.list(req, this.rev);
+    const { finding, ...rest } = req;
+    const kind = TABLES[req.table].kind;
+    const prefix = `${kind ?? ''}|`;
+    const keys = new Set<string>();
+    if (kind) for (const id of objectsWithFinding(this.findings.all(), finding)) if (id.startsWith(prefix)) keys.add(id.slice(prefix.length));
+    return this.rowCache.list(rest, this.rev, keys);
   }
 
   getObject(ref: ObjectRef): ObjectDetail | null {

@@ -1,12 +1,24 @@
 /** The overview of one cluster: problems first, then claims and volumes by phase, capacity per class, provisioners. */
 import { ALL_KINDS, type Kind } from '../../shared/kube/kinds';
 import type { Overview } from '../../shared/model/detail';
+import type { FindingGroup } from '../../shared/model/finding-groups';
+import type { Finding } from '../../shared/model/findings';
+import { groupFindings } from './finding-groups';
 import { claimPhase } from './rows/claims';
 import { volumePhase } from './rows/volumes';
 import type { StoreContext } from './store-context';
 
-/** How many findings the overview lists. */
-export const TOP_FINDINGS = 20;
+/** Groups of the last findings list seen: FindingsCache.all() returns the same array until a finding changes. */
+const groupCache = new WeakMap<readonly Finding[], FindingGroup[]>();
+
+function groupsOf(all: readonly Finding[]): FindingGroup[] {
+  let groups = groupCache.get(all);
+  if (!groups) {
+    groups = groupFindings(all);
+    groupCache.set(all, groups);
+  }
+  return groups;
+}
 
 function countBy<T>(items: readonly T[], key: (item: T) => string): Record<string, number> {
   const out: Record<string, number> = {};
@@ -29,7 +41,7 @@ export function overview(ctx: StoreContext): Overview {
   return {
     clusterId: ctx.clusterId,
     findings,
-    topFindings: all.slice(0, TOP_FINDINGS),
+    findingGroups: groupsOf(all),
     claimsByPhase: countBy(ctx.store.list('persistentvolumeclaims'), claimPhase),
     volumesByPhase: countBy(ctx.store.list('persistentvolumes'), volumePhase),
     perClass: ctx.rows.rows('classes').map((row) => ({

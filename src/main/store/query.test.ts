@@ -75,7 +75,7 @@ describe('pageRows', () => {
   });
 
   it('filters by namespace, exact column value, case-insensitive search and severity', () => {
-    expect(pageRows(claimsTable, rows, { namespace: 'odd', offset: 0, limit: 100 }).total).toBe(12);
+    expect(pageRows(claimsTable, rows, { namespaces: ['odd'], offset: 0, limit: 100 }).total).toBe(12);
     expect(names(pageRows(claimsTable, rows, { filters: { phase: 'Pending' }, offset: 0, limit: 100 }).rows)).toEqual(['claim-0', 'claim-5', 'claim-10', 'claim-15', 'claim-20']);
     expect(names(pageRows(claimsTable, rows, { search: 'CLAIM-2', offset: 0, limit: 100 }).rows)).toEqual(['claim-2', 'claim-20', 'claim-21', 'claim-22', 'claim-23', 'claim-24']);
     // claim-0 has the info badge (7 divides 0), so four problems remain.

@@ -131,18 +131,21 @@ export function patchSorted<Row>(
 }
 
 export interface RowFilter {
-  namespace?: string;
+  namespaces?: readonly string[];
   search?: string;
   filters?: Record<string, string>;
   minSeverity?: Severity;
+  /** Only rows whose key is in this set (the objects of a finding group, see finding-groups.ts). */
+  keys?: ReadonlySet<string>;
 }
 
-/** Whether a row passes the request's namespace, search, column filters and severity. */
+/** Whether a row passes the request's namespaces, search, column filters, severity and key set. */
 export function rowFilter<Row>(spec: TableSpec<Row>, req: RowFilter): (row: IndexedRow<Row>) => boolean {
   const checks: ((r: IndexedRow<Row>) => boolean)[] = [];
-  if (req.namespace !== undefined && req.namespace !== '' && spec.namespaced) {
-    const ns = req.namespace;
-    checks.push((r) => spec.namespace(r.row) === ns);
+  const namespaces = req.namespaces?.filter((ns) => ns !== '') ?? [];
+  if (namespaces.length > 0 && spec.namespaced) {
+    const wanted = new Set(namespaces);
+    checks.push((r) => wanted.has(spec.namespace(r.row) ?? ''));
   }
   const search = req.search?.trim().toLowerCase();
   if (search) checks.push((r) => r.text.includes(search));
@@ -159,6 +162,8 @@ export function rowFilter<Row>(spec: TableSpec<Row>, req: RowFilter): (row: Inde
       return badge !== undefined && SEVERITY_ORDER.indexOf(badge.severity) <= limit;
     });
   }
+  const keys = req.keys;
+  if (keys) checks.push((r) => keys.has(r.key));
   return (r) => checks.every((check) => check(r));
 }
 
@@ -166,7 +171,7 @@ export function rowFilter<Row>(spec: TableSpec<Row>, req: RowFilter): (row: Inde
 export function pageRows<Row>(
   spec: TableSpec<Row>,
   sorted: readonly IndexedRow<Row>[],
-  req: Pick<ListRequest, 'namespace' | 'search' | 'filters' | 'minSeverity' | 'offset' | 'limit'>,
+  req: RowFilter & Pick<ListRequest, 'offset' | 'limit'>,
 ): { total: number; rows: Row[] } {
   const offset = Math.max(0, Math.floor(req.offset));
   const limit = Math.max(0, Math.floor(req.limit));

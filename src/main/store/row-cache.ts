@@ -12,7 +12,7 @@ import { provisionerRow } from './rows/provisioners';
 import { TABLES } from './rows/registry';
 import type { RowContext, TableSpec } from './rows/table-spec';
 
-const TABLE_OF_KIND: Partial<Record<Kind, TableId>> = {
+export const TABLE_OF_KIND: Partial<Record<Kind, TableId>> = {
   persistentvolumeclaims: 'claims',
   persistentvolumes: 'volumes',
   storageclasses: 'classes',
@@ -101,10 +101,13 @@ export class RowCache {
     for (const table of Object.values(this.tables) as TableCache<unknown>[]) table.allDirty = true;
   }
 
-  /** One page of a table, after rebuilding the rows that changed. */
-  list<T extends TableId>(req: Omit<ListRequest<T>, 'clusterId'>, revision: number): Page<TableRows[T]> {
+  /**
+   * One page of a table, after rebuilding the rows that changed.
+   * @param keys when given, only rows with these object keys (the objects of a finding group).
+   */
+  list<T extends TableId>(req: Omit<ListRequest<T>, 'clusterId' | 'finding'>, revision: number, keys?: ReadonlySet<string>): Page<TableRows[T]> {
     const table = this.table(req.table);
-    const { total, rows } = pageRows(table.spec, table.ordered(req.sort), req);
+    const { total, rows } = pageRows(table.spec, table.ordered(req.sort), keys ? { ...req, keys } : req);
     return { total, offset: Math.max(0, Math.floor(req.offset)), rows, revision };
   }
 

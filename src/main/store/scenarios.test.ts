@@ -68,7 +68,7 @@ describe('the lab scenarios in the store', () => {
         expect(store.getGraph({ clusterId: 'lab', root: ref }).nodes.length).toBeGreaterThan(0);
       }
     }
-    const stuck = store.listRows({ clusterId: 'lab', table: 'claims', namespace: 'lab-stuck', offset: 0, limit: 100 });
+    const stuck = store.listRows({ clusterId: 'lab', table: 'claims', namespaces: ['lab-stuck'], offset: 0, limit: 100 });
     expect(stuck.total).toBeGreaterThanOrEqual(3);
     expect(stuck.rows.every((r) => r.badge !== undefined)).toBe(true);
     const missingClass = store.getObject({ kind: 'persistentvolumeclaims', name: 'missing-class', namespace: 'lab-stuck' });
@@ -87,7 +87,7 @@ describe('the lab scenarios in the store', () => {
   it('summarises the cluster in the overview and a graph per namespace', () => {
     const o = store.getOverview();
     expect(o.findings.problem).toBeGreaterThan(0);
-    expect(o.topFindings[0]?.severity).toBe('problem');
+    expect(o.findingGroups[0]?.severity).toBe('problem');
     for (const ns of o.namespaces) expect(store.getGraph({ clusterId: 'lab', namespace: ns }).truncated).toBeUndefined();
   });
 });

@@ -1,5 +1,6 @@
 /** One object with its neighbours: what the details panel, the graph and the overview render. */
 import type { Kind } from '../kube/kinds';
+import type { FindingGroup } from './finding-groups';
 import type { Finding } from './findings';
 import type { ObjectRef } from './refs';
 import type { EventRow, ProvisionerRow, ProvisionerVerdict } from './rows';
@@ -120,7 +121,8 @@ export type GraphRequest =
 export interface Overview {
   clusterId: string;
   findings: { problem: number; warning: number; expectedWait: number; info: number };
-  topFindings: Finding[];
+  /** Every finding grouped by cause (code, severity, subject), most severe first, then largest first. */
+  findingGroups: FindingGroup[];
   claimsByPhase: Record<string, number>;
   volumesByPhase: Record<string, number>;
   perClass: {

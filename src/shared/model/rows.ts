@@ -2,6 +2,7 @@
  * Table rows: one flat, pre-computed view model per table, built in main (the store) so that filtering,
  * sorting and paging of 10,000 rows happen next to the data and only a page crosses the contract.
  */
+import type { FindingFilter } from './finding-groups';
 import type { FindingBadge, Severity } from './findings';
 import type { ObjectRef } from './refs';
 
@@ -175,14 +176,16 @@ export const TABLE_IDS: readonly TableId[] = [
 export interface ListRequest<T extends TableId = TableId> {
   clusterId: string;
   table: T;
-  /** Only objects in this namespace (namespaced tables). */
-  namespace?: string;
-  /** Case-insensitive substring over the row's visible text. */
+  /** Only objects in one of these namespaces (namespaced tables); absent or empty: every namespace. */
+  namespaces?: string[];
+  /** Case-insensitive substring over the row's visible text and its "namespace/name". */
   search?: string;
   /** Exact filters by column id, e.g. {phase: 'Pending'}; "badge" filters by severity. */
   filters?: Record<string, string>;
   /** Only rows with at least this severity of finding. */
   minSeverity?: Severity;
+  /** Only objects with a finding of this group (code, severity, subject): what an overview count links to. */
+  finding?: FindingFilter;
   sort?: { column: string; direction: 'asc' | 'desc' };
   offset: number;
   limit: number;

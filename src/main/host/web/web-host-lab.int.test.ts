@@ -73,7 +73,7 @@ describe('web host on the lab', () => {
       'a changed notice for claims',
     );
     expect(changed).toMatchObject({ type: 'changed' });
-    const page = await api.listRows({ clusterId: 'ctx:lab-admin', table: 'claims', namespace: 'default', offset: 0, limit: 50 });
+    const page = await api.listRows({ clusterId: 'ctx:lab-admin', table: 'claims', namespaces: ['default'], offset: 0, limit: 50 });
     const row = page.rows.find((r: ClaimRow) => r.name === 'kse-live-claim');
     expect(row).toMatchObject({ namespace: 'default', phase: 'Pending', className: 'no-such-class' });
     const findings = await api.listFindings({ clusterId: 'ctx:lab-admin', namespace: 'default', offset: 0, limit: 50 });

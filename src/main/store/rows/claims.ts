@@ -61,7 +61,7 @@ export const claimsTable: TableSpec<ClaimRow> = {
   namespace: (r) => r.namespace,
   namespaced: true,
   text: (r) =>
-    joinText([r.name, r.namespace, r.phase, r.volumeName, r.className, r.requested, r.capacity, r.accessModes.join(' '), r.pods.join(' '), r.provisioner, r.badge?.code]),
+    joinText([`${r.namespace}/${r.name}`, r.phase, r.volumeName, r.className, r.requested, r.capacity, r.accessModes.join(' '), r.pods.join(' '), r.provisioner, r.badge?.code]),
   columns: {
     name: { sort: (r) => r.name },
     namespace: { sort: (r) => r.namespace },

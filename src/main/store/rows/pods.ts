@@ -41,7 +41,7 @@ export const podsTable: TableSpec<PodRow> = {
   build: (ctx, obj, key) => buildPodRow(ctx, obj as Pod, key),
   namespace: (r) => r.namespace,
   namespaced: true,
-  text: (r) => joinText([r.name, r.namespace, r.status, r.phase, r.nodeName, r.claims.join(' '), Object.keys(r.volumeTypes).join(' '), r.badge?.code]),
+  text: (r) => joinText([`${r.namespace}/${r.name}`, r.status, r.phase, r.nodeName, r.claims.join(' '), Object.keys(r.volumeTypes).join(' '), r.badge?.code]),
   columns: {
     name: { sort: (r) => r.name },
     namespace: { sort: (r) => r.namespace },

@@ -27,7 +27,7 @@ export const snapshotsTable: TableSpec<SnapshotRow> = {
   build: (ctx, obj, key) => buildSnapshotRow(ctx, obj as VolumeSnapshot, key),
   namespace: (r) => r.namespace,
   namespaced: true,
-  text: (r) => joinText([r.name, r.namespace, r.sourceClaim, r.className, r.contentName, r.restoreSize, r.error]),
+  text: (r) => joinText([`${r.namespace}/${r.name}`, r.sourceClaim, r.className, r.contentName, r.restoreSize, r.error]),
   columns: {
     name: { sort: (r) => r.name },
     namespace: { sort: (r) => r.namespace },

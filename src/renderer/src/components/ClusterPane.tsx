@@ -74,7 +74,8 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
   const clockOffset = sourceClockOffset(status.data?.sourceNow, status.dataUpdatedAt);
 
   // A view owns its details panel: switching views closes it (links to objects open them in their own view).
-  const show = (view: ViewId) => setPane({ view, filters: {}, search: undefined, sort: undefined, minSeverity: undefined, selected: undefined });
+  const show = (view: ViewId) =>
+    setPane({ view, filters: {}, search: undefined, sort: undefined, minSeverity: undefined, finding: undefined, selected: undefined });
   const viewTitle = pane.view === 'overview' ? t('nav.overview') : pane.view === 'graph' ? t('nav.graph') : t(TABLES[pane.view].label);
   let content;
   if (pane.view === 'overview') content = <Overview clusterId={clusterId} />;

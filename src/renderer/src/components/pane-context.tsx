@@ -24,7 +24,7 @@ export function PaneProvider({ index, clusterId, children }: { index: number; cl
       index,
       clusterId,
       select: (ref) => setPane({ selected: ref }),
-      show: (view) => setPane({ view, filters: {}, search: undefined, sort: undefined, minSeverity: undefined }),
+      show: (view) => setPane({ view, filters: {}, search: undefined, sort: undefined, minSeverity: undefined, finding: undefined }),
       showGraph: (root) => setPane({ view: 'graph', graphRoot: root, graphNamespace: undefined }),
       openLesson: (anchor) => update((s) => ({ ...s, lesson: anchor })),
     }),

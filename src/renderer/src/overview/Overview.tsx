@@ -1,15 +1,14 @@
-/** A cluster at a glance: problems first, then claims and volumes by phase, capacity per class, provisioners. */
+/** A cluster at a glance: problems first (grouped by cause), then claims and volumes by phase, capacity per class, provisioners. */
 import { useQuery } from '@tanstack/react-query';
 import type { Overview as OverviewData } from '../../../shared/model/detail';
 import { useApi } from '../api/api-context';
 import { overviewQuery } from '../api/queries';
 import { ObjectLink } from '../components/ObjectLink';
-import { usePaneActions } from '../components/pane-context';
 import { errorText, StateMessage } from '../components/StateMessage';
 import { formatBytes } from '../format/bytes';
 import { useI18n } from '../i18n/i18n';
 import { SeverityChip } from '../tables/cells';
-import { useLessonTitles } from '../lessons/use-lesson-title';
+import { FindingGroups } from './FindingGroups';
 import { PhaseBars } from './PhaseBars';
 
 export function Overview({ clusterId }: { clusterId: string }) {
@@ -46,10 +45,7 @@ export function Overview({ clusterId }: { clusterId: string }) {
 }
 
 function Problems({ data }: { data: OverviewData }) {
-  const { t, lang } = useI18n();
-  const { openLesson } = usePaneActions();
-  const lessonTitle = useLessonTitles();
-  const total = data.findings.problem + data.findings.warning + data.findings.expectedWait + data.findings.info;
+  const { t } = useI18n();
   return (
     <section className="card problems" aria-labelledby="ov-problems" data-testid="overview-problems">
       <h3 id="ov-problems" className="card-title">
@@ -61,33 +57,7 @@ function Problems({ data }: { data: OverviewData }) {
           <SeverityChip severity="info" label={String(data.findings.info)} />
         </span>
       </h3>
-      {data.topFindings.length === 0 ? (
-        <p className="muted">{t('overview.noProblems')}</p>
-      ) : (
-        <table className="plain-table findings-table">
-          <tbody>
-            {data.topFindings.map((f) => (
-              <tr key={f.id} className="finding-line" data-testid="overview-finding" data-code={f.code}>
-                <td className="nowrap">
-                  <SeverityChip severity={f.severity} label={t(`severity.${f.severity}`)} />
-                </td>
-                <td className="object-cell">
-                  <ObjectLink target={f.object} />
-                </td>
-                <td className="finding-cause">{f.cause[lang]}</td>
-                <td className="learn-cell">
-                  <button type="button" className="link-button" title={lessonTitle(f.lesson)} onClick={() => openLesson(f.lesson)}>
-                    {t('details.learn', { section: lessonTitle(f.lesson) })}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {total > data.topFindings.length && (
-        <p className="muted small-text">{t('overview.moreFindings', { shown: data.topFindings.length, total })}</p>
-      )}
+      <FindingGroups data={data} />
     </section>
   );
 }

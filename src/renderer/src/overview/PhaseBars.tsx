@@ -26,7 +26,7 @@ export function PhaseBars({ counts, table }: { counts: Record<string, number>; t
               type="button"
               className="link-button"
               data-testid={`phase-count-${table}-${phase}`}
-              onClick={() => setPane({ view: table, filters: { phase }, search: undefined, sort: undefined, minSeverity: undefined })}
+              onClick={() => setPane({ view: table, filters: { phase }, search: undefined, sort: undefined, minSeverity: undefined, finding: undefined })}
             >
               <span className={`dot tone-bg-${phaseTone(phase)}`} aria-hidden="true" />
               {phase} <strong>{n}</strong>

@@ -8,10 +8,11 @@ describe('view state in the URL', () => {
       {
         cluster: 'ctx:lab-admin',
         view: 'claims',
-        namespace: 'shop',
+        namespaces: ['shop', 'payments-eu'],
         filters: { phase: 'Pending' },
         minSeverity: 'warning',
         search: 'data & logs?',
+        finding: { code: 'claim.provisioning', severity: 'warning', subject: { type: 'provisioner', name: 'replicated.storage.example.com' } },
         sort: { column: 'age', direction: 'desc' },
         selected: { kind: 'persistentvolumeclaims', namespace: 'shop', name: 'data-0' },
       },
@@ -37,6 +38,16 @@ describe('view state in the URL', () => {
       panes: [{ cluster: 'demo', view: 'classes', filters: {}, selected: { kind: 'storageclasses', name: 'fast' } }],
     };
     expect(hashToState(stateToHash(state))).toEqual(state);
+  });
+
+  it('keeps several namespaces as one list, and a finding group without subject or severity', () => {
+    const state = hashToState('#/claims?c=demo&ns=shop,blog,shop&fc=claim.lost');
+    expect(state.panes[0]).toMatchObject({ namespaces: ['shop', 'blog'], finding: { code: 'claim.lost' } });
+    expect(state.panes[0]?.finding?.subject).toBeUndefined();
+    expect(stateToHash(state)).toContain('ns=shop%2Cblog');
+    // A single namespace, as older links carry it, is a list of one.
+    expect(hashToState('#/claims?c=demo&ns=shop').panes[0]?.namespaces).toEqual(['shop']);
+    expect(hashToState('#/claims?c=demo&fc=claim.lost&fsub=node:x&fsev=bad').panes[0]?.finding).toEqual({ code: 'claim.lost' });
   });
 
   it('adds a pane cluster to the open list when the URL forgot it', () => {

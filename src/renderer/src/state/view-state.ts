@@ -2,7 +2,9 @@
  * The state of the view (which clusters are open, what each pane shows, the filter, the selection, the open
  * lesson) as plain data, and its round trip through the URL hash, so a view can be copied and restored:
  *
- *   #/claims?c=ctx%3Alab&ns=shop&f.phase=Pending&sort=age%3Adesc&sel=persistentvolumeclaims%3Ashop%2Fdata
+ *   #/claims?c=ctx%3Alab&ns=shop%2Cblog&f.phase=Pending&sort=age%3Adesc&sel=persistentvolumeclaims%3Ashop%2Fdata
+ *
+ * A finding group the overview links to travels as fc (code), fsev (severity) and fsub (subject, "type:name").
  *
  * The web host's per-run token also arrives in the fragment (#token=...): it is split off first, never
  * written back, and never mixed with the view state.
@@ -10,6 +12,7 @@
 import { isKind } from '../../../shared/kube/kinds';
 import type { Lang, Severity } from '../../../shared/model/findings';
 import { SEVERITY_ORDER } from '../../../shared/model/findings';
+import type { FindingFilter } from '../../../shared/model/finding-groups';
 import type { ObjectRef } from '../../../shared/model/refs';
 import { TABLE_IDS, type TableId } from '../../../shared/model/rows';
 
@@ -25,11 +28,14 @@ export interface SortState {
 export interface PaneState {
   cluster?: string;
   view: ViewId;
-  namespace?: string;
+  /** Namespaces the tables are filtered to; absent: all. */
+  namespaces?: string[];
   /** Exact filters by column id, e.g. {phase: 'Pending'}. */
   filters: Record<string, string>;
   minSeverity?: Severity;
   search?: string;
+  /** Only objects with a finding of this group (from an overview count). */
+  finding?: FindingFilter;
   sort?: SortState;
   selected?: ObjectRef;
   /** The object the graph view is drawn around (kept while clicking through its nodes). */
@@ -89,10 +95,15 @@ function writePane(params: URLSearchParams, pane: PaneState, prefix: string): vo
   };
   set('c', pane.cluster);
   if (prefix) set('view', pane.view);
-  set('ns', pane.namespace);
+  if (pane.namespaces?.length) set('ns', pane.namespaces.join(','));
   for (const [column, value] of Object.entries(pane.filters).sort()) set(`f.${column}`, value);
   set('sev', pane.minSeverity);
   set('q', pane.search);
+  if (pane.finding) {
+    set('fc', pane.finding.code);
+    set('fsev', pane.finding.severity);
+    if (pane.finding.subject) set('fsub', `${pane.finding.subject.type}:${pane.finding.subject.name}`);
+  }
   if (pane.sort) set('sort', `${pane.sort.column}:${pane.sort.direction}`);
   if (pane.selected) set('sel', refToParam(pane.selected));
   if (pane.graphRoot) set('groot', refToParam(pane.graphRoot));
@@ -108,12 +119,15 @@ function readPane(params: URLSearchParams, prefix: string, view: ViewId): PaneSt
   const pane: PaneState = { view, filters };
   const cluster = get('c');
   if (cluster) pane.cluster = cluster;
-  const namespace = get('ns');
-  if (namespace) pane.namespace = namespace;
+  // Namespaces are DNS labels: a comma never occurs in one.
+  const namespaces = (get('ns') ?? '').split(',').filter(Boolean);
+  if (namespaces.length > 0) pane.namespaces = [...new Set(namespaces)];
   const sev = params.get(`${prefix}sev`);
   if (isSeverity(sev)) pane.minSeverity = sev;
   const search = get('q');
   if (search) pane.search = search;
+  const finding = readFinding(get('fc'), params.get(`${prefix}fsev`), get('fsub'));
+  if (finding) pane.finding = finding;
   const sort = /^(.+):(asc|desc)$/.exec(get('sort') ?? '');
   if (sort?.[1] && (sort[2] === 'asc' || sort[2] === 'desc')) pane.sort = { column: sort[1], direction: sort[2] };
   const selected = refFromParam(params.get(`${prefix}sel`));
@@ -123,6 +137,15 @@ function readPane(params: URLSearchParams, prefix: string, view: ViewId): PaneSt
   const graphNamespace = get('gns');
   if (graphNamespace) pane.graphNamespace = graphNamespace;
   return pane;
+}
+
+function readFinding(code: string | undefined, severity: string | null, subject: string | undefined): FindingFilter | undefined {
+  if (!code) return undefined;
+  const filter: FindingFilter = { code };
+  if (isSeverity(severity)) filter.severity = severity;
+  const match = /^(provisioner|class):(.+)$/.exec(subject ?? '');
+  if (match?.[2]) filter.subject = { type: match[1] as 'provisioner' | 'class', name: match[2] };
+  return filter;
 }
 
 /** The state as a URL fragment: `#/<view of the first pane>?<params>`. */

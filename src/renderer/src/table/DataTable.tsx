@@ -12,9 +12,13 @@ import type { RowsQuery } from '../api/queries';
 import { StateMessage } from '../components/StateMessage';
 import { useI18n } from '../i18n/i18n';
 import { useNow } from '../state/clock';
-import type { SortState } from '../state/view-state';
-import { fitColumns, gridTemplate, rowWidth, textWidth, type Column, type ColumnContext } from '../tables/column';
+import { DECORATION_WIDTH, gridTemplate, layoutInputs, textWidth, type Column, type ColumnChoices, type ColumnContext } from '../tables/column';
+import { layoutColumns } from '../tables/column-layout';
+import { browserMeasure, fitMiddle } from '../tables/fit-text';
 import { rowKey, rowRef, TABLES, type AnyRow } from '../tables/registry';
+import { NO_CHOICES } from './column-prefs';
+import { GridHeader } from './GridHeader';
+import { useElementWidth } from './use-element-width';
 import { usePagedRows } from './use-paged-rows';
 
 export const ROW_HEIGHT = 26;
@@ -30,20 +34,38 @@ export interface DataTableProps {
   filtered: boolean;
   /** Why an empty table is not "none": no permission, not served, still syncing. */
   emptyReason?: { text: string; detail?: string };
+  /** The user's hidden columns and widths (see column-prefs.ts). */
+  choices?: ColumnChoices;
+  /** The user dragged a column edge: its new width, or undefined for the automatic layout. */
+  onResize?(column: string, width: number | undefined): void;
+  /** Columns hidden because the grid is too narrow for them, whenever that changes. */
+  onLayout?(hiddenForRoom: readonly string[]): void;
 }
 
-function nextSortAria(sort: SortState | undefined, column: string): 'ascending' | 'descending' | 'none' {
-  if (sort?.column !== column) return 'none';
-  return sort.direction === 'asc' ? 'ascending' : 'descending';
-}
+/** Width assumed before the grid is measured (and in tests without layout), px. */
+const UNMEASURED_WIDTH = 1200;
 
-export function DataTable({ query, label, selected, onOpen, onSort, onClearFilters, filtered, emptyReason }: DataTableProps) {
+export function DataTable({ query, label, selected, onOpen, onSort, onClearFilters, filtered, emptyReason, choices = NO_CHOICES, onResize, onLayout }: DataTableProps) {
   const { t, lang } = useI18n();
   const now = useNow(5000);
   const spec = TABLES[query.table as TableId];
   const columns = spec.columns as readonly Column<AnyRow>[];
-  const ctx: ColumnContext = { t, lang, now };
-  const scrollRef = useRef<HTMLDivElement>(null);
+  const scrollRef = useRef<HTMLDivElement | null>(null);
+  const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
+  const [font, setFont] = useState('13px system-ui, sans-serif');
+  // A stable callback ref: the grid element is measured (width, font) when it mounts.
+  const attachScroll = useCallback((element: HTMLDivElement | null) => {
+    scrollRef.current = element;
+    setScrollElement(element);
+    // Cells are measured in the grid's own font, for names cut in the middle.
+    if (element) {
+      const computed = getComputedStyle(element).font;
+      if (computed) setFont(computed);
+    }
+  }, []);
+  const measure = browserMeasure(font);
+  const ctx: ColumnContext = { t, lang, now, measure };
+  const available = useElementWidth(scrollElement, UNMEASURED_WIDTH);
   const gridId = useId();
   const [active, setActive] = useState(0);
   const [range, setRange] = useState<[number, number]>([0, 60]);
@@ -90,6 +112,8 @@ export function DataTable({ query, label, selected, onOpen, onSort, onClearFilte
   };
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    // Keys on the header's buttons and resize handles are theirs.
+    if (event.target !== event.currentTarget) return;
     const page = Math.max(1, Math.floor((scrollRef.current?.clientHeight ?? 400) / ROW_HEIGHT) - 1);
     const keys: Record<string, () => void> = {
       ArrowDown: () => move(active + 1),
@@ -107,21 +131,26 @@ export function DataTable({ query, label, selected, onOpen, onSort, onClearFilte
     }
   };
 
-  // The loaded rows around the viewport tell how wide each column's text is (see fitColumns).
+  // The loaded rows around the viewport tell how wide each column's text would like to be (see column-layout.ts).
   const loaded: AnyRow[] = [];
   for (let i = range[0]; i <= range[1]; i++) {
     const row = rows.rowAt(i);
     if (row) loaded.push(row);
   }
-  // Decorated cells (chips, badges) are wider than their text.
   const wanted =
     loaded.length > 0
-      ? (c: Column<AnyRow>) => loaded.reduce((most, row) => Math.max(most, textWidth(c.value(row, ctx))), 0) + (c.render ? 24 : 0)
+      ? (c: Column<AnyRow>) => loaded.reduce((most, row) => Math.max(most, textWidth(c.value(row, ctx), measure)), 0) + (c.render ? DECORATION_WIDTH : 0)
       : undefined;
-  const laidOut = fitColumns(columns, (c) => t(c.label), wanted);
-  const template = gridTemplate(laidOut);
-  const width = rowWidth(laidOut);
+  const layout = layoutColumns(layoutInputs(columns, choices, (c) => t(c.label), wanted), available);
+  const byId = new Map(columns.map((c) => [c.id, c]));
+  const shown = layout.columns.map((l) => ({ ...byId.get(l.id)!, layoutWidth: l.width }));
+  const template = gridTemplate(layout.columns);
+  const width = `max(100%, ${layout.width}px)`;
   const tableName = t(spec.label);
+  const hiddenKey = layout.hiddenForRoom.join(',');
+  useEffect(() => {
+    onLayout?.(hiddenKey ? hiddenKey.split(',') : []);
+  }, [hiddenKey, onLayout]);
 
   if (rows.error && rows.total === undefined) {
     return <StateMessage kind="error" text={t('state.error', { what: tableName })} detail={rows.error.message} onRetry={rows.refetch} />;
@@ -131,39 +160,17 @@ export function DataTable({ query, label, selected, onOpen, onSort, onClearFilte
   return (
     <div className="data-table" data-testid={`table-${query.table}`}>
       <div
-        ref={scrollRef}
+        ref={attachScroll}
         className="grid-scroll"
         role="grid"
         aria-label={label}
         aria-rowcount={total + 1}
-        aria-colcount={columns.length}
+        aria-colcount={shown.length}
         aria-activedescendant={total > 0 ? `${gridId}-r${active}` : undefined}
         tabIndex={0}
         onKeyDown={onKeyDown}
       >
-        <div className="grid-head" role="row" aria-rowindex={1} style={{ gridTemplateColumns: template, width }}>
-          {columns.map((column) => (
-            <div
-              key={column.id}
-              role="columnheader"
-              aria-sort={nextSortAria(query.sort, column.id)}
-              className={column.align === 'end' ? 'cell end' : 'cell'}
-            >
-              {column.sortable === false ? (
-                t(column.label)
-              ) : (
-                <button type="button" className="sort-button" tabIndex={-1} onClick={() => onSort(column.id)} data-testid={`sort-${column.id}`}>
-                  <span className="head-label" title={t(column.label)}>
-                    {t(column.label)}
-                  </span>
-                  <span className="sort-mark" aria-hidden="true">
-                    {query.sort?.column === column.id ? (query.sort.direction === 'asc' ? '▲' : '▼') : ''}
-                  </span>
-                </button>
-              )}
-            </div>
-          ))}
-        </div>
+        <GridHeader columns={shown} template={template} width={width} sort={query.sort} onSort={onSort} onResize={(id, w) => onResize?.(id, w)} />
         {total === 0 ? (
           <div role="row" aria-rowindex={2}>
             <div role="gridcell" className="grid-empty" data-testid="table-empty" data-reason={emptyReason ? 'unavailable' : filtered ? 'filtered' : 'none'}>
@@ -208,11 +215,20 @@ export function DataTable({ query, label, selected, onOpen, onSort, onClearFilte
                   }}
                 >
                   {row
-                    ? columns.map((column) => {
+                    ? shown.map((column) => {
                         const text = column.value(row, ctx);
+                        // The cell's padding is 8 px a side.
+                        const room = column.layoutWidth - 16;
                         return (
-                          <div key={column.id} role="gridcell" className={column.align === 'end' ? 'cell end' : 'cell'} title={text}>
-                            {column.render ? column.render(row, ctx) : text}
+                          <div
+                            key={column.id}
+                            role="gridcell"
+                            className={column.align === 'end' ? 'cell end' : 'cell'}
+                            title={text || undefined}
+                            translate={column.uiText ? undefined : 'no'}
+                            data-column={column.id}
+                          >
+                            {column.render ? column.render(row, ctx, room) : column.middle ? fitMiddle(text, room, ctx.measure) : text}
                           </div>
                         );
                       })

@@ -1,10 +1,18 @@
-/** Filters above a table: search, namespace, phase and finding severity. Values live in the URL. */
+/**
+ * Filters above a table: search, namespaces, phase, finding severity, Warning-only events, the finding group an
+ * overview count led here, and the Columns menu. Filter values live in the URL.
+ */
 import { useEffect, useState } from 'react';
+import { FINDING_CODES, isFindingCode } from '../../../shared/diagnose/catalog';
+import type { FindingFilter } from '../../../shared/model/finding-groups';
 import { SEVERITY_ORDER, type Severity } from '../../../shared/model/findings';
 import type { TableId } from '../../../shared/model/rows';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type Translate } from '../i18n/i18n';
 import type { PaneState } from '../state/view-state';
 import { TABLES } from '../tables/registry';
+import { ColumnsMenu } from './ColumnsMenu';
+import type { ColumnPrefs } from './column-prefs';
+import { NamespacePicker } from './NamespacePicker';
 
 export interface TableToolbarProps {
   table: TableId;
@@ -12,10 +20,20 @@ export interface TableToolbarProps {
   namespaces: string[];
   total: number | undefined;
   onChange(change: Partial<PaneState>, mode?: 'push' | 'replace'): void;
+  prefs: ColumnPrefs;
+  hiddenForRoom: readonly string[];
 }
 
-export function TableToolbar({ table, pane, namespaces, total, onChange }: TableToolbarProps) {
-  const { t } = useI18n();
+/** "Finding: The provisioner is not running, provisioner example.com/nfs" in the UI language. */
+export function findingFilterText(filter: FindingFilter, lang: 'en' | 'ru', t: Translate): string {
+  const title = isFindingCode(filter.code) ? FINDING_CODES[filter.code].title[lang] : filter.code;
+  const subject = filter.subject ? `, ${t(`subject.${filter.subject.type}`, { name: filter.subject.name })}` : '';
+  const severity = filter.severity ? ` (${t(`severity.${filter.severity}`)})` : '';
+  return t('table.findingFilter', { title: `${title}${subject}${severity}` });
+}
+
+export function TableToolbar({ table, pane, namespaces, total, onChange, prefs, hiddenForRoom }: TableToolbarProps) {
+  const { t, lang } = useI18n();
   const spec = TABLES[table];
   const [search, setSearch] = useState(pane.search ?? '');
   // Typing updates the URL (and the query) after a short pause, not on every key.
@@ -26,6 +44,10 @@ export function TableToolbar({ table, pane, namespaces, total, onChange }: Table
     return () => clearTimeout(timer);
   }, [search, pane.search, onChange]);
 
+  const setFilter = (column: string, value: string) => {
+    const { [column]: _old, ...rest } = pane.filters;
+    onChange({ filters: value ? { ...rest, [column]: value } : rest });
+  };
   const phase = pane.filters.phase ?? '';
   return (
     <div className="toolbar" role="toolbar" aria-label={t('table.label', { table: t(spec.label), cluster: '' }).trim()}>
@@ -39,35 +61,13 @@ export function TableToolbar({ table, pane, namespaces, total, onChange }: Table
         data-testid="table-search"
       />
       {spec.namespaced && (
-        <select
-          className="select"
-          aria-label={t('table.namespace')}
-          value={pane.namespace ?? ''}
-          onChange={(e) => onChange({ namespace: e.target.value || undefined })}
-          data-testid="filter-namespace"
-        >
-          <option value="">{t('table.allNamespaces')}</option>
-          {namespaces.map((ns) => (
-            <option key={ns} value={ns}>
-              {ns}
-            </option>
-          ))}
-        </select>
+        <NamespacePicker namespaces={namespaces} selected={pane.namespaces ?? []} onChange={(selected) => onChange({ namespaces: selected.length ? selected : undefined })} />
       )}
       {spec.phases.length > 0 && (
-        <select
-          className="select"
-          aria-label={t('table.phase')}
-          value={phase}
-          onChange={(e) => {
-            const { phase: _old, ...rest } = pane.filters;
-            onChange({ filters: e.target.value ? { ...rest, phase: e.target.value } : rest });
-          }}
-          data-testid="filter-phase"
-        >
+        <select className="select" aria-label={t('table.phase')} value={phase} onChange={(e) => setFilter('phase', e.target.value)} data-testid="filter-phase">
           <option value="">{t('table.anyPhase')}</option>
           {spec.phases.map((p) => (
-            <option key={p} value={p}>
+            <option key={p} value={p} translate="no">
               {p}
             </option>
           ))}
@@ -89,10 +89,27 @@ export function TableToolbar({ table, pane, namespaces, total, onChange }: Table
           ))}
         </select>
       )}
+      {table === 'events' && (
+        <label className="inline-label check-line">
+          <input type="checkbox" checked={pane.filters.type === 'Warning'} onChange={(e) => setFilter('type', e.target.checked ? 'Warning' : '')} data-testid="filter-warnings" />
+          {t('table.warningsOnly')}
+        </label>
+      )}
+      {pane.finding && (
+        <span className="filter-chip" data-testid="finding-filter" data-code={pane.finding.code}>
+          <span className="truncate" title={findingFilterText(pane.finding, lang, t)}>
+            {findingFilterText(pane.finding, lang, t)}
+          </span>
+          <button type="button" className="icon-button small" aria-label={t('table.clearFinding')} title={t('table.clearFinding')} onClick={() => onChange({ finding: undefined })}>
+            ×
+          </button>
+        </span>
+      )}
       <span className="toolbar-spacer" />
       <span className="muted" role="status" aria-live="polite" data-testid="table-count">
-        {total === undefined ? '' : t('table.rows', { n: total.toLocaleString() })}
+        {total === undefined ? '' : t('table.rows', { n: total.toLocaleString(lang) })}
       </span>
+      <ColumnsMenu table={table} prefs={prefs} hiddenForRoom={hiddenForRoom} />
     </div>
   );
 }

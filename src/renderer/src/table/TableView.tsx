@@ -1,6 +1,6 @@
 /** A table screen: toolbar plus the virtualised grid, both driven by the pane's URL state. */
 import { useQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useState } from 'react';
 import type { ObjectRef } from '../../../shared/model/refs';
 import type { TableId } from '../../../shared/model/rows';
 import type { KindStatus } from '../../../shared/model/status';
@@ -9,6 +9,7 @@ import { rowsPageQuery, statusQuery, type RowsQuery } from '../api/queries';
 import { useI18n, type Translate } from '../i18n/i18n';
 import type { PaneState } from '../state/view-state';
 import { KIND_OF_TABLE, TABLES } from '../tables/registry';
+import { useColumnPrefs } from './column-prefs';
 import { DataTable } from './DataTable';
 import { TableToolbar } from './TableToolbar';
 import { sameTablePlaceholder } from './use-paged-rows';
@@ -17,10 +18,11 @@ import { sameTablePlaceholder } from './use-paged-rows';
 export function rowsQueryOf(clusterId: string, table: TableId, pane: PaneState): RowsQuery {
   const spec = TABLES[table];
   const query: RowsQuery = { clusterId, table };
-  if (spec.namespaced && pane.namespace) query.namespace = pane.namespace;
+  if (spec.namespaced && pane.namespaces?.length) query.namespaces = [...pane.namespaces].sort();
   if (pane.search) query.search = pane.search;
   if (Object.keys(pane.filters).length) query.filters = pane.filters;
   if (spec.findings && pane.minSeverity) query.minSeverity = pane.minSeverity;
+  if (spec.findings && pane.finding) query.finding = pane.finding;
   if (pane.sort) query.sort = pane.sort;
   return query;
 }
@@ -59,7 +61,9 @@ export function TableView({ clusterId, clusterName, table, pane, namespaces, onC
   const { t } = useI18n();
   const query = rowsQueryOf(clusterId, table, pane);
   const head = useQuery({ ...rowsPageQuery(api, query, 0), placeholderData: sameTablePlaceholder(table) });
-  const filtered = Boolean(query.search || query.filters || query.minSeverity || query.namespace);
+  const filtered = Boolean(query.search || query.filters || query.minSeverity || query.namespaces || query.finding);
+  const prefs = useColumnPrefs(table);
+  const [hiddenForRoom, setHiddenForRoom] = useState<readonly string[]>([]);
   const status = useQuery(statusQuery(api, clusterId));
   const kind = KIND_OF_TABLE[table];
   const kindStatus = kind ? status.data?.kinds.find((k) => k.kind === kind) : undefined;
@@ -78,7 +82,7 @@ export function TableView({ clusterId, clusterName, table, pane, namespaces, onC
 
   return (
     <section className="table-view" aria-label={t(TABLES[table].label)}>
-      <TableToolbar table={table} pane={pane} namespaces={namespaces} total={head.data?.total} onChange={onChange} />
+      <TableToolbar table={table} pane={pane} namespaces={namespaces} total={head.data?.total} onChange={onChange} prefs={prefs} hiddenForRoom={hiddenForRoom} />
       <DataTable
         query={query}
         label={t('table.label', { table: t(TABLES[table].label), cluster: clusterName })}
@@ -87,7 +91,10 @@ export function TableView({ clusterId, clusterName, table, pane, namespaces, onC
         onSort={onSort}
         filtered={filtered}
         emptyReason={emptyReason}
-        onClearFilters={() => onChange({ search: undefined, filters: {}, minSeverity: undefined, namespace: undefined })}
+        onClearFilters={() => onChange({ search: undefined, filters: {}, minSeverity: undefined, namespaces: undefined, finding: undefined })}
+        choices={prefs.choices}
+        onResize={prefs.setWidth}
+        onLayout={setHiddenForRoom}
       />
     </section>
   );

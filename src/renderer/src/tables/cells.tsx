@@ -1,5 +1,8 @@
 /** Cell decorations shared by several tables: finding badges, phase chips, object links. */
+import type { ReactNode } from 'react';
 import type { FindingBadge as Badge, Severity } from '../../../shared/model/findings';
+import type { ProvisionerVerdict } from '../../../shared/model/rows';
+import type { Translate } from '../i18n/i18n';
 import type { ColumnContext } from './column';
 
 const SEVERITY_ICON: Record<Severity, string> = {
@@ -15,19 +18,45 @@ export function badgeText(badge: Badge | undefined, ctx: ColumnContext): string 
   return badge.count > 1 ? `${label} ×${badge.count}` : label;
 }
 
-export function SeverityChip({ severity, label }: { severity: Severity; label: string }) {
+/**
+ * A severity chip: icon, label, and optionally a count. In a narrow column the label is cut with an ellipsis; the
+ * icon and the count are never cut, so the chip is never an empty coloured shape (its title has the whole text).
+ */
+export function SeverityChip({ severity, label, count }: { severity: Severity; label: string; count?: number }) {
+  const whole = count !== undefined && count > 1 ? `${label} ×${count}` : label;
   return (
-    <span className={`chip sev-${severity}`} data-testid="severity-chip" data-severity={severity}>
-      <span aria-hidden="true">{SEVERITY_ICON[severity]}</span> {label}
+    <span className={`chip sev-${severity}`} data-testid="severity-chip" data-severity={severity} title={whole}>
+      <span className="chip-icon" aria-hidden="true">
+        {SEVERITY_ICON[severity]}
+      </span>
+      <span className="chip-label">{label}</span>
+      {count !== undefined && count > 1 && <span className="chip-count">×{count}</span>}
     </span>
   );
 }
 
 export function BadgeCell({ badge, ctx }: { badge: Badge | undefined; ctx: ColumnContext }) {
   if (!badge) return null;
+  return <SeverityChip severity={badge.severity} label={ctx.t(`severity.${badge.severity}`)} count={badge.count} />;
+}
+
+/** A provisioner's health as a chip; it never shrinks (a cut verdict chip would be an empty colour). */
+export function VerdictChip({ verdict, t }: { verdict: ProvisionerVerdict; t: Translate }) {
   return (
-    <span title={badge.code}>
-      <SeverityChip severity={badge.severity} label={badgeText(badge, ctx)} />
+    <span className={`verdict v-${verdict}`} data-testid="verdict-chip" data-verdict={verdict}>
+      {t(`verdict.${verdict}`)}
+    </span>
+  );
+}
+
+/** A chip followed by cluster text: the text is cut first, the chip stays whole. */
+export function ChipThenText({ chip, text }: { chip: ReactNode; text: string }) {
+  return (
+    <span className="chip-then-text">
+      {chip}
+      <span className="truncate" translate="no">
+        {text}
+      </span>
     </span>
   );
 }
@@ -54,5 +83,9 @@ export function phaseTone(phase: string): string {
 
 export function PhaseChip({ phase }: { phase: string }) {
   if (!phase) return null;
-  return <span className={`phase tone-${phaseTone(phase)}`}>{phase}</span>;
+  return (
+    <span className={`phase tone-${phaseTone(phase)}`} translate="no">
+      {phase}
+    </span>
+  );
 }

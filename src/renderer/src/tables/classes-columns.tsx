@@ -1,7 +1,7 @@
 /** StorageClasses: provisioner and its health, binding mode, reclaim, expansion, default, usage. */
 import type { ClassRow } from '../../../shared/model/rows';
 import { formatBytes } from '../format/bytes';
-import { BadgeCell, badgeText } from './cells';
+import { BadgeCell, badgeText, ChipThenText, VerdictChip } from './cells';
 import { yesNo, type Column, type ColumnContext } from './column';
 
 export function classProvisioner(row: ClassRow, ctx: ColumnContext): string {
@@ -13,32 +13,32 @@ export function classUsage(row: ClassRow): string {
 }
 
 export const classColumns: readonly Column<ClassRow>[] = [
-  { id: 'name', label: 'col.name', width: 140, grow: 2, value: (r) => r.name },
+  { id: 'name', label: 'col.name', width: 130, grow: 2, essential: true, floor: 96, middle: true, value: (r) => r.name },
   {
     id: 'provisioner',
     label: 'col.provisioner',
-    width: 180, grow: 2,
+    width: 170,
+    grow: 2,
+    // The provisioner's health is the class's status: its chip comes first, so a narrow column cuts the name, never the chip.
+    essential: true,
+    floor: 96,
     value: classProvisioner,
-    render: (r, ctx) => (
-      <span>
-        {r.provisioner}{' '}
-        {r.provisionerVerdict && (
-          <span className={`verdict v-${r.provisionerVerdict}`}>{ctx.t(`verdict.${r.provisionerVerdict}`)}</span>
-        )}
-      </span>
-    ),
+    render: (r, ctx) => <ChipThenText chip={r.provisionerVerdict && <VerdictChip verdict={r.provisionerVerdict} t={ctx.t} />} text={r.provisioner} />,
   },
-  { id: 'bindingMode', label: 'col.bindingMode', width: 120, grow: 1, value: (r) => r.bindingMode },
-  { id: 'reclaim', label: 'col.reclaim', width: 80, value: (r) => r.reclaimPolicy },
-  { id: 'expansion', label: 'col.expansion', width: 70, value: (r, ctx) => yesNo(r.allowExpansion, ctx) },
-  { id: 'default', label: 'col.default', width: 90, value: (r, ctx) => (r.isDefault ? ctx.t('col.yes') : '') },
-  { id: 'claims', label: 'col.claims', width: 64, align: 'end', value: (r) => String(r.claims) },
-  { id: 'volumes', label: 'col.volumes', width: 64, align: 'end', value: (r) => String(r.volumes) },
-  { id: 'usage', label: 'col.usage', width: 140, align: 'end', value: classUsage },
+  { id: 'bindingMode', label: 'col.bindingMode', width: 110, grow: 1, priority: 3, value: (r) => r.bindingMode },
+  { id: 'reclaim', label: 'col.reclaim', width: 72, priority: 5, value: (r) => r.reclaimPolicy },
+  { id: 'expansion', label: 'col.expansion', width: 64, priority: 6, uiText: true, value: (r, ctx) => yesNo(r.allowExpansion, ctx) },
+  { id: 'default', label: 'col.default', width: 70, priority: 4, uiText: true, value: (r, ctx) => (r.isDefault ? ctx.t('col.yes') : '') },
+  { id: 'claims', label: 'col.claims', width: 64, align: 'end', priority: 1, value: (r) => String(r.claims) },
+  { id: 'volumes', label: 'col.volumes', width: 64, align: 'end', priority: 2, value: (r) => String(r.volumes) },
+  { id: 'usage', label: 'col.usage', width: 130, align: 'end', priority: 7, uiText: true, value: classUsage },
   {
     id: 'badge',
     label: 'col.findings',
-    width: 130,
+    width: 96,
+    essential: true,
+    floor: 56,
+    uiText: true,
     value: (r, ctx) => badgeText(r.badge, ctx),
     render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,
   },

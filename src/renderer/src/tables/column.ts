@@ -7,25 +7,38 @@ import type { ReactNode } from 'react';
 import type { Lang } from '../../../shared/model/findings';
 import type { TableId, TableRows } from '../../../shared/model/rows';
 import type { MessageKey, Translate } from '../i18n/i18n';
+import type { LayoutColumn } from './column-layout';
+import { estimateWidth, type Measure } from './fit-text';
 
 export interface ColumnContext {
   t: Translate;
   lang: Lang;
   /** Milliseconds since the epoch, for ages. */
   now: number;
+  /** Measures text in the grid's font, px (see fit-text.ts); an estimate where there is no canvas. */
+  measure?: Measure;
 }
 
 export interface Column<Row> {
   id: string;
   label: MessageKey;
   value: (row: Row, ctx: ColumnContext) => string;
-  render?: (row: Row, ctx: ColumnContext) => ReactNode;
-  /** Minimum width in pixels. */
+  /** `room` is the width the cell's content has, px. */
+  render?: (row: Row, ctx: ColumnContext, room: number) => ReactNode;
+  /** Names that differ at their ends: cut in the middle ("data-post…-replica-17") rather than at the end. */
+  middle?: boolean;
+  /** Minimum width in pixels (below it the column is hidden for room, unless it is essential). */
   width: number;
-  /** Share of the spare width this column takes (like flex-grow); absent: fixed width. */
+  /** Share of the spare width this column takes (like flex-grow); absent: a small share. */
   grow?: number;
-  /** False for columns the core cannot sort by. */
-  sortable?: boolean;
+  /** Name, status and findings: never hidden, by the user or for room. */
+  essential?: boolean;
+  /** For the others: lower is more important; when the grid is too narrow the highest number is hidden first. */
+  priority?: number;
+  /** Essential columns: narrowest they shrink to when even they alone do not fit, px. */
+  floor?: number;
+  /** The cell is UI text (ages, yes/no, severities); otherwise it is cluster text and marked translate="no". */
+  uiText?: boolean;
   align?: 'end';
 }
 
@@ -54,58 +67,69 @@ export function sizePair(first: string | undefined, second: string | undefined):
   return first ?? (second ? `— / ${second}` : '');
 }
 
-/**
- * The CSS grid of a table. Every row is its own grid, so the tracks must not depend on a row's content:
- * fixed minimums plus shares of a width that is the same for every row (see rowWidth). When the loaded rows'
- * text widths are known (`wanted`), each track may grow up to what its text needs (the grid hands the spare
- * width out evenly to tracks still below that), and the last track takes whatever is left.
- */
-export function gridTemplate(columns: readonly { width: number; grow?: number; wanted?: number }[]): string {
-  if (columns.some((c) => c.wanted !== undefined)) {
-    return columns
-      .map((c, i) => (i === columns.length - 1 ? `minmax(${c.width}px, 1fr)` : `minmax(${c.width}px, ${Math.max(c.width, c.wanted ?? 0)}px)`))
-      .join(' ');
-  }
-  return columns.map((c) => (c.grow ? `minmax(${c.width}px, ${c.grow}fr)` : `${c.width}px`)).join(' ');
-}
-
-/** The width every row and the header share: the viewport, or the columns' minimums when wider. */
-export function rowWidth(columns: readonly { width: number }[]): string {
-  return `max(100%, ${columns.reduce((sum, c) => sum + c.width, 0)}px)`;
-}
-
-/** Width a header label needs: ~8.2 px a character at 12 px semibold (generous: a cut header is worse), plus padding and the sort mark. */
+/** Width a header label needs: ~7.6 px a character at 12 px semibold, plus padding, the sort mark and the resize handle. */
 export function headerWidth(label: string): number {
-  return Math.ceil(label.length * 8.2) + 16 + 12;
+  return Math.ceil(label.length * 7.6) + 16 + 14;
 }
 
-/** Width a cell's text would like (13 px text), capped so one long value does not take the whole row. */
-export function textWidth(text: string): number {
-  return Math.min(MAX_WANTED_WIDTH, Math.ceil(text.length * 7.4) + 16);
+/** Width a cell's text would like (with its padding), capped so one long value does not take the whole row. */
+export function textWidth(text: string, measure: Measure = estimateWidth): number {
+  return Math.min(MAX_WANTED_WIDTH, Math.ceil(measure(text)) + 16);
 }
 
 const MAX_WANTED_WIDTH = 360;
 
-/** Share of the spare width for columns declared fixed, when the contents are not known yet. */
+/** Extra width of a decorated cell (a chip's icon and padding) over its plain text. */
+export const DECORATION_WIDTH = 24;
+
+/** Share of the spare width for columns declared without one. */
 const FIXED_COLUMN_GROW = 0.25;
 
+/** What the user chose for one table's columns (see table/column-prefs.ts). */
+export interface ColumnChoices {
+  hidden: readonly string[];
+  widths: Readonly<Record<string, number>>;
+}
+
 /**
- * Columns as laid out: no narrower than their translated header, and every column takes part of the spare
- * width. With `wantedWidth` (the widest text among the loaded rows) the spare width goes to the columns whose
- * text is cut, so an empty column does not keep room a truncated one could use (see gridTemplate).
- * Minimums are the header's width, or the declared one when the loaded text needs it; one template serves every row.
+ * The layout inputs of a table's columns (see column-layout.ts): minimum from the declaration (lower when the
+ * loaded rows' text and the header need less), wanted from the header and the loaded rows' text, the user's
+ * width when they resized it. Columns the user hid are left out, essential ones never.
  */
-export function fitColumns<C extends { width: number; grow?: number }>(
+export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'grow' | 'essential' | 'priority' | 'floor'>>(
   columns: readonly C[],
+  choices: ColumnChoices,
   labelOf: (column: C) => string,
-  wantedWidth?: (column: C) => number,
-): (C & { wanted?: number })[] {
-  return columns.map((c) => {
-    const header = headerWidth(labelOf(c));
-    if (!wantedWidth) return { ...c, width: Math.max(c.width, header), grow: c.grow ?? FIXED_COLUMN_GROW };
-    // A column whose loaded text is narrower than its declared minimum (an empty Volume column) gives that room up.
-    const wanted = wantedWidth(c);
-    const width = Math.max(header, Math.min(c.width, wanted));
-    return { ...c, width, grow: c.grow ?? FIXED_COLUMN_GROW, wanted: Math.max(width, wanted) };
-  });
+  wantedText?: (column: C) => number,
+): LayoutColumn[] {
+  return columns
+    .filter((c) => c.essential || !choices.hidden.includes(c.id))
+    .map((c) => {
+      const header = headerWidth(labelOf(c));
+      const content = wantedText?.(c);
+      // With rows loaded, a column whose text is narrower than its declared minimum (an empty Volume column of
+      // Pending claims) gives that room up, down to its header, and wants no more than its header and text.
+      const min = content === undefined ? c.width : Math.min(c.width, Math.max(content, header));
+      const wanted = Math.max(min, header, content ?? c.width);
+      const input: LayoutColumn = {
+        id: c.id,
+        min,
+        wanted,
+        grow: c.grow ?? FIXED_COLUMN_GROW,
+        essential: c.essential === true,
+        priority: c.priority ?? 0,
+      };
+      if (c.floor !== undefined) input.floor = c.floor;
+      const fixed = choices.widths[c.id];
+      if (fixed !== undefined) input.fixed = Math.max(MIN_RESIZED_WIDTH, Math.round(fixed));
+      return input;
+    });
+}
+
+/** Narrowest a user may drag a column to, px. */
+export const MIN_RESIZED_WIDTH = 40;
+
+/** The CSS grid template of laid-out columns: whole pixels, the same for the header and every row. */
+export function gridTemplate(columns: readonly { width: number }[]): string {
+  return columns.map((c) => `${c.width}px`).join(' ');
 }

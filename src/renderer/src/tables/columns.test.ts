@@ -3,7 +3,7 @@ import { TABLE_COLUMN_IDS, type ClaimRow, type ClassRow, type EventRow, type Pod
 import { translate, type MessageKey, type Params } from '../i18n/i18n';
 import { claimClass, claimColumns } from './claims-columns';
 import { classProvisioner, classUsage } from './classes-columns';
-import { accessModes, fitColumns, gridTemplate, headerWidth, sizePair, textWidth, type Column, type ColumnContext } from './column';
+import { accessModes, sizePair, type Column, type ColumnContext } from './column';
 import { eventObject } from './events-columns';
 import { podInit, podVolumeTypes } from './pods-columns';
 import { provisionerLease, provisionerNodes, provisionerPods } from './provisioners-columns';
@@ -155,32 +155,6 @@ describe('pod and event columns', () => {
 });
 
 describe('helpers and registry', () => {
-  it('lay columns out no narrower than their header, every one sharing the spare width', () => {
-    const laidOut = fitColumns([{ width: 40, grow: 2 }, { width: 200 }], () => 'Namespace');
-    expect(laidOut[0]?.width).toBe(headerWidth('Namespace'));
-    expect(laidOut[0]?.width).toBeGreaterThan(40);
-    expect(laidOut[0]?.grow).toBe(2);
-    expect(laidOut[1]?.width).toBe(200);
-    expect(laidOut[1]?.grow).toBeGreaterThan(0);
-    expect(gridTemplate(laidOut)).toMatch(/^minmax\(\d+px, 2fr\) minmax\(200px, 0\.25fr\)$/);
-  });
-  it('let tracks grow to what the loaded text needs, the last one taking what is left', () => {
-    const columns = [
-      { id: 'empty', width: 140, grow: 2 },
-      { id: 'class', width: 100, grow: 1 },
-      { id: 'badge', width: 130 },
-    ];
-    const wanted = (c: { id: string }) => (c.id === 'class' ? textWidth('lab-absent-provisioner') : textWidth(''));
-    const laidOut = fitColumns(columns, () => 'X', wanted);
-    // The empty column shrinks to its header; the others keep their declared minimum.
-    const header = headerWidth('X');
-    expect(laidOut.map((c) => c.width)).toEqual([header, 100, header]);
-    expect(gridTemplate(laidOut)).toBe(
-      `minmax(${header}px, ${header}px) minmax(100px, ${textWidth('lab-absent-provisioner')}px) minmax(${header}px, 1fr)`,
-    );
-    expect(textWidth('lab-absent-provisioner')).toBeGreaterThan(100);
-    expect(textWidth('x'.repeat(500))).toBeLessThanOrEqual(360);
-  });
   it('shorten access modes and pair sizes', () => {
     expect(accessModes(['ReadOnlyMany', 'Weird'])).toBe('ROX,Weird');
     expect(sizePair(undefined, '5Gi')).toBe('— / 5Gi');
@@ -189,6 +163,17 @@ describe('helpers and registry', () => {
   it('every table uses exactly the column ids the store sorts and filters by', () => {
     for (const [table, spec] of Object.entries(TABLES)) {
       expect(spec.columns.map((c) => c.id), table).toEqual(TABLE_COLUMN_IDS[table as TableId]);
+    }
+  });
+  it('every table keeps its name, a status and its findings (when it has them) as essential columns', () => {
+    for (const [table, spec] of Object.entries(TABLES)) {
+      const essential = spec.columns.filter((c) => c.essential).map((c) => c.id);
+      expect(essential.length, table).toBeGreaterThanOrEqual(2);
+      if (spec.findings) expect(essential, table).toContain('badge');
+      // Every other column has a priority, so the layout knows what to hide first; no two share one.
+      const others = spec.columns.filter((c) => !c.essential);
+      expect(others.every((c) => typeof c.priority === 'number' && c.priority > 0), table).toBe(true);
+      expect(new Set(others.map((c) => c.priority)).size, table).toBe(others.length);
     }
   });
   it('every table has unique column ids', () => {

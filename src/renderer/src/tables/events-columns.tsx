@@ -2,7 +2,10 @@
 import { KINDS } from '../../../shared/kube/kinds';
 import type { EventRow } from '../../../shared/model/rows';
 import { ago } from '../format/time';
+import { refKey } from '../../../shared/model/refs';
+import { KIND_SHORT } from '../clusters/cluster-labels';
 import type { Column } from './column';
+import { fitMiddle } from './fit-text';
 
 export function eventObject(row: EventRow): string {
   if (!row.object) return '';
@@ -15,12 +18,24 @@ export const eventColumns: readonly Column<EventRow>[] = [
     id: 'type',
     label: 'col.type',
     width: 76,
+    essential: true,
+    floor: 56,
     value: (r) => r.type,
     render: (r) => <span className={r.type === 'Warning' ? 'tone-text-bad' : undefined}>{r.type}</span>,
   },
-  { id: 'reason', label: 'col.reason', width: 160, grow: 1, value: (r) => r.reason },
-  { id: 'object', label: 'col.object', width: 180, grow: 2, value: eventObject },
-  { id: 'message', label: 'col.message', width: 240, grow: 4, value: (r) => r.message },
-  { id: 'count', label: 'col.count', width: 56, align: 'end', value: (r) => String(r.count) },
-  { id: 'lastSeen', label: 'col.lastSeen', width: 90, align: 'end', value: (r, ctx) => ago(r.lastSeen, ctx.now, ctx.t) },
+  { id: 'reason', label: 'col.reason', width: 140, grow: 1, essential: true, floor: 80, value: (r) => r.reason },
+  {
+    id: 'object',
+    label: 'col.object',
+    width: 170,
+    grow: 2,
+    essential: true,
+    floor: 96,
+    value: eventObject,
+    // kubectl's short kind, then the name cut in the middle: "pvc shop/data-…-17" (the title has it whole).
+    render: (r, ctx, room) => (r.object ? fitMiddle(`${KIND_SHORT[r.object.kind]} ${refKey(r.object)}`, room, ctx.measure) : ''),
+  },
+  { id: 'message', label: 'col.message', width: 200, grow: 4, essential: true, floor: 96, value: (r) => r.message },
+  { id: 'count', label: 'col.count', width: 56, align: 'end', priority: 2, value: (r) => String(r.count) },
+  { id: 'lastSeen', label: 'col.lastSeen', width: 80, align: 'end', priority: 1, uiText: true, value: (r, ctx) => ago(r.lastSeen, ctx.now, ctx.t) },
 ];

@@ -1,7 +1,7 @@
 /** Provisioners: type, health verdict with reasons, classes, CSI registration, leader lease, pods. */
 import type { ProvisionerRow } from '../../../shared/model/rows';
 import { ago } from '../format/time';
-import { BadgeCell, badgeText } from './cells';
+import { BadgeCell, badgeText, VerdictChip } from './cells';
 import type { Column, ColumnContext } from './column';
 
 export function provisionerLease(row: ProvisionerRow, ctx: ColumnContext): string {
@@ -20,27 +20,29 @@ export function provisionerNodes(row: ProvisionerRow): string {
 }
 
 export const provisionerColumns: readonly Column<ProvisionerRow>[] = [
-  { id: 'name', label: 'col.name', width: 180, grow: 2, value: (r) => r.name },
-  { id: 'type', label: 'col.type', width: 80, value: (r) => r.type },
+  { id: 'name', label: 'col.name', width: 170, grow: 2, essential: true, floor: 96, middle: true, value: (r) => r.name },
+  { id: 'type', label: 'col.type', width: 70, priority: 3, value: (r) => r.type },
   {
     id: 'verdict',
     label: 'col.verdict',
-    width: 110,
+    width: 96,
+    essential: true,
+    floor: 64,
     value: (r, ctx) => ctx.t(`verdict.${r.verdict}`),
-    render: (r, ctx) => (
-      <span className={`verdict v-${r.verdict}`} title={r.reasons.join('\n')}>
-        {ctx.t(`verdict.${r.verdict}`)}
-      </span>
-    ),
+    uiText: true,
+    render: (r, ctx) => <VerdictChip verdict={r.verdict} t={ctx.t} />,
   },
-  { id: 'classes', label: 'col.class', width: 120, grow: 2, value: (r) => r.classes.join(', ') },
-  { id: 'registered', label: 'col.registered', width: 64, align: 'end', value: provisionerNodes },
-  { id: 'lease', label: 'col.lease', width: 150, grow: 2, value: provisionerLease },
-  { id: 'pods', label: 'col.pods', width: 64, align: 'end', value: provisionerPods },
+  { id: 'classes', label: 'col.class', width: 120, grow: 2, priority: 1, value: (r) => r.classes.join(', ') },
+  { id: 'registered', label: 'col.registered', width: 64, align: 'end', priority: 5, value: provisionerNodes },
+  { id: 'lease', label: 'col.lease', width: 150, grow: 2, priority: 2, uiText: true, value: provisionerLease },
+  { id: 'pods', label: 'col.pods', width: 60, align: 'end', priority: 4, value: provisionerPods },
   {
     id: 'badge',
     label: 'col.findings',
-    width: 130,
+    width: 96,
+    essential: true,
+    floor: 56,
+    uiText: true,
     value: (r, ctx) => badgeText(r.badge, ctx),
     render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,
   },

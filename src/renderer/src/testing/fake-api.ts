@@ -57,7 +57,9 @@ export interface FakeApi extends RendererApi {
 
 function pageOf<T>(rows: T[], req: ListRequest, cell: (row: T, column: string) => string): Page<T> {
   let out = rows;
-  if (req.namespace) out = out.filter((r) => cell(r, 'namespace') === req.namespace);
+  if (req.namespaces?.length) out = out.filter((r) => req.namespaces!.includes(cell(r, 'namespace')));
+  // The core matches every finding of the group; the fake only looks at the row's top finding.
+  if (req.finding) out = out.filter((r) => (r as { badge?: { code: string } }).badge?.code === req.finding!.code);
   for (const [column, value] of Object.entries(req.filters ?? {})) out = out.filter((r) => cell(r, column) === value);
   if (req.search) out = out.filter((r) => cell(r, 'name').toLowerCase().includes(req.search!.toLowerCase()));
   if (req.sort) {
@@ -67,7 +69,7 @@ function pageOf<T>(rows: T[], req: ListRequest, cell: (row: T, column: string) =
   return { total: out.length, offset: req.offset, rows: out.slice(req.offset, req.offset + req.limit), revision: 1 };
 }
 
-export function createFakeApi(options: { claims?: number } = {}): FakeApi {
+export function createFakeApi(options: { claims?: number; overview?: Partial<Overview> } = {}): FakeApi {
   const listeners = new Set<(n: Notice) => void>();
   const calls: FakeApi['calls'] = [];
   const claims = Array.from({ length: options.claims ?? 50 }, (_, i) => makeClaim(i));
@@ -86,7 +88,19 @@ export function createFakeApi(options: { claims?: number } = {}): FakeApi {
   const overview: Overview = {
     clusterId: 'demo',
     findings: { problem: 1, warning: 0, expectedWait: 0, info: 0 },
-    topFindings: [pendingFinding],
+    findingGroups: [
+      {
+        id: `${pendingFinding.severity}|${pendingFinding.code}|class:fast-ssd`,
+        code: pendingFinding.code,
+        severity: pendingFinding.severity,
+        subject: { type: 'class', name: 'fast-ssd' },
+        kind: 'persistentvolumeclaims',
+        title: { en: 'The named StorageClass does not exist', ru: 'Указанного StorageClass не существует' },
+        lesson: pendingFinding.lesson,
+        count: 1,
+        members: [{ object: pendingFinding.object, cause: pendingFinding.cause, findingId: pendingFinding.id }],
+      },
+    ],
     claimsByPhase: { Bound: 40, Pending: 10 },
     volumesByPhase: { Bound: 40 },
     perClass: [{ className: 'standard', provisioner: 'rancher.io/local-path', requestedBytes: 2 ** 30, provisionedBytes: 2 ** 30, claims: 1, volumes: 1 }],
@@ -94,6 +108,7 @@ export function createFakeApi(options: { claims?: number } = {}): FakeApi {
     counts: { persistentvolumeclaims: claims.length, persistentvolumes: fakeVolumes.length, storageclasses: fakeClasses.length, pods: fakePods.length },
     namespaces: ['lab', 'shop'],
     revision: 1,
+    ...options.overview,
   };
   const detail = (ref: ObjectDetail['ref']): ObjectDetail => ({
     ref,

@@ -1,0 +1,149 @@
+/**
+ * "Problems first": findings grouped by cause (the core groups every finding, see main/store/finding-groups.ts).
+ * Each group is one line: severity, what is wrong, the provisioner or class it is about, and a count that opens
+ * the table filtered to exactly those objects. A line expands to its first objects with their own cause. Groups
+ * needing attention come first (the main ones, then the rest on demand); Info groups sit collapsed below.
+ */
+import { useState } from 'react';
+import { groupFilter, type FindingGroup } from '../../../shared/model/finding-groups';
+import type { Overview } from '../../../shared/model/detail';
+import { refKey } from '../../../shared/model/refs';
+import type { ProvisionerVerdict } from '../../../shared/model/rows';
+import { ObjectLink } from '../components/ObjectLink';
+import { usePaneActions } from '../components/pane-context';
+import { useI18n } from '../i18n/i18n';
+import { useLessonTitles } from '../lessons/use-lesson-title';
+import { usePane } from '../state/view-store';
+import { SeverityChip, VerdictChip } from '../tables/cells';
+import { TABLE_OF_KIND, TABLES } from '../tables/registry';
+
+/** Groups shown before "Show every cause". */
+export const MAIN_GROUPS = 8;
+/** Groups this small show their objects without a click. */
+const OPEN_UP_TO = 3;
+
+export function FindingGroups({ data }: { data: Overview }) {
+  const verdicts = new Map(data.provisioners.map((p) => [p.name, p.verdict]));
+  const { t } = useI18n();
+  const [allShown, setAllShown] = useState(false);
+  const [infoOpen, setInfoOpen] = useState(false);
+  const attention = data.findingGroups.filter((g) => g.severity !== 'info');
+  const info = data.findingGroups.filter((g) => g.severity === 'info');
+  const infoObjects = info.reduce((sum, g) => sum + g.count, 0);
+  const shown = allShown ? attention : attention.slice(0, MAIN_GROUPS);
+  if (data.findingGroups.length === 0) return <p className="muted">{t('overview.noProblems')}</p>;
+  return (
+    <>
+      {attention.length === 0 ? (
+        <p className="muted">{t('overview.noAttention')}</p>
+      ) : (
+        <ul className="finding-groups" data-testid="attention-groups">
+          {shown.map((g) => (
+            <GroupLine key={g.id} group={g} verdict={g.subject?.type === 'provisioner' ? verdicts.get(g.subject.name) : undefined} />
+          ))}
+        </ul>
+      )}
+      {attention.length > MAIN_GROUPS && (
+        <button type="button" className="link-button small-text" onClick={() => setAllShown((s) => !s)} data-testid="all-groups">
+          {allShown ? t('overview.fewerGroups') : t('overview.allGroups', { n: attention.length })}
+        </button>
+      )}
+      {info.length > 0 && (
+        <div className="info-groups">
+          <button type="button" className="disclosure" aria-expanded={infoOpen} onClick={() => setInfoOpen((o) => !o)} data-testid="info-toggle">
+            <span className="caret" aria-hidden="true">
+              {infoOpen ? '▾' : '▸'}
+            </span>
+            {t('overview.info', { n: infoObjects })}
+          </button>
+          {infoOpen && (
+            <ul className="finding-groups" data-testid="info-groups">
+              {info.map((g) => (
+                <GroupLine key={g.id} group={g} verdict={g.subject?.type === 'provisioner' ? verdicts.get(g.subject.name) : undefined} />
+              ))}
+            </ul>
+          )}
+        </div>
+      )}
+    </>
+  );
+}
+
+/** One cause; `verdict` is the health of the provisioner it names, when it names one. */
+function GroupLine({ group, verdict }: { group: FindingGroup; verdict: ProvisionerVerdict | undefined }) {
+  const { t, lang } = useI18n();
+  const { index, openLesson } = usePaneActions();
+  const [, setPane] = usePane(index);
+  const lessonTitle = useLessonTitles();
+  const [open, setOpen] = useState(group.count <= OPEN_UP_TO);
+  const table = TABLE_OF_KIND[group.kind];
+  const tableName = table ? t(TABLES[table].label) : '';
+  const showTable = () => {
+    if (!table) return;
+    setPane({ view: table, filters: {}, finding: groupFilter(group), search: undefined, sort: undefined, minSeverity: undefined, namespaces: undefined, selected: undefined });
+  };
+  const membersId = `group-${group.id}`;
+  return (
+    <li className={`finding-group sev-border-${group.severity}`} data-testid="finding-group" data-code={group.code} data-severity={group.severity} data-subject={group.subject?.name} data-count={group.count}>
+      <div className="group-line">
+        <button type="button" className="icon-button expander" aria-expanded={open} aria-controls={membersId} aria-label={open ? t('overview.collapse') : t('overview.expand')} onClick={() => setOpen((o) => !o)} data-testid="group-expand">
+          {open ? '▾' : '▸'}
+        </button>
+        <SeverityChip severity={group.severity} label={t(`severity.${group.severity}`)} />
+        <span className="group-title">
+          {group.title[lang]}
+          {group.subject && (
+            <>
+              {', '}
+              <span className="group-subject">
+                {t(`subject.${group.subject.type}`, { name: '' })}
+                <span className="mono" translate="no">
+                  {group.subject.name}
+                </span>
+                {verdict && (
+                  <>
+                    {' '}
+                    <VerdictChip verdict={verdict} t={t} />
+                  </>
+                )}
+              </span>
+            </>
+          )}
+        </span>
+        {table ? (
+          <button type="button" className="link-button group-count" onClick={showTable} aria-label={t('overview.groupLink', { n: group.count, table: tableName })} data-testid="group-count">
+            {t('overview.groupCount', { table: tableName, n: group.count.toLocaleString(lang) })}
+          </button>
+        ) : (
+          <span className="group-count">{group.count.toLocaleString(lang)}</span>
+        )}
+        {group.lesson && (
+          <button type="button" className="link-button learn-link" title={lessonTitle(group.lesson)} onClick={() => openLesson(group.lesson)}>
+            {t('details.learn', { section: lessonTitle(group.lesson) })}
+          </button>
+        )}
+      </div>
+      {open && (
+        <ul className="group-members" id={membersId}>
+          {group.members.map((m) => (
+            <li key={m.findingId} className="finding-line" data-testid="overview-finding" data-code={group.code}>
+              <span className="object-cell" translate="no">
+                <ObjectLink target={m.object} label={refKey(m.object)} />
+              </span>
+              <span className="finding-cause">
+                {m.cause[lang]}
+              </span>
+            </li>
+          ))}
+          {group.count > group.members.length && table && (
+            <li>
+              <button type="button" className="link-button small-text" onClick={showTable} data-testid="group-showing">
+                {t('overview.showingOf', { shown: group.members.length, total: group.count.toLocaleString(lang), table: tableName })}
+              </button>
+            </li>
+          )}
+        </ul>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,53 @@
+/**
+ * The Columns menu of a table: show or hide each column (name, status and findings are always shown), see which
+ * ones the current width has no room for, and go back to the defaults. Choices are remembered per table.
+ */
+import type { TableId } from '../../../shared/model/rows';
+import { useI18n } from '../i18n/i18n';
+import { TABLES } from '../tables/registry';
+import type { ColumnPrefs } from './column-prefs';
+import { PopoverButton } from './Popover';
+
+export interface ColumnsMenuProps {
+  table: TableId;
+  prefs: ColumnPrefs;
+  /** Columns the layout hid because the grid is too narrow for them. */
+  hiddenForRoom: readonly string[];
+}
+
+export function ColumnsMenu({ table, prefs, hiddenForRoom }: ColumnsMenuProps) {
+  const { t } = useI18n();
+  const spec = TABLES[table];
+  const changed = prefs.choices.hidden.length > 0 || Object.keys(prefs.choices.widths).length > 0;
+  return (
+    <PopoverButton label={t('table.columns')} title={t('table.columnsOf', { table: t(spec.label) })} testId="columns-menu" align="end" pressed={changed}>
+      {() => (
+        <div className="columns-menu">
+          <ul className="check-list">
+            {spec.columns.map((column) => {
+              const userHidden = !column.essential && prefs.choices.hidden.includes(column.id);
+              const note = column.essential ? t('table.columnAlways') : !userHidden && hiddenForRoom.includes(column.id) ? t('table.columnNoRoom') : undefined;
+              return (
+                <li key={column.id}>
+                  <label className="check-line" data-testid="column-option" data-column={column.id}>
+                    <input
+                      type="checkbox"
+                      checked={!userHidden}
+                      disabled={column.essential}
+                      onChange={(e) => prefs.setHidden(column.id, !e.target.checked)}
+                    />
+                    <span>{t(column.label)}</span>
+                    {note && <span className="muted small-text">({note})</span>}
+                  </label>
+                </li>
+              );
+            })}
+          </ul>
+          <button type="button" className="button small" onClick={prefs.reset} disabled={!changed} data-testid="columns-reset">
+            {t('table.resetColumns')}
+          </button>
+        </div>
+      )}
+    </PopoverButton>
+  );
+}

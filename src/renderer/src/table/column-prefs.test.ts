@@ -1,0 +1,14 @@
+import { describe, expect, it } from 'vitest';
+import { NO_CHOICES, parseChoices } from './column-prefs';
+
+describe('stored column choices', () => {
+  it('reads hidden columns and widths', () => {
+    expect(parseChoices(JSON.stringify({ hidden: ['pods'], widths: { name: 220.4 } }))).toEqual({ hidden: ['pods'], widths: { name: 220 } });
+  });
+  it('drops what is malformed, field by field, and survives garbage', () => {
+    expect(parseChoices('{not json')).toBe(NO_CHOICES);
+    expect(parseChoices(null)).toBe(NO_CHOICES);
+    expect(parseChoices('42')).toBe(NO_CHOICES);
+    expect(parseChoices(JSON.stringify({ hidden: ['a', 3, null], widths: { a: -5, b: 'x', c: 1e9, d: 80 } }))).toEqual({ hidden: ['a'], widths: { d: 80 } });
+  });
+});

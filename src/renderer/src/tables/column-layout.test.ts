@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import type { TableId } from '../../../shared/model/rows';
+import { translate } from '../i18n/i18n';
+import { headerWidth, layoutInputs, MIN_RESIZED_WIDTH, type Column, type ColumnChoices } from './column';
+import { DEFAULT_FLOOR, layoutColumns, type LayoutColumn } from './column-layout';
+import { TABLES, type AnyRow } from './registry';
+
+const columnsOf = (table: TableId) => TABLES[table].columns as readonly Column<AnyRow>[];
+
+const col = (id: string, min: number, extra: Partial<LayoutColumn> = {}): LayoutColumn => ({ id, min, wanted: min, grow: 0, essential: false, priority: 1, ...extra });
+const ids = (layout: ReturnType<typeof layoutColumns>) => layout.columns.map((c) => c.id);
+const sum = (layout: ReturnType<typeof layoutColumns>) => layout.columns.reduce((a, c) => a + c.width, 0);
+
+describe('layoutColumns', () => {
+  const columns = [
+    col('name', 150, { essential: true, grow: 2, floor: 96 }),
+    col('namespace', 100, { priority: 1 }),
+    col('phase', 80, { essential: true, floor: 64 }),
+    col('size', 110, { priority: 2 }),
+    col('access', 64, { priority: 7 }),
+    col('age', 56, { priority: 5 }),
+    col('badge', 96, { essential: true, floor: 56 }),
+  ];
+
+  it('shows every column when the minimums fit, and fills the width exactly', () => {
+    const layout = layoutColumns(columns, 1000);
+    expect(ids(layout)).toEqual(columns.map((c) => c.id));
+    expect(layout.hiddenForRoom).toEqual([]);
+    expect(sum(layout)).toBe(1000);
+    expect(layout.width).toBe(1000);
+    // The spare width goes to the growing column.
+    expect(layout.columns[0]?.width).toBe(150 + 1000 - 656);
+  });
+
+  it('hides the lowest priority first, never an essential column', () => {
+    // 656 px of minimums; 600 px: access (priority 7) goes.
+    expect(layoutColumns(columns, 600).hiddenForRoom).toEqual(['access']);
+    // 500: then age (5), then size (2).
+    expect(layoutColumns(columns, 500).hiddenForRoom).toEqual(['access', 'age', 'size']);
+    const narrow = layoutColumns(columns, 330);
+    expect(ids(narrow)).toEqual(['name', 'phase', 'badge']);
+    expect(sum(narrow)).toBe(330);
+  });
+
+  it('shrinks the essential columns towards their floors rather than let them leave the grid', () => {
+    const tight = layoutColumns(columns, 280);
+    expect(ids(tight)).toEqual(['name', 'phase', 'badge']);
+    expect(sum(tight)).toBe(280);
+    for (const c of tight.columns) expect(c.width).toBeGreaterThanOrEqual(columns.find((x) => x.id === c.id)!.floor!);
+    // Below the floors the grid scrolls sideways, at the floors.
+    expect(layoutColumns(columns, 150).columns.map((c) => c.width)).toEqual([96, 64, 56]);
+  });
+
+  it('gives spare width first to essential columns whose text is cut, then to the others, up to what they want', () => {
+    const cut = [col('name', 100, { wanted: 300, essential: true, grow: 1 }), col('class', 80, { wanted: 120, priority: 1 }), col('badge', 90, { essential: true })];
+    // 130 spare: all of it to the cut name first.
+    expect(layoutColumns(cut, 400).columns.map((c) => c.width)).toEqual([230, 80, 90]);
+    // 250 spare: the name gets its 200, the class its 40, the rest grows the name.
+    expect(layoutColumns(cut, 520).columns.map((c) => c.width)).toEqual([310, 120, 90]);
+    // Two cut columns of one pass share evenly.
+    const two = [col('a', 100, { wanted: 200, priority: 1 }), col('b', 100, { wanted: 140, priority: 2 })];
+    expect(layoutColumns(two, 260).columns.map((c) => c.width)).toEqual([130, 130]);
+    // With more room than everyone wants, the growing column takes the rest.
+    expect(layoutColumns(cut, 600).columns.map((c) => c.width)).toEqual([390, 120, 90]);
+  });
+
+  it('keeps a width the user dragged, and hides other columns to make room for it', () => {
+    const resized = columns.map((c) => (c.id === 'namespace' ? { ...c, fixed: 300 } : c));
+    const layout = layoutColumns(resized, 800);
+    expect(layout.columns.find((c) => c.id === 'namespace')?.width).toBe(300);
+    expect(layout.hiddenForRoom).toEqual(['access']);
+    expect(sum(layout)).toBe(800);
+  });
+
+  it('without a measured width, lays out at the minimums', () => {
+    expect(layoutColumns(columns, 0).columns.map((c) => c.width)).toEqual(columns.map((c) => c.min));
+  });
+
+  it('uses a default floor for essential columns that name none', () => {
+    expect(layoutColumns([col('a', 200, { essential: true })], 10).columns[0]?.width).toBe(DEFAULT_FLOOR);
+  });
+});
+
+describe('the real tables', () => {
+  const en = (key: Parameters<typeof translate>[1]) => translate('en', key);
+  const ru = (key: Parameters<typeof translate>[1]) => translate('ru', key);
+  const none: ColumnChoices = { hidden: [], widths: {} };
+  const visible = (table: TableId, width: number, label = en, choices = none) =>
+    ids(layoutColumns(layoutInputs(columnsOf(table), choices, (c) => label(c.label)), width));
+
+  it.each([
+    // Grid widths at 1440 and 1280 with the cluster list and view navigation, with a 440 px details panel, and a half-window pane.
+    ['1440', 1087],
+    ['1280', 927],
+    ['1440 with details', 647],
+    ['1280 with details', 487],
+    ['1280 side by side', 392],
+  ])('keep name, status and findings in every table at %s', (_what, width) => {
+    for (const table of Object.keys(TABLES) as TableId[]) {
+      for (const label of [en, ru]) {
+        const layout = layoutColumns(layoutInputs(columnsOf(table), none, (c) => label(c.label)), width);
+        const shown = ids(layout);
+        for (const c of TABLES[table].columns.filter((x) => x.essential)) expect(shown, `${table} at ${width}`).toContain(c.id);
+        expect(sum(layout), `${table} at ${width} fills the grid`).toBe(width);
+      }
+    }
+  });
+
+  it('at 1280 the claims table keeps the columns that matter, with the details panel too', () => {
+    expect(visible('claims', 927)).toEqual(['name', 'namespace', 'phase', 'volume', 'class', 'size', 'pods', 'age', 'badge']);
+    expect(visible('claims', 487)).toEqual(['name', 'namespace', 'phase', 'badge']);
+    expect(visible('claims', 1087)).toEqual(TABLES.claims.columns.map((c) => c.id));
+  });
+
+  it('columns the user hid are gone, essential ones cannot be hidden, and resized ones keep their width', () => {
+    const choices: ColumnChoices = { hidden: ['namespace', 'name', 'pods'], widths: { volume: 300, class: 1 } };
+    const inputs = layoutInputs(TABLES.claims.columns, choices, (c) => en(c.label));
+    expect(inputs.map((c) => c.id)).not.toContain('namespace');
+    expect(inputs.map((c) => c.id)).toContain('name');
+    expect(inputs.find((c) => c.id === 'volume')?.fixed).toBe(300);
+    expect(inputs.find((c) => c.id === 'class')?.fixed).toBe(MIN_RESIZED_WIDTH);
+  });
+
+  it('with rows loaded, an empty column gives its room up to the names that are cut', () => {
+    const pendingClaims = (c: Column<AnyRow>) => (c.id === 'name' ? 260 : c.id === 'volume' || c.id === 'pods' ? 16 : c.width);
+    const inputs = layoutInputs(columnsOf('claims'), none, (c) => en(c.label), pendingClaims);
+    const volume = inputs.find((c) => c.id === 'volume')!;
+    expect(volume.min).toBe(headerWidth(en('col.volume')));
+    expect(volume.wanted).toBe(volume.min);
+    const layout = layoutColumns(inputs, 927);
+    expect(layout.hiddenForRoom).toEqual([]);
+    // The name gets the room the empty columns gave up (at the declared minimums it would have 150 px).
+    expect(layout.columns.find((c) => c.id === 'name')?.width).toBeGreaterThanOrEqual(170);
+    expect(layout.columns.find((c) => c.id === 'volume')?.width).toBeLessThan(100);
+  });
+
+  it('a header wider than its column wants the room to show it whole', () => {
+    const inputs = layoutInputs(TABLES.claims.columns, none, (c) => ru(c.label));
+    const size = inputs.find((c) => c.id === 'size')!;
+    expect(size.wanted).toBe(Math.max(size.min, headerWidth(ru('col.size'))));
+  });
+});

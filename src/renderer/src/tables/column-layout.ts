@@ -1,0 +1,133 @@
+/**
+ * Which columns a table shows and how wide each is, for the width its grid really has (measured, not the
+ * window's). Pure, so the rules are unit-tested:
+ *
+ * 1. Columns the user hid are gone. Essential columns (name, status, findings) cannot be hidden.
+ * 2. While the minimums do not fit, the visible column of lowest priority (highest number) is hidden.
+ * 3. If the essential columns alone do not fit, they shrink towards their floors (their text is cut with an
+ *    ellipsis and shown whole on hover); only below the floors does the grid scroll sideways.
+ * 4. Spare width goes first to essential columns whose content is cut, then to the other cut ones (each up to
+ *    what it wants), then to the growing columns by share. A column the user resized keeps its width.
+ *
+ * Every width is a whole pixel and they add up to the available width exactly (when it holds the minimums),
+ * so the header row and every body row share one template and line up.
+ */
+
+export interface LayoutColumn {
+  id: string;
+  /** Narrowest useful width, px. */
+  min: number;
+  /** Width that shows the content and the header uncut, px (at least min). */
+  wanted: number;
+  /** Share of the width left after every column has what it wants; 0: none. */
+  grow: number;
+  /** Never hidden for room (name, status, findings). */
+  essential: boolean;
+  /** Lower is more important; the highest number is hidden first. Ignored for essential columns. */
+  priority: number;
+  /** Width the user dragged it to, px: kept as is (within the floor when room is short). */
+  fixed?: number;
+  /** Narrowest an essential column may shrink to when even the essential columns do not fit, px. */
+  floor?: number;
+}
+
+export interface ColumnLayout {
+  /** Visible columns in their order, with whole-pixel widths. */
+  columns: { id: string; width: number }[];
+  /** Columns hidden because the grid is too narrow for them (not the ones the user hid). */
+  hiddenForRoom: string[];
+  /** Sum of the widths, px. */
+  width: number;
+}
+
+/** Floor of an essential column that names none: wide enough for an icon and a few characters. */
+export const DEFAULT_FLOOR = 56;
+
+const minOf = (c: LayoutColumn) => c.fixed ?? c.min;
+
+/**
+ * Lays the columns out in `available` px.
+ * @param columns in display order, already without the ones the user hid.
+ * @param available the grid's inner width (without its vertical scrollbar), px; 0 or less lays out at minimums.
+ */
+export function layoutColumns(columns: readonly LayoutColumn[], available: number): ColumnLayout {
+  const visible = [...columns];
+  const hiddenForRoom: string[] = [];
+  const sum = () => visible.reduce((total, c) => total + minOf(c), 0);
+  const room = Math.max(0, Math.floor(available));
+  if (room > 0) {
+    while (sum() > room) {
+      let victim = -1;
+      visible.forEach((c, i) => {
+        if (c.essential) return;
+        // Ties: the rightmost goes first.
+        if (victim < 0 || c.priority >= (visible[victim]?.priority ?? -Infinity)) victim = i;
+      });
+      if (victim < 0) break;
+      hiddenForRoom.push(visible[victim]!.id);
+      visible.splice(victim, 1);
+    }
+  }
+
+  let widths = visible.map(minOf);
+  const total = widths.reduce((a, b) => a + b, 0);
+  if (room > 0 && total > room) widths = shrink(visible, widths, total - room);
+  else if (room > total) widths = spread(visible, widths, room - total);
+  return { columns: visible.map((c, i) => ({ id: c.id, width: widths[i]! })), hiddenForRoom, width: widths.reduce((a, b) => a + b, 0) };
+}
+
+/** Takes `deficit` px from the columns in proportion to how far each is above its floor. */
+function shrink(columns: readonly LayoutColumn[], widths: number[], deficit: number): number[] {
+  const floors = columns.map((c, i) => Math.min(widths[i]!, c.floor ?? DEFAULT_FLOOR));
+  const slack = widths.map((w, i) => w - floors[i]!);
+  const totalSlack = slack.reduce((a, b) => a + b, 0);
+  if (totalSlack <= deficit) return floors;
+  const out = widths.map((w, i) => w - Math.floor((slack[i]! * deficit) / totalSlack));
+  // Rounding leaves a few px over: take them from the widest columns that still have slack.
+  let over = out.reduce((a, b) => a + b, 0) - (widths.reduce((a, b) => a + b, 0) - deficit);
+  for (let i = 0; over > 0 && i < out.length * 2; i++) {
+    const k = i % out.length;
+    if (out[k]! > floors[k]!) {
+      out[k]! -= 1;
+      over -= 1;
+    }
+  }
+  return out;
+}
+
+/** Hands out `spare` px: up to what each column wants (essential ones first, evenly among those still cut), then by grow share. */
+function spread(columns: readonly LayoutColumn[], widths: number[], spare: number): number[] {
+  const out = [...widths];
+  const flexible = (i: number) => columns[i]!.fixed === undefined;
+  let left = spare;
+  // Water-filling, essential columns first (a whole name beats a whole "Access" header): every cut column of
+  // the pass gets an equal part until it has what it wants.
+  for (const essential of [true, false]) {
+    for (;;) {
+      const cut = out.map((_w, i) => i).filter((i) => flexible(i) && columns[i]!.essential === essential && out[i]! < columns[i]!.wanted);
+      if (cut.length === 0 || left <= 0) break;
+      const share = Math.max(1, Math.floor(left / cut.length));
+      for (const i of cut) {
+        const give = Math.min(share, columns[i]!.wanted - out[i]!, left);
+        out[i]! += give;
+        left -= give;
+        if (left <= 0) break;
+      }
+    }
+  }
+  if (left <= 0) return out;
+  const growing = out.map((_w, i) => i).filter((i) => flexible(i) && columns[i]!.grow > 0);
+  const takers = growing.length > 0 ? growing : out.map((_w, i) => i).filter(flexible);
+  if (takers.length === 0) return out;
+  const shares = takers.map((i) => (growing.length > 0 ? columns[i]!.grow : 1));
+  const totalShare = shares.reduce((a, b) => a + b, 0);
+  let given = 0;
+  takers.forEach((i, k) => {
+    const give = Math.floor((left * shares[k]!) / totalShare);
+    out[i]! += give;
+    given += give;
+  });
+  // The rounding remainder goes to the first taker, so the widths add up exactly.
+  out[takers[0]!]! += left - given;
+  return out;
+}
