@@ -110,11 +110,12 @@ describe('pod detail', () => {
     s.reset('nodes', [nodeObj('node-1')]);
     s.reset('pods', [pod('shop', 'app', ['data', 'nope'], { nodeName: 'node-1' })]);
     const related = s.getObject({ kind: 'pods', name: 'app', namespace: 'shop' })?.related ?? [];
-    expect(related.map((r) => [r.relation, r.ref.kind, r.ref.name, r.missing ?? false])).toEqual([
-      ['uses claim', 'persistentvolumeclaims', 'data', false],
-      ['volume of claim data', 'persistentvolumes', volume.metadata?.name, false],
-      ['uses claim', 'persistentvolumeclaims', 'nope', true],
-      ['node', 'nodes', 'node-1', false],
+    expect(related.map((r) => [r.relation, r.ref.kind, r.ref.name, r.missing ?? false, r.via])).toEqual([
+      ['uses-claim', 'persistentvolumeclaims', 'data', false, undefined],
+      ['uses-claim', 'persistentvolumeclaims', 'nope', true, undefined],
+      ['claim-volume', 'persistentvolumes', volume.metadata?.name, false, 'data'],
+      ['storage-class', 'storageclasses', 'fast', true, 'data'],
+      ['node', 'nodes', 'node-1', false, undefined],
     ]);
   });
 
@@ -141,7 +142,7 @@ describe('claim and volume detail', () => {
     const detail = s.getObject({ kind: 'persistentvolumeclaims', name: 'data', namespace: 'shop' });
     expect(detail?.kind).toBe('persistentvolumeclaims');
     expect(detail?.events.map((e) => e.reason)).toEqual(['ProvisioningSucceeded', 'ExternalProvisioning']);
-    expect(detail?.related.map((r) => r.relation)).toEqual(['bound volume', 'storage class', 'mounted by']);
+    expect(detail?.related.map((r) => r.relation)).toEqual(['mounted-by', 'bound-volume', 'storage-class', 'provisioner']);
     expect(Array.isArray(detail?.findings)).toBe(true);
   });
 
@@ -149,7 +150,7 @@ describe('claim and volume detail', () => {
     const s = store();
     s.reset('persistentvolumes', [pv('orphan', { claimRef: { namespace: 'shop', name: 'deleted', uid: 'old' } }, 'Released')]);
     const detail = s.getObject({ kind: 'persistentvolumes', name: 'orphan' });
-    expect(detail?.related).toEqual([{ ref: { kind: 'persistentvolumeclaims', name: 'deleted', namespace: 'shop' }, relation: 'claim it is reserved for', missing: true }]);
+    expect(detail?.related).toEqual([{ ref: { kind: 'persistentvolumeclaims', name: 'deleted', namespace: 'shop' }, relation: 'reserved-for-claim', missing: true }]);
   });
 
   it('claims of a StatefulSet point at the pod they were made for', () => {
@@ -159,7 +160,7 @@ describe('claim and volume detail', () => {
     s.reset('pods', [p]);
     s.reset('persistentvolumeclaims', [pvc('shop', 'data-db-1')]);
     const related = s.getObject({ kind: 'persistentvolumeclaims', name: 'data-db-1', namespace: 'shop' })?.related ?? [];
-    expect(related.find((r) => r.relation === 'StatefulSet pod it was made for')?.ref.name).toBe('db-1');
+    expect(related.find((r) => r.relation === 'statefulset-pod')?.ref.name).toBe('db-1');
   });
 
   it('returns null for an unknown object', () => {
@@ -174,7 +175,7 @@ describe('provisioner detail', () => {
     s.reset('csidrivers', [{ kind: 'CSIDriver', metadata: { name: 'example.com/nfs', uid: 'd' } }]);
     const detail = s.getObject({ kind: 'storageclasses', name: 'example.com/nfs' });
     expect(detail?.provisioner?.name).toBe('example.com/nfs');
-    expect(detail?.related.map((r) => `${r.relation}:${r.ref.name}`)).toEqual(['storage class using it:fast', 'storage class using it:slow', 'CSI driver:example.com/nfs']);
+    expect(detail?.related.map((r) => `${r.relation}:${r.ref.name}`)).toEqual(['class-using-it:fast', 'class-using-it:slow', 'csi-driver:example.com/nfs']);
     expect(detail?.yaml).toContain('verdict:');
     const asDriver = s.getObject({ kind: 'csidrivers', name: 'example.com/nfs' });
     expect(asDriver?.provisioner?.name).toBe('example.com/nfs');
