@@ -85,6 +85,7 @@ export function apiFromCall(call: CallFn, onNotice: (listener: (notice: Notice) 
     clusterStatus: (req) => call('clusterStatus', req),
     addNamespace: (req) => call('addNamespace', req),
     listRows: ((req) => call('listRows', req)) as ListRows,
+    locateRow: (req) => call('locateRow', req),
     getObject: (req) => call('getObject', req),
     getGraph: (req) => call('getGraph', req),
     getOverview: (req) => call('getOverview', req),

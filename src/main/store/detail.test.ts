@@ -182,3 +182,24 @@ describe('provisioner detail', () => {
     expect(asDriver?.object).toMatchObject({ kind: 'CSIDriver' });
   });
 });
+
+describe('an object that does not exist but is referred to', () => {
+  it('a missing class: what asks for it', () => {
+    const s = store();
+    s.reset('storageclasses', [sc('fast')]);
+    s.reset('persistentvolumeclaims', [pvc('lab-stuck', 'missing-class', { storageClassName: 'fast-ssd' })]);
+    const detail = s.getObject({ kind: 'storageclasses', name: 'fast-ssd' });
+    expect(detail).toMatchObject({ missing: true, ref: { kind: 'storageclasses', name: 'fast-ssd' }, summary: [], yaml: '' });
+    expect(detail?.related.map((r) => `${r.relation} ${r.ref.namespace}/${r.ref.name}`)).toEqual(['class-claim lab-stuck/missing-class']);
+  });
+
+  it('nothing when nothing refers to it, or when its kind could not be read', () => {
+    const s = store();
+    expect(s.getObject({ kind: 'storageclasses', name: 'nobody-asks' })).toBeNull();
+    const limited = new ClusterStore('t', { now: () => NOW });
+    limited.kindStatus({ kind: 'storageclasses', state: 'forbidden', count: 0 });
+    limited.kindStatus({ kind: 'persistentvolumeclaims', state: 'synced', count: 0 });
+    limited.reset('persistentvolumeclaims', [pvc('a', 'c', { storageClassName: 'fast-ssd' })]);
+    expect(limited.getObject({ kind: 'storageclasses', name: 'fast-ssd' })).toBeNull();
+  });
+});

@@ -74,8 +74,8 @@ export function objectDetail(ctx: StoreContext, ref: ObjectRef): ObjectDetail | 
   const key = KINDS[ref.kind].namespaced ? nsKey(ref.namespace ?? '', ref.name) : ref.name;
   const obj = ctx.store.table(ref.kind).get(key);
   if (!obj) {
-    if (ref.kind === 'storageclasses' || ref.kind === 'csidrivers') return provisionerDetail(ctx, ref);
-    return null;
+    if (ref.kind === 'storageclasses' || ref.kind === 'csidrivers') return provisionerDetail(ctx, ref) ?? missingDetail(ctx, ref);
+    return missingDetail(ctx, ref);
   }
   const findings: Finding[] = DIAGNOSED_KINDS.has(ref.kind) ? ctx.findings.of(ref.kind, key) : [];
   const related = relatedObjects(ctx.store, ref.kind, obj, ctx.findings);
@@ -99,6 +99,52 @@ export function objectDetail(ctx: StoreContext, ref: ObjectRef): ObjectDetail | 
     if (health) detail.provisioner = provisionerRow(health);
   }
   return detail;
+}
+
+/**
+ * An object that does not exist but is referred to: a class a claim names, the volume a claim asks for, a claim
+ * a pod mounts, a node a volume is pinned to. What refers to it is the useful part; null when nothing does,
+ * or when its kind could not be read (then nobody knows whether it exists).
+ */
+function missingDetail(ctx: StoreContext, ref: ObjectRef): ObjectDetail | null {
+  const store = ctx.store;
+  if (store.kindState(ref.kind) !== 'synced') return null;
+  const list = new RelatedList(store);
+  const ns = ref.namespace ?? '';
+  switch (ref.kind) {
+    case 'storageclasses':
+      list.many('persistentvolumeclaims', store.claimsOfClass(ref.name), 'class-claim');
+      list.many('persistentvolumes', store.volumesOfClass(ref.name), 'class-volume');
+      break;
+    case 'persistentvolumes':
+      list.many('persistentvolumeclaims', store.claimsNamingVolume(ref.name), 'claim-naming-it');
+      break;
+    case 'persistentvolumeclaims':
+      list.many('pods', store.podsUsingClaim(ns, ref.name), 'mounted-by');
+      list.many('persistentvolumes', store.volumesClaiming(ns, ref.name), 'reserved-volume');
+      break;
+    case 'nodes':
+      list.many('pods', store.podsOnNode(ref.name), 'pod-on-node');
+      list.many('persistentvolumes', store.volumesOnNode(ref.name), 'pinned-volume');
+      break;
+    default:
+      break;
+  }
+  if (list.items.length === 0) return null;
+  const related = list.ordered();
+  const target: ObjectRef = KINDS[ref.kind].namespaced ? { kind: ref.kind, name: ref.name, namespace: ns } : { kind: ref.kind, name: ref.name };
+  return {
+    ref: target,
+    kind: ref.kind,
+    object: null,
+    yaml: '',
+    summary: [],
+    findings: [],
+    events: newestEvents([...store.eventsFor(KINDS[ref.kind].objectKind, ref.name, KINDS[ref.kind].namespaced ? ns : undefined)]),
+    related,
+    relatedEvents: [],
+    missing: true,
+  };
 }
 
 function provisionerDetail(ctx: StoreContext, ref: ObjectRef): ObjectDetail | null {

@@ -6,6 +6,7 @@ import './styles/controls.css';
 import './styles/shell.css';
 import './styles/table.css';
 import './styles/panels.css';
+import './styles/details.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';

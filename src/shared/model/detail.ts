@@ -180,6 +180,11 @@ export interface ObjectDetail {
   initSteps?: InitStepView[];
   /** Provisioners only (kind is the class's provisioner, looked up by name). */
   provisioner?: ProvisionerRow;
+  /**
+   * The object does not exist, though others refer to it (a claim naming a class nobody created): `related`
+   * lists what refers to it, `summary` is empty and `yaml` is "".
+   */
+  missing?: true;
 }
 
 export type EdgeState = 'bound' | 'waiting' | 'mismatch' | 'missing';

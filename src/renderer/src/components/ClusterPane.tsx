@@ -70,7 +70,7 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
   const namespaces = overview.data?.namespaces ?? [];
   const clockOffset = sourceClockOffset(status.data?.sourceNow, status.dataUpdatedAt);
 
-  const show = (view: ViewId) => setPane({ view, filters: {}, search: undefined, sort: undefined, minSeverity: undefined });
+  const show = (view: ViewId) => setPane({ view, filters: {}, search: undefined, sort: undefined, minSeverity: undefined, trail: undefined });
   let content;
   if (pane.view === 'overview') content = <Overview clusterId={clusterId} />;
   else if (pane.view === 'graph') content = <GraphView pane={pane} namespaces={namespaces} onChange={(c) => setPane(c)} />;
@@ -83,7 +83,7 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
         pane={pane}
         namespaces={namespaces}
         onChange={setPane}
-        onOpen={(ref) => setPane({ selected: ref })}
+        onOpen={(ref) => setPane({ selected: ref, trail: undefined })}
       />
     );
 
@@ -126,7 +126,7 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
             </div>
             {pane.selected && (
               <ErrorBoundary resetKey={`${clusterId}/${JSON.stringify(pane.selected)}`} title={t('state.viewFailed')}>
-                <DetailsPanel target={pane.selected} onClose={() => setPane({ selected: undefined })} />
+                <DetailsPanel target={pane.selected} onClose={() => setPane({ selected: undefined, trail: undefined })} />
               </ErrorBoundary>
             )}
           </div>

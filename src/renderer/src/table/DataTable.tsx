@@ -16,6 +16,7 @@ import type { SortState } from '../state/view-state';
 import { fitColumns, gridTemplate, rowWidth, textWidth, type Column, type ColumnContext } from '../tables/column';
 import { rowKey, rowRef, TABLES, type AnyRow } from '../tables/registry';
 import { usePagedRows } from './use-paged-rows';
+import { useSelectedRow } from './use-selected-row';
 
 export const ROW_HEIGHT = 26;
 
@@ -27,6 +28,11 @@ export interface DataTableProps {
   onOpen(ref: ObjectRef): void;
   onSort(column: string): void;
   onClearFilters?: () => void;
+  /**
+   * A newly selected object whose row the filters hide (a link was followed to it): the table clears them
+   * (replacing the history entry, so Back still returns to the filtered table).
+   */
+  onSelectedHidden?: () => void;
   filtered: boolean;
   /** Why an empty table is not "none": no permission, not served, still syncing. */
   emptyReason?: { text: string; detail?: string };
@@ -37,7 +43,7 @@ function nextSortAria(sort: SortState | undefined, column: string): 'ascending' 
   return sort.direction === 'asc' ? 'ascending' : 'descending';
 }
 
-export function DataTable({ query, label, selected, onOpen, onSort, onClearFilters, filtered, emptyReason }: DataTableProps) {
+export function DataTable({ query, label, selected, onOpen, onSort, onClearFilters, onSelectedHidden, filtered, emptyReason }: DataTableProps) {
   const { t, lang } = useI18n();
   const now = useNow(5000);
   const spec = TABLES[query.table as TableId];
@@ -72,6 +78,12 @@ export function DataTable({ query, label, selected, onOpen, onSort, onClearFilte
     virtualizer.scrollToIndex(0);
     // virtualizer identity is stable; only the query matters here.
   }, [queryKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // The selected object's row: made active and scrolled into view (once per selection and request).
+  useSelectedRow(query, selected, filtered, onSelectedHidden, (index) => {
+    setActive(index);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  });
 
   const move = useCallback(
     (index: number) => {

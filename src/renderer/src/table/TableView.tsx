@@ -88,6 +88,7 @@ export function TableView({ clusterId, clusterName, table, pane, namespaces, onC
         filtered={filtered}
         emptyReason={emptyReason}
         onClearFilters={() => onChange({ search: undefined, filters: {}, minSeverity: undefined, namespace: undefined })}
+        onSelectedHidden={() => onChange({ search: undefined, filters: {}, minSeverity: undefined, namespace: undefined }, 'replace')}
       />
     </section>
   );
