@@ -109,9 +109,8 @@ export type SummaryFieldId = (typeof SUMMARY_FIELD_IDS)[number];
  * - `no-default-class`: the claim names no class and the cluster has no default one.
  * - `static-only`: storageClassName is "" (only pre-created volumes with no class can bind).
  * - `legacy-annotation`: taken from the beta annotation that predates the field.
- * - `missing`: the referenced object does not exist.
  */
-export type SummaryNote = 'not-set' | 'default-class' | 'no-default-class' | 'static-only' | 'legacy-annotation' | 'missing';
+export type SummaryNote = 'not-set' | 'default-class' | 'no-default-class' | 'static-only' | 'legacy-annotation';
 
 /** A condition of an object, verbatim. */
 export interface ConditionView {

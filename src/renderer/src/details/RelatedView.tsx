@@ -4,6 +4,8 @@
  * of the chain. Relation names come as codes and are worded here; names and event texts stay verbatim.
  */
 import { CHAIN_STEPS, RELATION_STEP, type ChainStep, type RelatedObject } from '../../../shared/model/detail';
+import type { Kind } from '../../../shared/kube/kinds';
+import { refKey } from '../../../shared/model/refs';
 import type { EventRow } from '../../../shared/model/rows';
 import { ObjectLink } from '../components/ObjectLink';
 import { ago } from '../format/time';
@@ -62,6 +64,22 @@ export function RelatedView({ related, events }: { related: RelatedObject[]; eve
   );
 }
 
+/** The kind each step's heading already names: its links show just the name (a CSIDriver under Provisioners keeps its kind). */
+const STEP_KIND: Partial<Record<ChainStep, Kind>> = {
+  pods: 'pods',
+  claims: 'persistentvolumeclaims',
+  volumes: 'persistentvolumes',
+  classes: 'storageclasses',
+  nodes: 'nodes',
+  'near-misses': 'persistentvolumes',
+};
+
+/** The link text: the name alone where the group names the kind, else Kind/name (ObjectLink's default). */
+export function relatedLabel(item: RelatedObject): string | undefined {
+  if (item.view) return item.ref.name;
+  return STEP_KIND[RELATION_STEP[item.relation]] === item.ref.kind ? refKey(item.ref) : undefined;
+}
+
 function RelatedItem({ item }: { item: RelatedObject }) {
   const { t } = useI18n();
   const differences = item.differences?.map((d) => (DIFFERENCE_KEYS[d] ? t(DIFFERENCE_KEYS[d]) : d)).join(', ');
@@ -69,7 +87,7 @@ function RelatedItem({ item }: { item: RelatedObject }) {
     <li data-testid="related-object" data-relation={item.relation}>
       <span className="related-rel muted small-text">{t(`relation.${item.relation}`, { via: item.via ?? '' })}</span>
       <span className="related-target">
-        <ObjectLink target={item.ref} missing={item.missing} view={item.view} label={item.view ? item.ref.name : undefined} />
+        <ObjectLink target={item.ref} missing={item.missing} view={item.view} label={relatedLabel(item)} />
         {item.missing && <span className="tone-text-bad small-text"> ({t('details.missing')})</span>}
         {differences && <span className="related-differs small-text">{t('related.differs', { fields: differences })}</span>}
       </span>
@@ -88,9 +106,16 @@ function ChainEvents({ events }: { events: EventRow[] }) {
         <li key={e.uid} className={e.type === 'Warning' ? 'event warning' : 'event'} data-testid="related-event" data-reason={e.reason}>
           <div className="event-head">
             <strong translate="no">{e.reason}</strong>
-            {e.object && <ObjectLink target={e.object} />}
-            <span className="muted small-text">{ago(e.lastSeen, now, t)}</span>
+            <span className="muted small-text">
+              <span translate="no">{e.type}</span>
+              {e.count > 1 ? ` ×${e.count}` : ''} · {ago(e.lastSeen, now, t)}
+            </span>
           </div>
+          {e.object && (
+            <div className="related-event-object">
+              <ObjectLink target={e.object} />
+            </div>
+          )}
           <div className="event-message" translate="no">
             {e.message}
           </div>

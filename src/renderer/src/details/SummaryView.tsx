@@ -200,7 +200,7 @@ export function SummaryValueView({ value }: { value: SummaryValue }) {
           {value.refs.map((r, i) => (
             <li key={i}>
               <ObjectLink target={r.ref} missing={r.missing} view={r.view} label={r.view ? r.ref.name : undefined} />
-              {r.missing && <span className="tone-text-bad small-text"> ({t('summary.note.missing')})</span>}
+              {r.missing && <span className="tone-text-bad small-text"> ({t('details.missing')})</span>}
             </li>
           ))}
         </ul>

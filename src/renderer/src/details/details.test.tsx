@@ -111,7 +111,7 @@ describe('the Related tab', () => {
     const steps = within(related).getAllByTestId('related-step').map((s) => s.dataset.step);
     expect(steps).toEqual(['pods', 'classes', 'provisioners', 'near-misses']);
     const items = within(related).getAllByTestId('related-object');
-    expect(items.map((i) => i.querySelector('.related-rel')?.textContent)).toEqual(['используется подом', 'класс хранения', 'провижинер', 'почти подходит']);
+    expect(items.map((i) => i.querySelector('.related-rel')?.textContent)).toEqual(['используется подом', 'класс хранения', 'провизионер', 'почти подходит']);
     expect(items[3]?.textContent).toContain('отличается: класс, размер');
     // No English relation words reach the Russian UI.
     expect(related.textContent).not.toMatch(/storage class|mounted by|almost/);

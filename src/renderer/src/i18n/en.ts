@@ -280,7 +280,6 @@ export const en = {
   'summary.note.no-default-class': 'the claim names no class, and the cluster has no default class',
   'summary.note.static-only': '"" means no class: only volumes without a class can bind',
   'summary.note.legacy-annotation': 'from the old beta annotation',
-  'summary.note.missing': 'does not exist',
   'summary.controller': 'controller',
   'summary.more': 'Show all',
   'summary.less': 'Show less',
