@@ -13,14 +13,21 @@ export function EventList({ events }: { events: EventRow[] }) {
       {events.map((e) => (
         <li key={e.uid} className={e.type === 'Warning' ? 'event warning' : 'event'} data-testid="event" data-reason={e.reason}>
           <div className="event-head">
-            <strong>{e.reason}</strong>
+            <strong translate="no">{e.reason}</strong>
             <span className="muted small-text">
-              {e.type}
+              <span translate="no">{e.type}</span>
               {e.count > 1 ? ` ×${e.count}` : ''} · {ago(e.lastSeen, now, t)}
-              {e.source ? ` · ${e.source}` : ''}
+              {e.source ? (
+                <>
+                  {' · '}
+                  <span translate="no">{e.source}</span>
+                </>
+              ) : null}
             </span>
           </div>
-          <div className="event-message">{e.message}</div>
+          <div className="event-message" translate="no">
+            {e.message}
+          </div>
         </li>
       ))}
     </ul>
