@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../shared/kube/objects';
 import { ClusterStore } from './cluster-store';
-import { boundPair, event, nodeObj, pod, pv, pvc, sc } from './fixtures';
+import { boundPair, event, nodeObj, pod, pv, pvc, sc, syncedStore, TEST_NOW } from './fixtures';
 import { initSteps } from './init-steps';
 
-const NOW = Date.parse('2026-11-28T10:00:00Z');
-
-function store(): ClusterStore {
-  const s = new ClusterStore('t', { now: () => NOW });
-  for (const kind of ['storageclasses', 'persistentvolumes', 'persistentvolumeclaims', 'pods', 'events', 'nodes', 'csidrivers', 'csinodes', 'volumeattachments', 'leases'] as const) {
-    s.kindStatus({ kind, state: 'synced', count: 0 });
-  }
-  return s;
-}
+const NOW = TEST_NOW;
+const store = () => syncedStore();
 
 /** A pod with one volume of each common type, an init container and a native sidecar. */
 const richPod: Pod = {

@@ -1,16 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { ClusterStore } from './cluster-store';
-import { boundPair, event, pvc, sc } from './fixtures';
+import { boundPair, event, pvc, sc, syncedStore } from './fixtures';
 
-const NOW = Date.parse('2026-11-28T10:00:00Z');
-
-function store(): ClusterStore {
-  const s = new ClusterStore('t', { now: () => NOW });
-  for (const kind of ['storageclasses', 'persistentvolumes', 'persistentvolumeclaims', 'pods', 'events', 'nodes', 'csidrivers', 'csinodes', 'volumeattachments', 'leases'] as const) {
-    s.kindStatus({ kind, state: 'synced', count: 0 });
-  }
-  return s;
-}
+const store = () => syncedStore();
 
 describe('locating an object in a table', () => {
   const claims = () => {

@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CHAIN_STEPS, RELATION_CODES, RELATION_STEP, type RelatedObject } from '../../shared/model/detail';
-import { ClusterStore } from './cluster-store';
-import { attachment, boundPair, event, nodeObj, pod, pv, pvc, sc } from './fixtures';
+import { attachment, boundPair, event, nodeObj, pod, pv, pvc, sc, syncedStore } from './fixtures';
 
-const NOW = Date.parse('2026-11-28T10:00:00Z');
-
-function store(): ClusterStore {
-  const s = new ClusterStore('t', { now: () => NOW });
-  for (const kind of ['storageclasses', 'persistentvolumes', 'persistentvolumeclaims', 'pods', 'events', 'nodes', 'csidrivers', 'csinodes', 'volumeattachments', 'leases'] as const) {
-    s.kindStatus({ kind, state: 'synced', count: 0 });
-  }
-  return s;
-}
+const store = () => syncedStore();
 
 /** "relation kind name" lines, plus what the item adds (missing, via, differences, view). */
 function lines(related: readonly RelatedObject[] | undefined): string[] {

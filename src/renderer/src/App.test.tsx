@@ -4,19 +4,10 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from './App';
 import { EMPTY_VIEW } from './state/view-state';
 import { createFakeApi } from './testing/fake-api';
-import { renderWithApp } from './testing/render';
+import { renderWithApp, stubLayout } from './testing/render';
 
 afterEach(cleanup);
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 });
-  // jsdom has no ResizeObserver; React Flow is not drawn in this test, the rest only needs it to exist.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
+beforeAll(stubLayout);
 
 describe('the student journey over the fake core', () => {
   it('opens the demo, finds the Pending claim, reads why and opens the lesson in Russian', async () => {

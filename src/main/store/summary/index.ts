@@ -2,23 +2,9 @@
  * The Summary of any object the app shows: the basics first, per kind (claims.ts, volumes.ts, classes.ts,
  * pods.ts, others.ts), as plain data the renderer only words and formats. See shared/model/summary.ts.
  */
+import type { ObjectsByKind } from '../../../shared/kube/by-kind';
 import type { Kind } from '../../../shared/kube/kinds';
-import type {
-  CSIDriver,
-  CSINode,
-  KubeEvent,
-  KubeNode,
-  KubeObject,
-  Lease,
-  PersistentVolume,
-  PersistentVolumeClaim,
-  Pod,
-  StorageClass,
-  VolumeAttachment,
-  VolumeSnapshot,
-  VolumeSnapshotClass,
-  VolumeSnapshotContent,
-} from '../../../shared/kube/objects';
+import type { KubeObject } from '../../../shared/kube/objects';
 import type { ProvisionerRow } from '../../../shared/model/rows';
 import type { SummaryField } from '../../../shared/model/summary';
 import type { FindingsCache } from '../findings-cache';
@@ -30,50 +16,33 @@ import { attachmentSummary, csiNodeSummary, eventSummary, leaseSummary, snapshot
 import { nodeSummary, podSummary } from './pods';
 import { volumeSummary } from './volumes';
 
+interface BuildContext {
+  store: ObjectStore;
+  findings: FindingsCache;
+}
+
+/** The builder of each kind, typed by the kind's object shape. */
+const BUILDERS: { [K in Kind]: (list: SummaryList, ctx: BuildContext, obj: ObjectsByKind[K]) => void } = {
+  persistentvolumeclaims: (list, { store }, obj) => claimSummary(list, store, obj),
+  persistentvolumes: (list, _ctx, obj) => volumeSummary(list, obj),
+  storageclasses: (list, { findings }, obj) => classSummary(list, findings, obj),
+  pods: (list, _ctx, obj) => podSummary(list, obj),
+  nodes: (list, { store }, obj) => nodeSummary(list, store, obj),
+  csidrivers: (list, { findings }, obj) => csiDriverSummary(list, findings, obj),
+  csinodes: (list, _ctx, obj) => csiNodeSummary(list, obj),
+  volumeattachments: (list, _ctx, obj) => attachmentSummary(list, obj),
+  volumesnapshots: (list, _ctx, obj) => snapshotSummary(list, obj),
+  volumesnapshotcontents: (list, _ctx, obj) => snapshotContentSummary(list, obj),
+  volumesnapshotclasses: (list, _ctx, obj) => snapshotClassSummary(list, obj),
+  events: (list, _ctx, obj) => eventSummary(list, obj),
+  leases: (list, _ctx, obj) => leaseSummary(list, obj),
+};
+
 /** The Summary fields of one object of a kind, in the order the tab shows them. */
 export function objectSummary(store: ObjectStore, findings: FindingsCache, kind: Kind, obj: KubeObject): SummaryField[] {
   const list = new SummaryList(store);
-  switch (kind) {
-    case 'persistentvolumeclaims':
-      claimSummary(list, store, obj as PersistentVolumeClaim);
-      break;
-    case 'persistentvolumes':
-      volumeSummary(list, obj as PersistentVolume);
-      break;
-    case 'storageclasses':
-      classSummary(list, findings, obj as StorageClass);
-      break;
-    case 'pods':
-      podSummary(list, obj as Pod);
-      break;
-    case 'nodes':
-      nodeSummary(list, store, obj as KubeNode);
-      break;
-    case 'csidrivers':
-      csiDriverSummary(list, findings, obj as CSIDriver);
-      break;
-    case 'csinodes':
-      csiNodeSummary(list, obj as CSINode);
-      break;
-    case 'volumeattachments':
-      attachmentSummary(list, obj as VolumeAttachment);
-      break;
-    case 'volumesnapshots':
-      snapshotSummary(list, obj as VolumeSnapshot);
-      break;
-    case 'volumesnapshotcontents':
-      snapshotContentSummary(list, obj as VolumeSnapshotContent);
-      break;
-    case 'volumesnapshotclasses':
-      snapshotClassSummary(list, obj as VolumeSnapshotClass);
-      break;
-    case 'events':
-      eventSummary(list, obj as KubeEvent);
-      break;
-    case 'leases':
-      leaseSummary(list, obj as Lease);
-      break;
-  }
+  // The store keys objects by kind, so an object of `kind` has that kind's shape.
+  (BUILDERS[kind] as (list: SummaryList, ctx: BuildContext, obj: KubeObject) => void)(list, { store, findings }, obj);
   return list.fields;
 }
 

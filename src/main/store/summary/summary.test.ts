@@ -3,17 +3,10 @@ import type { CSIDriver, KubeObject, Lease, VolumeSnapshot } from '../../../shar
 import type { SummaryField, SummaryFieldId } from '../../../shared/model/summary';
 import { SUMMARY_FIELD_IDS } from '../../../shared/model/summary';
 import { ClusterStore } from '../cluster-store';
-import { attachment, boundPair, event, nodeObj, pod, pv, pvc, sc, T0 } from '../fixtures';
+import { attachment, boundPair, event, nodeObj, pod, pv, pvc, sc, T0, syncedStore, TEST_NOW } from '../fixtures';
 
-const NOW = Date.parse('2026-11-28T10:00:00Z');
-
-function store(): ClusterStore {
-  const s = new ClusterStore('t', { now: () => NOW });
-  for (const kind of ['storageclasses', 'persistentvolumes', 'persistentvolumeclaims', 'pods', 'events', 'nodes', 'csidrivers', 'csinodes', 'volumeattachments', 'leases'] as const) {
-    s.kindStatus({ kind, state: 'synced', count: 0 });
-  }
-  return s;
-}
+const NOW = TEST_NOW;
+const store = () => syncedStore();
 
 /** The summary as { id: field } (ids are unique within one summary). */
 function byId(fields: SummaryField[] | undefined): Partial<Record<SummaryFieldId, SummaryField>> {

@@ -2,7 +2,11 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 
-export function CopyButton({ text }: { text: string }) {
+/**
+ * `text` is what is copied. The button says "Copy"; its accessible name says what it copies (by default the
+ * command itself), and `testId` names it for page objects.
+ */
+export function CopyButton({ text, ariaLabel, testId = 'copy-command' }: { text: string; ariaLabel?: string; testId?: string }) {
   const { t } = useI18n();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = () => {
@@ -18,7 +22,7 @@ export function CopyButton({ text }: { text: string }) {
   };
   return (
     <>
-      <button type="button" className="button small" onClick={copy} aria-label={t('details.copyCommand', { command: text })} data-testid="copy-command">
+      <button type="button" className="button small" onClick={copy} aria-label={ariaLabel ?? t('details.copyCommand', { command: text })} data-testid={testId}>
         {state === 'copied' ? t('details.copied') : t('details.copy')}
       </button>
       <span className="sr-only" role="status" aria-live="polite">

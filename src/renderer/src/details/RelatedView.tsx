@@ -8,9 +8,8 @@ import type { Kind } from '../../../shared/kube/kinds';
 import { refKey } from '../../../shared/model/refs';
 import type { EventRow } from '../../../shared/model/rows';
 import { ObjectLink } from '../components/ObjectLink';
-import { ago } from '../format/time';
 import { useI18n, type MessageKey } from '../i18n/i18n';
-import { useNow } from '../state/clock';
+import { EventList } from './EventList';
 
 const DIFFERENCE_KEYS: Record<string, MessageKey> = {
   size: 'difference.size',
@@ -58,7 +57,7 @@ export function RelatedView({ related, events }: { related: RelatedObject[]; eve
         <h3 className="mini-title" id="related-events-title">
           {t('related.events')}
         </h3>
-        <ChainEvents events={events} />
+        <EventList events={events} showObject empty="related.noEvents" testId="related-event" />
       </section>
     </div>
   );
@@ -92,35 +91,5 @@ function RelatedItem({ item }: { item: RelatedObject }) {
         {differences && <span className="related-differs small-text">{t('related.differs', { fields: differences })}</span>}
       </span>
     </li>
-  );
-}
-
-/** Events of the chain, newest first, each with the object it is about. */
-function ChainEvents({ events }: { events: EventRow[] }) {
-  const { t } = useI18n();
-  const now = useNow(5000);
-  if (events.length === 0) return <p className="muted small-text">{t('related.noEvents')}</p>;
-  return (
-    <ul className="event-list">
-      {events.map((e) => (
-        <li key={e.uid} className={e.type === 'Warning' ? 'event warning' : 'event'} data-testid="related-event" data-reason={e.reason}>
-          <div className="event-head">
-            <strong translate="no">{e.reason}</strong>
-            <span className="muted small-text">
-              <span translate="no">{e.type}</span>
-              {e.count > 1 ? ` ×${e.count}` : ''} · {ago(e.lastSeen, now, t)}
-            </span>
-          </div>
-          {e.object && (
-            <div className="related-event-object">
-              <ObjectLink target={e.object} />
-            </div>
-          )}
-          <div className="event-message" translate="no">
-            {e.message}
-          </div>
-        </li>
-      ))}
-    </ul>
   );
 }

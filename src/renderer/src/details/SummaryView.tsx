@@ -9,6 +9,7 @@ import { ObjectLink } from '../components/ObjectLink';
 import { ago } from '../format/time';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { useNow } from '../state/clock';
+import { useRememberedFlag } from '../state/remembered-flag';
 import { PhaseChip } from '../tables/cells';
 
 /** Fields with a hint: what a student needs to read the value. */
@@ -63,32 +64,14 @@ export const HINTS: Partial<Record<SummaryFieldId, MessageKey>> = {
   count: 'hint.count',
 };
 
-const HINTS_KEY = 'kse.summaryHints';
-
-function initialHints(): boolean {
-  try {
-    return localStorage.getItem(HINTS_KEY) !== 'off';
-  } catch {
-    return true;
-  }
-}
-
 export function SummaryView({ fields }: { fields: SummaryField[] }) {
   const { t } = useI18n();
-  const [hints, setHints] = useState(initialHints);
-  const toggle = (on: boolean) => {
-    setHints(on);
-    try {
-      localStorage.setItem(HINTS_KEY, on ? 'on' : 'off');
-    } catch {
-      // Not remembered, but switched for this session.
-    }
-  };
+  const [hints, setHints] = useRememberedFlag('kse.summaryHints', true);
   if (fields.length === 0) return <p className="muted">{t('details.noSummary')}</p>;
   return (
     <div className="summary" data-testid="summary">
       <label className="summary-hints-toggle small-text">
-        <input type="checkbox" checked={hints} onChange={(e) => toggle(e.target.checked)} data-testid="summary-hints" /> {t('details.hints')}
+        <input type="checkbox" checked={hints} onChange={(e) => setHints(e.target.checked)} data-testid="summary-hints" /> {t('details.hints')}
       </label>
       <dl className="summary-list">
         {fields.map((field) => (

@@ -6,14 +6,15 @@
  */
 import hljs from 'highlight.js/lib/core';
 import yaml from 'highlight.js/lib/languages/yaml';
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { CopyButton } from '../components/CopyButton';
 import { useI18n } from '../i18n/i18n';
+import { useRememberedFlag } from '../state/remembered-flag';
 
 hljs.registerLanguage('yaml', yaml);
 
 /** Past this size highlighting costs more than it helps; the text is shown plain. */
 const HIGHLIGHT_LIMIT = 200_000;
-const WRAP_KEY = 'kse.yamlWrap';
 
 /** Highlighted HTML of a YAML text (escaped by highlight.js), or undefined when it is too large to bother. */
 export function highlightYaml(source: string): string | undefined {
@@ -26,39 +27,10 @@ export function yamlFileName(kind: string, name: string, namespace?: string): st
   return `${base.replace(/[^A-Za-z0-9._-]+/g, '-')}.yaml`;
 }
 
-function initialWrap(): boolean {
-  try {
-    return localStorage.getItem(WRAP_KEY) === 'on';
-  } catch {
-    return false;
-  }
-}
-
 export function YamlView({ source, label, fileName }: { source: string; label: string; fileName: string }) {
   const { t } = useI18n();
   const html = useMemo(() => highlightYaml(source), [source]);
-  const [wrap, setWrap] = useState(initialWrap);
-  const [copy, setCopy] = useState<'idle' | 'copied' | 'failed'>('idle');
-
-  const onWrap = (on: boolean) => {
-    setWrap(on);
-    try {
-      localStorage.setItem(WRAP_KEY, on ? 'on' : 'off');
-    } catch {
-      // Not remembered, but switched for now.
-    }
-  };
-  const onCopy = () => {
-    const done = (state: 'copied' | 'failed') => {
-      setCopy(state);
-      setTimeout(() => setCopy('idle'), 2000);
-    };
-    if (!navigator.clipboard) return done('failed');
-    navigator.clipboard.writeText(source).then(
-      () => done('copied'),
-      () => done('failed'),
-    );
-  };
+  const [wrap, setWrap] = useRememberedFlag('kse.yamlWrap', false);
   const onDownload = () => {
     // A blob URL on an <a download>: no navigation, and the desktop app's session shows its save dialog.
     const url = URL.createObjectURL(new Blob([source], { type: 'application/yaml' }));
@@ -75,19 +47,13 @@ export function YamlView({ source, label, fileName }: { source: string; label: s
   return (
     <div className="yaml-view">
       <div className="yaml-toolbar">
-        <button type="button" className="button small" onClick={onCopy} aria-label={t('yaml.copyLabel', { name: label })} data-testid="yaml-copy">
-          {copy === 'copied' ? t('details.copied') : t('yaml.copy')}
-        </button>
+        <CopyButton text={source} ariaLabel={t('yaml.copyLabel', { name: label })} testId="yaml-copy" />
         <button type="button" className="button small" onClick={onDownload} aria-label={t('yaml.downloadLabel', { name: label })} data-testid="yaml-download">
           {t('yaml.download')}
         </button>
         <label className="small-text yaml-wrap">
-          <input type="checkbox" checked={wrap} onChange={(e) => onWrap(e.target.checked)} data-testid="yaml-wrap" /> {t('yaml.wrap')}
+          <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} data-testid="yaml-wrap" /> {t('yaml.wrap')}
         </label>
-        <span className="sr-only" role="status" aria-live="polite">
-          {copy === 'copied' ? t('details.copied') : copy === 'failed' ? t('details.copyFailed') : ''}
-        </span>
-        {copy === 'failed' && <span className="tone-text-bad small-text">{t('details.copyFailed')}</span>}
       </div>
       <pre className={wrap ? 'yaml hljs wrap' : 'yaml hljs'} aria-label={`${label} YAML`} tabIndex={0} translate="no" data-testid="yaml-view" data-wrap={wrap ? 'on' : 'off'}>
         {html === undefined ? <code>{source}</code> : <code dangerouslySetInnerHTML={{ __html: html }} />}

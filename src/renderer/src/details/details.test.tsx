@@ -6,7 +6,7 @@ import type { ObjectRef } from '../../../shared/model/refs';
 import { App } from '../App';
 import { stateToHash, type ViewState } from '../state/view-state';
 import { createFakeApi, type FakeApi } from '../testing/fake-api';
-import { renderWithApp } from '../testing/render';
+import { renderWithApp, stubLayout } from '../testing/render';
 
 // Each test draws the whole app (table, details): more than vitest's default 5 s on a busy 2-core machine.
 vi.setConfig({ testTimeout: 30_000 });
@@ -15,15 +15,7 @@ afterEach(() => {
   cleanup();
   localStorage.clear();
 });
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 });
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
+beforeAll(stubLayout);
 
 const claim: ObjectRef = { kind: 'persistentvolumeclaims', namespace: 'lab-stuck', name: 'missing-class' };
 

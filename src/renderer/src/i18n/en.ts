@@ -188,7 +188,6 @@ export const en = {
   'details.missingRelated': 'Related lists what refers to it.',
   'details.hints': 'Hints',
   'details.noSummary': 'Nothing to summarise for this object.',
-  'yaml.copy': 'Copy',
   'yaml.copyLabel': 'Copy the YAML of {name}',
   'yaml.download': 'Download',
   'yaml.downloadLabel': 'Download the YAML of {name}',

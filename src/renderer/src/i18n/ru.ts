@@ -190,7 +190,6 @@ export const ru: Record<MessageKey, string> = {
   'details.missingRelated': 'Во вкладке «Связи» — объекты, которые на него ссылаются.',
   'details.hints': 'Подсказки',
   'details.noSummary': 'Для этого объекта сводки нет.',
-  'yaml.copy': 'Копировать',
   'yaml.copyLabel': 'Скопировать YAML объекта {name}',
   'yaml.download': 'Скачать',
   'yaml.downloadLabel': 'Скачать YAML объекта {name}',
