@@ -16,6 +16,7 @@ import { Overview } from '../overview/Overview';
 import { usePane, useView } from '../state/view-store';
 import type { ViewId } from '../state/view-state';
 import { TableView } from '../table/TableView';
+import { openHere } from '../state/navigation';
 import { TABLES } from '../tables/registry';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PaneProvider } from './pane-context';
@@ -83,7 +84,7 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
         pane={pane}
         namespaces={namespaces}
         onChange={setPane}
-        onOpen={(ref) => setPane({ selected: ref, trail: undefined })}
+        onOpen={(ref) => setPane(openHere(pane, ref))}
       />
     );
 

@@ -1,7 +1,7 @@
 /** What any component inside a cluster pane may do: select an object, follow a link to one, open a lesson beside the view. */
 import { createContext, useContext, useMemo, type ReactNode } from 'react';
 import type { ObjectRef } from '../../../shared/model/refs';
-import { followLink } from '../state/navigation';
+import { followLink, openHere } from '../state/navigation';
 import { usePane, useView } from '../state/view-store';
 import type { ViewId } from '../state/view-state';
 import { TABLE_OF_KIND } from '../tables/registry';
@@ -31,7 +31,7 @@ export function PaneProvider({ index, clusterId, children }: { index: number; cl
     () => ({
       index,
       clusterId,
-      select: (ref) => setPane({ selected: ref, trail: undefined }),
+      select: (ref) => update((s) => ({ ...s, panes: s.panes.map((p, i) => (i === index ? openHere(p, ref) : p)) })),
       follow: (ref, view) =>
         update((s) => ({ ...s, panes: s.panes.map((p, i) => (i === index ? followLink(p, ref, view ?? TABLE_OF_KIND[ref.kind]) : p)) })),
       show: (view) => setPane({ view, filters: {}, search: undefined, sort: undefined, minSeverity: undefined, trail: undefined }),

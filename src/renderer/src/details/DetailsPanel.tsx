@@ -55,7 +55,9 @@ export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose()
   const root = useRef<HTMLElement>(null);
   const titleId = useId();
   useReturnFocus(root);
-  const kind = KINDS[target.kind].objectKind;
+  // A provisioner is named by a StorageClass-kind ref (ProvisionerRow.ref) but is no StorageClass: say what it is.
+  const asProvisioner = target.kind === 'storageclasses' && (pane.view === 'provisioners' || Boolean(detail.data?.provisioner));
+  const kind = asProvisioner ? t('col.provisioner') : KINDS[target.kind].objectKind;
   const title = `${kind}/${refKey(target)}`;
 
   let body;
@@ -123,7 +125,7 @@ export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose()
           {current === 'init' && <InitProgress steps={data.initSteps ?? []} />}
           {current === 'events' && <EventList events={data.events} />}
           {current === 'related' && <RelatedView related={data.related} events={data.relatedEvents} />}
-          {current === 'yaml' && <YamlView source={data.yaml} label={title} fileName={yamlFileName(kind, target.name, target.namespace)} />}
+          {current === 'yaml' && <YamlView source={data.yaml} label={title} fileName={yamlFileName(asProvisioner ? 'provisioner' : kind, target.name, target.namespace)} />}
         </div>
       </>
     );
@@ -133,7 +135,7 @@ export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose()
     <aside ref={root} className="side-panel details-panel" aria-label={t('details.label', { name: title })} data-testid="details-panel">
       <header className="panel-head">
         <h2 className="panel-title" id={titleId} title={title}>
-          <span className="kind-label" translate="no">
+          <span className="kind-label" translate={asProvisioner ? undefined : 'no'}>
             {kind}
           </span>{' '}
           <span translate="no">{refKey(target)}</span>

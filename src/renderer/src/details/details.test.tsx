@@ -164,7 +164,9 @@ describe('following links', () => {
     const provisioner = (await screen.findAllByTestId('related-object')).find((i) => i.dataset.relation === 'provisioner')!;
     fireEvent.click(within(provisioner).getByTestId('object-link'));
     await waitFor(() => expect(location.hash).toMatch(/^#\/provisioners\?/));
-    expect(screen.getByTestId('details-trail').textContent).toContain('kubernetes.io/host-path');
+    expect(screen.getByTestId('details-trail').textContent).toContain('Provisioner kubernetes.io/host-path');
+    // Named by a StorageClass-kind ref, it is titled as what it is.
+    expect(screen.getByTestId('details-panel').querySelector('.panel-title')?.textContent).toBe('Provisioner kubernetes.io/host-path');
 
     // The claim's crumb goes back to it, in the Claims view.
     fireEvent.click(within(screen.getByTestId('details-trail')).getAllByTestId('trail-step')[1]!);

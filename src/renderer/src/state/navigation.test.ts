@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { crumbsOf, followLink, toCrumb } from './navigation';
+import { crumbsOf, followLink, openHere, toCrumb } from './navigation';
 import { emptyPane, hashToState, stateToHash, type PaneState } from './view-state';
 
 const claim = { kind: 'persistentvolumeclaims', namespace: 'lab-stuck', name: 'missing-class' } as const;
@@ -80,5 +80,18 @@ describe('the breadcrumb', () => {
 
   it('ignores a crumb that is not there', () => {
     expect(toCrumb(walked, 9)).toBe(walked);
+  });
+});
+
+describe('opening an object where it is listed', () => {
+  const walked = followLink(pendingClaims, fastSsd, 'classes');
+  it('starts a new path, on the Summary for a new object', () => {
+    const next = openHere({ ...walked, tab: 'related' }, { kind: 'storageclasses', name: 'standard' });
+    expect(next).toMatchObject({ view: 'classes', selected: { name: 'standard' } });
+    expect(next.trail).toBeUndefined();
+    expect(next.tab).toBeUndefined();
+  });
+  it('keeps the tab when the same object is opened again', () => {
+    expect(openHere({ ...walked, tab: 'yaml' }, fastSsd).tab).toBe('yaml');
   });
 });

@@ -4,7 +4,7 @@
  * breadcrumb shows), and pushes a history entry so browser Back returns there. A new view starts unfiltered, as the
  * view navigation does; filters of the same view stay (the table clears them if they hide the object).
  */
-import type { ObjectRef } from '../../../shared/model/refs';
+import { sameRef, type ObjectRef } from '../../../shared/model/refs';
 import { MAX_TRAIL, type PaneState, type TrailStep, type ViewId } from './view-state';
 
 /** What a view switch resets: filters belong to one table's columns. */
@@ -22,6 +22,15 @@ export function followLink(pane: PaneState, target: ObjectRef, view: ViewId | un
   if (next !== pane.view) Object.assign(out, UNFILTERED);
   if (pane.namespace && target.namespace && target.namespace !== pane.namespace) out.namespace = undefined;
   return out;
+}
+
+/**
+ * The pane after opening an object where it is listed (a table row, a graph node): a new path starts there, and a
+ * newly opened object starts on the Summary (the same object keeps its tab).
+ */
+export function openHere(pane: PaneState, target: ObjectRef | undefined): PaneState {
+  const same = Boolean(target && pane.selected && sameRef(target, pane.selected));
+  return { ...pane, selected: target, trail: undefined, tab: same ? pane.tab : undefined };
 }
 
 /** The breadcrumb: the steps taken, then where the user is now. Empty when no link was followed. */

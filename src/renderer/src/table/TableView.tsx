@@ -8,7 +8,7 @@ import { useApi } from '../api/api-context';
 import { rowsPageQuery, statusQuery, type RowsQuery } from '../api/queries';
 import { useI18n, type Translate } from '../i18n/i18n';
 import type { PaneState } from '../state/view-state';
-import { KIND_OF_TABLE, TABLES } from '../tables/registry';
+import { KIND_OF_TABLE, TABLE_OF_KIND, TABLES } from '../tables/registry';
 import { DataTable } from './DataTable';
 import { TableToolbar } from './TableToolbar';
 import { sameTablePlaceholder } from './use-paged-rows';
@@ -88,7 +88,12 @@ export function TableView({ clusterId, clusterName, table, pane, namespaces, onC
         filtered={filtered}
         emptyReason={emptyReason}
         onClearFilters={() => onChange({ search: undefined, filters: {}, minSeverity: undefined, namespace: undefined })}
-        onSelectedHidden={() => onChange({ search: undefined, filters: {}, minSeverity: undefined, namespace: undefined }, 'replace')}
+        onSelectedHidden={
+          // Only for an object this table lists (a CSINode followed from Nodes has no row to reveal).
+          pane.selected && TABLE_OF_KIND[pane.selected.kind] === table
+            ? () => onChange({ search: undefined, filters: {}, minSeverity: undefined, namespace: undefined }, 'replace')
+            : undefined
+        }
       />
     </section>
   );
