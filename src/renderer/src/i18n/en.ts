@@ -294,7 +294,7 @@ export const en = {
   'hint.owners': 'The object that created this one: deleting the owner deletes it too.',
   'hint.finalizers': 'While one is listed, a delete only marks the object; the controller named by it removes it when its work is done.',
   'hint.conditions': 'What the controllers report about the object: status, reason and since when.',
-  'hint.phase': 'Where the object is in its lifecycle: a claim stays Pending until it is bound to a volume.',
+  'hint.phase': 'Where the object is in its lifecycle: a claim is Pending until it is bound to a volume, then Bound; a volume is Available, Bound, or Released once its claim is deleted.',
   'hint.requested': 'The minimum size the claim asks for; the volume it gets may be larger.',
   'hint.capacity': 'The size that is really there: of the volume, or for a claim, of the volume bound to it.',
   'hint.accessModes': 'How the volume may be mounted: ReadWriteOnce by one node, ReadOnlyMany by many nodes for reading, ReadWriteMany by many nodes, ReadWriteOncePod by one pod.',
