@@ -126,7 +126,8 @@ export function csiNodeObjects(nodes: { name: string; uid: string }[]): KubeObje
 export const SCENARIOS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..', 'scenarios');
 
 /** Namespaces and cluster-scoped objects first, so that everything a namespaced object refers to exists. */
-const KIND_ORDER = ['Namespace', 'StorageClass', 'PersistentVolume', 'ServiceAccount', 'Role', 'RoleBinding', 'ConfigMap', 'Secret', 'PersistentVolumeClaim'];
+// Quotas and limits before what they limit: they apply only to objects created after them.
+const KIND_ORDER = ['Namespace', 'ResourceQuota', 'LimitRange', 'StorageClass', 'PersistentVolume', 'ServiceAccount', 'Role', 'RoleBinding', 'ConfigMap', 'Secret', 'PersistentVolumeClaim'];
 
 export interface Scenario {
   name: string;

@@ -42,6 +42,8 @@ const RESOURCES: Record<string, ResourceInfo> = {
   'v1/Secret': { prefix: '/api/v1', plural: 'secrets', namespaced: true },
   'v1/Service': { prefix: '/api/v1', plural: 'services', namespaced: true },
   'v1/ServiceAccount': { prefix: '/api/v1', plural: 'serviceaccounts', namespaced: true },
+  'v1/ResourceQuota': { prefix: '/api/v1', plural: 'resourcequotas', namespaced: true },
+  'v1/LimitRange': { prefix: '/api/v1', plural: 'limitranges', namespaced: true },
   'apps/v1/Deployment': { prefix: '/apis/apps/v1', plural: 'deployments', namespaced: true },
   'apps/v1/StatefulSet': { prefix: '/apis/apps/v1', plural: 'statefulsets', namespaced: true },
   'batch/v1/Job': { prefix: '/apis/batch/v1', plural: 'jobs', namespaced: true },

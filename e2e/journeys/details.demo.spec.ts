@@ -22,7 +22,7 @@ async function expectPanelTextFits(panel: Locator): Promise<void> {
   const overflow = await panel.evaluate((root) => {
     const edge = root.getBoundingClientRect().right + 0.5;
     const out: string[] = [];
-    for (const el of root.querySelectorAll('*')) {
+    for (const el of Array.from(root.querySelectorAll('*'))) {
       if (el.closest('pre.yaml:not(.wrap)')) continue;
       const box = el.getBoundingClientRect();
       if (box.width > 0 && box.right > edge) out.push(`${el.tagName.toLowerCase()}.${el.className}: ${(el.textContent ?? '').slice(0, 40)}`);

@@ -10,7 +10,7 @@ import type { ObjectDetail, GraphRequest, Overview, StorageGraph } from './model
 import type { Finding, Lang, Severity } from './model/findings';
 import type { ObjectRef } from './model/refs';
 import type { ListRequest, Page, TableId, TableRows } from './model/rows';
-import type { ClusterInfo, ClusterStatus } from './model/status';
+import type { ClusterInfo, ClusterStatus, ReplayAction } from './model/status';
 
 /** A lesson in one language: ordered sections with stable anchors. */
 export interface LessonSection {
@@ -46,6 +46,8 @@ export interface ContractMethods {
   openSnapshot: { req: { fileName: string; content: string }; res: ClusterInfo };
   /** Per-kind sync state of one open cluster. */
   clusterStatus: { req: { clusterId: string }; res: ClusterStatus };
+  /** Pause, resume, restart or (un)loop a recording's replay (the demo, a `kse record` file). */
+  controlReplay: { req: { clusterId: string; action: ReplayAction }; res: ClusterStatus };
   /** A namespace the user adds by hand when they cannot list namespaces (RBAC-limited users). */
   addNamespace: { req: { clusterId: string; namespace: string }; res: ClusterStatus };
   /** One page of one table. */
@@ -116,6 +118,7 @@ export const METHOD_NAMES: readonly MethodName[] = [
   'closeCluster',
   'openSnapshot',
   'clusterStatus',
+  'controlReplay',
   'addNamespace',
   'listRows',
   'locateRow',

@@ -62,6 +62,16 @@ describe.each(LANGS)('lessons in %s', (lang) => {
     }
   });
 
+  it('points to the lab in every section: where it shows the topic, and a command to look at it', () => {
+    const marker = lang === 'ru' ? '**На стенде**' : '**On the lab**';
+    for (const section of bookOf(lang).sections) {
+      // Line breaks may fall inside the marker; compare with runs of white space made single spaces.
+      const flat = section.markdown.replace(/\s+/g, ' ');
+      expect(flat, `${section.id}: a paragraph starting ${marker}`).toContain(marker);
+      expect(flat.slice(flat.indexOf(marker)), `${section.id}: a kubectl command after ${marker}`).toMatch(/```bash kubectl /);
+    }
+  });
+
   it('has a title and a substantive body in every section', () => {
     for (const section of bookOf(lang).sections) {
       expect(section.title.trim(), section.id).not.toBe('');

@@ -50,7 +50,7 @@ export function tokenProtocol(token: string): string {
 export const API_PREFIX = '/api/';
 /** WebSocket path of pushed notices. */
 export const NOTICE_PATH = '/notices';
-/** sessionStorage key of the web host token (kept per tab, gone when the tab closes). */
+/** localStorage key of the web host token: shared by the tabs of this origin only (see web-client.ts). */
 export const TOKEN_STORAGE_KEY = 'kse.token';
 
 /** HTTP status of a ContractError code. */
@@ -83,6 +83,7 @@ export function apiFromCall(call: CallFn, onNotice: (listener: (notice: Notice) 
     closeCluster: (req) => call('closeCluster', req),
     openSnapshot: (req) => call('openSnapshot', req),
     clusterStatus: (req) => call('clusterStatus', req),
+    controlReplay: (req) => call('controlReplay', req),
     addNamespace: (req) => call('addNamespace', req),
     listRows: ((req) => call('listRows', req)) as ListRows,
     locateRow: (req) => call('locateRow', req),

@@ -3,7 +3,11 @@
  * RendererApi as the Electron preload, so the UI cannot tell them apart. Pure: only fetch and WebSocket.
  *
  * The token arrives once in the URL fragment (#token=...), which browsers never send to servers; it is moved to
- * sessionStorage (this tab only) and removed from the address bar so it is not copied with a view link.
+ * localStorage and removed from the address bar so it is not copied with a view link. localStorage, not a cookie
+ * and not sessionStorage: web storage is per origin (scheme, host and port), so other programs serving other
+ * ports of 127.0.0.1 can never read it (cookies are shared by all ports of a host and would be sent to them),
+ * while every tab and window of this browser on this run's origin shares it, so a copied view link opens in a
+ * new tab. Each run picks a new random token (and usually a new port), so an old entry is useless to anyone.
  */
 import type { Notice, RendererApi } from './contract';
 import {
@@ -36,7 +40,7 @@ export type SocketFactory = (url: string, protocols: string[]) => SocketLike;
 export interface WebClientOptions {
   /** Default: the page's origin. */
   baseUrl?: string;
-  /** Default: from the URL fragment, else sessionStorage. */
+  /** Default: from the URL fragment, else this origin's localStorage. */
   token?: string;
   fetch?: FetchLike;
   socket?: SocketFactory;
@@ -47,7 +51,7 @@ export interface WebClientOptions {
 interface BrowserGlobals {
   location?: { origin: string; hash: string; pathname: string; search: string };
   history?: { replaceState(data: unknown, unused: string, url: string): void };
-  sessionStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void };
+  localStorage?: { getItem(key: string): string | null; setItem(key: string, value: string): void };
   fetch?: FetchLike;
   WebSocket?: new (url: string, protocols: string[]) => SocketLike;
 }
@@ -61,17 +65,27 @@ export function takeTokenFromHash(hash: string): { token?: string; rest: string 
   return { token: decodeURIComponent(match[1] ?? ''), rest: rest ? `#${rest}` : '' };
 }
 
+/** The origin's localStorage, or undefined where it is unavailable (privacy settings throw on access). */
+function webStorage(g: BrowserGlobals): BrowserGlobals['localStorage'] {
+  try {
+    return g.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
 function tokenFromPage(g: BrowserGlobals): string | undefined {
-  const { location, history, sessionStorage } = g;
+  const { location, history } = g;
+  const storage = webStorage(g);
   if (location) {
     const { token, rest } = takeTokenFromHash(location.hash);
     if (token) {
-      sessionStorage?.setItem(TOKEN_STORAGE_KEY, token);
+      storage?.setItem(TOKEN_STORAGE_KEY, token);
       history?.replaceState(null, '', `${location.pathname}${location.search}${rest}`);
       return token;
     }
   }
-  return sessionStorage?.getItem(TOKEN_STORAGE_KEY) ?? undefined;
+  return storage?.getItem(TOKEN_STORAGE_KEY) ?? undefined;
 }
 
 export function createWebClient(options: WebClientOptions = {}): RendererApi {

@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Notice } from '../../shared/contract';
+import { openFileSource } from '../kube/open-file-source';
 import { Core, type CoreOptions } from './core';
 import { context, fakeDeps, type FakeDepsOptions } from './test-fakes';
 
@@ -73,6 +74,35 @@ describe('Core dispatch', () => {
     expect(await core.call('closeCluster', { clusterId: 'file:1' })).toEqual({ ok: true, value: { ok: true } });
     const list = await core.call('listClusters', {});
     expect(list).toMatchObject({ ok: true, value: [{ id: 'demo', connection: 'error' }] });
+  });
+
+  it('pauses and restarts a recording, says where it is, and refuses replay control elsewhere', async () => {
+    const { core, fake } = await startCore();
+    // A real recording source, so the replay is the one users get.
+    fake.fileSource = (id, fileName, content) => openFileSource(content, id, fileName);
+    const recording = {
+      format: 'kse-recording',
+      version: 1,
+      capturedAt: '2026-11-28T00:00:00.000Z',
+      context: 'lab',
+      kinds: { persistentvolumeclaims: { state: 'synced', items: [{ metadata: { name: 'a', namespace: 'x', uid: '1' } }] } },
+      events: [{ at: 60_000, kind: 'persistentvolumeclaims', type: 'ADDED', object: { metadata: { name: 'b', namespace: 'x', uid: '2' } } }],
+    };
+    await core.call('openSnapshot', { fileName: 'rec.json', content: JSON.stringify(recording) });
+    const status = await core.call('clusterStatus', { clusterId: 'file:1' });
+    expect(status).toMatchObject({ ok: true, value: { replay: { durationMs: 60_000, playing: true, loop: false, ended: false } } });
+    const paused = await core.call('controlReplay', { clusterId: 'file:1', action: 'pause' });
+    expect(paused).toMatchObject({ ok: true, value: { replay: { playing: false } } });
+    const looped = await core.call('controlReplay', { clusterId: 'file:1', action: 'loop-on' });
+    expect(looped).toMatchObject({ ok: true, value: { replay: { loop: true, playing: false } } });
+    const restarted = await core.call('controlReplay', { clusterId: 'file:1', action: 'restart' });
+    expect(restarted).toMatchObject({ ok: true, value: { replay: { playing: true, ended: false } } });
+    expect(await core.call('controlReplay', { clusterId: 'file:1', action: 'rewind' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    await core.call('openSnapshot', { fileName: 'snap.json', content: JSON.stringify({ ...recording, format: 'kse-snapshot', events: undefined }) });
+    expect(await core.call('controlReplay', { clusterId: 'file:2', action: 'pause' })).toMatchObject({
+      ok: false,
+      error: { code: 'unavailable', message: expect.stringContaining('not a recording') },
+    });
   });
 
   it('says why a file cannot be opened', async () => {

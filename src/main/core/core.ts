@@ -109,6 +109,14 @@ export class Core {
       },
       openSnapshot: ({ fileName, content }) => registry.openFile(fileName, content),
       clusterStatus: ({ clusterId }) => registry.get(clusterId).status(),
+      controlReplay: ({ clusterId, action }) => {
+        const cluster = registry.get(clusterId);
+        if (!cluster.source.controlReplay) {
+          throw unavailable(`${cluster.info.name} is not a recording: only the demo and files from \`kse record\` can be paused or restarted.`);
+        }
+        cluster.source.controlReplay(action);
+        return cluster.status();
+      },
       addNamespace: async ({ clusterId, namespace }) => {
         const cluster = registry.get(clusterId);
         if (!cluster.source.addNamespace) {

@@ -32,6 +32,7 @@ export class OpenCluster {
       apply: (kind, type, object) => this.onApply(kind, type, object),
       kindStatus: (status) => this.onKindStatus(status),
       connection: (state, error) => this.onConnection(state, error),
+      replay: () => this.onReplay(),
     };
   }
 
@@ -79,6 +80,8 @@ export class OpenCluster {
     if (version) status.serverVersion = version;
     const sourceNow = this.store.now?.();
     if (sourceNow !== undefined && Number.isFinite(sourceNow)) status.sourceNow = new Date(sourceNow).toISOString();
+    const replay = this.source.replayState?.();
+    if (replay) status.replay = replay;
     return status;
   }
 
@@ -106,6 +109,11 @@ export class OpenCluster {
     this.kinds.set(status.kind, status);
     this.safely(() => this.store.kindStatus(status), `the state of ${status.kind}`);
     this.notify({ type: 'status', clusterId: this.info.id });
+  }
+
+  /** The replay paused, ended or started over: its position and controls are part of the status. */
+  private onReplay(): void {
+    if (!this.stopped) this.notify({ type: 'status', clusterId: this.info.id });
   }
 
   private onConnection(state: ConnectionState, error?: string): void {

@@ -9,6 +9,7 @@ import type { GraphRequest } from '../../shared/model/detail';
 import { LANGS, SEVERITY_ORDER } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
 import { TABLE_IDS, type ListRequest } from '../../shared/model/rows';
+import { REPLAY_ACTIONS } from '../../shared/model/status';
 import { integer, oneOf, optionalOneOf, optionalString, record, string, stringMap } from './check';
 import { badRequest } from './errors';
 
@@ -105,6 +106,10 @@ const VALIDATORS: Validators = {
       fileName: string(r.fileName, 'openSnapshot: fileName', { max: 255 }),
       content: string(r.content, 'openSnapshot: content', { max: MAX_SNAPSHOT_CHARS }),
     };
+  },
+  controlReplay(req) {
+    const r = record(req, 'controlReplay request', ['clusterId', 'action']);
+    return { clusterId: string(r.clusterId, 'controlReplay: clusterId', CLUSTER_ID), action: oneOf(r.action, 'controlReplay: action', REPLAY_ACTIONS) };
   },
   addNamespace(req) {
     const r = record(req, 'addNamespace request', ['clusterId', 'namespace']);

@@ -10,7 +10,6 @@ import { loadKubeconfig, type KubeconfigLocation } from '../kube/kubeconfig';
 import { openContextSource } from '../kube/open-context';
 import { openFileSource } from '../kube/open-file-source';
 import type { CoreDeps } from './ports';
-import { DEMO_ID } from './registry';
 import { createClusterStore } from './store-factory';
 
 export interface WiringOptions {
@@ -42,8 +41,8 @@ export function createCoreDeps(options: WiringOptions): CoreDeps {
       return { clusters: loaded.clusters, files: loaded.files, anyFileExists: loaded.files.some((file) => existsSync(file)) };
     },
     contextSource: (info) => openContextSource(info.name, location),
-    // The demo loops, so a newcomer keeps seeing claims bind and pods start; a user's recording plays once.
-    fileSource: (id, fileName, content) => openFileSource(content, id, fileName, id === DEMO_ID ? { replay: { loop: true } } : {}),
+    // Recordings, the demo included, play once and stop at their final state; the user may loop them (controlReplay).
+    fileSource: (id, fileName, content) => openFileSource(content, id, fileName),
     createStore: createClusterStore,
     watchKubeconfig: (files, onChange) => {
       const watcher = watchKubeconfigFiles(files, onChange);

@@ -88,4 +88,54 @@ describe('RecordingSource', () => {
     await vi.advanceTimersByTimeAsync(10_000);
     expect(sink.applied.length).toBe(applied);
   });
+
+  it('stops at its final state unless looping, and says where it is', async () => {
+    vi.useFakeTimers();
+    const source = openFileSource(JSON.stringify(recording), 'rec:3', 'demo.json') as RecordingSource;
+    const sink = new RecordingSink();
+    await source.start(sink);
+    expect(source.replayState()).toEqual({ positionMs: 0, durationMs: 3000, playing: true, loop: false, ended: false });
+    await vi.advanceTimersByTimeAsync(1500);
+    expect(source.replayState()).toMatchObject({ positionMs: 1500, playing: true });
+    await vi.advanceTimersByTimeAsync(60_000);
+    // Ended: the final state stays, nothing starts over, and the sink was told.
+    expect(sink.names('persistentvolumeclaims')).toEqual(['app/logs']);
+    expect(source.replayState()).toEqual({ positionMs: 3000, durationMs: 3000, playing: false, loop: false, ended: true });
+    expect(sink.replays.at(-1)).toMatchObject({ ended: true });
+    expect(source.now()).toBe(Date.parse('2026-11-28T00:00:00.000Z') + 3000);
+    await source.stop();
+  });
+
+  it('pauses (events and its clock wait), resumes, restarts from the snapshot, and loops on request', async () => {
+    vi.useFakeTimers();
+    const source = openFileSource(JSON.stringify(recording), 'rec:4', 'demo.json') as RecordingSource;
+    const sink = new RecordingSink();
+    await source.start(sink);
+    const captured = Date.parse('2026-11-28T00:00:00.000Z');
+    await vi.advanceTimersByTimeAsync(1200);
+    source.controlReplay('pause');
+    expect(source.replayState()).toMatchObject({ positionMs: 1200, playing: false, ended: false });
+    await vi.advanceTimersByTimeAsync(10_000);
+    // Paused: the ADDED at 2 s has not come, and the recording's clock stands still.
+    expect(sink.names('persistentvolumeclaims')).toEqual(['app/data']);
+    expect(source.now()).toBe(captured + 1200);
+    source.controlReplay('play');
+    await vi.advanceTimersByTimeAsync(800);
+    expect(sink.names('persistentvolumeclaims')).toEqual(['app/data', 'app/logs']);
+    source.controlReplay('restart');
+    expect(source.replayState()).toMatchObject({ positionMs: 0, playing: true });
+    expect(sink.names('persistentvolumeclaims')).toEqual(['app/data']); // the snapshot again: logs came later
+    source.controlReplay('loop-on');
+    await vi.advanceTimersByTimeAsync(3000 + 3000 + 1);
+    // Looped: the second pass has started over (after the loop pause) and is replaying again.
+    expect(source.replayState()).toMatchObject({ loop: true, ended: false, playing: true });
+    expect(source.replayState().positionMs).toBeLessThan(3000);
+    // Play after the end starts over.
+    source.controlReplay('loop-off');
+    await vi.advanceTimersByTimeAsync(60_000);
+    expect(source.replayState()).toMatchObject({ ended: true, playing: false });
+    source.controlReplay('play');
+    expect(source.replayState()).toMatchObject({ ended: false, playing: true, positionMs: 0 });
+    await source.stop();
+  });
 });

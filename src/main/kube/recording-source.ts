@@ -1,8 +1,11 @@
 /**
  * A recording as a live ClusterSource: the snapshot first, then each recorded watch event at its time (scaled
- * by `speed`), optionally looping. The store and the UI see what they would see from a real cluster.
+ * by `speed`). The store and the UI see what they would see from a real cluster.
+ *
+ * The replay can be paused, resumed and restarted, and it stops at its final state unless looping is on, so a
+ * reader is never surprised by claims vanishing mid-read (ReplayState says where it is; see controlReplay).
  */
-import type { KindStatus } from '../../shared/model/status';
+import type { KindStatus, ReplayAction, ReplayState } from '../../shared/model/status';
 import type { Recording } from '../../shared/snapshot-format';
 import { deliverSnapshot, SnapshotSource } from './snapshot-source';
 import type { SourceSink } from './source';
@@ -10,7 +13,7 @@ import type { SourceSink } from './source';
 export interface ReplayOptions {
   /** 2 plays twice as fast. Default 1. */
   speed?: number;
-  /** Start over after the last event (after `loopPauseMs`). Default false. */
+  /** Start over after the last event (after `loopPauseMs`). Default false: stop at the final state. */
   loop?: boolean;
   loopPauseMs?: number;
 }
@@ -20,8 +23,15 @@ export class RecordingSource extends SnapshotSource {
   private sink: SourceSink | undefined;
   private stopped = false;
   private readonly counts = new Map<string, number>();
-  /** Wall-clock time the current pass of the replay began (each loop starts over). */
-  private passStartedAt: number | undefined;
+  /** Recorded time (ms) replayed when the replay was last paused or started; with `resumedAt`, the position. */
+  private positionAtResume = 0;
+  /** Wall-clock time the replay last started or resumed; undefined while paused or ended. */
+  private resumedAt: number | undefined;
+  /** Index of the next recorded event to deliver. */
+  private next = 0;
+  private ended = false;
+  private loop: boolean;
+  private readonly durationMs: number;
 
   constructor(
     readonly recording: Recording,
@@ -30,6 +40,8 @@ export class RecordingSource extends SnapshotSource {
     private readonly replay: ReplayOptions = {},
   ) {
     super(recording, id, fileName);
+    this.loop = replay.loop ?? false;
+    this.durationMs = recording.events.reduce((last, e) => Math.max(last, e.at), 0);
   }
 
   override async start(sink: SourceSink): Promise<void> {
@@ -37,31 +49,71 @@ export class RecordingSource extends SnapshotSource {
     this.sink = sink;
     this.info.connection = 'connected';
     sink.connection('connected');
-    this.playFromStart();
+    this.restart();
   }
 
   /**
-   * The recording's own clock: its capture time plus the replayed time of the current pass (scaled by speed).
-   * The store judges ages and lease freshness by it, so a looping demo's leases stay as fresh as when recorded.
+   * The recording's own clock: its capture time plus the replayed time (scaled by speed), frozen while paused.
+   * The store judges ages and lease freshness by it, so a replayed demo's leases stay as fresh as when recorded.
    */
   override now(): number {
-    const captured = Date.parse(this.recording.capturedAt);
-    if (this.passStartedAt === undefined) return captured;
-    return captured + (Date.now() - this.passStartedAt) * this.speed;
+    return Date.parse(this.recording.capturedAt) + this.position();
+  }
+
+  /** Where the replay is. */
+  replayState(): ReplayState {
+    return { positionMs: Math.round(this.position()), durationMs: this.durationMs, playing: this.resumedAt !== undefined, loop: this.loop, ended: this.ended };
+  }
+
+  /** Pause, play (resume, or start over once ended), restart, or switch looping. */
+  controlReplay(action: ReplayAction): void {
+    if (this.stopped || !this.sink) return;
+    switch (action) {
+      case 'pause':
+        if (this.resumedAt === undefined) return;
+        this.positionAtResume = this.position();
+        this.resumedAt = undefined;
+        clearTimeout(this.timer);
+        break;
+      case 'play':
+        if (this.ended) return this.restart();
+        if (this.resumedAt !== undefined) return;
+        this.resumedAt = Date.now();
+        this.step();
+        break;
+      case 'restart':
+        return this.restart();
+      case 'loop-on':
+      case 'loop-off':
+        this.loop = action === 'loop-on';
+        // Turning looping on at the end starts the next pass.
+        if (this.loop && this.ended) return this.restart();
+        break;
+    }
+    this.report();
   }
 
   private get speed(): number {
     return this.replay.speed && this.replay.speed > 0 ? this.replay.speed : 1;
   }
 
+  /** Recorded time replayed so far (ms). */
+  private position(): number {
+    if (this.resumedAt === undefined) return this.positionAtResume;
+    return Math.min(this.durationMs, this.positionAtResume + (Date.now() - this.resumedAt) * this.speed);
+  }
+
   override async stop(): Promise<void> {
     this.stopped = true;
     clearTimeout(this.timer);
+    this.resumedAt = undefined;
     this.info.connection = 'closed';
   }
 
-  private playFromStart(): void {
+  /** Delivers the snapshot again (every kind reset: no object of the previous pass survives) and plays from 0. */
+  private restart(): void {
     const sink = this.sink!;
+    clearTimeout(this.timer);
     const wrapped: SourceSink = {
       reset: (kind, objects, namespace) => sink.reset(kind, objects, namespace),
       apply: (kind, type, object) => sink.apply(kind, type, object),
@@ -69,26 +121,38 @@ export class RecordingSource extends SnapshotSource {
       kindStatus: (status) => this.track(status),
     };
     deliverSnapshot(this.recording, wrapped);
-    const started = Date.now();
-    this.passStartedAt = started;
-    const speed = this.speed;
-    let next = 0;
-    const step = (): void => {
-      if (this.stopped) return;
-      const elapsed = (Date.now() - started) * speed;
-      const events = this.recording.events;
-      while (next < events.length && events[next]!.at <= elapsed) {
-        const event = events[next++]!;
-        sink.apply(event.kind, event.type, structuredClone(event.object));
-        this.bump(event.kind, event.type);
-      }
-      if (next < events.length) {
-        this.timer = setTimeout(step, Math.max(0, (events[next]!.at - elapsed) / speed));
-      } else if (this.replay.loop) {
-        this.timer = setTimeout(() => this.playFromStart(), this.replay.loopPauseMs ?? 3000);
-      }
-    };
-    step();
+    this.next = 0;
+    this.ended = false;
+    this.positionAtResume = 0;
+    this.resumedAt = Date.now();
+    this.report();
+    this.step();
+  }
+
+  /** Delivers every event due by now, then sleeps until the next one, or ends (or loops) after the last. */
+  private step(): void {
+    if (this.stopped || this.resumedAt === undefined) return;
+    const elapsed = this.position();
+    const events = this.recording.events;
+    while (this.next < events.length && events[this.next]!.at <= elapsed) {
+      const event = events[this.next++]!;
+      this.sink!.apply(event.kind, event.type, structuredClone(event.object));
+      this.bump(event.kind, event.type);
+    }
+    if (this.next < events.length) {
+      this.timer = setTimeout(() => this.step(), Math.max(0, (events[this.next]!.at - elapsed) / this.speed));
+      return;
+    }
+    // The last event is out: stop at the final state, or start the next pass after a pause.
+    this.positionAtResume = this.durationMs;
+    this.resumedAt = undefined;
+    this.ended = true;
+    this.report();
+    if (this.loop) this.timer = setTimeout(() => this.restart(), this.replay.loopPauseMs ?? 3000);
+  }
+
+  private report(): void {
+    this.sink?.replay?.(this.replayState());
   }
 
   /** Keeps per-kind counts current as events replay, so the status reads like a live cluster's. */
@@ -102,7 +166,7 @@ export class RecordingSource extends SnapshotSource {
     if (entry?.state !== 'synced') return;
     const count = Math.max(0, (this.counts.get(kind) ?? 0) + (type === 'ADDED' ? 1 : type === 'DELETED' ? -1 : 0));
     this.counts.set(kind, count);
-    const now = new Date().toISOString();
+    const now = new Date(this.now()).toISOString();
     this.sink?.kindStatus({ kind, state: 'synced', count, syncedAt: this.recording.capturedAt, lastEventAt: now });
   }
 }

@@ -4,7 +4,7 @@
  */
 import type { Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
-import type { ClusterInfo, ConnectionState, KindStatus } from '../../shared/model/status';
+import type { ClusterInfo, ConnectionState, KindStatus, ReplayAction, ReplayState } from '../../shared/model/status';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -22,6 +22,8 @@ export interface SourceSink {
   kindStatus(status: KindStatus): void;
   /** The source's connection changed. `error` says what happened and what to do. */
   connection(state: ConnectionState, error?: string): void;
+  /** A recording's replay moved to another state (paused, ended, restarted...). */
+  replay?(state: ReplayState): void;
 }
 
 export interface ClusterSource {
@@ -39,4 +41,7 @@ export interface ClusterSource {
    * store's diagnosis uses it for ages and lease freshness. Snapshots without it are judged at their capture time.
    */
   now?(): number;
+  /** Recordings: the replay's state, and the user's control of it. */
+  replayState?(): ReplayState;
+  controlReplay?(action: ReplayAction): void;
 }

@@ -4,7 +4,7 @@
  */
 import type { Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
-import type { ConnectionState, KindStatus } from '../../shared/model/status';
+import type { ConnectionState, KindStatus, ReplayState } from '../../shared/model/status';
 import type { SourceSink, WatchEventType } from './source';
 
 export class RecordingSink implements SourceSink {
@@ -37,6 +37,13 @@ export class RecordingSink implements SourceSink {
 
   connection(state: ConnectionState, error?: string): void {
     this.connections.push({ state, error, at: Date.now() });
+  }
+
+  /** Every replay state a recording reported, in order. */
+  readonly replays: ReplayState[] = [];
+
+  replay(state: ReplayState): void {
+    this.replays.push(state);
   }
 
   /** "namespace/name" of every object of a kind, sorted. */

@@ -62,3 +62,55 @@ describe('the student journey over the fake core', () => {
     expect((screen.getByTestId('filter-phase') as HTMLSelectElement).value).toBe('Pending');
   });
 });
+
+describe('the frame', () => {
+  it('says "Connecting…" while the cluster list loads, not that nothing is open', async () => {
+    const api = createFakeApi();
+    let answer: (value: Awaited<ReturnType<typeof api.listClusters>>) => void = () => undefined;
+    const list = api.listClusters;
+    api.listClusters = () => new Promise((resolve) => (answer = resolve));
+    renderWithApp(<App />, { api, view: { ...EMPTY_VIEW, panes: [...EMPTY_VIEW.panes] } });
+    expect((await screen.findByTestId('pane-0')).textContent).toContain('Connecting…');
+    expect(screen.getByTestId('pane-0').textContent).not.toContain('No cluster is open');
+    answer(await list({}));
+    await screen.findByTestId('overview-problems');
+  });
+
+  it('names the view and cluster in the title, heads each view, and marks exactly one view current', async () => {
+    renderWithApp(<App />, { view: { open: ['demo'], panes: [{ cluster: 'demo', view: 'claims', filters: {} }], lesson: 'storage-class' } });
+    await screen.findByTestId('table-claims');
+    await waitFor(() => expect(document.title).toBe('Claims · demo — Kube Storage Explorer'));
+    expect(screen.getByTestId('view-title').textContent).toBe('Claims');
+    const nav = screen.getByRole('navigation', { name: 'Views' });
+    expect(within(nav).getAllByRole('button').filter((b) => b.getAttribute('aria-current') === 'page').map((b) => b.dataset.testid)).toEqual(['nav-claims']);
+    // The lesson toggle is pressed, not a second current view.
+    expect(screen.getByTestId('nav-lessons').getAttribute('aria-pressed')).toBe('true');
+    expect(screen.getByTestId('nav-lessons').getAttribute('aria-current')).toBeNull();
+  });
+
+  it("closes a view's details when the user switches views", async () => {
+    renderWithApp(<App />, {
+      view: { open: ['demo'], panes: [{ cluster: 'demo', view: 'claims', filters: {}, selected: { kind: 'persistentvolumeclaims', namespace: 'shop', name: 'data-00003' } }] },
+    });
+    await screen.findByTestId('details-panel');
+    fireEvent.click(screen.getByTestId('nav-volumes'));
+    await waitFor(() => expect(screen.queryByTestId('details-panel')).toBeNull());
+    expect(location.hash).not.toContain('sel=');
+  });
+
+  it('collapses the cluster list to icons on request and remembers it', async () => {
+    localStorage.removeItem('kse.sidebar');
+    const { unmount } = renderWithApp(<App />, { view: { open: ['demo'], panes: [{ cluster: 'demo', view: 'overview', filters: {} }] } });
+    const list = await screen.findByTestId('cluster-list');
+    expect(list.dataset.collapsed).toBe('false');
+    fireEvent.click(screen.getByTestId('sidebar-toggle'));
+    expect(list.dataset.collapsed).toBe('true');
+    // Icons only: the name is in the accessible name and tooltip.
+    const item = within(list).getByTestId('cluster-item');
+    expect(item.getAttribute('aria-label')).toBe('demo · Demo · offline');
+    unmount();
+    renderWithApp(<App />, { view: { open: ['demo'], panes: [{ cluster: 'demo', view: 'overview', filters: {} }] } });
+    expect((await screen.findByTestId('cluster-list')).dataset.collapsed).toBe('true');
+    localStorage.removeItem('kse.sidebar');
+  });
+});

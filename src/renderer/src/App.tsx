@@ -1,6 +1,7 @@
 /**
- * The window: top bar, cluster list, one or two cluster panes, and the lesson beside them.
- * Escape closes the innermost open panel (details first, then the lesson).
+ * The window: top bar, cluster list, one or two cluster panes, and the lesson beside them. The frame never
+ * scrolls; each region scrolls on its own, and side panels overlay the content when docking them would squeeze it
+ * (state/frame-layout.ts). Escape closes the innermost open panel (details first, then the lesson).
  */
 import { useEffect, useRef } from 'react';
 import { useUiCommands } from './api/commands';
@@ -13,6 +14,10 @@ import { LessonPanel } from './lessons/LessonPanel';
 import { useClusters } from './clusters/use-clusters';
 import { openClusterIn, useView } from './state/view-store';
 import type { ViewState } from './state/view-state';
+import { FRAME, sidebarCollapsed, type SidebarChoice } from './state/frame-layout';
+import { usePersisted } from './state/persisted';
+import { useWindowWidth } from './state/use-width';
+import { useDocumentTitle } from './state/document-title';
 
 /** What Escape closes next. Exported for tests. */
 export function closeInnermost(state: ViewState): ViewState | undefined {
@@ -23,11 +28,26 @@ export function closeInnermost(state: ViewState): ViewState | undefined {
   return undefined;
 }
 
+const isSidebarChoice = (v: unknown): v is SidebarChoice => v === 'auto' || v === 'wide' || v === 'collapsed';
+
 export function App() {
   const { state, update } = useView();
   const { t } = useI18n();
   useUiCommands();
   useShowAutoOpened();
+  useDocumentTitle();
+  const windowWidth = useWindowWidth();
+  const [sidebar, setSidebar] = usePersisted<SidebarChoice>('kse.sidebar', 'auto', isSidebarChoice);
+  const split = state.panes.length > 1;
+  const detailsOpen = state.panes.some((p) => p.selected);
+  const collapsed = sidebarCollapsed({
+    windowWidth,
+    sidebar,
+    lessonOpen: Boolean(state.lesson),
+    split,
+    graphShown: state.panes.some((p) => p.view === 'graph'),
+    detailsOpen,
+  });
 
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
@@ -41,23 +61,43 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [update]);
 
+  // The panes keep room for their navigation and a usable view (two of them side by side); below that the lesson overlays.
+  const sidebarWidth = collapsed ? FRAME.sidebarCollapsed : FRAME.sidebarWide;
+  const lessonMinContent = () => sidebarWidth + (split ? 2 * 560 : FRAME.viewNav + (detailsOpen ? 480 + 440 : 640));
+
   return (
     <div className="app" data-testid="app">
+      <SkipToContent />
       <TopBar />
-      <div className={['app-body', state.lesson ? 'with-lesson' : '', state.panes.some((p) => p.view === 'graph') ? 'with-graph' : ''].filter(Boolean).join(' ')}>
-        <ClusterList />
-        <main className={state.panes.length > 1 ? 'panes split' : 'panes'}>
+      <div className="app-body">
+        <ClusterList collapsed={collapsed} onToggle={() => setSidebar(collapsed ? 'wide' : 'collapsed')} />
+        <main className={split ? 'panes split' : 'panes'} aria-label={t('app.content')}>
           {state.panes.map((_, i) => (
             <ClusterPane key={i} index={i} />
           ))}
         </main>
         {state.lesson && (
           <ErrorBoundary resetKey={state.lesson} title={t('state.viewFailed')}>
-            <LessonPanel anchor={state.lesson} />
+            <LessonPanel anchor={state.lesson} minContent={lessonMinContent} />
           </ErrorBoundary>
         )}
       </div>
     </div>
+  );
+}
+
+/** The first stop of the keyboard: straight to the view of the first pane, past the top bar and cluster list. */
+function SkipToContent() {
+  const { t } = useI18n();
+  return (
+    <button
+      type="button"
+      className="skip-link"
+      onClick={() => document.querySelector<HTMLElement>('[data-main-content]')?.focus()}
+      data-testid="skip-link"
+    >
+      {t('app.skipToContent')}
+    </button>
   );
 }
 

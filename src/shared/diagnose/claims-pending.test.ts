@@ -94,6 +94,30 @@ describe('pending claim: classes', () => {
     expect(codes(diagnose({ persistentvolumeclaims: [manualClaim], persistentvolumes: [manualVolume] }))).toEqual(['claim.binding-pending']);
   });
 
+  it('class "manual" with volumes of that class, none fitting: a static near miss, never "create the class"', () => {
+    // What the PV controller does here (pkg/controller/volume/persistentvolume/pv_controller.go syncUnboundClaim):
+    // no match, class set, so it tries to provision and records ProvisioningFailed `storageclass... "manual" not found`.
+    const claim = claimWith({ resources: { requests: { storage: '20Gi' } } });
+    const [f, ...rest] = diagnose({
+      persistentvolumeclaims: [claim],
+      persistentvolumes: [manualVolume],
+      events: [eventAbout(claim, 'ProvisioningFailed', 'storageclass.storage.k8s.io "manual" not found', { type: 'Warning' })],
+    });
+    expect(rest).toEqual([]);
+    expect(f?.code).toBe('claim.static-near-miss');
+    expect(f?.cause.en).toMatch(/class manual, which is only a name that hand-made volumes carry \(no StorageClass object is needed, so the "not found" event is expected\)/);
+    expect(f?.cause.ru).toContain('объект StorageClass для него не нужен');
+    expect(f?.evidence.map((e) => e.value)).toEqual(expect.arrayContaining([manualVolume.metadata!.name, 'storageclass.storage.k8s.io "manual" not found']));
+    expect(f?.fix.map((s) => s.text.en).join(' ')).not.toMatch(/[Cc]reate the class/);
+  });
+
+  it('a missing class that no volume uses either: a typo or a static class without volumes, both fixes offered', () => {
+    const [f] = diagnose({ persistentvolumeclaims: [manualClaim] });
+    expect(f?.code).toBe('claim.class-missing');
+    expect(f?.cause.en).toContain('no PersistentVolume of that class exists either');
+    expect(f?.fix.map((s) => s.text.en)).toEqual(expect.arrayContaining([expect.stringMatching(/^A typo/), expect.stringMatching(/^A class of hand-made volumes: create a PersistentVolume with storageClassName manual/)]));
+  });
+
   it('a fitting volume with kube-controller-manager down is a problem', () => {
     const found = diagnose({ persistentvolumeclaims: [manualClaim], persistentvolumes: [manualVolume], leases: [lease('kube-controller-manager', 'kube-system', 'cp', 300)] });
     expect(found[0]).toMatchObject({ code: 'claim.binding-pending', severity: 'problem' });

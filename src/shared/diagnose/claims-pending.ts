@@ -147,10 +147,24 @@ function bindingDue(c: ClaimCase, pv: NonNullable<ReturnType<typeof analyseStati
   });
 }
 
-function staticOnly(c: ClaimCase, className: string, extra: Evidence[]): Finding[] {
+/**
+ * A claim that only a pre-created volume can satisfy: class "", a class whose provisioner is
+ * kubernetes.io/no-provisioner, or (`classObject: false`) a class name with no StorageClass object that PVs use
+ * as a matching key, like "manual" in the Kubernetes docs. For the last, the PV controller still tries to
+ * provision and records ProvisioningFailed `storageclass.storage.k8s.io "manual" not found`: expected, not the cause.
+ */
+function staticOnly(c: ClaimCase, className: string, extra: Evidence[], classObject = true): Finding[] {
   const analysis = analyseStatic(c.ctx, c.claim, className);
   if (analysis.matches.length > 0) return [bindingDue(c, analysis.matches[0]!)];
-  const why = className === '' ? t('asks for no class (""), so only static volumes can bind it', 'просит пустой класс (""), поэтому подойдёт только заранее созданный том') : t(`uses class ${className}, which provisions nothing`, `использует класс ${className}, который томов не создаёт`);
+  const why =
+    className === ''
+      ? t('asks for no class (""), so only static volumes can bind it', 'просит пустой класс (""), поэтому подойдёт только заранее созданный том')
+      : classObject
+        ? t(`uses class ${className}, which provisions nothing`, `использует класс ${className}, который томов не создаёт`)
+        : t(
+            `uses class ${className}, which is only a name that hand-made volumes carry (no StorageClass object is needed, so the "not found" event is expected): only a PersistentVolume of class ${className} can bind it`,
+            `использует класс ${className} — это лишь имя, которое носят созданные вручную тома (объект StorageClass для него не нужен, поэтому событие «not found» ожидаемо): привязать её может только PersistentVolume класса ${className}`,
+          );
   const fixes = [
     describeStep(c),
     step(t('Create a PersistentVolume that fits the claim, or change the claim to fit an existing one (recreate it)', 'Создайте подходящий PersistentVolume или пересоздайте заявку так, чтобы она подошла к существующему'), 'kubectl get pv'),
@@ -185,11 +199,20 @@ function classMissing(c: ClaimCase, className: string): Finding[] {
   const why = unreadable(view, 'storageclasses');
   if (why) return [pendingUnknown(c, t(`${why.en}, so class ${className} cannot be checked.`, `${why.ru}, поэтому класс ${className} не проверить.`))];
   const existing = view.list('storageclasses').map((s) => s.metadata?.name ?? '');
+  const sameClass = view.list('persistentvolumes').filter((pv) => (pv.spec?.storageClassName ?? '') === className);
+  if (sameClass.length > 0) {
+    // Volumes of that class exist: the name is a static class (like "manual"), not a StorageClass to create.
+    const names = sameClass.map((pv) => pv.metadata?.name ?? '');
+    return staticOnly(c, className, [evidence(t('Volumes of this class', 'Тома этого класса'), names.join(', '), { source: 'persistentvolumes spec.storageClassName' })], false);
+  }
   return [
     finding({
       code: 'claim.class-missing',
       object: c.ref,
-      cause: t(`The claim asks for StorageClass "${className}", which does not exist, so no volume will be provisioned.`, `Заявка просит StorageClass «${className}», которого нет, поэтому том не будет создан.`),
+      cause: t(
+        `The claim asks for StorageClass "${className}", which does not exist, so no volume will be provisioned; no PersistentVolume of that class exists either. If the name is a typo, recreate the claim with an existing class; if it names a class of hand-made volumes (such as "manual"), no StorageClass is needed: create a fitting PersistentVolume of that class.`,
+        `Заявка просит StorageClass «${className}», которого нет, поэтому том не будет создан; PersistentVolume такого класса тоже нет. Если в имени опечатка, пересоздайте заявку с существующим классом; если это класс томов, создаваемых вручную (вроде «manual»), StorageClass не нужен — создайте подходящий PersistentVolume этого класса.`,
+      ),
       evidence: [
         classEvidence(className),
         evidence(t('Classes that exist', 'Существующие классы'), existing.join(', ') || 'none', { source: 'storageclasses' }),
@@ -197,7 +220,11 @@ function classMissing(c: ClaimCase, className: string): Finding[] {
         ...recentEvents(c, ['ProvisioningFailed']),
       ],
       fix: [
-        step(t('Create the class, or recreate the claim with one of the existing classes (the class of a claim cannot be changed)', 'Создайте класс или пересоздайте заявку с существующим классом (класс заявки поменять нельзя)'), 'kubectl get storageclass'),
+        step(t('A typo: recreate the claim with one of the existing classes (the class of a claim cannot be changed)', 'Опечатка: пересоздайте заявку с существующим классом (класс заявки поменять нельзя)'), 'kubectl get storageclass'),
+        step(
+          t(`A class of hand-made volumes: create a PersistentVolume with storageClassName ${className} that fits the claim (size, access modes)`, `Класс томов, создаваемых вручную: создайте PersistentVolume со storageClassName ${className}, подходящий заявке (размер, режимы доступа)`),
+          'kubectl get pv',
+        ),
         describeStep(c),
       ],
     }),

@@ -1,31 +1,18 @@
 /**
  * Pods held back by their volumes, as the scheduler and the kubelet report it: the PodScheduled condition
- * (scheduler volumebinding reasons, e.g. "node(s) had volume node affinity conflict", "pod has unbound
+ * (the scheduler's volume messages, e.g. "node(s) didn't match PersistentVolume's node affinity", "pod has unbound
  * immediate PersistentVolumeClaims"), and kubelet / attach-detach events FailedMount and FailedAttachVolume
- * (including "Multi-Attach error for volume ..."). ConfigMaps and Secrets are not watched, so a missing one
+ * (including "Waiting for detach for volume ...", before 1.37 "Multi-Attach error for volume ..."). The texts
+ * are in messages.ts. ConfigMaps and Secrets are not watched, so a missing one
  * is known only from the kubelet's event text (`configmap "x" not found`).
  */
 import type { Pod } from '../kube/objects';
 import type { Finding } from '../model/findings';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
+import { isMultiAttach, VOLUME_SCHEDULING_MESSAGES } from './messages';
 import { condition, eventEvidence, eventMillis, eventsAbout, refByName, refTo } from './objects';
 import { command } from './shell-quote';
-
-/** Fragments of scheduler messages that blame volumes (volumebinding, volumerestrictions, volumezone, nodevolumelimits). */
-export const VOLUME_SCHEDULING_PHRASES = [
-  'unbound immediate PersistentVolumeClaims',
-  "didn't find available persistent volumes to bind",
-  'volume node affinity conflict',
-  "didn't match PersistentVolume's node affinity",
-  'did not have enough free storage',
-  'bound to non-existent pv',
-  'persistentvolumeclaim "',
-  'waiting for ephemeral volume controller',
-  'exceed max volume count',
-  'no available volume zone',
-  'ReadWriteOncePod',
-];
 
 /** Mount events older than this are left out: events expire after an hour anyway. */
 const RECENT_MS = 60 * 60_000;
@@ -34,7 +21,7 @@ export function isUnschedulableForVolumes(pod: Pod): boolean {
   const scheduled = condition(pod.status?.conditions, 'PodScheduled');
   if (scheduled?.status !== 'False' || scheduled.reason !== 'Unschedulable') return false;
   const message = scheduled.message ?? '';
-  return VOLUME_SCHEDULING_PHRASES.some((p) => message.includes(p));
+  return VOLUME_SCHEDULING_MESSAGES.some((p) => p.test(message));
 }
 
 export function diagnosePodScheduling(ctx: DiagnoseContext, pod: Pod): Finding[] {
@@ -108,7 +95,7 @@ export function diagnosePodMountEvents(ctx: DiagnoseContext, pod: Pod): Finding[
         }),
       );
     } else if (event.reason === 'FailedAttachVolume') {
-      const multi = message.startsWith('Multi-Attach error');
+      const multi = isMultiAttach(message);
       const key = multi ? 'multi-attach' : 'attach';
       if (seen.has(key)) continue;
       seen.add(key);

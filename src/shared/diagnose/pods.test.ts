@@ -94,13 +94,30 @@ describe('pods held back by volumes (scheduler and kubelet reports)', () => {
     expect(found.find((f) => f.code === 'pod.configmap-missing')?.evidence[0]?.label.en).toContain('×7');
   });
 
-  it('Multi-Attach and other attach/mount failures', () => {
+  // The attach/detach controller's text for a volume held by another node: "Multi-Attach error" up to 1.36,
+  // "Waiting for detach" from 1.37 (kubernetes/kubernetes#138837, also backported to 1.35 and 1.36 patches), in the
+  // two forms of pkg/controller/volume/attachdetach/reconciler/reconciler.go reportMultiAttachError.
+  it.each([
+    ['before 1.37, pods named', 'Multi-Attach error for volume "pvc-db-uid" Volume is already used by pod(s) db-0'],
+    ["before 1.37, no pod left", 'Multi-Attach error for volume "pvc-db-uid" Volume is already exclusively attached to one node and can\'t be attached to another'],
+    ['from 1.37, pods named', 'Waiting for detach for volume "pvc-db-uid" Volume is already used by pod(s) db-0'],
+    ['from 1.37, no pod left', 'Waiting for detach for volume "pvc-db-uid" Volume is already exclusively attached to one node, waiting on detach before it can be attached to another node'],
+  ])('a volume attached to another node (%s) is a multi-attach finding, not a generic attach failure', (_, message) => {
+    const pod = pendingOnNode({ ...runningPod, spec: { ...runningPod.spec, volumes: [] } });
+    const events = [eventAbout(pod, 'FailedAttachVolume', message, { type: 'Warning', component: 'attachdetach-controller' })];
+    const found = diagnose({ pods: [pod], events }, pod);
+    expect(found.map((f) => f.code)).toEqual(['pod.multi-attach']);
+    expect(found[0]?.cause.en).toContain('still attached to another node');
+    expect(found[0]?.cause.en).toContain(message);
+  });
+
+  it('attach and mount failures of other kinds', () => {
     const pod = pendingOnNode({ ...runningPod, spec: { ...runningPod.spec, volumes: [] } });
     const events = [
-      eventAbout(pod, 'FailedAttachVolume', 'Multi-Attach error for volume "pvc-db-uid" Volume is already used by pod(s) db-0', { type: 'Warning', component: 'attachdetach-controller' }),
-      eventAbout(pod, 'FailedMount', 'Unable to attach or mount volumes: unmounted volumes=[data], unattached volumes=[data], failed to process volumes=[]: timed out waiting for the condition', { type: 'Warning', component: 'kubelet' }),
+      eventAbout(pod, 'FailedAttachVolume', 'AttachVolume.Attach failed for volume "pvc-db-uid" : timed out waiting for external-attacher of hostpath.csi.k8s.io CSI driver to attach volume vol-1', { type: 'Warning', component: 'attachdetach-controller' }),
+      eventAbout(pod, 'FailedMount', 'Unable to attach or mount volumes: unmounted volumes=[data], unattached volumes=[data], failed to process volumes=[data]: error processing PVC default/data: PVC is not bound', { type: 'Warning', component: 'kubelet' }),
     ];
-    expect(codes({ pods: [pod], events }, pod).sort()).toEqual(['pod.mount-failed', 'pod.multi-attach']);
+    expect(codes({ pods: [pod], events }, pod).sort()).toEqual(['pod.attach-failed', 'pod.mount-failed']);
   });
 
   it('old mount events of a running pod are ignored', () => {

@@ -62,6 +62,24 @@ export interface ClusterInfo {
   capturedAt?: string;
 }
 
+/** Where a recording's replay is (the demo, a `kse record` file). Times are milliseconds of recorded time. */
+export interface ReplayState {
+  /** Recorded time replayed so far, from 0 to durationMs. */
+  positionMs: number;
+  /** Time of the last recorded event. */
+  durationMs: number;
+  /** Events are being replayed now (false when paused or ended). */
+  playing: boolean;
+  /** Starts over after the last event. */
+  loop: boolean;
+  /** Replayed to the end and stopped there (the final state stays on screen). */
+  ended: boolean;
+}
+
+/** What the user can do with a replay. */
+export type ReplayAction = 'play' | 'pause' | 'restart' | 'loop-on' | 'loop-off';
+export const REPLAY_ACTIONS: readonly ReplayAction[] = ['play', 'pause', 'restart', 'loop-on', 'loop-off'];
+
 /** Full status of one open cluster. */
 export interface ClusterStatus {
   cluster: ClusterInfo;
@@ -77,4 +95,6 @@ export interface ClusterStatus {
    * the wall clock for live clusters. The UI computes ages against it so an old recording does not look old.
    */
   sourceNow?: string;
+  /** Recordings only: the replay's position and controls. */
+  replay?: ReplayState;
 }

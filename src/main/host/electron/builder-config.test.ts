@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -11,7 +12,8 @@ interface BuilderConfig {
   asar?: boolean;
   files?: unknown;
   electronFuses?: Record<string, boolean>;
-  linux?: { target?: string[] };
+  icon?: string;
+  linux?: { target?: string[]; icon?: string };
   mac?: { target?: string[] };
   win?: { target?: string[] };
 }
@@ -42,5 +44,9 @@ describe('electron-builder.yml', () => {
     expect(config.linux?.target).toEqual(['AppImage', 'deb']);
     expect(config.mac?.target).toEqual(['dmg']);
     expect(config.win?.target).toEqual(['nsis']);
+    // The icons exist where the config points: 512 px for the .icns and .ico, one PNG per size for Linux.
+    expect(config.icon).toBe('build/icon.png');
+    expect(existsSync(resolve(ROOT, config.icon ?? ''))).toBe(true);
+    for (const size of [16, 32, 48, 64, 128, 256, 512]) expect(existsSync(resolve(ROOT, config.linux?.icon ?? '', `${size}x${size}.png`))).toBe(true);
   }, 30_000);
 });

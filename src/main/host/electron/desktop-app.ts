@@ -23,6 +23,11 @@ export interface DesktopPaths {
   devServerUrl?: string;
 }
 
+/** The window icon: the 256 px rendering of resources/icons/icon.svg (scripts/render-icons.mjs). */
+export function appIconPath(resourcesDir: string): string {
+  return join(resourcesDir, 'icons', '256x256.png');
+}
+
 export async function startDesktopApp(paths: DesktopPaths): Promise<void> {
   const devOrigin = paths.devServerUrl ? originOf(paths.devServerUrl) : undefined;
   const origins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];
@@ -60,6 +65,7 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<void> {
       pageUrl: paths.devServerUrl ?? APP_URL,
       appOrigins: origins,
       stateFile: join(app.getPath('userData'), 'window-state.json'),
+      iconPath: appIconPath(paths.resourcesDir),
     });
     const stopNotices = forwardNotices(core, win.webContents);
     win.on('closed', () => {

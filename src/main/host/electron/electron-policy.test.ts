@@ -44,6 +44,11 @@ describe('window', () => {
     });
   });
 
+  it('carries the app icon when given one', () => {
+    expect(mainWindowOptions('/p.cjs', DEFAULT_BOUNDS, '/app/resources/icons/256x256.png').icon).toBe('/app/resources/icons/256x256.png');
+    expect(mainWindowOptions('/p.cjs', DEFAULT_BOUNDS)).not.toHaveProperty('icon');
+  });
+
   it('restores a saved size and position that is still on a screen', () => {
     const screens = [{ x: 0, y: 0, width: 1920, height: 1080 }];
     expect(restoreState({ width: 1000, height: 700, x: 100, y: 50, maximized: true }, screens)).toEqual({ width: 1000, height: 700, x: 100, y: 50, maximized: true });

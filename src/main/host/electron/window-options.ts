@@ -2,9 +2,14 @@
 import type { BrowserWindowConstructorOptions } from 'electron';
 import type { WindowBounds } from './window-state';
 
-export function mainWindowOptions(preloadPath: string, bounds: WindowBounds): BrowserWindowConstructorOptions {
+/**
+ * The window's options. `iconPath` is the app icon PNG (resources/icons/256x256.png): Linux and Windows show it
+ * in the title bar and task switcher; macOS takes the bundle's .icns instead.
+ */
+export function mainWindowOptions(preloadPath: string, bounds: WindowBounds, iconPath?: string): BrowserWindowConstructorOptions {
   return {
     ...bounds,
+    ...(iconPath ? { icon: iconPath } : {}),
     minWidth: 800,
     minHeight: 500,
     title: 'Kube Storage Explorer',

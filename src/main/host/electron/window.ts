@@ -12,12 +12,14 @@ export interface WindowSetup {
   appOrigins: readonly string[];
   /** userData/window-state.json */
   stateFile: string;
+  /** The app icon for the window (resources/icons/256x256.png). */
+  iconPath?: string;
 }
 
 export async function createMainWindow(setup: WindowSetup): Promise<BrowserWindow> {
   const state = await loadWindowState(setup.stateFile, screen.getAllDisplays().map((d) => d.workArea));
   const { maximized, ...bounds } = state;
-  const win = new BrowserWindow(mainWindowOptions(setup.preloadPath, bounds));
+  const win = new BrowserWindow(mainWindowOptions(setup.preloadPath, bounds, setup.iconPath));
   if (maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
 

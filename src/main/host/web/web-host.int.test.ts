@@ -109,6 +109,7 @@ describe('web host over the real core', () => {
     const requests: Record<MethodName, unknown> = {
       listClusters: {},
       openCluster: { clusterId },
+      controlReplay: { clusterId, action: 'pause' },
       openSnapshot: { fileName: 'lab-capture.json', content: snapshotText },
       clusterStatus: { clusterId },
       addNamespace: { clusterId, namespace: 'team-a' },
@@ -136,10 +137,12 @@ describe('web host over the real core', () => {
     expect([...answers.keys()].sort()).toEqual([...METHOD_NAMES].sort());
 
     for (const [method, answer] of answers) {
-      if (method === 'addNamespace') continue; // a snapshot has no namespaces to add: a clear refusal, checked below
+      // A snapshot has no namespaces to add and no replay to control: clear refusals, checked below.
+      if (method === 'addNamespace' || method === 'controlReplay') continue;
       expect(answer.status, `${method}: ${JSON.stringify(answer.body.error)}`).toBe(200);
     }
     expect(answers.get('addNamespace')).toMatchObject({ status: 503, body: { ok: false, error: { code: 'unavailable' } } });
+    expect(answers.get('controlReplay')).toMatchObject({ status: 503, body: { ok: false, error: { code: 'unavailable', message: expect.stringContaining('not a recording') } } });
     expect(answers.get('clusterStatus')?.body.value).toMatchObject({ synced: true, cluster: { source: 'snapshot', connection: 'offline' } });
     expect(answers.get('listRows')?.body.value).toMatchObject({ total: claimCount });
     expect(answers.get('locateRow')?.body.value).toMatchObject({ index: expect.any(Number) });

@@ -1,7 +1,7 @@
 /**
  * The renderer's one client of the contract. In Electron the preload exposes it as `window.kse` (IPC);
  * in a browser the web client talks to the web host (HTTP + WebSocket; it takes the per-run token from the
- * URL fragment into sessionStorage and removes it from the address bar). Components never know which.
+ * URL fragment into localStorage and removes it from the address bar). Components never know which.
  */
 import type { RendererApi } from '../../../shared/contract';
 import { createWebClient } from '../../../shared/web-client';

@@ -1,20 +1,39 @@
-/** The sidebar: every cluster the app knows (contexts, snapshots, recordings, demo) with its connection. */
-import { useI18n } from '../i18n/i18n';
+/**
+ * The sidebar: every cluster the app knows (contexts, snapshots, recordings, demo) with its connection. It
+ * collapses to icons (a connection dot and the name's initials, the full name on hover and for screen readers);
+ * the user's choice is remembered, and by default it collapses when the views need the room (frame-layout.ts).
+ */
+import type { ClusterInfo } from '../../../shared/model/status';
 import { errorText, StateMessage } from '../components/StateMessage';
+import { useI18n } from '../i18n/i18n';
 import { openClusterIn, useView } from '../state/view-store';
 import { isOffline } from './cluster-labels';
 import { useClusters } from './use-clusters';
 
-export function ClusterList() {
+/** Up to two letters that tell clusters apart when only icons show: "lab-admin" -> "LA", "Demo cluster" -> "DC". */
+export function clusterInitials(name: string): string {
+  const words = name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const letters = words.length >= 2 ? (words[0]![0] ?? '') + (words[1]![0] ?? '') : (words[0] ?? name).slice(0, 2);
+  return letters.toUpperCase() || '?';
+}
+
+export interface ClusterListProps {
+  collapsed: boolean;
+  onToggle(): void;
+}
+
+export function ClusterList({ collapsed, onToggle }: ClusterListProps) {
   const { t } = useI18n();
   const clusters = useClusters();
   const { state, update } = useView();
   const shown = new Set(state.panes.map((p) => p.cluster));
 
   let body;
-  if (clusters.isLoading) body = <StateMessage kind="loading" text={t('state.loading', { what: t('clusters.title') })} />;
+  if (clusters.isLoading) body = collapsed ? null : <StateMessage kind="loading" text={t('state.loading', { what: t('clusters.title') })} />;
   else if (clusters.error)
-    body = (
+    body = collapsed ? (
+      <span className="conn-dot conn-error collapsed-alert" role="img" aria-label={t('state.error', { what: t('clusters.title') })} />
+    ) : (
       <StateMessage
         kind="error"
         text={t('state.error', { what: t('clusters.title') })}
@@ -22,39 +41,79 @@ export function ClusterList() {
         onRetry={() => void clusters.refetch()}
       />
     );
-  else if (!clusters.data?.length) body = <StateMessage kind="empty" text={t('clusters.empty')} />;
+  else if (!clusters.data?.length) body = collapsed ? null : <StateMessage kind="empty" text={t('clusters.empty')} />;
   else
     body = (
       <ul className="cluster-list" aria-label={t('clusters.title')}>
         {clusters.data.map((cluster) => (
           <li key={cluster.id}>
-            <button
-              type="button"
-              className={`cluster-item${shown.has(cluster.id) ? ' shown' : ''}`}
-              aria-current={shown.has(cluster.id) ? 'true' : undefined}
-              data-testid="cluster-item"
-              data-cluster-id={cluster.id}
-              title={cluster.error ?? cluster.server ?? cluster.name}
-              onClick={() => update((s) => openClusterIn(s, cluster.id, 0))}
-            >
-              <span className={`conn-dot conn-${cluster.connection}`} aria-hidden="true" />
-              <span className="cluster-name">{cluster.name}</span>
-              {isOffline(cluster) && <span className="source-tag">{t(`source.${cluster.source}`)}</span>}
-              <span className="cluster-meta">
-                {t(`conn.${cluster.connection}`)}
-                {cluster.user ? ` · ${t('clusters.user', { user: cluster.user })}` : ''}
-              </span>
-              {cluster.error && <span className="cluster-error">{cluster.error}</span>}
-            </button>
+            <ClusterItem cluster={cluster} shown={shown.has(cluster.id)} collapsed={collapsed} onOpen={() => update((s) => openClusterIn(s, cluster.id, 0))} />
           </li>
         ))}
       </ul>
     );
 
   return (
-    <aside className="sidebar" aria-label={t('clusters.title')} data-testid="cluster-list">
-      <h2 className="sidebar-title">{t('clusters.title')}</h2>
-      {body}
+    <aside className={collapsed ? 'sidebar collapsed' : 'sidebar'} aria-label={t('clusters.title')} data-testid="cluster-list" data-collapsed={collapsed}>
+      <div className="sidebar-head">
+        {!collapsed && <h2 className="sidebar-title">{t('clusters.title')}</h2>}
+        <button
+          type="button"
+          className="icon-button small"
+          aria-expanded={!collapsed}
+          aria-label={collapsed ? t('clusters.expand') : t('clusters.collapse')}
+          title={collapsed ? t('clusters.expand') : t('clusters.collapse')}
+          onClick={onToggle}
+          data-testid="sidebar-toggle"
+        >
+          <span aria-hidden="true">{collapsed ? '»' : '«'}</span>
+        </button>
+      </div>
+      <div className="sidebar-scroll">{body}</div>
     </aside>
+  );
+}
+
+function ClusterItem({ cluster, shown, collapsed, onOpen }: { cluster: ClusterInfo; shown: boolean; collapsed: boolean; onOpen(): void }) {
+  const { t } = useI18n();
+  const state = t(`conn.${cluster.connection}`);
+  const source = isOffline(cluster) ? t(`source.${cluster.source}`) : undefined;
+  // Collapsed, the name, source and state are in the tooltip and the accessible name.
+  const summary = [cluster.name, source, state, cluster.error].filter(Boolean).join(' · ');
+  return (
+    <button
+      type="button"
+      className={`cluster-item${shown ? ' shown' : ''}${collapsed ? ' icon-only' : ''}`}
+      aria-current={shown ? 'true' : undefined}
+      aria-label={collapsed ? summary : undefined}
+      data-testid="cluster-item"
+      data-cluster-id={cluster.id}
+      title={collapsed ? summary : (cluster.error ?? cluster.server ?? cluster.name)}
+      onClick={onOpen}
+    >
+      <span className={`conn-dot conn-${cluster.connection}`} aria-hidden="true" />
+      {collapsed ? (
+        <span className="cluster-initials" aria-hidden="true" translate="no">
+          {clusterInitials(cluster.name)}
+        </span>
+      ) : (
+        <>
+          <span className="cluster-name" translate="no">
+            {cluster.name}
+          </span>
+          {source && <span className="source-tag">{source}</span>}
+          <span className="cluster-meta">
+            {state}
+            {cluster.user ? (
+              <>
+                {' · '}
+                {t('clusters.userLabel')} <span translate="no">{cluster.user}</span>
+              </>
+            ) : null}
+          </span>
+          {cluster.error && <span className="cluster-error">{cluster.error}</span>}
+        </>
+      )}
+    </button>
   );
 }

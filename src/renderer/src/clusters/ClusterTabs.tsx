@@ -34,7 +34,9 @@ export function ClusterTabs() {
                 data-cluster-id={id}
                 onClick={() => update((s) => openClusterIn(s, id, 0))}
               >
-                {nameOf(id)}
+                <span className="tab-name" translate="no" title={nameOf(id)}>
+                  {nameOf(id)}
+                </span>
                 {info && isOffline(info) && <span className="source-tag">{t(`source.${info.source}`)}</span>}
               </button>
               <button
@@ -48,8 +50,9 @@ export function ClusterTabs() {
                   client.removeQueries({ queryKey: keys.cluster(id) });
                   update((s) => closeClusterIn(s, id));
                 }}
+                title={t('clusters.close', { name: nameOf(id) })}
               >
-                ×
+                <span aria-hidden="true">×</span>
               </button>
             </div>
           );

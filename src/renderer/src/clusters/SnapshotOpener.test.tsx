@@ -1,10 +1,10 @@
 // @vitest-environment jsdom
 import { act, cleanup, screen, waitFor } from '@testing-library/react';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { EMPTY_VIEW } from '../state/view-state';
 import { createFakeApi } from '../testing/fake-api';
 import { renderWithApp } from '../testing/render';
-import { SnapshotOpener } from './SnapshotOpener';
+import { SnapshotOpener, TOAST_MS } from './SnapshotOpener';
 
 afterEach(cleanup);
 
@@ -45,5 +45,26 @@ describe('SnapshotOpener', () => {
         'Could not open notes.txt: This is not a kse snapshot: export one with `kse snapshot`.',
       ),
     );
+  });
+
+  it('clears its toast by itself, and on Dismiss', async () => {
+    vi.useFakeTimers({ shouldAdvanceTime: true });
+    try {
+      const api = createFakeApi();
+      renderWithApp(<SnapshotOpener />, { api, view: { ...EMPTY_VIEW, panes: [...EMPTY_VIEW.panes] } });
+      const file = new File(['{}'], 'customer.json', { type: 'application/json' });
+      act(() => void window.dispatchEvent(fileDragEvent('drop', [file])));
+      await waitFor(() => expect(screen.getByTestId('snapshot-message').textContent).toBe('Opened customer.json'));
+      await act(async () => void (await vi.advanceTimersByTimeAsync(TOAST_MS + 10)));
+      expect(screen.getByTestId('snapshot-message').textContent).toBe('');
+      expect(screen.queryByTestId('snapshot-message-dismiss')).toBeNull();
+
+      act(() => void window.dispatchEvent(fileDragEvent('drop', [file])));
+      await waitFor(() => expect(screen.getByTestId('snapshot-message').textContent).toBe('Opened customer.json'));
+      act(() => screen.getByTestId('snapshot-message-dismiss').click());
+      expect(screen.getByTestId('snapshot-message').textContent).toBe('');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -10,12 +10,22 @@ import { errorText } from '../components/StateMessage';
 import { useI18n } from '../i18n/i18n';
 import { openClusterIn, useView } from '../state/view-store';
 
+/** How long a toast stays (ms). */
+export const TOAST_MS = 5000;
+export const TOAST_ERROR_MS = 15_000;
+
 function useOpenSnapshot() {
   const api = useApi();
   const client = useQueryClient();
   const { update } = useView();
   const { t } = useI18n();
   const [message, setMessage] = useState<{ text: string; error: boolean }>();
+  // A toast clears itself: a success after a few seconds, an error after long enough to read it.
+  useEffect(() => {
+    if (!message) return;
+    const timer = setTimeout(() => setMessage(undefined), message.error ? TOAST_ERROR_MS : TOAST_MS);
+    return () => clearTimeout(timer);
+  }, [message]);
   const open = useCallback(
     async (file: File) => {
       try {
@@ -30,12 +40,12 @@ function useOpenSnapshot() {
     },
     [api, client, update, t],
   );
-  return { open, message };
+  return { open, message, dismiss: () => setMessage(undefined) };
 }
 
 export function SnapshotOpener() {
   const { t } = useI18n();
-  const { open, message } = useOpenSnapshot();
+  const { open, message, dismiss } = useOpenSnapshot();
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
 
@@ -83,9 +93,14 @@ export function SnapshotOpener() {
           e.target.value = '';
         }}
       />
-      <span className={message?.error ? 'toast tone-text-bad' : 'toast'} role="status" aria-live="polite" data-testid="snapshot-message">
+      <span className={message?.error ? 'toast tone-text-bad' : 'toast'} role="status" aria-live="polite" data-testid="snapshot-message" title={message?.text}>
         {message?.text}
       </span>
+      {message && (
+        <button type="button" className="icon-button small" aria-label={t('app.dismiss')} title={t('app.dismiss')} onClick={dismiss} data-testid="snapshot-message-dismiss">
+          <span aria-hidden="true">×</span>
+        </button>
+      )}
       {dragging && (
         <div className="drop-overlay" data-testid="drop-overlay">
           {t('app.dropHint')}

@@ -12,6 +12,7 @@ import { age, ago } from '../format/time';
 import { useI18n, type Translate } from '../i18n/i18n';
 import { useNow } from '../state/clock';
 import { isOffline, KIND_SHORT } from './cluster-labels';
+import { ReplayControls } from './ReplayControls';
 
 function kindTitle(status: KindStatus, t: Translate, now: number): string {
   const parts = [`${status.kind}: ${t(`status.${status.state}`)}`, String(status.count)];
@@ -50,39 +51,68 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
   return (
     <div className="status-strip" data-testid="status-strip" aria-label={t('status.label')}>
       <span className={`conn-dot conn-${cluster.connection}`} aria-hidden="true" />
-      <strong className="strip-name">{cluster.name}</strong>
+      <strong className="strip-name" translate="no">
+        {cluster.name}
+      </strong>
       {isOffline(cluster) && (
         <span className="source-tag" data-testid="source-tag">
           {t(`source.${cluster.source}`)}
           {cluster.capturedAt ? ` · ${t('clusters.captured', { time: new Date(cluster.capturedAt).toLocaleString() })}` : ''}
         </span>
       )}
-      {data.serverVersion && <span className="muted">{data.serverVersion}</span>}
+      {data.serverVersion && (
+        <span className="muted" translate="no">
+          {data.serverVersion}
+        </span>
+      )}
       <span role="status" aria-live="polite" className="strip-summary" data-testid="sync-summary">
         {data.synced ? t(forbidden > 0 ? 'status.allReadable' : 'status.allSynced') : t('status.syncingCount', { n: pending })}
         {forbidden > 0 ? ` · ${t('status.forbiddenCount', { n: forbidden })}` : ''}
         {newest ? ` · ${ago(newest, now, t)}` : ''}
       </span>
+      {data.replay && <ReplayControls clusterId={clusterId} replay={data.replay} updatedAt={status.dataUpdatedAt} />}
       {cluster.error && <span className="tone-text-bad">{cluster.error}</span>}
-      <ul className="kind-chips">
-        {data.kinds.map((k) => (
-          <li
-            key={k.kind}
-            className={`kind-chip state-${k.state}`}
-            title={kindTitle(k, t, now)}
-            data-testid={`kind-status-${k.kind}`}
-            data-state={k.state}
-          >
-            <span className="kind-name">{KIND_SHORT[k.kind]}</span>
-            <span className="kind-state">
-              {k.state === 'synced' ? k.count : t(`status.${k.state}`)}
-              {k.state === 'synced' && k.lastEventAt ? <span className="kind-age"> · {age(k.lastEventAt, now)}</span> : null}
-            </span>
-          </li>
+      {/* Kinds that need attention stay in sight; every kind is one click away, so the strip keeps to one line. */}
+      <ul className="kind-chips attention" aria-label={t('status.attention')}>
+        {data.kinds.filter(needsAttention).map((k) => (
+          <KindChip key={k.kind} status={k} now={now} testId={false} />
         ))}
       </ul>
+      <details className="kinds-menu">
+        <summary data-testid="kinds-toggle">{t('status.kinds')}</summary>
+        <ul className="kind-chips" aria-label={t('status.label')}>
+          {data.kinds.map((k) => (
+            <KindChip key={k.kind} status={k} now={now} testId />
+          ))}
+        </ul>
+      </details>
       {data.limitedToNamespaces && <LimitedNamespaces clusterId={clusterId} namespaces={data.limitedToNamespaces} />}
     </div>
+  );
+}
+
+/** Forbidden, failing and unfinished kinds; "not served" is normal (snapshot CRDs are often not installed). */
+function needsAttention(k: KindStatus): boolean {
+  return k.state === 'forbidden' || k.state === 'error' || k.state === 'syncing' || k.state === 'idle';
+}
+
+function KindChip({ status: k, now, testId }: { status: KindStatus; now: number; testId: boolean }) {
+  const { t } = useI18n();
+  return (
+    <li
+      className={`kind-chip state-${k.state}`}
+      title={kindTitle(k, t, now)}
+      data-testid={testId ? `kind-status-${k.kind}` : undefined}
+      data-state={testId ? k.state : undefined}
+    >
+      <span className="kind-name" translate="no">
+        {KIND_SHORT[k.kind]}
+      </span>
+      <span className="kind-state">
+        {k.state === 'synced' ? k.count : t(`status.${k.state}`)}
+        {k.state === 'synced' && k.lastEventAt ? <span className="kind-age"> · {age(k.lastEventAt, now)}</span> : null}
+      </span>
+    </li>
   );
 }
 

@@ -8,7 +8,7 @@ import type { KindStatus } from '../../../shared/model/status';
 import { useApi } from '../api/api-context';
 import { overviewQuery, statusQuery } from '../api/queries';
 import { StatusStrip } from '../clusters/StatusStrip';
-import { useClusterInfo, useOpenedCluster } from '../clusters/use-clusters';
+import { useClusterInfo, useClusters, useOpenedCluster } from '../clusters/use-clusters';
 import { DetailsPanel } from '../details/DetailsPanel';
 import { GraphView } from '../graph/GraphView';
 import { useI18n, type MessageKey } from '../i18n/i18n';
@@ -32,10 +32,13 @@ const NAV: { id: ViewId; label: MessageKey }[] = [
 export function ClusterPane({ index }: { index: number }) {
   const { t } = useI18n();
   const [pane] = usePane(index);
+  const clusters = useClusters();
   if (!pane.cluster) {
+    // While the list loads, the core may be opening a cluster by itself (the demo): say so, not "nothing is open".
+    const starting = clusters.isLoading || (index === 0 && clusters.data?.some((c) => c.connection === 'connecting'));
     return (
-      <section className="pane" data-testid={`pane-${index}`}>
-        <StateMessage kind="empty" text={t('state.noCluster')} />
+      <section className="pane" data-testid={`pane-${index}`} aria-label={t('app.content')}>
+        {starting ? <StateMessage kind="loading" text={t('state.connecting')} /> : <StateMessage kind="empty" text={t('state.noCluster')} />}
       </section>
     );
   }
@@ -71,7 +74,9 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
   const namespaces = overview.data?.namespaces ?? [];
   const clockOffset = sourceClockOffset(status.data?.sourceNow, status.dataUpdatedAt);
 
-  const show = (view: ViewId) => setPane({ view, filters: {}, search: undefined, sort: undefined, minSeverity: undefined, trail: undefined });
+  // A view owns its details panel: switching views closes it (links to objects open them in their own view).
+  const show = (view: ViewId) => setPane({ view, filters: {}, search: undefined, sort: undefined, minSeverity: undefined, selected: undefined, trail: undefined });
+  const viewTitle = pane.view === 'overview' ? t('nav.overview') : pane.view === 'graph' ? t('nav.graph') : t(TABLES[pane.view].label);
   let content;
   if (pane.view === 'overview') content = <Overview clusterId={clusterId} />;
   else if (pane.view === 'graph') content = <GraphView pane={pane} namespaces={namespaces} onChange={(c) => setPane(c)} />;
@@ -110,9 +115,10 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
                   ) : null}
                 </button>
               ))}
+              {/* A toggle for the lesson beside the view, not a view: pressed, never "current". */}
               <button
                 type="button"
-                className={state.lesson ? 'nav-item active' : 'nav-item'}
+                className={state.lesson ? 'nav-item nav-toggle pressed' : 'nav-item nav-toggle'}
                 aria-pressed={Boolean(state.lesson)}
                 onClick={() => update((s) => ({ ...s, lesson: s.lesson ? undefined : 'stateless' }))}
                 data-testid="nav-lessons"
@@ -120,7 +126,10 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
                 {t('nav.lessons')}
               </button>
             </nav>
-            <div className="view-main">
+            <div className="view-main" tabIndex={-1} data-main-content={index === 0 ? '' : undefined} aria-labelledby={`view-title-${index}`}>
+              <h2 className="sr-only" id={`view-title-${index}`} data-testid="view-title">
+                {viewTitle}
+              </h2>
               <ErrorBoundary resetKey={`${clusterId}/${pane.view}`} title={t('state.viewFailed')}>
                 {content}
               </ErrorBoundary>

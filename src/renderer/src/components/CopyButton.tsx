@@ -3,10 +3,10 @@ import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 
 /**
- * `text` is what is copied. The button says "Copy"; its accessible name says what it copies (by default the
- * command itself), and `testId` names it for page objects.
+ * `label` is the accessible name when the text is too long to read out (a code block, a YAML document); default
+ * "Copy command: <text>". `testId` names it for page objects.
  */
-export function CopyButton({ text, ariaLabel, testId = 'copy-command' }: { text: string; ariaLabel?: string; testId?: string }) {
+export function CopyButton({ text, label, testId = 'copy-command' }: { text: string; label?: string; testId?: string }) {
   const { t } = useI18n();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = () => {
@@ -22,7 +22,7 @@ export function CopyButton({ text, ariaLabel, testId = 'copy-command' }: { text:
   };
   return (
     <>
-      <button type="button" className="button small" onClick={copy} aria-label={ariaLabel ?? t('details.copyCommand', { command: text })} data-testid={testId}>
+      <button type="button" className="button small" onClick={copy} aria-label={label ?? t('details.copyCommand', { command: text })} data-testid={testId}>
         {state === 'copied' ? t('details.copied') : t('details.copy')}
       </button>
       <span className="sr-only" role="status" aria-live="polite">

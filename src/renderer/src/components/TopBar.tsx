@@ -1,4 +1,4 @@
-/** The top bar: app name, open cluster tabs, snapshot opener, language and theme. */
+/** The top bar: app icon and name, open cluster tabs, snapshot opener, language and theme. */
 import { ClusterTabs } from '../clusters/ClusterTabs';
 import { SnapshotOpener } from '../clusters/SnapshotOpener';
 import { LANGS, type Lang } from '../../../shared/model/findings';
@@ -10,7 +10,10 @@ export function TopBar() {
   const { choice, setChoice } = useTheme();
   return (
     <header className="topbar">
-      <h1 className="app-title">{t('app.title')}</h1>
+      <h1 className="app-title">
+        <img className="app-icon" src="./icon.svg" alt="" aria-hidden="true" />
+        <span className="app-name">{t('app.title')}</span>
+      </h1>
       <ClusterTabs />
       <span className="toolbar-spacer" />
       <SnapshotOpener />

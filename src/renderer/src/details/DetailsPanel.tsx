@@ -13,7 +13,9 @@ import { refKey } from '../../../shared/model/refs';
 import { useApi } from '../api/api-context';
 import { objectQuery } from '../api/queries';
 import { usePaneActions } from '../components/pane-context';
+import { SidePanel } from '../components/SidePanel';
 import { errorText, StateMessage } from '../components/StateMessage';
+import { DETAILS_PANEL, minBesideDetails } from '../state/frame-layout';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { usePane } from '../state/view-store';
 import type { DetailTab } from '../state/view-state';
@@ -52,9 +54,10 @@ export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose()
   const { clusterId, index, showGraph } = usePaneActions();
   const [pane, setPane] = usePane(index);
   const detail = useQuery(objectQuery(useApi(), clusterId, target));
-  const root = useRef<HTMLElement>(null);
+  // The header is inside the panel: focus return finds the panel from it.
+  const head = useRef<HTMLElement>(null);
   const titleId = useId();
-  useReturnFocus(root);
+  useReturnFocus(head);
   // A provisioner is named by a StorageClass-kind ref (ProvisionerRow.ref) but is no StorageClass: say what it is.
   const asProvisioner = target.kind === 'storageclasses' && (pane.view === 'provisioners' || Boolean(detail.data?.provisioner));
   const kind = asProvisioner ? t('col.provisioner') : KINDS[target.kind].objectKind;
@@ -132,8 +135,8 @@ export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose()
   }
 
   return (
-    <aside ref={root} className="side-panel details-panel" aria-label={t('details.label', { name: title })} data-testid="details-panel">
-      <header className="panel-head">
+    <SidePanel id="details" limits={DETAILS_PANEL} minContent={minBesideDetails} className="details-panel" label={t('details.label', { name: title })} testId="details-panel">
+      <header className="panel-head" ref={head}>
         <h2 className="panel-title" id={titleId} title={title}>
           <span className="kind-label" translate={asProvisioner ? undefined : 'no'}>
             {kind}
@@ -149,6 +152,6 @@ export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose()
       </header>
       <Breadcrumb pane={pane} onGo={(next) => setPane(next)} />
       {body}
-    </aside>
+    </SidePanel>
   );
 }

@@ -47,7 +47,7 @@ export function YamlView({ source, label, fileName }: { source: string; label: s
   return (
     <div className="yaml-view">
       <div className="yaml-toolbar">
-        <CopyButton text={source} ariaLabel={t('yaml.copyLabel', { name: label })} testId="yaml-copy" />
+        <CopyButton text={source} label={t('yaml.copyLabel', { name: label })} testId="yaml-copy" />
         <button type="button" className="button small" onClick={onDownload} aria-label={t('yaml.downloadLabel', { name: label })} data-testid="yaml-download">
           {t('yaml.download')}
         </button>

@@ -17,12 +17,14 @@ export function restoreFocus(opener: HTMLElement | null, pane: Element | null): 
 
 /**
  * Remembers what had focus when the panel appeared and gives it back when the panel goes away, but only if focus
- * went away with it (the user pressed Escape or × inside the panel, or focus was nowhere).
+ * went away with it (the user pressed Escape or × inside the panel, or focus was nowhere). `inside` points at an
+ * element of the panel.
  */
-export function useReturnFocus(panel: RefObject<HTMLElement | null>): void {
+export function useReturnFocus(inside: RefObject<HTMLElement | null>): void {
   const opener = useRef<HTMLElement | null>(null);
   useLayoutEffect(() => {
-    const root = panel.current;
+    // The panel is the side panel around the element the ref points into.
+    const root = inside.current?.closest<HTMLElement>('.side-panel') ?? inside.current;
     const active = document.activeElement;
     opener.current = active instanceof HTMLElement && active !== document.body && !root?.contains(active) ? active : null;
     const pane = root?.closest('.pane') ?? null;

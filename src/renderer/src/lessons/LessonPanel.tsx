@@ -1,43 +1,73 @@
 /**
  * The lesson book beside the view, open at a section, in English or Russian (its own switch, defaulting to
- * the UI language). Markdown is rendered without raw HTML. Sections that list example kinds show live
- * objects of the open cluster.
+ * the UI language). Markdown is rendered without raw HTML. Code blocks have Copy buttons; the contents follow
+ * the section being read; each section ends with links to the previous and next one. Sections that list example
+ * kinds show live objects of the open cluster.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import ReactMarkdown, { type Components } from 'react-markdown';
+import type { LessonSection } from '../../../shared/contract';
 import { LANGS, type Lang } from '../../../shared/model/findings';
 import { useApi } from '../api/api-context';
 import { lessonsQuery } from '../api/queries';
+import { CopyButton } from '../components/CopyButton';
 import { PaneProvider } from '../components/pane-context';
+import { SidePanel } from '../components/SidePanel';
 import { errorText, StateMessage } from '../components/StateMessage';
 import { useI18n } from '../i18n/i18n';
+import { LESSON_PANEL, MIN_PANES_BESIDE_LESSON } from '../state/frame-layout';
 import { useView } from '../state/view-store';
 import { highlightYaml } from '../details/YamlView';
 import { LessonExamples } from './LessonExamples';
+import { useSectionInView } from './use-section-in-view';
 
-export function LessonPanel({ anchor }: { anchor: string }) {
+/** The text of a rendered Markdown node (hast), for the Copy button of a code block. */
+export function hastText(node: unknown): string {
+  if (!node || typeof node !== 'object') return '';
+  const n = node as { type?: string; value?: unknown; children?: unknown[] };
+  if (n.type === 'text' && typeof n.value === 'string') return n.value;
+  return (n.children ?? []).map(hastText).join('');
+}
+
+/** `minContent`: the least width the panes keep beside the docked lesson (below it, the lesson overlays them). */
+export function LessonPanel({ anchor, minContent = () => MIN_PANES_BESIDE_LESSON }: { anchor: string; minContent?: (containerWidth: number) => number }) {
   const { t, lang: uiLang } = useI18n();
   const { state, update } = useView();
   const lang: Lang = state.lessonLang ?? uiLang;
   const book = useQuery(lessonsQuery(useApi(), lang));
   const clusterId = state.panes[0]?.cluster;
   const bodyRef = useRef<HTMLDivElement>(null);
-  const open = (id: string) => update((s) => ({ ...s, lesson: id }));
+  const open = useCallback((id: string) => update((s) => ({ ...s, lesson: id })), [update]);
   const close = () => update((s) => ({ ...s, lesson: undefined }));
+  const sections = book.data?.sections ?? [];
+  const reading = useSectionInView(bodyRef, sections.length) ?? anchor;
+  // Until the reader scrolls, the contents show the section that was opened.
+  const [scrolled, setScrolled] = useState(false);
+  useEffect(() => setScrolled(false), [anchor]);
+  const shownInContents = scrolled ? reading : anchor;
 
   useEffect(() => {
     const target = Array.from(bodyRef.current?.querySelectorAll<HTMLElement>('[data-anchor]') ?? []).find((el) => el.dataset.anchor === anchor);
+    // Only the lesson body scrolls: the frame around it clips (styles/layout.css), so the page cannot move.
     target?.scrollIntoView?.({ block: 'start' });
   }, [anchor, book.data]);
 
   // In-lesson links (#anchor) move within the book; other links open outside the app (main allow-lists them).
-  const components: Components = {
+  // Memoised: a new object would be new component types, and React would remount every code block (and its Copy
+  // button, mid-click) whenever the panel re-renders, e.g. as the reader scrolls.
+  const components = useMemo<Components>(() => ({
     // YAML examples get the same highlighting as the object viewer; other code stays plain.
     code: ({ className, children }) => {
       const html = className === 'language-yaml' && typeof children === 'string' ? highlightYaml(children) : undefined;
       return html === undefined ? <code className={className}>{children}</code> : <code className="hljs" dangerouslySetInnerHTML={{ __html: html }} />;
     },
+    pre: ({ node, children }) => (
+      <div className="code-block">
+        <pre translate="no">{children}</pre>
+        <CopyButton text={hastText(node).replace(/\n$/, '')} label={t('lessons.copyCode')} />
+      </div>
+    ),
     a: ({ href, children }) =>
       href?.startsWith('#') ? (
         <a href={href} onClick={(e) => (e.preventDefault(), open(href.slice(1)))}>
@@ -48,7 +78,7 @@ export function LessonPanel({ anchor }: { anchor: string }) {
           {children}
         </a>
       ),
-  };
+  }), [open, t]);
 
   let body;
   if (book.isLoading) body = <StateMessage kind="loading" text={t('state.loading', { what: t('lessons.label') })} />;
@@ -61,16 +91,16 @@ export function LessonPanel({ anchor }: { anchor: string }) {
           <label className="muted small-text" htmlFor="lesson-contents">
             {t('lessons.contents')}
           </label>
-          <select id="lesson-contents" className="select" value={anchor} onChange={(e) => open(e.target.value)} data-testid="lesson-contents">
-            {book.data.sections.map((s, i) => (
+          <select id="lesson-contents" className="select" value={shownInContents} onChange={(e) => open(e.target.value)} data-testid="lesson-contents">
+            {sections.map((s, i) => (
               <option key={s.id} value={s.id}>
                 {i + 1}. {s.title}
               </option>
             ))}
           </select>
         </div>
-        <div className="lesson-body" ref={bodyRef} lang={lang}>
-          {book.data.sections.map((s) => (
+        <div className="lesson-body" ref={bodyRef} lang={lang} {...userScrollHandlers(() => setScrolled(true))} data-testid="lesson-body">
+          {sections.map((s, i) => (
             <section key={s.id} id={`lesson-${s.id}`} data-anchor={s.id} className={s.id === anchor ? 'lesson-section current' : 'lesson-section'} data-testid="lesson-section" aria-labelledby={`lesson-h-${s.id}`}>
               <h2 id={`lesson-h-${s.id}`}>{s.title}</h2>
               <ReactMarkdown skipHtml components={components}>
@@ -81,6 +111,7 @@ export function LessonPanel({ anchor }: { anchor: string }) {
                   <LessonExamples clusterId={clusterId} kinds={s.examples} />
                 </PaneProvider>
               )}
+              <SectionSteps previous={sections[i - 1]} next={sections[i + 1]} onOpen={open} />
             </section>
           ))}
         </div>
@@ -88,21 +119,65 @@ export function LessonPanel({ anchor }: { anchor: string }) {
     );
 
   return (
-    <aside className="side-panel lesson-panel" aria-label={t('lessons.label')} data-testid="lesson-panel" data-lang={lang}>
+    <SidePanel
+      id="lesson"
+      limits={LESSON_PANEL}
+      minContent={minContent}
+      className="lesson-panel"
+      label={t('lessons.label')}
+      testId="lesson-panel"
+      attributes={{ 'data-lang': lang }}
+    >
       <header className="panel-head">
         <h2 className="panel-title">{t('lessons.label')}</h2>
         <span className="segmented" role="group" aria-label={t('lessons.language')}>
           {LANGS.map((l) => (
-            <button key={l} type="button" aria-pressed={l === lang} onClick={() => update((s) => ({ ...s, lessonLang: l }), 'replace')} data-testid={`lesson-lang-${l}`}>
-              {l.toUpperCase()}
+            <button
+              key={l}
+              type="button"
+              aria-pressed={l === lang}
+              aria-label={t(`lang.${l}`)}
+              onClick={() => update((s) => ({ ...s, lessonLang: l }), 'replace')}
+              data-testid={`lesson-lang-${l}`}
+            >
+              {t(`lang.short.${l}`)}
             </button>
           ))}
         </span>
-        <button type="button" className="icon-button" aria-label={t('lessons.close')} onClick={close} data-testid="lesson-close">
-          ×
+        <button type="button" className="icon-button" aria-label={t('lessons.close')} title={t('lessons.close')} onClick={close} data-testid="lesson-close">
+          <span aria-hidden="true">×</span>
         </button>
       </header>
       {body}
-    </aside>
+    </SidePanel>
+  );
+}
+
+/** Marks the reader's own scrolling (wheel, touch, keys, scrollbar), not the scroll that opening a section does. */
+function userScrollHandlers(onUserScroll: () => void) {
+  return { onWheel: onUserScroll, onTouchMove: onUserScroll, onKeyDown: onUserScroll, onPointerDown: onUserScroll };
+}
+
+/** "Previous: ..." and "Next: ..." at the end of a section. */
+function SectionSteps({ previous, next, onOpen }: { previous?: LessonSection; next?: LessonSection; onOpen(id: string): void }) {
+  const { t } = useI18n();
+  if (!previous && !next) return null;
+  return (
+    <nav className="lesson-steps" aria-label={t('lessons.steps')}>
+      {previous ? (
+        <button type="button" className="link-button" onClick={() => onOpen(previous.id)} data-testid="lesson-previous">
+          <span aria-hidden="true">← </span>
+          {t('lessons.previous', { title: previous.title })}
+        </button>
+      ) : (
+        <span />
+      )}
+      {next && (
+        <button type="button" className="link-button lesson-next" onClick={() => onOpen(next.id)} data-testid="lesson-next">
+          {t('lessons.next', { title: next.title })}
+          <span aria-hidden="true"> →</span>
+        </button>
+      )}
+    </nav>
   );
 }

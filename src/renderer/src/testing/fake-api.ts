@@ -136,6 +136,7 @@ export function createFakeApi(options: { claims?: number } = {}): FakeApi {
     closeCluster: (req) => record('closeCluster', req, { ok: true as const }),
     openSnapshot: (req) => record('openSnapshot', req, { ...DEMO, id: 'snapshot:1', name: req.fileName, source: 'snapshot' as const }),
     clusterStatus: (req) => record('clusterStatus', req, status),
+    controlReplay: (req) => record('controlReplay', req, status),
     addNamespace: (req) => record('addNamespace', req, status),
     listRows: <T extends TableId>(req: ListRequest<T>) => record('listRows', req, pageOf(tables()[req.table] as TableRows[T][], req, cellOf)),
     locateRow: (req) => {
