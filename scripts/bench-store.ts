@@ -99,6 +99,10 @@ time('pods: minSeverity problem', () => store.listRows({ clusterId: 'bench', tab
 time('listFindings first page', () => store.listFindings({ offset: 0, limit: 100 }));
 time('overview', () => store.getOverview());
 time('getObject claim detail', () => store.getObject({ kind: 'persistentvolumeclaims', name: 'data-41', namespace: 'ns-41' }));
+time('getObject class detail (chain of its claims and volumes)', () => store.getObject({ kind: 'storageclasses', name: 'fast' }));
+time('locateRow: a claim near the end, sorted by size', () =>
+  store.locateRow({ table: 'claims', sort: { column: 'size', direction: 'desc' }, ref: { kind: 'persistentvolumeclaims', namespace: `ns-${(N - 1) % NAMESPACES}`, name: `data-${N - 1}` } }),
+);
 time('getGraph namespace ns-3 (capped)', () => store.getGraph({ clusterId: 'bench', namespace: 'ns-3' }));
 time('provisioner refresh (time-based)', () => store.refreshProvisioners());
 benchNow += 61_000;

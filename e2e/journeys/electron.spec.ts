@@ -44,6 +44,7 @@ test('a student finds the Pending claim in the desktop app and opens the lesson 
     const claims = ui.table('claims');
     await expect(claims.row('lab-stuck', 'missing-class')).toBeVisible();
     await claims.open('lab-stuck', 'missing-class');
+    await ui.details.showTab('findings');
     const finding = ui.details.finding('claim.class-missing');
     await expect(ui.details.cause(finding)).toContainText('does not exist');
     await ui.setUiLanguage('ru');

@@ -35,7 +35,9 @@ for (const screen of SCREENS) {
       await expectInsideWindow(page, app.details.close, 'the details close button');
       await expectNoDocumentScroll(page);
 
-      // The lesson opened from the finding: its close and language controls and the top bar stay in the window.
+      // The lesson opened from the finding (on the Findings tab; the Summary comes first): its close and language
+      // controls and the top bar stay in the window.
+      await app.details.showTab('findings');
       await app.details.learnLink(app.details.findings.first()).click();
       await expect(app.lesson.currentSection).toBeVisible();
       await expectNoDocumentScroll(page);

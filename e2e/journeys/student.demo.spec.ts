@@ -34,6 +34,9 @@ test('a student finds the Pending claim in the demo, reads why, and opens the le
   // Why is it Pending? The finding on the claim says so, with evidence and the fix.
   await claims.open('lab-stuck', 'missing-class');
   await expect(app.details.title).toContainText('missing-class');
+  // The basics come first; the finding is one tab away.
+  await expect(app.details.summary).toBeVisible();
+  await app.details.showTab('findings');
   const finding = app.details.finding('claim.class-missing');
   await expect(app.details.cause(finding)).toContainText('StorageClass "fast-ssd", which does not exist');
   await expect(finding.getByTestId('fix-command').first()).toHaveText('kubectl get storageclass');

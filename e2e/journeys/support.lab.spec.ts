@@ -47,6 +47,8 @@ test('a support engineer filters the Pending claims on the lab and copies the fi
       const [namespace, name] = key.split('/') as [string, string];
       await claims.open(namespace, name);
       await expect(app.details.title).toContainText(key);
+      // A newly opened claim shows its Summary first; the cause is on the Findings tab.
+      await app.details.showTab('findings');
       await expect(app.details.findings.first()).toBeVisible();
       await expect(app.details.cause(app.details.findings.first())).not.toBeEmpty();
       if (EXPECTED_WAITS.has(key)) {

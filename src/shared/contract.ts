@@ -28,6 +28,12 @@ export interface LessonBook {
   sections: LessonSection[];
 }
 
+/**
+ * Where one object's row is in a table as the user sees it (the same filters and sort as listRows), so the
+ * table can scroll to the object a link opened, and a link can tell whether the filters would hide it.
+ */
+export type LocateRequest = Omit<ListRequest, 'offset' | 'limit'> & { ref: ObjectRef };
+
 /** Method name -> request and response. */
 export interface ContractMethods {
   /** Every cluster the app knows: kubeconfig contexts, opened snapshots, recordings, the demo. */
@@ -46,6 +52,8 @@ export interface ContractMethods {
   addNamespace: { req: { clusterId: string; namespace: string }; res: ClusterStatus };
   /** One page of one table. */
   listRows: { req: ListRequest; res: Page<TableRows[TableId]> };
+  /** The row index of one object in a filtered, sorted table: -1 when the filters hide it or it has no row. */
+  locateRow: { req: LocateRequest; res: { index: number; total: number } };
   /** One object with findings, events, related objects and YAML. */
   getObject: { req: { clusterId: string; ref: ObjectRef }; res: ObjectDetail | null };
   /** The binding graph around an object, a namespace, or a provisioner. */
@@ -113,6 +121,7 @@ export const METHOD_NAMES: readonly MethodName[] = [
   'controlReplay',
   'addNamespace',
   'listRows',
+  'locateRow',
   'getObject',
   'getGraph',
   'getOverview',

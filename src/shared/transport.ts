@@ -86,6 +86,7 @@ export function apiFromCall(call: CallFn, onNotice: (listener: (notice: Notice) 
     controlReplay: (req) => call('controlReplay', req),
     addNamespace: (req) => call('addNamespace', req),
     listRows: ((req) => call('listRows', req)) as ListRows,
+    locateRow: (req) => call('locateRow', req),
     getObject: (req) => call('getObject', req),
     getGraph: (req) => call('getGraph', req),
     getOverview: (req) => call('getOverview', req),

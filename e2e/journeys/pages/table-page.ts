@@ -3,6 +3,8 @@ import type { Locator } from '@playwright/test';
 
 export class TablePage {
   readonly grid: Locator;
+  /** The focusable ARIA grid inside the table (its active row is aria-activedescendant). */
+  readonly ariaGrid: Locator;
   readonly rows: Locator;
   readonly search: Locator;
   readonly namespaceFilter: Locator;
@@ -18,6 +20,7 @@ export class TablePage {
 
   constructor(pane: Locator, table: string) {
     this.grid = pane.getByTestId(`table-${table}`);
+    this.ariaGrid = this.grid.getByRole('grid');
     this.rows = this.grid.getByTestId('table-row');
     this.search = pane.getByTestId('table-search');
     this.namespaceFilter = pane.getByTestId('filter-namespace');

@@ -1,3 +1,6 @@
+/// <reference lib="dom" />
+/// <reference lib="dom.iterable" />
+// Journeys run code in the page (evaluate, addInitScript): the DOM typings, for the e2e files only in effect.
 /**
  * Layout checks as a user sees the window: the document itself never scrolls (every region scrolls on its own),
  * and what must stay visible is inside the viewport. Used by the journeys at every screen size and language.
@@ -15,10 +18,7 @@ export const UI_LANGS = ['en', 'ru'] as const;
 /** The document is exactly the window: no page scroll in either direction, and none was ever applied. */
 export async function expectNoDocumentScroll(page: Page): Promise<void> {
   const m = await page.evaluate(() => {
-    // Runs in the page; the node-side typings have no DOM.
-    type Box = { scrollWidth: number; scrollHeight: number; clientWidth: number; clientHeight: number; scrollLeft: number; scrollTop: number };
-    const doc = (globalThis as unknown as { document: { scrollingElement: Box | null; documentElement: Box } }).document;
-    const el = doc.scrollingElement ?? doc.documentElement;
+    const el = document.scrollingElement ?? document.documentElement;
     return { sw: el.scrollWidth, sh: el.scrollHeight, cw: el.clientWidth, ch: el.clientHeight, x: el.scrollLeft, y: el.scrollTop };
   });
   expect(m, 'the document scrolled or is larger than the window').toEqual({ sw: m.cw, sh: m.ch, cw: m.cw, ch: m.ch, x: 0, y: 0 });

@@ -126,6 +126,7 @@ export class Core {
         return cluster.status();
       },
       listRows: (req) => store(req.clusterId).listRows(req),
+      locateRow: (req) => store(req.clusterId).locateRow(req),
       getObject: ({ clusterId, ref }) => store(clusterId).getObject(ref),
       getGraph: (req) => store(req.clusterId).getGraph(req),
       getOverview: ({ clusterId }) => store(clusterId).getOverview(),

@@ -2,6 +2,7 @@
  * What the core needs from the kube and store code, kept narrow so the core can be tested with fakes and
  * wired to the real implementations in one place (wiring.ts).
  */
+import type { LocateRequest } from '../../shared/contract';
 import type { Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { GraphRequest, ObjectDetail, Overview, StorageGraph } from '../../shared/model/detail';
@@ -14,6 +15,8 @@ import type { ClusterSource, SourceSink } from '../kube/source';
 /** The queries the contract needs from one cluster's store. Synchronous: the store is in memory. */
 export interface StoreQueries {
   listRows<T extends TableId>(req: ListRequest<T>): Page<TableRows[T]>;
+  /** Index of an object's row in a table filtered and sorted as requested; -1 when it has none there. */
+  locateRow(req: LocateRequest): { index: number; total: number };
   getObject(ref: ObjectRef): ObjectDetail | null;
   getGraph(req: GraphRequest): StorageGraph;
   getOverview(): Overview;

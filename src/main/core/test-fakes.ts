@@ -35,6 +35,9 @@ export class FakeStore implements ClusterStorePort {
     const rows = [...(this.objects.get('persistentvolumeclaims')?.values() ?? [])].map((o) => ({ name: o.metadata?.name }));
     return { total: rows.length, offset: req.offset, rows, revision: this.rev } as never;
   }
+  locateRow() {
+    return { index: -1, total: 0 };
+  }
   getObject() {
     return null;
   }

@@ -70,3 +70,15 @@ describe('validateRequest', () => {
     expect(messageOf(() => validateRequest('listRows', { clusterId: 'x', table: 'claims', offset: 0, limit: 1, filters: { phase: 3 } }))).toBe('listRows: filters.phase must be a string, got number 3.');
   });
 });
+
+describe('locateRow requests', () => {
+  it('take a list request without paging, plus the object to find', () => {
+    const req = { clusterId: 'demo', table: 'claims', filters: { phase: 'Pending' }, sort: { column: 'name', direction: 'asc' }, ref: { kind: 'persistentvolumeclaims', namespace: 'a', name: 'b' } };
+    expect(validateRequest('locateRow', req)).toEqual(req);
+  });
+  it('refuse paging, unknown fields and a bad ref', () => {
+    expect(messageOf(() => validateRequest('locateRow', { clusterId: 'x', table: 'claims', ref: { kind: 'pods', name: 'a' }, offset: 0 }))).toMatch(/^locateRow request has unknown field\(s\) "offset"/);
+    expect(messageOf(() => validateRequest('locateRow', { clusterId: 'x', table: 'claims', ref: { kind: 'secrets', name: 'a' } }))).toMatch(/^locateRow: ref\.kind must be one of/);
+    expect(messageOf(() => validateRequest('locateRow', { clusterId: 'x', table: 'claims' }))).toMatch(/^locateRow: ref must be/);
+  });
+});

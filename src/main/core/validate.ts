@@ -47,6 +47,17 @@ export function validateRef(value: unknown, where: string): ObjectRef {
   return ref;
 }
 
+/**
+ * A locateRow request: a listRows request without paging (checked by the same rules, so its messages name the
+ * listRows fields), plus the object to find.
+ */
+function validateLocateRequest(req: unknown): RequestOf<'locateRow'> {
+  const r = record(req, 'locateRow request', ['clusterId', 'table', 'namespace', 'search', 'filters', 'minSeverity', 'sort', 'ref']);
+  const { ref, ...list } = r;
+  const { offset: _offset, limit: _limit, ...query } = validateListRequest({ ...list, offset: 0, limit: 1 });
+  return { ...query, ref: validateRef(ref, 'locateRow: ref') };
+}
+
 function validateListRequest(req: unknown): ListRequest {
   const where = 'listRows request';
   const r = record(req, where, ['clusterId', 'table', 'namespaces', 'search', 'filters', 'minSeverity', 'finding', 'sort', 'offset', 'limit']);
@@ -123,6 +134,7 @@ const VALIDATORS: Validators = {
     };
   },
   listRows: validateListRequest,
+  locateRow: validateLocateRequest,
   getObject(req) {
     const r = record(req, 'getObject request', ['clusterId', 'ref']);
     return { clusterId: string(r.clusterId, 'getObject: clusterId', CLUSTER_ID), ref: validateRef(r.ref, 'getObject: ref') };

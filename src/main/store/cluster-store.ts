@@ -6,6 +6,7 @@
  * and findings dirty, and bumps the revision. Queries then rebuild only what is dirty. A relist that changes
  * many objects at once marks everything dirty instead of walking neighbours object by object.
  */
+import type { LocateRequest } from '../../shared/contract';
 import type { ObjectsByKind } from '../../shared/kube/by-kind';
 import type { Kind } from '../../shared/kube/kinds';
 import type {
@@ -235,6 +236,11 @@ export class ClusterStore implements SourceSink, ClusterView {
     const keys = new Set<string>();
     if (kind) for (const id of objectsWithFinding(this.findings.all(), finding)) if (id.startsWith(prefix)) keys.add(id.slice(prefix.length));
     return this.rowCache.list(rest, this.rev, keys);
+  }
+
+  locateRow(req: Omit<LocateRequest, 'clusterId'> & { clusterId?: string }): { index: number; total: number } {
+    this.prepare();
+    return this.rowCache.locate(req, req.ref);
   }
 
   getObject(ref: ObjectRef): ObjectDetail | null {

@@ -1,18 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../shared/kube/objects';
 import { ClusterStore } from './cluster-store';
-import { boundPair, event, nodeObj, pod, pv, pvc, sc } from './fixtures';
+import { boundPair, event, nodeObj, pod, pv, pvc, sc, syncedStore, TEST_NOW } from './fixtures';
 import { initSteps } from './init-steps';
 
-const NOW = Date.parse('2026-11-28T10:00:00Z');
-
-function store(): ClusterStore {
-  const s = new ClusterStore('t', { now: () => NOW });
-  for (const kind of ['storageclasses', 'persistentvolumes', 'persistentvolumeclaims', 'pods', 'events', 'nodes', 'csidrivers', 'csinodes', 'volumeattachments', 'leases'] as const) {
-    s.kindStatus({ kind, state: 'synced', count: 0 });
-  }
-  return s;
-}
+const NOW = TEST_NOW;
+const store = () => syncedStore();
 
 /** A pod with one volume of each common type, an init container and a native sidecar. */
 const richPod: Pod = {
@@ -110,11 +103,12 @@ describe('pod detail', () => {
     s.reset('nodes', [nodeObj('node-1')]);
     s.reset('pods', [pod('shop', 'app', ['data', 'nope'], { nodeName: 'node-1' })]);
     const related = s.getObject({ kind: 'pods', name: 'app', namespace: 'shop' })?.related ?? [];
-    expect(related.map((r) => [r.relation, r.ref.kind, r.ref.name, r.missing ?? false])).toEqual([
-      ['uses claim', 'persistentvolumeclaims', 'data', false],
-      ['volume of claim data', 'persistentvolumes', volume.metadata?.name, false],
-      ['uses claim', 'persistentvolumeclaims', 'nope', true],
-      ['node', 'nodes', 'node-1', false],
+    expect(related.map((r) => [r.relation, r.ref.kind, r.ref.name, r.missing ?? false, r.via])).toEqual([
+      ['uses-claim', 'persistentvolumeclaims', 'data', false, undefined],
+      ['uses-claim', 'persistentvolumeclaims', 'nope', true, undefined],
+      ['claim-volume', 'persistentvolumes', volume.metadata?.name, false, 'data'],
+      ['storage-class', 'storageclasses', 'fast', true, 'data'],
+      ['node', 'nodes', 'node-1', false, undefined],
     ]);
   });
 
@@ -141,7 +135,7 @@ describe('claim and volume detail', () => {
     const detail = s.getObject({ kind: 'persistentvolumeclaims', name: 'data', namespace: 'shop' });
     expect(detail?.kind).toBe('persistentvolumeclaims');
     expect(detail?.events.map((e) => e.reason)).toEqual(['ProvisioningSucceeded', 'ExternalProvisioning']);
-    expect(detail?.related.map((r) => r.relation)).toEqual(['bound volume', 'storage class', 'mounted by']);
+    expect(detail?.related.map((r) => r.relation)).toEqual(['mounted-by', 'bound-volume', 'storage-class', 'provisioner']);
     expect(Array.isArray(detail?.findings)).toBe(true);
   });
 
@@ -149,7 +143,7 @@ describe('claim and volume detail', () => {
     const s = store();
     s.reset('persistentvolumes', [pv('orphan', { claimRef: { namespace: 'shop', name: 'deleted', uid: 'old' } }, 'Released')]);
     const detail = s.getObject({ kind: 'persistentvolumes', name: 'orphan' });
-    expect(detail?.related).toEqual([{ ref: { kind: 'persistentvolumeclaims', name: 'deleted', namespace: 'shop' }, relation: 'claim it is reserved for', missing: true }]);
+    expect(detail?.related).toEqual([{ ref: { kind: 'persistentvolumeclaims', name: 'deleted', namespace: 'shop' }, relation: 'reserved-for-claim', missing: true }]);
   });
 
   it('claims of a StatefulSet point at the pod they were made for', () => {
@@ -159,7 +153,7 @@ describe('claim and volume detail', () => {
     s.reset('pods', [p]);
     s.reset('persistentvolumeclaims', [pvc('shop', 'data-db-1')]);
     const related = s.getObject({ kind: 'persistentvolumeclaims', name: 'data-db-1', namespace: 'shop' })?.related ?? [];
-    expect(related.find((r) => r.relation === 'StatefulSet pod it was made for')?.ref.name).toBe('db-1');
+    expect(related.find((r) => r.relation === 'statefulset-pod')?.ref.name).toBe('db-1');
   });
 
   it('returns null for an unknown object', () => {
@@ -174,10 +168,31 @@ describe('provisioner detail', () => {
     s.reset('csidrivers', [{ kind: 'CSIDriver', metadata: { name: 'example.com/nfs', uid: 'd' } }]);
     const detail = s.getObject({ kind: 'storageclasses', name: 'example.com/nfs' });
     expect(detail?.provisioner?.name).toBe('example.com/nfs');
-    expect(detail?.related.map((r) => `${r.relation}:${r.ref.name}`)).toEqual(['storage class using it:fast', 'storage class using it:slow', 'CSI driver:example.com/nfs']);
+    expect(detail?.related.map((r) => `${r.relation}:${r.ref.name}`)).toEqual(['class-using-it:fast', 'class-using-it:slow', 'csi-driver:example.com/nfs']);
     expect(detail?.yaml).toContain('verdict:');
     const asDriver = s.getObject({ kind: 'csidrivers', name: 'example.com/nfs' });
     expect(asDriver?.provisioner?.name).toBe('example.com/nfs');
     expect(asDriver?.object).toMatchObject({ kind: 'CSIDriver' });
+  });
+});
+
+describe('an object that does not exist but is referred to', () => {
+  it('a missing class: what asks for it', () => {
+    const s = store();
+    s.reset('storageclasses', [sc('fast')]);
+    s.reset('persistentvolumeclaims', [pvc('lab-stuck', 'missing-class', { storageClassName: 'fast-ssd' })]);
+    const detail = s.getObject({ kind: 'storageclasses', name: 'fast-ssd' });
+    expect(detail).toMatchObject({ missing: true, ref: { kind: 'storageclasses', name: 'fast-ssd' }, summary: [], yaml: '' });
+    expect(detail?.related.map((r) => `${r.relation} ${r.ref.namespace}/${r.ref.name}`)).toEqual(['class-claim lab-stuck/missing-class']);
+  });
+
+  it('nothing when nothing refers to it, or when its kind could not be read', () => {
+    const s = store();
+    expect(s.getObject({ kind: 'storageclasses', name: 'nobody-asks' })).toBeNull();
+    const limited = new ClusterStore('t', { now: () => NOW });
+    limited.kindStatus({ kind: 'storageclasses', state: 'forbidden', count: 0 });
+    limited.kindStatus({ kind: 'persistentvolumeclaims', state: 'synced', count: 0 });
+    limited.reset('persistentvolumeclaims', [pvc('a', 'c', { storageClassName: 'fast-ssd' })]);
+    expect(limited.getObject({ kind: 'storageclasses', name: 'fast-ssd' })).toBeNull();
   });
 });

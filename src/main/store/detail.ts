@@ -1,10 +1,10 @@
 /**
- * One object with everything the details panel shows: the object and its YAML, findings, events (newest
- * first), related objects, and for pods their volumes and init steps. Provisioners are not objects: a ref
- * naming one (as a CSIDriver or, as ProvisionerRow.ref does, a StorageClass name that no class has) gets the
- * provisioner's health, its classes and their recent provisioning events.
+ * One object with everything the details panel shows: its Summary, the object and its YAML (in kubectl's
+ * order), findings, events (newest first), the storage chain around it with the chain's events, and for pods
+ * their volumes and init steps. Provisioners are not objects: a ref naming one (as a CSIDriver or, as
+ * ProvisionerRow.ref does, a StorageClass name that no class has) gets the provisioner's health, its classes
+ * and their recent provisioning events.
  */
-import { stringify } from 'yaml';
 import { eventMillis } from '../../shared/diagnose/objects';
 import { KINDS } from '../../shared/kube/kinds';
 import type { KubeEvent, KubeObject, Pod } from '../../shared/kube/objects';
@@ -15,20 +15,20 @@ import type { EventRow } from '../../shared/model/rows';
 import { DIAGNOSED_KINDS } from './findings-cache';
 import { initSteps } from './init-steps';
 import { podVolumeViews } from './pod-volumes';
-import { refOf, relatedObjects, RELATED_CAP } from './related';
+import { refOf, RelatedList, relatedObjects, RELATED_CAP } from './related';
 import { nsKey } from './relations';
+import { objectSummary, provisionerRowSummary } from './summary/index';
+import { toKubectlYaml } from './yaml';
 import { buildEventRow } from './rows/events';
 import { provisionerRow } from './rows/provisioners';
 import type { StoreContext } from './store-context';
 
 /** At most this many events in a detail view. */
 export const DETAIL_EVENTS_CAP = 100;
+/** At most this many events of the chain in the Related tab. */
+export const CHAIN_EVENTS_CAP = 30;
 
 const PROVISIONING_REASONS = new Set(['ExternalProvisioning', 'ProvisioningFailed', 'ProvisioningSucceeded', 'Provisioning']);
-
-export function toYaml(obj: unknown): string {
-  return stringify(obj, { lineWidth: 0, aliasDuplicateObjects: false });
-}
 
 /** Events about this object: by kind/namespace/name (this incarnation only, when UIDs are known) and by UID. */
 export function objectEvents(ctx: StoreContext, kind: ObjectRef['kind'], obj: KubeObject): EventRow[] {
@@ -42,29 +42,53 @@ export function objectEvents(ctx: StoreContext, kind: ObjectRef['kind'], obj: Ku
   return newestEvents(all);
 }
 
-function newestEvents(events: KubeEvent[]): EventRow[] {
+function newestEvents(events: KubeEvent[], cap = DETAIL_EVENTS_CAP): EventRow[] {
   return events
     .sort((a, b) => (eventMillis(b) ?? 0) - (eventMillis(a) ?? 0))
-    .slice(0, DETAIL_EVENTS_CAP)
+    .slice(0, cap)
     .map(buildEventRow);
+}
+
+/** Kinds whose events tell the chain's story in the Related tab (nodes' own events are mostly about the node). */
+const CHAIN_EVENT_KINDS: ReadonlySet<ObjectRef['kind']> = new Set(['pods', 'persistentvolumeclaims', 'persistentvolumes', 'storageclasses', 'volumeattachments', 'volumesnapshots']);
+
+/** Events about the object and the objects of its chain that exist (near misses excepted), newest first. */
+function chainEvents(ctx: StoreContext, kind: ObjectRef['kind'], obj: KubeObject, related: readonly RelatedObject[]): EventRow[] {
+  const all = new Set<KubeEvent>();
+  const collect = (k: ObjectRef['kind'], o: KubeObject) => {
+    const uid = o.metadata?.uid;
+    for (const e of ctx.store.eventsFor(KINDS[k].objectKind, o.metadata?.name ?? '', o.metadata?.namespace)) {
+      if (!uid || !e.involvedObject?.uid || e.involvedObject.uid === uid) all.add(e);
+    }
+  };
+  if (CHAIN_EVENT_KINDS.has(kind)) collect(kind, obj);
+  for (const r of related) {
+    if (r.missing || r.view || r.relation === 'near-miss-volume' || !CHAIN_EVENT_KINDS.has(r.ref.kind)) continue;
+    const other = ctx.store.get(r.ref.kind, r.ref.name, r.ref.namespace);
+    if (other) collect(r.ref.kind, other);
+  }
+  return newestEvents([...all], CHAIN_EVENTS_CAP);
 }
 
 export function objectDetail(ctx: StoreContext, ref: ObjectRef): ObjectDetail | null {
   const key = KINDS[ref.kind].namespaced ? nsKey(ref.namespace ?? '', ref.name) : ref.name;
   const obj = ctx.store.table(ref.kind).get(key);
   if (!obj) {
-    if (ref.kind === 'storageclasses' || ref.kind === 'csidrivers') return provisionerDetail(ctx, ref);
-    return null;
+    if (ref.kind === 'storageclasses' || ref.kind === 'csidrivers') return provisionerDetail(ctx, ref) ?? missingDetail(ctx, ref);
+    return missingDetail(ctx, ref);
   }
   const findings: Finding[] = DIAGNOSED_KINDS.has(ref.kind) ? ctx.findings.of(ref.kind, key) : [];
+  const related = relatedObjects(ctx.store, ref.kind, obj, ctx.findings);
   const detail: ObjectDetail = {
     ref: refOf(ref.kind, obj),
     kind: ref.kind,
     object: obj,
-    yaml: toYaml(obj),
+    yaml: toKubectlYaml(obj),
+    summary: objectSummary(ctx.store, ctx.findings, ref.kind, obj),
     findings,
     events: objectEvents(ctx, ref.kind, obj),
-    related: relatedObjects(ctx.store, ref.kind, obj),
+    related,
+    relatedEvents: chainEvents(ctx, ref.kind, obj, related),
   };
   if (ref.kind === 'pods') {
     detail.volumes = podVolumeViews(ctx.store, obj as Pod);
@@ -77,21 +101,68 @@ export function objectDetail(ctx: StoreContext, ref: ObjectRef): ObjectDetail | 
   return detail;
 }
 
+/**
+ * An object that does not exist but is referred to: a class a claim names, the volume a claim asks for, a claim
+ * a pod mounts, a node a volume is pinned to. What refers to it is the useful part; null when nothing does,
+ * or when its kind could not be read (then nobody knows whether it exists).
+ */
+function missingDetail(ctx: StoreContext, ref: ObjectRef): ObjectDetail | null {
+  const store = ctx.store;
+  if (store.kindState(ref.kind) !== 'synced') return null;
+  const list = new RelatedList(store);
+  const ns = ref.namespace ?? '';
+  switch (ref.kind) {
+    case 'storageclasses':
+      list.many('persistentvolumeclaims', store.claimsOfClass(ref.name), 'class-claim');
+      list.many('persistentvolumes', store.volumesOfClass(ref.name), 'class-volume');
+      break;
+    case 'persistentvolumes':
+      list.many('persistentvolumeclaims', store.claimsNamingVolume(ref.name), 'claim-naming-it');
+      break;
+    case 'persistentvolumeclaims':
+      list.many('pods', store.podsUsingClaim(ns, ref.name), 'mounted-by');
+      list.many('persistentvolumes', store.volumesClaiming(ns, ref.name), 'reserved-volume');
+      break;
+    case 'nodes':
+      list.many('pods', store.podsOnNode(ref.name), 'pod-on-node');
+      list.many('persistentvolumes', store.volumesOnNode(ref.name), 'pinned-volume');
+      break;
+    default:
+      break;
+  }
+  if (list.items.length === 0) return null;
+  const related = list.ordered();
+  const target: ObjectRef = KINDS[ref.kind].namespaced ? { kind: ref.kind, name: ref.name, namespace: ns } : { kind: ref.kind, name: ref.name };
+  return {
+    ref: target,
+    kind: ref.kind,
+    object: null,
+    yaml: '',
+    summary: [],
+    findings: [],
+    events: newestEvents([...store.eventsFor(KINDS[ref.kind].objectKind, ref.name, KINDS[ref.kind].namespaced ? ns : undefined)]),
+    related,
+    relatedEvents: [],
+    missing: true,
+  };
+}
+
 function provisionerDetail(ctx: StoreContext, ref: ObjectRef): ObjectDetail | null {
   const health = ctx.findings.provisioner(ref.name);
   if (!health) return null;
   const row = provisionerRow(health);
-  const related: RelatedObject[] = [];
+  const list = new RelatedList(ctx.store);
   const classes = ctx.store.classesOfProvisioner(ref.name);
-  for (const sc of classes) related.push({ ref: refOf('storageclasses', sc), relation: 'storage class using it' });
-  const driver = ctx.store.get('csidrivers', ref.name);
-  if (driver) related.push({ ref: refOf('csidrivers', driver), relation: 'CSI driver' });
-  for (const node of ctx.store.csiNodesWithDriver(ref.name).slice(0, RELATED_CAP)) related.push({ ref: refOf('csinodes', node), relation: 'registered on node' });
   if (row.leaseNamespace && row.leaseHolder) {
     const podName = row.leaseHolder.split('_')[0] ?? row.leaseHolder;
     const pod = ctx.store.get('pods', podName, row.leaseNamespace);
-    if (pod) related.push({ ref: refOf('pods', pod), relation: 'leader pod' });
+    if (pod) list.add('pods', pod, 'leader-pod');
   }
+  list.many('storageclasses', classes, 'class-using-it');
+  const driver = ctx.store.get('csidrivers', ref.name);
+  if (driver) list.add('csidrivers', driver, 'csi-driver');
+  list.many('csinodes', ctx.store.csiNodesWithDriver(ref.name).slice(0, RELATED_CAP), 'registered-on-node');
+  const related = list.ordered();
   const findings: Finding[] = [];
   const events: KubeEvent[] = [];
   for (const sc of classes) {
@@ -106,10 +177,12 @@ function provisionerDetail(ctx: StoreContext, ref: ObjectRef): ObjectDetail | nu
     ref: row.ref,
     kind: row.ref.kind,
     object: row,
-    yaml: toYaml(row),
+    yaml: toKubectlYaml(row),
+    summary: provisionerRowSummary(ctx.store, row),
     findings,
     events: newestEvents(events),
     related,
+    relatedEvents: newestEvents([...events], CHAIN_EVENTS_CAP),
     provisioner: row,
   };
 }

@@ -12,8 +12,20 @@ import type {
   StorageClass,
   VolumeAttachment,
 } from '../../shared/kube/objects';
+import { ClusterStore } from './cluster-store';
 
 export const T0 = '2026-11-28T09:00:00Z';
+/** "Now" of the store tests: an hour after T0. */
+export const TEST_NOW = Date.parse('2026-11-28T10:00:00Z');
+
+/** A store whose core kinds are all listed (synced), so a reference to an absent object counts as missing. */
+export function syncedStore(now = TEST_NOW): ClusterStore {
+  const s = new ClusterStore('t', { now: () => now });
+  for (const kind of ['storageclasses', 'persistentvolumes', 'persistentvolumeclaims', 'pods', 'events', 'nodes', 'csidrivers', 'csinodes', 'volumeattachments', 'leases'] as const) {
+    s.kindStatus({ kind, state: 'synced', count: 0 });
+  }
+  return s;
+}
 let seq = 0;
 const uid = (prefix: string) => `${prefix}-${(seq += 1)}`;
 

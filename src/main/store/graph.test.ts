@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { StorageGraph } from '../../shared/model/detail';
-import { ClusterStore } from './cluster-store';
-import { boundPair, nodeObj, pod, pv, pvc, sc } from './fixtures';
+import { boundPair, nodeObj, pod, pv, pvc, sc, syncedStore, TEST_NOW } from './fixtures';
 import { GRAPH_NODE_CAP } from './graph';
 
-const NOW = Date.parse('2026-11-28T10:00:00Z');
-
-function store(): ClusterStore {
-  const s = new ClusterStore('t', { now: () => NOW });
-  for (const kind of ['storageclasses', 'persistentvolumes', 'persistentvolumeclaims', 'pods', 'events', 'nodes', 'csidrivers', 'csinodes', 'volumeattachments', 'leases'] as const) {
-    s.kindStatus({ kind, state: 'synced', count: 0 });
-  }
-  return s;
-}
+const NOW = TEST_NOW;
+const store = () => syncedStore();
 
 function edges(graph: StorageGraph): string[] {
   return graph.edges.map((e) => `${e.from} -> ${e.to} ${e.state}`).sort();

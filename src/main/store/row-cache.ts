@@ -7,7 +7,9 @@ import type { ListRequest, Page, TableId, TableRows } from '../../shared/model/r
 import type { ProvisionerRow } from '../../shared/model/rows';
 import type { FindingsCache } from './findings-cache';
 import type { ObjectStore } from './object-store';
-import { pageRows, patchSorted, rowComparator, sortRowsBy, type IndexedRow, type SortSpec } from './query';
+import type { ObjectRef } from '../../shared/model/refs';
+import { sameRef } from '../../shared/model/refs';
+import { pageRows, patchSorted, rowComparator, rowFilter, sortRowsBy, type IndexedRow, type SortSpec } from './query';
 import { provisionerRow } from './rows/provisioners';
 import { TABLES } from './rows/registry';
 import type { RowContext, TableSpec } from './rows/table-spec';
@@ -109,6 +111,28 @@ export class RowCache {
     const table = this.table(req.table);
     const { total, rows } = pageRows(table.spec, table.ordered(req.sort), keys ? { ...req, keys } : req);
     return { total, offset: Math.max(0, Math.floor(req.offset)), rows, revision };
+  }
+
+  /**
+   * Index of the first row standing for `ref` among the rows the request shows (same filters and order as
+   * `list`), or -1. A row stands for its object (events: the object they are about; provisioners: the
+   * StorageClass-kind ref naming the provisioner).
+   */
+  locate<T extends TableId>(req: Omit<ListRequest<T>, 'clusterId' | 'offset' | 'limit'>, ref: ObjectRef): { index: number; total: number } {
+    const table = this.table(req.table);
+    const pass = rowFilter(table.spec, req);
+    let total = 0;
+    let index = -1;
+    for (const r of table.ordered(req.sort)) {
+      if (!pass(r)) continue;
+      if (index < 0) {
+        const row = r.row as { ref?: ObjectRef; object?: ObjectRef };
+        const own = row.ref ?? row.object;
+        if (own && sameRef(own, ref)) index = total;
+      }
+      total += 1;
+    }
+    return { index, total };
   }
 
   /** Every current row of a table (rebuilt where dirty), in default order. */

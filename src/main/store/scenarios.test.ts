@@ -73,7 +73,7 @@ describe('the lab scenarios in the store', () => {
     expect(stuck.rows.every((r) => r.badge !== undefined)).toBe(true);
     const missingClass = store.getObject({ kind: 'persistentvolumeclaims', name: 'missing-class', namespace: 'lab-stuck' });
     expect(missingClass?.findings.map((f) => f.code)).toContain('claim.class-missing');
-    expect(missingClass?.related.find((r) => r.relation === 'storage class')).toMatchObject({ ref: { name: 'fast-ssd' }, missing: true });
+    expect(missingClass?.related.find((r) => r.relation === 'storage-class')).toMatchObject({ ref: { name: 'fast-ssd' }, missing: true });
   });
 
   it('shows the init-container pod as steps, all waiting before the kubelet reports', () => {

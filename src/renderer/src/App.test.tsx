@@ -4,19 +4,10 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { App } from './App';
 import { EMPTY_VIEW } from './state/view-state';
 import { createFakeApi } from './testing/fake-api';
-import { renderWithApp } from './testing/render';
+import { renderWithApp, stubLayout } from './testing/render';
 
 afterEach(cleanup);
-beforeAll(() => {
-  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
-  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 });
-  // jsdom has no ResizeObserver; React Flow is not drawn in this test, the rest only needs it to exist.
-  globalThis.ResizeObserver ??= class {
-    observe() {}
-    unobserve() {}
-    disconnect() {}
-  };
-});
+beforeAll(stubLayout);
 
 describe('the student journey over the fake core', () => {
   it('opens the demo, finds the Pending claim, reads why and opens the lesson in Russian', async () => {
@@ -29,8 +20,13 @@ describe('the student journey over the fake core', () => {
     const finding = within(problems).getByTestId('overview-finding');
     expect(finding.dataset.code).toBe('claim.class-not-found');
 
+    // The link shows the claim in its own view, the Summary first.
     fireEvent.click(within(finding).getByTestId('object-link'));
     const details = await screen.findByTestId('details-panel');
+    await screen.findByTestId('table-claims');
+    expect(await within(details).findByTestId('summary')).toBeTruthy();
+    fireEvent.click(within(details).getByTestId('details-tab-findings'));
+    expect(location.hash).toContain('tab=findings');
     const card = await within(details).findByTestId('finding');
     expect(card.textContent).toContain('does not exist');
     expect(within(card).getByTestId('fix-command').textContent).toBe('kubectl get storageclass');
@@ -49,7 +45,9 @@ describe('the student journey over the fake core', () => {
     expect(screen.getByTestId('lesson-panel')).toBeTruthy();
     fireEvent.keyDown(window, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByTestId('lesson-panel')).toBeNull());
-  });
+    // The whole journey draws the overview, the claims table, the details and the lesson: more than vitest's
+    // default 5 s on a busy 2-core machine.
+  }, 30_000);
 
   it('filters claims to Pending from the overview and keeps the filter in the URL', async () => {
     renderWithApp(<App />, { view: { open: ['demo'], panes: [{ cluster: 'demo', view: 'overview', filters: {} }] } });

@@ -23,7 +23,7 @@ import { useDocumentTitle } from './state/document-title';
 export function closeInnermost(state: ViewState): ViewState | undefined {
   const withSelection = [...state.panes.keys()].reverse().find((i) => state.panes[i]?.selected);
   if (withSelection !== undefined)
-    return { ...state, panes: state.panes.map((p, i) => (i === withSelection ? { ...p, selected: undefined } : p)) };
+    return { ...state, panes: state.panes.map((p, i) => (i === withSelection ? { ...p, selected: undefined, trail: undefined } : p)) };
   if (state.lesson) return { ...state, lesson: undefined };
   return undefined;
 }

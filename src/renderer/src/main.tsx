@@ -7,6 +7,7 @@ import './styles/shell.css';
 import './styles/table.css';
 import './styles/panels.css';
 import './styles/overview.css';
+import './styles/details.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';

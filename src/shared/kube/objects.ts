@@ -199,6 +199,8 @@ export interface Pod extends KubeObject {
     startTime?: string;
     hostIP?: string;
     podIP?: string;
+    /** Guaranteed, Burstable or BestEffort, set by the API server from the containers' requests and limits. */
+    qosClass?: string;
   };
 }
 
@@ -223,6 +225,8 @@ export interface KubeNode extends KubeObject {
     capacity?: Record<string, string>;
     allocatable?: Record<string, string>;
     nodeInfo?: { kubeletVersion?: string };
+    volumesAttached?: { name?: string; devicePath?: string }[];
+    volumesInUse?: string[];
   };
 }
 
@@ -234,6 +238,7 @@ export interface CSIDriver extends KubeObject {
     storageCapacity?: boolean;
     fsGroupPolicy?: string;
     requiresRepublish?: boolean;
+    seLinuxMount?: boolean;
   };
 }
 

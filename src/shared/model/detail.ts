@@ -4,14 +4,119 @@ import type { FindingGroup } from './finding-groups';
 import type { Finding } from './findings';
 import type { ObjectRef } from './refs';
 import type { EventRow, ProvisionerRow, ProvisionerVerdict } from './rows';
+import type { SummaryField } from './summary';
+
+/**
+ * How an object relates to the one shown, as a code the renderer words in the UI language (en/ru). Grouped by
+ * the step of the storage chain it belongs to (RELATION_STEP).
+ */
+export const RELATION_CODES = [
+  // Pods
+  'mounted-by',
+  'ephemeral-owner',
+  'statefulset-pod',
+  'pod-on-node',
+  'leader-pod',
+  // Claims
+  'uses-claim',
+  'bound-claim',
+  'reserved-for-claim',
+  'claim-naming-it',
+  'class-claim',
+  'source-claim',
+  // Volumes
+  'bound-volume',
+  'reserved-volume',
+  'earlier-claim-volume',
+  'claim-volume',
+  'class-volume',
+  'pinned-volume',
+  'attached-volume',
+  // Classes
+  'storage-class',
+  'default-storage-class',
+  'class-using-it',
+  // Provisioners and CSI drivers
+  'provisioner',
+  'csi-driver',
+  'registered-driver',
+  // Nodes
+  'node',
+  'pod-node',
+  'affinity-node',
+  'attached-node',
+  'registered-on-node',
+  'csi-registrations',
+  // Volumes that almost fit a Pending claim
+  'near-miss-volume',
+  // The rest
+  'attachment',
+  'snapshot',
+  'snapshot-content',
+  'snapshot-class',
+  'about',
+] as const;
+
+export type RelationCode = (typeof RELATION_CODES)[number];
+
+/** Steps of the storage chain, in the order the Related tab shows them. */
+export const CHAIN_STEPS = ['pods', 'claims', 'volumes', 'classes', 'provisioners', 'nodes', 'near-misses', 'other'] as const;
+export type ChainStep = (typeof CHAIN_STEPS)[number];
+
+export const RELATION_STEP: Record<RelationCode, ChainStep> = {
+  'mounted-by': 'pods',
+  'ephemeral-owner': 'pods',
+  'statefulset-pod': 'pods',
+  'pod-on-node': 'pods',
+  'leader-pod': 'pods',
+  'uses-claim': 'claims',
+  'bound-claim': 'claims',
+  'reserved-for-claim': 'claims',
+  'claim-naming-it': 'claims',
+  'class-claim': 'claims',
+  'source-claim': 'claims',
+  'bound-volume': 'volumes',
+  'reserved-volume': 'volumes',
+  'earlier-claim-volume': 'volumes',
+  'claim-volume': 'volumes',
+  'class-volume': 'volumes',
+  'pinned-volume': 'volumes',
+  'attached-volume': 'volumes',
+  'storage-class': 'classes',
+  'default-storage-class': 'classes',
+  'class-using-it': 'classes',
+  provisioner: 'provisioners',
+  'csi-driver': 'provisioners',
+  'registered-driver': 'provisioners',
+  node: 'nodes',
+  'pod-node': 'nodes',
+  'affinity-node': 'nodes',
+  'attached-node': 'nodes',
+  'registered-on-node': 'nodes',
+  'csi-registrations': 'nodes',
+  'near-miss-volume': 'near-misses',
+  attachment: 'other',
+  snapshot: 'other',
+  'snapshot-content': 'other',
+  'snapshot-class': 'other',
+  about: 'other',
+};
 
 /** How an object relates to the one shown. */
 export interface RelatedObject {
   ref: ObjectRef;
-  /** e.g. "bound volume", "storage class", "mounted by", "node", "owner". */
-  relation: string;
+  relation: RelationCode;
   /** Present when the reference points to nothing (e.g. a claim naming a missing class). */
   missing?: boolean;
+  /**
+   * The object in between, verbatim, when the relation goes through one: the claim of a pod's volume
+   * (`claim-volume`), the pod whose node it is (`pod-node`), the class whose provisioner it is.
+   */
+  via?: string;
+  /** Near misses: the fields in which the volume does not fit the claim (size, accessModes, class...). */
+  differences?: string[];
+  /** The view that lists it when its kind alone does not say: a provisioner is named by a StorageClass-kind ref. */
+  view?: 'provisioners';
 }
 
 /** A volume of a pod and who mounts it. */
@@ -60,17 +165,27 @@ export interface ObjectDetail {
   kind: Kind;
   /** The object as stored (managedFields stripped, secrets redacted in offline sources). */
   object: unknown;
-  /** The same object as YAML, for the read-only viewer. */
+  /** The same object as YAML, keys in the order `kubectl get -o yaml` prints them (see main/store/yaml.ts). */
   yaml: string;
+  /** The basics first: the Summary tab, field by field, verbatim values. */
+  summary: SummaryField[];
   findings: Finding[];
   events: EventRow[];
+  /** The storage chain around the object, in chain order (pods, claims, volumes, classes, provisioners, nodes, near misses). */
   related: RelatedObject[];
+  /** Events about this object and the objects of its chain (not nodes), newest first: the chain's story. */
+  relatedEvents: EventRow[];
   /** Pods only. */
   volumes?: PodVolumeView[];
   /** Pods only. */
   initSteps?: InitStepView[];
   /** Provisioners only (kind is the class's provisioner, looked up by name). */
   provisioner?: ProvisionerRow;
+  /**
+   * The object does not exist, though others refer to it (a claim naming a class nobody created): `related`
+   * lists what refers to it, `summary` is empty and `yaml` is "".
+   */
+  missing?: true;
 }
 
 export type EdgeState = 'bound' | 'waiting' | 'mismatch' | 'missing';

@@ -114,6 +114,7 @@ describe('web host over the real core', () => {
       clusterStatus: { clusterId },
       addNamespace: { clusterId, namespace: 'team-a' },
       listRows: { clusterId, table: 'claims', offset: 0, limit: 100 },
+      locateRow: { clusterId, table: 'claims', filters: { phase: 'Pending' }, ref: claim },
       getObject: { clusterId, ref: claim },
       getGraph: { clusterId, root: claim },
       getOverview: { clusterId },
@@ -144,8 +145,12 @@ describe('web host over the real core', () => {
     expect(answers.get('controlReplay')).toMatchObject({ status: 503, body: { ok: false, error: { code: 'unavailable', message: expect.stringContaining('not a recording') } } });
     expect(answers.get('clusterStatus')?.body.value).toMatchObject({ synced: true, cluster: { source: 'snapshot', connection: 'offline' } });
     expect(answers.get('listRows')?.body.value).toMatchObject({ total: claimCount });
-    const detail = answers.get('getObject')?.body.value as { yaml: string; findings: { code: string }[] };
+    expect(answers.get('locateRow')?.body.value).toMatchObject({ index: expect.any(Number) });
+    expect((answers.get('locateRow')?.body.value as { index: number }).index).toBeGreaterThanOrEqual(0);
+    const detail = answers.get('getObject')?.body.value as { yaml: string; findings: { code: string }[]; summary: { id: string }[] };
     expect(detail.yaml).toContain('missing-class');
+    expect(detail.yaml.startsWith('apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n')).toBe(true);
+    expect(detail.summary.map((f) => f.id)).toContain('storageClass');
     expect(detail.findings.length).toBeGreaterThan(0);
     expect((answers.get('getGraph')?.body.value as { nodes: unknown[] }).nodes.length).toBeGreaterThan(0);
     expect((answers.get('listFindings')?.body.value as { total: number }).total).toBeGreaterThan(0);

@@ -79,6 +79,13 @@ export const examplesQuery = (api: RendererApi, clusterId: string, table: TableI
     queryFn: () => api.listRows({ clusterId, table, offset: 0, limit }),
   });
 
+/** Where an object's row is in a table as filtered and sorted; under the table's rows key, so notices refresh it. */
+export const locateRowQuery = (api: RendererApi, q: RowsQuery, ref: ObjectRef) =>
+  queryOptions({
+    queryKey: [...keys.rows(q), 'locate', ref.kind, ref.namespace ?? '', ref.name] as const,
+    queryFn: () => api.locateRow({ ...q, ref: { kind: ref.kind, name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) } }),
+  });
+
 export const objectQuery = (api: RendererApi, clusterId: string, ref: ObjectRef) =>
   queryOptions({ queryKey: keys.object(clusterId, ref), queryFn: () => api.getObject({ clusterId, ref }) });
 

@@ -16,6 +16,7 @@ import { Overview } from '../overview/Overview';
 import { usePane, useView } from '../state/view-store';
 import type { ViewId } from '../state/view-state';
 import { TableView } from '../table/TableView';
+import { openHere } from '../state/navigation';
 import { TABLES } from '../tables/registry';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PaneProvider } from './pane-context';
@@ -75,7 +76,7 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
 
   // A view owns its details panel: switching views closes it (links to objects open them in their own view).
   const show = (view: ViewId) =>
-    setPane({ view, filters: {}, search: undefined, sort: undefined, minSeverity: undefined, finding: undefined, selected: undefined });
+    setPane({ view, filters: {}, search: undefined, sort: undefined, minSeverity: undefined, finding: undefined, selected: undefined, trail: undefined });
   const viewTitle = pane.view === 'overview' ? t('nav.overview') : pane.view === 'graph' ? t('nav.graph') : t(TABLES[pane.view].label);
   let content;
   if (pane.view === 'overview') content = <Overview clusterId={clusterId} />;
@@ -89,7 +90,7 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
         pane={pane}
         namespaces={namespaces}
         onChange={setPane}
-        onOpen={(ref) => setPane({ selected: ref })}
+        onOpen={(ref) => setPane(openHere(pane, ref))}
       />
     );
 
@@ -136,7 +137,7 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
             </div>
             {pane.selected && (
               <ErrorBoundary resetKey={`${clusterId}/${JSON.stringify(pane.selected)}`} title={t('state.viewFailed')}>
-                <DetailsPanel target={pane.selected} onClose={() => setPane({ selected: undefined })} />
+                <DetailsPanel target={pane.selected} onClose={() => setPane({ selected: undefined, trail: undefined })} />
               </ErrorBoundary>
             )}
           </div>

@@ -2,8 +2,11 @@
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
 
-/** `label` is the accessible name when the text is too long to read out (a code block); default "Copy command: <text>". */
-export function CopyButton({ text, label }: { text: string; label?: string }) {
+/**
+ * `label` is the accessible name when the text is too long to read out (a code block, a YAML document); default
+ * "Copy command: <text>". `testId` names it for page objects.
+ */
+export function CopyButton({ text, label, testId = 'copy-command' }: { text: string; label?: string; testId?: string }) {
   const { t } = useI18n();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = () => {
@@ -19,7 +22,7 @@ export function CopyButton({ text, label }: { text: string; label?: string }) {
   };
   return (
     <>
-      <button type="button" className="button small" onClick={copy} aria-label={label ?? t('details.copyCommand', { command: text })} data-testid="copy-command">
+      <button type="button" className="button small" onClick={copy} aria-label={label ?? t('details.copyCommand', { command: text })} data-testid={testId}>
         {state === 'copied' ? t('details.copied') : t('details.copy')}
       </button>
       <span className="sr-only" role="status" aria-live="polite">

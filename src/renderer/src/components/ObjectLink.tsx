@@ -1,15 +1,29 @@
-/** A link to an object of the open cluster: selecting it opens its details. */
+/**
+ * A link to an object of the open cluster: it shows the object in its own view (a StorageClass in Classes...),
+ * extends the breadcrumb, and Back returns. A link to an object that does not exist is marked as such and still
+ * followed: the details then say it is missing and what refers to it. The text is cluster-sourced (names,
+ * evidence values), so it is never machine-translated.
+ */
 import type { ObjectRef } from '../../../shared/model/refs';
 import { refKey } from '../../../shared/model/refs';
 import { KINDS } from '../../../shared/kube/kinds';
+import type { ViewId } from '../state/view-state';
 import { usePaneActions } from './pane-context';
 
-export function ObjectLink({ target, missing, label }: { target: ObjectRef; missing?: boolean; label?: string }) {
-  const { select } = usePaneActions();
+export function ObjectLink({ target, missing, label, view }: { target: ObjectRef; missing?: boolean; label?: string; view?: ViewId }) {
+  const { follow } = usePaneActions();
   const text = label ?? `${KINDS[target.kind].objectKind}/${refKey(target)}`;
-  if (missing) return <span className="object-link missing">{text}</span>;
   return (
-    <button type="button" className="object-link" onClick={() => select(target)} data-testid="object-link" data-kind={target.kind} data-name={target.name}>
+    <button
+      type="button"
+      className={missing ? 'object-link missing' : 'object-link'}
+      onClick={() => follow(target, view)}
+      translate="no"
+      data-testid="object-link"
+      data-kind={target.kind}
+      data-name={target.name}
+      data-missing={missing ? 'true' : undefined}
+    >
       {text}
     </button>
   );

@@ -122,6 +122,9 @@ describe('Escape closes the innermost panel', () => {
     const state = { open: ['a', 'b'], panes: [{ ...emptyPane('a'), selected: sel }, { ...emptyPane('b'), selected: sel }], lesson: 'csi' };
     const once = closeInnermost(state)!;
     expect(once.panes.map((p) => p.selected)).toEqual([sel, undefined]);
+    // The path of links that led to the closed details goes with them.
+    const walked = closeInnermost({ ...state, panes: [{ ...emptyPane('a'), selected: sel, trail: [{ view: 'claims' }] }] })!;
+    expect(walked.panes[0]?.trail).toBeUndefined();
     const twice = closeInnermost(once)!;
     expect(twice.panes.every((p) => !p.selected)).toBe(true);
     expect(twice.lesson).toBe('csi');

@@ -1,51 +1,67 @@
 /**
- * Details of the selected object beside the view: findings (evidence, fix commands, lessons), events,
- * related objects, pod volumes and init progress, and the read-only YAML.
+ * Details of the selected object beside the view, the basics first: Summary, then findings (evidence, fix
+ * commands, lessons), pod volumes and init progress, events, the storage chain (Related) and the YAML. The tab
+ * lives in the URL; the path taken through links shows as a breadcrumb; Escape returns focus to where the panel
+ * was opened from.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useId, useRef, type KeyboardEvent } from 'react';
 import type { ObjectDetail } from '../../../shared/model/detail';
 import { KINDS } from '../../../shared/kube/kinds';
 import type { ObjectRef } from '../../../shared/model/refs';
 import { refKey } from '../../../shared/model/refs';
 import { useApi } from '../api/api-context';
 import { objectQuery } from '../api/queries';
-import { ObjectLink } from '../components/ObjectLink';
 import { usePaneActions } from '../components/pane-context';
 import { SidePanel } from '../components/SidePanel';
 import { errorText, StateMessage } from '../components/StateMessage';
 import { DETAILS_PANEL, minBesideDetails } from '../state/frame-layout';
 import { useI18n, type MessageKey } from '../i18n/i18n';
+import { usePane } from '../state/view-store';
+import type { DetailTab } from '../state/view-state';
+import { Breadcrumb } from './Breadcrumb';
 import { EventList } from './EventList';
 import { FindingCard } from './FindingCard';
 import { InitProgress } from './InitProgress';
 import { PodVolumes } from './PodVolumes';
-import { YamlView } from './YamlView';
+import { RelatedView } from './RelatedView';
+import { SummaryView } from './SummaryView';
+import { useReturnFocus } from './use-return-focus';
+import { YamlView, yamlFileName } from './YamlView';
 
-type TabId = 'findings' | 'events' | 'related' | 'volumes' | 'init' | 'yaml';
-const TAB_LABEL: Record<TabId, MessageKey> = {
+const TAB_LABEL: Record<DetailTab, MessageKey> = {
+  summary: 'details.summary',
   findings: 'details.findings',
-  events: 'details.events',
-  related: 'details.related',
   volumes: 'details.volumes',
   init: 'details.init',
+  events: 'details.events',
+  related: 'details.related',
   yaml: 'details.yaml',
 };
 
-function tabsOf(detail: ObjectDetail): TabId[] {
-  const tabs: TabId[] = ['findings'];
+/** The tabs an object has, in order; an object that does not exist has no YAML. */
+export function tabsOf(detail: ObjectDetail): DetailTab[] {
+  const tabs: DetailTab[] = ['summary', 'findings'];
   if (detail.volumes) tabs.push('volumes');
   if (detail.initSteps && detail.initSteps.length > 0) tabs.push('init');
-  tabs.push('events', 'related', 'yaml');
+  tabs.push('events', 'related');
+  if (!detail.missing) tabs.push('yaml');
   return tabs;
 }
 
 export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose(): void }) {
   const { t } = useI18n();
-  const { clusterId, showGraph } = usePaneActions();
+  const { clusterId, index, showGraph } = usePaneActions();
+  const [pane, setPane] = usePane(index);
   const detail = useQuery(objectQuery(useApi(), clusterId, target));
-  const [tab, setTab] = useState<TabId>('findings');
-  const title = `${KINDS[target.kind].objectKind}/${refKey(target)}`;
+  // The header is inside the panel: focus return finds the panel from it.
+  const head = useRef<HTMLElement>(null);
+  const titleId = useId();
+  useReturnFocus(head);
+  // A provisioner is named by a StorageClass-kind ref (ProvisionerRow.ref) but is no StorageClass: say what it is.
+  const asProvisioner = target.kind === 'storageclasses' && (pane.view === 'provisioners' || Boolean(detail.data?.provisioner));
+  const kind = asProvisioner ? t('col.provisioner') : KINDS[target.kind].objectKind;
+  const title = `${kind}/${refKey(target)}`;
 
   let body;
   if (detail.isLoading) body = <StateMessage kind="loading" text={t('state.loading', { what: title })} />;
@@ -57,25 +73,23 @@ export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose()
   else {
     const data = detail.data;
     const tabs = tabsOf(data);
-    const current = tabs.includes(tab) ? tab : 'findings';
-    const count = (id: TabId) =>
+    const current = pane.tab && tabs.includes(pane.tab) ? pane.tab : 'summary';
+    // Switching tabs replaces the history entry: Back goes to the previous object, not the previous tab.
+    const setTab = (tab: DetailTab) => setPane({ tab: tab === 'summary' ? undefined : tab }, 'replace');
+    const count = (id: DetailTab) =>
       id === 'findings' ? data.findings.length : id === 'events' ? data.events.length : id === 'related' ? data.related.length : undefined;
+    const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+      // Arrow keys move between tabs, as the ARIA tabs pattern expects.
+      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+      if (!step) return;
+      e.preventDefault();
+      const next = tabs[(tabs.indexOf(current) + step + tabs.length) % tabs.length] ?? current;
+      setTab(next);
+      e.currentTarget.querySelector<HTMLElement>(`#detail-tab-${next}`)?.focus();
+    };
     body = (
       <>
-        <div
-          className="detail-tabs"
-          role="tablist"
-          aria-label={title}
-          onKeyDown={(e) => {
-            // Arrow keys move between tabs, as the ARIA tabs pattern expects.
-            const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-            if (!step) return;
-            e.preventDefault();
-            const next = tabs[(tabs.indexOf(current) + step + tabs.length) % tabs.length] ?? current;
-            setTab(next);
-            e.currentTarget.querySelector<HTMLElement>(`#detail-tab-${next}`)?.focus();
-          }}
-        >
+        <div className="detail-tabs" role="tablist" aria-label={title} onKeyDown={onTabKey}>
           {tabs.map((id) => (
             <button
               key={id}
@@ -94,7 +108,16 @@ export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose()
             </button>
           ))}
         </div>
-        <div className="detail-body" role="tabpanel" id="detail-tabpanel" aria-labelledby={`detail-tab-${current}`}>
+        <div className="detail-body" role="tabpanel" id="detail-tabpanel" aria-labelledby={`detail-tab-${current}`} data-tab={current}>
+          {current === 'summary' &&
+            (data.missing ? (
+              <div className="detail-missing" data-testid="details-missing">
+                <p className="tone-text-bad">{t('details.missingObject', { kind, name: refKey(target) })}</p>
+                <p className="muted">{t('details.missingRelated')}</p>
+              </div>
+            ) : (
+              <SummaryView fields={data.summary} />
+            ))}
           {current === 'findings' &&
             (data.findings.length === 0 ? (
               <p className="muted">{t('details.noFindings')}</p>
@@ -104,21 +127,8 @@ export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose()
           {current === 'volumes' && <PodVolumes volumes={data.volumes ?? []} />}
           {current === 'init' && <InitProgress steps={data.initSteps ?? []} />}
           {current === 'events' && <EventList events={data.events} />}
-          {current === 'related' &&
-            (data.related.length === 0 ? (
-              <p className="muted">{t('details.noRelated')}</p>
-            ) : (
-              <ul className="related-list">
-                {data.related.map((r, i) => (
-                  <li key={i} data-testid="related-object">
-                    <span className="muted small-text related-rel">{r.relation}</span>
-                    <ObjectLink target={r.ref} missing={r.missing} />
-                    {r.missing && <span className="tone-text-bad small-text"> ({t('details.missing')})</span>}
-                  </li>
-                ))}
-              </ul>
-            ))}
-          {current === 'yaml' && <YamlView source={data.yaml} label={`${title} YAML`} />}
+          {current === 'related' && <RelatedView related={data.related} events={data.relatedEvents} />}
+          {current === 'yaml' && <YamlView source={data.yaml} label={title} fileName={yamlFileName(asProvisioner ? 'provisioner' : kind, target.name, target.namespace)} />}
         </div>
       </>
     );
@@ -126,9 +136,12 @@ export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose()
 
   return (
     <SidePanel id="details" limits={DETAILS_PANEL} minContent={minBesideDetails} className="details-panel" label={t('details.label', { name: title })} testId="details-panel">
-      <header className="panel-head">
-        <h2 className="panel-title" title={title}>
-          <span className="kind-label">{KINDS[target.kind].objectKind}</span> {refKey(target)}
+      <header className="panel-head" ref={head}>
+        <h2 className="panel-title" id={titleId} title={title}>
+          <span className="kind-label" translate={asProvisioner ? undefined : 'no'}>
+            {kind}
+          </span>{' '}
+          <span translate="no">{refKey(target)}</span>
         </h2>
         <button type="button" className="button small" onClick={() => showGraph(target)} data-testid="details-graph">
           {t('details.graph')}
@@ -137,6 +150,7 @@ export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose()
           ×
         </button>
       </header>
+      <Breadcrumb pane={pane} onGo={(next) => setPane(next)} />
       {body}
     </SidePanel>
   );

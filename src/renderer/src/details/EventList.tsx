@@ -1,26 +1,42 @@
-/** Events of one object, newest first, warnings marked. */
+/**
+ * Events newest first, warnings marked: of one object (the Events tab), or of a whole chain (Related), where each
+ * also names the object it is about.
+ */
 import type { EventRow } from '../../../shared/model/rows';
+import { ObjectLink } from '../components/ObjectLink';
 import { ago } from '../format/time';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type MessageKey } from '../i18n/i18n';
 import { useNow } from '../state/clock';
 
-export function EventList({ events }: { events: EventRow[] }) {
+export function EventList({ events, showObject = false, empty = 'details.noEvents', testId = 'event' }: { events: EventRow[]; showObject?: boolean; empty?: MessageKey; testId?: string }) {
   const { t } = useI18n();
   const now = useNow(5000);
-  if (events.length === 0) return <p className="muted">{t('details.noEvents')}</p>;
+  if (events.length === 0) return <p className="muted">{t(empty)}</p>;
   return (
-    <ul className="event-list" data-testid="event-list">
+    <ul className="event-list" data-testid={`${testId}-list`}>
       {events.map((e) => (
-        <li key={e.uid} className={e.type === 'Warning' ? 'event warning' : 'event'} data-testid="event" data-reason={e.reason}>
+        <li key={e.uid} className={e.type === 'Warning' ? 'event warning' : 'event'} data-testid={testId} data-reason={e.reason}>
           <div className="event-head">
-            <strong>{e.reason}</strong>
+            <strong translate="no">{e.reason}</strong>
             <span className="muted small-text">
-              {e.type}
+              <span translate="no">{e.type}</span>
               {e.count > 1 ? ` ×${e.count}` : ''} · {ago(e.lastSeen, now, t)}
-              {e.source ? ` · ${e.source}` : ''}
+              {e.source ? (
+                <>
+                  {' · '}
+                  <span translate="no">{e.source}</span>
+                </>
+              ) : null}
             </span>
           </div>
-          <div className="event-message">{e.message}</div>
+          {showObject && e.object && (
+            <div className="related-event-object">
+              <ObjectLink target={e.object} />
+            </div>
+          )}
+          <div className="event-message" translate="no">
+            {e.message}
+          </div>
         </li>
       ))}
     </ul>

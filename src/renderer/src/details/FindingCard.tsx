@@ -16,7 +16,9 @@ export function FindingCard({ finding }: { finding: Finding }) {
       <header className="finding-head">
         <SeverityChip severity={finding.severity} label={t(`severity.${finding.severity}`)} />
         <span className="finding-cause">{finding.cause[lang]}</span>
-        <code className="finding-code">{finding.code}</code>
+        <code className="finding-code" translate="no">
+          {finding.code}
+        </code>
       </header>
       {finding.evidence.length > 0 && (
         <section aria-label={t('details.evidence')}>
@@ -26,8 +28,13 @@ export function FindingCard({ finding }: { finding: Finding }) {
               <div key={i} className="evidence-row">
                 <dt>{e.label[lang]}</dt>
                 <dd>
-                  {e.ref ? <ObjectLink target={e.ref} label={e.value} /> : <code>{e.value}</code>}
-                  {e.source && <span className="muted small-text"> · {e.source}</span>}
+                  {e.ref ? <ObjectLink target={e.ref} label={e.value} /> : <code translate="no">{e.value}</code>}
+                  {e.source && (
+                    <span className="muted small-text">
+                      {' · '}
+                      <span translate="no">{e.source}</span>
+                    </span>
+                  )}
                 </dd>
               </div>
             ))}
@@ -43,7 +50,7 @@ export function FindingCard({ finding }: { finding: Finding }) {
                 <div>{step.text[lang]}</div>
                 {step.command && (
                   <div className="command-row">
-                    <pre className="command" data-testid="fix-command">
+                    <pre className="command" data-testid="fix-command" translate="no">
                       <code>{step.command}</code>
                     </pre>
                     <CopyButton text={step.command} />

@@ -9,23 +9,23 @@ import { useNow } from '../state/clock';
 import { initStepMounts } from './init-mounts';
 
 /** "09:50:10 (2m ago)": the exact time for comparing steps, the age for how stale it is. */
-function clockAndAgo(iso: string, now: number, t: Translate): string {
+function clockAndAgo(iso: string, now: number, t: Translate, lang: string): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  return `${at.toLocaleTimeString()} (${ago(iso, now, t)})`;
+  return `${at.toLocaleTimeString(lang)} (${ago(iso, now, t)})`;
 }
 
 const STATE_ICON: Record<InitStepView['state'], string> = { waiting: '○', running: '◐', done: '●', failed: '✕' };
 
 export function InitProgress({ steps }: { steps: InitStepView[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const now = useNow(5000);
   if (steps.length === 0) return <p className="muted">{t('init.none')}</p>;
   const done = steps.filter((s) => s.state === 'done').length;
   return (
     <div data-testid="init-progress">
       <p className="muted small-text" role="status" aria-live="polite">
-        Init: {done}/{steps.length}
+        {t('details.init')}: {done}/{steps.length}
       </p>
       <ol className="init-steps" aria-label={t('init.title')}>
         {steps.map((step) => (
@@ -35,24 +35,34 @@ export function InitProgress({ steps }: { steps: InitStepView[] }) {
             </span>
             <div className="init-body">
               <div className="init-head">
-                <span className="mono">{step.index + 1}. {step.name}</span>
+                <span className="mono">
+                  {step.index + 1}. <span translate="no">{step.name}</span>
+                </span>
                 <span className={`init-state-tag state-${step.state}`}>{t(`init.${step.state}`)}</span>
                 {step.sidecar && <span className="type-tag">{t('init.sidecar')}</span>}
-                {step.image && <span className="muted small-text mono">{step.image}</span>}
+                {step.image && (
+                  <span className="muted small-text mono" translate="no">
+                    {step.image}
+                  </span>
+                )}
               </div>
               <div className="init-meta small-text">
-                {step.startedAt && <span title={step.startedAt}>{t('init.started', { time: clockAndAgo(step.startedAt, now, t) })}</span>}
-                {step.finishedAt && <span title={step.finishedAt}>{t('init.finished', { time: clockAndAgo(step.finishedAt, now, t) })}</span>}
+                {step.startedAt && <span title={step.startedAt}>{t('init.started', { time: clockAndAgo(step.startedAt, now, t, lang) })}</span>}
+                {step.finishedAt && <span title={step.finishedAt}>{t('init.finished', { time: clockAndAgo(step.finishedAt, now, t, lang) })}</span>}
                 {step.restarts > 0 && <span className="tone-text-bad">{t('init.restarts', { n: step.restarts })}</span>}
                 {step.exitCode !== undefined && <span>{t('init.exitCode', { code: step.exitCode })}</span>}
                 <span>{step.runAsUser !== undefined ? t('init.user', { uid: step.runAsUser }) : t('init.userUnknown')}</span>
               </div>
               {(step.reason || step.message) && (
-                <div className="init-message small-text">
+                <div className="init-message small-text" translate="no">
                   {step.reason && <strong>{step.reason}</strong>} {step.message}
                 </div>
               )}
-              {initStepMounts(step.mounts).length > 0 && <div className="muted small-text mono">{initStepMounts(step.mounts).join(', ')}</div>}
+              {initStepMounts(step.mounts).length > 0 && (
+                <div className="muted small-text mono" translate="no">
+                  {initStepMounts(step.mounts).join(', ')}
+                </div>
+              )}
             </div>
           </li>
         ))}

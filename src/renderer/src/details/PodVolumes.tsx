@@ -11,9 +11,19 @@ export function PodVolumes({ volumes }: { volumes: PodVolumeView[] }) {
       {volumes.map((v) => (
         <li key={v.name} className="pod-volume" data-testid="pod-volume" data-type={v.type} data-name={v.name}>
           <div className="pod-volume-head">
-            <span className="mono strong">{v.name}</span>
-            <span className="type-tag">{v.type}</span>
-            {v.target ? <ObjectLink target={v.target} missing={v.missing} label={v.detail} /> : <span className="mono muted">{v.detail}</span>}
+            <span className="mono strong" translate="no">
+              {v.name}
+            </span>
+            <span className="type-tag" translate="no">
+              {v.type}
+            </span>
+            {v.target ? (
+              <ObjectLink target={v.target} missing={v.missing} label={v.detail} />
+            ) : (
+              <span className="mono muted" translate="no">
+                {v.detail}
+              </span>
+            )}
             {v.missing && <span className="tone-text-bad small-text">({t('details.missing')})</span>}
           </div>
           {v.mounts.length === 0 ? (
@@ -24,10 +34,10 @@ export function PodVolumes({ volumes }: { volumes: PodVolumeView[] }) {
                 {v.mounts.map((m, i) => (
                   <tr key={i} data-testid="volume-mount" data-container={m.container} data-read-only={m.readOnly}>
                     <td className="mono">
-                      {m.container}
+                      <span translate="no">{m.container}</span>
                       {m.init && <span className="type-tag">{t('volumes.initTag')}</span>}
                     </td>
-                    <td className="mono">
+                    <td className="mono" translate="no">
                       {m.mountPath}
                       {m.subPath ? <span className="muted"> (subPath {m.subPath})</span> : null}
                     </td>

@@ -1,11 +1,15 @@
 /**
- * Read-only YAML with highlighting. Only the YAML grammar of highlight.js is bundled. highlight.js escapes
- * the source before wrapping tokens in spans, so its output is safe to set as HTML (no script can come
- * through, and the CSP forbids inline scripts anyway).
+ * Read-only YAML with highlighting, and Copy, Download and Wrap. Only the YAML grammar of highlight.js is
+ * bundled. highlight.js escapes the source before wrapping tokens in spans, so its output is safe to set as HTML
+ * (no script can come through, and the CSP forbids inline scripts anyway). The core already wrote the keys in
+ * the order `kubectl get -o yaml` prints them (main/store/yaml.ts).
  */
 import hljs from 'highlight.js/lib/core';
 import yaml from 'highlight.js/lib/languages/yaml';
 import { useMemo } from 'react';
+import { CopyButton } from '../components/CopyButton';
+import { useI18n } from '../i18n/i18n';
+import { useRememberedFlag } from '../state/remembered-flag';
 
 hljs.registerLanguage('yaml', yaml);
 
@@ -17,11 +21,43 @@ export function highlightYaml(source: string): string | undefined {
   return source.length <= HIGHLIGHT_LIMIT ? hljs.highlight(source, { language: 'yaml', ignoreIllegals: true }).value : undefined;
 }
 
-export function YamlView({ source, label }: { source: string; label: string }) {
+/** A file name for the download: kind, namespace and name, with anything a file system may refuse replaced. */
+export function yamlFileName(kind: string, name: string, namespace?: string): string {
+  const base = [kind.toLowerCase(), namespace, name].filter(Boolean).join('_');
+  return `${base.replace(/[^A-Za-z0-9._-]+/g, '-')}.yaml`;
+}
+
+export function YamlView({ source, label, fileName }: { source: string; label: string; fileName: string }) {
+  const { t } = useI18n();
   const html = useMemo(() => highlightYaml(source), [source]);
+  const [wrap, setWrap] = useRememberedFlag('kse.yamlWrap', false);
+  const onDownload = () => {
+    // A blob URL on an <a download>: no navigation, and the desktop app's session shows its save dialog.
+    const url = URL.createObjectURL(new Blob([source], { type: 'application/yaml' }));
+    const a = document.createElement('a');
+    a.href = url;
+    a.download = fileName;
+    a.rel = 'noopener';
+    document.body.append(a);
+    a.click();
+    a.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 1000);
+  };
+
   return (
-    <pre className="yaml hljs" aria-label={label} tabIndex={0} data-testid="yaml-view">
-      {html === undefined ? <code>{source}</code> : <code dangerouslySetInnerHTML={{ __html: html }} />}
-    </pre>
+    <div className="yaml-view">
+      <div className="yaml-toolbar">
+        <CopyButton text={source} label={t('yaml.copyLabel', { name: label })} testId="yaml-copy" />
+        <button type="button" className="button small" onClick={onDownload} aria-label={t('yaml.downloadLabel', { name: label })} data-testid="yaml-download">
+          {t('yaml.download')}
+        </button>
+        <label className="small-text yaml-wrap">
+          <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} data-testid="yaml-wrap" /> {t('yaml.wrap')}
+        </label>
+      </div>
+      <pre className={wrap ? 'yaml hljs wrap' : 'yaml hljs'} aria-label={`${label} YAML`} tabIndex={0} translate="no" data-testid="yaml-view" data-wrap={wrap ? 'on' : 'off'}>
+        {html === undefined ? <code>{source}</code> : <code dangerouslySetInnerHTML={{ __html: html }} />}
+      </pre>
+    </div>
   );
 }

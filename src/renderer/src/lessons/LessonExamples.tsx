@@ -20,7 +20,8 @@ export function LessonExamples({ clusterId, kinds }: { clusterId: string; kinds:
     return table ? [{ kind, table }] : [];
   });
   const pages = useQueries({ queries: tables.map(({ table }) => examplesQuery(api, clusterId, table, EXAMPLES_PER_KIND)) });
-  const rows = pages.flatMap((p) => p.data?.rows ?? []);
+  // Each row keeps the table it came from: a link shows it there (a provisioner's ref is of StorageClass kind).
+  const rows = pages.flatMap((p, i) => (p.data?.rows ?? []).map((row) => ({ row, table: tables[i]?.table })));
   const loading = pages.some((p) => p.isLoading);
   return (
     <div className="lesson-examples" data-testid="lesson-examples" aria-live="polite">
@@ -31,11 +32,11 @@ export function LessonExamples({ clusterId, kinds }: { clusterId: string; kinds:
         <p className="muted">{t('lessons.noExamples')}</p>
       ) : (
         <ul>
-          {rows.map((row) => {
+          {rows.map(({ row, table }) => {
             const ref = rowRef(row);
             return ref ? (
               <li key={rowKey(row)}>
-                <ObjectLink target={ref} />
+                <ObjectLink target={ref} view={table} />
               </li>
             ) : null;
           })}

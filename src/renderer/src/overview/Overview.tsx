@@ -120,7 +120,7 @@ function Provisioners({ data }: { data: OverviewData }) {
           {data.provisioners.map((p) => (
             <li key={p.name} data-testid="overview-provisioner" data-verdict={p.verdict}>
               <span className={`verdict v-${p.verdict}`}>{t(`verdict.${p.verdict}`)}</span>
-              <ObjectLink target={p.ref} label={p.name} />
+              <ObjectLink target={p.ref} label={p.name} view="provisioners" />
               <span className="muted small-text">{p.type} · {p.classes.join(', ')}</span>
               {p.reasons.length > 0 && <span className="small-text">{p.reasons.join('; ')}</span>}
             </li>

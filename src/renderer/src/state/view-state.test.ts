@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_VIEW, hashToState, refFromParam, refToParam, splitToken, stateToHash, type ViewState } from './view-state';
+import { EMPTY_VIEW, hashToState, refFromParam, refToParam, splitToken, stateToHash, stepFromParam, stepToParam, type ViewState } from './view-state';
 
 describe('view state in the URL', () => {
   const full: ViewState = {
@@ -15,8 +15,19 @@ describe('view state in the URL', () => {
         finding: { code: 'claim.provisioning', severity: 'warning', subject: { type: 'provisioner', name: 'replicated.storage.example.com' } },
         sort: { column: 'age', direction: 'desc' },
         selected: { kind: 'persistentvolumeclaims', namespace: 'shop', name: 'data-0' },
+        tab: 'related',
+        trail: [{ view: 'overview' }, { view: 'volumes', ref: { kind: 'persistentvolumes', name: 'pv-1' } }],
       },
-      { cluster: 'snapshot:1', view: 'graph', filters: {}, graphNamespace: 'default', graphRoot: { kind: 'pods', namespace: 'default', name: 'web-0' } },
+      {
+        cluster: 'snapshot:1',
+        view: 'graph',
+        filters: {},
+        graphNamespace: 'default',
+        graphRoot: { kind: 'pods', namespace: 'default', name: 'web-0' },
+        selected: { kind: 'storageclasses', name: 'kubernetes.io/host-path' },
+        tab: 'yaml',
+        trail: [{ view: 'claims', ref: { kind: 'persistentvolumeclaims', namespace: 'lab-stuck', name: 'missing-class' } }],
+      },
     ],
     lesson: 'storage-class',
     lessonLang: 'ru',
@@ -65,6 +76,40 @@ describe('view state in the URL', () => {
   });
 });
 
+describe('the details tab and the trail of links in the URL', () => {
+  it('round-trips the path Claims › lab-stuck/missing-class › StorageClass fast-ssd', () => {
+    const state: ViewState = {
+      open: ['demo'],
+      panes: [
+        {
+          cluster: 'demo',
+          view: 'classes',
+          filters: {},
+          selected: { kind: 'storageclasses', name: 'fast-ssd' },
+          tab: 'summary',
+          trail: [{ view: 'claims', ref: { kind: 'persistentvolumeclaims', namespace: 'lab-stuck', name: 'missing-class' } }],
+        },
+      ],
+    };
+    const hash = stateToHash(state);
+    expect(hash).toContain('trail=claims%3Apersistentvolumeclaims%3Alab-stuck%2Fmissing-class');
+    expect(hash).toContain('tab=summary');
+    expect(hashToState(hash)).toEqual(state);
+  });
+
+  it('drops unknown tabs and trail steps, and keeps only the last steps of a long trail', () => {
+    const steps = Array.from({ length: 12 }, (_, i) => `trail=volumes%3Apersistentvolumes%3Apv-${i}`).join('&');
+    const state = hashToState(`#/claims?c=demo&tab=secrets&trail=nowhere&trail=claims%3Awidgets%3Ax&${steps}`);
+    expect(state.panes[0]?.tab).toBeUndefined();
+    expect(state.panes[0]?.trail?.map((s) => s.ref?.name)).toEqual(['pv-4', 'pv-5', 'pv-6', 'pv-7', 'pv-8', 'pv-9', 'pv-10', 'pv-11']);
+  });
+
+  it('reads a trail step that is a view alone (the overview a link was followed from)', () => {
+    expect(stepFromParam('overview')).toEqual({ view: 'overview' });
+    expect(stepToParam({ view: 'overview' })).toBe('overview');
+  });
+});
+
 describe('the web token in the fragment', () => {
   it('is split off and never becomes view state', () => {
     expect(splitToken('#token=abc123')).toEqual({ token: 'abc123', rest: '' });
@@ -79,6 +124,11 @@ describe('object refs as parameters', () => {
     const pvc = { kind: 'persistentvolumeclaims', namespace: 'a', name: 'b' } as const;
     expect(refFromParam(refToParam(pvc))).toEqual(pvc);
     expect(refFromParam('persistentvolumes:pv-1')).toEqual({ kind: 'persistentvolumes', name: 'pv-1' });
+  });
+  it('keeps the slash of a cluster-scoped name: a provisioner named kubernetes.io/host-path', () => {
+    const provisioner = { kind: 'storageclasses', name: 'kubernetes.io/host-path' } as const;
+    expect(refToParam(provisioner)).toBe('storageclasses:kubernetes.io/host-path');
+    expect(refFromParam(refToParam(provisioner))).toEqual(provisioner);
   });
   it('rejects unknown kinds and empty names', () => {
     expect(refFromParam('widgets:a')).toBeUndefined();

@@ -2,14 +2,18 @@
  * The state of the view (which clusters are open, what each pane shows, the filter, the selection, the open
  * lesson) as plain data, and its round trip through the URL hash, so a view can be copied and restored:
  *
- *   #/claims?c=ctx%3Alab&ns=shop%2Cblog&f.phase=Pending&sort=age%3Adesc&sel=persistentvolumeclaims%3Ashop%2Fdata
+ *   #/claims?c=ctx%3Alab&ns=shop%2Cblog&f.phase=Pending&sort=age%3Adesc&sel=persistentvolumeclaims%3Ashop%2Fdata&tab=yaml
  *
  * A finding group the overview links to travels as fc (code), fsev (severity) and fsub (subject, "type:name").
+ *
+ * Following links between objects leaves a trail (the breadcrumb), one `trail` parameter per step taken:
+ *
+ *   #/classes?c=demo&sel=storageclasses%3Afast-ssd&trail=claims%3Apersistentvolumeclaims%3Alab-stuck%2Fmissing-class
  *
  * The web host's per-run token also arrives in the fragment (#token=...): it is split off first, never
  * written back, and never mixed with the view state.
  */
-import { isKind } from '../../../shared/kube/kinds';
+import { isKind, KINDS } from '../../../shared/kube/kinds';
 import type { Lang, Severity } from '../../../shared/model/findings';
 import { SEVERITY_ORDER } from '../../../shared/model/findings';
 import type { FindingFilter } from '../../../shared/model/finding-groups';
@@ -18,6 +22,19 @@ import { TABLE_IDS, type TableId } from '../../../shared/model/rows';
 
 export type ViewId = 'overview' | TableId | 'graph';
 export const VIEW_IDS: readonly ViewId[] = ['overview', ...TABLE_IDS, 'graph'];
+
+/** Tabs of the details panel, the basics first. */
+export const DETAIL_TABS = ['summary', 'findings', 'volumes', 'init', 'events', 'related', 'yaml'] as const;
+export type DetailTab = (typeof DETAIL_TABS)[number];
+
+/** One step of the path taken through links: the view shown and the object selected in it (none for a view alone). */
+export interface TrailStep {
+  view: ViewId;
+  ref?: ObjectRef;
+}
+
+/** The breadcrumb keeps this many steps before the current one. */
+export const MAX_TRAIL = 8;
 
 export interface SortState {
   column: string;
@@ -38,6 +55,10 @@ export interface PaneState {
   finding?: FindingFilter;
   sort?: SortState;
   selected?: ObjectRef;
+  /** The details panel's tab; unset means the first one (Summary). */
+  tab?: DetailTab;
+  /** The steps taken through links before the current selection, oldest first (the breadcrumb). */
+  trail?: TrailStep[];
   /** The object the graph view is drawn around (kept while clicking through its nodes). */
   graphRoot?: ObjectRef;
   /** Namespace drawn by the graph view when it has no root object. */
@@ -70,15 +91,36 @@ export function refToParam(ref: ObjectRef): string {
   return `${ref.kind}:${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
 }
 
+/**
+ * Reads `kind:namespace/name` or `kind:name`. Only namespaced kinds have a namespace part: a cluster-scoped name
+ * may itself hold a slash (a provisioner named "kubernetes.io/host-path" is a StorageClass-kind ref).
+ */
 export function refFromParam(value: string | null): ObjectRef | undefined {
   if (!value) return undefined;
   const colon = value.indexOf(':');
   const kind = value.slice(0, colon);
   if (colon < 0 || !isKind(kind)) return undefined;
   const path = value.slice(colon + 1);
-  const slash = path.indexOf('/');
+  const slash = KINDS[kind].namespaced ? path.indexOf('/') : -1;
   const ref: ObjectRef = slash < 0 ? { kind, name: path } : { kind, namespace: path.slice(0, slash), name: path.slice(slash + 1) };
   return ref.name ? ref : undefined;
+}
+
+export function stepToParam(step: TrailStep): string {
+  return step.ref ? `${step.view}:${refToParam(step.ref)}` : step.view;
+}
+
+export function stepFromParam(value: string): TrailStep | undefined {
+  const colon = value.indexOf(':');
+  const view = colon < 0 ? value : value.slice(0, colon);
+  if (!isView(view)) return undefined;
+  if (colon < 0) return { view };
+  const ref = refFromParam(value.slice(colon + 1));
+  return ref ? { view, ref } : undefined;
+}
+
+function isDetailTab(value: string | null): value is DetailTab {
+  return value !== null && (DETAIL_TABS as readonly string[]).includes(value);
 }
 
 function isView(value: string): value is ViewId {
@@ -106,6 +148,8 @@ function writePane(params: URLSearchParams, pane: PaneState, prefix: string): vo
   }
   if (pane.sort) set('sort', `${pane.sort.column}:${pane.sort.direction}`);
   if (pane.selected) set('sel', refToParam(pane.selected));
+  set('tab', pane.tab);
+  for (const step of pane.trail ?? []) params.append(`${prefix}trail`, stepToParam(step));
   if (pane.graphRoot) set('groot', refToParam(pane.graphRoot));
   set('gns', pane.graphNamespace);
 }
@@ -132,6 +176,14 @@ function readPane(params: URLSearchParams, prefix: string, view: ViewId): PaneSt
   if (sort?.[1] && (sort[2] === 'asc' || sort[2] === 'desc')) pane.sort = { column: sort[1], direction: sort[2] };
   const selected = refFromParam(params.get(`${prefix}sel`));
   if (selected) pane.selected = selected;
+  const tab = params.get(`${prefix}tab`);
+  if (isDetailTab(tab)) pane.tab = tab;
+  const trail = params
+    .getAll(`${prefix}trail`)
+    .map(stepFromParam)
+    .filter((s): s is TrailStep => s !== undefined)
+    .slice(-MAX_TRAIL);
+  if (trail.length > 0) pane.trail = trail;
   const graphRoot = refFromParam(params.get(`${prefix}groot`));
   if (graphRoot) pane.graphRoot = graphRoot;
   const graphNamespace = get('gns');

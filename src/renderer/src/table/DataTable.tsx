@@ -20,6 +20,7 @@ import { NO_CHOICES } from './column-prefs';
 import { GridHeader } from './GridHeader';
 import { useElementWidth } from './use-element-width';
 import { usePagedRows } from './use-paged-rows';
+import { useSelectedRow } from './use-selected-row';
 
 export const ROW_HEIGHT = 26;
 
@@ -31,6 +32,11 @@ export interface DataTableProps {
   onOpen(ref: ObjectRef): void;
   onSort(column: string): void;
   onClearFilters?: () => void;
+  /**
+   * A newly selected object whose row the filters hide (a link was followed to it): the table clears them
+   * (replacing the history entry, so Back still returns to the filtered table).
+   */
+  onSelectedHidden?: () => void;
   filtered: boolean;
   /** Why an empty table is not "none": no permission, not served, still syncing. */
   emptyReason?: { text: string; detail?: string };
@@ -45,7 +51,20 @@ export interface DataTableProps {
 /** Width assumed before the grid is measured (and in tests without layout), px. */
 const UNMEASURED_WIDTH = 1200;
 
-export function DataTable({ query, label, selected, onOpen, onSort, onClearFilters, filtered, emptyReason, choices = NO_CHOICES, onResize, onLayout }: DataTableProps) {
+export function DataTable({
+  query,
+  label,
+  selected,
+  onOpen,
+  onSort,
+  onClearFilters,
+  onSelectedHidden,
+  filtered,
+  emptyReason,
+  choices = NO_CHOICES,
+  onResize,
+  onLayout,
+}: DataTableProps) {
   const { t, lang } = useI18n();
   const now = useNow(5000);
   const spec = TABLES[query.table as TableId];
@@ -94,6 +113,12 @@ export function DataTable({ query, label, selected, onOpen, onSort, onClearFilte
     virtualizer.scrollToIndex(0);
     // virtualizer identity is stable; only the query matters here.
   }, [queryKey]); // eslint-disable-line react-hooks/exhaustive-deps
+
+  // The selected object's row: made active and scrolled into view (once per selection and request).
+  useSelectedRow(query, selected, filtered, onSelectedHidden, (index) => {
+    setActive(index);
+    virtualizer.scrollToIndex(index, { align: 'auto' });
+  });
 
   const move = useCallback(
     (index: number) => {

@@ -8,7 +8,7 @@ import { useApi } from '../api/api-context';
 import { rowsPageQuery, statusQuery, type RowsQuery } from '../api/queries';
 import { useI18n, type Translate } from '../i18n/i18n';
 import type { PaneState } from '../state/view-state';
-import { KIND_OF_TABLE, TABLES } from '../tables/registry';
+import { KIND_OF_TABLE, TABLE_OF_KIND, TABLES } from '../tables/registry';
 import { useColumnPrefs } from './column-prefs';
 import { DataTable } from './DataTable';
 import { TableToolbar } from './TableToolbar';
@@ -95,6 +95,12 @@ export function TableView({ clusterId, clusterName, table, pane, namespaces, onC
         choices={prefs.choices}
         onResize={prefs.setWidth}
         onLayout={setHiddenForRoom}
+        onSelectedHidden={
+          // Only for an object this table lists (a CSINode followed from Nodes has no row to reveal).
+          pane.selected && TABLE_OF_KIND[pane.selected.kind] === table
+            ? () => onChange({ search: undefined, filters: {}, minSeverity: undefined, namespaces: undefined, finding: undefined }, 'replace')
+            : undefined
+        }
       />
     </section>
   );

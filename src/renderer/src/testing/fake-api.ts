@@ -5,6 +5,7 @@
 import type { Notice, RendererApi } from '../../../shared/contract';
 import type { ObjectDetail, Overview, StorageGraph } from '../../../shared/model/detail';
 import type { Finding } from '../../../shared/model/findings';
+import { sameRef } from '../../../shared/model/refs';
 import type { ClaimRow, ListRequest, Page, TableId, TableRows } from '../../../shared/model/rows';
 import type { ClusterInfo, ClusterStatus } from '../../../shared/model/status';
 import { fakeClasses, fakeEvents, fakeGraph, fakeNodes, fakePodDetail, fakePods, fakeProvisioners, fakeVolumes } from './fake-data';
@@ -115,11 +116,31 @@ export function createFakeApi(options: { claims?: number; overview?: Partial<Ove
     kind: ref.kind,
     object: {},
     yaml: `apiVersion: v1\nkind: PersistentVolumeClaim\nmetadata:\n  name: ${ref.name}\n`,
+    summary: [
+      { id: 'phase', path: 'status.phase', value: { type: 'text', text: 'Pending' } },
+      { id: 'accessModes', path: 'spec.accessModes', value: { type: 'list', items: ['ReadWriteOnce'] } },
+      { id: 'storageClass', path: 'spec.storageClassName', value: { type: 'refs', refs: [{ ref: { kind: 'storageclasses', name: 'missing-class' }, missing: true }] } },
+    ],
     findings: ref.name === 'data-00003' ? [pendingFinding] : [],
     events: [],
-    related: [{ ref: { kind: 'storageclasses', name: 'missing-class' }, relation: 'storage class', missing: true }],
+    related: [
+      { ref: { kind: 'storageclasses', name: 'missing-class' }, relation: 'storage-class', missing: true },
+      { ref: { kind: 'persistentvolumes', name: 'pvc-1' }, relation: 'near-miss-volume', differences: ['class'] },
+    ],
+    relatedEvents: [],
     ...(ref.kind === 'pods' ? fakePodDetail : {}),
   });
+  const tables = (): { [K in TableId]: TableRows[K][] } => ({
+    claims,
+    volumes: fakeVolumes,
+    classes: fakeClasses,
+    provisioners: fakeProvisioners,
+    pods: fakePods,
+    snapshots: [],
+    nodes: fakeNodes,
+    events: fakeEvents,
+  });
+  const cellOf = (row: unknown, column: string) => String((row as Record<string, unknown>)[column] ?? '');
   const graph: StorageGraph = fakeGraph;
   const api: FakeApi = {
     calls,
@@ -132,20 +153,14 @@ export function createFakeApi(options: { claims?: number; overview?: Partial<Ove
     clusterStatus: (req) => record('clusterStatus', req, status),
     controlReplay: (req) => record('controlReplay', req, status),
     addNamespace: (req) => record('addNamespace', req, status),
-    listRows: <T extends TableId>(req: ListRequest<T>) => {
-      const all: { [K in TableId]: TableRows[K][] } = {
-        claims,
-        volumes: fakeVolumes,
-        classes: fakeClasses,
-        provisioners: fakeProvisioners,
-        pods: fakePods,
-        snapshots: [],
-        nodes: fakeNodes,
-        events: fakeEvents,
-      };
-      const rows = all[req.table] as TableRows[T][];
-      const cell = (row: TableRows[T], column: string) => String((row as unknown as Record<string, unknown>)[column] ?? '');
-      return record('listRows', req, pageOf(rows, req, cell));
+    listRows: <T extends TableId>(req: ListRequest<T>) => record('listRows', req, pageOf(tables()[req.table] as TableRows[T][], req, cellOf)),
+    locateRow: (req) => {
+      const { rows, total } = pageOf(tables()[req.table] as TableRows[TableId][], { ...req, offset: 0, limit: Number.MAX_SAFE_INTEGER }, cellOf);
+      const index = rows.findIndex((row) => {
+        const own = 'ref' in row ? row.ref : row.object;
+        return own !== undefined && sameRef(own, req.ref);
+      });
+      return record('locateRow', req, { index, total });
     },
     getObject: (req) => record('getObject', req, detail(req.ref)),
     getGraph: (req) => record('getGraph', req, graph),

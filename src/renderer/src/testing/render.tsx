@@ -30,3 +30,17 @@ export function renderWithApp(ui: ReactElement, options: { api?: FakeApi; lang?:
   const result = render(ui, { wrapper });
   return { ...result, api, queryClient };
 }
+
+/**
+ * jsdom lays nothing out: give elements the size of a typical table viewport (so the virtualised grid renders
+ * rows) and a ResizeObserver that does nothing (React Flow needs one to exist). Call it in beforeAll.
+ */
+export function stubLayout(): void {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 });
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1200 });
+  globalThis.ResizeObserver ??= class {
+    observe() {}
+    unobserve() {}
+    disconnect() {}
+  };
+}

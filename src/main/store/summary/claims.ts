@@ -1,0 +1,72 @@
+/**
+ * Summary of a PersistentVolumeClaim: what it asks for (size, access modes, volume mode, class), what it got
+ * (phase, capacity, volume), who uses it, then its conditions and metadata.
+ */
+import type { PersistentVolumeClaim } from '../../../shared/kube/objects';
+import { formatSelector } from '../../../shared/diagnose/selectors';
+import { kindOfObjectKind } from '../../../shared/kube/kinds';
+import type { ObjectStore } from '../object-store';
+import { refOf } from '../related';
+import type { SummaryList } from './fields';
+
+/** The beta annotation that named a claim's class before spec.storageClassName existed (still honoured). */
+const LEGACY_CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class';
+
+export function claimSummary(list: SummaryList, store: ObjectStore, claim: PersistentVolumeClaim): void {
+  const spec = claim.spec ?? {};
+  const status = claim.status ?? {};
+  const ns = claim.metadata?.namespace ?? '';
+  const name = claim.metadata?.name ?? '';
+  list.text('phase', 'status.phase', status.phase);
+  list.deleting(claim);
+  list.text('requested', 'spec.resources.requests.storage', spec.resources?.requests?.['storage']);
+  list.text('capacity', 'status.capacity.storage', status.capacity?.['storage']);
+  list.list('accessModes', 'spec.accessModes', spec.accessModes);
+  list.defaulted('volumeMode', 'spec.volumeMode', spec.volumeMode, 'Filesystem');
+  classField(list, store, claim);
+  if (spec.volumeName) list.refs('volumeName', 'spec.volumeName', [list.byName('persistentvolumes', spec.volumeName)]);
+  if (spec.selector) list.code('selector', 'spec.selector', formatSelector(spec.selector));
+  const source = spec.dataSourceRef ?? spec.dataSource;
+  if (source?.kind && source.name) {
+    const kind = kindOfObjectKind(source.kind);
+    const path = spec.dataSourceRef ? 'spec.dataSourceRef' : 'spec.dataSource';
+    if (kind === 'persistentvolumeclaims' || kind === 'volumesnapshots') list.refs('dataSource', path, [list.byName(kind, source.name, spec.dataSourceRef?.namespace ?? ns)]);
+    else list.code('dataSource', path, `${source.kind}/${source.name}`);
+  }
+  list.refs(
+    'usedBy',
+    undefined,
+    store.podsUsingClaim(ns, name).map((p) => ({ ref: refOf('pods', p) })),
+  );
+  list.conditions('status.conditions', status.conditions);
+  list.metadata(claim);
+}
+
+/**
+ * The class, as the PV controller reads it: spec.storageClassName, else the legacy annotation, else (unset) the
+ * cluster's default class; "" asks for no class, so only volumes without one can bind.
+ */
+function classField(list: SummaryList, store: ObjectStore, claim: PersistentVolumeClaim): void {
+  const explicit = claim.spec?.storageClassName;
+  if (explicit === '') {
+    list.add('storageClass', 'spec.storageClassName', { type: 'code', text: '""' }, 'static-only');
+    return;
+  }
+  if (explicit !== undefined && explicit !== null) {
+    list.refs('storageClass', 'spec.storageClassName', [list.byName('storageclasses', explicit)]);
+    return;
+  }
+  const legacy = claim.metadata?.annotations?.[LEGACY_CLASS_ANNOTATION];
+  if (legacy !== undefined) {
+    list.add('storageClass', `metadata.annotations[${LEGACY_CLASS_ANNOTATION}]`, { type: 'refs', refs: [list.byName('storageclasses', legacy)] }, 'legacy-annotation');
+    return;
+  }
+  // A claim bound without a class keeps none: the default applies only while a claim waits for a volume.
+  if (claim.spec?.volumeName) {
+    list.add('storageClass', 'spec.storageClassName', { type: 'code', text: '—' });
+    return;
+  }
+  const fallback = store.defaultClassName();
+  if (fallback) list.add('storageClass', 'spec.storageClassName', { type: 'refs', refs: [list.byName('storageclasses', fallback)] }, 'default-class');
+  else list.add('storageClass', 'spec.storageClassName', { type: 'code', text: '—' }, 'no-default-class');
+}

@@ -1,0 +1,61 @@
+/**
+ * Summary of a StorageClass and of a provisioner. A class: who provisions its volumes (and whether that
+ * provisioner runs), whether it is the default, when volumes are made (binding mode), what happens to them when
+ * released, whether they can grow, and the parameters handed to the provisioner. Defaults are those the API
+ * server fills in (pkg/apis/storage/v1/defaults.go): reclaimPolicy Delete, volumeBindingMode Immediate.
+ */
+import type { CSIDriver, StorageClass } from '../../../shared/kube/objects';
+import type { ProvisionerRow } from '../../../shared/model/rows';
+import { DEFAULT_CLASS_ANNOTATIONS, isDefaultClass } from '../relations';
+import type { FindingsCache } from '../findings-cache';
+import type { SummaryList } from './fields';
+
+export function classSummary(list: SummaryList, findings: FindingsCache, sc: StorageClass): void {
+  if (sc.provisioner) {
+    list.add('provisioner', 'provisioner', { type: 'refs', refs: [{ ref: { kind: 'storageclasses', name: sc.provisioner }, view: 'provisioners' }] });
+    const health = findings.provisioner(sc.provisioner);
+    if (health) list.add('verdict', undefined, { type: 'verdict', verdict: health.verdict });
+  }
+  const annotation = DEFAULT_CLASS_ANNOTATIONS.find((a) => sc.metadata?.annotations?.[a] !== undefined) ?? DEFAULT_CLASS_ANNOTATIONS[0];
+  list.add('isDefault', `metadata.annotations[${annotation}]`, { type: 'bool', value: isDefaultClass(sc) });
+  list.defaulted('bindingMode', 'volumeBindingMode', sc.volumeBindingMode, 'Immediate');
+  list.defaulted('reclaimPolicy', 'reclaimPolicy', sc.reclaimPolicy, 'Delete');
+  list.bool('allowExpansion', 'allowVolumeExpansion', sc.allowVolumeExpansion, false);
+  list.map('parameters', 'parameters', sc.parameters);
+  list.list('mountOptions', 'mountOptions', sc.mountOptions);
+  const topologies = (sc.allowedTopologies ?? []).flatMap((t) => (t.matchLabelExpressions ?? []).map((e) => `${e.key ?? ''} in (${(e.values ?? []).join(', ')})`));
+  list.list('allowedTopologies', 'allowedTopologies', topologies);
+  list.metadata(sc);
+}
+
+/** A provisioner is not an object: its row (health assessed by the diagnosis) is summarised instead. */
+export function provisionerSummary(list: SummaryList, row: ProvisionerRow): void {
+  list.add('verdict', undefined, { type: 'verdict', verdict: row.verdict });
+  list.add('provisionerType', undefined, { type: 'provisionerType', provisionerType: row.type });
+  list.refs(
+    'classes',
+    undefined,
+    row.classes.map((name) => list.byName('storageclasses', name)),
+  );
+  list.list('registeredNodes', undefined, row.registeredNodes);
+  list.text('leaseHolder', 'spec.holderIdentity', row.leaseHolder);
+  list.time('leaseRenewed', 'spec.renewTime', row.leaseRenewedAt);
+  if (row.podsTotal !== undefined) list.add('provisionerPods', undefined, { type: 'text', text: `${row.podsReady ?? 0}/${row.podsTotal}` });
+}
+
+/**
+ * Summary of a CSIDriver, with the defaults of storage.k8s.io/v1 (pkg/apis/storage/v1/defaults.go):
+ * attachRequired true, podInfoOnMount false, fsGroupPolicy ReadWriteOnceWithFSType, volumeLifecycleModes [Persistent].
+ */
+export function csiDriverSummary(list: SummaryList, findings: FindingsCache, driver: CSIDriver): void {
+  const spec = driver.spec ?? {};
+  const health = findings.provisioner(driver.metadata?.name ?? '');
+  if (health) list.add('verdict', undefined, { type: 'verdict', verdict: health.verdict });
+  list.bool('attachRequired', 'spec.attachRequired', spec.attachRequired, true);
+  list.bool('podInfoOnMount', 'spec.podInfoOnMount', spec.podInfoOnMount, false);
+  list.defaulted('fsGroupPolicy', 'spec.fsGroupPolicy', spec.fsGroupPolicy, 'ReadWriteOnceWithFSType');
+  if (spec.volumeLifecycleModes?.length) list.list('lifecycleModes', 'spec.volumeLifecycleModes', spec.volumeLifecycleModes);
+  else list.add('lifecycleModes', 'spec.volumeLifecycleModes', { type: 'list', items: ['Persistent'] }, 'not-set');
+  list.bool('storageCapacity', 'spec.storageCapacity', spec.storageCapacity, false);
+  list.metadata(driver);
+}

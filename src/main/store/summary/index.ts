@@ -1,0 +1,54 @@
+/**
+ * The Summary of any object the app shows: the basics first, per kind (claims.ts, volumes.ts, classes.ts,
+ * pods.ts, others.ts), as plain data the renderer only words and formats. See shared/model/summary.ts.
+ */
+import type { ObjectsByKind } from '../../../shared/kube/by-kind';
+import type { Kind } from '../../../shared/kube/kinds';
+import type { KubeObject } from '../../../shared/kube/objects';
+import type { ProvisionerRow } from '../../../shared/model/rows';
+import type { SummaryField } from '../../../shared/model/summary';
+import type { FindingsCache } from '../findings-cache';
+import type { ObjectStore } from '../object-store';
+import { claimSummary } from './claims';
+import { classSummary, csiDriverSummary, provisionerSummary } from './classes';
+import { SummaryList } from './fields';
+import { attachmentSummary, csiNodeSummary, eventSummary, leaseSummary, snapshotClassSummary, snapshotContentSummary, snapshotSummary } from './others';
+import { nodeSummary, podSummary } from './pods';
+import { volumeSummary } from './volumes';
+
+interface BuildContext {
+  store: ObjectStore;
+  findings: FindingsCache;
+}
+
+/** The builder of each kind, typed by the kind's object shape. */
+const BUILDERS: { [K in Kind]: (list: SummaryList, ctx: BuildContext, obj: ObjectsByKind[K]) => void } = {
+  persistentvolumeclaims: (list, { store }, obj) => claimSummary(list, store, obj),
+  persistentvolumes: (list, _ctx, obj) => volumeSummary(list, obj),
+  storageclasses: (list, { findings }, obj) => classSummary(list, findings, obj),
+  pods: (list, _ctx, obj) => podSummary(list, obj),
+  nodes: (list, { store }, obj) => nodeSummary(list, store, obj),
+  csidrivers: (list, { findings }, obj) => csiDriverSummary(list, findings, obj),
+  csinodes: (list, _ctx, obj) => csiNodeSummary(list, obj),
+  volumeattachments: (list, _ctx, obj) => attachmentSummary(list, obj),
+  volumesnapshots: (list, _ctx, obj) => snapshotSummary(list, obj),
+  volumesnapshotcontents: (list, _ctx, obj) => snapshotContentSummary(list, obj),
+  volumesnapshotclasses: (list, _ctx, obj) => snapshotClassSummary(list, obj),
+  events: (list, _ctx, obj) => eventSummary(list, obj),
+  leases: (list, _ctx, obj) => leaseSummary(list, obj),
+};
+
+/** The Summary fields of one object of a kind, in the order the tab shows them. */
+export function objectSummary(store: ObjectStore, findings: FindingsCache, kind: Kind, obj: KubeObject): SummaryField[] {
+  const list = new SummaryList(store);
+  // The store keys objects by kind, so an object of `kind` has that kind's shape.
+  (BUILDERS[kind] as (list: SummaryList, ctx: BuildContext, obj: KubeObject) => void)(list, { store, findings }, obj);
+  return list.fields;
+}
+
+/** The Summary of a provisioner (not an object: its health row). */
+export function provisionerRowSummary(store: ObjectStore, row: ProvisionerRow): SummaryField[] {
+  const list = new SummaryList(store);
+  provisionerSummary(list, row);
+  return list.fields;
+}

@@ -1,0 +1,236 @@
+/**
+ * The Summary tab: the basics of an object, field by field, as the core built them (shared/model/summary.ts).
+ * Field names, hints and notes are words of the UI; every value is the cluster's, verbatim, and never
+ * machine-translated (translate="no"). Hints (what a field means, for a student) can be switched off.
+ */
+import { useState } from 'react';
+import type { SummaryField, SummaryFieldId, SummaryValue } from '../../../shared/model/summary';
+import { ObjectLink } from '../components/ObjectLink';
+import { ago } from '../format/time';
+import { useI18n, type MessageKey } from '../i18n/i18n';
+import { useNow } from '../state/clock';
+import { useRememberedFlag } from '../state/remembered-flag';
+import { PhaseChip } from '../tables/cells';
+
+/** Fields with a hint: what a student needs to read the value. */
+export const HINTS: Partial<Record<SummaryFieldId, MessageKey>> = {
+  age: 'hint.age',
+  deleting: 'hint.deleting',
+  labels: 'hint.labels',
+  annotations: 'hint.annotations',
+  owners: 'hint.owners',
+  finalizers: 'hint.finalizers',
+  conditions: 'hint.conditions',
+  phase: 'hint.phase',
+  requested: 'hint.requested',
+  capacity: 'hint.capacity',
+  accessModes: 'hint.accessModes',
+  volumeMode: 'hint.volumeMode',
+  storageClass: 'hint.storageClass',
+  volumeName: 'hint.volumeName',
+  selector: 'hint.selector',
+  dataSource: 'hint.dataSource',
+  usedBy: 'hint.usedBy',
+  reclaimPolicy: 'hint.reclaimPolicy',
+  claimRef: 'hint.claimRef',
+  volumeSource: 'hint.volumeSource',
+  nodeAffinity: 'hint.nodeAffinity',
+  mountOptions: 'hint.mountOptions',
+  statusMessage: 'hint.statusMessage',
+  provisioner: 'hint.provisioner',
+  isDefault: 'hint.isDefault',
+  bindingMode: 'hint.bindingMode',
+  allowExpansion: 'hint.allowExpansion',
+  parameters: 'hint.parameters',
+  verdict: 'hint.verdict',
+  provisionerType: 'hint.provisionerType',
+  leaseRenewed: 'hint.leaseRenewed',
+  node: 'hint.node',
+  qosClass: 'hint.qosClass',
+  claims: 'hint.claims',
+  podVolumes: 'hint.podVolumes',
+  runAsUser: 'hint.runAsUser',
+  fsGroup: 'hint.fsGroup',
+  zone: 'hint.zone',
+  csiDrivers: 'hint.csiDrivers',
+  volumesAttached: 'hint.volumesAttached',
+  ephemeralStorage: 'hint.ephemeralStorage',
+  attachRequired: 'hint.attachRequired',
+  fsGroupPolicy: 'hint.fsGroupPolicy',
+  lifecycleModes: 'hint.lifecycleModes',
+  readyToUse: 'hint.readyToUse',
+  restoreSize: 'hint.restoreSize',
+  reportedBy: 'hint.reportedBy',
+  count: 'hint.count',
+};
+
+export function SummaryView({ fields }: { fields: SummaryField[] }) {
+  const { t } = useI18n();
+  const [hints, setHints] = useRememberedFlag('kse.summaryHints', true);
+  if (fields.length === 0) return <p className="muted">{t('details.noSummary')}</p>;
+  return (
+    <div className="summary" data-testid="summary">
+      <label className="summary-hints-toggle small-text">
+        <input type="checkbox" checked={hints} onChange={(e) => setHints(e.target.checked)} data-testid="summary-hints" /> {t('details.hints')}
+      </label>
+      <dl className="summary-list">
+        {fields.map((field) => (
+          <SummaryRow key={field.id} field={field} hint={hints ? HINTS[field.id] : undefined} />
+        ))}
+      </dl>
+    </div>
+  );
+}
+
+function SummaryRow({ field, hint }: { field: SummaryField; hint: MessageKey | undefined }) {
+  const { t } = useI18n();
+  return (
+    <div className="summary-row" data-testid="summary-field" data-field={field.id}>
+      <dt>
+        <span title={field.path ? t('summary.field', { path: field.path }) : undefined}>{t(`summary.${field.id}`)}</span>
+      </dt>
+      <dd>
+        {field.id === 'phase' && field.value.type === 'text' ? (
+          // Coloured as the tables colour it: a Pending claim reads amber before the word is read.
+          <span translate="no">
+            <PhaseChip phase={field.value.text} />
+          </span>
+        ) : (
+          <SummaryValueView value={field.value} />
+        )}
+        {field.note && <div className="summary-note small-text">{t(`summary.note.${field.note}`)}</div>}
+        {hint && (
+          <div className="summary-hint small-text" data-testid="summary-hint">
+            {t(hint)}
+          </div>
+        )}
+      </dd>
+    </div>
+  );
+}
+
+/** Values longer than this are folded to a few lines, with a switch to show them whole. */
+const LONG_VALUE = 160;
+
+function LongText({ text, code }: { text: string; code?: boolean }) {
+  const { t } = useI18n();
+  const [open, setOpen] = useState(false);
+  const long = text.length > LONG_VALUE;
+  const Tag = code ? 'code' : 'span';
+  return (
+    <>
+      <Tag className={long && !open ? 'summary-text folded' : 'summary-text'} translate="no">
+        {text}
+      </Tag>
+      {long && (
+        <button type="button" className="link-button small-text summary-more" aria-expanded={open} onClick={() => setOpen(!open)}>
+          {open ? t('summary.less') : t('summary.more')}
+        </button>
+      )}
+    </>
+  );
+}
+
+function Time({ at }: { at: string }) {
+  const { t, lang } = useI18n();
+  const now = useNow(5000);
+  const date = new Date(at);
+  const exact = Number.isNaN(date.getTime()) ? at : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
+  return (
+    <time dateTime={at} title={at}>
+      {ago(at, now, t) || at} <span className="muted small-text">({exact})</span>
+    </time>
+  );
+}
+
+export function SummaryValueView({ value }: { value: SummaryValue }) {
+  const { t } = useI18n();
+  const now = useNow(5000);
+  switch (value.type) {
+    case 'text':
+      return <LongText text={value.text} />;
+    case 'code':
+      return <LongText text={value.text} code />;
+    case 'list':
+      return (
+        <ul className="summary-items" translate="no">
+          {value.items.map((item, i) => (
+            <li key={i}>
+              <code>{item}</code>
+            </li>
+          ))}
+        </ul>
+      );
+    case 'map':
+      return (
+        <ul className="summary-items summary-map" translate="no">
+          {value.entries.map(([key, v]) => (
+            <li key={key}>
+              <code className="summary-key">{key}</code>
+              <span className="muted">: </span>
+              <LongText text={v} code />
+            </li>
+          ))}
+        </ul>
+      );
+    case 'time':
+      return <Time at={value.at} />;
+    case 'bool':
+      return <code translate="no">{String(value.value)}</code>;
+    case 'refs':
+      return (
+        <ul className="summary-items">
+          {value.refs.map((r, i) => (
+            <li key={i}>
+              <ObjectLink target={r.ref} missing={r.missing} view={r.view} label={r.view ? r.ref.name : undefined} />
+              {r.missing && <span className="tone-text-bad small-text"> ({t('details.missing')})</span>}
+            </li>
+          ))}
+        </ul>
+      );
+    case 'owners':
+      return (
+        <ul className="summary-items">
+          {value.owners.map((o, i) => (
+            <li key={i}>
+              {o.ref ? <ObjectLink target={o.ref} /> : <code translate="no">{`${o.kind}/${o.name}`}</code>}
+              {o.controller && <span className="muted small-text"> · {t('summary.controller')}</span>}
+            </li>
+          ))}
+        </ul>
+      );
+    case 'conditions':
+      return (
+        <ul className="summary-items summary-conditions">
+          {value.conditions.map((c, i) => (
+            <li key={i}>
+              <code translate="no">
+                {c.type}={c.status}
+              </code>
+              {c.reason && (
+                <span translate="no" className="strong">
+                  {' '}
+                  {c.reason}
+                </span>
+              )}
+              {c.lastTransitionTime && (
+                <time className="muted small-text" dateTime={c.lastTransitionTime} title={c.lastTransitionTime}>
+                  {' '}
+                  · {ago(c.lastTransitionTime, now, t)}
+                </time>
+              )}
+              {c.message && (
+                <div className="summary-condition-message">
+                  <LongText text={c.message} />
+                </div>
+              )}
+            </li>
+          ))}
+        </ul>
+      );
+    case 'verdict':
+      return <span className={`verdict v-${value.verdict}`}>{t(`verdict.${value.verdict}`)}</span>;
+    case 'provisionerType':
+      return <span>{t(`provisionerType.${value.provisionerType}`)}</span>;
+  }
+}
