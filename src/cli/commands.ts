@@ -100,7 +100,8 @@ export async function runDoctor(runtime: CliRuntime, command: Command<'doctor'>)
       (offset) => core.invoke('listRows', { clusterId, table: 'provisioners', offset, limit: 1000 }) as Promise<Page<ProvisionerRow>>,
     );
     const report = { cluster: clusterName, findings, provisioners };
-    runtime.io.out(command.json ? json(report) : formatDoctor(report, { lang: command.lang, color: runtime.io.isTTY }));
+    const colour = !command.json && runtime.io.isTTY;
+    runtime.io.out(command.json ? json(report) : formatDoctor(report, { lang: command.lang, color: colour }), { ownColours: colour });
     return doctorExitCode(findings);
   });
 }

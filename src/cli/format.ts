@@ -1,5 +1,5 @@
 /** Plain-text output of `kse contexts` and `kse sync`: aligned tables, terminal-safe, no colours needed. */
-import { sanitizeForTerminal } from '../shared/doctor-format';
+import { sanitizeForTerminal } from '../shared/terminal-text';
 import { KINDS } from '../shared/kube/kinds';
 import type { ClusterInfo, ClusterStatus, KindStatus } from '../shared/model/status';
 

@@ -10,6 +10,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { USAGE, UsageError, parseArgs, type CliCommand } from './args';
 import { CliFailure, type CliRuntime } from './runtime';
+import { terminalIo } from './terminal-io';
 
 // The core, the kube client and the commands load only when a command needs them: `kse help` stays instant.
 const loadCommands = () => import('./commands');
@@ -40,12 +41,13 @@ function openBrowser(url: string): void {
 export function realRuntime(): CliRuntime {
   const version = packageVersion();
   const resourcesDir = join(ROOT, 'resources');
+  const io = terminalIo({ stdout: process.stdout, stderr: process.stderr });
   return {
-    io: { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), isTTY: process.stdout.isTTY === true },
+    io,
     version,
     createCore: async ({ autoOpenDemo }) => {
       const [{ Core }, { createCoreDeps }] = await Promise.all([import('../main/core/core'), import('../main/core/wiring')]);
-      const core = new Core({ deps: createCoreDeps({ resourcesDir }), resourcesDir, version, transport: 'web', autoOpenDemo, log: (m) => process.stderr.write(`${m}\n`) });
+      const core = new Core({ deps: createCoreDeps({ resourcesDir }), resourcesDir, version, transport: 'web', autoOpenDemo, log: (m) => io.err(`${m}\n`) });
       await core.start();
       return core;
     },
@@ -106,3 +108,4 @@ export async function main(argv: readonly string[], runtime: CliRuntime = realRu
     return 1;
   }
 }
+

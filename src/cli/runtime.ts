@@ -2,7 +2,8 @@
 import type { Core } from '../main/core/core';
 
 export interface CliIo {
-  out(text: string): void;
+  /** Standard output. `ownColours`: the text holds the formatter's own colour sequences (kept; nothing else is). */
+  out(text: string, options?: { ownColours?: boolean }): void;
   err(text: string): void;
   /** Standard output is a terminal (colours allowed). */
   isTTY: boolean;

@@ -1,5 +1,6 @@
 /** The sidebar: every cluster the app knows (contexts, snapshots, recordings, demo) with its connection. */
 import { useI18n } from '../i18n/i18n';
+import { BidiText } from '../components/BidiText';
 import { errorText, StateMessage } from '../components/StateMessage';
 import { openClusterIn, useView } from '../state/view-store';
 import { isOffline } from './cluster-labels';
@@ -38,7 +39,9 @@ export function ClusterList() {
               onClick={() => update((s) => openClusterIn(s, cluster.id, 0))}
             >
               <span className={`conn-dot conn-${cluster.connection}`} aria-hidden="true" />
-              <span className="cluster-name">{cluster.name}</span>
+              <span className="cluster-name">
+                <BidiText text={cluster.name} />
+              </span>
               {isOffline(cluster) && <span className="source-tag">{t(`source.${cluster.source}`)}</span>}
               <span className="cluster-meta">
                 {t(`conn.${cluster.connection}`)}

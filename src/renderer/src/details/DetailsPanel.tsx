@@ -10,6 +10,7 @@ import type { ObjectRef } from '../../../shared/model/refs';
 import { refKey } from '../../../shared/model/refs';
 import { useApi } from '../api/api-context';
 import { objectQuery } from '../api/queries';
+import { BidiText } from '../components/BidiText';
 import { ObjectLink } from '../components/ObjectLink';
 import { usePaneActions } from '../components/pane-context';
 import { errorText, StateMessage } from '../components/StateMessage';
@@ -126,7 +127,7 @@ export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose()
     <aside className="side-panel details-panel" aria-label={t('details.label', { name: title })} data-testid="details-panel">
       <header className="panel-head">
         <h2 className="panel-title" title={title}>
-          <span className="kind-label">{KINDS[target.kind].objectKind}</span> {refKey(target)}
+          <span className="kind-label">{KINDS[target.kind].objectKind}</span> <BidiText text={refKey(target)} />
         </h2>
         <button type="button" className="button small" onClick={() => showGraph(target)} data-testid="details-graph">
           {t('details.graph')}

@@ -232,6 +232,8 @@ export const en = {
   'state.retry': 'Try again',
   'state.viewFailed': 'This view failed to draw. Try again; if it keeps failing, switch views and report the message below.',
   'state.noCluster': 'No cluster is open. Pick one from the list, open a snapshot, or drop a snapshot file here.',
+
+  'text.bidiControl': 'Hidden text-direction character {name}: it can make this text read differently from what it is.',
 } as const;
 
 export type MessageKey = keyof typeof en;

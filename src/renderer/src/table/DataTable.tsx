@@ -9,6 +9,7 @@ import type { ObjectRef } from '../../../shared/model/refs';
 import { sameRef } from '../../../shared/model/refs';
 import type { TableId } from '../../../shared/model/rows';
 import type { RowsQuery } from '../api/queries';
+import { BidiText } from '../components/BidiText';
 import { StateMessage } from '../components/StateMessage';
 import { useI18n } from '../i18n/i18n';
 import { useNow } from '../state/clock';
@@ -212,7 +213,7 @@ export function DataTable({ query, label, selected, onOpen, onSort, onClearFilte
                         const text = column.value(row, ctx);
                         return (
                           <div key={column.id} role="gridcell" className={column.align === 'end' ? 'cell end' : 'cell'} title={text}>
-                            {column.render ? column.render(row, ctx) : text}
+                            {column.render ? column.render(row, ctx) : <BidiText text={text} />}
                           </div>
                         );
                       })
