@@ -15,12 +15,17 @@ type Command<N extends CliCommand['name']> = Extract<CliCommand, { name: N }>;
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
+/** Closing takes a moment (watches end, a credential plugin is killed); the command's answer does not wait longer. */
+const CLOSE_TIMEOUT_MS = 5_000;
+
 async function withCore<T>(runtime: CliRuntime, work: (core: Core) => Promise<T>): Promise<T> {
   const core = await runtime.createCore({ autoOpenDemo: false });
   try {
     return await work(core);
   } finally {
-    await core.close();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([core.close().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_TIMEOUT_MS)))]);
+    clearTimeout(timer);
   }
 }
 

@@ -109,3 +109,30 @@ export async function main(argv: readonly string[], runtime: CliRuntime = realRu
   }
 }
 
+/**
+ * `kse` as a process: runs the command, then exits with its code once the output is flushed. The explicit exit
+ * is why a command ends at its timeout: whatever is still pending (a connection being torn down, a credential
+ * plugin being killed) cannot keep the process alive after the answer was given. Crashes are printed through
+ * the same sanitiser as everything else.
+ */
+export async function runAsProcess(argv: readonly string[]): Promise<never> {
+  const runtime = realRuntime();
+  const crash = (error: unknown): void => {
+    runtime.io.err(`kse: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report this.\n`);
+    void exitAfterFlush(1);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+  return exitAfterFlush(await main(argv, runtime));
+}
+
+function exitAfterFlush(code: number): Promise<never> {
+  return new Promise<never>(() => {
+    let pending = 2;
+    const done = (): void => {
+      if (--pending === 0) process.exit(code);
+    };
+    process.stdout.write('', done);
+    process.stderr.write('', done);
+  });
+}
