@@ -7,7 +7,7 @@ import type { Core } from '../main/core/core';
 import { snapshotOf } from '../main/core/export';
 import { startWebHost } from '../main/host/web/server';
 import type { CliCommand } from './args';
-import { contextsJson, formatContexts, formatSync, syncJson } from './format';
+import { contextsJson, formatContexts, formatKubeconfigProblems, formatSync, syncJson } from './format';
 import { CliFailure, type CliRuntime } from './runtime';
 import { chooseContext, openAndSync, syncContext } from './sync';
 
@@ -29,12 +29,15 @@ async function withCore<T>(runtime: CliRuntime, work: (core: Core) => Promise<T>
   }
 }
 
+/** Exit code 1 when a kubeconfig file could not be read: its contexts are missing from the list. */
 export async function runContexts(runtime: CliRuntime, command: Command<'contexts'>): Promise<number> {
   return withCore(runtime, async (core) => {
     const clusters = (await core.invoke('listClusters', {})).filter((c) => c.source === 'context');
+    const problems = await core.invoke('kubeconfigProblems', {});
     const current = await runtime.currentContext();
-    runtime.io.out(command.json ? json(contextsJson(clusters, current)) : formatContexts(clusters, current));
-    return 0;
+    runtime.io.out(command.json ? json(contextsJson(clusters, current, problems)) : formatContexts(clusters, current, problems));
+    if (!command.json) runtime.io.err(formatKubeconfigProblems(problems));
+    return problems.length > 0 ? 1 : 0;
   });
 }
 

@@ -83,6 +83,7 @@ function validateGraphRequest(req: unknown): GraphRequest {
 
 const VALIDATORS: Validators = {
   listClusters: none('listClusters'),
+  kubeconfigProblems: none('kubeconfigProblems'),
   about: none('about'),
   openCluster: byCluster('openCluster'),
   closeCluster: byCluster('closeCluster'),

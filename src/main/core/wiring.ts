@@ -39,7 +39,7 @@ export function createCoreDeps(options: WiringOptions): CoreDeps {
   return {
     listContexts: () => {
       const loaded = loadKubeconfig(location);
-      return { clusters: loaded.clusters, files: loaded.files, anyFileExists: loaded.files.some((file) => existsSync(file)) };
+      return { clusters: loaded.clusters, files: loaded.files, anyFileExists: loaded.files.some((file) => existsSync(file)), fileErrors: loaded.fileErrors };
     },
     contextSource: (info) => openContextSource(info.name, location),
     // The demo loops, so a newcomer keeps seeing claims bind and pods start; a user's recording plays once.

@@ -62,6 +62,14 @@ export interface ClusterInfo {
   capturedAt?: string;
 }
 
+/** A kubeconfig file that could not be used at all (not readable, not YAML, not a kubeconfig). */
+export interface KubeconfigProblem {
+  /** The file, as KUBECONFIG (or ~/.kube/config) names it. */
+  file: string;
+  /** What is wrong with it and what to do; names the file. */
+  message: string;
+}
+
 /** Full status of one open cluster. */
 export interface ClusterStatus {
   cluster: ClusterInfo;

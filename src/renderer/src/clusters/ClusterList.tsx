@@ -4,6 +4,7 @@ import { BidiText } from '../components/BidiText';
 import { errorText, StateMessage } from '../components/StateMessage';
 import { openClusterIn, useView } from '../state/view-store';
 import { isOffline } from './cluster-labels';
+import { KubeconfigProblems } from './KubeconfigProblems';
 import { useClusters } from './use-clusters';
 
 export function ClusterList() {
@@ -58,6 +59,7 @@ export function ClusterList() {
     <aside className="sidebar" aria-label={t('clusters.title')} data-testid="cluster-list">
       <h2 className="sidebar-title">{t('clusters.title')}</h2>
       {body}
+      <KubeconfigProblems />
     </aside>
   );
 }

@@ -233,6 +233,8 @@ export const en = {
   'state.viewFailed': 'This view failed to draw. Try again; if it keeps failing, switch views and report the message below.',
   'state.noCluster': 'No cluster is open. Pick one from the list, open a snapshot, or drop a snapshot file here.',
 
+  'clusters.kubeconfigProblems': 'Kubeconfig files that could not be read',
+  'clusters.kubeconfigProblemsHint': 'Their contexts are missing above. Fix each file, or remove it from KUBECONFIG; the list updates by itself.',
   'text.bidiControl': 'Hidden text-direction character {name}: it can make this text read differently from what it is.',
 } as const;
 
