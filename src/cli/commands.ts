@@ -5,6 +5,7 @@ import type { Finding } from '../shared/model/findings';
 import type { Page, ProvisionerRow } from '../shared/model/rows';
 import type { Core } from '../main/core/core';
 import { snapshotOf } from '../main/core/export';
+import { describeRedaction } from '../main/kube/export-snapshot';
 import { startWebHost } from '../main/host/web/server';
 import type { CliCommand } from './args';
 import { contextsJson, formatContexts, formatKubeconfigProblems, formatSync, syncJson } from './format';
@@ -61,7 +62,7 @@ export async function runSnapshot(runtime: CliRuntime, command: Command<'snapsho
       throw new CliFailure(`Cannot write ${command.output}: ${error instanceof Error ? error.message : String(error)}`);
     }
     const objects = Object.values(snapshot.kinds).reduce((sum, kind) => sum + (kind?.items.length ?? 0), 0);
-    runtime.io.err(`Wrote ${objects} objects of ${context} to ${command.output} (env values and secret-looking fields redacted).\n`);
+    runtime.io.err(`Wrote ${objects} objects of ${context} to ${command.output}. Kept only the fields kse reads; ${describeRedaction(snapshot)}.\n`);
     return 0;
   });
 }

@@ -37,8 +37,15 @@ export interface Snapshot {
   kinds: Partial<Record<Kind, SnapshotKind>>;
   /** For namespace-limited users: the namespaces that were readable. */
   limitedToNamespaces?: string[];
-  /** What was redacted, e.g. "env-values,secret-annotations" (informational). */
-  redaction?: string;
+  /** What the export removed (informational: the file's own account). Older files have a short text. */
+  redaction?: SnapshotRedaction | string;
+}
+
+/** How a snapshot was redacted: the policy and how many values it removed per "kind: field path". */
+export interface SnapshotRedaction {
+  /** "allow-list": only the fields the app reads were kept, free text and commands scrubbed. */
+  policy: string;
+  removed: Record<string, number>;
 }
 
 export type RecordedEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -130,7 +137,7 @@ export function validateSnapshot(value: unknown, fileName: string, limits: Snaps
     kinds,
     ...(typeof value.serverVersion === 'string' ? { serverVersion: value.serverVersion } : {}),
     ...(Array.isArray(value.limitedToNamespaces) ? { limitedToNamespaces: value.limitedToNamespaces.filter((n): n is string => typeof n === 'string') } : {}),
-    ...(typeof value.redaction === 'string' ? { redaction: value.redaction } : {}),
+    ...redactionOf(value.redaction),
   } as const;
   if (format === SNAPSHOT_FORMAT) return { format, ...base };
 
@@ -163,6 +170,14 @@ function checkObject(item: unknown, kind: Kind, where: string, fail: (what: stri
   const object = item as KubeObject;
   const uid = typeof metadata.uid === 'string' && metadata.uid !== '' ? metadata.uid : `snapshot:${kind}/${metadata.namespace ?? ''}/${metadata.name}`;
   return { ...object, kind: typeof item.kind === 'string' ? item.kind : KINDS[kind].objectKind, metadata: { ...(metadata as KubeObject['metadata']), uid } };
+}
+
+function redactionOf(value: unknown): { redaction?: SnapshotRedaction | string } {
+  if (typeof value === 'string') return { redaction: value };
+  if (!isRecord(value) || typeof value.policy !== 'string' || !isRecord(value.removed)) return {};
+  const removed: Record<string, number> = {};
+  for (const [path, n] of Object.entries(value.removed)) if (typeof n === 'number' && Number.isFinite(n)) removed[path] = n;
+  return { redaction: { policy: value.policy, removed } };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
