@@ -126,8 +126,9 @@ export async function runWeb(runtime: CliRuntime, command: Command<'web'>): Prom
     throw new CliFailure(`Cannot start the web host on 127.0.0.1${command.port ? `:${command.port}` : ''}: ${reason}. Pick another --port.`);
   }
   runtime.io.out(`Kube Storage Explorer is serving on 127.0.0.1. Open this URL (it carries this run's access token):\n\n  ${host.url}\n\nPress Ctrl+C to stop.\n`);
-  if (command.open) runtime.openBrowser(host.url);
+  const cleanUp = command.open ? runtime.openBrowser(host.url) : undefined;
   await runtime.untilInterrupted();
+  cleanUp?.();
   await host.close();
   await core.close();
   return 0;

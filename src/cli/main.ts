@@ -3,14 +3,16 @@
  * build). Parses the arguments, runs one command on the same core as the app, and returns the exit code:
  * 0 fine, 1 failed (or `doctor` found a problem), 2 usage error.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { USAGE, UsageError, parseArgs, type CliCommand } from './args';
 import { CliFailure, type CliRuntime } from './runtime';
 import { terminalIo } from './terminal-io';
+import { openInBrowser } from './open-browser';
+import { SNAPSHOT_MAX_BYTES } from '../shared/limits';
+import { readRegularFile } from '../main/kube/regular-file';
 
 // The core, the kube client and the commands load only when a command needs them: `kse help` stays instant.
 const loadCommands = () => import('./commands');
@@ -22,19 +24,6 @@ function packageVersion(): string {
     return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version?: string }).version ?? '0.0.0';
   } catch {
     return '0.0.0';
-  }
-}
-
-/** Opens a URL in the default browser; failure only means the user opens the printed URL by hand. */
-function openBrowser(url: string): void {
-  const [command, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
-  try {
-    const child = spawn(command, args as string[], { stdio: 'ignore', detached: true });
-    child.on('error', () => undefined);
-    child.unref();
-  } catch {
-    // Printed URL is enough.
   }
 }
 
@@ -52,10 +41,11 @@ export function realRuntime(): CliRuntime {
       return core;
     },
     currentContext: async () => (await import('../main/core/wiring')).currentContext(),
-    readFile: (path) => readFile(path, 'utf8'),
+    // Snapshot files: never a FIFO or a device (they would block), never past the snapshot size limit.
+    readFile: async (path) => readRegularFile(path, SNAPSHOT_MAX_BYTES),
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
     rendererDir: join(ROOT, 'out', 'renderer'),
-    openBrowser,
+    openBrowser: openInBrowser,
     untilInterrupted: () =>
       new Promise((resolve) => {
         process.once('SIGINT', () => resolve());

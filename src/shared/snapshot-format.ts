@@ -9,6 +9,7 @@
  */
 import { isKind, KINDS, type Kind } from './kube/kinds';
 import type { KubeObject } from './kube/objects';
+import { OBJECT_KEY_MAX_CHARS, SNAPSHOT_MAX_BYTES } from './limits';
 
 export const SNAPSHOT_FORMAT = 'kse-snapshot';
 export const RECORDING_FORMAT = 'kse-recording';
@@ -65,13 +66,15 @@ export interface Recording extends Omit<Snapshot, 'format'> {
 }
 
 export interface SnapshotLimits {
-  /** Largest accepted file, in characters. */
+  /** Largest accepted file, in characters (a file of N bytes has at most N characters). */
   maxChars: number;
   /** Most objects (items plus events) accepted. */
   maxObjects: number;
+  /** Deepest nesting of arrays and objects accepted (a Kubernetes object nests about 10 levels). */
+  maxDepth: number;
 }
 
-export const DEFAULT_SNAPSHOT_LIMITS: SnapshotLimits = { maxChars: 512 * 1024 * 1024, maxObjects: 500_000 };
+export const DEFAULT_SNAPSHOT_LIMITS: SnapshotLimits = { maxChars: SNAPSHOT_MAX_BYTES, maxObjects: 500_000, maxDepth: 100 };
 
 /** A file that is not a usable snapshot; the message says what is wrong and what to do. */
 export class SnapshotFormatError extends Error {}
@@ -83,9 +86,15 @@ export function parseSnapshotFile(text: string, fileName: string, limits: Snapsh
   }
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // A UTF-8 byte-order mark (editors on Windows add one) is not part of the JSON.
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     throw new SnapshotFormatError(`${fileName} is not a kse snapshot: it is not JSON (${(error as Error).message}). Export one with "kse snapshot".`);
+  }
+  // Before anything walks it recursively (cloning, YAML, the store): 4,000 levels overflow the stack.
+  const depth = nestingDepth(value, limits.maxDepth);
+  if (depth > limits.maxDepth) {
+    throw new SnapshotFormatError(`${fileName} is not a valid kse snapshot: it is nested more than ${limits.maxDepth} levels deep, which no Kubernetes object is. Export it again with "kse snapshot".`);
   }
   return validateSnapshot(value, fileName, limits);
 }
@@ -163,6 +172,10 @@ function checkObject(item: unknown, kind: Kind, where: string, fail: (what: stri
   if (!isRecord(item)) return fail(`${where} is not an object`);
   const metadata = item.metadata;
   if (!isRecord(metadata) || typeof metadata.name !== 'string' || metadata.name === '') return fail(`${where} has no metadata.name`);
+  for (const field of ['name', 'namespace', 'uid'] as const) {
+    const value = metadata[field];
+    if (typeof value === 'string' && value.length > OBJECT_KEY_MAX_CHARS) return fail(`${where}.metadata.${field} is ${value.length} characters long, more than the ${OBJECT_KEY_MAX_CHARS} kse accepts`);
+  }
   if (KINDS[kind].namespaced && (typeof metadata.namespace !== 'string' || metadata.namespace === '')) {
     return fail(`${where} (${KINDS[kind].objectKind} "${metadata.name}") has no metadata.namespace`);
   }
@@ -170,6 +183,22 @@ function checkObject(item: unknown, kind: Kind, where: string, fail: (what: stri
   const object = item as KubeObject;
   const uid = typeof metadata.uid === 'string' && metadata.uid !== '' ? metadata.uid : `snapshot:${kind}/${metadata.namespace ?? ''}/${metadata.name}`;
   return { ...object, kind: typeof item.kind === 'string' ? item.kind : KINDS[kind].objectKind, metadata: { ...(metadata as KubeObject['metadata']), uid } };
+}
+
+/** How deep arrays and objects nest, counted without recursion and only up to just past `limit`. */
+export function nestingDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return deepest;
 }
 
 function redactionOf(value: unknown): { redaction?: SnapshotRedaction | string } {

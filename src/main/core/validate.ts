@@ -11,14 +11,18 @@ import type { ObjectRef } from '../../shared/model/refs';
 import { TABLE_IDS, type ListRequest } from '../../shared/model/rows';
 import { integer, oneOf, optionalOneOf, optionalString, record, string, stringMap } from './check';
 import { badRequest } from './errors';
+import { OBJECT_KEY_MAX_CHARS, SNAPSHOT_MAX_BYTES } from '../../shared/limits';
 
 /** Largest page a caller may ask for: a screenful is ~50 rows; 1,000 keeps any single answer small. */
 export const MAX_PAGE = 1000;
-/** Largest snapshot/recording content accepted, in characters. */
-export const MAX_SNAPSHOT_CHARS = 256 * 1024 * 1024;
 
+/** A namespace to watch on a live cluster (addNamespace): the API server's rule, a DNS label. */
 const NAMESPACE = { max: 63, pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, patternText: 'a DNS label (lowercase letters, digits and "-")' };
-const OBJECT_NAME = { max: 253 };
+/**
+ * Names and namespaces of objects the core already holds (refs, filters): whatever a snapshot holds, so not the
+ * API server's rules (253 characters, DNS labels); only the limit the snapshot loader enforces.
+ */
+const OBJECT_KEY = { max: OBJECT_KEY_MAX_CHARS };
 const CLUSTER_ID = { max: 512 };
 
 type Validators = { [M in MethodName]: (req: unknown) => RequestOf<M> };
@@ -35,10 +39,11 @@ const byCluster = (method: string) => (req: unknown): { clusterId: string } => {
 
 export function validateRef(value: unknown, where: string): ObjectRef {
   const r = record(value, where, ['kind', 'name', 'namespace', 'uid']);
-  const ref: ObjectRef = { kind: oneOf(r.kind, `${where}.kind`, ALL_KINDS), name: string(r.name, `${where}.name`, OBJECT_NAME) };
-  const namespace = optionalString(r.namespace, `${where}.namespace`, { ...NAMESPACE, min: 0 });
+  const ref: ObjectRef = { kind: oneOf(r.kind, `${where}.kind`, ALL_KINDS), name: string(r.name, `${where}.name`, OBJECT_KEY) };
+  const namespace = optionalString(r.namespace, `${where}.namespace`, { ...OBJECT_KEY, min: 0 });
   if (namespace) ref.namespace = namespace;
-  const uid = optionalString(r.uid, `${where}.uid`, { max: 128 });
+  // A uid a snapshot lacks is made from kind, namespace and name (snapshot-format.ts): up to about twice the key.
+  const uid = optionalString(r.uid, `${where}.uid`, { max: 3 * OBJECT_KEY_MAX_CHARS });
   if (uid !== undefined) ref.uid = uid;
   return ref;
 }
@@ -52,7 +57,7 @@ function validateListRequest(req: unknown): ListRequest {
     offset: integer(r.offset, 'listRows: offset', 0, Number.MAX_SAFE_INTEGER),
     limit: integer(r.limit, 'listRows: limit', 1, MAX_PAGE),
   };
-  const namespace = optionalString(r.namespace, 'listRows: namespace', NAMESPACE);
+  const namespace = optionalString(r.namespace, 'listRows: namespace', OBJECT_KEY);
   if (namespace !== undefined) out.namespace = namespace;
   const search = optionalString(r.search, 'listRows: search', { min: 0, max: 200 });
   if (search !== undefined) out.search = search;
@@ -77,7 +82,7 @@ function validateGraphRequest(req: unknown): GraphRequest {
     throw badRequest(`getGraph needs exactly one of root, namespace or provisioner, got ${given.length === 0 ? 'none' : given.join(' and ')}.`);
   }
   if (r.root !== undefined) return { clusterId, root: validateRef(r.root, 'getGraph: root') };
-  if (r.namespace !== undefined) return { clusterId, namespace: string(r.namespace, 'getGraph: namespace', NAMESPACE) };
+  if (r.namespace !== undefined) return { clusterId, namespace: string(r.namespace, 'getGraph: namespace', OBJECT_KEY) };
   return { clusterId, provisioner: string(r.provisioner, 'getGraph: provisioner', { max: 253 }) };
 }
 
@@ -93,7 +98,7 @@ const VALIDATORS: Validators = {
     const r = record(req, 'openSnapshot request', ['fileName', 'content']);
     return {
       fileName: string(r.fileName, 'openSnapshot: fileName', { max: 255 }),
-      content: string(r.content, 'openSnapshot: content', { max: MAX_SNAPSHOT_CHARS }),
+      content: string(r.content, 'openSnapshot: content', { max: SNAPSHOT_MAX_BYTES }),
     };
   },
   addNamespace(req) {
@@ -116,7 +121,7 @@ const VALIDATORS: Validators = {
       offset: integer(r.offset, 'listFindings: offset', 0, Number.MAX_SAFE_INTEGER),
       limit: integer(r.limit, 'listFindings: limit', 1, MAX_PAGE),
     };
-    const namespace = optionalString(r.namespace, 'listFindings: namespace', NAMESPACE);
+    const namespace = optionalString(r.namespace, 'listFindings: namespace', OBJECT_KEY);
     if (namespace !== undefined) out.namespace = namespace;
     const minSeverity = optionalOneOf(r.minSeverity, 'listFindings: minSeverity', SEVERITY_ORDER);
     if (minSeverity !== undefined) out.minSeverity = minSeverity;

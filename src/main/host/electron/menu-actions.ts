@@ -9,7 +9,7 @@ import type { ThemeChoice } from '../../../shared/contract';
 import type { Lang } from '../../../shared/model/findings';
 import type { Core } from '../../core/core';
 import { snapshotFileName, snapshotOf } from '../../core/export';
-import { MAX_SNAPSHOT_CHARS } from '../../core/validate';
+import { SNAPSHOT_MAX_BYTES } from '../../../shared/limits';
 import type { MenuActions } from './menu';
 
 export interface MenuContext {
@@ -56,8 +56,8 @@ async function openSnapshot(ctx: MenuContext): Promise<void> {
   const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   const path = picked.filePaths[0];
   if (picked.canceled || !path) return;
-  if ((await stat(path)).size > MAX_SNAPSHOT_CHARS) {
-    dialog.showErrorBox('Cannot open the snapshot', `${basename(path)} is larger than ${MAX_SNAPSHOT_CHARS / 1024 / 1024} MB.`);
+  if ((await stat(path)).size > SNAPSHOT_MAX_BYTES) {
+    dialog.showErrorBox('Cannot open the snapshot', `${basename(path)} is larger than ${SNAPSHOT_MAX_BYTES / 1024 / 1024} MB.`);
     return;
   }
   const result = await ctx.core.call('openSnapshot', { fileName: basename(path), content: await readFile(path, 'utf8') });
