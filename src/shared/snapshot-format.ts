@@ -9,6 +9,7 @@
  */
 import { isKind, KINDS, type Kind } from './kube/kinds';
 import type { KubeObject } from './kube/objects';
+import { conformObject } from './kube/conform';
 import { OBJECT_KEY_MAX_CHARS, SNAPSHOT_MAX_BYTES } from './limits';
 
 export const SNAPSHOT_FORMAT = 'kse-snapshot';
@@ -84,6 +85,7 @@ export function parseSnapshotFile(text: string, fileName: string, limits: Snapsh
   if (text.length > limits.maxChars) {
     throw new SnapshotFormatError(`${fileName} is ${Math.round(text.length / 1e6)} MB, more than the ${Math.round(limits.maxChars / 1e6)} MB a snapshot may have. Export fewer namespaces or kinds.`);
   }
+  if (text.trim() === '' || text === '\ufeff') throw new SnapshotFormatError(`${fileName} is empty. Export a snapshot with "kse snapshot".`);
   let value: unknown;
   try {
     // A UTF-8 byte-order mark (editors on Windows add one) is not part of the JSON.
@@ -180,9 +182,10 @@ function checkObject(item: unknown, kind: Kind, where: string, fail: (what: stri
     return fail(`${where} (${KINDS[kind].objectKind} "${metadata.name}") has no metadata.namespace`);
   }
   if (metadata.uid !== undefined && typeof metadata.uid !== 'string') return fail(`${where}.metadata.uid is not a string`);
-  const object = item as KubeObject;
+  // Fields the app reads must have the types it expects; a file may say anything (conform.ts drops the others).
+  const object = conformObject(kind, item as KubeObject).object;
   const uid = typeof metadata.uid === 'string' && metadata.uid !== '' ? metadata.uid : `snapshot:${kind}/${metadata.namespace ?? ''}/${metadata.name}`;
-  return { ...object, kind: typeof item.kind === 'string' ? item.kind : KINDS[kind].objectKind, metadata: { ...(metadata as KubeObject['metadata']), uid } };
+  return { ...object, kind: typeof item.kind === 'string' ? item.kind : KINDS[kind].objectKind, metadata: { ...(object.metadata as KubeObject['metadata']), uid } };
 }
 
 /** How deep arrays and objects nest, counted without recursion and only up to just past `limit`. */

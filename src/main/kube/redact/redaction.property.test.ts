@@ -13,7 +13,7 @@ import { ALL_KINDS, type Kind } from '../../../shared/kube/kinds';
 import type { KubeObject } from '../../../shared/kube/objects';
 import capture from '../../../shared/diagnose/testdata/lab-capture.json';
 import { buildSnapshot } from '../export-snapshot';
-import { KEPT_FIELDS, READ_ANNOTATIONS, type Keep } from './kept-fields';
+import { KEPT_FIELDS, READ_ANNOTATIONS, type Keep } from '../../../shared/kube/kept-fields';
 
 /** Marks a field whose value held a secret: it must be there (or not), but its content is not compared. */
 const ANY = Symbol('any');
@@ -81,10 +81,14 @@ const clean = (value: fc.Arbitrary<unknown>): fc.Arbitrary<Generated> => value.m
 const planted = (value: fc.Arbitrary<{ s: string; text?: string; argv?: string[] }>): fc.Arbitrary<Generated> =>
   value.map(({ s, text, argv }) => ({ value: text ?? argv, expected: ANY, secrets: [s] }));
 
-function scalar(keep: 'id' | 'text' | 'argv' | 'env-value' | 'parameter', provisioners: readonly string[]): fc.Arbitrary<Generated> {
+function scalar(keep: 'id' | 'int' | 'bool' | 'text' | 'argv' | 'env-value' | 'parameter', provisioners: readonly string[]): fc.Arbitrary<Generated> {
   switch (keep) {
+    case 'int':
+      return clean(fc.integer());
+    case 'bool':
+      return clean(fc.boolean());
     case 'id':
-      return fc.oneof({ weight: 6, arbitrary: clean(fc.oneof(identifier, fc.integer(), fc.boolean())) }, { weight: 1, arbitrary: planted(shapedSecret) });
+      return fc.oneof({ weight: 6, arbitrary: clean(identifier) }, { weight: 1, arbitrary: planted(shapedSecret) });
     case 'text':
     case 'parameter':
       return fc.oneof(clean(cleanText), planted(secretInText), planted(shapedSecret));

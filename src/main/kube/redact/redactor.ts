@@ -5,7 +5,7 @@
  */
 import type { Kind } from '../../../shared/kube/kinds';
 import type { KubeObject } from '../../../shared/kube/objects';
-import { KEPT_FIELDS, READ_ANNOTATIONS, type Keep } from './kept-fields';
+import { KEPT_FIELDS, keptField, READ_ANNOTATIONS, type Keep } from '../../../shared/kube/kept-fields';
 import { isSecretName, looksLikeCredential, REDACTED, scrubArguments, scrubText } from './scrub';
 
 export class Redactor {
@@ -67,7 +67,7 @@ export class Redactor {
       } else if ('map' in keep) {
         kept = keep.map === 'parameter' ? this.parameter(key, item, `${kind}: ${path}[${key}]`) : this.walk(item, keep.map, kind, `${path}[]`);
       } else {
-        const child = keep.fields[key] ?? keep.rest;
+        const child = keptField(keep, key);
         const childPath = path ? `${path}.${key}` : key;
         kept = child === undefined ? this.drop(`${kind}: ${childPath}`) : this.walk(item, child, kind, childPath);
       }
@@ -77,7 +77,9 @@ export class Redactor {
     return out;
   }
 
-  private scalar(value: unknown, keep: 'id' | 'text' | 'argv' | 'env-value' | 'parameter', where: string): unknown {
+  private scalar(value: unknown, keep: 'id' | 'int' | 'bool' | 'text' | 'argv' | 'env-value' | 'parameter', where: string): unknown {
+    if (keep === 'int') return typeof value === 'number' && Number.isFinite(value) ? value : this.drop(where);
+    if (keep === 'bool') return typeof value === 'boolean' ? value : this.drop(where);
     if (keep === 'argv') {
       if (!Array.isArray(value)) return this.drop(where);
       const strings = value.filter((v): v is string => typeof v === 'string');
@@ -86,7 +88,7 @@ export class Redactor {
       this.count(where, scrubbed.removed);
       return scrubbed.argv;
     }
-    if (value === null || typeof value === 'number' || typeof value === 'boolean') return value;
+    if (value === null) return value;
     if (typeof value !== 'string') return this.drop(where);
     switch (keep) {
       case 'id':

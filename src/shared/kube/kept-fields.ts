@@ -3,8 +3,9 @@
  * nothing else. It is an allow-list: a field that is not here is dropped, so a credential in a field nobody
  * thought of (a new API field, a tool's annotation, a CRD's extra parameters) cannot leak.
  *
- * Each kept string is one of:
- * - `ID`: an identifier (name, label, phase, path, quantity, time): kept, unless it is shaped like a credential
+ * Each kept value is one of:
+ * - `INT`, `BOOL`: a number or a boolean, as the types declare;
+ * - `ID`: an identifier string (name, label, phase, path, quantity, time): kept, unless it is shaped like a credential
  *   (PEM, JWT, URL with user info, bearer header), which no valid Kubernetes identifier is;
  * - `TEXT`: free text written by a controller or a program (messages): kept after scrub.ts's scrub;
  * - `ARGV`: a command line: kept after the argument-aware scrub;
@@ -13,10 +14,12 @@
  * - `PARAMETER`: a StorageClass / VolumeSnapshotClass parameter: dropped when its key is secret-looking
  *   (except the names and namespaces of secrets, which support needs and are not secret), else scrubbed.
  */
-import type { Kind } from '../../../shared/kube/kinds';
+import type { Kind } from './kinds';
 
 export type Keep =
   | 'id'
+  | 'int'
+  | 'bool'
   | 'text'
   | 'argv'
   | 'env-value'
@@ -26,7 +29,19 @@ export type Keep =
   | { map: Keep }
   | { annotations: true };
 
+/**
+ * The Keep of one field of an object Keep, or its catch-all. Own keys only: a hostile "__proto__" or
+ * "constructor" key must not find Object.prototype's members.
+ */
+export function keptField(keep: { fields: Record<string, Keep>; rest?: Keep }, key: string): Keep | undefined {
+  return Object.hasOwn(keep.fields, key) ? keep.fields[key] : keep.rest;
+}
+
 export const ID = 'id' as const;
+/** A number (exit codes, counts, user ids). */
+export const INT = 'int' as const;
+/** A boolean (readOnly, ready, attached...). */
+export const BOOL = 'bool' as const;
 export const TEXT = 'text' as const;
 export const ARGV = 'argv' as const;
 const fields = (kept: Record<string, Keep>, rest?: Keep): Keep => (rest ? { fields: kept, rest } : { fields: kept });
@@ -60,7 +75,7 @@ const METADATA = fields({
   generateName: ID,
   labels: ID_MAP,
   annotations: { annotations: true },
-  ownerReferences: list(fields({ apiVersion: ID, kind: ID, name: ID, uid: ID, controller: ID })),
+  ownerReferences: list(fields({ apiVersion: ID, kind: ID, name: ID, uid: ID, controller: BOOL })),
   finalizers: IDS,
 });
 
@@ -85,21 +100,21 @@ const CLAIM_SPEC = fields({
  * Any other volume source (awsElasticBlockStore, flexVolume, iscsi, rbd...): the app reads only that it is
  * there (its type) and which driver; options, secrets and monitors are dropped.
  */
-const OTHER_VOLUME_SOURCE = fields({ driver: ID, fsType: ID, readOnly: ID });
+const OTHER_VOLUME_SOURCE = fields({ driver: ID, fsType: ID, readOnly: BOOL });
 const POD_VOLUME = fields(
   {
     name: ID,
-    persistentVolumeClaim: fields({ claimName: ID, readOnly: ID }),
+    persistentVolumeClaim: fields({ claimName: ID, readOnly: BOOL }),
     emptyDir: fields({ medium: ID, sizeLimit: ID }),
     hostPath: fields({ path: ID, type: ID }),
-    configMap: fields({ name: ID, optional: ID }),
-    secret: fields({ secretName: ID, optional: ID }),
+    configMap: fields({ name: ID, optional: BOOL }),
+    secret: fields({ secretName: ID, optional: BOOL }),
     // The app shows which sources a projected volume has (their keys), not what they hold.
     projected: fields({ sources: list(map(fields({ name: ID }))) }),
-    csi: fields({ driver: ID, readOnly: ID, fsType: ID }),
+    csi: fields({ driver: ID, readOnly: BOOL, fsType: ID }),
     ephemeral: fields({ volumeClaimTemplate: fields({ metadata: fields({ labels: ID_MAP }), spec: CLAIM_SPEC }) }),
     downwardAPI: fields({}),
-    nfs: fields({ server: ID, path: ID, readOnly: ID }),
+    nfs: fields({ server: ID, path: ID, readOnly: BOOL }),
     image: fields({ reference: ID }),
   },
   OTHER_VOLUME_SOURCE,
@@ -109,9 +124,9 @@ const CONTAINER = fields({
   image: ID,
   command: ARGV,
   args: ARGV,
-  volumeMounts: list(fields({ name: ID, mountPath: ID, readOnly: ID, subPath: ID, subPathExpr: ID })),
+  volumeMounts: list(fields({ name: ID, mountPath: ID, readOnly: BOOL, subPath: ID, subPathExpr: ID })),
   volumeDevices: list(fields({ name: ID, devicePath: ID })),
-  securityContext: fields({ runAsUser: ID, runAsGroup: ID, runAsNonRoot: ID, privileged: ID }),
+  securityContext: fields({ runAsUser: INT, runAsGroup: INT, runAsNonRoot: BOOL, privileged: BOOL }),
   restartPolicy: ID,
   env: list(fields({ name: ID, value: 'env-value' })),
   resources: RESOURCES,
@@ -119,9 +134,9 @@ const CONTAINER = fields({
 const CONTAINER_STATE = fields({
   waiting: fields({ reason: ID, message: TEXT }),
   running: fields({ startedAt: ID }),
-  terminated: fields({ exitCode: ID, reason: ID, message: TEXT, startedAt: ID, finishedAt: ID }),
+  terminated: fields({ exitCode: INT, reason: ID, message: TEXT, startedAt: ID, finishedAt: ID }),
 });
-const CONTAINER_STATUSES = list(fields({ name: ID, ready: ID, started: ID, restartCount: ID, image: ID, state: CONTAINER_STATE, lastState: CONTAINER_STATE }));
+const CONTAINER_STATUSES = list(fields({ name: ID, ready: BOOL, started: BOOL, restartCount: INT, image: ID, state: CONTAINER_STATE, lastState: CONTAINER_STATE }));
 const ERROR = fields({ message: TEXT, time: ID });
 
 /** One kind's kept fields, its envelope included. */
@@ -133,7 +148,7 @@ export const KEPT_FIELDS: Record<Kind, Keep> = {
     parameters: map('parameter'),
     reclaimPolicy: ID,
     volumeBindingMode: ID,
-    allowVolumeExpansion: ID,
+    allowVolumeExpansion: BOOL,
     allowedTopologies: list(fields({ matchLabelExpressions: list(fields({ key: ID, values: IDS })) })),
     mountOptions: list(TEXT),
   }),
@@ -149,10 +164,10 @@ export const KEPT_FIELDS: Record<Kind, Keep> = {
         nodeAffinity: fields({ required: fields({ nodeSelectorTerms: NODE_SELECTOR_TERMS }) }),
         mountOptions: list(TEXT),
         volumeAttributesClassName: ID,
-        csi: fields({ driver: ID, volumeHandle: ID, fsType: ID, readOnly: ID }),
+        csi: fields({ driver: ID, volumeHandle: ID, fsType: ID, readOnly: BOOL }),
         hostPath: fields({ path: ID, type: ID }),
         local: fields({ path: ID, fsType: ID }),
-        nfs: fields({ server: ID, path: ID, readOnly: ID }),
+        nfs: fields({ server: ID, path: ID, readOnly: BOOL }),
       },
       OTHER_VOLUME_SOURCE,
     ),
@@ -175,7 +190,7 @@ export const KEPT_FIELDS: Record<Kind, Keep> = {
       volumes: list(POD_VOLUME),
       initContainers: list(CONTAINER),
       containers: list(CONTAINER),
-      securityContext: fields({ runAsUser: ID, runAsGroup: ID, runAsNonRoot: ID, fsGroup: ID }),
+      securityContext: fields({ runAsUser: INT, runAsGroup: INT, runAsNonRoot: BOOL, fsGroup: INT }),
       schedulerName: ID,
       nodeSelector: ID_MAP,
       serviceAccountName: ID,
@@ -198,41 +213,41 @@ export const KEPT_FIELDS: Record<Kind, Keep> = {
     reason: ID,
     message: TEXT,
     type: ID,
-    count: ID,
+    count: INT,
     firstTimestamp: ID,
     lastTimestamp: ID,
     eventTime: ID,
     source: fields({ component: ID, host: ID }),
     reportingComponent: ID,
-    series: fields({ count: ID, lastObservedTime: ID }),
+    series: fields({ count: INT, lastObservedTime: ID }),
   }),
   nodes: kind({
-    spec: fields({ unschedulable: ID, taints: list(fields({ key: ID, value: ID, effect: ID })) }),
+    spec: fields({ unschedulable: BOOL, taints: list(fields({ key: ID, value: ID, effect: ID })) }),
     status: fields({ conditions: CONDITIONS, capacity: ID_MAP, allocatable: ID_MAP, nodeInfo: fields({ kubeletVersion: ID }) }),
   }),
   csidrivers: kind({
     spec: fields({
-      attachRequired: ID,
-      podInfoOnMount: ID,
+      attachRequired: BOOL,
+      podInfoOnMount: BOOL,
       volumeLifecycleModes: IDS,
-      storageCapacity: ID,
+      storageCapacity: BOOL,
       fsGroupPolicy: ID,
-      requiresRepublish: ID,
+      requiresRepublish: BOOL,
     }),
   }),
   csinodes: kind({
-    spec: fields({ drivers: list(fields({ name: ID, nodeID: ID, topologyKeys: IDS, allocatable: fields({ count: ID }) })) }),
+    spec: fields({ drivers: list(fields({ name: ID, nodeID: ID, topologyKeys: IDS, allocatable: fields({ count: INT }) })) }),
   }),
   volumeattachments: kind({
     spec: fields({ attacher: ID, nodeName: ID, source: fields({ persistentVolumeName: ID }) }),
-    status: fields({ attached: ID, attachError: ERROR, detachError: ERROR }),
+    status: fields({ attached: BOOL, attachError: ERROR, detachError: ERROR }),
   }),
   leases: kind({
-    spec: fields({ holderIdentity: ID, leaseDurationSeconds: ID, acquireTime: ID, renewTime: ID, leaseTransitions: ID }),
+    spec: fields({ holderIdentity: ID, leaseDurationSeconds: INT, acquireTime: ID, renewTime: ID, leaseTransitions: INT }),
   }),
   volumesnapshots: kind({
     spec: fields({ source: fields({ persistentVolumeClaimName: ID, volumeSnapshotContentName: ID }), volumeSnapshotClassName: ID }),
-    status: fields({ boundVolumeSnapshotContentName: ID, readyToUse: ID, restoreSize: ID, creationTime: ID, error: ERROR }),
+    status: fields({ boundVolumeSnapshotContentName: ID, readyToUse: BOOL, restoreSize: ID, creationTime: ID, error: ERROR }),
   }),
   volumesnapshotcontents: kind({
     spec: fields({
@@ -242,7 +257,7 @@ export const KEPT_FIELDS: Record<Kind, Keep> = {
       volumeSnapshotClassName: ID,
       source: fields({ volumeHandle: ID, snapshotHandle: ID }),
     }),
-    status: fields({ readyToUse: ID, restoreSize: ID, error: ERROR }),
+    status: fields({ readyToUse: BOOL, restoreSize: INT, error: ERROR }),
   }),
   volumesnapshotclasses: kind({ driver: ID, deletionPolicy: ID, parameters: map('parameter') }),
 };

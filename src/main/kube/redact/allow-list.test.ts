@@ -15,7 +15,7 @@ import capture from '../../../shared/diagnose/testdata/lab-capture.json';
 import { Core } from '../../core/core';
 import { createCoreDeps } from '../../core/wiring';
 import { buildSnapshot } from '../export-snapshot';
-import { READ_ANNOTATIONS } from './kept-fields';
+import { READ_ANNOTATIONS } from '../../../shared/kube/kept-fields';
 
 const ROOT = resolve(__dirname, '../../../..');
 const RESOURCES = join(ROOT, 'resources');
