@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
+import { processAlive } from '../main/kube/testing/process';
 import { pollUntil } from '../main/kube/testing/until';
 
 const ROOT = resolve(__dirname, '../..');
@@ -109,14 +110,6 @@ describe.skipIf(process.platform === 'win32')('a credential plugin that never an
     expect(result.stderr).toMatch(new RegExp(`credential plugin "${plugin}" of user "sso" \\(context "hanging"\\) has not answered`));
     const pids = readFileSync(log, 'utf8').trim().split('\n').map(Number);
     expect(pids).toHaveLength(2); // one run, plugin and its helper
-    const alive = (pid: number) => {
-      try {
-        process.kill(pid, 0);
-        return true;
-      } catch {
-        return false;
-      }
-    };
-    await pollUntil('no plugin process left', () => pids.every((pid) => !alive(pid)), { timeoutMs: 10_000 });
+    await pollUntil('no plugin process left', () => pids.every((pid) => !processAlive(pid)), { timeoutMs: 10_000 });
   });
 });

@@ -6,6 +6,7 @@ import { chmodSync, mkdtempSync, readFileSync, writeFileSync, existsSync } from 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { processAlive } from './testing/process';
 import { pollUntil } from './testing/until';
 import { ExecPluginAuthenticator, ExecPluginError, runExecPlugin, runningExecPlugins } from './exec-plugin';
 
@@ -23,14 +24,7 @@ function plugin(body: string | ((log: string) => string)): { command: string; lo
   return { command, log };
 }
 const lines = (log: string) => (existsSync(log) ? readFileSync(log, 'utf8').trim().split('\n') : []);
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+const alive = processAlive;
 const TOKEN = `{"apiVersion":"client.authentication.k8s.io/v1","kind":"ExecCredential","status":{"token":"tok-1"}}`;
 const options = { timeoutMs: 20_000, describe: 'user "u" (context "c")' };
 

@@ -4,23 +4,13 @@
  * gets our CSP (this covers the dev server too), and no webview or extra window can be created.
  */
 import type { App, Session } from 'electron';
+import { originOf } from '../sender-check';
 
 /**
  * Permissions our page may have. `clipboard-sanitized-write` is what navigator.clipboard.writeText asks for in
  * Electron; reading the clipboard (`clipboard-read`) is never allowed.
  */
 const GRANTED: ReadonlySet<string> = new Set(['clipboard-sanitized-write']);
-
-/** The origin of a URL as our app origins are written ("app://kse"; Node's URL gives "null" for custom schemes). */
-function originOf(url: string | undefined): string | undefined {
-  if (!url) return undefined;
-  try {
-    const parsed = new URL(url);
-    return `${parsed.protocol}//${parsed.host}`;
-  } catch {
-    return undefined;
-  }
-}
 
 /** True for exactly `clipboard-sanitized-write` asked by one of our own origins; false for everything else. */
 export function permissionAllowed(permission: string, requestingUrl: string | undefined, appOrigins: readonly string[]): boolean {
