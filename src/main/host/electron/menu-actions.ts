@@ -9,6 +9,7 @@ import type { ThemeChoice } from '../../../shared/contract';
 import type { Lang } from '../../../shared/model/findings';
 import type { Core } from '../../core/core';
 import { snapshotFileName, snapshotOf } from '../../core/export';
+import { describeRedaction } from '../../kube/export-snapshot';
 import { SNAPSHOT_MAX_BYTES } from '../../../shared/limits';
 import type { MenuActions } from './menu';
 
@@ -88,4 +89,7 @@ async function exportSnapshot(ctx: MenuContext): Promise<void> {
   const target = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
   if (target.canceled || !target.filePath) return;
   await writeFile(target.filePath, `${JSON.stringify(snapshot)}\n`, 'utf8');
+  // Say what was taken out, as the CLI does: whoever sends the file should know.
+  const done = { type: 'info' as const, title: 'Export Snapshot', message: `Saved ${basename(target.filePath)}`, detail: `Kept only the fields Kube Storage Explorer reads; ${describeRedaction(snapshot)}.` };
+  void (win ? dialog.showMessageBox(win, done) : dialog.showMessageBox(done));
 }
