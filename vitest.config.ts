@@ -24,6 +24,15 @@ export default defineConfig({
       },
       {
         test: {
+          // Bounded, seeded fuzzing of the file loaders and the CLI (FUZZ_SEED, FUZZ_SECONDS; about a minute).
+          name: 'fuzz',
+          include: ['e2e/fuzz/**/*.test.ts'],
+          testTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'integration',
           include: ['src/**/*.int.test.ts', 'e2e/integration/**/*.test.ts'],
           testTimeout: 180_000,

@@ -3,5 +3,5 @@
 // (no build step); the CLI itself is src/cli/main.ts.
 import { tsImport } from 'tsx/esm/api';
 
-const { main } = await tsImport('../src/cli/main.ts', import.meta.url);
-process.exitCode = await main(process.argv.slice(2));
+const { runAsProcess } = await tsImport('../src/cli/main.ts', import.meta.url);
+await runAsProcess(process.argv.slice(2));

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { INIT_DRIVER_LABEL, INIT_STEP_ANNOTATION, LAB_SYSTEM_NAMESPACE, PROVISIONER_LEASE, PROVISIONER_NAME, startLab, type Lab } from './lab';
 import { KubeError, type KubeClient, type KubeObject } from './kube';
+import { processAlive } from '../../src/main/kube/testing/process';
 
 let lab: Lab;
 let admin: KubeClient;
@@ -43,14 +44,7 @@ async function eventsFor(ns: string, kind: string, name: string): Promise<any[]>
   const list = await admin.list(`/api/v1/namespaces/${ns}/events`, { fieldSelector: `involvedObject.kind=${kind},involvedObject.name=${name}` });
   return list.items;
 }
-const alive = (pid: number) => {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch {
-    return false;
-  }
-};
+const alive = processAlive;
 
 beforeAll(async () => {
   lab = await startLab({ seedScenarios: true, initStepSeconds: 2 });

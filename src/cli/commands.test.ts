@@ -91,7 +91,7 @@ describe('kse commands', () => {
   it('serves the web host until interrupted, printing the URL with the token, and says when the port is taken', async () => {
     const { runtime, out } = fakeRuntime({});
     const opened: string[] = [];
-    runtime.openBrowser = (url) => opened.push(url);
+    runtime.openBrowser = (url) => void opened.push(url);
     expect(await main(['web'], runtime)).toBe(0);
     const url = /http:\/\/127\.0\.0\.1:(\d+)\/#token=([0-9a-f]{64})/.exec(out.join(''));
     expect(url).not.toBeNull();

@@ -5,9 +5,10 @@ import type { Finding } from '../shared/model/findings';
 import type { Page, ProvisionerRow } from '../shared/model/rows';
 import type { Core } from '../main/core/core';
 import { snapshotOf } from '../main/core/export';
+import { describeRedaction } from '../main/kube/export-snapshot';
 import { startWebHost } from '../main/host/web/server';
 import type { CliCommand } from './args';
-import { contextsJson, formatContexts, formatSync, syncJson } from './format';
+import { contextsJson, formatContexts, formatKubeconfigProblems, formatSync, syncJson } from './format';
 import { CliFailure, type CliRuntime } from './runtime';
 import { chooseContext, openAndSync, syncContext } from './sync';
 
@@ -15,21 +16,29 @@ type Command<N extends CliCommand['name']> = Extract<CliCommand, { name: N }>;
 
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
+/** Closing takes a moment (watches end, a credential plugin is killed); the command's answer does not wait longer. */
+const CLOSE_TIMEOUT_MS = 5_000;
+
 async function withCore<T>(runtime: CliRuntime, work: (core: Core) => Promise<T>): Promise<T> {
   const core = await runtime.createCore({ autoOpenDemo: false });
   try {
     return await work(core);
   } finally {
-    await core.close();
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([core.close().catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, CLOSE_TIMEOUT_MS)))]);
+    clearTimeout(timer);
   }
 }
 
+/** Exit code 1 when a kubeconfig file could not be read: its contexts are missing from the list. */
 export async function runContexts(runtime: CliRuntime, command: Command<'contexts'>): Promise<number> {
   return withCore(runtime, async (core) => {
     const clusters = (await core.invoke('listClusters', {})).filter((c) => c.source === 'context');
+    const problems = await core.invoke('kubeconfigProblems', {});
     const current = await runtime.currentContext();
-    runtime.io.out(command.json ? json(contextsJson(clusters, current)) : formatContexts(clusters, current));
-    return 0;
+    runtime.io.out(command.json ? json(contextsJson(clusters, current, problems)) : formatContexts(clusters, current, problems));
+    if (!command.json) runtime.io.err(formatKubeconfigProblems(problems));
+    return problems.length > 0 ? 1 : 0;
   });
 }
 
@@ -53,7 +62,7 @@ export async function runSnapshot(runtime: CliRuntime, command: Command<'snapsho
       throw new CliFailure(`Cannot write ${command.output}: ${error instanceof Error ? error.message : String(error)}`);
     }
     const objects = Object.values(snapshot.kinds).reduce((sum, kind) => sum + (kind?.items.length ?? 0), 0);
-    runtime.io.err(`Wrote ${objects} objects of ${context} to ${command.output} (env values and secret-looking fields redacted).\n`);
+    runtime.io.err(`Wrote ${objects} objects of ${context} to ${command.output}. Kept only the fields kse reads; ${describeRedaction(snapshot)}.\n`);
     return 0;
   });
 }
@@ -100,7 +109,8 @@ export async function runDoctor(runtime: CliRuntime, command: Command<'doctor'>)
       (offset) => core.invoke('listRows', { clusterId, table: 'provisioners', offset, limit: 1000 }) as Promise<Page<ProvisionerRow>>,
     );
     const report = { cluster: clusterName, findings, provisioners };
-    runtime.io.out(command.json ? json(report) : formatDoctor(report, { lang: command.lang, color: runtime.io.isTTY }));
+    const colour = !command.json && runtime.io.isTTY;
+    runtime.io.out(command.json ? json(report) : formatDoctor(report, { lang: command.lang, color: colour }), { ownColours: colour });
     return doctorExitCode(findings);
   });
 }
@@ -116,8 +126,9 @@ export async function runWeb(runtime: CliRuntime, command: Command<'web'>): Prom
     throw new CliFailure(`Cannot start the web host on 127.0.0.1${command.port ? `:${command.port}` : ''}: ${reason}. Pick another --port.`);
   }
   runtime.io.out(`Kube Storage Explorer is serving on 127.0.0.1. Open this URL (it carries this run's access token):\n\n  ${host.url}\n\nPress Ctrl+C to stop.\n`);
-  if (command.open) runtime.openBrowser(host.url);
+  const cleanUp = command.open ? runtime.openBrowser(host.url) : undefined;
   await runtime.untilInterrupted();
+  cleanUp?.();
   await host.close();
   await core.close();
   return 0;

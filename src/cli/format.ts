@@ -1,7 +1,7 @@
 /** Plain-text output of `kse contexts` and `kse sync`: aligned tables, terminal-safe, no colours needed. */
-import { sanitizeForTerminal } from '../shared/doctor-format';
+import { sanitizeForTerminal } from '../shared/terminal-text';
 import { KINDS } from '../shared/kube/kinds';
-import type { ClusterInfo, ClusterStatus, KindStatus } from '../shared/model/status';
+import type { ClusterInfo, ClusterStatus, KindStatus, KubeconfigProblem } from '../shared/model/status';
 
 /** Columns padded to their widest cell; the last column is not padded. */
 export function formatTable(headers: string[], rows: string[][]): string {
@@ -15,8 +15,9 @@ export function formatTable(headers: string[], rows: string[][]): string {
   return `${all.map(line).join('\n')}\n`;
 }
 
-export function formatContexts(clusters: readonly ClusterInfo[], current: string | undefined): string {
+export function formatContexts(clusters: readonly ClusterInfo[], current: string | undefined, problems: readonly KubeconfigProblem[] = []): string {
   if (clusters.length === 0) {
+    if (problems.length > 0) return 'No usable kubeconfig contexts: the kubeconfig files below could not be read.\n';
     return 'No kubeconfig contexts. Set KUBECONFIG or create ~/.kube/config; without one, the app shows the built-in demo.\n';
   }
   const rows = clusters.map((c) => [
@@ -30,9 +31,15 @@ export function formatContexts(clusters: readonly ClusterInfo[], current: string
   return formatTable(['CURRENT', 'NAME', 'SERVER', 'USER', 'NAMESPACE', 'PROBLEM'], rows);
 }
 
+/** Kubeconfig files that could not be read, one per paragraph (for stderr). */
+export function formatKubeconfigProblems(problems: readonly KubeconfigProblem[]): string {
+  if (problems.length === 0) return '';
+  return `Kubeconfig files that could not be read (their contexts are missing):\n${problems.map((p) => `  ${sanitizeForTerminal(p.message)}\n`).join('')}`;
+}
+
 /** Contexts as JSON: no credentials are in ClusterInfo, so it can be printed as is. */
-export function contextsJson(clusters: readonly ClusterInfo[], current: string | undefined): unknown {
-  return { current: current ?? null, contexts: clusters.map((c) => ({ ...c, current: c.name === current })) };
+export function contextsJson(clusters: readonly ClusterInfo[], current: string | undefined, problems: readonly KubeconfigProblem[] = []): unknown {
+  return { current: current ?? null, contexts: clusters.map((c) => ({ ...c, current: c.name === current })), fileErrors: problems };
 }
 
 function duration(ms: number | undefined): string {

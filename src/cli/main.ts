@@ -3,13 +3,16 @@
  * build). Parses the arguments, runs one command on the same core as the app, and returns the exit code:
  * 0 fine, 1 failed (or `doctor` found a problem), 2 usage error.
  */
-import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { USAGE, UsageError, parseArgs, type CliCommand } from './args';
 import { CliFailure, type CliRuntime } from './runtime';
+import { terminalIo } from './terminal-io';
+import { openInBrowser } from './open-browser';
+import { SNAPSHOT_MAX_BYTES } from '../shared/limits';
+import { readRegularFile } from '../main/kube/regular-file';
 
 // The core, the kube client and the commands load only when a command needs them: `kse help` stays instant.
 const loadCommands = () => import('./commands');
@@ -24,36 +27,25 @@ function packageVersion(): string {
   }
 }
 
-/** Opens a URL in the default browser; failure only means the user opens the printed URL by hand. */
-function openBrowser(url: string): void {
-  const [command, args] =
-    process.platform === 'darwin' ? ['open', [url]] : process.platform === 'win32' ? ['cmd', ['/c', 'start', '""', url]] : ['xdg-open', [url]];
-  try {
-    const child = spawn(command, args as string[], { stdio: 'ignore', detached: true });
-    child.on('error', () => undefined);
-    child.unref();
-  } catch {
-    // Printed URL is enough.
-  }
-}
-
 export function realRuntime(): CliRuntime {
   const version = packageVersion();
   const resourcesDir = join(ROOT, 'resources');
+  const io = terminalIo({ stdout: process.stdout, stderr: process.stderr });
   return {
-    io: { out: (text) => process.stdout.write(text), err: (text) => process.stderr.write(text), isTTY: process.stdout.isTTY === true },
+    io,
     version,
     createCore: async ({ autoOpenDemo }) => {
       const [{ Core }, { createCoreDeps }] = await Promise.all([import('../main/core/core'), import('../main/core/wiring')]);
-      const core = new Core({ deps: createCoreDeps({ resourcesDir }), resourcesDir, version, transport: 'web', autoOpenDemo, log: (m) => process.stderr.write(`${m}\n`) });
+      const core = new Core({ deps: createCoreDeps({ resourcesDir }), resourcesDir, version, transport: 'web', autoOpenDemo, log: (m) => io.err(`${m}\n`) });
       await core.start();
       return core;
     },
     currentContext: async () => (await import('../main/core/wiring')).currentContext(),
-    readFile: (path) => readFile(path, 'utf8'),
+    // Snapshot files: never a FIFO or a device (they would block), never past the snapshot size limit.
+    readFile: async (path) => readRegularFile(path, SNAPSHOT_MAX_BYTES),
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
     rendererDir: join(ROOT, 'out', 'renderer'),
-    openBrowser,
+    openBrowser: openInBrowser,
     untilInterrupted: () =>
       new Promise((resolve) => {
         process.once('SIGINT', () => resolve());
@@ -105,4 +97,32 @@ export async function main(argv: readonly string[], runtime: CliRuntime = realRu
     runtime.io.err(`kse: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report this.\n`);
     return 1;
   }
+}
+
+/**
+ * `kse` as a process: runs the command, then exits with its code once the output is flushed. The explicit exit
+ * is why a command ends at its timeout: whatever is still pending (a connection being torn down, a credential
+ * plugin being killed) cannot keep the process alive after the answer was given. Crashes are printed through
+ * the same sanitiser as everything else.
+ */
+export async function runAsProcess(argv: readonly string[]): Promise<never> {
+  const runtime = realRuntime();
+  const crash = (error: unknown): void => {
+    runtime.io.err(`kse: unexpected failure: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\nPlease report this.\n`);
+    void exitAfterFlush(1);
+  };
+  process.on('uncaughtException', crash);
+  process.on('unhandledRejection', crash);
+  return exitAfterFlush(await main(argv, runtime));
+}
+
+function exitAfterFlush(code: number): Promise<never> {
+  return new Promise<never>(() => {
+    let pending = 2;
+    const done = (): void => {
+      if (--pending === 0) process.exit(code);
+    };
+    process.stdout.write('', done);
+    process.stderr.write('', done);
+  });
 }

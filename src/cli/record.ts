@@ -3,6 +3,7 @@
  * the format of the built-in demo cluster. Uses the kube capture directly: a recording needs no store.
  */
 import { captureRecording } from '../main/kube/capture';
+import { describeRedaction } from '../main/kube/export-snapshot';
 import { loadKubeconfig } from '../main/kube/kubeconfig';
 import { openContextSource } from '../main/kube/open-context';
 import type { CliCommand } from './args';
@@ -26,6 +27,6 @@ export async function runRecord(runtime: CliRuntime, command: Extract<CliCommand
   } catch (error) {
     throw new CliFailure(`Cannot write ${command.output}: ${error instanceof Error ? error.message : String(error)}`);
   }
-  runtime.io.err(`Wrote ${recording.events.length} events of ${context} to ${command.output} (redacted like a snapshot).\n`);
+  runtime.io.err(`Wrote ${recording.events.length} events of ${context} to ${command.output}. Redacted like a snapshot; ${describeRedaction(recording)}.\n`);
   return 0;
 }

@@ -2,7 +2,8 @@
 import type { Core } from '../main/core/core';
 
 export interface CliIo {
-  out(text: string): void;
+  /** Standard output. `ownColours`: the text holds the formatter's own colour sequences (kept; nothing else is). */
+  out(text: string, options?: { ownColours?: boolean }): void;
   err(text: string): void;
   /** Standard output is a terminal (colours allowed). */
   isTTY: boolean;
@@ -19,7 +20,8 @@ export interface CliRuntime {
   writeFile(path: string, text: string): Promise<void>;
   /** The built renderer that `kse web` serves. */
   rendererDir: string;
-  openBrowser(url: string): void;
+  /** Opens the URL without putting it on a command line; returns the clean-up to run when the host stops. */
+  openBrowser(url: string): (() => void) | void;
   /** Resolves when the user stops the program (Ctrl+C). */
   untilInterrupted(): Promise<void>;
   /** Milliseconds, monotonic. */

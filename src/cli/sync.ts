@@ -1,6 +1,7 @@
 /** Opening a cluster from the CLI and waiting until every kind has settled (synced, no permission, not served). */
 import type { ClusterStatus } from '../shared/model/status';
 import type { Core } from '../main/core/core';
+import { runningExecPlugins } from '../main/kube/exec-plugin';
 import { contextClusterId } from '../main/kube/kubeconfig';
 import type { SyncResult } from './format';
 import { CliFailure, type CliRuntime } from './runtime';
@@ -30,9 +31,16 @@ export async function openAndSync(core: Core, runtime: CliRuntime, clusterId: st
     const connectionError = status.cluster.connection === 'error' ? status.cluster.error : undefined;
     if (connectionError && connectionError !== lastError) runtime.io.err(`${connectionError}\n`);
     lastError = connectionError ?? lastError;
-    if (elapsed >= timeoutSeconds * 1000) throw new CliFailure(notSyncedMessage(status, timeoutSeconds, lastError));
+    if (elapsed >= timeoutSeconds * 1000) throw new CliFailure(notSyncedMessage(status, timeoutSeconds, lastError ?? pluginsWaitedFor()));
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
+}
+
+/** A credential plugin that has not answered is the usual reason a context never connects: name it. */
+function pluginsWaitedFor(): string | undefined {
+  const running = runningExecPlugins();
+  if (running.length === 0) return undefined;
+  return running.map((run) => `${run.name} has not answered after ${Math.round((Date.now() - run.startedAt) / 1000)} s; it is stopped now.`).join(' ');
 }
 
 function notSyncedMessage(status: ClusterStatus, timeoutSeconds: number, connectionError: string | undefined): string {

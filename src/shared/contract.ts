@@ -10,7 +10,7 @@ import type { ObjectDetail, GraphRequest, Overview, StorageGraph } from './model
 import type { Finding, Lang, Severity } from './model/findings';
 import type { ObjectRef } from './model/refs';
 import type { ListRequest, Page, TableId, TableRows } from './model/rows';
-import type { ClusterInfo, ClusterStatus, ReplayAction } from './model/status';
+import type { ClusterInfo, ClusterStatus, KubeconfigProblem, ReplayAction } from './model/status';
 
 /** A lesson in one language: ordered sections with stable anchors. */
 export interface LessonSection {
@@ -38,6 +38,8 @@ export type LocateRequest = Omit<ListRequest, 'offset' | 'limit'> & { ref: Objec
 export interface ContractMethods {
   /** Every cluster the app knows: kubeconfig contexts, opened snapshots, recordings, the demo. */
   listClusters: { req: Record<string, never>; res: ClusterInfo[] };
+  /** Kubeconfig files that could not be used at all; their contexts are missing from listClusters. */
+  kubeconfigProblems: { req: Record<string, never>; res: KubeconfigProblem[] };
   /** Start watching a cluster (idempotent). */
   openCluster: { req: { clusterId: string }; res: ClusterInfo };
   /** Stop watching a cluster and drop its store. */
@@ -114,6 +116,7 @@ export const NOTICE_CHANNEL = 'kse:notice';
 
 export const METHOD_NAMES: readonly MethodName[] = [
   'listClusters',
+  'kubeconfigProblems',
   'openCluster',
   'closeCluster',
   'openSnapshot',

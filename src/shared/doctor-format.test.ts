@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { fixtureView } from './diagnose/fixture-view';
 import { localPathClass, manualClaim, runningPod } from './diagnose/fixtures';
 import { allProvisioners, diagnoseAll } from './diagnose/index';
-import { doctorExitCode, formatDoctor, sanitizeForTerminal } from './doctor-format';
+import { doctorExitCode, formatDoctor } from './doctor-format';
+import { sanitizeForTerminal } from './terminal-text';
 import type { Finding } from './model/findings';
 
 const missingClass = { ...manualClaim, spec: { ...manualClaim.spec, storageClassName: 'fast' } };

@@ -8,6 +8,7 @@ import type { Finding, Lang, Severity } from './model/findings';
 import { SEVERITY_ORDER } from './model/findings';
 import { refKey } from './model/refs';
 import type { ProvisionerRow } from './model/rows';
+import { sanitizeForTerminal } from './terminal-text';
 
 export interface DoctorReport {
   /** Name of the cluster (context) the findings are about. */
@@ -57,15 +58,6 @@ const VERDICTS: Record<string, Record<Lang, string>> = {
   unknown: { en: 'unknown', ru: 'неизвестно' },
 };
 const VERDICT_SEVERITY: Record<string, Severity> = { alive: 'info', degraded: 'warning', dead: 'problem', unknown: 'expected-wait' };
-
-/**
- * Makes text from the cluster safe to print: control characters (including ESC, so no ANSI sequences) and
- * bidirectional overrides are shown as \u escapes instead of being interpreted by the terminal.
- */
-export function sanitizeForTerminal(text: string): string {
-  // eslint-disable-next-line no-control-regex
-  return text.replace(/[\u0000-\u0008\u000b-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u2069]/g, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`).replace(/\n/g, '\\n');
-}
 
 /** 1 when any finding is a problem (CI fails), else 0. */
 export function doctorExitCode(findings: readonly Finding[]): number {

@@ -51,9 +51,21 @@ describe('parseSnapshotFile', () => {
   });
 
   it('refuses input past the size and object limits', () => {
-    expect(() => parseSnapshotFile(text(base), 'big.json', { maxChars: 10, maxObjects: 10 })).toThrow(/more than the/);
+    expect(() => parseSnapshotFile(text(base), 'big.json', { maxChars: 10, maxObjects: 10, maxDepth: 100 })).toThrow(/more than the/);
     const many = { ...base, kinds: { storageclasses: { state: 'synced', items: Array.from({ length: 5 }, (_, i) => ({ metadata: { name: `s${i}` } })) } } };
-    expect(() => parseSnapshotFile(text(many), 'many.json', { maxChars: 1e6, maxObjects: 4 })).toThrow(/more than 4 objects/);
+    expect(() => parseSnapshotFile(text(many), 'many.json', { maxChars: 1e6, maxObjects: 4, maxDepth: 100 })).toThrow(/more than 4 objects/);
+  });
+
+  it('accepts a UTF-8 byte-order mark before the JSON', () => {
+    expect(parseSnapshotFile(`\ufeff${text(base)}`, 'bom.json').context).toBe('prod');
+  });
+
+  it('refuses a file nested thousands of levels deep with a clear message, not a stack overflow', () => {
+    const deep = (levels: number) => JSON.stringify({ ...base, kinds: { ...base.kinds, pods: { state: 'synced', items: [{ metadata: { name: 'p', namespace: 'n' }, spec: JSON.parse('{"x":'.repeat(levels) + '1' + '}'.repeat(levels)) }] } } });
+    expect(() => parseSnapshotFile(deep(4000), 'deep.json')).toThrow(new SnapshotFormatError('deep.json is not a valid kse snapshot: it is nested more than 100 levels deep, which no Kubernetes object is. Export it again with "kse snapshot".'));
+    const arrays = `${text(base).slice(0, -1)},"extra":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
+    expect(() => parseSnapshotFile(arrays, 'arrays.json')).toThrow(/nested more than 100 levels/);
+    expect(parseSnapshotFile(deep(50), 'ok.json').kinds.pods?.items).toHaveLength(1);
   });
 
   it('treats hostile strings as data', () => {

@@ -9,6 +9,8 @@
  */
 import { isKind, KINDS, type Kind } from './kube/kinds';
 import type { KubeObject } from './kube/objects';
+import { conformObject } from './kube/conform';
+import { OBJECT_KEY_MAX_CHARS, SNAPSHOT_MAX_BYTES } from './limits';
 
 export const SNAPSHOT_FORMAT = 'kse-snapshot';
 export const RECORDING_FORMAT = 'kse-recording';
@@ -37,8 +39,15 @@ export interface Snapshot {
   kinds: Partial<Record<Kind, SnapshotKind>>;
   /** For namespace-limited users: the namespaces that were readable. */
   limitedToNamespaces?: string[];
-  /** What was redacted, e.g. "env-values,secret-annotations" (informational). */
-  redaction?: string;
+  /** What the export removed (informational: the file's own account). Older files have a short text. */
+  redaction?: SnapshotRedaction | string;
+}
+
+/** How a snapshot was redacted: the policy and how many values it removed per "kind: field path". */
+export interface SnapshotRedaction {
+  /** "allow-list": only the fields the app reads were kept, free text and commands scrubbed. */
+  policy: string;
+  removed: Record<string, number>;
 }
 
 export type RecordedEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -58,13 +67,15 @@ export interface Recording extends Omit<Snapshot, 'format'> {
 }
 
 export interface SnapshotLimits {
-  /** Largest accepted file, in characters. */
+  /** Largest accepted file, in characters (a file of N bytes has at most N characters). */
   maxChars: number;
   /** Most objects (items plus events) accepted. */
   maxObjects: number;
+  /** Deepest nesting of arrays and objects accepted (a Kubernetes object nests about 10 levels). */
+  maxDepth: number;
 }
 
-export const DEFAULT_SNAPSHOT_LIMITS: SnapshotLimits = { maxChars: 512 * 1024 * 1024, maxObjects: 500_000 };
+export const DEFAULT_SNAPSHOT_LIMITS: SnapshotLimits = { maxChars: SNAPSHOT_MAX_BYTES, maxObjects: 500_000, maxDepth: 100 };
 
 /** A file that is not a usable snapshot; the message says what is wrong and what to do. */
 export class SnapshotFormatError extends Error {}
@@ -74,11 +85,18 @@ export function parseSnapshotFile(text: string, fileName: string, limits: Snapsh
   if (text.length > limits.maxChars) {
     throw new SnapshotFormatError(`${fileName} is ${Math.round(text.length / 1e6)} MB, more than the ${Math.round(limits.maxChars / 1e6)} MB a snapshot may have. Export fewer namespaces or kinds.`);
   }
+  if (text.trim() === '' || text === '\ufeff') throw new SnapshotFormatError(`${fileName} is empty. Export a snapshot with "kse snapshot".`);
   let value: unknown;
   try {
-    value = JSON.parse(text);
+    // A UTF-8 byte-order mark (editors on Windows add one) is not part of the JSON.
+    value = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (error) {
     throw new SnapshotFormatError(`${fileName} is not a kse snapshot: it is not JSON (${(error as Error).message}). Export one with "kse snapshot".`);
+  }
+  // Before anything walks it recursively (cloning, YAML, the store): 4,000 levels overflow the stack.
+  const depth = nestingDepth(value, limits.maxDepth);
+  if (depth > limits.maxDepth) {
+    throw new SnapshotFormatError(`${fileName} is not a valid kse snapshot: it is nested more than ${limits.maxDepth} levels deep, which no Kubernetes object is. Export it again with "kse snapshot".`);
   }
   return validateSnapshot(value, fileName, limits);
 }
@@ -130,7 +148,7 @@ export function validateSnapshot(value: unknown, fileName: string, limits: Snaps
     kinds,
     ...(typeof value.serverVersion === 'string' ? { serverVersion: value.serverVersion } : {}),
     ...(Array.isArray(value.limitedToNamespaces) ? { limitedToNamespaces: value.limitedToNamespaces.filter((n): n is string => typeof n === 'string') } : {}),
-    ...(typeof value.redaction === 'string' ? { redaction: value.redaction } : {}),
+    ...redactionOf(value.redaction),
   } as const;
   if (format === SNAPSHOT_FORMAT) return { format, ...base };
 
@@ -156,13 +174,42 @@ function checkObject(item: unknown, kind: Kind, where: string, fail: (what: stri
   if (!isRecord(item)) return fail(`${where} is not an object`);
   const metadata = item.metadata;
   if (!isRecord(metadata) || typeof metadata.name !== 'string' || metadata.name === '') return fail(`${where} has no metadata.name`);
+  for (const field of ['name', 'namespace', 'uid'] as const) {
+    const value = metadata[field];
+    if (typeof value === 'string' && value.length > OBJECT_KEY_MAX_CHARS) return fail(`${where}.metadata.${field} is ${value.length} characters long, more than the ${OBJECT_KEY_MAX_CHARS} kse accepts`);
+  }
   if (KINDS[kind].namespaced && (typeof metadata.namespace !== 'string' || metadata.namespace === '')) {
     return fail(`${where} (${KINDS[kind].objectKind} "${metadata.name}") has no metadata.namespace`);
   }
   if (metadata.uid !== undefined && typeof metadata.uid !== 'string') return fail(`${where}.metadata.uid is not a string`);
-  const object = item as KubeObject;
+  // Fields the app reads must have the types it expects; a file may say anything (conform.ts drops the others).
+  const object = conformObject(kind, item as KubeObject).object;
   const uid = typeof metadata.uid === 'string' && metadata.uid !== '' ? metadata.uid : `snapshot:${kind}/${metadata.namespace ?? ''}/${metadata.name}`;
-  return { ...object, kind: typeof item.kind === 'string' ? item.kind : KINDS[kind].objectKind, metadata: { ...(metadata as KubeObject['metadata']), uid } };
+  return { ...object, kind: typeof item.kind === 'string' ? item.kind : KINDS[kind].objectKind, metadata: { ...(object.metadata as KubeObject['metadata']), uid } };
+}
+
+/** How deep arrays and objects nest, counted without recursion and only up to just past `limit`. */
+export function nestingDepth(value: unknown, limit: number): number {
+  let deepest = 0;
+  const stack: [unknown, number][] = [[value, 1]];
+  while (stack.length > 0) {
+    const [current, depth] = stack.pop()!;
+    if (typeof current !== 'object' || current === null) continue;
+    if (depth > deepest) deepest = depth;
+    if (deepest > limit) return deepest;
+    for (const child of Array.isArray(current) ? current : Object.values(current)) {
+      if (typeof child === 'object' && child !== null) stack.push([child, depth + 1]);
+    }
+  }
+  return deepest;
+}
+
+function redactionOf(value: unknown): { redaction?: SnapshotRedaction | string } {
+  if (typeof value === 'string') return { redaction: value };
+  if (!isRecord(value) || typeof value.policy !== 'string' || !isRecord(value.removed)) return {};
+  const removed: Record<string, number> = {};
+  for (const [path, n] of Object.entries(value.removed)) if (typeof n === 'number' && Number.isFinite(n)) removed[path] = n;
+  return { redaction: { policy: value.policy, removed } };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -79,6 +79,7 @@ export type CallFn = <M extends MethodName>(method: M, request: RequestOf<M>) =>
 export function apiFromCall(call: CallFn, onNotice: (listener: (notice: Notice) => void) => () => void): RendererApi {
   return {
     listClusters: (req) => call('listClusters', req),
+    kubeconfigProblems: (req) => call('kubeconfigProblems', req),
     openCluster: (req) => call('openCluster', req),
     closeCluster: (req) => call('closeCluster', req),
     openSnapshot: (req) => call('openSnapshot', req),

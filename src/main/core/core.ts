@@ -102,6 +102,7 @@ export class Core {
     const store = (clusterId: string) => registry.get(clusterId).store;
     return {
       listClusters: () => registry.list(),
+      kubeconfigProblems: () => registry.kubeconfigProblems(),
       openCluster: ({ clusterId }) => registry.openCluster(clusterId),
       closeCluster: async ({ clusterId }) => {
         await registry.close(clusterId);

@@ -9,7 +9,7 @@ import type { GraphRequest, ObjectDetail, Overview, StorageGraph } from '../../s
 import type { Finding, Severity } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
 import type { ListRequest, Page, TableId, TableRows } from '../../shared/model/rows';
-import type { ClusterInfo } from '../../shared/model/status';
+import type { ClusterInfo, KubeconfigProblem } from '../../shared/model/status';
 import type { ClusterSource, SourceSink } from '../kube/source';
 
 /** The queries the contract needs from one cluster's store. Synchronous: the store is in memory. */
@@ -48,6 +48,8 @@ export interface ContextList {
   files: string[];
   /** True when at least one of the files exists (so the demo is not opened on its own). */
   anyFileExists: boolean;
+  /** Files that could not be used at all, with the reason (their contexts are not in `clusters`). */
+  fileErrors?: KubeconfigProblem[];
 }
 
 /** Builds sources and stores. The real one is in wiring.ts; tests pass fakes. */

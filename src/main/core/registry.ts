@@ -3,7 +3,7 @@
  * run) and which of them are open. Opening builds one source and one store; closing stops the source and drops both.
  */
 import type { Notice } from '../../shared/contract';
-import type { ClusterInfo } from '../../shared/model/status';
+import type { ClusterInfo, KubeconfigProblem } from '../../shared/model/status';
 import type { ClusterSource } from '../kube/source';
 import { CoreError, badRequest, messageOf, notFound, unavailable } from './errors';
 import { OpenCluster } from './open-cluster';
@@ -63,6 +63,11 @@ export class ClusterRegistry {
 
   kubeconfigFiles(): string[] {
     return this.contexts.files;
+  }
+
+  /** Kubeconfig files that could not be used, as last read. */
+  kubeconfigProblems(): KubeconfigProblem[] {
+    return this.contexts.fileErrors ?? [];
   }
 
   /** True when no kubeconfig file exists: the app shows the demo on its own. */

@@ -51,7 +51,8 @@ describe('validateRequest', () => {
     expect(messageOf(() => validateRequest('about', { x: 1 }))).toBe('about request has unknown field(s) "x" (it takes no fields).');
     expect(messageOf(() => validateRequest('addNamespace', { clusterId: 'x', namespace: '../etc' }))).toMatch(/namespace must be a DNS label/);
     expect(messageOf(() => validateRequest('listRows', { clusterId: 'x', table: 'claims', offset: 0, limit: 1, namespaces: 'shop' }))).toBe('listRows: namespaces must be a list, got "shop".');
-    expect(messageOf(() => validateRequest('listRows', { clusterId: 'x', table: 'claims', offset: 0, limit: 1, namespaces: ['shop', 'A/B'] }))).toMatch(/^listRows: namespaces\[1\] must be a DNS label/);
+    // A namespace is taken as stored (a snapshot may carry one that is not a DNS label), within the key size limit.
+    expect(messageOf(() => validateRequest('listRows', { clusterId: 'x', table: 'claims', offset: 0, limit: 1, namespaces: ['shop', 'n'.repeat(5000)] }))).toMatch(/^listRows: namespaces\[1\] /);
     expect(messageOf(() => validateRequest('listRows', { clusterId: 'x', table: 'claims', offset: 0, limit: 1, finding: { code: 'x', subject: { type: 'node', name: 'n' } } }))).toBe(
       'listRows: finding.subject.type must be one of provisioner, class, got "node".',
     );

@@ -13,14 +13,18 @@ import { TABLE_IDS, type ListRequest } from '../../shared/model/rows';
 import { REPLAY_ACTIONS } from '../../shared/model/status';
 import { integer, oneOf, optionalOneOf, optionalString, record, string, stringList, stringMap } from './check';
 import { badRequest } from './errors';
+import { OBJECT_KEY_MAX_CHARS, SNAPSHOT_MAX_BYTES } from '../../shared/limits';
 
 /** Largest page a caller may ask for: a screenful is ~50 rows; 1,000 keeps any single answer small. */
 export const MAX_PAGE = 1000;
-/** Largest snapshot/recording content accepted, in characters. */
-export const MAX_SNAPSHOT_CHARS = 256 * 1024 * 1024;
 
+/** A namespace to watch on a live cluster (addNamespace): the API server's rule, a DNS label. */
 const NAMESPACE = { max: 63, pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, patternText: 'a DNS label (lowercase letters, digits and "-")' };
-const OBJECT_NAME = { max: 253 };
+/**
+ * Names and namespaces of objects the core already holds (refs, filters): whatever a snapshot holds, so not the
+ * API server's rules (253 characters, DNS labels); only the limit the snapshot loader enforces.
+ */
+const OBJECT_KEY = { max: OBJECT_KEY_MAX_CHARS };
 const CLUSTER_ID = { max: 512 };
 /** Most namespaces one list request may name (a namespace filter picked by hand). */
 const MAX_NAMESPACES = 500;
@@ -39,10 +43,11 @@ const byCluster = (method: string) => (req: unknown): { clusterId: string } => {
 
 export function validateRef(value: unknown, where: string): ObjectRef {
   const r = record(value, where, ['kind', 'name', 'namespace', 'uid']);
-  const ref: ObjectRef = { kind: oneOf(r.kind, `${where}.kind`, ALL_KINDS), name: string(r.name, `${where}.name`, OBJECT_NAME) };
-  const namespace = optionalString(r.namespace, `${where}.namespace`, { ...NAMESPACE, min: 0 });
+  const ref: ObjectRef = { kind: oneOf(r.kind, `${where}.kind`, ALL_KINDS), name: string(r.name, `${where}.name`, OBJECT_KEY) };
+  const namespace = optionalString(r.namespace, `${where}.namespace`, { ...OBJECT_KEY, min: 0 });
   if (namespace) ref.namespace = namespace;
-  const uid = optionalString(r.uid, `${where}.uid`, { max: 128 });
+  // A uid a snapshot lacks is made from kind, namespace and name (snapshot-format.ts): up to about twice the key.
+  const uid = optionalString(r.uid, `${where}.uid`, { max: 3 * OBJECT_KEY_MAX_CHARS });
   if (uid !== undefined) ref.uid = uid;
   return ref;
 }
@@ -67,7 +72,8 @@ function validateListRequest(req: unknown): ListRequest {
     offset: integer(r.offset, 'listRows: offset', 0, Number.MAX_SAFE_INTEGER),
     limit: integer(r.limit, 'listRows: limit', 1, MAX_PAGE),
   };
-  if (r.namespaces !== undefined) out.namespaces = stringList(r.namespaces, 'listRows: namespaces', MAX_NAMESPACES, NAMESPACE);
+  // Namespaces as stored: a snapshot may carry names that are not DNS labels, and they must stay listable.
+  if (r.namespaces !== undefined) out.namespaces = stringList(r.namespaces, 'listRows: namespaces', MAX_NAMESPACES, OBJECT_KEY);
   const search = optionalString(r.search, 'listRows: search', { min: 0, max: 200 });
   if (search !== undefined) out.search = search;
   if (r.filters !== undefined) out.filters = stringMap(r.filters, 'listRows: filters', 20);
@@ -104,12 +110,13 @@ function validateGraphRequest(req: unknown): GraphRequest {
     throw badRequest(`getGraph needs exactly one of root, namespace or provisioner, got ${given.length === 0 ? 'none' : given.join(' and ')}.`);
   }
   if (r.root !== undefined) return { clusterId, root: validateRef(r.root, 'getGraph: root') };
-  if (r.namespace !== undefined) return { clusterId, namespace: string(r.namespace, 'getGraph: namespace', NAMESPACE) };
+  if (r.namespace !== undefined) return { clusterId, namespace: string(r.namespace, 'getGraph: namespace', OBJECT_KEY) };
   return { clusterId, provisioner: string(r.provisioner, 'getGraph: provisioner', { max: 253 }) };
 }
 
 const VALIDATORS: Validators = {
   listClusters: none('listClusters'),
+  kubeconfigProblems: none('kubeconfigProblems'),
   about: none('about'),
   openCluster: byCluster('openCluster'),
   closeCluster: byCluster('closeCluster'),
@@ -119,7 +126,8 @@ const VALIDATORS: Validators = {
     const r = record(req, 'openSnapshot request', ['fileName', 'content']);
     return {
       fileName: string(r.fileName, 'openSnapshot: fileName', { max: 255 }),
-      content: string(r.content, 'openSnapshot: content', { max: MAX_SNAPSHOT_CHARS }),
+      // An empty file is the loader's to explain ("x.json is empty"), naming the file.
+      content: string(r.content, 'openSnapshot: content', { min: 0, max: SNAPSHOT_MAX_BYTES }),
     };
   },
   controlReplay(req) {
@@ -147,7 +155,7 @@ const VALIDATORS: Validators = {
       offset: integer(r.offset, 'listFindings: offset', 0, Number.MAX_SAFE_INTEGER),
       limit: integer(r.limit, 'listFindings: limit', 1, MAX_PAGE),
     };
-    const namespace = optionalString(r.namespace, 'listFindings: namespace', NAMESPACE);
+    const namespace = optionalString(r.namespace, 'listFindings: namespace', OBJECT_KEY);
     if (namespace !== undefined) out.namespace = namespace;
     const minSeverity = optionalOneOf(r.minSeverity, 'listFindings: minSeverity', SEVERITY_ORDER);
     if (minSeverity !== undefined) out.minSeverity = minSeverity;

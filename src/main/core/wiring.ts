@@ -38,7 +38,7 @@ export function createCoreDeps(options: WiringOptions): CoreDeps {
   return {
     listContexts: () => {
       const loaded = loadKubeconfig(location);
-      return { clusters: loaded.clusters, files: loaded.files, anyFileExists: loaded.files.some((file) => existsSync(file)) };
+      return { clusters: loaded.clusters, files: loaded.files, anyFileExists: loaded.files.some((file) => existsSync(file)), fileErrors: loaded.fileErrors };
     },
     contextSource: (info) => openContextSource(info.name, location),
     // Recordings, the demo included, play once and stop at their final state; the user may loop them (controlReplay).

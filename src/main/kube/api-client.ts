@@ -72,7 +72,7 @@ export class ApiClient {
   }
 
   private once(path: string, options: RequestOptions, timeoutMs: number, auth: AppliedAuth, compress: boolean): Promise<{ status: number; body: Readable; stop: () => void }> {
-    const url = new URL(this.server + path);
+    const url = new URL(this.credentials.serverUrl + path);
     const payload = options.body === undefined ? undefined : JSON.stringify(options.body);
     const request = url.protocol === 'http:' ? httpRequest : httpsRequest;
     return new Promise((resolve, reject) => {

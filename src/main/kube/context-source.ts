@@ -18,7 +18,7 @@ import type { ClusterSource, SourceSink } from './source';
 export interface ContextSourceOptions {
   info: ClusterInfo;
   /** A fresh KubeConfig for the context; called again to refresh credentials (so edited files are re-read). */
-  makeKubeConfig: () => KubeConfig;
+  makeKubeConfig: (signal: AbortSignal) => KubeConfig;
   kinds?: Kind[];
   /** Attempts to reach the server before giving up (then the user reopens the cluster). Default 8 (about 1.5 min). */
   connectAttempts?: number;
@@ -59,7 +59,7 @@ export class ContextSource implements ClusterSource {
     this.sink = sink;
     for (const kind of this.kinds) sink.kindStatus({ kind, state: 'idle', count: 0 });
     try {
-      this.client = new ApiClient(new Credentials({ makeKubeConfig: this.options.makeKubeConfig }), this.options.requestTimeoutMs ?? 30_000);
+      this.client = new ApiClient(new Credentials({ makeKubeConfig: this.options.makeKubeConfig, signal: this.abort.signal }), this.options.requestTimeoutMs ?? 30_000);
     } catch (error) {
       this.setConnection('error', (error as Error).message);
       return;

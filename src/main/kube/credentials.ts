@@ -9,6 +9,8 @@
 import type { Agent as HttpAgent } from 'node:http';
 import { Agent as HttpsAgent, type RequestOptions } from 'node:https';
 import type { KubeConfig } from '@kubernetes/client-node';
+import { EXEC_PLUGIN_TIMEOUT_MS, ExecPluginError } from './exec-plugin';
+import { safeServerUrl } from '../../shared/server-url';
 
 export interface AppliedAuth {
   agent: HttpAgent;
@@ -18,10 +20,18 @@ export interface AppliedAuth {
 }
 
 export interface CredentialsOptions {
-  /** Builds a fresh KubeConfig for the context (fresh auth caches, re-read token files). */
-  makeKubeConfig: () => KubeConfig;
-  /** An exec plugin or OIDC refresh that takes longer than this is reported as failed. */
+  /**
+   * Builds a fresh KubeConfig for the context (fresh auth caches, re-read token files). `signal` aborts when
+   * these credentials are closed: an exec plugin still running for them is killed (exec-plugin.ts).
+   */
+  makeKubeConfig: (signal: AbortSignal) => KubeConfig;
+  /**
+   * An auth provider (OIDC refresh...) that takes longer than this is reported as failed. Exec plugins have
+   * their own, shorter limit, at which they are killed (EXEC_PLUGIN_TIMEOUT_MS), so their message comes first.
+   */
   applyTimeoutMs?: number;
+  /** Closing the cluster: stops what is being applied (a running exec plugin is killed). */
+  signal?: AbortSignal;
   /** Re-apply (cheap when client-node's caches are valid) after this long. */
   reapplyAfterMs?: number;
 }
@@ -35,16 +45,23 @@ export class Credentials {
   private generation = 0;
   private readonly applyTimeoutMs: number;
   private readonly reapplyAfterMs: number;
+  private readonly closed = new AbortController();
 
   constructor(private readonly options: CredentialsOptions) {
-    this.kc = options.makeKubeConfig();
-    this.applyTimeoutMs = options.applyTimeoutMs ?? 30_000;
+    options.signal?.addEventListener('abort', () => this.closed.abort(), { once: true });
+    this.kc = options.makeKubeConfig(this.closed.signal);
+    this.applyTimeoutMs = options.applyTimeoutMs ?? EXEC_PLUGIN_TIMEOUT_MS + 5_000;
     this.reapplyAfterMs = options.reapplyAfterMs ?? 5 * 60_000;
   }
 
-  /** The API server URL of the context (without a trailing slash). */
-  get server(): string {
+  /** The API server URL of the context, to send requests to (it may carry user:password). */
+  get serverUrl(): string {
     return this.kc.getCurrentCluster()?.server ?? '';
+  }
+
+  /** The API server URL for messages: never with the user:password a kubeconfig may put in it. */
+  get server(): string {
+    return safeServerUrl(this.serverUrl);
   }
 
   get userName(): string | undefined {
@@ -64,7 +81,7 @@ export class Credentials {
   refresh(stale: AppliedAuth): Promise<AppliedAuth> {
     if (this.applied && this.applied.auth.generation !== stale.generation) return Promise.resolve(this.applied.auth);
     return this.singleFlight(() => {
-      this.kc = this.options.makeKubeConfig();
+      this.kc = this.options.makeKubeConfig(this.closed.signal);
       return this.apply(this.kc);
     });
   }
@@ -91,6 +108,8 @@ export class Credentials {
       await Promise.race([kc.applyToHTTPSOptions(options), timeout]);
     } catch (error) {
       if (error instanceof CredentialError) throw error;
+      // The plugin runner's messages already name the plugin, the user and the context.
+      if (error instanceof ExecPluginError) throw new CredentialError(error.message);
       const detail = (error as Error).message?.trim() || 'it failed without a message';
       throw new CredentialError(`${this.describeAuth(kc)} failed: ${detail}. Check that it works in a terminal (kubectl get ns).`);
     } finally {
@@ -113,14 +132,13 @@ export class Credentials {
 
   private describeAuth(kc: KubeConfig): string {
     const user = kc.getCurrentUser();
-    const exec = (user?.exec as { command?: unknown } | undefined)?.command;
-    if (typeof exec === 'string') return `The credential plugin "${exec}" of user "${user?.name}"`;
     if (user?.authProvider) return `The auth provider of user "${user.name}"`;
     return `Loading the credentials of user "${user?.name ?? '(none)'}"`;
   }
 
-  /** Drops pooled connections. */
+  /** Drops pooled connections and stops a credential plugin still running. */
   close(): void {
+    this.closed.abort();
     this.applied?.auth.agent.destroy();
     this.applied = undefined;
   }

@@ -21,5 +21,5 @@ export function openContextSource(
     connection: 'error',
     error: `No context named "${contextName}" in ${loaded.files.join(', ')}. Run "kubectl config get-contexts" to see the names.`,
   };
-  return new ContextSource({ ...options, info, makeKubeConfig: () => kubeConfigFor(loadKubeconfig(location), contextName) });
+  return new ContextSource({ ...options, info, makeKubeConfig: (signal) => kubeConfigFor(loadKubeconfig(location), contextName, { signal }) });
 }

@@ -8,7 +8,8 @@ import { ALL_KINDS, type Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { ConnectionState, KindStatus } from '../../shared/model/status';
 import { RECORDING_FORMAT, type RecordedEvent, type Recording, type SnapshotKind } from '../../shared/snapshot-format';
-import { buildSnapshot, redactObject } from './export-snapshot';
+import { buildSnapshot, provisionerNames } from './export-snapshot';
+import { Redactor } from './redact/redactor';
 import type { SourceSink, WatchEventType } from './source';
 
 export class RecordingWriter implements SourceSink {
@@ -17,6 +18,8 @@ export class RecordingWriter implements SourceSink {
   private readonly events: RecordedEvent[] = [];
   private startedAt: number | undefined;
   private initial: Partial<Record<Kind, SnapshotKind>> | undefined;
+  /** One redactor for the whole file: the snapshot part and the events, so the counts cover both. */
+  private redactor: Redactor | undefined;
 
   constructor(
     private readonly context: string,
@@ -56,6 +59,7 @@ export class RecordingWriter implements SourceSink {
     this.statuses.set(status.kind, status);
     if (this.startedAt === undefined && this.kinds.every((kind) => ['synced', 'forbidden', 'absent'].includes(this.statuses.get(kind)?.state ?? ''))) {
       this.initial = this.capture();
+      this.redactor = new Redactor(provisionerNames(this.initial));
       this.startedAt = this.now();
     }
   }
@@ -70,6 +74,7 @@ export class RecordingWriter implements SourceSink {
       context: this.context,
       serverVersion,
       kinds: this.initial ?? this.capture(),
+      ...(this.redactor ? { redactor: this.redactor } : {}),
       capturedAt: new Date(this.startedAt ?? this.now()).toISOString(),
       ...(namespaces.length > 0 ? { limitedToNamespaces: namespaces } : {}),
     });
@@ -91,7 +96,9 @@ export class RecordingWriter implements SourceSink {
   }
 
   private record(kind: Kind, type: WatchEventType, object: KubeObject): void {
-    this.events.push({ at: this.now() - this.startedAt!, kind, type, object: redactObject(kind, object) });
+    const redactor = this.redactor!;
+    if (kind === 'storageclasses' && typeof object.provisioner === 'string') redactor.addProvisioner(object.provisioner);
+    this.events.push({ at: this.now() - this.startedAt!, kind, type, object: redactor.object(kind, object) });
   }
 }
 

@@ -54,4 +54,11 @@ describe('command', () => {
     expect(command`kubectl get pv ${undefined}`).toBeUndefined();
     expect(isCommandSafe('pv-1')).toBe(true);
   });
+
+  it('refuses values with bidirectional or invisible characters (a command must run what it shows)', () => {
+    expect(command`kubectl delete pvc ${'data‮0-bd'}`).toBeUndefined();
+    expect(command`kubectl delete pvc ${'da​ta'}`).toBeUndefined();
+    expect(command`kubectl delete pvc ${'data x'}`).toBeUndefined();
+    expect(command`kubectl delete pvc ${'data؜'}`).toBeUndefined();
+  });
 });

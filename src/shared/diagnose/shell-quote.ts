@@ -2,6 +2,7 @@
  * Shell quoting for the kubectl commands that findings suggest. Names come from the cluster (or from a
  * snapshot someone sent us), so they are untrusted: a name must never turn a copied command into another one.
  */
+import { hasUnsafeCharacters } from '../terminal-text';
 
 /** Characters that need no quoting in POSIX shells (and do not start an option when first). */
 const PLAIN = /^[A-Za-z0-9_./:=@%+,-]+$/;
@@ -15,12 +16,12 @@ export function shellQuote(value: string): string {
 
 /**
  * Whether a value may be put into a suggested command at all. Quoting stops the shell from reading it,
- * but kubectl would still read a leading "-" as a flag, and control characters would garble the terminal
- * of whoever pastes it. Real Kubernetes names never contain either.
+ * but kubectl would still read a leading "-" as a flag, control characters would garble the terminal of
+ * whoever pastes it, and bidirectional or invisible characters would make the command read differently
+ * from what it runs. Real Kubernetes names never contain any of these.
  */
 export function isCommandSafe(value: string): boolean {
-  // eslint-disable-next-line no-control-regex
-  return value !== '' && !value.startsWith('-') && !/[\u0000-\u001f\u007f-\u009f]/.test(value);
+  return value !== '' && !value.startsWith('-') && !hasUnsafeCharacters(value);
 }
 
 /**

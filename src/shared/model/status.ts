@@ -80,6 +80,14 @@ export interface ReplayState {
 export type ReplayAction = 'play' | 'pause' | 'restart' | 'loop-on' | 'loop-off';
 export const REPLAY_ACTIONS: readonly ReplayAction[] = ['play', 'pause', 'restart', 'loop-on', 'loop-off'];
 
+/** A kubeconfig file that could not be used at all (not readable, not YAML, not a kubeconfig). */
+export interface KubeconfigProblem {
+  /** The file, as KUBECONFIG (or ~/.kube/config) names it. */
+  file: string;
+  /** What is wrong with it and what to do; names the file. */
+  message: string;
+}
+
 /** Full status of one open cluster. */
 export interface ClusterStatus {
   cluster: ClusterInfo;

@@ -14,7 +14,8 @@ const rec = vi.hoisted(() => ({
   ipc: new Map<string, (...args: unknown[]) => unknown>(),
   windows: [] as { options: Record<string, unknown>; url?: string; handlers: Map<string, unknown>; openHandler?: (d: { url: string }) => unknown; sent: unknown[] }[],
   protocolHandler: undefined as undefined | ((request: { url: string }) => Promise<Response>),
-  permissionHandler: undefined as undefined | ((wc: unknown, permission: string, cb: (ok: boolean) => void) => void),
+  permissionHandler: undefined as undefined | ((wc: unknown, permission: string, cb: (ok: boolean) => void, details: { requestingUrl?: string }) => void),
+  permissionCheck: undefined as undefined | ((wc: unknown, permission: string, origin: string) => boolean),
   headersHandler: undefined as undefined | ((details: { responseHeaders?: Record<string, string[]> }, cb: (r: unknown) => void) => void),
   menu: undefined as unknown,
   opened: [] as string[],
@@ -54,7 +55,7 @@ vi.mock('electron', () => {
   }
   const session = {
     setPermissionRequestHandler: (h: typeof rec.permissionHandler) => (rec.permissionHandler = h),
-    setPermissionCheckHandler: () => undefined,
+    setPermissionCheckHandler: (h: typeof rec.permissionCheck) => (rec.permissionCheck = h),
     setDevicePermissionHandler: () => undefined,
     webRequest: { onHeadersReceived: (h: typeof rec.headersHandler) => (rec.headersHandler = h) },
     protocol: { handle: (_scheme: string, h: typeof rec.protocolHandler) => (rec.protocolHandler = h) },
@@ -107,10 +108,19 @@ describe('desktop app wiring', () => {
     expect(prevented).toBe(1);
   });
 
-  it('denies every permission and puts the CSP on every response', () => {
-    let granted: boolean | undefined;
-    rec.permissionHandler?.({}, 'media', (ok) => (granted = ok));
-    expect(granted).toBe(false);
+  it('grants only the clipboard write to our own page, denies every other permission, and puts the CSP on every response', () => {
+    const request = (permission: string, url: string) => {
+      let granted: boolean | undefined;
+      rec.permissionHandler?.({}, permission, (ok) => (granted = ok), { requestingUrl: url });
+      return granted;
+    };
+    expect(request('media', 'app://kse/index.html')).toBe(false);
+    expect(request('clipboard-read', 'app://kse/index.html')).toBe(false);
+    expect(request('clipboard-sanitized-write', 'app://kse/index.html#/claims')).toBe(true);
+    expect(request('clipboard-sanitized-write', 'https://evil.example/')).toBe(false);
+    expect(rec.permissionCheck?.({}, 'clipboard-sanitized-write', 'app://kse')).toBe(true);
+    expect(rec.permissionCheck?.({}, 'clipboard-sanitized-write', 'file://')).toBe(false);
+    expect(rec.permissionCheck?.({}, 'notifications', 'app://kse')).toBe(false);
     let headers: unknown;
     rec.headersHandler?.({ responseHeaders: { 'content-type': ['text/html'] } }, (r) => (headers = r));
     expect(JSON.stringify(headers)).toContain("script-src 'self'");

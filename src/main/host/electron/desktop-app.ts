@@ -32,7 +32,7 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<void> {
   const devOrigin = paths.devServerUrl ? originOf(paths.devServerUrl) : undefined;
   const origins = devOrigin ? [APP_ORIGIN, devOrigin] : [APP_ORIGIN];
   const csp = appContentSecurityPolicy(devOrigin);
-  hardenSession(session.defaultSession, csp);
+  hardenSession(session.defaultSession, csp, origins);
   denyWebviewsAndPopups(app);
   serveAppProtocol(session.defaultSession, paths.rendererDir, csp);
 

@@ -2,6 +2,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { appContentSecurityPolicy } from './csp';
 import { menuTemplate, type MenuActions } from './menu';
+import { permissionAllowed } from './session-policy';
 import { isAllowedExternalUrl, navigationDecision } from './url-policy';
 import { mainWindowOptions } from './window-options';
 import { DEFAULT_BOUNDS, restoreState } from './window-state';
@@ -27,6 +28,23 @@ describe('external links', () => {
     expect(navigationDecision('https://evil.example/', origins)).toBe('deny');
     expect(navigationDecision('file:///tmp/a.html', origins)).toBe('deny');
     expect(navigationDecision('::', origins)).toBe('deny');
+  });
+});
+
+describe('permission handler', () => {
+  const origins = ['app://kse'];
+  it('allows exactly clipboard-sanitized-write, and only for the app’s own origin', () => {
+    expect(permissionAllowed('clipboard-sanitized-write', 'app://kse/index.html', origins)).toBe(true);
+    expect(permissionAllowed('clipboard-sanitized-write', 'app://kse', origins)).toBe(true);
+    for (const permission of ['clipboard-read', 'media', 'notifications', 'geolocation', 'openExternal', 'fullscreen', 'clipboard-write', '']) {
+      expect(permissionAllowed(permission, 'app://kse/index.html', origins), permission).toBe(false);
+    }
+    for (const url of ['https://kubernetes.io/', 'app://kse.evil/index.html', 'app://other/', 'file:///tmp/x.html', 'not a url', undefined]) {
+      expect(permissionAllowed('clipboard-sanitized-write', url, origins), String(url)).toBe(false);
+    }
+    // The dev server counts as ours only while it is one of the app's origins.
+    expect(permissionAllowed('clipboard-sanitized-write', 'http://localhost:5173/', origins)).toBe(false);
+    expect(permissionAllowed('clipboard-sanitized-write', 'http://localhost:5173/', [...origins, 'http://localhost:5173'])).toBe(true);
   });
 });
 

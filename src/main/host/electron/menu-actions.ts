@@ -9,7 +9,8 @@ import type { ThemeChoice } from '../../../shared/contract';
 import type { Lang } from '../../../shared/model/findings';
 import type { Core } from '../../core/core';
 import { snapshotFileName, snapshotOf } from '../../core/export';
-import { MAX_SNAPSHOT_CHARS } from '../../core/validate';
+import { describeRedaction } from '../../kube/export-snapshot';
+import { SNAPSHOT_MAX_BYTES } from '../../../shared/limits';
 import type { MenuActions } from './menu';
 
 export interface MenuContext {
@@ -56,8 +57,8 @@ async function openSnapshot(ctx: MenuContext): Promise<void> {
   const picked = win ? await dialog.showOpenDialog(win, options) : await dialog.showOpenDialog(options);
   const path = picked.filePaths[0];
   if (picked.canceled || !path) return;
-  if ((await stat(path)).size > MAX_SNAPSHOT_CHARS) {
-    dialog.showErrorBox('Cannot open the snapshot', `${basename(path)} is larger than ${MAX_SNAPSHOT_CHARS / 1024 / 1024} MB.`);
+  if ((await stat(path)).size > SNAPSHOT_MAX_BYTES) {
+    dialog.showErrorBox('Cannot open the snapshot', `${basename(path)} is larger than ${SNAPSHOT_MAX_BYTES / 1024 / 1024} MB.`);
     return;
   }
   const result = await ctx.core.call('openSnapshot', { fileName: basename(path), content: await readFile(path, 'utf8') });
@@ -88,4 +89,7 @@ async function exportSnapshot(ctx: MenuContext): Promise<void> {
   const target = win ? await dialog.showSaveDialog(win, options) : await dialog.showSaveDialog(options);
   if (target.canceled || !target.filePath) return;
   await writeFile(target.filePath, `${JSON.stringify(snapshot)}\n`, 'utf8');
+  // Say what was taken out, as the CLI does: whoever sends the file should know.
+  const done = { type: 'info' as const, title: 'Export Snapshot', message: `Saved ${basename(target.filePath)}`, detail: `Kept only the fields Kube Storage Explorer reads; ${describeRedaction(snapshot)}.` };
+  void (win ? dialog.showMessageBox(win, done) : dialog.showMessageBox(done));
 }

@@ -10,6 +10,7 @@ import { KseCallError, TOKEN_HEADER, WS_PROTOCOL, tokenProtocol } from '../../..
 import { Core } from '../../core/core';
 import { context, fakeDeps } from '../../core/test-fakes';
 import { startWebHost, type WebHost } from './server';
+import { API_REQUEST_MAX_BYTES, SNAPSHOT_MAX_BYTES, SNAPSHOT_REQUEST_MAX_BYTES, requestMaxBytes } from '../../../shared/limits';
 
 let core: Core;
 let host: WebHost;
@@ -124,5 +125,21 @@ describe('web host', () => {
   it('makes the web client say when the host is gone', async () => {
     const client = createWebClient({ baseUrl: 'http://127.0.0.1:1', token: 't' });
     await expect(client.about({})).rejects.toMatchObject({ code: 'unavailable', message: expect.stringMatching(/Cannot reach/) });
+  });
+
+  it('limits request bodies per method: small for queries, the snapshot limit for openSnapshot', async () => {
+    const headers = { host: `127.0.0.1:${host.port}`, [TOKEN_HEADER]: host.token, 'content-type': 'application/json' };
+    const padded = (size: number) => JSON.stringify({ pad: 'x'.repeat(size) });
+    // A query method refuses a body past API_REQUEST_MAX_BYTES (64 KB), by its declared length or as it streams.
+    const declared = await raw('/api/about', { method: 'POST', headers, body: padded(API_REQUEST_MAX_BYTES) });
+    expect(declared.status).toBe(413);
+    expect(declared.body).toContain('The about request is larger than the 64 KB it may have.');
+    // The same body is within openSnapshot's limit: it reaches the core, which says what is wrong with it.
+    const snapshot = await raw('/api/openSnapshot', { method: 'POST', headers, body: padded(API_REQUEST_MAX_BYTES) });
+    expect(snapshot.status).toBe(400);
+    expect(requestMaxBytes('openSnapshot')).toBe(SNAPSHOT_REQUEST_MAX_BYTES);
+    expect(SNAPSHOT_REQUEST_MAX_BYTES).toBeGreaterThanOrEqual(2 * SNAPSHOT_MAX_BYTES);
+    // A small body still works.
+    expect((await raw('/api/about', { method: 'POST', headers, body: '{}' })).status).toBe(200);
   });
 });

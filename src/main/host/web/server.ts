@@ -9,6 +9,7 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ContractError, Notice } from '../../../shared/contract';
 import { API_PREFIX, NOTICE_PATH, WS_PROTOCOL, httpStatusOf, type CallResult } from '../../../shared/transport';
+import { NOTICE_SOCKET_MAX_BYTES, requestMaxBytes } from '../../../shared/limits';
 import { contentTypeOf, resolveStaticPath } from '../static-files';
 import { hostAllowed, launchUrl, newToken, originAllowed, securityHeaders, tokenFromHeaders, tokenFromProtocols, tokenMatches } from './security';
 
@@ -26,8 +27,8 @@ export interface WebHostOptions {
   port?: number;
   /** Absent: a fresh random token. */
   token?: string;
-  /** Largest request body in bytes (snapshots travel as content). Default 300 MB. */
-  maxBodyBytes?: number;
+  /** Largest request body in bytes of one method; default requestMaxBytes (shared/limits.ts). */
+  maxBodyBytes?: (method: string) => number;
 }
 
 export interface WebHost {
@@ -45,9 +46,9 @@ const UNAUTHORIZED: ContractError = {
 
 export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
   const token = options.token ?? newToken();
-  const maxBody = options.maxBodyBytes ?? 300 * 1024 * 1024;
+  const maxBodyOf = options.maxBodyBytes ?? requestMaxBytes;
   let port = options.port ?? 0;
-  const sockets = new WebSocketServer({ noServer: true, maxPayload: 1024, handleProtocols: () => WS_PROTOCOL });
+  const sockets = new WebSocketServer({ noServer: true, maxPayload: NOTICE_SOCKET_MAX_BYTES, handleProtocols: () => WS_PROTOCOL });
 
   const server = createServer((req, res) => {
     void handleRequest(req, res).catch((error: unknown) => {
@@ -77,8 +78,19 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
     if (!(req.headers['content-type'] ?? '').toLowerCase().startsWith('application/json')) {
       return sendJson(res, 415, badRequest('API calls need Content-Type: application/json.'));
     }
+    const maxBody = maxBodyOf(method);
+    const tooLarge = () =>
+      sendJson(res, 413, badRequest(`The ${method.slice(0, 60)} request is larger than the ${sizeText(maxBody)} it may have.${method === 'openSnapshot' ? ' Export fewer namespaces or kinds.' : ''}`));
+    // A declared length over the limit is refused before a byte is read.
+    if (Number(req.headers['content-length'] ?? 0) > maxBody) {
+      res.setHeader('Connection', 'close');
+      return tooLarge();
+    }
     const body = await readBody(req, maxBody);
-    if (body === undefined) return sendJson(res, 413, badRequest(`The request is larger than ${Math.round(maxBody / 1024 / 1024)} MB.`));
+    if (body === undefined) {
+      res.setHeader('Connection', 'close');
+      return tooLarge();
+    }
     let request: unknown;
     try {
       request = body.length === 0 ? {} : JSON.parse(body);
@@ -147,6 +159,10 @@ export async function startWebHost(options: WebHostOptions): Promise<WebHost> {
       await new Promise<void>((resolve) => server.close(() => resolve()));
     },
   };
+}
+
+function sizeText(bytes: number): string {
+  return bytes >= 1024 * 1024 ? `${Math.round(bytes / 1024 / 1024)} MB` : `${Math.round(bytes / 1024)} KB`;
 }
 
 function badRequest(message: string): CallResult<never> {

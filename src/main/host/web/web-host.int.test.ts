@@ -108,6 +108,7 @@ describe('web host over the real core', () => {
     const claim = { kind: 'persistentvolumeclaims', namespace: 'lab-stuck', name: 'missing-class' };
     const requests: Record<MethodName, unknown> = {
       listClusters: {},
+      kubeconfigProblems: {},
       openCluster: { clusterId },
       controlReplay: { clusterId, action: 'pause' },
       openSnapshot: { fileName: 'lab-capture.json', content: snapshotText },

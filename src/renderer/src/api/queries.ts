@@ -31,6 +31,8 @@ export function createQueryClient(): QueryClient {
 
 export const keys = {
   clusters: () => ['clusters'] as const,
+  /** Under ['clusters']: a kubeconfig change refetches both. */
+  kubeconfigProblems: () => ['clusters', 'kubeconfig-problems'] as const,
   /** Outside the ['cluster', id] subtree: change notices must not re-open a cluster. */
   opened: (clusterId: string) => ['opened', clusterId] as const,
   cluster: (clusterId: string) => ['cluster', clusterId] as const,
@@ -55,6 +57,9 @@ export interface FindingsFilter {
 
 export const clustersQuery = (api: RendererApi) =>
   queryOptions({ queryKey: keys.clusters(), queryFn: () => api.listClusters({}) });
+
+export const kubeconfigProblemsQuery = (api: RendererApi) =>
+  queryOptions({ queryKey: keys.kubeconfigProblems(), queryFn: () => api.kubeconfigProblems({}) });
 
 /** Opening is idempotent in the core; every other query of a cluster waits for it. */
 export const openClusterQuery = (api: RendererApi, clusterId: string) =>

@@ -1,13 +1,16 @@
 /**
- * The sidebar: every cluster the app knows (contexts, snapshots, recordings, demo) with its connection. It
- * collapses to icons (a connection dot and the name's initials, the full name on hover and for screen readers);
- * the user's choice is remembered, and by default it collapses when the views need the room (frame-layout.ts).
+ * The sidebar: every cluster the app knows (contexts, snapshots, recordings, demo) with its connection, and the
+ * kubeconfig files that could not be read. It collapses to icons (a connection dot and the name's initials, the
+ * full name on hover and for screen readers); the user's choice is remembered, and by default it collapses when the
+ * views need the room (frame-layout.ts).
  */
 import type { ClusterInfo } from '../../../shared/model/status';
+import { BidiText } from '../components/BidiText';
 import { errorText, StateMessage } from '../components/StateMessage';
 import { useI18n } from '../i18n/i18n';
 import { openClusterIn, useView } from '../state/view-store';
 import { isOffline } from './cluster-labels';
+import { KubeconfigProblems } from './KubeconfigProblems';
 import { useClusters } from './use-clusters';
 
 /** Up to two letters that tell clusters apart when only icons show: "lab-admin" -> "LA", "Demo cluster" -> "DC". */
@@ -69,7 +72,10 @@ export function ClusterList({ collapsed, onToggle }: ClusterListProps) {
           <span aria-hidden="true">{collapsed ? '»' : '«'}</span>
         </button>
       </div>
-      <div className="sidebar-scroll">{body}</div>
+      <div className="sidebar-scroll">
+        {body}
+        <KubeconfigProblems compact={collapsed} />
+      </div>
     </aside>
   );
 }
@@ -99,7 +105,7 @@ function ClusterItem({ cluster, shown, collapsed, onOpen }: { cluster: ClusterIn
       ) : (
         <>
           <span className="cluster-name" translate="no">
-            {cluster.name}
+            <BidiText text={cluster.name} />
           </span>
           {source && <span className="source-tag">{source}</span>}
           <span className="cluster-meta">

@@ -8,6 +8,7 @@ import type { ObjectRef } from '../../../shared/model/refs';
 import { refKey } from '../../../shared/model/refs';
 import { KINDS } from '../../../shared/kube/kinds';
 import type { ViewId } from '../state/view-state';
+import { BidiText } from './BidiText';
 import { usePaneActions } from './pane-context';
 
 export function ObjectLink({ target, missing, label, view }: { target: ObjectRef; missing?: boolean; label?: string; view?: ViewId }) {
@@ -24,7 +25,7 @@ export function ObjectLink({ target, missing, label, view }: { target: ObjectRef
       data-name={target.name}
       data-missing={missing ? 'true' : undefined}
     >
-      {text}
+      <BidiText text={text} />
     </button>
   );
 }

@@ -12,6 +12,7 @@ import type { ObjectRef } from '../../../shared/model/refs';
 import { refKey } from '../../../shared/model/refs';
 import { useApi } from '../api/api-context';
 import { objectQuery } from '../api/queries';
+import { BidiText } from '../components/BidiText';
 import { usePaneActions } from '../components/pane-context';
 import { SidePanel } from '../components/SidePanel';
 import { errorText, StateMessage } from '../components/StateMessage';
@@ -141,7 +142,9 @@ export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose()
           <span className="kind-label" translate={asProvisioner ? undefined : 'no'}>
             {kind}
           </span>{' '}
-          <span translate="no">{refKey(target)}</span>
+          <span translate="no">
+            <BidiText text={refKey(target)} />
+          </span>
         </h2>
         <button type="button" className="button small" onClick={() => showGraph(target)} data-testid="details-graph">
           {t('details.graph')}

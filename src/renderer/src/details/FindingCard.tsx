@@ -1,6 +1,7 @@
 /** One finding: its cause, the evidence (linked to the objects it is about), the fix with copyable commands, a lesson link. */
 import type { Finding } from '../../../shared/model/findings';
 import { useLessonTitles } from '../lessons/use-lesson-title';
+import { BidiText } from '../components/BidiText';
 import { CopyButton } from '../components/CopyButton';
 import { ObjectLink } from '../components/ObjectLink';
 import { usePaneActions } from '../components/pane-context';
@@ -28,7 +29,13 @@ export function FindingCard({ finding }: { finding: Finding }) {
               <div key={i} className="evidence-row">
                 <dt>{e.label[lang]}</dt>
                 <dd>
-                  {e.ref ? <ObjectLink target={e.ref} label={e.value} /> : <code translate="no">{e.value}</code>}
+                  {e.ref ? (
+                    <ObjectLink target={e.ref} label={e.value} />
+                  ) : (
+                    <code translate="no">
+                      <BidiText text={e.value} />
+                    </code>
+                  )}
                   {e.source && (
                     <span className="muted small-text">
                       {' · '}
@@ -51,7 +58,9 @@ export function FindingCard({ finding }: { finding: Finding }) {
                 {step.command && (
                   <div className="command-row">
                     <pre className="command" data-testid="fix-command" translate="no">
-                      <code>{step.command}</code>
+                      <code>
+                        <BidiText text={step.command} />
+                      </code>
                     </pre>
                     <CopyButton text={step.command} />
                   </div>

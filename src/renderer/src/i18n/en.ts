@@ -489,6 +489,10 @@ export const en = {
   'state.connecting': 'Connecting…',
   'panel.resize': 'Resize {panel}',
   'panel.resizeHint': 'Drag to resize; double-click for the default width. Keys: ← wider, → narrower.',
+
+  'clusters.kubeconfigProblems': 'Kubeconfig files that could not be read',
+  'clusters.kubeconfigProblemsHint': 'Their contexts are missing above. Fix each file, or remove it from KUBECONFIG; the list updates by itself.',
+  'text.bidiControl': 'Hidden text-direction character {name}: it can make this text read differently from what it is.',
 } as const;
 
 export type MessageKey = keyof typeof en;

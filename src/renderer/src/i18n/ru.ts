@@ -491,4 +491,8 @@ export const ru: Record<MessageKey, string> = {
   'state.connecting': 'Подключение…',
   'panel.resize': 'Изменить ширину: {panel}',
   'panel.resizeHint': 'Перетащите, чтобы изменить ширину; двойной щелчок — ширина по умолчанию. Клавиши: ← шире, → уже.',
+
+  'clusters.kubeconfigProblems': 'Файлы kubeconfig, которые не удалось прочитать',
+  'clusters.kubeconfigProblemsHint': 'Их контекстов нет в списке выше. Исправьте каждый файл или уберите его из KUBECONFIG — список обновится сам.',
+  'text.bidiControl': 'Скрытый символ направления текста {name}: из-за него текст может читаться не так, как написан на самом деле.',
 };

@@ -9,6 +9,7 @@ import type { ObjectRef } from '../../../shared/model/refs';
 import { sameRef } from '../../../shared/model/refs';
 import type { TableId } from '../../../shared/model/rows';
 import type { RowsQuery } from '../api/queries';
+import { BidiText } from '../components/BidiText';
 import { StateMessage } from '../components/StateMessage';
 import { useI18n } from '../i18n/i18n';
 import { useNow } from '../state/clock';
@@ -253,7 +254,7 @@ export function DataTable({
                             translate={column.uiText ? undefined : 'no'}
                             data-column={column.id}
                           >
-                            {column.render ? column.render(row, ctx, room) : column.middle ? fitMiddle(text, room, ctx.measure) : text}
+                            {column.render ? column.render(row, ctx, room) : <BidiText text={column.middle ? fitMiddle(text, room, ctx.measure) : text} />}
                           </div>
                         );
                       })

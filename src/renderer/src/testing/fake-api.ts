@@ -7,7 +7,7 @@ import type { ObjectDetail, Overview, StorageGraph } from '../../../shared/model
 import type { Finding } from '../../../shared/model/findings';
 import { sameRef } from '../../../shared/model/refs';
 import type { ClaimRow, ListRequest, Page, TableId, TableRows } from '../../../shared/model/rows';
-import type { ClusterInfo, ClusterStatus } from '../../../shared/model/status';
+import type { ClusterInfo, ClusterStatus, KubeconfigProblem } from '../../../shared/model/status';
 import { fakeClasses, fakeEvents, fakeGraph, fakeNodes, fakePodDetail, fakePods, fakeProvisioners, fakeVolumes } from './fake-data';
 
 export const DEMO: ClusterInfo = { id: 'demo', name: 'demo', source: 'demo', connection: 'offline', capturedAt: '2026-11-28T09:00:00Z' };
@@ -70,7 +70,7 @@ function pageOf<T>(rows: T[], req: ListRequest, cell: (row: T, column: string) =
   return { total: out.length, offset: req.offset, rows: out.slice(req.offset, req.offset + req.limit), revision: 1 };
 }
 
-export function createFakeApi(options: { claims?: number; overview?: Partial<Overview> } = {}): FakeApi {
+export function createFakeApi(options: { claims?: number; overview?: Partial<Overview>; kubeconfigProblems?: KubeconfigProblem[] } = {}): FakeApi {
   const listeners = new Set<(n: Notice) => void>();
   const calls: FakeApi['calls'] = [];
   const claims = Array.from({ length: options.claims ?? 50 }, (_, i) => makeClaim(i));
@@ -147,6 +147,7 @@ export function createFakeApi(options: { claims?: number; overview?: Partial<Ove
     claims,
     emit: (notice) => listeners.forEach((l) => l(notice)),
     listClusters: (req) => record('listClusters', req, [DEMO]),
+    kubeconfigProblems: (req) => record('kubeconfigProblems', req, options.kubeconfigProblems ?? []),
     openCluster: (req) => record('openCluster', req, DEMO),
     closeCluster: (req) => record('closeCluster', req, { ok: true as const }),
     openSnapshot: (req) => record('openSnapshot', req, { ...DEMO, id: 'snapshot:1', name: req.fileName, source: 'snapshot' as const }),
