@@ -10,7 +10,8 @@ export async function runContexts(runtime: CliRuntime, command: CommandNamed<'co
   return withCore(runtime, async (core) => {
     const clusters = (await core.invoke('listClusters', {})).filter((c) => c.source === 'context');
     const problems = await core.invoke('kubeconfigProblems', {});
-    const current = await runtime.currentContext();
+    // The kubeconfig the core read as it started: parsing it again would double the command's YAML work.
+    const current = core.registry.currentContext();
     runtime.io.out(command.json ? json(contextsJson(clusters, current, problems)) : formatContexts(clusters, current, problems));
     if (!command.json) runtime.io.err(formatKubeconfigProblems(problems));
     return problems.length > 0 ? 1 : 0;
