@@ -4,11 +4,8 @@
  * started on the claims of all namespaces in tmux. Each is timed from starting its process until every claim is
  * counted on screen. The browser is already running (as a user's is); each run gets a new browser context.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser } from '@playwright/test';
+import { startWebHost } from '../../e2e/journeys/support/web-host';
 import { timeK9sColdStart, type K9sBinary } from './k9s';
 
 export interface ColdStartRun {
@@ -24,8 +21,6 @@ export interface ColdStartResult {
   k9s: { version: string; millis: number[] } | { skipped: string };
 }
 
-const URL_PATTERN = /(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/;
-
 /** The browser the journeys use: Debian's Chromium, headless. */
 export async function launchChromium(): Promise<Browser> {
   const { chromium } = await import('@playwright/test');
@@ -35,45 +30,17 @@ export async function launchChromium(): Promise<Browser> {
   });
 }
 
-function stopChild(child: ChildProcess): Promise<void> {
-  if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve();
-  return new Promise((resolve) => {
-    const force = setTimeout(() => child.kill('SIGKILL'), 10_000);
-    child.once('exit', () => {
-      clearTimeout(force);
-      resolve();
-    });
-    child.kill('SIGTERM');
-  });
-}
-
 /** One cold start of `kse web` to the full Claims table of lab-admin. */
-export async function timeKseWebColdStart(repoRoot: string, kubeconfig: string, claims: number, browser: Browser, timeoutMs: number): Promise<ColdStartRun> {
-  const home = mkdtempSync(join(tmpdir(), 'kse-bench-web-home-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_STATE_HOME: join(home, '.local', 'state'), KUBECONFIG: kubeconfig };
+export async function timeKseWebColdStart(kubeconfig: string, claims: number, browser: Browser, timeoutMs: number): Promise<ColdStartRun> {
   const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'en-US' });
   const started = performance.now();
-  const child = spawn(process.execPath, [join(repoRoot, 'bin', 'kse.mjs'), 'web', '--port', '0', '--no-open'], { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'] });
-  let printed = '';
-  child.stdout.setEncoding('utf8').on('data', (chunk: string) => (printed += chunk));
-  child.stderr.setEncoding('utf8').on('data', (chunk: string) => (printed += chunk));
+  // The journeys' launcher: `kse web --port 0 --no-open` in a new, empty HOME, resolved when it prints its URL.
+  const host = await startWebHost({ kubeconfig, timeoutMs });
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`kse web printed no URL within ${timeoutMs / 1000} s:\n${printed}`)), timeoutMs);
-      const look = () => {
-        const match = URL_PATTERN.exec(printed);
-        if (match?.[1]) {
-          clearTimeout(timer);
-          resolve(match[1]);
-        }
-      };
-      child.stdout.on('data', look);
-      child.once('exit', (code) => reject(new Error(`kse web exited with ${code} before printing its URL:\n${printed}`)));
-    });
     const urlMillis = performance.now() - started;
     const page = await context.newPage();
     // The link a user bookmarks: the Claims table of lab-admin (the token stays in the fragment).
-    await page.goto(`${url}&/claims?open=ctx%3Alab-admin&c=ctx%3Alab-admin`);
+    await page.goto(`${host.url}&/claims?open=ctx%3Alab-admin&c=ctx%3Alab-admin`);
     await page.waitForFunction(
       (n) => {
         const count = document.querySelector('[data-testid="table-count"]')?.textContent ?? '';
@@ -85,14 +52,12 @@ export async function timeKseWebColdStart(repoRoot: string, kubeconfig: string, 
     return { urlMillis, claimsMillis: performance.now() - started };
   } finally {
     await context.close();
-    await stopChild(child);
-    rmSync(home, { recursive: true, force: true });
+    await host.stop();
   }
 }
 
 /** kse and k9s in turn, `runs` times each, so a change in the machine's load hits both. */
 export async function measureColdStart(options: {
-  repoRoot: string;
   kubeconfig: string;
   claims: number;
   runs: number;
@@ -109,7 +74,7 @@ export async function measureColdStart(options: {
   try {
     // One run of each first, not counted: the page's files, k9s's config and both binaries come into the cache.
     for (let k = 0; k <= options.runs; k++) {
-      const a = await timeKseWebColdStart(options.repoRoot, options.kubeconfig, options.claims, browser, options.timeoutMs);
+      const a = await timeKseWebColdStart(options.kubeconfig, options.claims, browser, options.timeoutMs);
       let b: number | undefined;
       if (!k9sSkipped && 'path' in options.k9s) {
         try {

@@ -81,7 +81,7 @@ async function measureSize(lab: Lab, kubectlPath: string, n: number, seedMillis:
   if (options.coldStart) {
     log('cold start to the full claims list (kse web in Chromium; k9s in tmux):');
     const coldLoad = [loadavg()[0] ?? 0];
-    const result = await measureColdStart({ repoRoot: ROOT, kubeconfig: lab.kubeconfigPath, claims: n, runs: options.runs, timeoutMs: timeoutSeconds * 1000, k9s: peers.k9s, k9sHome: peers.k9sHome, log });
+    const result = await measureColdStart({ kubeconfig: lab.kubeconfigPath, claims: n, runs: options.runs, timeoutMs: timeoutSeconds * 1000, k9s: peers.k9s, k9sHome: peers.k9sHome, log });
     coldLoad.push(loadavg()[0] ?? 0);
     if ('skipped' in result.k9s) log(`  k9s column skipped: ${result.k9s.skipped}`);
     coldStart = { date: new Date().toISOString().slice(0, 10), machine: machine(), n, loadAverage: median(coldLoad), result };
