@@ -45,7 +45,8 @@ describe('the cold start table', () => {
 
 describe('reading k9s from its screen', () => {
   it('finds the claims count in the table title', () => {
-    expect(claimsOnScreen(' ┌──── PersistentVolumeClaims(all)[2000] ────┐')).toBe(2000);
+    expect(claimsOnScreen(' ┌──── persistentvolumeclaims(all)[2,143] ────┐')).toBe(2143);
+    expect(claimsOnScreen(' ┌──── PersistentVolumeClaims(all)[10,000] ────┐')).toBe(10000);
     expect(claimsOnScreen(' persistentvolumeclaims(all)[0] ')).toBe(0);
     expect(claimsOnScreen('Pods(all)[12]')).toBeUndefined();
   });

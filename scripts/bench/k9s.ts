@@ -74,10 +74,10 @@ function tmux(args: string[]): Promise<string> {
   });
 }
 
-/** k9s's table title for claims of all namespaces, e.g. " persistentvolumeclaims(all)[2000] ". */
+/** k9s's table title for claims of all namespaces, e.g. " persistentvolumeclaims(all)[2,000] " (grouped digits). */
 export function claimsOnScreen(screen: string): number | undefined {
-  const match = /persistentvolumeclaims\(all\)\[(\d+)\]/i.exec(screen);
-  return match ? Number(match[1]) : undefined;
+  const match = /persistentvolumeclaims\(all\)\[([\d,]+)\]/i.exec(screen);
+  return match ? Number(match[1]!.replace(/,/g, '')) : undefined;
 }
 
 export interface K9sRunOptions {
@@ -126,7 +126,8 @@ export async function timeK9sColdStart(options: K9sRunOptions): Promise<number> 
       const shown = claimsOnScreen(screen);
       if (shown !== undefined && shown >= options.claims) return performance.now() - started;
       if (performance.now() - started > options.timeoutMs) {
-        throw new Error(`k9s did not show all ${options.claims} claims within ${options.timeoutMs / 1000} s; its screen:\n${screen.slice(0, 2000)}`);
+        const title = screen.split('\n').find((line) => line.trim() !== '') ?? '(empty screen)';
+        throw new Error(`k9s did not show all ${options.claims} claims within ${options.timeoutMs / 1000} s; its screen begins: ${title.trim().slice(0, 300)}`);
       }
       await new Promise((resolve) => setTimeout(resolve, 20));
     }
