@@ -21,7 +21,8 @@ import { TABLE_IDS } from '../../src/shared/model/rows';
 import { parseSnapshotFile, SnapshotFormatError } from '../../src/shared/snapshot-format';
 import { Core } from '../../src/main/core/core';
 import { createCoreDeps } from '../../src/main/core/wiring';
-import { KubeconfigError, kubeConfigFor, loadKubeconfig } from '../../src/main/kube/kubeconfig';
+import { kubeConfigFor } from '../../src/main/kube/client-kubeconfig';
+import { KubeconfigError, loadKubeconfig } from '../../src/main/kube/kubeconfig';
 import { kubeconfigText, snapshotText } from './mutate';
 
 const ROOT = resolve(__dirname, '../..');

@@ -3,7 +3,12 @@ import { BenchUsageError, DEFAULT_DOCS, parseBenchArgs, parseSizes } from './arg
 
 describe('parseBenchArgs', () => {
   it('defaults to N = 2,000, five runs and the docs file', () => {
-    expect(parseBenchArgs([])).toEqual({ sizes: [2000], runs: 5, docsPath: DEFAULT_DOCS, podsWaitSeconds: 120, concurrency: 24 });
+    expect(parseBenchArgs([])).toEqual({ sizes: [2000], runs: 5, docsPath: DEFAULT_DOCS, podsWaitSeconds: 120, concurrency: 24, coldStart: true, k9s: true });
+  });
+
+  it('leaves out k9s, or the whole cold start, when asked', () => {
+    expect(parseBenchArgs(['--no-k9s'])).toMatchObject({ coldStart: true, k9s: false });
+    expect(parseBenchArgs(['--no-cold-start'])).toMatchObject({ coldStart: false, k9s: false });
   });
 
   it('reads N from --n, --n=, or the environment, the flag winning', () => {

@@ -1,10 +1,12 @@
 /**
  * `npm run bench`: starts its own lab, seeds N PVs, N claims and 2N pods per size, and measures in one run
  * the cold `kse sync` (whole command and its reported time) against `kubectl get sc,pv,pvc,pods -A -o json` on
- * the same server, kse's peak RSS, and the store's answers after a sync. Writes docs/benchmarks.md.
+ * the same server, kse's peak RSS, the store's answers after a sync, and the cold start to the full claims list
+ * on screen: `kse web` in Chromium beside k9s in tmux (optional: skipped, with the reason, when k9s cannot be
+ * built). Writes docs/benchmarks.md.
  * Timings are reported, never asserted: this machine is shared and its load varies.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,6 +17,9 @@ import { kubectlCounts, runKseStartup, runKseSync, runKubectlGet, type KseRun, t
 import { countBoundClaims, countPodsNotRunning, prepareNamespaces, seedRange, waitFor } from './seed';
 import { probeStore } from './store-probe';
 import { upsertResults, type SizeResult } from './results-table';
+import { measureColdStart } from './cold-start';
+import { upsertColdStart, type ColdStartRow } from './cold-start-table';
+import { ensureK9s, k9sHome, type K9sBinary } from './k9s';
 import { formatKib, formatMillis, median } from './stats';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
@@ -48,7 +53,12 @@ async function timeBoth(lab: Lab, kubectlPath: string, runs: number, timeoutSeco
   return { kse, kubectl, startup };
 }
 
-async function measureSize(lab: Lab, kubectlPath: string, n: number, seedMillis: number, options: BenchOptions): Promise<SizeResult> {
+interface Peers {
+  k9s: K9sBinary;
+  k9sHome: string;
+}
+
+async function measureSize(lab: Lab, kubectlPath: string, n: number, seedMillis: number, options: BenchOptions, peers: Peers): Promise<{ size: SizeResult; coldStart?: ColdStartRow }> {
   const client = lab.client('admin');
   const bound = await waitFor(() => countBoundClaims(client), (c) => c.bound >= n, 120_000 + n * 30, (c) => log(`  claims Bound: ${c.bound}/${c.total}`));
   log(`claims Bound: ${bound.value.bound}/${bound.value.total} (waited ${formatMillis(bound.millis)})`);
@@ -67,7 +77,17 @@ async function measureSize(lab: Lab, kubectlPath: string, n: number, seedMillis:
   const store = await probeStore({ kubeconfigPath: lab.kubeconfigPath, resourcesDir: join(ROOT, 'resources'), client, n, timeoutMs: timeoutSeconds * 1000 });
   log(`  sync ${formatMillis(store.syncMillis)}, first page ${formatMillis(store.firstPageMillis)}, filtered+sorted ${formatMillis(store.filteredSortedColdMillis)} cold / ${formatMillis(store.filteredSortedWarmMillis)} warm (${store.filteredTotal} rows), update ${formatMillis(store.updateApplyMillis)} + page ${formatMillis(store.updateThenPageMillis)}, watch delay ${formatMillis(store.watchDelayMillis)}`);
 
-  return {
+  let coldStart: ColdStartRow | undefined;
+  if (options.coldStart) {
+    log('cold start to the full claims list (kse web in Chromium; k9s in tmux):');
+    const coldLoad = [loadavg()[0] ?? 0];
+    const result = await measureColdStart({ kubeconfig: lab.kubeconfigPath, claims: n, runs: options.runs, timeoutMs: timeoutSeconds * 1000, k9s: peers.k9s, k9sHome: peers.k9sHome, log });
+    coldLoad.push(loadavg()[0] ?? 0);
+    if ('skipped' in result.k9s) log(`  k9s column skipped: ${result.k9s.skipped}`);
+    coldStart = { date: new Date().toISOString().slice(0, 10), machine: machine(), n, loadAverage: median(coldLoad), result };
+  }
+
+  const size: SizeResult = {
     date: new Date().toISOString().slice(0, 10),
     machine: machine(),
     loadAverage: median(load),
@@ -85,9 +105,10 @@ async function measureSize(lab: Lab, kubectlPath: string, n: number, seedMillis:
     kubectlRssKib: kubectl.map((r) => r.maxRssKib),
     store,
   };
+  return coldStart ? { size, coldStart } : { size };
 }
 
-function writeDocs(path: string, results: readonly SizeResult[]): void {
+function writeDocs(path: string, results: readonly SizeResult[], coldStarts: readonly ColdStartRow[]): void {
   const file = join(ROOT, path);
   let doc = '';
   try {
@@ -95,7 +116,7 @@ function writeDocs(path: string, results: readonly SizeResult[]): void {
   } catch {
     doc = '# Benchmarks\n';
   }
-  writeFileSync(file, upsertResults(doc, results));
+  writeFileSync(file, upsertColdStart(upsertResults(doc, results), coldStarts));
   log(`results written to ${path}`);
 }
 
@@ -103,6 +124,7 @@ async function run(options: BenchOptions): Promise<void> {
   const started = performance.now();
   const lab = await startLab({ seedScenarios: false, log: (line) => log(`lab: ${line}`) });
   const stopLab = () => void lab.stop().finally(() => process.exit(130));
+  const cleanUps: (() => void)[] = [];
   process.once('SIGINT', stopLab);
   try {
     const kubectlPath = lab.kubectlPath;
@@ -112,6 +134,13 @@ async function run(options: BenchOptions): Promise<void> {
     await prepareNamespaces(client);
     log(`lab ready in ${formatMillis(performance.now() - started)}; pods go to ${nodes.join(', ')}`);
     const results: SizeResult[] = [];
+    const coldStarts: ColdStartRow[] = [];
+    const peers: Peers = {
+      k9s: !options.coldStart ? { skipped: 'no cold start measured (--no-cold-start)' } : options.k9s ? await ensureK9s(log) : { skipped: 'left out with --no-k9s' },
+      k9sHome: k9sHome(),
+    };
+    cleanUps.push(() => rmSync(peers.k9sHome, { recursive: true, force: true }));
+    if ('skipped' in peers.k9s) log(`k9s: ${peers.k9s.skipped}; the k9s column is left out`);
     let seeded = 0;
     let seedMillis = 0;
     for (const n of options.sizes) {
@@ -120,13 +149,16 @@ async function run(options: BenchOptions): Promise<void> {
       seedMillis += timings.millis.total;
       seeded = n;
       log(`seeded ${timings.created} objects in ${formatMillis(timings.millis.total)} (${Math.round(timings.created / (timings.millis.total / 1000))}/s)`);
-      results.push(await measureSize(lab, kubectlPath, n, seedMillis, options));
+      const measured = await measureSize(lab, kubectlPath, n, seedMillis, options, peers);
+      results.push(measured.size);
+      if (measured.coldStart) coldStarts.push(measured.coldStart);
       // Written after every size, so a later size that fails or runs out of time keeps the earlier numbers.
-      if (options.docsPath) writeDocs(options.docsPath, results);
+      if (options.docsPath) writeDocs(options.docsPath, results, coldStarts);
     }
     log(`done in ${formatMillis(performance.now() - started)}`);
   } finally {
     process.off('SIGINT', stopLab);
+    for (const cleanUp of cleanUps) cleanUp();
     await lab.stop();
   }
 }

@@ -59,7 +59,7 @@ export const HEADER = [
   'Load avg',
 ];
 
-const escapeCell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
+export const escapeCell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function renderRow(r: SizeResult): string[] {
   const kseWall = median(r.kseWall);
@@ -94,13 +94,21 @@ function cellsOf(row: string): string[] {
   return row.trim().replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((c) => c.trim());
 }
 
+/** The two comments a results table sits between. */
+export interface TableMarks {
+  start: string;
+  end: string;
+}
+
+const RESULT_MARKS: TableMarks = { start: START_MARK, end: END_MARK };
+
 /** Rows already in the document between the markers, header and separator excluded. */
-export function existingRows(doc: string): string[][] {
-  const start = doc.indexOf(START_MARK);
-  const end = doc.indexOf(END_MARK);
+export function existingRows(doc: string, marks: TableMarks = RESULT_MARKS): string[][] {
+  const start = doc.indexOf(marks.start);
+  const end = doc.indexOf(marks.end);
   if (start < 0 || end < start) return [];
   return doc
-    .slice(start + START_MARK.length, end)
+    .slice(start + marks.start.length, end)
     .split('\n')
     .filter((l) => l.trim().startsWith('|'))
     .slice(2)
@@ -108,20 +116,25 @@ export function existingRows(doc: string): string[][] {
 }
 
 /**
- * The document with `results` merged into its table: a row with the same machine and N is replaced, others
- * kept; rows sorted by machine, then N. Without markers the table is appended at the end.
+ * The document with `fresh` rows merged into the table between `marks`: a row with the same machine (column 2)
+ * and N (the first word of column 3) is replaced, others kept; rows sorted by machine, then N. Without markers
+ * the table is appended at the end.
  */
-export function upsertResults(doc: string, results: readonly SizeResult[]): string {
-  const fresh = results.map(renderRow);
+export function upsertTable(doc: string, marks: TableMarks, header: readonly string[], fresh: readonly string[][]): string {
   const key = (cells: readonly string[]) => `${cells[1]}\u0000${(cells[2] ?? '').split(' ')[0]}`;
   const replaced = new Set(fresh.map(key));
-  const kept = existingRows(doc).filter((cells) => cells.length === HEADER.length && !replaced.has(key(cells)));
+  const kept = existingRows(doc, marks).filter((cells) => cells.length === header.length && !replaced.has(key(cells)));
   const nOf = (cells: readonly string[]) => Number((cells[2] ?? '').split(' ')[0]?.replace(/,/g, ''));
   const rows = [...kept, ...fresh].sort((a, b) => (a[1] ?? '').localeCompare(b[1] ?? '') || nOf(a) - nOf(b));
-  const table = [line(HEADER), line(HEADER.map(() => '---')), ...rows.map(line)].join('\n');
-  const block = `${START_MARK}\n${table}\n${END_MARK}`;
-  const start = doc.indexOf(START_MARK);
-  const end = doc.indexOf(END_MARK);
+  const table = [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
+  const block = `${marks.start}\n${table}\n${marks.end}`;
+  const start = doc.indexOf(marks.start);
+  const end = doc.indexOf(marks.end);
   if (start < 0 || end < start) return `${doc.replace(/\n*$/, '\n\n')}${block}\n`;
-  return `${doc.slice(0, start)}${block}${doc.slice(end + END_MARK.length)}`;
+  return `${doc.slice(0, start)}${block}${doc.slice(end + marks.end.length)}`;
+}
+
+/** The document with `results` merged into its sync and store table (see upsertTable). */
+export function upsertResults(doc: string, results: readonly SizeResult[]): string {
+  return upsertTable(doc, RESULT_MARKS, HEADER, results.map(renderRow));
 }

@@ -11,6 +11,9 @@ export type CliCommand =
   | { name: 'doctor'; context?: string; snapshot?: string; namespace?: string; json: boolean; lang: Lang; timeoutSeconds: number }
   | { name: 'web'; port?: number; open: boolean };
 
+/** The parsed options of one command. */
+export type CommandNamed<N extends CliCommand['name']> = Extract<CliCommand, { name: N }>;
+
 export class UsageError extends Error {}
 
 export const DEFAULT_TIMEOUT_SECONDS = 60;

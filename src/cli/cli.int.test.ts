@@ -8,6 +8,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../e2e/cluster/lab';
+import { startWebHost } from '../../e2e/journeys/support/web-host';
+import type { RendererApi } from '../shared/contract';
+import { createWebClient } from '../shared/web-client';
 
 const ROOT = resolve(__dirname, '../..');
 let lab: Lab;
@@ -132,4 +135,35 @@ describe('kse against the lab', () => {
     expect(result.stderr).toMatch(/kse: gone did not sync within 4 s\./);
     expect(result.stderr).toMatch(/127\.0\.0\.1:1/);
   }, 60_000);
+
+  it('kse web starts syncing the current context at once, and next time the context opened last', async () => {
+    const home = join(work, 'web-home');
+    const clusterState = async (api: RendererApi, clusterId: string) => (await api.listClusters({})).find((c) => c.id === clusterId)?.connection;
+
+    const first = await startWebHost({ kubeconfig: lab.kubeconfigPath, home });
+    try {
+      const api = createWebClient({ baseUrl: first.origin, token: first.token, fetch });
+      // Nothing asked to open lab-admin (the current context): the host did, as it started.
+      expect(await clusterState(api, 'ctx:lab-admin')).toMatch(/^(connecting|connected)$/);
+      await expect.poll(async () => (await api.clusterStatus({ clusterId: 'ctx:lab-admin' })).synced, { timeout: 90_000, interval: 200 }).toBe(true);
+      expect(await clusterState(api, 'ctx:lab-student')).toBe('closed');
+      // The user opens lab-student: that is what the next start opens.
+      await api.openCluster({ clusterId: 'ctx:lab-student' });
+    } finally {
+      await first.stop();
+    }
+    const remembered = await readFile(join(home, '.local', 'state', 'kube-storage-explorer', 'last-opened.json'), 'utf8');
+    expect(JSON.parse(remembered)).toEqual({ version: 1, byKubeconfig: { [lab.kubeconfigPath]: { context: 'lab-student', at: expect.any(String) } } });
+    expect(remembered).not.toContain(lab.adminToken);
+
+    const second = await startWebHost({ kubeconfig: lab.kubeconfigPath, home });
+    try {
+      const api = createWebClient({ baseUrl: second.origin, token: second.token, fetch });
+      expect(await clusterState(api, 'ctx:lab-student')).toMatch(/^(connecting|connected)$/);
+      await expect.poll(async () => (await api.clusterStatus({ clusterId: 'ctx:lab-student' })).synced, { timeout: 90_000, interval: 200 }).toBe(true);
+      expect(await clusterState(api, 'ctx:lab-admin')).toBe('closed');
+    } finally {
+      await second.stop();
+    }
+  }, 240_000);
 });

@@ -17,7 +17,7 @@ function fakeRuntime(deps: FakeDepsOptions, current?: string) {
     io: { out: (t) => out.push(t), err: (t) => err.push(t), isTTY: false },
     version: '9.9.9',
     createCore: async ({ autoOpenDemo }) => {
-      const core = new Core({ deps: fakeDeps(deps), resourcesDir: RESOURCES, version: '9.9.9', transport: 'web', autoOpenDemo, noticeIntervalMs: 5 });
+      const core = new Core({ deps: fakeDeps({ ...deps, ...(current !== undefined ? { currentContext: current } : {}) }), resourcesDir: RESOURCES, version: '9.9.9', transport: 'web', autoOpenDemo, noticeIntervalMs: 5 });
       await core.start();
       return core;
     },

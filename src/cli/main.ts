@@ -1,22 +1,32 @@
 /**
- * Entry of the `kse` command (bin/kse.mjs runs it through tsx, so it works from a fresh `npm install` with no
- * build). Parses the arguments, runs one command on the same core as the app, and returns the exit code:
- * 0 fine, 1 failed (or `doctor` found a problem), 2 usage error.
+ * Entry of the `kse` command. bin/kse.mjs runs it from the bundle that `npm run build` makes (out/cli, see
+ * scripts/cli-bundle.mjs), building the bundle first when it is missing or older than these sources. Parses the
+ * arguments, runs one command on the same core as the app, and returns the exit code: 0 fine, 1 failed (or
+ * `doctor` found a problem), 2 usage error.
  */
 import { readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { USAGE, UsageError, parseArgs, type CliCommand } from './args';
+import { USAGE, UsageError, parseArgs, type CliCommand, type CommandNamed } from './args';
 import { CliFailure, type CliRuntime } from './runtime';
 import { terminalIo } from './terminal-io';
 import { openInBrowser } from './open-browser';
 import { SNAPSHOT_MAX_BYTES } from '../shared/limits';
 import { readRegularFile } from '../main/kube/regular-file';
 
-// The core, the kube client and the commands load only when a command needs them: `kse help` stays instant.
-const loadCommands = () => import('./commands');
+// Each command is its own module (its own chunk in the bundle), imported only when it runs: `kse help` loads no
+// core, `kse contexts` no Kubernetes client, store or web server (src/cli/bundle.int.test.ts checks which load).
+const COMMANDS = {
+  contexts: async () => (await import('./commands/contexts')).runContexts,
+  sync: async () => (await import('./commands/sync')).runSync,
+  snapshot: async () => (await import('./commands/snapshot')).runSnapshot,
+  record: async () => (await import('./commands/record')).runRecord,
+  doctor: async () => (await import('./commands/doctor')).runDoctor,
+  web: async () => (await import('./commands/web')).runWeb,
+} satisfies { [N in Exclude<CliCommand['name'], 'help' | 'version'>]: () => Promise<(runtime: CliRuntime, command: CommandNamed<N>) => Promise<number>> };
 
+// The repository (or installed package) root: two levels up from src/cli/main.ts and from the bundle in out/cli.
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
 function packageVersion(): string {
@@ -34,9 +44,16 @@ export function realRuntime(): CliRuntime {
   return {
     io,
     version,
-    createCore: async ({ autoOpenDemo }) => {
-      const [{ Core }, { createCoreDeps }] = await Promise.all([import('../main/core/core'), import('../main/core/wiring')]);
-      const core = new Core({ deps: createCoreDeps({ resourcesDir }), resourcesDir, version, transport: 'web', autoOpenDemo, log: (m) => io.err(`${m}\n`) });
+    createCore: async ({ autoOpenDemo, openContextOnStart = false }) => {
+      const [{ Core }, { createCoreDeps }, { LastOpenedFile, defaultLastOpenedPath }] = await Promise.all([
+        import('../main/core/core'),
+        import('../main/core/wiring'),
+        import('../main/core/last-opened'),
+      ]);
+      const log = (message: string) => io.err(`${message}\n`);
+      // Only a long-running host remembers and reopens the last context; one-shot commands leave it as it was.
+      const lastOpened = openContextOnStart ? new LastOpenedFile(defaultLastOpenedPath(), log) : undefined;
+      const core = new Core({ deps: createCoreDeps({ resourcesDir }), resourcesDir, version, transport: 'web', autoOpenDemo, openContextOnStart, ...(lastOpened ? { lastOpened } : {}), log });
       await core.start();
       return core;
     },
@@ -64,20 +81,19 @@ export async function runCommand(command: CliCommand, runtime: CliRuntime): Prom
     runtime.io.out(`${runtime.version}\n`);
     return 0;
   }
-  const { runContexts, runDoctor, runSnapshot, runSync, runWeb } = await loadCommands();
   switch (command.name) {
     case 'contexts':
-      return runContexts(runtime, command);
+      return (await COMMANDS.contexts())(runtime, command);
     case 'sync':
-      return runSync(runtime, command);
+      return (await COMMANDS.sync())(runtime, command);
     case 'snapshot':
-      return runSnapshot(runtime, command);
+      return (await COMMANDS.snapshot())(runtime, command);
     case 'record':
-      return (await import('./record')).runRecord(runtime, command);
+      return (await COMMANDS.record())(runtime, command);
     case 'doctor':
-      return runDoctor(runtime, command);
+      return (await COMMANDS.doctor())(runtime, command);
     case 'web':
-      return runWeb(runtime, command);
+      return (await COMMANDS.web())(runtime, command);
   }
 }
 

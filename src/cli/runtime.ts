@@ -12,8 +12,11 @@ export interface CliIo {
 export interface CliRuntime {
   io: CliIo;
   version: string;
-  /** A started core over the real kubeconfig; `autoOpenDemo`: open the demo when there is no kubeconfig. */
-  createCore(options: { autoOpenDemo: boolean }): Promise<Core>;
+  /**
+   * A started core over the real kubeconfig. `autoOpenDemo`: open the demo when there is no kubeconfig.
+   * `openContextOnStart`: remember the last opened context and start syncing it (else the current one) at once.
+   */
+  createCore(options: { autoOpenDemo: boolean; openContextOnStart?: boolean }): Promise<Core>;
   /** The kubeconfig's current-context, if any. */
   currentContext(): Promise<string | undefined>;
   readFile(path: string): Promise<string>;

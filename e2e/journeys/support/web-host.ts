@@ -23,15 +23,21 @@ export interface RunningWebHost {
 export interface WebHostStart {
   /** Kubeconfig path; absent: none at all (HOME is an empty dir), so the host opens the built-in demo. */
   kubeconfig?: string;
+  /**
+   * The HOME to run in, kept after the host stops (a restart that should find what the last run remembered).
+   * Absent: a new empty one, removed when the host stops.
+   */
+  home?: string;
   timeoutMs?: number;
 }
 
 const URL_PATTERN = /(http:\/\/127\.0\.0\.1:\d+\/#token=[A-Za-z0-9_-]+)/;
 
 export async function startWebHost(options: WebHostStart = {}): Promise<RunningWebHost> {
-  // An empty HOME means no ~/.kube/config; KUBECONFIG names the lab's file or nothing.
-  const home = mkdtempSync(join(tmpdir(), 'kse-e2e-home-'));
-  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, KUBECONFIG: options.kubeconfig ?? '' };
+  // An empty HOME means no ~/.kube/config; KUBECONFIG names the lab's file or nothing. The last opened context
+  // is remembered under HOME too (XDG_STATE_HOME), so no run finds what another test's run opened.
+  const home = options.home ?? mkdtempSync(join(tmpdir(), 'kse-e2e-home-'));
+  const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, XDG_STATE_HOME: join(home, '.local', 'state'), KUBECONFIG: options.kubeconfig ?? '' };
   if (!options.kubeconfig) delete env.KUBECONFIG;
   const child = spawn(process.execPath, [join(REPO_ROOT, 'bin', 'kse.mjs'), 'web', '--port', '0', '--no-open'], {
     cwd: REPO_ROOT,
@@ -41,7 +47,7 @@ export async function startWebHost(options: WebHostStart = {}): Promise<RunningW
   let printed = '';
   child.stdout.setEncoding('utf8').on('data', (chunk: string) => (printed += chunk));
   child.stderr.setEncoding('utf8').on('data', (chunk: string) => (printed += chunk));
-  const stop = (): Promise<void> => stopChild(child).finally(() => rmSync(home, { recursive: true, force: true }));
+  const stop = (): Promise<void> => stopChild(child).finally(() => (options.home ? undefined : rmSync(home, { recursive: true, force: true })));
 
   try {
     const url = await new Promise<string>((resolveUrl, reject) => {

@@ -6,6 +6,7 @@ import type { MethodName, Notice, RequestOf, ResponseOf } from '../../shared/con
 import type { CallResult } from '../../shared/transport';
 import { loadLessonBook } from '../lessons-load';
 import { messageOf, toContractError, unavailable } from './errors';
+import type { LastOpened } from './last-opened';
 import { NoticeBatcher, type NoticeListener } from './notices';
 import type { CoreDeps } from './ports';
 import { ClusterRegistry, DEMO_ID } from './registry';
@@ -24,6 +25,16 @@ export interface CoreOptions {
   timeouts?: Partial<Record<MethodName, number>>;
   /** Open the demo when no kubeconfig exists (default true). */
   autoOpenDemo?: boolean;
+  /**
+   * Where the last opened context is remembered (the web host and the desktop app; not the one-shot CLI
+   * commands). Every context opened through openCluster is remembered there.
+   */
+  lastOpened?: LastOpened;
+  /**
+   * Start syncing a context as the core starts, before any page asks: the one remembered in `lastOpened`, else
+   * the kubeconfig's current context (default false). The page then finds it syncing or synced.
+   */
+  openContextOnStart?: boolean;
   log?: (message: string) => void;
 }
 
@@ -38,6 +49,8 @@ export class Core {
   private readonly lessons = new Map<string, Promise<ResponseOf<'getLessons'>>>();
   private stopWatching: (() => void) | undefined;
   private readonly handlers: Handlers;
+  /** The last write of the last opened context (LastOpenedFile queues its writes, so awaiting the last is enough). */
+  private remembering: Promise<void> = Promise.resolve();
 
   constructor(private readonly options: CoreOptions) {
     this.notices = new NoticeBatcher(options.noticeIntervalMs ?? 250);
@@ -45,7 +58,10 @@ export class Core {
     this.handlers = this.createHandlers();
   }
 
-  /** Loads the cluster list, watches the kubeconfig, and opens the demo when there is no kubeconfig. */
+  /**
+   * Loads the cluster list, watches the kubeconfig, and opens the demo when there is no kubeconfig. With
+   * `openContextOnStart`, starts opening the last opened (or current) context and returns without waiting for it.
+   */
   async start(): Promise<void> {
     await this.registry.load();
     const { watchKubeconfig } = this.options.deps;
@@ -56,7 +72,21 @@ export class Core {
       } else {
         this.log(`No kubeconfig found (${this.registry.kubeconfigFiles().join(', ')}). ${this.registry.demoUnavailableReason() ?? 'No demo is available.'}`);
       }
+      return;
     }
+    if (this.options.openContextOnStart) await this.openContextOnStart();
+  }
+
+  /** The remembered context if the kubeconfig still has it and it is usable, else the current context. */
+  private async openContextOnStart(): Promise<void> {
+    const usable = new Set(this.registry.contextsToOpen().map((c) => c.name));
+    const remembered = await this.options.lastOpened?.recall(this.registry.kubeconfigFiles());
+    const current = this.registry.currentContext();
+    const name = [remembered, current].find((candidate) => candidate !== undefined && usable.has(candidate));
+    const cluster = name === undefined ? undefined : this.registry.contextsToOpen().find((c) => c.name === name);
+    if (!cluster) return;
+    // Not awaited: the host serves at once, and the page finds the cluster connecting or syncing.
+    void this.registry.openCluster(cluster.id).catch((error: unknown) => this.log(`${cluster.name} could not be opened at start: ${messageOf(error)}`));
   }
 
   /** Validates and runs one call from a transport. Never throws: errors come back as a ContractError. */
@@ -88,6 +118,8 @@ export class Core {
   }
 
   async close(): Promise<void> {
+    // A context opened just before the host stops is still remembered (remember() never throws).
+    await this.remembering;
     this.stopWatching?.();
     this.notices.dispose();
     await this.registry.closeAll();
@@ -103,7 +135,12 @@ export class Core {
     return {
       listClusters: () => registry.list(),
       kubeconfigProblems: () => registry.kubeconfigProblems(),
-      openCluster: ({ clusterId }) => registry.openCluster(clusterId),
+      openCluster: async ({ clusterId }) => {
+        const info = await registry.openCluster(clusterId);
+        const { lastOpened } = this.options;
+        if (lastOpened && info.source === 'context') this.remembering = lastOpened.remember(registry.kubeconfigFiles(), info.name);
+        return info;
+      },
       closeCluster: async ({ clusterId }) => {
         await registry.close(clusterId);
         return { ok: true as const };

@@ -50,21 +50,27 @@ export interface ContextList {
   anyFileExists: boolean;
   /** Files that could not be used at all, with the reason (their contexts are not in `clusters`). */
   fileErrors?: KubeconfigProblem[];
+  /** The kubeconfig's current-context (from the first file that sets one). */
+  currentContext?: string;
 }
 
-/** Builds sources and stores. The real one is in wiring.ts; tests pass fakes. */
+/**
+ * Builds sources and stores. The real one is in wiring.ts; tests pass fakes. The builders may answer with a
+ * promise: the real ones load the Kubernetes client and the store only when a cluster is first opened, so a
+ * process that only lists contexts never loads them.
+ */
 export interface CoreDeps {
   /** Reads the kubeconfig files now. Never throws: broken contexts carry `error`. */
   listContexts(): ContextList;
   /** A live source for a kubeconfig context. Throws a message naming the context when it cannot be used. */
-  contextSource(info: ClusterInfo): ClusterSource;
+  contextSource(info: ClusterInfo): ClusterSource | Promise<ClusterSource>;
   /**
    * A source replaying a snapshot or recording file's content, with `id`. Its `info` says which it is (source
    * 'snapshot' or 'recording'), its display name and capture time. Throws a message saying what is wrong.
    */
-  fileSource(id: string, fileName: string, content: string): ClusterSource;
+  fileSource(id: string, fileName: string, content: string): ClusterSource | Promise<ClusterSource>;
   /** A fresh, empty store for one cluster fed by `source` (whose clock it may follow). */
-  createStore(info: ClusterInfo, source: ClusterSource): ClusterStorePort;
+  createStore(info: ClusterInfo, source: ClusterSource): ClusterStorePort | Promise<ClusterStorePort>;
   /** Calls back when the kubeconfig files change; returns the stop function. */
   watchKubeconfig?(files: string[], onChange: () => void): () => void;
   /** The built-in demo file's content and name, or undefined when resources/demo holds none. */

@@ -65,6 +65,16 @@ export class ClusterRegistry {
     return this.contexts.files;
   }
 
+  /** The kubeconfig's current-context, as last read. */
+  currentContext(): string | undefined {
+    return this.contexts.currentContext;
+  }
+
+  /** Kubeconfig contexts that can be opened (their entries are complete). */
+  contextsToOpen(): ClusterInfo[] {
+    return this.contexts.clusters.filter((c) => c.source === 'context' && !c.error);
+  }
+
   /** Kubeconfig files that could not be used, as last read. */
   kubeconfigProblems(): KubeconfigProblem[] {
     return this.contexts.fileErrors ?? [];
@@ -96,10 +106,10 @@ export class ClusterRegistry {
     return [{ id: DEMO_ID, name: 'Demo cluster', source: 'demo', connection: 'error', error: this.demoProblem }];
   }
 
-  /** The cluster's entry with its live connection state. */
+  /** The cluster's entry with its live connection state; one being opened is connecting. */
   withConnection(info: ClusterInfo): ClusterInfo {
     const cluster = this.open.get(info.id);
-    if (!cluster) return info;
+    if (!cluster) return this.opening.has(info.id) ? { ...info, connection: 'connecting' } : info;
     const { state, error } = cluster.connection();
     const out: ClusterInfo = { ...info, connection: state };
     if (error !== undefined) out.error = error;
@@ -134,7 +144,7 @@ export class ClusterRegistry {
     const id = `file:${this.fileCounter}`;
     let source: ClusterSource;
     try {
-      source = this.deps.fileSource(id, fileName, content);
+      source = await this.deps.fileSource(id, fileName, content);
     } catch (error) {
       throw badRequest(`${fileName} cannot be opened: ${messageOf(error)}`);
     }
@@ -184,11 +194,11 @@ export class ClusterRegistry {
       throw notFound(`No cluster "${clusterId}". Pick one from the cluster list.`);
     }
     if (info.source === 'context' && info.error) throw unavailable(info.error);
-    const source = this.createSource(info);
+    const source = await this.createSource(info);
     let cluster: OpenCluster | undefined;
     try {
       const fullInfo: ClusterInfo = { ...info, ...(source.info.capturedAt ? { capturedAt: source.info.capturedAt } : {}) };
-      const store = this.deps.createStore(fullInfo, source);
+      const store = await this.deps.createStore(fullInfo, source);
       cluster = new OpenCluster(fullInfo, source, store, this.notify);
       this.open.set(clusterId, cluster);
       this.updateInfo(fullInfo);
@@ -203,13 +213,13 @@ export class ClusterRegistry {
     return cluster;
   }
 
-  private createSource(info: ClusterInfo): ClusterSource {
+  private async createSource(info: ClusterInfo): Promise<ClusterSource> {
     const file = this.files.get(info.id);
     if (file) return file.source;
     try {
-      if (info.source === 'context') return this.deps.contextSource(info);
+      if (info.source === 'context') return await this.deps.contextSource(info);
       if (!this.demo) throw new Error('the demo is not available');
-      return this.deps.fileSource(info.id, this.demo.info.server ?? 'demo', this.demo.content);
+      return await this.deps.fileSource(info.id, this.demo.info.server ?? 'demo', this.demo.content);
     } catch (error) {
       if (info.source === 'context') throw unavailable(messageOf(error));
       throw unavailable(`${info.name} cannot be opened: ${messageOf(error)}`);

@@ -92,6 +92,8 @@ export interface FakeDepsOptions {
   startDelayMs?: number;
   /** Context sources report every kind, so they sync. */
   settleAll?: boolean;
+  /** The kubeconfig's current-context. */
+  currentContext?: string;
 }
 
 export function context(name: string, extra: Partial<ClusterInfo> = {}): ClusterInfo {
@@ -101,7 +103,12 @@ export function context(name: string, extra: Partial<ClusterInfo> = {}): Cluster
 /** Deps whose files are JSON: {"kind": "snapshot"|"recording", "objects": {...}}; anything else is rejected. */
 export function fakeDeps(options: FakeDepsOptions = {}): CoreDeps & { sources: FakeSource[] } {
   const sources: FakeSource[] = [];
-  const list: ContextList = { clusters: options.contexts ?? [], files: ['/home/u/.kube/config'], anyFileExists: options.anyFileExists ?? true };
+  const list: ContextList = {
+    clusters: options.contexts ?? [],
+    files: ['/home/u/.kube/config'],
+    anyFileExists: options.anyFileExists ?? true,
+    ...(options.currentContext !== undefined ? { currentContext: options.currentContext } : {}),
+  };
   const parse = (content: string): { kind: 'snapshot' | 'recording'; objects: Partial<Record<Kind, KubeObject[]>> } => {
     const parsed = JSON.parse(content) as { kind?: string; objects?: Partial<Record<Kind, KubeObject[]>> };
     if (parsed.kind !== 'snapshot' && parsed.kind !== 'recording') throw new Error('it is not a Kube Storage Explorer snapshot');

@@ -38,11 +38,11 @@ describe('wiring', () => {
     expect(await readDemo(dir)).toEqual({ fileName: 'a.json', content: '{"a":1}' });
   });
 
-  it('opens snapshot content through the kube file source, with a clear error for anything else', () => {
+  it('opens snapshot content through the kube file source, with a clear error for anything else', async () => {
     const deps = createCoreDeps({ resourcesDir: '/nonexistent' });
-    expect(() => deps.fileSource('file:1', 'notes.txt', 'hello')).toThrow(/notes\.txt/);
+    await expect(Promise.resolve().then(() => deps.fileSource('file:1', 'notes.txt', 'hello'))).rejects.toThrow(/notes\.txt/);
     const snapshot = JSON.stringify({ format: 'kse-snapshot', version: 1, capturedAt: '2026-01-01T00:00:00Z', context: 'prod', kinds: {} });
-    const source = deps.fileSource('file:2', 'prod.json', snapshot);
+    const source = await deps.fileSource('file:2', 'prod.json', snapshot);
     expect(source.info).toMatchObject({ id: 'file:2', source: 'snapshot', capturedAt: '2026-01-01T00:00:00Z' });
   });
 });

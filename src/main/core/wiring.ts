@@ -1,16 +1,17 @@
 /**
  * The real CoreDeps: kubeconfig contexts and live sources (src/main/kube), snapshot and recording files, the
  * built-in demo from resources/demo, and the store. The app, the web host and the CLI all start here.
+ *
+ * Sources and stores are imported when the first cluster is opened, not when the core starts: the Kubernetes
+ * client, the reflector, the store and the rules are most of the code, and `kse contexts` (or a window that
+ * has not opened a cluster yet) needs none of them.
  */
 import { existsSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { watchKubeconfigFiles } from '../kube/kubeconfig-watch';
 import { loadKubeconfig, type KubeconfigLocation } from '../kube/kubeconfig';
-import { openContextSource } from '../kube/open-context';
-import { openFileSource } from '../kube/open-file-source';
 import type { CoreDeps } from './ports';
-import { createClusterStore } from './store-factory';
 
 export interface WiringOptions {
   /** The directory holding lessons/ and demo/. */
@@ -38,12 +39,18 @@ export function createCoreDeps(options: WiringOptions): CoreDeps {
   return {
     listContexts: () => {
       const loaded = loadKubeconfig(location);
-      return { clusters: loaded.clusters, files: loaded.files, anyFileExists: loaded.files.some((file) => existsSync(file)), fileErrors: loaded.fileErrors };
+      return {
+        clusters: loaded.clusters,
+        files: loaded.files,
+        anyFileExists: loaded.files.some((file) => existsSync(file)),
+        fileErrors: loaded.fileErrors,
+        ...(loaded.currentContext !== undefined ? { currentContext: loaded.currentContext } : {}),
+      };
     },
-    contextSource: (info) => openContextSource(info.name, location),
+    contextSource: async (info) => (await import('../kube/open-context')).openContextSource(info.name, location),
     // Recordings, the demo included, play once and stop at their final state; the user may loop them (controlReplay).
-    fileSource: (id, fileName, content) => openFileSource(content, id, fileName),
-    createStore: createClusterStore,
+    fileSource: async (id, fileName, content) => (await import('../kube/open-file-source')).openFileSource(content, id, fileName),
+    createStore: async (info, source) => (await import('./store-factory')).createClusterStore(info, source),
     watchKubeconfig: (files, onChange) => {
       const watcher = watchKubeconfigFiles(files, onChange);
       return () => watcher.close();

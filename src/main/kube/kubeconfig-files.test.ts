@@ -8,7 +8,8 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { kubeConfigFor, loadKubeconfig } from './kubeconfig';
+import { kubeConfigFor } from './client-kubeconfig';
+import { loadKubeconfig } from './kubeconfig';
 
 let dir: string;
 beforeEach(() => {

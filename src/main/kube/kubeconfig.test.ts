@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { kubeConfigFor, kubeconfigFiles, loadKubeconfig } from './kubeconfig';
+import { kubeConfigFor } from './client-kubeconfig';
+import { kubeconfigFiles, loadKubeconfig } from './kubeconfig';
 import { watchKubeconfigFiles } from './kubeconfig-watch';
 
 let dir: string;

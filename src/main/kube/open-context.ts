@@ -1,7 +1,8 @@
 /** The one-call way to get a live source for a kubeconfig context by name. */
 import type { ClusterInfo } from '../../shared/model/status';
 import { ContextSource, type ContextSourceOptions } from './context-source';
-import { contextClusterId, kubeConfigFor, loadKubeconfig, type KubeconfigLocation } from './kubeconfig';
+import { kubeConfigFor } from './client-kubeconfig';
+import { contextClusterId, loadKubeconfig, type KubeconfigLocation } from './kubeconfig';
 
 /**
  * A ContextSource for `contextName`. The kubeconfig is read now for the cluster entry, and again whenever

@@ -34,6 +34,7 @@ describe('electron-builder.yml', () => {
     expect(config.asar).toBe(true);
     // getConfig normalises `files` into filter sets.
     expect(JSON.stringify(config.files)).toContain('"out/**","resources/**"');
+    expect(JSON.stringify(config.files)).toContain('"!out/cli/**"');
     expect(config.electronFuses).toMatchObject({
       runAsNode: false,
       enableNodeOptionsEnvironmentVariable: false,

@@ -4,6 +4,7 @@ import { app, ipcMain, Menu, session, type BrowserWindow } from 'electron';
 import type { ThemeChoice } from '../../../shared/contract';
 import type { Lang } from '../../../shared/model/findings';
 import { Core } from '../../core/core';
+import { LastOpenedFile } from '../../core/last-opened';
 import { createCoreDeps } from '../../core/wiring';
 import { forwardNotices, registerIpc } from '../ipc';
 import { isTrustedSender, originOf } from '../sender-check';
@@ -37,7 +38,17 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<void> {
   serveAppProtocol(session.defaultSession, paths.rendererDir, csp);
 
   const version = app.getVersion();
-  const core = new Core({ deps: createCoreDeps({ resourcesDir: paths.resourcesDir }), resourcesDir: paths.resourcesDir, version, transport: 'ipc' });
+  // The context opened last time (remembered in userData, never in the renderer) or else the current one starts
+  // syncing while the window is being created.
+  const lastOpened = new LastOpenedFile(join(app.getPath('userData'), 'last-opened.json'), (message) => console.warn(message));
+  const core = new Core({
+    deps: createCoreDeps({ resourcesDir: paths.resourcesDir }),
+    resourcesDir: paths.resourcesDir,
+    version,
+    transport: 'ipc',
+    lastOpened,
+    openContextOnStart: true,
+  });
   await core.start();
 
   let win: BrowserWindow | undefined;

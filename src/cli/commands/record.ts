@@ -2,15 +2,15 @@
  * `kse record`: a recording of a live context (its settled state, then every watch event for N seconds, redacted),
  * the format of the built-in demo cluster. Uses the kube capture directly: a recording needs no store.
  */
-import { captureRecording } from '../main/kube/capture';
-import { describeRedaction } from '../main/kube/export-snapshot';
-import { loadKubeconfig } from '../main/kube/kubeconfig';
-import { openContextSource } from '../main/kube/open-context';
-import type { CliCommand } from './args';
-import { CliFailure, type CliRuntime } from './runtime';
-import { chooseContext } from './sync';
+import { captureRecording } from '../../main/kube/capture';
+import { describeRedaction } from '../../main/kube/export-snapshot';
+import { loadKubeconfig } from '../../main/kube/kubeconfig';
+import { openContextSource } from '../../main/kube/open-context';
+import type { CommandNamed } from '../args';
+import { CliFailure, type CliRuntime } from '../runtime';
+import { chooseContext } from '../open-and-sync';
 
-export async function runRecord(runtime: CliRuntime, command: Extract<CliCommand, { name: 'record' }>): Promise<number> {
+export async function runRecord(runtime: CliRuntime, command: CommandNamed<'record'>): Promise<number> {
   const context = await chooseContext(runtime, command.context);
   const known = loadKubeconfig().clusters.find((c) => c.name === context);
   if (!known) throw new CliFailure(`No context named "${context}" in the kubeconfig. Run "kse contexts" to see the names.`, 2);
