@@ -1,6 +1,7 @@
 /** The `kse` commands. Each returns its exit code; failures the user can act on are thrown as CliFailure. */
 import { basename } from 'node:path';
 import { doctorExitCode, formatDoctor } from '../shared/doctor-format';
+import { plainText } from '../shared/verbatim';
 import type { Finding } from '../shared/model/findings';
 import type { Page, ProvisionerRow } from '../shared/model/rows';
 import type { Core } from '../main/core/core';
@@ -110,7 +111,9 @@ export async function runDoctor(runtime: CliRuntime, command: Command<'doctor'>)
     );
     const report = { cluster: clusterName, findings, provisioners };
     const colour = !command.json && runtime.io.isTTY;
-    runtime.io.out(command.json ? json(report) : formatDoctor(report, { lang: command.lang, color: colour }), { ownColours: colour });
+    // Scripts read plain strings: the isolate marks around cluster values (shared/verbatim.ts) are for the UI.
+    const plain = (report: unknown): unknown => JSON.parse(JSON.stringify(report, (_, v: unknown) => (typeof v === 'string' ? plainText(v) : v)));
+    runtime.io.out(command.json ? json(plain(report)) : formatDoctor(report, { lang: command.lang, color: colour }), { ownColours: colour });
     return doctorExitCode(findings);
   });
 }

@@ -6,7 +6,7 @@
 import { useState } from 'react';
 import type { SummaryField, SummaryFieldId, SummaryValue } from '../../../shared/model/summary';
 import { ObjectLink } from '../components/ObjectLink';
-import { ago } from '../format/time';
+import { ago, dateTime } from '../format/time';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { useNow } from '../state/clock';
 import { useRememberedFlag } from '../state/remembered-flag';
@@ -132,19 +132,18 @@ function LongText({ text, code }: { text: string; code?: boolean }) {
 }
 
 function Time({ at }: { at: string }) {
-  const { t, lang } = useI18n();
+  const i18n = useI18n();
   const now = useNow(5000);
-  const date = new Date(at);
-  const exact = Number.isNaN(date.getTime()) ? at : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
+  const exact = dateTime(at, i18n.lang) || at;
   return (
     <time dateTime={at} title={at}>
-      {ago(at, now, t) || at} <span className="muted small-text">({exact})</span>
+      {ago(at, now, i18n) || at} <span className="muted small-text">({exact})</span>
     </time>
   );
 }
 
 export function SummaryValueView({ value }: { value: SummaryValue }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const now = useNow(5000);
   switch (value.type) {
     case 'text':
@@ -216,7 +215,7 @@ export function SummaryValueView({ value }: { value: SummaryValue }) {
               {c.lastTransitionTime && (
                 <time className="muted small-text" dateTime={c.lastTransitionTime} title={c.lastTransitionTime}>
                   {' '}
-                  · {ago(c.lastTransitionTime, now, t)}
+                  · {ago(c.lastTransitionTime, now, { t, lang })}
                 </time>
               )}
               {c.message && (

@@ -60,7 +60,14 @@ export function LessonPanel({ anchor, minContent = () => MIN_PANES_BESIDE_LESSON
     // YAML examples get the same highlighting as the object viewer; other code stays plain.
     code: ({ className, children }) => {
       const html = className === 'language-yaml' && typeof children === 'string' ? highlightYaml(children) : undefined;
-      return html === undefined ? <code className={className}>{children}</code> : <code className="hljs" dangerouslySetInnerHTML={{ __html: html }} />;
+      // Code (commands, YAML, field names) is never translated.
+      return html === undefined ? (
+        <code className={className} translate="no">
+          {children}
+        </code>
+      ) : (
+        <code className="hljs" translate="no" dangerouslySetInnerHTML={{ __html: html }} />
+      );
     },
     pre: ({ node, children }) => (
       <div className="code-block">
