@@ -40,7 +40,7 @@ const WORDS = {
   fix: { en: 'Fix', ru: 'Что сделать' },
   lesson: { en: 'Lesson', ru: 'Урок' },
   event: { en: 'event', ru: 'событие' },
-  provisioners: { en: 'Provisioners', ru: 'Провижинеры' },
+  provisioners: { en: 'Provisioners', ru: 'Провизионеры' },
   classes: { en: 'classes', ru: 'классы' },
   none: { en: 'No findings.', ru: 'Замечаний нет.' },
   hidden: { en: 'findings of lower severity not shown', ru: 'не показано замечаний меньшей важности' },

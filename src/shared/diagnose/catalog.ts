@@ -24,7 +24,7 @@ export const FINDING_CODES = {
   'claim.wait-for-first-consumer': c('expected-wait', 'binding-modes', 'Waits for its first pod', 'Ждёт первый под'),
   'claim.wait-for-pod-scheduled': c('expected-wait', 'binding-modes', 'Waits for its pod to be scheduled', 'Ждёт, пока под назначат на узел'),
   'claim.consumer-unschedulable': c('problem', 'troubleshooting-pending', 'Its pod cannot be scheduled', 'Его под не удаётся разместить'),
-  'claim.provisioner-dead': c('problem', 'provisioner-health', 'The provisioner is not running', 'Провижинер не работает'),
+  'claim.provisioner-dead': c('problem', 'provisioner-health', 'The provisioner is not running', 'Провизионер не работает'),
   'claim.provisioning-failed': c('problem', 'dynamic-provisioning', 'Provisioning failed', 'Не удалось создать том'),
   'claim.provisioning': c('expected-wait', 'dynamic-provisioning', 'A volume is being provisioned', 'Том создаётся'),
   'claim.static-near-miss': c('problem', 'static-binding', 'Volumes almost match', 'Есть почти подходящие тома'),
@@ -72,9 +72,9 @@ export const FINDING_CODES = {
   'pod.emptydir-memory': c('info', 'emptydir', 'emptyDir in memory counts against the memory limit', 'emptyDir в памяти расходует лимит памяти'),
   // Classes and their provisioners (classes.ts).
   'class.several-defaults': c('warning', 'storage-class', 'One of several default classes', 'Один из нескольких классов по умолчанию'),
-  'class.provisioner-dead': c('problem', 'provisioner-health', 'Its provisioner is not running', 'Его провижинер не работает'),
-  'class.provisioner-degraded': c('warning', 'provisioner-health', 'Its provisioner is degraded', 'Его провижинер работает с перебоями'),
-  'class.provisioner-unknown': c('info', 'provisioner-health', 'Its provisioner health is unknown', 'Состояние провижинера неизвестно'),
+  'class.provisioner-dead': c('problem', 'provisioner-health', 'Its provisioner is not running', 'Его провизионер не работает'),
+  'class.provisioner-degraded': c('warning', 'provisioner-health', 'Its provisioner is degraded', 'Его провизионер работает с перебоями'),
+  'class.provisioner-unknown': c('info', 'provisioner-health', 'Its provisioner health is unknown', 'Состояние провизионера неизвестно'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -73,14 +73,14 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
   const provisioner = sc.provisioner ?? '';
   const health = c.ctx.provisioner(provisioner);
   const healthLines = healthEvidence(health);
-  const base = [evidence(t('Provisioner', 'Провижинер'), provisioner, { ref: refTo('storageclasses', sc), source: 'provisioner' }), ...extra];
+  const base = [evidence(t('Provisioner', 'Провизионер'), provisioner, { ref: refTo('storageclasses', sc), source: 'provisioner' }), ...extra];
 
   if (c.claim.spec?.selector) {
     return [
       finding({
         code: 'claim.provisioning-failed',
         object: c.ref,
-        cause: t('The claim has a selector: provisioners refuse claims with selectors, and no existing volume fits.', 'У заявки задан селектор: провижинеры не создают тома для заявок с селектором, а подходящего тома нет.'),
+        cause: t('The claim has a selector: provisioners refuse claims with selectors, and no existing volume fits.', 'У заявки задан селектор: провизионеры не создают тома для заявок с селектором, а подходящего тома нет.'),
         evidence: [...base, evidence(t('Selector', 'Селектор'), JSON.stringify(c.claim.spec.selector), { source: 'spec.selector' }), ...recentEvents(c, ['ProvisioningFailed'])],
         fix: [step(t('Recreate the claim without a selector, or create a volume that matches it', 'Пересоздайте заявку без селектора или создайте подходящий том'))],
       }),
@@ -91,10 +91,10 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
       finding({
         code: 'claim.provisioner-dead',
         object: c.ref,
-        cause: t(`The claim waits for provisioner ${verbatim(provisioner)}, which is not running: ${health.reasons[0]?.en ?? ''}`, `Заявка ждёт провижинер ${verbatim(provisioner)}, а он не работает: ${health.reasons[0]?.ru ?? ''}`),
+        cause: t(`The claim waits for provisioner ${verbatim(provisioner)}, which is not running: ${health.reasons[0]?.en ?? ''}`, `Заявка ждёт провизионер ${verbatim(provisioner)}, а он не работает: ${health.reasons[0]?.ru ?? ''}`),
         evidence: [...base, ...healthLines, ...recentEvents(c, ['ExternalProvisioning', 'ProvisioningFailed'])],
         fix: [
-          step(t('Find the provisioner pods and see why they do not run', 'Найдите поды провижинера и выясните, почему они не работают'), health.row.leaseNamespace ? command`kubectl get pods -n ${health.row.leaseNamespace}` : 'kubectl get pods -A'),
+          step(t('Find the provisioner pods and see why they do not run', 'Найдите поды провизионера и выясните, почему они не работают'), health.row.leaseNamespace ? command`kubectl get pods -n ${health.row.leaseNamespace}` : 'kubectl get pods -A'),
           step(t('Check its leader lease', 'Проверьте его лидерский Lease'), health.row.leaseNamespace ? command`kubectl get lease -n ${health.row.leaseNamespace}` : 'kubectl get lease -A'),
           describeStep(c),
         ],
@@ -108,9 +108,9 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
       finding({
         code: 'claim.provisioning-failed',
         object: c.ref,
-        cause: t(`Provisioner ${verbatim(provisioner)} tried to create the volume and failed: ${verbatim(failed.message ?? '')}`, `Провижинер ${verbatim(provisioner)} пытался создать том, но не смог: ${verbatim(failed.message ?? '')}`),
+        cause: t(`Provisioner ${verbatim(provisioner)} tried to create the volume and failed: ${verbatim(failed.message ?? '')}`, `Провизионер ${verbatim(provisioner)} пытался создать том, но не смог: ${verbatim(failed.message ?? '')}`),
         evidence: [...base, eventEvidence(view, failed), ...healthLines],
-        fix: [describeStep(c), step(t('Read the provisioner logs for the full error; fix the class parameters or the storage backend it names', 'Прочитайте логи провижинера; исправьте параметры класса или хранилище, о котором говорит ошибка'), health.pod ? command`kubectl logs -n ${health.pod.namespace} ${health.pod.name}` : health.row.leaseNamespace ? command`kubectl get pods -n ${health.row.leaseNamespace}` : undefined)],
+        fix: [describeStep(c), step(t('Read the provisioner logs for the full error; fix the class parameters or the storage backend it names', 'Прочитайте логи провизионера; исправьте параметры класса или хранилище, о котором говорит ошибка'), health.pod ? command`kubectl logs -n ${health.pod.namespace} ${health.pod.name}` : health.row.leaseNamespace ? command`kubectl get pods -n ${health.row.leaseNamespace}` : undefined)],
       }),
     ];
   }
@@ -122,7 +122,7 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
       severity: slow ? 'warning' : undefined,
       cause: t(
         `Provisioner ${verbatim(provisioner)} (${VERDICT_TEXT[health.row.verdict].en}) is asked to create a volume for the claim${slow ? `; it has waited ${duration(ageOf(view, c.claim)).en}` : ''}.`,
-        `Провижинеру ${verbatim(provisioner)} (${VERDICT_TEXT[health.row.verdict].ru}) поручено создать том для заявки${slow ? `; ожидание длится ${duration(ageOf(view, c.claim)).ru}` : ''}.`,
+        `Провизионеру ${verbatim(provisioner)} (${VERDICT_TEXT[health.row.verdict].ru}) поручено создать том для заявки${slow ? `; ожидание длится ${duration(ageOf(view, c.claim)).ru}` : ''}.`,
       ),
       evidence: [...base, ...healthLines, ...recentEvents(c, ['ExternalProvisioning', 'Provisioning'])],
       fix: slow ? [describeStep(c)] : [],

@@ -46,12 +46,12 @@ export function diagnoseClass(ctx: DiagnoseContext, sc: StorageClass): Finding[]
       object: ref,
       cause:
         verdict === 'dead'
-          ? t(`Provisioner ${verbatim(provisioner)} of this class is not running: new claims of the class stay Pending. ${first.en}`, `Провижинер ${verbatim(provisioner)} этого класса не работает: новые заявки класса останутся в Pending. ${first.ru}`)
+          ? t(`Provisioner ${verbatim(provisioner)} of this class is not running: new claims of the class stay Pending. ${first.en}`, `Провизионер ${verbatim(provisioner)} этого класса не работает: новые заявки класса останутся в Pending. ${first.ru}`)
           : verdict === 'degraded'
             ? onlyProvisioningFailures
-              ? t(`Provisioner ${verbatim(provisioner)} runs, but provisioning for this class fails (check the class parameters and the backend). ${health.reasons.at(-1)?.en ?? ''}`, `Провижинер ${verbatim(provisioner)} работает, но тома для этого класса создать не удаётся (проверьте параметры класса и хранилище). ${health.reasons.at(-1)?.ru ?? ''}`)
-              : t(`Provisioner ${verbatim(provisioner)} of this class runs with problems. ${health.reasons.map((r) => r.en).join(' ')}`, `Провижинер ${verbatim(provisioner)} этого класса работает с проблемами. ${health.reasons.map((r) => r.ru).join(' ')}`)
-            : t(`The health of provisioner ${verbatim(provisioner)} cannot be determined. ${first.en}`, `Состояние провижинера ${verbatim(provisioner)} определить нельзя. ${first.ru}`),
+              ? t(`Provisioner ${verbatim(provisioner)} runs, but provisioning for this class fails (check the class parameters and the backend). ${health.reasons.at(-1)?.en ?? ''}`, `Провизионер ${verbatim(provisioner)} работает, но тома для этого класса создать не удаётся (проверьте параметры класса и хранилище). ${health.reasons.at(-1)?.ru ?? ''}`)
+              : t(`Provisioner ${verbatim(provisioner)} of this class runs with problems. ${health.reasons.map((r) => r.en).join(' ')}`, `Провизионер ${verbatim(provisioner)} этого класса работает с проблемами. ${health.reasons.map((r) => r.ru).join(' ')}`)
+            : t(`The health of provisioner ${verbatim(provisioner)} cannot be determined. ${first.en}`, `Состояние провизионера ${verbatim(provisioner)} определить нельзя. ${first.ru}`),
       evidence: healthEvidence(health),
       fix:
         verdict === 'unknown'

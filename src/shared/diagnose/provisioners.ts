@@ -82,7 +82,7 @@ export function assessProvisioner(view: ClusterView, name: string): ProvisionerA
 
   if (name === NO_PROVISIONER) {
     return done('none', 'alive', [
-      t('No provisioner: volumes of these classes are created by hand (static provisioning).', 'Провижинера нет: тома этих классов создают вручную (статическое выделение).'),
+      t('No provisioner: volumes of these classes are created by hand (static provisioning).', 'Провизионера нет: тома этих классов создают вручную (статическое выделение).'),
     ]);
   }
   if (REMOVED_IN_TREE.has(name)) {
@@ -227,7 +227,7 @@ function assessExternal(view: ClusterView, name: string, classes: string[]): Pro
           )
         : t(
             `Leader lease ${verbatim(leader.metadata?.namespace)}/${verbatim(leader.metadata?.name)} has no holder: the provisioner stopped and released it.`,
-            `У лидерского Lease ${verbatim(leader.metadata?.namespace)}/${verbatim(leader.metadata?.name)} нет владельца: провижинер остановился и отпустил его.`,
+            `У лидерского Lease ${verbatim(leader.metadata?.namespace)}/${verbatim(leader.metadata?.name)} нет владельца: провизионер остановился и отпустил его.`,
           ),
     );
   } else if (livePods.length > 0) {
@@ -320,7 +320,7 @@ function later<E extends { lastTimestamp?: string | null }>(a: E | undefined, b:
 /** A provisioner's health as evidence lines: the verdict, the leader lease verbatim, and each reason. */
 export function healthEvidence(health: ProvisionerAssessment): Evidence[] {
   const row = health.row;
-  const out: Evidence[] = [evidence(t('Provisioner', 'Провижинер'), row.name, { note: VERDICT_TEXT[row.verdict] })];
+  const out: Evidence[] = [evidence(t('Provisioner', 'Провизионер'), row.name, { note: VERDICT_TEXT[row.verdict] })];
   if (health.leaseName && row.leaseNamespace) {
     out.push(
       evidence(t('Leader lease', 'Лидерский Lease'), `${row.leaseNamespace}/${health.leaseName} holder=${row.leaseHolder ?? '—'} renewTime=${row.leaseRenewedAt ?? '—'}`, {

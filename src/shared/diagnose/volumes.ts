@@ -161,7 +161,7 @@ function released(ctx: DiagnoseContext, pv: PersistentVolume, policy: string, fa
     object: ref,
     severity: dead || failure ? 'problem' : slow ? 'warning' : undefined,
     cause: dead
-      ? t(`Its claim was deleted and the volume should be deleted (policy ${verbatim(policy)}), but its provisioner ${verbatim(provisionedBy)} is not running.`, `Заявку удалили, и том должен быть удалён (политика ${verbatim(policy)}), но его провижинер ${verbatim(provisionedBy)} не работает.`)
+      ? t(`Its claim was deleted and the volume should be deleted (policy ${verbatim(policy)}), but its provisioner ${verbatim(provisionedBy)} is not running.`, `Заявку удалили, и том должен быть удалён (политика ${verbatim(policy)}), но его провизионер ${verbatim(provisionedBy)} не работает.`)
       : failure
         ? t(`Deleting the volume failed: ${verbatim(failure.message ?? '')}`, `Удалить том не удалось: ${verbatim(failure.message ?? '')}`)
         : t(`Its claim was deleted; with policy ${verbatim(policy)} the volume and its storage are being removed.`, `Заявку удалили; с политикой ${verbatim(policy)} том и его хранилище удаляются.`),

@@ -52,7 +52,7 @@ describe('layoutGraph', () => {
     const ru = layoutGraph(chain, graphWords((key, params) => translate('ru', key, params)));
     expect(ru.edges.find((e) => e.id === 'e')!.label).toBe('использует');
     expect(ru.edges.find((e) => e.id === 'd')!.label).toBe('ожидание');
-    expect(ru.nodes.find((n) => n.id === 'prov')!.ariaLabel).toBe('Провижинер, hostpath.csi.k8s.io');
+    expect(ru.nodes.find((n) => n.id === 'prov')!.ariaLabel).toBe('Провизионер, hostpath.csi.k8s.io');
   });
 
   it('skips edges to nodes that were not sent', () => {

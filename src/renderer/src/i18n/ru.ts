@@ -1,7 +1,7 @@
 /**
  * Russian UI texts. Typed against the English keys, so a missing key fails the typecheck; a unit test checks
  * that arguments match and that every plural has the forms one, few, many and other.
- * Terms follow the Russian lessons: заявка (PVC), том (PV), провижинер, замечание (finding).
+ * Terms follow the Russian lessons: заявка (PVC), том (PV), провизионер, замечание (finding).
  */
 import type { MessageKey } from './en';
 
@@ -94,7 +94,7 @@ export const ru: Record<MessageKey, string> = {
   'nav.claims': 'Заявки PVC',
   'nav.volumes': 'Тома PV',
   'nav.classes': 'Классы',
-  'nav.provisioners': 'Провижинеры',
+  'nav.provisioners': 'Провизионеры',
   'nav.pods': 'Поды',
   'nav.snapshots': 'Снимки томов',
   'nav.nodes': 'Узлы',
@@ -116,9 +116,9 @@ export const ru: Record<MessageKey, string> = {
   'overview.claimsByPhase': 'Заявки по фазам',
   'overview.volumesByPhase': 'Тома по фазам',
   'overview.capacity': 'Объём по классам',
-  'overview.provisioners': 'Провижинеры',
+  'overview.provisioners': 'Провизионеры',
   'overview.none': 'Нет',
-  'overview.noProvisioners': 'Ни один класс не ссылается на провижинер.',
+  'overview.noProvisioners': 'Ни один класс не ссылается на провизионер.',
   'overview.counts': 'Объекты',
 
   'severity.problem': 'Проблема',
@@ -189,7 +189,7 @@ export const ru: Record<MessageKey, string> = {
   'col.reclaim': 'Возврат',
   'col.source': 'Источник',
   'col.nodeAffinity': 'Привязка к узлам',
-  'col.provisioner': 'Провижинер',
+  'col.provisioner': 'Провизионер',
   'col.bindingMode': 'Привязка',
   'col.expansion': 'Расширение',
   'col.default': 'По умолчанию',
@@ -477,7 +477,7 @@ export const ru: Record<MessageKey, string> = {
   'graph.type.claim': 'PVC',
   'graph.type.volume': 'PV',
   'graph.type.class': 'StorageClass',
-  'graph.type.provisioner': 'Провижинер',
+  'graph.type.provisioner': 'Провизионер',
   'graph.type.node': 'Node',
   'graph.type.snapshot': 'VolumeSnapshot',
   'graph.rel.runs-on': 'работает на',
