@@ -25,6 +25,20 @@ export const KUBERNETES_WORDS: ReadonlySet<string> = new Set([
   'uid', 'optional', 'true', 'false', 'csi', 'nfs', 'local', 'list', 'watch',
 ]);
 
+/**
+ * English terms the Russian lessons keep on purpose, as Russian-speaking engineers say them: Kubernetes
+ * components and concepts (PV controller, control plane, affinity, taints, probes, feature stages, admission),
+ * CSI operations and services, Linux terms (root, OOM killer), proper names (Container Storage Interface,
+ * SIG Storage, Pod Security Standards, Secrets Store CSI driver). They pass in the lesson text only; the UI's
+ * own texts get no such leeway.
+ */
+export const LESSON_TERMS: ReadonlySet<string> = new Set([
+  'controller', 'Controller', 'control', 'plane', 'container', 'Container', 'runtime', 'affinity', 'taint', 'taints',
+  'toleration', 'tolerations', 'liveness', 'readiness', 'startup', 'root', 'alpha', 'beta', 'admission', 'attach',
+  'detach', 'stage', 'publish', 'Identity', 'Storage', 'Interface', 'SIG', 'Pod', 'Security', 'Standards', 'Secrets',
+  'Store', 'driver', 'OOM', 'killer', 'livenessprobe', 'node', 'ephemeral', 'storage', 'reclaim', 'policy',
+]);
+
 /** One text as seen: where it is and what it says. */
 export interface SeenText {
   /** "text", "title", "placeholder" or "option". */
@@ -32,6 +46,8 @@ export interface SeenText {
   text: string;
   /** A short CSS-like path of the element, to find it. */
   where: string;
+  /** Part of a lesson's prose (LESSON_TERMS apply). */
+  lesson: boolean;
 }
 
 /** Every text the window shows a person, except what is marked translate="no". */
@@ -73,19 +89,20 @@ export async function visibleTexts(page: Page): Promise<SeenText[]> {
     const visible = (el: ElementLike) =>
       (el.checkVisibility ? el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) : true) && el.getClientRects().length > 0;
     const untranslated = (el: ElementLike) => el.closest('[translate="no"]') !== null;
-    const out: { kind: string; text: string; where: string }[] = [];
+    const out: { kind: string; text: string; where: string; lesson: boolean }[] = [];
+    const inLesson = (el: ElementLike) => el.closest('[data-testid="lesson-body"]') !== null;
 
     const walker = doc.createTreeWalker(doc.body, SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       const text = (node.nodeValue ?? '').trim();
       if (!parent || !text || hiddenTags.has(parent.tagName) || parent.closest('select') || untranslated(parent) || !visible(parent)) continue;
-      out.push({ kind: 'text', text, where: where(parent) });
+      out.push({ kind: 'text', text, where: where(parent), lesson: inLesson(parent) });
     }
     for (const select of Array.from(doc.body.querySelectorAll('select'))) {
       if (!visible(select)) continue;
       for (const option of Array.from(select.selectedOptions ?? [])) {
-        if (!untranslated(option) && option.textContent?.trim()) out.push({ kind: 'option', text: option.textContent.trim(), where: where(select) });
+        if (!untranslated(option) && option.textContent?.trim()) out.push({ kind: 'option', text: option.textContent.trim(), where: where(select), lesson: false });
       }
     }
     // Tooltips and placeholders: the parts that repeat untranslated content of the element are not words of ours.
@@ -97,7 +114,7 @@ export async function visibleTexts(page: Page): Promise<SeenText[]> {
           const value = raw.textContent?.trim();
           if (value) text = text.split(value).join(' ');
         }
-        if (text.trim()) out.push({ kind: attribute, text: text.trim(), where: where(el) });
+        if (text.trim()) out.push({ kind: attribute, text: text.trim(), where: where(el), lesson: inLesson(el) });
       }
     }
     return out;
@@ -125,6 +142,7 @@ export function englishWords(text: string, allowed: ReadonlySet<string> = KUBERN
       const latin = part.replace(/[^A-Za-z]/g, '');
       if (!latin) continue;
       if (/^[A-Z]{2,}s?$/.test(latin)) continue; // PVC, CSI, YAML, PVs
+      if (/^[A-Z]$/.test(latin)) continue; // placeholders: "PV X on node Y"
       if (/[a-z][A-Z]/.test(latin) || /[A-Z].*[A-Z]/.test(latin)) continue; // claimRef, StorageClass, CSIDriver
       if (allowed.has(latin)) continue;
       words.push(latin);
@@ -144,8 +162,9 @@ export interface EnglishFound {
 /** English words on the screen now, labelled with the view being checked. */
 export async function scanForEnglish(page: Page, view: string): Promise<EnglishFound[]> {
   const found: EnglishFound[] = [];
+  const lessonWords = new Set([...KUBERNETES_WORDS, ...LESSON_TERMS]);
   for (const seen of await visibleTexts(page)) {
-    for (const word of englishWords(seen.text)) found.push({ view, word, text: seen.text.slice(0, 160), kind: seen.kind, where: seen.where });
+    for (const word of englishWords(seen.text, seen.lesson ? lessonWords : KUBERNETES_WORDS)) found.push({ view, word, text: seen.text.slice(0, 160), kind: seen.kind, where: seen.where });
   }
   return found;
 }

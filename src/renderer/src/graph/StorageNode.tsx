@@ -4,6 +4,7 @@ import { memo } from 'react';
 import { useI18n } from '../i18n/i18n';
 import { Verbatim } from '../i18n/Verbatim';
 import type { StorageFlowNode } from './layout';
+import { verbatim } from '../../../shared/verbatim';
 
 function StorageNodeView({ data: { node: data, root }, selected }: NodeProps<StorageFlowNode>) {
   const { t, tr } = useI18n();
@@ -21,7 +22,7 @@ function StorageNodeView({ data: { node: data, root }, selected }: NodeProps<Sto
       data-testid="graph-node"
       data-type={data.type}
       data-name={data.label}
-      title={data.missing ? `${data.label} (${t('details.missing')})` : data.label}
+      title={data.missing ? `${verbatim(data.label)} (${t('details.missing')})` : verbatim(data.label)}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="storage-node-head">
