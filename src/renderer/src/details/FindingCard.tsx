@@ -98,7 +98,10 @@ function EvidenceRow({ evidence: e }: { evidence: Evidence }) {
             <Verbatim>{e.source}</Verbatim>
           </span>
         )}
-        {e.event && <span className="muted small-text"> · {tr('details.fromEvent', { reason: <Verbatim>{e.event}</Verbatim> })}</span>}
+        {/* Event lines name their event in the label already ("Event ProvisioningFailed ×3"); e.event is for scripts. */}
+        {e.event && !plainText(e.label[lang]).includes(e.event) && (
+          <span className="muted small-text"> · {tr('details.fromEvent', { reason: <Verbatim>{e.event}</Verbatim> })}</span>
+        )}
       </dd>
     </div>
   );

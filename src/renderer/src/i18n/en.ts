@@ -147,7 +147,7 @@ export const en = {
   'table.loadingRow': 'Loading…',
   'table.forbidden': 'No permission to list {table} in this cluster, so none can be shown (this does not mean there are none). Ask an administrator for list/watch access, or use a context that has it.',
   'table.absent': 'This cluster does not serve {table}: the API {api} (a CRD) is not installed.',
-  'table.absentOffline': 'This snapshot has no {table}: the cluster did not serve them ({api} not installed) or they were not captured.',
+  'table.absentOffline': 'No {table} here: the cluster did not serve them ({api} was not installed) or they were not captured.',
   'table.kindError': 'Could not read {table} from the cluster; the app keeps retrying.',
   'table.syncing': 'Still reading {table} from the cluster…',
   'table.sortHint': 'Click a header to sort',
