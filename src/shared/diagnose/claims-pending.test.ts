@@ -106,7 +106,7 @@ describe('pending claim: classes', () => {
     });
     expect(rest).toEqual([]);
     expect(f?.code).toBe('claim.static-near-miss');
-    expect(f?.cause.en).toMatch(/class manual, which is only a name that hand-made volumes carry \(no StorageClass object is needed, so the "not found" event is expected\)/);
+    expect(plainText(f?.cause.en ?? '')).toMatch(/class manual, which is only a name that hand-made volumes carry \(no StorageClass object is needed, so the "not found" event is expected\)/);
     expect(f?.cause.ru).toContain('объект StorageClass для него не нужен');
     expect(f?.evidence.map((e) => e.value)).toEqual(expect.arrayContaining([manualVolume.metadata!.name, 'storageclass.storage.k8s.io "manual" not found']));
     expect(f?.fix.map((s) => s.text.en).join(' ')).not.toMatch(/[Cc]reate the class/);
