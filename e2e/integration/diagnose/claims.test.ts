@@ -62,7 +62,7 @@ describe('kse doctor on the seeded lab', () => {
       'lab-stuck/missing-class': { code: 'claim.class-missing', cause: /StorageClass "fast-ssd", which does not exist/ },
       'lab-stuck/absent-provisioner': { code: 'claim.provisioner-dead', cause: /provisioner storage\.example\.com\/absent, which is not running/ },
       // A volume provisioned a moment ago and not yet Bound can briefly count as a second near miss.
-      'lab-stuck/too-big-for-pv': { code: 'claim.static-near-miss', cause: /asks for no class \(""\).*\d almost do/ },
+      'lab-stuck/too-big-for-pv': { code: 'claim.static-near-miss', cause: /asks for no class \(""\).*\d volumes? almost fits? \(see what differs\)/ },
       'lab-stuck/provisioning-fails': { code: 'claim.provisioning-failed', cause: /class parameter fail=true: refusing to provision \(lab fault injection\)/ },
       'lab-wffc/waiting': { code: 'claim.wait-for-first-consumer', cause: /binds on first use/ },
       'student/scratch': { code: 'claim.provisioner-dead', cause: /storage\.example\.com\/absent/ },
@@ -245,7 +245,7 @@ describe('claims that stay Pending', () => {
     expect(f.cause.en).toBe('Provisioner hostpath.lab.kse.dev tried to create the volume and failed: class parameter fail=true: refusing to provision (lab fault injection)');
     expect(f.evidence.find((e) => e.event === 'ProvisioningFailed')?.value).toContain('refusing to provision');
     // Health is re-assessed every few seconds: the verdict in the evidence follows.
-    await until('the verdict degraded in the evidence', () => evidenceLines(live.finding(ref, 'claim.provisioning-failed')!).includes('Provisioner verdict: degraded'), 20_000);
+    await until('the verdict degraded in the evidence', () => evidenceLines(live.finding(ref, 'claim.provisioning-failed')!).includes('Provisioner: hostpath.lab.kse.dev degraded'), 20_000);
     const degraded = await live.waitFor(classRef('lab-external-broken'), 'class.provisioner-degraded', 15_000);
     expect(degraded.cause.en).toContain('provisioning for this class fails');
     // The sibling class with good parameters still works: no finding on it.

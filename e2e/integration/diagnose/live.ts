@@ -98,9 +98,9 @@ export function expectCacheAgrees(live: LiveCluster, ref: ObjectRef): void {
   expect(codes(diagnoseObject(live.store, ref)).sort(), `diagnoseObject vs listFindings for ${describeRef(ref)}`).toEqual(codes(live.findingsOf(ref)).sort());
 }
 
-/** All evidence of a finding as "label: value" lines, for matching. */
+/** All evidence of a finding as "label: value note" lines, for matching ("Class asked for: not set"). */
 export function evidenceLines(f: Finding): string[] {
-  return f.evidence.map((e) => `${e.label.en}: ${e.value}`);
+  return f.evidence.map((e) => `${e.label.en}: ${[e.value, e.note?.en].filter(Boolean).join(' ')}`);
 }
 
 export function describeRef(ref: ObjectRef): string {

@@ -81,7 +81,7 @@ describe('default classes', () => {
     const ref = claimRef(ns, 'classless');
     const f = await live.waitFor(ref, 'claim.no-default-class');
     expect(f.severity).toBe('problem');
-    expect(evidenceLines(f)).toEqual(expect.arrayContaining(['Class asked for: (unset)', 'Default classes: none']));
+    expect(evidenceLines(f)).toEqual(expect.arrayContaining(['Class asked for: not set', 'Default classes: none']));
     expect(f.fix.map((s) => s.command)).toContain(`kubectl patch storageclass '<class>' -p '{"metadata":{"annotations":{"storageclass.kubernetes.io/is-default-class":"true"}}}'`);
     const event = await until('the FailedBinding event as evidence', () => live.finding(ref, 'claim.no-default-class')?.evidence.find((e) => e.event === 'FailedBinding'));
     expect(event.value).toBe('no persistent volumes available for this claim and no storage class is set');
@@ -385,7 +385,7 @@ describe('pods', () => {
       }),
     );
     const f = await live.waitFor(podRef(ns, 'inline-csi'), 'pod.csi-driver-missing-on-node');
-    expect(f.cause.en).toBe(`Volume cache needs CSI driver hostpath.lab.kse.dev, which is not registered on node ${KUBELETLESS_NODE} (it is on 3 other node(s)): the kubelet cannot mount it there.`);
+    expect(f.cause.en).toBe(`Volume cache needs CSI driver hostpath.lab.kse.dev, which is not registered on node ${KUBELETLESS_NODE} (it is on 3 nodes elsewhere): the kubelet cannot mount it there.`);
     expect(evidenceLines(f)).toContain('CSINode drivers: no CSINode object');
   });
 

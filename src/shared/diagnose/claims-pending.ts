@@ -189,7 +189,7 @@ function staticOnly(c: ClaimCase, className: string, extra: Evidence[], classObj
       object: c.ref,
       cause: near
         ? t(
-            `The claim ${why.en}; no volume fits, but ${counted(analysis.nearMisses.length, VOLUMES).en} almost ${analysis.nearMisses.length === 1 ? 'does' : 'do'} (see what differs).`,
+            `The claim ${why.en}; no volume fits, but ${counted(analysis.nearMisses.length, VOLUMES).en} ${pluralForm('en', analysis.nearMisses.length, ALMOST_FIT)} (see what differs).`,
             `Заявка ${why.ru}; подходящего тома нет, но ${pluralForm('ru', analysis.nearMisses.length, ALMOST_FIT)} ${counted(analysis.nearMisses.length, VOLUMES).ru} (см. отличия).`,
           )
         : t(`The claim ${why.en}, and no PersistentVolume comes close.`, `Заявка ${why.ru}, и ни один PersistentVolume даже близко не подходит.`),
