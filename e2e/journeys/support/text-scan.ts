@@ -28,15 +28,19 @@ export const KUBERNETES_WORDS: ReadonlySet<string> = new Set([
 /**
  * English terms the Russian lessons keep on purpose, as Russian-speaking engineers say them: Kubernetes
  * components and concepts (PV controller, control plane, affinity, taints, probes, feature stages, admission),
- * CSI operations and services, Linux terms (root, OOM killer), proper names (Container Storage Interface,
- * SIG Storage, Pod Security Standards, Secrets Store CSI driver). They pass in the lesson text only; the UI's
- * own texts get no such leeway.
+ * CSI operations and services, volume types (projected, inline), Linux terms (root, OOM killer), proper names
+ * (Container Storage Interface, SIG Storage, Pod Security Standards, Secrets Store CSI driver, GCE Persistent
+ * Disk) and tools (kind, minikube, kwok, Helm, nginx). They pass in the lesson text only; the UI's own texts get
+ * no such leeway.
  */
 export const LESSON_TERMS: ReadonlySet<string> = new Set([
   'controller', 'Controller', 'control', 'plane', 'container', 'Container', 'runtime', 'affinity', 'taint', 'taints',
   'toleration', 'tolerations', 'liveness', 'readiness', 'startup', 'root', 'alpha', 'beta', 'admission', 'attach',
   'detach', 'stage', 'publish', 'Identity', 'Storage', 'Interface', 'SIG', 'Pod', 'Security', 'Standards', 'Secrets',
-  'Store', 'driver', 'OOM', 'killer', 'livenessprobe', 'node', 'ephemeral', 'storage', 'reclaim', 'policy',
+  'Store', 'driver', 'OOM', 'killer', 'kill', 'livenessprobe', 'node', 'ephemeral', 'storage', 'reclaim', 'policy',
+  'inline', 'projected', 'persistent', 'disk',
+  // Tools the lessons name: clusters to practise on, packagers, images.
+  'kind', 'minikube', 'kwok', 'Helm', 'nginx', 'busybox',
 ]);
 
 /** One text as seen: where it is and what it says. */
