@@ -11,6 +11,7 @@ import { useI18n, type MessageKey } from '../i18n/i18n';
 import { useNow } from '../state/clock';
 import { useRememberedFlag } from '../state/remembered-flag';
 import { PhaseChip } from '../tables/cells';
+import { verbatim } from '../../../shared/verbatim';
 
 /** Fields with a hint: what a student needs to read the value. */
 export const HINTS: Partial<Record<SummaryFieldId, MessageKey>> = {
@@ -87,7 +88,7 @@ function SummaryRow({ field, hint }: { field: SummaryField; hint: MessageKey | u
   return (
     <div className="summary-row" data-testid="summary-field" data-field={field.id}>
       <dt>
-        <span title={field.path ? t('summary.field', { path: field.path }) : undefined}>{t(`summary.${field.id}`)}</span>
+        <span title={field.path ? t('summary.field', { path: verbatim(field.path) }) : undefined}>{t(`summary.${field.id}`)}</span>
       </dt>
       <dd>
         {field.id === 'phase' && field.value.type === 'text' ? (
