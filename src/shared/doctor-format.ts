@@ -7,6 +7,7 @@ import { KINDS } from './kube/kinds';
 import type { Finding, Lang, Severity } from './model/findings';
 import { SEVERITY_ORDER } from './model/findings';
 import { refKey } from './model/refs';
+import { plainText } from './verbatim';
 import type { ProvisionerRow } from './model/rows';
 import { sanitizeForTerminal } from './terminal-text';
 
@@ -38,6 +39,7 @@ const WORDS = {
   evidence: { en: 'Evidence', ru: 'Факты' },
   fix: { en: 'Fix', ru: 'Что сделать' },
   lesson: { en: 'Lesson', ru: 'Урок' },
+  event: { en: 'event', ru: 'событие' },
   provisioners: { en: 'Provisioners', ru: 'Провизионеры' },
   classes: { en: 'classes', ru: 'классы' },
   none: { en: 'No findings.', ru: 'Замечаний нет.' },
@@ -95,7 +97,7 @@ export function formatDoctor(report: DoctorReport, options: DoctorFormatOptions)
     for (const p of report.provisioners) {
       const verdict = VERDICTS[p.verdict]?.[lang] ?? p.verdict;
       lines.push(`${paint(VERDICT_SEVERITY[p.verdict] ?? 'info', `${MARKS[VERDICT_SEVERITY[p.verdict] ?? 'info']} ${verdict}`)}  ${s(p.name)}  (${p.type}; ${WORDS.classes[lang]}: ${p.classes.map(s).join(', ') || '—'})`);
-      for (const reason of p.reasons) lines.push(`    - ${s(reason)}`);
+      for (const reason of p.reasons) lines.push(`    - ${s(plainText(reason[lang]))}`);
     }
   }
   return `${lines.join('\n')}\n`;
@@ -104,19 +106,21 @@ export function formatDoctor(report: DoctorReport, options: DoctorFormatOptions)
 function formatFinding(f: Finding, lang: Lang, paint: (sev: Severity, text: string) => string): string[] {
   const s = sanitizeForTerminal;
   const object = `${KINDS[f.object.kind]?.objectKind ?? f.object.kind} ${refKey(f.object)}`;
-  const out = [`${paint(f.severity, MARKS[f.severity])} ${s(object)}  [${f.code}]`, `  ${s(f.cause[lang])}`];
+  // Localized texts carry isolate marks around cluster values (see verbatim.ts): printed as plain text.
+  const l = (text: string) => s(plainText(text));
+  const out = [`${paint(f.severity, MARKS[f.severity])} ${s(object)}  [${f.code}]`, `  ${l(f.cause[lang])}`];
   if (f.evidence.length > 0) {
     out.push(`  ${WORDS.evidence[lang]}:`);
     for (const e of f.evidence) {
-      const value = e.value ? `: ${s(e.value)}` : '';
-      const source = e.source ? `  (${s(e.source)})` : '';
-      out.push(`    - ${s(e.label[lang])}${value}${source}`);
+      const value = [e.value ? s(e.value) : '', e.note ? l(e.note[lang]) : ''].filter(Boolean).join(' ');
+      const where = e.source ? s(e.source) : e.event ? `${WORDS.event[lang]} ${s(e.event)}` : '';
+      out.push(`    - ${l(e.label[lang])}${value ? `: ${value}` : ''}${where ? `  (${where})` : ''}`);
     }
   }
   if (f.fix.length > 0) {
     out.push(`  ${WORDS.fix[lang]}:`);
     f.fix.forEach((step, i) => {
-      out.push(`    ${i + 1}. ${s(step.text[lang])}`);
+      out.push(`    ${i + 1}. ${l(step.text[lang])}`);
       if (step.command) out.push(`       $ ${s(step.command)}`);
     });
   }

@@ -62,7 +62,7 @@ describe('kse doctor on the seeded lab', () => {
       'lab-stuck/missing-class': { code: 'claim.class-missing', cause: /StorageClass "fast-ssd", which does not exist/ },
       'lab-stuck/absent-provisioner': { code: 'claim.provisioner-dead', cause: /provisioner storage\.example\.com\/absent, which is not running/ },
       // A volume provisioned a moment ago and not yet Bound can briefly count as a second near miss.
-      'lab-stuck/too-big-for-pv': { code: 'claim.static-near-miss', cause: /asks for no class \(""\).*\d almost do/ },
+      'lab-stuck/too-big-for-pv': { code: 'claim.static-near-miss', cause: /asks for no class \(""\).*\d volumes? almost fits? \(see what differs\)/ },
       'lab-stuck/provisioning-fails': { code: 'claim.provisioning-failed', cause: /class parameter fail=true: refusing to provision \(lab fault injection\)/ },
       'lab-wffc/waiting': { code: 'claim.wait-for-first-consumer', cause: /binds on first use/ },
       'student/scratch': { code: 'claim.provisioner-dead', cause: /storage\.example\.com\/absent/ },
@@ -122,7 +122,7 @@ describe('a namespace-limited user (lab-student)', () => {
       expect(f.cause.en).toBe('StorageClasses cannot be read (no permission), so class lab-absent-provisioner cannot be checked.');
       expect(codes(student.findingsOf(ref))).toEqual(['claim.pending']);
       // What the student can read still helps: the PV controller's event names the provisioner it waits for.
-      expect(f.evidence.some((e) => e.source === 'event ExternalProvisioning' && e.value.includes("external provisioner 'storage.example.com/absent'"))).toBe(true);
+      expect(f.evidence.some((e) => e.event === 'ExternalProvisioning' && e.value.includes("external provisioner 'storage.example.com/absent'"))).toBe(true);
       // Bound claims whose volumes cannot be read are not reported as lost.
       for (const c of student.store.list('persistentvolumeclaims', 'student').filter((c) => c.status?.phase === 'Bound')) {
         expect(student.findingsOf(claimRef('student', c.metadata!.name!)), c.metadata!.name).toEqual([]);
@@ -145,7 +145,7 @@ describe('claims that stay Pending', () => {
     expect(f.evidence.find((e) => e.label.en === 'Classes that exist')?.value).toContain('lab-hostpath');
     // The PV controller's event confirms it once it arrives.
     const confirmed = await until('the ProvisioningFailed event as evidence', () =>
-      live.finding(ref, 'claim.class-missing')?.evidence.find((e) => e.source === 'event ProvisioningFailed'),
+      live.finding(ref, 'claim.class-missing')?.evidence.find((e) => e.event === 'ProvisioningFailed'),
     );
     expect(confirmed.value).toContain('storageclass.storage.k8s.io "fast-sdd" not found');
     expectCacheAgrees(live, ref);
@@ -243,9 +243,9 @@ describe('claims that stay Pending', () => {
     const ref = claimRef(ns, 'refused');
     const f = await live.waitFor(ref, 'claim.provisioning-failed', 30_000);
     expect(f.cause.en).toBe('Provisioner hostpath.lab.kse.dev tried to create the volume and failed: class parameter fail=true: refusing to provision (lab fault injection)');
-    expect(f.evidence.find((e) => e.source === 'event ProvisioningFailed')?.value).toContain('refusing to provision');
+    expect(f.evidence.find((e) => e.event === 'ProvisioningFailed')?.value).toContain('refusing to provision');
     // Health is re-assessed every few seconds: the verdict in the evidence follows.
-    await until('the verdict degraded in the evidence', () => evidenceLines(live.finding(ref, 'claim.provisioning-failed')!).includes('Provisioner verdict: degraded'), 20_000);
+    await until('the verdict degraded in the evidence', () => evidenceLines(live.finding(ref, 'claim.provisioning-failed')!).includes('Provisioner: hostpath.lab.kse.dev degraded'), 20_000);
     const degraded = await live.waitFor(classRef('lab-external-broken'), 'class.provisioner-degraded', 15_000);
     expect(degraded.cause.en).toContain('provisioning for this class fails');
     // The sibling class with good parameters still works: no finding on it.
@@ -367,7 +367,7 @@ describe('static binding: volumes that almost fit', () => {
     const small = await live.waitFor(claimRef(ns, 'wants-small'), 'claim.volume-mismatch');
     expect(small.cause.en).toContain('capacity 1Gi is smaller than the 3Gi requested');
     // The PV controller's own words, once its events arrive.
-    const event = await until('a VolumeMismatch or FailedBinding event', () => live.finding(claimRef(ns, 'wants-small'), 'claim.volume-mismatch')?.evidence.find((e) => e.source?.startsWith('event ')));
+    const event = await until('a VolumeMismatch or FailedBinding event', () => live.finding(claimRef(ns, 'wants-small'), 'claim.volume-mismatch')?.evidence.find((e) => e.event !== undefined));
     expect(event.value).toMatch(/Cannot bind to requested volume "dx-named-small": requested PV is too small/);
   });
 });

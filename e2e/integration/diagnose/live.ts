@@ -15,7 +15,8 @@ import type { ContextSource } from '../../../src/main/kube/context-source';
 import { ClusterStore } from '../../../src/main/store/cluster-store';
 import { ALL_KINDS } from '../../../src/shared/kube/kinds';
 import { diagnoseObject } from '../../../src/shared/diagnose';
-import type { Finding } from '../../../src/shared/model/findings';
+import type { Finding, Localized } from '../../../src/shared/model/findings';
+import { plainText } from '../../../src/shared/verbatim';
 import { sameRef, type ObjectRef } from '../../../src/shared/model/refs';
 import type { ProvisionerRow } from '../../../src/shared/model/rows';
 import { pollUntil } from '../../../src/main/kube/testing/until';
@@ -49,7 +50,10 @@ export async function openLive(lab: Lab, context = 'lab-admin'): Promise<LiveClu
   await until('every kind settled', () => ALL_KINDS.every((k) => ['synced', 'absent', 'forbidden'].includes(store.kindState(k))), 60_000);
 
   const findingsOf = (ref: ObjectRef) =>
-    store.listFindings({ offset: 0, limit: 100_000, ...(ref.namespace ? { namespace: ref.namespace } : {}) }).rows.filter((f) => sameRef(f.object, ref));
+    store
+      .listFindings({ offset: 0, limit: 100_000, ...(ref.namespace ? { namespace: ref.namespace } : {}) })
+      .rows.filter((f) => sameRef(f.object, ref))
+      .map(asRead);
   const finding = (ref: ObjectRef, code: string) => findingsOf(ref).find((f) => f.code === code);
   return {
     store,
@@ -70,6 +74,20 @@ export async function openLive(lab: Lab, context = 'lab-admin'): Promise<LiveClu
   };
 }
 
+/**
+ * A finding's texts as a person reads them: without the invisible isolate marks around cluster values
+ * (src/shared/verbatim.ts; the UI shows those values untranslated, the unit tests check the marks).
+ */
+export function asRead(f: Finding): Finding {
+  const plain = (text: Localized): Localized => ({ en: plainText(text.en), ru: plainText(text.ru) });
+  return {
+    ...f,
+    cause: plain(f.cause),
+    evidence: f.evidence.map((e) => ({ ...e, label: plain(e.label), ...(e.note ? { note: plain(e.note) } : {}) })),
+    fix: f.fix.map((step) => ({ ...step, text: plain(step.text) })),
+  };
+}
+
 /** The codes of the findings, for messages and set comparisons. */
 export function codes(findings: readonly Finding[]): string[] {
   return findings.map((f) => f.code);
@@ -80,9 +98,9 @@ export function expectCacheAgrees(live: LiveCluster, ref: ObjectRef): void {
   expect(codes(diagnoseObject(live.store, ref)).sort(), `diagnoseObject vs listFindings for ${describeRef(ref)}`).toEqual(codes(live.findingsOf(ref)).sort());
 }
 
-/** All evidence of a finding as "label: value" lines, for matching. */
+/** All evidence of a finding as "label: value note" lines, for matching ("Class asked for: not set"). */
 export function evidenceLines(f: Finding): string[] {
-  return f.evidence.map((e) => `${e.label.en}: ${e.value}`);
+  return f.evidence.map((e) => `${e.label.en}: ${[e.value, e.note?.en].filter(Boolean).join(' ')}`);
 }
 
 export function describeRef(ref: ObjectRef): string {

@@ -81,9 +81,9 @@ describe('default classes', () => {
     const ref = claimRef(ns, 'classless');
     const f = await live.waitFor(ref, 'claim.no-default-class');
     expect(f.severity).toBe('problem');
-    expect(evidenceLines(f)).toEqual(expect.arrayContaining(['Class asked for: (unset)', 'Default classes: none']));
+    expect(evidenceLines(f)).toEqual(expect.arrayContaining(['Class asked for: not set', 'Default classes: none']));
     expect(f.fix.map((s) => s.command)).toContain(`kubectl patch storageclass '<class>' -p '{"metadata":{"annotations":{"storageclass.kubernetes.io/is-default-class":"true"}}}'`);
-    const event = await until('the FailedBinding event as evidence', () => live.finding(ref, 'claim.no-default-class')?.evidence.find((e) => e.source === 'event FailedBinding'));
+    const event = await until('the FailedBinding event as evidence', () => live.finding(ref, 'claim.no-default-class')?.evidence.find((e) => e.event === 'FailedBinding'));
     expect(event.value).toBe('no persistent volumes available for this claim and no storage class is set');
     expectCacheAgrees(live, ref);
 
@@ -184,7 +184,7 @@ describe('volumes', () => {
     expect(f.severity).toBe('problem');
     expect(f.cause.en).toBe('Reclaiming the volume (policy Delete) failed: host_path deleter only supports /tmp/.+ but received provided /srv/kse-diagnose-fail');
     expect(evidenceLines(f)).toContain('Status message: host_path deleter only supports /tmp/.+ but received provided /srv/kse-diagnose-fail');
-    await until('the VolumeFailedDelete event as evidence', () => live.finding(volumeRef('dx-fail-pv'), 'volume.failed')?.evidence.some((e) => e.source === 'event VolumeFailedDelete'));
+    await until('the VolumeFailedDelete event as evidence', () => live.finding(volumeRef('dx-fail-pv'), 'volume.failed')?.evidence.some((e) => e.event === 'VolumeFailedDelete'));
   });
 
   it('with the controller manager paused: a volume bound to a deleted claim, a claim whose volume is due, an ephemeral claim not yet made', async () => {
@@ -231,7 +231,7 @@ describe('volumes', () => {
     const f = await live.waitFor(ref, 'claim.lost');
     expect(f.severity).toBe('problem');
     expect(f.cause.en).toBe('The claim was bound to volume dx-lost-pv, which no longer exists: the data on it is lost to this claim.');
-    const event = await until('the ClaimLost event as evidence', () => live.finding(ref, 'claim.lost')?.evidence.find((e) => e.source === 'event ClaimLost'));
+    const event = await until('the ClaimLost event as evidence', () => live.finding(ref, 'claim.lost')?.evidence.find((e) => e.event === 'ClaimLost'));
     expect(event.value).toContain('Bound claim has lost its PersistentVolume. Data on the volume is lost!');
     expect(live.store.get('persistentvolumeclaims', 'loser', ns)?.status?.phase).toBe('Lost');
     expectCacheAgrees(live, ref);
@@ -249,7 +249,7 @@ describe('expansion', () => {
     expect(f.severity).toBe('expected-wait');
     expect(f.cause.en).toBe("The claim asks for 2Gi, its volume has 1Gi: the expansion waits for the volume's resizer, which has not reported progress yet.");
     // kube-controller-manager's expand controller hands it to "an external controller" that the lab does not have.
-    const event = await until('the ExternalExpanding event as evidence', () => live.finding(ref, 'claim.resizing')?.evidence.find((e) => e.source === 'event ExternalExpanding'));
+    const event = await until('the ExternalExpanding event as evidence', () => live.finding(ref, 'claim.resizing')?.evidence.find((e) => e.event === 'ExternalExpanding'));
     expect(event.value).toBe('waiting for an external controller to expand this PVC');
     // The API server refuses to take the request back to the current capacity, as the fix steps say.
     const back = await admin().raw('PATCH', `/api/v1/namespaces/${ns}/persistentvolumeclaims/grow-me`, { spec: { resources: { requests: { storage: '1Gi' } } } }, 'application/merge-patch+json');
@@ -274,7 +274,7 @@ describe('a bound volume handed to another claim by hand', () => {
     expect(f.cause.en).toBe(
       `The claim points at volume dx-mis-pv, but that volume is bound to another claim (${ns}/second, uid ${second.metadata?.uid}); this claim is bound incorrectly and becomes Lost.`,
     );
-    const event = await until('the ClaimMisbound event as evidence', () => live.finding(ref, 'claim.misbound')?.evidence.find((e) => e.source === 'event ClaimMisbound'));
+    const event = await until('the ClaimMisbound event as evidence', () => live.finding(ref, 'claim.misbound')?.evidence.find((e) => e.event === 'ClaimMisbound'));
     expect(event.value).toBe('Two claims are bound to the same volume, this one is bound incorrectly');
     await until('the second claim bound', () => live.store.get('persistentvolumeclaims', 'second', ns)?.status?.phase === 'Bound', 30_000);
     expect(live.findingsOf(claimRef(ns, 'second'))).toEqual([]);
@@ -385,7 +385,7 @@ describe('pods', () => {
       }),
     );
     const f = await live.waitFor(podRef(ns, 'inline-csi'), 'pod.csi-driver-missing-on-node');
-    expect(f.cause.en).toBe(`Volume cache needs CSI driver hostpath.lab.kse.dev, which is not registered on node ${KUBELETLESS_NODE} (it is on 3 other node(s)): the kubelet cannot mount it there.`);
+    expect(f.cause.en).toBe(`Volume cache needs CSI driver hostpath.lab.kse.dev, which is not registered on node ${KUBELETLESS_NODE} (it is on 3 nodes elsewhere): the kubelet cannot mount it there.`);
     expect(evidenceLines(f)).toContain('CSINode drivers: no CSINode object');
   });
 

@@ -30,6 +30,7 @@ import { diagnoseObject } from '../../../src/shared/diagnose';
 import { fixtureView, type FixtureObjects } from '../../../src/shared/diagnose/fixture-view';
 import { recogniseMessage } from '../../../src/shared/diagnose/messages';
 import type { KubeEvent } from '../../../src/shared/kube/objects';
+import { plainText } from '../../../src/shared/verbatim';
 
 const LESSONS = resolve(__dirname, '../../../resources/lessons');
 
@@ -253,7 +254,7 @@ describe('what the lessons say the lab answers', () => {
     };
     const findings = diagnoseObject(fixtureView(objects, { now: new Date().toISOString() }), { kind: 'persistentvolumeclaims', name: 'reports', namespace: ns });
     expect(findings.map((f) => f.code)).toEqual(['claim.static-near-miss']);
-    expect(findings[0]?.cause.en).toContain('which is only a name that hand-made volumes carry');
+    expect(plainText(findings[0]?.cause.en ?? '')).toContain('which is only a name that hand-made volumes carry');
     expect(findings[0]?.evidence.map((e) => e.value)).toContain('lab-static-pv');
     await shell(`kubectl delete namespace ${ns} --wait=false`);
   });

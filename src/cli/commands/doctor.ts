@@ -2,6 +2,7 @@
 import { basename } from 'node:path';
 import { doctorExitCode, formatDoctor } from '../../shared/doctor-format';
 import type { Finding } from '../../shared/model/findings';
+import { plainText } from '../../shared/verbatim';
 import type { Page, ProvisionerRow } from '../../shared/model/rows';
 import type { CommandNamed } from '../args';
 import { chooseContext, openAndSync, syncContext } from '../open-and-sync';
@@ -52,7 +53,9 @@ export async function runDoctor(runtime: CliRuntime, command: CommandNamed<'doct
     );
     const report = { cluster: clusterName, findings, provisioners };
     const colour = !command.json && runtime.io.isTTY;
-    runtime.io.out(command.json ? json(report) : formatDoctor(report, { lang: command.lang, color: colour }), { ownColours: colour });
+    // Scripts read plain strings: the isolate marks around cluster values (shared/verbatim.ts) are for the UI.
+    const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_, v: unknown) => (typeof v === 'string' ? plainText(v) : v)));
+    runtime.io.out(command.json ? json(plain(report)) : formatDoctor(report, { lang: command.lang, color: colour }), { ownColours: colour });
     return doctorExitCode(findings);
   });
 }

@@ -21,6 +21,8 @@ export function mergeKindStatus(kind: Kind, states: Map<string, ReflectorState>)
   const worst = all.filter((state) => state.state === status.state);
   const message = worst.map((state) => state.message).find((text) => text !== undefined);
   if (message !== undefined) status.message = message;
+  const detail = worst.map((state) => state.detail).find((text) => text !== undefined);
+  if (detail !== undefined) status.detail = detail;
   const retry = earliest(worst.map((state) => state.nextRetryAt));
   if (retry !== undefined) status.nextRetryAt = retry;
   if (all.every((state) => state.syncedAt !== undefined)) {

@@ -23,6 +23,8 @@ export interface ReflectorState {
   syncedAt?: string;
   syncMillis?: number;
   message?: string;
+  /** The server's or the network's own words about the last failure (see KindStatus.detail). */
+  detail?: string;
   nextRetryAt?: string;
   /** The last failure was not reaching the server at all (for the cluster's connection state). */
   unreachable?: boolean;
@@ -127,7 +129,7 @@ export class Reflector {
         if (failure.status === 403) {
           needList = true;
           const wait = this.options.forbiddenRetryMs ?? 120_000;
-          this.report({ state: 'forbidden', message: this.forbiddenMessage(failure), nextRetryAt: new Date(Date.now() + wait).toISOString() });
+          this.report({ state: 'forbidden', message: this.forbiddenMessage(failure), detail: failure.message, nextRetryAt: new Date(Date.now() + wait).toISOString() });
           if (!(await sleep(wait, this.abort.signal))) return;
           continue;
         }
@@ -135,6 +137,7 @@ export class Reflector {
         this.report({
           state: 'error',
           message: `${failure.message} Retrying in ${Math.round(delay / 1000)} s.`,
+          detail: failure.message,
           nextRetryAt: new Date(Date.now() + delay).toISOString(),
           unreachable: failure.status === 0 || failure.status >= 500,
         });
@@ -180,7 +183,7 @@ export class Reflector {
     this.options.sink.reset(objects);
     this.backoff.reset();
     const now = new Date();
-    this.report({ state: 'synced', lastEventAt: now.toISOString(), syncedAt: now.toISOString(), syncMillis: now.getTime() - started, message: undefined, nextRetryAt: undefined, unreachable: false });
+    this.report({ state: 'synced', lastEventAt: now.toISOString(), syncedAt: now.toISOString(), syncMillis: now.getTime() - started, message: undefined, detail: undefined, nextRetryAt: undefined, unreachable: false });
   }
 
   /** One watch, until the server ends it (its timeout), it fails, or the watchdog gives up on it. */
@@ -199,7 +202,7 @@ export class Reflector {
       signal: this.abort.signal,
       silenceMs: Math.min(timeoutSeconds * 1000 + 30_000, this.options.silenceMs ?? 200_000),
       onOpen: () => {
-        if (this.status.state !== 'synced') this.report({ state: 'synced', message: undefined, nextRetryAt: undefined, unreachable: false });
+        if (this.status.state !== 'synced') this.report({ state: 'synced', message: undefined, detail: undefined, nextRetryAt: undefined, unreachable: false });
       },
       onEvent: (type, object) => this.onEvent(type, object),
     });

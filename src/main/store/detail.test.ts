@@ -61,7 +61,7 @@ describe('pod detail', () => {
     const volumes = Object.fromEntries((detail?.volumes ?? []).map((v) => [v.name, v]));
     expect(volumes['data']).toMatchObject({
       type: 'persistentVolumeClaim',
-      detail: 'data-web-0',
+      source: [{ fact: 'ref', value: 'data-web-0' }],
       target: { kind: 'persistentvolumeclaims', name: 'data-web-0', namespace: 'shop' },
       mounts: [
         { container: 'fix-perms', init: true, mountPath: '/data', readOnly: false },
@@ -70,11 +70,19 @@ describe('pod detail', () => {
       ],
     });
     expect(volumes['data']?.missing).toBeUndefined();
-    expect(volumes['cache']).toMatchObject({ type: 'emptyDir', detail: 'in memory (tmpfs), size limit 64Mi' });
-    expect(volumes['host']).toMatchObject({ type: 'hostPath', detail: '/var/log (Directory)', mounts: [] });
+    expect(volumes['cache']).toMatchObject({ type: 'emptyDir', source: [{ fact: 'memory' }, { fact: 'sizeLimit', value: '64Mi' }] });
+    expect(volumes['host']).toMatchObject({ type: 'hostPath', source: [{ fact: 'ref', value: '/var/log' }, { fact: 'hostPathType', value: 'Directory' }], mounts: [] });
     expect(volumes['conf']?.mounts).toEqual([{ container: 'proxy', init: true, mountPath: '/etc/envoy', readOnly: true }]);
-    expect(volumes['creds']).toMatchObject({ type: 'secret', detail: 'web-creds (optional)' });
-    expect(volumes['scratch']).toMatchObject({ type: 'ephemeral', detail: 'claim web-0-scratch, class fast, 1Gi', missing: true });
+    expect(volumes['creds']).toMatchObject({ type: 'secret', source: [{ fact: 'ref', value: 'web-creds' }, { fact: 'optional' }] });
+    expect(volumes['scratch']).toMatchObject({
+      type: 'ephemeral',
+      source: [
+        { fact: 'claim', value: 'web-0-scratch' },
+        { fact: 'class', value: 'fast' },
+        { fact: 'size', value: '1Gi' },
+      ],
+      missing: true,
+    });
     expect(volumes['raw']).toMatchObject({ missing: true, mounts: [{ container: 'app', init: false, mountPath: '/dev/xvda', readOnly: false }] });
   });
 

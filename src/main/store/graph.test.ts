@@ -78,7 +78,7 @@ describe('storage graph', () => {
     const mine = s.getGraph({ clusterId: 't', root: { kind: 'persistentvolumeclaims', name: 'mine', namespace: 'shop' } });
     expect(mine.edges.find((e) => e.to === 'persistentvolumes:taken')?.state).toBe('mismatch');
     const again = s.getGraph({ clusterId: 't', root: { kind: 'persistentvolumeclaims', name: 'again', namespace: 'shop' } });
-    expect(again.edges.find((e) => e.to === 'persistentvolumes:stale')).toMatchObject({ state: 'mismatch', label: 'claimRef of an earlier claim' });
+    expect(again.edges.find((e) => e.to === 'persistentvolumes:stale')).toMatchObject({ state: 'mismatch', relation: 'earlier-claim' });
   });
 
   it('local volumes are tied to their node', () => {
@@ -86,10 +86,10 @@ describe('storage graph', () => {
     s.reset('persistentvolumes', [pv('local-1', { nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['node-9'] }] }] } } })]);
     s.reset('nodes', [nodeObj('node-9')]);
     const graph = s.getGraph({ clusterId: 't', root: { kind: 'persistentvolumes', name: 'local-1' } });
-    expect(graph.edges.find((e) => e.to === 'nodes:node-9')).toMatchObject({ state: 'bound', label: 'pinned to' });
+    expect(graph.edges.find((e) => e.to === 'nodes:node-9')).toMatchObject({ state: 'bound', relation: 'pinned-to' });
     s.reset('persistentvolumes', [pv('zonal', { nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['eu-1b'] }] }] } } })]);
     const zonal = s.getGraph({ clusterId: 't', root: { kind: 'persistentvolumes', name: 'zonal' } });
-    expect(zonal.nodes.find((n) => n.id === 'persistentvolumes:zonal')?.sublabel).toBe('Available · 1Gi · zone eu-1b');
+    expect(zonal.nodes.find((n) => n.id === 'persistentvolumes:zonal')).toMatchObject({ sublabel: 'Available · 1Gi', zones: ['eu-1b'] });
   });
 
   it('namespace graph covers every chain of the namespace and is capped', () => {

@@ -7,7 +7,7 @@
 import { claimClassName } from '../../shared/diagnose/view';
 import { KINDS, type Kind } from '../../shared/kube/kinds';
 import type { KubeObject, PersistentVolume, PersistentVolumeClaim, Pod } from '../../shared/kube/objects';
-import type { EdgeState, GraphEdge, GraphNode, GraphNodeKind, GraphRequest, StorageGraph } from '../../shared/model/detail';
+import type { EdgeState, GraphEdge, GraphNode, GraphNodeKind, GraphRelation, GraphRequest, StorageGraph } from '../../shared/model/detail';
 import type { Finding } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
 import { canonicalQuantity } from './quantity';
@@ -69,6 +69,9 @@ export class GraphBuilder {
     const node: GraphNode = { id, type, label: name, ref: refOf(kind, obj) };
     const sublabel = sublabelOf(kind, obj);
     if (sublabel) node.sublabel = sublabel;
+    // Zonal volumes name their zone (a node per zone would crowd the graph); node-pinned ones get a node edge.
+    const zones = kind === 'persistentvolumes' ? volumeZones(obj as PersistentVolume) : [];
+    if (zones.length > 0) node.zones = zones;
     const severity = this.ctx.findings.badge(kind, key)?.severity;
     if (severity) node.severity = severity;
     this.nodes.set(id, node);
@@ -85,8 +88,8 @@ export class GraphBuilder {
     const health = this.ctx.findings.provisioner(name);
     const node: GraphNode = { id, type: 'provisioner', label: name, provisioner: name };
     if (health) {
+      // The verdict is shown in words by the UI (GraphNode.verdict), not as a sublabel.
       node.verdict = health.verdict;
-      node.sublabel = health.verdict;
       node.ref = health.ref;
       if (health.verdict === 'dead') node.severity = 'problem';
       else if (health.verdict === 'degraded') node.severity = 'warning';
@@ -95,11 +98,11 @@ export class GraphBuilder {
     return id;
   }
 
-  edge(from: string | undefined, to: string | undefined, state: EdgeState, label: string, explain?: Finding): void {
+  edge(from: string | undefined, to: string | undefined, state: EdgeState, relation: GraphRelation, explain?: Finding): void {
     if (!from || !to) return;
     const id = `${from}->${to}`;
     if (this.edges.has(id)) return;
-    const edge: GraphEdge = { id, from, to, state, label };
+    const edge: GraphEdge = { id, from, to, state, relation };
     if (state !== 'bound' && explain) {
       edge.findingId = explain.id;
       edge.findingCode = explain.code;
@@ -119,7 +122,7 @@ export class GraphBuilder {
   pod(pod: Pod, withClaims = true): string | undefined {
     const ns = pod.metadata?.namespace ?? '';
     const podId = this.object('pods', pod.metadata?.name ?? '', ns);
-    if (pod.spec?.nodeName) this.edge(podId, this.object('nodes', pod.spec.nodeName), this.ctx.store.get('nodes', pod.spec.nodeName) ? 'bound' : 'missing', 'runs on', this.explain('pods', pod, pod.spec.nodeName));
+    if (pod.spec?.nodeName) this.edge(podId, this.object('nodes', pod.spec.nodeName), this.ctx.store.get('nodes', pod.spec.nodeName) ? 'bound' : 'missing', 'runs-on', this.explain('pods', pod, pod.spec.nodeName));
     if (!withClaims) return podId;
     for (const claimName of podClaimNames(pod)) {
       const claim = this.ctx.store.get('persistentvolumeclaims', claimName, ns);
@@ -146,13 +149,13 @@ export class GraphBuilder {
       const pv = this.ctx.store.get('persistentvolumes', volumeName);
       const points = pv ? claimRefKey(pv) === nsKey(ns, name) && (!pv.spec?.claimRef?.uid || pv.spec.claimRef.uid === claim.metadata?.uid) : false;
       const state: EdgeState = !pv ? 'missing' : !points ? 'mismatch' : claim.status?.phase === 'Bound' ? 'bound' : 'waiting';
-      this.edge(claimId, this.object('persistentvolumes', volumeName), state, 'bound to', this.explain('persistentvolumeclaims', claim, volumeName));
+      this.edge(claimId, this.object('persistentvolumes', volumeName), state, 'bound-to', this.explain('persistentvolumeclaims', claim, volumeName));
       if (pv) this.volume(pv, false);
     } else {
       // Volumes pre-bound to it (claimRef set, binding not finished), or left from an earlier claim of this name.
       for (const pv of this.ctx.store.volumesClaiming(ns, name)) {
         const earlier = pv.spec?.claimRef?.uid && claim.metadata?.uid && pv.spec.claimRef.uid !== claim.metadata.uid;
-        this.edge(claimId, this.object('persistentvolumes', pv.metadata?.name ?? ''), earlier ? 'mismatch' : 'waiting', earlier ? 'claimRef of an earlier claim' : 'reserved', this.explain('persistentvolumeclaims', claim, pv.metadata?.name));
+        this.edge(claimId, this.object('persistentvolumes', pv.metadata?.name ?? ''), earlier ? 'mismatch' : 'waiting', earlier ? 'earlier-claim' : 'reserved', this.explain('persistentvolumeclaims', claim, pv.metadata?.name));
         this.volume(pv, false);
       }
       const className = claimClassName(claim) ?? this.ctx.store.defaultClassName();
@@ -170,7 +173,7 @@ export class GraphBuilder {
     if (withClaim && pv.spec?.claimRef?.name) {
       const claim = this.ctx.store.get('persistentvolumeclaims', pv.spec.claimRef.name, pv.spec.claimRef.namespace ?? '');
       if (claim) this.claim(claim);
-      else this.edge(this.object('persistentvolumeclaims', pv.spec.claimRef.name, pv.spec.claimRef.namespace ?? ''), pvId, 'missing', 'bound to', this.explain('persistentvolumes', pv));
+      else this.edge(this.object('persistentvolumeclaims', pv.spec.claimRef.name, pv.spec.claimRef.namespace ?? ''), pvId, 'missing', 'bound-to', this.explain('persistentvolumes', pv));
     }
     const className = pv.spec?.storageClassName;
     if (className) {
@@ -180,7 +183,7 @@ export class GraphBuilder {
     }
     for (const nodeName of volumeNodes(pv)) {
       const exists = this.ctx.store.get('nodes', nodeName) !== undefined;
-      this.edge(pvId, this.object('nodes', nodeName), exists ? 'bound' : 'missing', 'pinned to', this.explain('persistentvolumes', pv, nodeName));
+      this.edge(pvId, this.object('nodes', nodeName), exists ? 'bound' : 'missing', 'pinned-to', this.explain('persistentvolumes', pv, nodeName));
     }
     return pvId;
   }
@@ -191,7 +194,7 @@ export class GraphBuilder {
     if (sc?.provisioner) {
       const verdict = this.ctx.findings.provisioner(sc.provisioner)?.verdict;
       const state: EdgeState = verdict === 'dead' ? 'missing' : verdict === 'alive' || verdict === undefined ? 'bound' : 'waiting';
-      this.edge(classId, this.provisioner(sc.provisioner), state, 'provisioned by', this.explain('storageclasses', sc));
+      this.edge(classId, this.provisioner(sc.provisioner), state, 'provisioned-by', this.explain('storageclasses', sc));
     }
     return classId;
   }
@@ -208,9 +211,7 @@ function sublabelOf(kind: Kind, obj: KubeObject): string | undefined {
     }
     case 'persistentvolumes': {
       const pv = obj as PersistentVolume;
-      // Zonal volumes name their zone (a node per zone would crowd the graph); node-pinned ones get a node edge.
-      const zones = volumeZones(pv);
-      return [pv.status?.phase, canonicalQuantity(pv.spec?.capacity?.['storage']), zones.length > 0 ? `zone ${zones.join(', ')}` : undefined].filter(Boolean).join(' · ');
+      return [pv.status?.phase, canonicalQuantity(pv.spec?.capacity?.['storage'])].filter(Boolean).join(' · ');
     }
     case 'storageclasses':
       return (obj as { provisioner?: string }).provisioner;

@@ -3,34 +3,50 @@
  * (init containers and native sidecars included) mount it where, read-only or not.
  */
 import type { Container, Pod, Volume } from '../../shared/kube/objects';
-import type { PodVolumeView } from '../../shared/model/detail';
+import type { PodVolumeView, VolumeSourceFact } from '../../shared/model/detail';
 import type { ClusterView } from '../../shared/diagnose/view';
 import { claimNameOfVolume, volumeType } from './relations';
 
-function describeVolume(pod: Pod, volume: Volume): string {
-  if (volume.persistentVolumeClaim) return `${volume.persistentVolumeClaim.claimName ?? ''}${volume.persistentVolumeClaim.readOnly ? ' (read-only)' : ''}`;
-  if (volume.ephemeral) {
+/** The source of a volume as facts the UI puts into words (see VolumeSourceFact). */
+function describeVolume(pod: Pod, volume: Volume): VolumeSourceFact[] {
+  const facts: VolumeSourceFact[] = [];
+  const flag = (on: boolean | undefined, fact: 'readOnly' | 'optional') => {
+    if (on) facts.push({ fact });
+  };
+  if (volume.persistentVolumeClaim) {
+    facts.push({ fact: 'ref', value: volume.persistentVolumeClaim.claimName ?? '' });
+    flag(volume.persistentVolumeClaim.readOnly, 'readOnly');
+  } else if (volume.ephemeral) {
     const spec = volume.ephemeral.volumeClaimTemplate?.spec;
-    const parts = [`claim ${claimNameOfVolume(pod, volume) ?? ''}`];
-    if (spec?.storageClassName) parts.push(`class ${spec.storageClassName}`);
+    facts.push({ fact: 'claim', value: claimNameOfVolume(pod, volume) ?? '' });
+    if (spec?.storageClassName) facts.push({ fact: 'class', value: spec.storageClassName });
     const size = spec?.resources?.requests?.['storage'];
-    if (size) parts.push(size);
-    return parts.join(', ');
+    if (size) facts.push({ fact: 'size', value: size });
+  } else if (volume.emptyDir) {
+    facts.push({ fact: volume.emptyDir.medium === 'Memory' ? 'memory' : 'nodeDisk' });
+    if (volume.emptyDir.sizeLimit) facts.push({ fact: 'sizeLimit', value: volume.emptyDir.sizeLimit });
+  } else if (volume.hostPath) {
+    facts.push({ fact: 'ref', value: volume.hostPath.path ?? '' });
+    if (volume.hostPath.type) facts.push({ fact: 'hostPathType', value: volume.hostPath.type });
+  } else if (volume.configMap) {
+    facts.push({ fact: 'ref', value: volume.configMap.name ?? '' });
+    flag(volume.configMap.optional, 'optional');
+  } else if (volume.secret) {
+    facts.push({ fact: 'ref', value: volume.secret.secretName ?? '' });
+    flag(volume.secret.optional, 'optional');
+  } else if (volume.projected) {
+    facts.push({ fact: 'sources', value: (volume.projected.sources ?? []).map((s) => Object.keys(s).join('+')).join(', ') });
+  } else if (volume.csi) {
+    facts.push({ fact: 'driver', value: volume.csi.driver ?? '' });
+    flag(volume.csi.readOnly, 'readOnly');
+  } else if (volume.nfs) {
+    facts.push({ fact: 'ref', value: `${volume.nfs.server ?? ''}:${volume.nfs.path ?? ''}` });
+  } else if (volume.image) {
+    facts.push({ fact: 'ref', value: volume.image.reference ?? '' });
+  } else if (volume.downwardAPI) {
+    facts.push({ fact: 'podFields' });
   }
-  if (volume.emptyDir) {
-    const parts = [volume.emptyDir.medium === 'Memory' ? 'in memory (tmpfs)' : 'on node disk'];
-    if (volume.emptyDir.sizeLimit) parts.push(`size limit ${volume.emptyDir.sizeLimit}`);
-    return parts.join(', ');
-  }
-  if (volume.hostPath) return `${volume.hostPath.path ?? ''}${volume.hostPath.type ? ` (${volume.hostPath.type})` : ''}`;
-  if (volume.configMap) return `${volume.configMap.name ?? ''}${volume.configMap.optional ? ' (optional)' : ''}`;
-  if (volume.secret) return `${volume.secret.secretName ?? ''}${volume.secret.optional ? ' (optional)' : ''}`;
-  if (volume.projected) return (volume.projected.sources ?? []).map((s) => Object.keys(s).join('+')).join(', ');
-  if (volume.csi) return `driver ${volume.csi.driver ?? ''}${volume.csi.readOnly ? ' (read-only)' : ''}`;
-  if (volume.nfs) return `${volume.nfs.server ?? ''}:${volume.nfs.path ?? ''}`;
-  if (volume.image) return volume.image.reference ?? '';
-  if (volume.downwardAPI) return 'pod fields';
-  return '';
+  return facts;
 }
 
 export function podVolumeViews(view: ClusterView, pod: Pod): PodVolumeView[] {
@@ -42,7 +58,7 @@ export function podVolumeViews(view: ClusterView, pod: Pod): PodVolumeView[] {
   const claimsReadable = view.kindState('persistentvolumeclaims') === 'synced';
   return (pod.spec?.volumes ?? []).map((volume) => {
     const name = volume.name ?? '';
-    const out: PodVolumeView = { name, type: volumeType(volume), detail: describeVolume(pod, volume), mounts: [] };
+    const out: PodVolumeView = { name, type: volumeType(volume), source: describeVolume(pod, volume), mounts: [] };
     const claimName = claimNameOfVolume(pod, volume);
     if (claimName) {
       const claim = view.get('persistentvolumeclaims', claimName, ns);

@@ -67,7 +67,7 @@ export const FINDING_CODES = {
   'pod.init-waiting': c('problem', 'init-containers', 'An init container cannot start', 'Init-контейнер не запускается'),
   'pod.init-stuck': c('warning', 'init-containers', 'An init container runs for too long', 'Init-контейнер работает слишком долго'),
   'pod.hostpath': c('info', 'hostpath', 'hostPath volume: data tied to one node', 'Том hostPath: данные привязаны к узлу'),
-  'pod.hostpath-sensitive': c('warning', 'hostpath', 'hostPath exposes a sensitive host path', 'hostPath открывает чувствительный путь узла'),
+  'pod.hostpath-sensitive': c('warning', 'hostpath', 'hostPath exposes a sensitive host path', 'hostPath открывает доступ к системному пути узла'),
   'pod.emptydir': c('info', 'emptydir', 'emptyDir: data lives and dies with the pod', 'emptyDir: данные живут, пока жив под'),
   'pod.emptydir-memory': c('info', 'emptydir', 'emptyDir in memory counts against the memory limit', 'emptyDir в памяти расходует лимит памяти'),
   // Classes and their provisioners (classes.ts).

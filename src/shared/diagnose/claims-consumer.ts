@@ -3,14 +3,19 @@
  * scheduler picks a node first, events WaitForFirstConsumer / WaitForPodScheduled), or the provisioner
  * (ExternalProvisioning, ProvisioningFailed with the provisioner's own message), judged with its health.
  */
+import { pluralForm, type PluralForms } from '../plural';
+import { verbatim } from '../verbatim';
 import type { StorageClass } from '../kube/objects';
 import type { Evidence, Finding } from '../model/findings';
 import { describeStep, pendingUnknown, recentEvents, SLOW_WAIT_MS, type ClaimCase } from './claims-common';
 import { evidence, finding, step, t } from './finding';
 import { ageOf, condition, duration, eventEvidence, eventMillis, eventsAbout, newestEvent, refTo } from './objects';
-import { healthEvidence, NO_PROVISIONER } from './provisioners';
+import { healthEvidence, NO_PROVISIONER, VERDICT_TEXT } from './provisioners';
 import { command } from './shell-quote';
 import { analyseStatic, nearMissEvidence } from './static-binding';
+
+/** "pod web-0 is waiting" / "планировщика ждёт под web-0", "ждут поды a, b". */
+const PODS_WAIT: PluralForms = { en: { one: 'pod', other: 'pods' }, ru: { one: 'ждёт под', few: 'ждут поды', many: 'ждут поды', other: 'ждут поды' } };
 
 export function consumerNotScheduled(c: ClaimCase, modeEvidence: Evidence, className: string, provisioner: string): Finding[] {
   const view = c.ctx.view;
@@ -27,8 +32,8 @@ export function consumerNotScheduled(c: ClaimCase, modeEvidence: Evidence, class
           object: c.ref,
           key: pod.metadata?.name,
           cause: t(
-            `The claim waits for pod ${pod.metadata?.name} to be scheduled, and the scheduler cannot place it: ${scheduled.message ?? 'no reason given'}`,
-            `Заявка ждёт, пока под ${pod.metadata?.name} назначат на узел, а планировщик не может его разместить: ${scheduled.message ?? 'причина не указана'}`,
+            `The claim waits for pod ${verbatim(pod.metadata?.name)} to be scheduled, and the scheduler cannot place it: ${scheduled.message ? verbatim(scheduled.message) : 'no reason given'}`,
+            `Заявка ждёт, пока под ${verbatim(pod.metadata?.name)} назначат на узел, а планировщик не может его разместить: ${scheduled.message ? verbatim(scheduled.message) : 'причина не указана'}`,
           ),
           evidence: [
             modeEvidence,
@@ -45,7 +50,7 @@ export function consumerNotScheduled(c: ClaimCase, modeEvidence: Evidence, class
   const names = c.pods.filter((p) => !p.spec?.nodeName).map((p) => p.metadata?.name ?? '');
   if (names.length === 0) {
     // The scheduler binds the pod only after the claim's volume is settled; a scheduled pod with an unbound claim is a moment's state.
-    return [pendingUnknown(c, t(`Pod ${c.pods[0]?.metadata?.name} is already on a node, yet the claim is not bound: binding is in progress or was undone.`, `Под ${c.pods[0]?.metadata?.name} уже на узле, а заявка не привязана: привязка идёт или была отменена.`))];
+    return [pendingUnknown(c, t(`Pod ${verbatim(c.pods[0]?.metadata?.name)} is already on a node, yet the claim is not bound: binding is in progress or was undone.`, `Под ${verbatim(c.pods[0]?.metadata?.name)} уже на узле, а заявка не привязана: привязка идёт или была отменена.`))];
   }
   const oldest = Math.max(0, ...c.pods.map((p) => ageOf(view, p)));
   return [
@@ -54,10 +59,10 @@ export function consumerNotScheduled(c: ClaimCase, modeEvidence: Evidence, class
       object: c.ref,
       severity: oldest > SLOW_WAIT_MS ? 'warning' : undefined,
       cause: t(
-        `The claim binds when its pod is scheduled; pod(s) ${names.join(', ')} are waiting for the scheduler.`,
-        `Заявка привяжется, когда её под назначат на узел; ждут планировщика поды: ${names.join(', ')}.`,
+        `The claim binds when its pod is scheduled; ${pluralForm('en', names.length, PODS_WAIT)} ${verbatim(names.join(', '))} ${names.length === 1 ? 'is' : 'are'} waiting for the scheduler.`,
+        `Заявка привяжется, когда её под назначат на узел; планировщика ${pluralForm('ru', names.length, PODS_WAIT)} ${verbatim(names.join(', '))}.`,
       ),
-      evidence: [modeEvidence, ...c.pods.map((p) => evidence(t('Pod using it', 'Под, который её использует'), p.metadata?.name ?? '', { ref: refTo('pods', p), source: 'spec.nodeName unset' })), ...recentEvents(c, ['WaitForPodScheduled'])],
+      evidence: [modeEvidence, ...c.pods.map((p) => evidence(t('Pod using it, not on a node yet', 'Под, который её использует (ещё не назначен на узел)'), p.metadata?.name ?? '', { ref: refTo('pods', p), source: 'spec.nodeName' })), ...recentEvents(c, ['WaitForPodScheduled'])],
       fix: oldest > SLOW_WAIT_MS ? [step(t('Check that the scheduler runs and look at the pod', 'Проверьте, что планировщик работает, и посмотрите под'), command`kubectl describe pod ${names[0]} -n ${c.ns}`)] : [],
     }),
   ];
@@ -75,7 +80,7 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
       finding({
         code: 'claim.provisioning-failed',
         object: c.ref,
-        cause: t('The claim has a selector: provisioners refuse claims with selectors, and no existing volume fits.', 'У заявки есть selector: провизионеры не создают тома для заявок с селектором, а подходящего тома нет.'),
+        cause: t('The claim has a selector: provisioners refuse claims with selectors, and no existing volume fits.', 'У заявки задан селектор: провизионеры не создают тома для заявок с селектором, а подходящего тома нет.'),
         evidence: [...base, evidence(t('Selector', 'Селектор'), JSON.stringify(c.claim.spec.selector), { source: 'spec.selector' }), ...recentEvents(c, ['ProvisioningFailed'])],
         fix: [step(t('Recreate the claim without a selector, or create a volume that matches it', 'Пересоздайте заявку без селектора или создайте подходящий том'))],
       }),
@@ -86,7 +91,7 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
       finding({
         code: 'claim.provisioner-dead',
         object: c.ref,
-        cause: t(`The claim waits for provisioner ${provisioner}, which is not running: ${health.reasons[0]?.en ?? ''}`, `Заявка ждёт провизионер ${provisioner}, а он не работает: ${health.reasons[0]?.ru ?? ''}`),
+        cause: t(`The claim waits for provisioner ${verbatim(provisioner)}, which is not running: ${health.reasons[0]?.en ?? ''}`, `Заявка ждёт провизионер ${verbatim(provisioner)}, а он не работает: ${health.reasons[0]?.ru ?? ''}`),
         evidence: [...base, ...healthLines, ...recentEvents(c, ['ExternalProvisioning', 'ProvisioningFailed'])],
         fix: [
           step(t('Find the provisioner pods and see why they do not run', 'Найдите поды провизионера и выясните, почему они не работают'), health.row.leaseNamespace ? command`kubectl get pods -n ${health.row.leaseNamespace}` : 'kubectl get pods -A'),
@@ -103,7 +108,7 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
       finding({
         code: 'claim.provisioning-failed',
         object: c.ref,
-        cause: t(`Provisioner ${provisioner} tried to create the volume and failed: ${failed.message ?? ''}`, `Провизионер ${provisioner} пытался создать том, но не смог: ${failed.message ?? ''}`),
+        cause: t(`Provisioner ${verbatim(provisioner)} tried to create the volume and failed: ${verbatim(failed.message ?? '')}`, `Провизионер ${verbatim(provisioner)} пытался создать том, но не смог: ${verbatim(failed.message ?? '')}`),
         evidence: [...base, eventEvidence(view, failed), ...healthLines],
         fix: [describeStep(c), step(t('Read the provisioner logs for the full error; fix the class parameters or the storage backend it names', 'Прочитайте логи провизионера; исправьте параметры класса или хранилище, о котором говорит ошибка'), health.pod ? command`kubectl logs -n ${health.pod.namespace} ${health.pod.name}` : health.row.leaseNamespace ? command`kubectl get pods -n ${health.row.leaseNamespace}` : undefined)],
       }),
@@ -116,8 +121,8 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
       object: c.ref,
       severity: slow ? 'warning' : undefined,
       cause: t(
-        `Provisioner ${provisioner} (${health.row.verdict}) is asked to create a volume for the claim${slow ? `; it has waited ${duration(ageOf(view, c.claim)).en}` : ''}.`,
-        `Провизионеру ${provisioner} (${verdictRu(health.row.verdict)}) поручено создать том для заявки${slow ? `; ожидание длится ${duration(ageOf(view, c.claim)).ru}` : ''}.`,
+        `Provisioner ${verbatim(provisioner)} (${VERDICT_TEXT[health.row.verdict].en}) is asked to create a volume for the claim${slow ? `; it has waited ${duration(ageOf(view, c.claim)).en}` : ''}.`,
+        `Провизионеру ${verbatim(provisioner)} (${VERDICT_TEXT[health.row.verdict].ru}) поручено создать том для заявки${slow ? `; ожидание длится ${duration(ageOf(view, c.claim)).ru}` : ''}.`,
       ),
       evidence: [...base, ...healthLines, ...recentEvents(c, ['ExternalProvisioning', 'Provisioning'])],
       fix: slow ? [describeStep(c)] : [],
@@ -125,6 +130,3 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
   ];
 }
 
-function verdictRu(v: string): string {
-  return ({ alive: 'работает', degraded: 'с перебоями', dead: 'не работает', unknown: 'состояние неизвестно' } as Record<string, string>)[v] ?? v;
-}

@@ -4,6 +4,8 @@
  * ControllerResizeError, NodeResizeError; status.allocatedResourceStatuses), claims being deleted while
  * pods still use them (kubernetes.io/pvc-protection), and ReadWriteOnce claims used on several nodes.
  */
+import { counted, pluralForm } from '../plural';
+import { verbatim } from '../verbatim';
 import type { PersistentVolumeClaim } from '../kube/objects';
 import type { Evidence, Finding, FixStep } from '../model/findings';
 import type { DiagnoseContext } from './context';
@@ -12,6 +14,7 @@ import { duration, eventEvidence, eventMillis, eventsAbout, isPodFinished, milli
 import { storageBytes } from './quantity';
 import { command } from './shell-quote';
 import { SLOW_WAIT_MS } from './claims-common';
+import { NODES, ON_NODES, PODS } from './words';
 
 export function diagnoseBoundOrLostClaim(ctx: DiagnoseContext, claim: PersistentVolumeClaim): Finding[] {
   return [...lostOrMisbound(ctx, claim), ...expansion(ctx, claim), ...sharedAcrossNodes(ctx, claim)];
@@ -37,8 +40,8 @@ function lostOrMisbound(ctx: DiagnoseContext, claim: PersistentVolumeClaim): Fin
         code: 'claim.misbound',
         object: ref,
         cause: t(
-          `The claim points at volume ${volumeName}, but that volume is bound to another claim (${other}, uid ${pv.spec.claimRef.uid}); this claim is bound incorrectly and becomes Lost.`,
-          `Заявка указывает на том ${volumeName}, но он привязан к другой заявке (${other}, uid ${pv.spec.claimRef.uid}); эта привязка ошибочна, и заявка становится Lost.`,
+          `The claim points at volume ${verbatim(volumeName)}, but that volume is bound to another claim (${verbatim(other)}, uid ${verbatim(pv.spec.claimRef.uid)}); this claim is bound incorrectly and becomes Lost.`,
+          `Заявка указывает на том ${verbatim(volumeName)}, но он привязан к другой заявке (${verbatim(other)}, uid ${verbatim(pv.spec.claimRef.uid)}); эта привязка ошибочна, и заявка становится Lost.`,
         ),
         evidence: [
           evidence(t('Claim volumeName', 'volumeName заявки'), volumeName ?? '', { ref: refTo('persistentvolumes', pv), source: 'spec.volumeName' }),
@@ -58,7 +61,7 @@ function lostOrMisbound(ctx: DiagnoseContext, claim: PersistentVolumeClaim): Fin
         code: 'claim.lost',
         object: ref,
         cause: volumeName
-          ? t(`The claim was bound to volume ${volumeName}, which no longer exists: the data on it is lost to this claim.`, `Заявка была привязана к тому ${volumeName}, которого больше нет: данные для неё потеряны.`)
+          ? t(`The claim was bound to volume ${verbatim(volumeName)}, which no longer exists: the data on it is lost to this claim.`, `Заявка была привязана к тому ${verbatim(volumeName)}, которого больше нет: данные для неё потеряны.`)
           : t('The claim was bound but lost the reference to its volume.', 'Заявка была привязана, но потеряла ссылку на свой том.'),
         evidence: [evidence(t('Claim volumeName', 'volumeName заявки'), volumeName ?? '(empty)', { ...(volumeName ? { ref: refByName('persistentvolumes', volumeName) } : {}), source: 'spec.volumeName' }), evidence(t('Phase', 'Фаза'), phase, { source: 'status.phase' }), ...eventLines],
         fix: [
@@ -73,7 +76,7 @@ function lostOrMisbound(ctx: DiagnoseContext, claim: PersistentVolumeClaim): Fin
       finding({
         code: 'claim.lost',
         object: ref,
-        cause: t(`The claim is Lost (its volume ${volumeName} exists again, but a Lost claim does not rebind by itself).`, `Заявка в состоянии Lost (том ${volumeName} снова есть, но Lost-заявка сама не перепривязывается).`),
+        cause: t(`The claim is Lost (its volume ${verbatim(volumeName)} exists again, but a Lost claim does not rebind by itself).`, `Заявка в состоянии Lost (том ${verbatim(volumeName)} снова есть, но Lost-заявка сама не перепривязывается).`),
         evidence: [evidence(t('Phase', 'Фаза'), phase, { source: 'status.phase' }), ...eventLines],
         fix: [describe, step(t('Recreate the claim; to keep the data, pre-bind it to the volume with spec.volumeName', 'Пересоздайте заявку; чтобы сохранить данные, укажите том в spec.volumeName'))],
       }),
@@ -91,7 +94,7 @@ function expansion(ctx: DiagnoseContext, claim: PersistentVolumeClaim): Finding[
   const storageStatus = statuses['storage'];
   const requested = claim.spec?.resources?.requests?.['storage'];
   const capacity = claim.status?.capacity?.['storage'];
-  const sizes = evidence(t('Requested / current size', 'Запрошено / сейчас'), `${requested ?? '?'} / ${capacity ?? '?'}`, { source: 'spec.resources.requests.storage, status.capacity.storage' });
+  const sizes = evidence(t('Requested / current size', 'Размер: запрошен / сейчас'), `${requested ?? '?'} / ${capacity ?? '?'}`, { source: 'spec.resources.requests.storage, status.capacity.storage' });
   const events = eventsAbout(view, 'persistentvolumeclaims', claim);
   const resizeEvent = newestEvent(events, ['VolumeResizeFailed', 'FileSystemResizeFailed', 'ExternalExpanding', 'Resizing']);
   const eventLines = resizeEvent ? [eventEvidence(view, resizeEvent)] : [];
@@ -105,10 +108,10 @@ function expansion(ctx: DiagnoseContext, claim: PersistentVolumeClaim): Finding[
       finding({
         code: 'claim.resize-failed',
         object: ref,
-        cause: t(`Expanding the claim failed: ${errorCondition?.message ?? storageStatus ?? ''}`, `Расширить заявку не удалось: ${errorCondition?.message ?? storageStatus ?? ''}`),
+        cause: t(`Expanding the claim failed: ${verbatim(errorCondition?.message ?? storageStatus ?? '')}`, `Расширить заявку не удалось: ${verbatim(errorCondition?.message ?? storageStatus ?? '')}`),
         evidence: [
           sizes,
-          ...(errorCondition ? [evidence(t(`Condition ${errorCondition.type}`, `Условие ${errorCondition.type}`), errorCondition.message ?? '', { source: `status.conditions[${errorCondition.type}]` })] : []),
+          ...(errorCondition ? [evidence(t(`Condition ${verbatim(errorCondition.type)}`, `Условие ${verbatim(errorCondition.type)}`), errorCondition.message ?? '', { source: `status.conditions[${errorCondition.type}]` })] : []),
           ...(storageStatus ? [evidence(t('Resize status', 'Состояние расширения'), storageStatus, { source: 'status.allocatedResourceStatuses.storage' })] : []),
           ...eventLines,
         ],
@@ -148,7 +151,7 @@ function expansion(ctx: DiagnoseContext, claim: PersistentVolumeClaim): Finding[
         object: ref,
         severity: slow || failedEvent ? 'warning' : undefined,
         cause: slow
-          ? t(`The claim has been resizing for ${duration(view.now() - since!).en}; the resizer may be stuck.`, `Заявка расширяется уже ${duration(view.now() - since!).ru}; возможно, resizer завис.`)
+          ? t(`The claim has been resizing for ${duration(view.now() - since!).en}; the resizer may be stuck.`, `Заявка расширяется уже ${duration(view.now() - since!).ru}; возможно, контроллер расширения завис.`)
           : t('The volume is being expanded by the storage driver.', 'Драйвер хранилища расширяет том.'),
         evidence: [sizes, ...(storageStatus ? [evidence(t('Resize status', 'Состояние расширения'), storageStatus, { source: 'status.allocatedResourceStatuses.storage' })] : []), ...(lastFailure.length ? lastFailure : eventLines)],
         fix: slow ? [describe] : [],
@@ -184,15 +187,15 @@ function unservedExpansion(ctx: DiagnoseContext, claim: PersistentVolumeClaim, s
       key: 'unserved',
       severity: slow || failed ? 'warning' : undefined,
       cause: failed
-        ? t(`The claim asks for ${want}, its volume has ${have}, and the last expansion attempt failed: ${failed.message ?? ''}`, `Заявка просит ${want}, у тома ${have}, и последняя попытка расширения не удалась: ${failed.message ?? ''}`)
+        ? t(`The claim asks for ${verbatim(want)}, its volume has ${verbatim(have)}, and the last expansion attempt failed: ${verbatim(failed.message ?? '')}`, `Заявка просит ${verbatim(want)}, у тома ${verbatim(have)}, и последняя попытка расширения не удалась: ${verbatim(failed.message ?? '')}`)
         : slow
           ? t(
-              `The claim asks for ${want}, its volume has ${have}, and for ${duration(view.now() - since!).en} no resizer has taken the request: the volume's driver may not support expansion (hostPath and local volumes never grow), or its resizer (csi-resizer) is not running.`,
-              `Заявка просит ${want}, у тома ${have}, и уже ${duration(view.now() - since!).ru} ни один resizer не взялся за расширение: драйвер тома, возможно, не умеет расширять (hostPath и local не растут никогда) или его resizer (csi-resizer) не работает.`,
+              `The claim asks for ${verbatim(want)}, its volume has ${verbatim(have)}, and for ${duration(view.now() - since!).en} no resizer has taken the request: the volume's driver may not support expansion (hostPath and local volumes never grow), or its resizer (csi-resizer) is not running.`,
+              `Заявка просит ${verbatim(want)}, у тома ${verbatim(have)}, и уже ${duration(view.now() - since!).ru} ни один контроллер расширения не взялся за запрос: возможно, драйвер тома не умеет расширять тома (hostPath и local не растут никогда) или его контроллер расширения (csi-resizer) не работает.`,
             )
           : t(
-              `The claim asks for ${want}, its volume has ${have}: the expansion waits for the volume's resizer, which has not reported progress yet.`,
-              `Заявка просит ${want}, у тома ${have}: расширение ждёт resizer тома, который пока не сообщил о ходе работы.`,
+              `The claim asks for ${verbatim(want)}, its volume has ${verbatim(have)}: the expansion waits for the volume's resizer, which has not reported progress yet.`,
+              `Заявка просит ${verbatim(want)}, у тома ${verbatim(have)}: расширение ждёт контроллер расширения тома, а тот пока не сообщил о ходе работы.`,
             ),
       evidence: [sizes, ...[failed ?? waiting].flatMap((e) => (e ? [eventEvidence(view, e)] : []))],
       fix:
@@ -202,8 +205,8 @@ function unservedExpansion(ctx: DiagnoseContext, claim: PersistentVolumeClaim, s
               step(t('See which driver serves the volume', 'Посмотрите, какой драйвер обслуживает том'), volumeName ? command`kubectl get pv ${volumeName} -o yaml` : 'kubectl get pv'),
               step(
                 t(
-                  `If the volume cannot grow, the request cannot go back to ${have} either (the API server only accepts a size above the current capacity): to get more space, copy the data to a new, larger claim`,
-                  `Если том не может вырасти, вернуть запрос к ${have} тоже нельзя (API-сервер принимает только размер больше текущей ёмкости): чтобы получить больше места, перенесите данные в новую, бо́льшую заявку`,
+                  `If the volume cannot grow, the request cannot go back to ${verbatim(have)} either (the API server only accepts a size above the current capacity): to get more space, copy the data to a new, larger claim`,
+                  `Если том не может вырасти, вернуть запрос к ${verbatim(have)} тоже нельзя (API-сервер принимает только размер больше текущей ёмкости): чтобы получить больше места, перенесите данные в новую, бо́льшую заявку`,
                 ),
               ),
             ]
@@ -227,8 +230,8 @@ function sharedAcrossNodes(ctx: DiagnoseContext, claim: PersistentVolumeClaim): 
       code: 'claim.rwo-multi-node',
       object: refTo('persistentvolumeclaims', claim),
       cause: singlePod
-        ? t(`The claim is ReadWriteOncePod, yet ${pods.length} pods use it: only one can mount it, the others wait.`, `Заявка ReadWriteOncePod, а её используют поды: ${pods.length}; смонтировать её может только один, остальные ждут.`)
-        : t(`The claim is ReadWriteOnce, yet pods on ${nodes.size} nodes use it: the volume attaches to one node, pods elsewhere cannot mount it.`, `Заявка ReadWriteOnce, а её используют поды на узлах: ${nodes.size}; том подключается к одному узлу, поды на других его не смонтируют.`),
+        ? t(`The claim is ReadWriteOncePod, yet ${counted(pods.length, PODS).en} use it: only one can mount it, the others wait.`, `У заявки режим ReadWriteOncePod, а её используют ${counted(pods.length, PODS).ru}; смонтировать её может только один под, остальные ждут.`)
+        : t(`The claim is ReadWriteOnce, yet pods on ${counted(nodes.size, NODES).en} use it: the volume attaches to one node, pods elsewhere cannot mount it.`, `У заявки режим ReadWriteOnce, а её используют поды на ${nodes.size} ${pluralForm('ru', nodes.size, ON_NODES)}: том подключается к одному узлу, поды на других узлах его не смонтируют.`),
       evidence: [
         evidence(t('Access modes', 'Режимы доступа'), modes.join(', '), { source: 'status.accessModes' }),
         ...pods.map((p) => evidence(t('Pod and node', 'Под и узел'), `${p.metadata?.name} @ ${p.spec?.nodeName}`, { ref: refTo('pods', p), source: 'spec.nodeName' })),
@@ -249,7 +252,7 @@ export function diagnoseTerminatingClaim(ctx: DiagnoseContext, claim: Persistent
     finding({
       code: 'claim.terminating-in-use',
       object: refTo('persistentvolumeclaims', claim),
-      cause: t(`The claim is being deleted but pods still use it (${pods.map((p) => p.metadata?.name).join(', ')}): it is removed only after they are gone.`, `Заявку удаляют, но её ещё используют поды (${pods.map((p) => p.metadata?.name).join(', ')}): она исчезнет только после них.`),
+      cause: t(`The claim is being deleted but pods still use it (${verbatim(pods.map((p) => p.metadata?.name).join(', '))}): it is removed only after they are gone.`, `Заявку удаляют, но её ещё используют поды (${verbatim(pods.map((p) => p.metadata?.name).join(', '))}): она исчезнет только после них.`),
       evidence: [
         evidence(t('Deletion requested', 'Удаление запрошено'), claim.metadata.deletionTimestamp, { source: 'metadata.deletionTimestamp' }),
         evidence(t('Finalizers', 'Финализаторы'), (claim.metadata.finalizers ?? []).join(', '), { source: 'metadata.finalizers' }),

@@ -4,18 +4,21 @@
  * then the binding mode (WaitForFirstConsumer waits for a scheduled pod), then static matches and finally
  * dynamic provisioning and the provisioner's health. Decided from objects; events are shown when they exist.
  */
+import { counted, pluralForm } from '../plural';
+import { verbatim } from '../verbatim';
 import type { PersistentVolumeClaim, StorageClass } from '../kube/objects';
 import type { Evidence, Finding } from '../model/findings';
 import { consumerNotScheduled, provisioning } from './claims-consumer';
 import { describeStep, pendingUnknown, recentEvents, SLOW_WAIT_MS, type ClaimCase } from './claims-common';
 import { diagnoseRequestedVolume } from './claims-prebound';
 import type { DiagnoseContext } from './context';
-import { evidence, finding, step, t } from './finding';
+import { evidence, finding, NOTE, step, t } from './finding';
 import { ageOf, duration, eventsAbout, isPodFinished, refByName, refTo, unreadable } from './objects';
 import { controllerManagerDown, NO_PROVISIONER } from './provisioners';
 import { command } from './shell-quote';
 import { analyseStatic, nearMissEvidence, volumeFacts } from './static-binding';
 import { claimClassName } from './view';
+import { ALMOST_FIT, CLASSES, VOLUMES } from './words';
 
 export function diagnosePendingClaim(ctx: DiagnoseContext, claim: PersistentVolumeClaim): Finding[] {
   const ns = claim.metadata?.namespace ?? '';
@@ -60,9 +63,10 @@ function newestFirst(a: StorageClass, b: StorageClass): number {
 }
 
 function classEvidence(className: string | undefined, source = 'spec.storageClassName'): Evidence {
-  return evidence(t('Class asked for', 'Запрошенный класс'), className === undefined ? '(unset)' : className === '' ? '"" (static only)' : className, {
+  return evidence(t('Class asked for', 'Запрошенный класс'), className === undefined ? '' : className === '' ? '""' : className, {
     source,
     ...(className ? { ref: refByName('storageclasses', className) } : {}),
+    ...(className === undefined ? { note: NOTE.notSet } : className === '' ? { note: t('static volumes only', 'только заранее созданные тома') } : {}),
   });
 }
 
@@ -79,7 +83,7 @@ function noClassAtAll(c: ClaimCase): Finding[] {
       ),
       evidence: [
         classEvidence(undefined),
-        evidence(t('Default classes', 'Классы по умолчанию'), 'none', { source: 'storageclass.kubernetes.io/is-default-class' }),
+        evidence(t('Default classes', 'Классы по умолчанию'), '', { source: 'storageclass.kubernetes.io/is-default-class', note: NOTE.none }),
         ...nearMissEvidence(analysis.nearMisses),
         ...recentEvents(c, ['FailedBinding']),
       ],
@@ -104,8 +108,8 @@ function severalDefaults(c: ClaimCase, defaults: StorageClass[]): Finding {
     code: 'claim.several-default-classes',
     object: c.ref,
     cause: t(
-      `The claim names no class and ${names.length} classes are marked default; Kubernetes picks the newest (${names[0]}), which may not be the one intended.`,
-      `В заявке нет класса, а по умолчанию помечено классов: ${names.length}; Kubernetes берёт самый новый (${names[0]}) — возможно, не тот, что задумывали.`,
+      `The claim names no class and ${counted(names.length, CLASSES).en} are marked default; Kubernetes picks the newest (${verbatim(names[0])}), which may not be the one intended.`,
+      `В заявке нет класса, а по умолчанию помечено классов: ${names.length}; Kubernetes берёт самый новый (${verbatim(names[0])}) — возможно, не тот, что задумывали.`,
     ),
     evidence: names.map((n) => evidence(t('Default class', 'Класс по умолчанию'), n, { ref: refByName('storageclasses', n), source: 'storageclass.kubernetes.io/is-default-class' })),
     fix: [
@@ -125,8 +129,8 @@ function bindingDue(c: ClaimCase, pv: NonNullable<ReturnType<typeof analyseStati
       object: c.ref,
       severity: 'problem',
       cause: t(
-        `Volume ${pv.metadata?.name} fits this claim, but kube-controller-manager, which binds them, is not running (its leader lease is stale).`,
-        `Том ${pv.metadata?.name} подходит заявке, но kube-controller-manager, который их связывает, не работает (его лидерский Lease устарел).`,
+        `Volume ${verbatim(pv.metadata?.name)} fits this claim, but kube-controller-manager, which binds them, is not running (its leader lease is stale).`,
+        `Том ${verbatim(pv.metadata?.name)} подходит заявке, но kube-controller-manager, который их связывает, не работает (его лидерский Lease устарел).`,
       ),
       evidence: [evidence(t('Fitting volume', 'Подходящий том'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv) })],
       fix: [step(t('Check the controller manager', 'Проверьте controller manager'), 'kubectl get pods -n kube-system -l component=kube-controller-manager')],
@@ -138,10 +142,10 @@ function bindingDue(c: ClaimCase, pv: NonNullable<ReturnType<typeof analyseStati
     severity: slow ? 'warning' : undefined,
     cause: slow
       ? t(
-          `Volume ${pv.metadata?.name} fits this claim, yet the claim is still unbound after ${duration(ageOf(c.ctx.view, c.claim)).en}: check that kube-controller-manager runs.`,
-          `Том ${pv.metadata?.name} подходит заявке, но она не привязана уже ${duration(ageOf(c.ctx.view, c.claim)).ru}: проверьте, работает ли kube-controller-manager.`,
+          `Volume ${verbatim(pv.metadata?.name)} fits this claim, yet the claim is still unbound after ${duration(ageOf(c.ctx.view, c.claim)).en}: check that kube-controller-manager runs.`,
+          `Том ${verbatim(pv.metadata?.name)} подходит заявке, но она не привязана уже ${duration(ageOf(c.ctx.view, c.claim)).ru}: проверьте, работает ли kube-controller-manager.`,
         )
-      : t(`Volume ${pv.metadata?.name} fits this claim; the PV controller binds it on its next pass.`, `Том ${pv.metadata?.name} подходит заявке; PV-контроллер привяжет его при следующем проходе.`),
+      : t(`Volume ${verbatim(pv.metadata?.name)} fits this claim; the PV controller binds it on its next pass.`, `Том ${verbatim(pv.metadata?.name)} подходит заявке; PV-контроллер привяжет его при следующем проходе.`),
     evidence: [evidence(t('Fitting volume', 'Подходящий том'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv) })],
     fix: slow ? [step(t('Check the controller manager', 'Проверьте controller manager'), 'kubectl get pods -n kube-system -l component=kube-controller-manager')] : [],
   });
@@ -160,10 +164,10 @@ function staticOnly(c: ClaimCase, className: string, extra: Evidence[], classObj
     className === ''
       ? t('asks for no class (""), so only static volumes can bind it', 'просит пустой класс (""), поэтому подойдёт только заранее созданный том')
       : classObject
-        ? t(`uses class ${className}, which provisions nothing`, `использует класс ${className}, который томов не создаёт`)
+        ? t(`uses class ${verbatim(className)}, which provisions nothing`, `использует класс ${verbatim(className)}, который томов не создаёт`)
         : t(
-            `uses class ${className}, which is only a name that hand-made volumes carry (no StorageClass object is needed, so the "not found" event is expected): only a PersistentVolume of class ${className} can bind it`,
-            `использует класс ${className} — это лишь имя, которое носят созданные вручную тома (объект StorageClass для него не нужен, поэтому событие «not found» ожидаемо): привязать её может только PersistentVolume класса ${className}`,
+            `uses class ${verbatim(className)}, which is only a name that hand-made volumes carry (no StorageClass object is needed, so the "${verbatim('not found')}" event is expected): only a PersistentVolume of class ${verbatim(className)} can bind it`,
+            `использует класс ${verbatim(className)} — это лишь имя, которое носят созданные вручную тома (объект StorageClass для него не нужен, поэтому событие «${verbatim('not found')}» ожидаемо): привязать её может только PersistentVolume класса ${verbatim(className)}`,
           );
   const fixes = [
     describeStep(c),
@@ -173,7 +177,7 @@ function staticOnly(c: ClaimCase, className: string, extra: Evidence[], classObj
     const released = analysis.nearMisses.find((m) => m.differences.some((d) => d.field === 'released'))!.volume.metadata?.name;
     fixes.push(
       step(
-        t(`After checking its old data may be reused, free volume ${released} by removing its claimRef`, `Убедившись, что старые данные можно отдать, освободите том ${released}, удалив claimRef`),
+        t(`After checking its old data may be reused, free volume ${verbatim(released)} by removing its claimRef`, `Убедившись, что старые данные можно отдать, освободите том ${verbatim(released)}, удалив claimRef`),
         command`kubectl patch pv ${released} --type json -p ${'[{"op":"remove","path":"/spec/claimRef"}]'}`,
       ),
     );
@@ -184,7 +188,10 @@ function staticOnly(c: ClaimCase, className: string, extra: Evidence[], classObj
       code: near ? 'claim.static-near-miss' : 'claim.no-matching-volume',
       object: c.ref,
       cause: near
-        ? t(`The claim ${why.en}; no volume fits, but ${analysis.nearMisses.length} almost do (see what differs).`, `Заявка ${why.ru}; подходящего тома нет, но почти подходят: ${analysis.nearMisses.length} (см. отличия).`)
+        ? t(
+            `The claim ${why.en}; no volume fits, but ${counted(analysis.nearMisses.length, VOLUMES).en} ${pluralForm('en', analysis.nearMisses.length, ALMOST_FIT)} (see what differs).`,
+            `Заявка ${why.ru}; подходящего тома нет, но ${pluralForm('ru', analysis.nearMisses.length, ALMOST_FIT)} ${counted(analysis.nearMisses.length, VOLUMES).ru} (см. отличия).`,
+          )
         : t(`The claim ${why.en}, and no PersistentVolume comes close.`, `Заявка ${why.ru}, и ни один PersistentVolume даже близко не подходит.`),
       evidence: [classEvidence(className), ...extra, ...nearMissEvidence(analysis.nearMisses), ...recentEvents(c, ['FailedBinding', 'ProvisioningFailed', 'VolumeMismatch'])],
       fix: fixes,
@@ -197,7 +204,7 @@ function classMissing(c: ClaimCase, className: string): Finding[] {
   const analysis = analyseStatic(c.ctx, c.claim, className);
   if (analysis.matches.length > 0) return [bindingDue(c, analysis.matches[0]!)];
   const why = unreadable(view, 'storageclasses');
-  if (why) return [pendingUnknown(c, t(`${why.en}, so class ${className} cannot be checked.`, `${why.ru}, поэтому класс ${className} не проверить.`))];
+  if (why) return [pendingUnknown(c, t(`${why.en}, so class ${verbatim(className)} cannot be checked.`, `${why.ru}, поэтому класс ${verbatim(className)} не проверить.`))];
   const existing = view.list('storageclasses').map((s) => s.metadata?.name ?? '');
   const sameClass = view.list('persistentvolumes').filter((pv) => (pv.spec?.storageClassName ?? '') === className);
   if (sameClass.length > 0) {
@@ -210,12 +217,12 @@ function classMissing(c: ClaimCase, className: string): Finding[] {
       code: 'claim.class-missing',
       object: c.ref,
       cause: t(
-        `The claim asks for StorageClass "${className}", which does not exist, so no volume will be provisioned; no PersistentVolume of that class exists either. If the name is a typo, recreate the claim with an existing class; if it names a class of hand-made volumes (such as "manual"), no StorageClass is needed: create a fitting PersistentVolume of that class.`,
-        `Заявка просит StorageClass «${className}», которого нет, поэтому том не будет создан; PersistentVolume такого класса тоже нет. Если в имени опечатка, пересоздайте заявку с существующим классом; если это класс томов, создаваемых вручную (вроде «manual»), StorageClass не нужен — создайте подходящий PersistentVolume этого класса.`,
+        `The claim asks for StorageClass "${verbatim(className)}", which does not exist, so no volume will be provisioned; no PersistentVolume of that class exists either. If the name is a typo, recreate the claim with an existing class; if it names a class of hand-made volumes (such as "${verbatim('manual')}"), no StorageClass is needed: create a fitting PersistentVolume of that class.`,
+        `Заявка просит StorageClass «${verbatim(className)}», которого нет, поэтому том не будет создан; PersistentVolume такого класса тоже нет. Если в имени опечатка, пересоздайте заявку с существующим классом; если это класс томов, создаваемых вручную (вроде «${verbatim('manual')}»), StorageClass не нужен — создайте подходящий PersistentVolume этого класса.`,
       ),
       evidence: [
         classEvidence(className),
-        evidence(t('Classes that exist', 'Существующие классы'), existing.join(', ') || 'none', { source: 'storageclasses' }),
+        evidence(t('Classes that exist', 'Существующие классы'), existing.join(', '), { source: 'storageclasses', ...(existing.length === 0 ? { note: NOTE.none } : {}) }),
         ...nearMissEvidence(analysis.nearMisses),
         ...recentEvents(c, ['ProvisioningFailed']),
       ],
@@ -246,11 +253,11 @@ function withClass(c: ClaimCase, sc: StorageClass, className: string): Finding[]
           code: 'claim.wait-for-first-consumer',
           object: c.ref,
           cause: t(
-            `Class ${className} binds on first use: the claim stays Pending until a pod that uses it is created and scheduled; then a volume is provisioned on that pod's node.`,
-            `Класс ${className} привязывает том при первом использовании: заявка будет Pending, пока не создадут под, который её использует, и не назначат его на узел; тогда том создадут на этом узле.`,
+            `Class ${verbatim(className)} binds on first use: the claim stays Pending until a pod that uses it is created and scheduled; then a volume is provisioned on that pod's node.`,
+            `Класс ${verbatim(className)} привязывает том при первом использовании: заявка будет Pending, пока не создадут под, который её использует, и не назначат его на узел; тогда том создадут на этом узле.`,
           ),
-          evidence: [modeEvidence, evidence(t('Pods using it', 'Поды, которые её используют'), 'none', { source: 'pod.spec.volumes' }), ...recentEvents(c, ['WaitForFirstConsumer'])],
-          fix: [step(t('Nothing is wrong: create the pod (or workload) that mounts this claim', 'Всё в порядке: создайте под (или workload), который монтирует эту заявку'))],
+          evidence: [modeEvidence, evidence(t('Pods using it', 'Поды, которые её используют'), '', { source: 'pod.spec.volumes', note: NOTE.none }), ...recentEvents(c, ['WaitForFirstConsumer'])],
+          fix: [step(t('Nothing is wrong: create the pod (or workload) that mounts this claim', 'Всё в порядке: создайте под (или Deployment, StatefulSet), который монтирует эту заявку'))],
         }),
       ];
     }

@@ -3,6 +3,7 @@
  * after checkVolumeSatisfyClaim. Event texts (VolumeMismatch "Cannot bind to requested volume ...",
  * FailedBinding "volume ... already bound to a different claim.") come from pv_controller.go.
  */
+import { verbatim } from '../verbatim';
 import type { Finding } from '../model/findings';
 import type { ClaimCase } from './claims-common';
 import { evidence, finding, step, t } from './finding';
@@ -26,7 +27,7 @@ export function diagnoseRequestedVolume(c: ClaimCase): Finding[] {
       finding({
         code: 'claim.volume-name-missing',
         object: c.ref,
-        cause: t(`The claim asks for volume ${volumeName}, which does not exist; it stays Pending until that volume is created.`, `Заявка просит том ${volumeName}, которого нет; она будет Pending, пока этот том не создадут.`),
+        cause: t(`The claim asks for volume ${verbatim(volumeName)}, which does not exist; it stays Pending until that volume is created.`, `Заявка просит том ${verbatim(volumeName)}, которого нет; она будет Pending, пока этот том не создадут.`),
         evidence: [asked, ...events],
         fix: [step(t('Create the PersistentVolume with that name, or recreate the claim without spec.volumeName', 'Создайте PersistentVolume с этим именем или пересоздайте заявку без spec.volumeName'), 'kubectl get pv'), describe],
       }),
@@ -41,8 +42,8 @@ export function diagnoseRequestedVolume(c: ClaimCase): Finding[] {
         code: 'claim.volume-taken',
         object: c.ref,
         cause: released
-          ? t(`The requested volume ${volumeName} is Released but still remembers its former claim ${other}; it is not handed over until an admin clears its claimRef.`, `Запрошенный том ${volumeName} в состоянии Released и всё ещё помнит прежнюю заявку ${other}; его не отдадут, пока администратор не очистит claimRef.`)
-          : t(`The requested volume ${volumeName} is bound to another claim, ${other}.`, `Запрошенный том ${volumeName} привязан к другой заявке — ${other}.`),
+          ? t(`The requested volume ${verbatim(volumeName)} is Released but still remembers its former claim ${verbatim(other)}; it is not handed over until an admin clears its claimRef.`, `Запрошенный том ${verbatim(volumeName)} в состоянии Released и всё ещё помнит прежнюю заявку ${verbatim(other)}; его не отдадут, пока администратор не очистит claimRef.`)
+          : t(`The requested volume ${verbatim(volumeName)} is bound to another claim, ${verbatim(other)}.`, `Запрошенный том ${verbatim(volumeName)} привязан к другой заявке — ${verbatim(other)}.`),
         evidence: [asked, evidence(t('Volume claimRef', 'claimRef тома'), `${other} uid=${ref.uid}`, { ref: refTo('persistentvolumes', pv), source: 'spec.claimRef' }), ...events],
         fix: released
           ? [step(t('If its old data may be reused, remove the stale claimRef', 'Если старые данные можно отдать, удалите устаревший claimRef'), command`kubectl patch pv ${volumeName} --type json -p ${'[{"op":"remove","path":"/spec/claimRef"}]'}`), describe]
@@ -56,7 +57,7 @@ export function diagnoseRequestedVolume(c: ClaimCase): Finding[] {
       finding({
         code: 'claim.volume-mismatch',
         object: c.ref,
-        cause: t(`The requested volume ${volumeName} does not fit the claim: ${differences.map((d) => d.text.en).join('; ')}.`, `Запрошенный том ${volumeName} не подходит заявке: ${differences.map((d) => d.text.ru).join('; ')}.`),
+        cause: t(`The requested volume ${verbatim(volumeName)} does not fit the claim: ${differences.map((d) => d.text.en).join('; ')}.`, `Запрошенный том ${verbatim(volumeName)} не подходит заявке: ${differences.map((d) => d.text.ru).join('; ')}.`),
         evidence: [asked, evidence(t('Volume fields', 'Поля тома'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv), source: differences.map((d) => d.field).join(',') }), ...events],
         fix: [step(t('Recreate the claim so that it fits the volume (or edit the volume, e.g. its capacity or class)', 'Пересоздайте заявку под этот том (или исправьте том: ёмкость, класс)'), command`kubectl get pv ${volumeName} -o yaml`), describe],
       }),
@@ -66,7 +67,7 @@ export function diagnoseRequestedVolume(c: ClaimCase): Finding[] {
     finding({
       code: 'claim.binding-pending',
       object: c.ref,
-      cause: t(`The requested volume ${volumeName} fits; the PV controller completes the binding on its next pass.`, `Запрошенный том ${volumeName} подходит; PV-контроллер завершит привязку при следующем проходе.`),
+      cause: t(`The requested volume ${verbatim(volumeName)} fits; the PV controller completes the binding on its next pass.`, `Запрошенный том ${verbatim(volumeName)} подходит; PV-контроллер завершит привязку при следующем проходе.`),
       evidence: [asked, evidence(t('Volume fields', 'Поля тома'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv) })],
       fix: [],
     }),

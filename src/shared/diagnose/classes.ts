@@ -1,4 +1,6 @@
 /** StorageClasses: several defaults, and the health of the provisioner each one names. */
+import { counted } from '../plural';
+import { verbatim } from '../verbatim';
 import type { StorageClass } from '../kube/objects';
 import type { Finding } from '../model/findings';
 import type { DiagnoseContext } from './context';
@@ -6,6 +8,7 @@ import { evidence, finding, step, t } from './finding';
 import { refTo } from './objects';
 import { healthEvidence } from './provisioners';
 import { command } from './shell-quote';
+import { CLASSES } from './words';
 
 export function diagnoseClass(ctx: DiagnoseContext, sc: StorageClass): Finding[] {
   const out: Finding[] = [];
@@ -19,8 +22,8 @@ export function diagnoseClass(ctx: DiagnoseContext, sc: StorageClass): Finding[]
         code: 'class.several-defaults',
         object: ref,
         cause: t(
-          `${names.length} classes are marked default (${names.join(', ')}): claims without a class get the newest one, which surprises people.`,
-          `По умолчанию помечено классов: ${names.length} (${names.join(', ')}); заявки без класса получают самый новый, и это сбивает с толку.`,
+          `${counted(names.length, CLASSES).en} are marked default (${verbatim(names.join(', '))}): claims without a class get the newest one, which surprises people.`,
+          `По умолчанию помечено классов: ${names.length} (${verbatim(names.join(', '))}); заявки без класса получают самый новый, и это сбивает с толку.`,
         ),
         evidence: names.map((n) => evidence(t('Default class', 'Класс по умолчанию'), n, { source: 'storageclass.kubernetes.io/is-default-class' })),
         fix: [step(t('Keep one default: remove the annotation from this class if it should not be one', 'Оставьте один класс по умолчанию: снимите аннотацию с этого класса, если он не должен им быть'), command`kubectl annotate storageclass ${name} storageclass.kubernetes.io/is-default-class-`)],
@@ -43,12 +46,12 @@ export function diagnoseClass(ctx: DiagnoseContext, sc: StorageClass): Finding[]
       object: ref,
       cause:
         verdict === 'dead'
-          ? t(`Provisioner ${provisioner} of this class is not running: new claims of the class stay Pending. ${first.en}`, `Провизионер ${provisioner} этого класса не работает: новые заявки класса останутся в Pending. ${first.ru}`)
+          ? t(`Provisioner ${verbatim(provisioner)} of this class is not running: new claims of the class stay Pending. ${first.en}`, `Провизионер ${verbatim(provisioner)} этого класса не работает: новые заявки класса останутся в Pending. ${first.ru}`)
           : verdict === 'degraded'
             ? onlyProvisioningFailures
-              ? t(`Provisioner ${provisioner} runs, but provisioning for this class fails (check the class parameters and the backend). ${health.reasons.at(-1)?.en ?? ''}`, `Провизионер ${provisioner} работает, но тома для этого класса создать не удаётся (проверьте параметры класса и хранилище). ${health.reasons.at(-1)?.ru ?? ''}`)
-              : t(`Provisioner ${provisioner} of this class runs with problems. ${health.reasons.map((r) => r.en).join(' ')}`, `Провизионер ${provisioner} этого класса работает с проблемами. ${health.reasons.map((r) => r.ru).join(' ')}`)
-            : t(`The health of provisioner ${provisioner} cannot be determined. ${first.en}`, `Состояние провизионера ${provisioner} определить нельзя. ${first.ru}`),
+              ? t(`Provisioner ${verbatim(provisioner)} runs, but provisioning for this class fails (check the class parameters and the backend). ${health.reasons.at(-1)?.en ?? ''}`, `Провизионер ${verbatim(provisioner)} работает, но тома для этого класса создать не удаётся (проверьте параметры класса и хранилище). ${health.reasons.at(-1)?.ru ?? ''}`)
+              : t(`Provisioner ${verbatim(provisioner)} of this class runs with problems. ${health.reasons.map((r) => r.en).join(' ')}`, `Провизионер ${verbatim(provisioner)} этого класса работает с проблемами. ${health.reasons.map((r) => r.ru).join(' ')}`)
+            : t(`The health of provisioner ${verbatim(provisioner)} cannot be determined. ${first.en}`, `Состояние провизионера ${verbatim(provisioner)} определить нельзя. ${first.ru}`),
       evidence: healthEvidence(health),
       fix:
         verdict === 'unknown'

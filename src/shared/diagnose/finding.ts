@@ -37,13 +37,24 @@ export function finding(input: FindingInput): Finding {
   };
 }
 
-/** One piece of evidence: a label in both languages and the verbatim value from the cluster. */
-export function evidence(label: Localized, value: string, where?: { ref?: ObjectRef; source?: string }): Evidence {
+/**
+ * One piece of evidence: a label in both languages and the verbatim value from the cluster, with optional
+ * words about the value (`note`), the object it is about, the API field or the event it was read from.
+ */
+export function evidence(label: Localized, value: string, where?: { ref?: ObjectRef; source?: string; event?: string; note?: Localized }): Evidence {
   const out: Evidence = { label, value };
+  if (where?.note) out.note = where.note;
   if (where?.ref) out.ref = where.ref;
   if (where?.source) out.source = where.source;
+  if (where?.event) out.event = where.event;
   return out;
 }
+
+/** Notes for evidence values that are absent rather than observed. */
+export const NOTE = {
+  notSet: t('not set', 'не задан'),
+  none: t('none', 'нет'),
+} as const;
 
 /** One fix step; `command` is undefined when a name was unsafe to put into a command (see shell-quote.ts). */
 export function step(text: Localized, command?: string): FixStep {

@@ -1,4 +1,5 @@
 /** Helpers over raw objects shared by the rules: references, times, events, pod states. */
+import { verbatim } from '../verbatim';
 import type { Kind } from '../kube/kinds';
 import { KINDS } from '../kube/kinds';
 import type { Condition, KubeEvent, KubeObject, Pod } from '../kube/objects';
@@ -76,9 +77,9 @@ export function eventEvidence(view: ClusterView, event: KubeEvent): Evidence {
     ? refByName('events', event.metadata.name, event.metadata.namespace)
     : undefined;
   return evidence(
-    t(`Event ${event.reason ?? ''}${times.en}${when.en ? `, ${when.en}` : ''}`, `Событие ${event.reason ?? ''}${times.ru}${when.ru ? `, ${when.ru}` : ''}`),
+    t(`Event ${verbatim(event.reason ?? '')}${times.en}${when.en ? `, ${when.en}` : ''}`, `Событие ${verbatim(event.reason ?? '')}${times.ru}${when.ru ? `, ${when.ru}` : ''}`),
     event.message ?? '',
-    ref ? { ref, source: `event ${event.reason ?? ''}` } : { source: `event ${event.reason ?? ''}` },
+    ref ? { ref, event: event.reason ?? '' } : { event: event.reason ?? '' },
   );
 }
 

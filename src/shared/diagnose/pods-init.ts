@@ -3,12 +3,15 @@
  * the app) starts. The first one that does not finish explains the pod: which one, its state and its last
  * message. Native sidecars (restartPolicy: Always) keep running by design.
  */
+import { counted } from '../plural';
+import { verbatim } from '../verbatim';
 import type { Container, ContainerStatus, Pod } from '../kube/objects';
 import type { Finding } from '../model/findings';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
 import { duration, millis, refTo } from './objects';
 import { command } from './shell-quote';
+import { RESTARTS } from './words';
 
 /** An init container still running after this long is reported as possibly stuck. */
 export const INIT_STUCK_MS = 10 * 60_000;
@@ -42,8 +45,8 @@ export function diagnoseInitContainers(ctx: DiagnoseContext, pod: Pod): Finding[
           object: ref,
           key: spec.name,
           cause: t(
-            `Init container ${which} keeps failing (${st.restartCount ?? 0} restarts${last ? `, last exit code ${last.exitCode ?? '?'}${last.reason ? ` ${last.reason}` : ''}` : ''}); the containers after it and the app wait.`,
-            `Init-контейнер ${which} раз за разом падает (перезапусков: ${st.restartCount ?? 0}${last ? `, последний код выхода ${last.exitCode ?? '?'}${last.reason ? ` ${last.reason}` : ''}` : ''}); следующие контейнеры и приложение ждут.`,
+            `Init container ${verbatim(which)} keeps failing (${counted(st.restartCount ?? 0, RESTARTS).en}${last ? `, last exit code ${last.exitCode ?? '?'}${last.reason ? ` ${verbatim(last.reason)}` : ''}` : ''}); the containers after it and the app wait.`,
+            `Init-контейнер ${verbatim(which)} раз за разом падает (${counted(st.restartCount ?? 0, RESTARTS).ru}${last ? `, последний код выхода ${last.exitCode ?? '?'}${last.reason ? ` ${verbatim(last.reason)}` : ''}` : ''}); следующие контейнеры и приложение ждут.`,
           ),
           evidence: [...base, ...lastRun(st), evidence(t('State', 'Состояние'), `${waiting.reason}: ${waiting.message ?? ''}`, { source: `status.initContainerStatuses[${index}].state.waiting` })],
           fix: [logs(true)],
@@ -56,7 +59,7 @@ export function diagnoseInitContainers(ctx: DiagnoseContext, pod: Pod): Finding[
           code: 'pod.init-waiting',
           object: ref,
           key: spec.name,
-          cause: t(`Init container ${which} cannot start: ${waiting.reason}${waiting.message ? ` — ${waiting.message}` : ''}`, `Init-контейнер ${which} не запускается: ${waiting.reason}${waiting.message ? ` — ${waiting.message}` : ''}`),
+          cause: t(`Init container ${verbatim(which)} cannot start: ${verbatim(waiting.reason)}${waiting.message ? ` — ${verbatim(waiting.message)}` : ''}`, `Init-контейнер ${verbatim(which)} не запускается: ${verbatim(waiting.reason)}${waiting.message ? ` — ${verbatim(waiting.message)}` : ''}`),
           evidence: [...base, evidence(t('State', 'Состояние'), `${waiting.reason}: ${waiting.message ?? ''}`, { source: `status.initContainerStatuses[${index}].state.waiting` })],
           fix: [step(t('See the pod events', 'Посмотрите события пода'), command`kubectl describe pod ${pod.metadata?.name} -n ${ns}`)],
         }),
@@ -71,8 +74,8 @@ export function diagnoseInitContainers(ctx: DiagnoseContext, pod: Pod): Finding[
           object: ref,
           key: spec.name,
           cause: final
-            ? t(`Init container ${which} failed with exit code ${done.exitCode ?? '?'}${done.reason ? ` (${done.reason})` : ''}, and the pod does not restart it: the pod has failed.`, `Init-контейнер ${which} завершился с кодом ${done.exitCode ?? '?'}${done.reason ? ` (${done.reason})` : ''}, а под его не перезапускает: под провален.`)
-            : t(`Init container ${which} failed with exit code ${done.exitCode ?? '?'}${done.reason ? ` (${done.reason})` : ''}; it will be restarted.`, `Init-контейнер ${which} завершился с кодом ${done.exitCode ?? '?'}${done.reason ? ` (${done.reason})` : ''}; его перезапустят.`),
+            ? t(`Init container ${verbatim(which)} failed with exit code ${done.exitCode ?? '?'}${done.reason ? ` (${verbatim(done.reason)})` : ''}, and the pod does not restart it: the pod has failed.`, `Init-контейнер ${verbatim(which)} завершился с кодом ${done.exitCode ?? '?'}${done.reason ? ` (${verbatim(done.reason)})` : ''}, а под его не перезапускает: под завершился неудачей (Failed).`)
+            : t(`Init container ${verbatim(which)} failed with exit code ${done.exitCode ?? '?'}${done.reason ? ` (${verbatim(done.reason)})` : ''}; it will be restarted.`, `Init-контейнер ${verbatim(which)} завершился с кодом ${done.exitCode ?? '?'}${done.reason ? ` (${verbatim(done.reason)})` : ''}; его перезапустят.`),
           evidence: [...base, evidence(t('Last message', 'Последнее сообщение'), done.message ?? '', { source: `status.initContainerStatuses[${index}].state.terminated` })],
           fix: [logs(false)],
         }),
@@ -87,7 +90,7 @@ export function diagnoseInitContainers(ctx: DiagnoseContext, pod: Pod): Finding[
             code: 'pod.init-stuck',
             object: ref,
             key: spec.name,
-            cause: t(`Init container ${which} has been running for ${duration(ctx.view.now() - since).en}; the app starts only after it exits (is it waiting for something?).`, `Init-контейнер ${which} работает уже ${duration(ctx.view.now() - since).ru}; приложение стартует только после его завершения (может, он чего-то ждёт?).`),
+            cause: t(`Init container ${verbatim(which)} has been running for ${duration(ctx.view.now() - since).en}; the app starts only after it exits (is it waiting for something?).`, `Init-контейнер ${verbatim(which)} работает уже ${duration(ctx.view.now() - since).ru}; приложение стартует только после его завершения (может, он чего-то ждёт?).`),
             evidence: [...base, evidence(t('Running since', 'Работает с'), running.startedAt ?? '', { source: `status.initContainerStatuses[${index}].state.running.startedAt` })],
             fix: [logs(false)],
           }),

@@ -6,6 +6,7 @@
  * are in messages.ts. ConfigMaps and Secrets are not watched, so a missing one
  * is known only from the kubelet's event text (`configmap "x" not found`).
  */
+import { verbatim } from '../verbatim';
 import type { Pod } from '../kube/objects';
 import type { Finding } from '../model/findings';
 import type { DiagnoseContext } from './context';
@@ -34,7 +35,7 @@ export function diagnosePodScheduling(ctx: DiagnoseContext, pod: Pod): Finding[]
     finding({
       code: 'pod.unschedulable-volumes',
       object: refTo('pods', pod),
-      cause: t(`The scheduler cannot place the pod because of its volumes: ${scheduled?.message ?? ''}`, `Планировщик не может разместить под из-за его томов: ${scheduled?.message ?? ''}`),
+      cause: t(`The scheduler cannot place the pod because of its volumes: ${verbatim(scheduled?.message ?? '')}`, `Планировщик не может разместить под из-за его томов: ${verbatim(scheduled?.message ?? '')}`),
       evidence: [
         evidence(t('Condition PodScheduled', 'Условие PodScheduled'), scheduled?.message ?? '', { source: 'status.conditions[PodScheduled]' }),
         ...(failed ? [eventEvidence(ctx.view, failed)] : []),
@@ -73,8 +74,8 @@ export function diagnosePodMountEvents(ctx: DiagnoseContext, pod: Pod): Finding[
             key,
             cause:
               kind === 'configmap'
-                ? t(`The pod mounts ConfigMap ${name}, which does not exist in namespace ${ns}: its containers cannot start until it does (or the volume is marked optional).`, `Под монтирует ConfigMap ${name}, которого нет в пространстве имён ${ns}: контейнеры не запустятся, пока его не создадут (или том не пометят optional).`)
-                : t(`The pod mounts Secret ${name}, which does not exist in namespace ${ns}: its containers cannot start until it does (or the volume is marked optional).`, `Под монтирует Secret ${name}, которого нет в пространстве имён ${ns}: контейнеры не запустятся, пока его не создадут (или том не пометят optional).`),
+                ? t(`The pod mounts ConfigMap ${verbatim(name)}, which does not exist in namespace ${verbatim(ns)}: its containers cannot start until it does (or the volume is marked optional).`, `Под монтирует ConfigMap ${verbatim(name)}, которого нет в пространстве имён ${verbatim(ns)}: контейнеры не запустятся, пока его не создадут (или том не пометят как необязательный: optional: true).`)
+                : t(`The pod mounts Secret ${verbatim(name)}, which does not exist in namespace ${verbatim(ns)}: its containers cannot start until it does (or the volume is marked optional).`, `Под монтирует Secret ${verbatim(name)}, которого нет в пространстве имён ${verbatim(ns)}: контейнеры не запустятся, пока его не создадут (или том не пометят как необязательный: optional: true).`),
             evidence: [eventEvidence(view, event)],
             fix: [
               step(t(`Create the ${kind === 'configmap' ? 'ConfigMap' : 'Secret'} or fix its name in the pod`, `Создайте ${kind === 'configmap' ? 'ConfigMap' : 'Secret'} или исправьте имя в поде`), kind === 'configmap' ? command`kubectl get configmap -n ${ns}` : command`kubectl get secret -n ${ns}`),
@@ -89,7 +90,7 @@ export function diagnosePodMountEvents(ctx: DiagnoseContext, pod: Pod): Finding[
         finding({
           code: 'pod.mount-failed',
           object: ref,
-          cause: t(`The kubelet cannot mount a volume of the pod: ${message}`, `Kubelet не может смонтировать том пода: ${message}`),
+          cause: t(`The kubelet cannot mount a volume of the pod: ${verbatim(message)}`, `Kubelet не может смонтировать том пода: ${verbatim(message)}`),
           evidence: [eventEvidence(view, event)],
           fix: [describe],
         }),
@@ -104,8 +105,8 @@ export function diagnosePodMountEvents(ctx: DiagnoseContext, pod: Pod): Finding[
           code: multi ? 'pod.multi-attach' : 'pod.attach-failed',
           object: ref,
           cause: multi
-            ? t(`The volume is still attached to another node, so it cannot be attached to ${pod.spec.nodeName}: ${message}`, `Том всё ещё подключён к другому узлу, поэтому его нельзя подключить к ${pod.spec.nodeName}: ${message}`)
-            : t(`Attaching a volume to node ${pod.spec.nodeName} failed: ${message}`, `Не удалось подключить том к узлу ${pod.spec.nodeName}: ${message}`),
+            ? t(`The volume is still attached to another node, so it cannot be attached to ${verbatim(pod.spec.nodeName)}: ${verbatim(message)}`, `Том всё ещё подключён к другому узлу, поэтому его нельзя подключить к ${verbatim(pod.spec.nodeName)}: ${verbatim(message)}`)
+            : t(`Attaching a volume to node ${verbatim(pod.spec.nodeName)} failed: ${verbatim(message)}`, `Не удалось подключить том к узлу ${verbatim(pod.spec.nodeName)}: ${verbatim(message)}`),
           evidence: [eventEvidence(view, event)],
           fix: multi
             ? [step(t('Stop the pod that uses the volume on the other node (or wait for it to detach, about 6 minutes after a node failure)', 'Остановите под, который использует том на другом узле (или дождитесь отключения — около 6 минут после сбоя узла)')), describe]

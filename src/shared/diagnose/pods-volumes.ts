@@ -2,12 +2,15 @@
  * A pod's volumes, read from the pod spec: claims that are missing or unbound, ReadWriteOnce claims in use
  * on another node, and what hostPath and emptyDir mean for the data (explained as the lessons explain them).
  */
+import { counted } from '../plural';
+import { verbatim } from '../verbatim';
 import type { Container, PersistentVolumeClaim, Pod, Volume } from '../kube/objects';
 import type { Finding } from '../model/findings';
 import type { DiagnoseContext } from './context';
-import { evidence, finding, step, t } from './finding';
+import { evidence, finding, NOTE, step, t } from './finding';
 import { ageOf, isPodFinished, refByName, refTo } from './objects';
 import { command } from './shell-quote';
+import { NODES } from './words';
 
 /** Host paths that expose the node itself: its configuration, devices, runtime sockets, kubelet state. */
 const SENSITIVE_HOST_PATHS = ['/etc', '/root', '/home', '/proc', '/sys', '/dev', '/boot', '/run', '/var/run', '/var/lib/kubelet', '/var/lib/docker', '/var/lib/containerd', '/usr', '/bin', '/sbin', '/lib'];
@@ -63,8 +66,8 @@ function claimVolume(ctx: DiagnoseContext, pod: Pod, volume: Volume, claimName: 
           key: volume.name,
           severity: young ? undefined : 'problem',
           cause: young
-            ? t(`The ephemeral volume controller is creating claim ${claimName} for this pod.`, `Контроллер эфемерных томов создаёт для пода заявку ${claimName}.`)
-            : t(`Claim ${claimName} for the pod's ephemeral volume has not been created; check kube-controller-manager (ephemeral-volume controller) and its events.`, `Заявка ${claimName} для эфемерного тома пода так и не создана; проверьте kube-controller-manager (контроллер ephemeral-volume) и события.`),
+            ? t(`The ephemeral volume controller is creating claim ${verbatim(claimName)} for this pod.`, `Контроллер эфемерных томов создаёт для пода заявку ${verbatim(claimName)}.`)
+            : t(`Claim ${verbatim(claimName)} for the pod's ephemeral volume has not been created; check kube-controller-manager (ephemeral-volume controller) and its events.`, `Заявка ${verbatim(claimName)} для эфемерного тома пода так и не создана; проверьте kube-controller-manager (контроллер ephemeral-volume) и события.`),
           evidence: [volumeEvidence],
           fix: young ? [] : [step(t('See the pod and its events', 'Посмотрите под и его события'), command`kubectl describe pod ${pod.metadata?.name} -n ${ns}`)],
         }),
@@ -75,7 +78,7 @@ function claimVolume(ctx: DiagnoseContext, pod: Pod, volume: Volume, claimName: 
         code: 'pod.claim-missing',
         object: ref,
         key: volume.name,
-        cause: t(`Volume ${volume.name} uses claim ${claimName}, which does not exist in namespace ${ns}: the pod cannot be scheduled.`, `Том ${volume.name} использует заявку ${claimName}, которой нет в пространстве имён ${ns}: под не может быть размещён.`),
+        cause: t(`Volume ${verbatim(volume.name)} uses claim ${verbatim(claimName)}, which does not exist in namespace ${verbatim(ns)}: the pod cannot be scheduled.`, `Том ${verbatim(volume.name)} использует заявку ${verbatim(claimName)}, которой нет в пространстве имён ${verbatim(ns)}: под не может быть размещён.`),
         evidence: [volumeEvidence],
         fix: [
           step(t('Create the claim, or fix the claim name in the pod template', 'Создайте заявку или исправьте её имя в шаблоне пода'), command`kubectl get pvc -n ${ns}`),
@@ -90,7 +93,7 @@ function claimVolume(ctx: DiagnoseContext, pod: Pod, volume: Volume, claimName: 
         code: 'pod.claim-pending',
         object: ref,
         key: volume.name,
-        cause: t(`The pod waits for claim ${claimName}, which is not bound yet (see the claim for why).`, `Под ждёт заявку ${claimName}, которая ещё не привязана (причина — в заявке).`),
+        cause: t(`The pod waits for claim ${verbatim(claimName)}, which is not bound yet (see the claim for why).`, `Под ждёт заявку ${verbatim(claimName)}, которая ещё не привязана (причина — в заявке).`),
         evidence: [volumeEvidence, evidence(t('Claim phase', 'Фаза заявки'), claim.status?.phase ?? 'Pending', { ref: refTo('persistentvolumeclaims', claim), source: 'status.phase' })],
         fix: [step(t('See the claim', 'Посмотрите заявку'), command`kubectl describe pvc ${claimName} -n ${ns}`)],
       }),
@@ -123,16 +126,17 @@ function csiDriverMissingOnNode(ctx: DiagnoseContext, pod: Pod, volume: Volume, 
     object: refTo('pods', pod),
     key: volume.name,
     cause: t(
-      `Volume ${volume.name} needs CSI driver ${driver}, which is not registered on node ${nodeName}${elsewhere.length ? ` (it is on ${elsewhere.length} other node(s))` : ' (nor on any node)'}: the kubelet cannot mount it there.`,
-      `Тому ${volume.name} нужен CSI-драйвер ${driver}, а на узле ${nodeName} он не зарегистрирован${elsewhere.length ? ` (есть на других узлах: ${elsewhere.length})` : ' (и ни на одном узле)'}: kubelet не сможет его смонтировать.`,
+      `Volume ${verbatim(volume.name)} needs CSI driver ${verbatim(driver)}, which is not registered on node ${verbatim(nodeName)}${elsewhere.length ? ` (it is on ${counted(elsewhere.length, NODES).en} elsewhere)` : ' (nor on any node)'}: the kubelet cannot mount it there.`,
+      `Тому ${verbatim(volume.name)} нужен CSI-драйвер ${verbatim(driver)}, а на узле ${verbatim(nodeName)} он не зарегистрирован${elsewhere.length ? ` (есть на других узлах: ${elsewhere.length})` : ' (и ни на одном узле)'}: kubelet не сможет его смонтировать.`,
     ),
     evidence: [
-      evidence(t('CSINode drivers', 'Драйверы в CSINode'), (csiNode?.spec?.drivers ?? []).map((d) => d.name ?? '').join(', ') || (csiNode ? 'none' : 'no CSINode object'), {
+      evidence(t('CSINode drivers', 'Драйверы в CSINode'), (csiNode?.spec?.drivers ?? []).map((d) => d.name ?? '').join(', '), {
+        ...((csiNode?.spec?.drivers ?? []).length === 0 ? { note: csiNode ? NOTE.none : t('no CSINode object', 'объекта CSINode нет') } : {}),
         ref: refByName('csinodes', nodeName),
         source: 'spec.drivers',
       }),
     ],
-    fix: [step(t("Check the driver's node plugin (usually a DaemonSet) on that node", 'Проверьте node-плагин драйвера (обычно DaemonSet) на этом узле'), command`kubectl get pods -A --field-selector ${`spec.nodeName=${nodeName}`}`)],
+    fix: [step(t("Check the driver's node plugin (usually a DaemonSet) on that node", 'Проверьте плагин драйвера на этом узле (обычно это под DaemonSet)'), command`kubectl get pods -A --field-selector ${`spec.nodeName=${nodeName}`}`)],
   });
 }
 
@@ -155,8 +159,8 @@ function otherNodeUser(ctx: DiagnoseContext, pod: Pod, claim: PersistentVolumeCl
     object: refTo('pods', pod),
     key: claim.metadata?.name,
     cause: singlePod
-      ? t(`Claim ${claim.metadata?.name} is ReadWriteOncePod and pod ${first.metadata?.name} already uses it: only one pod may.`, `Заявка ${claim.metadata?.name} — ReadWriteOncePod, и её уже использует под ${first.metadata?.name}: можно только одному поду.`)
-      : t(`Claim ${claim.metadata?.name} is ReadWriteOnce and pod ${first.metadata?.name} uses it on node ${first.spec?.nodeName}; this pod is on ${pod.spec?.nodeName}, where the volume cannot be attached too.`, `Заявка ${claim.metadata?.name} — ReadWriteOnce, её использует под ${first.metadata?.name} на узле ${first.spec?.nodeName}; этот под на узле ${pod.spec?.nodeName}, куда том одновременно не подключить.`),
+      ? t(`Claim ${verbatim(claim.metadata?.name)} is ReadWriteOncePod and pod ${verbatim(first.metadata?.name)} already uses it: only one pod may.`, `Заявка ${verbatim(claim.metadata?.name)} — ReadWriteOncePod, и её уже использует под ${verbatim(first.metadata?.name)}: можно только одному поду.`)
+      : t(`Claim ${verbatim(claim.metadata?.name)} is ReadWriteOnce and pod ${verbatim(first.metadata?.name)} uses it on node ${verbatim(first.spec?.nodeName)}; this pod is on ${verbatim(pod.spec?.nodeName)}, where the volume cannot be attached too.`, `Заявка ${verbatim(claim.metadata?.name)} — ReadWriteOnce, её использует под ${verbatim(first.metadata?.name)} на узле ${verbatim(first.spec?.nodeName)}; этот под на узле ${verbatim(pod.spec?.nodeName)}, куда том одновременно не подключить.`),
     evidence: [
       evidence(t('Access modes', 'Режимы доступа'), modes.join(', '), { ref: refTo('persistentvolumeclaims', claim), source: 'status.accessModes' }),
       ...others.map((p) => evidence(t('Other pod and node', 'Другой под и узел'), `${p.metadata?.name} @ ${p.spec?.nodeName}`, { ref: refTo('pods', p), source: 'spec.nodeName' })),
@@ -177,12 +181,12 @@ function hostPath(pod: Pod, volume: Volume): Finding {
     key: volume.name,
     cause: sensitive
       ? t(
-          `Volume ${volume.name} mounts ${path} of the node${writable ? ' writable' : ''}: the containers can read${writable ? ' and change' : ''} the node's own files (configuration, sockets, other pods' data) — close to root on the node.`,
-          `Том ${volume.name} монтирует ${path} узла${writable ? ' на запись' : ''}: контейнеры могут читать${writable ? ' и менять' : ''} файлы самого узла (настройки, сокеты, данные других подов) — это почти root на узле.`,
+          `Volume ${verbatim(volume.name)} mounts ${verbatim(path)} of the node${writable ? ' writable' : ''}: the containers can read${writable ? ' and change' : ''} the node's own files (configuration, sockets, other pods' data) — close to root on the node.`,
+          `Том ${verbatim(volume.name)} монтирует ${verbatim(path)} узла${writable ? ' на запись' : ''}: контейнеры могут читать${writable ? ' и менять' : ''} файлы самого узла (настройки, сокеты, данные других подов) — это почти полный доступ к узлу.`,
         )
       : t(
-          `Volume ${volume.name} is the directory ${path} of ${node ? `node ${node}` : 'whichever node runs the pod'}: the data stays on that node, a pod moved to another node sees a different, possibly empty, directory, and the containers work on the node's own files.`,
-          `Том ${volume.name} — это каталог ${path} на ${node ? `узле ${node}` : 'том узле, где запущен под'}: данные остаются на этом узле, на другом узле под увидит другой, возможно пустой, каталог, а контейнеры работают прямо с файлами узла.`,
+          `Volume ${verbatim(volume.name)} is the directory ${verbatim(path)} of ${node ? `node ${verbatim(node)}` : 'whichever node runs the pod'}: the data stays on that node, a pod moved to another node sees a different, possibly empty, directory, and the containers work on the node's own files.`,
+          `Том ${verbatim(volume.name)} — это каталог ${verbatim(path)} на ${node ? `узле ${verbatim(node)}` : 'том узле, где запущен под'}: данные остаются на этом узле, на другом узле под увидит другой, возможно пустой, каталог, а контейнеры работают прямо с файлами узла.`,
         ),
     evidence: [
       evidence(t('Host path', 'Путь на узле'), `${path}${volume.hostPath?.type ? ` (type ${volume.hostPath.type})` : ''}`, { source: 'spec.volumes[].hostPath' }),
@@ -190,7 +194,7 @@ function hostPath(pod: Pod, volume: Volume): Finding {
       ...(node ? [evidence(t('Node', 'Узел'), node, { ref: refByName('nodes', node), source: 'spec.nodeName' })] : []),
     ],
     fix: sensitive
-      ? [step(t('Mount only what the workload needs, read-only, or use a PersistentVolume; enforce Pod Security "baseline" to forbid hostPath', 'Монтируйте только нужное и только на чтение или используйте PersistentVolume; политика Pod Security «baseline» запрещает hostPath'))]
+      ? [step(t('Mount only what the workload needs, read-only, or use a PersistentVolume; the namespace label pod-security.kubernetes.io/enforce=baseline forbids hostPath', 'Монтируйте только нужное и только на чтение или используйте PersistentVolume; метка пространства имён pod-security.kubernetes.io/enforce=baseline запрещает hostPath'))]
       : [step(t('For data that must outlive the node, use a PersistentVolumeClaim', 'Для данных, которые должны пережить узел, используйте PersistentVolumeClaim'))],
   });
 }
@@ -201,7 +205,13 @@ function emptyDir(pod: Pod, volume: Volume): Finding {
   const mounts = mountsOf(pod, volume.name ?? '');
   const limited = mounts.filter((m) => m.container.resources?.limits?.['memory']);
   const common = [
-    evidence(t('emptyDir', 'emptyDir'), `medium=${volume.emptyDir?.medium || 'disk (node default)'} sizeLimit=${sizeLimit ?? 'none'}`, { source: 'spec.volumes[].emptyDir' }),
+    evidence(t('emptyDir', 'emptyDir'), [volume.emptyDir?.medium ? `medium=${volume.emptyDir.medium}` : '', sizeLimit ? `sizeLimit=${sizeLimit}` : ''].filter(Boolean).join(' '), {
+      source: 'spec.volumes[].emptyDir',
+      note: t(
+        `${volume.emptyDir?.medium === 'Memory' ? 'in memory' : 'on the node disk'}${sizeLimit ? '' : ', no size limit'}`,
+        `${volume.emptyDir?.medium === 'Memory' ? 'в памяти' : 'на диске узла'}${sizeLimit ? '' : ', без ограничения размера'}`,
+      ),
+    }),
     ...mounts.map((m) => evidence(t('Mounted by', 'Монтирует'), `${m.container.name ?? ''}: ${m.path}${m.container.resources?.limits?.['memory'] ? ` (memory limit ${m.container.resources.limits['memory']})` : ''}`, { source: 'volumeMounts' })),
   ];
   if (memory) {
@@ -211,8 +221,8 @@ function emptyDir(pod: Pod, volume: Volume): Finding {
       key: volume.name,
       severity: !sizeLimit && limited.length === 0 ? 'warning' : undefined,
       cause: t(
-        `Volume ${volume.name} is a tmpfs in RAM: files written there count against the memory limit of the container that writes them${sizeLimit ? `, up to ${sizeLimit}` : ''}${!sizeLimit && limited.length === 0 ? ', and with no sizeLimit and no memory limit it can fill the node\'s memory' : ''}; it is gone when the pod goes.`,
-        `Том ${volume.name} — tmpfs в памяти: записанные туда файлы расходуют лимит памяти контейнера, который их пишет${sizeLimit ? `, не более ${sizeLimit}` : ''}${!sizeLimit && limited.length === 0 ? ', а без sizeLimit и лимита памяти он может занять всю память узла' : ''}; с удалением пода он исчезает.`,
+        `Volume ${verbatim(volume.name)} is a tmpfs in RAM: files written there count against the memory limit of the container that writes them${sizeLimit ? `, up to ${verbatim(sizeLimit)}` : ''}${!sizeLimit && limited.length === 0 ? ', and with no sizeLimit and no memory limit it can fill the node\'s memory' : ''}; it is gone when the pod goes.`,
+        `Том ${verbatim(volume.name)} — tmpfs в памяти: записанные туда файлы расходуют лимит памяти контейнера, который их пишет${sizeLimit ? `, не более ${verbatim(sizeLimit)}` : ''}${!sizeLimit && limited.length === 0 ? ', а без sizeLimit и лимита памяти он может занять всю память узла' : ''}; с удалением пода он исчезает.`,
       ),
       evidence: common,
       fix: !sizeLimit ? [step(t('Set emptyDir.sizeLimit and memory limits on the containers', 'Задайте emptyDir.sizeLimit и лимиты памяти контейнерам'))] : [],
@@ -223,8 +233,8 @@ function emptyDir(pod: Pod, volume: Volume): Finding {
     object: refTo('pods', pod),
     key: volume.name,
     cause: t(
-      `Volume ${volume.name} is an empty directory created with the pod: it survives container restarts but is deleted with the pod${sizeLimit ? `; over ${sizeLimit} the pod is evicted` : ''}.`,
-      `Том ${volume.name} — пустой каталог, созданный вместе с подом: он переживает перезапуск контейнеров, но удаляется вместе с подом${sizeLimit ? `; при превышении ${sizeLimit} под вытесняется` : ''}.`,
+      `Volume ${verbatim(volume.name)} is an empty directory created with the pod: it survives container restarts but is deleted with the pod${sizeLimit ? `; over ${verbatim(sizeLimit)} the pod is evicted` : ''}.`,
+      `Том ${verbatim(volume.name)} — пустой каталог, созданный вместе с подом: он переживает перезапуск контейнеров, но удаляется вместе с подом${sizeLimit ? `; при превышении ${verbatim(sizeLimit)} под вытесняется` : ''}.`,
     ),
     evidence: common,
     fix: [],

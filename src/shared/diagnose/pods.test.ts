@@ -4,6 +4,7 @@ import { fixtureView, type FixtureObjects } from './fixture-view';
 import { boundClaim, boundVolume, csiNode, eventAbout, manualClaim, minutesAgo, runningPod, taskPod } from './fixtures';
 import { diagnoseObject } from './index';
 import { isSensitiveHostPath } from './pods-volumes';
+import { plainText } from '../verbatim';
 
 const diagnose = (objects: FixtureObjects, pod: Pod) =>
   diagnoseObject(fixtureView(objects), { kind: 'pods', name: pod.metadata!.name!, namespace: pod.metadata!.namespace! });
@@ -39,7 +40,7 @@ describe('pod volumes from the spec', () => {
     const objects = { pods: [pod], persistentvolumeclaims: [boundClaim], persistentvolumes: [boundVolume], csinodes: [csiNode('node-1', []), csiNode('node-2', ['hostpath.csi.k8s.io'])] };
     const [f] = diagnose(objects, pod);
     expect(f?.code).toBe('pod.csi-driver-missing-on-node');
-    expect(f?.cause.en).toContain('it is on 1 other node(s)');
+    expect(plainText(f?.cause.en ?? '')).toContain('it is on 1 node elsewhere');
     expect(f?.fix[0]?.command).toBe('kubectl get pods -A --field-selector spec.nodeName=node-1');
     expect(codes({ ...objects, csinodes: [csiNode('node-1', ['hostpath.csi.k8s.io'])] }, pod)).toEqual([]);
     const inline: Pod = { ...pod, spec: { ...pod.spec, volumes: [{ name: 'secrets-store', csi: { driver: 'secrets-store.csi.k8s.io' } }] } };

@@ -13,6 +13,7 @@ import {
 } from './fixtures';
 import { diagnoseObject } from './index';
 import { assessProvisioner, leaseNameCandidates, provisionerHealth } from './provisioners';
+import { plainText } from '../verbatim';
 
 const CSI = 'hostpath.csi.k8s.io';
 
@@ -51,7 +52,7 @@ describe('provisionerHealth', () => {
     const view = fixtureView({ ...registered, leases: [lease('hostpath-csi-k8s-io', 'kube-system', 'csi-hostpathplugin-0', 80)] });
     const { row, reasons } = assessProvisioner(view, CSI);
     expect(row.verdict).toBe('dead');
-    expect(row.reasons[0]).toContain('last renewed 80 s ago');
+    expect(plainText(row.reasons[0]?.en ?? '')).toContain('last renewed 80 s ago');
     expect(reasons[0]!.ru).toContain('80 с назад');
   });
 
@@ -102,7 +103,7 @@ describe('provisionerHealth', () => {
     const health = assessProvisioner(view, CSI);
     expect(health.row.verdict).toBe('degraded');
     expect(health.failingClasses).toEqual(['broken-sc']);
-    expect(health.row.reasons).toContain('Last provisioning failed (class broken-sc): class parameter fail=true: refusing to provision (lab fault injection)');
+    expect(health.row.reasons.map((r) => plainText(r.en))).toContain('Last provisioning failed (class broken-sc): class parameter fail=true: refusing to provision (lab fault injection)');
     expect(diagnoseObject(view, { kind: 'storageclasses', name: 'broken-sc' }).map((f) => f.code)).toEqual(['class.provisioner-degraded']);
     expect(diagnoseObject(view, { kind: 'storageclasses', name: 'csi-hostpath-sc' })).toEqual([]);
 
@@ -123,7 +124,7 @@ describe('provisionerHealth', () => {
   it('is unknown, saying why, when leases are forbidden and no pod is found', () => {
     const row = provisionerHealth(fixtureView(registered, { states: { leases: 'forbidden' } }), CSI);
     expect(row.verdict).toBe('unknown');
-    expect(row.reasons.join(' ')).toContain('Leases cannot be read (no permission)');
+    expect(row.reasons.map((r) => r.en).join(' ')).toContain('Leases cannot be read (no permission)');
   });
 
   it('falls back to its pods when there is no lease', () => {
@@ -161,6 +162,6 @@ describe('provisionerHealth', () => {
     expect(provisionerHealth(view, 'kubernetes.io/host-path')).toMatchObject({ type: 'in-tree', verdict: 'alive' });
     const migrated = provisionerHealth(fixtureView({}), 'kubernetes.io/aws-ebs');
     expect(migrated.type).toBe('in-tree');
-    expect(migrated.reasons[0]).toContain('ebs.csi.aws.com');
+    expect(migrated.reasons[0]?.en).toContain('ebs.csi.aws.com');
   });
 });

@@ -4,6 +4,8 @@
  * pods that elect a leader with a Lease. The verdict is decided from objects (the lease's renew time, the
  * pods' readiness, the CSIDriver and CSINode registrations); events only add detail.
  */
+import { counted, pluralForm } from '../plural';
+import { verbatim } from '../verbatim';
 import type { Lease, Pod, StorageClass } from '../kube/objects';
 import type { Evidence, Localized } from '../model/findings';
 import type { ProvisionerRow, ProvisionerType, ProvisionerVerdict } from '../model/rows';
@@ -11,6 +13,7 @@ import { evidence, t } from './finding';
 import { controllerManagerLease, leaseAgo, leaseAgoRu, leaseIsFresh, leaseNameCandidates, leaseRenewMillis } from './leases';
 import { condition, eventMillis, eventsAbout, newestEvent, refByName, unreadable } from './objects';
 import type { ClusterView } from './view';
+import { CLAIMS, NODES, OF_PODS, ON_NODES, PODS, WAIT } from './words';
 
 /** In-tree plugins whose provisioning moved to a CSI driver (CSI migration, GA since Kubernetes 1.25-1.27). */
 export const MIGRATED_IN_TREE: Readonly<Record<string, string>> = {
@@ -33,11 +36,19 @@ export const REMOVED_IN_TREE: ReadonlySet<string> = new Set([
   'kubernetes.io/flocker',
 ]);
 
+/** A provisioner's verdict in words, as the UI and `kse doctor` say it. */
+export const VERDICT_TEXT: Record<ProvisionerVerdict, Localized> = {
+  alive: t('alive', 'работает'),
+  degraded: t('degraded', 'с перебоями'),
+  dead: t('not running', 'не работает'),
+  unknown: t('unknown', 'неизвестно'),
+};
+
 export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
 
 export { controllerManagerDown, leaseNameCandidates } from './leases';
 
-/** A verdict with its reasons in both languages (ProvisionerRow carries the English ones). */
+/** A verdict with its reasons in both languages (the same reasons as the row's). */
 export interface ProvisionerAssessment {
   row: ProvisionerRow;
   reasons: Localized[];
@@ -65,7 +76,7 @@ export function assessProvisioner(view: ClusterView, name: string): ProvisionerA
     .sort();
   const base = { ref: { kind: 'storageclasses' as const, name }, name, classes, registeredNodes: [] as string[] };
   const done = (type: ProvisionerType, verdict: ProvisionerVerdict, reasons: Localized[], extra: Partial<ProvisionerRow> = {}) => ({
-    row: { ...base, ...extra, type, verdict, reasons: reasons.map((r) => r.en) },
+    row: { ...base, ...extra, type, verdict, reasons },
     reasons,
   });
 
@@ -76,17 +87,17 @@ export function assessProvisioner(view: ClusterView, name: string): ProvisionerA
   }
   if (REMOVED_IN_TREE.has(name)) {
     return done('in-tree', 'dead', [
-      t(`The in-tree plugin ${name} was removed from Kubernetes: nothing provisions for it.`, `Встроенный плагин ${name} удалён из Kubernetes: тома для него никто не создаст.`),
+      t(`The in-tree plugin ${verbatim(name)} was removed from Kubernetes: nothing provisions for it.`, `Встроенный плагин ${verbatim(name)} удалён из Kubernetes: тома для него никто не создаст.`),
     ]);
   }
   const migratedTo = MIGRATED_IN_TREE[name];
   if (migratedTo) {
     const csi = assessExternal(view, migratedTo, classes);
     const note = t(
-      `In-tree plugin migrated to the CSI driver ${migratedTo}: its health is that driver's.`,
-      `Встроенный плагин переведён на CSI-драйвер ${migratedTo}: его здоровье — это здоровье драйвера.`,
+      `In-tree plugin migrated to the CSI driver ${verbatim(migratedTo)}: its health is that driver's.`,
+      `Встроенный плагин переведён на CSI-драйвер ${verbatim(migratedTo)}: его здоровье — это здоровье драйвера.`,
     );
-    return { ...csi, row: { ...csi.row, ...base, registeredNodes: csi.row.registeredNodes, type: 'in-tree', reasons: [note.en, ...csi.row.reasons] }, reasons: [note, ...csi.reasons] };
+    return { ...csi, row: { ...csi.row, ...base, registeredNodes: csi.row.registeredNodes, type: 'in-tree', reasons: [note, ...csi.row.reasons] }, reasons: [note, ...csi.reasons] };
   }
   if (name.startsWith('kubernetes.io/')) {
     const kcm = controllerManagerLease(view);
@@ -201,8 +212,8 @@ function assessExternal(view: ClusterView, name: string, classes: string[]): Pro
     verdict = 'alive';
     reasons.push(
       t(
-        `Leader lease ${leader.metadata?.namespace}/${leader.metadata?.name} held by ${leader.spec?.holderIdentity}, renewed ${leaseAgo(view, leader)}.`,
-        `Лидерский Lease ${leader.metadata?.namespace}/${leader.metadata?.name} держит ${leader.spec?.holderIdentity}, обновлён ${leaseAgoRu(view, leader)}.`,
+        `Leader lease ${verbatim(leader.metadata?.namespace)}/${verbatim(leader.metadata?.name)} held by ${verbatim(leader.spec?.holderIdentity)}, renewed ${leaseAgo(view, leader)}.`,
+        `Лидерский Lease ${verbatim(leader.metadata?.namespace)}/${verbatim(leader.metadata?.name)} держит ${verbatim(leader.spec?.holderIdentity)}, обновлён ${leaseAgoRu(view, leader)}.`,
       ),
     );
   } else if (leader) {
@@ -211,18 +222,18 @@ function assessExternal(view: ClusterView, name: string, classes: string[]): Pro
     reasons.push(
       leader.spec?.holderIdentity
         ? t(
-            `Leader lease ${leader.metadata?.namespace}/${leader.metadata?.name} was last renewed ${leaseAgo(view, leader)} (it lasts ${lasts} s): no leader is running.`,
-            `Лидерский Lease ${leader.metadata?.namespace}/${leader.metadata?.name} последний раз обновлён ${leaseAgoRu(view, leader)} (действует ${lasts} с): лидер не работает.`,
+            `Leader lease ${verbatim(leader.metadata?.namespace)}/${verbatim(leader.metadata?.name)} was last renewed ${leaseAgo(view, leader)} (it lasts ${lasts} s): no leader is running.`,
+            `Лидерский Lease ${verbatim(leader.metadata?.namespace)}/${verbatim(leader.metadata?.name)} последний раз обновлён ${leaseAgoRu(view, leader)} (действует ${lasts} с): лидер не работает.`,
           )
         : t(
-            `Leader lease ${leader.metadata?.namespace}/${leader.metadata?.name} has no holder: the provisioner stopped and released it.`,
-            `У лидерского Lease ${leader.metadata?.namespace}/${leader.metadata?.name} нет владельца: провизионер остановился и отпустил его.`,
+            `Leader lease ${verbatim(leader.metadata?.namespace)}/${verbatim(leader.metadata?.name)} has no holder: the provisioner stopped and released it.`,
+            `У лидерского Lease ${verbatim(leader.metadata?.namespace)}/${verbatim(leader.metadata?.name)} нет владельца: провизионер остановился и отпустил его.`,
           ),
     );
   } else if (livePods.length > 0) {
     verdict = extra.podsReady ? 'alive' : 'dead';
     reasons.push(
-      t(`No leader lease found; ${extra.podsReady}/${livePods.length} of its pods are ready.`, `Лидерский Lease не найден; готово подов: ${extra.podsReady} из ${livePods.length}.`),
+      t(`No leader lease found; ${extra.podsReady} of its ${counted(livePods.length, PODS).en} ${extra.podsReady === 1 ? 'is' : 'are'} ready.`, `Лидерский Lease не найден; готово подов: ${extra.podsReady} из ${livePods.length}.`),
     );
   } else if (!leasesReadable || !podsReadable) {
     verdict = 'unknown';
@@ -232,8 +243,8 @@ function assessExternal(view: ClusterView, name: string, classes: string[]): Pro
     verdict = 'dead';
     reasons.push(
       t(
-        `No leader lease and no pods of it found, and ${waiting} claim(s) wait for it.`,
-        `Не найдено ни лидерского Lease, ни его подов, а его ждут заявки: ${waiting}.`,
+        `No leader lease and no pods of it found, and ${counted(waiting, CLAIMS).en} ${pluralForm('en', waiting, WAIT)} for it.`,
+        `Не найдено ни лидерского Lease, ни его подов, а его ${pluralForm('ru', waiting, WAIT)} ${counted(waiting, CLAIMS).ru}.`,
       ),
     );
   } else {
@@ -250,7 +261,12 @@ function assessExternal(view: ClusterView, name: string, classes: string[]): Pro
   if (livePods.length > 0 && (extra.podsReady ?? 0) < livePods.length && verdict === 'alive') {
     verdict = 'degraded';
     degradedBy.push('pods');
-    reasons.push(t(`Only ${extra.podsReady}/${livePods.length} of its pods are ready.`, `Готово только ${extra.podsReady} из ${livePods.length} его подов.`));
+    reasons.push(
+      t(
+        `Only ${extra.podsReady} of its ${counted(livePods.length, PODS).en} ${extra.podsReady === 1 ? 'is' : 'are'} ready.`,
+        `Готово только ${extra.podsReady} из ${livePods.length} ${pluralForm('ru', livePods.length, OF_PODS)}.`,
+      ),
+    );
   }
   if (type === 'csi' && registeredNodes.length === 0 && view.kindState('csinodes') === 'synced') {
     if (verdict === 'alive') {
@@ -261,7 +277,7 @@ function assessExternal(view: ClusterView, name: string, classes: string[]): Pro
       t('The driver is registered on no node (no CSINode lists it): its volumes cannot be mounted.', 'Драйвер не зарегистрирован ни на одном узле (его нет в CSINode): тома не смонтировать.'),
     );
   } else if (type === 'csi') {
-    reasons.push(t(`Registered on ${registeredNodes.length} node(s).`, `Зарегистрирован на узлах: ${registeredNodes.length}.`));
+    reasons.push(t(`Registered on ${counted(registeredNodes.length, NODES).en}.`, `Зарегистрирован на ${registeredNodes.length} ${pluralForm('ru', registeredNodes.length, ON_NODES)}.`));
   }
   if (type === 'csi' && driverReadable && !driver) {
     reasons.push(t('No CSIDriver object: defaults apply (attach required, no pod info on mount).', 'Объекта CSIDriver нет: действуют значения по умолчанию (нужен attach, без podInfoOnMount).'));
@@ -275,13 +291,13 @@ function assessExternal(view: ClusterView, name: string, classes: string[]): Pro
     }
     const which = failingClasses.join(', ');
     reasons.push(
-      t(`Last provisioning failed (class ${which}): ${failingNewest.message ?? ''}`, `Последнее создание тома не удалось (класс ${which}): ${failingNewest.message ?? ''}`),
+      t(`Last provisioning failed (class ${verbatim(which)}): ${verbatim(failingNewest.message ?? '')}`, `Последнее создание тома не удалось (класс ${verbatim(which)}): ${verbatim(failingNewest.message ?? '')}`),
     );
   }
 
   const leaderPod = [...pods.values()].find((p) => p.metadata?.name === leader?.spec?.holderIdentity?.split('_')[0]) ?? livePods[0];
   return {
-    row: { ref: { kind: 'storageclasses', name }, name, classes, registeredNodes, type, verdict, reasons: reasons.map((r) => r.en), ...extra },
+    row: { ref: { kind: 'storageclasses', name }, name, classes, registeredNodes, type, verdict, reasons, ...extra },
     reasons,
     degradedBy,
     failingClasses,
@@ -304,8 +320,7 @@ function later<E extends { lastTimestamp?: string | null }>(a: E | undefined, b:
 /** A provisioner's health as evidence lines: the verdict, the leader lease verbatim, and each reason. */
 export function healthEvidence(health: ProvisionerAssessment): Evidence[] {
   const row = health.row;
-  const source = `provisioner ${row.name}`;
-  const out: Evidence[] = [evidence(t('Provisioner verdict', 'Вердикт о провизионере'), row.verdict, { source })];
+  const out: Evidence[] = [evidence(t('Provisioner', 'Провизионер'), row.name, { note: VERDICT_TEXT[row.verdict] })];
   if (health.leaseName && row.leaseNamespace) {
     out.push(
       evidence(t('Leader lease', 'Лидерский Lease'), `${row.leaseNamespace}/${health.leaseName} holder=${row.leaseHolder ?? '—'} renewTime=${row.leaseRenewedAt ?? '—'}`, {
@@ -314,6 +329,6 @@ export function healthEvidence(health: ProvisionerAssessment): Evidence[] {
       }),
     );
   }
-  for (const reason of health.reasons) out.push(evidence(t(reason.en.replace(/\.$/, ''), reason.ru.replace(/\.$/, '')), '', { source }));
+  for (const reason of health.reasons) out.push(evidence(t(reason.en.replace(/\.$/, ''), reason.ru.replace(/\.$/, '')), ''));
   return out;
 }

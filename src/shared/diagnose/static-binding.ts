@@ -4,6 +4,7 @@
  * checkVolumeSatisfyClaim): capacity, access modes (the volume must offer every mode the claim asks),
  * volume mode, class, selector, node affinity, and the volume's claimRef and phase.
  */
+import { verbatim } from '../verbatim';
 import type { KubeNode, NodeSelectorTerm, PersistentVolume, PersistentVolumeClaim } from '../kube/objects';
 import type { DiagnoseContext } from './context';
 import type { Evidence, Localized } from '../model/findings';
@@ -85,15 +86,15 @@ export function volumeDifferences(
     if (pv.status?.phase === 'Released') {
       out.push({
         field: 'released',
-        text: t(`Released: still holds the claimRef of ${other} (uid ${ref.uid ?? '?'}), so it is not handed to any other claim`, `Released: всё ещё хранит claimRef заявки ${other} (uid ${ref.uid ?? '?'}), поэтому другой заявке его не отдадут`),
+        text: t(`Released: still holds the claimRef of ${verbatim(other)} (uid ${verbatim(ref.uid ?? '?')}), so it is not handed to any other claim`, `Released: всё ещё хранит claimRef заявки ${verbatim(other)} (uid ${verbatim(ref.uid ?? '?')}), поэтому другой заявке его не отдадут`),
       });
     } else if (ref.uid) {
-      out.push({ field: 'claimRef', text: t(`already bound to claim ${other}`, `уже привязан к заявке ${other}`) });
+      out.push({ field: 'claimRef', text: t(`already bound to claim ${verbatim(other)}`, `уже привязан к заявке ${verbatim(other)}`) });
     } else {
-      out.push({ field: 'claimRef', text: t(`reserved (pre-bound) for claim ${other}`, `зарезервирован (claimRef) для заявки ${other}`) });
+      out.push({ field: 'claimRef', text: t(`reserved (pre-bound) for claim ${verbatim(other)}`, `зарезервирован (claimRef) для заявки ${verbatim(other)}`) });
     }
   } else if (!refIsThisClaim && pv.status?.phase && pv.status.phase !== 'Available') {
-    out.push({ field: 'phase', text: t(`phase is ${pv.status.phase}, not Available`, `фаза ${pv.status.phase}, а не Available`) });
+    out.push({ field: 'phase', text: t(`phase is ${verbatim(pv.status.phase)}, not Available`, `фаза ${verbatim(pv.status.phase)}, а не Available`) });
   }
   if (pv.metadata?.deletionTimestamp) out.push({ field: 'deleting', text: t('is being deleted', 'удаляется') });
 
@@ -103,8 +104,8 @@ export function volumeDifferences(
     out.push({
       field: 'size',
       text: t(
-        `capacity ${spec.capacity?.['storage'] ?? 'unset'} is smaller than the ${claim.spec?.resources?.requests?.['storage']} requested`,
-        `ёмкость ${spec.capacity?.['storage'] ?? 'не задана'} меньше запрошенных ${claim.spec?.resources?.requests?.['storage']}`,
+        `capacity ${spec.capacity?.['storage'] ? verbatim(spec.capacity['storage']) : 'unset'} is smaller than the ${verbatim(claim.spec?.resources?.requests?.['storage'])} requested`,
+        `ёмкость ${spec.capacity?.['storage'] ? verbatim(spec.capacity['storage']) : 'не задана'} меньше запрошенных ${verbatim(claim.spec?.resources?.requests?.['storage'])}`,
       ),
     });
   }
@@ -113,26 +114,26 @@ export function volumeDifferences(
   if (missingModes.length > 0) {
     out.push({
       field: 'accessModes',
-      text: t(`offers ${offered.join(', ') || 'no access modes'}, not ${missingModes.join(', ')}`, `даёт ${offered.join(', ') || 'никаких режимов доступа'}, а не ${missingModes.join(', ')}`),
+      text: t(`offers ${offered.length ? verbatim(offered.join(', ')) : 'no access modes'}, not ${verbatim(missingModes.join(', '))}`, `даёт ${offered.length ? verbatim(offered.join(', ')) : 'никаких режимов доступа'}, а не ${verbatim(missingModes.join(', '))}`),
     });
   }
   const wantMode = claim.spec?.volumeMode ?? 'Filesystem';
   const haveMode = spec.volumeMode ?? 'Filesystem';
   if (wantMode !== haveMode) {
-    out.push({ field: 'volumeMode', text: t(`volumeMode is ${haveMode}, the claim wants ${wantMode}`, `volumeMode ${haveMode}, а заявке нужен ${wantMode}`) });
+    out.push({ field: 'volumeMode', text: t(`volumeMode is ${verbatim(haveMode)}, the claim wants ${verbatim(wantMode)}`, `volumeMode ${verbatim(haveMode)}, а заявке нужен ${verbatim(wantMode)}`) });
   }
   const pvClass = spec.storageClassName ?? '';
   if (pvClass !== className) {
     out.push({
       field: 'class',
-      text: t(`class is ${pvClass ? `"${pvClass}"` : 'empty'}, the claim asks for ${className ? `"${className}"` : 'no class ("")'}`, `класс ${pvClass ? `«${pvClass}»` : 'пустой'}, а заявка просит ${className ? `«${className}»` : 'пустой класс ("")'}`),
+      text: t(`class is ${pvClass ? `"${verbatim(pvClass)}"` : 'empty'}, the claim asks for ${className ? `"${verbatim(className)}"` : 'no class ("")'}`, `класс ${pvClass ? `«${verbatim(pvClass)}»` : 'пустой'}, а заявка просит ${className ? `«${verbatim(className)}»` : 'пустой класс ("")'}`),
     });
   }
   if (claim.spec?.selector && !refIsThisClaim && !selectorMatches(claim.spec.selector, pv.metadata?.labels)) {
     const labels = Object.entries(pv.metadata?.labels ?? {}).map(([k, v]) => `${k}=${v}`).join(',') || '—';
     out.push({
       field: 'selector',
-      text: t(`labels ${labels} do not match the claim's selector ${formatSelector(claim.spec.selector)}`, `метки ${labels} не подходят под селектор заявки ${formatSelector(claim.spec.selector)}`),
+      text: t(`labels ${verbatim(labels)} do not match the claim's selector ${verbatim(formatSelector(claim.spec.selector))}`, `метки ${verbatim(labels)} не подходят под селектор заявки ${verbatim(formatSelector(claim.spec.selector))}`),
     });
   }
   // Node affinity is the costly check (it may look at every node): skip it for volumes already too far off.
@@ -141,10 +142,10 @@ export function volumeDifferences(
     if (nodeName) {
       const n = view.get('nodes', nodeName);
       if (n && !nodeMatchesTerms(nodeFacts(n), terms)) {
-        out.push({ field: 'nodeAffinity', text: t(`node affinity (${formatTerms(terms)}) excludes node ${nodeName}`, `node affinity (${formatTerms(terms)}) исключает узел ${nodeName}`) });
+        out.push({ field: 'nodeAffinity', text: t(`node affinity (${verbatim(formatTerms(terms))}) excludes node ${verbatim(nodeName)}`, `nodeAffinity (${verbatim(formatTerms(terms))}) исключает узел ${verbatim(nodeName)}`) });
       }
     } else if (!someNodeFits(ctx, pv, terms)) {
-      out.push({ field: 'nodeAffinity', text: t(`no existing node satisfies its node affinity (${formatTerms(terms)})`, `ни один узел не подходит под его node affinity (${formatTerms(terms)})`) });
+      out.push({ field: 'nodeAffinity', text: t(`no existing node satisfies its node affinity (${verbatim(formatTerms(terms))})`, `ни один узел не подходит под его nodeAffinity (${verbatim(formatTerms(terms))})`) });
     }
   }
   return out;
@@ -213,7 +214,7 @@ export function nearMissEvidence(nearMisses: NearMiss[]): Evidence[] {
   return nearMisses.map((m) => {
     const name = m.volume.metadata?.name ?? '';
     return evidence(
-      t(`Volume ${name}: ${m.differences.map((d) => d.text.en).join('; ')}`, `Том ${name}: ${m.differences.map((d) => d.text.ru).join('; ')}`),
+      t(`Volume ${verbatim(name)}: ${m.differences.map((d) => d.text.en).join('; ')}`, `Том ${verbatim(name)}: ${m.differences.map((d) => d.text.ru).join('; ')}`),
       volumeFacts(m.volume),
       { ref: refTo('persistentvolumes', m.volume), source: m.differences.map((d) => d.field).join(',') },
     );

@@ -3,6 +3,7 @@
  * event reasons follow pv_controller.go (syncVolume, reclaimVolume: VolumeFailedRecycle, VolumeFailedDelete,
  * VolumeUnknownReclaimPolicy) and VolumeAttachment status from the attach/detach controller or external-attacher.
  */
+import { verbatim } from '../verbatim';
 import type { PersistentVolume } from '../kube/objects';
 import type { Evidence, Finding } from '../model/findings';
 import type { DiagnoseContext } from './context';
@@ -53,10 +54,10 @@ function byPhase(ctx: DiagnoseContext, pv: PersistentVolume): Finding[] {
           finding({
             code: 'volume.prebound-claim-missing',
             object: ref,
-            cause: t(`The volume is reserved (claimRef) for claim ${claimKey}, which does not exist: no other claim can take it.`, `Том зарезервирован (claimRef) для заявки ${claimKey}, которой нет: никакая другая заявка его не получит.`),
+            cause: t(`The volume is reserved (claimRef) for claim ${verbatim(claimKey)}, which does not exist: no other claim can take it.`, `Том зарезервирован (claimRef) для заявки ${verbatim(claimKey)}, которой нет: никакая другая заявка его не получит.`),
             evidence: [facts, ...claimEvidence],
             fix: [
-              step(t(`Create claim ${claimKey}, or remove the reservation`, `Создайте заявку ${claimKey} или снимите резерв`), command`kubectl patch pv ${name} --type json -p ${'[{"op":"remove","path":"/spec/claimRef"}]'}`),
+              step(t(`Create claim ${verbatim(claimKey)}, or remove the reservation`, `Создайте заявку ${verbatim(claimKey)} или снимите резерв`), command`kubectl patch pv ${name} --type json -p ${'[{"op":"remove","path":"/spec/claimRef"}]'}`),
             ],
           }),
         ];
@@ -80,8 +81,8 @@ function byPhase(ctx: DiagnoseContext, pv: PersistentVolume): Finding[] {
           code: 'volume.failed',
           object: ref,
           cause: t(
-            `Reclaiming the volume (policy ${policy}) failed${pv.status?.message ? `: ${pv.status.message}` : ''}${failure?.message && failure.message !== pv.status?.message ? ` — ${failure.message}` : ''}`,
-            `Не удалось вернуть том (политика ${policy})${pv.status?.message ? `: ${pv.status.message}` : ''}${failure?.message && failure.message !== pv.status?.message ? ` — ${failure.message}` : ''}`,
+            `Reclaiming the volume (policy ${verbatim(policy)}) failed${pv.status?.message ? `: ${verbatim(pv.status.message)}` : ''}${failure?.message && failure.message !== pv.status?.message ? ` — ${verbatim(failure.message)}` : ''}`,
+            `Не удалось вернуть том (политика ${verbatim(policy)})${pv.status?.message ? `: ${verbatim(pv.status.message)}` : ''}${failure?.message && failure.message !== pv.status?.message ? ` — ${verbatim(failure.message)}` : ''}`,
           ),
           evidence: [
             facts,
@@ -106,8 +107,8 @@ function byPhase(ctx: DiagnoseContext, pv: PersistentVolume): Finding[] {
           code: 'volume.claim-missing',
           object: ref,
           cause: claim
-            ? t(`The volume is bound to an earlier claim ${claimKey} (uid ${claimRef.uid}); the claim of that name now is another object. The PV controller should release the volume; if it stays Bound, kube-controller-manager is not running.`, `Том привязан к прежней заявке ${claimKey} (uid ${claimRef.uid}); заявка с этим именем теперь другой объект. PV-контроллер должен освободить том; если он остаётся Bound, kube-controller-manager не работает.`)
-            : t(`The volume is bound to claim ${claimKey}, which no longer exists. The PV controller should release it (policy ${policy}); if it stays Bound, kube-controller-manager is not running.`, `Том привязан к заявке ${claimKey}, которой больше нет. PV-контроллер должен его освободить (политика ${policy}); если он остаётся Bound, kube-controller-manager не работает.`),
+            ? t(`The volume is bound to an earlier claim ${verbatim(claimKey)} (uid ${verbatim(claimRef.uid)}); the claim of that name now is another object. The PV controller should release the volume; if it stays Bound, kube-controller-manager is not running.`, `Том привязан к прежней заявке ${verbatim(claimKey)} (uid ${verbatim(claimRef.uid)}); заявка с этим именем теперь другой объект. PV-контроллер должен освободить том; если он остаётся Bound, kube-controller-manager не работает.`)
+            : t(`The volume is bound to claim ${verbatim(claimKey)}, which no longer exists. The PV controller should release it (policy ${verbatim(policy)}); if it stays Bound, kube-controller-manager is not running.`, `Том привязан к заявке ${verbatim(claimKey)}, которой больше нет. PV-контроллер должен его освободить (политика ${verbatim(policy)}); если он остаётся Bound, kube-controller-manager не работает.`),
           evidence: [facts, ...claimEvidence],
           fix: [step(t('Check the controller manager', 'Проверьте controller manager'), 'kubectl get pods -n kube-system -l component=kube-controller-manager')],
         }),
@@ -127,14 +128,14 @@ function released(ctx: DiagnoseContext, pv: PersistentVolume, policy: string, fa
       code: 'volume.released-retain',
       object: ref,
       cause: t(
-        `Its claim ${claimKey} was deleted; with reclaim policy Retain the data is kept, but the volume still remembers the old claim and no new claim can bind it until an admin decides.`,
-        `Его заявку ${claimKey} удалили; с политикой Retain данные сохранены, но том помнит старую заявку, и новая заявка его не получит, пока администратор не решит его судьбу.`,
+        `Its claim ${verbatim(claimKey)} was deleted; with reclaim policy Retain the data is kept, but the volume still remembers the old claim and no new claim can bind it until an admin decides.`,
+        `Его заявку ${verbatim(claimKey)} удалили; с политикой Retain данные сохранены, но том помнит старую заявку, и новая заявка его не получит, пока администратор не решит его судьбу.`,
       ),
       evidence: [facts, source, ...claimEvidence],
       fix: [
         step(t('First look at the data it holds (and back it up if it matters)', 'Сначала посмотрите, какие данные на нём лежат (и сохраните их, если они важны)'), command`kubectl get pv ${name} -o yaml`),
         step(
-          t(`Then either give it back to a claim named ${claimKey}: forget only the old uid, and recreating that claim binds it again`, `Затем либо верните его заявке ${claimKey}: сотрите только старый uid — пересозданная заявка с этим именем снова его получит`),
+          t(`Then either give it back to a claim named ${verbatim(claimKey)}: forget only the old uid, and recreating that claim binds it again`, `Затем либо верните его заявке ${verbatim(claimKey)}: сотрите только старый uid — пересозданная заявка с этим именем снова его получит`),
           command`kubectl patch pv ${name} --type merge -p ${'{"spec":{"claimRef":{"uid":null,"resourceVersion":null}}}'}`,
         ),
         step(
@@ -160,10 +161,10 @@ function released(ctx: DiagnoseContext, pv: PersistentVolume, policy: string, fa
     object: ref,
     severity: dead || failure ? 'problem' : slow ? 'warning' : undefined,
     cause: dead
-      ? t(`Its claim was deleted and the volume should be deleted (policy ${policy}), but its provisioner ${provisionedBy} is not running.`, `Заявку удалили, и том должен быть удалён (политика ${policy}), но его провизионер ${provisionedBy} не работает.`)
+      ? t(`Its claim was deleted and the volume should be deleted (policy ${verbatim(policy)}), but its provisioner ${verbatim(provisionedBy)} is not running.`, `Заявку удалили, и том должен быть удалён (политика ${verbatim(policy)}), но его провизионер ${verbatim(provisionedBy)} не работает.`)
       : failure
-        ? t(`Deleting the volume failed: ${failure.message ?? ''}`, `Удалить том не удалось: ${failure.message ?? ''}`)
-        : t(`Its claim was deleted; with policy ${policy} the volume and its storage are being removed.`, `Заявку удалили; с политикой ${policy} том и его хранилище удаляются.`),
+        ? t(`Deleting the volume failed: ${verbatim(failure.message ?? '')}`, `Удалить том не удалось: ${verbatim(failure.message ?? '')}`)
+        : t(`Its claim was deleted; with policy ${verbatim(policy)} the volume and its storage are being removed.`, `Заявку удалили; с политикой ${verbatim(policy)} том и его хранилище удаляются.`),
     evidence: [facts, source, ...claimEvidence, ...(failure ? [eventEvidence(view, failure)] : []), ...(health ? healthEvidence(health) : [])],
     fix: dead || failure || slow ? [step(t('See the volume and its events', 'Посмотрите том и его события'), command`kubectl describe pv ${name}`)] : [],
   });
@@ -181,8 +182,8 @@ function attachErrors(ctx: DiagnoseContext, pv: PersistentVolume): Finding[] {
         object: refTo('persistentvolumes', pv),
         key: va.metadata?.name,
         cause: attaching
-          ? t(`Attaching the volume to node ${va.spec?.nodeName} failed: ${error.message}`, `Не удалось подключить том к узлу ${va.spec?.nodeName}: ${error.message}`)
-          : t(`Detaching the volume from node ${va.spec?.nodeName} failed: ${error.message}`, `Не удалось отключить том от узла ${va.spec?.nodeName}: ${error.message}`),
+          ? t(`Attaching the volume to node ${verbatim(va.spec?.nodeName)} failed: ${verbatim(error.message)}`, `Не удалось подключить том к узлу ${verbatim(va.spec?.nodeName)}: ${verbatim(error.message)}`)
+          : t(`Detaching the volume from node ${verbatim(va.spec?.nodeName)} failed: ${verbatim(error.message)}`, `Не удалось отключить том от узла ${verbatim(va.spec?.nodeName)}: ${verbatim(error.message)}`),
         evidence: [evidence(t(attaching ? 'Attach error' : 'Detach error', attaching ? 'Ошибка подключения' : 'Ошибка отключения'), error.message, { ref: refTo('volumeattachments', va), source: attaching ? 'status.attachError' : 'status.detachError' })],
         fix: [step(t('See the attachment', 'Посмотрите VolumeAttachment'), command`kubectl describe volumeattachment ${va.metadata?.name}`)],
       }),

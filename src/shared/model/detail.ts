@@ -119,13 +119,24 @@ export interface RelatedObject {
   view?: 'provisioners';
 }
 
+/**
+ * One fact about a volume's source. Facts with words (readOnly, memory...) are said by the UI in its language;
+ * `value` is the cluster's own text (a name, a path, a quantity), shown as it is.
+ * - ref: what the volume points at, by name (claim, config map, secret, host path, image, nfs server:path);
+ * - claim, class, size, sizeLimit, driver, hostPathType, sources: a value with a word before it;
+ * - readOnly, optional, memory, nodeDisk, podFields: words only.
+ */
+export type VolumeSourceFact =
+  | { fact: 'ref' | 'claim' | 'class' | 'size' | 'sizeLimit' | 'driver' | 'hostPathType' | 'sources'; value: string }
+  | { fact: 'readOnly' | 'optional' | 'memory' | 'nodeDisk' | 'podFields' };
+
 /** A volume of a pod and who mounts it. */
 export interface PodVolumeView {
   name: string;
   /** emptyDir, hostPath, persistentVolumeClaim, configMap, secret, projected, csi, ephemeral, ... */
   type: string;
-  /** Short description of the source: claim name, host path, medium and size limit, config map name... */
-  detail: string;
+  /** What the source is, in order: "data-0, read-only", "in memory (tmpfs), size limit 64Mi", "/var/log (Directory)". */
+  source: VolumeSourceFact[];
   /** The object the volume points at (claim, config map...), when it is one we track. */
   target?: ObjectRef;
   /** True when the volume points at an object that does not exist. */
@@ -195,8 +206,10 @@ export interface GraphNode {
   id: string;
   type: GraphNodeKind;
   label: string;
-  /** Secondary line: phase, verdict, size... */
+  /** Secondary line, the cluster's values as they are: phase, size... */
   sublabel?: string;
+  /** Zones a volume is limited to (its node affinity), worded by the UI. */
+  zones?: string[];
   ref?: ObjectRef;
   /** Provisioner name, for provisioner nodes. */
   provisioner?: string;
@@ -207,12 +220,15 @@ export interface GraphNode {
   missing?: boolean;
 }
 
+/** What an edge of the graph means, as a code the UI words in its language. */
+export type GraphRelation = 'runs-on' | 'uses' | 'bound-to' | 'reserved' | 'earlier-claim' | 'class' | 'pinned-to' | 'provisioned-by';
+
 export interface GraphEdge {
   id: string;
   from: string;
   to: string;
   state: EdgeState;
-  label?: string;
+  relation?: GraphRelation;
   /** The finding that explains a broken edge. */
   findingId?: string;
   findingCode?: string;

@@ -4,7 +4,10 @@ import type { ObjectRef } from './refs';
 export type Lang = 'en' | 'ru';
 export const LANGS: readonly Lang[] = ['en', 'ru'];
 
-/** A text in every UI language. */
+/**
+ * A text in every UI language. Values from the cluster inside it (names, messages) are wrapped in Unicode
+ * isolates by `verbatim()` (src/shared/verbatim.ts), so the UI can show them untranslated.
+ */
 export type Localized = Record<Lang, string>;
 
 /**
@@ -20,12 +23,16 @@ export const SEVERITY_ORDER: readonly Severity[] = ['problem', 'warning', 'expec
 /** One piece of evidence behind a finding: a field, an event or a related object. */
 export interface Evidence {
   label: Localized;
-  /** The observed value, verbatim from the cluster (never translated). */
+  /** The observed value, verbatim from the cluster (never translated); '' when there is none (see note). */
   value: string;
+  /** Words about the value in every UI language, e.g. "not set", "none", "static volumes only". */
+  note?: Localized;
   /** The object the evidence is about, so the UI can link to it. */
   ref?: ObjectRef;
-  /** Where the value comes from, e.g. "spec.storageClassName" or "event ProvisioningFailed". */
+  /** The field or annotation the value comes from, as written in the API, e.g. "spec.storageClassName". */
   source?: string;
+  /** The reason of the event the value comes from, e.g. "ProvisioningFailed". */
+  event?: string;
 }
 
 /** One step of a fix. The app never writes to a cluster: commands are for the user to run. */

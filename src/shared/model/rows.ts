@@ -3,7 +3,7 @@
  * sorting and paging of 10,000 rows happen next to the data and only a page crosses the contract.
  */
 import type { FindingFilter } from './finding-groups';
-import type { FindingBadge, Severity } from './findings';
+import type { FindingBadge, Localized, Severity } from './findings';
 import type { ObjectRef } from './refs';
 
 /** Fields every row has. */
@@ -84,8 +84,8 @@ export interface ProvisionerRow extends RowBase {
   name: string;
   type: ProvisionerType;
   verdict: ProvisionerVerdict;
-  /** Why this verdict, one line per reason (English; UI maps codes via findings). */
-  reasons: string[];
+  /** Why this verdict, one line per reason, in every UI language. */
+  reasons: Localized[];
   classes: string[];
   csiDriverRegistered?: boolean;
   /** Nodes whose CSINode lists this driver. */

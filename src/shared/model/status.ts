@@ -30,8 +30,13 @@ export interface KindStatus {
   syncedAt?: string;
   /** Milliseconds the initial sync took. */
   syncMillis?: number;
-  /** What went wrong and what to do, for 'error' and 'forbidden'. */
+  /** What went wrong and what to do, for 'error' and 'forbidden' (English, for logs and the CLI). */
   message?: string;
+  /**
+   * The API server's or the network's own words about the failure, verbatim (the UI says the rest in its
+   * language, from `state`).
+   */
+  detail?: string;
   /** ISO time of the next retry, for 'error'. */
   nextRetryAt?: string;
   /** For a namespace-limited user: the namespaces this kind is watched in. */

@@ -5,6 +5,7 @@
 import type { FindingBadge } from '../../../shared/model/findings';
 import type { ProvisionerRow, ProvisionerVerdict } from '../../../shared/model/rows';
 import { badgeColumn, joinText, timeValue, type TableSpec } from './table-spec';
+import { plainText } from '../../../shared/verbatim';
 
 const VERDICT_BADGE: Partial<Record<ProvisionerVerdict, FindingBadge>> = {
   dead: { severity: 'problem', count: 1, code: 'class.provisioner-dead' },
@@ -23,7 +24,7 @@ export function provisionerRow(health: ProvisionerRow): ProvisionerRow {
 export const provisionersTable: TableSpec<ProvisionerRow> = {
   namespace: (r) => r.leaseNamespace,
   namespaced: false,
-  text: (r) => joinText([r.name, r.type, r.verdict, r.classes.join(' '), r.leaseHolder, r.leaseNamespace, r.lastEventReason, ...r.reasons]),
+  text: (r) => joinText([r.name, r.type, r.verdict, r.classes.join(' '), r.leaseHolder, r.leaseNamespace, r.lastEventReason, ...r.reasons.flatMap((reason) => [plainText(reason.en), plainText(reason.ru)])]),
   columns: {
     name: { sort: (r) => r.name },
     type: { sort: (r) => r.type },

@@ -12,6 +12,7 @@ import { openClusterIn, useView } from '../state/view-store';
 import { isOffline } from './cluster-labels';
 import { KubeconfigProblems } from './KubeconfigProblems';
 import { useClusters } from './use-clusters';
+import { verbatim } from '../../../shared/verbatim';
 
 /** Up to two letters that tell clusters apart when only icons show: "lab-admin" -> "LA", "Demo cluster" -> "DC". */
 export function clusterInitials(name: string): string {
@@ -86,6 +87,8 @@ function ClusterItem({ cluster, shown, collapsed, onOpen }: { cluster: ClusterIn
   const source = isOffline(cluster) ? t(`source.${cluster.source}`) : undefined;
   // Collapsed, the name, source and state are in the tooltip and the accessible name.
   const summary = [cluster.name, source, state, cluster.error].filter(Boolean).join(' · ');
+  // The tooltip marks the cluster's own words (name, error) verbatim with invisible isolates (shared/verbatim.ts).
+  const tooltip = [verbatim(cluster.name), source, state, cluster.error ? verbatim(cluster.error) : undefined].filter(Boolean).join(' · ');
   return (
     <button
       type="button"
@@ -94,7 +97,7 @@ function ClusterItem({ cluster, shown, collapsed, onOpen }: { cluster: ClusterIn
       aria-label={collapsed ? summary : undefined}
       data-testid="cluster-item"
       data-cluster-id={cluster.id}
-      title={collapsed ? summary : (cluster.error ?? cluster.server ?? cluster.name)}
+      title={collapsed ? tooltip : verbatim(cluster.error ?? cluster.server ?? cluster.name)}
       onClick={onOpen}
     >
       <span className={`conn-dot conn-${cluster.connection}`} aria-hidden="true" />

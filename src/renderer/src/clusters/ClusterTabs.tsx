@@ -7,6 +7,7 @@ import { closeClusterIn, openClusterIn, useView } from '../state/view-store';
 import { emptyPane } from '../state/view-state';
 import { isOffline } from './cluster-labels';
 import { useClusters } from './use-clusters';
+import { verbatim } from '../../../shared/verbatim';
 
 export function ClusterTabs() {
   const { t } = useI18n();
@@ -50,7 +51,8 @@ export function ClusterTabs() {
                   client.removeQueries({ queryKey: keys.cluster(id) });
                   update((s) => closeClusterIn(s, id));
                 }}
-                title={t('clusters.close', { name: nameOf(id) })}
+                // In a tooltip the name is marked verbatim with invisible isolates (shared/verbatim.ts).
+                title={t('clusters.close', { name: verbatim(nameOf(id)) })}
               >
                 <span aria-hidden="true">×</span>
               </button>

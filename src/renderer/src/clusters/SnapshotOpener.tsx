@@ -7,7 +7,8 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { useApi } from '../api/api-context';
 import { keys } from '../api/queries';
 import { errorText } from '../components/StateMessage';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type MessageKey, type Params } from '../i18n/i18n';
+import { Verbatim } from '../i18n/Verbatim';
 import { openClusterIn, useView } from '../state/view-store';
 
 /** How long a toast stays (ms). */
@@ -19,7 +20,8 @@ function useOpenSnapshot() {
   const client = useQueryClient();
   const { update } = useView();
   const { t } = useI18n();
-  const [message, setMessage] = useState<{ text: string; error: boolean }>();
+  // The message is kept as key and values, so it follows a language switch and shows the file name verbatim.
+  const [message, setMessage] = useState<{ key: MessageKey; params: Params; error: boolean }>();
   // A toast clears itself: a success after a few seconds, an error after long enough to read it.
   useEffect(() => {
     if (!message) return;
@@ -33,18 +35,18 @@ function useOpenSnapshot() {
         const cluster = await api.openSnapshot({ fileName: file.name, content });
         await client.invalidateQueries({ queryKey: keys.clusters() });
         update((s) => openClusterIn(s, cluster.id, 0));
-        setMessage({ text: t('app.snapshotOpened', { name: file.name }), error: false });
+        setMessage({ key: 'app.snapshotOpened', params: { name: file.name }, error: false });
       } catch (e) {
-        setMessage({ text: t('app.snapshotFailed', { name: file.name, error: errorText(e) }), error: true });
+        setMessage({ key: 'app.snapshotFailed', params: { name: file.name, error: errorText(e) }, error: true });
       }
     },
-    [api, client, update, t],
+    [api, client, update],
   );
   return { open, message, dismiss: () => setMessage(undefined) };
 }
 
 export function SnapshotOpener() {
-  const { t } = useI18n();
+  const { t, tr } = useI18n();
   const { open, message, dismiss } = useOpenSnapshot();
   const input = useRef<HTMLInputElement>(null);
   const [dragging, setDragging] = useState(false);
@@ -93,8 +95,14 @@ export function SnapshotOpener() {
           e.target.value = '';
         }}
       />
-      <span className={message?.error ? 'toast tone-text-bad' : 'toast'} role="status" aria-live="polite" data-testid="snapshot-message" title={message?.text}>
-        {message?.text}
+      <span
+        className={message?.error ? 'toast tone-text-bad' : 'toast'}
+        role="status"
+        aria-live="polite"
+        data-testid="snapshot-message"
+        title={message ? t(message.key, message.params) : undefined}
+      >
+        {message && tr(message.key, { ...message.params, name: <Verbatim>{message.params['name']}</Verbatim> })}
       </span>
       {message && (
         <button type="button" className="icon-button small" aria-label={t('app.dismiss')} title={t('app.dismiss')} onClick={dismiss} data-testid="snapshot-message-dismiss">

@@ -8,22 +8,27 @@ import type { KindStatus } from '../../../shared/model/status';
 import { useApi } from '../api/api-context';
 import { keys, statusQuery } from '../api/queries';
 import { errorText } from '../components/StateMessage';
-import { age, ago } from '../format/time';
-import { useI18n, type Translate } from '../i18n/i18n';
+import { KINDS } from '../../../shared/kube/kinds';
+import type { UiLocale } from '../format/locale';
+import { age, ago, clockTime, dateTime } from '../format/time';
+import { useI18n } from '../i18n/i18n';
+import { Verbatim } from '../i18n/Verbatim';
 import { useNow } from '../state/clock';
 import { isOffline, KIND_SHORT } from './cluster-labels';
 import { ReplayControls } from './ReplayControls';
 
-function kindTitle(status: KindStatus, t: Translate, now: number): string {
-  const parts = [`${status.kind}: ${t(`status.${status.state}`)}`, String(status.count)];
-  if (status.lastEventAt) parts.push(ago(status.lastEventAt, now, t));
-  if (status.message) parts.push(status.message);
-  if (status.nextRetryAt) parts.push(t('status.retryAt', { time: new Date(status.nextRetryAt).toLocaleTimeString() }));
+/** A kind chip's tooltip: its kind, state, object count, freshness and next retry, in the UI language. */
+function kindTitle(status: KindStatus, locale: UiLocale, now: number): string {
+  const { t, lang } = locale;
+  const parts = [`${KINDS[status.kind].objectKind}: ${t(`status.${status.state}`)}`, t('status.objects', { n: status.count })];
+  if (status.lastEventAt) parts.push(ago(status.lastEventAt, now, locale));
+  if (status.nextRetryAt) parts.push(t('status.retryAt', { time: clockTime(status.nextRetryAt, lang) }));
   return parts.join(' · ');
 }
 
 export function StatusStrip({ clusterId }: { clusterId: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   const api = useApi();
   const now = useNow(1000);
   const status = useQuery(statusQuery(api, clusterId));
@@ -57,18 +62,14 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
       {isOffline(cluster) && (
         <span className="source-tag" data-testid="source-tag">
           {t(`source.${cluster.source}`)}
-          {cluster.capturedAt ? ` · ${t('clusters.captured', { time: new Date(cluster.capturedAt).toLocaleString() })}` : ''}
+          {cluster.capturedAt ? ` · ${t('clusters.captured', { time: dateTime(cluster.capturedAt, lang) })}` : ''}
         </span>
       )}
-      {data.serverVersion && (
-        <span className="muted" translate="no">
-          {data.serverVersion}
-        </span>
-      )}
+      {data.serverVersion && <Verbatim className="muted">{data.serverVersion}</Verbatim>}
       <span role="status" aria-live="polite" className="strip-summary" data-testid="sync-summary">
         {data.synced ? t(forbidden > 0 ? 'status.allReadable' : 'status.allSynced') : t('status.syncingCount', { n: pending })}
         {forbidden > 0 ? ` · ${t('status.forbiddenCount', { n: forbidden })}` : ''}
-        {newest ? ` · ${ago(newest, now, t)}` : ''}
+        {newest ? ` · ${ago(newest, now, i18n)}` : ''}
       </span>
       {data.replay && <ReplayControls clusterId={clusterId} replay={data.replay} updatedAt={status.dataUpdatedAt} />}
       {cluster.error && <span className="tone-text-bad">{cluster.error}</span>}
@@ -97,20 +98,22 @@ function needsAttention(k: KindStatus): boolean {
 }
 
 function KindChip({ status: k, now, testId }: { status: KindStatus; now: number; testId: boolean }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t, lang } = i18n;
   return (
     <li
       className={`kind-chip state-${k.state}`}
-      title={kindTitle(k, t, now)}
+      title={kindTitle(k, i18n, now)}
       data-testid={testId ? `kind-status-${k.kind}` : undefined}
       data-state={testId ? k.state : undefined}
     >
+      {/* kubectl's short names (pvc, sc, pods): identifiers, not words. */}
       <span className="kind-name" translate="no">
         {KIND_SHORT[k.kind]}
       </span>
       <span className="kind-state">
         {k.state === 'synced' ? k.count : t(`status.${k.state}`)}
-        {k.state === 'synced' && k.lastEventAt ? <span className="kind-age"> · {age(k.lastEventAt, now)}</span> : null}
+        {k.state === 'synced' && k.lastEventAt ? <span className="kind-age"> · {age(k.lastEventAt, now, lang)}</span> : null}
       </span>
     </li>
   );
@@ -118,7 +121,7 @@ function KindChip({ status: k, now, testId }: { status: KindStatus; now: number;
 
 /** Users who cannot list cluster-wide are watched per namespace; they can add namespaces by hand. */
 function LimitedNamespaces({ clusterId, namespaces }: { clusterId: string; namespaces: string[] }) {
-  const { t } = useI18n();
+  const { t, tr } = useI18n();
   const api = useApi();
   const client = useQueryClient();
   const [value, setValue] = useState('');
@@ -138,7 +141,7 @@ function LimitedNamespaces({ clusterId, namespaces }: { clusterId: string; names
   };
   return (
     <form className="limited" onSubmit={submit}>
-      <span className="muted">{t('status.limited', { list: namespaces.join(', ') })}</span>
+      <span className="muted">{tr('status.limited', { list: <Verbatim>{namespaces.join(', ')}</Verbatim> })}</span>
       <input
         className="input small"
         aria-label={t('status.addNamespace')}

@@ -11,7 +11,7 @@ import { StatusStrip } from '../clusters/StatusStrip';
 import { useClusterInfo, useClusters, useOpenedCluster } from '../clusters/use-clusters';
 import { DetailsPanel } from '../details/DetailsPanel';
 import { GraphView } from '../graph/GraphView';
-import { useI18n, type MessageKey } from '../i18n/i18n';
+import { useI18n, type MessageKey, type Translate } from '../i18n/i18n';
 import { Overview } from '../overview/Overview';
 import { usePane, useView } from '../state/view-store';
 import type { ViewId } from '../state/view-state';
@@ -22,6 +22,7 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { PaneProvider } from './pane-context';
 import { SourceClockContext, sourceClockOffset } from '../state/source-clock';
 import { errorText, StateMessage } from './StateMessage';
+import { Verbatim } from '../i18n/Verbatim';
 
 const NAV: { id: ViewId; label: MessageKey }[] = [
   { id: 'overview', label: 'nav.overview' },
@@ -47,7 +48,7 @@ export function ClusterPane({ index }: { index: number }) {
 
 /** Showing a cluster opens it in the core first (also when restored from a copied URL), then its views. */
 function OpenedPane({ index, clusterId }: { index: number; clusterId: string }) {
-  const { t } = useI18n();
+  const { tr } = useI18n();
   const info = useClusterInfo(clusterId);
   const opened = useOpenedCluster(clusterId);
   const name = info?.name ?? clusterId;
@@ -55,9 +56,14 @@ function OpenedPane({ index, clusterId }: { index: number; clusterId: string }) 
   return (
     <section className="pane" aria-label={name} data-testid={`pane-${index}`} data-cluster-id={clusterId}>
       {opened.isError ? (
-        <StateMessage kind="error" text={t('clusters.openFailed', { name })} detail={errorText(opened.error)} onRetry={() => void opened.refetch()} />
+        <StateMessage
+          kind="error"
+          text={tr('clusters.openFailed', { name: <Verbatim>{name}</Verbatim> })}
+          detail={errorText(opened.error)}
+          onRetry={() => void opened.refetch()}
+        />
       ) : (
-        <StateMessage kind="loading" text={t('clusters.opening', { name })} />
+        <StateMessage kind="loading" text={tr('clusters.opening', { name: <Verbatim>{name}</Verbatim> })} />
       )}
     </section>
   );
@@ -112,7 +118,7 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
                 >
                   {t(item.label)}
                   {item.id !== 'overview' && item.id !== 'graph' && overview.data ? (
-                    <NavCount table={item.id} counts={overview.data.counts} kinds={status.data?.kinds} />
+                    <NavCount table={item.id} counts={overview.data.counts} kinds={status.data?.kinds} t={t} />
                   ) : null}
                 </button>
               ))}
@@ -163,15 +169,22 @@ function NavCount({
   table,
   counts,
   kinds,
+  t,
 }: {
   table: Exclude<ViewId, 'overview' | 'graph'>;
   counts: Partial<Record<string, number>>;
   kinds: KindStatus[] | undefined;
+  t: Translate;
 }) {
   const kind = TABLE_KIND[table];
   const state = kind ? kinds?.find((k) => k.kind === kind)?.state : undefined;
   // A kind that could not be listed has no count: "0" would claim there are none.
-  if (state === 'forbidden' || state === 'absent' || state === 'error') return <span className="nav-count" title={state}>—</span>;
+  if (state === 'forbidden' || state === 'absent' || state === 'error')
+    return (
+      <span className="nav-count" title={t(`status.${state}`)}>
+        —
+      </span>
+    );
   const n = kind ? counts[kind] : undefined;
   return n === undefined ? null : <span className="nav-count">{n}</span>;
 }

@@ -1,9 +1,11 @@
 /** Loading, empty and error states that say what is happening and what to do next. */
+import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
 
 export interface StateMessageProps {
   kind: 'loading' | 'empty' | 'error';
-  text: string;
+  /** Translated; cluster values inside it as <Verbatim> (see useI18n().tr). */
+  text: ReactNode;
   /** For errors: the message from the core, which already says what happened and what to do. */
   detail?: string;
   onRetry?: () => void;

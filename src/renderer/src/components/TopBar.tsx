@@ -10,7 +10,8 @@ export function TopBar() {
   const { choice, setChoice } = useTheme();
   return (
     <header className="topbar">
-      <h1 className="app-title">
+      {/* The product name is a name: not translated. */}
+      <h1 className="app-title" translate="no">
         <img className="app-icon" src="./icon.svg" alt="" aria-hidden="true" />
         <span className="app-name">{t('app.title')}</span>
       </h1>
@@ -19,7 +20,8 @@ export function TopBar() {
       <SnapshotOpener />
       <select className="select" aria-label={t('app.language')} value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="ui-language">
         {LANGS.map((l) => (
-          <option key={l} value={l}>
+          // Each language is named in itself ("English", "Русский"), as language pickers do.
+          <option key={l} value={l} translate="no">
             {t(`lang.${l}`)}
           </option>
         ))}

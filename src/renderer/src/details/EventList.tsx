@@ -6,10 +6,12 @@ import type { EventRow } from '../../../shared/model/rows';
 import { ObjectLink } from '../components/ObjectLink';
 import { ago } from '../format/time';
 import { useI18n, type MessageKey } from '../i18n/i18n';
+import { Verbatim } from '../i18n/Verbatim';
 import { useNow } from '../state/clock';
 
 export function EventList({ events, showObject = false, empty = 'details.noEvents', testId = 'event' }: { events: EventRow[]; showObject?: boolean; empty?: MessageKey; testId?: string }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const now = useNow(5000);
   if (events.length === 0) return <p className="muted">{t(empty)}</p>;
   return (
@@ -19,12 +21,12 @@ export function EventList({ events, showObject = false, empty = 'details.noEvent
           <div className="event-head">
             <strong translate="no">{e.reason}</strong>
             <span className="muted small-text">
-              <span translate="no">{e.type}</span>
-              {e.count > 1 ? ` ×${e.count}` : ''} · {ago(e.lastSeen, now, t)}
+              <Verbatim>{e.type}</Verbatim>
+              {e.count > 1 ? ` ${t('details.eventCount', { n: e.count })}` : ''} · {ago(e.lastSeen, now, i18n)}
               {e.source ? (
                 <>
                   {' · '}
-                  <span translate="no">{e.source}</span>
+                  <Verbatim>{e.source}</Verbatim>
                 </>
               ) : null}
             </span>

@@ -1,11 +1,14 @@
 /** One finding: its cause, the evidence (linked to the objects it is about), the fix with copyable commands, a lesson link. */
-import type { Finding } from '../../../shared/model/findings';
+import type { Evidence, Finding } from '../../../shared/model/findings';
+import { plainText } from '../../../shared/verbatim';
 import { useLessonTitles } from '../lessons/use-lesson-title';
 import { BidiText } from '../components/BidiText';
 import { CopyButton } from '../components/CopyButton';
 import { ObjectLink } from '../components/ObjectLink';
 import { usePaneActions } from '../components/pane-context';
 import { useI18n } from '../i18n/i18n';
+import { LocalizedText } from '../components/LocalizedText';
+import { Verbatim } from '../i18n/Verbatim';
 import { SeverityChip } from '../tables/cells';
 
 export function FindingCard({ finding }: { finding: Finding }) {
@@ -13,10 +16,12 @@ export function FindingCard({ finding }: { finding: Finding }) {
   const { openLesson } = usePaneActions();
   const lessonTitle = useLessonTitles()(finding.lesson);
   return (
-    <article className={`finding sev-border-${finding.severity}`} data-testid="finding" data-code={finding.code} aria-label={finding.cause[lang]}>
+    <article className={`finding sev-border-${finding.severity}`} data-testid="finding" data-code={finding.code} aria-label={plainText(finding.cause[lang])}>
       <header className="finding-head">
         <SeverityChip severity={finding.severity} label={t(`severity.${finding.severity}`)} />
-        <span className="finding-cause">{finding.cause[lang]}</span>
+        <span className="finding-cause">
+          <LocalizedText text={finding.cause[lang]} />
+        </span>
         <code className="finding-code" translate="no">
           {finding.code}
         </code>
@@ -26,24 +31,7 @@ export function FindingCard({ finding }: { finding: Finding }) {
           <h4 className="mini-title">{t('details.evidence')}</h4>
           <dl className="evidence">
             {finding.evidence.map((e, i) => (
-              <div key={i} className="evidence-row">
-                <dt>{e.label[lang]}</dt>
-                <dd>
-                  {e.ref ? (
-                    <ObjectLink target={e.ref} label={e.value} />
-                  ) : (
-                    <code translate="no">
-                      <BidiText text={e.value} />
-                    </code>
-                  )}
-                  {e.source && (
-                    <span className="muted small-text">
-                      {' · '}
-                      <span translate="no">{e.source}</span>
-                    </span>
-                  )}
-                </dd>
-              </div>
+              <EvidenceRow key={i} evidence={e} />
             ))}
           </dl>
         </section>
@@ -54,7 +42,9 @@ export function FindingCard({ finding }: { finding: Finding }) {
           <ol className="fix-steps">
             {finding.fix.map((step, i) => (
               <li key={i}>
-                <div>{step.text[lang]}</div>
+                <div>
+                  <LocalizedText text={step.text[lang]} />
+                </div>
                 {step.command && (
                   <div className="command-row">
                     <pre className="command" data-testid="fix-command" translate="no">
@@ -76,5 +66,43 @@ export function FindingCard({ finding }: { finding: Finding }) {
         </button>
       )}
     </article>
+  );
+}
+
+/** One line of evidence: label, the value as observed (linked when it names an object), words about it, and where it was read. */
+function EvidenceRow({ evidence: e }: { evidence: Evidence }) {
+  const { tr, lang } = useI18n();
+  return (
+    <div className="evidence-row">
+      <dt>
+        <LocalizedText text={e.label[lang]} />
+      </dt>
+      <dd>
+        {e.value &&
+          (e.ref ? (
+            <ObjectLink target={e.ref} label={e.value} />
+          ) : (
+            <code translate="no">
+              <BidiText text={e.value} />
+            </code>
+          ))}
+        {e.note && (
+          <span className="muted">
+            {e.value ? ' ' : ''}
+            <LocalizedText text={e.note[lang]} />
+          </span>
+        )}
+        {e.source && (
+          <span className="muted small-text">
+            {' · '}
+            <Verbatim>{e.source}</Verbatim>
+          </span>
+        )}
+        {/* Event lines name their event in the label already ("Event ProvisioningFailed ×3"); e.event is for scripts. */}
+        {e.event && !plainText(e.label[lang]).includes(e.event) && (
+          <span className="muted small-text"> · {tr('details.fromEvent', { reason: <Verbatim>{e.event}</Verbatim> })}</span>
+        )}
+      </dd>
+    </div>
   );
 }

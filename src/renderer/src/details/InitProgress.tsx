@@ -3,29 +3,32 @@
  * so a pod's progress moves on screen as the kubelet reports it.
  */
 import type { InitStepView } from '../../../shared/model/detail';
-import { ago } from '../format/time';
-import { useI18n, type Translate } from '../i18n/i18n';
+import type { UiLocale } from '../format/locale';
+import { ago, clockTime } from '../format/time';
+import { useI18n } from '../i18n/i18n';
+import { Verbatim } from '../i18n/Verbatim';
 import { useNow } from '../state/clock';
 import { initStepMounts } from './init-mounts';
 
 /** "09:50:10 (2m ago)": the exact time for comparing steps, the age for how stale it is. */
-function clockAndAgo(iso: string, now: number, t: Translate, lang: string): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return iso;
-  return `${at.toLocaleTimeString(lang)} (${ago(iso, now, t)})`;
+function clockAndAgo(iso: string, now: number, locale: UiLocale): string {
+  const clock = clockTime(iso, locale.lang);
+  if (!clock) return iso;
+  return locale.t('init.clockAndAgo', { clock, ago: ago(iso, now, locale) });
 }
 
 const STATE_ICON: Record<InitStepView['state'], string> = { waiting: '○', running: '◐', done: '●', failed: '✕' };
 
 export function InitProgress({ steps }: { steps: InitStepView[] }) {
-  const { t, lang } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const now = useNow(5000);
   if (steps.length === 0) return <p className="muted">{t('init.none')}</p>;
   const done = steps.filter((s) => s.state === 'done').length;
   return (
     <div data-testid="init-progress">
       <p className="muted small-text" role="status" aria-live="polite">
-        {t('details.init')}: {done}/{steps.length}
+        {t('init.progress', { done, total: steps.length })}
       </p>
       <ol className="init-steps" aria-label={t('init.title')}>
         {steps.map((step) => (
@@ -36,19 +39,15 @@ export function InitProgress({ steps }: { steps: InitStepView[] }) {
             <div className="init-body">
               <div className="init-head">
                 <span className="mono">
-                  {step.index + 1}. <span translate="no">{step.name}</span>
+                  {step.index + 1}. <Verbatim>{step.name}</Verbatim>
                 </span>
                 <span className={`init-state-tag state-${step.state}`}>{t(`init.${step.state}`)}</span>
                 {step.sidecar && <span className="type-tag">{t('init.sidecar')}</span>}
-                {step.image && (
-                  <span className="muted small-text mono" translate="no">
-                    {step.image}
-                  </span>
-                )}
+                {step.image && <Verbatim className="muted small-text mono">{step.image}</Verbatim>}
               </div>
               <div className="init-meta small-text">
-                {step.startedAt && <span title={step.startedAt}>{t('init.started', { time: clockAndAgo(step.startedAt, now, t, lang) })}</span>}
-                {step.finishedAt && <span title={step.finishedAt}>{t('init.finished', { time: clockAndAgo(step.finishedAt, now, t, lang) })}</span>}
+                {step.startedAt && <span title={step.startedAt}>{t('init.started', { time: clockAndAgo(step.startedAt, now, i18n) })}</span>}
+                {step.finishedAt && <span title={step.finishedAt}>{t('init.finished', { time: clockAndAgo(step.finishedAt, now, i18n) })}</span>}
                 {step.restarts > 0 && <span className="tone-text-bad">{t('init.restarts', { n: step.restarts })}</span>}
                 {step.exitCode !== undefined && <span>{t('init.exitCode', { code: step.exitCode })}</span>}
                 <span>{step.runAsUser !== undefined ? t('init.user', { uid: step.runAsUser }) : t('init.userUnknown')}</span>

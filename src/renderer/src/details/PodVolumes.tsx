@@ -2,27 +2,30 @@
 import type { PodVolumeView } from '../../../shared/model/detail';
 import { ObjectLink } from '../components/ObjectLink';
 import { useI18n } from '../i18n/i18n';
+import { Verbatim } from '../i18n/Verbatim';
+import { useVolumeSourceText } from './VolumeSource';
 
 export function PodVolumes({ volumes }: { volumes: PodVolumeView[] }) {
-  const { t } = useI18n();
+  const { t, tr } = useI18n();
+  const sourceText = useVolumeSourceText();
   if (volumes.length === 0) return <p className="muted">{t('volumes.none')}</p>;
   return (
     <ul className="pod-volumes" aria-label={t('volumes.title')} data-testid="pod-volumes">
       {volumes.map((v) => (
         <li key={v.name} className="pod-volume" data-testid="pod-volume" data-type={v.type} data-name={v.name}>
           <div className="pod-volume-head">
-            <span className="mono strong" translate="no">
-              {v.name}
-            </span>
-            <span className="type-tag" translate="no">
-              {v.type}
-            </span>
+            <Verbatim className="mono strong">{v.name}</Verbatim>
+            <Verbatim className="type-tag">{v.type}</Verbatim>
+            {/* A volume that points at a claim links to it; the rest of its source follows in words. */}
             {v.target ? (
-              <ObjectLink target={v.target} missing={v.missing} label={v.detail} />
+              <>
+                <ObjectLink target={v.target} missing={v.missing} label={targetName(v)} />
+                {v.source.some((f) => f.fact !== 'ref' && f.fact !== 'claim') && (
+                  <span className="mono muted">, {sourceText(v.source.filter((f) => f.fact !== 'ref' && f.fact !== 'claim'))}</span>
+                )}
+              </>
             ) : (
-              <span className="mono muted" translate="no">
-                {v.detail}
-              </span>
+              <span className="mono muted">{sourceText(v.source)}</span>
             )}
             {v.missing && <span className="tone-text-bad small-text">({t('details.missing')})</span>}
           </div>
@@ -34,12 +37,12 @@ export function PodVolumes({ volumes }: { volumes: PodVolumeView[] }) {
                 {v.mounts.map((m, i) => (
                   <tr key={i} data-testid="volume-mount" data-container={m.container} data-read-only={m.readOnly}>
                     <td className="mono">
-                      <span translate="no">{m.container}</span>
+                      <Verbatim>{m.container}</Verbatim>
                       {m.init && <span className="type-tag">{t('volumes.initTag')}</span>}
                     </td>
-                    <td className="mono" translate="no">
-                      {m.mountPath}
-                      {m.subPath ? <span className="muted"> (subPath {m.subPath})</span> : null}
+                    <td className="mono">
+                      <Verbatim>{m.mountPath}</Verbatim>
+                      {m.subPath ? <span className="muted"> {tr('volumes.subPath', { path: <Verbatim>{m.subPath}</Verbatim> })}</span> : null}
                     </td>
                     <td>
                       <span className={m.readOnly ? 'ro-tag' : 'rw-tag'}>{m.readOnly ? t('volumes.ro') : t('volumes.rw')}</span>
@@ -53,4 +56,10 @@ export function PodVolumes({ volumes }: { volumes: PodVolumeView[] }) {
       ))}
     </ul>
   );
+}
+
+/** The name the volume's source gives its target (the claim), as written in the pod. */
+function targetName(volume: PodVolumeView): string {
+  for (const fact of volume.source) if (fact.fact === 'ref' || fact.fact === 'claim') return fact.value;
+  return volume.target?.name ?? '';
 }

@@ -10,6 +10,7 @@ import type { EventRow } from '../../../shared/model/rows';
 import { ObjectLink } from '../components/ObjectLink';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { EventList } from './EventList';
+import { Verbatim } from '../i18n/Verbatim';
 
 const DIFFERENCE_KEYS: Record<string, MessageKey> = {
   size: 'difference.size',
@@ -80,11 +81,11 @@ export function relatedLabel(item: RelatedObject): string | undefined {
 }
 
 function RelatedItem({ item }: { item: RelatedObject }) {
-  const { t } = useI18n();
+  const { t, tr } = useI18n();
   const differences = item.differences?.map((d) => (DIFFERENCE_KEYS[d] ? t(DIFFERENCE_KEYS[d]) : d)).join(', ');
   return (
     <li data-testid="related-object" data-relation={item.relation}>
-      <span className="related-rel muted small-text">{t(`relation.${item.relation}`, { via: item.via ?? '' })}</span>
+      <span className="related-rel muted small-text">{tr(`relation.${item.relation}`, { via: <Verbatim>{item.via ?? ''}</Verbatim> })}</span>
       <span className="related-target">
         <ObjectLink target={item.ref} missing={item.missing} view={item.view} label={relatedLabel(item)} />
         {item.missing && <span className="tone-text-bad small-text"> ({t('details.missing')})</span>}

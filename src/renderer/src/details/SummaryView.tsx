@@ -6,11 +6,12 @@
 import { useState } from 'react';
 import type { SummaryField, SummaryFieldId, SummaryValue } from '../../../shared/model/summary';
 import { ObjectLink } from '../components/ObjectLink';
-import { ago } from '../format/time';
+import { ago, dateTime } from '../format/time';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { useNow } from '../state/clock';
 import { useRememberedFlag } from '../state/remembered-flag';
 import { PhaseChip } from '../tables/cells';
+import { verbatim } from '../../../shared/verbatim';
 
 /** Fields with a hint: what a student needs to read the value. */
 export const HINTS: Partial<Record<SummaryFieldId, MessageKey>> = {
@@ -87,7 +88,7 @@ function SummaryRow({ field, hint }: { field: SummaryField; hint: MessageKey | u
   return (
     <div className="summary-row" data-testid="summary-field" data-field={field.id}>
       <dt>
-        <span title={field.path ? t('summary.field', { path: field.path }) : undefined}>{t(`summary.${field.id}`)}</span>
+        <span title={field.path ? t('summary.field', { path: verbatim(field.path) }) : undefined}>{t(`summary.${field.id}`)}</span>
       </dt>
       <dd>
         {field.id === 'phase' && field.value.type === 'text' ? (
@@ -132,19 +133,18 @@ function LongText({ text, code }: { text: string; code?: boolean }) {
 }
 
 function Time({ at }: { at: string }) {
-  const { t, lang } = useI18n();
+  const i18n = useI18n();
   const now = useNow(5000);
-  const date = new Date(at);
-  const exact = Number.isNaN(date.getTime()) ? at : new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'medium' }).format(date);
+  const exact = dateTime(at, i18n.lang) || at;
   return (
     <time dateTime={at} title={at}>
-      {ago(at, now, t) || at} <span className="muted small-text">({exact})</span>
+      {ago(at, now, i18n) || at} <span className="muted small-text">({exact})</span>
     </time>
   );
 }
 
 export function SummaryValueView({ value }: { value: SummaryValue }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const now = useNow(5000);
   switch (value.type) {
     case 'text':
@@ -216,7 +216,7 @@ export function SummaryValueView({ value }: { value: SummaryValue }) {
               {c.lastTransitionTime && (
                 <time className="muted small-text" dateTime={c.lastTransitionTime} title={c.lastTransitionTime}>
                   {' '}
-                  · {ago(c.lastTransitionTime, now, t)}
+                  · {ago(c.lastTransitionTime, now, { t, lang })}
                 </time>
               )}
               {c.message && (

@@ -55,7 +55,7 @@ export function YamlView({ source, label, fileName }: { source: string; label: s
           <input type="checkbox" checked={wrap} onChange={(e) => setWrap(e.target.checked)} data-testid="yaml-wrap" /> {t('yaml.wrap')}
         </label>
       </div>
-      <pre className={wrap ? 'yaml hljs wrap' : 'yaml hljs'} aria-label={`${label} YAML`} tabIndex={0} translate="no" data-testid="yaml-view" data-wrap={wrap ? 'on' : 'off'}>
+      <pre className={wrap ? 'yaml hljs wrap' : 'yaml hljs'} aria-label={t('details.yamlOf', { name: label })} tabIndex={0} translate="no" data-testid="yaml-view" data-wrap={wrap ? 'on' : 'off'}>
         {html === undefined ? <code>{source}</code> : <code dangerouslySetInnerHTML={{ __html: html }} />}
       </pre>
     </div>

@@ -15,7 +15,9 @@ import { usePaneActions } from '../components/pane-context';
 import { errorText, StateMessage } from '../components/StateMessage';
 import { useI18n } from '../i18n/i18n';
 import type { PaneState } from '../state/view-state';
+import { Verbatim } from '../i18n/Verbatim';
 import { EDGE_COLOR, layoutGraph, type StorageFlowNode } from './layout';
+import { graphWords } from './words';
 import { StorageNode } from './StorageNode';
 
 const NODE_TYPES = { storage: StorageNode };
@@ -27,7 +29,7 @@ export interface GraphViewProps {
 }
 
 export function GraphView({ pane, namespaces, onChange }: GraphViewProps) {
-  const { t } = useI18n();
+  const { t, tr } = useI18n();
   const { clusterId, select } = usePaneActions();
   const root = pane.graphRoot ?? (pane.graphNamespace ? undefined : pane.selected);
   const request: GraphRequest | undefined = root
@@ -46,8 +48,7 @@ export function GraphView({ pane, namespaces, onChange }: GraphViewProps) {
             disabled={!pane.selected && !pane.graphRoot}
             onClick={() => onChange({ graphRoot: pane.selected ?? pane.graphRoot, graphNamespace: undefined })}
           >
-            {t('graph.objectView')}
-            {root ? `: ${KINDS[root.kind].objectKind}/${refKey(root)}` : ''}
+            {root ? tr('graph.objectViewOf', { name: <Verbatim>{`${KINDS[root.kind].objectKind}/${refKey(root)}`}</Verbatim> }) : t('graph.objectView')}
           </button>
         </span>
         <label className="inline-label">
@@ -60,7 +61,7 @@ export function GraphView({ pane, namespaces, onChange }: GraphViewProps) {
           >
             <option value="">{t('graph.pickNamespace')}</option>
             {namespaces.map((ns) => (
-              <option key={ns} value={ns}>
+              <option key={ns} value={ns} translate="no">
                 {ns}
               </option>
             ))}
@@ -89,7 +90,7 @@ function GraphCanvas({
   const flow = useMemo(
     () =>
       graph.data
-        ? layoutGraph(graph.data, (state) => t(`edge.${state}`))
+        ? layoutGraph(graph.data, graphWords(t))
         : undefined,
     [graph.data, t],
   );
@@ -131,6 +132,16 @@ function GraphCanvas({
         minZoom={0.1}
         proOptions={{ hideAttribution: true }}
         aria-label={t('graph.label')}
+        ariaLabelConfig={{
+          'controls.ariaLabel': t('graph.controls'),
+          'controls.zoomIn.ariaLabel': t('graph.zoomIn'),
+          'controls.zoomOut.ariaLabel': t('graph.zoomOut'),
+          'controls.fitView.ariaLabel': t('graph.fitView'),
+          'node.a11yDescription.default': t('graph.nodeHelp'),
+          'node.a11yDescription.keyboardDisabled': t('graph.nodeHelp'),
+          'edge.a11yDescription.default': t('graph.edgeHelp'),
+          'handle.ariaLabel': t('graph.handle'),
+        }}
       >
         <Background gap={16} size={1} />
         <Controls showInteractive={false} />
@@ -158,16 +169,20 @@ function BrokenLinks({ graph, onSelect }: { graph: StorageGraph; onSelect: Retur
           <li key={edge.id} data-testid="graph-broken-link" data-state={edge.state}>
             <span className={`legend-line edge-line-${edge.state}`} aria-hidden="true" />
             {from?.ref ? (
-              <button type="button" className="object-link" onClick={() => from.ref && onSelect(from.ref)}>
+              <button type="button" className="object-link" translate="no" onClick={() => from.ref && onSelect(from.ref)}>
                 {from.label}
               </button>
             ) : (
-              <span className="mono">{from?.label ?? edge.from}</span>
+              <Verbatim className="mono">{from?.label ?? edge.from}</Verbatim>
             )}
             <span className="muted">→</span>
-            <span className="mono">{to?.label ?? edge.to}</span>
+            <Verbatim className="mono">{to?.label ?? edge.to}</Verbatim>
             <strong className={`edge-text-${edge.state}`}>{t(`edge.${edge.state}`)}</strong>
-            {edge.findingCode && <code className="finding-code">{edge.findingCode}</code>}
+            {edge.findingCode && (
+              <code className="finding-code" translate="no">
+                {edge.findingCode}
+              </code>
+            )}
           </li>
         );
       })}

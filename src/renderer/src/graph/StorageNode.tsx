@@ -1,22 +1,13 @@
 /** One node of the binding graph: its type, name, a secondary line, severity and verdict marks. */
 import { Handle, Position, type NodeProps } from '@xyflow/react';
 import { memo } from 'react';
-import type { GraphNodeKind } from '../../../shared/model/detail';
 import { useI18n } from '../i18n/i18n';
+import { Verbatim } from '../i18n/Verbatim';
 import type { StorageFlowNode } from './layout';
-
-const TYPE_LABEL: Record<GraphNodeKind, string> = {
-  pod: 'Pod',
-  claim: 'PVC',
-  volume: 'PV',
-  class: 'StorageClass',
-  provisioner: 'Provisioner',
-  node: 'Node',
-  snapshot: 'Snapshot',
-};
+import { verbatim } from '../../../shared/verbatim';
 
 function StorageNodeView({ data: { node: data, root }, selected }: NodeProps<StorageFlowNode>) {
-  const { t } = useI18n();
+  const { t, tr } = useI18n();
   const classes = [
     'storage-node',
     `type-${data.type}`,
@@ -31,16 +22,24 @@ function StorageNodeView({ data: { node: data, root }, selected }: NodeProps<Sto
       data-testid="graph-node"
       data-type={data.type}
       data-name={data.label}
-      title={data.missing ? `${data.label} (${t('details.missing')})` : data.label}
+      title={data.missing ? `${verbatim(data.label)} (${t('details.missing')})` : verbatim(data.label)}
     >
       <Handle type="target" position={Position.Left} isConnectable={false} />
       <div className="storage-node-head">
-        <span className="node-type">{TYPE_LABEL[data.type]}</span>
+        <span className="node-type">{t(`graph.type.${data.type}`)}</span>
         {data.verdict && <span className={`verdict v-${data.verdict}`}>{t(`verdict.${data.verdict}`)}</span>}
         {data.missing && <span className="tone-text-bad">{t('details.missing')}</span>}
       </div>
-      <div className="storage-node-label">{data.label}</div>
-      {data.sublabel && <div className="storage-node-sub">{data.sublabel}</div>}
+      <div className="storage-node-label" translate="no">
+        {data.label}
+      </div>
+      {(data.sublabel || data.zones) && (
+        <div className="storage-node-sub">
+          {data.sublabel && <Verbatim>{data.sublabel}</Verbatim>}
+          {data.sublabel && data.zones ? ' · ' : ''}
+          {data.zones && tr('graph.zone', { zones: <Verbatim>{data.zones.join(', ')}</Verbatim> })}
+        </div>
+      )}
       <Handle type="source" position={Position.Right} isConnectable={false} />
     </div>
   );

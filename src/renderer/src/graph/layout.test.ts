@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { StorageGraph } from '../../../shared/model/detail';
+import { translate } from '../i18n/i18n';
 import { layoutGraph } from './layout';
+import { graphWords } from './words';
 
 const chain: StorageGraph = {
   nodes: [
@@ -15,14 +17,14 @@ const chain: StorageGraph = {
     { id: 'b', from: 'pvc', to: 'pv', state: 'bound' },
     { id: 'c', from: 'pv', to: 'sc', state: 'mismatch', findingCode: 'claim.class-mismatch' },
     { id: 'd', from: 'sc', to: 'prov', state: 'waiting' },
+    { id: 'e', from: 'pod', to: 'sc', state: 'bound', relation: 'uses' },
     { id: 'dangling', from: 'sc', to: 'nowhere', state: 'missing' },
   ],
   rootId: 'pvc',
 };
 
 describe('layoutGraph', () => {
-  const label = (state: string, code?: string) => (code ? `${state}: ${code}` : state);
-  const { nodes, edges } = layoutGraph(chain, label);
+  const { nodes, edges } = layoutGraph(chain, graphWords((key, params) => translate('en', key, params)));
   const x = (id: string) => nodes.find((n) => n.id === id)!.position.x;
 
   it('places the chain left to right', () => {
@@ -43,6 +45,14 @@ describe('layoutGraph', () => {
     expect(edges.find((e) => e.id === 'd')!.label).toBe('waiting');
     expect(edges.find((e) => e.id === 'd')!.animated).toBe(true);
     expect(edges.find((e) => e.id === 'c')!.className).toBe('edge-mismatch');
+  });
+
+  it('says what an edge means when the core names its relation, in the UI language', () => {
+    expect(edges.find((e) => e.id === 'e')!.label).toBe('uses');
+    const ru = layoutGraph(chain, graphWords((key, params) => translate('ru', key, params)));
+    expect(ru.edges.find((e) => e.id === 'e')!.label).toBe('использует');
+    expect(ru.edges.find((e) => e.id === 'd')!.label).toBe('ожидание');
+    expect(ru.nodes.find((n) => n.id === 'prov')!.ariaLabel).toBe('Провизионер, hostpath.csi.k8s.io');
   });
 
   it('skips edges to nodes that were not sent', () => {

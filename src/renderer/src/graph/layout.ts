@@ -4,7 +4,7 @@
  */
 import dagre from '@dagrejs/dagre';
 import type { Edge, Node } from '@xyflow/react';
-import type { EdgeState, GraphNode, StorageGraph } from '../../../shared/model/detail';
+import type { EdgeState, GraphEdge, GraphNode, StorageGraph } from '../../../shared/model/detail';
 
 export const NODE_WIDTH = 160;
 export const NODE_HEIGHT = 54;
@@ -12,17 +12,6 @@ export const NODE_HEIGHT = 54;
 /** A type alias (not an interface) so React Flow accepts it as node data. */
 export type StorageNodeData = { node: GraphNode; root: boolean };
 export type StorageFlowNode = Node<StorageNodeData, 'storage'>;
-
-/** Kubernetes names of node types (not translated: they are the API's words). */
-export const TYPE_NAME: Record<GraphNode['type'], string> = {
-  pod: 'Pod',
-  claim: 'PersistentVolumeClaim',
-  volume: 'PersistentVolume',
-  class: 'StorageClass',
-  provisioner: 'Provisioner',
-  node: 'Node',
-  snapshot: 'VolumeSnapshot',
-};
 
 /** Edge colours are theme variables, so they follow light and dark. */
 export const EDGE_COLOR: Record<EdgeState, string> = {
@@ -32,14 +21,19 @@ export const EDGE_COLOR: Record<EdgeState, string> = {
   missing: 'var(--edge-missing)',
 };
 
-export function layoutGraph(
-  graph: StorageGraph,
-  edgeLabel: (state: EdgeState, findingCode?: string) => string,
-): { nodes: StorageFlowNode[]; edges: Edge[] } {
+/** The words the layout puts on the graph, in the UI language. */
+export interface GraphWords {
+  /** An edge's label: its relation for bound edges ("uses"), its state and finding for broken ones; undefined for none. */
+  edgeLabel(edge: GraphEdge): string | undefined;
+  /** What a screen reader says for a node: type, name, secondary line, "missing". */
+  nodeLabel(node: GraphNode): string;
+}
+
+export function layoutGraph(graph: StorageGraph, words: GraphWords): { nodes: StorageFlowNode[]; edges: Edge[] } {
   const ids = new Set(graph.nodes.map((n) => n.id));
   // An edge to a node the core did not send would break the layout; it is skipped.
   const edges = graph.edges.filter((e) => ids.has(e.from) && ids.has(e.to));
-  const labels = new Map(edges.map((e) => [e.id, e.state === 'bound' && !e.label ? undefined : (e.label ?? edgeLabel(e.state, e.findingCode))]));
+  const labels = new Map(edges.map((e) => [e.id, words.edgeLabel(e)]));
   // Ranks sit far enough apart for the label of a broken edge to show between them; labels of bound edges
   // ("uses", "provisioned by") may overlap a node's border a little rather than shrink the whole graph.
   const longest = Math.max(0, ...edges.filter((e) => e.state !== 'bound').map((e) => labels.get(e.id)?.length ?? 0));
@@ -59,7 +53,7 @@ export function layoutGraph(
       position: { x: (placed?.x ?? 0) - NODE_WIDTH / 2, y: (placed?.y ?? 0) - NODE_HEIGHT / 2 },
       data: { node, root: node.id === graph.rootId },
       // Read by screen readers when a node gets keyboard focus.
-      ariaLabel: [TYPE_NAME[node.type], node.label, node.sublabel, node.missing ? 'missing' : undefined].filter(Boolean).join(', '),
+      ariaLabel: words.nodeLabel(node),
       width: NODE_WIDTH,
       height: NODE_HEIGHT,
     };

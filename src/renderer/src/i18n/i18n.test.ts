@@ -1,41 +1,88 @@
 import { describe, expect, it } from 'vitest';
-import { LANGS } from '../../../shared/model/findings';
 import { en } from './en';
-import { DICTIONARIES, format, langFromLocale, translate } from './i18n';
-
-const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+import { dictionaryProblems, messageProblems, pluralCategories } from './check-messages';
+import { DICTIONARIES, langFromLocale, translate } from './i18n';
 
 describe('i18n dictionaries', () => {
-  const keys = Object.keys(en).sort();
-
-  it.each(LANGS)('%s has exactly the English keys, none empty', (lang) => {
-    const dict = DICTIONARIES[lang];
-    expect(Object.keys(dict).sort()).toEqual(keys);
-    for (const key of keys) expect(dict[key as keyof typeof en].trim(), key).not.toBe('');
+  it('have the same keys in every language, none empty, every message valid ICU with the same arguments and full plurals', () => {
+    expect(dictionaryProblems(DICTIONARIES)).toEqual([]);
   });
 
-  it.each(LANGS)('%s uses the same placeholders as English in every text', (lang) => {
-    for (const key of keys) {
-      const k = key as keyof typeof en;
-      expect(placeholders(DICTIONARIES[lang][k]), key).toEqual(placeholders(en[k]));
-    }
-  });
-
-  it('translates navigation differently in Russian (the UI is really translated)', () => {
-    const same = keys.filter((k) => en[k as keyof typeof en] === DICTIONARIES.ru[k as keyof typeof en]);
-    // Product names, kind names and placeholders-only texts may stay; most texts must differ.
+  it('are really translated: most Russian texts differ from the English ones', () => {
+    const keys = Object.keys(en) as (keyof typeof en)[];
+    const same = keys.filter((k) => en[k] === DICTIONARIES.ru[k]);
+    // Product names, kind names and placeholder-only texts may stay; most texts must differ.
     expect(same.length).toBeLessThan(keys.length / 10);
   });
 });
 
-describe('format and translate', () => {
-  it('fills placeholders and leaves unknown ones visible', () => {
-    expect(format('{n}s ago, {x}', { n: 2 })).toBe('2s ago, {x}');
+describe('the dictionary checks catch what they are for', () => {
+  it('knows the plural forms of each language from Intl', () => {
+    expect(pluralCategories('en')).toEqual(['one', 'other']);
+    expect(pluralCategories('ru')).toEqual(['few', 'many', 'one', 'other']);
   });
-  it('translates with parameters', () => {
-    expect(translate('en', 'time.seconds', { n: 5 })).toBe('5s ago');
-    expect(translate('ru', 'time.seconds', { n: 5 })).toBe('5 с назад');
+
+  it('reports a Russian plural without few or many', () => {
+    expect(messageProblems('ru', '{n, plural, one {# вид} other {# видов}}')).toEqual(['plural {n} lacks the ru form(s) few, many']);
+    expect(messageProblems('ru', '{n, plural, one {# вид} few {# вида} many {# видов} other {# вида}}')).toEqual([]);
   });
+
+  it('reports forms a language never uses and counts written before a word without a plural ("1 kinds")', () => {
+    expect(messageProblems('en', '{n, plural, one {# kind} few {# kinds} other {# kinds}}')).toEqual(['plural {n} has forms few that en never uses']);
+    expect(messageProblems('en', 'no permission for {n} kinds')).toEqual(['count {n} is followed by a word outside a plural']);
+    expect(messageProblems('en', 'Rows: {n, number}')).toEqual([]);
+    expect(messageProblems('en', 'Show these {n} in {table}')).toEqual([]);
+    expect(messageProblems('ru', 'готово {n} из {total}')).toEqual([]);
+    expect(messageProblems('ru', '{n} видов')).toEqual(['count {n} is followed by a word outside a plural']);
+  });
+
+  it('reports a key in one language only, differing arguments, and text that does not parse', () => {
+    const problems = dictionaryProblems({
+      en: { a: 'Open {name}', b: 'B' },
+      ru: { a: 'Открыть {file}', c: 'C {' },
+    });
+    expect(problems).toHaveLength(4);
+    expect(problems).toEqual(
+      expect.arrayContaining([
+        'ru: b is missing',
+        'ru: c exists only in ru',
+        'ru: a uses arguments [file], en uses [name]',
+        expect.stringMatching(/^ru: c does not parse as ICU MessageFormat/),
+      ]),
+    );
+  });
+});
+
+describe('translate', () => {
+  it('fills arguments and picks plural forms by the rules of each language', () => {
+    expect(translate('en', 'status.forbiddenCount', { n: 1 })).toBe('no permission for 1 kind');
+    expect(translate('en', 'status.forbiddenCount', { n: 2 })).toBe('no permission for 2 kinds');
+    expect(translate('ru', 'init.restarts', { n: 1 })).toBe('1 перезапуск');
+    expect(translate('ru', 'init.restarts', { n: 3 })).toBe('3 перезапуска');
+    expect(translate('ru', 'init.restarts', { n: 5 })).toBe('5 перезапусков');
+    expect(translate('ru', 'init.restarts', { n: 21 })).toBe('21 перезапуск');
+    expect(translate('ru', 'init.restarts', { n: 111 })).toBe('111 перезапусков');
+  });
+
+  it('formats numbers in the UI language', () => {
+    expect(translate('en', 'table.rows', { n: 12345 })).toBe('Rows: 12,345');
+    expect(translate('ru', 'table.rows', { n: 12345 })).toBe('Строк: 12\u00a0345');
+  });
+
+  it('keeps angle brackets and quotes as text', () => {
+    expect(translate('en', 'app.openSnapshotHint')).toContain('`kse snapshot`');
+  });
+
+  it('names the key instead of failing when an argument is missing', () => {
+    const error = console.error;
+    console.error = () => undefined;
+    try {
+      expect(translate('en', 'clusters.close')).toBe('clusters.close');
+    } finally {
+      console.error = error;
+    }
+  });
+
   it('picks Russian for ru locales only', () => {
     expect(langFromLocale('ru-RU')).toBe('ru');
     expect(langFromLocale('RU')).toBe('ru');

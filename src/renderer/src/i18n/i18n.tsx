@@ -1,8 +1,12 @@
 /**
- * A small typed i18n: every UI text has a key in `en` and `ru` (the typecheck and a unit test enforce it).
+ * Typed i18n over ICU MessageFormat (intl-messageformat): every UI text has a key in `en` (the source of keys)
+ * and in `ru` (typed against it; a unit test also checks arguments and plural forms). Messages use ICU syntax:
+ * `{name}` for a value, `{n, number}` for a number in the UI language, and `{n, plural, one {...} few {...}
+ * many {...} other {...}}` for counts (Russian needs one/few/many/other, English one/other).
  * The language defaults to the system's (navigator.language), can be switched, and is remembered.
  */
-import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { IntlMessageFormat } from 'intl-messageformat';
+import { createContext, Fragment, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Lang } from '../../../shared/model/findings';
 import { en, type MessageKey } from './en';
 import { ru } from './ru';
@@ -11,16 +15,35 @@ export type { MessageKey };
 export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { en, ru };
 const STORAGE_KEY = 'kse.lang';
 
+/** Values of a message's arguments: numbers stay numbers so that plurals and `{n, number}` can use them. */
 export type Params = Record<string, string | number>;
 
-/** Fills {name} placeholders. Unknown placeholders are left visible so a missing parameter is noticed. */
-export function format(template: string, params?: Params): string {
-  if (!params) return template;
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+/** Compiled messages, one per language and key (compiling parses the ICU text once). */
+const compiled = new Map<string, IntlMessageFormat>();
+
+function compile(lang: Lang, key: MessageKey): IntlMessageFormat {
+  const id = `${lang}:${key}`;
+  let message = compiled.get(id);
+  if (!message) {
+    // ignoreTag: texts such as "<namespace>" are literal text here, not rich-text tags.
+    message = new IntlMessageFormat(DICTIONARIES[lang][key], lang, undefined, { ignoreTag: true });
+    compiled.set(id, message);
+  }
+  return message;
 }
 
+/**
+ * The text of `key` in `lang` with its arguments filled in. A missing argument is a bug the dictionary test
+ * should have caught; rather than blank a view it is reported on the console and the key is shown, so a
+ * person can still name what is wrong.
+ */
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
-  return format(DICTIONARIES[lang][key], params);
+  try {
+    return String(compile(lang, key).format(params));
+  } catch (error) {
+    console.error(`i18n: cannot format ${lang}:${key}`, error);
+    return key;
+  }
 }
 
 /** 'ru' for any Russian locale (ru, ru-RU...), 'en' otherwise. */
@@ -40,10 +63,30 @@ export function initialLang(): Lang {
 
 export type Translate = (key: MessageKey, params?: Params) => string;
 
+/** Arguments that may be elements, e.g. a cluster-sourced name wrapped in <Verbatim>. */
+export type RichParams = Record<string, ReactNode>;
+
+/**
+ * Like translate, for texts whose arguments are elements: the message is formatted around them, so word order
+ * stays the translation's while a name keeps its own element (and its translate="no").
+ */
+export function translateRich(lang: Lang, key: MessageKey, params: RichParams): ReactNode {
+  let parts: ReactNode;
+  try {
+    parts = compile(lang, key).format<ReactNode>(params as Record<string, ReactNode>) as ReactNode;
+  } catch (error) {
+    console.error(`i18n: cannot format ${lang}:${key}`, error);
+    return key;
+  }
+  return Array.isArray(parts) ? parts.map((part, i) => <Fragment key={i}>{part}</Fragment>) : parts;
+}
+
 interface I18n {
   lang: Lang;
   setLang(lang: Lang): void;
   t: Translate;
+  /** Translate with element arguments (see translateRich). */
+  tr(key: MessageKey, params: RichParams): ReactNode;
 }
 
 const I18nContext = createContext<I18n | null>(null);
@@ -59,7 +102,7 @@ export function I18nProvider({ children, lang: fixed }: { children: ReactNode; l
     }
   }, []);
   const value = useMemo<I18n>(
-    () => ({ lang, setLang, t: (key, params) => translate(lang, key, params) }),
+    () => ({ lang, setLang, t: (key, params) => translate(lang, key, params), tr: (key, params) => translateRich(lang, key, params) }),
     [lang, setLang],
   );
   if (typeof document !== 'undefined') document.documentElement.lang = lang;

@@ -7,12 +7,13 @@ import { examplesQuery } from '../api/queries';
 import { ObjectLink } from '../components/ObjectLink';
 import { useClusterInfo } from '../clusters/use-clusters';
 import { useI18n } from '../i18n/i18n';
+import { Verbatim } from '../i18n/Verbatim';
 import { rowKey, rowRef, TABLE_OF_KIND } from '../tables/registry';
 
 const EXAMPLES_PER_KIND = 5;
 
 export function LessonExamples({ clusterId, kinds }: { clusterId: string; kinds: Kind[] }) {
-  const { t } = useI18n();
+  const { t, tr } = useI18n();
   const api = useApi();
   const cluster = useClusterInfo(clusterId);
   const tables = kinds.flatMap((kind) => {
@@ -25,7 +26,7 @@ export function LessonExamples({ clusterId, kinds }: { clusterId: string; kinds:
   const loading = pages.some((p) => p.isLoading);
   return (
     <div className="lesson-examples" data-testid="lesson-examples" aria-live="polite">
-      <h3 className="mini-title">{t('lessons.examples', { cluster: cluster?.name ?? clusterId })}</h3>
+      <h3 className="mini-title">{tr('lessons.examples', { cluster: <Verbatim>{cluster?.name ?? clusterId}</Verbatim> })}</h3>
       {loading ? (
         <p className="muted">{t('state.loading', { what: kinds.map((k) => KINDS[k].label).join(', ') })}</p>
       ) : rows.length === 0 ? (

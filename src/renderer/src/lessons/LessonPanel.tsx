@@ -19,6 +19,7 @@ import { useI18n } from '../i18n/i18n';
 import { LESSON_PANEL, MIN_PANES_BESIDE_LESSON } from '../state/frame-layout';
 import { useView } from '../state/view-store';
 import { highlightYaml } from '../details/YamlView';
+import { rehypeForeignFragments } from './foreign-quotes';
 import { LessonExamples } from './LessonExamples';
 import { useSectionInView } from './use-section-in-view';
 
@@ -60,7 +61,14 @@ export function LessonPanel({ anchor, minContent = () => MIN_PANES_BESIDE_LESSON
     // YAML examples get the same highlighting as the object viewer; other code stays plain.
     code: ({ className, children }) => {
       const html = className === 'language-yaml' && typeof children === 'string' ? highlightYaml(children) : undefined;
-      return html === undefined ? <code className={className}>{children}</code> : <code className="hljs" dangerouslySetInnerHTML={{ __html: html }} />;
+      // Code (commands, YAML, field names) is never translated.
+      return html === undefined ? (
+        <code className={className} translate="no">
+          {children}
+        </code>
+      ) : (
+        <code className="hljs" translate="no" dangerouslySetInnerHTML={{ __html: html }} />
+      );
     },
     pre: ({ node, children }) => (
       <div className="code-block">
@@ -103,7 +111,7 @@ export function LessonPanel({ anchor, minContent = () => MIN_PANES_BESIDE_LESSON
           {sections.map((s, i) => (
             <section key={s.id} id={`lesson-${s.id}`} data-anchor={s.id} className={s.id === anchor ? 'lesson-section current' : 'lesson-section'} data-testid="lesson-section" aria-labelledby={`lesson-h-${s.id}`}>
               <h2 id={`lesson-h-${s.id}`}>{s.title}</h2>
-              <ReactMarkdown skipHtml components={components}>
+              <ReactMarkdown skipHtml components={components} rehypePlugins={lang === 'en' ? [] : [rehypeForeignFragments]}>
                 {s.markdown}
               </ReactMarkdown>
               {s.examples && s.examples.length > 0 && s.id === anchor && clusterId && (

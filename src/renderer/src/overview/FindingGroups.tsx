@@ -16,6 +16,7 @@ import { useLessonTitles } from '../lessons/use-lesson-title';
 import { usePane } from '../state/view-store';
 import { SeverityChip, VerdictChip } from '../tables/cells';
 import { TABLE_OF_KIND, TABLES } from '../tables/registry';
+import { LocalizedText } from '../components/LocalizedText';
 
 /** Groups shown before "Show every cause". */
 export const MAIN_GROUPS = 8;
@@ -91,7 +92,7 @@ function GroupLine({ group, verdict }: { group: FindingGroup; verdict: Provision
         </button>
         <SeverityChip severity={group.severity} label={t(`severity.${group.severity}`)} />
         <span className="group-title">
-          {group.title[lang]}
+          <LocalizedText text={group.title[lang]} />
           {group.subject && (
             <>
               {', '}
@@ -131,7 +132,7 @@ function GroupLine({ group, verdict }: { group: FindingGroup; verdict: Provision
                 <ObjectLink target={m.object} label={refKey(m.object)} />
               </span>
               <span className="finding-cause">
-                {m.cause[lang]}
+                <LocalizedText text={m.cause[lang]} />
               </span>
             </li>
           ))}

@@ -7,6 +7,8 @@ import { ObjectLink } from '../components/ObjectLink';
 import { errorText, StateMessage } from '../components/StateMessage';
 import { formatBytes } from '../format/bytes';
 import { useI18n } from '../i18n/i18n';
+import { LocalizedText } from '../components/LocalizedText';
+import { Verbatim } from '../i18n/Verbatim';
 import { SeverityChip } from '../tables/cells';
 import { FindingGroups } from './FindingGroups';
 import { PhaseBars } from './PhaseBars';
@@ -63,7 +65,8 @@ function Problems({ data }: { data: OverviewData }) {
 }
 
 function CapacityPerClass({ data }: { data: OverviewData }) {
-  const { t } = useI18n();
+  const i18n = useI18n();
+  const { t } = i18n;
   const max = Math.max(1, ...data.perClass.flatMap((c) => [c.requestedBytes, c.provisionedBytes]));
   return (
     <section className="card" aria-labelledby="ov-capacity">
@@ -87,16 +90,18 @@ function CapacityPerClass({ data }: { data: OverviewData }) {
                 <td>
                   <ObjectLink target={{ kind: 'storageclasses', name: c.className }} label={c.className || '—'} />
                 </td>
-                <td className="mono">{c.provisioner}</td>
+                <td className="mono" translate="no">
+                  {c.provisioner}
+                </td>
                 <td className="end">{c.claims}</td>
                 <td className="end">{c.volumes}</td>
                 <td>
-                  <div className="capacity-bars" aria-label={`${formatBytes(c.requestedBytes)} / ${formatBytes(c.provisionedBytes)}`}>
+                  <div className="capacity-bars" aria-label={`${formatBytes(c.requestedBytes, i18n)} / ${formatBytes(c.provisionedBytes, i18n)}`}>
                     <span className="bar requested" style={{ width: `${(c.requestedBytes / max) * 100}%` }} />
                     <span className="bar provisioned" style={{ width: `${(c.provisionedBytes / max) * 100}%` }} />
                   </div>
                   <span className="small-text">
-                    {formatBytes(c.requestedBytes)} / {formatBytes(c.provisionedBytes)}
+                    {formatBytes(c.requestedBytes, i18n)} / {formatBytes(c.provisionedBytes, i18n)}
                   </span>
                 </td>
               </tr>
@@ -109,7 +114,7 @@ function CapacityPerClass({ data }: { data: OverviewData }) {
 }
 
 function Provisioners({ data }: { data: OverviewData }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   return (
     <section className="card" aria-labelledby="ov-provisioners">
       <h3 id="ov-provisioners" className="card-title">{t('overview.provisioners')}</h3>
@@ -121,8 +126,19 @@ function Provisioners({ data }: { data: OverviewData }) {
             <li key={p.name} data-testid="overview-provisioner" data-verdict={p.verdict}>
               <span className={`verdict v-${p.verdict}`}>{t(`verdict.${p.verdict}`)}</span>
               <ObjectLink target={p.ref} label={p.name} view="provisioners" />
-              <span className="muted small-text">{p.type} · {p.classes.join(', ')}</span>
-              {p.reasons.length > 0 && <span className="small-text">{p.reasons.join('; ')}</span>}
+              <span className="muted small-text">
+                {t(`provisionerTypeShort.${p.type}`)} · <Verbatim>{p.classes.join(', ')}</Verbatim>
+              </span>
+              {p.reasons.length > 0 && (
+                <span className="small-text">
+                  {p.reasons.map((reason, i) => (
+                    <span key={i}>
+                      {i > 0 ? ' ' : ''}
+                      <LocalizedText text={reason[lang]} />
+                    </span>
+                  ))}
+                </span>
+              )}
             </li>
           ))}
         </ul>

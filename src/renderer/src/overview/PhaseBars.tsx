@@ -29,7 +29,8 @@ export function PhaseBars({ counts, table }: { counts: Record<string, number>; t
               onClick={() => setPane({ view: table, filters: { phase }, search: undefined, sort: undefined, minSeverity: undefined, finding: undefined })}
             >
               <span className={`dot tone-bg-${phaseTone(phase)}`} aria-hidden="true" />
-              {phase} <strong>{n}</strong>
+              {/* Phases are the cluster's words (kubectl prints them so): not translated. */}
+              <span translate="no">{phase}</span> <strong>{n}</strong>
             </button>
           </li>
         ))}

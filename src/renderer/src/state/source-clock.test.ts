@@ -19,7 +19,7 @@ describe('sourceClockOffset', () => {
     const created = '2025-01-01T00:00:00Z';
     const offset = sourceClockOffset('2025-01-01T00:05:00Z', fetchedAt);
     // 30 s after the fetch, the recording is 5m30s past the creation.
-    expect(age(created, fetchedAt + 30_000 + offset)).toBe('5m');
-    expect(age(created, fetchedAt + 30_000)).not.toBe('5m');
+    expect(age(created, fetchedAt + 30_000 + offset, 'en')).toBe('5m');
+    expect(age(created, fetchedAt + 30_000, 'en')).not.toBe('5m');
   });
 });

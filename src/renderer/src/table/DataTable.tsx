@@ -203,7 +203,13 @@ export function DataTable({
               {emptyReason ? (
                 <span>
                   <strong>{emptyReason.text}</strong>
-                  {emptyReason.detail ? <span className="state-detail"> {emptyReason.detail}</span> : null}
+                  {/* The API server's own words: shown as they are. */}
+                  {emptyReason.detail ? (
+                    <span className="state-detail" translate="no">
+                      {' '}
+                      {emptyReason.detail}
+                    </span>
+                  ) : null}
                 </span>
               ) : filtered ? (
                 t('table.emptyFiltered', { table: tableName })

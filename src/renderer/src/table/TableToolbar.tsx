@@ -13,6 +13,8 @@ import { TABLES } from '../tables/registry';
 import { ColumnsMenu } from './ColumnsMenu';
 import type { ColumnPrefs } from './column-prefs';
 import { NamespacePicker } from './NamespacePicker';
+import { verbatim } from '../../../shared/verbatim';
+import { LocalizedText } from '../components/LocalizedText';
 
 export interface TableToolbarProps {
   table: TableId;
@@ -27,7 +29,8 @@ export interface TableToolbarProps {
 /** "Finding: The provisioner is not running, provisioner example.com/nfs" in the UI language. */
 export function findingFilterText(filter: FindingFilter, lang: 'en' | 'ru', t: Translate): string {
   const title = isFindingCode(filter.code) ? FINDING_CODES[filter.code].title[lang] : filter.code;
-  const subject = filter.subject ? `, ${t(`subject.${filter.subject.type}`, { name: filter.subject.name })}` : '';
+  // The subject's name is the cluster's: marked verbatim (invisible isolates, shared/verbatim.ts) in this plain string.
+  const subject = filter.subject ? `, ${t(`subject.${filter.subject.type}`, { name: verbatim(filter.subject.name) })}` : '';
   const severity = filter.severity ? ` (${t(`severity.${filter.severity}`)})` : '';
   return t('table.findingFilter', { title: `${title}${subject}${severity}` });
 }
@@ -98,7 +101,7 @@ export function TableToolbar({ table, pane, namespaces, total, onChange, prefs, 
       {pane.finding && (
         <span className="filter-chip" data-testid="finding-filter" data-code={pane.finding.code}>
           <span className="truncate" title={findingFilterText(pane.finding, lang, t)}>
-            {findingFilterText(pane.finding, lang, t)}
+            <LocalizedText text={findingFilterText(pane.finding, lang, t)} />
           </span>
           <button type="button" className="icon-button small" aria-label={t('table.clearFinding')} title={t('table.clearFinding')} onClick={() => onChange({ finding: undefined })}>
             ×
@@ -107,7 +110,7 @@ export function TableToolbar({ table, pane, namespaces, total, onChange, prefs, 
       )}
       <span className="toolbar-spacer" />
       <span className="muted" role="status" aria-live="polite" data-testid="table-count">
-        {total === undefined ? '' : t('table.rows', { n: total.toLocaleString(lang) })}
+        {total === undefined ? '' : t('table.rows', { n: total })}
       </span>
       <ColumnsMenu table={table} prefs={prefs} hiddenForRoom={hiddenForRoom} />
     </div>

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { ObjectRef } from '../../../shared/model/refs';
 import type { TableId } from '../../../shared/model/rows';
+import { KINDS } from '../../../shared/kube/kinds';
 import type { KindStatus } from '../../../shared/model/status';
 import { useApi } from '../api/api-context';
 import { rowsPageQuery, statusQuery, type RowsQuery } from '../api/queries';
@@ -27,15 +28,25 @@ export function rowsQueryOf(clusterId: string, table: TableId, pane: PaneState):
   return query;
 }
 
-/** An empty table is "none" only when its kind was listed: otherwise say why nothing is shown. */
-export function emptyReasonOf(status: KindStatus | undefined, table: string, t: Translate): { text: string; detail?: string } | undefined {
+/**
+ * An empty table is "none" only when its kind was listed: otherwise say why nothing is shown, in the UI
+ * language, with the API server's own words (verbatim) as the detail. `offline`: a snapshot or recording.
+ */
+export function emptyReasonOf(
+  status: KindStatus | undefined,
+  table: string,
+  t: Translate,
+  offline = false,
+): { text: string; detail?: string } | undefined {
   if (!status) return undefined;
-  const detail = status.message;
+  const detail = status.detail;
+  const info = KINDS[status.kind];
+  const api = info.group ? `${info.group}/${info.version}` : info.version;
   switch (status.state) {
     case 'forbidden':
       return { text: t('table.forbidden', { table }), detail };
     case 'absent':
-      return { text: t('table.absent', { table }), detail };
+      return { text: t(offline ? 'table.absentOffline' : 'table.absent', { table, api }) };
     case 'error':
       return { text: t('table.kindError', { table }), detail };
     case 'syncing':
@@ -67,7 +78,7 @@ export function TableView({ clusterId, clusterName, table, pane, namespaces, onC
   const status = useQuery(statusQuery(api, clusterId));
   const kind = KIND_OF_TABLE[table];
   const kindStatus = kind ? status.data?.kinds.find((k) => k.kind === kind) : undefined;
-  const emptyReason = emptyReasonOf(kindStatus, t(TABLES[table].label), t);
+  const emptyReason = emptyReasonOf(kindStatus, t(TABLES[table].label), t, status.data ? status.data.cluster.source !== 'context' : false);
 
   const onSort = useCallback(
     (column: string) => {

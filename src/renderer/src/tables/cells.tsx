@@ -1,6 +1,7 @@
 /** Cell decorations shared by several tables: finding badges, phase chips, object links. */
 import type { ReactNode } from 'react';
-import type { FindingBadge as Badge, Severity } from '../../../shared/model/findings';
+import { FINDING_CODES } from '../../../shared/diagnose/catalog';
+import type { FindingBadge as Badge, Lang, Severity } from '../../../shared/model/findings';
 import type { ProvisionerVerdict } from '../../../shared/model/rows';
 import type { Translate } from '../i18n/i18n';
 import type { ColumnContext } from './column';
@@ -15,17 +16,22 @@ const SEVERITY_ICON: Record<Severity, string> = {
 export function badgeText(badge: Badge | undefined, ctx: ColumnContext): string {
   if (!badge) return '';
   const label = ctx.t(`severity.${badge.severity}`);
-  return badge.count > 1 ? `${label} ×${badge.count}` : label;
+  return badge.count > 1 ? ctx.t('severity.count', { severity: label, n: badge.count }) : label;
+}
+
+/** What a finding code means, in the UI language (the code itself for a code this build does not know). */
+export function findingTitle(code: string, lang: Lang): string {
+  return (FINDING_CODES as Record<string, { title: Record<Lang, string> } | undefined>)[code]?.title[lang] ?? code;
 }
 
 /**
  * A severity chip: icon, label, and optionally a count. In a narrow column the label is cut with an ellipsis; the
  * icon and the count are never cut, so the chip is never an empty coloured shape (its title has the whole text).
  */
-export function SeverityChip({ severity, label, count }: { severity: Severity; label: string; count?: number }) {
+export function SeverityChip({ severity, label, count, about }: { severity: Severity; label: string; count?: number; about?: string }) {
   const whole = count !== undefined && count > 1 ? `${label} ×${count}` : label;
   return (
-    <span className={`chip sev-${severity}`} data-testid="severity-chip" data-severity={severity} title={whole}>
+    <span className={`chip sev-${severity}`} data-testid="severity-chip" data-severity={severity} title={about ? `${whole}: ${about}` : whole}>
       <span className="chip-icon" aria-hidden="true">
         {SEVERITY_ICON[severity]}
       </span>
@@ -37,7 +43,8 @@ export function SeverityChip({ severity, label, count }: { severity: Severity; l
 
 export function BadgeCell({ badge, ctx }: { badge: Badge | undefined; ctx: ColumnContext }) {
   if (!badge) return null;
-  return <SeverityChip severity={badge.severity} label={ctx.t(`severity.${badge.severity}`)} count={badge.count} />;
+  // The tooltip says what the most severe finding is, in words (its code means nothing to a reader).
+  return <SeverityChip severity={badge.severity} label={ctx.t(`severity.${badge.severity}`)} count={badge.count} about={findingTitle(badge.code, ctx.lang)} />;
 }
 
 /** A provisioner's health as a chip; it never shrinks (a cut verdict chip would be an empty colour). */

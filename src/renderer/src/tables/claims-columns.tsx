@@ -1,6 +1,7 @@
 /** Claims: claim -> volume, class, requested vs actual size, access, pods using it, age, findings. */
 import type { ClaimRow } from '../../../shared/model/rows';
 import { age } from '../format/time';
+import { Verbatim } from '../i18n/Verbatim';
 import { BadgeCell, badgeText, PhaseChip } from './cells';
 import { accessModes, sizePair, type Column, type ColumnContext } from './column';
 
@@ -30,11 +31,27 @@ export const claimColumns: readonly Column<ClaimRow>[] = [
     middle: true,
     value: (r) => (r.volumeName ? `→ ${r.volumeName}` : ''),
   },
-  { id: 'class', label: 'col.class', width: 100, grow: 1, priority: 3, value: claimClass },
+  {
+    id: 'class',
+    label: 'col.class',
+    width: 100,
+    grow: 1,
+    priority: 3,
+    // UI text: "(default)" is ours, the class name is the cluster's.
+    uiText: true,
+    value: claimClass,
+    render: (r, ctx) =>
+      r.className ? (
+        <>
+          <Verbatim>{r.className}</Verbatim>
+          {r.classIsDefault ? ` ${ctx.t('col.defaultClass')}` : ''}
+        </>
+      ) : null,
+  },
   { id: 'size', label: 'col.size', width: 110, priority: 2, value: (r) => sizePair(r.requested, r.capacity) },
   { id: 'accessModes', label: 'col.accessModes', width: 64, priority: 7, value: (r) => accessModes(r.accessModes) },
   { id: 'pods', label: 'col.pods', width: 90, grow: 1, priority: 6, value: (r) => r.pods.join(', ') },
-  { id: 'age', label: 'col.age', width: 56, align: 'end', uiText: true, priority: 5, value: (r, ctx) => age(r.createdAt, ctx.now) },
+  { id: 'age', label: 'col.age', width: 56, align: 'end', uiText: true, priority: 5, value: (r, ctx) => age(r.createdAt, ctx.now, ctx.lang) },
   {
     id: 'badge',
     label: 'col.findings',

@@ -8,8 +8,8 @@ export function classProvisioner(row: ClassRow, ctx: ColumnContext): string {
   return row.provisionerVerdict ? `${row.provisioner} (${ctx.t(`verdict.${row.provisionerVerdict}`)})` : row.provisioner;
 }
 
-export function classUsage(row: ClassRow): string {
-  return `${formatBytes(row.requestedBytes)} / ${formatBytes(row.provisionedBytes)}`;
+export function classUsage(row: ClassRow, ctx: ColumnContext): string {
+  return `${formatBytes(row.requestedBytes, ctx)} / ${formatBytes(row.provisionedBytes, ctx)}`;
 }
 
 export const classColumns: readonly Column<ClassRow>[] = [
@@ -22,6 +22,8 @@ export const classColumns: readonly Column<ClassRow>[] = [
     // The provisioner's health is the class's status: its chip comes first, so a narrow column cuts the name, never the chip.
     essential: true,
     floor: 96,
+    // UI text: the verdict chip is translated, ChipThenText marks the provisioner's name translate="no".
+    uiText: true,
     value: classProvisioner,
     render: (r, ctx) => <ChipThenText chip={r.provisionerVerdict && <VerdictChip verdict={r.provisionerVerdict} t={ctx.t} />} text={r.provisioner} />,
   },

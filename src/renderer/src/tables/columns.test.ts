@@ -98,7 +98,8 @@ describe('class and provisioner columns', () => {
   it('show the provisioner verdict in the UI language', () => {
     expect(classProvisioner(cls, en)).toBe('example.com/nfs (not running)');
     expect(classProvisioner(cls, ctxOf('ru'))).toBe('example.com/nfs (не работает)');
-    expect(classUsage(cls)).toBe('3Gi / 2Gi');
+    expect(classUsage(cls, en)).toBe('3Gi / 2Gi');
+    expect(classUsage(cls, ctxOf('ru'))).toBe('3 ГиБ / 2 ГиБ');
   });
   const prov: ProvisionerRow = {
     ref: { kind: 'csidrivers', name: 'hostpath.csi.k8s.io' },

@@ -37,5 +37,5 @@ export const eventColumns: readonly Column<EventRow>[] = [
   },
   { id: 'message', label: 'col.message', width: 200, grow: 4, essential: true, floor: 96, value: (r) => r.message },
   { id: 'count', label: 'col.count', width: 56, align: 'end', priority: 2, value: (r) => String(r.count) },
-  { id: 'lastSeen', label: 'col.lastSeen', width: 80, align: 'end', priority: 1, uiText: true, value: (r, ctx) => ago(r.lastSeen, ctx.now, ctx.t) },
+  { id: 'lastSeen', label: 'col.lastSeen', width: 80, align: 'end', priority: 1, uiText: true, value: (r, ctx) => ago(r.lastSeen, ctx.now, ctx) },
 ];

@@ -10,5 +10,5 @@ export const nodeColumns: readonly Column<NodeRow>[] = [
   { id: 'drivers', label: 'col.drivers', width: 150, grow: 2, priority: 1, value: (r) => r.csiDrivers.join(', ') },
   { id: 'pods', label: 'col.pods', width: 56, align: 'end', priority: 3, value: (r) => String(r.pods) },
   { id: 'attached', label: 'col.attached', width: 72, align: 'end', priority: 4, value: (r) => String(r.attachedVolumes) },
-  { id: 'age', label: 'col.age', width: 56, align: 'end', uiText: true, priority: 5, value: (r, ctx) => age(r.createdAt, ctx.now) },
+  { id: 'age', label: 'col.age', width: 56, align: 'end', uiText: true, priority: 5, value: (r, ctx) => age(r.createdAt, ctx.now, ctx.lang) },
 ];

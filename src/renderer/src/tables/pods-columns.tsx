@@ -32,7 +32,7 @@ export const podColumns: readonly Column<PodRow>[] = [
   { id: 'node', label: 'col.node', width: 100, grow: 1, priority: 4, value: (r) => r.nodeName ?? '' },
   { id: 'volumeTypes', label: 'col.volumeTypes', width: 130, grow: 2, priority: 7, value: podVolumeTypes },
   { id: 'claims', label: 'col.claims', width: 110, grow: 1, priority: 3, value: (r) => r.claims.join(', ') },
-  { id: 'age', label: 'col.age', width: 56, align: 'end', uiText: true, priority: 6, value: (r, ctx) => age(r.createdAt, ctx.now) },
+  { id: 'age', label: 'col.age', width: 56, align: 'end', uiText: true, priority: 6, value: (r, ctx) => age(r.createdAt, ctx.now, ctx.lang) },
   {
     id: 'badge',
     label: 'col.findings',

@@ -1,12 +1,13 @@
 /** Provisioners: type, health verdict with reasons, classes, CSI registration, leader lease, pods. */
 import type { ProvisionerRow } from '../../../shared/model/rows';
 import { ago } from '../format/time';
+import { Verbatim } from '../i18n/Verbatim';
 import { BadgeCell, badgeText, VerdictChip } from './cells';
 import type { Column, ColumnContext } from './column';
 
 export function provisionerLease(row: ProvisionerRow, ctx: ColumnContext): string {
   if (!row.leaseHolder) return '';
-  const renewed = ago(row.leaseRenewedAt, ctx.now, ctx.t);
+  const renewed = ago(row.leaseRenewedAt, ctx.now, ctx);
   return renewed ? `${row.leaseHolder} · ${renewed}` : row.leaseHolder;
 }
 
@@ -21,7 +22,7 @@ export function provisionerNodes(row: ProvisionerRow): string {
 
 export const provisionerColumns: readonly Column<ProvisionerRow>[] = [
   { id: 'name', label: 'col.name', width: 170, grow: 2, essential: true, floor: 96, middle: true, value: (r) => r.name },
-  { id: 'type', label: 'col.type', width: 70, priority: 3, value: (r) => r.type },
+  { id: 'type', label: 'col.type', width: 70, priority: 3, uiText: true, value: (r, ctx) => ctx.t(`provisionerTypeShort.${r.type}`) },
   {
     id: 'verdict',
     label: 'col.verdict',
@@ -34,7 +35,23 @@ export const provisionerColumns: readonly Column<ProvisionerRow>[] = [
   },
   { id: 'classes', label: 'col.class', width: 120, grow: 2, priority: 1, value: (r) => r.classes.join(', ') },
   { id: 'registered', label: 'col.registered', width: 64, align: 'end', priority: 5, value: provisionerNodes },
-  { id: 'lease', label: 'col.lease', width: 150, grow: 2, priority: 2, uiText: true, value: provisionerLease },
+  {
+    id: 'lease',
+    label: 'col.lease',
+    width: 150,
+    grow: 2,
+    priority: 2,
+    uiText: true,
+    value: provisionerLease,
+    // The holder is the cluster's name for it; the age is ours.
+    render: (r, ctx) =>
+      r.leaseHolder ? (
+        <>
+          <Verbatim>{r.leaseHolder}</Verbatim>
+          {r.leaseRenewedAt ? ` · ${ago(r.leaseRenewedAt, ctx.now, ctx)}` : ''}
+        </>
+      ) : null,
+  },
   { id: 'pods', label: 'col.pods', width: 60, align: 'end', priority: 4, value: provisionerPods },
   {
     id: 'badge',

@@ -11,7 +11,7 @@ export const snapshotColumns: readonly Column<SnapshotRow>[] = [
   { id: 'class', label: 'col.class', width: 100, grow: 1, priority: 4, value: (r) => r.className ?? '' },
   { id: 'readyToUse', label: 'col.readyToUse', width: 64, essential: true, floor: 48, uiText: true, value: (r, ctx) => yesNo(r.readyToUse, ctx) },
   { id: 'restoreSize', label: 'col.restoreSize', width: 90, align: 'end', priority: 3, value: (r) => r.restoreSize ?? '' },
-  { id: 'age', label: 'col.age', width: 56, align: 'end', uiText: true, priority: 5, value: (r, ctx) => age(r.createdAt, ctx.now) },
+  { id: 'age', label: 'col.age', width: 56, align: 'end', uiText: true, priority: 5, value: (r, ctx) => age(r.createdAt, ctx.now, ctx.lang) },
   {
     id: 'badge',
     label: 'col.findings',

@@ -22,7 +22,7 @@ export const volumeColumns: readonly Column<VolumeRow>[] = [
   { id: 'reclaim', label: 'col.reclaim', width: 72, priority: 5, value: (r) => r.reclaimPolicy ?? '' },
   { id: 'source', label: 'col.source', width: 110, grow: 1, priority: 4, value: volumeSource },
   { id: 'nodeAffinity', label: 'col.nodeAffinity', width: 90, grow: 1, priority: 8, value: (r) => r.nodeAffinity ?? '' },
-  { id: 'age', label: 'col.age', width: 56, align: 'end', uiText: true, priority: 6, value: (r, ctx) => age(r.createdAt, ctx.now) },
+  { id: 'age', label: 'col.age', width: 56, align: 'end', uiText: true, priority: 6, value: (r, ctx) => age(r.createdAt, ctx.now, ctx.lang) },
   {
     id: 'badge',
     label: 'col.findings',

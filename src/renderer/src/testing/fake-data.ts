@@ -42,7 +42,7 @@ export const fakeProvisioners: ProvisionerRow[] = [
     name: 'rancher.io/local-path',
     type: 'external',
     verdict: 'alive',
-    reasons: ['lease renewed 3s ago'],
+    reasons: [{ en: 'Lease renewed 3 s ago.', ru: 'Lease обновлён 3 с назад.' }],
     classes: ['standard'],
     registeredNodes: [],
     leaseHolder: 'local-path-provisioner-7d9f',
@@ -107,15 +107,15 @@ export const fakePodDetail: Pick<ObjectDetail, 'volumes' | 'initSteps'> = {
     {
       name: 'data',
       type: 'persistentVolumeClaim',
-      detail: 'data-00001',
+      source: [{ fact: 'ref', value: 'data-00001' }],
       target: { kind: 'persistentvolumeclaims', namespace: 'shop', name: 'data-00001' },
       mounts: [
         { container: 'init-perms', init: true, mountPath: '/data', readOnly: false },
         { container: 'web', init: false, mountPath: '/var/lib/web', readOnly: false },
       ],
     },
-    { name: 'config', type: 'configMap', detail: 'web-config', mounts: [{ container: 'web', init: false, mountPath: '/etc/web', readOnly: true }] },
-    { name: 'scratch', type: 'emptyDir', detail: 'medium: Memory, sizeLimit: 64Mi', mounts: [] },
+    { name: 'config', type: 'configMap', source: [{ fact: 'ref', value: 'web-config' }], mounts: [{ container: 'web', init: false, mountPath: '/etc/web', readOnly: true }] },
+    { name: 'scratch', type: 'emptyDir', source: [{ fact: 'memory' }, { fact: 'sizeLimit', value: '64Mi' }], mounts: [] },
   ],
   initSteps: [
     { name: 'init-perms', index: 0, state: 'done', sidecar: false, restarts: 0, exitCode: 0, runAsUser: 0, mounts: ['/data'], startedAt: '2026-11-28T09:50:10Z', finishedAt: '2026-11-28T09:50:12Z' },
@@ -142,7 +142,7 @@ export const fakeGraph: StorageGraph = {
     { id: 'e4', from: 'pvc2', to: 'pv', state: 'bound' },
     { id: 'e5', from: 'pv', to: 'sc', state: 'bound' },
     { id: 'e6', from: 'sc', to: 'prov', state: 'bound' },
-    { id: 'e7', from: 'pv', to: 'node', state: 'bound', label: 'node affinity' },
+    { id: 'e7', from: 'pv', to: 'node', state: 'bound', relation: 'pinned-to' },
   ],
   rootId: 'pod',
 };

@@ -1,0 +1,30 @@
+import { describe, expect, it } from 'vitest';
+import { englishWords } from '../../e2e/journeys/support/text-scan';
+
+// The rule of the Russian text scan of the journeys (e2e/journeys/russian.demo.spec.ts), tested on its own.
+describe('englishWords', () => {
+  it('finds English words in a Russian UI text', () => {
+    expect(englishWords('Провижинер dead')).toEqual(['dead']);
+    expect(englishWords('2 claim(s)')).toEqual(['claims']);
+    expect(englishWords('Namespace')).toEqual([]);
+    expect(englishWords('on node disk, size limit')).toEqual(['on', 'node', 'disk', 'size', 'limit']);
+    expect(englishWords('1 kinds')).toEqual(['kinds']);
+    expect(englishWords('11/28/2026, 3:26:00 AM')).toEqual([]);
+    expect(englishWords('Nov 28, 2026')).toEqual(['Nov']);
+    expect(englishWords('Init: 2/3')).toEqual([]);
+    expect(englishWords('Init containers done')).toEqual(['containers', 'done']);
+  });
+
+  it('lets Kubernetes identifiers through', () => {
+    expect(
+      englishWords(
+        'Заявка просит StorageClass, PVC в Pending; см. spec.storageClassName, kubernetes.io/host-path, v1.37.2, kube-controller-manager, Init-контейнер, CSI-драйвер, kubectl, claimRef, «ReadWriteOnce», CSIDriver, CSINode',
+      ),
+    ).toEqual([]);
+  });
+
+  it('skips code in backticks and values marked verbatim', () => {
+    expect(englishWords('выгруженный командой `kse snapshot`')).toEqual([]);
+    expect(englishWords('держит \u2068lab-system/hostpath\u2069, не удалось: \u2068refusing to provision\u2069')).toEqual([]);
+  });
+});

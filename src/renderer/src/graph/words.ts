@@ -1,0 +1,23 @@
+/** The graph's words in the UI language: node types, edge labels and what a screen reader says for a node. */
+import type { GraphEdge, GraphNode } from '../../../shared/model/detail';
+import type { Translate } from '../i18n/i18n';
+import type { GraphWords } from './layout';
+
+/**
+ * An edge says what it means ("uses", "bound to"); an edge the core sent without a relation says its state
+ * when it is broken ("mismatch: claim.class-mismatch") and nothing when it is bound.
+ */
+export function graphWords(t: Translate): GraphWords {
+  const state = (edge: GraphEdge) => t(`edge.${edge.state}`);
+  return {
+    edgeLabel: (edge) => {
+      if (edge.relation) return t(`graph.rel.${edge.relation}`);
+      if (edge.state === 'bound') return undefined;
+      return edge.findingCode ? t('edge.withFinding', { state: state(edge), code: edge.findingCode }) : state(edge);
+    },
+    nodeLabel: (node: GraphNode) =>
+      [t(`graph.type.${node.type}`), node.label, node.sublabel, node.zones ? t('graph.zone', { zones: node.zones.join(', ') }) : undefined, node.missing ? t('details.missing') : undefined]
+        .filter(Boolean)
+        .join(', '),
+  };
+}
