@@ -47,7 +47,10 @@ export const initContainersChecks: ExerciseChecks = {
     if (!first) return failed(t(`Pod ${v(POD)} has no emptyDir volume to prepare.`, `У пода ${v(POD)} нет тома emptyDir, который нужно подготовить.`), [ref]);
     const missing = everyone.filter((c) => !(c.volumeMounts ?? []).some((m) => m.name === first.name)).map((c) => v(c.name));
     return failed(
-      t(`${missing.join(', ')} do(es) not mount emptyDir ${v(first.name)}: what is prepared there is not seen by every container.`, `${missing.join(', ')} не монтирует emptyDir ${v(first.name)}: подготовленное в нём видят не все контейнеры.`),
+      t(
+        `Not every container mounts emptyDir ${v(first.name)}: ${missing.join(', ')} ${missing.length === 1 ? 'does' : 'do'} not, so what is prepared there does not reach every container.`,
+        `Не все контейнеры монтируют emptyDir ${v(first.name)}: его не монтирует ${missing.join(', ')}, поэтому подготовленное в нём видят не все контейнеры.`,
+      ),
       [ref],
     );
   },
