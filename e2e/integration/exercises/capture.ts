@@ -14,6 +14,7 @@ import { fixtureView, type FixtureObjects } from '../../../src/shared/diagnose/f
 import { checkExercise } from '../../../src/shared/exercises/check';
 import type { ExerciseResult, ExerciseSpec } from '../../../src/shared/exercises/model';
 import { plainText } from '../../../src/shared/verbatim';
+import { fixtureJson } from './fixture-json';
 import { MISTAKES, type Mistake } from './mistakes';
 import { exerciseObjects } from './objects';
 
@@ -78,6 +79,6 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   for (const spec of specs) {
     console.error(`--- ${spec.number} ${spec.id}`);
     const captured = await captureExercise(target, spec, () => undefined);
-    writeFileSync(join(TESTDATA, `${spec.id}.json`), JSON.stringify({ exercise: spec.id, ...captured }, null, 1) + '\n');
+    writeFileSync(join(TESTDATA, `${spec.id}.json`), fixtureJson(spec.id, captured));
   }
 }
