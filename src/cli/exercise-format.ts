@@ -3,6 +3,7 @@
  * check's step-by-step result, in English or Russian. Pure; texts from the cluster are made terminal-safe, and the
  * isolate marks around cluster values (shared/verbatim.ts) are dropped.
  */
+import type { ExerciseCommands } from '../shared/exercises/api';
 import type { Exercise, ExerciseResult } from '../shared/exercises/model';
 import type { Lang } from '../shared/model/findings';
 import { sanitizeForTerminal } from '../shared/terminal-text';
@@ -41,12 +42,7 @@ export function formatExerciseList(exercises: readonly Exercise[], lang: Lang): 
   return `${lines.join('\n')}\n`;
 }
 
-export interface StartCommands {
-  start: string;
-  reset: string[];
-}
-
-export function formatExerciseStart({ spec, text }: Exercise, commands: StartCommands, lang: Lang): string {
+export function formatExerciseStart({ spec, text }: Exercise, commands: Pick<ExerciseCommands, 'start' | 'reset' | 'lab'>, lang: Lang): string {
   const lines = [
     `${spec.number}. ${s(text.title)}`,
     '',
@@ -64,7 +60,7 @@ export function formatExerciseStart({ spec, text }: Exercise, commands: StartCom
     `${W.reset[lang]}:`,
     ...commands.reset.map((line) => `  ${s(line)}`),
     '',
-    `${W.lab[lang]}: npm run lab -- exercise ${spec.number}`,
+    `${W.lab[lang]}: ${s(commands.lab)}`,
     `${W.next[lang]}: kse exercise check ${spec.number}   ${W.hint[lang]}: kse exercise hint ${spec.number} 1`,
   ];
   return `${lines.join('\n')}\n`;

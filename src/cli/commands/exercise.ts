@@ -3,10 +3,9 @@
  * Read-only like the rest of the app: `start` prints the commands that set an exercise up, `check` reads the
  * cluster and prints each step's state with the same explanations the UI shows; it exits 0 when every step passes.
  */
-import { exerciseDir, findExercise, loadExercises } from '../../main/exercises/load';
-import { checkExercise } from '../../shared/exercises/check';
-import { resetCommands, startCommand } from '../../shared/exercises/format';
-import type { Exercise } from '../../shared/exercises/model';
+import { findExercise } from '../../main/exercises/load';
+import { ExerciseService } from '../../main/exercises/service';
+import type { ExerciseCard } from '../../shared/exercises/api';
 import type { ClusterView } from '../../shared/diagnose/view';
 import { plainText } from '../../shared/verbatim';
 import type { CommandNamed } from '../args';
@@ -22,22 +21,23 @@ function isClusterView(store: unknown): store is ClusterView {
   return typeof view?.list === 'function' && typeof view.volumesClaiming === 'function' && typeof view.podsUsingClaim === 'function' && typeof view.kindState === 'function';
 }
 
-async function load(runtime: CliRuntime, command: CommandNamed<'exercise'>): Promise<Exercise[]> {
+async function load(service: ExerciseService, command: CommandNamed<'exercise'>): Promise<ExerciseCard[]> {
   try {
-    return await loadExercises(runtime.resourcesDir, command.lang);
+    return await service.list(command.lang);
   } catch (error) {
     throw new CliFailure(`The exercises could not be read: ${error instanceof Error ? error.message : String(error)}`);
   }
 }
 
-function pick(all: readonly Exercise[], which: string | undefined): Exercise {
+function pick(all: readonly ExerciseCard[], which: string | undefined): ExerciseCard {
   const found = which === undefined ? undefined : findExercise(all, which);
   if (!found) throw new CliFailure(`There is no exercise "${which ?? ''}". Exercises are numbered 1-${all.length}; "kse exercise list" shows them.`, 2);
   return found;
 }
 
 export async function runExercise(runtime: CliRuntime, command: CommandNamed<'exercise'>): Promise<number> {
-  const all = await load(runtime, command);
+  const service = new ExerciseService(runtime.resourcesDir);
+  const all = await load(service, command);
   const { lang } = command;
   switch (command.action) {
     case 'list':
@@ -45,8 +45,7 @@ export async function runExercise(runtime: CliRuntime, command: CommandNamed<'ex
       return 0;
     case 'start': {
       const exercise = pick(all, command.which);
-      const dir = exerciseDir(runtime.resourcesDir, exercise.spec);
-      runtime.io.out(formatExerciseStart(exercise, { start: startCommand(dir), reset: resetCommands(exercise.spec, dir) }, lang));
+      runtime.io.out(formatExerciseStart(exercise, exercise.commands, lang));
       return 0;
     }
     case 'hint': {
@@ -67,7 +66,7 @@ export async function runExercise(runtime: CliRuntime, command: CommandNamed<'ex
         // The store is the app's indexed view of the cluster: the checks read it as the diagnosis does.
         const store: unknown = core.registry.get(status.cluster.id).store;
         if (!isClusterView(store)) throw new CliFailure('This build of kse cannot read the cluster\'s objects for a check. Please report this.');
-        const result = checkExercise(store, exercise.spec);
+        const result = await service.check(store, exercise.spec.id);
         const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_, v: unknown) => (typeof v === 'string' ? plainText(v) : v)));
         const colour = !command.json && runtime.io.isTTY;
         runtime.io.out(command.json ? json(plain(result)) : formatExerciseResult(exercise, result, lang, colour), { ownColours: colour });

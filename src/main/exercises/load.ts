@@ -33,10 +33,19 @@ export async function loadExerciseSpecs(resourcesDir: string): Promise<ExerciseS
     throw new Error(`Cannot read the exercises in ${root} (${error instanceof Error ? error.message : String(error)}). Reinstall the app, or run it from the repository root.`);
   }
   const dirs = names.filter((n) => /^\d{2}-/.test(n)).sort();
-  const specs = await Promise.all(dirs.map(async (dir) => parseExerciseSpec(dir, await readFile(join(root, dir, 'exercise.yaml'), 'utf8'))));
+  const specs = await Promise.all(dirs.map(async (dir) => parseExerciseSpec(dir, await readSpec(root, dir))));
   const numbers = specs.map((s) => s.number);
   if (new Set(numbers).size !== numbers.length) throw new ExerciseFormatError(`Two exercise directories in ${root} share a number.`);
   return specs;
+}
+
+async function readSpec(root: string, dir: string): Promise<string> {
+  try {
+    return await readFile(join(root, dir, 'exercise.yaml'), 'utf8');
+  } catch (error) {
+    const code = error instanceof Error && 'code' in error ? String(error.code) : String(error);
+    throw new ExerciseFormatError(`${dir}/exercise.yaml cannot be read (${code}): every exercise directory needs one. Restore it, or remove ${join(root, dir)}.`);
+  }
 }
 
 /** Every exercise in one language, in course order. */
