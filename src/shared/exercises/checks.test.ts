@@ -54,7 +54,7 @@ const notRunning = (name: string): Edit => (o) => {
 /** For each exercise and step: a captured state where the step fails, and what it says there. */
 const FAILING: Record<string, Record<string, FailingCase>> = {
   stateless: {
-    replicas: { from: 'start', en: /^1 of the 2 pods the exercise asks for are Running \(1 exist\)\. Scale Deployment web to 2 replicas\.$/, ru: /^В состоянии Running 1 из 2 подов/ },
+    replicas: { from: 'start', en: /^Pods of Deployment web Running: 1 of the 2 the exercise asks for \(pods in all: 1\)\. Scale it to 2 replicas\.$/, ru: /^Подов Deployment web в состоянии Running: 1 из 2, которые просит упражнение \(всего подов: 1\)\./ },
     'no-disk': { from: 'start', en: /^Pod web-\S+ keeps data on disk\. Volume uploads is the directory \/var\/lib\/ex-web-uploads of node lab-node-\w+/, ru: /^Под web-\S+ хранит данные на диске\./, code: 'pod.hostpath' },
   },
   'shared-emptydir': {

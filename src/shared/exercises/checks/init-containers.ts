@@ -84,6 +84,6 @@ export const initContainersChecks: ExerciseChecks = {
     if (done < total || pod.status?.phase !== 'Running') {
       return failed(t(`${done} of ${total} init containers have finished; the app starts after the last one.`, `Завершилось init-контейнеров: ${done} из ${total}; приложение запустится после последнего.`), [ref]);
     }
-    return passed(t(`All ${total} init containers finished and the app is Running.`, `Все init-контейнеры (${total}) завершились, приложение в состоянии Running.`), [ref]);
+    return passed(t(`Every init container (${total}) finished, and the app is Running.`, `Все init-контейнеры (${total}) завершились, приложение в состоянии Running.`), [ref]);
   },
 };

@@ -33,12 +33,12 @@ export const statelessChecks: ExerciseChecks = {
       return failed(t(`No pod of Deployment ${v('web')} (label app=web) runs in ${v(namespace)}.`, `В ${v(namespace)} нет ни одного пода Deployment ${v('web')} (метка app=web).`));
     }
     if (running.length >= REPLICAS) {
-      return passed(t(`${running.length} pods of ${v('web')} are Running.`, `Подов ${v('web')} в состоянии Running: ${running.length}.`), refs);
+      return passed(t(`Pods of ${v('web')} Running: ${running.length}.`, `Подов ${v('web')} в состоянии Running: ${running.length}.`), refs);
     }
     return failed(
       t(
-        `${running.length} of the ${REPLICAS} pods the exercise asks for are Running (${pods.length} exist). Scale Deployment ${v('web')} to ${REPLICAS} replicas.`,
-        `В состоянии Running ${running.length} из ${REPLICAS} подов, которые просит упражнение (всего подов: ${pods.length}). Увеличьте число реплик Deployment ${v('web')} до ${REPLICAS}.`,
+        `Pods of Deployment ${v('web')} Running: ${running.length} of the ${REPLICAS} the exercise asks for (pods in all: ${pods.length}). Scale it to ${REPLICAS} replicas.`,
+        `Подов Deployment ${v('web')} в состоянии Running: ${running.length} из ${REPLICAS}, которые просит упражнение (всего подов: ${pods.length}). Увеличьте число реплик до ${REPLICAS}.`,
       ),
       refs,
     );
