@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
  * The Russian terms the project settled on (issue 17, item 4; the UI dictionary's header): «замечание» for a finding,
  * never «находка»; «место для временных данных» for scratch space, never «рабочее место»; a Lease is a Lease, not
  * «аренда». The words are looked for in every place Russian text is written: the UI dictionary, the diagnosis rules
- * and texts in src/shared, and the Russian lessons.
+ * and texts in src/shared, the Russian lessons and exercises.
  */
 const FORBIDDEN: { word: RegExp; instead: string }[] = [
   { word: /находк/iu, instead: 'замечание' },
@@ -19,6 +19,7 @@ const globbed = {
   ...import.meta.glob<string>('../renderer/src/i18n/ru.ts', { query: '?raw', import: 'default', eager: true }),
   ...import.meta.glob<string>(['./**/*.ts', '!./**/*.test.ts'], { query: '?raw', import: 'default', eager: true }),
   ...import.meta.glob<string>('../../resources/lessons/ru/*.md', { query: '?raw', import: 'default', eager: true }),
+  ...import.meta.glob<string>('../../resources/exercises/ru/*.yaml', { query: '?raw', import: 'default', eager: true }),
 };
 /** Repository-relative path -> text. */
 const TEXTS = new Map(Object.entries(globbed).map(([path, text]) => [path.startsWith('../../') ? path.slice(6) : path.startsWith('../') ? `src/${path.slice(3)}` : `src/shared/${path.slice(2)}`, text]));
@@ -29,6 +30,7 @@ describe('Russian glossary', () => {
     expect(PLACES).toContain('src/renderer/src/i18n/ru.ts');
     expect(PLACES.filter((p) => p.startsWith('resources/lessons/ru/')).length).toBeGreaterThan(4);
     expect(PLACES.filter((p) => p.startsWith('src/shared/diagnose/')).length).toBeGreaterThan(10);
+    expect(PLACES.filter((p) => p.startsWith('resources/exercises/ru/')).length).toBeGreaterThanOrEqual(10);
   });
 
   it('uses the settled terms everywhere', () => {
