@@ -58,7 +58,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
     const admin = kc.users.find((u: any) => u.name === 'lab-admin');
     client = new KubeClient(kc.clusters[0].cluster.server, admin.user.token, Buffer.from(kc.clusters[0].cluster['certificate-authority-data'], 'base64').toString());
   } else {
-    lab = await startLab({ seedScenarios: true });
+    lab = await startLab({ seedScenarios: true, csi: true });
     // let the controllers and the init-container driver settle
     await new Promise((r) => setTimeout(r, 30_000));
     client = lab.client('admin');
