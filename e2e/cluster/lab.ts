@@ -12,7 +12,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CSI_DRIVER_NAME, CSI_IDENTITY_KEYS, CSI_LEASES, CSI_NAMESPACE, CSI_SIDECARS, csiArgs, csiDriverObject, csiRbacObjects, snapshotCrds, type CsiComponent, type CsiLayout, type CsiSidecar } from './csi';
+import { CSI_DRIVER_NAME, CSI_SIDECARS, type CsiComponent, type CsiSidecar } from './csi';
+import { CsiSide, type CsiFault, type CsiMethod } from './csi-side';
 import { applyAll, bootstrapObjects, csiNodeObjects, DEFAULT_NODES, LAB_SYSTEM_NAMESPACE, loadScenarios, PROVISIONER_LEASE, type LabNode } from './bootstrap';
 import { ensureBinaries, type LabBinaries } from './build';
 import { IDENTITIES, kubeconfigYaml, kwokStagesConfig, newTokens, writeServiceAccountKeys, writeTokenFile, type IdentityName, type Tokens } from './config';
@@ -26,14 +27,7 @@ export { INIT_DRIVER_LABEL } from './config';
 export { INIT_STEP_ANNOTATION } from './init-driver';
 export { ComponentDiedError } from './proc';
 export { CSI_DRIVER_NAME, CSI_LEASES, CSI_NAMESPACE, CSI_SIDECARS, type CsiSidecar } from './csi';
-
-/** A failure the lab's CSI driver answers a CSI method with (a gRPC status code name and a message). */
-export interface CsiFault {
-  code: 'Internal' | 'InvalidArgument' | 'OutOfRange' | 'ResourceExhausted' | 'Unavailable' | 'FailedPrecondition' | 'NotFound' | 'Aborted' | 'DeadlineExceeded' | 'PermissionDenied';
-  message: string;
-}
-/** CSI methods the lab's driver can be told to fail. */
-export type CsiMethod = 'CreateVolume' | 'DeleteVolume' | 'ControllerPublishVolume' | 'ControllerUnpublishVolume' | 'ControllerExpandVolume' | 'CreateSnapshot' | 'DeleteSnapshot' | 'Probe';
+export type { CsiFault, CsiMethod } from './csi-side';
 
 export interface LabOptions {
   /** Data dir to use (created if missing). Default: a new mkdtemp dir, removed by stop(). */
@@ -157,9 +151,6 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
   };
   const etcdEndpoint = `http://127.0.0.1:${etcdClient}`;
   const csiEnabled = opts.csi ?? false;
-  const csiLayout: CsiLayout = { socket: join(dataDir, 'csi', 'csi.sock'), faultsFile: join(dataDir, 'csi', 'faults.json') };
-  mkdirSync(join(dataDir, 'csi'), { recursive: true, mode: 0o700 });
-  writeFileSync(csiLayout.faultsFile, '{}\n');
   const tokens: Tokens = newTokens();
   writeTokenFile(join(pki, 'tokens.csv'), tokens);
   writeServiceAccountKeys(join(pki, 'sa.key'), join(pki, 'sa.pub'));
@@ -301,18 +292,15 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
       await applyAll(admin, bootstrapObjects(nodes));
       return true;
     }, 20_000);
-    if (csiEnabled) {
-      // The snapshot API first: the sidecars' informers (and the scenarios) need it served.
-      const crds = snapshotCrds(bins.csi);
-      await applyAll(admin, crds);
-      for (const crd of crds) {
-        await waitFor(`CRD ${crd.metadata.name} established`, async () => {
-          const c = await admin.get(`/apis/apiextensions.k8s.io/v1/customresourcedefinitions/${crd.metadata.name}`);
-          return c.status?.conditions?.some((x: any) => x.type === 'Established' && x.status === 'True') || undefined;
-        }, 30_000);
-      }
-      await applyAll(admin, [...csiRbacObjects(bins.csi), csiDriverObject()]);
-    }
+    const csi = csiEnabled
+      ? new CsiSide({
+          bins: bins.csi, dataDir, admin, kubeconfigFor, waitFor, log,
+          component: (name, bin, args) => component(name, bin, args),
+          wanted: wanted as Set<string>,
+        })
+      : undefined;
+    // The snapshot API first: the sidecars' informers (and the scenarios) need it served.
+    await csi?.installApi();
 
     const kcm = component('kube-controller-manager', bins.kubeControllerManager, controllerManagerArgs(layout, kubeconfigFor('controllerManager')));
     const scheduler = component('kube-scheduler', bins.kubeScheduler, schedulerArgs(layout, kubeconfigFor('scheduler')));
@@ -320,15 +308,6 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
     writeFileSync(kwokConfig, kwokStagesConfig(bins.kwokStagesDir));
     const kwok = component('kwok', bins.kwok, kwokArgs(layout, kubeconfigFor('kwok'), kwokConfig));
     const provisioner = component('provisioner', bins.provisioner, provisionerArgs(layout, kubeconfigFor('provisioner')));
-    const csiBin: Record<CsiComponent, string> = {
-      'csi-driver': bins.csi.driver, 'csi-provisioner': bins.csi.provisioner, 'csi-attacher': bins.csi.attacher,
-      'csi-resizer': bins.csi.resizer, 'csi-snapshotter': bins.csi.snapshotter, 'snapshot-controller': bins.csi.snapshotController,
-    };
-    const csiComponents = new Map<CsiComponent, Component>();
-    if (csiEnabled) {
-      csiComponents.set('csi-driver', component('csi-driver', csiBin['csi-driver'], csiArgs('csi-driver', csiLayout, '')));
-      for (const s of CSI_SIDECARS) csiComponents.set(s, component(s, csiBin[s], csiArgs(s, csiLayout, kubeconfigFor(CSI_IDENTITY_KEYS[s]))));
-    }
     for (const c of [etcd, apiserver, kcm, scheduler, kwok]) wanted.add(c.name as LabComponent);
     if (opts.provisioner ?? true) wanted.add('provisioner');
     kcm.start();
@@ -350,17 +329,8 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
     });
     await applyAll(admin, csiNodeObjects(readyNodes.map((n) => ({ name: n.metadata.name, uid: n.metadata.uid! })), csiEnabled ? [CSI_DRIVER_NAME] : []));
     if (opts.provisioner ?? true) await waitFor('external provisioner lease', leaseHeld(LAB_SYSTEM_NAMESPACE, PROVISIONER_LEASE));
-    if (csiEnabled) {
-      // The driver first: each sidecar connects to its socket as it starts (and exits if it cannot).
-      const driver = csiComponents.get('csi-driver')!;
-      wanted.add('csi-driver');
-      driver.start();
-      await waitFor('CSI driver socket', async () => existsSync(csiLayout.socket) || undefined, 30_000);
-      for (const s of CSI_SIDECARS) {
-        wanted.add(s);
-        csiComponents.get(s)!.start();
-      }
-      for (const s of CSI_SIDECARS) await waitFor(`${s} leader lease`, leaseHeld(CSI_NAMESPACE, CSI_LEASES[s]));
+    if (csi) {
+      await csi.start();
       log(`[lab] CSI driver ${CSI_DRIVER_NAME} and its sidecars running (+${((Date.now() - started) / 1000).toFixed(1)}s)`);
     }
 
@@ -368,6 +338,10 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
     ready = true;
     log(`[lab] ready in ${((Date.now() - started) / 1000).toFixed(1)}s; kubeconfig ${kubeconfigPath}`);
 
+    const withCsi = () => {
+      if (!csi) throw new Error('this lab runs without CSI (LabOptions.csi: false)');
+      return csi;
+    };
     const lab: Lab = {
       dataDir, kubeconfigPath, server, caPem, etcdEndpoint,
       adminToken: tokens.admin, studentToken: tokens.student,
@@ -430,35 +404,9 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
         });
         log('[lab] external provisioner leading again');
       },
-      async stopCsiSidecar(sidecar) {
-        const c = csiComponents.get(sidecar);
-        if (!c) throw new Error('this lab runs without CSI (LabOptions.csi: false)');
-        wanted.delete(sidecar);
-        await c.stop();
-        log(`[lab] ${sidecar} stopped`);
-      },
-      async startCsiSidecar(sidecar) {
-        const c = csiComponents.get(sidecar);
-        if (!c) throw new Error('this lab runs without CSI (LabOptions.csi: false)');
-        wanted.add(sidecar);
-        if (c.running) return;
-        const path = `/apis/coordination.k8s.io/v1/namespaces/${CSI_NAMESPACE}/leases/${CSI_LEASES[sidecar]}`;
-        const before = (await admin.getOrUndefined(path))?.spec?.renewTime;
-        c.start();
-        // A new process waits for the previous holder's lease to expire (or to be released) before it leads.
-        await waitFor(`${sidecar} lease renewed`, async () => {
-          const l = await admin.getOrUndefined(path);
-          return l?.spec?.holderIdentity && l.spec.renewTime && l.spec.renewTime !== before ? true : undefined;
-        });
-        log(`[lab] ${sidecar} leading again`);
-      },
-      setCsiFault(method, fault) {
-        if (!csiEnabled) throw new Error('this lab runs without CSI (LabOptions.csi: false)');
-        const faults = JSON.parse(readFileSync(csiLayout.faultsFile, 'utf8') || '{}') as Record<string, CsiFault>;
-        if (fault) faults[method] = fault;
-        else delete faults[method];
-        writeFileSync(csiLayout.faultsFile, JSON.stringify(faults, null, 2) + '\n');
-      },
+      stopCsiSidecar: async (sidecar) => withCsi().stopSidecar(sidecar),
+      startCsiSidecar: async (sidecar) => withCsi().startSidecar(sidecar),
+      setCsiFault: (method, fault) => withCsi().setFault(method, fault),
       async seedScenarios(only) {
         const scenarios = loadScenarios().filter(
           (s) => (!only || only.includes(s.name)) && (csiEnabled || !s.objects.some((o) => o.apiVersion?.startsWith('snapshot.storage.k8s.io/') || (o as { provisioner?: string }).provisioner === CSI_DRIVER_NAME)),
