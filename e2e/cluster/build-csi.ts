@@ -1,14 +1,13 @@
 /**
- * The lab's CSI controller side, built from the upstream releases' own Go modules and cached like the other
- * binaries (${XDG_CACHE_HOME:-~/.cache}/kse/bin/<component>-<version>/):
+ * The lab's CSI controller side, built from Go modules and cached like the other binaries
+ * (${XDG_CACHE_HOME:-~/.cache}/kse/bin/<component>-<version>-<hash of build/csi>/):
  *
  * - external-provisioner, external-attacher, external-resizer, and external-snapshotter's csi-snapshotter and
- *   snapshot-controller: each release is built as its own main module (`go build ./cmd/...` inside the module
- *   downloaded by `go mod download`), so its go.mod, replace directives and go.sum are exactly the release's. A
- *   wrapper module requiring them (as build/k8s does for Kubernetes) would drop those replace directives and
- *   mix their Kubernetes library versions. external-snapshotter replaces its client module with `./client`, which
- *   a module zip leaves out (it is a module of its own): a copy of its go.mod (-modfile) points that replace at
- *   the client/v8 module of the same version instead.
+ *   snapshot-controller: built from the wrapper module build/csi, which pins the releases and replaces every
+ *   Kubernetes staging module with v0.37.2, as build/k8s does for Kubernetes. Their compiled Kubernetes libraries
+ *   are then largely the ones the Kubernetes build already put in Go's build cache. (Built as their own main
+ *   modules instead, each release compiles its own client-go, apiserver, ... : about 4x the CPU time, measured.)
+ *   One `go build` per binary, so that each gets its own -X main.version.
  * - Their upstream RBAC manifests and the snapshot CRDs (client/v8 config/crd) are copied next to the binaries,
  *   so the lab applies upstream's rules, not a retyped copy.
  * - lab-csi-driver (e2e/cluster/csi-driver): our in-memory CSI plugin, keyed by a hash of its sources. It stands
@@ -21,8 +20,17 @@ import { fileURLToPath } from 'node:url';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const CSI_DRIVER_SOURCE_DIR = join(here, 'csi-driver');
+/** The wrapper module that pins the sidecar releases (its go.mod is the one place their versions are set). */
+export const CSI_BUILD_DIR = join(here, 'build', 'csi');
 
-/** One upstream release built from its own module. `files` are copied from the module into the cache dir. */
+function requiredVersion(module: string): string {
+  const text = readFileSync(join(CSI_BUILD_DIR, 'go.mod'), 'utf8');
+  const v = new RegExp(`^\\s*${module.replace(/[.\\/]/g, '\\$&')}\\s+(v\\S+)`, 'm').exec(text)?.[1];
+  if (!v) throw new Error(`${module} not required in ${join(CSI_BUILD_DIR, 'go.mod')}`);
+  return v;
+}
+
+/** One upstream release. `files` are copied from its module into the cache dir. */
 export interface CsiRelease {
   module: string;
   version: string;
@@ -32,32 +40,26 @@ export interface CsiRelease {
   files: string[];
 }
 
+const release = (module: string, commands: Record<string, string>, files: string[]): CsiRelease => ({ module, version: requiredVersion(module), commands, files });
+
 /**
- * Pinned releases. Checked on the module proxy with `go list -m -versions <module>` (2026-11-30); change a version
- * here and the next ensureBinaries() builds it into a new cache dir.
+ * The releases, at the versions build/csi/go.mod pins (checked on the module proxy with
+ * `go list -m -versions <module>`, 2026-11-30: external-provisioner v6.4.0, external-attacher v4.13.0,
+ * external-resizer v2.3.0, external-snapshotter v8.7.0).
  */
 export const CSI_RELEASES = {
-  provisioner: {
-    module: 'github.com/kubernetes-csi/external-provisioner/v6', version: 'v6.4.0',
-    commands: { 'csi-provisioner': './cmd/csi-provisioner' }, files: ['deploy/kubernetes/rbac.yaml'],
-  },
-  attacher: {
-    module: 'github.com/kubernetes-csi/external-attacher/v4', version: 'v4.13.0',
-    commands: { 'csi-attacher': './cmd/csi-attacher' }, files: ['deploy/kubernetes/rbac.yaml'],
-  },
-  resizer: {
-    module: 'github.com/kubernetes-csi/external-resizer/v2', version: 'v2.3.0',
-    commands: { 'csi-resizer': './cmd/csi-resizer' }, files: ['deploy/kubernetes/rbac.yaml'],
-  },
-  snapshotter: {
-    module: 'github.com/kubernetes-csi/external-snapshotter/v8', version: 'v8.7.0',
-    commands: { 'csi-snapshotter': './cmd/csi-snapshotter', 'snapshot-controller': './cmd/snapshot-controller' },
-    files: ['deploy/kubernetes/csi-snapshotter/rbac-csi-snapshotter.yaml', 'deploy/kubernetes/snapshot-controller/rbac-snapshot-controller.yaml'],
-  },
-} as const satisfies Record<string, CsiRelease>;
+  provisioner: release('github.com/kubernetes-csi/external-provisioner/v6', { 'csi-provisioner': 'cmd/csi-provisioner' }, ['deploy/kubernetes/rbac.yaml']),
+  attacher: release('github.com/kubernetes-csi/external-attacher/v4', { 'csi-attacher': 'cmd/csi-attacher' }, ['deploy/kubernetes/rbac.yaml']),
+  resizer: release('github.com/kubernetes-csi/external-resizer/v2', { 'csi-resizer': 'cmd/csi-resizer' }, ['deploy/kubernetes/rbac.yaml']),
+  snapshotter: release(
+    'github.com/kubernetes-csi/external-snapshotter/v8',
+    { 'csi-snapshotter': 'cmd/csi-snapshotter', 'snapshot-controller': 'cmd/snapshot-controller' },
+    ['deploy/kubernetes/csi-snapshotter/rbac-csi-snapshotter.yaml', 'deploy/kubernetes/snapshot-controller/rbac-snapshot-controller.yaml'],
+  ),
+};
 
 /** The snapshot API (VolumeSnapshot, VolumeSnapshotContent, VolumeSnapshotClass and the group snapshot CRDs). */
-export const SNAPSHOT_CLIENT = { module: 'github.com/kubernetes-csi/external-snapshotter/client/v8', version: 'v8.7.0' } as const;
+export const SNAPSHOT_CLIENT = { module: 'github.com/kubernetes-csi/external-snapshotter/client/v8', version: requiredVersion('github.com/kubernetes-csi/external-snapshotter/client/v8') } as const;
 
 export type CsiReleaseName = keyof typeof CSI_RELEASES;
 
@@ -73,7 +75,7 @@ export interface CsiBinaries {
   rbac: Record<CsiReleaseName, string[]>;
   /** The snapshot CRDs (YAML files) from client/v8. */
   crdDir: string;
-  versions: Record<CsiReleaseName, string> & { snapshotClient: string; driver: string };
+  versions: Record<CsiReleaseName, string> & { snapshotClient: string; driver: string; build: string };
 }
 
 function sourceHash(dir: string): string {
@@ -84,7 +86,8 @@ function sourceHash(dir: string): string {
   return h.digest('hex').slice(0, 12);
 }
 
-const releaseDir = (bin: string, name: CsiReleaseName) => join(bin, `csi-${name}-${CSI_RELEASES[name].version}`);
+/** Keyed by the release and by the wrapper module (its go.mod and go.sum decide every library version). */
+const releaseDir = (bin: string, name: CsiReleaseName) => join(bin, `csi-${name}-${CSI_RELEASES[name].version}-${sourceHash(CSI_BUILD_DIR)}`);
 
 export function csiBinaryPaths(bin: string): CsiBinaries {
   const driverHash = sourceHash(CSI_DRIVER_SOURCE_DIR);
@@ -103,7 +106,7 @@ export function csiBinaryPaths(bin: string): CsiBinaries {
     crdDir: join(bin, `snapshot-crds-${SNAPSHOT_CLIENT.version}`),
     versions: {
       provisioner: CSI_RELEASES.provisioner.version, attacher: CSI_RELEASES.attacher.version, resizer: CSI_RELEASES.resizer.version,
-      snapshotter: CSI_RELEASES.snapshotter.version, snapshotClient: SNAPSHOT_CLIENT.version, driver: driverHash,
+      snapshotter: CSI_RELEASES.snapshotter.version, snapshotClient: SNAPSHOT_CLIENT.version, driver: driverHash, build: sourceHash(CSI_BUILD_DIR),
     },
   };
 }
@@ -148,19 +151,14 @@ export async function buildCsi(bin: string, tools: BuildTools): Promise<void> {
     const r: CsiRelease = CSI_RELEASES[name];
     const outDir = releaseDir(bin, name);
     if (!need(...files, ...p.rbac[name])) continue;
-    const dir = await moduleDir(tools, r.module, r.version);
-    const extra: string[] = [];
-    if (name === 'snapshotter') {
-      const client = await moduleDir(tools, SNAPSHOT_CLIENT.module, SNAPSHOT_CLIENT.version);
-      const modDir = join(tools.scratch, 'snapshotter-modfile');
-      mkdirSync(modDir, { recursive: true });
-      const gomod = readFileSync(join(dir, 'go.mod'), 'utf8');
-      if (!gomod.includes('=> ./client')) throw new Error(`${r.module}@${r.version}: expected a "=> ./client" replace in its go.mod`);
-      writeFileSync(join(modDir, 'go.mod'), gomod.replace('=> ./client', `=> ${client}`));
-      cpSync(join(dir, 'go.sum'), join(modDir, 'go.sum'));
-      extra.push(`-modfile=${join(modDir, 'go.mod')}`);
+    // Builds of older versions or another build/csi: dropped (keyed dirs only grow otherwise).
+    for (const d of existsSync(bin) ? readdirSync(bin) : []) {
+      if (d.startsWith(`csi-${name}-`) && join(bin, d) !== outDir) rmSync(join(bin, d), { recursive: true, force: true });
     }
-    await tools.goBuild(dir, outDir, r.commands, `-s -w -X main.version=${r.version}`, tools.log, `${Object.keys(r.commands).join(', ')} ${r.version}`, extra, env);
+    for (const [binary, pkg] of Object.entries(r.commands)) {
+      await tools.goBuild(CSI_BUILD_DIR, outDir, { [binary]: `${r.module}/${pkg}` }, `-s -w -X main.version=${r.version}`, tools.log, `${binary} ${r.version}`, [], env);
+    }
+    const dir = await moduleDir(tools, r.module, r.version);
     for (const f of r.files) cpSync(join(dir, f), join(outDir, f.split('/').pop()!), { recursive: true });
   }
 
