@@ -23,12 +23,14 @@ export const CSI_DRIVER_SOURCE_DIR = join(here, 'csi-driver');
 /** The wrapper module that pins the sidecar releases (its go.mod is the one place their versions are set). */
 export const CSI_BUILD_DIR = join(here, 'build', 'csi');
 
-function requiredVersion(module: string): string {
-  const text = readFileSync(join(CSI_BUILD_DIR, 'go.mod'), 'utf8');
-  const v = new RegExp(`^\\s*${module.replace(/[.\\/]/g, '\\$&')}\\s+(v\\S+)`, 'm').exec(text)?.[1];
-  if (!v) throw new Error(`${module} not required in ${join(CSI_BUILD_DIR, 'go.mod')}`);
+/** The version go.mod at `goModPath` requires of `module` (also used by build.ts for its wrapper modules). */
+export function goModRequiredVersion(goModPath: string, module: string): string {
+  const text = readFileSync(goModPath, 'utf8');
+  const v = new RegExp(`^\\s*(?:require\\s+)?${module.replace(/[.\\/]/g, '\\$&')}\\s+(v\\S+)`, 'm').exec(text)?.[1];
+  if (!v) throw new Error(`${module} not required in ${goModPath}`);
   return v;
 }
+const requiredVersion = (module: string) => goModRequiredVersion(join(CSI_BUILD_DIR, 'go.mod'), module);
 
 /** One upstream release. `files` are copied from its module into the cache dir. */
 export interface CsiRelease {
@@ -78,7 +80,8 @@ export interface CsiBinaries {
   versions: Record<CsiReleaseName, string> & { snapshotClient: string; driver: string; build: string };
 }
 
-function sourceHash(dir: string): string {
+/** A short hash of a directory's Go sources (.go, .mod, .sum): the cache key of binaries built from our own modules. */
+export function sourceHash(dir: string): string {
   const h = createHash('sha256');
   for (const f of readdirSync(dir).filter((f) => /\.(go|mod|sum)$/.test(f)).sort()) {
     h.update(f).update('\0').update(readFileSync(join(dir, f))).update('\0');

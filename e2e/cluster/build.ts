@@ -7,12 +7,11 @@
  * CLI: `npx tsx e2e/cluster/build.ts [--force] [--no-kubectl]` (npm run lab:build).
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildCsi, csiBinaryPaths, csiRequiredFiles, type CsiBinaries } from './build-csi';
+import { buildCsi, csiBinaryPaths, csiRequiredFiles, goModRequiredVersion as requiredVersion, sourceHash, type CsiBinaries } from './build-csi';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const buildDir = join(here, 'build');
@@ -47,22 +46,6 @@ export interface EnsureOptions {
 export function cacheRoot(): string {
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
   return join(base, 'kse');
-}
-
-function requiredVersion(goModPath: string, module: string): string {
-  const text = readFileSync(goModPath, 'utf8');
-  const re = new RegExp(`^\\s*(?:require\\s+)?${module.replace(/[.\\/]/g, '\\$&')}\\s+(v\\S+)`, 'm');
-  const v = re.exec(text)?.[1];
-  if (!v) throw new Error(`${module} not required in ${goModPath}`);
-  return v;
-}
-
-function sourceHash(dir: string): string {
-  const h = createHash('sha256');
-  for (const f of readdirSync(dir).filter((f) => /\.(go|mod|sum)$/.test(f)).sort()) {
-    h.update(f).update('\0').update(readFileSync(join(dir, f))).update('\0');
-  }
-  return h.digest('hex').slice(0, 12);
 }
 
 export function labVersions(): LabBinaries['versions'] {
