@@ -6,7 +6,7 @@
  *   snapshot-controller: built from the wrapper module build/csi, which pins the releases and replaces every
  *   Kubernetes staging module with v0.37.2, as build/k8s does for Kubernetes. Their compiled Kubernetes libraries
  *   are then largely the ones the Kubernetes build already put in Go's build cache. (Built as their own main
- *   modules instead, each release compiles its own client-go, apiserver, ... : about 4x the CPU time, measured.)
+ *   modules instead, each release compiles its own client-go, apiserver, ... : about 3.5x the CPU time, measured.)
  *   One `go build` per binary, so that each gets its own -X main.version.
  * - Their upstream RBAC manifests and the snapshot CRDs (client/v8 config/crd) are copied next to the binaries,
  *   so the lab applies upstream's rules, not a retyped copy.

@@ -3,7 +3,7 @@
 // published v0.37.2, exactly as build/k8s does (the replace block below is build/k8s's, copied; `go mod tidy` after
 // a change). Building each release as its own main module would compile
 // its own Kubernetes libraries (v0.37.0, v0.37.1, v0.36.1) and share almost nothing with the Kubernetes build:
-// measured on 2 shared cores, about 4x the CPU time (see e2e/cluster/README.md, CSI build times).
+// measured on 2 shared cores, about 3.5x the CPU time (see e2e/cluster/README.md, CSI build times).
 module kse.local/lab/csi-sidecars
 
 go 1.26.0
