@@ -1,5 +1,5 @@
 /** Objects the lab creates before its controllers start, and the lesson scenarios it can seed. */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
@@ -101,7 +101,9 @@ export function bootstrapObjects(nodes: LabNode[]): KubeObject[] {
           'topology.kubernetes.io/zone': n.zone, 'topology.kubernetes.io/region': 'lab', type: 'kwok',
         },
         // kwok manages only nodes with this annotation (--manage-nodes-with-annotation-selector).
-        annotations: { 'kwok.x-k8s.io/node': 'fake', 'node.alpha.kubernetes.io/ttl': '0' },
+        // controller-managed-attach-detach: what a kubelet sets by default (enableControllerAttachDetach), so that
+        // kube-controller-manager's attach/detach controller attaches volumes to this node (VolumeAttachments).
+        annotations: { 'kwok.x-k8s.io/node': 'fake', 'node.alpha.kubernetes.io/ttl': '0', 'volumes.kubernetes.io/controller-managed-attach-detach': 'true' },
       },
       status: {
         allocatable: { cpu: '8', memory: '32Gi', pods: '110', 'ephemeral-storage': '100Gi' },
@@ -114,12 +116,20 @@ export function bootstrapObjects(nodes: LabNode[]): KubeObject[] {
   return objs;
 }
 
-/** Per-node registration of the external provisioner's driver; a kubelet would write these, the lab has none. */
-export function csiNodeObjects(nodes: { name: string; uid: string }[]): KubeObject[] {
+/**
+ * Per-node registration of the external provisioner's driver and of `csiDrivers` (the lab's CSI driver), as a
+ * kubelet writes them when node-driver-registrar registers a driver; the lab has no kubelet.
+ */
+export function csiNodeObjects(nodes: { name: string; uid: string }[], csiDrivers: string[] = []): KubeObject[] {
   return nodes.map((n) => ({
     apiVersion: 'storage.k8s.io/v1', kind: 'CSINode',
     metadata: { name: n.name, ownerReferences: [{ apiVersion: 'v1', kind: 'Node', name: n.name, uid: n.uid }] },
-    spec: { drivers: [{ name: PROVISIONER_NAME, nodeID: n.name, topologyKeys: ['topology.kubernetes.io/zone'] }] },
+    spec: {
+      drivers: [
+        { name: PROVISIONER_NAME, nodeID: n.name, topologyKeys: ['topology.kubernetes.io/zone'] },
+        ...csiDrivers.map((name) => ({ name, nodeID: n.name, topologyKeys: null })),
+      ],
+    },
   }));
 }
 
@@ -127,11 +137,28 @@ export const SCENARIOS_DIR = join(dirname(fileURLToPath(import.meta.url)), '..',
 
 /** Namespaces and cluster-scoped objects first, so that everything a namespaced object refers to exists. */
 // Quotas and limits before what they limit: they apply only to objects created after them.
-const KIND_ORDER = ['Namespace', 'ResourceQuota', 'LimitRange', 'StorageClass', 'PersistentVolume', 'ServiceAccount', 'Role', 'RoleBinding', 'ConfigMap', 'Secret', 'PersistentVolumeClaim'];
+const KIND_ORDER = ['CustomResourceDefinition', 'Namespace', 'ResourceQuota', 'LimitRange', 'StorageClass', 'VolumeSnapshotClass', 'PersistentVolume', 'ServiceAccount', 'Role', 'RoleBinding', 'ConfigMap', 'Secret', 'PersistentVolumeClaim', 'VolumeSnapshot'];
 
 export interface Scenario {
   name: string;
   objects: KubeObject[];
+  /**
+   * Objects of the scenario's `then/` directory: applied once the scenario's claims are Bound (a claim expanded
+   * after it is bound: the same claim asking for more).
+   */
+  then: KubeObject[];
+}
+
+function yamlFiles(dir: string, label: string): KubeObject[] {
+  const objects: KubeObject[] = [];
+  for (const f of readdirSync(dir).filter((f) => /\.ya?ml$/.test(f)).sort()) {
+    for (const doc of parseAllDocuments(readFileSync(join(dir, f), 'utf8'))) {
+      if (doc.errors.length) throw new Error(`${label}/${f}: ${doc.errors[0]!.message}`);
+      const obj = doc.toJS() as KubeObject | null;
+      if (obj) objects.push(obj);
+    }
+  }
+  return objects;
 }
 
 export function loadScenarios(dir = SCENARIOS_DIR): Scenario[] {
@@ -139,17 +166,11 @@ export function loadScenarios(dir = SCENARIOS_DIR): Scenario[] {
     .filter((d) => d.isDirectory())
     .map((d) => d.name)
     .sort()
-    .map((name) => {
-      const objects: KubeObject[] = [];
-      for (const f of readdirSync(join(dir, name)).filter((f) => /\.ya?ml$/.test(f)).sort()) {
-        for (const doc of parseAllDocuments(readFileSync(join(dir, name, f), 'utf8'))) {
-          if (doc.errors.length) throw new Error(`${name}/${f}: ${doc.errors[0]!.message}`);
-          const obj = doc.toJS() as KubeObject | null;
-          if (obj) objects.push(obj);
-        }
-      }
-      return { name, objects };
-    });
+    .map((name) => ({
+      name,
+      objects: yamlFiles(join(dir, name), name),
+      then: existsSync(join(dir, name, 'then')) ? yamlFiles(join(dir, name, 'then'), `${name}/then`) : [],
+    }));
 }
 
 export function sortForApply(objs: KubeObject[]): KubeObject[] {

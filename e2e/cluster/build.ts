@@ -7,11 +7,11 @@
  * CLI: `npx tsx e2e/cluster/build.ts [--force] [--no-kubectl]` (npm run lab:build).
  */
 import { spawn } from 'node:child_process';
-import { createHash } from 'node:crypto';
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildCsi, csiBinaryPaths, csiRequiredFiles, goModRequiredVersion as requiredVersion, sourceHash, type CsiBinaries } from './build-csi';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const buildDir = join(here, 'build');
@@ -29,6 +29,8 @@ export interface LabBinaries {
   provisioner: string;
   /** Absent when built with `kubectl: false` and not cached. */
   kubectl?: string;
+  /** The CSI controller side: upstream sidecars, the lab's CSI driver, RBAC manifests and snapshot CRDs (build-csi.ts). */
+  csi: CsiBinaries;
   versions: { kubernetes: string; etcd: string; kwok: string; provisioner: string };
 }
 
@@ -44,22 +46,6 @@ export interface EnsureOptions {
 export function cacheRoot(): string {
   const base = process.env.XDG_CACHE_HOME || join(homedir(), '.cache');
   return join(base, 'kse');
-}
-
-function requiredVersion(goModPath: string, module: string): string {
-  const text = readFileSync(goModPath, 'utf8');
-  const re = new RegExp(`^\\s*(?:require\\s+)?${module.replace(/[.\\/]/g, '\\$&')}\\s+(v\\S+)`, 'm');
-  const v = re.exec(text)?.[1];
-  if (!v) throw new Error(`${module} not required in ${goModPath}`);
-  return v;
-}
-
-function sourceHash(dir: string): string {
-  const h = createHash('sha256');
-  for (const f of readdirSync(dir).filter((f) => /\.(go|mod|sum)$/.test(f)).sort()) {
-    h.update(f).update('\0').update(readFileSync(join(dir, f))).update('\0');
-  }
-  return h.digest('hex').slice(0, 12);
 }
 
 export function labVersions(): LabBinaries['versions'] {
@@ -86,6 +72,7 @@ export function binaryPaths(): LabBinaries & { kubectl: string } {
     kwok: join(kwokDir, 'kwok'),
     kwokStagesDir: join(kwokDir, 'stages'),
     provisioner: join(bin, `lab-provisioner-${v.provisioner}`, 'lab-provisioner'),
+    csi: csiBinaryPaths(bin),
     versions: v,
   };
 }
@@ -111,7 +98,7 @@ function run(cmd: string, args: string[], cwd: string, env: NodeJS.ProcessEnv = 
 }
 
 /** `pkgs` maps output binary name -> Go package. */
-async function goBuild(moduleDir: string, outDir: string, pkgs: Record<string, string>, ldflags: string, log: (l: string) => void, what: string): Promise<void> {
+async function goBuild(moduleDir: string, outDir: string, pkgs: Record<string, string>, ldflags: string, log: (l: string) => void, what: string, extraArgs: string[] = [], env: NodeJS.ProcessEnv = {}): Promise<void> {
   // Build into a scratch dir and rename, so an interrupted build never leaves a half-written cache entry.
   const tmp = `${outDir}.partial-${process.pid}`;
   rmSync(tmp, { recursive: true, force: true });
@@ -123,7 +110,7 @@ async function goBuild(moduleDir: string, outDir: string, pkgs: Record<string, s
     const entries = Object.entries(pkgs);
     // One package: name the binary explicitly (go would name it after the wrapper module's last path element).
     const out = entries.length === 1 ? join(tmp, entries[0]![0]) : tmp + '/';
-    await run('go', ['build', '-trimpath', '-ldflags', ldflags, '-o', out, ...entries.map(([, p]) => p)], moduleDir);
+    await run('go', ['build', '-trimpath', ...extraArgs, '-ldflags', ldflags, '-o', out, ...entries.map(([, p]) => p)], moduleDir, env);
   } finally {
     clearInterval(tick);
   }
@@ -215,7 +202,7 @@ async function withBuildLock<T>(log: (l: string) => void, fn: () => Promise<T>):
 export async function ensureBinaries(opts: EnsureOptions = {}): Promise<LabBinaries> {
   const log = opts.log ?? ((l: string) => console.error(l));
   const p = binaryPaths();
-  const all = [p.etcd, p.kwok, join(p.kwokStagesDir, 'pod-fast', 'pod-ready.yaml'), p.provisioner, p.kubeApiserver, p.kubeControllerManager, p.kubeScheduler];
+  const all = [p.etcd, p.kwok, join(p.kwokStagesDir, 'pod-fast', 'pod-ready.yaml'), p.provisioner, p.kubeApiserver, p.kubeControllerManager, p.kubeScheduler, ...csiRequiredFiles(p.csi)];
   if (!opts.force && all.every((f) => existsSync(f)) && (opts.kubectl === false || existsSync(p.kubectl))) {
     // Warm: no lock, no go invocation.
     const { kubectl, ...rest } = p;
@@ -262,9 +249,15 @@ async function build(opts: EnsureOptions, log: (l: string) => void): Promise<Lab
   if (wantKubectl && need(p.kubectl)) {
     await goBuild(join(buildDir, 'k8s'), dirname(p.kubectl), { kubectl: 'k8s.io/kubernetes/cmd/kubectl' }, k8sLdflags(v.kubernetes), log, `kubectl ${v.kubernetes}`);
   }
+  const csiStarted = Date.now();
+  await buildCsi(join(cacheRoot(), 'bin'), {
+    run, goBuild, log, force: opts.force ?? false,
+    scratch: join(cacheRoot(), 'bin', `.csi-scratch-${process.pid}`),
+  }).finally(() => rmSync(join(cacheRoot(), 'bin', `.csi-scratch-${process.pid}`), { recursive: true, force: true }));
+  const csiTook = ((Date.now() - csiStarted) / 1000).toFixed(1);
   const took = ((Date.now() - started) / 1000).toFixed(1);
-  log(`[lab:build] binaries ready in ${took}s (kubernetes ${v.kubernetes}, etcd ${v.etcd}, kwok ${v.kwok}, provisioner ${v.provisioner})`);
-  writeFileSync(join(cacheRoot(), 'bin', 'last-build.json'), JSON.stringify({ at: new Date().toISOString(), seconds: Number(took), versions: v }, null, 2) + '\n');
+  log(`[lab:build] binaries ready in ${took}s, of which the CSI side ${csiTook}s (kubernetes ${v.kubernetes}, etcd ${v.etcd}, kwok ${v.kwok}, provisioner ${v.provisioner}, csi ${JSON.stringify(p.csi.versions)})`);
+  writeFileSync(join(cacheRoot(), 'bin', 'last-build.json'), JSON.stringify({ at: new Date().toISOString(), seconds: Number(took), csiSeconds: Number(csiTook), versions: { ...v, csi: p.csi.versions } }, null, 2) + '\n');
   const { kubectl, ...rest } = p;
   return existsSync(kubectl) ? { ...rest, kubectl } : rest;
 }
@@ -274,6 +267,7 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   ensureBinaries({ force: args.includes('--force'), kubectl: !args.includes('--no-kubectl') }).then(
     (b) => {
       for (const [k, val] of Object.entries(b)) if (typeof val === 'string') console.log(`${k}\t${val}`);
+      for (const [k, val] of Object.entries(b.csi)) if (typeof val === 'string') console.log(`csi.${k}\t${val}`);
     },
     (e: unknown) => {
       console.error(e instanceof Error ? e.message : e);

@@ -85,6 +85,8 @@ async function supervise(seed: boolean, foreground: boolean): Promise<void> {
   try {
     lab = await startLab({
       seedScenarios: seed,
+      // The lab students and users start has the CSI controller side (test suites ask for it where they need it).
+      csi: true,
       onComponentDied: (err) => {
         const s = readState();
         if (s) writeState({ ...s, status: 'degraded', error: err.message });

@@ -20,6 +20,12 @@ export const IDENTITIES = {
   kwok: { user: 'lab:kwok', groups: ['system:masters'] },
   provisioner: { user: 'lab:external-provisioner', groups: [] },
   statusDriver: { user: 'lab:status-driver', groups: [] },
+  // The CSI sidecars (csi.ts): each bound to its upstream release's RBAC manifest.
+  csiProvisioner: { user: 'lab:csi-provisioner', groups: [] },
+  csiAttacher: { user: 'lab:csi-attacher', groups: [] },
+  csiResizer: { user: 'lab:csi-resizer', groups: [] },
+  csiSnapshotter: { user: 'lab:csi-snapshotter', groups: [] },
+  snapshotController: { user: 'lab:snapshot-controller', groups: [] },
 } satisfies Record<string, LabIdentity>;
 
 export type IdentityName = keyof typeof IDENTITIES;

@@ -54,6 +54,11 @@ const RESOURCES: Record<string, ResourceInfo> = {
   'rbac.authorization.k8s.io/v1/RoleBinding': { prefix: '/apis/rbac.authorization.k8s.io/v1', plural: 'rolebindings', namespaced: true },
   'rbac.authorization.k8s.io/v1/ClusterRole': { prefix: '/apis/rbac.authorization.k8s.io/v1', plural: 'clusterroles', namespaced: false },
   'rbac.authorization.k8s.io/v1/ClusterRoleBinding': { prefix: '/apis/rbac.authorization.k8s.io/v1', plural: 'clusterrolebindings', namespaced: false },
+  'storage.k8s.io/v1/VolumeAttachment': { prefix: '/apis/storage.k8s.io/v1', plural: 'volumeattachments', namespaced: false },
+  'apiextensions.k8s.io/v1/CustomResourceDefinition': { prefix: '/apis/apiextensions.k8s.io/v1', plural: 'customresourcedefinitions', namespaced: false },
+  'snapshot.storage.k8s.io/v1/VolumeSnapshotClass': { prefix: '/apis/snapshot.storage.k8s.io/v1', plural: 'volumesnapshotclasses', namespaced: false },
+  'snapshot.storage.k8s.io/v1/VolumeSnapshot': { prefix: '/apis/snapshot.storage.k8s.io/v1', plural: 'volumesnapshots', namespaced: true },
+  'snapshot.storage.k8s.io/v1/VolumeSnapshotContent': { prefix: '/apis/snapshot.storage.k8s.io/v1', plural: 'volumesnapshotcontents', namespaced: false },
   'coordination.k8s.io/v1/Lease': { prefix: '/apis/coordination.k8s.io/v1', plural: 'leases', namespaced: true },
 };
 

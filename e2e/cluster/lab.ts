@@ -12,6 +12,8 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { CSI_DRIVER_NAME, CSI_SIDECARS, type CsiComponent, type CsiSidecar } from './csi';
+import { CsiSide, type CsiFault, type CsiMethod } from './csi-side';
 import { applyAll, bootstrapObjects, csiNodeObjects, DEFAULT_NODES, LAB_SYSTEM_NAMESPACE, loadScenarios, PROVISIONER_LEASE, type LabNode } from './bootstrap';
 import { ensureBinaries, type LabBinaries } from './build';
 import { IDENTITIES, kubeconfigYaml, kwokStagesConfig, newTokens, writeServiceAccountKeys, writeTokenFile, type IdentityName, type Tokens } from './config';
@@ -24,6 +26,8 @@ export { PROVISIONER_NAME, PROVISIONER_LEASE, LAB_SYSTEM_NAMESPACE } from './boo
 export { INIT_DRIVER_LABEL } from './config';
 export { INIT_STEP_ANNOTATION } from './init-driver';
 export { ComponentDiedError } from './proc';
+export { CSI_DRIVER_NAME, CSI_LEASES, CSI_NAMESPACE, CSI_SIDECARS, type CsiSidecar } from './csi';
+export type { CsiFault, CsiMethod } from './csi-side';
 
 export interface LabOptions {
   /** Data dir to use (created if missing). Default: a new mkdtemp dir, removed by stop(). */
@@ -36,6 +40,13 @@ export interface LabOptions {
   nodes?: LabNode[];
   /** Start the external provisioner. Default true. */
   provisioner?: boolean;
+  /**
+   * Run the CSI controller side (csi.ts): snapshot CRDs, the lab's CSI driver, external-provisioner,
+   * external-attacher, external-resizer, csi-snapshotter and snapshot-controller. Default false for a lab a test
+   * starts (six more processes and their Leases: suites that need CSI ask for it); `lab:up` and capture.ts turn it
+   * on. Without it, seedScenarios skips the scenarios that need it (12-csi).
+   */
+  csi?: boolean;
   /** Seconds each init container of a driven pod "runs". Default 4. */
   initStepSeconds?: number;
   /** Deadline for each wait while starting. Default 120 s. */
@@ -54,7 +65,7 @@ export interface LabOptions {
   binaries?: LabBinaries;
 }
 
-export type LabComponent = 'etcd' | 'kube-apiserver' | 'kube-controller-manager' | 'kube-scheduler' | 'kwok' | 'provisioner';
+export type LabComponent = 'etcd' | 'kube-apiserver' | 'kube-controller-manager' | 'kube-scheduler' | 'kwok' | 'provisioner' | CsiComponent;
 
 export interface Lab {
   readonly dataDir: string;
@@ -86,8 +97,21 @@ export interface Lab {
   /** Stops the external provisioner (its Lease stops being renewed). */
   stopProvisioner(): Promise<void>;
   startProvisioner(): Promise<void>;
-  /** Applies the lesson scenarios (idempotent, server-side apply). */
-  seedScenarios(): Promise<void>;
+  /**
+   * Stops one CSI sidecar (SIGTERM, as a deleted pod; the restart supervisor leaves it down): what it does stops
+   * happening (attacher stopped: VolumeAttachments stay unattached; resizer stopped: expansions wait; snapshotter
+   * or snapshot-controller stopped: snapshots stay not ready). Rejects if the lab runs without CSI.
+   */
+  stopCsiSidecar(sidecar: CsiSidecar): Promise<void>;
+  /** Starts it again; resolves when it renews its leader Lease. */
+  startCsiSidecar(sidecar: CsiSidecar): Promise<void>;
+  /** Makes the lab's CSI driver answer `method` with `fault` (undefined clears it), from its next call on. */
+  setCsiFault(method: CsiMethod, fault: CsiFault | undefined): void;
+  /**
+   * Applies the lesson scenarios (idempotent, server-side apply), or only those named (directory names such as
+   * '12-csi'); a scenario's then/ step once its claims are Bound.
+   */
+  seedScenarios(only?: string[]): Promise<void>;
   /** Stops every process started, removes the data dir (unless keepDataDir) and hostPath volume dirs. */
   stop(): Promise<void>;
 }
@@ -126,6 +150,7 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
     ports: { etcdPeer: etcdPeer!, apiserver: apiPort!, controllerManager: kcmPort!, scheduler: schedPort!, kwok: kwokPort! },
   };
   const etcdEndpoint = `http://127.0.0.1:${etcdClient}`;
+  const csiEnabled = opts.csi ?? false;
   const tokens: Tokens = newTokens();
   writeTokenFile(join(pki, 'tokens.csv'), tokens);
   writeServiceAccountKeys(join(pki, 'sa.key'), join(pki, 'sa.pub'));
@@ -227,7 +252,7 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
         // best effort: the apiserver may already be gone
       }
     }
-    for (const name of ['provisioner', 'kwok', 'kube-scheduler', 'kube-controller-manager'] as const) await components.get(name)?.stop();
+    for (const name of [...CSI_SIDECARS, 'csi-driver', 'provisioner', 'kwok', 'kube-scheduler', 'kube-controller-manager'] as const) await components.get(name)?.stop();
     await components.get('kube-apiserver')?.stop();
     await components.get('etcd')?.stop();
     for (const c of clients) c.close();
@@ -267,6 +292,15 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
       await applyAll(admin, bootstrapObjects(nodes));
       return true;
     }, 20_000);
+    const csi = csiEnabled
+      ? new CsiSide({
+          bins: bins.csi, dataDir, admin, kubeconfigFor, waitFor, log,
+          component: (name, bin, args) => component(name, bin, args),
+          wanted: wanted as Set<string>,
+        })
+      : undefined;
+    // The snapshot API first: the sidecars' informers (and the scenarios) need it served.
+    await csi?.installApi();
 
     const kcm = component('kube-controller-manager', bins.kubeControllerManager, controllerManagerArgs(layout, kubeconfigFor('controllerManager')));
     const scheduler = component('kube-scheduler', bins.kubeScheduler, schedulerArgs(layout, kubeconfigFor('scheduler')));
@@ -293,13 +327,21 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
       const ok = list.items.filter((n) => n.status?.conditions?.some((c: any) => c.type === 'Ready' && c.status === 'True'));
       return ok.length >= nodes.length ? ok : undefined;
     });
-    await applyAll(admin, csiNodeObjects(readyNodes.map((n) => ({ name: n.metadata.name, uid: n.metadata.uid! }))));
+    await applyAll(admin, csiNodeObjects(readyNodes.map((n) => ({ name: n.metadata.name, uid: n.metadata.uid! })), csiEnabled ? [CSI_DRIVER_NAME] : []));
     if (opts.provisioner ?? true) await waitFor('external provisioner lease', leaseHeld(LAB_SYSTEM_NAMESPACE, PROVISIONER_LEASE));
+    if (csi) {
+      await csi.start();
+      log(`[lab] CSI driver ${CSI_DRIVER_NAME} and its sidecars running (+${((Date.now() - started) / 1000).toFixed(1)}s)`);
+    }
 
     initDriver = startInitDriver(mkClient(tokens.statusDriver), { stepSeconds: opts.initStepSeconds ?? 4, log });
     ready = true;
     log(`[lab] ready in ${((Date.now() - started) / 1000).toFixed(1)}s; kubeconfig ${kubeconfigPath}`);
 
+    const withCsi = () => {
+      if (!csi) throw new Error('this lab runs without CSI (LabOptions.csi: false)');
+      return csi;
+    };
     const lab: Lab = {
       dataDir, kubeconfigPath, server, caPem, etcdEndpoint,
       adminToken: tokens.admin, studentToken: tokens.student,
@@ -362,8 +404,22 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
         });
         log('[lab] external provisioner leading again');
       },
-      async seedScenarios() {
-        for (const s of loadScenarios()) await applyAll(admin, s.objects);
+      stopCsiSidecar: async (sidecar) => withCsi().stopSidecar(sidecar),
+      startCsiSidecar: async (sidecar) => withCsi().startSidecar(sidecar),
+      setCsiFault: (method, fault) => withCsi().setFault(method, fault),
+      async seedScenarios(only) {
+        const scenarios = loadScenarios().filter(
+          (s) => (!only || only.includes(s.name)) && (csiEnabled || !s.objects.some((o) => o.apiVersion?.startsWith('snapshot.storage.k8s.io/') || (o as { provisioner?: string }).provisioner === CSI_DRIVER_NAME)),
+        );
+        for (const s of scenarios) await applyAll(admin, s.objects);
+        for (const s of scenarios.filter((x) => x.then.length > 0)) {
+          const claims = s.objects.filter((o) => o.kind === 'PersistentVolumeClaim' && s.then.some((t) => t.kind === o.kind && t.metadata.name === o.metadata.name));
+          for (const c of claims) {
+            await waitFor(`claim ${c.metadata.namespace}/${c.metadata.name} Bound before scenario ${s.name}/then`, async () =>
+              (await admin.get(`/api/v1/namespaces/${c.metadata.namespace}/persistentvolumeclaims/${c.metadata.name}`)).status?.phase === 'Bound' || undefined, 60_000);
+          }
+          await applyAll(admin, s.then);
+        }
         log(`[lab] scenarios applied`);
       },
       async stop() {

@@ -3,11 +3,8 @@
  * the lab's external provisioner): each situation is created for real, in its own namespace, and the finding is
  * read back through the app's pipeline (live context -> reflectors -> ClusterStore -> listFindings), or through
  * `kse doctor`. One lab for the file, seeded with the lesson scenarios (the doctor check needs them).
- *
- * Not producible here, covered by the fixture-based unit tests in src/shared/diagnose instead:
- * - claim.fs-resize-pending, claim.resize-failed: the lab has no volume resizer (neither the in-tree host-path
- *   plugin nor the lab provisioner expand volumes), so nothing writes these conditions. (A request that no
- *   resizer takes is tested in volumes-pods.test.ts.)
+ * Expansion on the lab's CSI stack (resize waiting, failed, file system resize pending) is in csi.test.ts; a
+ * request that no resizer takes (hostPath) in volumes-pods.test.ts.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../cluster/lab';

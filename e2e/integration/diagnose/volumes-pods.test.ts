@@ -11,12 +11,13 @@
  *   fail, crash-loop, cannot pull their image or hang, the test creates a Node that nothing manages and writes
  *   the pod status a kubelet would write, through the status subresource, as kwok does for its nodes.
  *
+ * Attach failures (pod.attach-failed, pod.multi-attach, volume.attach-error) are made on the lab's CSI stack in
+ * csi.test.ts.
+ *
  * Not producible here, covered by the fixture-based unit tests in src/shared/diagnose instead:
- * - pod.mount-failed, pod.configmap-missing, pod.secret-missing, pod.attach-failed, pod.multi-attach: they are
- *   read from kubelet / attach-detach events (FailedMount, FailedAttachVolume); kwok mounts nothing and hostPath
- *   volumes are not attachable, so nothing emits them.
- * - volume.attach-error: needs a VolumeAttachment with an error, written by a CSI external-attacher; the lab's
- *   volumes are hostPath, nothing attaches them.
+ * - pod.mount-failed, pod.configmap-missing, pod.secret-missing: they are read from the kubelet's FailedMount
+ *   events, and the lab has no kubelet: kwok mounts nothing and the CSI driver's Node service (NodeStage,
+ *   NodePublish) is never called, so nothing emits them.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../cluster/lab';
