@@ -89,6 +89,10 @@ describe('pending claim: classes', () => {
     expect(f?.code).toBe('claim.class-missing');
     expect(plainText(f?.cause.en ?? '')).toContain('"fast"');
     expect(f?.evidence.map((e) => e.value)).toEqual(expect.arrayContaining(['fast', 'standard', 'storageclass.storage.k8s.io "fast" not found']));
+    // The event's time travels as a timestamp for the UI to show live, never as frozen "3 s ago" text.
+    const line = f?.evidence.find((e) => e.event === 'ProvisioningFailed');
+    expect(line?.at).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(`${line?.label.en} ${line?.label.ru}`).not.toMatch(/ago|назад/);
   });
 
   it('class missing but a volume of that class fits (the docs "manual" example binds without a class object)', () => {
