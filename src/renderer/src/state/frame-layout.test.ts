@@ -47,11 +47,11 @@ describe('side panels', () => {
       expect(windowWidth - LESSON_PANEL.default - FRAME.sidebarCollapsed).toBeGreaterThanOrEqual(FRAME.viewNav + DETAILS_PANEL.default);
     }
     // Without details, a pane keeps a usable view; side by side, two of them.
-    expect(minBesideLesson({ sidebarWidth: 48, split: false, detailsOpen: false })).toBe(48 + 128 + 640);
+    expect(minBesideLesson({ sidebarWidth: 48, split: false, detailsOpen: false })).toBe(48 + 144 + 640);
     expect(minBesideLesson({ sidebarWidth: 48, split: true, detailsOpen: false })).toBe(48 + 1120);
   });
 
   it('use the frame widths the CSS uses', () => {
-    expect(FRAME).toMatchObject({ sidebarWide: 210, sidebarCollapsed: 48, viewNav: 128, narrowPane: 720 });
+    expect(FRAME).toMatchObject({ sidebarWide: 210, sidebarCollapsed: 48, viewNav: 144, narrowPane: 720 });
   });
 });

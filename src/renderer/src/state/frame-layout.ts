@@ -13,7 +13,7 @@ export const FRAME = {
   sidebarWide: 210,
   sidebarCollapsed: 48,
   /** The vertical view navigation of a pane (it becomes a horizontal strip in narrow panes). */
-  viewNav: 128,
+  viewNav: 144,
   /** Below this pane width the view navigation turns horizontal (CSS container query on .pane). */
   narrowPane: 720,
 } as const;

@@ -68,7 +68,7 @@ export function DataTable({
   onLayout,
 }: DataTableProps) {
   const { t, lang } = useI18n();
-  const now = useNow(5000);
+  const now = useNow();
   const spec = TABLES[query.table as TableId];
   const columns = spec.columns as readonly Column<AnyRow>[];
   const scrollRef = useRef<HTMLDivElement | null>(null);
