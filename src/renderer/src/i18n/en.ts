@@ -336,6 +336,7 @@ export const en = {
   'summary.note.default-class': 'the claim names no class: the default class applies',
   'summary.note.no-default-class': 'the claim names no class, and the cluster has no default class',
   'summary.note.static-only': '"" means no class: only volumes without a class can bind',
+  'summary.note.static-class': 'no StorageClass object has this name: a class of hand-made volumes, matched by name alone',
   'summary.note.legacy-annotation': 'from the old beta annotation',
   'summary.controller': 'controller',
   'summary.more': 'Show all',

@@ -340,6 +340,7 @@ export const ru: Record<MessageKey, string> = {
   'summary.note.default-class': 'класс в заявке не указан: действует класс по умолчанию',
   'summary.note.no-default-class': 'класс в заявке не указан, а класса по умолчанию в кластере нет',
   'summary.note.static-only': '"" — без класса: привязать можно только том без класса',
+  'summary.note.static-class': 'объекта StorageClass с таким именем нет: это класс томов, созданных вручную, их сопоставляют только по имени',
   'summary.note.legacy-annotation': 'из старой beta-аннотации',
   'summary.controller': 'контроллер',
   'summary.more': 'Показать всё',
