@@ -23,6 +23,8 @@ export const KUBERNETES_WORDS: ReadonlySet<string> = new Set([
   // Tools, components and field words used in prose
   'kubectl', 'kubelet', 'kubeconfig', 'kube', 'etcd', 'Kubernetes', 'Kubelet', 'sidecar', 'tmpfs',
   'uid', 'optional', 'csi', 'nfs', 'local', 'list', 'watch',
+  // The product's name (the window title) and the names of keys as keyboards print them (in keyboard help).
+  'Kube', 'Storage', 'Explorer', 'Home', 'End', 'Enter', 'Space', 'Escape', 'Esc', 'Shift', 'Tab',
 ]);
 
 /**
@@ -121,7 +123,10 @@ export async function visibleTexts(page: Page): Promise<SeenText[]> {
       for (const el of Array.from(doc.body.querySelectorAll(`[${attribute}]`))) {
         if (untranslated(el) || !visible(el)) continue;
         let text = el.getAttribute(attribute) ?? '';
-        for (const raw of Array.from(el.querySelectorAll('[translate="no"]'))) {
+        // An accessible name often repeats what its neighbours show (the command beside a Copy button, the
+        // object's name in the panel title), so the untranslated texts of the parent count as well.
+        const context = attribute === 'aria-label' && el.parentElement ? el.parentElement : el;
+        for (const raw of Array.from(context.querySelectorAll('[translate="no"]'))) {
           const value = raw.textContent?.trim();
           if (value) text = text.split(value).join(' ');
         }
@@ -155,6 +160,8 @@ export function englishWords(text: string, allowed: ReadonlySet<string> = KUBERN
       for (const part of token.split(/[/\-‑]/)) {
         const latin = part.replace(/[^A-Za-z]/g, '');
         if (!latin || CYRILLIC.test(part) || /^[A-Z]{2,}s?$/.test(latin) || allowed.has(latin)) continue;
+        // Identifiers joined to a Russian word (Провизионер/storage.example.com) stay identifiers.
+        if (/[0-9._:=@$\\]/.test(part) || /[a-z][A-Z]/.test(part)) continue;
         if (COMPOUND_ONLY.has(latin) && token.includes('-')) continue;
         words.push(latin);
       }

@@ -164,6 +164,9 @@ export function LessonPanel({ anchor, minContent = () => MIN_PANES_BESIDE_LESSON
               type="button"
               aria-pressed={l === lang}
               aria-label={t(`lang.${l}`)}
+              // Each language is named in itself ("English", «Русский»), as in the UI language menu.
+              lang={l}
+              translate="no"
               onClick={() => update((s) => ({ ...s, lessonLang: l }), 'replace')}
               data-testid={`lesson-lang-${l}`}
             >
