@@ -262,3 +262,18 @@ describe('pending claim: a requested volume (spec.volumeName)', () => {
     expect(diagnose({ persistentvolumeclaims: [claimWith({ volumeName: 'task-pv-volume' })], persistentvolumes: [manualVolume] })[0]?.code).toBe('claim.binding-pending');
   });
 });
+
+describe('Russian phrasing of provisioner texts (trial of issue 8, defect 9)', () => {
+  it('continues after a colon in lower case, keeping acronyms and names', async () => {
+    const { afterColon } = await import('./claims-consumer');
+    expect(afterColon('Не найдено лидерского Lease')).toBe('не найдено лидерского Lease');
+    expect(afterColon('No leader lease')).toBe('no leader lease');
+    expect(afterColon('PVC is pending')).toBe('PVC is pending');
+    expect(afterColon('')).toBe('');
+  });
+
+  it('says the unknown health of a provisioner so that it agrees in Russian', async () => {
+    const { VERDICT_TEXT } = await import('./provisioners');
+    expect(VERDICT_TEXT.unknown.ru).toBe('состояние неизвестно');
+  });
+});
