@@ -157,13 +157,13 @@ export function englishWords(text: string, allowed: ReadonlySet<string> = KUBERN
     // A Russian word joined to a Latin one by a slash or hyphen is our text, not an identifier ("namespace/имя"):
     // its Latin parts are words to check. Compound terms («init-контейнер») pass through COMPOUND_ONLY.
     if (CYRILLIC.test(token)) {
-      for (const part of token.split(/[/\-‑]/)) {
-        const latin = part.replace(/[^A-Za-z]/g, '');
-        if (!latin || CYRILLIC.test(part) || /^[A-Z]{2,}s?$/.test(latin) || allowed.has(latin)) continue;
-        // Identifiers joined to a Russian word (Провизионер/storage.example.com) stay identifiers.
-        if (/[0-9._:=@$\\]/.test(part) || /[a-z][A-Z]/.test(part)) continue;
-        if (COMPOUND_ONLY.has(latin) && token.includes('-')) continue;
-        words.push(latin);
+      // The Latin chunks between the Russian words are read on their own: "namespace/имя" -> "namespace",
+      // «Провизионер/storage.example.com/absent» -> "storage.example.com/absent" (an identifier).
+      for (const chunk of token.split(/[А-Яа-яЁё]+/)) {
+        const rest = chunk.replace(/^[/\-‑]+|[/\-‑]+$/g, '');
+        if (!LATIN.test(rest)) continue;
+        if (COMPOUND_ONLY.has(rest) && /[\-‑]/.test(chunk)) continue;
+        words.push(...englishWords(rest, allowed));
       }
       continue;
     }

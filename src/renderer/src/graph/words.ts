@@ -23,7 +23,7 @@ export function graphWords(t: Translate): GraphWords {
         what: edge.relation ? t(`graph.rel.${edge.relation}`) : state(edge),
       }),
     nodeLabel: (node: GraphNode) =>
-      [t(`graph.type.${node.type}`), node.label, node.sublabel, node.zones ? t('graph.zone', { zones: node.zones.join(', ') }) : undefined, node.missing ? t('details.missing') : undefined]
+      [t(`graph.type.${node.type}`), verbatim(node.label), node.sublabel ? verbatim(node.sublabel) : undefined, node.zones ? t('graph.zone', { zones: verbatim(node.zones.join(', ')) }) : undefined, node.missing ? t('details.missing') : undefined]
         .filter(Boolean)
         .join(', '),
   };

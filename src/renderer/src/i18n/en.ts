@@ -103,6 +103,7 @@ export const en = {
   'overview.problems': 'Problems first',
   'overview.noProblems': 'No problems found: every claim, volume and provisioner looks healthy.',
   'overview.groupCount': '{table}: {n}',
+  'overview.health': 'health',
   'overview.groupLink': 'Show these {n} in {table}',
   'overview.expand': 'Show the objects',
   'overview.collapse': 'Hide the objects',
