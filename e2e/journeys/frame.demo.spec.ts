@@ -237,5 +237,7 @@ test('lesson code has copy buttons, sections link to the previous and next, and 
     await page.mouse.wheel(0, Math.min(300, top - bodyTop));
   }
   await expect(lesson.contents).toHaveValue(anchor ?? '');
+  // The link follows the reader: a copied URL opens the section being read, not the one first opened.
+  await expect.poll(() => app.viewHash()).toContain(`lesson=${anchor}`);
   await expectNoDocumentScroll(page);
 });

@@ -59,7 +59,12 @@ export function LessonPanel({ anchor, minContent = () => MIN_PANES_BESIDE_LESSON
   const shownInContents = scrolled ? reading : anchor;
   // The URL follows the section being read (replacing the entry), so a copied link opens where the reader is;
   // that change of anchor must not scroll the body back to the section's start.
+  // Only a change of the section read counts: opening another section (Next, a link) changes the anchor first,
+  // and must not be taken back to the section that was in view a moment before.
+  const lastReading = useRef(reading);
   useEffect(() => {
+    if (reading === lastReading.current) return;
+    lastReading.current = reading;
     if (!scrolled || !reading || reading === anchor) return;
     followed.current = reading;
     update((s) => (s.lesson ? { ...s, lesson: reading } : s), 'replace');

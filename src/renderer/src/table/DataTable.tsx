@@ -166,9 +166,12 @@ export function DataTable({
     const row = rows.rowAt(i);
     if (row) loaded.push(row);
   }
-  const observed = new Map<string, number>();
-  if (loaded.length > 0)
-    for (const c of columns) observed.set(c.id, loaded.reduce((most, row) => Math.max(most, textWidth(c.value(row, ctx), measure)), 0) + (c.render ? DECORATION_WIDTH : 0));
+  const observed = () => {
+    const widths = new Map<string, number>();
+    if (loaded.length > 0)
+      for (const c of columns) widths.set(c.id, loaded.reduce((most, row) => Math.max(most, textWidth(c.value(row, ctx), measure)), 0) + (c.render ? DECORATION_WIDTH : 0));
+    return widths;
+  };
   const stable = useRef<StableWidthsState | undefined>(undefined);
   stable.current = nextStableWidths(stable.current, `${query.clusterId}/${query.table}`, `${Math.round(available)}|${lang}|${font}|${JSON.stringify(choices)}`, observed);
   const applied = stable.current.applied;

@@ -31,4 +31,15 @@ describe('stable column widths', () => {
     const s = nextStableWidths(undefined, 't', 'x', m([['a', 10]]));
     expect(nextStableWidths(s, 't', 'x', m([['a', 50]]))).toBe(s);
   });
+
+  it('measure only at a layout moment when given a function', () => {
+    let calls = 0;
+    const measure = () => {
+      calls += 1;
+      return m([['a', 10]]);
+    };
+    const s = nextStableWidths(undefined, 't', 'x', measure);
+    nextStableWidths(s, 't', 'x', measure);
+    expect(calls).toBe(1);
+  });
 });

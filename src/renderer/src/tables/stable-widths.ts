@@ -26,11 +26,13 @@ export function nextStableWidths(
   prev: StableWidthsState | undefined,
   table: string,
   moment: string,
-  observed: ReadonlyMap<string, number>,
+  observed: ReadonlyMap<string, number> | (() => ReadonlyMap<string, number>),
 ): StableWidthsState {
   const base: StableWidthsState = prev && prev.table === table ? prev : { table, moment, applied: new Map() };
   const due = base.moment !== moment || base.applied.size === 0;
   if (!due) return base;
+  // Measured only now (a function is called only at a layout moment: measuring every row on each tick is work).
+  const seen = typeof observed === 'function' ? observed() : observed;
   // Rows still loading at a layout moment: keep the widths there are until rows are there to measure.
-  return { table, moment, applied: observed.size > 0 ? new Map(observed) : base.applied };
+  return { table, moment, applied: seen.size > 0 ? new Map(seen) : base.applied };
 }
