@@ -45,9 +45,18 @@ for (const screen of SCREENS) {
       await expectInsideWindow(page, app.lesson.language('ru'), 'the lesson language switch');
       await expectInsideWindow(page, page.locator('.topbar'), 'the top bar');
       await expect(app.lesson.currentSection).toBeInViewport();
+      // The cause and its lesson side by side: the lesson docks, and the details panel is not under it.
+      await expect(app.lesson.root).toHaveAttribute('data-mode', 'docked');
+      const lessonBox = (await app.lesson.root.boundingBox())!;
+      const detailsBox = (await app.details.root.boundingBox())!;
+      expect(detailsBox.x + detailsBox.width, 'the details panel ends where the lesson starts').toBeLessThanOrEqual(lessonBox.x + 1);
+      await expectInsideWindow(page, app.details.close, 'the details close button beside the lesson');
       await shot(`frame-${screen.name}-${lang}-details-lesson`);
-      await app.lesson.close.click();
+      // Escape pressed while reading the lesson closes the lesson, not the details panel beside it.
+      await app.lesson.currentSection.locator('h2').first().click();
+      await page.keyboard.press('Escape');
       await expect(app.lesson.root).toHaveCount(0);
+      await expect(app.details.root).toBeVisible();
 
       // A second cluster side by side: each pane takes half the window and keeps its details inside itself.
       await page.getByTestId('snapshot-file-input').setInputFiles(join(REPO_ROOT, 'resources', 'demo', 'demo.json'));
@@ -228,5 +237,7 @@ test('lesson code has copy buttons, sections link to the previous and next, and 
     await page.mouse.wheel(0, Math.min(300, top - bodyTop));
   }
   await expect(lesson.contents).toHaveValue(anchor ?? '');
+  // The link follows the reader: a copied URL opens the section being read, not the one first opened.
+  await expect.poll(() => app.viewHash()).toContain(`lesson=${anchor}`);
   await expectNoDocumentScroll(page);
 });

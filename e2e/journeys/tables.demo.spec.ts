@@ -28,19 +28,71 @@ const TABLES = Object.keys(ESSENTIAL) as TableView[];
 /** Tables whose rows carry diagnosis findings in the large cluster (snapshots show their own errors instead). */
 const DIAGNOSED = new Set<TableView>(['claims', 'volumes', 'classes', 'provisioners', 'pods']);
 
-/** The essential columns of a table: header and first row, inside the window and not clipped by the grid. */
+/**
+ * The essential columns of a table: header and first row, rendered, inside the window and not clipped by the
+ * grid's visible area. One look at the page for all of them (the same boxes expectInsideWindow and
+ * expectHorizontallyVisible compare), retried until it holds: a case went from ~5 minutes to well under one on the
+ * shared machine, because 150 separate round trips per table screen became one.
+ */
 async function expectEssentialsVisible(page: Page, table: TablePage, view: TableView, where: string): Promise<void> {
-  for (const column of ESSENTIAL[view]) {
-    const cells: [Locator, string][] = [
-      [table.header(column), `${where}: header of ${column}`],
-      [table.firstCell(column), `${where}: ${column} of the first row`],
-    ];
-    for (const [cell, what] of cells) {
-      await expect(cell, what).toBeVisible();
-      await expectInsideWindow(page, cell, what);
-      await expectHorizontallyVisible(page, cell, table.scroller, what);
-    }
+  await expect(table.rows.first(), `${where}: the first row`).toBeVisible();
+  const columns = ESSENTIAL[view];
+  const problems = () =>
+    table.scroller.evaluate((grid, cols) => {
+      const out: string[] = [];
+      const outer = grid.getBoundingClientRect();
+      const right = Math.min(outer.right, window.innerWidth);
+      const row = grid.querySelector('[data-testid="table-row"]');
+      for (const column of cols) {
+        const cells: [Element | null | undefined, string][] = [
+          [grid.querySelector(`[role="columnheader"][data-column="${column}"]`), `header of ${column}`],
+          [row?.querySelector(`[role="gridcell"][data-column="${column}"]`), `${column} of the first row`],
+        ];
+        for (const [cell, what] of cells) {
+          const box = cell?.getBoundingClientRect();
+          if (!box || box.width === 0 || box.height === 0) {
+            out.push(`${what} is not rendered`);
+            continue;
+          }
+          if (box.left < -0.5 || box.top < -0.5 || box.right > window.innerWidth + 0.5 || box.bottom > window.innerHeight + 0.5)
+            out.push(`${what} is outside the window (${Math.round(box.left)}..${Math.round(box.right)})`);
+          if (box.left < outer.left - 0.5) out.push(`${what} starts left of the grid`);
+          if (box.right > right + 0.5) out.push(`${what} is cut off on the right (${Math.round(box.right)} > ${Math.round(right)})`);
+        }
+      }
+      return out;
+    }, columns);
+  await expect.poll(problems, { message: `${where}: essential columns not in view` }).toEqual([]);
+}
+
+/** The columns shown and their widths (px), as the header lays them out. */
+function columnLayout(table: TablePage): Promise<string[]> {
+  return table.grid.locator('[role="columnheader"]').evaluateAll((cells) => cells.map((c) => `${c.getAttribute('data-column')}:${Math.round(c.getBoundingClientRect().width)}`));
+}
+
+/**
+ * Sorting by other columns and scrolling to the end keep every column and its width: the layout does not follow
+ * the rows on screen (trial of issue 8, defect 3: widths jumped, a column appeared, another vanished with its
+ * sort button).
+ */
+async function expectStableColumns(page: Page, table: TablePage, view: TableView): Promise<void> {
+  const before = await columnLayout(table);
+  const ids = before.map((c) => c.split(':')[0]!);
+  // The defect was seen on Claims: every column there; elsewhere the last two and the name.
+  const sortBy = view === 'claims' ? ids : [...ids.slice(-2), 'name'].filter((id) => ids.includes(id));
+  for (const id of sortBy) {
+    const button = table.header(id).getByRole('button').first();
+    await button.click();
+    await expect(table.header(id)).toHaveAttribute('aria-sort', /ascending|descending/);
+    await expect(table.rows.first()).toBeVisible();
+    expect(await columnLayout(table), `${view}: columns after sorting by ${id}`).toEqual(before);
   }
+  await table.scroller.focus();
+  await page.keyboard.press('End');
+  await expect.poll(() => table.scroller.evaluate((g) => g.scrollTop > 0 || g.scrollHeight <= g.clientHeight)).toBe(true);
+  await expect(table.rows.last()).toBeVisible();
+  expect(await columnLayout(table), `${view}: columns after scrolling to the end`).toEqual(before);
+  await page.keyboard.press('Home');
 }
 
 /** Every header cell starts and ends where the cells of its column do (px, half a pixel of slack). */
@@ -97,6 +149,8 @@ for (const screen of SCREENS) {
           await expectHeadersAligned(table, view);
           await expectNoEmptyChips(table, view);
           await shot(`tables-${view}-${screen.name}-${lang}`);
+          await expectStableColumns(page, table, view);
+          if (DIAGNOSED.has(view)) await table.header('badge').getByRole('button').click();
         });
         await test.step(`${view} with the details panel`, async () => {
           const table = app.table(view);

@@ -11,8 +11,14 @@ describe('englishWords', () => {
     expect(englishWords('1 kinds')).toEqual(['kinds']);
     expect(englishWords('11/28/2026, 3:26:00 AM')).toEqual([]);
     expect(englishWords('Nov 28, 2026')).toEqual(['Nov']);
-    expect(englishWords('Init: 2/3')).toEqual([]);
-    expect(englishWords('Init containers done')).toEqual(['containers', 'done']);
+    // Leftovers a trial found on the Russian screens (issue 8): an English word slashed or hyphened to a Russian
+    // one, a lone "Init" tab, a yes/no shown as "false", React Flow's default edge label, the demo's English name.
+    expect(englishWords('Init: 2/3')).toEqual(['Init']);
+    expect(englishWords('Поиск: имя, namespace/имя, класс…')).toEqual(['namespace']);
+    expect(englishWords('Класс по умолчанию: false')).toEqual(['false']);
+    expect(englishWords('Edge from persistentvolumeclaims:lab-stuck/data to storageclasses:lab-1')).toEqual(['Edge', 'from', 'to']);
+    expect(englishWords('Заявки PVC · Demo cluster — Kube Storage Explorer')).toEqual(expect.arrayContaining(['Demo', 'cluster']));
+    expect(englishWords('Init containers done')).toEqual(['Init', 'containers', 'done']);
   });
 
   it('lets Kubernetes identifiers through', () => {

@@ -21,9 +21,17 @@ export const KUBERNETES_WORDS: ReadonlySet<string> = new Set([
   // Binding modes, reclaim policies, volume modes, emptyDir media, hostPath types
   'Immediate', 'Retain', 'Delete', 'Recycle', 'Filesystem', 'Block', 'Memory', 'Directory',
   // Tools, components and field words used in prose
-  'kubectl', 'kubelet', 'kubeconfig', 'kube', 'etcd', 'Kubernetes', 'Kubelet', 'init', 'Init', 'sidecar', 'tmpfs',
-  'uid', 'optional', 'true', 'false', 'csi', 'nfs', 'local', 'list', 'watch',
+  'kubectl', 'kubelet', 'kubeconfig', 'kube', 'etcd', 'Kubernetes', 'Kubelet', 'sidecar', 'tmpfs',
+  'uid', 'optional', 'csi', 'nfs', 'local', 'list', 'watch',
+  // The product's name (the window title) and the names of keys as keyboards print them (in keyboard help).
+  'Kube', 'Storage', 'Explorer', 'Home', 'End', 'Enter', 'Space', 'Escape', 'Esc', 'Shift', 'Tab',
 ]);
+
+/**
+ * Words that pass only inside a Russian compound, as Russian engineers write the term («init-контейнер»): alone
+ * they are an untranslated label (the pod tab "Init", a Summary value "false").
+ */
+export const COMPOUND_ONLY: ReadonlySet<string> = new Set(['init', 'Init']);
 
 /**
  * English terms the Russian lessons keep on purpose, as Russian-speaking engineers say them: Kubernetes
@@ -109,18 +117,25 @@ export async function visibleTexts(page: Page): Promise<SeenText[]> {
         if (!untranslated(option) && option.textContent?.trim()) out.push({ kind: 'option', text: option.textContent.trim(), where: where(select), lesson: false });
       }
     }
-    // Tooltips and placeholders: the parts that repeat untranslated content of the element are not words of ours.
-    for (const attribute of ['title', 'placeholder']) {
+    // Tooltips, placeholders and accessible names (what a screen reader says: graph edges, grids, buttons): the
+    // parts that repeat untranslated content of the element are not words of ours.
+    for (const attribute of ['title', 'placeholder', 'aria-label']) {
       for (const el of Array.from(doc.body.querySelectorAll(`[${attribute}]`))) {
         if (untranslated(el) || !visible(el)) continue;
         let text = el.getAttribute(attribute) ?? '';
-        for (const raw of Array.from(el.querySelectorAll('[translate="no"]'))) {
+        // An accessible name often repeats what its neighbours show (the command beside a Copy button, the
+        // object's name in the panel title), so the untranslated texts of the parent count as well.
+        const context = attribute === 'aria-label' && el.parentElement ? el.parentElement : el;
+        for (const raw of Array.from(context.querySelectorAll('[translate="no"]'))) {
           const value = raw.textContent?.trim();
           if (value) text = text.split(value).join(' ');
         }
         if (text.trim()) out.push({ kind: attribute, text: text.trim(), where: where(el), lesson: inLesson(el) });
       }
     }
+    // The window's title (the tab, the task switcher).
+    const title = (doc as unknown as { title: string }).title;
+    if (title) out.push({ kind: 'document.title', text: title, where: 'title', lesson: false });
     return out;
   });
 }
@@ -128,6 +143,7 @@ export async function visibleTexts(page: Page): Promise<SeenText[]> {
 /** Token edges that are punctuation, not part of a word. */
 const EDGE = /^[\s"'«»„“”‘’()[\]{}<>,.;:!?…—–·×→←↑↓●○◐◔▲ℹ✕*#+|]+|[\s"'«»„“”‘’()[\]{}<>,.;:!?…—–·×→←↑↓●○◐◔▲ℹ✕*#+|]+$/g;
 const LATIN = /[A-Za-z]/;
+const CYRILLIC = /[А-Яа-яЁё]/;
 
 /** The English words of one text: Latin words that are not Kubernetes identifiers. */
 export function englishWords(text: string, allowed: ReadonlySet<string> = KUBERNETES_WORDS): string[] {
@@ -138,6 +154,19 @@ export function englishWords(text: string, allowed: ReadonlySet<string> = KUBERN
   for (const raw of ours.split(/\s+/)) {
     const token = raw.replace(EDGE, '');
     if (!LATIN.test(token)) continue;
+    // A Russian word joined to a Latin one by a slash or hyphen is our text, not an identifier ("namespace/имя"):
+    // its Latin parts are words to check. Compound terms («init-контейнер») pass through COMPOUND_ONLY.
+    if (CYRILLIC.test(token)) {
+      // The Latin chunks between the Russian words are read on their own: "namespace/имя" -> "namespace",
+      // «Провизионер/storage.example.com/absent» -> "storage.example.com/absent" (an identifier).
+      for (const chunk of token.split(/[А-Яа-яЁё]+/)) {
+        const rest = chunk.replace(/^[/\-‑]+|[/\-‑]+$/g, '');
+        if (!LATIN.test(rest)) continue;
+        if (COMPOUND_ONLY.has(rest) && /[\-‑]/.test(chunk)) continue;
+        words.push(...englishWords(rest, allowed));
+      }
+      continue;
+    }
     // Paths, fields, versions, names with digits: identifiers.
     if (/[0-9./_:=@$\\]/.test(token)) continue;
     // kebab-case names of components and objects (kube-controller-manager, csi-resizer).

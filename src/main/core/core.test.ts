@@ -76,6 +76,19 @@ describe('Core dispatch', () => {
     expect(list).toMatchObject({ ok: true, value: [{ id: 'demo', connection: 'error' }] });
   });
 
+  it('opening the same file again shows the entry already open, not a duplicate', async () => {
+    const { core, fake } = await startCore();
+    fake.fileSource = (id, fileName, content) => openFileSource(content, id, fileName);
+    const snapshot = JSON.stringify({ format: 'kse-snapshot', version: 1, capturedAt: '2026-11-28T00:00:00.000Z', context: 'lab', kinds: {} });
+    const first = await core.call('openSnapshot', { fileName: 'big.json', content: snapshot });
+    const again = await core.call('openSnapshot', { fileName: 'big.json', content: snapshot });
+    expect(first).toMatchObject({ ok: true, value: { id: 'file:1' } });
+    expect(again).toMatchObject({ ok: true, value: { id: 'file:1' } });
+    const list = await core.call('listClusters', {});
+    const ids = (list as { ok: true; value: { id: string }[] }).value.map((c) => c.id);
+    expect(ids.filter((id) => id.startsWith('file:'))).toEqual(['file:1']);
+  });
+
   it('pauses and restarts a recording, says where it is, and refuses replay control elsewhere', async () => {
     const { core, fake } = await startCore();
     // A real recording source, so the replay is the one users get.

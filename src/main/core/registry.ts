@@ -2,6 +2,7 @@
  * The clusters the app knows (kubeconfig contexts, the built-in demo, snapshot and recording files opened this
  * run) and which of them are open. Opening builds one source and one store; closing stops the source and drops both.
  */
+import { createHash } from 'node:crypto';
 import type { Notice } from '../../shared/contract';
 import type { ClusterInfo, KubeconfigProblem } from '../../shared/model/status';
 import type { ClusterSource } from '../kube/source';
@@ -15,6 +16,8 @@ export const DEMO_ID = 'demo';
 interface FileEntry {
   info: ClusterInfo;
   source: ClusterSource;
+  /** sha256 of the file's name and content: the same file opened again is this entry, not a new one. */
+  digest: string;
 }
 
 export class ClusterRegistry {
@@ -140,6 +143,11 @@ export class ClusterRegistry {
 
   /** Adds a snapshot or recording file's content as a cluster and opens it. */
   async openFile(fileName: string, content: string): Promise<ClusterInfo> {
+    // The same file again (a second click, another tab of the web host) shows the entry already open instead of
+    // adding an identical one to the list.
+    const digest = createHash('sha256').update(fileName).update('\0').update(content).digest('hex');
+    const same = [...this.files.entries()].find(([, f]) => f.digest === digest);
+    if (same) return this.openCluster(same[0]);
     this.fileCounter += 1;
     const id = `file:${this.fileCounter}`;
     let source: ClusterSource;
@@ -149,7 +157,7 @@ export class ClusterRegistry {
       throw badRequest(`${fileName} cannot be opened: ${messageOf(error)}`);
     }
     const info: ClusterInfo = { ...source.info, id, connection: 'closed' };
-    this.files.set(id, { info, source });
+    this.files.set(id, { info, source, digest });
     try {
       return await this.openCluster(id);
     } catch (error) {

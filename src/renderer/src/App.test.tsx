@@ -79,7 +79,7 @@ describe('the frame', () => {
   it('names the view and cluster in the title, heads each view, and marks exactly one view current', async () => {
     renderWithApp(<App />, { view: { open: ['demo'], panes: [{ cluster: 'demo', view: 'claims', filters: {} }], lesson: 'storage-class' } });
     await screen.findByTestId('table-claims');
-    await waitFor(() => expect(document.title).toBe('Claims · demo — Kube Storage Explorer'));
+    await waitFor(() => expect(document.title).toBe('Claims · Demo cluster — Kube Storage Explorer'));
     expect(screen.getByTestId('view-title').textContent).toBe('Claims');
     const nav = screen.getByRole('navigation', { name: 'Views' });
     expect(within(nav).getAllByRole('button').filter((b) => b.getAttribute('aria-current') === 'page').map((b) => b.dataset.testid)).toEqual(['nav-claims']);
@@ -107,7 +107,7 @@ describe('the frame', () => {
     expect(list.dataset.collapsed).toBe('true');
     // Icons only: the name is in the accessible name and tooltip.
     const item = within(list).getByTestId('cluster-item');
-    expect(item.getAttribute('aria-label')).toBe('demo · Demo · offline');
+    expect(item.getAttribute('aria-label')).toBe('Demo cluster · Demo · offline');
     unmount();
     renderWithApp(<App />, { view: { open: ['demo'], panes: [{ cluster: 'demo', view: 'overview', filters: {} }] } });
     expect((await screen.findByTestId('cluster-list')).dataset.collapsed).toBe('true');

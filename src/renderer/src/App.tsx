@@ -1,7 +1,7 @@
 /**
  * The window: top bar, cluster list, one or two cluster panes, and the lesson beside them. The frame never
  * scrolls; each region scrolls on its own, and side panels overlay the content when docking them would squeeze it
- * (state/frame-layout.ts). Escape closes the innermost open panel (details first, then the lesson).
+ * (state/frame-layout.ts). Escape closes the panel it is pressed in, else the topmost one (closeInnermost).
  */
 import { useEffect, useRef } from 'react';
 import { useUiCommands } from './api/commands';
@@ -14,18 +14,45 @@ import { LessonPanel } from './lessons/LessonPanel';
 import { useClusters } from './clusters/use-clusters';
 import { openClusterIn, useView } from './state/view-store';
 import type { ViewState } from './state/view-state';
-import { FRAME, sidebarCollapsed, type SidebarChoice } from './state/frame-layout';
+import { FRAME, minBesideLesson, sidebarCollapsed, type SidebarChoice } from './state/frame-layout';
 import { usePersisted } from './state/persisted';
 import { useWindowWidth } from './state/use-width';
 import { useDocumentTitle } from './state/document-title';
 
-/** What Escape closes next. Exported for tests. */
-export function closeInnermost(state: ViewState): ViewState | undefined {
+/**
+ * Where Escape was pressed, as far as panels go: inside the lesson, inside the details panel of pane N, or
+ * elsewhere (`lessonOnTop`: the lesson overlays the panes, so it is the topmost panel).
+ */
+export type EscapeOrigin = { in: 'lesson' } | { in: 'details'; pane: number } | { in: 'elsewhere'; lessonOnTop?: boolean };
+
+/**
+ * What Escape closes next: the panel it was pressed in; from elsewhere the topmost panel, i.e. an overlaying
+ * lesson, else the details of the last pane with a selection, then the lesson. Closing details also drops their
+ * tab and trail, so no stale `tab=` stays in the URL. Undefined: nothing to close. Exported for tests.
+ */
+export function closeInnermost(state: ViewState, origin: EscapeOrigin = { in: 'elsewhere' }): ViewState | undefined {
+  const closeLesson = () => (state.lesson ? { ...state, lesson: undefined } : undefined);
+  const closeDetails = (pane: number) =>
+    state.panes[pane]?.selected
+      ? { ...state, panes: state.panes.map((p, i) => (i === pane ? { ...p, selected: undefined, trail: undefined, tab: undefined } : p)) }
+      : undefined;
+  if (origin.in === 'lesson') return closeLesson();
+  if (origin.in === 'details') return closeDetails(origin.pane);
+  if (origin.lessonOnTop && state.lesson) return closeLesson();
   const withSelection = [...state.panes.keys()].reverse().find((i) => state.panes[i]?.selected);
-  if (withSelection !== undefined)
-    return { ...state, panes: state.panes.map((p, i) => (i === withSelection ? { ...p, selected: undefined, trail: undefined } : p)) };
-  if (state.lesson) return { ...state, lesson: undefined };
-  return undefined;
+  if (withSelection !== undefined) return closeDetails(withSelection);
+  return closeLesson();
+}
+
+/** Where in the frame a key event happened (see EscapeOrigin). */
+function escapeOrigin(target: EventTarget | null): EscapeOrigin {
+  const element = target instanceof Element ? target : null;
+  if (element?.closest('[data-testid="lesson-panel"]')) return { in: 'lesson' };
+  const pane = element?.closest('[data-testid="details-panel"]')?.closest<HTMLElement>('[data-testid^="pane-"]');
+  const index = pane ? Number(pane.dataset.testid?.slice('pane-'.length)) : NaN;
+  if (Number.isInteger(index)) return { in: 'details', pane: index };
+  const lesson = document.querySelector('[data-testid="lesson-panel"]');
+  return { in: 'elsewhere', lessonOnTop: lesson?.getAttribute('data-mode') === 'overlay' };
 }
 
 const isSidebarChoice = (v: unknown): v is SidebarChoice => v === 'auto' || v === 'wide' || v === 'collapsed';
@@ -55,7 +82,8 @@ export function App() {
       // Escape inside a text field clears or leaves the field; it does not close panels.
       const target = event.target;
       if (target instanceof Element && target.closest('input, textarea, select')) return;
-      update((s) => closeInnermost(s) ?? s);
+      const origin = escapeOrigin(target);
+      update((s) => closeInnermost(s, origin) ?? s);
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
@@ -63,7 +91,7 @@ export function App() {
 
   // The panes keep room for their navigation and a usable view (two of them side by side); below that the lesson overlays.
   const sidebarWidth = collapsed ? FRAME.sidebarCollapsed : FRAME.sidebarWide;
-  const lessonMinContent = () => sidebarWidth + (split ? 2 * 560 : FRAME.viewNav + (detailsOpen ? 480 + 440 : 640));
+  const lessonMinContent = () => minBesideLesson({ sidebarWidth, split, detailsOpen });
 
   return (
     <div className="app" data-testid="app">

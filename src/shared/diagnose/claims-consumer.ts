@@ -91,7 +91,7 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
       finding({
         code: 'claim.provisioner-dead',
         object: c.ref,
-        cause: t(`The claim waits for provisioner ${verbatim(provisioner)}, which is not running: ${health.reasons[0]?.en ?? ''}`, `Заявка ждёт провизионер ${verbatim(provisioner)}, а он не работает: ${health.reasons[0]?.ru ?? ''}`),
+        cause: t(`The claim waits for provisioner ${verbatim(provisioner)}, which is not running: ${afterColon(health.reasons[0]?.en ?? '')}`, `Заявка ждёт провизионер ${verbatim(provisioner)}, а он не работает: ${afterColon(health.reasons[0]?.ru ?? '')}`),
         evidence: [...base, ...healthLines, ...recentEvents(c, ['ExternalProvisioning', 'ProvisioningFailed'])],
         fix: [
           step(t('Find the provisioner pods and see why they do not run', 'Найдите поды провизионера и выясните, почему они не работают'), health.row.leaseNamespace ? command`kubectl get pods -n ${health.row.leaseNamespace}` : 'kubectl get pods -A'),
@@ -128,5 +128,15 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
       fix: slow ? [describeStep(c)] : [],
     }),
   ];
+}
+
+/**
+ * A sentence continued after a colon starts in lower case ("not running: no leader lease…"), unless it starts
+ * with an acronym or a name (PVC, CSI, a verbatim value).
+ */
+export function afterColon(sentence: string): string {
+  const [first, second] = [...sentence];
+  if (!first || !second || second.toLowerCase() !== second || first.toLowerCase() === first) return sentence;
+  return first.toLowerCase() + sentence.slice(first.length);
 }
 

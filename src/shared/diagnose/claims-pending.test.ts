@@ -89,6 +89,10 @@ describe('pending claim: classes', () => {
     expect(f?.code).toBe('claim.class-missing');
     expect(plainText(f?.cause.en ?? '')).toContain('"fast"');
     expect(f?.evidence.map((e) => e.value)).toEqual(expect.arrayContaining(['fast', 'standard', 'storageclass.storage.k8s.io "fast" not found']));
+    // The event's time travels as a timestamp for the UI to show live, never as frozen "3 s ago" text.
+    const line = f?.evidence.find((e) => e.event === 'ProvisioningFailed');
+    expect(line?.at).toMatch(/^\d{4}-\d\d-\d\dT/);
+    expect(`${line?.label.en} ${line?.label.ru}`).not.toMatch(/ago|назад/);
   });
 
   it('class missing but a volume of that class fits (the docs "manual" example binds without a class object)', () => {
@@ -256,5 +260,20 @@ describe('pending claim: a requested volume (spec.volumeName)', () => {
   });
   it('fits: binding is due', () => {
     expect(diagnose({ persistentvolumeclaims: [claimWith({ volumeName: 'task-pv-volume' })], persistentvolumes: [manualVolume] })[0]?.code).toBe('claim.binding-pending');
+  });
+});
+
+describe('Russian phrasing of provisioner texts (trial of issue 8, defect 9)', () => {
+  it('continues after a colon in lower case, keeping acronyms and names', async () => {
+    const { afterColon } = await import('./claims-consumer');
+    expect(afterColon('Не найдено лидерского Lease')).toBe('не найдено лидерского Lease');
+    expect(afterColon('No leader lease')).toBe('no leader lease');
+    expect(afterColon('PVC is pending')).toBe('PVC is pending');
+    expect(afterColon('')).toBe('');
+  });
+
+  it('says the unknown health of a provisioner so that it agrees in Russian', async () => {
+    const { VERDICT_TEXT } = await import('./provisioners');
+    expect(VERDICT_TEXT.unknown.ru).toBe('состояние неизвестно');
   });
 });

@@ -41,12 +41,13 @@ export function finding(input: FindingInput): Finding {
  * One piece of evidence: a label in both languages and the verbatim value from the cluster, with optional
  * words about the value (`note`), the object it is about, the API field or the event it was read from.
  */
-export function evidence(label: Localized, value: string, where?: { ref?: ObjectRef; source?: string; event?: string; note?: Localized }): Evidence {
+export function evidence(label: Localized, value: string, where?: { ref?: ObjectRef; source?: string; event?: string; note?: Localized; at?: string }): Evidence {
   const out: Evidence = { label, value };
   if (where?.note) out.note = where.note;
   if (where?.ref) out.ref = where.ref;
   if (where?.source) out.source = where.source;
   if (where?.event) out.event = where.event;
+  if (where?.at) out.at = where.at;
   return out;
 }
 

@@ -42,12 +42,16 @@ export function leaseIsFresh(view: ClusterView, l: Lease): boolean {
   return view.now() - renewed <= limitMs;
 }
 
+/** When a lease was last renewed, in words: "never", "just now" (under a second; not "0 s ago"), "80 s ago". */
 export function leaseAgo(view: ClusterView, l: Lease): string {
   const at = leaseRenewMillis(l);
-  return at === undefined ? 'never' : `${duration(view.now() - at).en} ago`;
+  if (at === undefined) return 'never';
+  return view.now() - at < 1000 ? 'just now' : `${duration(view.now() - at).en} ago`;
 }
 
+/** leaseAgo in Russian: «никогда», «только что», «80 с назад». */
 export function leaseAgoRu(view: ClusterView, l: Lease): string {
   const at = leaseRenewMillis(l);
-  return at === undefined ? 'никогда' : `${duration(view.now() - at).ru} назад`;
+  if (at === undefined) return 'никогда';
+  return view.now() - at < 1000 ? 'только что' : `${duration(view.now() - at).ru} назад`;
 }

@@ -67,26 +67,23 @@ export function newestEvent(events: readonly KubeEvent[], reasons: readonly stri
   return best;
 }
 
-/** An event as evidence: its message verbatim, with reason, count and age. */
-export function eventEvidence(view: ClusterView, event: KubeEvent): Evidence {
+/**
+ * An event as evidence: its message verbatim, with reason and count; its time goes in `at` (ISO), not in the
+ * label, so the UI shows it live with the same clock and words as its Events tab.
+ */
+export function eventEvidence(_view: ClusterView, event: KubeEvent): Evidence {
   const at = eventMillis(event);
   const count = event.series?.count ?? event.count ?? 1;
-  const when = at === undefined ? t('', '') : ago(view.now() - at);
   const times = count > 1 ? t(` ×${count}`, ` ×${count}`) : t('', '');
   const ref: ObjectRef | undefined = event.metadata?.name
     ? refByName('events', event.metadata.name, event.metadata.namespace)
     : undefined;
+  const when = at === undefined ? {} : { at: new Date(at).toISOString() };
   return evidence(
-    t(`Event ${verbatim(event.reason ?? '')}${times.en}${when.en ? `, ${when.en}` : ''}`, `Событие ${verbatim(event.reason ?? '')}${times.ru}${when.ru ? `, ${when.ru}` : ''}`),
+    t(`Event ${verbatim(event.reason ?? '')}${times.en}`, `Событие ${verbatim(event.reason ?? '')}${times.ru}`),
     event.message ?? '',
-    ref ? { ref, event: event.reason ?? '' } : { event: event.reason ?? '' },
+    ref ? { ref, event: event.reason ?? '', ...when } : { event: event.reason ?? '', ...when },
   );
-}
-
-/** "5 min ago" / "5 мин назад". */
-export function ago(ms: number): Localized {
-  const d = duration(ms);
-  return t(`${d.en} ago`, `${d.ru} назад`);
 }
 
 /** A compact duration: "40 s", "5 min", "3 h", "2 d". */

@@ -56,6 +56,14 @@ describe('provisionerHealth', () => {
     expect(reasons[0]!.ru).toContain('80 с назад');
   });
 
+  it('says a lease renewed under a second ago was renewed just now, not "0 s ago"', () => {
+    const view = fixtureView({ ...registered, leases: [lease('hostpath-csi-k8s-io', 'kube-system', 'csi-hostpathplugin-0', 0)] });
+    const text = JSON.stringify(assessProvisioner(view, CSI));
+    expect(text).not.toMatch(/ 0 s ago| 0 с назад/);
+    expect(text).toMatch(/renewed just now/);
+    expect(text).toMatch(/обновлён только что/);
+  });
+
   it('is dead when the holder released the lease on shutdown', () => {
     const released = lease('hostpath-csi-k8s-io', 'kube-system', '', 5);
     expect(provisionerHealth(fixtureView({ ...registered, leases: [released] }), CSI).verdict).toBe('dead');

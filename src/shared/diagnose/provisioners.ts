@@ -41,7 +41,8 @@ export const VERDICT_TEXT: Record<ProvisionerVerdict, Localized> = {
   alive: t('alive', 'работает'),
   degraded: t('degraded', 'с перебоями'),
   dead: t('not running', 'не работает'),
-  unknown: t('unknown', 'неизвестно'),
+  // In a phrase about the provisioner («Провизионеру X (состояние неизвестно)»): «неизвестно» alone does not agree.
+  unknown: t('unknown', 'состояние неизвестно'),
 };
 
 export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';

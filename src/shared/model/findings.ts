@@ -33,6 +33,11 @@ export interface Evidence {
   source?: string;
   /** The reason of the event the value comes from, e.g. "ProvisioningFailed". */
   event?: string;
+  /**
+   * When the observed value was last seen (ISO 8601), e.g. an event's last timestamp. Not part of the label:
+   * a label is text frozen when the diagnosis ran, while the UI shows this time live ("3 s ago" keeps moving).
+   */
+  at?: string;
 }
 
 /** One step of a fix. The app never writes to a cluster: commands are for the user to run. */

@@ -110,7 +110,8 @@ export type SummaryFieldId = (typeof SUMMARY_FIELD_IDS)[number];
  * - `static-only`: storageClassName is "" (only pre-created volumes with no class can bind).
  * - `legacy-annotation`: taken from the beta annotation that predates the field.
  */
-export type SummaryNote = 'not-set' | 'default-class' | 'no-default-class' | 'static-only' | 'legacy-annotation';
+/** `static-class`: a class name no StorageClass object carries, on a volume made by hand or a claim bound to one (valid: binding matches by name). */
+export type SummaryNote = 'not-set' | 'default-class' | 'no-default-class' | 'static-only' | 'legacy-annotation' | 'static-class';
 
 /** A condition of an object, verbatim. */
 export interface ConditionView {

@@ -53,7 +53,9 @@ function classField(list: SummaryList, store: ObjectStore, claim: PersistentVolu
     return;
   }
   if (explicit !== undefined && explicit !== null) {
-    list.refs('storageClass', 'spec.storageClassName', [list.byName('storageclasses', explicit)]);
+    // Bound: the class did its part; a name without a StorageClass object is a static class. Waiting: it is missing.
+    if (claim.spec?.volumeName) list.boundClass('spec.storageClassName', explicit);
+    else list.refs('storageClass', 'spec.storageClassName', [list.byName('storageclasses', explicit)]);
     return;
   }
   const legacy = claim.metadata?.annotations?.[LEGACY_CLASS_ANNOTATION];

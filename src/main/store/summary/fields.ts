@@ -66,6 +66,20 @@ export class SummaryList {
     return this.store.kindState(kind) === 'synced' ? { ref, missing: true } : { ref };
   }
 
+  /**
+   * The class of a volume, or of a claim bound to one: linked when the StorageClass exists; otherwise only a name
+   * that hand-made volumes carry ("manual"), which the PV controller matches by name without any StorageClass
+   * object (pkg/controller/volume/persistentvolume: checkVolumeSatisfyClaim compares storageClassName), so it is
+   * shown as a name with the note `static-class`, never as a missing object.
+   */
+  boundClass(path: string, name: string): void {
+    if (this.store.kindState('storageclasses') === 'synced' && !this.store.get('storageclasses', name)) {
+      this.add('storageClass', path, { type: 'code', text: name }, 'static-class');
+      return;
+    }
+    this.refs('storageClass', path, [this.byName('storageclasses', name)]);
+  }
+
   conditions(path: string, conditions: Condition[] | undefined): void {
     const views: ConditionView[] = (conditions ?? []).map((c) => {
       const view: ConditionView = { type: c.type ?? '', status: c.status ?? '' };

@@ -104,6 +104,7 @@ describe('volume summary', () => {
       'Released',
     );
     volume.status = { phase: 'Released', reason: 'Released', message: 'claim deleted' };
+    s.reset('storageclasses', [sc('local')]);
     s.reset('persistentvolumes', [volume]);
     const summary = s.getObject({ kind: 'persistentvolumes', name: 'local-pv' })?.summary;
     expect(ids(summary)).toEqual(['phase', 'capacity', 'accessModes', 'volumeMode', 'storageClass', 'claimRef', 'reclaimPolicy', 'volumeSource', 'nodeAffinity', 'mountOptions', 'statusMessage', 'age']);
@@ -114,6 +115,14 @@ describe('volume summary', () => {
     expect(f.nodeAffinity?.value).toEqual({ type: 'code', text: 'kubernetes.io/hostname in (node-1)' });
     expect(f.statusMessage?.value).toEqual({ type: 'text', text: 'Released: claim deleted' });
     expect(f.storageClass?.note).toBeUndefined();
+  });
+
+  it('a class of hand-made volumes ("manual") that no StorageClass object carries is a name, not a missing object', () => {
+    const s = store();
+    s.reset('persistentvolumes', [pv('lab-static-pv', { storageClassName: 'manual' })]);
+    const f = byId(s.getObject({ kind: 'persistentvolumes', name: 'lab-static-pv' })?.summary);
+    expect(f.storageClass).toMatchObject({ value: { type: 'code', text: 'manual' }, note: 'static-class' });
+    expect(JSON.stringify(f.storageClass)).not.toContain('missing');
   });
 
   it('a volume without a class binds only claims asking for none', () => {

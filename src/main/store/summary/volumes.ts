@@ -15,7 +15,7 @@ export function volumeSummary(list: SummaryList, pv: PersistentVolume): void {
   list.text('capacity', 'spec.capacity.storage', spec.capacity?.['storage']);
   list.list('accessModes', 'spec.accessModes', spec.accessModes);
   list.defaulted('volumeMode', 'spec.volumeMode', spec.volumeMode, 'Filesystem');
-  if (spec.storageClassName) list.refs('storageClass', 'spec.storageClassName', [list.byName('storageclasses', spec.storageClassName)]);
+  if (spec.storageClassName) list.boundClass('spec.storageClassName', spec.storageClassName);
   else list.add('storageClass', 'spec.storageClassName', { type: 'code', text: '""' }, 'static-only');
   const ref = spec.claimRef;
   if (ref?.name) list.refs('claimRef', 'spec.claimRef', [list.byName('persistentvolumeclaims', ref.name, ref.namespace ?? '')]);

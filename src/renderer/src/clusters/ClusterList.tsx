@@ -9,7 +9,7 @@ import { BidiText } from '../components/BidiText';
 import { errorText, StateMessage } from '../components/StateMessage';
 import { useI18n } from '../i18n/i18n';
 import { openClusterIn, useView } from '../state/view-store';
-import { isOffline } from './cluster-labels';
+import { isAppNamed, isOffline, nameTranslate } from './cluster-labels';
 import { KubeconfigProblems } from './KubeconfigProblems';
 import { useClusters } from './use-clusters';
 import { verbatim } from '../../../shared/verbatim';
@@ -88,7 +88,8 @@ function ClusterItem({ cluster, shown, collapsed, onOpen }: { cluster: ClusterIn
   // Collapsed, the name, source and state are in the tooltip and the accessible name.
   const summary = [cluster.name, source, state, cluster.error].filter(Boolean).join(' · ');
   // The tooltip marks the cluster's own words (name, error) verbatim with invisible isolates (shared/verbatim.ts).
-  const tooltip = [verbatim(cluster.name), source, state, cluster.error ? verbatim(cluster.error) : undefined].filter(Boolean).join(' · ');
+  const ownName = isAppNamed(cluster) ? cluster.name : verbatim(cluster.name);
+  const tooltip = [ownName, source, state, cluster.error ? verbatim(cluster.error) : undefined].filter(Boolean).join(' · ');
   return (
     <button
       type="button"
@@ -97,17 +98,17 @@ function ClusterItem({ cluster, shown, collapsed, onOpen }: { cluster: ClusterIn
       aria-label={collapsed ? summary : undefined}
       data-testid="cluster-item"
       data-cluster-id={cluster.id}
-      title={collapsed ? tooltip : verbatim(cluster.error ?? cluster.server ?? cluster.name)}
+      title={collapsed ? tooltip : cluster.error || cluster.server ? verbatim(cluster.error ?? cluster.server) : ownName}
       onClick={onOpen}
     >
       <span className={`conn-dot conn-${cluster.connection}`} aria-hidden="true" />
       {collapsed ? (
-        <span className="cluster-initials" aria-hidden="true" translate="no">
+        <span className="cluster-initials" aria-hidden="true" translate={nameTranslate(cluster)}>
           {clusterInitials(cluster.name)}
         </span>
       ) : (
         <>
-          <span className="cluster-name" translate="no">
+          <span className="cluster-name" translate={nameTranslate(cluster)}>
             <BidiText text={cluster.name} />
           </span>
           {source && <span className="source-tag">{source}</span>}

@@ -5,7 +5,7 @@ import { keys } from '../api/queries';
 import { useI18n } from '../i18n/i18n';
 import { closeClusterIn, openClusterIn, useView } from '../state/view-store';
 import { emptyPane } from '../state/view-state';
-import { isOffline } from './cluster-labels';
+import { isOffline, nameTranslate } from './cluster-labels';
 import { useClusters } from './use-clusters';
 import { verbatim } from '../../../shared/verbatim';
 
@@ -35,7 +35,7 @@ export function ClusterTabs() {
                 data-cluster-id={id}
                 onClick={() => update((s) => openClusterIn(s, id, 0))}
               >
-                <span className="tab-name" translate="no" title={nameOf(id)}>
+                <span className="tab-name" translate={nameTranslate(info)} title={nameOf(id)}>
                   {nameOf(id)}
                 </span>
                 {info && isOffline(info) && <span className="source-tag">{t(`source.${info.source}`)}</span>}

@@ -105,7 +105,7 @@ export function SnapshotOpener() {
         {message && tr(message.key, { ...message.params, name: <Verbatim>{message.params['name']}</Verbatim> })}
       </span>
       {message && (
-        <button type="button" className="icon-button small" aria-label={t('app.dismiss')} title={t('app.dismiss')} onClick={dismiss} data-testid="snapshot-message-dismiss">
+        <button type="button" className="icon-button small toast-dismiss" aria-label={t('app.dismiss')} title={t('app.dismiss')} onClick={dismiss} data-testid="snapshot-message-dismiss">
           <span aria-hidden="true">×</span>
         </button>
       )}

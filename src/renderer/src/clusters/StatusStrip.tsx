@@ -14,7 +14,7 @@ import { age, ago, clockTime, dateTime } from '../format/time';
 import { useI18n } from '../i18n/i18n';
 import { Verbatim } from '../i18n/Verbatim';
 import { useNow } from '../state/clock';
-import { isOffline, KIND_SHORT } from './cluster-labels';
+import { isOffline, KIND_SHORT, localizeClusterName, nameTranslate } from './cluster-labels';
 import { ReplayControls } from './ReplayControls';
 
 /** A kind chip's tooltip: its kind, state, object count, freshness and next retry, in the UI language. */
@@ -30,7 +30,7 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
   const i18n = useI18n();
   const { t, lang } = i18n;
   const api = useApi();
-  const now = useNow(1000);
+  const now = useNow();
   const status = useQuery(statusQuery(api, clusterId));
   const data = status.data;
 
@@ -52,12 +52,19 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
   const pending = data.kinds.filter((k) => k.state === 'syncing' || k.state === 'idle').length;
   const forbidden = data.kinds.filter((k) => k.state === 'forbidden').length;
   const newest = data.kinds.map((k) => k.lastEventAt ?? '').sort().pop();
+  const summary = [
+    data.synced ? t(forbidden > 0 ? 'status.allReadable' : 'status.allSynced') : t('status.syncingCount', { n: pending }),
+    forbidden > 0 ? t('status.forbiddenCount', { n: forbidden }) : '',
+    newest ? ago(newest, now, i18n) : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
 
   return (
     <div className="status-strip" data-testid="status-strip" aria-label={t('status.label')}>
       <span className={`conn-dot conn-${cluster.connection}`} aria-hidden="true" />
-      <strong className="strip-name" translate="no">
-        {cluster.name}
+      <strong className="strip-name" translate={nameTranslate(cluster)}>
+        {localizeClusterName(cluster, t).name}
       </strong>
       {isOffline(cluster) && (
         <span className="source-tag" data-testid="source-tag">
@@ -66,10 +73,8 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
         </span>
       )}
       {data.serverVersion && <Verbatim className="muted">{data.serverVersion}</Verbatim>}
-      <span role="status" aria-live="polite" className="strip-summary" data-testid="sync-summary">
-        {data.synced ? t(forbidden > 0 ? 'status.allReadable' : 'status.allSynced') : t('status.syncingCount', { n: pending })}
-        {forbidden > 0 ? ` · ${t('status.forbiddenCount', { n: forbidden })}` : ''}
-        {newest ? ` · ${ago(newest, now, i18n)}` : ''}
+      <span role="status" aria-live="polite" className="strip-summary" data-testid="sync-summary" title={summary}>
+        {summary}
       </span>
       {data.replay && <ReplayControls clusterId={clusterId} replay={data.replay} updatedAt={status.dataUpdatedAt} />}
       {cluster.error && <span className="tone-text-bad">{cluster.error}</span>}

@@ -1,6 +1,7 @@
 /** Short names for kinds in the status strip (kubectl's, where it has one) and source labels. */
 import type { Kind } from '../../../shared/kube/kinds';
 import type { ClusterInfo } from '../../../shared/model/status';
+import type { Translate } from '../i18n/i18n';
 
 export const KIND_SHORT: Record<Kind, string> = {
   storageclasses: 'sc',
@@ -21,4 +22,19 @@ export const KIND_SHORT: Record<Kind, string> = {
 /** Offline sources are labelled so nobody mistakes a snapshot for the live cluster. */
 export function isOffline(cluster: Pick<ClusterInfo, 'source'>): boolean {
   return cluster.source !== 'context';
+}
+
+/** The built-in demo is named by the app (a label of ours, translated); every other name is the cluster's own. */
+export function isAppNamed(cluster: Pick<ClusterInfo, 'source'>): boolean {
+  return cluster.source === 'demo';
+}
+
+/** The cluster with the name the UI shows: the demo's in the UI language («Демо-кластер»), others as they are. */
+export function localizeClusterName<T extends Pick<ClusterInfo, 'name' | 'source'>>(cluster: T, t: Translate): T {
+  return isAppNamed(cluster) ? { ...cluster, name: t('clusters.demoName') } : cluster;
+}
+
+/** translate="no" for a cluster's own name (skipped by translators and the Russian scan), none for the demo's. */
+export function nameTranslate(cluster: Pick<ClusterInfo, 'source'> | undefined): 'no' | undefined {
+  return cluster && isAppNamed(cluster) ? undefined : 'no';
 }

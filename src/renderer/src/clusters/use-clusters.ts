@@ -4,9 +4,13 @@ import { useEffect } from 'react';
 import type { ClusterInfo } from '../../../shared/model/status';
 import { useApi } from '../api/api-context';
 import { clustersQuery, keys, openClusterQuery } from '../api/queries';
+import { useI18n } from '../i18n/i18n';
+import { localizeClusterName } from './cluster-labels';
 
+/** The cluster list, with the names the UI shows (the demo's in the UI language). */
 export function useClusters() {
-  return useQuery(clustersQuery(useApi()));
+  const { t } = useI18n();
+  return useQuery({ ...clustersQuery(useApi()), select: (list: ClusterInfo[]) => list.map((c) => localizeClusterName(c, t)) });
 }
 
 export function useClusterInfo(clusterId: string | undefined): ClusterInfo | undefined {

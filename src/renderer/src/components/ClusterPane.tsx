@@ -3,6 +3,7 @@
  * and the details of the selected object beside it.
  */
 import { useQuery } from '@tanstack/react-query';
+import { useMemo } from 'react';
 import { TABLE_IDS } from '../../../shared/model/rows';
 import type { KindStatus } from '../../../shared/model/status';
 import { useApi } from '../api/api-context';
@@ -20,7 +21,7 @@ import { openHere } from '../state/navigation';
 import { TABLES } from '../tables/registry';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PaneProvider } from './pane-context';
-import { SourceClockContext, sourceClockOffset } from '../state/source-clock';
+import { SourceClockContext, sourceClock } from '../state/source-clock';
 import { errorText, StateMessage } from './StateMessage';
 import { Verbatim } from '../i18n/Verbatim';
 
@@ -78,7 +79,8 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
   const overview = useQuery(overviewQuery(api, clusterId));
   const status = useQuery(statusQuery(api, clusterId));
   const namespaces = overview.data?.namespaces ?? [];
-  const clockOffset = sourceClockOffset(status.data?.sourceNow, status.dataUpdatedAt);
+  const { sourceNow, replay } = status.data ?? {};
+  const clock = useMemo(() => sourceClock({ sourceNow, replay }, status.dataUpdatedAt), [sourceNow, replay, status.dataUpdatedAt]);
 
   // A view owns its details panel: switching views closes it (links to objects open them in their own view).
   const show = (view: ViewId) =>
@@ -102,7 +104,7 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
 
   return (
     <PaneProvider index={index} clusterId={clusterId}>
-      <SourceClockContext.Provider value={clockOffset}>
+      <SourceClockContext.Provider value={clock}>
         <section className="pane" aria-label={info?.name ?? clusterId} data-testid={`pane-${index}`} data-cluster-id={clusterId}>
           <StatusStrip clusterId={clusterId} />
           <div className="pane-body">

@@ -131,6 +131,18 @@ describe('Escape closes the innermost panel', () => {
     expect(closeInnermost(twice)!.lesson).toBeUndefined();
     expect(closeInnermost({ open: [], panes: [emptyPane()] })).toBeUndefined();
   });
+
+  it('closes the panel Escape was pressed in, and an overlaying lesson before the details under it', () => {
+    const state = { open: ['a'], panes: [{ ...emptyPane('a'), selected: sel, tab: 'findings' as const }], lesson: 'csi' };
+    const fromLesson = closeInnermost(state, { in: 'lesson' })!;
+    expect(fromLesson.lesson).toBeUndefined();
+    expect(fromLesson.panes[0]?.selected).toEqual(sel);
+    const fromDetails = closeInnermost(state, { in: 'details', pane: 0 })!;
+    expect(fromDetails.lesson).toBe('csi');
+    // The tab goes with the selection: no stale tab= in the URL.
+    expect(fromDetails.panes[0]).toMatchObject({ selected: undefined, tab: undefined });
+    expect(closeInnermost(state, { in: 'elsewhere', lessonOnTop: true })!.lesson).toBeUndefined();
+  });
 });
 
 describe('switching tables', () => {

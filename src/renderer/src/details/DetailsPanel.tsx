@@ -109,7 +109,7 @@ export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose()
             </button>
           ))}
         </div>
-        <div className="detail-body" role="tabpanel" id="detail-tabpanel" aria-labelledby={`detail-tab-${current}`} data-tab={current}>
+        <div className="detail-body" role="tabpanel" tabIndex={-1} id="detail-tabpanel" aria-labelledby={`detail-tab-${current}`} data-tab={current}>
           {current === 'summary' &&
             (data.missing ? (
               <div className="detail-missing" data-testid="details-missing">

@@ -12,7 +12,7 @@ import { useNow } from '../state/clock';
 export function EventList({ events, showObject = false, empty = 'details.noEvents', testId = 'event' }: { events: EventRow[]; showObject?: boolean; empty?: MessageKey; testId?: string }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const now = useNow(5000);
+  const now = useNow();
   if (events.length === 0) return <p className="muted">{t(empty)}</p>;
   return (
     <ul className="event-list" data-testid={`${testId}-list`}>

@@ -10,6 +10,8 @@ import { useI18n } from '../i18n/i18n';
 import { LocalizedText } from '../components/LocalizedText';
 import { Verbatim } from '../i18n/Verbatim';
 import { SeverityChip } from '../tables/cells';
+import { ago, dateTime } from '../format/time';
+import { useNow } from '../state/clock';
 
 export function FindingCard({ finding }: { finding: Finding }) {
   const { t, lang } = useI18n();
@@ -76,6 +78,7 @@ function EvidenceRow({ evidence: e }: { evidence: Evidence }) {
     <div className="evidence-row">
       <dt>
         <LocalizedText text={e.label[lang]} />
+        {e.at && <EvidenceTime at={e.at} />}
       </dt>
       <dd>
         {e.value &&
@@ -105,4 +108,19 @@ function EvidenceRow({ evidence: e }: { evidence: Evidence }) {
       </dd>
     </div>
   );
+}
+
+/** When the evidence was seen, live on the pane's clock and in the same words as the Events tab ("3s ago"). */
+function EvidenceTime({ at }: { at: string }) {
+  const i18n = useI18n();
+  const now = useNow();
+  const text = ago(at, now, i18n);
+  return text ? (
+    <>
+      {', '}
+      <time dateTime={at} title={dateTime(at, i18n.lang)} data-testid="evidence-time">
+        {text}
+      </time>
+    </>
+  ) : null;
 }

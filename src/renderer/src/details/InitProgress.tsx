@@ -22,7 +22,7 @@ const STATE_ICON: Record<InitStepView['state'], string> = { waiting: '○', runn
 export function InitProgress({ steps }: { steps: InitStepView[] }) {
   const i18n = useI18n();
   const { t } = i18n;
-  const now = useNow(5000);
+  const now = useNow();
   if (steps.length === 0) return <p className="muted">{t('init.none')}</p>;
   const done = steps.filter((s) => s.state === 'done').length;
   return (

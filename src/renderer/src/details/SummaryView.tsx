@@ -134,7 +134,7 @@ function LongText({ text, code }: { text: string; code?: boolean }) {
 
 function Time({ at }: { at: string }) {
   const i18n = useI18n();
-  const now = useNow(5000);
+  const now = useNow();
   const exact = dateTime(at, i18n.lang) || at;
   return (
     <time dateTime={at} title={at}>
@@ -145,7 +145,7 @@ function Time({ at }: { at: string }) {
 
 export function SummaryValueView({ value }: { value: SummaryValue }) {
   const { t, lang } = useI18n();
-  const now = useNow(5000);
+  const now = useNow();
   switch (value.type) {
     case 'text':
       return <LongText text={value.text} />;
@@ -176,7 +176,8 @@ export function SummaryValueView({ value }: { value: SummaryValue }) {
     case 'time':
       return <Time at={value.at} />;
     case 'bool':
-      return <code translate="no">{String(value.value)}</code>;
+      // The app's own yes/no, in the UI language (the YAML tab shows the API's true/false).
+      return <span>{t(value.value ? 'col.yes' : 'col.no')}</span>;
     case 'refs':
       return (
         <ul className="summary-items">

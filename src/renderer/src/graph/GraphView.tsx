@@ -112,7 +112,9 @@ function GraphCanvas({
       <StateMessage kind="error" text={t('state.error', { what: t('graph.label') })} detail={errorText(graph.error)} onRetry={() => void graph.refetch()} />
     );
   if (flow.nodes.length === 0) return <StateMessage kind="empty" text={t('graph.empty')} />;
+  // The list of links that are not bound sits under the canvas, not over it, so it never hides a node.
   return (
+    <div className="graph-area">
     <div className="graph-canvas">
       {graph.data?.truncated && <div className="banner">{t('graph.truncated')}</div>}
       <ReactFlow<StorageFlowNode>
@@ -146,6 +148,7 @@ function GraphCanvas({
         <Background gap={16} size={1} />
         <Controls showInteractive={false} />
       </ReactFlow>
+    </div>
       {graph.data && <BrokenLinks graph={graph.data} onSelect={onSelect} />}
     </div>
   );
@@ -160,7 +163,12 @@ function BrokenLinks({ graph, onSelect }: { graph: StorageGraph; onSelect: Retur
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const broken = graph.edges.filter((e) => e.state !== 'bound');
   if (broken.length === 0) return null;
+  // Collapsible (its summary names it and counts the links), open at first.
   return (
+    <details className="broken-links-box" open data-testid="graph-broken-box">
+      <summary data-testid="graph-broken-toggle">
+        {t('graph.broken')} <span className="nav-count">{broken.length}</span>
+      </summary>
     <ul className="broken-links" aria-label={t('graph.broken')} data-testid="graph-broken-links">
       {broken.map((edge) => {
         const from = byId.get(edge.from);
@@ -187,6 +195,7 @@ function BrokenLinks({ graph, onSelect }: { graph: StorageGraph; onSelect: Retur
         );
       })}
     </ul>
+    </details>
   );
 }
 

@@ -1,3 +1,4 @@
+import { plainText } from '../../../shared/verbatim';
 import { describe, expect, it } from 'vitest';
 import type { StorageGraph } from '../../../shared/model/detail';
 import { translate } from '../i18n/i18n';
@@ -52,7 +53,10 @@ describe('layoutGraph', () => {
     const ru = layoutGraph(chain, graphWords((key, params) => translate('ru', key, params)));
     expect(ru.edges.find((e) => e.id === 'e')!.label).toBe('использует');
     expect(ru.edges.find((e) => e.id === 'd')!.label).toBe('ожидание');
-    expect(ru.nodes.find((n) => n.id === 'prov')!.ariaLabel).toBe('Провизионер, hostpath.csi.k8s.io');
+    // The name is the cluster's: marked with isolates (shared/verbatim.ts), as in tooltips.
+    expect(plainText(ru.nodes.find((n) => n.id === 'prov')!.ariaLabel ?? '')).toBe('Провизионер, hostpath.csi.k8s.io');
+    // Edges say what they are in the UI language, not React Flow's "Edge from a to b".
+    for (const edge of ru.edges) expect(edge.ariaLabel).toMatch(/^Связь /);
   });
 
   it('skips edges to nodes that were not sent', () => {

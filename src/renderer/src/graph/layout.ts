@@ -6,7 +6,7 @@ import dagre from '@dagrejs/dagre';
 import type { Edge, Node } from '@xyflow/react';
 import type { EdgeState, GraphEdge, GraphNode, StorageGraph } from '../../../shared/model/detail';
 
-export const NODE_WIDTH = 160;
+export const NODE_WIDTH = 184;
 export const NODE_HEIGHT = 54;
 
 /** A type alias (not an interface) so React Flow accepts it as node data. */
@@ -27,6 +27,8 @@ export interface GraphWords {
   edgeLabel(edge: GraphEdge): string | undefined;
   /** What a screen reader says for a node: type, name, secondary line, "missing". */
   nodeLabel(node: GraphNode): string;
+  /** What a screen reader says for an edge (React Flow's own default is English: "Edge from a to b"). */
+  edgeAria(edge: GraphEdge, from: GraphNode | undefined, to: GraphNode | undefined): string;
 }
 
 export function layoutGraph(graph: StorageGraph, words: GraphWords): { nodes: StorageFlowNode[]; edges: Edge[] } {
@@ -34,6 +36,7 @@ export function layoutGraph(graph: StorageGraph, words: GraphWords): { nodes: St
   // An edge to a node the core did not send would break the layout; it is skipped.
   const edges = graph.edges.filter((e) => ids.has(e.from) && ids.has(e.to));
   const labels = new Map(edges.map((e) => [e.id, words.edgeLabel(e)]));
+  const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   // Ranks sit far enough apart for the label of a broken edge to show between them; labels of bound edges
   // ("uses", "provisioned by") may overlap a node's border a little rather than shrink the whole graph.
   const longest = Math.max(0, ...edges.filter((e) => e.state !== 'bound').map((e) => labels.get(e.id)?.length ?? 0));
@@ -63,6 +66,7 @@ export function layoutGraph(graph: StorageGraph, words: GraphWords): { nodes: St
     source: edge.from,
     target: edge.to,
     label: labels.get(edge.id),
+    ariaLabel: words.edgeAria(edge, byId.get(edge.from), byId.get(edge.to)),
     animated: edge.state === 'waiting',
     className: `edge-${edge.state}`,
     style: { stroke: EDGE_COLOR[edge.state], strokeWidth: edge.state === 'bound' ? 1.5 : 2, strokeDasharray: edge.state === 'missing' ? '6 4' : undefined },

@@ -1,6 +1,7 @@
 /** The graph's words in the UI language: node types, edge labels and what a screen reader says for a node. */
 import type { GraphEdge, GraphNode } from '../../../shared/model/detail';
 import type { Translate } from '../i18n/i18n';
+import { verbatim } from '../../../shared/verbatim';
 import type { GraphWords } from './layout';
 
 /**
@@ -15,8 +16,14 @@ export function graphWords(t: Translate): GraphWords {
       if (edge.state === 'bound') return undefined;
       return edge.findingCode ? t('edge.withFinding', { state: state(edge), code: edge.findingCode }) : state(edge);
     },
+    edgeAria: (edge, from, to) =>
+      t('graph.edgeAria', {
+        from: verbatim(from?.label ?? edge.from),
+        to: verbatim(to?.label ?? edge.to),
+        what: edge.relation ? t(`graph.rel.${edge.relation}`) : state(edge),
+      }),
     nodeLabel: (node: GraphNode) =>
-      [t(`graph.type.${node.type}`), node.label, node.sublabel, node.zones ? t('graph.zone', { zones: node.zones.join(', ') }) : undefined, node.missing ? t('details.missing') : undefined]
+      [t(`graph.type.${node.type}`), verbatim(node.label), node.sublabel ? verbatim(node.sublabel) : undefined, node.zones ? t('graph.zone', { zones: verbatim(node.zones.join(', ')) }) : undefined, node.missing ? t('details.missing') : undefined]
         .filter(Boolean)
         .join(', '),
   };

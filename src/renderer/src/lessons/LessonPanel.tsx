@@ -39,16 +39,39 @@ export function LessonPanel({ anchor, minContent = () => MIN_PANES_BESIDE_LESSON
   const book = useQuery(lessonsQuery(useApi(), lang));
   const clusterId = state.panes[0]?.cluster;
   const bodyRef = useRef<HTMLDivElement>(null);
-  const open = useCallback((id: string) => update((s) => ({ ...s, lesson: id })), [update]);
+  // Set when the anchor follows the reader's scrolling (below): then it is no new section to open.
+  const followed = useRef<string | undefined>(undefined);
+  const open = useCallback(
+    (id: string) => {
+      followed.current = undefined;
+      update((s) => ({ ...s, lesson: id }));
+    },
+    [update],
+  );
   const close = () => update((s) => ({ ...s, lesson: undefined }));
   const sections = book.data?.sections ?? [];
   const reading = useSectionInView(bodyRef, sections.length) ?? anchor;
   // Until the reader scrolls, the contents show the section that was opened.
   const [scrolled, setScrolled] = useState(false);
-  useEffect(() => setScrolled(false), [anchor]);
+  useEffect(() => {
+    if (followed.current !== anchor) setScrolled(false);
+  }, [anchor]);
   const shownInContents = scrolled ? reading : anchor;
+  // The URL follows the section being read (replacing the entry), so a copied link opens where the reader is;
+  // that change of anchor must not scroll the body back to the section's start.
+  // Only a change of the section read counts: opening another section (Next, a link) changes the anchor first,
+  // and must not be taken back to the section that was in view a moment before.
+  const lastReading = useRef(reading);
+  useEffect(() => {
+    if (reading === lastReading.current) return;
+    lastReading.current = reading;
+    if (!scrolled || !reading || reading === anchor) return;
+    followed.current = reading;
+    update((s) => (s.lesson ? { ...s, lesson: reading } : s), 'replace');
+  }, [scrolled, reading, anchor, update]);
 
   useEffect(() => {
+    if (followed.current === anchor) return;
     const target = Array.from(bodyRef.current?.querySelectorAll<HTMLElement>('[data-anchor]') ?? []).find((el) => el.dataset.anchor === anchor);
     // Only the lesson body scrolls: the frame around it clips (styles/layout.css), so the page cannot move.
     target?.scrollIntoView?.({ block: 'start' });
@@ -107,7 +130,8 @@ export function LessonPanel({ anchor, minContent = () => MIN_PANES_BESIDE_LESSON
             ))}
           </select>
         </div>
-        <div className="lesson-body" ref={bodyRef} lang={lang} {...userScrollHandlers(() => setScrolled(true))} data-testid="lesson-body">
+        {/* Focusable (not a Tab stop): a click in the text puts focus here, so Escape closes this panel, not the one beside it. */}
+        <div className="lesson-body" ref={bodyRef} lang={lang} tabIndex={-1} {...userScrollHandlers(() => setScrolled(true))} data-testid="lesson-body">
           {sections.map((s, i) => (
             <section key={s.id} id={`lesson-${s.id}`} data-anchor={s.id} className={s.id === anchor ? 'lesson-section current' : 'lesson-section'} data-testid="lesson-section" aria-labelledby={`lesson-h-${s.id}`}>
               <h2 id={`lesson-h-${s.id}`}>{s.title}</h2>
@@ -145,6 +169,9 @@ export function LessonPanel({ anchor, minContent = () => MIN_PANES_BESIDE_LESSON
               type="button"
               aria-pressed={l === lang}
               aria-label={t(`lang.${l}`)}
+              // Each language is named in itself ("English", «Русский»), as in the UI language menu.
+              lang={l}
+              translate="no"
               onClick={() => update((s) => ({ ...s, lessonLang: l }), 'replace')}
               data-testid={`lesson-lang-${l}`}
             >

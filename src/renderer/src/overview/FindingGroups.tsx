@@ -101,10 +101,11 @@ function GroupLine({ group, verdict }: { group: FindingGroup; verdict: Provision
                 <span className="mono" translate="no">
                   {group.subject.name}
                 </span>
-                {verdict && (
+                {/* A group about the provisioner's health says it in its title already: no second verdict. */}
+                {verdict && group.lesson !== 'provisioner-health' && (
                   <>
-                    {' '}
-                    <VerdictChip verdict={verdict} t={t} />
+                    {', '}
+                    <span className="muted">{t('overview.health')}</span> <VerdictChip verdict={verdict} t={t} />
                   </>
                 )}
               </span>

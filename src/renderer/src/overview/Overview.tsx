@@ -53,10 +53,11 @@ function Problems({ data }: { data: OverviewData }) {
       <h3 id="ov-problems" className="card-title">
         {t('overview.problems')}
         <span className="counts">
-          <SeverityChip severity="problem" label={String(data.findings.problem)} />
-          <SeverityChip severity="warning" label={String(data.findings.warning)} />
-          <SeverityChip severity="expected-wait" label={String(data.findings.expectedWait)} />
-          <SeverityChip severity="info" label={String(data.findings.info)} />
+          {/* Only severities that have findings: an empty "◔ 0" chip says nothing. */}
+          {data.findings.problem > 0 && <SeverityChip severity="problem" label={String(data.findings.problem)} />}
+          {data.findings.warning > 0 && <SeverityChip severity="warning" label={String(data.findings.warning)} />}
+          {data.findings.expectedWait > 0 && <SeverityChip severity="expected-wait" label={String(data.findings.expectedWait)} />}
+          {data.findings.info > 0 && <SeverityChip severity="info" label={String(data.findings.info)} />}
         </span>
       </h3>
       <FindingGroups data={data} />

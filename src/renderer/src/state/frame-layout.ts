@@ -13,7 +13,7 @@ export const FRAME = {
   sidebarWide: 210,
   sidebarCollapsed: 48,
   /** The vertical view navigation of a pane (it becomes a horizontal strip in narrow panes). */
-  viewNav: 128,
+  viewNav: 144,
   /** Below this pane width the view navigation turns horizontal (CSS container query on .pane). */
   narrowPane: 720,
 } as const;
@@ -26,6 +26,9 @@ export const MIN_VIEW_BESIDE_DETAILS = 480;
 
 /** The least width the cluster panes keep beside a docked lesson. */
 export const MIN_PANES_BESIDE_LESSON = 900;
+
+/** The least width of one of two side-by-side panes beside a docked lesson. */
+export const MIN_SPLIT_PANE_BESIDE_LESSON = 560;
 
 export interface PanelLimits {
   min: number;
@@ -68,6 +71,17 @@ export function clampPanelWidth(width: number, limits: PanelLimits, containerWid
 export function panelMode(containerWidth: number, panelWidth: number, minContent: number): 'docked' | 'overlay' {
   if (containerWidth <= 0) return 'docked';
   return containerWidth - panelWidth >= minContent ? 'docked' : 'overlay';
+}
+
+/**
+ * The least width (px) the frame keeps left of a docked lesson: the cluster list plus the panes. With a details
+ * panel open the lesson is read beside that cause, so the panes need only their navigation and the details panel
+ * (which then overlays its own table inside the pane): the lesson docks and both stay visible, side by side, from
+ * 1280 px up. Without details a pane keeps its navigation and a usable view (640 px); two panes keep 560 px each.
+ */
+export function minBesideLesson(input: { sidebarWidth: number; split: boolean; detailsOpen: boolean }): number {
+  if (input.split) return input.sidebarWidth + 2 * MIN_SPLIT_PANE_BESIDE_LESSON;
+  return input.sidebarWidth + FRAME.viewNav + (input.detailsOpen ? DETAILS_PANEL.min : 640);
 }
 
 /** The least width beside a details panel: the view navigation (when vertical) plus a usable view. */

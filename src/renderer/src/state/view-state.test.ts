@@ -104,6 +104,13 @@ describe('the details tab and the trail of links in the URL', () => {
     expect(state.panes[0]?.trail?.map((s) => s.ref?.name)).toEqual(['pv-4', 'pv-5', 'pv-6', 'pv-7', 'pv-8', 'pv-9', 'pv-10', 'pv-11']);
   });
 
+  it('keeps a tab only with a selection: closing the details leaves no stale tab= in a copied link', () => {
+    const pane = { cluster: 'demo', view: 'claims' as const, filters: {}, tab: 'findings' as const };
+    const hash = stateToHash({ open: ['demo'], panes: [pane] });
+    expect(hash).not.toContain('tab=');
+    expect(hashToState('#/claims?c=demo&tab=findings').panes[0]?.tab).toBeUndefined();
+  });
+
   it('reads a trail step that is a view alone (the overview a link was followed from)', () => {
     expect(stepFromParam('overview')).toEqual({ view: 'overview' });
     expect(stepToParam({ view: 'overview' })).toBe('overview');

@@ -148,7 +148,8 @@ function writePane(params: URLSearchParams, pane: PaneState, prefix: string): vo
   }
   if (pane.sort) set('sort', `${pane.sort.column}:${pane.sort.direction}`);
   if (pane.selected) set('sel', refToParam(pane.selected));
-  set('tab', pane.tab);
+  // A tab belongs to the selection: without one it would be a stale parameter in a copied link.
+  if (pane.selected) set('tab', pane.tab);
   for (const step of pane.trail ?? []) params.append(`${prefix}trail`, stepToParam(step));
   if (pane.graphRoot) set('groot', refToParam(pane.graphRoot));
   set('gns', pane.graphNamespace);
@@ -177,7 +178,7 @@ function readPane(params: URLSearchParams, prefix: string, view: ViewId): PaneSt
   const selected = refFromParam(params.get(`${prefix}sel`));
   if (selected) pane.selected = selected;
   const tab = params.get(`${prefix}tab`);
-  if (isDetailTab(tab)) pane.tab = tab;
+  if (isDetailTab(tab) && pane.selected) pane.tab = tab;
   const trail = params
     .getAll(`${prefix}trail`)
     .map(stepFromParam)

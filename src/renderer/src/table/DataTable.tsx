@@ -15,6 +15,7 @@ import { useI18n } from '../i18n/i18n';
 import { useNow } from '../state/clock';
 import { DECORATION_WIDTH, gridTemplate, layoutInputs, textWidth, type Column, type ColumnChoices, type ColumnContext } from '../tables/column';
 import { layoutColumns } from '../tables/column-layout';
+import { nextStableWidths, type StableWidthsState } from '../tables/stable-widths';
 import { browserMeasure, fitMiddle } from '../tables/fit-text';
 import { rowKey, rowRef, TABLES, type AnyRow } from '../tables/registry';
 import { NO_CHOICES } from './column-prefs';
@@ -67,7 +68,7 @@ export function DataTable({
   onLayout,
 }: DataTableProps) {
   const { t, lang } = useI18n();
-  const now = useNow(5000);
+  const now = useNow();
   const spec = TABLES[query.table as TableId];
   const columns = spec.columns as readonly Column<AnyRow>[];
   const scrollRef = useRef<HTMLDivElement | null>(null);
@@ -157,16 +158,24 @@ export function DataTable({
     }
   };
 
-  // The loaded rows around the viewport tell how wide each column's text would like to be (see column-layout.ts).
+  // The loaded rows around the viewport tell how wide each column's text would like to be (see column-layout.ts);
+  // the layout takes those widths only at layout moments, so sorting and scrolling never move a column
+  // (tables/stable-widths.ts).
   const loaded: AnyRow[] = [];
   for (let i = range[0]; i <= range[1]; i++) {
     const row = rows.rowAt(i);
     if (row) loaded.push(row);
   }
-  const wanted =
-    loaded.length > 0
-      ? (c: Column<AnyRow>) => loaded.reduce((most, row) => Math.max(most, textWidth(c.value(row, ctx), measure)), 0) + (c.render ? DECORATION_WIDTH : 0)
-      : undefined;
+  const observed = () => {
+    const widths = new Map<string, number>();
+    if (loaded.length > 0)
+      for (const c of columns) widths.set(c.id, loaded.reduce((most, row) => Math.max(most, textWidth(c.value(row, ctx), measure)), 0) + (c.render ? DECORATION_WIDTH : 0));
+    return widths;
+  };
+  const stable = useRef<StableWidthsState | undefined>(undefined);
+  stable.current = nextStableWidths(stable.current, `${query.clusterId}/${query.table}`, `${Math.round(available)}|${lang}|${font}|${JSON.stringify(choices)}`, observed);
+  const applied = stable.current.applied;
+  const wanted = applied.size > 0 ? (c: Column<AnyRow>) => applied.get(c.id) ?? 0 : undefined;
   const layout = layoutColumns(layoutInputs(columns, choices, (c) => t(c.label), wanted), available);
   const byId = new Map(columns.map((c) => [c.id, c]));
   const shown = layout.columns.map((l) => ({ ...byId.get(l.id)!, layoutWidth: l.width }));

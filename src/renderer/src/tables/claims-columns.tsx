@@ -58,6 +58,7 @@ export const claimColumns: readonly Column<ClaimRow>[] = [
     width: 96,
     essential: true,
     floor: 56,
+    keepWhole: true,
     uiText: true,
     value: (r, ctx) => badgeText(r.badge, ctx),
     render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,

@@ -40,6 +40,7 @@ export const classColumns: readonly Column<ClassRow>[] = [
     width: 96,
     essential: true,
     floor: 56,
+    keepWhole: true,
     uiText: true,
     value: (r, ctx) => badgeText(r.badge, ctx),
     render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,

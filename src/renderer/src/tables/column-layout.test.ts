@@ -140,3 +140,21 @@ describe('the real tables', () => {
     expect(size.wanted).toBe(Math.max(size.min, headerWidth(ru('col.size'))));
   });
 });
+
+describe('a column kept whole (the findings chip)', () => {
+  it('is never cut below its content: the other columns give way, even in Russian at a narrow width', () => {
+    const cols = [
+      { id: 'name', width: 150, grow: 2, essential: true, floor: 96 },
+      { id: 'provisioner', width: 140, essential: true, floor: 80 },
+      { id: 'badge', width: 96, essential: true, floor: 56, keepWhole: true },
+    ];
+    // «▲ Предупреждение ×2» needs ~150 px; the grid has 300 px for all three.
+    const content = (c: { id: string }) => (c.id === 'badge' ? 150 : 300);
+    const layout = layoutColumns(layoutInputs(cols, { hidden: [], widths: {} }, () => 'x', content), 300);
+    expect(layout.columns.find((c) => c.id === 'badge')?.width).toBeGreaterThanOrEqual(150);
+    // Without keepWhole the chip was squeezed like the others.
+    const cut = layoutColumns(layoutInputs(cols.map((c) => ({ ...c, keepWhole: false })), { hidden: [], widths: {} }, () => 'x', content), 300);
+    expect(cut.columns.find((c) => c.id === 'badge')?.width).toBeLessThan(150);
+  });
+});
+

@@ -37,6 +37,11 @@ export interface Column<Row> {
   priority?: number;
   /** Essential columns: narrowest they shrink to when even they alone do not fit, px. */
   floor?: number;
+  /**
+   * Never cut (the findings chip: "Findings never hidden" means its word is read, in Russian too): its floor
+   * and minimum are its widest content on screen, so other columns give way first.
+   */
+  keepWhole?: boolean;
   /** The cell is UI text (ages, yes/no, severities); otherwise it is cluster text and marked translate="no". */
   uiText?: boolean;
   align?: 'end';
@@ -96,7 +101,7 @@ export interface ColumnChoices {
  * loaded rows' text and the header need less), wanted from the header and the loaded rows' text, the user's
  * width when they resized it. Columns the user hid are left out, essential ones never.
  */
-export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'grow' | 'essential' | 'priority' | 'floor'>>(
+export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'grow' | 'essential' | 'priority' | 'floor' | 'keepWhole'>>(
   columns: readonly C[],
   choices: ColumnChoices,
   labelOf: (column: C) => string,
@@ -109,7 +114,7 @@ export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'gro
       const content = wantedText?.(c);
       // With rows loaded, a column whose text is narrower than its declared minimum (an empty Volume column of
       // Pending claims) gives that room up, down to its header, and wants no more than its header and text.
-      const min = content === undefined ? c.width : Math.min(c.width, Math.max(content, header));
+      const min = content === undefined ? c.width : c.keepWhole ? Math.max(c.width, content) : Math.min(c.width, Math.max(content, header));
       const wanted = Math.max(min, header, content ?? c.width);
       const input: LayoutColumn = {
         id: c.id,
@@ -120,6 +125,7 @@ export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'gro
         priority: c.priority ?? 0,
       };
       if (c.floor !== undefined) input.floor = c.floor;
+      if (c.keepWhole) input.floor = min;
       const fixed = choices.widths[c.id];
       if (fixed !== undefined) input.fixed = Math.max(MIN_RESIZED_WIDTH, Math.round(fixed));
       return input;

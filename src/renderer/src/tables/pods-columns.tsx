@@ -39,6 +39,7 @@ export const podColumns: readonly Column<PodRow>[] = [
     width: 96,
     essential: true,
     floor: 56,
+    keepWhole: true,
     uiText: true,
     value: (r, ctx) => badgeText(r.badge, ctx),
     render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,

@@ -59,6 +59,7 @@ export const provisionerColumns: readonly Column<ProvisionerRow>[] = [
     width: 96,
     essential: true,
     floor: 56,
+    keepWhole: true,
     uiText: true,
     value: (r, ctx) => badgeText(r.badge, ctx),
     render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,

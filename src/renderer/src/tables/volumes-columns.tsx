@@ -29,6 +29,7 @@ export const volumeColumns: readonly Column<VolumeRow>[] = [
     width: 96,
     essential: true,
     floor: 56,
+    keepWhole: true,
     uiText: true,
     value: (r, ctx) => badgeText(r.badge, ctx),
     render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,
