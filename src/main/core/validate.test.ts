@@ -58,6 +58,14 @@ describe('validateRequest', () => {
     );
   });
 
+  it('refuses a sort or filter column the table does not have, before the store sees it', () => {
+    const base = { clusterId: 'x', table: 'pods', offset: 0, limit: 1 };
+    expect(messageOf(() => validateRequest('listRows', { ...base, sort: { column: 'colour', direction: 'asc' } }))).toMatch(/^This table cannot be sorted by "colour"\. Sort by one of: name, namespace/);
+    expect(messageOf(() => validateRequest('listRows', { ...base, filters: { colour: 'red' } }))).toMatch(/^This table has no column "colour" to filter by/);
+    // Query-only columns (the pods' phase filter) are columns too.
+    expect(validateRequest('listRows', { ...base, filters: { phase: 'Pending' }, sort: { column: 'nodeName', direction: 'desc' } })).toMatchObject({ filters: { phase: 'Pending' } });
+  });
+
   it('wants exactly one root of a graph', () => {
     expect(messageOf(() => validateRequest('getGraph', { clusterId: 'x' }))).toBe('getGraph needs exactly one of root, namespace or provisioner, got none.');
     expect(messageOf(() => validateRequest('getGraph', { clusterId: 'x', namespace: 'a', provisioner: 'p' }))).toBe('getGraph needs exactly one of root, namespace or provisioner, got namespace and provisioner.');

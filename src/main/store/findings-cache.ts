@@ -4,7 +4,7 @@
  * cache does not know which rules exist, only which objects they are about.
  */
 import { diagnoseAll, diagnoseObject, provisionerHealth, startDiagnosis, type DiagnoseSession } from '../../shared/diagnose/index';
-import type { Kind } from '../../shared/kube/kinds';
+import { DIAGNOSED_KINDS, type Kind } from '../../shared/kube/kinds';
 import { KINDS } from '../../shared/kube/kinds';
 import { SEVERITY_ORDER, type Finding, type FindingBadge } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
@@ -13,8 +13,8 @@ import type { DirtySink } from './dependents';
 import type { ObjectStore } from './object-store';
 import { idOf, nsKey, objectKey, splitId } from './relations';
 
-/** Kinds the rules diagnose; findings of other kinds are never computed. */
-export const DIAGNOSED_KINDS: ReadonlySet<Kind> = new Set<Kind>(['persistentvolumeclaims', 'persistentvolumes', 'pods', 'storageclasses']);
+/** Kinds the rules diagnose (their descriptors say so); findings of other kinds are never computed. */
+export { DIAGNOSED_KINDS };
 
 export function badgeOf(findings: readonly Finding[]): FindingBadge | undefined {
   const first = findings[0];

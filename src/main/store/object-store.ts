@@ -118,7 +118,7 @@ export class ObjectStore implements ClusterView {
     try {
       afterKeys = specs.map((spec) => (after ? spec.keys(after) : []));
     } catch (error) {
-      throw new Error(`${KINDS[kind].objectKind} ${key} is malformed and was skipped (${error instanceof Error ? error.message : String(error)}). Check the source (snapshot file) for this object.`);
+      throw new Error(`${KINDS[kind].kind} ${key} is malformed and was skipped (${error instanceof Error ? error.message : String(error)}). Check the source (snapshot file) for this object.`);
     }
     const table = this.table(kind);
     if (after) table.set(key, after);

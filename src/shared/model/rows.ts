@@ -205,7 +205,7 @@ export interface Page<Row> {
  * sorts and filters by ("badge" = finding severity, "age" = createdAt, "size" = requestedBytes). The renderer's
  * column definitions use exactly these ids (a unit test checks it).
  */
-export const TABLE_COLUMN_IDS: { [T in TableId]: readonly string[] } = {
+export const TABLE_COLUMN_IDS = {
   claims: ['name', 'namespace', 'phase', 'volume', 'class', 'size', 'accessModes', 'pods', 'age', 'badge'],
   volumes: ['name', 'phase', 'claim', 'class', 'capacity', 'accessModes', 'reclaim', 'source', 'nodeAffinity', 'age', 'badge'],
   classes: ['name', 'provisioner', 'bindingMode', 'reclaim', 'expansion', 'default', 'claims', 'volumes', 'usage', 'badge'],
@@ -214,4 +214,27 @@ export const TABLE_COLUMN_IDS: { [T in TableId]: readonly string[] } = {
   snapshots: ['name', 'namespace', 'sourceClaim', 'class', 'readyToUse', 'restoreSize', 'age', 'badge'],
   nodes: ['name', 'ready', 'zone', 'drivers', 'pods', 'attached', 'age'],
   events: ['type', 'reason', 'object', 'message', 'count', 'lastSeen'],
-};
+} as const satisfies { [T in TableId]: readonly string[] };
+
+/**
+ * Columns the store also sorts and filters by that no table shows (the phase filter of pods, the fields a CLI
+ * or a link filters on). With TABLE_COLUMN_IDS, these are every column a ListRequest may name.
+ */
+export const TABLE_QUERY_COLUMN_IDS = {
+  claims: [],
+  volumes: ['className', 'reclaimPolicy', 'volumeMode', 'sourceType', 'driver'],
+  classes: ['reclaimPolicy', 'allowExpansion', 'isDefault', 'requestedBytes', 'provisionedBytes', 'verdict', 'provisionerVerdict', 'age'],
+  provisioners: ['lastEvent'],
+  pods: ['phase', 'nodeName'],
+  snapshots: ['contentName', 'error'],
+  nodes: ['attachedVolumes'],
+  events: ['source', 'firstSeen'],
+} as const satisfies { [T in TableId]: readonly string[] };
+
+/** A column a ListRequest of table T may sort or filter by. The core validates it (core/validate.ts). */
+export type ColumnId<T extends TableId> = (typeof TABLE_COLUMN_IDS)[T][number] | (typeof TABLE_QUERY_COLUMN_IDS)[T][number];
+
+/** Every column id of a table, shown or not. */
+export function columnIdsOf(table: TableId): readonly string[] {
+  return [...TABLE_COLUMN_IDS[table], ...TABLE_QUERY_COLUMN_IDS[table]];
+}
