@@ -10,7 +10,7 @@ import type { KubeObject, PersistentVolume, PersistentVolumeClaim, Pod } from '.
 import type { EdgeState, GraphEdge, GraphNode, GraphNodeKind, GraphRelation, GraphRequest, StorageGraph } from '../../shared/model/detail';
 import type { Finding } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
-import { canonicalQuantity } from './quantity';
+import { canonicalQuantity } from '../../shared/quantity';
 import { refOf } from './related';
 import { claimRefKey, nsKey, objectKey, podClaimNames, volumeNodes, volumeZones } from './relations';
 import { podStatus } from './rows/pod-status';

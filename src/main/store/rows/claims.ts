@@ -3,7 +3,7 @@ import { claimClassName } from '../../../shared/diagnose/view';
 import { refTo } from '../../../shared/diagnose/objects';
 import type { PersistentVolumeClaim } from '../../../shared/kube/objects';
 import type { ClaimRow } from '../../../shared/model/rows';
-import { canonicalQuantity, quantityBytes } from '../quantity';
+import { canonicalQuantity, quantityBytes } from '../../../shared/quantity';
 import { ageColumn, badgeColumn, joinText, rowBase, type RowContext, type TableSpec } from './table-spec';
 
 /** Resize state from conditions and allocatedResourceStatuses (KEP-1790), e.g. "Resizing", "ControllerResizeInfeasible". */

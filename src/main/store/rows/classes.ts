@@ -2,7 +2,7 @@
 import { refTo } from '../../../shared/diagnose/objects';
 import type { StorageClass } from '../../../shared/kube/objects';
 import type { ClassRow } from '../../../shared/model/rows';
-import { quantityBytes } from '../quantity';
+import { quantityBytes } from '../../../shared/quantity';
 import { isDefaultClass } from '../relations';
 import { NO_CLASS } from '../indices';
 import { ageColumn, badgeColumn, joinText, rowBase, type RowContext, type TableSpec } from './table-spec';

@@ -2,7 +2,7 @@
 import { refTo } from '../../../shared/diagnose/objects';
 import type { VolumeSnapshot } from '../../../shared/kube/objects';
 import type { SnapshotRow } from '../../../shared/model/rows';
-import { canonicalQuantity, quantityBytes } from '../quantity';
+import { canonicalQuantity, quantityBytes } from '../../../shared/quantity';
 import { ageColumn, badgeColumn, joinText, rowBase, type RowContext, type TableSpec } from './table-spec';
 
 export function buildSnapshotRow(ctx: RowContext, snap: VolumeSnapshot, key: string): SnapshotRow {

@@ -2,7 +2,7 @@
 import { refTo } from '../../../shared/diagnose/objects';
 import type { PersistentVolume } from '../../../shared/kube/objects';
 import type { VolumeRow } from '../../../shared/model/rows';
-import { canonicalQuantity, quantityBytes } from '../quantity';
+import { canonicalQuantity, quantityBytes } from '../../../shared/quantity';
 import { nodeAffinitySummary, volumeDriver, volumeSourceType } from '../relations';
 import { ageColumn, badgeColumn, joinText, rowBase, type RowContext, type TableSpec } from './table-spec';
 
