@@ -34,6 +34,14 @@ export interface LessonBook {
  */
 export type LocateRequest = Omit<ListRequest, 'offset' | 'limit'> & { ref: ObjectRef };
 
+/** What listFindings asks of one cluster: a page of findings, by namespace and least severity. */
+export interface FindingsRequest {
+  namespace?: string;
+  minSeverity?: Severity;
+  offset: number;
+  limit: number;
+}
+
 /** Method name -> request and response. */
 export interface ContractMethods {
   /** Every cluster the app knows: kubeconfig contexts, opened snapshots, recordings, the demo. */
@@ -63,10 +71,7 @@ export interface ContractMethods {
   /** Problems first, counts, capacity per class, provisioner verdicts. */
   getOverview: { req: { clusterId: string }; res: Overview };
   /** Findings of a cluster, most severe first. */
-  listFindings: {
-    req: { clusterId: string; namespace?: string; minSeverity?: Severity; offset: number; limit: number };
-    res: Page<Finding>;
-  };
+  listFindings: { req: { clusterId: string } & FindingsRequest; res: Page<Finding> };
   /** A lesson book in one language. */
   getLessons: { req: { lang: Lang }; res: LessonBook };
   /** The app's build and transport, for the about box and support. */
@@ -114,24 +119,29 @@ export function channelOf(method: MethodName): string {
 }
 export const NOTICE_CHANNEL = 'kse:notice';
 
-export const METHOD_NAMES: readonly MethodName[] = [
-  'listClusters',
-  'kubeconfigProblems',
-  'openCluster',
-  'closeCluster',
-  'openSnapshot',
-  'clusterStatus',
-  'controlReplay',
-  'addNamespace',
-  'listRows',
-  'locateRow',
-  'getObject',
-  'getGraph',
-  'getOverview',
-  'listFindings',
-  'getLessons',
-  'about',
-] satisfies MethodName[];
+/**
+ * Every method once, in the order transports register them. A record keyed by MethodName, so a method added to
+ * ContractMethods and not here (or listed here and not there) does not compile.
+ */
+const METHODS: { readonly [M in MethodName]: true } = {
+  listClusters: true,
+  kubeconfigProblems: true,
+  openCluster: true,
+  closeCluster: true,
+  openSnapshot: true,
+  clusterStatus: true,
+  controlReplay: true,
+  addNamespace: true,
+  listRows: true,
+  locateRow: true,
+  getObject: true,
+  getGraph: true,
+  getOverview: true,
+  listFindings: true,
+  getLessons: true,
+  about: true,
+};
+export const METHOD_NAMES = Object.keys(METHODS) as readonly MethodName[];
 
 /** An error that crossed the contract: a message for the user (what happened, what to do) and a code. */
 export interface ContractError {

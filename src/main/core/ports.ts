@@ -2,7 +2,7 @@
  * What the core needs from the kube and store code, kept narrow so the core can be tested with fakes and
  * wired to the real implementations in one place (wiring.ts).
  */
-import type { LocateRequest } from '../../shared/contract';
+import type { FindingsRequest, LocateRequest } from '../../shared/contract';
 import type { Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { GraphRequest, ObjectDetail, Overview, StorageGraph } from '../../shared/model/detail';
@@ -20,7 +20,7 @@ export interface StoreQueries {
   getObject(ref: ObjectRef): ObjectDetail | null;
   getGraph(req: GraphRequest): StorageGraph;
   getOverview(): Overview;
-  listFindings(req: { namespace?: string; minSeverity?: Severity; offset: number; limit: number }): Page<Finding>;
+  listFindings(req: FindingsRequest): Page<Finding>;
   /** Objects of a kind held now. */
   count(kind: Kind): number;
   /** Every object of a kind held now (snapshot export). */

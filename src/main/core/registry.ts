@@ -5,7 +5,7 @@
 import type { Notice } from '../../shared/contract';
 import type { ClusterInfo, KubeconfigProblem } from '../../shared/model/status';
 import type { ClusterSource } from '../kube/source';
-import { CoreError, badRequest, messageOf, notFound, unavailable } from './errors';
+import { KseCallError, badRequest, messageOf, notFound, unavailable } from './errors';
 import { OpenCluster } from './open-cluster';
 import type { ContextList, CoreDeps } from './ports';
 
@@ -206,7 +206,7 @@ export class ClusterRegistry {
     } catch (error) {
       this.open.delete(clusterId);
       await source.stop().catch(() => undefined);
-      if (error instanceof CoreError) throw error;
+      if (error instanceof KseCallError) throw error;
       throw unavailable(`${info.name} could not be opened: ${messageOf(error)}`);
     }
     this.notify({ type: 'clusters' });

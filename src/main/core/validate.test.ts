@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CoreError } from './errors';
+import { KseCallError } from './errors';
 import { isMethodName, validateRequest } from './validate';
 import { METHOD_NAMES } from '../../shared/contract';
 
@@ -7,8 +7,8 @@ function messageOf(fn: () => unknown): string {
   try {
     fn();
   } catch (error) {
-    expect(error).toBeInstanceOf(CoreError);
-    expect((error as CoreError).code).toBe('bad-request');
+    expect(error).toBeInstanceOf(KseCallError);
+    expect((error as KseCallError).code).toBe('bad-request');
     return (error as Error).message;
   }
   throw new Error('expected the request to be rejected');

@@ -181,7 +181,7 @@ export function isMethodName(value: unknown): value is MethodName {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(VALIDATORS, value);
 }
 
-/** The request, checked and copied with only known fields; throws a bad-request CoreError otherwise. */
+/** The request, checked and copied with only known fields; throws a bad-request KseCallError otherwise. */
 export function validateRequest<M extends MethodName>(method: M, req: unknown): RequestOf<M> {
   const validator = VALIDATORS[method] as (req: unknown) => RequestOf<M>;
   return validator(req);

@@ -3,6 +3,8 @@
  * Lease every few seconds; a Lease not renewed for a while means its holder stopped.
  */
 import type { Lease } from '../kube/objects';
+import type { Localized } from '../model/findings';
+import { t } from './finding';
 import { duration, millis } from './objects';
 import type { ClusterView } from './view';
 
@@ -42,12 +44,10 @@ export function leaseIsFresh(view: ClusterView, l: Lease): boolean {
   return view.now() - renewed <= limitMs;
 }
 
-export function leaseAgo(view: ClusterView, l: Lease): string {
+/** How long ago a Lease was renewed, in both languages ("5 min ago" / "5 мин назад"), like every other text here. */
+export function leaseAgo(view: ClusterView, l: Lease): Localized {
   const at = leaseRenewMillis(l);
-  return at === undefined ? 'never' : `${duration(view.now() - at).en} ago`;
-}
-
-export function leaseAgoRu(view: ClusterView, l: Lease): string {
-  const at = leaseRenewMillis(l);
-  return at === undefined ? 'никогда' : `${duration(view.now() - at).ru} назад`;
+  if (at === undefined) return t('never', 'никогда');
+  const ago = duration(view.now() - at);
+  return t(`${ago.en} ago`, `${ago.ru} назад`);
 }
