@@ -49,7 +49,7 @@ export async function probeStore(opts: { kubeconfigPath: string; resourcesDir: s
       ...deps,
       watchKubeconfig: undefined,
       // The concrete store, kept to call its API directly (the app reaches it through the contract).
-      createStore: (info) => (store = new ClusterStore(info.id, { noticeIntervalMs: 50 })),
+      createStore: (info) => (store = new ClusterStore(info.id)),
     },
     resourcesDir: opts.resourcesDir,
     version: 'bench',

@@ -85,10 +85,35 @@ export type ResponseOf<M extends MethodName> = ContractMethods[M]['res'];
 /** The typed listRows, so callers get the row type of the table they asked for. */
 export type ListRows = <T extends TableId>(req: ListRequest<T>) => Promise<Page<TableRows[T]>>;
 
+/**
+ * What changed in one cluster's store since the last notice, precisely enough for the UI to refetch only the
+ * queries it affects (see docs/architecture.md, "Notices").
+ */
+export interface StoreChange {
+  /** Resources whose objects (or sync state) changed. */
+  kinds: Kind[];
+  /**
+   * Tables whose rows may have changed: the tables of the changed objects and of their neighbours (a claim's
+   * change reaches its pods' and its class's rows). A table not listed kept every row as it was.
+   */
+  tables: TableId[];
+  /**
+   * The objects that changed (added, updated or deleted). Absent when there were too many to list
+   * (more than MAX_NOTICE_OBJECTS) or the change was not about single objects (a sync ending, time passing):
+   * then treat every object of `kinds` as changed.
+   */
+  objects?: ObjectRef[];
+  /** The store's revision after the change. */
+  revision: number;
+}
+
+/** Past this many changed objects, a notice says only which kinds and tables changed. */
+export const MAX_NOTICE_OBJECTS = 100;
+
 /** Pushed to the UI, batched a few times a second. */
 export type Notice =
-  /** Objects of these kinds changed in this cluster; refetch what shows them. */
-  | { type: 'changed'; clusterId: string; kinds: Kind[]; revision: number }
+  /** Objects changed in this cluster; refetch what shows them (rows of `tables`, details of `objects`...). */
+  | ({ type: 'changed'; clusterId: string } & StoreChange)
   /** Sync state or connection changed. */
   | { type: 'status'; clusterId: string }
   /** The cluster list changed (kubeconfig edited, snapshot opened). */

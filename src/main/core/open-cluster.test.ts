@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Notice } from '../../shared/contract';
-import type { Kind } from '../../shared/kube/kinds';
+import type { Notice, StoreChange } from '../../shared/contract';
 import { Core } from './core';
 import { OpenCluster } from './open-cluster';
 import type { ContextList } from './ports';
@@ -8,9 +7,9 @@ import { FakeSource, FakeStore, context, fakeDeps } from './test-fakes';
 
 /** A store that announces its own (batched) changes, as the real ClusterStore does. */
 class AnnouncingStore extends FakeStore {
-  listener: ((change: { kinds: Kind[]; revision: number }) => void) | undefined;
+  listener: ((change: StoreChange) => void) | undefined;
   disposed = false;
-  onChange(listener: (change: { kinds: Kind[]; revision: number }) => void): () => void {
+  onChange(listener: (change: StoreChange) => void): () => void {
     this.listener = listener;
     return () => (this.listener = undefined);
   }
@@ -28,8 +27,8 @@ describe('OpenCluster', () => {
     const cluster = new OpenCluster(info, source, store, (n) => notices.push(n));
     await cluster.start();
     expect(notices.filter((n) => n.type === 'changed')).toEqual([]);
-    store.listener?.({ kinds: ['storageclasses'], revision: 9 });
-    expect(notices).toContainEqual({ type: 'changed', clusterId: 'ctx:lab', kinds: ['storageclasses'], revision: 9 });
+    store.listener?.({ kinds: ['storageclasses'], tables: ['classes'], revision: 9 });
+    expect(notices).toContainEqual({ type: 'changed', clusterId: 'ctx:lab', kinds: ['storageclasses'], tables: ['classes'], revision: 9 });
     await cluster.stop();
     expect(store.disposed).toBe(true);
     expect(store.listener).toBeUndefined();

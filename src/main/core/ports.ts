@@ -2,7 +2,7 @@
  * What the core needs from the kube and store code, kept narrow so the core can be tested with fakes and
  * wired to the real implementations in one place (wiring.ts).
  */
-import type { FindingsRequest, LocateRequest } from '../../shared/contract';
+import type { FindingsRequest, LocateRequest, StoreChange } from '../../shared/contract';
 import type { Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { GraphRequest, ObjectDetail, Overview, StorageGraph } from '../../shared/model/detail';
@@ -30,10 +30,10 @@ export interface StoreQueries {
   /** The store's clock (the source's time: a recording's replay time, a snapshot's capture time), epoch ms. */
   now?(): number;
   /**
-   * Batched notices of changed kinds, including changes the store finds by itself (a provisioner's lease going
-   * stale with time). Without it, the core derives change notices from the updates it passes to the store.
+   * Every change as it happens (unbatched), including changes the store finds by itself (a provisioner's lease
+   * going stale with time). Without it, the core derives change notices from the updates it passes to the store.
    */
-  onChange?(listener: (change: { kinds: Kind[]; revision: number }) => void): () => void;
+  onChange?(listener: (change: StoreChange) => void): () => void;
   /** Stops the store's timers. */
   dispose?(): void;
 }

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as diagnose from '../../shared/diagnose/index';
+import type { StoreChange } from '../../shared/contract';
 import type { ClusterStorePort } from '../core/ports';
 import { ClusterStore } from './cluster-store';
 import { boundPair, event, nodeObj, pod, pv, pvc, sc } from './fixtures';
@@ -149,24 +150,24 @@ describe('ClusterStore', () => {
     expect(detail?.yaml).toContain('name: data');
   });
 
-  it('batches change notices with coalesced kinds', () => {
-    vi.useFakeTimers();
-    const store = new ClusterStore('test', { now: () => NOW, noticeIntervalMs: 200 });
-    const notices: { kinds: string[]; revision: number }[] = [];
+  it('tells its listener each change precisely: the kind, the tables whose rows it marked, the object', () => {
+    const store = new ClusterStore('test', { now: () => NOW });
+    const notices: StoreChange[] = [];
     const stop = store.onChange((n) => notices.push(n));
     store.apply('pods', 'ADDED', pod('a', 'one'));
-    store.apply('pods', 'ADDED', pod('a', 'two'));
     store.apply('nodes', 'ADDED', nodeObj('node-1'));
-    expect(notices).toEqual([]);
-    vi.advanceTimersByTime(200);
-    expect(notices).toEqual([{ kinds: ['nodes', 'pods'], revision: 3 }]);
-    store.apply('pods', 'ADDED', pod('a', 'three'));
-    vi.advanceTimersByTime(200);
-    expect(notices).toHaveLength(2);
+    expect(notices).toMatchObject([
+      { kinds: ['pods'], tables: ['pods'], objects: [{ kind: 'pods', namespace: 'a', name: 'one' }], revision: 1 },
+      { kinds: ['nodes'], tables: ['nodes'], objects: [{ kind: 'nodes', name: 'node-1' }], revision: 2 },
+    ]);
+    // A relist is one change naming its objects.
+    store.reset('pods', [pod('a', 'one'), pod('a', 'two')]);
+    expect(notices).toHaveLength(3);
+    expect(notices[2]).toMatchObject({ kinds: ['pods'], tables: ['pods'], revision: store.revision() });
+    expect(notices[2]?.objects).toContainEqual(expect.objectContaining({ kind: 'pods', namespace: 'a', name: 'two' }));
     stop();
-    store.apply('pods', 'ADDED', pod('a', 'four'));
-    vi.advanceTimersByTime(1000);
-    expect(notices).toHaveLength(2);
+    store.apply('pods', 'ADDED', pod('a', 'three'));
+    expect(notices).toHaveLength(3);
   });
 
   it('counts objects and bumps the revision on every applied update', () => {
@@ -220,15 +221,19 @@ describe('ClusterStore', () => {
   it('announces a verdict that changed with time as a change of StorageClasses', () => {
     vi.useFakeTimers();
     let now = NOW;
-    const store = synced(new ClusterStore('test', { now: () => now, provisionerRefreshMs: 10_000, noticeIntervalMs: 200 }));
+    const store = synced(new ClusterStore('test', { now: () => now, provisionerRefreshMs: 10_000 }));
     store.reset('storageclasses', [sc('fast')]);
     store.reset('leases', [{ kind: 'Lease', metadata: { name: 'example-com-nfs', namespace: 'nfs', uid: 'l' }, spec: { holderIdentity: 'nfs-0', leaseDurationSeconds: 15, renewTime: new Date(NOW - 5000).toISOString() } }]);
     store.getOverview();
-    const notices: { kinds: string[] }[] = [];
+    const notices: StoreChange[] = [];
     store.onChange((n) => notices.push(n));
     now += 120_000;
+    // A query does not announce what it finds: the timer does.
+    store.getOverview();
+    expect(notices).toEqual([]);
     vi.advanceTimersByTime(10_000 + 200);
     expect(notices.map((n) => n.kinds)).toEqual([['storageclasses']]);
+    expect(notices[0]?.tables).toEqual(expect.arrayContaining(['classes', 'provisioners']));
     store.dispose();
   });
 

@@ -115,7 +115,7 @@ describe('web host', () => {
     const page = await client.listRows({ clusterId: 'ctx:lab', table: 'claims', offset: 0, limit: 10 });
     expect(page.total).toBe(1);
     await new Promise((r) => setTimeout(r, 100));
-    expect(seen).toContainEqual({ type: 'changed', clusterId: 'ctx:lab', kinds: ['persistentvolumeclaims'], revision: 1 });
+    expect(seen).toContainEqual({ type: 'changed', clusterId: 'ctx:lab', kinds: ['persistentvolumeclaims'], tables: ['claims'], revision: 1 });
     unsubscribe();
     const error = await client.getOverview({ clusterId: 'ctx:gone' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KseCallError);
