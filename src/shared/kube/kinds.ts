@@ -7,6 +7,7 @@ import type { Keep } from './kept-fields';
 import type { ResourceDescriptor } from './resources/descriptor';
 import { csiDrivers } from './resources/csi-drivers';
 import { csiNodes } from './resources/csi-nodes';
+import { csiStorageCapacities } from './resources/csi-storage-capacities';
 import { events } from './resources/events';
 import { leases } from './resources/leases';
 import { nodes } from './resources/nodes';
@@ -29,6 +30,7 @@ export const RESOURCES = [
   nodes,
   csiDrivers,
   csiNodes,
+  csiStorageCapacities,
   volumeAttachments,
   leases,
   volumeSnapshots,
