@@ -162,7 +162,7 @@ describe('Core dispatch', () => {
     core.onNotice((n) => seen.push(n));
     await core.call('openCluster', { clusterId: 'ctx:lab' });
     const sink = fake.sources[0]?.sink;
-    for (let i = 0; i < 100; i += 1) sink?.apply('pods', 'ADDED', { metadata: { name: `p${i}`, uid: `p${i}` } });
+    for (let i = 0; i < 100; i += 1) sink?.add('pods', { metadata: { name: `p${i}`, uid: `p${i}` } });
     await new Promise((r) => setTimeout(r, 40));
     const changed = seen.filter((n) => n.type === 'changed');
     expect(changed).toHaveLength(1);

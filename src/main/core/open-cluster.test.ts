@@ -38,14 +38,14 @@ describe('OpenCluster', () => {
   it('keeps the source running when the store rejects an update, and says so', async () => {
     const info = context('lab');
     const store = new FakeStore();
-    store.apply = () => {
+    store.add = () => {
       throw new Error('bad object');
     };
     const logs: string[] = [];
     const source = new FakeSource(info);
     const cluster = new OpenCluster(info, source, store, () => undefined, (m) => logs.push(m));
     await cluster.start();
-    expect(() => source.sink?.apply('pods', 'ADDED', { metadata: { name: 'x' } })).not.toThrow();
+    expect(() => source.sink?.add('pods', { metadata: { name: 'x' } })).not.toThrow();
     expect(logs).toEqual(['Store of lab rejected an update of pods: bad object']);
   });
 });

@@ -28,8 +28,10 @@ export class OpenCluster {
     private readonly log: (message: string) => void = (message) => console.warn(message),
   ) {
     this.sink = {
-      reset: (kind, objects, namespace) => this.guard(() => store.reset(kind, objects, namespace), kind),
-      apply: (kind, type, object) => this.onApply(kind, type, object),
+      add: (kind, object) => this.guard(() => store.add(kind, object), kind),
+      update: (kind, object) => this.guard(() => store.update(kind, object), kind),
+      delete: (kind, object) => this.guard(() => store.delete(kind, object), kind),
+      replace: (kind, objects, namespace) => this.guard(() => store.replace(kind, objects, namespace), kind),
       kindStatus: (status) => this.onKindStatus(status),
       connection: (state, error) => this.onConnection(state, error),
       replay: () => this.onReplay(),
@@ -83,10 +85,6 @@ export class OpenCluster {
     const replay = this.source.replayState?.();
     if (replay) status.replay = replay;
     return status;
-  }
-
-  private onApply(kind: Kind, type: WatchEventType, object: KubeObject): void {
-    this.guard(() => this.store.apply(kind, type, object), kind);
   }
 
   /** Applies a data update; tells the UI which kind moved unless the store announces its own changes. */

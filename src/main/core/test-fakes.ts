@@ -8,11 +8,20 @@ import type { ClusterStorePort, ContextList, CoreDeps } from './ports';
 export class FakeStore implements ClusterStorePort {
   readonly objects = new Map<Kind, Map<string, KubeObject>>();
   private rev = 0;
-  reset(kind: Kind, objects: KubeObject[]): void {
+  replace(kind: Kind, objects: KubeObject[]): void {
     this.objects.set(kind, new Map(objects.map((o) => [o.metadata?.uid ?? o.metadata?.name ?? '', o])));
     this.rev += 1;
   }
-  apply(kind: Kind, type: WatchEventType, object: KubeObject): void {
+  add(kind: Kind, object: KubeObject): void {
+    this.event(kind, 'ADDED', object);
+  }
+  update(kind: Kind, object: KubeObject): void {
+    this.event(kind, 'MODIFIED', object);
+  }
+  delete(kind: Kind, object: KubeObject): void {
+    this.event(kind, 'DELETED', object);
+  }
+  private event(kind: Kind, type: WatchEventType, object: KubeObject): void {
     const map = this.objects.get(kind) ?? new Map<string, KubeObject>();
     const key = object.metadata?.uid ?? object.metadata?.name ?? '';
     if (type === 'DELETED') map.delete(key);
@@ -70,7 +79,7 @@ export class FakeSource implements ClusterSource {
     if (this.startDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.startDelayMs));
     sink.connection(this.offline ? 'offline' : 'connected');
     for (const [kind, list] of Object.entries(this.objects) as [Kind, KubeObject[]][]) {
-      sink.reset(kind, list);
+      sink.replace(kind, list);
       sink.kindStatus({ kind, state: 'synced', count: list.length });
     }
     if (this.settleAll) {

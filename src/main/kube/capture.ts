@@ -21,8 +21,10 @@ export async function captureRecording(source: ClusterSource, options: CaptureOp
   const writer = new RecordingWriter(source.info.name, options.kinds ?? ALL_KINDS);
   let connectionError: string | undefined;
   const sink = {
-    reset: writer.reset.bind(writer),
-    apply: writer.apply.bind(writer),
+    add: writer.add.bind(writer),
+    update: writer.update.bind(writer),
+    delete: writer.delete.bind(writer),
+    replace: writer.replace.bind(writer),
     kindStatus: writer.kindStatus.bind(writer),
     connection: (state: string, error?: string) => {
       connectionError = state === 'error' ? error : undefined;

@@ -32,7 +32,7 @@ export class RecordingWriter implements SourceSink {
     return this.startedAt !== undefined;
   }
 
-  reset(kind: Kind, objects: KubeObject[], namespace?: string): void {
+  replace(kind: Kind, objects: KubeObject[], namespace?: string): void {
     const current = this.objects.get(kind) ?? new Map<string, KubeObject>();
     const next = new Map([...current].filter(([, object]) => namespace !== undefined && object.metadata?.namespace !== namespace));
     for (const object of objects) next.set(uidOf(object), object);
@@ -47,7 +47,17 @@ export class RecordingWriter implements SourceSink {
     this.objects.set(kind, next);
   }
 
-  apply(kind: Kind, type: WatchEventType, object: KubeObject): void {
+  add(kind: Kind, object: KubeObject): void {
+    this.event(kind, 'ADDED', object);
+  }
+  update(kind: Kind, object: KubeObject): void {
+    this.event(kind, 'MODIFIED', object);
+  }
+  delete(kind: Kind, object: KubeObject): void {
+    this.event(kind, 'DELETED', object);
+  }
+
+  private event(kind: Kind, type: WatchEventType, object: KubeObject): void {
     const current = this.objects.get(kind) ?? new Map<string, KubeObject>();
     if (type === 'DELETED') current.delete(uidOf(object));
     else current.set(uidOf(object), object);

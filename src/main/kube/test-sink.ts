@@ -15,7 +15,7 @@ export class RecordingSink implements SourceSink {
   /** How many (re)lists each kind had: a relist after a 410 shows here. */
   readonly resets = new Map<Kind, number>();
 
-  reset(kind: Kind, objects: KubeObject[], namespace?: string): void {
+  replace(kind: Kind, objects: KubeObject[], namespace?: string): void {
     this.resets.set(kind, (this.resets.get(kind) ?? 0) + 1);
     const byUid = this.objects.get(kind) ?? new Map<string, KubeObject>();
     for (const [uid, object] of byUid) if (namespace === undefined || object.metadata?.namespace === namespace) byUid.delete(uid);
@@ -23,7 +23,17 @@ export class RecordingSink implements SourceSink {
     this.objects.set(kind, byUid);
   }
 
-  apply(kind: Kind, type: WatchEventType, object: KubeObject): void {
+  add(kind: Kind, object: KubeObject): void {
+    this.event(kind, 'ADDED', object);
+  }
+  update(kind: Kind, object: KubeObject): void {
+    this.event(kind, 'MODIFIED', object);
+  }
+  delete(kind: Kind, object: KubeObject): void {
+    this.event(kind, 'DELETED', object);
+  }
+
+  private event(kind: Kind, type: WatchEventType, object: KubeObject): void {
     this.applied.push({ kind, type, name: object.metadata?.name ?? '' });
     const byUid = this.objects.get(kind) ?? new Map<string, KubeObject>();
     if (type === 'DELETED') byUid.delete(uidOf(object));

@@ -112,10 +112,10 @@ export class ClusterStore implements SourceSink, ClusterView {
 
   // --- SourceSink ---------------------------------------------------------------------------------------------
 
-  reset(kind: Kind, objects: KubeObject[], namespace?: string): void {
+  replace(kind: Kind, objects: KubeObject[], namespace?: string): void {
     this.bulk = [];
     try {
-      this.objects.reset(kind, objects, namespace);
+      this.objects.replace(kind, objects, namespace);
     } finally {
       const changes = this.bulk;
       this.bulk = undefined;
@@ -129,8 +129,14 @@ export class ClusterStore implements SourceSink, ClusterView {
     }
   }
 
-  apply(kind: Kind, type: WatchEventType, object: KubeObject): void {
-    this.objects.apply(kind, type, object);
+  add(kind: Kind, object: KubeObject): void {
+    this.objects.add(kind, object);
+  }
+  update(kind: Kind, object: KubeObject): void {
+    this.objects.update(kind, object);
+  }
+  delete(kind: Kind, object: KubeObject): void {
+    this.objects.delete(kind, object);
   }
 
   kindStatus(status: KindStatus): void {

@@ -26,7 +26,7 @@ describe('FindingsCache', () => {
     const store = new ObjectStore();
     store.setKindState('persistentvolumeclaims', 'synced');
     const p = pod('shop', 'web', ['missing'], { nodeName: 'n', phase: 'Pending' });
-    store.apply('pods', 'ADDED', p);
+    store.add('pods', p);
     const cache = new FindingsCache(store);
     cache.markObject('pods', 'shop/web');
     cache.markObject('nodes', 'n'); // not a diagnosed kind: ignored
@@ -35,7 +35,7 @@ describe('FindingsCache', () => {
     expect(cache.of('pods', 'shop/web').map((f) => f.code)).toContain('pod.claim-missing');
     expect([...rows.objects]).toEqual(['pods|shop/web']);
     expect(cache.all().length).toBeGreaterThan(0);
-    store.apply('pods', 'DELETED', p);
+    store.delete('pods', p);
     cache.markObject('pods', 'shop/web');
     rows.clear();
     cache.flush(rows);
@@ -48,7 +48,7 @@ describe('FindingsCache', () => {
     const build = (bulkLimit: number) => {
       const store = new ObjectStore();
       store.setKindState('persistentvolumeclaims', 'synced');
-      for (let i = 0; i < 5; i++) store.apply('pods', 'ADDED', pod('shop', `p${i}`, [`c${i}`], { nodeName: 'n', phase: 'Pending' }));
+      for (let i = 0; i < 5; i++) store.add('pods', pod('shop', `p${i}`, [`c${i}`], { nodeName: 'n', phase: 'Pending' }));
       const cache = new FindingsCache(store, bulkLimit);
       cache.markAll();
       cache.flush(new DirtySet());

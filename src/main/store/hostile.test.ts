@@ -27,12 +27,12 @@ describe('malformed objects', () => {
     for (const kind of ['storageclasses', 'persistentvolumes', 'persistentvolumeclaims', 'pods', 'events', 'nodes', 'csidrivers', 'csinodes', 'volumeattachments', 'leases'] as const) {
       store.kindStatus({ kind, state: 'synced', count: 0 });
     }
-    store.reset('pods', [pod('x', 'fine', ['claim'])]);
-    store.reset('persistentvolumeclaims', [pvc('x', 'claim')]);
+    store.replace('pods', [pod('x', 'fine', ['claim'])]);
+    store.replace('persistentvolumeclaims', [pvc('x', 'claim')]);
     const errors: string[] = [];
     for (const [kind, obj] of odd) {
       try {
-        store.apply(kind, 'ADDED', obj as KubeObject);
+        store.add(kind, obj as KubeObject);
       } catch (error) {
         errors.push(String(error));
       }
@@ -51,7 +51,7 @@ describe('malformed objects', () => {
 
   it('a relist with one malformed object keeps the others and says how many were skipped', () => {
     const store = new ClusterStore('h');
-    expect(() => store.reset('pods', [pod('x', 'a'), odd[0]![1] as KubeObject, pod('x', 'b')])).toThrow(/1 object\(s\) were skipped/);
+    expect(() => store.replace('pods', [pod('x', 'a'), odd[0]![1] as KubeObject, pod('x', 'b')])).toThrow(/1 object\(s\) were skipped/);
     expect(store.count('pods')).toBe(2);
   });
 });

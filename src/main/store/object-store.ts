@@ -62,8 +62,18 @@ export class ObjectStore implements ClusterView {
 
   // --- updates ---------------------------------------------------------------------------------------------
 
+  add(kind: Kind, obj: KubeObject): void {
+    this.event(kind, 'ADDED', obj);
+  }
+  update(kind: Kind, obj: KubeObject): void {
+    this.event(kind, 'MODIFIED', obj);
+  }
+  delete(kind: Kind, obj: KubeObject): void {
+    this.event(kind, 'DELETED', obj);
+  }
+
   /** One watch event. An ADDED or MODIFIED with a new UID under a known name replaces the old object. */
-  apply(kind: Kind, type: WatchEventType, obj: KubeObject): void {
+  private event(kind: Kind, type: WatchEventType, obj: KubeObject): void {
     if (!obj.metadata?.name) return;
     const key = objectKey(obj);
     const before = this.table(kind).get(key);
@@ -83,7 +93,7 @@ export class ObjectStore implements ClusterView {
   }
 
   /** Replaces every object of a kind (or of one namespace of it), removing those that vanished. */
-  reset(kind: Kind, objects: readonly KubeObject[], namespace?: string): void {
+  replace(kind: Kind, objects: readonly KubeObject[], namespace?: string): void {
     const table = this.table(kind);
     const incoming = new Map<string, KubeObject>();
     for (const obj of objects) {
@@ -102,7 +112,7 @@ export class ObjectStore implements ClusterView {
       if (before && before.metadata?.uid === obj.metadata?.uid && before.metadata?.resourceVersion !== undefined &&
         before.metadata.resourceVersion === obj.metadata?.resourceVersion) continue;
       try {
-        this.apply(kind, 'ADDED', obj);
+        this.event(kind, 'ADDED', obj);
       } catch (error) {
         rejected.push(error instanceof Error ? error.message : String(error));
       }

@@ -21,8 +21,8 @@ describe('CSIStorageCapacity, a listed resource that is not diagnosed', () => {
 
   it('is held, counted and shown with its class and capacity, without findings', () => {
     const store = syncedStore();
-    store.reset('storageclasses', [sc('fast')]);
-    store.reset('csistoragecapacities', [capacity]);
+    store.replace('storageclasses', [sc('fast')]);
+    store.replace('csistoragecapacities', [capacity]);
     expect(store.count('csistoragecapacities')).toBe(1);
     const detail = store.getObject({ kind: 'csistoragecapacities', namespace: 'kube-system', name: 'zone-a' });
     expect(detail?.findings).toEqual([]);
