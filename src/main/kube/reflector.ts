@@ -2,7 +2,7 @@
  * A reflector keeps one kind (optionally in one namespace) of one cluster mirrored into a sink, as client-go's
  * does: a paged LIST, then a WATCH from the list's resourceVersion with bookmarks and a server-side timeout,
  * resumed from the last resourceVersion seen; a relist when that version is too old (410); jittered backoff on
- * failures; a watchdog for streams that go silent. See GUIDE.md section 3.
+ * failures; a watchdog for streams that go silent. See docs/architecture.md, "The path of a watch event".
  *
  * resourceVersions are opaque: they are stored and sent back, never compared or parsed.
  */

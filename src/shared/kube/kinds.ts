@@ -2,7 +2,7 @@
  * The Kubernetes resources this app watches, derived from their descriptors (resources/*.ts): nothing here names
  * a resource. Pure data: shared by the reflector (to build URLs), the store, the snapshot writer and the UI.
  */
-import type { TableId } from '../model/rows';
+import type { TableId } from '../table-ids';
 import type { Keep } from './kept-fields';
 import type { ResourceDescriptor } from './resources/descriptor';
 import { csiDrivers } from './resources/csi-drivers';

@@ -5,6 +5,7 @@
 import type { FindingFilter } from './finding-groups';
 import type { FindingBadge, Localized, Severity } from './findings';
 import type { ObjectRef } from './refs';
+import { TABLE_IDS, type TableId } from '../table-ids';
 
 /** Fields every row has. */
 export interface RowBase {
@@ -161,17 +162,10 @@ export interface TableRows {
   nodes: NodeRow;
   events: EventRow;
 }
-export type TableId = keyof TableRows;
-export const TABLE_IDS: readonly TableId[] = [
-  'claims',
-  'volumes',
-  'classes',
-  'provisioners',
-  'pods',
-  'snapshots',
-  'nodes',
-  'events',
-];
+export { TABLE_IDS, type TableId };
+/** TableRows has a row type for every table id, and no other. */
+const tablesCovered: [TableId] extends [keyof TableRows] ? ([keyof TableRows] extends [TableId] ? true : never) : never = true;
+void tablesCovered;
 
 export interface ListRequest<T extends TableId = TableId> {
   clusterId: string;

@@ -7,7 +7,7 @@
  */
 import type { KubeObject } from '../objects';
 import type { Keep } from '../kept-fields';
-import type { TableId } from '../../model/rows';
+import type { TableId } from '../../table-ids';
 
 /**
  * One resource. `Resource` is the plural in the URL (`persistentvolumeclaims`), `kind` the type name
