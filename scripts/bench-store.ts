@@ -7,7 +7,7 @@
 import type { Kind } from '../src/shared/kube/kinds';
 import type { KubeObject } from '../src/shared/kube/objects';
 import { ClusterStore } from '../src/main/store/cluster-store';
-import { boundPair, event, nodeObj, pod, pvc, sc } from '../src/main/store/fixtures';
+import { boundPair, event, nodeObj, pod, pvc, sc } from '../src/main/store/testing/fixtures';
 
 const N = Number(process.argv[2] ?? 10_000);
 const NAMESPACES = 50;

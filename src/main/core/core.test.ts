@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Notice } from '../../shared/contract';
 import { openFileSource } from '../kube/open-file-source';
 import { Core, type CoreOptions } from './core';
-import { context, fakeDeps, type FakeDepsOptions } from './test-fakes';
+import { context, fakeDeps, type FakeDepsOptions } from './testing/fakes';
 
 const RESOURCES = resolve(__dirname, '../../../resources');
 const SNAPSHOT = JSON.stringify({ kind: 'snapshot', objects: { persistentvolumeclaims: [{ metadata: { name: 'a', uid: '1' } }] } });

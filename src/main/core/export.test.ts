@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { OpenCluster } from './open-cluster';
 import { snapshotFileName, snapshotOf } from './export';
-import { FakeSource, FakeStore, context } from './test-fakes';
+import { FakeSource, FakeStore, context } from './testing/fakes';
 
 describe('snapshotOf', () => {
   it('keeps each kind with its state, objects only of synced kinds, redacted', async () => {

@@ -3,7 +3,7 @@ import type { Notice, StoreChange } from '../../shared/contract';
 import { Core } from './core';
 import { OpenCluster } from './open-cluster';
 import type { ContextList } from './ports';
-import { FakeSource, FakeStore, context, fakeDeps } from './test-fakes';
+import { FakeSource, FakeStore, context, fakeDeps } from './testing/fakes';
 
 /** A store that announces its own (batched) changes, as the real ClusterStore does. */
 class AnnouncingStore extends FakeStore {

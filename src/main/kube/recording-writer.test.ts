@@ -5,7 +5,7 @@ import { validateSnapshot, type Recording } from '../../shared/snapshot-format';
 import { REDACTED } from './export-snapshot';
 import { RecordingSource } from './recording-source';
 import { RecordingWriter } from './recording-writer';
-import { RecordingSink } from './test-sink';
+import { RecordingSink } from './testing/recording-sink';
 
 const claim = (name: string, uid: string, rv: string): KubeObject => ({ kind: 'PersistentVolumeClaim', metadata: { name, namespace: 'app', uid, resourceVersion: rv } });
 const kinds: Kind[] = ['persistentvolumeclaims', 'persistentvolumes', 'pods'];

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../../e2e/cluster/lab';
 import type { ContextSource } from './context-source';
 import { openContextSource } from './open-context';
-import { RecordingSink } from './test-sink';
+import { RecordingSink } from './testing/recording-sink';
 import { truth, until } from './testing/lab-truth';
 
 let lab: Lab;

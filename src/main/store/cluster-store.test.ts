@@ -3,7 +3,7 @@ import * as diagnose from '../../shared/diagnose/index';
 import type { StoreChange } from '../../shared/contract';
 import type { ClusterStorePort } from '../core/ports';
 import { ClusterStore } from './cluster-store';
-import { boundPair, event, nodeObj, pod, pv, pvc, sc } from './fixtures';
+import { boundPair, event, nodeObj, pod, pv, pvc, sc } from './testing/fixtures';
 
 vi.mock('../../shared/diagnose/index', async (importOriginal) => {
   const real = await importOriginal<typeof import('../../shared/diagnose/index')>();

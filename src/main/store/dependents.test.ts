@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DirtySet, markChange } from './dependents';
-import { boundPair, event, nodeObj, pod, pv, pvc, sc } from './fixtures';
+import { boundPair, event, nodeObj, pod, pv, pvc, sc } from './testing/fixtures';
 import { ObjectStore } from './object-store';
 
 function world() {

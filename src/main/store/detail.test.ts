@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../shared/kube/objects';
 import { ClusterStore } from './cluster-store';
-import { boundPair, event, nodeObj, pod, pv, pvc, sc, syncedStore, TEST_NOW } from './fixtures';
+import { boundPair, event, nodeObj, pod, pv, pvc, sc, syncedStore, TEST_NOW } from './testing/fixtures';
 import { initSteps } from './init-steps';
 
 const NOW = TEST_NOW;

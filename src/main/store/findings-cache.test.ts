@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../shared/model/findings';
 import { DirtySet } from './dependents';
 import { badgeOf, compareFindings, FindingsCache } from './findings-cache';
-import { pod } from './fixtures';
+import { pod } from './testing/fixtures';
 import { ObjectStore } from './object-store';
 
 function finding(severity: Finding['severity'], name: string, code = 'x.code', namespace = 'ns'): Finding {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StorageGraph } from '../../shared/model/detail';
-import { boundPair, nodeObj, pod, pv, pvc, sc, syncedStore, TEST_NOW } from './fixtures';
+import { boundPair, nodeObj, pod, pv, pvc, sc, syncedStore, TEST_NOW } from './testing/fixtures';
 import { GRAPH_NODE_CAP } from './graph';
 
 const NOW = TEST_NOW;

@@ -7,7 +7,7 @@ import type { Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
 import { TABLE_IDS } from '../../shared/model/rows';
 import { ClusterStore } from './cluster-store';
-import { pod, pvc } from './fixtures';
+import { pod, pvc } from './testing/fixtures';
 
 const odd: [Kind, unknown][] = [
   ['pods', { kind: 'Pod', metadata: { name: 'volumes-not-a-list', namespace: 'x', uid: 'h1' }, spec: { volumes: { a: 1 } } }],

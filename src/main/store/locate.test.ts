@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundPair, event, pvc, sc, syncedStore } from './fixtures';
+import { boundPair, event, pvc, sc, syncedStore } from './testing/fixtures';
 
 const store = () => syncedStore();
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Kind } from '../../shared/kube/kinds';
 import type { KubeObject, Pod } from '../../shared/kube/objects';
-import { boundPair, event, pod, pv, pvc, sc } from './fixtures';
+import { boundPair, event, pod, pv, pvc, sc } from './testing/fixtures';
 import { NO_CLASS } from './indices';
 import { ObjectStore } from './object-store';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHAIN_STEPS, RELATION_CODES, RELATION_STEP, type RelatedObject } from '../../shared/model/detail';
-import { attachment, boundPair, event, nodeObj, pod, pv, pvc, sc, syncedStore } from './fixtures';
+import { attachment, boundPair, event, nodeObj, pod, pv, pvc, sc, syncedStore } from './testing/fixtures';
 
 const store = () => syncedStore();
 

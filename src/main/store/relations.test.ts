@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../shared/kube/objects';
-import { pod, pv } from './fixtures';
+import { pod, pv } from './testing/fixtures';
 import { claimRefKey, nodeAffinitySummary, objectKey, podClaimNames, statefulSetOf, volumeDriver, volumeSourceType, volumeType } from './relations';
 
 describe('relations', () => {

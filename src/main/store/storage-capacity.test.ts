@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { DIAGNOSED_KINDS, KIND_SHORT, KINDS, TABLE_OF_KIND } from '../../shared/kube/kinds';
-import { sc, syncedStore } from './fixtures';
+import { sc, syncedStore } from './testing/fixtures';
 
 /** CSIStorageCapacity was added by one descriptor: the store holds, counts and shows it, and no rule reads it yet. */
 describe('CSIStorageCapacity, a listed resource that is not diagnosed', () => {

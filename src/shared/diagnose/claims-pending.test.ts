@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from '../kube/objects';
 import type { Finding } from '../model/findings';
-import { fixtureView, type FixtureObjects } from './fixture-view';
+import { fixtureView, type FixtureObjects } from './testing/fixture-view';
 import {
   csiDriver,
   csiHostpathClass,
@@ -16,7 +16,7 @@ import {
   noProvisionerClass,
   readyPod,
   taskPod,
-} from './fixtures';
+} from './testing/fixtures';
 import { diagnoseObject } from './index';
 import { plainText } from '../verbatim';
 

@@ -8,7 +8,7 @@ import type { Notice } from '../../../shared/contract';
 import { createWebClient, type SocketFactory } from '../../../shared/web-client';
 import { KseCallError, TOKEN_HEADER, WS_PROTOCOL, tokenProtocol } from '../../../shared/transport';
 import { Core } from '../../core/core';
-import { context, fakeDeps } from '../../core/test-fakes';
+import { context, fakeDeps } from '../../core/testing/fakes';
 import { startWebHost, type WebHost } from './server';
 import { API_REQUEST_MAX_BYTES, SNAPSHOT_MAX_BYTES, SNAPSHOT_REQUEST_MAX_BYTES, requestMaxBytes } from '../../../shared/limits';
 

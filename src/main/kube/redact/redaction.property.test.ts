@@ -11,7 +11,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ALL_KINDS, KEPT_FIELDS, type Kind } from '../../../shared/kube/kinds';
 import type { KubeObject } from '../../../shared/kube/objects';
-import capture from '../../../shared/diagnose/testdata/lab-capture.json';
+import capture from '../../../shared/diagnose/testing/lab-capture.json';
 import { buildSnapshot } from '../export-snapshot';
 import { READ_ANNOTATIONS, type Keep } from '../../../shared/kube/kept-fields';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FindingBadge } from '../../../shared/model/findings';
 import type { ProvisionerRow } from '../../../shared/model/rows';
-import { attachment, boundPair, event, nodeObj, pod, pv, pvc, sc } from '../fixtures';
+import { attachment, boundPair, event, nodeObj, pod, pv, pvc, sc } from '../testing/fixtures';
 import { ObjectStore } from '../object-store';
 import { buildClaimRow, claimsTable } from './claims';
 import { buildClassRow } from './classes';

@@ -3,7 +3,7 @@ import type { CSIDriver, KubeObject, Lease, VolumeSnapshot } from '../../../shar
 import type { SummaryField, SummaryFieldId } from '../../../shared/model/summary';
 import { SUMMARY_FIELD_IDS } from '../../../shared/model/summary';
 import { ClusterStore } from '../cluster-store';
-import { attachment, boundPair, event, nodeObj, pod, pv, pvc, sc, T0, syncedStore, TEST_NOW } from '../fixtures';
+import { attachment, boundPair, event, nodeObj, pod, pv, pvc, sc, T0, syncedStore, TEST_NOW } from '../testing/fixtures';
 
 const NOW = TEST_NOW;
 const store = () => syncedStore();

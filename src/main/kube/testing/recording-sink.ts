@@ -2,10 +2,10 @@
  * A SourceSink that keeps what it is told, for tests: objects by kind and UID (honouring per-namespace resets),
  * the latest status of each kind, and the connection history. Not a store: no indices, no graph.
  */
-import type { Kind } from '../../shared/kube/kinds';
-import type { KubeObject } from '../../shared/kube/objects';
-import type { ConnectionState, KindStatus, ReplayState } from '../../shared/model/status';
-import type { SourceSink, WatchEventType } from './source';
+import type { Kind } from '../../../shared/kube/kinds';
+import type { KubeObject } from '../../../shared/kube/objects';
+import type { ConnectionState, KindStatus, ReplayState } from '../../../shared/model/status';
+import type { SourceSink, WatchEventType } from '../source';
 
 export class RecordingSink implements SourceSink {
   readonly objects = new Map<Kind, Map<string, KubeObject>>();

@@ -1,9 +1,9 @@
 /** Fakes of the kube and store ports for the core's unit tests (the real ones are tested on their own). */
-import { ALL_KINDS, type Kind } from '../../shared/kube/kinds';
-import type { KubeObject } from '../../shared/kube/objects';
-import type { ClusterInfo, ConnectionState, KindStatus } from '../../shared/model/status';
-import type { ClusterSource, SourceSink, WatchEventType } from '../kube/source';
-import type { ClusterStorePort, ContextList, CoreDeps } from './ports';
+import { ALL_KINDS, type Kind } from '../../../shared/kube/kinds';
+import type { KubeObject } from '../../../shared/kube/objects';
+import type { ClusterInfo, ConnectionState, KindStatus } from '../../../shared/model/status';
+import type { ClusterSource, SourceSink, WatchEventType } from '../../kube/source';
+import type { ClusterStorePort, ContextList, CoreDeps } from '../ports';
 
 export class FakeStore implements ClusterStorePort {
   readonly objects = new Map<Kind, Map<string, KubeObject>>();
