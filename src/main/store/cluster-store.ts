@@ -156,7 +156,7 @@ export class ClusterStore implements SourceSink, ClusterView {
     return this.objects.anyKindIn('syncing');
   }
 
-  /** The connection state belongs to the open cluster (core/open-cluster.ts); the store has no use for it. */
+  /** The connection state belongs to the open cluster (core/cluster-session.ts); the store has no use for it. */
   connection(_state: ConnectionState, _error?: string): void {}
 
   private onObjectChange(kind: Kind, before: KubeObject | undefined, after: KubeObject | undefined): void {

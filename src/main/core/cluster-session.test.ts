@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Notice, StoreChange } from '../../shared/contract';
 import { Core } from './core';
-import { OpenCluster } from './open-cluster';
+import { ClusterSession } from './cluster-session';
 import type { ContextList } from './ports';
 import { FakeSource, FakeStore, context, fakeDeps } from './testing/fakes';
 
@@ -18,13 +18,13 @@ class AnnouncingStore extends FakeStore {
   }
 }
 
-describe('OpenCluster', () => {
+describe('ClusterSession', () => {
   it('relays the store’s own change notices instead of one per update, and disposes the store on stop', async () => {
     const info = context('lab');
     const store = new AnnouncingStore();
     const source = new FakeSource(info, { pods: [{ metadata: { name: 'p', uid: 'p' } }] });
     const notices: Notice[] = [];
-    const cluster = new OpenCluster(info, source, store, (n) => notices.push(n));
+    const cluster = new ClusterSession(info, source, store, (n) => notices.push(n));
     await cluster.start();
     expect(notices.filter((n) => n.type === 'changed')).toEqual([]);
     store.listener?.({ kinds: ['storageclasses'], tables: ['classes'], revision: 9 });
@@ -43,7 +43,7 @@ describe('OpenCluster', () => {
     };
     const logs: string[] = [];
     const source = new FakeSource(info);
-    const cluster = new OpenCluster(info, source, store, () => undefined, (m) => logs.push(m));
+    const cluster = new ClusterSession(info, source, store, () => undefined, (m) => logs.push(m));
     await cluster.start();
     expect(() => source.sink?.add('pods', { metadata: { name: 'x' } })).not.toThrow();
     expect(logs).toEqual(['Store of lab rejected an update of pods: bad object']);

@@ -1,6 +1,7 @@
 /**
- * One open cluster: its source feeding its store through a sink that also keeps the connection and per-kind
- * sync state and turns every update into a (batched) change notice. The store never needs to know about notices.
+ * The session of one open cluster (a noun, where `openCluster` is the contract's verb that starts one): its source
+ * writing into its store through a sink that guards the store's writes, owns the connection and per-kind sync
+ * state the UI sees, and relays the store's changes as notices to the core's one batcher.
  */
 import type { Notice } from '../../shared/contract';
 import { ALL_KINDS, ROW_TABLE_OF_KIND, type Kind } from '../../shared/kube/kinds';
@@ -11,7 +12,7 @@ import type { ClusterStorePort } from './ports';
 
 const SETTLED: ReadonlySet<KindStatus['state']> = new Set(['synced', 'forbidden', 'absent']);
 
-export class OpenCluster {
+export class ClusterSession {
   private readonly kinds = new Map<Kind, KindStatus>();
   private connectionState: ConnectionState = 'connecting';
   private connectionError: string | undefined;
