@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../shared/model/findings';
-import { DirtySet } from './dependents';
+import { DirtySet } from './change-reach';
 import { badgeOf, compareFindings, FindingsCache } from './findings-cache';
 import { pod } from './testing/fixtures';
 import { ObjectStore } from './object-store';

@@ -11,9 +11,9 @@ import { KINDS } from '../../shared/kube/kinds';
 import { SEVERITY_ORDER, type Finding, type FindingBadge } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
 import type { ProvisionerRow } from '../../shared/model/rows';
-import type { DirtySink } from './dependents';
+import type { DirtySink } from './change-reach';
 import type { ObjectStore } from './object-store';
-import { idOf, nsKey, objectKey, splitId } from './relations';
+import { idOf, nsKey, objectKey, splitId } from './object-keys';
 
 /** Kinds the rules diagnose (their descriptors say so); findings of other kinds are never computed. */
 export { DIAGNOSED_KINDS };

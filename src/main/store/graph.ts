@@ -11,8 +11,8 @@ import type { EdgeState, GraphEdge, GraphNode, GraphNodeKind, GraphRelation, Gra
 import type { Finding } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
 import { canonicalQuantity } from '../../shared/quantity';
-import { refOf } from './related';
-import { claimRefKey, nsKey, objectKey, podClaimNames, volumeNodes, volumeZones } from './relations';
+import { refOf } from './related-chain';
+import { claimRefKey, nsKey, objectKey, podClaimNames, volumeNodes, volumeZones } from './object-keys';
 import { podStatus } from './rows/pod-status';
 import type { StoreContext } from './store-context';
 

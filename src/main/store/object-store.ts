@@ -22,8 +22,8 @@ import type { KindSyncState } from '../../shared/model/status';
 import type { WatchEventType } from '../kube/source';
 import { SPECS_BY_KIND, type IndexName } from './indices';
 import { KindTable, MultiIndex } from './kind-table';
-import { eventMillis } from '../../shared/diagnose/objects';
-import { involvedKey, nsKey, objectKey } from './relations';
+import { eventMillis } from '../../shared/diagnose/object-helpers';
+import { involvedKey, nsKey, objectKey } from './object-keys';
 
 export type ObjectChangeListener = (kind: Kind, key: string, before: KubeObject | undefined, after: KubeObject | undefined) => void;
 

@@ -10,7 +10,7 @@ import type { PersistentVolumeClaim } from '../kube/objects';
 import type { Evidence, Finding, FixStep } from '../model/findings';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
-import { duration, eventEvidence, eventMillis, eventsAbout, isPodFinished, millis, newestEvent, refByName, refTo } from './objects';
+import { duration, eventEvidence, eventMillis, eventsAbout, isPodFinished, millis, newestEvent, refByName, refTo } from './object-helpers';
 import { compareQuantities, storageQuantity } from '../quantity';
 import { command } from './shell-quote';
 import { SLOW_WAIT_MS } from './claims-common';

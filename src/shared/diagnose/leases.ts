@@ -5,7 +5,7 @@
 import type { Lease } from '../kube/objects';
 import type { Localized } from '../model/findings';
 import { t } from './finding';
-import { duration, millis } from './objects';
+import { duration, millis } from './object-helpers';
 import type { ClusterView } from './view';
 
 /**

@@ -11,7 +11,7 @@ import type { Evidence, Localized } from '../model/findings';
 import type { ProvisionerRow, ProvisionerType, ProvisionerVerdict } from '../model/rows';
 import { evidence, t } from './finding';
 import { controllerManagerLease, leaseAgo, leaseIsFresh, leaseNameCandidates, leaseRenewMillis } from './leases';
-import { condition, eventMillis, eventsAbout, newestEvent, refByName, unreadable } from './objects';
+import { condition, eventMillis, eventsAbout, newestEvent, refByName, unreadable } from './object-helpers';
 import type { ClusterView } from './view';
 import { CLAIMS, NODES, OF_PODS, ON_NODES, PODS, WAIT } from './words';
 

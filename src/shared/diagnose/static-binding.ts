@@ -9,7 +9,7 @@ import type { KubeNode, NodeSelectorTerm, PersistentVolume, PersistentVolumeClai
 import type { DiagnoseContext } from './context';
 import type { Evidence, Localized } from '../model/findings';
 import { evidence, t } from './finding';
-import { refTo } from './objects';
+import { refTo } from './object-helpers';
 import { compareQuantities, storageQuantity, type Quantity } from '../quantity';
 import { formatSelector, formatTerms, nodeMatchesTerms, selectorMatches, type NodeFacts } from './selectors';
 import type { ClusterView } from './view';

@@ -1,6 +1,6 @@
 /** Claims table: phase (Terminating when deleting), bound volume, class (or the default), sizes, pods using it. */
 import { claimClassName } from '../../../shared/diagnose/view';
-import { refTo } from '../../../shared/diagnose/objects';
+import { refTo } from '../../../shared/diagnose/object-helpers';
 import type { PersistentVolumeClaim } from '../../../shared/kube/objects';
 import type { ClaimRow } from '../../../shared/model/rows';
 import { canonicalQuantity, quantityBytes } from '../../../shared/quantity';

@@ -1,5 +1,5 @@
 /** VolumeSnapshots table: source claim, class, bound content, ready, restore size, error. */
-import { refTo } from '../../../shared/diagnose/objects';
+import { refTo } from '../../../shared/diagnose/object-helpers';
 import type { VolumeSnapshot } from '../../../shared/kube/objects';
 import type { SnapshotRow } from '../../../shared/model/rows';
 import { canonicalQuantity, quantityBytes } from '../../../shared/quantity';

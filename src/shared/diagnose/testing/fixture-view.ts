@@ -6,7 +6,7 @@ import type { ObjectsByKind } from '../../kube/by-kind';
 import type { Kind } from '../../kube/kinds';
 import type { KubeEvent, KubeObject, Pod } from '../../kube/objects';
 import type { KindSyncState } from '../../model/status';
-import { eventMillis } from '../objects';
+import { eventMillis } from '../object-helpers';
 import { claimClassName, type ClusterView } from '../view';
 
 export type FixtureObjects = { [K in Kind]?: ObjectsByKind[K][] };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DirtySet, markChange } from './dependents';
+import { DirtySet, markChange } from './change-reach';
 import { boundPair, event, nodeObj, pod, pv, pvc, sc } from './testing/fixtures';
 import { ObjectStore } from './object-store';
 

@@ -5,7 +5,7 @@
  * ProvisionerRow.ref does, a StorageClass name that no class has) gets the provisioner's health, its classes
  * and their recent provisioning events.
  */
-import { eventMillis } from '../../shared/diagnose/objects';
+import { eventMillis } from '../../shared/diagnose/object-helpers';
 import { KINDS } from '../../shared/kube/kinds';
 import type { KubeEvent, KubeObject, Pod } from '../../shared/kube/objects';
 import type { ObjectDetail, RelatedObject } from '../../shared/model/detail';
@@ -15,8 +15,8 @@ import type { EventRow } from '../../shared/model/rows';
 import { DIAGNOSED_KINDS } from './findings-cache';
 import { initSteps } from './init-steps';
 import { podVolumeViews } from './pod-volumes';
-import { refOf, RelatedList, relatedObjects, RELATED_CAP } from './related';
-import { nsKey } from './relations';
+import { refOf, RelatedList, relatedObjects, RELATED_CAP } from './related-chain';
+import { nsKey } from './object-keys';
 import { objectSummary, provisionerRowSummary } from './summary/index';
 import { toKubectlYaml } from './yaml';
 import { buildEventRow } from './rows/events';
