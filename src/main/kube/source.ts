@@ -35,6 +35,24 @@ export function writeEvent(writer: ObjectWriter, kind: Kind, type: WatchEventTyp
   else writer.delete(kind, object);
 }
 
+/**
+ * An ObjectWriter for sinks that handle every watch event the same way by its type (the recording writer, tests'
+ * sinks): they write `event` and `replace`; add, update and delete are derived.
+ */
+export abstract class EventWriter implements ObjectWriter {
+  protected abstract event(kind: Kind, type: WatchEventType, object: KubeObject): void;
+  abstract replace(kind: Kind, objects: KubeObject[], namespace?: string): void;
+  add(kind: Kind, object: KubeObject): void {
+    this.event(kind, 'ADDED', object);
+  }
+  update(kind: Kind, object: KubeObject): void {
+    this.event(kind, 'MODIFIED', object);
+  }
+  delete(kind: Kind, object: KubeObject): void {
+    this.event(kind, 'DELETED', object);
+  }
+}
+
 /** Where a source delivers objects and state. Implemented by the store (through the open cluster). */
 export interface SourceSink extends ObjectWriter {
   /** A kind's reflector changed state (syncing, synced, forbidden, error...). */

@@ -2,26 +2,17 @@
 import { ALL_KINDS, type Kind } from '../../../shared/kube/kinds';
 import type { KubeObject } from '../../../shared/kube/objects';
 import type { ClusterInfo, ConnectionState, KindStatus } from '../../../shared/model/status';
-import type { ClusterSource, SourceSink, WatchEventType } from '../../kube/source';
+import { EventWriter, type ClusterSource, type SourceSink, type WatchEventType } from '../../kube/source';
 import type { ClusterStorePort, ContextList, CoreDeps } from '../ports';
 
-export class FakeStore implements ClusterStorePort {
+export class FakeStore extends EventWriter implements ClusterStorePort {
   readonly objects = new Map<Kind, Map<string, KubeObject>>();
   private rev = 0;
   replace(kind: Kind, objects: KubeObject[]): void {
     this.objects.set(kind, new Map(objects.map((o) => [o.metadata?.uid ?? o.metadata?.name ?? '', o])));
     this.rev += 1;
   }
-  add(kind: Kind, object: KubeObject): void {
-    this.event(kind, 'ADDED', object);
-  }
-  update(kind: Kind, object: KubeObject): void {
-    this.event(kind, 'MODIFIED', object);
-  }
-  delete(kind: Kind, object: KubeObject): void {
-    this.event(kind, 'DELETED', object);
-  }
-  private event(kind: Kind, type: WatchEventType, object: KubeObject): void {
+  protected event(kind: Kind, type: WatchEventType, object: KubeObject): void {
     const map = this.objects.get(kind) ?? new Map<string, KubeObject>();
     const key = object.metadata?.uid ?? object.metadata?.name ?? '';
     if (type === 'DELETED') map.delete(key);

@@ -5,9 +5,9 @@
 import type { Kind } from '../../../shared/kube/kinds';
 import type { KubeObject } from '../../../shared/kube/objects';
 import type { ConnectionState, KindStatus, ReplayState } from '../../../shared/model/status';
-import type { SourceSink, WatchEventType } from '../source';
+import { EventWriter, type SourceSink, type WatchEventType } from '../source';
 
-export class RecordingSink implements SourceSink {
+export class RecordingSink extends EventWriter implements SourceSink {
   readonly objects = new Map<Kind, Map<string, KubeObject>>();
   readonly statuses = new Map<Kind, KindStatus>();
   readonly connections: { state: ConnectionState; error?: string; at: number }[] = [];
@@ -23,17 +23,7 @@ export class RecordingSink implements SourceSink {
     this.objects.set(kind, byUid);
   }
 
-  add(kind: Kind, object: KubeObject): void {
-    this.event(kind, 'ADDED', object);
-  }
-  update(kind: Kind, object: KubeObject): void {
-    this.event(kind, 'MODIFIED', object);
-  }
-  delete(kind: Kind, object: KubeObject): void {
-    this.event(kind, 'DELETED', object);
-  }
-
-  private event(kind: Kind, type: WatchEventType, object: KubeObject): void {
+  protected event(kind: Kind, type: WatchEventType, object: KubeObject): void {
     this.applied.push({ kind, type, name: object.metadata?.name ?? '' });
     const byUid = this.objects.get(kind) ?? new Map<string, KubeObject>();
     if (type === 'DELETED') byUid.delete(uidOf(object));
