@@ -33,6 +33,16 @@ export default defineConfig({
       },
       {
         test: {
+          // The chaos soak (e2e/soak): minutes of churn and faults on the lab; SOAK_SECONDS, SOAK_SEED.
+          name: 'soak',
+          include: ['e2e/soak/**/*.test.ts'],
+          testTimeout: 1_800_000,
+          hookTimeout: 600_000,
+          fileParallelism: false,
+        },
+      },
+      {
+        test: {
           name: 'integration',
           include: ['src/**/*.int.test.ts', 'e2e/integration/**/*.test.ts'],
           testTimeout: 180_000,

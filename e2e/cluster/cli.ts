@@ -5,6 +5,7 @@
  *   down              stop what `up` (or a foreground `run`) started and remove its temp data
  *   run [--no-seed]   foreground until Ctrl-C
  *   status            print the state file
+ *   exercise ...      set up an exercise on the running lab (e2e/cluster/exercise.ts)
  */
 import { spawn } from 'node:child_process';
 import { closeSync, existsSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -207,7 +208,9 @@ async function down(): Promise<number> {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const [cmd = 'run', ...rest] = process.argv.slice(2);
+  // `npm run lab -- exercise N` arrives as `run exercise N` (the lab script is `cli.ts run`).
+  const argv = process.argv.slice(2);
+  const [cmd = 'run', ...rest] = argv[0] === 'run' && argv[1] === 'exercise' ? argv.slice(1) : argv;
   const seed = !rest.includes('--no-seed');
   const main = async (): Promise<number | undefined> => {
     switch (cmd) {
@@ -227,13 +230,18 @@ if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
       case 'supervise':
         await supervise(seed, false);
         return undefined;
+      case 'exercise': {
+        const s = readState();
+        const target = s && alive(s.pid) && s.kubectlPath && s.kubeconfigPath ? { kubectlPath: s.kubectlPath, kubeconfigPath: s.kubeconfigPath } : undefined;
+        return (await import('./exercise')).exerciseCommand(rest, target);
+      }
       case 'status': {
         const s = readState();
         console.log(s ? JSON.stringify({ ...s, supervisorAlive: alive(s.pid) }, null, 2) : 'no lab');
         return 0;
       }
       default:
-        console.error(`unknown command ${cmd}; use up | down | run | status`);
+        console.error(`unknown command ${cmd}; use up | down | run | status | exercise`);
         return 2;
     }
   };

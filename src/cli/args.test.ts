@@ -35,7 +35,7 @@ describe('parseArgs', () => {
   });
 
   it('says what is wrong and what to type instead', () => {
-    expect(usageError(['deploy'])).toBe('Unknown command "deploy". Commands: contexts, sync, snapshot, record, doctor, web. Run "kse help".');
+    expect(usageError(['deploy'])).toBe('Unknown command "deploy". Commands: contexts, sync, snapshot, record, doctor, web, exercise. Run "kse help".');
     expect(usageError(['sync', '--ctx', 'a'])).toBe('Unknown option "--ctx" for "kse sync". Its options: --context, --json, --timeout.');
     expect(usageError(['sync', '--context'])).toBe('--context needs a value.');
     expect(usageError(['sync', '--context', '--json'])).toBe('--context needs a value.');

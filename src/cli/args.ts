@@ -9,7 +9,11 @@ export type CliCommand =
   | { name: 'snapshot'; context?: string; output: string; timeoutSeconds: number }
   | { name: 'record'; context?: string; output: string; seconds: number; timeoutSeconds: number }
   | { name: 'doctor'; context?: string; snapshot?: string; namespace?: string; json: boolean; lang: Lang; timeoutSeconds: number }
-  | { name: 'web'; port?: number; open: boolean };
+  | { name: 'web'; port?: number; open: boolean }
+  | { name: 'exercise'; action: ExerciseAction; which?: string; level?: number; context?: string; json: boolean; lang: Lang; timeoutSeconds: number };
+
+export type ExerciseAction = 'list' | 'start' | 'hint' | 'solution' | 'check';
+const EXERCISE_ACTIONS: readonly ExerciseAction[] = ['list', 'start', 'hint', 'solution', 'check'];
 
 /** The parsed options of one command. */
 export type CommandNamed<N extends CliCommand['name']> = Extract<CliCommand, { name: N }>;
@@ -31,6 +35,9 @@ Commands:
   doctor [--context X | --snapshot FILE] [--namespace N] [--json] [--lang en|ru]
                                             Diagnose storage: problems first; exits 1 when a problem exists.
   web [--port N] [--no-open]                Serve the UI on 127.0.0.1 and print its URL (with the access token).
+  exercise list | start N | hint N [K] | solution N | check N [--context X] [--lang en|ru] [--json]
+                                            Lab exercises: the goal and setup command, hints, the solution, and
+                                            a live check of each step (exits 1 until every step passes).
 
 Without --context, the kubeconfig's current context is used. The default --timeout is ${DEFAULT_TIMEOUT_SECONDS} s.
 `;
@@ -48,6 +55,7 @@ const COMMAND_FLAGS: Record<Exclude<CliCommand['name'], 'help' | 'version'>, Rec
   record: { context: { value: true }, output: { value: true, aliases: ['o'] }, seconds: { value: true }, timeout: { value: true } },
   doctor: { context: { value: true }, snapshot: { value: true }, namespace: { value: true, aliases: ['n'] }, json: { value: false }, lang: { value: true }, timeout: { value: true } },
   web: { port: { value: true }, 'no-open': { value: false } },
+  exercise: { context: { value: true }, json: { value: false }, lang: { value: true }, timeout: { value: true } },
 };
 
 function isCommand(name: string): name is keyof typeof COMMAND_FLAGS {
@@ -93,12 +101,40 @@ function positiveNumber(value: string | true | undefined, flag: string, fallback
 
 const text = (value: string | true | undefined): string | undefined => (typeof value === 'string' ? value : undefined);
 
+function langOf(flags: Map<string, string | true>): Lang {
+  const lang = text(flags.get('lang')) ?? 'en';
+  if (!(LANGS as readonly string[]).includes(lang)) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}, got "${lang}".`);
+  return lang as Lang;
+}
+
+function parseExercise(words: string[], flags: Map<string, string | true>, context: string | undefined, timeoutSeconds: number): CliCommand {
+  const [action = 'list', which, level, ...extra] = words;
+  if (!(EXERCISE_ACTIONS as readonly string[]).includes(action)) throw new UsageError(`Unknown "kse exercise ${action}". Use one of: ${EXERCISE_ACTIONS.join(', ')}.`);
+  if (action !== 'list' && which === undefined) throw new UsageError(`kse exercise ${action} needs the exercise's number (kse exercise list shows them).`);
+  if (extra.length > 0 || (level !== undefined && action !== 'hint')) throw new UsageError(`Unexpected argument "${[level, ...extra].filter(Boolean)[0] ?? ''}" for "kse exercise ${action}".`);
+  const n = level === undefined ? undefined : Number(level);
+  if (n !== undefined && (!Number.isInteger(n) || n < 1)) throw new UsageError(`The hint number must be 1, 2, 3..., got "${level}".`);
+  return {
+    name: 'exercise',
+    action: action as ExerciseAction,
+    ...(which !== undefined ? { which } : {}),
+    ...(n !== undefined ? { level: n } : {}),
+    ...(context ? { context } : {}),
+    json: flags.has('json'),
+    lang: langOf(flags),
+    timeoutSeconds,
+  };
+}
+
 export function parseArgs(argv: readonly string[]): CliCommand {
   const [first, ...rest] = argv;
   if (first === undefined || first === 'help' || first === '--help' || first === '-h') return { name: 'help' };
   if (first === 'version' || first === '--version' || first === '-v') return { name: 'version' };
-  if (!isCommand(first)) throw new UsageError(`Unknown command "${first}". Commands: contexts, sync, snapshot, record, doctor, web. Run "kse help".`);
+  if (!isCommand(first)) throw new UsageError(`Unknown command "${first}". Commands: contexts, sync, snapshot, record, doctor, web, exercise. Run "kse help".`);
   if (rest.includes('--help') || rest.includes('-h')) return { name: 'help' };
+  // `kse exercise check 5 --context X`: words before the options.
+  const words: string[] = [];
+  while (first === 'exercise' && rest[0] !== undefined && !rest[0].startsWith('-')) words.push(rest.shift() ?? '');
   const flags = readFlags(first, rest);
   const timeoutSeconds = positiveNumber(flags.get('timeout'), 'timeout', DEFAULT_TIMEOUT_SECONDS);
   const context = text(flags.get('context'));
@@ -143,5 +179,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       }
       return { name: 'web', ...(port !== undefined ? { port } : {}), open: !flags.has('no-open') };
     }
+    case 'exercise':
+      return parseExercise(words, flags, context, timeoutSeconds);
   }
 }

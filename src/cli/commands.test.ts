@@ -29,6 +29,7 @@ function fakeRuntime(deps: FakeDepsOptions, current?: string) {
     },
     writeFile: async (path, text) => void files.set(path, text),
     rendererDir: '/nonexistent',
+    resourcesDir: RESOURCES,
     openBrowser: () => undefined,
     untilInterrupted: async () => undefined,
     now: () => performance.now(),

@@ -24,6 +24,7 @@ const COMMANDS = {
   record: async () => (await import('./commands/record')).runRecord,
   doctor: async () => (await import('./commands/doctor')).runDoctor,
   web: async () => (await import('./commands/web')).runWeb,
+  exercise: async () => (await import('./commands/exercise')).runExercise,
 } satisfies { [N in Exclude<CliCommand['name'], 'help' | 'version'>]: () => Promise<(runtime: CliRuntime, command: CommandNamed<N>) => Promise<number>> };
 
 // The repository (or installed package) root: two levels up from src/cli/main.ts and from the bundle in out/cli.
@@ -62,6 +63,7 @@ export function realRuntime(): CliRuntime {
     readFile: async (path) => readRegularFile(path, SNAPSHOT_MAX_BYTES),
     writeFile: (path, text) => writeFile(path, text, 'utf8'),
     rendererDir: join(ROOT, 'out', 'renderer'),
+    resourcesDir,
     openBrowser: openInBrowser,
     untilInterrupted: () =>
       new Promise((resolve) => {
@@ -94,6 +96,8 @@ export async function runCommand(command: CliCommand, runtime: CliRuntime): Prom
       return (await COMMANDS.doctor())(runtime, command);
     case 'web':
       return (await COMMANDS.web())(runtime, command);
+    case 'exercise':
+      return (await COMMANDS.exercise())(runtime, command);
   }
 }
 

@@ -21,6 +21,8 @@ export interface CliRuntime {
   currentContext(): Promise<string | undefined>;
   readFile(path: string): Promise<string>;
   writeFile(path: string, text: string): Promise<void>;
+  /** The directory holding lessons/, exercises/ and demo/. */
+  resourcesDir: string;
   /** The built renderer that `kse web` serves. */
   rendererDir: string;
   /** Opens the URL without putting it on a command line; returns the clean-up to run when the host stops. */

@@ -1,5 +1,5 @@
 /** A table screen (claims, volumes, pods, ...): its toolbar filters, the Columns menu and its virtualised ARIA grid. */
-import type { Locator } from '@playwright/test';
+import { expect, type Locator } from '@playwright/test';
 
 export class TablePage {
   readonly grid: Locator;
@@ -77,7 +77,12 @@ export class TablePage {
   /** Opens a row's details the way a keyboard user does: select it, then Enter. */
   async open(namespace: string | undefined, name: string): Promise<void> {
     const row = this.row(namespace, name);
-    await row.click();
+    // A click lands on coordinates: if the rows move between finding the row and the click (a filter just applied,
+    // a replayed change re-sorted them), another row becomes active. Click until this row is the active one.
+    await expect(async () => {
+      await row.click({ timeout: 5000 });
+      expect(await this.ariaGrid.getAttribute('aria-activedescendant')).toBe(await row.getAttribute('id'));
+    }).toPass({ timeout: 30_000 });
     await row.press('Enter');
   }
 
