@@ -11,6 +11,9 @@ export default defineConfig({
           include: ['src/**/*.test.ts', 'src/**/*.test.tsx', 'scripts/**/*.test.ts'],
           exclude: ['**/*.int.test.ts', 'node_modules/**'],
           environment: 'node',
+          // Timeouts catch hangs, not slowness: a loaded two-core machine can take seconds for a big table test.
+          testTimeout: 60_000,
+          setupFiles: ['src/renderer/src/testing/unit-setup.ts'],
         },
       },
       {
