@@ -19,7 +19,7 @@ import type {
 } from '../../shared/kube/objects';
 import type { ClusterView } from '../../shared/diagnose/view';
 import type { KindSyncState } from '../../shared/model/status';
-import type { WatchEventType } from '../kube/source';
+import { EventWriter, type WatchEventType } from '../kube/source';
 import { SPECS_BY_KIND, type IndexName } from './indices';
 import { KindTable, MultiIndex } from './kind-table';
 import { eventMillis } from '../../shared/diagnose/object-helpers';
@@ -27,7 +27,8 @@ import { involvedKey, nsKey, objectKey } from './object-keys';
 
 export type ObjectChangeListener = (kind: Kind, key: string, before: KubeObject | undefined, after: KubeObject | undefined) => void;
 
-export class ObjectStore implements ClusterView {
+/** Written through ObjectWriter's verbs (add/update/delete from EventWriter, replace below). */
+export class ObjectStore extends EventWriter implements ClusterView {
   private readonly tables = new Map<Kind, KindTable>();
   private readonly indices = new Map<IndexName, MultiIndex>();
   private readonly states = new Map<Kind, KindSyncState>();
@@ -35,6 +36,7 @@ export class ObjectStore implements ClusterView {
   now: () => number = () => Date.now();
 
   constructor(private readonly onChange: ObjectChangeListener = () => {}) {
+    super();
     for (const kind of ALL_KINDS) this.tables.set(kind, new KindTable());
   }
 
@@ -62,18 +64,8 @@ export class ObjectStore implements ClusterView {
 
   // --- updates ---------------------------------------------------------------------------------------------
 
-  add(kind: Kind, obj: KubeObject): void {
-    this.event(kind, 'ADDED', obj);
-  }
-  update(kind: Kind, obj: KubeObject): void {
-    this.event(kind, 'MODIFIED', obj);
-  }
-  delete(kind: Kind, obj: KubeObject): void {
-    this.event(kind, 'DELETED', obj);
-  }
-
   /** One watch event. An ADDED or MODIFIED with a new UID under a known name replaces the old object. */
-  private event(kind: Kind, type: WatchEventType, obj: KubeObject): void {
+  protected event(kind: Kind, type: WatchEventType, obj: KubeObject): void {
     if (!obj.metadata?.name) return;
     const key = objectKey(obj);
     const before = this.table(kind).get(key);
