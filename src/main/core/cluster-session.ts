@@ -13,7 +13,6 @@ import type { ClusterStorePort } from './ports';
 const SETTLED: ReadonlySet<KindStatus['state']> = new Set(['synced', 'forbidden', 'absent']);
 
 export class ClusterSession {
-  private readonly kinds = new Map<Kind, KindStatus>();
   private connectionState: ConnectionState = 'connecting';
   private connectionError: string | undefined;
   private stopped = false;
@@ -67,7 +66,7 @@ export class ClusterSession {
   status(): ClusterStatus {
     const offline = this.connectionState === 'offline';
     const kinds = ALL_KINDS.map((kind): KindStatus => {
-      const reported = this.kinds.get(kind);
+      const reported = this.store.kindStatusOf(kind);
       const count = this.store.count(kind);
       return reported ? { ...reported, count } : { kind, state: offline ? 'absent' : 'idle', count };
     });
@@ -109,7 +108,6 @@ export class ClusterSession {
 
   private onKindStatus(status: KindStatus): void {
     if (this.stopped) return;
-    this.kinds.set(status.kind, status);
     this.safely(() => this.store.kindStatus(status), `the state of ${status.kind}`);
     this.notify({ type: 'status', clusterId: this.info.id });
   }

@@ -9,7 +9,7 @@ import type { GraphRequest, ObjectDetail, Overview, StorageGraph } from '../../s
 import type { Finding, Severity } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
 import type { ListRequest, Page, TableId, TableRows } from '../../shared/model/rows';
-import type { ClusterInfo, KubeconfigProblem } from '../../shared/model/status';
+import type { ClusterInfo, KindStatus, KubeconfigProblem } from '../../shared/model/status';
 import type { ClusterSource, SourceSink } from '../kube/source';
 
 /** The queries the contract needs from one cluster's store. Synchronous: the store is in memory. */
@@ -21,6 +21,8 @@ export interface StoreQueries {
   getGraph(req: GraphRequest): StorageGraph;
   getOverview(): Overview;
   listFindings(req: FindingsRequest): Page<Finding>;
+  /** The sync status the source last reported for a kind (kept by the store: its one owner). */
+  kindStatusOf(kind: Kind): KindStatus | undefined;
   /** Objects of a kind held now. */
   count(kind: Kind): number;
   /** Every object of a kind held now (snapshot export). */

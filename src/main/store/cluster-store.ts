@@ -141,7 +141,7 @@ export class ClusterStore implements SourceSink, ClusterView {
 
   kindStatus(status: KindStatus): void {
     const before = this.objects.kindState(status.kind);
-    this.objects.setKindState(status.kind, status.state);
+    this.objects.setKindStatus(status);
     if (before === status.state) return;
     // Rules say "cannot tell" (and why) while a kind is unreadable: when that changes, every verdict may change.
     // Idle and syncing read the same to them ("still loading").
@@ -149,6 +149,11 @@ export class ClusterStore implements SourceSink, ClusterView {
     // Also tells listeners when a sync ends, so deferred findings show up.
     this.rev += 1;
     this.announce([status.kind], undefined);
+  }
+
+  /** The status the source last reported for a kind (the store holds the one copy). */
+  kindStatusOf(kind: Kind): KindStatus | undefined {
+    return this.objects.kindStatusOf(kind);
   }
 
   /** True while some kind is (re)listing: findings wait for the data to be complete (see prepare). */

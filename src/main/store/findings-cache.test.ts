@@ -24,7 +24,7 @@ describe('badges and order', () => {
 describe('FindingsCache', () => {
   it('computes only dirty objects, tells which badges changed, and forgets deleted objects', () => {
     const store = new ObjectStore();
-    store.setKindState('persistentvolumeclaims', 'synced');
+    store.setKindStatus({ kind: 'persistentvolumeclaims', state: 'synced', count: 0 });
     const p = pod('shop', 'web', ['missing'], { nodeName: 'n', phase: 'Pending' });
     store.add('pods', p);
     const cache = new FindingsCache(store);
@@ -47,7 +47,7 @@ describe('FindingsCache', () => {
   it('past the bulk limit, one diagnoseAll run gives the same findings as per-object calls', () => {
     const build = (bulkLimit: number) => {
       const store = new ObjectStore();
-      store.setKindState('persistentvolumeclaims', 'synced');
+      store.setKindStatus({ kind: 'persistentvolumeclaims', state: 'synced', count: 0 });
       for (let i = 0; i < 5; i++) store.add('pods', pod('shop', `p${i}`, [`c${i}`], { nodeName: 'n', phase: 'Pending' }));
       const cache = new FindingsCache(store, bulkLimit);
       cache.markAll();

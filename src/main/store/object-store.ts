@@ -18,7 +18,7 @@ import type {
   VolumeSnapshot,
 } from '../../shared/kube/objects';
 import type { ClusterView } from '../../shared/diagnose/view';
-import type { KindSyncState } from '../../shared/model/status';
+import type { KindStatus, KindSyncState } from '../../shared/model/status';
 import { EventWriter, type WatchEventType } from '../kube/source';
 import { SPECS_BY_KIND, type IndexName } from './indices';
 import { KindTable, MultiIndex } from './kind-table';
@@ -31,7 +31,8 @@ export type ObjectChangeListener = (kind: Kind, key: string, before: KubeObject 
 export class ObjectStore extends EventWriter implements ClusterView {
   private readonly tables = new Map<Kind, KindTable>();
   private readonly indices = new Map<IndexName, MultiIndex>();
-  private readonly states = new Map<Kind, KindSyncState>();
+  /** Each kind's sync state as its source last reported it: the one copy (the cluster session reads it). */
+  private readonly states = new Map<Kind, KindStatus>();
   /** The clock; tests and recordings replace it. */
   now: () => number = () => Date.now();
 
@@ -53,12 +54,17 @@ export class ObjectStore extends EventWriter implements ClusterView {
     return index;
   }
 
-  setKindState(kind: Kind, state: KindSyncState): void {
-    this.states.set(kind, state);
+  setKindStatus(status: KindStatus): void {
+    this.states.set(status.kind, status);
+  }
+
+  /** The status its source last reported for a kind; undefined when it reported none. */
+  kindStatusOf(kind: Kind): KindStatus | undefined {
+    return this.states.get(kind);
   }
 
   anyKindIn(state: KindSyncState): boolean {
-    for (const s of this.states.values()) if (s === state) return true;
+    for (const s of this.states.values()) if (s.state === state) return true;
     return false;
   }
 
@@ -149,7 +155,7 @@ export class ObjectStore extends EventWriter implements ClusterView {
   // --- ClusterView ------------------------------------------------------------------------------------------
 
   kindState(kind: Kind): KindSyncState {
-    return this.states.get(kind) ?? 'idle';
+    return this.states.get(kind)?.state ?? 'idle';
   }
 
   list<K extends Kind>(kind: K, namespace?: string): readonly ObjectsByKind[K][] {

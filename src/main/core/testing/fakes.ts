@@ -20,7 +20,13 @@ export class FakeStore extends EventWriter implements ClusterStorePort {
     this.objects.set(kind, map);
     this.rev += 1;
   }
-  kindStatus(_status: KindStatus): void {}
+  private readonly statuses = new Map<Kind, KindStatus>();
+  kindStatus(status: KindStatus): void {
+    this.statuses.set(status.kind, status);
+  }
+  kindStatusOf(kind: Kind): KindStatus | undefined {
+    return this.statuses.get(kind);
+  }
   connection(_state: ConnectionState, _error?: string): void {}
   count(kind: Kind): number {
     return this.objects.get(kind)?.size ?? 0;
