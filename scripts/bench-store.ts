@@ -7,7 +7,7 @@
 import type { Kind } from '../src/shared/kube/kinds';
 import type { KubeObject } from '../src/shared/kube/objects';
 import { ClusterStore } from '../src/main/store/cluster-store';
-import { boundPair, event, nodeObj, pod, pvc, sc } from '../src/main/store/fixtures';
+import { boundPair, event, nodeObj, pod, pvc, sc } from '../src/main/store/testing/fixtures';
 
 const N = Number(process.argv[2] ?? 10_000);
 const NAMESPACES = 50;
@@ -70,7 +70,7 @@ const store = new ClusterStore('bench', { now: () => benchNow });
 const heapBefore = process.memoryUsage().heapUsed;
 time('initial load (reset of every kind)', () => {
   for (const [kind, list] of Object.entries(objects) as [Kind, KubeObject[]][]) {
-    store.reset(kind, list);
+    store.replace(kind, list);
     store.kindStatus({ kind, state: 'synced', count: list.length });
   }
   for (const kind of ['volumeattachments'] as const) store.kindStatus({ kind, state: 'synced', count: 0 });
@@ -81,10 +81,10 @@ console.log(`heap used by the store ~${((process.memoryUsage().heapUsed - heapBe
 
 const probe = Math.floor(N * 0.42);
 const sample = store.get('pods', `app-${probe}`, `ns-${probe % NAMESPACES}`)!;
-time('single update: apply one pod MODIFIED', () => store.apply('pods', 'MODIFIED', { ...sample, status: { ...sample.status, phase: 'Running' } }));
+time('single update: apply one pod MODIFIED', () => store.update('pods', { ...sample, status: { ...sample.status, phase: 'Running' } }));
 time('query after one update (re-diagnose touched, page)', () => store.listRows({ clusterId: 'bench', table: 'claims', offset: 0, limit: 100 }));
 const claim = store.get('persistentvolumeclaims', 'data-40', 'ns-40')!;
-time('single update: pending claim gets bound', () => store.apply('persistentvolumeclaims', 'MODIFIED', { ...claim, status: { phase: 'Bound' } }));
+time('single update: pending claim gets bound', () => store.update('persistentvolumeclaims', { ...claim, status: { phase: 'Bound' } }));
 time('query after it', () => store.listRows({ clusterId: 'bench', table: 'claims', offset: 0, limit: 100 }));
 
 const sorted = time('claims: search "data-1" + phase=Bound, sort by size desc', () =>

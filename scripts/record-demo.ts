@@ -44,8 +44,10 @@ async function record(lab: Lab): Promise<string> {
   const writer = new RecordingWriter('Demo cluster (lab-admin)', ALL_KINDS);
   let connectionError: string | undefined;
   await source.start({
-    reset: writer.reset.bind(writer),
-    apply: writer.apply.bind(writer),
+    add: writer.add.bind(writer),
+    update: writer.update.bind(writer),
+    delete: writer.delete.bind(writer),
+    replace: writer.replace.bind(writer),
     kindStatus: writer.kindStatus.bind(writer),
     connection: (state, error) => void (connectionError = state === 'error' ? error : undefined),
   });

@@ -16,7 +16,7 @@ const ROOT = join(__dirname, '..', '..');
 type Json = unknown;
 
 function labSnapshot(): Json {
-  const capture = JSON.parse(readFileSync(join(ROOT, 'src/shared/diagnose/testdata/lab-capture.json'), 'utf8')) as { capturedAt: string; objects: Record<string, unknown[]> };
+  const capture = JSON.parse(readFileSync(join(ROOT, 'src/shared/diagnose/testing/lab-capture.json'), 'utf8')) as { capturedAt: string; objects: Record<string, unknown[]> };
   return {
     format: 'kse-snapshot',
     version: 1,

@@ -44,11 +44,13 @@ let source: ContextSource;
 const store = new ClusterStore('soak');
 const relists = new Map<Kind, number>();
 const sink: SourceSink = {
-  reset: (kind, objects, namespace) => {
+  replace: (kind, objects, namespace) => {
     relists.set(kind, (relists.get(kind) ?? 0) + 1);
-    store.reset(kind, objects, namespace);
+    store.replace(kind, objects, namespace);
   },
-  apply: (kind, type, object) => store.apply(kind, type, object),
+  add: (kind, object) => store.add(kind, object),
+  update: (kind, object) => store.update(kind, object),
+  delete: (kind, object) => store.delete(kind, object),
   kindStatus: (status) => store.kindStatus(status),
   connection: (state, error) => store.connection(state, error),
 };

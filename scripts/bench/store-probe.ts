@@ -49,7 +49,7 @@ export async function probeStore(opts: { kubeconfigPath: string; resourcesDir: s
       ...deps,
       watchKubeconfig: undefined,
       // The concrete store, kept to call its API directly (the app reaches it through the contract).
-      createStore: (info) => (store = new ClusterStore(info.id, { noticeIntervalMs: 50 })),
+      createStore: (info) => (store = new ClusterStore(info.id)),
     },
     resourcesDir: opts.resourcesDir,
     version: 'bench',
@@ -84,7 +84,7 @@ export async function probeStore(opts: { kubeconfigPath: string; resourcesDir: s
       if (!claim) throw new Error(`The store has no claim ${benchNamespace(i)}/${claimName(i)} after the sync.`);
       // A changed label and a new (opaque) resourceVersion: what a watch MODIFIED event brings.
       const changed = { ...claim, metadata: { ...claim.metadata, labels: { ...claim.metadata?.labels, 'bench.kse.dev/touched': String(k) }, resourceVersion: `${claim.metadata?.resourceVersion ?? ''}-bench-${k}` } };
-      applies.push(timed(() => s.apply('persistentvolumeclaims', 'MODIFIED', changed))[1]);
+      applies.push(timed(() => s.update('persistentvolumeclaims', changed))[1]);
       pagesAfter.push(timed(() => s.listRows(query))[1]);
     }
 

@@ -3,7 +3,7 @@ import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Core } from '../main/core/core';
-import { context, fakeDeps, type FakeDepsOptions } from '../main/core/test-fakes';
+import { context, fakeDeps, type FakeDepsOptions } from '../main/core/testing/fakes';
 import { main } from './main';
 import type { CliRuntime } from './runtime';
 

@@ -34,6 +34,14 @@ export interface LessonBook {
  */
 export type LocateRequest = Omit<ListRequest, 'offset' | 'limit'> & { ref: ObjectRef };
 
+/** What listFindings asks of one cluster: a page of findings, by namespace and least severity. */
+export interface FindingsRequest {
+  namespace?: string;
+  minSeverity?: Severity;
+  offset: number;
+  limit: number;
+}
+
 /** Method name -> request and response. */
 export interface ContractMethods {
   /** Every cluster the app knows: kubeconfig contexts, opened snapshots, recordings, the demo. */
@@ -63,10 +71,7 @@ export interface ContractMethods {
   /** Problems first, counts, capacity per class, provisioner verdicts. */
   getOverview: { req: { clusterId: string }; res: Overview };
   /** Findings of a cluster, most severe first. */
-  listFindings: {
-    req: { clusterId: string; namespace?: string; minSeverity?: Severity; offset: number; limit: number };
-    res: Page<Finding>;
-  };
+  listFindings: { req: { clusterId: string } & FindingsRequest; res: Page<Finding> };
   /** A lesson book in one language. */
   getLessons: { req: { lang: Lang }; res: LessonBook };
   /** The app's build and transport, for the about box and support. */
@@ -80,10 +85,35 @@ export type ResponseOf<M extends MethodName> = ContractMethods[M]['res'];
 /** The typed listRows, so callers get the row type of the table they asked for. */
 export type ListRows = <T extends TableId>(req: ListRequest<T>) => Promise<Page<TableRows[T]>>;
 
+/**
+ * What changed in one cluster's store since the last notice, precisely enough for the UI to refetch only the
+ * queries it affects (see docs/architecture.md, "Notices").
+ */
+export interface StoreChange {
+  /** Resources whose objects (or sync state) changed. */
+  kinds: Kind[];
+  /**
+   * Tables whose rows may have changed: the tables of the changed objects and of their neighbours (a claim's
+   * change reaches its pods' and its class's rows). A table not listed kept every row as it was.
+   */
+  tables: TableId[];
+  /**
+   * The objects that changed (added, updated or deleted). Absent when there were too many to list
+   * (more than MAX_NOTICE_OBJECTS) or the change was not about single objects (a sync ending, time passing):
+   * then treat every object of `kinds` as changed.
+   */
+  objects?: ObjectRef[];
+  /** The store's revision after the change. */
+  revision: number;
+}
+
+/** Past this many changed objects, a notice says only which kinds and tables changed. */
+export const MAX_NOTICE_OBJECTS = 100;
+
 /** Pushed to the UI, batched a few times a second. */
 export type Notice =
-  /** Objects of these kinds changed in this cluster; refetch what shows them. */
-  | { type: 'changed'; clusterId: string; kinds: Kind[]; revision: number }
+  /** Objects changed in this cluster; refetch what shows them (rows of `tables`, details of `objects`...). */
+  | ({ type: 'changed'; clusterId: string } & StoreChange)
   /** Sync state or connection changed. */
   | { type: 'status'; clusterId: string }
   /** The cluster list changed (kubeconfig edited, snapshot opened). */
@@ -114,24 +144,29 @@ export function channelOf(method: MethodName): string {
 }
 export const NOTICE_CHANNEL = 'kse:notice';
 
-export const METHOD_NAMES: readonly MethodName[] = [
-  'listClusters',
-  'kubeconfigProblems',
-  'openCluster',
-  'closeCluster',
-  'openSnapshot',
-  'clusterStatus',
-  'controlReplay',
-  'addNamespace',
-  'listRows',
-  'locateRow',
-  'getObject',
-  'getGraph',
-  'getOverview',
-  'listFindings',
-  'getLessons',
-  'about',
-] satisfies MethodName[];
+/**
+ * Every method once, in the order transports register them. A record keyed by MethodName, so a method added to
+ * ContractMethods and not here (or listed here and not there) does not compile.
+ */
+const METHODS: { readonly [M in MethodName]: true } = {
+  listClusters: true,
+  kubeconfigProblems: true,
+  openCluster: true,
+  closeCluster: true,
+  openSnapshot: true,
+  clusterStatus: true,
+  controlReplay: true,
+  addNamespace: true,
+  listRows: true,
+  locateRow: true,
+  getObject: true,
+  getGraph: true,
+  getOverview: true,
+  listFindings: true,
+  getLessons: true,
+  about: true,
+};
+export const METHOD_NAMES = Object.keys(METHODS) as readonly MethodName[];
 
 /** An error that crossed the contract: a message for the user (what happened, what to do) and a code. */
 export interface ContractError {

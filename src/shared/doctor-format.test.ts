@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureView } from './diagnose/fixture-view';
-import { localPathClass, manualClaim, runningPod } from './diagnose/fixtures';
+import { fixtureView } from './diagnose/testing/fixture-view';
+import { localPathClass, manualClaim, runningPod } from './diagnose/testing/fixtures';
 import { allProvisioners, diagnoseAll } from './diagnose/index';
 import { doctorExitCode, formatDoctor } from './doctor-format';
 import { sanitizeForTerminal } from './terminal-text';

@@ -105,7 +105,7 @@ export function formatDoctor(report: DoctorReport, options: DoctorFormatOptions)
 
 function formatFinding(f: Finding, lang: Lang, paint: (sev: Severity, text: string) => string): string[] {
   const s = sanitizeForTerminal;
-  const object = `${KINDS[f.object.kind]?.objectKind ?? f.object.kind} ${refKey(f.object)}`;
+  const object = `${KINDS[f.object.kind]?.kind ?? f.object.kind} ${refKey(f.object)}`;
   // Localized texts carry isolate marks around cluster values (see verbatim.ts): printed as plain text.
   const l = (text: string) => s(plainText(text));
   const out = [`${paint(f.severity, MARKS[f.severity])} ${s(object)}  [${f.code}]`, `  ${l(f.cause[lang])}`];

@@ -179,13 +179,13 @@ function checkObject(item: unknown, kind: Kind, where: string, fail: (what: stri
     if (typeof value === 'string' && value.length > OBJECT_KEY_MAX_CHARS) return fail(`${where}.metadata.${field} is ${value.length} characters long, more than the ${OBJECT_KEY_MAX_CHARS} kse accepts`);
   }
   if (KINDS[kind].namespaced && (typeof metadata.namespace !== 'string' || metadata.namespace === '')) {
-    return fail(`${where} (${KINDS[kind].objectKind} "${metadata.name}") has no metadata.namespace`);
+    return fail(`${where} (${KINDS[kind].kind} "${metadata.name}") has no metadata.namespace`);
   }
   if (metadata.uid !== undefined && typeof metadata.uid !== 'string') return fail(`${where}.metadata.uid is not a string`);
   // Fields the app reads must have the types it expects; a file may say anything (conform.ts drops the others).
   const object = conformObject(kind, item as KubeObject).object;
   const uid = typeof metadata.uid === 'string' && metadata.uid !== '' ? metadata.uid : `snapshot:${kind}/${metadata.namespace ?? ''}/${metadata.name}`;
-  return { ...object, kind: typeof item.kind === 'string' ? item.kind : KINDS[kind].objectKind, metadata: { ...(object.metadata as KubeObject['metadata']), uid } };
+  return { ...object, kind: typeof item.kind === 'string' ? item.kind : KINDS[kind].kind, metadata: { ...(object.metadata as KubeObject['metadata']), uid } };
 }
 
 /** How deep arrays and objects nest, counted without recursion and only up to just past `limit`. */

@@ -4,12 +4,25 @@
  */
 import type { ContractError, ListRows, MethodName, Notice, RendererApi, RequestOf, ResponseOf } from './contract';
 
+/**
+ * What a transport (Electron IPC, the web host) needs from the core: one call by method name, and notices.
+ * Both transports take this one interface.
+ */
+export interface CoreEndpoint {
+  call(method: string, request: unknown): Promise<CallResult<unknown>>;
+  onNotice(listener: (notice: Notice) => void): () => void;
+}
+
 /** A call's outcome as it crosses a transport: the value, or a ContractError the user can act on. */
 export type CallResult<T> = { ok: true; value: T } | { ok: false; error: ContractError };
 
 const ERROR_CODES: readonly ContractError['code'][] = ['bad-request', 'not-found', 'unavailable', 'internal', 'unauthorized'];
 
-/** Thrown by the renderer's clients: an Error whose message is for the user, with the contract's code. */
+/**
+ * An error that crosses the contract: a message for the user (what happened, what to do) with the contract's
+ * code. Thrown by the core's handlers (core/errors.ts makes them) and by the renderer's clients, so both sides
+ * have one error class.
+ */
 export class KseCallError extends Error implements ContractError {
   readonly code: ContractError['code'];
   constructor(error: ContractError) {

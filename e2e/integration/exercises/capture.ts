@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { readState } from '../../cluster/cli';
 import { resetExercise, RESOURCES_DIR, runLines, solveExercise, type KubectlTarget } from '../../cluster/exercise';
 import { loadExerciseSpecs } from '../../../src/main/exercises/load';
-import { fixtureView, type FixtureObjects } from '../../../src/shared/diagnose/fixture-view';
+import { fixtureView, type FixtureObjects } from '../../../src/shared/diagnose/testing/fixture-view';
 import { checkExercise } from '../../../src/shared/exercises/check';
 import type { ExerciseResult, ExerciseSpec } from '../../../src/shared/exercises/model';
 import { plainText } from '../../../src/shared/verbatim';

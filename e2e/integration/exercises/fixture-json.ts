@@ -1,5 +1,5 @@
 /** Fixture files written one object per line: compact, and a recapture still diffs object by object. */
-import type { FixtureObjects } from '../../../src/shared/diagnose/fixture-view';
+import type { FixtureObjects } from '../../../src/shared/diagnose/testing/fixture-view';
 
 interface Capture {
   capturedAt: string;

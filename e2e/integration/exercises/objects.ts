@@ -4,7 +4,7 @@
  * diagnosis fixtures (FixtureObjects), so a capture becomes a unit-test fixture as it is.
  */
 import { Redactor } from '../../../src/main/kube/redact/redactor';
-import type { FixtureObjects } from '../../../src/shared/diagnose/fixture-view';
+import type { FixtureObjects } from '../../../src/shared/diagnose/testing/fixture-view';
 import type { Kind } from '../../../src/shared/kube/kinds';
 import type { KubeObject } from '../../../src/shared/kube/objects';
 import { runLines, type KubectlTarget } from '../../cluster/exercise';

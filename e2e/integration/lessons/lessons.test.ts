@@ -27,7 +27,7 @@ import { startLab, type Lab } from '../../cluster/lab';
 import { pollUntil } from '../../../src/main/kube/testing/until';
 import { kubectlCommands, lessonCodeBlocks, type LessonCodeBlock, type LessonCommand } from '../../../src/shared/lesson-code';
 import { diagnoseObject } from '../../../src/shared/diagnose';
-import { fixtureView, type FixtureObjects } from '../../../src/shared/diagnose/fixture-view';
+import { fixtureView, type FixtureObjects } from '../../../src/shared/diagnose/testing/fixture-view';
 import { recogniseMessage } from '../../../src/shared/diagnose/messages';
 import type { KubeEvent } from '../../../src/shared/kube/objects';
 import { plainText } from '../../../src/shared/verbatim';

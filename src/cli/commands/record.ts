@@ -2,7 +2,7 @@
  * `kse record`: a recording of a live context (its settled state, then every watch event for N seconds, redacted),
  * the format of the built-in demo cluster. Uses the kube capture directly: a recording needs no store.
  */
-import { captureRecording } from '../../main/kube/capture';
+import { captureRecording } from '../../main/kube/capture-recording';
 import { describeRedaction } from '../../main/kube/export-snapshot';
 import { loadKubeconfig } from '../../main/kube/kubeconfig';
 import { openContextSource } from '../../main/kube/open-context';

@@ -1,6 +1,6 @@
 /**
  * Small checks for values that arrive over a transport (JSON from a renderer or a browser). Each failure is a
- * bad-request CoreError that names the field, what it must be and what it was, so a caller can fix the call.
+ * bad-request KseCallError that names the field, what it must be and what it was, so a caller can fix the call.
  */
 import { badRequest } from './errors';
 

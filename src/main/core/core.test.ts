@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { Notice } from '../../shared/contract';
 import { openFileSource } from '../kube/open-file-source';
 import { Core, type CoreOptions } from './core';
-import { context, fakeDeps, type FakeDepsOptions } from './test-fakes';
+import { context, fakeDeps, type FakeDepsOptions } from './testing/fakes';
 
 const RESOURCES = resolve(__dirname, '../../../resources');
 const SNAPSHOT = JSON.stringify({ kind: 'snapshot', objects: { persistentvolumeclaims: [{ metadata: { name: 'a', uid: '1' } }] } });
@@ -175,7 +175,7 @@ describe('Core dispatch', () => {
     core.onNotice((n) => seen.push(n));
     await core.call('openCluster', { clusterId: 'ctx:lab' });
     const sink = fake.sources[0]?.sink;
-    for (let i = 0; i < 100; i += 1) sink?.apply('pods', 'ADDED', { metadata: { name: `p${i}`, uid: `p${i}` } });
+    for (let i = 0; i < 100; i += 1) sink?.add('pods', { metadata: { name: `p${i}`, uid: `p${i}` } });
     await new Promise((r) => setTimeout(r, 40));
     const changed = seen.filter((n) => n.type === 'changed');
     expect(changed).toHaveLength(1);

@@ -101,7 +101,7 @@ export class Core {
     }
   }
 
-  /** Runs one already-typed call (the CLI uses this in-process). Throws CoreError. */
+  /** Runs one already-typed call (the CLI uses this in-process). Throws KseCallError. */
   async invoke<M extends MethodName>(method: M, request: RequestOf<M>): Promise<ResponseOf<M>> {
     const handler = this.handlers[method] as (req: RequestOf<M>) => Promise<ResponseOf<M>> | ResponseOf<M>;
     const ms = this.options.timeouts?.[method] ?? TIMEOUTS[method] ?? DEFAULT_TIMEOUT_MS;

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { OpenCluster } from './open-cluster';
+import { ClusterSession } from './cluster-session';
 import { snapshotFileName, snapshotOf } from './export';
-import { FakeSource, FakeStore, context } from './test-fakes';
+import { FakeSource, FakeStore, context } from './testing/fakes';
 
 describe('snapshotOf', () => {
   it('keeps each kind with its state, objects only of synced kinds, redacted', async () => {
     const info = context('lab');
     const pod = { metadata: { name: 'p', namespace: 'a', uid: 'u' }, spec: { containers: [{ name: 'c', env: [{ name: 'PASSWORD', value: 'hunter2' }] }] } };
     const source = new FakeSource(info, { pods: [pod] });
-    const cluster = new OpenCluster(info, source, new FakeStore(), () => undefined);
+    const cluster = new ClusterSession(info, source, new FakeStore(), () => undefined);
     await cluster.start();
     source.sink?.kindStatus({ kind: 'persistentvolumes', state: 'forbidden', count: 0, message: 'no permission to list persistentvolumes' });
     const snapshot = snapshotOf(cluster, '2026-02-03T04:05:06Z');

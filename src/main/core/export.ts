@@ -6,14 +6,14 @@ import { ALL_KINDS, type Kind } from '../../shared/kube/kinds';
 import type { KindSyncState } from '../../shared/model/status';
 import type { Snapshot, SnapshotKind, SnapshotKindState } from '../../shared/snapshot-format';
 import { buildSnapshot } from '../kube/export-snapshot';
-import type { OpenCluster } from './open-cluster';
+import type { ClusterSession } from './cluster-session';
 
 function snapshotState(state: KindSyncState): SnapshotKindState {
   if (state === 'synced' || state === 'forbidden' || state === 'absent') return state;
   return 'error';
 }
 
-export function snapshotOf(cluster: OpenCluster, capturedAt?: string): Snapshot {
+export function snapshotOf(cluster: ClusterSession, capturedAt?: string): Snapshot {
   const status = cluster.status();
   const kinds: Partial<Record<Kind, SnapshotKind>> = {};
   for (const kind of ALL_KINDS) {

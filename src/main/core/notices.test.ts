@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Notice } from '../../shared/contract';
+import { MAX_NOTICE_OBJECTS, type Notice } from '../../shared/contract';
 import { NoticeBatcher, type Scheduler } from './notices';
 
 function manualScheduler() {
@@ -12,14 +12,17 @@ function manualScheduler() {
 }
 
 describe('NoticeBatcher', () => {
-  it('coalesces a burst into one notice per cluster and type, with the union of kinds and the last revision', () => {
+  it('coalesces a burst into one notice per cluster and type, with the union of kinds, tables and objects and the last revision', () => {
     const { scheduler, fire, pending } = manualScheduler();
     const batcher = new NoticeBatcher(250, scheduler);
     const seen: Notice[] = [];
     batcher.subscribe((n) => seen.push(n));
-    batcher.push({ type: 'changed', clusterId: 'a', kinds: ['pods'], revision: 1 });
-    batcher.push({ type: 'changed', clusterId: 'a', kinds: ['persistentvolumeclaims'], revision: 2 });
-    batcher.push({ type: 'changed', clusterId: 'b', kinds: ['pods'], revision: 7 });
+    const pod = { kind: 'pods' as const, namespace: 'x', name: 'p' };
+    const claim = { kind: 'persistentvolumeclaims' as const, namespace: 'x', name: 'c' };
+    batcher.push({ type: 'changed', clusterId: 'a', kinds: ['pods'], tables: ['pods'], objects: [pod], revision: 1 });
+    batcher.push({ type: 'changed', clusterId: 'a', kinds: ['persistentvolumeclaims'], tables: ['claims', 'pods'], objects: [claim, pod], revision: 2 });
+    batcher.push({ type: 'changed', clusterId: 'b', kinds: ['pods'], tables: ['pods'], objects: [pod], revision: 6 });
+    batcher.push({ type: 'changed', clusterId: 'b', kinds: ['storageclasses'], tables: ['classes'], revision: 7 });
     batcher.push({ type: 'status', clusterId: 'a' });
     batcher.push({ type: 'status', clusterId: 'a' });
     batcher.push({ type: 'clusters' });
@@ -29,9 +32,22 @@ describe('NoticeBatcher', () => {
     expect(seen).toEqual([
       { type: 'clusters' },
       { type: 'status', clusterId: 'a' },
-      { type: 'changed', clusterId: 'a', kinds: ['persistentvolumeclaims', 'pods'], revision: 2 },
-      { type: 'changed', clusterId: 'b', kinds: ['pods'], revision: 7 },
+      { type: 'changed', clusterId: 'a', kinds: ['persistentvolumeclaims', 'pods'], tables: ['claims', 'pods'], objects: [pod, claim], revision: 2 },
+      // A change that names no objects (time passing, a sync ending) makes the notice name none.
+      { type: 'changed', clusterId: 'b', kinds: ['pods', 'storageclasses'], tables: ['classes', 'pods'], revision: 7 },
     ]);
+  });
+
+  it('stops naming objects past MAX_NOTICE_OBJECTS, keeping kinds and tables', () => {
+    const { scheduler, fire } = manualScheduler();
+    const batcher = new NoticeBatcher(250, scheduler);
+    const seen: Notice[] = [];
+    batcher.subscribe((n) => seen.push(n));
+    for (let i = 0; i <= MAX_NOTICE_OBJECTS; i += 1) {
+      batcher.push({ type: 'changed', clusterId: 'a', kinds: ['pods'], tables: ['pods'], objects: [{ kind: 'pods', namespace: 'x', name: `p${i}` }], revision: i });
+    }
+    fire();
+    expect(seen).toEqual([{ type: 'changed', clusterId: 'a', kinds: ['pods'], tables: ['pods'], revision: MAX_NOTICE_OBJECTS }]);
   });
 
   it('passes menu commands through one by one, and survives a failing listener', () => {

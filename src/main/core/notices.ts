@@ -1,9 +1,20 @@
 /**
- * Coalesces change notices so the UI is told a few times a second, however fast the cluster changes: a burst
- * of 5,000 pod events becomes one `changed` notice per cluster listing the kinds that moved.
+ * The one batcher on the event path: coalesces notices so the UI is told a few times a second, however fast the
+ * cluster changes. A burst of 5,000 pod events becomes one `changed` notice per cluster with the union of the
+ * kinds, tables and (up to MAX_NOTICE_OBJECTS) objects that moved, and the last revision.
  */
-import type { Notice } from '../../shared/contract';
+import { MAX_NOTICE_OBJECTS, type Notice } from '../../shared/contract';
 import type { Kind } from '../../shared/kube/kinds';
+import { refKey, type ObjectRef } from '../../shared/model/refs';
+import type { TableId } from '../../shared/model/rows';
+
+interface PendingChange {
+  kinds: Set<Kind>;
+  tables: Set<TableId>;
+  /** By "kind|namespace/name"; undefined once too many (or unlisted) objects changed. */
+  objects: Map<string, ObjectRef> | undefined;
+  revision: number;
+}
 
 export type NoticeListener = (notice: Notice) => void;
 
@@ -20,7 +31,7 @@ const realScheduler: Scheduler = {
 export class NoticeBatcher {
   private clusters = false;
   private readonly statuses = new Set<string>();
-  private readonly changes = new Map<string, { kinds: Set<Kind>; revision: number }>();
+  private readonly changes = new Map<string, PendingChange>();
   private readonly passThrough: Notice[] = [];
   private timer: unknown;
   private readonly listeners = new Set<NoticeListener>();
@@ -45,10 +56,19 @@ export class NoticeBatcher {
         this.statuses.add(notice.clusterId);
         break;
       case 'changed': {
-        const entry = this.changes.get(notice.clusterId) ?? { kinds: new Set<Kind>(), revision: notice.revision };
+        let entry = this.changes.get(notice.clusterId);
+        if (!entry) {
+          entry = { kinds: new Set(), tables: new Set(), objects: new Map(), revision: notice.revision };
+          this.changes.set(notice.clusterId, entry);
+        }
         for (const kind of notice.kinds) entry.kinds.add(kind);
+        for (const table of notice.tables) entry.tables.add(table);
+        if (notice.objects === undefined) entry.objects = undefined;
+        else if (entry.objects) {
+          for (const ref of notice.objects) entry.objects.set(`${ref.kind}|${refKey(ref)}`, ref);
+          if (entry.objects.size > MAX_NOTICE_OBJECTS) entry.objects = undefined;
+        }
         entry.revision = notice.revision;
-        this.changes.set(notice.clusterId, entry);
         break;
       }
       default:
@@ -65,8 +85,8 @@ export class NoticeBatcher {
     const out: Notice[] = [];
     if (this.clusters) out.push({ type: 'clusters' });
     for (const clusterId of this.statuses) out.push({ type: 'status', clusterId });
-    for (const [clusterId, { kinds, revision }] of this.changes) {
-      out.push({ type: 'changed', clusterId, kinds: [...kinds].sort(), revision });
+    for (const [clusterId, { kinds, tables, objects, revision }] of this.changes) {
+      out.push({ type: 'changed', clusterId, kinds: [...kinds].sort(), tables: [...tables].sort(), ...(objects ? { objects: [...objects.values()] } : {}), revision });
     }
     out.push(...this.passThrough);
     this.clusters = false;

@@ -9,7 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { ClusterInfo } from '../../shared/model/status';
 import { Core, type CoreOptions } from './core';
 import { LastOpenedFile } from './last-opened';
-import { context, fakeDeps, type FakeDepsOptions } from './test-fakes';
+import { context, fakeDeps, type FakeDepsOptions } from './testing/fakes';
 
 const RESOURCES = resolve(__dirname, '../../../resources');
 const dir = mkdtempSync(join(tmpdir(), 'kse-open-on-start-'));

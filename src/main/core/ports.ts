@@ -2,14 +2,14 @@
  * What the core needs from the kube and store code, kept narrow so the core can be tested with fakes and
  * wired to the real implementations in one place (wiring.ts).
  */
-import type { LocateRequest } from '../../shared/contract';
+import type { FindingsRequest, LocateRequest, StoreChange } from '../../shared/contract';
 import type { Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { GraphRequest, ObjectDetail, Overview, StorageGraph } from '../../shared/model/detail';
 import type { Finding, Severity } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
 import type { ListRequest, Page, TableId, TableRows } from '../../shared/model/rows';
-import type { ClusterInfo, KubeconfigProblem } from '../../shared/model/status';
+import type { ClusterInfo, KindStatus, KubeconfigProblem } from '../../shared/model/status';
 import type { ClusterSource, SourceSink } from '../kube/source';
 
 /** The queries the contract needs from one cluster's store. Synchronous: the store is in memory. */
@@ -20,7 +20,9 @@ export interface StoreQueries {
   getObject(ref: ObjectRef): ObjectDetail | null;
   getGraph(req: GraphRequest): StorageGraph;
   getOverview(): Overview;
-  listFindings(req: { namespace?: string; minSeverity?: Severity; offset: number; limit: number }): Page<Finding>;
+  listFindings(req: FindingsRequest): Page<Finding>;
+  /** The sync status the source last reported for a kind (kept by the store: its one owner). */
+  kindStatusOf(kind: Kind): KindStatus | undefined;
   /** Objects of a kind held now. */
   count(kind: Kind): number;
   /** Every object of a kind held now (snapshot export). */
@@ -30,10 +32,10 @@ export interface StoreQueries {
   /** The store's clock (the source's time: a recording's replay time, a snapshot's capture time), epoch ms. */
   now?(): number;
   /**
-   * Batched notices of changed kinds, including changes the store finds by itself (a provisioner's lease going
-   * stale with time). Without it, the core derives change notices from the updates it passes to the store.
+   * Every change as it happens (unbatched), including changes the store finds by itself (a provisioner's lease
+   * going stale with time). Without it, the core derives change notices from the updates it passes to the store.
    */
-  onChange?(listener: (change: { kinds: Kind[]; revision: number }) => void): () => void;
+  onChange?(listener: (change: StoreChange) => void): () => void;
   /** Stops the store's timers. */
   dispose?(): void;
 }

@@ -6,8 +6,8 @@ import { createHash } from 'node:crypto';
 import type { Notice } from '../../shared/contract';
 import type { ClusterInfo, KubeconfigProblem } from '../../shared/model/status';
 import type { ClusterSource } from '../kube/source';
-import { CoreError, badRequest, messageOf, notFound, unavailable } from './errors';
-import { OpenCluster } from './open-cluster';
+import { KseCallError, badRequest, messageOf, notFound, unavailable } from './errors';
+import { ClusterSession } from './cluster-session';
 import type { ContextList, CoreDeps } from './ports';
 
 export const DEMO_ID = 'demo';
@@ -25,8 +25,8 @@ export class ClusterRegistry {
   private demo: { info: ClusterInfo; content: string } | undefined;
   private demoProblem: string | undefined;
   private readonly files = new Map<string, FileEntry>();
-  private readonly open = new Map<string, OpenCluster>();
-  private readonly opening = new Map<string, Promise<OpenCluster>>();
+  private readonly open = new Map<string, ClusterSession>();
+  private readonly opening = new Map<string, Promise<ClusterSession>>();
   private fileCounter = 0;
 
   constructor(
@@ -121,12 +121,12 @@ export class ClusterRegistry {
   }
 
   /** Every open cluster, in the order they were opened. */
-  openClusters(): OpenCluster[] {
+  sessions(): ClusterSession[] {
     return [...this.open.values()];
   }
 
   /** The open cluster, or a not-found/unavailable error that says how to get there. */
-  get(clusterId: string): OpenCluster {
+  get(clusterId: string): ClusterSession {
     const cluster = this.open.get(clusterId);
     if (cluster) return cluster;
     if (this.find(clusterId)) throw unavailable(`Cluster "${clusterId}" is not open. Open it first (openCluster).`);
@@ -189,13 +189,13 @@ export class ClusterRegistry {
     return this.files.get(clusterId)?.info ?? this.contexts.clusters.find((c) => c.id === clusterId);
   }
 
-  private startOpening(clusterId: string): Promise<OpenCluster> {
+  private startOpening(clusterId: string): Promise<ClusterSession> {
     const promise = this.build(clusterId).finally(() => this.opening.delete(clusterId));
     this.opening.set(clusterId, promise);
     return promise;
   }
 
-  private async build(clusterId: string): Promise<OpenCluster> {
+  private async build(clusterId: string): Promise<ClusterSession> {
     const info = this.find(clusterId);
     if (!info) {
       if (clusterId === DEMO_ID && this.demoProblem) throw unavailable(this.demoProblem);
@@ -203,18 +203,18 @@ export class ClusterRegistry {
     }
     if (info.source === 'context' && info.error) throw unavailable(info.error);
     const source = await this.createSource(info);
-    let cluster: OpenCluster | undefined;
+    let cluster: ClusterSession | undefined;
     try {
       const fullInfo: ClusterInfo = { ...info, ...(source.info.capturedAt ? { capturedAt: source.info.capturedAt } : {}) };
       const store = await this.deps.createStore(fullInfo, source);
-      cluster = new OpenCluster(fullInfo, source, store, this.notify);
+      cluster = new ClusterSession(fullInfo, source, store, this.notify);
       this.open.set(clusterId, cluster);
       this.updateInfo(fullInfo);
       await cluster.start();
     } catch (error) {
       this.open.delete(clusterId);
       await source.stop().catch(() => undefined);
-      if (error instanceof CoreError) throw error;
+      if (error instanceof KseCallError) throw error;
       throw unavailable(`${info.name} could not be opened: ${messageOf(error)}`);
     }
     this.notify({ type: 'clusters' });

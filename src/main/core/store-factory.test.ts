@@ -29,7 +29,7 @@ describe('storeClock', () => {
 
   it('builds the real store, which answers the queries the core needs', () => {
     const store = createClusterStore(info('context'), source());
-    store.reset('persistentvolumeclaims', [{ metadata: { name: 'data', namespace: 'a', uid: 'u1' }, spec: {}, status: { phase: 'Pending' } }]);
+    store.replace('persistentvolumeclaims', [{ metadata: { name: 'data', namespace: 'a', uid: 'u1' }, spec: {}, status: { phase: 'Pending' } }]);
     expect(store.count('persistentvolumeclaims')).toBe(1);
     expect(store.list('persistentvolumeclaims')).toHaveLength(1);
     expect(store.listRows({ clusterId: 'x', table: 'claims', offset: 0, limit: 10 }).total).toBe(1);

@@ -22,5 +22,5 @@ export function storeClock(info: ClusterInfo, source: ClusterSource, wallClock: 
 export function createClusterStore(info: ClusterInfo, source: ClusterSource): ClusterStorePort {
   const now = storeClock(info, source);
   // The core batches notices again (every 250 ms): the store's own batch can be short.
-  return new ClusterStore(info.id, { noticeIntervalMs: 50, ...(now ? { now } : {}) });
+  return new ClusterStore(info.id, now ? { now } : {});
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CoreError } from './errors';
+import { KseCallError } from './errors';
 import { isMethodName, validateRequest } from './validate';
 import { METHOD_NAMES } from '../../shared/contract';
 
@@ -7,8 +7,8 @@ function messageOf(fn: () => unknown): string {
   try {
     fn();
   } catch (error) {
-    expect(error).toBeInstanceOf(CoreError);
-    expect((error as CoreError).code).toBe('bad-request');
+    expect(error).toBeInstanceOf(KseCallError);
+    expect((error as KseCallError).code).toBe('bad-request');
     return (error as Error).message;
   }
   throw new Error('expected the request to be rejected');
@@ -56,6 +56,14 @@ describe('validateRequest', () => {
     expect(messageOf(() => validateRequest('listRows', { clusterId: 'x', table: 'claims', offset: 0, limit: 1, finding: { code: 'x', subject: { type: 'node', name: 'n' } } }))).toBe(
       'listRows: finding.subject.type must be one of provisioner, class, got "node".',
     );
+  });
+
+  it('refuses a sort or filter column the table does not have, before the store sees it', () => {
+    const base = { clusterId: 'x', table: 'pods', offset: 0, limit: 1 };
+    expect(messageOf(() => validateRequest('listRows', { ...base, sort: { column: 'colour', direction: 'asc' } }))).toMatch(/^This table cannot be sorted by "colour"\. Sort by one of: name, namespace/);
+    expect(messageOf(() => validateRequest('listRows', { ...base, filters: { colour: 'red' } }))).toMatch(/^This table has no column "colour" to filter by/);
+    // Query-only columns (the pods' phase filter) are columns too.
+    expect(validateRequest('listRows', { ...base, filters: { phase: 'Pending' }, sort: { column: 'nodeName', direction: 'desc' } })).toMatchObject({ filters: { phase: 'Pending' } });
   });
 
   it('wants exactly one root of a graph', () => {

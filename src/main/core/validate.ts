@@ -9,7 +9,7 @@ import type { GraphRequest } from '../../shared/model/detail';
 import { LANGS, SEVERITY_ORDER } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
 import type { FindingFilter } from '../../shared/model/finding-groups';
-import { TABLE_IDS, type ListRequest } from '../../shared/model/rows';
+import { columnIdsOf, TABLE_IDS, type ListRequest } from '../../shared/model/rows';
 import { REPLAY_ACTIONS } from '../../shared/model/status';
 import { integer, oneOf, optionalOneOf, optionalString, record, string, stringList, stringMap } from './check';
 import { badRequest } from './errors';
@@ -76,7 +76,14 @@ function validateListRequest(req: unknown): ListRequest {
   if (r.namespaces !== undefined) out.namespaces = stringList(r.namespaces, 'listRows: namespaces', MAX_NAMESPACES, OBJECT_KEY);
   const search = optionalString(r.search, 'listRows: search', { min: 0, max: 200 });
   if (search !== undefined) out.search = search;
-  if (r.filters !== undefined) out.filters = stringMap(r.filters, 'listRows: filters', 20);
+  if (r.filters !== undefined) {
+    out.filters = stringMap(r.filters, 'listRows: filters', 20);
+    for (const column of Object.keys(out.filters)) {
+      if (!columnIdsOf(out.table).includes(column)) {
+        throw badRequest(`This table has no column "${column}" to filter by. Filter by one of: ${columnIdsOf(out.table).join(', ')}.`);
+      }
+    }
+  }
   const minSeverity = optionalOneOf(r.minSeverity, 'listRows: minSeverity', SEVERITY_ORDER);
   if (minSeverity !== undefined) out.minSeverity = minSeverity;
   if (r.finding !== undefined) out.finding = validateFindingFilter(r.finding, 'listRows: finding');
@@ -86,6 +93,9 @@ function validateListRequest(req: unknown): ListRequest {
       column: string(sort.column, 'listRows: sort.column', { max: 100 }),
       direction: oneOf(sort.direction, 'listRows: sort.direction', ['asc', 'desc'] as const),
     };
+    if (!columnIdsOf(out.table).includes(out.sort.column)) {
+      throw badRequest(`This table cannot be sorted by "${out.sort.column}". Sort by one of: ${columnIdsOf(out.table).join(', ')}.`);
+    }
   }
   return out;
 }
@@ -171,7 +181,7 @@ export function isMethodName(value: unknown): value is MethodName {
   return typeof value === 'string' && Object.prototype.hasOwnProperty.call(VALIDATORS, value);
 }
 
-/** The request, checked and copied with only known fields; throws a bad-request CoreError otherwise. */
+/** The request, checked and copied with only known fields; throws a bad-request KseCallError otherwise. */
 export function validateRequest<M extends MethodName>(method: M, req: unknown): RequestOf<M> {
   const validator = VALIDATORS[method] as (req: unknown) => RequestOf<M>;
   return validator(req);

@@ -2,7 +2,7 @@ import { mkdtemp, mkdir, writeFile, cp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { fixtureView, type FixtureObjects } from '../../shared/diagnose/fixture-view';
+import { fixtureView, type FixtureObjects } from '../../shared/diagnose/testing/fixture-view';
 import capture from '../../shared/exercises/testdata/static-binding.json';
 import { ExerciseService, UnknownExerciseError } from './service';
 

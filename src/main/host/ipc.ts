@@ -4,7 +4,7 @@
  * renderer gets the core's message instead of Electron's "Error invoking remote method ...".
  */
 import { METHOD_NAMES, NOTICE_CHANNEL, channelOf, type Notice } from '../../shared/contract';
-import type { CallResult } from '../../shared/transport';
+import type { CallResult, CoreEndpoint } from '../../shared/transport';
 import type { SenderFacts } from './sender-check';
 
 /** The part of Electron's IpcMainInvokeEvent the handlers read. */
@@ -18,10 +18,8 @@ export interface IpcMainLike {
   removeHandler(channel: string): void;
 }
 
-export interface IpcCore {
-  call(method: string, request: unknown): Promise<CallResult<unknown>>;
-  onNotice(listener: (notice: Notice) => void): () => void;
-}
+/** What IPC needs from the core (the same interface as the web host's). */
+export type IpcCore = CoreEndpoint;
 
 export function senderFacts(event: InvokeEventLike): SenderFacts {
   const frame = event.senderFrame;

@@ -1,7 +1,7 @@
 /**
  * What happens to an object as it arrives from the API, before anything else sees it.
  */
-import { KINDS, type Kind } from '../../shared/kube/kinds';
+import { KINDS, STORAGE_EVENT_KINDS, type Kind } from '../../shared/kube/kinds';
 import type { KubeEvent, KubeObject } from '../../shared/kube/objects';
 
 /**
@@ -13,27 +13,17 @@ export function prepareObject(kind: Kind, object: KubeObject): KubeObject {
   if (metadata && 'managedFields' in metadata) delete metadata.managedFields;
   if (object.kind === undefined || object.apiVersion === undefined) {
     const info = KINDS[kind];
-    object.kind ??= info.objectKind;
+    object.kind ??= info.kind;
     object.apiVersion ??= info.group === '' ? info.version : `${info.group}/${info.version}`;
   }
   return object;
 }
 
-/** Kinds whose events matter to storage: the objects we show, and the controllers that create claims for pods. */
-export const STORAGE_EVENT_OBJECT_KINDS: ReadonlySet<string> = new Set([
-  'PersistentVolumeClaim',
-  'PersistentVolume',
-  'Pod',
-  'StorageClass',
-  'Node',
-  'VolumeAttachment',
-  'CSIDriver',
-  'CSINode',
-  'VolumeSnapshot',
-  'VolumeSnapshotContent',
-  'VolumeSnapshotClass',
-  'StatefulSet',
-]);
+/**
+ * Kinds whose events matter to storage: the objects we show (their descriptors say so), and the controllers that
+ * create claims for pods.
+ */
+export const STORAGE_EVENT_OBJECT_KINDS: ReadonlySet<string> = new Set([...STORAGE_EVENT_KINDS, 'StatefulSet']);
 
 /** Events about other things (deployments scaling, services...) are dropped before they reach the store. */
 export function isStorageEvent(object: KubeObject): boolean {

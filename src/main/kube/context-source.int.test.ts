@@ -9,12 +9,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../../e2e/cluster/lab';
 import { ALL_KINDS, type Kind } from '../../shared/kube/kinds';
 import { validateSnapshot } from '../../shared/snapshot-format';
-import { captureSnapshot } from './capture';
+import { captureSnapshot } from './testing/capture-snapshot';
 import type { ContextSource } from './context-source';
 import { SnapshotSource } from './snapshot-source';
 import { loadKubeconfig } from './kubeconfig';
 import { openContextSource } from './open-context';
-import { RecordingSink } from './test-sink';
+import { RecordingSink } from './testing/recording-sink';
 import { truth, until, writeKubeconfigVariant } from './testing/lab-truth';
 import { startTcpProxy } from './testing/tcp-proxy';
 

@@ -202,7 +202,7 @@ export class ContextSource implements ClusterSource {
   }
 
   private startReflector(kind: Kind, namespace: string): void {
-    if (this.abort.signal.aborted || !this.client) return;
+    if (this.abort.signal.aborted || !this.client || !this.sink) return;
     const byNamespace = this.reflectors.get(kind) ?? new Map<string, Reflector>();
     if (byNamespace.has(namespace)) return;
     this.reflectors.set(kind, byNamespace);
@@ -214,11 +214,8 @@ export class ContextSource implements ClusterSource {
       namespace: scope,
       filter: arrivalFilter(kind),
       backoff: new Backoff(this.options.backoff),
-      sink: {
-        reset: (objects) => this.sink?.reset(kind, objects, scope),
-        apply: (type, object) => this.sink?.apply(kind, type, object),
-        state: (state) => this.onReflectorState(kind, namespace, state),
-      },
+      store: this.sink,
+      onState: (state) => this.onReflectorState(kind, namespace, state),
     });
     byNamespace.set(namespace, reflector);
     reflector.start();

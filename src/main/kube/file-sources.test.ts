@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SnapshotFormatError } from '../../shared/snapshot-format';
 import { openFileSource } from './open-file-source';
 import { RecordingSource } from './recording-source';
-import { RecordingSink } from './test-sink';
+import { RecordingSink } from './testing/recording-sink';
 
 const snapshot = {
   format: 'kse-snapshot',

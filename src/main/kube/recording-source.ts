@@ -8,7 +8,7 @@
 import type { KindStatus, ReplayAction, ReplayState } from '../../shared/model/status';
 import type { Recording } from '../../shared/snapshot-format';
 import { deliverSnapshot, SnapshotSource } from './snapshot-source';
-import type { SourceSink } from './source';
+import { writeEvent, type SourceSink } from './source';
 
 export interface ReplayOptions {
   /** 2 plays twice as fast. Default 1. */
@@ -115,8 +115,10 @@ export class RecordingSource extends SnapshotSource {
     const sink = this.sink!;
     clearTimeout(this.timer);
     const wrapped: SourceSink = {
-      reset: (kind, objects, namespace) => sink.reset(kind, objects, namespace),
-      apply: (kind, type, object) => sink.apply(kind, type, object),
+      add: (kind, object) => sink.add(kind, object),
+      update: (kind, object) => sink.update(kind, object),
+      delete: (kind, object) => sink.delete(kind, object),
+      replace: (kind, objects, namespace) => sink.replace(kind, objects, namespace),
       connection: (state, error) => sink.connection(state, error),
       kindStatus: (status) => this.track(status),
     };
@@ -136,7 +138,7 @@ export class RecordingSource extends SnapshotSource {
     const events = this.recording.events;
     while (this.next < events.length && events[this.next]!.at <= elapsed) {
       const event = events[this.next++]!;
-      this.sink!.apply(event.kind, event.type, structuredClone(event.object));
+      writeEvent(this.sink!, event.kind, event.type, structuredClone(event.object));
       this.bump(event.kind, event.type);
     }
     if (this.next < events.length) {

@@ -10,9 +10,9 @@ import type { ConnectionState, KindStatus } from '../../shared/model/status';
 import { RECORDING_FORMAT, type RecordedEvent, type Recording, type SnapshotKind } from '../../shared/snapshot-format';
 import { buildSnapshot, provisionerNames } from './export-snapshot';
 import { Redactor } from './redact/redactor';
-import type { SourceSink, WatchEventType } from './source';
+import { EventWriter, type SourceSink, type WatchEventType } from './source';
 
-export class RecordingWriter implements SourceSink {
+export class RecordingWriter extends EventWriter implements SourceSink {
   private readonly objects = new Map<Kind, Map<string, KubeObject>>();
   private readonly statuses = new Map<Kind, KindStatus>();
   private readonly events: RecordedEvent[] = [];
@@ -25,14 +25,16 @@ export class RecordingWriter implements SourceSink {
     private readonly context: string,
     private readonly kinds: Kind[] = ALL_KINDS,
     private readonly now: () => number = Date.now,
-  ) {}
+  ) {
+    super();
+  }
 
   /** True once every kind is synced, forbidden or absent and the timed part has begun. */
   get recording(): boolean {
     return this.startedAt !== undefined;
   }
 
-  reset(kind: Kind, objects: KubeObject[], namespace?: string): void {
+  replace(kind: Kind, objects: KubeObject[], namespace?: string): void {
     const current = this.objects.get(kind) ?? new Map<string, KubeObject>();
     const next = new Map([...current].filter(([, object]) => namespace !== undefined && object.metadata?.namespace !== namespace));
     for (const object of objects) next.set(uidOf(object), object);
@@ -47,7 +49,7 @@ export class RecordingWriter implements SourceSink {
     this.objects.set(kind, next);
   }
 
-  apply(kind: Kind, type: WatchEventType, object: KubeObject): void {
+  protected event(kind: Kind, type: WatchEventType, object: KubeObject): void {
     const current = this.objects.get(kind) ?? new Map<string, KubeObject>();
     if (type === 'DELETED') current.delete(uidOf(object));
     else current.set(uidOf(object), object);

@@ -11,7 +11,7 @@ import { startLab, type Lab } from '../../../e2e/cluster/lab';
 import { ALL_KINDS, type Kind } from '../../shared/kube/kinds';
 import type { ContextSource } from './context-source';
 import { openContextSource } from './open-context';
-import { RecordingSink } from './test-sink';
+import { RecordingSink } from './testing/recording-sink';
 import { truth, until, writeKubeconfigVariant } from './testing/lab-truth';
 import { startTcpProxy, type TcpProxy } from './testing/tcp-proxy';
 

@@ -2,7 +2,7 @@
  * A reflector keeps one kind (optionally in one namespace) of one cluster mirrored into a sink, as client-go's
  * does: a paged LIST, then a WATCH from the list's resourceVersion with bookmarks and a server-side timeout,
  * resumed from the last resourceVersion seen; a relist when that version is too old (410); jittered backoff on
- * failures; a watchdog for streams that go silent. See GUIDE.md section 3.
+ * failures; a watchdog for streams that go silent. See docs/architecture.md, "The path of a watch event".
  *
  * resourceVersions are opaque: they are stored and sent back, never compared or parsed.
  */
@@ -12,7 +12,7 @@ import type { KindSyncState } from '../../shared/model/status';
 import { ApiError, type ApiClient } from './api-client';
 import { prepareObject } from './arrival';
 import { Backoff, sleep } from './backoff';
-import type { WatchEventType } from './source';
+import { writeEvent, type ObjectWriter } from './source';
 import { watchStream } from './watch-stream';
 
 /** A reflector's own state; the context source merges several (per-namespace) into one KindStatus. */
@@ -30,18 +30,15 @@ export interface ReflectorState {
   unreachable?: boolean;
 }
 
-export interface ReflectorSink {
-  /** The whole collection after a (re)list: whatever is not in it has vanished. */
-  reset(objects: KubeObject[]): void;
-  apply(type: WatchEventType, object: KubeObject): void;
-  state(state: ReflectorState): void;
-}
 
 export interface ReflectorOptions {
   client: ApiClient;
   kind: Kind;
   namespace?: string;
-  sink: ReflectorSink;
+  /** The store this reflector writes to, as client-go's reflector holds its Store: one hop from the wire. */
+  store: ObjectWriter;
+  /** Told when this reflector's state changes (the context source merges per-namespace states). */
+  onState: (state: ReflectorState) => void;
   /** Objects for which this is false never reach the sink (events about unrelated kinds). */
   filter?: (object: KubeObject) => boolean;
   pageSize?: number;
@@ -180,7 +177,8 @@ export class Reflector {
     this.resourceVersion = listVersion;
     this.known.clear();
     for (const object of objects) this.known.add(keyOf(object));
-    this.options.sink.reset(objects);
+    // The whole collection after a (re)list: whatever is not in it has vanished.
+    this.options.store.replace(this.options.kind, objects, this.options.namespace);
     this.backoff.reset();
     const now = new Date();
     this.report({ state: 'synced', lastEventAt: now.toISOString(), syncedAt: now.toISOString(), syncMillis: now.getTime() - started, message: undefined, detail: undefined, nextRetryAt: undefined, unreachable: false });
@@ -236,7 +234,7 @@ export class Reflector {
     }
     if (type === 'DELETED') this.known.delete(key);
     else this.known.add(key);
-    this.options.sink.apply(type, object);
+    writeEvent(this.options.store, this.options.kind, type, object);
     this.touch();
   }
 
@@ -245,13 +243,13 @@ export class Reflector {
     this.status.lastEventAt = new Date().toISOString();
     this.reportTimer ??= setTimeout(() => {
       this.reportTimer = undefined;
-      if (!this.stopped) this.options.sink.state(this.state);
+      if (!this.stopped) this.options.onState(this.state);
     }, 1000);
   }
 
   private report(change: Partial<ReflectorState>): void {
     this.status = { ...this.status, ...change };
-    if (!this.stopped) this.options.sink.state(this.state);
+    if (!this.stopped) this.options.onState(this.state);
   }
 
   private forbiddenMessage(failure: ApiError): string {

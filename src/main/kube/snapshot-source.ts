@@ -54,7 +54,7 @@ export function deliverSnapshot(snapshot: Snapshot | Recording, sink: SourceSink
     const entry = snapshot.kinds[kind];
     // Copies: a recording replays the same snapshot again when it loops, and the store keeps what it is given.
     const items = entry?.state === 'synced' ? structuredClone(entry.items) : [];
-    sink.reset(kind, items);
+    sink.replace(kind, items);
     sink.kindStatus(kindStatusOf(kind, snapshot, items.length));
   }
 }

@@ -8,16 +8,53 @@ import type { ClusterInfo, ConnectionState, KindStatus, ReplayAction, ReplayStat
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
-/** Where a source delivers objects and state. Implemented by the store. */
-export interface SourceSink {
+/**
+ * How a source writes objects into a store: the verbs of client-go's Store (tools/cache/store.go: Add, Update,
+ * Delete, Replace), on the read side. Objects arrive with managedFields already stripped. Implemented by the
+ * store (store/cluster-store.ts); the reflector calls it directly.
+ */
+export interface ObjectWriter {
+  /** An object appeared (watch ADDED). */
+  add(kind: Kind, object: KubeObject): void;
+  /** An object changed (watch MODIFIED). */
+  update(kind: Kind, object: KubeObject): void;
+  /** An object went away (watch DELETED); a late delete of an earlier object with that name is ignored. */
+  delete(kind: Kind, object: KubeObject): void;
   /**
    * Replace every object of a kind with this list (initial list or relist after 410). With `namespace`, only
    * that namespace's objects are replaced (namespace-limited users are watched per namespace). Objects that
    * vanished are removed: no ghosts.
    */
-  reset(kind: Kind, objects: KubeObject[], namespace?: string): void;
-  /** One watch event. Objects arrive with managedFields already stripped. */
-  apply(kind: Kind, type: WatchEventType, object: KubeObject): void;
+  replace(kind: Kind, objects: KubeObject[], namespace?: string): void;
+}
+
+/** Writes one watch event through the writer's verb for its type. */
+export function writeEvent(writer: ObjectWriter, kind: Kind, type: WatchEventType, object: KubeObject): void {
+  if (type === 'ADDED') writer.add(kind, object);
+  else if (type === 'MODIFIED') writer.update(kind, object);
+  else writer.delete(kind, object);
+}
+
+/**
+ * An ObjectWriter for sinks that handle every watch event the same way by its type (the recording writer, tests'
+ * sinks): they write `event` and `replace`; add, update and delete are derived.
+ */
+export abstract class EventWriter implements ObjectWriter {
+  protected abstract event(kind: Kind, type: WatchEventType, object: KubeObject): void;
+  abstract replace(kind: Kind, objects: KubeObject[], namespace?: string): void;
+  add(kind: Kind, object: KubeObject): void {
+    this.event(kind, 'ADDED', object);
+  }
+  update(kind: Kind, object: KubeObject): void {
+    this.event(kind, 'MODIFIED', object);
+  }
+  delete(kind: Kind, object: KubeObject): void {
+    this.event(kind, 'DELETED', object);
+  }
+}
+
+/** Where a source delivers objects and state. Implemented by the store (through the open cluster). */
+export interface SourceSink extends ObjectWriter {
   /** A kind's reflector changed state (syncing, synced, forbidden, error...). */
   kindStatus(status: KindStatus): void;
   /** The source's connection changed. `error` says what happened and what to do. */

@@ -6,9 +6,9 @@
  * and findings dirty, and bumps the revision. Queries then rebuild only what is dirty. A relist that changes
  * many objects at once marks everything dirty instead of walking neighbours object by object.
  */
-import type { LocateRequest } from '../../shared/contract';
+import { MAX_NOTICE_OBJECTS, type LocateRequest, type StoreChange } from '../../shared/contract';
 import type { ObjectsByKind } from '../../shared/kube/by-kind';
-import type { Kind } from '../../shared/kube/kinds';
+import { ROW_TABLE_OF_KIND, type Kind } from '../../shared/kube/kinds';
 import type {
   CSINode,
   KubeEvent,
@@ -23,13 +23,12 @@ import type {
 import type { ClusterView } from '../../shared/diagnose/view';
 import type { GraphRequest, ObjectDetail, Overview, StorageGraph } from '../../shared/model/detail';
 import type { Finding } from '../../shared/model/findings';
-import type { ObjectRef } from '../../shared/model/refs';
-import type { ListRequest, Page, TableId, TableRows } from '../../shared/model/rows';
+import { refKey, type ObjectRef } from '../../shared/model/refs';
+import { TABLE_IDS, type ListRequest, type Page, type TableId, type TableRows } from '../../shared/model/rows';
 import type { ConnectionState, KindStatus, KindSyncState } from '../../shared/model/status';
 import type { SourceSink, WatchEventType } from '../kube/source';
-import { ChangeBatcher, type ChangeListener } from './change-batcher';
-import { markChange, type DirtySink } from './dependents';
-import { objectDetail } from './detail';
+import { markChange, type DirtySink } from './change-reach';
+import { objectDetail } from './object-detail';
 import { objectsWithFinding } from './finding-groups';
 import { FindingsCache } from './findings-cache';
 import { pageFindings, type FindingsRequest } from './findings-page';
@@ -43,8 +42,6 @@ import type { StoreContext } from './store-context';
 export interface ClusterStoreOptions {
   /** The clock (recordings and tests set it). */
   now?: () => number;
-  /** Milliseconds between change notices (default 200). */
-  noticeIntervalMs?: number;
   /** How often provisioner health is re-assessed, since it depends on time (default 10 s). */
   provisionerRefreshMs?: number;
   /** A relist changing more objects than this marks everything dirty (default 500). */
@@ -72,16 +69,19 @@ export class ClusterStore implements SourceSink, ClusterView {
   readonly objects: ObjectStore;
   private readonly findings: FindingsCache;
   private readonly rowCache: RowCache;
-  private readonly batcher: ChangeBatcher;
   private readonly dirty: DirtySink;
+  /** Told of every change, unbatched (the core's NoticeBatcher is the one batcher). */
+  private changeListener: ((change: StoreChange) => void) | undefined;
+  /** Tables whose rows the change being made marked (its object's and its neighbours'). */
+  private readonly touchedTables = new Set<TableId>();
+  /** A query re-assessed provisioners and a verdict changed: the refresh timer announces it. */
+  private unannouncedVerdicts = false;
   private rev = 0;
   private bulk: PendingChange[] | undefined;
   private lastProvisionerRefresh = Number.NEGATIVE_INFINITY;
   private lastTimeSweep = Number.NEGATIVE_INFINITY;
   private deferringSince: number | undefined;
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
-  private connectionState: ConnectionState = 'connecting';
-  private connectionError: string | undefined;
   private readonly refreshMs: number;
   private readonly bulkThreshold: number;
 
@@ -90,57 +90,70 @@ export class ClusterStore implements SourceSink, ClusterView {
     if (options.now) this.objects.now = options.now;
     this.findings = new FindingsCache(this.objects);
     this.rowCache = new RowCache(this.objects, this.findings);
-    this.batcher = new ChangeBatcher(() => this.rev, options.noticeIntervalMs ?? 200);
     this.refreshMs = options.provisionerRefreshMs ?? 10_000;
     this.bulkThreshold = options.bulkThreshold ?? 500;
     const rows = this.rowCache;
     const findings = this.findings;
+    const touched = this.touchedTables;
     this.dirty = {
       object: (kind, key) => {
         findings.markObject(kind, key);
         rows.markObject(kind, key);
+        const table = ROW_TABLE_OF_KIND[kind];
+        if (table) touched.add(table);
       },
       provisioner: (name) => {
         findings.markProvisioner(name);
         rows.markProvisioner(name);
+        touched.add('provisioners').add('classes');
       },
     };
   }
 
   // --- SourceSink ---------------------------------------------------------------------------------------------
 
-  reset(kind: Kind, objects: KubeObject[], namespace?: string): void {
+  replace(kind: Kind, objects: KubeObject[], namespace?: string): void {
     this.bulk = [];
     try {
-      this.objects.reset(kind, objects, namespace);
+      this.objects.replace(kind, objects, namespace);
     } finally {
       const changes = this.bulk;
       this.bulk = undefined;
-      if (changes.length > this.bulkThreshold) {
-        this.findings.markAll();
-        this.rowCache.markAll();
-      } else {
-        for (const c of changes) this.markChange(c.kind, c.before, c.after);
+      if (changes.length > this.bulkThreshold) this.markAll();
+      else for (const c of changes) this.markChange(c.kind, c.before, c.after);
+      // One notice for the whole relist: the objects, unless there are too many to name.
+      if (changes.length > 0) {
+        const objects = changes.length <= MAX_NOTICE_OBJECTS ? changes.map((c) => refOf(c.kind, (c.after ?? c.before) as KubeObject)) : undefined;
+        this.announce([kind], objects);
       }
     }
   }
 
-  apply(kind: Kind, type: WatchEventType, object: KubeObject): void {
-    this.objects.apply(kind, type, object);
+  add(kind: Kind, object: KubeObject): void {
+    this.objects.add(kind, object);
+  }
+  update(kind: Kind, object: KubeObject): void {
+    this.objects.update(kind, object);
+  }
+  delete(kind: Kind, object: KubeObject): void {
+    this.objects.delete(kind, object);
   }
 
   kindStatus(status: KindStatus): void {
     const before = this.objects.kindState(status.kind);
-    this.objects.setKindState(status.kind, status.state);
+    this.objects.setKindStatus(status);
     if (before === status.state) return;
     // Rules say "cannot tell" (and why) while a kind is unreadable: when that changes, every verdict may change.
     // Idle and syncing read the same to them ("still loading").
-    if (readability(before) !== readability(status.state)) {
-      this.findings.markAll();
-      this.rowCache.markAll();
-    }
+    if (readability(before) !== readability(status.state)) this.markAll();
     // Also tells listeners when a sync ends, so deferred findings show up.
-    this.bump(status.kind);
+    this.rev += 1;
+    this.announce([status.kind], undefined);
+  }
+
+  /** The status the source last reported for a kind (the store holds the one copy). */
+  kindStatusOf(kind: Kind): KindStatus | undefined {
+    return this.objects.kindStatusOf(kind);
   }
 
   /** True while some kind is (re)listing: findings wait for the data to be complete (see prepare). */
@@ -148,56 +161,65 @@ export class ClusterStore implements SourceSink, ClusterView {
     return this.objects.anyKindIn('syncing');
   }
 
-  connection(state: ConnectionState, error?: string): void {
-    this.connectionState = state;
-    this.connectionError = error;
-  }
-
-  /** The last connection state the source reported. */
-  connectionStatus(): { state: ConnectionState; error?: string } {
-    return this.connectionError === undefined ? { state: this.connectionState } : { state: this.connectionState, error: this.connectionError };
-  }
+  /** The connection state belongs to the open cluster (core/cluster-session.ts); the store has no use for it. */
+  connection(_state: ConnectionState, _error?: string): void {}
 
   private onObjectChange(kind: Kind, before: KubeObject | undefined, after: KubeObject | undefined): void {
-    this.bump(kind);
+    this.rev += 1;
     if (this.bulk) {
       this.bulk.push({ kind, before, after });
       return;
     }
     this.markChange(kind, before, after);
+    this.announce([kind], [refOf(kind, (after ?? before) as KubeObject)]);
+  }
+
+  private markAll(): void {
+    this.findings.markAll();
+    this.rowCache.markAll();
+    for (const table of TABLE_IDS) this.touchedTables.add(table);
+  }
+
+  /** Tells the listener what changed: these kinds, the tables marked since the last call, these objects. */
+  private announce(kinds: Kind[], objects: ObjectRef[] | undefined): void {
+    const tables = [...this.touchedTables];
+    this.touchedTables.clear();
+    if (!this.changeListener) return;
+    const change: StoreChange = objects ? { kinds, tables, objects, revision: this.rev } : { kinds, tables, revision: this.rev };
+    try {
+      this.changeListener(change);
+    } catch {
+      // The listener reports its own errors; a failing one must not break the store's update.
+    }
   }
 
   private markChange(kind: Kind, before: KubeObject | undefined, after: KubeObject | undefined): void {
     markChange(this.objects, kind, before, after, this.dirty);
   }
 
-  private bump(kind: Kind): void {
-    this.rev += 1;
-    this.batcher.add(kind);
-  }
-
   // --- change notices ------------------------------------------------------------------------------------------
 
   /**
-   * Batched change notices (kinds coalesced, every ~200 ms). While someone listens, provisioner health is also
-   * re-assessed every 10 s, and a verdict that changed with time is announced as a change of StorageClasses.
+   * Every change, as it happens (unbatched: the core's NoticeBatcher batches). One listener: the open cluster.
+   * While it listens, provisioner health is also re-assessed every 10 s, and a verdict that changed with time is
+   * announced as a change of StorageClasses (and the classes and provisioners tables).
    */
-  onChange(listener: ChangeListener): () => void {
-    const unsubscribe = this.batcher.subscribe(listener);
+  onChange(listener: (change: StoreChange) => void): () => void {
+    this.changeListener = listener;
     if (!this.refreshTimer && this.refreshMs > 0) {
       this.refreshTimer = setInterval(() => this.refreshProvisioners(), this.refreshMs);
       (this.refreshTimer as { unref?: () => void }).unref?.();
     }
     return () => {
-      unsubscribe();
-      if (!this.batcher.listening) this.stopTimer();
+      if (this.changeListener === listener) this.changeListener = undefined;
+      this.stopTimer();
     };
   }
 
   /** Stops timers; the store stays readable. */
   dispose(): void {
     this.stopTimer();
-    this.batcher.cancel();
+    this.changeListener = undefined;
   }
 
   private stopTimer(): void {
@@ -205,13 +227,28 @@ export class ClusterStore implements SourceSink, ClusterView {
     this.refreshTimer = undefined;
   }
 
-  /** Re-assesses every provisioner now; returns whether a verdict changed. */
+  /**
+   * Re-assesses every provisioner now and announces a verdict that changed; returns whether one did. Called by
+   * the timer, never by a query: a query does not write notices (it may refresh caches it reads, silently).
+   */
   refreshProvisioners(): boolean {
+    // A verdict a query already re-assessed (silently) is announced here, on the timer's next tick.
+    const changed = this.reassessProvisioners() || this.unannouncedVerdicts;
+    this.unannouncedVerdicts = false;
+    if (changed) {
+      this.touchedTables.add('provisioners').add('classes');
+      this.announce(['storageclasses'], undefined);
+    }
+    return changed;
+  }
+
+  /** Re-assesses every provisioner (a new revision when a verdict changed); tells nobody. */
+  private reassessProvisioners(): boolean {
     const before = new Map(this.findings.provisionerRows().map((r) => [r.name, r.verdict]));
     this.findings.refreshProvisioners(this.rowSink());
     this.lastProvisionerRefresh = this.objects.now();
     const changed = this.findings.provisionerRows().some((r) => before.get(r.name) !== r.verdict);
-    if (changed) this.bump('storageclasses');
+    if (changed) this.rev += 1;
     return changed;
   }
 
@@ -278,7 +315,7 @@ export class ClusterStore implements SourceSink, ClusterView {
       this.deferringSince = undefined;
     }
     const now = this.objects.now();
-    if (now - this.lastProvisionerRefresh >= this.refreshMs) this.refreshProvisioners();
+    if (now - this.lastProvisionerRefresh >= this.refreshMs && this.reassessProvisioners()) this.unannouncedVerdicts = true;
     if (now - this.lastTimeSweep >= TIME_SWEEP_MS) {
       // The first query after a load already examines everything.
       if (this.lastTimeSweep !== Number.NEGATIVE_INFINITY) this.findings.markTimeSensitive();
@@ -339,4 +376,13 @@ export class ClusterStore implements SourceSink, ClusterView {
   leasesNamed(name: string): readonly Lease[] {
     return this.objects.leasesNamed(name);
   }
+}
+
+/** The reference of a stored object, for notices. */
+function refOf(kind: Kind, object: KubeObject): ObjectRef {
+  const meta = object.metadata;
+  const ref: ObjectRef = { kind, name: meta?.name ?? '' };
+  if (meta?.namespace) ref.namespace = meta.namespace;
+  if (meta?.uid) ref.uid = meta.uid;
+  return ref;
 }

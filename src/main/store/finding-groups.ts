@@ -12,7 +12,7 @@ import { KINDS } from '../../shared/kube/kinds';
 import { findingGroupId, GROUP_MEMBER_LIMIT, type FindingFilter, type FindingGroup, type FindingSubject } from '../../shared/model/finding-groups';
 import { SEVERITY_ORDER, type Finding } from '../../shared/model/findings';
 import { refKey, sameRef } from '../../shared/model/refs';
-import { idOf } from './relations';
+import { idOf } from './object-keys';
 
 /** Evidence sources that name a provisioner: "provisioner" (value = its name) and "provisioner <name>" (health lines). */
 const PROVISIONER_SOURCE = /^provisioner (.+)$/;

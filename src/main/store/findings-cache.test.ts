@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../../shared/model/findings';
-import { DirtySet } from './dependents';
+import { DirtySet } from './change-reach';
 import { badgeOf, compareFindings, FindingsCache } from './findings-cache';
-import { pod } from './fixtures';
+import { pod } from './testing/fixtures';
 import { ObjectStore } from './object-store';
 
 function finding(severity: Finding['severity'], name: string, code = 'x.code', namespace = 'ns'): Finding {
@@ -24,9 +24,9 @@ describe('badges and order', () => {
 describe('FindingsCache', () => {
   it('computes only dirty objects, tells which badges changed, and forgets deleted objects', () => {
     const store = new ObjectStore();
-    store.setKindState('persistentvolumeclaims', 'synced');
+    store.setKindStatus({ kind: 'persistentvolumeclaims', state: 'synced', count: 0 });
     const p = pod('shop', 'web', ['missing'], { nodeName: 'n', phase: 'Pending' });
-    store.apply('pods', 'ADDED', p);
+    store.add('pods', p);
     const cache = new FindingsCache(store);
     cache.markObject('pods', 'shop/web');
     cache.markObject('nodes', 'n'); // not a diagnosed kind: ignored
@@ -35,7 +35,7 @@ describe('FindingsCache', () => {
     expect(cache.of('pods', 'shop/web').map((f) => f.code)).toContain('pod.claim-missing');
     expect([...rows.objects]).toEqual(['pods|shop/web']);
     expect(cache.all().length).toBeGreaterThan(0);
-    store.apply('pods', 'DELETED', p);
+    store.delete('pods', p);
     cache.markObject('pods', 'shop/web');
     rows.clear();
     cache.flush(rows);
@@ -47,8 +47,8 @@ describe('FindingsCache', () => {
   it('past the bulk limit, one diagnoseAll run gives the same findings as per-object calls', () => {
     const build = (bulkLimit: number) => {
       const store = new ObjectStore();
-      store.setKindState('persistentvolumeclaims', 'synced');
-      for (let i = 0; i < 5; i++) store.apply('pods', 'ADDED', pod('shop', `p${i}`, [`c${i}`], { nodeName: 'n', phase: 'Pending' }));
+      store.setKindStatus({ kind: 'persistentvolumeclaims', state: 'synced', count: 0 });
+      for (let i = 0; i < 5; i++) store.add('pods', pod('shop', `p${i}`, [`c${i}`], { nodeName: 'n', phase: 'Pending' }));
       const cache = new FindingsCache(store, bulkLimit);
       cache.markAll();
       cache.flush(new DirtySet());

@@ -3,18 +3,20 @@
  * dirty, and the next query re-diagnoses only those. The rules themselves live in src/shared/diagnose; this
  * cache does not know which rules exist, only which objects they are about.
  */
-import { diagnoseAll, diagnoseObject, provisionerHealth, startDiagnosis, type DiagnoseSession } from '../../shared/diagnose/index';
-import type { Kind } from '../../shared/kube/kinds';
+import { CHANGES_WITH_TIME, diagnoseAll, diagnoseObject, provisionerHealth, startDiagnosis, type DiagnosedKind, type DiagnoseSession } from '../../shared/diagnose/index';
+import type { ClusterView } from '../../shared/diagnose/view';
+import type { KubeObject } from '../../shared/kube/objects';
+import { DIAGNOSED_KINDS, type Kind } from '../../shared/kube/kinds';
 import { KINDS } from '../../shared/kube/kinds';
 import { SEVERITY_ORDER, type Finding, type FindingBadge } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
 import type { ProvisionerRow } from '../../shared/model/rows';
-import type { DirtySink } from './dependents';
+import type { DirtySink } from './change-reach';
 import type { ObjectStore } from './object-store';
-import { idOf, nsKey, objectKey, splitId } from './relations';
+import { idOf, nsKey, objectKey, splitId } from './object-keys';
 
-/** Kinds the rules diagnose; findings of other kinds are never computed. */
-export const DIAGNOSED_KINDS: ReadonlySet<Kind> = new Set<Kind>(['persistentvolumeclaims', 'persistentvolumes', 'pods', 'storageclasses']);
+/** Kinds the rules diagnose (their descriptors say so); findings of other kinds are never computed. */
+export { DIAGNOSED_KINDS };
 
 export function badgeOf(findings: readonly Finding[]): FindingBadge | undefined {
   const first = findings[0];
@@ -71,19 +73,11 @@ export class FindingsCache {
    * Healthy objects are skipped, so the cost follows the number of unhealthy objects.
    */
   markTimeSensitive(): void {
-    for (const claim of this.store.list('persistentvolumeclaims')) {
-      const conditions = claim.status?.conditions ?? [];
-      if (claim.status?.phase !== 'Bound' || claim.metadata?.deletionTimestamp || conditions.some((c) => c.status === 'True')) {
-        this.dirty.add(idOf('persistentvolumeclaims', objectKey(claim)));
-      }
-    }
-    for (const pod of this.store.list('pods')) {
-      const ready = pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
-      const eventful = this.store.eventsFor('Pod', pod.metadata?.name ?? '', pod.metadata?.namespace).length > 0;
-      if (!ready || pod.metadata?.deletionTimestamp || eventful) this.dirty.add(idOf('pods', objectKey(pod)));
-    }
-    for (const pv of this.store.list('persistentvolumes')) {
-      if (pv.status?.phase !== 'Bound') this.dirty.add(idOf('persistentvolumes', objectKey(pv)));
+    // What may change with time is the rules' knowledge, declared beside them (CHANGES_WITH_TIME).
+    for (const kind of Object.keys(CHANGES_WITH_TIME) as DiagnosedKind[]) {
+      const changes = CHANGES_WITH_TIME[kind] as false | ((view: ClusterView, object: KubeObject) => boolean);
+      if (!changes) continue;
+      for (const object of this.store.list(kind)) if (changes(this.store, object)) this.dirty.add(idOf(kind, objectKey(object)));
     }
   }
 

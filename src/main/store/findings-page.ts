@@ -1,13 +1,9 @@
 /** listFindings: one page of a cluster's findings (already most severe first), by namespace and severity. */
-import { SEVERITY_ORDER, type Finding, type Severity } from '../../shared/model/findings';
+import type { FindingsRequest } from '../../shared/contract';
+import { SEVERITY_ORDER, type Finding } from '../../shared/model/findings';
 import type { Page } from '../../shared/model/rows';
 
-export interface FindingsRequest {
-  namespace?: string;
-  minSeverity?: Severity;
-  offset: number;
-  limit: number;
-}
+export type { FindingsRequest };
 
 export function pageFindings(sorted: readonly Finding[], req: FindingsRequest, revision: number): Page<Finding> {
   const worst = req.minSeverity ? SEVERITY_ORDER.indexOf(req.minSeverity) : SEVERITY_ORDER.length;

@@ -10,9 +10,9 @@ import type { KubeObject, PersistentVolume, PersistentVolumeClaim, Pod } from '.
 import type { EdgeState, GraphEdge, GraphNode, GraphNodeKind, GraphRelation, GraphRequest, StorageGraph } from '../../shared/model/detail';
 import type { Finding } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
-import { canonicalQuantity } from './quantity';
-import { refOf } from './related';
-import { claimRefKey, nsKey, objectKey, podClaimNames, volumeNodes, volumeZones } from './relations';
+import { canonicalQuantity } from '../../shared/quantity';
+import { refOf } from './related-chain';
+import { claimRefKey, nsKey, objectKey, podClaimNames, volumeNodes, volumeZones } from './object-keys';
 import { podStatus } from './rows/pod-status';
 import type { StoreContext } from './store-context';
 

@@ -7,7 +7,7 @@ import type { Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
 import { TABLE_IDS } from '../../shared/model/rows';
 import { ClusterStore } from './cluster-store';
-import { pod, pvc } from './fixtures';
+import { pod, pvc } from './testing/fixtures';
 
 const odd: [Kind, unknown][] = [
   ['pods', { kind: 'Pod', metadata: { name: 'volumes-not-a-list', namespace: 'x', uid: 'h1' }, spec: { volumes: { a: 1 } } }],
@@ -27,12 +27,12 @@ describe('malformed objects', () => {
     for (const kind of ['storageclasses', 'persistentvolumes', 'persistentvolumeclaims', 'pods', 'events', 'nodes', 'csidrivers', 'csinodes', 'volumeattachments', 'leases'] as const) {
       store.kindStatus({ kind, state: 'synced', count: 0 });
     }
-    store.reset('pods', [pod('x', 'fine', ['claim'])]);
-    store.reset('persistentvolumeclaims', [pvc('x', 'claim')]);
+    store.replace('pods', [pod('x', 'fine', ['claim'])]);
+    store.replace('persistentvolumeclaims', [pvc('x', 'claim')]);
     const errors: string[] = [];
     for (const [kind, obj] of odd) {
       try {
-        store.apply(kind, 'ADDED', obj as KubeObject);
+        store.add(kind, obj as KubeObject);
       } catch (error) {
         errors.push(String(error));
       }
@@ -51,7 +51,7 @@ describe('malformed objects', () => {
 
   it('a relist with one malformed object keeps the others and says how many were skipped', () => {
     const store = new ClusterStore('h');
-    expect(() => store.reset('pods', [pod('x', 'a'), odd[0]![1] as KubeObject, pod('x', 'b')])).toThrow(/1 object\(s\) were skipped/);
+    expect(() => store.replace('pods', [pod('x', 'a'), odd[0]![1] as KubeObject, pod('x', 'b')])).toThrow(/1 object\(s\) were skipped/);
     expect(store.count('pods')).toBe(2);
   });
 });

@@ -16,7 +16,7 @@ import {
   ownerKeys,
   podClaimKeys,
   volumeNodes,
-} from './relations';
+} from './object-keys';
 
 export type IndexName =
   | 'claimsByVolumeName'

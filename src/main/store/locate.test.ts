@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { boundPair, event, pvc, sc, syncedStore } from './fixtures';
+import { boundPair, event, pvc, sc, syncedStore } from './testing/fixtures';
 
 const store = () => syncedStore();
 
@@ -7,9 +7,9 @@ describe('locating an object in a table', () => {
   const claims = () => {
     const s = store();
     const [bound, volume] = boundPair('shop', 'b-bound', '1Gi');
-    s.reset('storageclasses', [sc('fast')]);
-    s.reset('persistentvolumes', [volume]);
-    s.reset('persistentvolumeclaims', [pvc('shop', 'a-pending'), bound, pvc('shop', 'c-pending'), pvc('team', 'd-pending')]);
+    s.replace('storageclasses', [sc('fast')]);
+    s.replace('persistentvolumes', [volume]);
+    s.replace('persistentvolumeclaims', [pvc('shop', 'a-pending'), bound, pvc('shop', 'c-pending'), pvc('team', 'd-pending')]);
     return s;
   };
 
@@ -36,7 +36,7 @@ describe('locating an object in a table', () => {
   it('finds a provisioner by the StorageClass-kind ref its row carries, and an event by the object it is about', () => {
     const s = claims();
     expect(s.locateRow({ table: 'provisioners', ref: { kind: 'storageclasses', name: 'example.com/nfs' } }).index).toBe(0);
-    s.reset('events', [event({ kind: 'PersistentVolumeClaim', name: 'c-pending', namespace: 'shop' }, 'ProvisioningFailed', 'x')]);
+    s.replace('events', [event({ kind: 'PersistentVolumeClaim', name: 'c-pending', namespace: 'shop' }, 'ProvisioningFailed', 'x')]);
     expect(s.locateRow({ table: 'events', ref: { kind: 'persistentvolumeclaims', namespace: 'shop', name: 'c-pending' } }).index).toBe(0);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Kind } from '../../shared/kube/kinds';
 import type { KubeObject, Pod } from '../../shared/kube/objects';
-import { boundPair, event, pod, pv, pvc, sc } from './fixtures';
+import { boundPair, event, pod, pv, pvc, sc } from './testing/fixtures';
 import { NO_CLASS } from './indices';
 import { ObjectStore } from './object-store';
 
@@ -19,10 +19,10 @@ describe('ObjectStore updates', () => {
   it('adds, modifies and deletes by namespace/name', () => {
     const { store, changes } = recording();
     const claim = pvc('shop', 'data');
-    store.apply('persistentvolumeclaims', 'ADDED', claim);
-    store.apply('persistentvolumeclaims', 'MODIFIED', { ...claim, status: { phase: 'Bound' } });
+    store.add('persistentvolumeclaims', claim);
+    store.update('persistentvolumeclaims', { ...claim, status: { phase: 'Bound' } });
     expect(store.get('persistentvolumeclaims', 'data', 'shop')?.status?.phase).toBe('Bound');
-    store.apply('persistentvolumeclaims', 'DELETED', claim);
+    store.delete('persistentvolumeclaims', claim);
     expect(store.get('persistentvolumeclaims', 'data', 'shop')).toBeUndefined();
     expect(changes.map((c) => [c.key, Boolean(c.before), Boolean(c.after)])).toEqual([
       ['shop/data', false, true],
@@ -35,8 +35,8 @@ describe('ObjectStore updates', () => {
     const { store, changes } = recording();
     const first = pvc('shop', 'data');
     const second = { ...pvc('shop', 'data') };
-    store.apply('persistentvolumeclaims', 'ADDED', first);
-    store.apply('persistentvolumeclaims', 'ADDED', second);
+    store.add('persistentvolumeclaims', first);
+    store.add('persistentvolumeclaims', second);
     expect(store.get('persistentvolumeclaims', 'data', 'shop')?.metadata?.uid).toBe(second.metadata?.uid);
     expect(changes.slice(1)).toEqual([
       { kind: 'persistentvolumeclaims', key: 'shop/data', before: first.metadata?.uid },
@@ -48,9 +48,9 @@ describe('ObjectStore updates', () => {
     const { store } = recording();
     const first = pvc('shop', 'data');
     const second = pvc('shop', 'data');
-    store.apply('persistentvolumeclaims', 'ADDED', first);
-    store.apply('persistentvolumeclaims', 'ADDED', second);
-    store.apply('persistentvolumeclaims', 'DELETED', first);
+    store.add('persistentvolumeclaims', first);
+    store.add('persistentvolumeclaims', second);
+    store.delete('persistentvolumeclaims', first);
     expect(store.get('persistentvolumeclaims', 'data', 'shop')?.metadata?.uid).toBe(second.metadata?.uid);
   });
 
@@ -58,11 +58,11 @@ describe('ObjectStore updates', () => {
     const { store, changes } = recording();
     const a = pvc('shop', 'a');
     const b = pvc('shop', 'b');
-    store.reset('persistentvolumeclaims', [a, b]);
+    store.replace('persistentvolumeclaims', [a, b]);
     changes.length = 0;
     const a2 = { ...a, metadata: { ...a.metadata, resourceVersion: '2' }, status: { phase: 'Bound' } };
     const c = pvc('shop', 'c');
-    store.reset('persistentvolumeclaims', [a2, c]);
+    store.replace('persistentvolumeclaims', [a2, c]);
     expect(names(store.list('persistentvolumeclaims'))).toEqual(['a', 'c']);
     expect(changes.map((ch) => [ch.key, Boolean(ch.before), Boolean(ch.after)]).sort()).toEqual([
       ['shop/a', true, true],
@@ -70,24 +70,24 @@ describe('ObjectStore updates', () => {
       ['shop/c', false, true],
     ]);
     changes.length = 0;
-    store.reset('persistentvolumeclaims', [a2, c]);
+    store.replace('persistentvolumeclaims', [a2, c]);
     expect(changes).toEqual([]);
   });
 
   it('reset of one namespace leaves the other namespaces alone', () => {
     const { store } = recording();
-    store.reset('persistentvolumeclaims', [pvc('shop', 'a'), pvc('blog', 'b')]);
-    store.reset('persistentvolumeclaims', [pvc('shop', 'z')], 'shop');
+    store.replace('persistentvolumeclaims', [pvc('shop', 'a'), pvc('blog', 'b')]);
+    store.replace('persistentvolumeclaims', [pvc('shop', 'z')], 'shop');
     expect(names(store.list('persistentvolumeclaims'))).toEqual(['b', 'z']);
     expect(names(store.list('persistentvolumeclaims', 'blog'))).toEqual(['b']);
   });
 
   it('lists are rebuilt only after a change of their kind or namespace', () => {
     const { store } = recording();
-    store.apply('pods', 'ADDED', pod('shop', 'a'));
+    store.add('pods', pod('shop', 'a'));
     const first = store.list('pods');
     expect(store.list('pods')).toBe(first);
-    store.apply('pods', 'ADDED', pod('shop', 'b'));
+    store.add('pods', pod('shop', 'b'));
     expect(store.list('pods')).not.toBe(first);
     expect(store.list('pods')).toHaveLength(2);
   });
@@ -98,9 +98,9 @@ describe('ObjectStore indices', () => {
     const { store } = recording();
     const [claim, volume] = boundPair('shop', 'data');
     const prebound = pv('reserved', { claimRef: { namespace: 'shop', name: 'later' } });
-    store.apply('persistentvolumeclaims', 'ADDED', claim);
-    store.apply('persistentvolumes', 'ADDED', volume);
-    store.apply('persistentvolumes', 'ADDED', prebound);
+    store.add('persistentvolumeclaims', claim);
+    store.add('persistentvolumes', volume);
+    store.add('persistentvolumes', prebound);
     expect(names(store.volumesClaiming('shop', 'data'))).toEqual([volume.metadata?.name]);
     expect(names(store.volumesClaiming('shop', 'later'))).toEqual(['reserved']);
     expect(names(store.claimsNamingVolume(volume.metadata?.name ?? ''))).toEqual(['data']);
@@ -108,12 +108,12 @@ describe('ObjectStore indices', () => {
 
   it('class -> claims by effective class, with claims naming no class apart from those asking for ""', () => {
     const { store } = recording();
-    store.apply('persistentvolumeclaims', 'ADDED', pvc('shop', 'a', { storageClassName: 'fast' }));
-    store.apply('persistentvolumeclaims', 'ADDED', pvc('shop', 'b', { storageClassName: undefined }));
+    store.add('persistentvolumeclaims', pvc('shop', 'a', { storageClassName: 'fast' }));
+    store.add('persistentvolumeclaims', pvc('shop', 'b', { storageClassName: undefined }));
     const legacy = pvc('shop', 'c', { storageClassName: undefined });
     legacy.metadata = { ...legacy.metadata, annotations: { 'volume.beta.kubernetes.io/storage-class': 'fast' } };
-    store.apply('persistentvolumeclaims', 'ADDED', legacy);
-    store.apply('persistentvolumeclaims', 'ADDED', pvc('shop', 'd', { storageClassName: '' }));
+    store.add('persistentvolumeclaims', legacy);
+    store.add('persistentvolumeclaims', pvc('shop', 'd', { storageClassName: '' }));
     expect(names(store.claimsOfClass('fast'))).toEqual(['a', 'c']);
     // "" explicitly asks for volumes without a class; it is not "no class named".
     expect(names(store.claimsOfClass(''))).toEqual(['d']);
@@ -124,7 +124,7 @@ describe('ObjectStore indices', () => {
     const { store } = recording();
     const p: Pod = pod('shop', 'web-0', ['data'], { nodeName: 'node-1' });
     p.spec?.volumes?.push({ name: 'scratch', ephemeral: { volumeClaimTemplate: { spec: { storageClassName: 'fast' } } } });
-    store.apply('pods', 'ADDED', p);
+    store.add('pods', p);
     expect(names(store.podsUsingClaim('shop', 'data'))).toEqual(['web-0']);
     expect(names(store.podsUsingClaim('shop', 'web-0-scratch'))).toEqual(['web-0']);
     expect(names(store.podsOnNode('node-1'))).toEqual(['web-0']);
@@ -133,20 +133,20 @@ describe('ObjectStore indices', () => {
   it('moves index entries when an object changes what it points at', () => {
     const { store } = recording();
     const p = pod('shop', 'app', ['one'], { nodeName: 'node-1' });
-    store.apply('pods', 'ADDED', p);
-    store.apply('pods', 'MODIFIED', { ...pod('shop', 'app', ['two'], { nodeName: 'node-2' }), metadata: p.metadata });
+    store.add('pods', p);
+    store.update('pods', { ...pod('shop', 'app', ['two'], { nodeName: 'node-2' }), metadata: p.metadata });
     expect(store.podsUsingClaim('shop', 'one')).toEqual([]);
     expect(names(store.podsUsingClaim('shop', 'two'))).toEqual(['app']);
     expect(store.podsOnNode('node-1')).toEqual([]);
-    store.apply('pods', 'DELETED', p);
+    store.delete('pods', p);
     expect(store.podsUsingClaim('shop', 'two')).toEqual([]);
   });
 
   it('events by involved object (newest first) and by UID', () => {
     const { store } = recording();
     const about = { kind: 'PersistentVolumeClaim', name: 'data', namespace: 'shop', uid: 'claim-uid' };
-    store.apply('events', 'ADDED', event(about, 'ExternalProvisioning', 'waiting', '2026-11-28T09:00:00Z'));
-    store.apply('events', 'ADDED', event(about, 'ProvisioningFailed', 'failed', '2026-11-28T09:05:00Z'));
+    store.add('events', event(about, 'ExternalProvisioning', 'waiting', '2026-11-28T09:00:00Z'));
+    store.add('events', event(about, 'ProvisioningFailed', 'failed', '2026-11-28T09:05:00Z'));
     expect(store.eventsFor('PersistentVolumeClaim', 'data', 'shop').map((e) => e.reason)).toEqual(['ProvisioningFailed', 'ExternalProvisioning']);
     expect(store.eventsForUid('claim-uid')).toHaveLength(2);
     expect(store.eventsFor('PersistentVolumeClaim', 'data', 'other')).toEqual([]);
@@ -154,11 +154,11 @@ describe('ObjectStore indices', () => {
 
   it('default classes, provisioner -> classes, leases by name, CSINodes by driver, attachments by volume', () => {
     const { store } = recording();
-    store.apply('storageclasses', 'ADDED', sc('fast', {}, true));
-    store.apply('storageclasses', 'ADDED', sc('slow', { provisioner: 'other.io/x' }));
-    store.apply('leases', 'ADDED', { kind: 'Lease', metadata: { name: 'example-com-nfs', namespace: 'nfs', uid: 'l1' } });
-    store.apply('csinodes', 'ADDED', { kind: 'CSINode', metadata: { name: 'node-1', uid: 'c1' }, spec: { drivers: [{ name: 'example.com/nfs' }] } });
-    store.apply('volumeattachments', 'ADDED', { kind: 'VolumeAttachment', metadata: { name: 'va', uid: 'v1' }, spec: { nodeName: 'node-1', source: { persistentVolumeName: 'pv-1' } } });
+    store.add('storageclasses', sc('fast', {}, true));
+    store.add('storageclasses', sc('slow', { provisioner: 'other.io/x' }));
+    store.add('leases', { kind: 'Lease', metadata: { name: 'example-com-nfs', namespace: 'nfs', uid: 'l1' } });
+    store.add('csinodes', { kind: 'CSINode', metadata: { name: 'node-1', uid: 'c1' }, spec: { drivers: [{ name: 'example.com/nfs' }] } });
+    store.add('volumeattachments', { kind: 'VolumeAttachment', metadata: { name: 'va', uid: 'v1' }, spec: { nodeName: 'node-1', source: { persistentVolumeName: 'pv-1' } } });
     expect(names(store.defaultClasses())).toEqual(['fast']);
     expect(store.defaultClassName()).toBe('fast');
     expect(names(store.classesOfProvisioner('example.com/nfs'))).toEqual(['fast']);
@@ -173,14 +173,14 @@ describe('ObjectStore indices', () => {
     const { store } = recording();
     const p = pod('shop', 'db-0');
     p.metadata = { ...p.metadata, ownerReferences: [{ kind: 'StatefulSet', name: 'db', controller: true }] };
-    store.apply('pods', 'ADDED', p);
+    store.add('pods', p);
     expect(names(store.podsOwnedBy('StatefulSet', 'shop', 'db'))).toEqual(['db-0']);
   });
 
   it('lists namespaces and counts', () => {
     const { store } = recording();
-    store.apply('pods', 'ADDED', pod('b', 'x'));
-    store.apply('persistentvolumeclaims', 'ADDED', pvc('a', 'y'));
+    store.add('pods', pod('b', 'x'));
+    store.add('persistentvolumeclaims', pvc('a', 'y'));
     expect(store.namespaces()).toEqual(['a', 'b']);
     expect(store.count('pods')).toBe(1);
   });

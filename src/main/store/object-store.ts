@@ -18,23 +18,26 @@ import type {
   VolumeSnapshot,
 } from '../../shared/kube/objects';
 import type { ClusterView } from '../../shared/diagnose/view';
-import type { KindSyncState } from '../../shared/model/status';
-import type { WatchEventType } from '../kube/source';
+import type { KindStatus, KindSyncState } from '../../shared/model/status';
+import { EventWriter, type WatchEventType } from '../kube/source';
 import { SPECS_BY_KIND, type IndexName } from './indices';
 import { KindTable, MultiIndex } from './kind-table';
-import { eventMillis } from '../../shared/diagnose/objects';
-import { involvedKey, nsKey, objectKey } from './relations';
+import { eventMillis } from '../../shared/diagnose/object-helpers';
+import { involvedKey, nsKey, objectKey } from './object-keys';
 
 export type ObjectChangeListener = (kind: Kind, key: string, before: KubeObject | undefined, after: KubeObject | undefined) => void;
 
-export class ObjectStore implements ClusterView {
+/** Written through ObjectWriter's verbs (add/update/delete from EventWriter, replace below). */
+export class ObjectStore extends EventWriter implements ClusterView {
   private readonly tables = new Map<Kind, KindTable>();
   private readonly indices = new Map<IndexName, MultiIndex>();
-  private readonly states = new Map<Kind, KindSyncState>();
+  /** Each kind's sync state as its source last reported it: the one copy (the cluster session reads it). */
+  private readonly states = new Map<Kind, KindStatus>();
   /** The clock; tests and recordings replace it. */
   now: () => number = () => Date.now();
 
   constructor(private readonly onChange: ObjectChangeListener = () => {}) {
+    super();
     for (const kind of ALL_KINDS) this.tables.set(kind, new KindTable());
   }
 
@@ -51,19 +54,24 @@ export class ObjectStore implements ClusterView {
     return index;
   }
 
-  setKindState(kind: Kind, state: KindSyncState): void {
-    this.states.set(kind, state);
+  setKindStatus(status: KindStatus): void {
+    this.states.set(status.kind, status);
+  }
+
+  /** The status its source last reported for a kind; undefined when it reported none. */
+  kindStatusOf(kind: Kind): KindStatus | undefined {
+    return this.states.get(kind);
   }
 
   anyKindIn(state: KindSyncState): boolean {
-    for (const s of this.states.values()) if (s === state) return true;
+    for (const s of this.states.values()) if (s.state === state) return true;
     return false;
   }
 
   // --- updates ---------------------------------------------------------------------------------------------
 
   /** One watch event. An ADDED or MODIFIED with a new UID under a known name replaces the old object. */
-  apply(kind: Kind, type: WatchEventType, obj: KubeObject): void {
+  protected event(kind: Kind, type: WatchEventType, obj: KubeObject): void {
     if (!obj.metadata?.name) return;
     const key = objectKey(obj);
     const before = this.table(kind).get(key);
@@ -83,7 +91,7 @@ export class ObjectStore implements ClusterView {
   }
 
   /** Replaces every object of a kind (or of one namespace of it), removing those that vanished. */
-  reset(kind: Kind, objects: readonly KubeObject[], namespace?: string): void {
+  replace(kind: Kind, objects: readonly KubeObject[], namespace?: string): void {
     const table = this.table(kind);
     const incoming = new Map<string, KubeObject>();
     for (const obj of objects) {
@@ -102,7 +110,7 @@ export class ObjectStore implements ClusterView {
       if (before && before.metadata?.uid === obj.metadata?.uid && before.metadata?.resourceVersion !== undefined &&
         before.metadata.resourceVersion === obj.metadata?.resourceVersion) continue;
       try {
-        this.apply(kind, 'ADDED', obj);
+        this.event(kind, 'ADDED', obj);
       } catch (error) {
         rejected.push(error instanceof Error ? error.message : String(error));
       }
@@ -118,7 +126,7 @@ export class ObjectStore implements ClusterView {
     try {
       afterKeys = specs.map((spec) => (after ? spec.keys(after) : []));
     } catch (error) {
-      throw new Error(`${KINDS[kind].objectKind} ${key} is malformed and was skipped (${error instanceof Error ? error.message : String(error)}). Check the source (snapshot file) for this object.`);
+      throw new Error(`${KINDS[kind].kind} ${key} is malformed and was skipped (${error instanceof Error ? error.message : String(error)}). Check the source (snapshot file) for this object.`);
     }
     const table = this.table(kind);
     if (after) table.set(key, after);
@@ -147,7 +155,7 @@ export class ObjectStore implements ClusterView {
   // --- ClusterView ------------------------------------------------------------------------------------------
 
   kindState(kind: Kind): KindSyncState {
-    return this.states.get(kind) ?? 'idle';
+    return this.states.get(kind)?.state ?? 'idle';
   }
 
   list<K extends Kind>(kind: K, namespace?: string): readonly ObjectsByKind[K][] {

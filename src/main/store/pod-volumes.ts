@@ -5,7 +5,7 @@
 import type { Container, Pod, Volume } from '../../shared/kube/objects';
 import type { PodVolumeView, VolumeSourceFact } from '../../shared/model/detail';
 import type { ClusterView } from '../../shared/diagnose/view';
-import { claimNameOfVolume, volumeType } from './relations';
+import { claimNameOfVolume, volumeType } from './object-keys';
 
 /** The source of a volume as facts the UI puts into words (see VolumeSourceFact). */
 function describeVolume(pod: Pod, volume: Volume): VolumeSourceFact[] {

@@ -5,7 +5,6 @@
  */
 import { SEVERITY_ORDER, type Severity } from '../../shared/model/findings';
 import type { ListRequest, RowBase } from '../../shared/model/rows';
-import { badRequest } from '../core/errors';
 import type { SortValue, TableSpec } from './rows/table-spec';
 
 /** A row with its search text (lower-cased once, when the row is built). */
@@ -72,7 +71,8 @@ export function sortRows<Row>(spec: TableSpec<Row>, rows: readonly IndexedRow<Ro
 export function rowComparator<Row>(spec: TableSpec<Row>, order: SortSpec): (a: IndexedRow<Row>, b: IndexedRow<Row>) => number {
   const columns = order.map(([column, direction]) => {
     const col = spec.columns[column];
-    if (!col) throw badRequest(`This table cannot be sorted by "${column}". Sort by one of: ${Object.keys(spec.columns).join(', ')}.`);
+    // core/validate.ts refuses unknown columns before a request gets here; this guards direct callers.
+    if (!col) throw new Error(`This table cannot be sorted by "${column}". Sort by one of: ${Object.keys(spec.columns).join(', ')}.`);
     return { column, sign: direction === 'desc' ? -1 : 1, value: col.sort };
   });
   const keyOf = (r: IndexedRow<Row>, c: (typeof columns)[number]): Key => {
@@ -151,7 +151,7 @@ export function rowFilter<Row>(spec: TableSpec<Row>, req: RowFilter): (row: Inde
   if (search) checks.push((r) => r.text.includes(search));
   for (const [column, value] of Object.entries(req.filters ?? {})) {
     const col = spec.columns[column];
-    if (!col) throw badRequest(`This table has no column "${column}" to filter by. Filter by one of: ${Object.keys(spec.columns).join(', ')}.`);
+    if (!col) throw new Error(`This table has no column "${column}" to filter by. Filter by one of: ${Object.keys(spec.columns).join(', ')}.`);
     const text = col.filter ?? ((row: Row) => String(col.sort(row) ?? ''));
     checks.push((r) => text(r.row) === value);
   }

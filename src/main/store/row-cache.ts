@@ -2,7 +2,7 @@
  * Table rows cached per object: a change marks the rows of the objects it touches, and the next query rebuilds
  * only those. Sorted orders are cached per table and column until a row of that table changes.
  */
-import type { Kind } from '../../shared/kube/kinds';
+import { ROW_TABLE_OF_KIND, type Kind } from '../../shared/kube/kinds';
 import type { ListRequest, Page, TableId, TableRows } from '../../shared/model/rows';
 import type { ProvisionerRow } from '../../shared/model/rows';
 import type { FindingsCache } from './findings-cache';
@@ -14,15 +14,6 @@ import { provisionerRow } from './rows/provisioners';
 import { TABLES } from './rows/registry';
 import type { RowContext, TableSpec } from './rows/table-spec';
 
-export const TABLE_OF_KIND: Partial<Record<Kind, TableId>> = {
-  persistentvolumeclaims: 'claims',
-  persistentvolumes: 'volumes',
-  storageclasses: 'classes',
-  pods: 'pods',
-  volumesnapshots: 'snapshots',
-  nodes: 'nodes',
-  events: 'events',
-};
 
 /** The order rows have before (and under) any sort the user asks for. */
 const DEFAULT_ORDER: Partial<Record<TableId, SortSpec>> = {
@@ -89,7 +80,7 @@ export class RowCache {
   }
 
   markObject(kind: Kind, key: string): void {
-    const table = TABLE_OF_KIND[kind];
+    const table = ROW_TABLE_OF_KIND[kind];
     if (table) this.tables[table].dirty.add(key);
   }
 

@@ -38,7 +38,7 @@ describe('the lab scenarios in the store', () => {
   const objects = loadAll();
   const store = new ClusterStore('lab', { now: () => Date.parse('2026-11-28T10:00:00Z') });
   for (const kind of Object.keys(KINDS) as Kind[]) {
-    store.reset(kind, objects.get(kind) ?? []);
+    store.replace(kind, objects.get(kind) ?? []);
     store.kindStatus({ kind, state: 'synced', count: 0 });
   }
 

@@ -19,7 +19,7 @@ function all<T extends TableId>(table: T, extra: Partial<Parameters<ClusterStore
 describe('every column of every table sorts in the core', () => {
   it('by the value the column stands for, both ways, rows without a value last', () => {
     for (const table of TABLE_IDS) {
-      const spec = TABLES[table];
+      const spec = TABLES[table] as { columns: Record<string, { sort: unknown } | undefined> };
       for (const column of TABLE_COLUMN_IDS[table]) {
         const col = spec.columns[column];
         expect(col, `${table}.${column} has a sort value in the store`).toBeDefined();

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { isLessonAnchor } from '../lessons';
 import { LANGS, SEVERITY_ORDER } from '../model/findings';
 import { ALL_FINDING_CODES, FINDING_CODES } from './catalog';
-import { fixtureView } from './fixture-view';
+import { fixtureView } from './testing/fixture-view';
 import {
   boundClaim,
   boundVolume,
@@ -14,7 +14,7 @@ import {
   manualVolume,
   runningPod,
   taskPod,
-} from './fixtures';
+} from './testing/fixtures';
 import { allProvisioners, diagnoseAll } from './index';
 
 describe('finding catalog', () => {

@@ -4,7 +4,7 @@ import type { Evidence, Finding } from '../model/findings';
 import type { ObjectRef } from '../model/refs';
 import type { DiagnoseContext } from './context';
 import { finding, step, t } from './finding';
-import { eventEvidence, eventsAbout, newestEvent } from './objects';
+import { eventEvidence, eventsAbout, newestEvent } from './object-helpers';
 import { command } from './shell-quote';
 
 /** After this long, waits that should be short (binding, provisioning) are reported as warnings. */

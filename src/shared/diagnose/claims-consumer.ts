@@ -9,7 +9,7 @@ import type { StorageClass } from '../kube/objects';
 import type { Evidence, Finding } from '../model/findings';
 import { describeStep, pendingUnknown, recentEvents, SLOW_WAIT_MS, type ClaimCase } from './claims-common';
 import { evidence, finding, step, t } from './finding';
-import { ageOf, condition, duration, eventEvidence, eventMillis, eventsAbout, newestEvent, refTo } from './objects';
+import { ageOf, condition, duration, eventEvidence, eventMillis, eventsAbout, newestEvent, refTo } from './object-helpers';
 import { healthEvidence, NO_PROVISIONER, VERDICT_TEXT } from './provisioners';
 import { command } from './shell-quote';
 import { analyseStatic, nearMissEvidence } from './static-binding';

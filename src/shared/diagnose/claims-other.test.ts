@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PersistentVolumeClaim } from '../kube/objects';
-import { fixtureView, type FixtureObjects } from './fixture-view';
-import { boundClaim, boundVolume, eventAbout, minutesAgo, runningPod } from './fixtures';
+import { fixtureView, type FixtureObjects } from './testing/fixture-view';
+import { boundClaim, boundVolume, eventAbout, minutesAgo, runningPod } from './testing/fixtures';
 import { diagnoseObject } from './index';
 import { plainText } from '../verbatim';
 

@@ -10,8 +10,8 @@ import type { PersistentVolumeClaim } from '../kube/objects';
 import type { Evidence, Finding, FixStep } from '../model/findings';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
-import { duration, eventEvidence, eventMillis, eventsAbout, isPodFinished, millis, newestEvent, refByName, refTo } from './objects';
-import { storageBytes } from './quantity';
+import { duration, eventEvidence, eventMillis, eventsAbout, isPodFinished, millis, newestEvent, refByName, refTo } from './object-helpers';
+import { compareQuantities, storageQuantity } from '../quantity';
 import { command } from './shell-quote';
 import { SLOW_WAIT_MS } from './claims-common';
 import { NODES, ON_NODES, PODS } from './words';
@@ -169,9 +169,9 @@ function expansion(ctx: DiagnoseContext, claim: PersistentVolumeClaim): Finding[
  */
 function unservedExpansion(ctx: DiagnoseContext, claim: PersistentVolumeClaim, sizes: Evidence, describe: FixStep): Finding[] {
   const view = ctx.view;
-  const requested = storageBytes(claim.spec?.resources?.requests);
-  const capacity = storageBytes(claim.status?.capacity);
-  if (claim.status?.phase !== 'Bound' || requested === undefined || capacity === undefined || requested <= capacity) return [];
+  const requested = storageQuantity(claim.spec?.resources?.requests);
+  const capacity = storageQuantity(claim.status?.capacity);
+  if (claim.status?.phase !== 'Bound' || requested === undefined || capacity === undefined || compareQuantities(requested, capacity) <= 0) return [];
   const events = eventsAbout(view, 'persistentvolumeclaims', claim);
   const waiting = newestEvent(events, ['ExternalExpanding']);
   const failed = newestEvent(events, ['VolumeResizeFailed']);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from '../kube/objects';
 import type { Finding } from '../model/findings';
-import { fixtureView, type FixtureObjects } from './fixture-view';
+import { fixtureView, type FixtureObjects } from './testing/fixture-view';
 import {
   csiDriver,
   csiHostpathClass,
@@ -16,7 +16,7 @@ import {
   noProvisionerClass,
   readyPod,
   taskPod,
-} from './fixtures';
+} from './testing/fixtures';
 import { diagnoseObject } from './index';
 import { plainText } from '../verbatim';
 
@@ -164,6 +164,17 @@ describe('pending claim: WaitForFirstConsumer', () => {
     const small = volumeWith('local-pv-1', { storageClassName: 'local-storage', capacity: { storage: '1Gi' } });
     const [f] = diagnose({ storageclasses: [noProvisionerClass], persistentvolumeclaims: [local], persistentvolumes: [small], pods: [pod] });
     expect(f?.code).toBe('claim.consumer-unschedulable');
+    expect(f?.evidence.find((e) => e.ref?.name === 'local-pv-1')?.source).toBe('size');
+  });
+
+  it('compares sizes exactly: one byte short is too small, however large the volume', () => {
+    // 2^53 + 1 and 2^53 are one Number: a float comparison would call this volume big enough.
+    const local = inClass('local-storage');
+    const claim = { ...local, spec: { ...local.spec, resources: { requests: { storage: '9007199254740993' } } } };
+    const message = "0/1 nodes are available: 1 node(s) didn't find available persistent volumes to bind.";
+    const pod = { ...taskPod, status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message }] } };
+    const short = volumeWith('local-pv-1', { storageClassName: 'local-storage', capacity: { storage: '9007199254740992' } });
+    const [f] = diagnose({ storageclasses: [noProvisionerClass], persistentvolumeclaims: [claim], persistentvolumes: [short], pods: [pod] });
     expect(f?.evidence.find((e) => e.ref?.name === 'local-pv-1')?.source).toBe('size');
   });
 });

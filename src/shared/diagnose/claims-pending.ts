@@ -13,7 +13,7 @@ import { describeStep, pendingUnknown, recentEvents, SLOW_WAIT_MS, type ClaimCas
 import { diagnoseRequestedVolume } from './claims-prebound';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, NOTE, step, t } from './finding';
-import { ageOf, duration, eventsAbout, isPodFinished, refByName, refTo, unreadable } from './objects';
+import { ageOf, duration, eventsAbout, isPodFinished, refByName, refTo, unreadable } from './object-helpers';
 import { controllerManagerDown, NO_PROVISIONER } from './provisioners';
 import { command } from './shell-quote';
 import { analyseStatic, nearMissEvidence, volumeFacts } from './static-binding';

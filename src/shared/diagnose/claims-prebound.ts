@@ -7,7 +7,7 @@ import { verbatim } from '../verbatim';
 import type { Finding } from '../model/findings';
 import type { ClaimCase } from './claims-common';
 import { evidence, finding, step, t } from './finding';
-import { eventEvidence, newestEvent, refByName, refTo } from './objects';
+import { eventEvidence, newestEvent, refByName, refTo } from './object-helpers';
 import { command } from './shell-quote';
 import { volumeDifferences, volumeFacts } from './static-binding';
 import { claimClassName } from './view';

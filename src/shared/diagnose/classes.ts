@@ -5,7 +5,7 @@ import type { StorageClass } from '../kube/objects';
 import type { Finding } from '../model/findings';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
-import { refTo } from './objects';
+import { refTo } from './object-helpers';
 import { healthEvidence } from './provisioners';
 import { command } from './shell-quote';
 import { CLASSES } from './words';

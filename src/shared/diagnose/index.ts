@@ -15,6 +15,7 @@ import { diagnosePodMountEvents, diagnosePodScheduling, isUnschedulableForVolume
 import { diagnosePodVolumes } from './pods-volumes';
 import { provisionerHealth as assessHealth } from './provisioners';
 import { diagnoseVolume } from './volumes';
+import type { ObjectsByKind } from '../kube/kinds';
 import { claimClassName, type ClusterView } from './view';
 
 export { ALL_FINDING_CODES, FINDING_CODES, isFindingCode, type FindingCode } from './catalog';
@@ -121,3 +122,31 @@ function diagnosePod(ctx: DiagnoseContext, pod: Parameters<typeof diagnoseInitCo
     ...diagnoseInitContainers(ctx, pod),
   ];
 }
+
+/** The kinds the rules diagnose (their descriptors say `diagnosed: true`). */
+export type DiagnosedKind = 'persistentvolumeclaims' | 'persistentvolumes' | 'pods' | 'storageclasses';
+
+/**
+ * Which objects of each diagnosed kind may get a different verdict with time alone, no object changing: the rules
+ * declare it here, beside their entry points, so a cache of findings (store/findings-cache.ts) re-examines those
+ * every minute and skips the healthy rest. A new time-dependent rule must widen its kind's predicate; a kind whose
+ * verdicts never depend on time says `false`. Keyed by every diagnosed kind, so a new one must answer.
+ *
+ * - claims: a wait turns "slow" after SLOW_WAIT_MS (claims-common.ts); a condition (resize) or deletion ages.
+ * - pods: init containers turn "stuck" (pods-init.ts), events age out of "recent" (pods-mounts.ts).
+ * - volumes: Released / Failed / Pending volumes age.
+ * - classes: their verdicts follow provisioner health, which the store re-assesses on its own timer.
+ */
+export const CHANGES_WITH_TIME: { readonly [K in DiagnosedKind]: false | ((view: ClusterView, object: ObjectsByKind[K]) => boolean) } = {
+  persistentvolumeclaims: (_view, claim) => {
+    const conditions = claim.status?.conditions ?? [];
+    return claim.status?.phase !== 'Bound' || Boolean(claim.metadata?.deletionTimestamp) || conditions.some((c) => c.status === 'True');
+  },
+  pods: (view, pod) => {
+    const ready = pod.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True');
+    const eventful = view.eventsFor('Pod', pod.metadata?.name ?? '', pod.metadata?.namespace).length > 0;
+    return !ready || Boolean(pod.metadata?.deletionTimestamp) || eventful;
+  },
+  persistentvolumes: (_view, pv) => pv.status?.phase !== 'Bound',
+  storageclasses: false,
+};

@@ -1,13 +1,13 @@
 /**
- * The rules against objects captured from the local lab (testdata/lab-capture.json: Kubernetes v1.37.2, the seeded
+ * The rules against objects captured from the local lab (testing/lab-capture.json: Kubernetes v1.37.2, the seeded
  * scenarios, read with kubectl get -o json). Real shapes and real event texts; the integration tests assert the
  * same codes against the live lab.
  */
 import { describe, expect, it } from 'vitest';
 import type { Finding } from '../model/findings';
-import { fixtureView, type FixtureObjects } from './fixture-view';
+import { fixtureView, type FixtureObjects } from './testing/fixture-view';
 import { allProvisioners, diagnoseAll, diagnoseObject } from './index';
-import capture from './testdata/lab-capture.json';
+import capture from './testing/lab-capture.json';
 
 const view = fixtureView(capture.objects as unknown as FixtureObjects, { now: capture.capturedAt });
 const claim = (namespace: string, name: string): Finding[] => diagnoseObject(view, { kind: 'persistentvolumeclaims', name, namespace });

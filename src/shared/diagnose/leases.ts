@@ -3,7 +3,9 @@
  * Lease every few seconds; a Lease not renewed for a while means its holder stopped.
  */
 import type { Lease } from '../kube/objects';
-import { duration, millis } from './objects';
+import type { Localized } from '../model/findings';
+import { t } from './finding';
+import { duration, millis } from './object-helpers';
 import type { ClusterView } from './view';
 
 /**
@@ -42,16 +44,14 @@ export function leaseIsFresh(view: ClusterView, l: Lease): boolean {
   return view.now() - renewed <= limitMs;
 }
 
-/** When a lease was last renewed, in words: "never", "just now" (under a second; not "0 s ago"), "80 s ago". */
-export function leaseAgo(view: ClusterView, l: Lease): string {
+/**
+ * How long ago a Lease was renewed, in both languages, like every other text here: "never" / «никогда», "just now" /
+ * «только что» under a second (not "0 s ago"), "5 min ago" / «5 мин назад».
+ */
+export function leaseAgo(view: ClusterView, l: Lease): Localized {
   const at = leaseRenewMillis(l);
-  if (at === undefined) return 'never';
-  return view.now() - at < 1000 ? 'just now' : `${duration(view.now() - at).en} ago`;
-}
-
-/** leaseAgo in Russian: «никогда», «только что», «80 с назад». */
-export function leaseAgoRu(view: ClusterView, l: Lease): string {
-  const at = leaseRenewMillis(l);
-  if (at === undefined) return 'никогда';
-  return view.now() - at < 1000 ? 'только что' : `${duration(view.now() - at).ru} назад`;
+  if (at === undefined) return t('never', 'никогда');
+  if (view.now() - at < 1000) return t('just now', 'только что');
+  const ago = duration(view.now() - at);
+  return t(`${ago.en} ago`, `${ago.ru} назад`);
 }

@@ -9,7 +9,7 @@ import type { Container, ContainerStatus, Pod } from '../kube/objects';
 import type { Finding } from '../model/findings';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
-import { duration, millis, refTo } from './objects';
+import { duration, millis, refTo } from './object-helpers';
 import { command } from './shell-quote';
 import { RESTARTS } from './words';
 

@@ -12,7 +12,7 @@ import type { Finding } from '../model/findings';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
 import { isMultiAttach, VOLUME_SCHEDULING_MESSAGES } from './messages';
-import { condition, eventEvidence, eventMillis, eventsAbout, refByName, refTo } from './objects';
+import { condition, eventEvidence, eventMillis, eventsAbout, refByName, refTo } from './object-helpers';
 import { command } from './shell-quote';
 
 /** Mount events older than this are left out: events expire after an hour anyway. */

@@ -8,7 +8,7 @@ import type { Container, PersistentVolumeClaim, Pod, Volume } from '../kube/obje
 import type { Finding } from '../model/findings';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, NOTE, step, t } from './finding';
-import { ageOf, isPodFinished, refByName, refTo } from './objects';
+import { ageOf, isPodFinished, refByName, refTo } from './object-helpers';
 import { command } from './shell-quote';
 import { NODES } from './words';
 

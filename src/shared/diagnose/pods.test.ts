@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../kube/objects';
-import { fixtureView, type FixtureObjects } from './fixture-view';
-import { boundClaim, boundVolume, csiNode, eventAbout, manualClaim, minutesAgo, runningPod, taskPod } from './fixtures';
+import { fixtureView, type FixtureObjects } from './testing/fixture-view';
+import { boundClaim, boundVolume, csiNode, eventAbout, manualClaim, minutesAgo, runningPod, taskPod } from './testing/fixtures';
 import { diagnoseObject } from './index';
 import { isSensitiveHostPath } from './pods-volumes';
 import { plainText } from '../verbatim';

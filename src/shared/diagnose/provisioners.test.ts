@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureView } from './fixture-view';
+import { fixtureView } from './testing/fixture-view';
 import {
   csiDriver,
   csiHostpathClass,
@@ -10,7 +10,7 @@ import {
   manualClaim,
   noProvisionerClass,
   readyPod,
-} from './fixtures';
+} from './testing/fixtures';
 import { diagnoseObject } from './index';
 import { assessProvisioner, leaseNameCandidates, provisionerHealth } from './provisioners';
 import { plainText } from '../verbatim';

@@ -10,8 +10,8 @@ import type { Lease, Pod, StorageClass } from '../kube/objects';
 import type { Evidence, Localized } from '../model/findings';
 import type { ProvisionerRow, ProvisionerType, ProvisionerVerdict } from '../model/rows';
 import { evidence, t } from './finding';
-import { controllerManagerLease, leaseAgo, leaseAgoRu, leaseIsFresh, leaseNameCandidates, leaseRenewMillis } from './leases';
-import { condition, eventMillis, eventsAbout, newestEvent, refByName, unreadable } from './objects';
+import { controllerManagerLease, leaseAgo, leaseIsFresh, leaseNameCandidates, leaseRenewMillis } from './leases';
+import { condition, eventMillis, eventsAbout, newestEvent, refByName, unreadable } from './object-helpers';
 import type { ClusterView } from './view';
 import { CLAIMS, NODES, OF_PODS, ON_NODES, PODS, WAIT } from './words';
 
@@ -107,12 +107,12 @@ export function assessProvisioner(view: ClusterView, name: string): ProvisionerA
       : {};
     if (kcm && !leaseIsFresh(view, kcm)) {
       return done('in-tree', 'dead', [
-        t(`In-tree plugin run by kube-controller-manager, whose leader lease kube-system/kube-controller-manager was last renewed ${leaseAgo(view, kcm)}: the controller manager is not running.`, `Встроенный плагин, его запускает kube-controller-manager, а его лидерский Lease kube-system/kube-controller-manager обновлён ${leaseAgoRu(view, kcm)}: controller manager не работает.`),
+        t(`In-tree plugin run by kube-controller-manager, whose leader lease kube-system/kube-controller-manager was last renewed ${leaseAgo(view, kcm).en}: the controller manager is not running.`, `Встроенный плагин, его запускает kube-controller-manager, а его лидерский Lease kube-system/kube-controller-manager обновлён ${leaseAgo(view, kcm).ru}: controller manager не работает.`),
       ], extra);
     }
     return done('in-tree', 'alive', [
       kcm
-        ? t(`In-tree plugin run by kube-controller-manager (leader lease renewed ${leaseAgo(view, kcm)}).`, `Встроенный плагин, его запускает kube-controller-manager (лидерский Lease обновлён ${leaseAgoRu(view, kcm)}).`)
+        ? t(`In-tree plugin run by kube-controller-manager (leader lease renewed ${leaseAgo(view, kcm).en}).`, `Встроенный плагин, его запускает kube-controller-manager (лидерский Lease обновлён ${leaseAgo(view, kcm).ru}).`)
         : t('In-tree plugin run by kube-controller-manager: alive while the control plane is (its lease is not visible here).', 'Встроенный плагин, его запускает kube-controller-manager: жив, пока жива control plane (её Lease здесь не виден).'),
     ], extra);
   }
@@ -213,8 +213,8 @@ function assessExternal(view: ClusterView, name: string, classes: string[]): Pro
     verdict = 'alive';
     reasons.push(
       t(
-        `Leader lease ${verbatim(leader.metadata?.namespace)}/${verbatim(leader.metadata?.name)} held by ${verbatim(leader.spec?.holderIdentity)}, renewed ${leaseAgo(view, leader)}.`,
-        `Лидерский Lease ${verbatim(leader.metadata?.namespace)}/${verbatim(leader.metadata?.name)} держит ${verbatim(leader.spec?.holderIdentity)}, обновлён ${leaseAgoRu(view, leader)}.`,
+        `Leader lease ${verbatim(leader.metadata?.namespace)}/${verbatim(leader.metadata?.name)} held by ${verbatim(leader.spec?.holderIdentity)}, renewed ${leaseAgo(view, leader).en}.`,
+        `Лидерский Lease ${verbatim(leader.metadata?.namespace)}/${verbatim(leader.metadata?.name)} держит ${verbatim(leader.spec?.holderIdentity)}, обновлён ${leaseAgo(view, leader).ru}.`,
       ),
     );
   } else if (leader) {
@@ -223,8 +223,8 @@ function assessExternal(view: ClusterView, name: string, classes: string[]): Pro
     reasons.push(
       leader.spec?.holderIdentity
         ? t(
-            `Leader lease ${verbatim(leader.metadata?.namespace)}/${verbatim(leader.metadata?.name)} was last renewed ${leaseAgo(view, leader)} (it lasts ${lasts} s): no leader is running.`,
-            `Лидерский Lease ${verbatim(leader.metadata?.namespace)}/${verbatim(leader.metadata?.name)} последний раз обновлён ${leaseAgoRu(view, leader)} (действует ${lasts} с): лидер не работает.`,
+            `Leader lease ${verbatim(leader.metadata?.namespace)}/${verbatim(leader.metadata?.name)} was last renewed ${leaseAgo(view, leader).en} (it lasts ${lasts} s): no leader is running.`,
+            `Лидерский Lease ${verbatim(leader.metadata?.namespace)}/${verbatim(leader.metadata?.name)} последний раз обновлён ${leaseAgo(view, leader).ru} (действует ${lasts} с): лидер не работает.`,
           )
         : t(
             `Leader lease ${verbatim(leader.metadata?.namespace)}/${verbatim(leader.metadata?.name)} has no holder: the provisioner stopped and released it.`,

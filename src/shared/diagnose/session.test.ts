@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { Kind } from '../kube/kinds';
 import type { PersistentVolumeClaim } from '../kube/objects';
 import type { ObjectRef } from '../model/refs';
-import { fixtureView } from './fixture-view';
-import { csiHostpathClass, manualClaim, readyPod } from './fixtures';
+import { fixtureView } from './testing/fixture-view';
+import { csiHostpathClass, manualClaim, readyPod } from './testing/fixtures';
 import { diagnoseObject, startDiagnosis } from './index';
 import type { ClusterView } from './view';
 

@@ -9,8 +9,8 @@ import type { KubeNode, NodeSelectorTerm, PersistentVolume, PersistentVolumeClai
 import type { DiagnoseContext } from './context';
 import type { Evidence, Localized } from '../model/findings';
 import { evidence, t } from './finding';
-import { refTo } from './objects';
-import { storageBytes } from './quantity';
+import { refTo } from './object-helpers';
+import { compareQuantities, storageQuantity, type Quantity } from '../quantity';
 import { formatSelector, formatTerms, nodeMatchesTerms, selectorMatches, type NodeFacts } from './selectors';
 import type { ClusterView } from './view';
 
@@ -98,9 +98,9 @@ export function volumeDifferences(
   }
   if (pv.metadata?.deletionTimestamp) out.push({ field: 'deleting', text: t('is being deleted', 'удаляется') });
 
-  const requested = storageBytes(claim.spec?.resources?.requests);
-  const capacity = storageBytes(spec.capacity);
-  if (requested !== undefined && (capacity === undefined || capacity < requested)) {
+  const requested = storageQuantity(claim.spec?.resources?.requests);
+  const capacity = storageQuantity(spec.capacity);
+  if (requested !== undefined && (capacity === undefined || compareQuantities(capacity, requested) < 0)) {
     out.push({
       field: 'size',
       text: t(
@@ -161,14 +161,15 @@ function refersTo(pv: PersistentVolume, claim: PersistentVolumeClaim): boolean {
  * A cheap count of the differences that need no text and no node lookups, to drop volumes that are far off
  * before the full comparison (a pending claim is compared with every volume of the cluster).
  */
-function roughDistance(claim: PersistentVolumeClaim, pv: PersistentVolume, className: string, requested: number | undefined): number {
+function roughDistance(claim: PersistentVolumeClaim, pv: PersistentVolume, className: string, requested: Quantity | undefined): number {
   const spec = pv.spec ?? {};
   let n = 0;
   if ((spec.storageClassName ?? '') !== className) n++;
   if ((spec.volumeMode ?? 'Filesystem') !== (claim.spec?.volumeMode ?? 'Filesystem')) n++;
   const offered = spec.accessModes ?? [];
   if ((claim.spec?.accessModes ?? []).some((m) => !offered.includes(m))) n++;
-  if (requested !== undefined && !((storageBytes(spec.capacity) ?? -1) >= requested)) n++;
+  const capacity = storageQuantity(spec.capacity);
+  if (requested !== undefined && (capacity === undefined || compareQuantities(capacity, requested) < 0)) n++;
   return n;
 }
 
@@ -180,7 +181,7 @@ function roughDistance(claim: PersistentVolumeClaim, pv: PersistentVolume, class
 export function analyseStatic(ctx: DiagnoseContext, claim: PersistentVolumeClaim, className: string, limit = 5): StaticAnalysis {
   const view = ctx.view;
   const nodeName = targetNode(view, claim);
-  const requested = storageBytes(claim.spec?.resources?.requests);
+  const requested = storageQuantity(claim.spec?.resources?.requests);
   const matches: PersistentVolume[] = [];
   const near: NearMiss[] = [];
   for (const pv of view.list('persistentvolumes')) {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PersistentVolume, VolumeAttachment } from '../kube/objects';
-import { fixtureView, type FixtureObjects } from './fixture-view';
-import { boundClaim, boundVolume, csiHostpathClass, eventAbout, lease, manualVolume, minutesAgo } from './fixtures';
+import { fixtureView, type FixtureObjects } from './testing/fixture-view';
+import { boundClaim, boundVolume, csiHostpathClass, eventAbout, lease, manualVolume, minutesAgo } from './testing/fixtures';
 import { diagnoseObject } from './index';
 
 const diagnose = (objects: FixtureObjects, name = 'task-pv-volume') => diagnoseObject(fixtureView(objects), { kind: 'persistentvolumes', name });

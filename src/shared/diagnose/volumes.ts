@@ -8,7 +8,7 @@ import type { PersistentVolume } from '../kube/objects';
 import type { Evidence, Finding } from '../model/findings';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
-import { ageOf, duration, eventEvidence, eventsAbout, millis, newestEvent, refByName, refTo } from './objects';
+import { ageOf, duration, eventEvidence, eventsAbout, millis, newestEvent, refByName, refTo } from './object-helpers';
 import { command } from './shell-quote';
 import { SLOW_WAIT_MS } from './claims-common';
 import { volumeFacts } from './static-binding';

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { MISTAKES } from '../../../e2e/integration/exercises/mistakes';
-import { fixtureView, type FixtureObjects } from '../diagnose/fixture-view';
+import { fixtureView, type FixtureObjects } from '../diagnose/testing/fixture-view';
 import type { Pod } from '../kube/objects';
 import { plainText } from '../verbatim';
 import { checkExercise } from './check';

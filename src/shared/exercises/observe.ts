@@ -5,7 +5,7 @@
  * so the exercise and the rest of the app never disagree about why something is stuck.
  */
 import { diagnoseObject } from '../diagnose';
-import { refByName, refTo } from '../diagnose/objects';
+import { refByName, refTo } from '../diagnose/object-helpers';
 import type { ClusterView } from '../diagnose/view';
 import type { Container, PersistentVolume, PersistentVolumeClaim, Pod } from '../kube/objects';
 import type { Finding, Localized } from '../model/findings';

@@ -5,8 +5,8 @@
  * not read are left as they are (they are only shown). Objects from the API server already fit; this is for
  * files. Pure; returns a new object when something was dropped, counting what it dropped.
  */
-import { KEPT_FIELDS, keptField, type Keep } from './kept-fields';
-import type { Kind } from './kinds';
+import { keptField, type Keep } from './kept-fields';
+import { KEPT_FIELDS, type Kind } from './kinds';
 import type { KubeObject } from './objects';
 
 export interface Conformed {

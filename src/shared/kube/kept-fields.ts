@@ -14,7 +14,6 @@
  * - `PARAMETER`: a StorageClass / VolumeSnapshotClass parameter: dropped when its key is secret-looking
  *   (except the names and namespaces of secrets, which support needs and are not secret), else scrubbed.
  */
-import type { Kind } from './kinds';
 
 export type Keep =
   | 'id'
@@ -44,11 +43,11 @@ export const INT = 'int' as const;
 export const BOOL = 'bool' as const;
 export const TEXT = 'text' as const;
 export const ARGV = 'argv' as const;
-const fields = (kept: Record<string, Keep>, rest?: Keep): Keep => (rest ? { fields: kept, rest } : { fields: kept });
-const list = (item: Keep): Keep => ({ list: item });
-const map = (value: Keep): Keep => ({ map: value });
-const IDS = list(ID);
-const ID_MAP = map(ID);
+export const fields = (kept: Record<string, Keep>, rest?: Keep): Keep => (rest ? { fields: kept, rest } : { fields: kept });
+export const list = (item: Keep): Keep => ({ list: item });
+export const map = (value: Keep): Keep => ({ map: value });
+export const IDS = list(ID);
+export const ID_MAP = map(ID);
 
 /**
  * Annotations the app reads (diagnosis, relations, provisioner health). Every other annotation is dropped:
@@ -83,13 +82,13 @@ const METADATA = fields({
   finalizers: IDS,
 });
 
-const CONDITIONS = list(fields({ type: ID, status: ID, reason: ID, message: TEXT, lastTransitionTime: ID, lastProbeTime: ID }));
-const OBJECT_REFERENCE = fields({ kind: ID, namespace: ID, name: ID, uid: ID, apiVersion: ID, resourceVersion: ID, fieldPath: ID });
-const SELECTOR_REQUIREMENTS = list(fields({ key: ID, operator: ID, values: IDS }));
-const LABEL_SELECTOR = fields({ matchLabels: ID_MAP, matchExpressions: SELECTOR_REQUIREMENTS });
-const NODE_SELECTOR_TERMS = list(fields({ matchExpressions: SELECTOR_REQUIREMENTS, matchFields: SELECTOR_REQUIREMENTS }));
-const RESOURCES = fields({ requests: ID_MAP, limits: ID_MAP });
-const CLAIM_SPEC = fields({
+export const CONDITIONS = list(fields({ type: ID, status: ID, reason: ID, message: TEXT, lastTransitionTime: ID, lastProbeTime: ID }));
+export const OBJECT_REFERENCE = fields({ kind: ID, namespace: ID, name: ID, uid: ID, apiVersion: ID, resourceVersion: ID, fieldPath: ID });
+export const SELECTOR_REQUIREMENTS = list(fields({ key: ID, operator: ID, values: IDS }));
+export const LABEL_SELECTOR = fields({ matchLabels: ID_MAP, matchExpressions: SELECTOR_REQUIREMENTS });
+export const NODE_SELECTOR_TERMS = list(fields({ matchExpressions: SELECTOR_REQUIREMENTS, matchFields: SELECTOR_REQUIREMENTS }));
+export const RESOURCES = fields({ requests: ID_MAP, limits: ID_MAP });
+export const CLAIM_SPEC = fields({
   accessModes: IDS,
   resources: RESOURCES,
   storageClassName: ID,
@@ -104,8 +103,8 @@ const CLAIM_SPEC = fields({
  * Any other volume source (awsElasticBlockStore, flexVolume, iscsi, rbd...): the app reads only that it is
  * there (its type) and which driver; options, secrets and monitors are dropped.
  */
-const OTHER_VOLUME_SOURCE = fields({ driver: ID, fsType: ID, readOnly: BOOL });
-const POD_VOLUME = fields(
+export const OTHER_VOLUME_SOURCE = fields({ driver: ID, fsType: ID, readOnly: BOOL });
+export const POD_VOLUME = fields(
   {
     name: ID,
     persistentVolumeClaim: fields({ claimName: ID, readOnly: BOOL }),
@@ -123,7 +122,7 @@ const POD_VOLUME = fields(
   },
   OTHER_VOLUME_SOURCE,
 );
-const CONTAINER = fields({
+export const CONTAINER = fields({
   name: ID,
   image: ID,
   command: ARGV,
@@ -135,134 +134,16 @@ const CONTAINER = fields({
   env: list(fields({ name: ID, value: 'env-value' })),
   resources: RESOURCES,
 });
-const CONTAINER_STATE = fields({
+export const CONTAINER_STATE = fields({
   waiting: fields({ reason: ID, message: TEXT }),
   running: fields({ startedAt: ID }),
   terminated: fields({ exitCode: INT, reason: ID, message: TEXT, startedAt: ID, finishedAt: ID }),
 });
-const CONTAINER_STATUSES = list(fields({ name: ID, ready: BOOL, started: BOOL, restartCount: INT, image: ID, state: CONTAINER_STATE, lastState: CONTAINER_STATE }));
-const ERROR = fields({ message: TEXT, time: ID });
+export const CONTAINER_STATUSES = list(fields({ name: ID, ready: BOOL, started: BOOL, restartCount: INT, image: ID, state: CONTAINER_STATE, lastState: CONTAINER_STATE }));
+export const ERROR = fields({ message: TEXT, time: ID });
 
-/** One kind's kept fields, its envelope included. */
-const kind = (kept: Record<string, Keep>): Keep => fields({ apiVersion: ID, kind: ID, metadata: METADATA, ...kept });
-
-export const KEPT_FIELDS: Record<Kind, Keep> = {
-  storageclasses: kind({
-    provisioner: ID,
-    parameters: map('parameter'),
-    reclaimPolicy: ID,
-    volumeBindingMode: ID,
-    allowVolumeExpansion: BOOL,
-    allowedTopologies: list(fields({ matchLabelExpressions: list(fields({ key: ID, values: IDS })) })),
-    mountOptions: list(TEXT),
-  }),
-  persistentvolumes: kind({
-    spec: fields(
-      {
-        capacity: ID_MAP,
-        accessModes: IDS,
-        persistentVolumeReclaimPolicy: ID,
-        storageClassName: ID,
-        volumeMode: ID,
-        claimRef: OBJECT_REFERENCE,
-        nodeAffinity: fields({ required: fields({ nodeSelectorTerms: NODE_SELECTOR_TERMS }) }),
-        mountOptions: list(TEXT),
-        volumeAttributesClassName: ID,
-        csi: fields({ driver: ID, volumeHandle: ID, fsType: ID, readOnly: BOOL }),
-        hostPath: fields({ path: ID, type: ID }),
-        local: fields({ path: ID, fsType: ID }),
-        nfs: fields({ server: ID, path: ID, readOnly: BOOL }),
-      },
-      OTHER_VOLUME_SOURCE,
-    ),
-    status: fields({ phase: ID, message: TEXT, reason: ID, lastPhaseTransitionTime: ID }),
-  }),
-  persistentvolumeclaims: kind({
-    spec: CLAIM_SPEC,
-    status: fields({
-      phase: ID,
-      accessModes: IDS,
-      capacity: ID_MAP,
-      conditions: CONDITIONS,
-      allocatedResources: ID_MAP,
-      allocatedResourceStatuses: ID_MAP,
-    }),
-  }),
-  pods: kind({
-    spec: fields({
-      nodeName: ID,
-      volumes: list(POD_VOLUME),
-      initContainers: list(CONTAINER),
-      containers: list(CONTAINER),
-      securityContext: fields({ runAsUser: INT, runAsGroup: INT, runAsNonRoot: BOOL, fsGroup: INT }),
-      schedulerName: ID,
-      nodeSelector: ID_MAP,
-      serviceAccountName: ID,
-      restartPolicy: ID,
-    }),
-    status: fields({
-      phase: ID,
-      reason: ID,
-      message: TEXT,
-      conditions: CONDITIONS,
-      initContainerStatuses: CONTAINER_STATUSES,
-      containerStatuses: CONTAINER_STATUSES,
-      startTime: ID,
-      hostIP: ID,
-      podIP: ID,
-      qosClass: ID,
-    }),
-  }),
-  events: kind({
-    involvedObject: OBJECT_REFERENCE,
-    reason: ID,
-    message: TEXT,
-    type: ID,
-    count: INT,
-    firstTimestamp: ID,
-    lastTimestamp: ID,
-    eventTime: ID,
-    source: fields({ component: ID, host: ID }),
-    reportingComponent: ID,
-    series: fields({ count: INT, lastObservedTime: ID }),
-  }),
-  nodes: kind({
-    spec: fields({ unschedulable: BOOL, taints: list(fields({ key: ID, value: ID, effect: ID })) }),
-    status: fields({ conditions: CONDITIONS, capacity: ID_MAP, allocatable: ID_MAP, nodeInfo: fields({ kubeletVersion: ID }) }),
-  }),
-  csidrivers: kind({
-    spec: fields({
-      attachRequired: BOOL,
-      podInfoOnMount: BOOL,
-      volumeLifecycleModes: IDS,
-      storageCapacity: BOOL,
-      fsGroupPolicy: ID,
-      requiresRepublish: BOOL,
-    }),
-  }),
-  csinodes: kind({
-    spec: fields({ drivers: list(fields({ name: ID, nodeID: ID, topologyKeys: IDS, allocatable: fields({ count: INT }) })) }),
-  }),
-  volumeattachments: kind({
-    spec: fields({ attacher: ID, nodeName: ID, source: fields({ persistentVolumeName: ID }) }),
-    status: fields({ attached: BOOL, attachError: ERROR, detachError: ERROR }),
-  }),
-  leases: kind({
-    spec: fields({ holderIdentity: ID, leaseDurationSeconds: INT, acquireTime: ID, renewTime: ID, leaseTransitions: INT }),
-  }),
-  volumesnapshots: kind({
-    spec: fields({ source: fields({ persistentVolumeClaimName: ID, volumeSnapshotContentName: ID }), volumeSnapshotClassName: ID }),
-    status: fields({ boundVolumeSnapshotContentName: ID, readyToUse: BOOL, restoreSize: ID, creationTime: ID, error: ERROR }),
-  }),
-  volumesnapshotcontents: kind({
-    spec: fields({
-      driver: ID,
-      deletionPolicy: ID,
-      volumeSnapshotRef: OBJECT_REFERENCE,
-      volumeSnapshotClassName: ID,
-      source: fields({ volumeHandle: ID, snapshotHandle: ID }),
-    }),
-    status: fields({ readyToUse: BOOL, restoreSize: INT, error: ERROR }),
-  }),
-  volumesnapshotclasses: kind({ driver: ID, deletionPolicy: ID, parameters: map('parameter') }),
-};
+/**
+ * One resource's kept fields, its envelope (apiVersion, kind, metadata) included. Each resource's descriptor
+ * (resources/*.ts) declares its own; the registry derives KEPT_FIELDS from them.
+ */
+export const envelope = (kept: Record<string, Keep>): Keep => fields({ apiVersion: ID, kind: ID, metadata: METADATA, ...kept });

@@ -1,88 +1,92 @@
 /**
- * The Kubernetes kinds this app watches, keyed by their API resource plural.
- * Pure data: shared by the reflector (to build URLs), the store and the UI.
+ * The Kubernetes resources this app watches, derived from their descriptors (resources/*.ts): nothing here names
+ * a resource. Pure data: shared by the reflector (to build URLs), the store, the snapshot writer and the UI.
  */
+import type { TableId } from '../table-ids';
+import type { Keep } from './kept-fields';
+import type { ResourceDescriptor } from './resources/descriptor';
+import { csiDrivers } from './resources/csi-drivers';
+import { csiNodes } from './resources/csi-nodes';
+import { csiStorageCapacities } from './resources/csi-storage-capacities';
+import { events } from './resources/events';
+import { leases } from './resources/leases';
+import { nodes } from './resources/nodes';
+import { persistentVolumeClaims } from './resources/persistent-volume-claims';
+import { persistentVolumes } from './resources/persistent-volumes';
+import { pods } from './resources/pods';
+import { storageClasses } from './resources/storage-classes';
+import { volumeAttachments } from './resources/volume-attachments';
+import { volumeSnapshotClasses } from './resources/volume-snapshot-classes';
+import { volumeSnapshotContents } from './resources/volume-snapshot-contents';
+import { volumeSnapshots } from './resources/volume-snapshots';
 
-/** Resource plural of every kind the app reflects. */
-export type Kind =
-  | 'storageclasses'
-  | 'persistentvolumes'
-  | 'persistentvolumeclaims'
-  | 'pods'
-  | 'events'
-  | 'nodes'
-  | 'csidrivers'
-  | 'csinodes'
-  | 'volumeattachments'
-  | 'leases'
-  | 'volumesnapshots'
-  | 'volumesnapshotcontents'
-  | 'volumesnapshotclasses';
+/** Every descriptor, in the order the UI lists resources (status strip, snapshot files). */
+export const RESOURCES = [
+  storageClasses,
+  persistentVolumes,
+  persistentVolumeClaims,
+  pods,
+  events,
+  nodes,
+  csiDrivers,
+  csiNodes,
+  csiStorageCapacities,
+  volumeAttachments,
+  leases,
+  volumeSnapshots,
+  volumeSnapshotContents,
+  volumeSnapshotClasses,
+] as const;
 
-/** Where a kind lives in the API and how it is addressed. */
-export interface KindInfo {
-  kind: Kind;
-  /** The `kind` field of its objects. */
-  objectKind: string;
-  group: string;
-  version: string;
-  namespaced: boolean;
-  /** True when the kind comes from a CRD that discovery must confirm before it is watched. */
-  optional: boolean;
-  /** Short label for the UI and the CLI. */
-  label: string;
-}
+type Descriptors = (typeof RESOURCES)[number];
 
-export const KINDS: Record<Kind, KindInfo> = {
-  storageclasses: k('storageclasses', 'StorageClass', 'storage.k8s.io', 'v1', false, 'StorageClasses'),
-  persistentvolumes: k('persistentvolumes', 'PersistentVolume', '', 'v1', false, 'PersistentVolumes'),
-  persistentvolumeclaims: k('persistentvolumeclaims', 'PersistentVolumeClaim', '', 'v1', true, 'PersistentVolumeClaims'),
-  pods: k('pods', 'Pod', '', 'v1', true, 'Pods'),
-  events: k('events', 'Event', '', 'v1', true, 'Events'),
-  nodes: k('nodes', 'Node', '', 'v1', false, 'Nodes'),
-  csidrivers: k('csidrivers', 'CSIDriver', 'storage.k8s.io', 'v1', false, 'CSIDrivers'),
-  csinodes: k('csinodes', 'CSINode', 'storage.k8s.io', 'v1', false, 'CSINodes'),
-  volumeattachments: k('volumeattachments', 'VolumeAttachment', 'storage.k8s.io', 'v1', false, 'VolumeAttachments'),
-  leases: k('leases', 'Lease', 'coordination.k8s.io', 'v1', true, 'Leases'),
-  volumesnapshots: k('volumesnapshots', 'VolumeSnapshot', 'snapshot.storage.k8s.io', 'v1', true, 'VolumeSnapshots', true),
-  volumesnapshotcontents: k(
-    'volumesnapshotcontents',
-    'VolumeSnapshotContent',
-    'snapshot.storage.k8s.io',
-    'v1',
-    false,
-    'VolumeSnapshotContents',
-    true,
-  ),
-  volumesnapshotclasses: k(
-    'volumesnapshotclasses',
-    'VolumeSnapshotClass',
-    'snapshot.storage.k8s.io',
-    'v1',
-    false,
-    'VolumeSnapshotClasses',
-    true,
-  ),
+/** Resource plural of every kind the app reflects (e.g. 'persistentvolumeclaims'). */
+export type Kind = Descriptors['resource'];
+
+/** Maps each resource to the plain-JSON type of its objects. */
+export type ObjectsByKind = {
+  [D in Descriptors as D['resource']]: D extends ResourceDescriptor<string, infer Obj> ? Obj : never;
 };
 
-function k(
-  kind: Kind,
-  objectKind: string,
-  group: string,
-  version: string,
-  namespaced: boolean,
-  label: string,
-  optional = false,
-): KindInfo {
-  return { kind, objectKind, group, version, namespaced, optional, label };
-}
+/** Where a kind lives in the API and how it is addressed: its descriptor. */
+export type KindInfo = ResourceDescriptor<Kind>;
 
-export const ALL_KINDS = Object.keys(KINDS) as Kind[];
+export const ALL_KINDS: Kind[] = RESOURCES.map((d) => d.resource);
+
+export const KINDS = Object.fromEntries(RESOURCES.map((d) => [d.resource, d])) as unknown as Record<Kind, KindInfo>;
+
+/** What a snapshot and the store keep of each kind (an allow-list; see kept-fields.ts). */
+export const KEPT_FIELDS = Object.fromEntries(RESOURCES.map((d) => [d.resource, d.keep])) as Record<Kind, Keep>;
+
+/** Which table lists objects of a kind, for links and lesson examples (CSIDrivers: the provisioners table). */
+export const TABLE_OF_KIND: Partial<Record<Kind, TableId>> = Object.fromEntries(
+  RESOURCES.flatMap((d): [Kind, TableId][] => ('table' in d && d.table ? [[d.resource, d.table.id]] : [])),
+);
+
+/** The table whose rows are this kind's objects, one per object (keyed like the object). */
+export const ROW_TABLE_OF_KIND: Partial<Record<Kind, TableId>> = Object.fromEntries(
+  RESOURCES.flatMap((d): [Kind, TableId][] => ('table' in d && d.table?.perObject ? [[d.resource, d.table.id]] : [])),
+);
+
+/** The kind whose objects a table's rows are (provisioners mix kinds and have none). */
+export const KIND_OF_TABLE: Partial<Record<TableId, Kind>> = Object.fromEntries(
+  Object.entries(ROW_TABLE_OF_KIND).map(([kind, table]) => [table, kind]),
+);
+
+/** Short names for the status strip and event objects (kubectl's, where it has one). */
+export const KIND_SHORT = Object.fromEntries(RESOURCES.map((d) => [d.resource, d.short])) as Record<Kind, string>;
+
+/** Kinds the diagnosis rules give findings to. */
+export const DIAGNOSED_KINDS: ReadonlySet<Kind> = new Set(RESOURCES.filter((d) => d.diagnosed).map((d) => d.resource));
+
+/** Object kinds (the `kind` field) whose Events matter to storage. */
+export const STORAGE_EVENT_KINDS: readonly string[] = RESOURCES.filter((d) => d.storageEvents).map((d) => d.kind);
 
 /** Maps an object's `kind` field (e.g. "PersistentVolumeClaim") back to our Kind. */
 export function kindOfObjectKind(objectKind: string): Kind | undefined {
-  return ALL_KINDS.find((kind) => KINDS[kind].objectKind === objectKind);
+  return OBJECT_KINDS.get(objectKind);
 }
+const OBJECT_KINDS = new Map<string, Kind>(RESOURCES.map((d) => [d.kind, d.resource]));
 
 /** The collection path of a kind, optionally inside one namespace. */
 export function collectionPath(kind: Kind, namespace?: string): string {

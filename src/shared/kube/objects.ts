@@ -248,6 +248,21 @@ export interface CSINode extends KubeObject {
   };
 }
 
+/**
+ * How much storage a CSI driver reports for one class in one topology segment (storage.k8s.io/v1, GA in 1.24).
+ * Written by the external-provisioner when its driver's CSIDriver has storageCapacity: true; the scheduler
+ * reads it for WaitForFirstConsumer claims (pkg/scheduler/framework/plugins/volumebinding).
+ */
+export interface CSIStorageCapacity extends KubeObject {
+  storageClassName?: string;
+  /** Quantity the driver can still provision in this segment; absent means unknown. */
+  capacity?: string;
+  /** The largest single volume it can provision there; absent means the same as capacity. */
+  maximumVolumeSize?: string;
+  /** The nodes of the segment; absent means no node can reach it. */
+  nodeTopology?: LabelSelector;
+}
+
 export interface VolumeAttachment extends KubeObject {
   spec?: { attacher?: string; nodeName?: string; source?: { persistentVolumeName?: string } };
   status?: { attached?: boolean; attachError?: { message?: string; time?: string }; detachError?: { message?: string } };

@@ -5,6 +5,7 @@
 import type { FindingFilter } from './finding-groups';
 import type { FindingBadge, Localized, Severity } from './findings';
 import type { ObjectRef } from './refs';
+import { TABLE_IDS, type TableId } from '../table-ids';
 
 /** Fields every row has. */
 export interface RowBase {
@@ -161,17 +162,10 @@ export interface TableRows {
   nodes: NodeRow;
   events: EventRow;
 }
-export type TableId = keyof TableRows;
-export const TABLE_IDS: readonly TableId[] = [
-  'claims',
-  'volumes',
-  'classes',
-  'provisioners',
-  'pods',
-  'snapshots',
-  'nodes',
-  'events',
-];
+export { TABLE_IDS, type TableId };
+/** TableRows has a row type for every table id, and no other. */
+const tablesCovered: [TableId] extends [keyof TableRows] ? ([keyof TableRows] extends [TableId] ? true : never) : never = true;
+void tablesCovered;
 
 export interface ListRequest<T extends TableId = TableId> {
   clusterId: string;
@@ -205,7 +199,7 @@ export interface Page<Row> {
  * sorts and filters by ("badge" = finding severity, "age" = createdAt, "size" = requestedBytes). The renderer's
  * column definitions use exactly these ids (a unit test checks it).
  */
-export const TABLE_COLUMN_IDS: { [T in TableId]: readonly string[] } = {
+export const TABLE_COLUMN_IDS = {
   claims: ['name', 'namespace', 'phase', 'volume', 'class', 'size', 'accessModes', 'pods', 'age', 'badge'],
   volumes: ['name', 'phase', 'claim', 'class', 'capacity', 'accessModes', 'reclaim', 'source', 'nodeAffinity', 'age', 'badge'],
   classes: ['name', 'provisioner', 'bindingMode', 'reclaim', 'expansion', 'default', 'claims', 'volumes', 'usage', 'badge'],
@@ -214,4 +208,27 @@ export const TABLE_COLUMN_IDS: { [T in TableId]: readonly string[] } = {
   snapshots: ['name', 'namespace', 'sourceClaim', 'class', 'readyToUse', 'restoreSize', 'age', 'badge'],
   nodes: ['name', 'ready', 'zone', 'drivers', 'pods', 'attached', 'age'],
   events: ['type', 'reason', 'object', 'message', 'count', 'lastSeen'],
-};
+} as const satisfies { [T in TableId]: readonly string[] };
+
+/**
+ * Columns the store also sorts and filters by that no table shows (the phase filter of pods, the fields a CLI
+ * or a link filters on). With TABLE_COLUMN_IDS, these are every column a ListRequest may name.
+ */
+export const TABLE_QUERY_COLUMN_IDS = {
+  claims: [],
+  volumes: ['className', 'reclaimPolicy', 'volumeMode', 'sourceType', 'driver'],
+  classes: ['reclaimPolicy', 'allowExpansion', 'isDefault', 'requestedBytes', 'provisionedBytes', 'verdict', 'provisionerVerdict', 'age'],
+  provisioners: ['lastEvent'],
+  pods: ['phase', 'nodeName'],
+  snapshots: ['contentName', 'error'],
+  nodes: ['attachedVolumes'],
+  events: ['source', 'firstSeen'],
+} as const satisfies { [T in TableId]: readonly string[] };
+
+/** A column a ListRequest of table T may sort or filter by. The core validates it (core/validate.ts). */
+export type ColumnId<T extends TableId> = (typeof TABLE_COLUMN_IDS)[T][number] | (typeof TABLE_QUERY_COLUMN_IDS)[T][number];
+
+/** Every column id of a table, shown or not. */
+export function columnIdsOf(table: TableId): readonly string[] {
+  return [...TABLE_COLUMN_IDS[table], ...TABLE_QUERY_COLUMN_IDS[table]];
+}

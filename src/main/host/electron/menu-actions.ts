@@ -72,7 +72,7 @@ async function openSnapshot(ctx: MenuContext): Promise<void> {
 
 async function exportSnapshot(ctx: MenuContext): Promise<void> {
   const win = ctx.window();
-  const open = ctx.core.registry.openClusters();
+  const open = ctx.core.registry.sessions();
   if (open.length === 0) {
     dialog.showErrorBox('Nothing to export', 'Open a cluster first, then export it as a snapshot.');
     return;

@@ -8,7 +8,7 @@ import type { Notice } from '../../../shared/contract';
 import { createWebClient, type SocketFactory } from '../../../shared/web-client';
 import { KseCallError, TOKEN_HEADER, WS_PROTOCOL, tokenProtocol } from '../../../shared/transport';
 import { Core } from '../../core/core';
-import { context, fakeDeps } from '../../core/test-fakes';
+import { context, fakeDeps } from '../../core/testing/fakes';
 import { startWebHost, type WebHost } from './server';
 import { API_REQUEST_MAX_BYTES, SNAPSHOT_MAX_BYTES, SNAPSHOT_REQUEST_MAX_BYTES, requestMaxBytes } from '../../../shared/limits';
 
@@ -115,7 +115,7 @@ describe('web host', () => {
     const page = await client.listRows({ clusterId: 'ctx:lab', table: 'claims', offset: 0, limit: 10 });
     expect(page.total).toBe(1);
     await new Promise((r) => setTimeout(r, 100));
-    expect(seen).toContainEqual({ type: 'changed', clusterId: 'ctx:lab', kinds: ['persistentvolumeclaims'], revision: 1 });
+    expect(seen).toContainEqual({ type: 'changed', clusterId: 'ctx:lab', kinds: ['persistentvolumeclaims'], tables: ['claims'], revision: 1 });
     unsubscribe();
     const error = await client.getOverview({ clusterId: 'ctx:gone' }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(KseCallError);

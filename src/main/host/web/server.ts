@@ -8,16 +8,13 @@ import { join } from 'node:path';
 import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import type { ContractError, Notice } from '../../../shared/contract';
-import { API_PREFIX, NOTICE_PATH, WS_PROTOCOL, httpStatusOf, type CallResult } from '../../../shared/transport';
+import { API_PREFIX, NOTICE_PATH, WS_PROTOCOL, httpStatusOf, type CallResult, type CoreEndpoint } from '../../../shared/transport';
 import { NOTICE_SOCKET_MAX_BYTES, requestMaxBytes } from '../../../shared/limits';
 import { contentTypeOf, resolveStaticPath } from '../static-files';
 import { hostAllowed, launchUrl, newToken, originAllowed, securityHeaders, tokenFromHeaders, tokenFromProtocols, tokenMatches } from './security';
 
-/** What the web host needs from the core. */
-export interface WebCore {
-  call(method: string, request: unknown): Promise<CallResult<unknown>>;
-  onNotice(listener: (notice: Notice) => void): () => void;
-}
+/** What the web host needs from the core (the same interface as the IPC transport's). */
+export type WebCore = CoreEndpoint;
 
 export interface WebHostOptions {
   core: WebCore;

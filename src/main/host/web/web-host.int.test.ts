@@ -17,7 +17,7 @@ import { createCoreDeps } from '../../core/wiring';
 import { startWebHost, type WebHost } from './server';
 
 const ROOT = resolve(__dirname, '../../../..');
-const CAPTURE = join(ROOT, 'src/shared/diagnose/testdata/lab-capture.json');
+const CAPTURE = join(ROOT, 'src/shared/diagnose/testing/lab-capture.json');
 
 let core: Core;
 let host: WebHost;

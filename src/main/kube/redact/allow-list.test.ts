@@ -11,7 +11,7 @@ import type { KubeObject } from '../../../shared/kube/objects';
 import type { ObjectRef } from '../../../shared/model/refs';
 import { TABLE_IDS } from '../../../shared/model/rows';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot } from '../../../shared/snapshot-format';
-import capture from '../../../shared/diagnose/testdata/lab-capture.json';
+import capture from '../../../shared/diagnose/testing/lab-capture.json';
 import { Core } from '../../core/core';
 import { createCoreDeps } from '../../core/wiring';
 import { buildSnapshot } from '../export-snapshot';

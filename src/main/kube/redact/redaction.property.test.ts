@@ -9,11 +9,11 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALL_KINDS, type Kind } from '../../../shared/kube/kinds';
+import { ALL_KINDS, KEPT_FIELDS, type Kind } from '../../../shared/kube/kinds';
 import type { KubeObject } from '../../../shared/kube/objects';
-import capture from '../../../shared/diagnose/testdata/lab-capture.json';
+import capture from '../../../shared/diagnose/testing/lab-capture.json';
 import { buildSnapshot } from '../export-snapshot';
-import { KEPT_FIELDS, READ_ANNOTATIONS, type Keep } from '../../../shared/kube/kept-fields';
+import { READ_ANNOTATIONS, type Keep } from '../../../shared/kube/kept-fields';
 
 /** Marks a field whose value held a secret: it must be there (or not), but its content is not compared. */
 const ANY = Symbol('any');

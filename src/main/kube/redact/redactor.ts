@@ -3,9 +3,9 @@
  * recording, and counts what it removed per kind and field path ("pods: spec.containers[].env[].value": 12),
  * so the export can say how much was taken out and where. Pure apart from its counters; input is not modified.
  */
-import type { Kind } from '../../../shared/kube/kinds';
+import { KEPT_FIELDS, type Kind } from '../../../shared/kube/kinds';
 import type { KubeObject } from '../../../shared/kube/objects';
-import { KEPT_FIELDS, keptField, READ_ANNOTATIONS, type Keep } from '../../../shared/kube/kept-fields';
+import { keptField, READ_ANNOTATIONS, type Keep } from '../../../shared/kube/kept-fields';
 import { isSecretName, looksLikeCredential, REDACTED, scrubArguments, scrubText } from './scrub';
 
 export class Redactor {

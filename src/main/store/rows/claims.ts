@@ -1,9 +1,9 @@
 /** Claims table: phase (Terminating when deleting), bound volume, class (or the default), sizes, pods using it. */
 import { claimClassName } from '../../../shared/diagnose/view';
-import { refTo } from '../../../shared/diagnose/objects';
+import { refTo } from '../../../shared/diagnose/object-helpers';
 import type { PersistentVolumeClaim } from '../../../shared/kube/objects';
 import type { ClaimRow } from '../../../shared/model/rows';
-import { canonicalQuantity, quantityBytes } from '../quantity';
+import { canonicalQuantity, quantityBytes } from '../../../shared/quantity';
 import { ageColumn, badgeColumn, joinText, rowBase, type RowContext, type TableSpec } from './table-spec';
 
 /** Resize state from conditions and allocatedResourceStatuses (KEP-1790), e.g. "Resizing", "ControllerResizeInfeasible". */

@@ -1,9 +1,9 @@
 /** StorageClasses table: provisioner and its verdict, policies, default, claims and volumes with their sizes. */
-import { refTo } from '../../../shared/diagnose/objects';
+import { refTo } from '../../../shared/diagnose/object-helpers';
 import type { StorageClass } from '../../../shared/kube/objects';
 import type { ClassRow } from '../../../shared/model/rows';
-import { quantityBytes } from '../quantity';
-import { isDefaultClass } from '../relations';
+import { quantityBytes } from '../../../shared/quantity';
+import { isDefaultClass } from '../object-keys';
 import { NO_CLASS } from '../indices';
 import { ageColumn, badgeColumn, joinText, rowBase, type RowContext, type TableSpec } from './table-spec';
 

@@ -1,5 +1,5 @@
 /** Events table and the events of a detail view: type, reason, object, message, count, first and last seen. */
-import { eventMillis } from '../../../shared/diagnose/objects';
+import { eventMillis } from '../../../shared/diagnose/object-helpers';
 import { KINDS, kindOfObjectKind } from '../../../shared/kube/kinds';
 import type { KubeEvent } from '../../../shared/kube/objects';
 import type { EventRow } from '../../../shared/model/rows';

@@ -1,8 +1,8 @@
 /** Nodes table: readiness, zone, CSI drivers registered in its CSINode, pods on it, volumes attached to it. */
-import { condition, refTo } from '../../../shared/diagnose/objects';
+import { condition, refTo } from '../../../shared/diagnose/object-helpers';
 import type { KubeNode } from '../../../shared/kube/objects';
 import type { NodeRow } from '../../../shared/model/rows';
-import { csiNodeDrivers } from '../relations';
+import { csiNodeDrivers } from '../object-keys';
 import { ageColumn, joinText, rowBase, type RowContext, type TableSpec } from './table-spec';
 
 export function buildNodeRow(ctx: RowContext, node: KubeNode, key: string): NodeRow {

@@ -1,8 +1,8 @@
 /** Pods table: kubectl-like status, node, volume types, claims, init progress, restarts, readiness. */
-import { refTo } from '../../../shared/diagnose/objects';
+import { refTo } from '../../../shared/diagnose/object-helpers';
 import type { Pod } from '../../../shared/kube/objects';
 import type { PodRow } from '../../../shared/model/rows';
-import { podClaimNames, volumeType } from '../relations';
+import { podClaimNames, volumeType } from '../object-keys';
 import { podStatus } from './pod-status';
 import { ageColumn, badgeColumn, joinText, rowBase, type RowContext, type TableSpec } from './table-spec';
 

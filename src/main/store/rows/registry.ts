@@ -1,5 +1,5 @@
 /** Every table the store serves, by table id. */
-import type { TableId, TableRows } from '../../../shared/model/rows';
+import type { ColumnId, TableId, TableRows } from '../../../shared/model/rows';
 import { claimsTable } from './claims';
 import { classesTable } from './classes';
 import { eventsTable } from './events';
@@ -10,7 +10,8 @@ import { snapshotsTable } from './snapshots';
 import type { TableSpec } from './table-spec';
 import { volumesTable } from './volumes';
 
-export const TABLES: { [T in TableId]: TableSpec<TableRows[T]> } = {
+/** Typed by column id: a table that lacks a column the contract names does not compile. */
+export const TABLES: { [T in TableId]: TableSpec<TableRows[T], ColumnId<T>> } = {
   claims: claimsTable,
   volumes: volumesTable,
   classes: classesTable,

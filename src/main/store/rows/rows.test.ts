@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { FindingBadge } from '../../../shared/model/findings';
 import type { ProvisionerRow } from '../../../shared/model/rows';
-import { attachment, boundPair, event, nodeObj, pod, pv, pvc, sc } from '../fixtures';
+import { attachment, boundPair, event, nodeObj, pod, pv, pvc, sc } from '../testing/fixtures';
 import { ObjectStore } from '../object-store';
 import { buildClaimRow, claimsTable } from './claims';
 import { buildClassRow } from './classes';
@@ -65,11 +65,11 @@ describe('class rows', () => {
   it('counts claims (including those naming no class, for the default) and volumes with their bytes, and the verdict', () => {
     const store = new ObjectStore();
     const fast = sc('fast', { reclaimPolicy: undefined, volumeBindingMode: undefined, allowVolumeExpansion: true }, true);
-    store.apply('storageclasses', 'ADDED', fast);
+    store.add('storageclasses', fast);
     const [claim, volume] = boundPair('shop', 'a', '3Gi');
-    store.apply('persistentvolumeclaims', 'ADDED', claim);
-    store.apply('persistentvolumes', 'ADDED', volume);
-    store.apply('persistentvolumeclaims', 'ADDED', pvc('shop', 'b', { storageClassName: undefined, resources: { requests: { storage: '1Gi' } } }));
+    store.add('persistentvolumeclaims', claim);
+    store.add('persistentvolumes', volume);
+    store.add('persistentvolumeclaims', pvc('shop', 'b', { storageClassName: undefined, resources: { requests: { storage: '1Gi' } } }));
     const health = { ref: { kind: 'storageclasses' as const, name: 'example.com/nfs' }, name: 'example.com/nfs', type: 'csi' as const, verdict: 'dead' as const, reasons: [], classes: ['fast'], registeredNodes: [] };
     expect(buildClassRow(context(store, {}, { 'example.com/nfs': health }), fast, 'fast')).toMatchObject({
       reclaimPolicy: 'Delete',
@@ -88,11 +88,11 @@ describe('class rows', () => {
 describe('node rows', () => {
   it('zone, CSI drivers from its CSINode, pods on it and attached volumes', () => {
     const store = new ObjectStore();
-    store.apply('csinodes', 'ADDED', { kind: 'CSINode', metadata: { name: 'node-1', uid: 'c' }, spec: { drivers: [{ name: 'b.io' }, { name: 'a.io' }] } });
-    store.apply('pods', 'ADDED', pod('x', 'p1', [], { nodeName: 'node-1' }));
-    store.apply('pods', 'ADDED', pod('x', 'p2', [], { nodeName: 'node-2' }));
-    store.apply('volumeattachments', 'ADDED', attachment('pv-1', 'node-1'));
-    store.apply('volumeattachments', 'ADDED', attachment('pv-2', 'node-1', false));
+    store.add('csinodes', { kind: 'CSINode', metadata: { name: 'node-1', uid: 'c' }, spec: { drivers: [{ name: 'b.io' }, { name: 'a.io' }] } });
+    store.add('pods', pod('x', 'p1', [], { nodeName: 'node-1' }));
+    store.add('pods', pod('x', 'p2', [], { nodeName: 'node-2' }));
+    store.add('volumeattachments', attachment('pv-1', 'node-1'));
+    store.add('volumeattachments', attachment('pv-2', 'node-1', false));
     expect(buildNodeRow(context(store), nodeObj('node-1', 'eu-1a'), 'node-1')).toMatchObject({ ready: true, zone: 'eu-1a', csiDrivers: ['a.io', 'b.io'], pods: 1, attachedVolumes: 1 });
   });
 });

@@ -1,8 +1,8 @@
 /** VolumeSnapshots table: source claim, class, bound content, ready, restore size, error. */
-import { refTo } from '../../../shared/diagnose/objects';
+import { refTo } from '../../../shared/diagnose/object-helpers';
 import type { VolumeSnapshot } from '../../../shared/kube/objects';
 import type { SnapshotRow } from '../../../shared/model/rows';
-import { canonicalQuantity, quantityBytes } from '../quantity';
+import { canonicalQuantity, quantityBytes } from '../../../shared/quantity';
 import { ageColumn, badgeColumn, joinText, rowBase, type RowContext, type TableSpec } from './table-spec';
 
 export function buildSnapshotRow(ctx: RowContext, snap: VolumeSnapshot, key: string): SnapshotRow {

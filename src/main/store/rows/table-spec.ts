@@ -26,7 +26,7 @@ export interface ColumnSpec<Row> {
   filter?: (row: Row) => string;
 }
 
-export interface TableSpec<Row> {
+export interface TableSpec<Row, Column extends string = string> {
   /** The kind whose objects the rows show (provisioners have none: they come from health assessments). */
   kind?: Kind;
   build?: (ctx: RowContext, obj: KubeObject, key: string) => Row;
@@ -36,7 +36,8 @@ export interface TableSpec<Row> {
   namespace: (row: Row) => string | undefined;
   /** False for tables the namespace filter does not apply to (classes, nodes, provisioners). */
   namespaced: boolean;
-  columns: Record<string, ColumnSpec<Row>>;
+  /** Every column id of the table (ColumnId in shared/model/rows.ts), shown or query-only. */
+  columns: Record<Column, ColumnSpec<Row>>;
 }
 
 /** Milliseconds of an ISO time, for sorting by age or time. */

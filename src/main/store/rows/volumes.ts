@@ -1,9 +1,9 @@
 /** Volumes table: phase, claim it is bound or reserved to, class, capacity, source type and driver, node affinity. */
-import { refTo } from '../../../shared/diagnose/objects';
+import { refTo } from '../../../shared/diagnose/object-helpers';
 import type { PersistentVolume } from '../../../shared/kube/objects';
 import type { VolumeRow } from '../../../shared/model/rows';
-import { canonicalQuantity, quantityBytes } from '../quantity';
-import { nodeAffinitySummary, volumeDriver, volumeSourceType } from '../relations';
+import { canonicalQuantity, quantityBytes } from '../../../shared/quantity';
+import { nodeAffinitySummary, volumeDriver, volumeSourceType } from '../object-keys';
 import { ageColumn, badgeColumn, joinText, rowBase, type RowContext, type TableSpec } from './table-spec';
 
 export function volumePhase(pv: PersistentVolume): string {

@@ -6,7 +6,7 @@ import type { PersistentVolumeClaim } from '../../../shared/kube/objects';
 import { formatSelector } from '../../../shared/diagnose/selectors';
 import { kindOfObjectKind } from '../../../shared/kube/kinds';
 import type { ObjectStore } from '../object-store';
-import { refOf } from '../related';
+import { refOf } from '../related-chain';
 import type { SummaryList } from './fields';
 
 /** The beta annotation that named a claim's class before spec.storageClassName existed (still honoured). */

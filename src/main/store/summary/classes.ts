@@ -6,7 +6,7 @@
  */
 import type { CSIDriver, StorageClass } from '../../../shared/kube/objects';
 import type { ProvisionerRow } from '../../../shared/model/rows';
-import { DEFAULT_CLASS_ANNOTATIONS, isDefaultClass } from '../relations';
+import { DEFAULT_CLASS_ANNOTATIONS, isDefaultClass } from '../object-keys';
 import type { FindingsCache } from '../findings-cache';
 import type { SummaryList } from './fields';
 

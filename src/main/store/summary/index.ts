@@ -12,7 +12,7 @@ import type { ObjectStore } from '../object-store';
 import { claimSummary } from './claims';
 import { classSummary, csiDriverSummary, provisionerSummary } from './classes';
 import { SummaryList } from './fields';
-import { attachmentSummary, csiNodeSummary, eventSummary, leaseSummary, snapshotClassSummary, snapshotContentSummary, snapshotSummary } from './others';
+import { attachmentSummary, csiNodeSummary, eventSummary, leaseSummary, snapshotClassSummary, snapshotContentSummary, snapshotSummary, storageCapacitySummary } from './others';
 import { nodeSummary, podSummary } from './pods';
 import { volumeSummary } from './volumes';
 
@@ -30,6 +30,7 @@ const BUILDERS: { [K in Kind]: (list: SummaryList, ctx: BuildContext, obj: Objec
   nodes: (list, { store }, obj) => nodeSummary(list, store, obj),
   csidrivers: (list, { findings }, obj) => csiDriverSummary(list, findings, obj),
   csinodes: (list, _ctx, obj) => csiNodeSummary(list, obj),
+  csistoragecapacities: (list, _ctx, obj) => storageCapacitySummary(list, obj),
   volumeattachments: (list, _ctx, obj) => attachmentSummary(list, obj),
   volumesnapshots: (list, _ctx, obj) => snapshotSummary(list, obj),
   volumesnapshotcontents: (list, _ctx, obj) => snapshotContentSummary(list, obj),

@@ -2,6 +2,7 @@
  * Summaries of the kinds around volumes: CSINode registrations, VolumeAttachments, snapshots, events and leases.
  */
 import type {
+  CSIStorageCapacity,
   CSINode,
   KubeEvent,
   Lease,
@@ -90,4 +91,11 @@ export function leaseSummary(list: SummaryList, lease: Lease): void {
   list.time('renewTime', 'spec.renewTime', lease.spec?.renewTime);
   list.text('leaseDuration', 'spec.leaseDurationSeconds', lease.spec?.leaseDurationSeconds);
   list.metadata(lease);
+}
+
+/** A CSIStorageCapacity: which class, how much is left (listed, not diagnosed: the YAML shows the topology). */
+export function storageCapacitySummary(list: SummaryList, capacity: CSIStorageCapacity): void {
+  if (capacity.storageClassName) list.refs('storageClass', 'storageClassName', [list.byName('storageclasses', capacity.storageClassName)]);
+  list.text('capacity', 'capacity', capacity.capacity);
+  list.metadata(capacity);
 }

@@ -5,9 +5,9 @@
  * volumes attached to it.
  */
 import type { KubeNode, Pod } from '../../../shared/kube/objects';
-import { condition } from '../../../shared/diagnose/objects';
+import { condition } from '../../../shared/diagnose/object-helpers';
 import type { ObjectStore } from '../object-store';
-import { csiNodeDrivers, podClaimNames, volumeType } from '../relations';
+import { csiNodeDrivers, podClaimNames, volumeType } from '../object-keys';
 import type { SummaryList } from './fields';
 
 export function podSummary(list: SummaryList, pod: Pod): void {

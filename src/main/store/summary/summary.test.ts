@@ -3,7 +3,7 @@ import type { CSIDriver, KubeObject, Lease, VolumeSnapshot } from '../../../shar
 import type { SummaryField, SummaryFieldId } from '../../../shared/model/summary';
 import { SUMMARY_FIELD_IDS } from '../../../shared/model/summary';
 import { ClusterStore } from '../cluster-store';
-import { attachment, boundPair, event, nodeObj, pod, pv, pvc, sc, T0, syncedStore, TEST_NOW } from '../fixtures';
+import { attachment, boundPair, event, nodeObj, pod, pv, pvc, sc, T0, syncedStore, TEST_NOW } from '../testing/fixtures';
 
 const NOW = TEST_NOW;
 const store = () => syncedStore();
@@ -25,8 +25,8 @@ describe('claim summary', () => {
     const s = store();
     const claim = pvc('lab-stuck', 'missing-class', { storageClassName: 'fast-ssd', resources: { requests: { storage: '1500M' } }, volumeMode: undefined });
     claim.metadata = { ...claim.metadata, labels: { app: 'shop' }, annotations: { note: 'a "quoted" <b>value</b>' }, finalizers: ['kubernetes.io/pvc-protection'] };
-    s.reset('persistentvolumeclaims', [claim]);
-    s.reset('pods', [pod('lab-stuck', 'app', ['missing-class'])]);
+    s.replace('persistentvolumeclaims', [claim]);
+    s.replace('pods', [pod('lab-stuck', 'app', ['missing-class'])]);
     const summary = s.getObject({ kind: 'persistentvolumeclaims', name: 'missing-class', namespace: 'lab-stuck' })?.summary;
     expect(ids(summary)).toEqual(['phase', 'requested', 'accessModes', 'volumeMode', 'storageClass', 'usedBy', 'age', 'labels', 'annotations', 'finalizers']);
     const f = byId(summary);
@@ -46,9 +46,9 @@ describe('claim summary', () => {
     const s = store();
     const [claim, volume] = boundPair('shop', 'data', '1Gi');
     claim.status = { ...claim.status, conditions: [{ type: 'Resizing', status: 'True', lastTransitionTime: T0, message: 'waiting' }] };
-    s.reset('storageclasses', [sc('fast')]);
-    s.reset('persistentvolumeclaims', [claim]);
-    s.reset('persistentvolumes', [volume]);
+    s.replace('storageclasses', [sc('fast')]);
+    s.replace('persistentvolumeclaims', [claim]);
+    s.replace('persistentvolumes', [volume]);
     const f = byId(s.getObject({ kind: 'persistentvolumeclaims', name: 'data', namespace: 'shop' })?.summary);
     expect(f.capacity?.value).toEqual({ type: 'text', text: '1Gi' });
     expect(f.storageClass?.value).toEqual({ type: 'refs', refs: [{ ref: { kind: 'storageclasses', name: 'fast' } }] });
@@ -58,8 +58,8 @@ describe('claim summary', () => {
 
   it('the class as the PV controller reads it: "" is static only, unset takes the default, the legacy annotation counts', () => {
     const s = store();
-    s.reset('storageclasses', [sc('standard', {}, true)]);
-    s.reset('persistentvolumeclaims', [
+    s.replace('storageclasses', [sc('standard', {}, true)]);
+    s.replace('persistentvolumeclaims', [
       pvc('a', 'empty', { storageClassName: '' }),
       pvc('a', 'unset', { storageClassName: undefined }),
       { ...pvc('a', 'legacy', { storageClassName: undefined }), metadata: { name: 'legacy', namespace: 'a', annotations: { 'volume.beta.kubernetes.io/storage-class': 'old' } } },
@@ -72,14 +72,14 @@ describe('claim summary', () => {
       value: { type: 'refs', refs: [{ ref: { name: 'old' }, missing: true }] },
       note: 'legacy-annotation',
     });
-    s.reset('storageclasses', []);
+    s.replace('storageclasses', []);
     expect(classOf('unset')).toMatchObject({ note: 'no-default-class' });
   });
 
   it('does not call the class missing when classes could not be read', () => {
     const s = new ClusterStore('t', { now: () => NOW });
     s.kindStatus({ kind: 'storageclasses', state: 'forbidden', count: 0 });
-    s.reset('persistentvolumeclaims', [pvc('a', 'c', { storageClassName: 'fast' })]);
+    s.replace('persistentvolumeclaims', [pvc('a', 'c', { storageClassName: 'fast' })]);
     expect(byId(s.getObject({ kind: 'persistentvolumeclaims', name: 'c', namespace: 'a' })?.summary).storageClass?.value).toEqual({
       type: 'refs',
       refs: [{ ref: { kind: 'storageclasses', name: 'fast' } }],
@@ -104,8 +104,8 @@ describe('volume summary', () => {
       'Released',
     );
     volume.status = { phase: 'Released', reason: 'Released', message: 'claim deleted' };
-    s.reset('storageclasses', [sc('local')]);
-    s.reset('persistentvolumes', [volume]);
+    s.replace('storageclasses', [sc('local')]);
+    s.replace('persistentvolumes', [volume]);
     const summary = s.getObject({ kind: 'persistentvolumes', name: 'local-pv' })?.summary;
     expect(ids(summary)).toEqual(['phase', 'capacity', 'accessModes', 'volumeMode', 'storageClass', 'claimRef', 'reclaimPolicy', 'volumeSource', 'nodeAffinity', 'mountOptions', 'statusMessage', 'age']);
     const f = byId(summary);
@@ -119,7 +119,7 @@ describe('volume summary', () => {
 
   it('a class of hand-made volumes ("manual") that no StorageClass object carries is a name, not a missing object', () => {
     const s = store();
-    s.reset('persistentvolumes', [pv('lab-static-pv', { storageClassName: 'manual' })]);
+    s.replace('persistentvolumes', [pv('lab-static-pv', { storageClassName: 'manual' })]);
     const f = byId(s.getObject({ kind: 'persistentvolumes', name: 'lab-static-pv' })?.summary);
     expect(f.storageClass).toMatchObject({ value: { type: 'code', text: 'manual' }, note: 'static-class' });
     expect(JSON.stringify(f.storageClass)).not.toContain('missing');
@@ -127,7 +127,7 @@ describe('volume summary', () => {
 
   it('a volume without a class binds only claims asking for none', () => {
     const s = store();
-    s.reset('persistentvolumes', [pv('plain')]);
+    s.replace('persistentvolumes', [pv('plain')]);
     const f = byId(s.getObject({ kind: 'persistentvolumes', name: 'plain' })?.summary);
     expect(f.storageClass).toMatchObject({ value: { type: 'code', text: '""' }, note: 'static-only' });
     expect(f.volumeSource?.value).toEqual({ type: 'code', text: 'csi: driver=example.com/nfs volumeHandle=plain' });
@@ -137,7 +137,7 @@ describe('volume summary', () => {
 describe('class summary', () => {
   it('provisioner linked to its view with its verdict, default, binding mode, reclaim, expansion, parameters verbatim', () => {
     const s = store();
-    s.reset('storageclasses', [sc('fast', { volumeBindingMode: 'WaitForFirstConsumer', allowVolumeExpansion: true, parameters: { type: 'pd-ssd', 'csi.storage.k8s.io/fstype': 'ext4' } }, true)]);
+    s.replace('storageclasses', [sc('fast', { volumeBindingMode: 'WaitForFirstConsumer', allowVolumeExpansion: true, parameters: { type: 'pd-ssd', 'csi.storage.k8s.io/fstype': 'ext4' } }, true)]);
     const summary = s.getObject({ kind: 'storageclasses', name: 'fast' })?.summary;
     expect(ids(summary)).toEqual(['provisioner', 'verdict', 'isDefault', 'bindingMode', 'reclaimPolicy', 'allowExpansion', 'parameters', 'age', 'annotations']);
     const f = byId(summary);
@@ -151,7 +151,7 @@ describe('class summary', () => {
 
   it('unset fields show the API defaults, marked as such', () => {
     const s = store();
-    s.reset('storageclasses', [sc('bare', { reclaimPolicy: undefined, volumeBindingMode: undefined })]);
+    s.replace('storageclasses', [sc('bare', { reclaimPolicy: undefined, volumeBindingMode: undefined })]);
     const f = byId(s.getObject({ kind: 'storageclasses', name: 'bare' })?.summary);
     expect(f.isDefault?.value).toEqual({ type: 'bool', value: false });
     expect(f.bindingMode).toMatchObject({ value: { text: 'Immediate' }, note: 'not-set' });
@@ -161,7 +161,7 @@ describe('class summary', () => {
 
   it('a provisioner (not an object) is summarised from its health row', () => {
     const s = store();
-    s.reset('storageclasses', [sc('fast'), sc('slow')]);
+    s.replace('storageclasses', [sc('fast'), sc('slow')]);
     const summary = s.getObject({ kind: 'storageclasses', name: 'example.com/nfs' })?.summary;
     const f = byId(summary);
     expect(f.verdict?.value.type).toBe('verdict');
@@ -172,7 +172,7 @@ describe('class summary', () => {
   it('a CSI driver with the storage.k8s.io/v1 defaults', () => {
     const s = store();
     const driver: CSIDriver = { apiVersion: 'storage.k8s.io/v1', kind: 'CSIDriver', metadata: { name: 'hostpath.csi.k8s.io', uid: 'd' }, spec: { attachRequired: false } };
-    s.reset('csidrivers', [driver]);
+    s.replace('csidrivers', [driver]);
     const f = byId(s.getObject({ kind: 'csidrivers', name: 'hostpath.csi.k8s.io' })?.summary);
     expect(f.attachRequired).toEqual({ id: 'attachRequired', path: 'spec.attachRequired', value: { type: 'bool', value: false } });
     expect(f.podInfoOnMount).toMatchObject({ value: { value: false }, note: 'not-set' });
@@ -184,12 +184,12 @@ describe('class summary', () => {
 describe('pod and node summary', () => {
   it('a pod: node, QoS class, claims (missing flagged), volumes by type, the user and group of its files', () => {
     const s = store();
-    s.reset('nodes', [nodeObj('node-1')]);
-    s.reset('persistentvolumeclaims', [pvc('shop', 'data')]);
+    s.replace('nodes', [nodeObj('node-1')]);
+    s.replace('persistentvolumeclaims', [pvc('shop', 'data')]);
     const p = pod('shop', 'db-0', ['data', 'gone'], { nodeName: 'node-1' });
     p.spec = { ...p.spec, securityContext: { runAsUser: 1000, fsGroup: 2000 } };
     p.status = { ...p.status, qosClass: 'BestEffort', startTime: T0 };
-    s.reset('pods', [p]);
+    s.replace('pods', [p]);
     const summary = s.getObject({ kind: 'pods', name: 'db-0', namespace: 'shop' })?.summary;
     expect(ids(summary)).toEqual(['phase', 'node', 'qosClass', 'claims', 'podVolumes', 'runAsUser', 'fsGroup', 'startTime', 'conditions', 'age']);
     const f = byId(summary);
@@ -208,8 +208,8 @@ describe('pod and node summary', () => {
     const s = store();
     const node = nodeObj('node-1', 'eu-1a');
     node.status = { ...node.status, nodeInfo: { kubeletVersion: 'v1.37.2' }, volumesAttached: [{ name: 'kubernetes.io/csi/x^vol-1', devicePath: '' }], allocatable: { 'ephemeral-storage': '50Gi' } };
-    s.reset('nodes', [node]);
-    s.reset('csinodes', [{ apiVersion: 'storage.k8s.io/v1', kind: 'CSINode', metadata: { name: 'node-1' }, spec: { drivers: [{ name: 'hostpath.csi.k8s.io', nodeID: 'node-1' }] } }]);
+    s.replace('nodes', [node]);
+    s.replace('csinodes', [{ apiVersion: 'storage.k8s.io/v1', kind: 'CSINode', metadata: { name: 'node-1' }, spec: { drivers: [{ name: 'hostpath.csi.k8s.io', nodeID: 'node-1' }] } }]);
     const f = byId(s.getObject({ kind: 'nodes', name: 'node-1' })?.summary);
     expect(f.ready?.value).toEqual({ type: 'text', text: 'True' });
     expect(f.zone).toEqual({ id: 'zone', path: 'metadata.labels[topology.kubernetes.io/zone]', value: { type: 'text', text: 'eu-1a' } });
@@ -224,7 +224,7 @@ describe('the other kinds', () => {
     const s = store();
     const va = attachment('pv-1', 'node-1', false);
     va.status = { attached: false, attachError: { message: 'rpc error: timeout' } };
-    s.reset('volumeattachments', [va]);
+    s.replace('volumeattachments', [va]);
     const f = byId(s.getObject({ kind: 'volumeattachments', name: va.metadata?.name ?? '' })?.summary);
     expect(f.attacher?.value).toEqual({ type: 'text', text: 'example.com/nfs' });
     expect(f.node?.value).toEqual({ type: 'refs', refs: [{ ref: { kind: 'nodes', name: 'node-1' }, missing: true }] });
@@ -236,7 +236,7 @@ describe('the other kinds', () => {
   it('an event: type, reason, message verbatim, the object it is about, count and times, who reported it', () => {
     const s = store();
     const e = event({ kind: 'PersistentVolumeClaim', name: 'data', namespace: 'shop' }, 'ProvisioningFailed', 'storageclass.storage.k8s.io "fast-ssd" not found', T0, 'Warning');
-    s.reset('events', [e]);
+    s.replace('events', [e]);
     const f = byId(s.getObject({ kind: 'events', name: e.metadata?.name ?? '', namespace: 'shop' })?.summary);
     expect(f.eventType?.value).toEqual({ type: 'text', text: 'Warning' });
     expect(f.message?.value).toEqual({ type: 'text', text: 'storageclass.storage.k8s.io "fast-ssd" not found' });
@@ -254,11 +254,11 @@ describe('the other kinds', () => {
       spec: { source: { persistentVolumeClaimName: 'data' }, volumeSnapshotClassName: 'csi-snap' },
       status: { readyToUse: false, error: { message: 'snapshot failed' } },
     };
-    s.reset('volumesnapshots', [snap]);
+    s.replace('volumesnapshots', [snap]);
     const f = byId(s.getObject({ kind: 'volumesnapshots', name: 'snap-1', namespace: 'shop' })?.summary);
     expect(Object.keys(f)).toEqual(['sourceClaim', 'snapshotClass', 'readyToUse', 'snapshotError']);
     const lease: Lease = { apiVersion: 'coordination.k8s.io/v1', kind: 'Lease', metadata: { name: 'hostpath-csi', namespace: 'kube-system' }, spec: { holderIdentity: 'pod-a_1', renewTime: T0, leaseDurationSeconds: 15 } };
-    s.reset('leases', [lease]);
+    s.replace('leases', [lease]);
     const l = byId(s.getObject({ kind: 'leases', name: 'hostpath-csi', namespace: 'kube-system' })?.summary);
     expect(l.holderIdentity?.value).toEqual({ type: 'text', text: 'pod-a_1' });
     expect(l.leaseDuration?.value).toEqual({ type: 'text', text: '15' });
@@ -268,8 +268,8 @@ describe('the other kinds', () => {
     const s = store();
     const claim = pvc('shop', 'eph');
     claim.metadata = { ...claim.metadata, ownerReferences: [{ kind: 'Pod', name: 'web', controller: true }, { kind: 'StatefulSet', name: 'db' }] };
-    s.reset('persistentvolumeclaims', [claim]);
-    s.reset('pods', [pod('shop', 'web')]);
+    s.replace('persistentvolumeclaims', [claim]);
+    s.replace('pods', [pod('shop', 'web')]);
     const f = byId(s.getObject({ kind: 'persistentvolumeclaims', name: 'eph', namespace: 'shop' })?.summary);
     expect(f.owners?.value).toEqual({
       type: 'owners',
@@ -288,9 +288,9 @@ describe('summary field ids', () => {
   it('objects with nothing but a name still get a summary (hand-edited snapshots)', () => {
     const s = store();
     const sparse: KubeObject = { metadata: { name: 'x' } };
-    s.reset('storageclasses', [sparse]);
-    s.reset('persistentvolumes', [sparse]);
-    s.reset('nodes', [sparse]);
+    s.replace('storageclasses', [sparse]);
+    s.replace('persistentvolumes', [sparse]);
+    s.replace('nodes', [sparse]);
     for (const kind of ['storageclasses', 'persistentvolumes', 'nodes'] as const) {
       expect(Array.isArray(s.getObject({ kind, name: 'x' })?.summary)).toBe(true);
     }

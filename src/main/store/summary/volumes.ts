@@ -5,7 +5,7 @@
  */
 import { formatTerms } from '../../../shared/diagnose/selectors';
 import type { PersistentVolume } from '../../../shared/kube/objects';
-import { volumeSourceType } from '../relations';
+import { volumeSourceType } from '../object-keys';
 import type { SummaryList } from './fields';
 
 export function volumeSummary(list: SummaryList, pv: PersistentVolume): void {

@@ -18,16 +18,25 @@ export function applyNotice(client: QueryClient, notice: Notice): void {
       // The connection state shown in the cluster list lives in listClusters.
       void client.invalidateQueries({ queryKey: keys.clusters() });
       return;
-    case 'changed':
-      // Rows, badges, graphs and findings all derive from several kinds (a claim's badge from events, its
-      // pods column from pods...), so any change refreshes the cluster's derived data, status excepted.
+    case 'changed': {
+      // Rows are refetched only for the tables the notice names (the store lists every table whose rows the
+      // change marked, neighbours included). Details, graphs, the overview and findings derive from several kinds
+      // (a claim's detail shows its events and pods), so any change refreshes them; TanStack Query refetches only
+      // those on screen.
+      const tables = new Set<string>(notice.tables);
       void client.invalidateQueries({
         queryKey: keys.cluster(notice.clusterId),
-        predicate: (query) => query.queryKey[2] !== 'status',
+        predicate: (query) => {
+          const what = query.queryKey[2];
+          if (what === 'status') return false;
+          if (what === 'rows') return tables.has(String(query.queryKey[3]));
+          return true;
+        },
       });
       // Sync counts and freshness move with every change too.
       void client.invalidateQueries({ queryKey: keys.status(notice.clusterId) });
       return;
+    }
   }
 }
 

@@ -20,7 +20,7 @@ import { ReplayControls } from './ReplayControls';
 /** A kind chip's tooltip: its kind, state, object count, freshness and next retry, in the UI language. */
 function kindTitle(status: KindStatus, locale: UiLocale, now: number): string {
   const { t, lang } = locale;
-  const parts = [`${KINDS[status.kind].objectKind}: ${t(`status.${status.state}`)}`, t('status.objects', { n: status.count })];
+  const parts = [`${KINDS[status.kind].kind}: ${t(`status.${status.state}`)}`, t('status.objects', { n: status.count })];
   if (status.lastEventAt) parts.push(ago(status.lastEventAt, now, locale));
   if (status.nextRetryAt) parts.push(t('status.retryAt', { time: clockTime(status.nextRetryAt, lang) }));
   return parts.join(' · ');

@@ -3,21 +3,7 @@ import type { Kind } from '../../../shared/kube/kinds';
 import type { ClusterInfo } from '../../../shared/model/status';
 import type { Translate } from '../i18n/i18n';
 
-export const KIND_SHORT: Record<Kind, string> = {
-  storageclasses: 'sc',
-  persistentvolumes: 'pv',
-  persistentvolumeclaims: 'pvc',
-  pods: 'pods',
-  events: 'events',
-  nodes: 'nodes',
-  csidrivers: 'csidrivers',
-  csinodes: 'csinodes',
-  volumeattachments: 'va',
-  leases: 'leases',
-  volumesnapshots: 'vs',
-  volumesnapshotcontents: 'vsc',
-  volumesnapshotclasses: 'vsclass',
-};
+export { KIND_SHORT } from '../../../shared/kube/kinds';
 
 /** Offline sources are labelled so nobody mistakes a snapshot for the live cluster. */
 export function isOffline(cluster: Pick<ClusterInfo, 'source'>): boolean {

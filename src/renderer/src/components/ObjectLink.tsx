@@ -13,7 +13,7 @@ import { usePaneActions } from './pane-context';
 
 export function ObjectLink({ target, missing, label, view }: { target: ObjectRef; missing?: boolean; label?: string; view?: ViewId }) {
   const { follow } = usePaneActions();
-  const text = label ?? `${KINDS[target.kind].objectKind}/${refKey(target)}`;
+  const text = label ?? `${KINDS[target.kind].kind}/${refKey(target)}`;
   return (
     <button
       type="button"

@@ -92,11 +92,11 @@ describe('live updates', () => {
     );
     await waitFor(() => expect(screen.getAllByTestId('table-row')).toHaveLength(3));
     api.claims.push(makeClaim(99, { name: 'fresh', phase: 'Pending', volumeName: undefined }));
-    act(() => api.emit({ type: 'changed', clusterId: 'demo', kinds: ['persistentvolumeclaims'], revision: 2 }));
+    act(() => api.emit({ type: 'changed', clusterId: 'demo', kinds: ['persistentvolumeclaims'], tables: ['claims'], revision: 2 }));
     const row = await screen.findByText('fresh');
     expect(row.closest('[role="row"]')?.textContent).toContain('Pending');
     api.claims[3] = { ...api.claims[3]!, phase: 'Bound', volumeName: 'pvc-fresh' };
-    act(() => api.emit({ type: 'changed', clusterId: 'demo', kinds: ['persistentvolumeclaims'], revision: 3 }));
+    act(() => api.emit({ type: 'changed', clusterId: 'demo', kinds: ['persistentvolumeclaims'], tables: ['claims'], revision: 3 }));
     await waitFor(() => expect(screen.getByText('fresh').closest('[role="row"]')?.textContent).toContain('→ pvc-fresh'));
   });
 
@@ -110,7 +110,7 @@ describe('live updates', () => {
     );
     await screen.findByTestId('source-tag');
     const before = api.calls.length;
-    act(() => api.emit({ type: 'changed', clusterId: 'other', kinds: ['pods'], revision: 2 }));
+    act(() => api.emit({ type: 'changed', clusterId: 'other', kinds: ['pods'], tables: ['pods'], revision: 2 }));
     await new Promise((r) => setTimeout(r, 50));
     expect(api.calls.length).toBe(before);
   });

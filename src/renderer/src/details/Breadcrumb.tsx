@@ -32,7 +32,7 @@ export function crumbItems(pane: PaneState, viewName: (view: ViewId) => string, 
   steps.forEach((step: TrailStep, index) => {
     if (index === 0) out.push({ index, viewOnly: true, text: viewName(step.view), cluster: false });
     if (!step.ref) return;
-    const kind = index === 0 ? undefined : step.view === 'provisioners' ? provisionerWord : KINDS[step.ref.kind].objectKind;
+    const kind = index === 0 ? undefined : step.view === 'provisioners' ? provisionerWord : KINDS[step.ref.kind].kind;
     out.push({ index, viewOnly: false, text: refKey(step.ref), kind, cluster: true });
   });
   return out;

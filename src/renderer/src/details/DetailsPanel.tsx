@@ -61,7 +61,7 @@ export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose()
   useReturnFocus(head);
   // A provisioner is named by a StorageClass-kind ref (ProvisionerRow.ref) but is no StorageClass: say what it is.
   const asProvisioner = target.kind === 'storageclasses' && (pane.view === 'provisioners' || Boolean(detail.data?.provisioner));
-  const kind = asProvisioner ? t('col.provisioner') : KINDS[target.kind].objectKind;
+  const kind = asProvisioner ? t('col.provisioner') : KINDS[target.kind].kind;
   const title = `${kind}/${refKey(target)}`;
 
   let body;

@@ -48,7 +48,7 @@ export function GraphView({ pane, namespaces, onChange }: GraphViewProps) {
             disabled={!pane.selected && !pane.graphRoot}
             onClick={() => onChange({ graphRoot: pane.selected ?? pane.graphRoot, graphNamespace: undefined })}
           >
-            {root ? tr('graph.objectViewOf', { name: <Verbatim>{`${KINDS[root.kind].objectKind}/${refKey(root)}`}</Verbatim> }) : t('graph.objectView')}
+            {root ? tr('graph.objectViewOf', { name: <Verbatim>{`${KINDS[root.kind].kind}/${refKey(root)}`}</Verbatim> }) : t('graph.objectView')}
           </button>
         </span>
         <label className="inline-label">

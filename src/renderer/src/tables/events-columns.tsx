@@ -10,7 +10,7 @@ import { fitMiddle } from './fit-text';
 export function eventObject(row: EventRow): string {
   if (!row.object) return '';
   const path = row.object.namespace ? `${row.object.namespace}/${row.object.name}` : row.object.name;
-  return `${KINDS[row.object.kind].objectKind}/${path}`;
+  return `${KINDS[row.object.kind].kind}/${path}`;
 }
 
 export const eventColumns: readonly Column<EventRow>[] = [

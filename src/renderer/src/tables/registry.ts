@@ -54,25 +54,5 @@ export function rowKey(row: AnyRow): string {
   return row.ref.uid ?? `${row.ref.kind}:${refKey(row.ref)}`;
 }
 
-/** The kind whose permission and sync state decide whether an empty table means "none" (provisioners mix kinds). */
-export const KIND_OF_TABLE: Partial<Record<TableId, ObjectRef['kind']>> = {
-  claims: 'persistentvolumeclaims',
-  volumes: 'persistentvolumes',
-  classes: 'storageclasses',
-  pods: 'pods',
-  snapshots: 'volumesnapshots',
-  nodes: 'nodes',
-  events: 'events',
-};
-
-/** Which table lists objects of a kind, for links and lesson examples. */
-export const TABLE_OF_KIND: Partial<Record<ObjectRef['kind'], TableId>> = {
-  persistentvolumeclaims: 'claims',
-  persistentvolumes: 'volumes',
-  storageclasses: 'classes',
-  csidrivers: 'provisioners',
-  pods: 'pods',
-  volumesnapshots: 'snapshots',
-  nodes: 'nodes',
-  events: 'events',
-};
+/** Which table lists a kind's objects and back (derived from the resource descriptors). */
+export { KIND_OF_TABLE, TABLE_OF_KIND } from '../../../shared/kube/kinds';

@@ -3,7 +3,7 @@
  * student finds which provisioner made it and labels the claim provisioner=<its name> (lessons
  * "dynamic-provisioning", "provisioners").
  */
-import { refTo } from '../../diagnose/objects';
+import { refTo } from '../../diagnose/object-helpers';
 import { claimBound, failed, findClaim, isOutcome, passed, t, v, volumeRef } from '../observe';
 import type { ExerciseChecks } from './types';
 

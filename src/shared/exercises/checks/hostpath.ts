@@ -3,7 +3,7 @@
  * lab-node-b1, so that a new pod finds the files its predecessor wrote (lesson "hostpath").
  */
 import { diagnoseObject } from '../../diagnose';
-import { refByName, refTo } from '../../diagnose/objects';
+import { refByName, refTo } from '../../diagnose/object-helpers';
 import { failed, findPod, isOutcome, mountersOf, passed, podRunning, t, v } from '../observe';
 import type { ExerciseChecks } from './types';
 

@@ -2,7 +2,7 @@
  * Exercise "init-containers": pod prepare runs as user 1000; init container download fills the emptyDir work,
  * then init container fix-owner, as root, hands the files to user 1000; then app starts (lesson "init-containers").
  */
-import { refTo } from '../../diagnose/objects';
+import { refTo } from '../../diagnose/object-helpers';
 import type { Container, Pod } from '../../kube/objects';
 import { failed, findPod, isOutcome, mainFinding, passed, t, v } from '../observe';
 import type { ExerciseChecks } from './types';

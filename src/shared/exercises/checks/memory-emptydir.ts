@@ -2,8 +2,8 @@
  * Exercise "memory-emptydir": pod cache with an emptyDir in memory (medium Memory) and a size limit of at most
  * 256Mi (lesson "emptydir"). The starting state's emptyDir is on the node's disk.
  */
-import { refTo } from '../../diagnose/objects';
-import { parseQuantity } from '../../diagnose/quantity';
+import { refTo } from '../../diagnose/object-helpers';
+import { compareQuantities, parseQuantity } from '../../quantity';
 import type { Pod, Volume } from '../../kube/objects';
 import { failed, findPod, isOutcome, mountersOf, passed, podRunning, t, v } from '../observe';
 import type { ExerciseChecks } from './types';
@@ -58,9 +58,10 @@ export const memoryEmptyDirChecks: ExerciseChecks = {
         [ref],
       );
     }
-    const bytes = parseQuantity(limit);
-    const max = parseQuantity(MAX_LIMIT) ?? 0;
-    if (bytes === undefined || bytes <= 0 || bytes > max) {
+    // Exact, like every size comparison (shared/quantity.ts): "64Mi" and "67108864" are the same limit.
+    const size = parseQuantity(limit);
+    const max = parseQuantity(MAX_LIMIT);
+    if (size === undefined || max === undefined || size.mantissa <= 0n || compareQuantities(size, max) > 0) {
       return failed(t(`sizeLimit ${v(limit)} is more than the exercise allows (${v(MAX_LIMIT)}).`, `sizeLimit ${v(limit)} больше, чем разрешает упражнение (${v(MAX_LIMIT)}).`), [ref]);
     }
     return passed(t(`emptyDir ${v(vol.name)} may hold at most ${v(limit)}.`, `emptyDir ${v(vol.name)} вмещает не больше ${v(limit)}.`), [ref]);

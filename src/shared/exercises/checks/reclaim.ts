@@ -3,7 +3,7 @@
  * data of keep by setting its volume's policy to Retain before deleting the claim, and deletes scratch with its
  * volume (lesson "reclaim-policy").
  */
-import { refTo } from '../../diagnose/objects';
+import { refTo } from '../../diagnose/object-helpers';
 import { claimRef, failed, passed, t, v, volumeOfClaim } from '../observe';
 import type { ExerciseChecks } from './types';
 

@@ -2,7 +2,7 @@
  * Exercise "shared-emptydir": pod pair, containers writer and reader sharing one emptyDir (lessons "pod-volumes",
  * "emptydir"). The starting state gives each container its own emptyDir, so the reader never sees the file.
  */
-import { refTo } from '../../diagnose/objects';
+import { refTo } from '../../diagnose/object-helpers';
 import { failed, findPod, isOutcome, listOf, mountersOf, passed, podRunning, t, v } from '../observe';
 import type { ExerciseChecks } from './types';
 

@@ -3,7 +3,7 @@
  * runs one replica that writes to a hostPath directory of its node.
  */
 import { diagnoseObject } from '../../diagnose';
-import { refTo } from '../../diagnose/objects';
+import { refTo } from '../../diagnose/object-helpers';
 import type { ClusterView } from '../../diagnose/view';
 import type { Pod, Volume } from '../../kube/objects';
 import { failed, livePods, passed, t, v } from '../observe';

@@ -3,8 +3,8 @@
  * nobody will provision; the student creates PersistentVolume ex-static-pv that it binds to (lessons
  * "persistent-volume", "static-binding").
  */
-import { refTo } from '../../diagnose/objects';
-import { parseQuantity } from '../../diagnose/quantity';
+import { refTo } from '../../diagnose/object-helpers';
+import { compareQuantities, parseQuantity } from '../../quantity';
 import { claimBound, failed, findClaim, isOutcome, passed, t, v, volumeRef } from '../observe';
 import type { ExerciseChecks } from './types';
 
@@ -23,7 +23,9 @@ export const staticBindingChecks: ExerciseChecks = {
     const cls = pv.spec?.storageClassName ?? '';
     if (cls !== CLASS) differences.push({ en: `its class is ${v(cls || '""')}, the claim's is ${v(CLASS)}`, ru: `его класс ${v(cls || '""')}, а у заявки ${v(CLASS)}` });
     const capacity = pv.spec?.capacity?.['storage'];
-    if ((parseQuantity(capacity) ?? 0) < (parseQuantity(SIZE) ?? 0)) {
+    const have = parseQuantity(capacity);
+    const wanted = parseQuantity(SIZE);
+    if (wanted !== undefined && (have === undefined || compareQuantities(have, wanted) < 0)) {
       differences.push({ en: `its capacity ${v(capacity ?? 'not set')} is less than the ${v(SIZE)} the claim asks for`, ru: `его объём ${v(capacity ?? 'не задан')} меньше запрошенных заявкой ${v(SIZE)}` });
     }
     const modes = pv.spec?.accessModes ?? [];

@@ -2,7 +2,7 @@
  * Exercise "wait-for-first-consumer": claim waiting (class lab-hostpath-wffc) stays Pending until a pod uses it;
  * the student creates pod consumer and sees it bind on the pod's node (lesson "binding-modes").
  */
-import { refTo } from '../../diagnose/objects';
+import { refTo } from '../../diagnose/object-helpers';
 import { claimBound, claimRef, failed, isOutcome, findClaim, livePods, mainFinding, passed, t, v } from '../observe';
 import type { ExerciseChecks } from './types';
 

@@ -1,9 +1,10 @@
 /**
- * One open cluster: its source feeding its store through a sink that also keeps the connection and per-kind
- * sync state and turns every update into a (batched) change notice. The store never needs to know about notices.
+ * The session of one open cluster (a noun, where `openCluster` is the contract's verb that starts one): its source
+ * writing into its store through a sink that guards the store's writes, owns the connection and per-kind sync
+ * state the UI sees, and relays the store's changes as notices to the core's one batcher.
  */
 import type { Notice } from '../../shared/contract';
-import { ALL_KINDS, type Kind } from '../../shared/kube/kinds';
+import { ALL_KINDS, ROW_TABLE_OF_KIND, type Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { ClusterInfo, ClusterStatus, ConnectionState, KindStatus } from '../../shared/model/status';
 import type { ClusterSource, SourceSink, WatchEventType } from '../kube/source';
@@ -11,8 +12,7 @@ import type { ClusterStorePort } from './ports';
 
 const SETTLED: ReadonlySet<KindStatus['state']> = new Set(['synced', 'forbidden', 'absent']);
 
-export class OpenCluster {
-  private readonly kinds = new Map<Kind, KindStatus>();
+export class ClusterSession {
   private connectionState: ConnectionState = 'connecting';
   private connectionError: string | undefined;
   private stopped = false;
@@ -28,8 +28,10 @@ export class OpenCluster {
     private readonly log: (message: string) => void = (message) => console.warn(message),
   ) {
     this.sink = {
-      reset: (kind, objects, namespace) => this.guard(() => store.reset(kind, objects, namespace), kind),
-      apply: (kind, type, object) => this.onApply(kind, type, object),
+      add: (kind, object) => this.guard(() => store.add(kind, object), kind),
+      update: (kind, object) => this.guard(() => store.update(kind, object), kind),
+      delete: (kind, object) => this.guard(() => store.delete(kind, object), kind),
+      replace: (kind, objects, namespace) => this.guard(() => store.replace(kind, objects, namespace), kind),
       kindStatus: (status) => this.onKindStatus(status),
       connection: (state, error) => this.onConnection(state, error),
       replay: () => this.onReplay(),
@@ -39,8 +41,8 @@ export class OpenCluster {
   async start(): Promise<void> {
     const { store } = this;
     if (store.onChange) {
-      this.unsubscribeStore = store.onChange(({ kinds, revision }) => {
-        if (!this.stopped && kinds.length > 0) this.notify({ type: 'changed', clusterId: this.info.id, kinds, revision });
+      this.unsubscribeStore = store.onChange((change) => {
+        if (!this.stopped && change.kinds.length > 0) this.notify({ type: 'changed', clusterId: this.info.id, ...change });
       });
     }
     await this.source.start(this.sink);
@@ -64,7 +66,7 @@ export class OpenCluster {
   status(): ClusterStatus {
     const offline = this.connectionState === 'offline';
     const kinds = ALL_KINDS.map((kind): KindStatus => {
-      const reported = this.kinds.get(kind);
+      const reported = this.store.kindStatusOf(kind);
       const count = this.store.count(kind);
       return reported ? { ...reported, count } : { kind, state: offline ? 'absent' : 'idle', count };
     });
@@ -85,15 +87,15 @@ export class OpenCluster {
     return status;
   }
 
-  private onApply(kind: Kind, type: WatchEventType, object: KubeObject): void {
-    this.guard(() => this.store.apply(kind, type, object), kind);
-  }
-
   /** Applies a data update; tells the UI which kind moved unless the store announces its own changes. */
   private guard(update: () => void, kind: Kind): void {
     if (this.stopped) return;
     this.safely(update, `an update of ${kind}`);
-    if (!this.store.onChange) this.notify({ type: 'changed', clusterId: this.info.id, kinds: [kind], revision: this.store.revision() });
+    if (!this.store.onChange) {
+      // A store that does not announce its changes (a test's): say which kind and its table moved, not which objects.
+      const table = ROW_TABLE_OF_KIND[kind];
+      this.notify({ type: 'changed', clusterId: this.info.id, kinds: [kind], tables: table ? [table] : [], revision: this.store.revision() });
+    }
   }
 
   private safely(update: () => void, what: string): void {
@@ -106,7 +108,6 @@ export class OpenCluster {
 
   private onKindStatus(status: KindStatus): void {
     if (this.stopped) return;
-    this.kinds.set(status.kind, status);
     this.safely(() => this.store.kindStatus(status), `the state of ${status.kind}`);
     this.notify({ type: 'status', clusterId: this.info.id });
   }

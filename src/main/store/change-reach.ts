@@ -22,7 +22,7 @@ import { claimClassName } from '../../shared/diagnose/view';
 import { leaseNameCandidates } from '../../shared/diagnose/leases';
 import { NO_CLASS } from './indices';
 import type { ObjectStore } from './object-store';
-import { attachmentVolume, claimRefKey, csiNodeDrivers, idOf, nsKey, objectKey, podClaimKeys } from './relations';
+import { attachmentVolume, claimRefKey, csiNodeDrivers, idOf, nsKey, objectKey, podClaimKeys } from './object-keys';
 
 /** Collects ids ("kind|key") and provisioner names to re-examine. */
 export interface DirtySink {

@@ -1,19 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { DirtySet, markChange } from './dependents';
-import { boundPair, event, nodeObj, pod, pv, pvc, sc } from './fixtures';
+import { DirtySet, markChange } from './change-reach';
+import { boundPair, event, nodeObj, pod, pv, pvc, sc } from './testing/fixtures';
 import { ObjectStore } from './object-store';
 
 function world() {
   const store = new ObjectStore();
-  store.apply('storageclasses', 'ADDED', sc('fast'));
-  store.apply('storageclasses', 'ADDED', sc('legacy', { provisioner: 'kubernetes.io/aws-ebs' }));
+  store.add('storageclasses', sc('fast'));
+  store.add('storageclasses', sc('legacy', { provisioner: 'kubernetes.io/aws-ebs' }));
   const [bound, volume] = boundPair('shop', 'bound');
-  store.apply('persistentvolumeclaims', 'ADDED', bound);
-  store.apply('persistentvolumes', 'ADDED', volume);
-  store.apply('persistentvolumeclaims', 'ADDED', pvc('shop', 'pending'));
-  store.apply('pods', 'ADDED', pod('shop', 'app', ['bound', 'pending'], { nodeName: 'node-1' }));
-  store.apply('pods', 'ADDED', pod('shop', 'other', [], { nodeName: 'node-2' }));
-  store.apply('nodes', 'ADDED', nodeObj('node-1'));
+  store.add('persistentvolumeclaims', bound);
+  store.add('persistentvolumes', volume);
+  store.add('persistentvolumeclaims', pvc('shop', 'pending'));
+  store.add('pods', pod('shop', 'app', ['bound', 'pending'], { nodeName: 'node-1' }));
+  store.add('pods', pod('shop', 'other', [], { nodeName: 'node-2' }));
+  store.add('nodes', nodeObj('node-1'));
   return { store, volume };
 }
 
@@ -44,7 +44,7 @@ describe('what a change re-examines', () => {
   it('a free volume reaches the pending claims of its class, not the bound ones', () => {
     const { store } = world();
     const free = pv('spare', { storageClassName: 'fast' });
-    store.apply('persistentvolumes', 'ADDED', free);
+    store.add('persistentvolumes', free);
     const { objects } = marked((d) => markChange(store, 'persistentvolumes', undefined, free, d));
     expect(objects).toEqual(['persistentvolumeclaims|shop/pending', 'persistentvolumes|spare', 'storageclasses|fast']);
   });
@@ -77,7 +77,7 @@ describe('what a change re-examines', () => {
     const { store } = world();
     const before = store.get('pods', 'other', 'shop')!;
     const after = { ...pod('shop', 'other', ['pending']), metadata: before.metadata };
-    store.apply('pods', 'MODIFIED', after);
+    store.update('pods', after);
     const { objects } = marked((d) => markChange(store, 'pods', before, after, d));
     expect(objects).toEqual(expect.arrayContaining(['persistentvolumeclaims|shop/pending', 'pods|shop/app', 'pods|shop/other', 'nodes|node-2']));
   });

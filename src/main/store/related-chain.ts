@@ -25,7 +25,7 @@ import { CHAIN_STEPS, RELATION_STEP, type RelatedObject, type RelationCode } fro
 import type { ObjectRef } from '../../shared/model/refs';
 import type { FindingsCache } from './findings-cache';
 import type { ObjectStore } from './object-store';
-import { attachmentVolume, csiNodeDrivers, nsKey, podClaimNames, statefulSetOf, volumeNodes } from './relations';
+import { attachmentVolume, csiNodeDrivers, nsKey, podClaimNames, statefulSetOf, volumeNodes } from './object-keys';
 
 /** At most this many objects per relation. */
 export const RELATED_CAP = 100;

@@ -1,5 +1,7 @@
 /**
- * Kubernetes resource quantities (k8s.io/apimachinery/pkg/api/resource): parsing to an exact decimal and
+ * Kubernetes resource quantities (k8s.io/apimachinery/pkg/api/resource/quantity.go): the one parser, used by the
+ * diagnosis rules (to compare a claim's request with a volume's capacity) and the store (rows, sums). Parsing to an
+ * exact decimal and
  * printing in the canonical form kubectl shows ("1536Mi" stays, "1024Mi" becomes "1Gi", "1.5M" becomes "1500k").
  *
  * Why exact: sizes are compared and summed per class, and "10Gi" must equal "10240Mi" to the byte. A quantity is
@@ -55,7 +57,24 @@ export function parseQuantity(text: string | undefined | null): Quantity | undef
   return { ...normalize(mantissa, scale), format };
 }
 
-/** The value as a number (bytes for storage); exact up to 2^53. */
+/**
+ * Compares two quantities exactly (`1Gi` equals `1073741824`, `500M` equals `0.5G`, `1G` is less than `1Gi`):
+ * negative, zero or positive, as a - b. Never through floats: sizes are compared the way apimachinery's
+ * Quantity.Cmp does.
+ */
+export function compareQuantities(a: Quantity, b: Quantity): number {
+  const scale = Math.min(a.scale, b.scale);
+  const left = a.mantissa * 10n ** BigInt(a.scale - scale);
+  const right = b.mantissa * 10n ** BigInt(b.scale - scale);
+  return left < right ? -1 : left > right ? 1 : 0;
+}
+
+/** The `storage` entry of a capacity or requests map, parsed; undefined when absent or not a quantity. */
+export function storageQuantity(resources: Record<string, string> | undefined): Quantity | undefined {
+  return parseQuantity(resources?.['storage']);
+}
+
+/** The value as a number (bytes for storage), for sorting and sums only; exact up to 2^53. */
 export function quantityValue(q: Quantity): number {
   return Number(q.mantissa) * 10 ** q.scale;
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../shared/kube/objects';
-import { pod, pv } from './fixtures';
-import { claimRefKey, nodeAffinitySummary, objectKey, podClaimNames, statefulSetOf, volumeDriver, volumeSourceType, volumeType } from './relations';
+import { pod, pv } from './testing/fixtures';
+import { claimRefKey, nodeAffinitySummary, objectKey, podClaimNames, statefulSetOf, volumeDriver, volumeSourceType, volumeType } from './object-keys';
 
 describe('relations', () => {
   it('keys objects by namespace/name or name', () => {

@@ -2,12 +2,12 @@
  * A ClusterView over plain arrays of objects, for unit tests of the rules (and quick benchmarks). It keeps
  * a few maps built on first use; the store implements the same interface with indices kept up to date.
  */
-import type { ObjectsByKind } from '../kube/by-kind';
-import type { Kind } from '../kube/kinds';
-import type { KubeEvent, KubeObject, Pod } from '../kube/objects';
-import type { KindSyncState } from '../model/status';
-import { eventMillis } from './objects';
-import { claimClassName, type ClusterView } from './view';
+import type { ObjectsByKind } from '../../kube/by-kind';
+import type { Kind } from '../../kube/kinds';
+import type { KubeEvent, KubeObject, Pod } from '../../kube/objects';
+import type { KindSyncState } from '../../model/status';
+import { eventMillis } from '../object-helpers';
+import { claimClassName, type ClusterView } from '../view';
 
 export type FixtureObjects = { [K in Kind]?: ObjectsByKind[K][] };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalQuantity, formatBytes, formatQuantity, parseQuantity, quantityBytes } from './quantity';
+import { canonicalQuantity, compareQuantities, formatBytes, formatQuantity, parseQuantity, quantityBytes, storageQuantity, type Quantity } from './quantity';
 
 describe('parseQuantity', () => {
   it.each([
@@ -104,5 +104,60 @@ describe('formatBytes', () => {
     [0, '0 B'],
   ])('%d is %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
+  });
+});
+
+/** The one parser's edge cases: what the rules compare and the rows sum (formerly two parsers, one with floats). */
+describe('one exact quantity for the rules and the store', () => {
+  const q = (text: string): Quantity => {
+    const parsed = parseQuantity(text);
+    if (!parsed) throw new Error(`${text} does not parse`);
+    return parsed;
+  };
+
+  it.each([
+    ['1Gi', 2 ** 30],
+    ['1.5Gi', 1.5 * 2 ** 30],
+    ['500M', 5e8],
+    ['100Mi', 100 * 2 ** 20],
+    ['1e3', 1000],
+    ['2E', 2e18],
+    ['1k', 1000],
+    ['100m', 0.1],
+    ['42', 42],
+  ])('%s is %d', (text, value) => {
+    expect(quantityBytes(text)).toBeCloseTo(value);
+  });
+
+  it.each(['', 'Gi', '1GB', '1 Gi', 'ten'])('rejects %j', (text) => {
+    expect(parseQuantity(text)).toBeUndefined();
+  });
+
+  it.each([
+    ['1Gi', '1073741824', 0],
+    ['500M', '0.5G', 0],
+    ['1e3', '1k', 0],
+    ['1E3', '1000', 0],
+    ['100m', '0.1', 0],
+    ['1G', '1Gi', -1],
+    ['1Gi', '1G', 1],
+    ['1073741823', '1Gi', -1],
+    ['10Gi', '10240Mi', 0],
+    ['1m', '1n', 1],
+    ['-1', '0', -1],
+  ])('%s compared with %s is %d, exactly', (a, b, sign) => {
+    expect(Math.sign(compareQuantities(q(a), q(b)))).toBe(sign);
+  });
+
+  it('tells apart sizes a float would call equal', () => {
+    // 2^53 + 1 bytes: Number cannot hold it, the exact compare can.
+    expect(compareQuantities(q('9007199254740993'), q('9007199254740992'))).toBe(1);
+    expect(Number('9007199254740993')).toBe(Number('9007199254740992'));
+  });
+
+  it('reads the storage entry of a requests or capacity map', () => {
+    expect(compareQuantities(storageQuantity({ storage: '1G' })!, storageQuantity({ storage: '1Gi' })!)).toBeLessThan(0);
+    expect(storageQuantity(undefined)).toBeUndefined();
+    expect(storageQuantity({ cpu: '1' })).toBeUndefined();
   });
 });

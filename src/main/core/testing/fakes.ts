@@ -1,18 +1,18 @@
 /** Fakes of the kube and store ports for the core's unit tests (the real ones are tested on their own). */
-import { ALL_KINDS, type Kind } from '../../shared/kube/kinds';
-import type { KubeObject } from '../../shared/kube/objects';
-import type { ClusterInfo, ConnectionState, KindStatus } from '../../shared/model/status';
-import type { ClusterSource, SourceSink, WatchEventType } from '../kube/source';
-import type { ClusterStorePort, ContextList, CoreDeps } from './ports';
+import { ALL_KINDS, type Kind } from '../../../shared/kube/kinds';
+import type { KubeObject } from '../../../shared/kube/objects';
+import type { ClusterInfo, ConnectionState, KindStatus } from '../../../shared/model/status';
+import { EventWriter, type ClusterSource, type SourceSink, type WatchEventType } from '../../kube/source';
+import type { ClusterStorePort, ContextList, CoreDeps } from '../ports';
 
-export class FakeStore implements ClusterStorePort {
+export class FakeStore extends EventWriter implements ClusterStorePort {
   readonly objects = new Map<Kind, Map<string, KubeObject>>();
   private rev = 0;
-  reset(kind: Kind, objects: KubeObject[]): void {
+  replace(kind: Kind, objects: KubeObject[]): void {
     this.objects.set(kind, new Map(objects.map((o) => [o.metadata?.uid ?? o.metadata?.name ?? '', o])));
     this.rev += 1;
   }
-  apply(kind: Kind, type: WatchEventType, object: KubeObject): void {
+  protected event(kind: Kind, type: WatchEventType, object: KubeObject): void {
     const map = this.objects.get(kind) ?? new Map<string, KubeObject>();
     const key = object.metadata?.uid ?? object.metadata?.name ?? '';
     if (type === 'DELETED') map.delete(key);
@@ -20,7 +20,13 @@ export class FakeStore implements ClusterStorePort {
     this.objects.set(kind, map);
     this.rev += 1;
   }
-  kindStatus(_status: KindStatus): void {}
+  private readonly statuses = new Map<Kind, KindStatus>();
+  kindStatus(status: KindStatus): void {
+    this.statuses.set(status.kind, status);
+  }
+  kindStatusOf(kind: Kind): KindStatus | undefined {
+    return this.statuses.get(kind);
+  }
   connection(_state: ConnectionState, _error?: string): void {}
   count(kind: Kind): number {
     return this.objects.get(kind)?.size ?? 0;
@@ -70,7 +76,7 @@ export class FakeSource implements ClusterSource {
     if (this.startDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.startDelayMs));
     sink.connection(this.offline ? 'offline' : 'connected');
     for (const [kind, list] of Object.entries(this.objects) as [Kind, KubeObject[]][]) {
-      sink.reset(kind, list);
+      sink.replace(kind, list);
       sink.kindStatus({ kind, state: 'synced', count: list.length });
     }
     if (this.settleAll) {

@@ -1,10 +1,10 @@
 /**
- * Captures a source into a snapshot or a recording without a store: start it, wait until every kind has
- * settled (synced, forbidden or absent), take the redacted state, stop. For `kse snapshot` and for recording
- * the demo cluster; the app exports from its store with buildSnapshot instead.
+ * Captures a source into a recording without a store: start it, wait until every kind has settled (synced,
+ * forbidden or absent), record for a while, take the redacted state, stop. For `kse record`; snapshots
+ * (`kse snapshot`, the app's export) are built from a store with buildSnapshot instead.
  */
 import { ALL_KINDS, type Kind } from '../../shared/kube/kinds';
-import { SNAPSHOT_FORMAT, type Recording, type Snapshot } from '../../shared/snapshot-format';
+import type { Recording } from '../../shared/snapshot-format';
 import { RecordingWriter } from './recording-writer';
 import type { ClusterSource } from './source';
 
@@ -21,8 +21,10 @@ export async function captureRecording(source: ClusterSource, options: CaptureOp
   const writer = new RecordingWriter(source.info.name, options.kinds ?? ALL_KINDS);
   let connectionError: string | undefined;
   const sink = {
-    reset: writer.reset.bind(writer),
-    apply: writer.apply.bind(writer),
+    add: writer.add.bind(writer),
+    update: writer.update.bind(writer),
+    delete: writer.delete.bind(writer),
+    replace: writer.replace.bind(writer),
     kindStatus: writer.kindStatus.bind(writer),
     connection: (state: string, error?: string) => {
       connectionError = state === 'error' ? error : undefined;
@@ -42,9 +44,4 @@ export async function captureRecording(source: ClusterSource, options: CaptureOp
   } finally {
     await source.stop();
   }
-}
-
-export async function captureSnapshot(source: ClusterSource, options: Omit<CaptureOptions, 'recordMs'> = {}): Promise<Snapshot> {
-  const { events: _events, format: _format, ...rest } = await captureRecording(source, options);
-  return { ...rest, format: SNAPSHOT_FORMAT };
 }

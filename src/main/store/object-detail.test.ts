@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../../shared/kube/objects';
 import { ClusterStore } from './cluster-store';
-import { boundPair, event, nodeObj, pod, pv, pvc, sc, syncedStore, TEST_NOW } from './fixtures';
+import { boundPair, event, nodeObj, pod, pv, pvc, sc, syncedStore, TEST_NOW } from './testing/fixtures';
 import { initSteps } from './init-steps';
 
 const NOW = TEST_NOW;
@@ -55,8 +55,8 @@ const richPod: Pod = {
 describe('pod detail', () => {
   it('lists every volume with what it points at and who mounts it where', () => {
     const s = store();
-    s.reset('persistentvolumeclaims', [pvc('shop', 'data-web-0')]);
-    s.reset('pods', [richPod]);
+    s.replace('persistentvolumeclaims', [pvc('shop', 'data-web-0')]);
+    s.replace('pods', [richPod]);
     const detail = s.getObject({ kind: 'pods', name: 'web-0', namespace: 'shop' });
     const volumes = Object.fromEntries((detail?.volumes ?? []).map((v) => [v.name, v]));
     expect(volumes['data']).toMatchObject({
@@ -106,10 +106,10 @@ describe('pod detail', () => {
   it('related: claims (missing ones flagged), their volumes and the node', () => {
     const s = store();
     const [claim, volume] = boundPair('shop', 'data', '1Gi');
-    s.reset('persistentvolumeclaims', [claim]);
-    s.reset('persistentvolumes', [volume]);
-    s.reset('nodes', [nodeObj('node-1')]);
-    s.reset('pods', [pod('shop', 'app', ['data', 'nope'], { nodeName: 'node-1' })]);
+    s.replace('persistentvolumeclaims', [claim]);
+    s.replace('persistentvolumes', [volume]);
+    s.replace('nodes', [nodeObj('node-1')]);
+    s.replace('pods', [pod('shop', 'app', ['data', 'nope'], { nodeName: 'node-1' })]);
     const related = s.getObject({ kind: 'pods', name: 'app', namespace: 'shop' })?.related ?? [];
     expect(related.map((r) => [r.relation, r.ref.kind, r.ref.name, r.missing ?? false, r.via])).toEqual([
       ['uses-claim', 'persistentvolumeclaims', 'data', false, undefined],
@@ -123,7 +123,7 @@ describe('pod detail', () => {
   it('does not call a reference missing when its kind could not be read', () => {
     const s = new ClusterStore('t', { now: () => NOW });
     s.kindStatus({ kind: 'persistentvolumeclaims', state: 'forbidden', count: 0 });
-    s.reset('pods', [pod('shop', 'app', ['data'])]);
+    s.replace('pods', [pod('shop', 'app', ['data'])]);
     const detail = s.getObject({ kind: 'pods', name: 'app', namespace: 'shop' });
     expect(detail?.related.some((r) => r.missing)).toBe(false);
     expect(detail?.volumes?.[0]?.missing).toBeUndefined();
@@ -134,12 +134,12 @@ describe('claim and volume detail', () => {
   it('claim: bound volume, class, pods, events newest first, findings', () => {
     const s = store();
     const [claim, volume] = boundPair('shop', 'data', '1Gi');
-    s.reset('storageclasses', [sc('fast')]);
-    s.reset('persistentvolumeclaims', [claim]);
-    s.reset('persistentvolumes', [volume]);
-    s.reset('pods', [pod('shop', 'db-0', ['data'])]);
+    s.replace('storageclasses', [sc('fast')]);
+    s.replace('persistentvolumeclaims', [claim]);
+    s.replace('persistentvolumes', [volume]);
+    s.replace('pods', [pod('shop', 'db-0', ['data'])]);
     const about = { kind: 'PersistentVolumeClaim', name: 'data', namespace: 'shop', uid: claim.metadata?.uid };
-    s.reset('events', [event(about, 'ExternalProvisioning', 'first', '2026-11-28T09:00:00Z'), event(about, 'ProvisioningSucceeded', 'second', '2026-11-28T09:01:00Z')]);
+    s.replace('events', [event(about, 'ExternalProvisioning', 'first', '2026-11-28T09:00:00Z'), event(about, 'ProvisioningSucceeded', 'second', '2026-11-28T09:01:00Z')]);
     const detail = s.getObject({ kind: 'persistentvolumeclaims', name: 'data', namespace: 'shop' });
     expect(detail?.kind).toBe('persistentvolumeclaims');
     expect(detail?.events.map((e) => e.reason)).toEqual(['ProvisioningSucceeded', 'ExternalProvisioning']);
@@ -149,7 +149,7 @@ describe('claim and volume detail', () => {
 
   it('volume with a claimRef to a claim that is gone: the claim is flagged missing', () => {
     const s = store();
-    s.reset('persistentvolumes', [pv('orphan', { claimRef: { namespace: 'shop', name: 'deleted', uid: 'old' } }, 'Released')]);
+    s.replace('persistentvolumes', [pv('orphan', { claimRef: { namespace: 'shop', name: 'deleted', uid: 'old' } }, 'Released')]);
     const detail = s.getObject({ kind: 'persistentvolumes', name: 'orphan' });
     expect(detail?.related).toEqual([{ ref: { kind: 'persistentvolumeclaims', name: 'deleted', namespace: 'shop' }, relation: 'reserved-for-claim', missing: true }]);
   });
@@ -158,8 +158,8 @@ describe('claim and volume detail', () => {
     const s = store();
     const p = pod('shop', 'db-1', ['data-db-1']);
     p.metadata = { ...p.metadata, ownerReferences: [{ kind: 'StatefulSet', name: 'db', controller: true }] };
-    s.reset('pods', [p]);
-    s.reset('persistentvolumeclaims', [pvc('shop', 'data-db-1')]);
+    s.replace('pods', [p]);
+    s.replace('persistentvolumeclaims', [pvc('shop', 'data-db-1')]);
     const related = s.getObject({ kind: 'persistentvolumeclaims', name: 'data-db-1', namespace: 'shop' })?.related ?? [];
     expect(related.find((r) => r.relation === 'statefulset-pod')?.ref.name).toBe('db-1');
   });
@@ -172,8 +172,8 @@ describe('claim and volume detail', () => {
 describe('provisioner detail', () => {
   it('a provisioner name (as ProvisionerRow.ref gives it) returns its health, classes and driver', () => {
     const s = store();
-    s.reset('storageclasses', [sc('fast'), sc('slow')]);
-    s.reset('csidrivers', [{ kind: 'CSIDriver', metadata: { name: 'example.com/nfs', uid: 'd' } }]);
+    s.replace('storageclasses', [sc('fast'), sc('slow')]);
+    s.replace('csidrivers', [{ kind: 'CSIDriver', metadata: { name: 'example.com/nfs', uid: 'd' } }]);
     const detail = s.getObject({ kind: 'storageclasses', name: 'example.com/nfs' });
     expect(detail?.provisioner?.name).toBe('example.com/nfs');
     expect(detail?.related.map((r) => `${r.relation}:${r.ref.name}`)).toEqual(['class-using-it:fast', 'class-using-it:slow', 'csi-driver:example.com/nfs']);
@@ -187,8 +187,8 @@ describe('provisioner detail', () => {
 describe('an object that does not exist but is referred to', () => {
   it('a missing class: what asks for it', () => {
     const s = store();
-    s.reset('storageclasses', [sc('fast')]);
-    s.reset('persistentvolumeclaims', [pvc('lab-stuck', 'missing-class', { storageClassName: 'fast-ssd' })]);
+    s.replace('storageclasses', [sc('fast')]);
+    s.replace('persistentvolumeclaims', [pvc('lab-stuck', 'missing-class', { storageClassName: 'fast-ssd' })]);
     const detail = s.getObject({ kind: 'storageclasses', name: 'fast-ssd' });
     expect(detail).toMatchObject({ missing: true, ref: { kind: 'storageclasses', name: 'fast-ssd' }, summary: [], yaml: '' });
     expect(detail?.related.map((r) => `${r.relation} ${r.ref.namespace}/${r.ref.name}`)).toEqual(['class-claim lab-stuck/missing-class']);
@@ -200,7 +200,7 @@ describe('an object that does not exist but is referred to', () => {
     const limited = new ClusterStore('t', { now: () => NOW });
     limited.kindStatus({ kind: 'storageclasses', state: 'forbidden', count: 0 });
     limited.kindStatus({ kind: 'persistentvolumeclaims', state: 'synced', count: 0 });
-    limited.reset('persistentvolumeclaims', [pvc('a', 'c', { storageClassName: 'fast-ssd' })]);
+    limited.replace('persistentvolumeclaims', [pvc('a', 'c', { storageClassName: 'fast-ssd' })]);
     expect(limited.getObject({ kind: 'storageclasses', name: 'fast-ssd' })).toBeNull();
   });
 });

@@ -11,8 +11,8 @@ import type {
   Pod,
   StorageClass,
   VolumeAttachment,
-} from '../../shared/kube/objects';
-import { ClusterStore } from './cluster-store';
+} from '../../../shared/kube/objects';
+import { ClusterStore } from '../cluster-store';
 
 export const T0 = '2026-11-28T09:00:00Z';
 /** "Now" of the store tests: an hour after T0. */

@@ -1,16 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import type { Notice } from '../../shared/contract';
-import type { Kind } from '../../shared/kube/kinds';
+import type { Notice, StoreChange } from '../../shared/contract';
 import { Core } from './core';
-import { OpenCluster } from './open-cluster';
+import { ClusterSession } from './cluster-session';
 import type { ContextList } from './ports';
-import { FakeSource, FakeStore, context, fakeDeps } from './test-fakes';
+import { FakeSource, FakeStore, context, fakeDeps } from './testing/fakes';
 
 /** A store that announces its own (batched) changes, as the real ClusterStore does. */
 class AnnouncingStore extends FakeStore {
-  listener: ((change: { kinds: Kind[]; revision: number }) => void) | undefined;
+  listener: ((change: StoreChange) => void) | undefined;
   disposed = false;
-  onChange(listener: (change: { kinds: Kind[]; revision: number }) => void): () => void {
+  onChange(listener: (change: StoreChange) => void): () => void {
     this.listener = listener;
     return () => (this.listener = undefined);
   }
@@ -19,17 +18,17 @@ class AnnouncingStore extends FakeStore {
   }
 }
 
-describe('OpenCluster', () => {
+describe('ClusterSession', () => {
   it('relays the store’s own change notices instead of one per update, and disposes the store on stop', async () => {
     const info = context('lab');
     const store = new AnnouncingStore();
     const source = new FakeSource(info, { pods: [{ metadata: { name: 'p', uid: 'p' } }] });
     const notices: Notice[] = [];
-    const cluster = new OpenCluster(info, source, store, (n) => notices.push(n));
+    const cluster = new ClusterSession(info, source, store, (n) => notices.push(n));
     await cluster.start();
     expect(notices.filter((n) => n.type === 'changed')).toEqual([]);
-    store.listener?.({ kinds: ['storageclasses'], revision: 9 });
-    expect(notices).toContainEqual({ type: 'changed', clusterId: 'ctx:lab', kinds: ['storageclasses'], revision: 9 });
+    store.listener?.({ kinds: ['storageclasses'], tables: ['classes'], revision: 9 });
+    expect(notices).toContainEqual({ type: 'changed', clusterId: 'ctx:lab', kinds: ['storageclasses'], tables: ['classes'], revision: 9 });
     await cluster.stop();
     expect(store.disposed).toBe(true);
     expect(store.listener).toBeUndefined();
@@ -39,14 +38,14 @@ describe('OpenCluster', () => {
   it('keeps the source running when the store rejects an update, and says so', async () => {
     const info = context('lab');
     const store = new FakeStore();
-    store.apply = () => {
+    store.add = () => {
       throw new Error('bad object');
     };
     const logs: string[] = [];
     const source = new FakeSource(info);
-    const cluster = new OpenCluster(info, source, store, () => undefined, (m) => logs.push(m));
+    const cluster = new ClusterSession(info, source, store, () => undefined, (m) => logs.push(m));
     await cluster.start();
-    expect(() => source.sink?.apply('pods', 'ADDED', { metadata: { name: 'x' } })).not.toThrow();
+    expect(() => source.sink?.add('pods', { metadata: { name: 'x' } })).not.toThrow();
     expect(logs).toEqual(['Store of lab rejected an update of pods: bad object']);
   });
 });

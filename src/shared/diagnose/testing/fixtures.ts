@@ -14,7 +14,7 @@ import type {
   PersistentVolumeClaim,
   Pod,
   StorageClass,
-} from '../kube/objects';
+} from '../../kube/objects';
 import { FIXTURE_NOW } from './fixture-view';
 
 export function minutesAgo(minutes: number): string {

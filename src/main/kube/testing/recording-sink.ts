@@ -2,12 +2,12 @@
  * A SourceSink that keeps what it is told, for tests: objects by kind and UID (honouring per-namespace resets),
  * the latest status of each kind, and the connection history. Not a store: no indices, no graph.
  */
-import type { Kind } from '../../shared/kube/kinds';
-import type { KubeObject } from '../../shared/kube/objects';
-import type { ConnectionState, KindStatus, ReplayState } from '../../shared/model/status';
-import type { SourceSink, WatchEventType } from './source';
+import type { Kind } from '../../../shared/kube/kinds';
+import type { KubeObject } from '../../../shared/kube/objects';
+import type { ConnectionState, KindStatus, ReplayState } from '../../../shared/model/status';
+import { EventWriter, type SourceSink, type WatchEventType } from '../source';
 
-export class RecordingSink implements SourceSink {
+export class RecordingSink extends EventWriter implements SourceSink {
   readonly objects = new Map<Kind, Map<string, KubeObject>>();
   readonly statuses = new Map<Kind, KindStatus>();
   readonly connections: { state: ConnectionState; error?: string; at: number }[] = [];
@@ -15,7 +15,7 @@ export class RecordingSink implements SourceSink {
   /** How many (re)lists each kind had: a relist after a 410 shows here. */
   readonly resets = new Map<Kind, number>();
 
-  reset(kind: Kind, objects: KubeObject[], namespace?: string): void {
+  replace(kind: Kind, objects: KubeObject[], namespace?: string): void {
     this.resets.set(kind, (this.resets.get(kind) ?? 0) + 1);
     const byUid = this.objects.get(kind) ?? new Map<string, KubeObject>();
     for (const [uid, object] of byUid) if (namespace === undefined || object.metadata?.namespace === namespace) byUid.delete(uid);
@@ -23,7 +23,7 @@ export class RecordingSink implements SourceSink {
     this.objects.set(kind, byUid);
   }
 
-  apply(kind: Kind, type: WatchEventType, object: KubeObject): void {
+  protected event(kind: Kind, type: WatchEventType, object: KubeObject): void {
     this.applied.push({ kind, type, name: object.metadata?.name ?? '' });
     const byUid = this.objects.get(kind) ?? new Map<string, KubeObject>();
     if (type === 'DELETED') byUid.delete(uidOf(object));

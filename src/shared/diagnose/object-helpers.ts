@@ -48,7 +48,7 @@ export function eventsAbout(view: ClusterView, kind: Kind, obj: KubeObject): Kub
   const meta = obj.metadata ?? {};
   if (!meta.name) return [];
   return view
-    .eventsFor(KINDS[kind].objectKind, meta.name, meta.namespace)
+    .eventsFor(KINDS[kind].kind, meta.name, meta.namespace)
     .filter((e) => !meta.uid || !e.involvedObject?.uid || e.involvedObject.uid === meta.uid);
 }
 

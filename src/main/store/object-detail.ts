@@ -5,7 +5,7 @@
  * ProvisionerRow.ref does, a StorageClass name that no class has) gets the provisioner's health, its classes
  * and their recent provisioning events.
  */
-import { eventMillis } from '../../shared/diagnose/objects';
+import { eventMillis } from '../../shared/diagnose/object-helpers';
 import { KINDS } from '../../shared/kube/kinds';
 import type { KubeEvent, KubeObject, Pod } from '../../shared/kube/objects';
 import type { ObjectDetail, RelatedObject } from '../../shared/model/detail';
@@ -15,8 +15,8 @@ import type { EventRow } from '../../shared/model/rows';
 import { DIAGNOSED_KINDS } from './findings-cache';
 import { initSteps } from './init-steps';
 import { podVolumeViews } from './pod-volumes';
-import { refOf, RelatedList, relatedObjects, RELATED_CAP } from './related';
-import { nsKey } from './relations';
+import { refOf, RelatedList, relatedObjects, RELATED_CAP } from './related-chain';
+import { nsKey } from './object-keys';
 import { objectSummary, provisionerRowSummary } from './summary/index';
 import { toKubectlYaml } from './yaml';
 import { buildEventRow } from './rows/events';
@@ -34,7 +34,7 @@ const PROVISIONING_REASONS = new Set(['ExternalProvisioning', 'ProvisioningFaile
 export function objectEvents(ctx: StoreContext, kind: ObjectRef['kind'], obj: KubeObject): EventRow[] {
   const uid = obj.metadata?.uid;
   const byName = ctx.store
-    .eventsFor(KINDS[kind].objectKind, obj.metadata?.name ?? '', obj.metadata?.namespace)
+    .eventsFor(KINDS[kind].kind, obj.metadata?.name ?? '', obj.metadata?.namespace)
     .filter((e) => !uid || !e.involvedObject?.uid || e.involvedObject.uid === uid);
   const seen = new Set<KubeEvent>(byName);
   const all = [...byName];
@@ -57,7 +57,7 @@ function chainEvents(ctx: StoreContext, kind: ObjectRef['kind'], obj: KubeObject
   const all = new Set<KubeEvent>();
   const collect = (k: ObjectRef['kind'], o: KubeObject) => {
     const uid = o.metadata?.uid;
-    for (const e of ctx.store.eventsFor(KINDS[k].objectKind, o.metadata?.name ?? '', o.metadata?.namespace)) {
+    for (const e of ctx.store.eventsFor(KINDS[k].kind, o.metadata?.name ?? '', o.metadata?.namespace)) {
       if (!uid || !e.involvedObject?.uid || e.involvedObject.uid === uid) all.add(e);
     }
   };
@@ -140,7 +140,7 @@ function missingDetail(ctx: StoreContext, ref: ObjectRef): ObjectDetail | null {
     yaml: '',
     summary: [],
     findings: [],
-    events: newestEvents([...store.eventsFor(KINDS[ref.kind].objectKind, ref.name, KINDS[ref.kind].namespaced ? ns : undefined)]),
+    events: newestEvents([...store.eventsFor(KINDS[ref.kind].kind, ref.name, KINDS[ref.kind].namespaced ? ns : undefined)]),
     related,
     relatedEvents: [],
     missing: true,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CHAIN_STEPS, RELATION_CODES, RELATION_STEP, type RelatedObject } from '../../shared/model/detail';
-import { attachment, boundPair, event, nodeObj, pod, pv, pvc, sc, syncedStore } from './fixtures';
+import { attachment, boundPair, event, nodeObj, pod, pv, pvc, sc, syncedStore } from './testing/fixtures';
 
 const store = () => syncedStore();
 
@@ -18,12 +18,12 @@ describe('the chain of a bound claim', () => {
     const s = store();
     const [claim, volume] = boundPair('shop', 'data', '1Gi');
     volume.spec = { ...volume.spec, nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['node-1'] }] }] } } };
-    s.reset('storageclasses', [sc('fast')]);
-    s.reset('csidrivers', [{ apiVersion: 'storage.k8s.io/v1', kind: 'CSIDriver', metadata: { name: 'example.com/nfs', uid: 'drv' } }]);
-    s.reset('persistentvolumeclaims', [claim]);
-    s.reset('persistentvolumes', [volume]);
-    s.reset('nodes', [nodeObj('node-1')]);
-    s.reset('pods', [pod('shop', 'db-0', ['data'], { nodeName: 'node-1' })]);
+    s.replace('storageclasses', [sc('fast')]);
+    s.replace('csidrivers', [{ apiVersion: 'storage.k8s.io/v1', kind: 'CSIDriver', metadata: { name: 'example.com/nfs', uid: 'drv' } }]);
+    s.replace('persistentvolumeclaims', [claim]);
+    s.replace('persistentvolumes', [volume]);
+    s.replace('nodes', [nodeObj('node-1')]);
+    s.replace('pods', [pod('shop', 'db-0', ['data'], { nodeName: 'node-1' })]);
     const detail = s.getObject({ kind: 'persistentvolumeclaims', name: 'data', namespace: 'shop' });
     expect(lines(detail?.related)).toEqual([
       'mounted-by pods shop/db-0',
@@ -40,11 +40,11 @@ describe('the chain of a bound claim', () => {
     const s = store();
     const [claim, volume] = boundPair('shop', 'data', '1Gi');
     const p = pod('shop', 'db-0', ['data']);
-    s.reset('storageclasses', [sc('fast')]);
-    s.reset('persistentvolumeclaims', [claim]);
-    s.reset('persistentvolumes', [volume]);
-    s.reset('pods', [p]);
-    s.reset('events', [
+    s.replace('storageclasses', [sc('fast')]);
+    s.replace('persistentvolumeclaims', [claim]);
+    s.replace('persistentvolumes', [volume]);
+    s.replace('pods', [p]);
+    s.replace('events', [
       event({ kind: 'PersistentVolumeClaim', name: 'data', namespace: 'shop', uid: claim.metadata?.uid }, 'ProvisioningSucceeded', 'made it', '2026-11-28T09:01:00Z'),
       event({ kind: 'Pod', name: 'db-0', namespace: 'shop', uid: p.metadata?.uid }, 'FailedMount', 'not yet', '2026-11-28T09:02:00Z', 'Warning'),
       event({ kind: 'Pod', name: 'other', namespace: 'shop' }, 'Scheduled', 'unrelated', '2026-11-28T09:03:00Z'),
@@ -62,9 +62,9 @@ describe('the chain of a bound claim', () => {
 describe('the chain of a Pending claim waiting for a pre-created volume', () => {
   it('a missing class is flagged, and volumes that almost fit are listed with what differs', () => {
     const s = store();
-    s.reset('storageclasses', [sc('fast')]);
-    s.reset('persistentvolumeclaims', [pvc('lab-stuck', 'missing-class', { storageClassName: 'fast-ssd', resources: { requests: { storage: '2Gi' } } })]);
-    s.reset('persistentvolumes', [
+    s.replace('storageclasses', [sc('fast')]);
+    s.replace('persistentvolumeclaims', [pvc('lab-stuck', 'missing-class', { storageClassName: 'fast-ssd', resources: { requests: { storage: '2Gi' } } })]);
+    s.replace('persistentvolumes', [
       pv('near-pv', { storageClassName: 'fast-ssd', capacity: { storage: '1Gi' } }),
       pv('far-pv', { storageClassName: 'other', capacity: { storage: '1Gi' }, accessModes: ['ReadOnlyMany'], volumeMode: 'Block' }),
     ]);
@@ -76,12 +76,12 @@ describe('the chain of a Pending claim waiting for a pre-created volume', () => 
 
   it('a claim asking for no class ("") gets near misses too; one of a provisioning class does not', () => {
     const s = store();
-    s.reset('storageclasses', [sc('fast')]);
-    s.reset('persistentvolumeclaims', [
+    s.replace('storageclasses', [sc('fast')]);
+    s.replace('persistentvolumeclaims', [
       pvc('shop', 'static', { storageClassName: '', accessModes: ['ReadWriteMany'] }),
       pvc('shop', 'dynamic', { storageClassName: 'fast', accessModes: ['ReadWriteMany'] }),
     ]);
-    s.reset('persistentvolumes', [pv('rwo-pv', { storageClassName: '' }), pv('rwo-fast-pv', { storageClassName: 'fast' })]);
+    s.replace('persistentvolumes', [pv('rwo-pv', { storageClassName: '' }), pv('rwo-fast-pv', { storageClassName: 'fast' })]);
     const staticClaim = s.getObject({ kind: 'persistentvolumeclaims', name: 'static', namespace: 'shop' });
     // Fewest differences first, as the diagnosis sorts them.
     expect(lines(staticClaim?.related)).toEqual([
@@ -94,8 +94,8 @@ describe('the chain of a Pending claim waiting for a pre-created volume', () => 
 
   it('no class at all: the default class applies, and is named as such', () => {
     const s = store();
-    s.reset('storageclasses', [sc('standard', {}, true)]);
-    s.reset('persistentvolumeclaims', [pvc('shop', 'plain', { storageClassName: undefined })]);
+    s.replace('storageclasses', [sc('standard', {}, true)]);
+    s.replace('persistentvolumeclaims', [pvc('shop', 'plain', { storageClassName: undefined })]);
     expect(lines(s.getObject({ kind: 'persistentvolumeclaims', name: 'plain', namespace: 'shop' })?.related)).toEqual([
       'default-storage-class storageclasses standard',
       'provisioner storageclasses example.com/nfs via standard view provisioners',
@@ -109,12 +109,12 @@ describe('the chain of other kinds', () => {
     const [claim, volume] = boundPair('shop', 'data', '1Gi');
     volume.spec = { ...volume.spec, nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['node-1'] }] }] } } };
     const va = attachment(volume.metadata?.name ?? '', 'node-2');
-    s.reset('storageclasses', [sc('fast')]);
-    s.reset('persistentvolumeclaims', [claim]);
-    s.reset('persistentvolumes', [volume]);
-    s.reset('nodes', [nodeObj('node-1'), nodeObj('node-2')]);
-    s.reset('volumeattachments', [va]);
-    s.reset('pods', [pod('shop', 'db-0', ['data'], { nodeName: 'node-2' })]);
+    s.replace('storageclasses', [sc('fast')]);
+    s.replace('persistentvolumeclaims', [claim]);
+    s.replace('persistentvolumes', [volume]);
+    s.replace('nodes', [nodeObj('node-1'), nodeObj('node-2')]);
+    s.replace('volumeattachments', [va]);
+    s.replace('pods', [pod('shop', 'db-0', ['data'], { nodeName: 'node-2' })]);
     expect(lines(s.getObject({ kind: 'persistentvolumes', name: volume.metadata?.name ?? '' })?.related)).toEqual([
       'mounted-by pods shop/db-0',
       'bound-claim persistentvolumeclaims shop/data',
@@ -129,9 +129,9 @@ describe('the chain of other kinds', () => {
   it('a class: its provisioner, its claims and volumes', () => {
     const s = store();
     const [claim, volume] = boundPair('shop', 'data', '1Gi');
-    s.reset('storageclasses', [sc('fast')]);
-    s.reset('persistentvolumeclaims', [claim]);
-    s.reset('persistentvolumes', [volume]);
+    s.replace('storageclasses', [sc('fast')]);
+    s.replace('persistentvolumeclaims', [claim]);
+    s.replace('persistentvolumes', [volume]);
     expect(lines(s.getObject({ kind: 'storageclasses', name: 'fast' })?.related)).toEqual([
       'class-claim persistentvolumeclaims shop/data',
       `class-volume persistentvolumes ${volume.metadata?.name}`,
@@ -143,11 +143,11 @@ describe('the chain of other kinds', () => {
     const s = store();
     const [a, va] = boundPair('shop', 'a', '1Gi');
     const [b, vb] = boundPair('shop', 'b', '1Gi');
-    s.reset('storageclasses', [sc('fast')]);
-    s.reset('persistentvolumeclaims', [a, b]);
-    s.reset('persistentvolumes', [va, vb]);
-    s.reset('nodes', [nodeObj('node-1')]);
-    s.reset('pods', [pod('shop', 'app', ['a', 'b'], { nodeName: 'node-1' })]);
+    s.replace('storageclasses', [sc('fast')]);
+    s.replace('persistentvolumeclaims', [a, b]);
+    s.replace('persistentvolumes', [va, vb]);
+    s.replace('nodes', [nodeObj('node-1')]);
+    s.replace('pods', [pod('shop', 'app', ['a', 'b'], { nodeName: 'node-1' })]);
     expect(lines(s.getObject({ kind: 'pods', name: 'app', namespace: 'shop' })?.related)).toEqual([
       'uses-claim persistentvolumeclaims shop/a',
       'uses-claim persistentvolumeclaims shop/b',

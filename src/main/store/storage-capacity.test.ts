@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { DIAGNOSED_KINDS, KIND_SHORT, KINDS, TABLE_OF_KIND } from '../../shared/kube/kinds';
+import { sc, syncedStore } from './testing/fixtures';
+
+/** CSIStorageCapacity was added by one descriptor: the store holds, counts and shows it, and no rule reads it yet. */
+describe('CSIStorageCapacity, a listed resource that is not diagnosed', () => {
+  const capacity = {
+    apiVersion: 'storage.k8s.io/v1',
+    kind: 'CSIStorageCapacity',
+    metadata: { name: 'zone-a', namespace: 'kube-system', uid: 'cap-1', resourceVersion: '1' },
+    storageClassName: 'fast',
+    capacity: '10Gi',
+  };
+
+  it('is registered from its descriptor alone', () => {
+    expect(KINDS.csistoragecapacities).toMatchObject({ kind: 'CSIStorageCapacity', group: 'storage.k8s.io', namespaced: true, optional: true });
+    expect(KIND_SHORT.csistoragecapacities).toBe('csisc');
+    expect(DIAGNOSED_KINDS.has('csistoragecapacities')).toBe(false);
+    expect(TABLE_OF_KIND.csistoragecapacities).toBeUndefined();
+  });
+
+  it('is held, counted and shown with its class and capacity, without findings', () => {
+    const store = syncedStore();
+    store.replace('storageclasses', [sc('fast')]);
+    store.replace('csistoragecapacities', [capacity]);
+    expect(store.count('csistoragecapacities')).toBe(1);
+    const detail = store.getObject({ kind: 'csistoragecapacities', namespace: 'kube-system', name: 'zone-a' });
+    expect(detail?.findings).toEqual([]);
+    expect(detail?.summary.find((f) => f.id === 'capacity')?.value).toMatchObject({ text: '10Gi' });
+    expect(detail?.summary.find((f) => f.id === 'storageClass')?.value).toMatchObject({ refs: [{ ref: { kind: 'storageclasses', name: 'fast' } }] });
+    expect(detail?.yaml).toContain('capacity: 10Gi');
+  });
+});

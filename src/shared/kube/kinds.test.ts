@@ -1,0 +1,58 @@
+import { describe, expect, it } from 'vitest';
+import { CHANGES_WITH_TIME } from '../diagnose/index';
+import { TABLE_IDS } from '../model/rows';
+import {
+  ALL_KINDS,
+  collectionPath,
+  DIAGNOSED_KINDS,
+  KEPT_FIELDS,
+  KIND_OF_TABLE,
+  KIND_SHORT,
+  KINDS,
+  kindOfObjectKind,
+  RESOURCES,
+  ROW_TABLE_OF_KIND,
+  STORAGE_EVENT_KINDS,
+  TABLE_OF_KIND,
+} from './kinds';
+
+describe('the resource registries are derived from one descriptor per resource', () => {
+  it('names each resource and kind once, and maps kinds back to resources', () => {
+    expect(new Set(ALL_KINDS).size).toBe(RESOURCES.length);
+    expect(new Set(RESOURCES.map((d) => d.kind)).size).toBe(RESOURCES.length);
+    for (const d of RESOURCES) {
+      expect(KINDS[d.resource]).toBe(d);
+      expect(kindOfObjectKind(d.kind)).toBe(d.resource);
+      expect(KEPT_FIELDS[d.resource]).toBe(d.keep);
+      expect(KIND_SHORT[d.resource]).toBe(d.short);
+      // A resource plural is the lower-cased plural of its kind, as the API server names it.
+      expect(d.resource.startsWith(d.kind.toLowerCase().slice(0, -1))).toBe(true);
+    }
+    expect(kindOfObjectKind('Secret')).toBeUndefined();
+  });
+
+  it('builds the URL of each resource from its group and version', () => {
+    expect(collectionPath('persistentvolumeclaims', 'shop')).toBe('/api/v1/namespaces/shop/persistentvolumeclaims');
+    expect(collectionPath('storageclasses', 'shop')).toBe('/apis/storage.k8s.io/v1/storageclasses');
+    expect(collectionPath('volumesnapshots')).toBe('/apis/snapshot.storage.k8s.io/v1/volumesnapshots');
+  });
+
+  it('links each listed resource to one table, and a per-object table back to its resource', () => {
+    for (const [kind, table] of Object.entries(TABLE_OF_KIND)) expect(TABLE_IDS).toContain(table), expect(ALL_KINDS).toContain(kind);
+    for (const [table, kind] of Object.entries(KIND_OF_TABLE)) expect(ROW_TABLE_OF_KIND[kind as keyof typeof ROW_TABLE_OF_KIND]).toBe(table);
+    // CSIDrivers link to the provisioners table, whose rows are provisioners, not drivers.
+    expect(TABLE_OF_KIND.csidrivers).toBe('provisioners');
+    expect(ROW_TABLE_OF_KIND.csidrivers).toBeUndefined();
+    expect(KIND_OF_TABLE.provisioners).toBeUndefined();
+    expect(KIND_OF_TABLE.claims).toBe('persistentvolumeclaims');
+  });
+
+  it('says which resources the rules diagnose and whose events matter to storage', () => {
+    expect([...DIAGNOSED_KINDS].sort()).toEqual(['persistentvolumeclaims', 'persistentvolumes', 'pods', 'storageclasses']);
+    // The rules declare, for every kind they diagnose, which objects may change verdict with time alone.
+    expect(Object.keys(CHANGES_WITH_TIME).sort()).toEqual([...DIAGNOSED_KINDS].sort());
+    expect(STORAGE_EVENT_KINDS).toContain('PersistentVolumeClaim');
+    expect(STORAGE_EVENT_KINDS).not.toContain('Lease');
+    expect(STORAGE_EVENT_KINDS).not.toContain('Event');
+  });
+});
