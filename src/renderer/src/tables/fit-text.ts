@@ -36,14 +36,14 @@ export function fitMiddle(text: string, maxPx: number, measure: Measure = estima
 let context: CanvasRenderingContext2D | null | undefined;
 const widths = new Map<string, number>();
 
-/** A canvas-based measure in the given CSS font, or the estimate when the page has no canvas (jsdom). */
-export function browserMeasure(font: string): Measure {
+/** A canvas-based measure in the given CSS font, or `fallback` (an estimate) when the page has no canvas (jsdom). */
+export function browserMeasure(font: string, fallback: Measure = estimateWidth): Measure {
   if (context === undefined) {
     const isJsdom = typeof navigator !== 'undefined' && /jsdom/i.test(navigator.userAgent);
     context = !isJsdom && typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null;
   }
   const ctx = context;
-  if (!ctx) return estimateWidth;
+  if (!ctx) return fallback;
   return (text) => {
     const key = `${font}\u0000${text}`;
     let width = widths.get(key);
