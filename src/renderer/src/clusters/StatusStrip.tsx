@@ -53,9 +53,9 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
   const forbidden = data.kinds.filter((k) => k.state === 'forbidden').length;
   const newest = data.kinds.map((k) => k.lastEventAt ?? '').sort().pop();
   const summary = [
-    // A snapshot file is read once and never changes: "synchronized" would suggest a live cluster.
-    cluster.source === 'snapshot'
-      ? t('status.snapshotRead')
+    // A file (snapshot, recording, the demo) is read, never synchronized: saying so would suggest a live cluster.
+    cluster.source !== 'context'
+      ? t(`status.offline.${cluster.source}`)
       : data.synced
         ? t(forbidden > 0 ? 'status.allReadable' : 'status.allSynced')
         : t('status.syncingCount', { n: pending }),

@@ -60,7 +60,9 @@ export const ru: Record<MessageKey, string> = {
   'status.absent': 'не обслуживается',
   'status.idle': 'не запущено',
   'status.allSynced': 'Всё синхронизировано',
-  'status.snapshotRead': 'Прочитан из файла, только чтение',
+  'status.offline.snapshot': 'Снимок, только чтение',
+  'status.offline.recording': 'Запись, только чтение',
+  'status.offline.demo': 'Запись, только чтение',
   'status.allReadable': 'Всё доступное синхронизировано',
   'status.forbiddenCount':
     '{n, plural, one {нет прав на # вид объектов} few {нет прав на # вида объектов} many {нет прав на # видов объектов} other {нет прав на # вида объектов}}',

@@ -182,9 +182,10 @@ export function DataTable({
     return loaded.reduce((most, row) => Math.max(most, textWidth(c.value(row, ctx), inFont)), 0) + (c.render ? DECORATION_WIDTH : 0);
   };
   const observed = () => new Map(loaded.length > 0 ? columns.map((c) => [c.id, widestOf(c)] as const) : []);
-  // The set of rows the widths come from: the count, and how many of the first rows had arrived (the first page
-  // can come in parts). Scrolling and sorting keep it, so they never move a column.
-  const rowSet = `${total}|${Math.min(loaded.length, FIRST_ROWS)}`;
+  // The set of rows the widths come from. A table loaded whole: which rows (a replay deletes one claim and creates
+  // another). A bigger one: the count, and how many of the first rows had arrived (the first page can come in
+  // parts). Scrolling and sorting keep it, so they never move a column.
+  const rowSet = total > 0 && loaded.length >= total ? loaded.map(rowKey).sort().join('\n') : `${total}|${Math.min(loaded.length, FIRST_ROWS)}`;
   const stable = useRef<StableWidthsState | undefined>(undefined);
   stable.current = nextStableWidths(stable.current, `${query.clusterId}/${query.table}`, `${Math.round(available)}|${lang}|${font}|${JSON.stringify(choices)}`, observed, rowSet);
   // Columns kept whole (findings) grow at once when a wider chip is on screen: a cut "Предупре…" says nothing.
