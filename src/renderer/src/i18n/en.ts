@@ -139,7 +139,8 @@ export const en = {
   'provisionerTypeShort.none': 'none',
 
   'table.search': 'Search',
-  'table.searchPlaceholder': 'Search: name, namespace/name, class…',
+  'table.searchPlaceholder': 'Search: name, class…',
+  'table.searchHint': 'Search by name, namespace/name or class',
   'table.namespace': 'Namespace',
   'table.allNamespaces': 'All namespaces',
   'table.phase': 'Phase',

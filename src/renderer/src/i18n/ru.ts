@@ -142,7 +142,8 @@ export const ru: Record<MessageKey, string> = {
   'provisionerTypeShort.none': 'нет',
 
   'table.search': 'Поиск',
-  'table.searchPlaceholder': 'Поиск: имя, пространство имён/имя, класс…',
+  'table.searchPlaceholder': 'Поиск: имя, класс…',
+  'table.searchHint': 'Поиск по имени, пространству имён/имени или классу',
   'table.namespace': 'Пространство имён',
   'table.allNamespaces': 'Все пространства имён',
   'table.phase': 'Фаза',
