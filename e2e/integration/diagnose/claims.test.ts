@@ -392,7 +392,7 @@ describe('the external provisioner stops', () => {
     expect(seconds).toBeLessThan(60);
 
     const dead = await live.waitFor(ref, 'claim.provisioner-dead', 15_000);
-    expect(dead.cause.en).toMatch(/^The claim waits for provisioner hostpath\.lab\.kse\.dev, which is not running: Leader lease lab-system\/hostpath\.lab\.kse\.dev was last renewed \d+ s ago \(it lasts 15 s\): no leader is running\.$/);
+    expect(dead.cause.en).toMatch(/^The claim waits for provisioner hostpath\.lab\.kse\.dev, which is not running: leader lease lab-system\/hostpath\.lab\.kse\.dev was last renewed \d+ s ago \(it lasts 15 s\): no leader is running\.$/);
     expect(dead.evidence.find((e) => e.label.en === 'Leader lease')?.ref).toMatchObject({ kind: 'leases', namespace: 'lab-system', name: 'hostpath.lab.kse.dev' });
     expect(codes(live.findingsOf(classRef('lab-external')))).toContain('class.provisioner-dead');
     expect(codes(live.findingsOf(classRef('lab-external-broken')))).toContain('class.provisioner-dead');

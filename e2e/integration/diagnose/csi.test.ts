@@ -76,6 +76,10 @@ describe('attach', () => {
       lab.setCsiFault('ControllerPublishVolume', undefined);
       await until('attached once the driver accepts', () => live.store.list('volumeattachments').some((a) => a.spec?.source?.persistentVolumeName === pvName && a.status?.attached), 60_000);
       await live.waitGone(volumeRef(pvName), 'volume.attach-error');
+      // The pod is still Pending (no kubelet on its node), and its FailedAttachVolume event lingers for an hour:
+      // the attach succeeded after it, so the pod's attach finding goes too.
+      await live.waitGone(podRef(ns, 'app'), 'pod.attach-failed');
+      expect(live.store.get('pods', 'app', ns)?.status?.phase).toBe('Pending');
     } finally {
       lab.setCsiFault('ControllerPublishVolume', undefined);
     }

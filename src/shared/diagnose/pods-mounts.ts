@@ -7,7 +7,7 @@
  * is known only from the kubelet's event text (`configmap "x" not found`).
  */
 import { verbatim } from '../verbatim';
-import type { Pod } from '../kube/objects';
+import type { KubeEvent, Pod } from '../kube/objects';
 import type { Finding } from '../model/findings';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
@@ -96,6 +96,7 @@ export function diagnosePodMountEvents(ctx: DiagnoseContext, pod: Pod): Finding[
         }),
       );
     } else if (event.reason === 'FailedAttachVolume') {
+      if (attachSettled(view, pod, recent, message, eventMillis(event) ?? 0)) continue;
       const multi = isMultiAttach(message);
       const key = multi ? 'multi-attach' : 'attach';
       if (seen.has(key)) continue;
@@ -116,4 +117,22 @@ export function diagnosePodMountEvents(ctx: DiagnoseContext, pod: Pod): Finding[
     }
   }
   return out;
+}
+
+/**
+ * Whether the volume a FailedAttachVolume event names (`for volume "<name>"`) was attached to the pod's node after
+ * that failure: its VolumeAttachment to that node says attached, or the attach/detach controller reported
+ * SuccessfulAttachVolume ("AttachVolume.Attach succeeded for volume ...") at or after the failure's time. Events
+ * linger for an hour, so without this a pod whose attach recovered (and that waits for its kubelet now) kept a
+ * stale attach finding. Source: pkg/volume/util/operationexecutor/operation_generator.go (GenerateAttachVolumeFunc
+ * records both events on the pod).
+ */
+function attachSettled(view: DiagnoseContext['view'], pod: Pod, events: readonly KubeEvent[], failure: string, failedAt: number): boolean {
+  const volume = /for volume "([^"]+)"/.exec(failure)?.[1];
+  if (!volume) return false;
+  const attached = view.attachmentsOfVolume(volume).some((a) => a.spec?.nodeName === pod.spec?.nodeName && a.status?.attached === true);
+  if (attached) return true;
+  return events.some(
+    (e) => e.reason === 'SuccessfulAttachVolume' && (e.message ?? '').includes(`for volume "${volume}"`) && (eventMillis(e) ?? 0) >= failedAt,
+  );
 }

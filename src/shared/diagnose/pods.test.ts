@@ -121,6 +121,53 @@ describe('pods held back by volumes (scheduler and kubelet reports)', () => {
     expect(codes({ pods: [pod], events }, pod).sort()).toEqual(['pod.attach-failed', 'pod.mount-failed']);
   });
 
+  // Events linger for an hour: a failure the attach/detach controller later overcame is not a finding any more.
+  describe('an attach that failed and then succeeded', () => {
+    const pod = pendingOnNode({ ...runningPod, spec: { ...runningPod.spec, volumes: [] } });
+    const failed = 'AttachVolume.Attach failed for volume "pvc-db-uid" : rpc error: code = Internal desc = backend busy';
+    const attachment = (attached: boolean, nodeName = 'node-1') => ({
+      apiVersion: 'storage.k8s.io/v1', kind: 'VolumeAttachment', metadata: { name: `csi-${nodeName}`, uid: `va-${nodeName}` },
+      spec: { attacher: 'example.com/csi', nodeName, source: { persistentVolumeName: 'pvc-db-uid' } },
+      status: { attached },
+    });
+
+    it('a later SuccessfulAttachVolume for that volume settles it', () => {
+      const events = [
+        eventAbout(pod, 'FailedAttachVolume', failed, { type: 'Warning', minutesAgo: 3, component: 'attachdetach-controller' }),
+        eventAbout(pod, 'SuccessfulAttachVolume', 'AttachVolume.Attach succeeded for volume "pvc-db-uid"', { minutesAgo: 1, component: 'attachdetach-controller' }),
+      ];
+      expect(codes({ pods: [pod], events }, pod)).toEqual([]);
+    });
+
+    it('a volume that waited for detach elsewhere and then attached here is settled too', () => {
+      const events = [
+        eventAbout(pod, 'FailedAttachVolume', 'Waiting for detach for volume "pvc-db-uid" Volume is already used by pod(s) db-0', { type: 'Warning', minutesAgo: 4, component: 'attachdetach-controller' }),
+      ];
+      expect(codes({ pods: [pod], events }, pod)).toEqual(['pod.multi-attach']);
+      expect(codes({ pods: [pod], events, volumeattachments: [attachment(true)] }, pod)).toEqual([]);
+    });
+
+    it('its VolumeAttachment to the pod\'s node saying attached settles it', () => {
+      const events = [eventAbout(pod, 'FailedAttachVolume', failed, { type: 'Warning', minutesAgo: 1, component: 'attachdetach-controller' })];
+      expect(codes({ pods: [pod], events, volumeattachments: [attachment(true)] }, pod)).toEqual([]);
+    });
+
+    it('still a finding when the success is older than the failure, for another volume, or attached elsewhere', () => {
+      const older = [
+        eventAbout(pod, 'SuccessfulAttachVolume', 'AttachVolume.Attach succeeded for volume "pvc-db-uid"', { minutesAgo: 5, component: 'attachdetach-controller' }),
+        eventAbout(pod, 'FailedAttachVolume', failed, { type: 'Warning', minutesAgo: 1, component: 'attachdetach-controller' }),
+      ];
+      expect(codes({ pods: [pod], events: older }, pod)).toEqual(['pod.attach-failed']);
+      const otherVolume = [
+        eventAbout(pod, 'FailedAttachVolume', failed, { type: 'Warning', minutesAgo: 3, component: 'attachdetach-controller' }),
+        eventAbout(pod, 'SuccessfulAttachVolume', 'AttachVolume.Attach succeeded for volume "pvc-other"', { minutesAgo: 1, component: 'attachdetach-controller' }),
+      ];
+      expect(codes({ pods: [pod], events: otherVolume }, pod)).toEqual(['pod.attach-failed']);
+      const events = [eventAbout(pod, 'FailedAttachVolume', failed, { type: 'Warning', minutesAgo: 1, component: 'attachdetach-controller' })];
+      expect(codes({ pods: [pod], events, volumeattachments: [attachment(true, 'node-2'), attachment(false)] }, pod)).toEqual(['pod.attach-failed']);
+    });
+  });
+
   it('old mount events of a running pod are ignored', () => {
     const events = [eventAbout(runningPod, 'FailedMount', 'MountVolume.SetUp failed for volume "config" : configmap "app-config" not found', { minutesAgo: 5 })];
     expect(codes({ pods: [runningPod], persistentvolumeclaims: [boundClaim], persistentvolumes: [boundVolume], events }, runningPod)).toEqual([]);

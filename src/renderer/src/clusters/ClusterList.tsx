@@ -85,8 +85,8 @@ function ClusterItem({ cluster, shown, collapsed, onOpen }: { cluster: ClusterIn
   const { t } = useI18n();
   const state = t(`conn.${cluster.connection}`);
   const source = isOffline(cluster) ? t(`source.${cluster.source}`) : undefined;
-  // Collapsed, the name, source and state are in the tooltip and the accessible name.
-  const summary = [cluster.name, source, state, cluster.error].filter(Boolean).join(' · ');
+  // Collapsed, the name, source and state are in the tooltip and the accessible name; both mark the cluster's
+  // own words (a recording's cluster name is whatever its file says) so they are never taken for UI text.
   // The tooltip marks the cluster's own words (name, error) verbatim with invisible isolates (shared/verbatim.ts).
   const ownName = isAppNamed(cluster) ? cluster.name : verbatim(cluster.name);
   const tooltip = [ownName, source, state, cluster.error ? verbatim(cluster.error) : undefined].filter(Boolean).join(' · ');
@@ -95,7 +95,7 @@ function ClusterItem({ cluster, shown, collapsed, onOpen }: { cluster: ClusterIn
       type="button"
       className={`cluster-item${shown ? ' shown' : ''}${collapsed ? ' icon-only' : ''}`}
       aria-current={shown ? 'true' : undefined}
-      aria-label={collapsed ? summary : undefined}
+      aria-label={collapsed ? tooltip : undefined}
       data-testid="cluster-item"
       data-cluster-id={cluster.id}
       title={collapsed ? tooltip : cluster.error || cluster.server ? verbatim(cluster.error ?? cluster.server) : ownName}
