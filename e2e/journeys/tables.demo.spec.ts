@@ -180,6 +180,11 @@ for (const screen of SCREENS) {
             await expect(table.rows.first()).toBeVisible();
             const box = await pane.boundingBox();
             expect(box?.width ?? 0, `${name} pane is about half the window`).toBeLessThan(screen.width * 0.6);
+            // The table scrolls inside its pane and draws only the rows in view: a pane that grew to its content
+            // rendered all 3,013 claims at once and froze the page for seconds per tick.
+            const gridHeight = await table.grid.evaluate((grid) => grid.getBoundingClientRect().height);
+            expect(gridHeight, `${view} grid in the ${name} pane stays within the window`).toBeLessThanOrEqual(screen.height);
+            expect(await table.rows.count(), `${view} rows drawn in the ${name} pane (virtualised)`).toBeLessThan(200);
             await expectNoDocumentScroll(page);
             await expectEssentialsVisible(page, table, view, `${view} in the ${name} pane at ${screen.name}`);
           }

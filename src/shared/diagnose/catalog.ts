@@ -72,9 +72,9 @@ export const FINDING_CODES = {
   'pod.emptydir-memory': c('info', 'emptydir', 'emptyDir in memory counts against the memory limit', 'emptyDir в памяти расходует лимит памяти'),
   // Classes and their provisioners (classes.ts).
   'class.several-defaults': c('warning', 'storage-class', 'One of several default classes', 'Один из нескольких классов по умолчанию'),
-  'class.provisioner-dead': c('problem', 'provisioner-health', 'Its provisioner is not running', 'Его провизионер не работает'),
-  'class.provisioner-degraded': c('warning', 'provisioner-health', 'Its provisioner is degraded', 'Его провизионер работает с перебоями'),
-  'class.provisioner-unknown': c('info', 'provisioner-health', 'Its provisioner health is unknown', 'Состояние провизионера неизвестно'),
+  'class.provisioner-dead': c('problem', 'provisioner-health', 'The class\'s provisioner is not running', 'Провизионер класса не работает'),
+  'class.provisioner-degraded': c('warning', 'provisioner-health', 'The class\'s provisioner is degraded', 'Провизионер класса работает с перебоями'),
+  'class.provisioner-unknown': c('info', 'provisioner-health', 'The class\'s provisioner health is unknown', 'Состояние провизионера класса неизвестно'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

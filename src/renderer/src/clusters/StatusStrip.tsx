@@ -53,7 +53,12 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
   const forbidden = data.kinds.filter((k) => k.state === 'forbidden').length;
   const newest = data.kinds.map((k) => k.lastEventAt ?? '').sort().pop();
   const summary = [
-    data.synced ? t(forbidden > 0 ? 'status.allReadable' : 'status.allSynced') : t('status.syncingCount', { n: pending }),
+    // A file (snapshot, recording, the demo) is read, never synchronized: saying so would suggest a live cluster.
+    cluster.source !== 'context'
+      ? t(`status.offline.${cluster.source}`)
+      : data.synced
+        ? t(forbidden > 0 ? 'status.allReadable' : 'status.allSynced')
+        : t('status.syncingCount', { n: pending }),
     forbidden > 0 ? t('status.forbiddenCount', { n: forbidden }) : '',
     newest ? ago(newest, now, i18n) : '',
   ]
@@ -85,7 +90,9 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
         ))}
       </ul>
       <details className="kinds-menu">
-        <summary data-testid="kinds-toggle">{t('status.kinds')}</summary>
+        <summary data-testid="kinds-toggle" title={t('status.kindsTitle')}>
+          {t('status.kinds')}
+        </summary>
         <ul className="kind-chips" aria-label={t('status.label')}>
           {data.kinds.map((k) => (
             <KindChip key={k.kind} status={k} now={now} testId />

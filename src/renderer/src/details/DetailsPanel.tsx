@@ -117,7 +117,7 @@ export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose()
                 <p className="muted">{t('details.missingRelated')}</p>
               </div>
             ) : (
-              <SummaryView fields={data.summary} />
+              <SummaryView fields={data.summary} kind={target.kind} />
             ))}
           {current === 'findings' &&
             (data.findings.length === 0 ? (

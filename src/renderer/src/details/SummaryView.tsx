@@ -12,6 +12,7 @@ import { useNow } from '../state/clock';
 import { useRememberedFlag } from '../state/remembered-flag';
 import { PhaseChip } from '../tables/cells';
 import { verbatim } from '../../../shared/verbatim';
+import type { Kind } from '../../../shared/kube/kinds';
 
 /** Fields with a hint: what a student needs to read the value. */
 export const HINTS: Partial<Record<SummaryFieldId, MessageKey>> = {
@@ -65,7 +66,26 @@ export const HINTS: Partial<Record<SummaryFieldId, MessageKey>> = {
   count: 'hint.count',
 };
 
-export function SummaryView({ fields }: { fields: SummaryField[] }) {
+/**
+ * A field whose meaning depends on the kind (a pod's phase is not a claim's): its hint for that kind, or null for
+ * none; fields not listed take HINTS.
+ */
+const KIND_HINTS: Partial<Record<Kind, Partial<Record<SummaryFieldId, MessageKey | null>>>> = {
+  pods: { phase: 'hint.phase.pod' },
+  persistentvolumes: { phase: 'hint.phase.volume' },
+  volumeattachments: { node: 'hint.node.attachment' },
+  // A capacity object's size and class are of the topology segment, not of a volume.
+  csistoragecapacities: { capacity: null, storageClass: null },
+};
+
+/** The hint of a field on an object of `kind`. */
+export function hintFor(kind: Kind | undefined, field: SummaryFieldId): MessageKey | undefined {
+  const own = kind ? KIND_HINTS[kind]?.[field] : undefined;
+  if (own === null) return undefined;
+  return own ?? HINTS[field];
+}
+
+export function SummaryView({ fields, kind }: { fields: SummaryField[]; kind?: Kind }) {
   const { t } = useI18n();
   const [hints, setHints] = useRememberedFlag('kse.summaryHints', true);
   if (fields.length === 0) return <p className="muted">{t('details.noSummary')}</p>;
@@ -76,7 +96,7 @@ export function SummaryView({ fields }: { fields: SummaryField[] }) {
       </label>
       <dl className="summary-list">
         {fields.map((field) => (
-          <SummaryRow key={field.id} field={field} hint={hints ? HINTS[field.id] : undefined} />
+          <SummaryRow key={field.id} field={field} hint={hints ? hintFor(kind, field.id) : undefined} />
         ))}
       </dl>
     </div>

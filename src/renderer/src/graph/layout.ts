@@ -6,7 +6,11 @@ import dagre from '@dagrejs/dagre';
 import type { Edge, Node } from '@xyflow/react';
 import type { EdgeState, GraphEdge, GraphNode, StorageGraph } from '../../../shared/model/detail';
 
-export const NODE_WIDTH = 184;
+/**
+ * A node's size, px (styles/panels.css .storage-node matches). 232 wide: the longest Russian head
+ * («ПРОВИЗИОНЕР НЕ РАБОТАЕТ», «STORAGECLASS НЕ СУЩЕСТВУЕТ») and a ~28-character name fit uncut.
+ */
+export const NODE_WIDTH = 232;
 export const NODE_HEIGHT = 54;
 
 /** A type alias (not an interface) so React Flow accepts it as node data. */

@@ -35,6 +35,22 @@ const GROUPS: FindingGroup[] = [
 const overviewView = { open: ['demo'], panes: [{ cluster: 'demo', view: 'overview' as const, filters: {} }] };
 
 describe('findings grouped by cause in the overview', () => {
+  it('names the subject once, in place, where the title names its kind (trial 2: no "…, провизионер X")', async () => {
+    const groups = [
+      group({ id: 'd', code: 'claim.provisioner-dead', severity: 'problem', title: { en: 'The provisioner is not running', ru: 'Провизионер не работает' }, lesson: 'provisioner-health', subject: { type: 'provisioner', name: 'storage.example.com/absent' } }),
+      group({ id: 'c', code: 'claim.class-missing', severity: 'problem', title: { en: 'The named StorageClass does not exist', ru: 'Указанного StorageClass не существует' }, subject: { type: 'class', name: 'fast-ssd' } }),
+      group({ id: 'k', code: 'class.provisioner-dead', severity: 'problem', kind: 'storageclasses', title: { en: "The class's provisioner is not running", ru: 'Провизионер класса не работает' }, subject: { type: 'provisioner', name: 'storage.example.com/absent' } }),
+    ];
+    renderWithApp(<App />, { api: createFakeApi({ overview: { findingGroups: groups } }), view: overviewView, lang: 'ru' });
+    const lines = await screen.findAllByTestId('finding-group');
+    const title = (code: string) => lines.find((l) => l.dataset.code === code)!.querySelector('.group-title')!.textContent;
+    expect(title('claim.provisioner-dead')).toBe('Провизионер storage.example.com/absent не работает');
+    expect(title('claim.class-missing')).toBe('StorageClass fast-ssd не существует');
+    expect(title('class.provisioner-dead')).toBe('Провизионер классов storage.example.com/absent не работает');
+    // The name stays the cluster's: never translated.
+    expect(within(lines[0]!).getByText('storage.example.com/absent').getAttribute('translate')).toBe('no');
+  });
+
   it('one line per cause: small groups open, big ones closed, Info collapsed', async () => {
     renderWithApp(<App />, { api: createFakeApi({ overview: { findingGroups: GROUPS } }), view: overviewView });
     const lines = await screen.findAllByTestId('finding-group');

@@ -11,12 +11,24 @@ import { refKey } from '../../../shared/model/refs';
 import type { ProvisionerVerdict } from '../../../shared/model/rows';
 import { ObjectLink } from '../components/ObjectLink';
 import { usePaneActions } from '../components/pane-context';
-import { useI18n } from '../i18n/i18n';
+import { useI18n, type MessageKey } from '../i18n/i18n';
 import { useLessonTitles } from '../lessons/use-lesson-title';
 import { usePane } from '../state/view-store';
 import { SeverityChip, VerdictChip } from '../tables/cells';
 import { TABLE_OF_KIND, TABLES } from '../tables/registry';
 import { LocalizedText } from '../components/LocalizedText';
+
+/**
+ * Codes whose title names the subject's kind ("The provisioner is not running"): with a subject the title says it
+ * once, with the name in place ("Provisioner X is not running"), not "…, provisioner X".
+ */
+export const SUBJECT_TITLES: Partial<Record<string, MessageKey>> = {
+  'claim.provisioner-dead': 'subjectTitle.claim.provisioner-dead',
+  'claim.class-missing': 'subjectTitle.claim.class-missing',
+  'class.provisioner-dead': 'subjectTitle.class.provisioner-dead',
+  'class.provisioner-degraded': 'subjectTitle.class.provisioner-degraded',
+  'class.provisioner-unknown': 'subjectTitle.class.provisioner-unknown',
+};
 
 /** Groups shown before "Show every cause". */
 export const MAIN_GROUPS = 8;
@@ -72,8 +84,11 @@ export function FindingGroups({ data }: { data: Overview }) {
 
 /** One cause; `verdict` is the health of the provisioner it names, when it names one. */
 function GroupLine({ group, verdict }: { group: FindingGroup; verdict: ProvisionerVerdict | undefined }) {
-  const { t, lang } = useI18n();
+  const { t, tr, lang } = useI18n();
   const { index, openLesson } = usePaneActions();
+  const titled = SUBJECT_TITLES[group.code];
+  // Only when the subject is of the kind the title names (a class-missing group about a provisioner keeps the old form).
+  const named = titled && group.subject && (group.subject.type === 'class') === group.code.endsWith('class-missing') ? titled : undefined;
   const [, setPane] = usePane(index);
   const lessonTitle = useLessonTitles();
   const [open, setOpen] = useState(group.count <= OPEN_UP_TO);
@@ -92,8 +107,20 @@ function GroupLine({ group, verdict }: { group: FindingGroup; verdict: Provision
         </button>
         <SeverityChip severity={group.severity} label={t(`severity.${group.severity}`)} />
         <span className="group-title">
-          <LocalizedText text={group.title[lang]} />
-          {group.subject && (
+          {named && group.subject ? (
+            <span className="group-subject">
+              {tr(named, {
+                name: (
+                  <span className="mono" translate="no">
+                    {group.subject.name}
+                  </span>
+                ),
+              })}
+            </span>
+          ) : (
+            <LocalizedText text={group.title[lang]} />
+          )}
+          {group.subject && !named && (
             <>
               {', '}
               <span className="group-subject">

@@ -13,10 +13,11 @@ import { BidiText } from '../components/BidiText';
 import { StateMessage } from '../components/StateMessage';
 import { useI18n } from '../i18n/i18n';
 import { useNow } from '../state/clock';
-import { DECORATION_WIDTH, gridTemplate, layoutInputs, textWidth, type Column, type ColumnChoices, type ColumnContext } from '../tables/column';
+import { DECORATION_WIDTH, estimateHeaderWidth, gridTemplate, layoutInputs, textWidth, type Column, type ColumnChoices, type ColumnContext } from '../tables/column';
 import { layoutColumns } from '../tables/column-layout';
-import { nextStableWidths, type StableWidthsState } from '../tables/stable-widths';
-import { browserMeasure, fitMiddle } from '../tables/fit-text';
+import { growStableWidths, nextStableWidths, type StableWidthsState } from '../tables/stable-widths';
+import { browserMeasure, estimateWidth } from '../tables/fit-text';
+import { MiddleText } from '../components/MiddleText';
 import { rowKey, rowRef, TABLES, type AnyRow } from '../tables/registry';
 import { NO_CHOICES } from './column-prefs';
 import { GridHeader } from './GridHeader';
@@ -50,6 +51,9 @@ export interface DataTableProps {
   onLayout?(hiddenForRoom: readonly string[]): void;
 }
 
+/** Rows whose arrival may still widen the columns after a layout moment (see rowSet). */
+const FIRST_ROWS = 20;
+
 /** Width assumed before the grid is measured (and in tests without layout), px. */
 const UNMEASURED_WIDTH = 1200;
 
@@ -74,6 +78,7 @@ export function DataTable({
   const scrollRef = useRef<HTMLDivElement | null>(null);
   const [scrollElement, setScrollElement] = useState<HTMLDivElement | null>(null);
   const [font, setFont] = useState('13px system-ui, sans-serif');
+  const [family, setFamily] = useState('system-ui, sans-serif');
   // A stable callback ref: the grid element is measured (width, font) when it mounts.
   const attachScroll = useCallback((element: HTMLDivElement | null) => {
     scrollRef.current = element;
@@ -82,9 +87,15 @@ export function DataTable({
     if (element) {
       const computed = getComputedStyle(element).font;
       if (computed) setFont(computed);
+      const fontFamily = getComputedStyle(element).fontFamily;
+      if (fontFamily) setFamily(fontFamily);
     }
   }, []);
   const measure = browserMeasure(font);
+  // Header labels are 12 px semibold (table.css .grid-head .cell): measured in that font, not estimated.
+  const headerMeasure = browserMeasure(`600 12px ${family}`, estimateHeaderWidth);
+  // Chips (findings, verdicts) are 11 px (controls.css); a verdict's semibold is within the chip's decoration width.
+  const chipMeasure = browserMeasure(`11px ${family}`, (text) => (estimateWidth(text) * 11) / 13);
   const ctx: ColumnContext = { t, lang, now, measure };
   const available = useElementWidth(scrollElement, UNMEASURED_WIDTH);
   const gridId = useId();
@@ -166,17 +177,23 @@ export function DataTable({
     const row = rows.rowAt(i);
     if (row) loaded.push(row);
   }
-  const observed = () => {
-    const widths = new Map<string, number>();
-    if (loaded.length > 0)
-      for (const c of columns) widths.set(c.id, loaded.reduce((most, row) => Math.max(most, textWidth(c.value(row, ctx), measure)), 0) + (c.render ? DECORATION_WIDTH : 0));
-    return widths;
+  const widestOf = (c: Column<AnyRow>) => {
+    const inFont = c.chip ? chipMeasure : measure;
+    return loaded.reduce((most, row) => Math.max(most, textWidth(c.value(row, ctx), inFont)), 0) + (c.render ? DECORATION_WIDTH : 0);
   };
+  const observed = () => new Map(loaded.length > 0 ? columns.map((c) => [c.id, widestOf(c)] as const) : []);
+  // The set of rows the widths come from. A table loaded whole: which rows (a replay deletes one claim and creates
+  // another). A bigger one: the count, and how many of the first rows had arrived (the first page can come in
+  // parts). Scrolling and sorting keep it, so they never move a column.
+  const rowSet = total > 0 && loaded.length >= total ? loaded.map(rowKey).sort().join('\n') : `${total}|${Math.min(loaded.length, FIRST_ROWS)}`;
   const stable = useRef<StableWidthsState | undefined>(undefined);
-  stable.current = nextStableWidths(stable.current, `${query.clusterId}/${query.table}`, `${Math.round(available)}|${lang}|${font}|${JSON.stringify(choices)}`, observed);
+  stable.current = nextStableWidths(stable.current, `${query.clusterId}/${query.table}`, `${Math.round(available)}|${lang}|${font}|${JSON.stringify(choices)}`, observed, rowSet);
+  // Columns kept whole (findings) grow at once when a wider chip is on screen: a cut "Предупре…" says nothing.
+  const whole = columns.filter((c) => c.keepWhole);
+  if (whole.length > 0 && loaded.length > 0) stable.current = growStableWidths(stable.current, new Map(whole.map((c) => [c.id, widestOf(c)] as const)));
   const applied = stable.current.applied;
   const wanted = applied.size > 0 ? (c: Column<AnyRow>) => applied.get(c.id) ?? 0 : undefined;
-  const layout = layoutColumns(layoutInputs(columns, choices, (c) => t(c.label), wanted), available);
+  const layout = layoutColumns(layoutInputs(columns, choices, (c) => t(c.label), wanted, headerMeasure), available);
   const byId = new Map(columns.map((c) => [c.id, c]));
   const shown = layout.columns.map((l) => ({ ...byId.get(l.id)!, layoutWidth: l.width }));
   const template = gridTemplate(layout.columns);
@@ -269,7 +286,7 @@ export function DataTable({
                             translate={column.uiText ? undefined : 'no'}
                             data-column={column.id}
                           >
-                            {column.render ? column.render(row, ctx, room) : <BidiText text={column.middle ? fitMiddle(text, room, ctx.measure) : text} />}
+                            {column.render ? column.render(row, ctx, room) : column.middle ? <MiddleText text={text} room={room} measure={ctx.measure} /> : <BidiText text={text} />}
                           </div>
                         );
                       })

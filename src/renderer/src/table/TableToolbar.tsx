@@ -59,6 +59,7 @@ export function TableToolbar({ table, pane, namespaces, total, onChange, prefs, 
         className="input search"
         aria-label={t('table.search')}
         placeholder={t('table.searchPlaceholder')}
+        title={t('table.searchHint')}
         value={search}
         onChange={(e) => setSearch(e.target.value)}
         data-testid="table-search"

@@ -59,6 +59,7 @@ export const claimColumns: readonly Column<ClaimRow>[] = [
     essential: true,
     floor: 56,
     keepWhole: true,
+    chip: true,
     uiText: true,
     value: (r, ctx) => badgeText(r.badge, ctx),
     render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,

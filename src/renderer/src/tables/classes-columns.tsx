@@ -41,6 +41,7 @@ export const classColumns: readonly Column<ClassRow>[] = [
     essential: true,
     floor: 56,
     keepWhole: true,
+    chip: true,
     uiText: true,
     value: (r, ctx) => badgeText(r.badge, ctx),
     render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,

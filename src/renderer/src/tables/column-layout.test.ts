@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TableId } from '../../../shared/model/rows';
 import { translate } from '../i18n/i18n';
 import { headerWidth, layoutInputs, MIN_RESIZED_WIDTH, type Column, type ColumnChoices } from './column';
-import { DEFAULT_FLOOR, layoutColumns, type LayoutColumn } from './column-layout';
+import { DEFAULT_FLOOR, layoutColumns, SHORT_WANTED, type LayoutColumn } from './column-layout';
 import { TABLES, type AnyRow } from './registry';
 
 const columnsOf = (table: TableId) => TABLES[table].columns as readonly Column<AnyRow>[];
@@ -52,16 +52,27 @@ describe('layoutColumns', () => {
   });
 
   it('gives spare width first to essential columns whose text is cut, then to the others, up to what they want', () => {
-    const cut = [col('name', 100, { wanted: 300, essential: true, grow: 1 }), col('class', 80, { wanted: 120, priority: 1 }), col('badge', 90, { essential: true })];
+    const cut = [col('name', 100, { wanted: 300, essential: true, grow: 1 }), col('class', 80, { wanted: 160, priority: 1 }), col('badge', 90, { essential: true })];
     // 130 spare: all of it to the cut name first.
     expect(layoutColumns(cut, 400).columns.map((c) => c.width)).toEqual([230, 80, 90]);
-    // 250 spare: the name gets its 200, the class its 40, the rest grows the name.
-    expect(layoutColumns(cut, 520).columns.map((c) => c.width)).toEqual([310, 120, 90]);
+    // 250 spare: the name gets its 200, the class the other 50.
+    expect(layoutColumns(cut, 520).columns.map((c) => c.width)).toEqual([300, 130, 90]);
     // Two cut columns of one pass share evenly.
-    const two = [col('a', 100, { wanted: 200, priority: 1 }), col('b', 100, { wanted: 140, priority: 2 })];
-    expect(layoutColumns(two, 260).columns.map((c) => c.width)).toEqual([130, 130]);
+    const two = [col('a', 100, { wanted: 200, priority: 1 }), col('b', 100, { wanted: 160, priority: 2 })];
+    expect(layoutColumns(two, 280).columns.map((c) => c.width)).toEqual([140, 140]);
     // With more room than everyone wants, the growing column takes the rest.
-    expect(layoutColumns(cut, 600).columns.map((c) => c.width)).toEqual([390, 120, 90]);
+    expect(layoutColumns(cut, 600).columns.map((c) => c.width)).toEqual([350, 160, 90]);
+  });
+
+  it('makes short columns whole before a long name grows (a cut "вст…" or "3 с наз…" says nothing)', () => {
+    const columns = [col('name', 100, { wanted: 300, essential: true, grow: 2 }), col('type', 60, { wanted: 90, priority: 3 }), col('lastSeen', 80, { wanted: 110, priority: 1 })];
+    // 60 spare: type and lastSeen get their 30 each; the name stays at its minimum.
+    expect(layoutColumns(columns, 300).columns.map((c) => c.width)).toEqual([100, 90, 110]);
+    // Before this pass the essential name took all of it: [160, 60, 80].
+    expect(layoutColumns(columns, 300).columns.find((c) => c.id === 'name')?.width).toBe(100);
+    // A column wanting more than SHORT_WANTED is not short: the essential name comes first.
+    const long = [col('name', 100, { wanted: 300, essential: true }), col('message', 60, { wanted: SHORT_WANTED + 1, priority: 1 })];
+    expect(layoutColumns(long, 200).columns.map((c) => c.width)).toEqual([140, 60]);
   });
 
   it('keeps a width the user dragged, and hides other columns to make room for it', () => {
@@ -132,6 +143,21 @@ describe('the real tables', () => {
     // The name gets the room the empty columns gave up (at the declared minimums it would have 150 px).
     expect(layout.columns.find((c) => c.id === 'name')?.width).toBeGreaterThanOrEqual(170);
     expect(layout.columns.find((c) => c.id === 'volume')?.width).toBeLessThan(100);
+  });
+
+  it('in Russian at 1280 no shown column is narrower than its longest header word, nor a short one than its header and text', () => {
+    for (const table of Object.keys(TABLES) as TableId[]) {
+      // Rows loaded, each column's text as wide as its declared width (a short value stays short).
+      const inputs = layoutInputs(columnsOf(table), none, (c) => ru(c.label), (c) => c.width);
+      const layout = layoutColumns(inputs, 927);
+      for (const shown of layout.columns) {
+        const column = columnsOf(table).find((c) => c.id === shown.id)!;
+        const input = inputs.find((c) => c.id === shown.id)!;
+        const longestWord = Math.max(...ru(column.label).split(/\s+/).map((w) => headerWidth(w)));
+        expect(shown.width, `${table}.${shown.id} header «${ru(column.label)}»`).toBeGreaterThanOrEqual(longestWord);
+        if (input.wanted <= SHORT_WANTED) expect(shown.width, `${table}.${shown.id} is short: whole`).toBeGreaterThanOrEqual(input.wanted);
+      }
+    }
   });
 
   it('a header wider than its column wants the room to show it whole', () => {

@@ -6,8 +6,10 @@
  * 2. While the minimums do not fit, the visible column of lowest priority (highest number) is hidden.
  * 3. If the essential columns alone do not fit, they shrink towards their floors (their text is cut with an
  *    ellipsis and shown whole on hover); only below the floors does the grid scroll sideways.
- * 4. Spare width goes first to essential columns whose content is cut, then to the other cut ones (each up to
- *    what it wants), then to the growing columns by share. A column the user resized keeps its width.
+ * 4. Spare width goes first to short columns whose content is cut (a cut "вст…", "Ко…" or "3 с наз…" says
+ *    nothing, while a long name cut in the middle still reads), then to essential columns whose content is cut,
+ *    then to the other cut ones (each up to what it wants), then to the growing columns by share. A column the
+ *    user resized keeps its width.
  *
  * Every width is a whole pixel and they add up to the available width exactly (when it holds the minimums),
  * so the header row and every body row share one template and line up.
@@ -95,16 +97,24 @@ function shrink(columns: readonly LayoutColumn[], widths: number[], deficit: num
   return out;
 }
 
-/** Hands out `spare` px: up to what each column wants (essential ones first, evenly among those still cut), then by grow share. */
+/**
+ * Columns that want at most this much (px) are short: a type, a yes/no, a count, an age, a short header. They are
+ * made whole before any long one grows.
+ */
+export const SHORT_WANTED = 140;
+
+/** Hands out `spare` px: up to what each column wants (short ones, then essential ones, evenly among those still cut), then by grow share. */
 function spread(columns: readonly LayoutColumn[], widths: number[], spare: number): number[] {
   const out = [...widths];
   const flexible = (i: number) => columns[i]!.fixed === undefined;
   let left = spare;
-  // Water-filling, essential columns first (a whole name beats a whole "Access" header): every cut column of
-  // the pass gets an equal part until it has what it wants.
-  for (const essential of [true, false]) {
+  // Water-filling: short columns first (their few px make them readable), then essential ones (a whole name
+  // beats a whole "Access" header), then the rest: every cut column of a pass gets an equal part until it has
+  // what it wants.
+  const passes: ((c: LayoutColumn) => boolean)[] = [(c) => c.wanted <= SHORT_WANTED, (c) => c.essential, (c) => !c.essential];
+  for (const inPass of passes) {
     for (;;) {
-      const cut = out.map((_w, i) => i).filter((i) => flexible(i) && columns[i]!.essential === essential && out[i]! < columns[i]!.wanted);
+      const cut = out.map((_w, i) => i).filter((i) => flexible(i) && inPass(columns[i]!) && out[i]! < columns[i]!.wanted);
       if (cut.length === 0 || left <= 0) break;
       const share = Math.max(1, Math.floor(left / cut.length));
       for (const i of cut) {

@@ -7,7 +7,7 @@ import type { ReactNode } from 'react';
 import type { Lang } from '../../../shared/model/findings';
 import type { TableId, TableRows } from '../../../shared/model/rows';
 import type { MessageKey, Translate } from '../i18n/i18n';
-import type { LayoutColumn } from './column-layout';
+import { SHORT_WANTED, type LayoutColumn } from './column-layout';
 import { estimateWidth, type Measure } from './fit-text';
 
 export interface ColumnContext {
@@ -39,9 +39,12 @@ export interface Column<Row> {
   floor?: number;
   /**
    * Never cut (the findings chip: "Findings never hidden" means its word is read, in Russian too): its floor
-   * and minimum are its widest content on screen, so other columns give way first.
+   * and minimum are its widest content on screen, so other columns give way first. Its width grows whenever a
+   * wider one is on screen, between layout moments too (a chip that appears in a replay or a live cluster).
    */
   keepWhole?: boolean;
+  /** The text is drawn in a chip (11 px, controls.css .chip / .verdict): measured in that font, not the cell's. */
+  chip?: boolean;
   /** The cell is UI text (ages, yes/no, severities); otherwise it is cluster text and marked translate="no". */
   uiText?: boolean;
   align?: 'end';
@@ -72,9 +75,15 @@ export function sizePair(first: string | undefined, second: string | undefined):
   return first ?? (second ? `— / ${second}` : '');
 }
 
-/** Width a header label needs: ~7.6 px a character at 12 px semibold, plus padding, the sort mark and the resize handle. */
-export function headerWidth(label: string): number {
-  return Math.ceil(label.length * 7.6) + 16 + 14;
+/** ~7.6 px a character: the estimate of a 12 px semibold header label where no canvas is available (tests). */
+export const estimateHeaderWidth: Measure = (label) => label.length * 7.6;
+
+/**
+ * Width a header label needs, px: the label in the header's font (12 px semibold; `measure`, an estimate without a
+ * canvas), plus padding, the sort mark and the resize handle.
+ */
+export function headerWidth(label: string, measure: Measure = estimateHeaderWidth): number {
+  return Math.ceil(measure(label)) + 16 + 14;
 }
 
 /** Width a cell's text would like (with its padding), capped so one long value does not take the whole row. */
@@ -106,16 +115,25 @@ export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'gro
   choices: ColumnChoices,
   labelOf: (column: C) => string,
   wantedText?: (column: C) => number,
+  measureHeader?: Measure,
 ): LayoutColumn[] {
   return columns
     .filter((c) => c.essential || !choices.hidden.includes(c.id))
     .map((c) => {
-      const header = headerWidth(labelOf(c));
+      const label = labelOf(c);
+      const header = headerWidth(label, measureHeader);
+      // A header label wraps onto a second line at its spaces («Пространство / имён»), never inside a word: the
+      // column is never narrower than its longest word.
+      const headerWord = Math.max(...label.split(/\s+/).map((word) => headerWidth(word, measureHeader)));
       const content = wantedText?.(c);
       // With rows loaded, a column whose text is narrower than its declared minimum (an empty Volume column of
       // Pending claims) gives that room up, down to its header, and wants no more than its header and text.
-      const min = content === undefined ? c.width : c.keepWhole ? Math.max(c.width, content) : Math.min(c.width, Math.max(content, header));
-      const wanted = Math.max(min, header, content ?? c.width);
+      const declared = Math.max(headerWord, content === undefined ? c.width : c.keepWhole ? Math.max(c.width, content) : Math.min(c.width, Math.max(content, header)));
+      const whole = Math.max(declared, header, content ?? c.width);
+      // A short value or header ("встроенный", "Количество") is worth nothing cut: its whole width is its minimum,
+      // so when room is short a less important column is hidden rather than this one cut.
+      const min = content !== undefined && whole <= SHORT_WANTED ? whole : declared;
+      const wanted = whole;
       const input: LayoutColumn = {
         id: c.id,
         min,
@@ -124,8 +142,8 @@ export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'gro
         essential: c.essential === true,
         priority: c.priority ?? 0,
       };
-      if (c.floor !== undefined) input.floor = c.floor;
-      if (c.keepWhole) input.floor = min;
+      const floor = c.keepWhole ? min : c.floor !== undefined ? Math.max(c.floor, headerWord) : undefined;
+      if (floor !== undefined) input.floor = floor;
       const fixed = choices.widths[c.id];
       if (fixed !== undefined) input.fixed = Math.max(MIN_RESIZED_WIDTH, Math.round(fixed));
       return input;

@@ -4,7 +4,8 @@ import { translate, type MessageKey, type Params } from '../i18n/i18n';
 import { claimClass, claimColumns } from './claims-columns';
 import { classProvisioner, classUsage } from './classes-columns';
 import { accessModes, sizePair, type Column, type ColumnContext } from './column';
-import { eventObject } from './events-columns';
+import { eventObject, objectWord } from './events-columns';
+import { ALL_KINDS } from '../../../shared/kube/kinds';
 import { podInit, podVolumeTypes } from './pods-columns';
 import { provisionerLease, provisionerNodes, provisionerPods } from './provisioners-columns';
 import { TABLES } from './registry';
@@ -152,6 +153,15 @@ describe('pod and event columns', () => {
     expect(eventObject({ ...event, object: { kind: 'persistentvolumeclaims', namespace: 'a', name: 'b' } })).toBe(
       'PersistentVolumeClaim/a/b',
     );
+  });
+  it('name every kind of event object in one form: kubectl short name or the singular kind, never a plural resource', () => {
+    expect(objectWord('persistentvolumeclaims')).toBe('pvc');
+    expect(objectWord('pods')).toBe('pod');
+    expect(objectWord('nodes')).toBe('node');
+    for (const kind of ALL_KINDS) {
+      expect(objectWord(kind), kind).not.toBe(kind);
+      expect(objectWord(kind), kind).toMatch(/^[a-z]+$/);
+    }
   });
 });
 

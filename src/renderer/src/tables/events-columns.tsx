@@ -1,16 +1,25 @@
 /** Events about storage objects and pods, newest first by default. */
-import { KINDS } from '../../../shared/kube/kinds';
+import { KINDS, type Kind } from '../../../shared/kube/kinds';
 import type { EventRow } from '../../../shared/model/rows';
 import { ago } from '../format/time';
 import { refKey } from '../../../shared/model/refs';
 import { KIND_SHORT } from '../clusters/cluster-labels';
 import type { Column } from './column';
-import { fitMiddle } from './fit-text';
+import { MiddleText } from '../components/MiddleText';
 
 export function eventObject(row: EventRow): string {
   if (!row.object) return '';
   const path = row.object.namespace ? `${row.object.namespace}/${row.object.name}` : row.object.name;
   return `${KINDS[row.object.kind].kind}/${path}`;
+}
+
+/**
+ * The word before an event's object, one form for every kind: kubectl's short name where it has one ("pvc", "pv",
+ * "sc"), else the kind in lower case ("pod", "node"), never a plural resource ("pods") beside a singular one.
+ */
+export function objectWord(kind: Kind): string {
+  const short = KIND_SHORT[kind];
+  return short === kind ? KINDS[kind].kind.toLowerCase() : short;
 }
 
 export const eventColumns: readonly Column<EventRow>[] = [
@@ -33,7 +42,7 @@ export const eventColumns: readonly Column<EventRow>[] = [
     floor: 96,
     value: eventObject,
     // kubectl's short kind, then the name cut in the middle: "pvc shop/data-…-17" (the title has it whole).
-    render: (r, ctx, room) => (r.object ? fitMiddle(`${KIND_SHORT[r.object.kind]} ${refKey(r.object)}`, room, ctx.measure) : ''),
+    render: (r, ctx, room) => (r.object ? <MiddleText text={`${objectWord(r.object.kind)} ${refKey(r.object)}`} room={room} measure={ctx.measure} /> : ''),
   },
   { id: 'message', label: 'col.message', width: 200, grow: 4, essential: true, floor: 96, value: (r) => r.message },
   { id: 'count', label: 'col.count', width: 56, align: 'end', priority: 2, value: (r) => String(r.count) },

@@ -33,25 +33,35 @@ export function fitMiddle(text: string, maxPx: number, measure: Measure = estima
   return cut(lo);
 }
 
-let context: CanvasRenderingContext2D | null | undefined;
-const widths = new Map<string, number>();
+/** One canvas per font, its font set once: assigning `ctx.font` parses the font and is dearer than measuring. */
+const byFont = new Map<string, { ctx: CanvasRenderingContext2D; widths: Map<string, number> }>();
+let canvasAvailable: boolean | undefined;
 
-/** A canvas-based measure in the given CSS font, or the estimate when the page has no canvas (jsdom). */
-export function browserMeasure(font: string): Measure {
-  if (context === undefined) {
+/** Widths kept per font; past this many the cache starts again (cut candidates are many distinct strings). */
+const MAX_CACHED = 50_000;
+
+/** A canvas-based measure in the given CSS font, or `fallback` (an estimate) when the page has no canvas (jsdom). */
+export function browserMeasure(font: string, fallback: Measure = estimateWidth): Measure {
+  if (canvasAvailable === undefined) {
     const isJsdom = typeof navigator !== 'undefined' && /jsdom/i.test(navigator.userAgent);
-    context = !isJsdom && typeof document !== 'undefined' ? document.createElement('canvas').getContext('2d') : null;
+    canvasAvailable = !isJsdom && typeof document !== 'undefined' && document.createElement('canvas').getContext('2d') !== null;
   }
-  const ctx = context;
-  if (!ctx) return estimateWidth;
+  if (!canvasAvailable) return fallback;
+  let entry = byFont.get(font);
+  if (!entry) {
+    const ctx = document.createElement('canvas').getContext('2d');
+    if (!ctx) return fallback;
+    ctx.font = font;
+    entry = { ctx, widths: new Map() };
+    byFont.set(font, entry);
+  }
+  const { ctx, widths } = entry;
   return (text) => {
-    const key = `${font}\u0000${text}`;
-    let width = widths.get(key);
+    let width = widths.get(text);
     if (width === undefined) {
-      ctx.font = font;
       width = ctx.measureText(text).width;
-      if (widths.size > 10_000) widths.clear();
-      widths.set(key, width);
+      if (widths.size > MAX_CACHED) widths.clear();
+      widths.set(text, width);
     }
     return width;
   };

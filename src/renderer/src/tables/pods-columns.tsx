@@ -40,6 +40,7 @@ export const podColumns: readonly Column<PodRow>[] = [
     essential: true,
     floor: 56,
     keepWhole: true,
+    chip: true,
     uiText: true,
     value: (r, ctx) => badgeText(r.badge, ctx),
     render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nextStableWidths, type StableWidthsState } from './stable-widths';
+import { growStableWidths, nextStableWidths, type StableWidthsState } from './stable-widths';
 
 const m = (entries: [string, number][]) => new Map(entries);
 
@@ -41,5 +41,25 @@ describe('stable column widths', () => {
     const s = nextStableWidths(undefined, 't', 'x', measure);
     nextStableWidths(s, 't', 'x', measure);
     expect(calls).toBe(1);
+  });
+
+  it('let columns only grow when the set of rows changes (a replay adds pods after the first one was laid out)', () => {
+    let s = nextStableWidths(undefined, 'demo/pods', 'x', m([['name', 33], ['age', 44]]), '8|1');
+    // Sorting and scrolling keep the row set: nothing moves.
+    s = nextStableWidths(s, 'demo/pods', 'x', m([['name', 176], ['age', 40]]), '8|1');
+    expect(Object.fromEntries(s.applied)).toEqual({ name: 33, age: 44 });
+    // The other rows arrived: the name grows, the age does not shrink.
+    s = nextStableWidths(s, 'demo/pods', 'x', m([['name', 176], ['age', 40]]), '8|8');
+    expect(Object.fromEntries(s.applied)).toEqual({ name: 176, age: 44 });
+  });
+
+  it('grow a column kept whole when a wider chip is on screen, and keep the same object otherwise', () => {
+    const s = nextStableWidths(undefined, 't', 'x', m([['badge', 96], ['name', 120]]));
+    const grown = growStableWidths(s, m([['badge', 150]]));
+    expect(Object.fromEntries(grown.applied)).toEqual({ badge: 150, name: 120 });
+    expect(growStableWidths(grown, m([['badge', 100]]))).toBe(grown);
+    // Before any layout moment there is nothing to grow.
+    const empty = nextStableWidths(undefined, 't', 'x', m([]));
+    expect(growStableWidths(empty, m([['badge', 150]])).applied.size).toBe(0);
   });
 });

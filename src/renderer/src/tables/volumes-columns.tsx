@@ -30,6 +30,7 @@ export const volumeColumns: readonly Column<VolumeRow>[] = [
     essential: true,
     floor: 56,
     keepWhole: true,
+    chip: true,
     uiText: true,
     value: (r, ctx) => badgeText(r.badge, ctx),
     render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,

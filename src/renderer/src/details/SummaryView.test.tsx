@@ -1,0 +1,37 @@
+// @vitest-environment jsdom
+import { cleanup, render, screen } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
+import type { SummaryField } from '../../../shared/model/summary';
+import { I18nProvider } from '../i18n/i18n';
+import { hintFor, SummaryView } from './SummaryView';
+
+afterEach(cleanup);
+const phase: SummaryField[] = [{ id: 'phase', path: 'status.phase', value: { type: 'text', text: 'Pending' } }];
+const hintOf = (kind: 'pods' | 'persistentvolumeclaims' | 'persistentvolumes') => {
+  render(
+    <I18nProvider lang="ru">
+      <SummaryView fields={phase} kind={kind} />
+    </I18nProvider>,
+  );
+  const text = screen.getByTestId('summary-hint').textContent ?? '';
+  cleanup();
+  return text;
+};
+
+describe('Summary hints per kind', () => {
+  it("a pod's phase is explained as a pod's, not as a claim's (trial 2)", () => {
+    const pod = hintOf('pods');
+    expect(pod).toContain('пода');
+    expect(pod).toContain('Running');
+    expect(pod).not.toContain('заявк');
+    expect(hintOf('persistentvolumeclaims')).toContain('заявки');
+    expect(hintOf('persistentvolumes')).toContain('Released');
+  });
+
+  it('a field a kind has no hint for shows none; others keep the common one', () => {
+    expect(hintFor('csistoragecapacities', 'capacity')).toBeUndefined();
+    expect(hintFor('volumeattachments', 'node')).toBe('hint.node.attachment');
+    expect(hintFor('pods', 'node')).toBe('hint.node');
+    expect(hintFor(undefined, 'phase')).toBe('hint.phase');
+  });
+});
