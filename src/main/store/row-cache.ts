@@ -77,6 +77,8 @@ type Caches = { [T in TableId]: TableCache<TableRows[T]> };
 export class RowCache {
   private readonly tables: Caches;
   private readonly ctx: RowContext;
+  /** Tables a query has read: refreshSlice keeps these up to date ahead of the next query. */
+  private readonly inUse = new Set<TableId>();
 
   constructor(private readonly store: ObjectStore, private readonly findings: FindingsCache) {
     this.ctx = {
@@ -147,6 +149,7 @@ export class RowCache {
   }
 
   private table<T extends TableId>(id: T): TableCache<TableRows[T]> {
+    this.inUse.add(id);
     const table = this.tables[id] as TableCache<TableRows[T]>;
     this.refresh(table);
     return table;
@@ -154,12 +157,14 @@ export class RowCache {
 
   /**
    * Rebuilds dirty rows for about `budgetMs` (ms), table by table, and sorts a finished table's default order;
-   * returns true when every table is up to date. ClusterStore.settle calls it between event-loop turns, so the
+   * returns true when every table is up to date. Only tables some query has read: a table nobody shows (a class's
+   * row sums all its claims) is built when first asked for, not on every change. ClusterStore.settle calls it between event-loop turns, so the
    * query after a relist of 10,000 claims finds its rows built and sorted.
    */
   refreshSlice(budgetMs: number): boolean {
     const start = performance.now();
-    for (const table of Object.values(this.tables) as TableCache<unknown>[]) {
+    for (const id of this.inUse) {
+      const table = this.tables[id] as TableCache<unknown>;
       if (!table.stale) continue;
       if (table.id === 'provisioners' || !table.spec.kind || !table.spec.build) {
         this.refresh(table);
