@@ -132,6 +132,13 @@ export class Core {
   private createHandlers(): Handlers {
     const registry = this.registry;
     const store = (clusterId: string) => registry.get(clusterId).store;
+    // Diagnosis in slices first (ClusterStore.settle), so a query after 10,000 changed claims does not hold the
+    // event loop (and with it IPC, the web host and the watch) for the whole diagnosis.
+    const settled = async (clusterId: string) => {
+      const s = store(clusterId);
+      await s.settle?.();
+      return store(clusterId);
+    };
     return {
       listClusters: () => registry.list(),
       kubeconfigProblems: () => registry.kubeconfigProblems(),
@@ -163,12 +170,12 @@ export class Core {
         await cluster.source.addNamespace(namespace);
         return cluster.status();
       },
-      listRows: (req) => store(req.clusterId).listRows(req),
-      locateRow: (req) => store(req.clusterId).locateRow(req),
-      getObject: ({ clusterId, ref }) => store(clusterId).getObject(ref),
-      getGraph: (req) => store(req.clusterId).getGraph(req),
-      getOverview: ({ clusterId }) => store(clusterId).getOverview(),
-      listFindings: ({ clusterId, ...rest }) => store(clusterId).listFindings(rest),
+      listRows: async (req) => (await settled(req.clusterId)).listRows(req),
+      locateRow: async (req) => (await settled(req.clusterId)).locateRow(req),
+      getObject: async ({ clusterId, ref }) => (await settled(clusterId)).getObject(ref),
+      getGraph: async (req) => (await settled(req.clusterId)).getGraph(req),
+      getOverview: async ({ clusterId }) => (await settled(clusterId)).getOverview(),
+      listFindings: async ({ clusterId, ...rest }) => (await settled(clusterId)).listFindings(rest),
       getLessons: ({ lang }) => this.lessonBook(lang),
       about: () => ({ version: this.options.version, transport: this.options.transport, platform: process.platform }),
     };

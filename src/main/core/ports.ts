@@ -36,6 +36,11 @@ export interface StoreQueries {
    * going stale with time). Without it, the core derives change notices from the updates it passes to the store.
    */
   onChange?(listener: (change: StoreChange) => void): () => void;
+  /**
+   * Brings findings up to date in slices, yielding to the event loop between them (ClusterStore.settle); the core
+   * awaits it before each query. Resolves, never rejects. Fakes may leave it out.
+   */
+  settle?(): Promise<void>;
   /** Stops the store's timers. */
   dispose?(): void;
 }

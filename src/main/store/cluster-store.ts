@@ -46,6 +46,8 @@ export interface ClusterStoreOptions {
   provisionerRefreshMs?: number;
   /** A relist changing more objects than this marks everything dirty (default 500). */
   bulkThreshold?: number;
+  /** settle()'s slice length in ms (default SETTLE_SLICE_MS; tests set 0 for a slice per 16 objects). */
+  settleSliceMs?: number;
 }
 
 /** How often findings that depend on time alone are re-examined (on the next query). */
@@ -53,6 +55,15 @@ const TIME_SWEEP_MS = 60_000;
 
 /** Longest time findings wait for a sync to finish before they are computed anyway. */
 const MAX_DEFER_MS = 20_000;
+
+/**
+ * settle() diagnoses in slices of about this many ms, yielding to the event loop between them, so IPC, the web
+ * host and the watch keep flowing while 10,000 claims are diagnosed (issue 13: no stall over 50 ms).
+ */
+const SETTLE_SLICE_MS = 8;
+
+/** settle() gives up slicing after this long (ms) and leaves the rest to the query itself, whole. */
+const SETTLE_LIMIT_MS = 15_000;
 
 /** How a rule sees a kind's state: synced, or why not (idle and syncing are both "still loading"). */
 function readability(state: KindSyncState): KindSyncState {
@@ -81,9 +92,11 @@ export class ClusterStore implements SourceSink, ClusterView {
   private lastProvisionerRefresh = Number.NEGATIVE_INFINITY;
   private lastTimeSweep = Number.NEGATIVE_INFINITY;
   private deferringSince: number | undefined;
+  private settling: Promise<void> | undefined;
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
   private readonly refreshMs: number;
   private readonly bulkThreshold: number;
+  private readonly settleSliceMs: number;
 
   constructor(readonly clusterId: string, options: ClusterStoreOptions = {}) {
     this.objects = new ObjectStore((kind, _key, before, after) => this.onObjectChange(kind, before, after));
@@ -92,6 +105,7 @@ export class ClusterStore implements SourceSink, ClusterView {
     this.rowCache = new RowCache(this.objects, this.findings);
     this.refreshMs = options.provisionerRefreshMs ?? 10_000;
     this.bulkThreshold = options.bulkThreshold ?? 500;
+    this.settleSliceMs = options.settleSliceMs ?? SETTLE_SLICE_MS;
     const rows = this.rowCache;
     const findings = this.findings;
     const touched = this.touchedTables;
@@ -301,19 +315,55 @@ export class ClusterStore implements SourceSink, ClusterView {
   }
 
   /**
+   * Diagnoses what changed in slices of about SETTLE_SLICE_MS, yielding to the event loop between them, so that
+   * the query that follows finds little or nothing left to do. The core awaits it before every query; concurrent
+   * callers share one run. Resolves (never rejects) when nothing is dirty, when findings wait for a sync, or after
+   * SETTLE_LIMIT_MS (the query then finishes the rest itself).
+   */
+  settle(): Promise<void> {
+    this.settling ??= this.settleInSlices().finally(() => {
+      this.settling = undefined;
+    });
+    return this.settling;
+  }
+
+  private async settleInSlices(): Promise<void> {
+    const deadline = performance.now() + SETTLE_LIMIT_MS;
+    for (;;) {
+      if (this.deferFindings(false)) return;
+      this.markDue();
+      // Findings first: a row shows its object's badge.
+      if (this.findings.flushSlice(this.rowSink(), this.settleSliceMs, this.rev) && this.rowCache.refreshSlice(this.settleSliceMs)) return;
+      if (performance.now() >= deadline) return;
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
+  }
+
+  /**
    * Brings findings (and through badges, rows) up to date, unless kinds are still syncing. Provisioner health is re-assessed when older than
    * the refresh interval; findings that depend on time alone (slow waits, stuck init containers; thresholds of 10 min and more) every minute.
    */
   private prepare(force = false): void {
+    if (this.deferFindings(force)) return;
+    this.markDue();
+    this.findings.flush(this.rowSink());
+  }
+
+  /** True while findings wait for kinds still listing (see prepare); never for a forced (exact) query. */
+  private deferFindings(force: boolean): boolean {
     // While kinds are still listing, every kind that lands would re-diagnose the whole cluster: rows are served
     // with the badges they have, and findings catch up on the first query after the sync (a notice announces it).
     // Not for long, though (a kind may stay syncing), and never for listFindings, which must be exact.
     if (!force && this.syncing()) {
       this.deferringSince ??= performance.now();
-      if (performance.now() - this.deferringSince < MAX_DEFER_MS) return;
-    } else {
-      this.deferringSince = undefined;
+      return performance.now() - this.deferringSince < MAX_DEFER_MS;
     }
+    this.deferringSince = undefined;
+    return false;
+  }
+
+  /** Marks what time alone made due: provisioner health past its refresh interval, time-sensitive findings. */
+  private markDue(): void {
     const now = this.objects.now();
     if (now - this.lastProvisionerRefresh >= this.refreshMs && this.reassessProvisioners()) this.unannouncedVerdicts = true;
     if (now - this.lastTimeSweep >= TIME_SWEEP_MS) {
@@ -321,7 +371,6 @@ export class ClusterStore implements SourceSink, ClusterView {
       if (this.lastTimeSweep !== Number.NEGATIVE_INFINITY) this.findings.markTimeSensitive();
       this.lastTimeSweep = now;
     }
-    this.findings.flush(this.rowSink());
   }
 
   private rowSink(): DirtySink {

@@ -38,6 +38,8 @@ export class FindingsCache {
   private readonly provisioners = new Map<string, ProvisionerRow>();
   private readonly dirtyProvisioners = new Set<string>();
   private sorted: Finding[] | undefined;
+  /** The diagnosis session flushSlice shares across slices, and the store revision it was started at. */
+  private slicing: { session: DiagnoseSession; revision: number } | undefined;
   /** Counts every recomputation that changed something, so callers can cache what they derive. */
   version = 0;
 
@@ -105,10 +107,43 @@ export class FindingsCache {
     this.version += 1;
   }
 
-  /** Re-assesses every provisioner now (their health depends on time: a lease that stops being renewed). */
+  /**
+   * Recomputes dirty objects for about `budgetMs` (ms) and stops; returns true when nothing is left dirty.
+   * Slices share one diagnosis session (its per-provisioner work, which makes diagnoseAll cheap) while the store's
+   * `revision` is unchanged; a change in between starts a new session, and the change itself marked what it
+   * reached dirty again. The findings are the same as flush's: diagnoseAll is the union of per-object diagnoses.
+   */
+  flushSlice(rows: DirtySink, budgetMs: number, revision: number): boolean {
+    const start = performance.now();
+    this.flushProvisioners(rows);
+    if (this.dirty.size === 0) {
+      this.slicing = undefined;
+      return true;
+    }
+    if (this.slicing?.revision !== revision) this.slicing = { session: startDiagnosis(this.store), revision };
+    const { session } = this.slicing;
+    let done = 0;
+    for (const id of this.dirty) {
+      // Deleting the entry being visited is safe in a Set's iteration.
+      this.dirty.delete(id);
+      this.recompute(id, rows, session);
+      done += 1;
+      if (done % 16 === 0 && performance.now() - start >= budgetMs) break;
+    }
+    this.sorted = undefined;
+    this.version += 1;
+    if (this.dirty.size > 0) return false;
+    this.slicing = undefined;
+    return true;
+  }
+
+  /**
+   * Re-assesses every provisioner now (their health depends on time: a lease that stops being renewed). Objects a
+   * changed verdict reaches are only marked dirty: the next flush or slice diagnoses them.
+   */
   refreshProvisioners(rows: DirtySink): void {
     for (const name of this.store.provisionerNames()) this.dirtyProvisioners.add(name);
-    this.flush(rows);
+    this.flushProvisioners(rows);
   }
 
   private flushProvisioners(rows: DirtySink): void {
