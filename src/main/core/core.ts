@@ -166,6 +166,7 @@ export class Core {
       listRows: (req) => store(req.clusterId).listRows(req),
       locateRow: (req) => store(req.clusterId).locateRow(req),
       getObject: ({ clusterId, ref }) => store(clusterId).getObject(ref),
+      getProvisioner: ({ clusterId, name }) => store(clusterId).getProvisioner(name),
       getGraph: (req) => store(req.clusterId).getGraph(req),
       getOverview: ({ clusterId }) => store(clusterId).getOverview(),
       listFindings: ({ clusterId, ...rest }) => store(clusterId).listFindings(rest),

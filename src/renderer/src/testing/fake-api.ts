@@ -164,6 +164,7 @@ export function createFakeApi(options: { claims?: number; overview?: Partial<Ove
       return record('locateRow', req, { index, total });
     },
     getObject: (req) => record('getObject', req, detail(req.ref)),
+    getProvisioner: (req) => record('getProvisioner', req, null),
     getGraph: (req) => record('getGraph', req, graph),
     getOverview: (req) => record('getOverview', req, overview),
     listFindings: (req) => record('listFindings', req, { total: 1, offset: 0, rows: [pendingFinding], revision: 1 }),
