@@ -108,7 +108,8 @@ export function provisionerEvidence(view: ClusterView, health: ProvisionerAssess
     const holder = lease.spec?.holderIdentity;
     out.push(evidence(t('Holder', 'Владелец'), holder || '""', { ref, source: 'spec.holderIdentity', ...(holder ? {} : { note: t('none: released', 'нет: отпущен') }) }));
     const renew = lease.spec?.renewTime ?? lease.spec?.acquireTime;
-    out.push(evidence(t('Renewed', 'Обновлён'), renew ?? 'null', { ref, source: 'spec.renewTime', note: leaseAgo(view, lease), ...(renew ? { at: renew } : {}) }));
+    // The age is shown live from `at`; a note would freeze it. A lease never renewed says so.
+    out.push(evidence(t('Renewed', 'Обновлён'), renew ?? 'null', { ref, source: 'spec.renewTime', ...(renew ? { at: renew } : { note: leaseAgo(view, lease) }) }));
     if (lease.spec?.leaseDurationSeconds !== undefined) {
       out.push(evidence(t('Lease duration', 'Срок Lease'), `${lease.spec.leaseDurationSeconds}s`, { ref, source: 'spec.leaseDurationSeconds' }));
     }
