@@ -8,7 +8,8 @@
 import type { Kind } from './kube/kinds';
 import type { ObjectDetail, GraphRequest, Overview, StorageGraph } from './model/detail';
 import type { Finding, Lang, Severity } from './model/findings';
-import type { ObjectRef } from './model/refs';
+import type { ProvisionerDetail } from './model/provisioner';
+import type { ObjectRef, TargetRef } from './model/refs';
 import type { ListRequest, Page, TableId, TableRows } from './model/rows';
 import type { ClusterInfo, ClusterStatus, KubeconfigProblem, ReplayAction } from './model/status';
 
@@ -32,7 +33,7 @@ export interface LessonBook {
  * Where one object's row is in a table as the user sees it (the same filters and sort as listRows), so the
  * table can scroll to the object a link opened, and a link can tell whether the filters would hide it.
  */
-export type LocateRequest = Omit<ListRequest, 'offset' | 'limit'> & { ref: ObjectRef };
+export type LocateRequest = Omit<ListRequest, 'offset' | 'limit'> & { ref: TargetRef };
 
 /** What listFindings asks of one cluster: a page of findings, by namespace and least severity. */
 export interface FindingsRequest {
@@ -66,6 +67,8 @@ export interface ContractMethods {
   locateRow: { req: LocateRequest; res: { index: number; total: number } };
   /** One object with findings, events, related objects and YAML. */
   getObject: { req: { clusterId: string; ref: ObjectRef }; res: ObjectDetail | null };
+  /** A provisioner some StorageClass names: verdict and why, Lease, CSIDriver, pods, classes, claims, events; null when no class names it. */
+  getProvisioner: { req: { clusterId: string; name: string }; res: ProvisionerDetail | null };
   /** The binding graph around an object, a namespace, or a provisioner. */
   getGraph: { req: GraphRequest; res: StorageGraph };
   /** Problems first, counts, capacity per class, provisioner verdicts. */
@@ -160,6 +163,7 @@ const METHODS: { readonly [M in MethodName]: true } = {
   listRows: true,
   locateRow: true,
   getObject: true,
+  getProvisioner: true,
   getGraph: true,
   getOverview: true,
   listFindings: true,

@@ -102,6 +102,7 @@ export function apiFromCall(call: CallFn, onNotice: (listener: (notice: Notice) 
     listRows: ((req) => call('listRows', req)) as ListRows,
     locateRow: (req) => call('locateRow', req),
     getObject: (req) => call('getObject', req),
+    getProvisioner: (req) => call('getProvisioner', req),
     getGraph: (req) => call('getGraph', req),
     getOverview: (req) => call('getOverview', req),
     listFindings: (req) => call('listFindings', req),

@@ -173,6 +173,7 @@ export class Core {
       listRows: async (req) => (await settled(req.clusterId)).listRows(req),
       locateRow: async (req) => (await settled(req.clusterId)).locateRow(req),
       getObject: async ({ clusterId, ref }) => (await settled(clusterId)).getObject(ref),
+      getProvisioner: async ({ clusterId, name }) => (await settled(clusterId)).getProvisioner(name),
       getGraph: async (req) => (await settled(req.clusterId)).getGraph(req),
       getOverview: async ({ clusterId }) => (await settled(clusterId)).getOverview(),
       listFindings: async ({ clusterId, ...rest }) => (await settled(clusterId)).listFindings(rest),

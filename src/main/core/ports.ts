@@ -7,6 +7,7 @@ import type { Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { GraphRequest, ObjectDetail, Overview, StorageGraph } from '../../shared/model/detail';
 import type { Finding, Severity } from '../../shared/model/findings';
+import type { ProvisionerDetail } from '../../shared/model/provisioner';
 import type { ObjectRef } from '../../shared/model/refs';
 import type { ListRequest, Page, TableId, TableRows } from '../../shared/model/rows';
 import type { ClusterInfo, KindStatus, KubeconfigProblem } from '../../shared/model/status';
@@ -18,6 +19,7 @@ export interface StoreQueries {
   /** Index of an object's row in a table filtered and sorted as requested; -1 when it has none there. */
   locateRow(req: LocateRequest): { index: number; total: number };
   getObject(ref: ObjectRef): ObjectDetail | null;
+  getProvisioner(name: string): ProvisionerDetail | null;
   getGraph(req: GraphRequest): StorageGraph;
   getOverview(): Overview;
   listFindings(req: FindingsRequest): Page<Finding>;

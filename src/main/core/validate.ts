@@ -7,7 +7,7 @@ import type { MethodName, RequestOf } from '../../shared/contract';
 import { ALL_KINDS } from '../../shared/kube/kinds';
 import type { GraphRequest } from '../../shared/model/detail';
 import { LANGS, SEVERITY_ORDER } from '../../shared/model/findings';
-import type { ObjectRef } from '../../shared/model/refs';
+import { provisionerRef, type ObjectRef, type TargetRef } from '../../shared/model/refs';
 import type { FindingFilter } from '../../shared/model/finding-groups';
 import { columnIdsOf, TABLE_IDS, type ListRequest } from '../../shared/model/rows';
 import { REPLAY_ACTIONS } from '../../shared/model/status';
@@ -41,6 +41,13 @@ const byCluster = (method: string) => (req: unknown): { clusterId: string } => {
   return { clusterId: string(r.clusterId, `${method}: clusterId`, CLUSTER_ID) };
 };
 
+/** An object ref, or a provisioner ref ({kind: 'provisioners', name}): what a locateRow may point at. */
+export function validateTargetRef(value: unknown, where: string): TargetRef {
+  const r = record(value, where, ['kind', 'name', 'namespace', 'uid']);
+  if (r.kind === 'provisioners' && r.namespace === undefined && r.uid === undefined) return provisionerRef(string(r.name, `${where}.name`, { max: 253 }));
+  return validateRef(value, where);
+}
+
 export function validateRef(value: unknown, where: string): ObjectRef {
   const r = record(value, where, ['kind', 'name', 'namespace', 'uid']);
   const ref: ObjectRef = { kind: oneOf(r.kind, `${where}.kind`, ALL_KINDS), name: string(r.name, `${where}.name`, OBJECT_KEY) };
@@ -60,7 +67,7 @@ function validateLocateRequest(req: unknown): RequestOf<'locateRow'> {
   const r = record(req, 'locateRow request', ['clusterId', 'table', 'namespace', 'search', 'filters', 'minSeverity', 'sort', 'ref']);
   const { ref, ...list } = r;
   const { offset: _offset, limit: _limit, ...query } = validateListRequest({ ...list, offset: 0, limit: 1 });
-  return { ...query, ref: validateRef(ref, 'locateRow: ref') };
+  return { ...query, ref: validateTargetRef(ref, 'locateRow: ref') };
 }
 
 function validateListRequest(req: unknown): ListRequest {
@@ -156,6 +163,10 @@ const VALIDATORS: Validators = {
   getObject(req) {
     const r = record(req, 'getObject request', ['clusterId', 'ref']);
     return { clusterId: string(r.clusterId, 'getObject: clusterId', CLUSTER_ID), ref: validateRef(r.ref, 'getObject: ref') };
+  },
+  getProvisioner(req) {
+    const r = record(req, 'getProvisioner request', ['clusterId', 'name']);
+    return { clusterId: string(r.clusterId, 'getProvisioner: clusterId', CLUSTER_ID), name: string(r.name, 'getProvisioner: name', { max: 253 }) };
   },
   getGraph: validateGraphRequest,
   listFindings(req) {

@@ -29,6 +29,8 @@ import type { ConnectionState, KindStatus, KindSyncState } from '../../shared/mo
 import type { SourceSink, WatchEventType } from '../kube/source';
 import { markChange, type DirtySink } from './change-reach';
 import { objectDetail } from './object-detail';
+import { provisionerDetail } from './provisioner-detail';
+import type { ProvisionerDetail } from '../../shared/model/provisioner';
 import { objectsWithFinding } from './finding-groups';
 import { FindingsCache } from './findings-cache';
 import { pageFindings, type FindingsRequest } from './findings-page';
@@ -297,6 +299,12 @@ export class ClusterStore implements SourceSink, ClusterView {
   getObject(ref: ObjectRef): ObjectDetail | null {
     this.prepare();
     return objectDetail(this.context(), ref);
+  }
+
+  getProvisioner(name: string): ProvisionerDetail | null {
+    // Its findings are grouped over every finding: bring them all up to date, as listFindings does.
+    this.prepare(true);
+    return provisionerDetail(this.context(), name);
   }
 
   getGraph(req: GraphRequest): StorageGraph {

@@ -33,9 +33,9 @@ describe('locating an object in a table', () => {
     expect(s.locateRow({ table: 'volumes', ref: bound }).index).toBe(-1);
   });
 
-  it('finds a provisioner by the StorageClass-kind ref its row carries, and an event by the object it is about', () => {
+  it('finds a provisioner by its ref, and an event by the object it is about', () => {
     const s = claims();
-    expect(s.locateRow({ table: 'provisioners', ref: { kind: 'storageclasses', name: 'example.com/nfs' } }).index).toBe(0);
+    expect(s.locateRow({ table: 'provisioners', ref: { kind: 'provisioners', name: 'example.com/nfs' } }).index).toBe(0);
     s.replace('events', [event({ kind: 'PersistentVolumeClaim', name: 'c-pending', namespace: 'shop' }, 'ProvisioningFailed', 'x')]);
     expect(s.locateRow({ table: 'events', ref: { kind: 'persistentvolumeclaims', namespace: 'shop', name: 'c-pending' } }).index).toBe(0);
   });

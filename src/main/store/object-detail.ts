@@ -1,9 +1,8 @@
 /**
  * One object with everything the details panel shows: its Summary, the object and its YAML (in kubectl's
  * order), findings, events (newest first), the storage chain around it with the chain's events, and for pods
- * their volumes and init steps. Provisioners are not objects: a ref naming one (as a CSIDriver or, as
- * ProvisionerRow.ref does, a StorageClass name that no class has) gets the provisioner's health, its classes
- * and their recent provisioning events.
+ * their volumes and init steps. Provisioners are not objects: their details are provisioner-detail.ts's (a
+ * CSIDriver's details carry its provisioner's row).
  */
 import { eventMillis } from '../../shared/diagnose/object-helpers';
 import { KINDS } from '../../shared/kube/kinds';
@@ -15,9 +14,9 @@ import type { EventRow } from '../../shared/model/rows';
 import { DIAGNOSED_KINDS } from './findings-cache';
 import { initSteps } from './init-steps';
 import { podVolumeViews } from './pod-volumes';
-import { refOf, RelatedList, relatedObjects, RELATED_CAP } from './related-chain';
+import { refOf, RelatedList, relatedObjects } from './related-chain';
 import { nsKey } from './object-keys';
-import { objectSummary, provisionerRowSummary } from './summary/index';
+import { objectSummary } from './summary/index';
 import { toKubectlYaml } from './yaml';
 import { buildEventRow } from './rows/events';
 import { provisionerRow } from './rows/provisioners';
@@ -27,8 +26,6 @@ import type { StoreContext } from './store-context';
 export const DETAIL_EVENTS_CAP = 100;
 /** At most this many events of the chain in the Related tab. */
 export const CHAIN_EVENTS_CAP = 30;
-
-const PROVISIONING_REASONS = new Set(['ExternalProvisioning', 'ProvisioningFailed', 'ProvisioningSucceeded', 'Provisioning']);
 
 /** Events about this object: by kind/namespace/name (this incarnation only, when UIDs are known) and by UID. */
 export function objectEvents(ctx: StoreContext, kind: ObjectRef['kind'], obj: KubeObject): EventRow[] {
@@ -74,7 +71,6 @@ export function objectDetail(ctx: StoreContext, ref: ObjectRef): ObjectDetail | 
   const key = KINDS[ref.kind].namespaced ? nsKey(ref.namespace ?? '', ref.name) : ref.name;
   const obj = ctx.store.table(ref.kind).get(key);
   if (!obj) {
-    if (ref.kind === 'storageclasses' || ref.kind === 'csidrivers') return provisionerDetail(ctx, ref) ?? missingDetail(ctx, ref);
     return missingDetail(ctx, ref);
   }
   const findings: Finding[] = DIAGNOSED_KINDS.has(ref.kind) ? ctx.findings.of(ref.kind, key) : [];
@@ -144,45 +140,5 @@ function missingDetail(ctx: StoreContext, ref: ObjectRef): ObjectDetail | null {
     related,
     relatedEvents: [],
     missing: true,
-  };
-}
-
-function provisionerDetail(ctx: StoreContext, ref: ObjectRef): ObjectDetail | null {
-  const health = ctx.findings.provisioner(ref.name);
-  if (!health) return null;
-  const row = provisionerRow(health);
-  const list = new RelatedList(ctx.store);
-  const classes = ctx.store.classesOfProvisioner(ref.name);
-  if (row.leaseNamespace && row.leaseHolder) {
-    const podName = row.leaseHolder.split('_')[0] ?? row.leaseHolder;
-    const pod = ctx.store.get('pods', podName, row.leaseNamespace);
-    if (pod) list.add('pods', pod, 'leader-pod');
-  }
-  list.many('storageclasses', classes, 'class-using-it');
-  const driver = ctx.store.get('csidrivers', ref.name);
-  if (driver) list.add('csidrivers', driver, 'csi-driver');
-  list.many('csinodes', ctx.store.csiNodesWithDriver(ref.name).slice(0, RELATED_CAP), 'registered-on-node');
-  const related = list.ordered();
-  const findings: Finding[] = [];
-  const events: KubeEvent[] = [];
-  for (const sc of classes) {
-    const className = sc.metadata?.name ?? '';
-    findings.push(...ctx.findings.of('storageclasses', className));
-    for (const claim of ctx.store.claimsOfClass(className).slice(0, 500)) {
-      const name = claim.metadata?.name ?? '';
-      events.push(...ctx.store.eventsFor('PersistentVolumeClaim', name, claim.metadata?.namespace).filter((e) => PROVISIONING_REASONS.has(e.reason ?? '')));
-    }
-  }
-  return {
-    ref: row.ref,
-    kind: row.ref.kind,
-    object: row,
-    yaml: toKubectlYaml(row),
-    summary: provisionerRowSummary(ctx.store, row),
-    findings,
-    events: newestEvents(events),
-    related,
-    relatedEvents: newestEvents([...events], CHAIN_EVENTS_CAP),
-    provisioner: row,
   };
 }

@@ -7,7 +7,7 @@ import type { ListRequest, Page, TableId, TableRows } from '../../shared/model/r
 import type { ProvisionerRow } from '../../shared/model/rows';
 import type { FindingsCache } from './findings-cache';
 import type { ObjectStore } from './object-store';
-import type { ObjectRef } from '../../shared/model/refs';
+import type { ObjectRef, TargetRef } from '../../shared/model/refs';
 import { sameRef } from '../../shared/model/refs';
 import { pageRows, patchSorted, rowComparator, rowFilter, sortRowsBy, type IndexedRow, type SortSpec } from './query';
 import { provisionerRow } from './rows/provisioners';
@@ -119,9 +119,9 @@ export class RowCache {
   /**
    * Index of the first row standing for `ref` among the rows the request shows (same filters and order as
    * `list`), or -1. A row stands for its object (events: the object they are about; provisioners: the
-   * StorageClass-kind ref naming the provisioner).
+   * provisioner's ref).
    */
-  locate<T extends TableId>(req: Omit<ListRequest<T>, 'clusterId' | 'offset' | 'limit'>, ref: ObjectRef): { index: number; total: number } {
+  locate<T extends TableId>(req: Omit<ListRequest<T>, 'clusterId' | 'offset' | 'limit'>, ref: TargetRef): { index: number; total: number } {
     const table = this.table(req.table);
     const pass = rowFilter(table.spec, req);
     let total = 0;
@@ -129,7 +129,7 @@ export class RowCache {
     for (const r of table.ordered(req.sort)) {
       if (!pass(r)) continue;
       if (index < 0) {
-        const row = r.row as { ref?: ObjectRef; object?: ObjectRef };
+        const row = r.row as { ref?: TargetRef; object?: ObjectRef };
         const own = row.ref ?? row.object;
         if (own && sameRef(own, ref)) index = total;
       }

@@ -9,6 +9,7 @@ import { verbatim } from '../verbatim';
 import type { Lease, Pod, StorageClass } from '../kube/objects';
 import type { Evidence, Localized } from '../model/findings';
 import type { ProvisionerRow, ProvisionerType, ProvisionerVerdict } from '../model/rows';
+import { provisionerRef } from '../model/refs';
 import { evidence, t } from './finding';
 import { controllerManagerLease, leaseAgo, leaseIsFresh, leaseNameCandidates, leaseRenewMillis } from './leases';
 import { condition, eventMillis, eventsAbout, newestEvent, refByName, unreadable } from './object-helpers';
@@ -61,6 +62,8 @@ export interface ProvisionerAssessment {
   pod?: { namespace: string; name: string };
   /** Name of the leader Lease found (its namespace is row.leaseNamespace). */
   leaseName?: string;
+  /** Every pod found to run it (the lease holder and pods naming it), finished ones included. */
+  pods?: { namespace: string; name: string }[];
 }
 
 const PROVISION_REASONS = ['ExternalProvisioning', 'ProvisioningFailed', 'ProvisioningSucceeded', 'Provisioning'];
@@ -75,7 +78,7 @@ export function assessProvisioner(view: ClusterView, name: string): ProvisionerA
     .filter((c: StorageClass) => c.provisioner === name)
     .map((c) => c.metadata?.name ?? '')
     .sort();
-  const base = { ref: { kind: 'storageclasses' as const, name }, name, classes, registeredNodes: [] as string[] };
+  const base = { ref: provisionerRef(name), name, classes, registeredNodes: [] as string[] };
   const done = (type: ProvisionerType, verdict: ProvisionerVerdict, reasons: Localized[], extra: Partial<ProvisionerRow> = {}) => ({
     row: { ...base, ...extra, type, verdict, reasons },
     reasons,
@@ -298,12 +301,13 @@ function assessExternal(view: ClusterView, name: string, classes: string[]): Pro
 
   const leaderPod = [...pods.values()].find((p) => p.metadata?.name === leader?.spec?.holderIdentity?.split('_')[0]) ?? livePods[0];
   return {
-    row: { ref: { kind: 'storageclasses', name }, name, classes, registeredNodes, type, verdict, reasons, ...extra },
+    row: { ref: provisionerRef(name), name, classes, registeredNodes, type, verdict, reasons, ...extra },
     reasons,
     degradedBy,
     failingClasses,
     ...(leaderPod ? { pod: { namespace: leaderPod.metadata?.namespace ?? '', name: leaderPod.metadata?.name ?? '' } } : {}),
     ...(leader?.metadata?.name ? { leaseName: leader.metadata.name } : {}),
+    pods: [...pods.values()].map((p) => ({ namespace: p.metadata?.namespace ?? '', name: p.metadata?.name ?? '' })),
   };
 }
 

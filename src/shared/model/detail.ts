@@ -2,7 +2,7 @@
 import type { Kind } from '../kube/kinds';
 import type { FindingGroup } from './finding-groups';
 import type { Finding } from './findings';
-import type { ObjectRef } from './refs';
+import type { ObjectRef, TargetRef } from './refs';
 import type { EventRow, ProvisionerRow, ProvisionerVerdict } from './rows';
 import type { SummaryField } from './summary';
 
@@ -210,7 +210,8 @@ export interface GraphNode {
   sublabel?: string;
   /** Zones a volume is limited to (its node affinity), worded by the UI. */
   zones?: string[];
-  ref?: ObjectRef;
+  /** The object, or for provisioner nodes the provisioner. */
+  ref?: TargetRef;
   /** Provisioner name, for provisioner nodes. */
   provisioner?: string;
   verdict?: ProvisionerVerdict;

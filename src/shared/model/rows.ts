@@ -4,12 +4,12 @@
  */
 import type { FindingFilter } from './finding-groups';
 import type { FindingBadge, Localized, Severity } from './findings';
-import type { ObjectRef } from './refs';
+import type { ObjectRef, ProvisionerRef, TargetRef } from './refs';
 import { TABLE_IDS, type TableId } from '../table-ids';
 
-/** Fields every row has. */
-export interface RowBase {
-  ref: ObjectRef;
+/** Fields every row has; `ref` is the object the row stands for (a provisioner's row: the provisioner). */
+export interface RowBase<R extends TargetRef = ObjectRef> {
+  ref: R;
   /** ISO creation time. */
   createdAt?: string;
   /** The most severe finding on this object, if any. */
@@ -81,7 +81,7 @@ export interface ClassRow extends RowBase {
 export type ProvisionerVerdict = 'alive' | 'degraded' | 'dead' | 'unknown';
 export type ProvisionerType = 'in-tree' | 'csi' | 'external' | 'none';
 
-export interface ProvisionerRow extends RowBase {
+export interface ProvisionerRow extends RowBase<ProvisionerRef> {
   name: string;
   type: ProvisionerType;
   verdict: ProvisionerVerdict;

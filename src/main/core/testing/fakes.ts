@@ -47,6 +47,9 @@ export class FakeStore extends EventWriter implements ClusterStorePort {
   getObject() {
     return null;
   }
+  getProvisioner() {
+    return null;
+  }
   getGraph() {
     return { nodes: [], edges: [] };
   }

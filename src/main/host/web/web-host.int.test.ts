@@ -117,6 +117,7 @@ describe('web host over the real core', () => {
       listRows: { clusterId, table: 'claims', offset: 0, limit: 100 },
       locateRow: { clusterId, table: 'claims', filters: { phase: 'Pending' }, ref: claim },
       getObject: { clusterId, ref: claim },
+      getProvisioner: { clusterId, name: 'hostpath.lab.kse.dev' },
       getGraph: { clusterId, root: claim },
       getOverview: { clusterId },
       listFindings: { clusterId, offset: 0, limit: 100 },

@@ -70,7 +70,7 @@ describe('class rows', () => {
     store.add('persistentvolumeclaims', claim);
     store.add('persistentvolumes', volume);
     store.add('persistentvolumeclaims', pvc('shop', 'b', { storageClassName: undefined, resources: { requests: { storage: '1Gi' } } }));
-    const health = { ref: { kind: 'storageclasses' as const, name: 'example.com/nfs' }, name: 'example.com/nfs', type: 'csi' as const, verdict: 'dead' as const, reasons: [], classes: ['fast'], registeredNodes: [] };
+    const health = { ref: { kind: 'provisioners' as const, name: 'example.com/nfs' }, name: 'example.com/nfs', type: 'csi' as const, verdict: 'dead' as const, reasons: [], classes: ['fast'], registeredNodes: [] };
     expect(buildClassRow(context(store, {}, { 'example.com/nfs': health }), fast, 'fast')).toMatchObject({
       reclaimPolicy: 'Delete',
       bindingMode: 'Immediate',
@@ -129,7 +129,7 @@ describe('snapshot and provisioner rows', () => {
   });
 
   it('provisioner badge follows the verdict', () => {
-    const base = { ref: { kind: 'storageclasses' as const, name: 'p' }, name: 'p', type: 'external' as const, reasons: [], classes: [], registeredNodes: [] };
+    const base = { ref: { kind: 'provisioners' as const, name: 'p' }, name: 'p', type: 'external' as const, reasons: [], classes: [], registeredNodes: [] };
     expect(provisionerRow({ ...base, verdict: 'dead' }).badge?.severity).toBe('problem');
     expect(provisionerRow({ ...base, verdict: 'degraded' }).badge?.severity).toBe('warning');
     expect(provisionerRow({ ...base, verdict: 'alive' }).badge).toBeUndefined();

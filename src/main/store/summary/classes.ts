@@ -28,21 +28,6 @@ export function classSummary(list: SummaryList, findings: FindingsCache, sc: Sto
   list.metadata(sc);
 }
 
-/** A provisioner is not an object: its row (health assessed by the diagnosis) is summarised instead. */
-export function provisionerSummary(list: SummaryList, row: ProvisionerRow): void {
-  list.add('verdict', undefined, { type: 'verdict', verdict: row.verdict });
-  list.add('provisionerType', undefined, { type: 'provisionerType', provisionerType: row.type });
-  list.refs(
-    'classes',
-    undefined,
-    row.classes.map((name) => list.byName('storageclasses', name)),
-  );
-  list.list('registeredNodes', undefined, row.registeredNodes);
-  list.text('leaseHolder', 'spec.holderIdentity', row.leaseHolder);
-  list.time('leaseRenewed', 'spec.renewTime', row.leaseRenewedAt);
-  if (row.podsTotal !== undefined) list.add('provisionerPods', undefined, { type: 'text', text: `${row.podsReady ?? 0}/${row.podsTotal}` });
-}
-
 /**
  * Summary of a CSIDriver, with the defaults of storage.k8s.io/v1 (pkg/apis/storage/v1/defaults.go):
  * attachRequired true, podInfoOnMount false, fsGroupPolicy ReadWriteOnceWithFSType, volumeLifecycleModes [Persistent].

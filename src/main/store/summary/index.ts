@@ -10,7 +10,7 @@ import type { SummaryField } from '../../../shared/model/summary';
 import type { FindingsCache } from '../findings-cache';
 import type { ObjectStore } from '../object-store';
 import { claimSummary } from './claims';
-import { classSummary, csiDriverSummary, provisionerSummary } from './classes';
+import { classSummary, csiDriverSummary } from './classes';
 import { SummaryList } from './fields';
 import { attachmentSummary, csiNodeSummary, eventSummary, leaseSummary, snapshotClassSummary, snapshotContentSummary, snapshotSummary, storageCapacitySummary } from './others';
 import { nodeSummary, podSummary } from './pods';
@@ -44,12 +44,5 @@ export function objectSummary(store: ObjectStore, findings: FindingsCache, kind:
   const list = new SummaryList(store);
   // The store keys objects by kind, so an object of `kind` has that kind's shape.
   (BUILDERS[kind] as (list: SummaryList, ctx: BuildContext, obj: KubeObject) => void)(list, { store, findings }, obj);
-  return list.fields;
-}
-
-/** The Summary of a provisioner (not an object: its health row). */
-export function provisionerRowSummary(store: ObjectStore, row: ProvisionerRow): SummaryField[] {
-  const list = new SummaryList(store);
-  provisionerSummary(list, row);
   return list.fields;
 }

@@ -159,16 +159,6 @@ describe('class summary', () => {
     expect(f.allowExpansion).toMatchObject({ value: { type: 'bool', value: false }, note: 'not-set' });
   });
 
-  it('a provisioner (not an object) is summarised from its health row', () => {
-    const s = store();
-    s.replace('storageclasses', [sc('fast'), sc('slow')]);
-    const summary = s.getObject({ kind: 'storageclasses', name: 'example.com/nfs' })?.summary;
-    const f = byId(summary);
-    expect(f.verdict?.value.type).toBe('verdict');
-    expect(f.provisionerType?.value).toMatchObject({ type: 'provisionerType' });
-    expect(f.classes?.value).toEqual({ type: 'refs', refs: [{ ref: { kind: 'storageclasses', name: 'fast' } }, { ref: { kind: 'storageclasses', name: 'slow' } }] });
-  });
-
   it('a CSI driver with the storage.k8s.io/v1 defaults', () => {
     const s = store();
     const driver: CSIDriver = { apiVersion: 'storage.k8s.io/v1', kind: 'CSIDriver', metadata: { name: 'hostpath.csi.k8s.io', uid: 'd' }, spec: { attachRequired: false } };

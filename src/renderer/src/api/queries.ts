@@ -7,7 +7,8 @@ import { QueryClient, queryOptions } from '@tanstack/react-query';
 import type { RendererApi } from '../../../shared/contract';
 import type { GraphRequest } from '../../../shared/model/detail';
 import type { Lang, Severity } from '../../../shared/model/findings';
-import type { ObjectRef } from '../../../shared/model/refs';
+import { isProvisionerRef, provisionerRef, type ObjectRef, type TargetRef } from '../../../shared/model/refs';
+import { targetNamespace } from '../state/target';
 import type { ListRequest, TableId } from '../../../shared/model/rows';
 
 /** A list request without its paging: the part that identifies "the same list". */
@@ -42,6 +43,7 @@ export const keys = {
   rowsPage: (q: RowsQuery, page: number) => ['cluster', q.clusterId, 'rows', q.table, q, page] as const,
   object: (clusterId: string, ref: ObjectRef) =>
     ['cluster', clusterId, 'object', ref.kind, ref.namespace ?? '', ref.name] as const,
+  provisioner: (clusterId: string, name: string) => ['cluster', clusterId, 'provisioner', name] as const,
   graph: (req: GraphRequest) => ['cluster', req.clusterId, 'graph', req] as const,
   findings: (clusterId: string, filter: FindingsFilter) => ['cluster', clusterId, 'findings', filter] as const,
   lessons: (lang: Lang) => ['lessons', lang] as const,
@@ -85,14 +87,17 @@ export const examplesQuery = (api: RendererApi, clusterId: string, table: TableI
   });
 
 /** Where an object's row is in a table as filtered and sorted; under the table's rows key, so notices refresh it. */
-export const locateRowQuery = (api: RendererApi, q: RowsQuery, ref: ObjectRef) =>
+export const locateRowQuery = (api: RendererApi, q: RowsQuery, ref: TargetRef) =>
   queryOptions({
-    queryKey: [...keys.rows(q), 'locate', ref.kind, ref.namespace ?? '', ref.name] as const,
-    queryFn: () => api.locateRow({ ...q, ref: { kind: ref.kind, name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) } }),
+    queryKey: [...keys.rows(q), 'locate', ref.kind, targetNamespace(ref) ?? '', ref.name] as const,
+    queryFn: () => api.locateRow({ ...q, ref: isProvisionerRef(ref) ? provisionerRef(ref.name) : { kind: ref.kind, name: ref.name, ...(ref.namespace ? { namespace: ref.namespace } : {}) } }),
   });
 
 export const objectQuery = (api: RendererApi, clusterId: string, ref: ObjectRef) =>
   queryOptions({ queryKey: keys.object(clusterId, ref), queryFn: () => api.getObject({ clusterId, ref }) });
+
+export const provisionerQuery = (api: RendererApi, clusterId: string, name: string) =>
+  queryOptions({ queryKey: keys.provisioner(clusterId, name), queryFn: () => api.getProvisioner({ clusterId, name }) });
 
 export const graphQuery = (api: RendererApi, req: GraphRequest) =>
   queryOptions({ queryKey: keys.graph(req), queryFn: () => api.getGraph(req) });

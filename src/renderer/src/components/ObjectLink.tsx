@@ -4,16 +4,16 @@
  * followed: the details then say it is missing and what refers to it. The text is cluster-sourced (names,
  * evidence values), so it is never machine-translated.
  */
-import type { ObjectRef } from '../../../shared/model/refs';
-import { refKey } from '../../../shared/model/refs';
+import { isProvisionerRef, refKey, type TargetRef } from '../../../shared/model/refs';
 import { KINDS } from '../../../shared/kube/kinds';
 import type { ViewId } from '../state/view-state';
 import { BidiText } from './BidiText';
 import { usePaneActions } from './pane-context';
 
-export function ObjectLink({ target, missing, label, view }: { target: ObjectRef; missing?: boolean; label?: string; view?: ViewId }) {
+export function ObjectLink({ target, missing, label, view }: { target: TargetRef; missing?: boolean; label?: string; view?: ViewId }) {
   const { follow } = usePaneActions();
-  const text = label ?? `${KINDS[target.kind].kind}/${refKey(target)}`;
+  // A provisioner's name is its whole identity (it has no kind of its own to prefix).
+  const text = label ?? (isProvisionerRef(target) ? target.name : `${KINDS[target.kind].kind}/${refKey(target)}`);
   return (
     <button
       type="button"

@@ -3,11 +3,11 @@
  * last (where the user is) can be clicked; the first names the view the path started in. Browser Back walks the
  * same path one step at a time.
  */
-import { KINDS } from '../../../shared/kube/kinds';
 import { refKey } from '../../../shared/model/refs';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { crumbsOf, toCrumb } from '../state/navigation';
 import type { PaneState, TrailStep, ViewId } from '../state/view-state';
+import { targetKindWord } from '../state/target';
 import { TABLES } from '../tables/registry';
 
 function viewLabel(view: ViewId): MessageKey {
@@ -32,7 +32,7 @@ export function crumbItems(pane: PaneState, viewName: (view: ViewId) => string, 
   steps.forEach((step: TrailStep, index) => {
     if (index === 0) out.push({ index, viewOnly: true, text: viewName(step.view), cluster: false });
     if (!step.ref) return;
-    const kind = index === 0 ? undefined : step.view === 'provisioners' ? provisionerWord : KINDS[step.ref.kind].kind;
+    const kind = index === 0 ? undefined : targetKindWord(step.ref, provisionerWord);
     out.push({ index, viewOnly: false, text: refKey(step.ref), kind, cluster: true });
   });
   return out;

@@ -1,17 +1,15 @@
 /**
- * Details of the selected object beside the view, the basics first: Summary, then findings (evidence, fix
+ * Details of the selected object (or provisioner, see ProvisionerDetails.tsx) beside the view, the basics first: Summary, then findings (evidence, fix
  * commands, lessons), pod volumes and init progress, events, the storage chain (Related) and the YAML. The tab
  * lives in the URL; the path taken through links shows as a breadcrumb; Escape returns focus to where the panel
  * was opened from.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useId, useRef, type KeyboardEvent } from 'react';
+import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { ObjectDetail } from '../../../shared/model/detail';
-import { KINDS } from '../../../shared/kube/kinds';
-import type { ObjectRef } from '../../../shared/model/refs';
-import { refKey } from '../../../shared/model/refs';
+import { isProvisionerRef, refKey, type ObjectRef, type TargetRef } from '../../../shared/model/refs';
 import { useApi } from '../api/api-context';
-import { objectQuery } from '../api/queries';
+import { objectQuery, provisionerQuery } from '../api/queries';
 import { BidiText } from '../components/BidiText';
 import { usePaneActions } from '../components/pane-context';
 import { SidePanel } from '../components/SidePanel';
@@ -20,11 +18,13 @@ import { DETAILS_PANEL, minBesideDetails } from '../state/frame-layout';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { usePane } from '../state/view-store';
 import type { DetailTab } from '../state/view-state';
+import { targetKindWord } from '../state/target';
 import { Breadcrumb } from './Breadcrumb';
 import { EventList } from './EventList';
 import { FindingCard } from './FindingCard';
 import { InitProgress } from './InitProgress';
 import { PodVolumes } from './PodVolumes';
+import { PROVISIONER_TABS, ProvisionerTab, provisionerTabCount } from './ProvisionerDetails';
 import { RelatedView } from './RelatedView';
 import { SummaryView } from './SummaryView';
 import { useReturnFocus } from './use-return-focus';
@@ -50,96 +50,26 @@ export function tabsOf(detail: ObjectDetail): DetailTab[] {
   return tabs;
 }
 
-export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose(): void }) {
+export function DetailsPanel({ target, onClose }: { target: TargetRef; onClose(): void }) {
   const { t } = useI18n();
-  const { clusterId, index, showGraph } = usePaneActions();
+  const { index, showGraph } = usePaneActions();
   const [pane, setPane] = usePane(index);
-  const detail = useQuery(objectQuery(useApi(), clusterId, target));
   // The header is inside the panel: focus return finds the panel from it.
   const head = useRef<HTMLElement>(null);
   const titleId = useId();
   useReturnFocus(head);
-  // A provisioner is named by a StorageClass-kind ref (ProvisionerRow.ref) but is no StorageClass: say what it is.
-  const asProvisioner = target.kind === 'storageclasses' && (pane.view === 'provisioners' || Boolean(detail.data?.provisioner));
-  const kind = asProvisioner ? t('col.provisioner') : KINDS[target.kind].kind;
+  const provisioner = isProvisionerRef(target);
+  const kind = targetKindWord(target, t('col.provisioner'));
   const title = `${kind}/${refKey(target)}`;
-
-  let body;
-  if (detail.isLoading) body = <StateMessage kind="loading" text={t('state.loading', { what: title })} />;
-  else if (detail.error)
-    body = (
-      <StateMessage kind="error" text={t('state.error', { what: title })} detail={errorText(detail.error)} onRetry={() => void detail.refetch()} />
-    );
-  else if (!detail.data) body = <StateMessage kind="empty" text={t('details.notFound')} />;
-  else {
-    const data = detail.data;
-    const tabs = tabsOf(data);
-    const current = pane.tab && tabs.includes(pane.tab) ? pane.tab : 'summary';
-    // Switching tabs replaces the history entry: Back goes to the previous object, not the previous tab.
-    const setTab = (tab: DetailTab) => setPane({ tab: tab === 'summary' ? undefined : tab }, 'replace');
-    const count = (id: DetailTab) =>
-      id === 'findings' ? data.findings.length : id === 'events' ? data.events.length : id === 'related' ? data.related.length : undefined;
-    const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
-      // Arrow keys move between tabs, as the ARIA tabs pattern expects.
-      const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
-      if (!step) return;
-      e.preventDefault();
-      const next = tabs[(tabs.indexOf(current) + step + tabs.length) % tabs.length] ?? current;
-      setTab(next);
-      e.currentTarget.querySelector<HTMLElement>(`#detail-tab-${next}`)?.focus();
-    };
-    body = (
-      <>
-        <div className="detail-tabs" role="tablist" aria-label={title} onKeyDown={onTabKey}>
-          {tabs.map((id) => (
-            <button
-              key={id}
-              type="button"
-              role="tab"
-              id={`detail-tab-${id}`}
-              aria-selected={current === id}
-              tabIndex={current === id ? 0 : -1}
-              aria-controls="detail-tabpanel"
-              className={current === id ? 'active' : undefined}
-              onClick={() => setTab(id)}
-              data-testid={`details-tab-${id}`}
-            >
-              {t(TAB_LABEL[id])}
-              {count(id) ? <span className="tab-count">{count(id)}</span> : null}
-            </button>
-          ))}
-        </div>
-        <div className="detail-body" role="tabpanel" tabIndex={-1} id="detail-tabpanel" aria-labelledby={`detail-tab-${current}`} data-tab={current}>
-          {current === 'summary' &&
-            (data.missing ? (
-              <div className="detail-missing" data-testid="details-missing">
-                <p className="tone-text-bad">{t('details.missingObject', { kind, name: refKey(target) })}</p>
-                <p className="muted">{t('details.missingRelated')}</p>
-              </div>
-            ) : (
-              <SummaryView fields={data.summary} kind={target.kind} />
-            ))}
-          {current === 'findings' &&
-            (data.findings.length === 0 ? (
-              <p className="muted">{t('details.noFindings')}</p>
-            ) : (
-              data.findings.map((f) => <FindingCard key={f.id} finding={f} />)
-            ))}
-          {current === 'volumes' && <PodVolumes volumes={data.volumes ?? []} />}
-          {current === 'init' && <InitProgress steps={data.initSteps ?? []} />}
-          {current === 'events' && <EventList events={data.events} />}
-          {current === 'related' && <RelatedView related={data.related} events={data.relatedEvents} />}
-          {current === 'yaml' && <YamlView source={data.yaml} label={title} fileName={yamlFileName(asProvisioner ? 'provisioner' : kind, target.name, target.namespace)} />}
-        </div>
-      </>
-    );
-  }
+  // Switching tabs replaces the history entry: Back goes to the previous object, not the previous tab.
+  const setTab = (tab: DetailTab) => setPane({ tab: tab === 'summary' ? undefined : tab }, 'replace');
+  const tabs = { current: pane.tab, setTab, title };
 
   return (
     <SidePanel id="details" limits={DETAILS_PANEL} minContent={minBesideDetails} className="details-panel" label={t('details.label', { name: title })} testId="details-panel">
       <header className="panel-head" ref={head}>
-        <h2 className="panel-title" id={titleId} title={title}>
-          <span className="kind-label" translate={asProvisioner ? undefined : 'no'}>
+        <h2 className="panel-title" id={titleId} title={title} data-testid="details-title" data-kind={target.kind}>
+          <span className="kind-label" translate={provisioner ? undefined : 'no'}>
             {kind}
           </span>{' '}
           <span translate="no">
@@ -154,7 +84,108 @@ export function DetailsPanel({ target, onClose }: { target: ObjectRef; onClose()
         </button>
       </header>
       <Breadcrumb pane={pane} onGo={(next) => setPane(next)} />
-      {body}
+      {isProvisionerRef(target) ? <ProvisionerBody name={target.name} {...tabs} /> : <ObjectBody target={target} kind={kind} {...tabs} />}
     </SidePanel>
+  );
+}
+
+interface TabsProps {
+  current: DetailTab | undefined;
+  setTab(tab: DetailTab): void;
+  /** What the panel shows, for the loading and error texts and the tab list's name. */
+  title: string;
+}
+
+/** The tab list and the panel of the current tab; arrow keys move between tabs, as the ARIA tabs pattern expects. */
+function Tabs({ tabs, current, setTab, title, count, children }: { tabs: readonly DetailTab[]; current: DetailTab; setTab(tab: DetailTab): void; title: string; count(tab: DetailTab): number | undefined; children: ReactNode }) {
+  const { t } = useI18n();
+  const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
+    const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
+    if (!step) return;
+    e.preventDefault();
+    const next = tabs[(tabs.indexOf(current) + step + tabs.length) % tabs.length] ?? current;
+    setTab(next);
+    e.currentTarget.querySelector<HTMLElement>(`#detail-tab-${next}`)?.focus();
+  };
+  return (
+    <>
+      <div className="detail-tabs" role="tablist" aria-label={title} onKeyDown={onTabKey}>
+        {tabs.map((id) => (
+          <button
+            key={id}
+            type="button"
+            role="tab"
+            id={`detail-tab-${id}`}
+            aria-selected={current === id}
+            tabIndex={current === id ? 0 : -1}
+            aria-controls="detail-tabpanel"
+            className={current === id ? 'active' : undefined}
+            onClick={() => setTab(id)}
+            data-testid={`details-tab-${id}`}
+          >
+            {t(TAB_LABEL[id])}
+            {count(id) ? <span className="tab-count">{count(id)}</span> : null}
+          </button>
+        ))}
+      </div>
+      <div className="detail-body" role="tabpanel" tabIndex={-1} id="detail-tabpanel" aria-labelledby={`detail-tab-${current}`} data-tab={current}>
+        {children}
+      </div>
+    </>
+  );
+}
+
+/** Loading, error and gone states of a details query; null once there is data. */
+function QueryState({ query, title }: { query: { isLoading: boolean; error: unknown; data: unknown; refetch(): unknown }; title: string }) {
+  const { t } = useI18n();
+  if (query.isLoading) return <StateMessage kind="loading" text={t('state.loading', { what: title })} />;
+  if (query.error) return <StateMessage kind="error" text={t('state.error', { what: title })} detail={errorText(query.error)} onRetry={() => void query.refetch()} />;
+  if (!query.data) return <StateMessage kind="empty" text={t('details.notFound')} />;
+  return null;
+}
+
+/** A provisioner's details (getProvisioner): its own tabs, no YAML (it is no object). */
+function ProvisionerBody({ name, current, setTab, title }: { name: string } & TabsProps) {
+  const { clusterId } = usePaneActions();
+  const detail = useQuery(provisionerQuery(useApi(), clusterId, name));
+  const data = detail.data;
+  if (!data) return <QueryState query={detail} title={title} />;
+  const tab = current && PROVISIONER_TABS.includes(current) ? current : 'summary';
+  return (
+    <Tabs tabs={PROVISIONER_TABS} current={tab} setTab={setTab} title={title} count={(id) => provisionerTabCount(data, id)}>
+      <ProvisionerTab data={data} tab={tab} />
+    </Tabs>
+  );
+}
+
+function ObjectBody({ target, kind, current: asked, setTab, title }: { target: ObjectRef; kind: string } & TabsProps) {
+  const { t } = useI18n();
+  const { clusterId } = usePaneActions();
+  const detail = useQuery(objectQuery(useApi(), clusterId, target));
+  const data = detail.data;
+  if (!data) return <QueryState query={detail} title={title} />;
+  const tabs = tabsOf(data);
+  const current = asked && tabs.includes(asked) ? asked : 'summary';
+  const count = (id: DetailTab) =>
+    id === 'findings' ? data.findings.length : id === 'events' ? data.events.length : id === 'related' ? data.related.length : undefined;
+  return (
+    <Tabs tabs={tabs} current={current} setTab={setTab} title={title} count={count}>
+      {current === 'summary' &&
+        (data.missing ? (
+          <div className="detail-missing" data-testid="details-missing">
+            <p className="tone-text-bad">{t('details.missingObject', { kind, name: refKey(target) })}</p>
+            <p className="muted">{t('details.missingRelated')}</p>
+          </div>
+        ) : (
+          <SummaryView fields={data.summary} kind={target.kind} />
+        ))}
+      {current === 'findings' &&
+        (data.findings.length === 0 ? <p className="muted">{t('details.noFindings')}</p> : data.findings.map((f) => <FindingCard key={f.id} finding={f} />))}
+      {current === 'volumes' && <PodVolumes volumes={data.volumes ?? []} />}
+      {current === 'init' && <InitProgress steps={data.initSteps ?? []} />}
+      {current === 'events' && <EventList events={data.events} />}
+      {current === 'related' && <RelatedView related={data.related} events={data.relatedEvents} />}
+      {current === 'yaml' && <YamlView source={data.yaml} label={title} fileName={yamlFileName(kind, target.name, target.namespace)} />}
+    </Tabs>
   );
 }

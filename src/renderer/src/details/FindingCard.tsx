@@ -72,7 +72,7 @@ export function FindingCard({ finding }: { finding: Finding }) {
 }
 
 /** One line of evidence: label, the value as observed (linked when it names an object), words about it, and where it was read. */
-function EvidenceRow({ evidence: e }: { evidence: Evidence }) {
+export function EvidenceRow({ evidence: e }: { evidence: Evidence }) {
   const { tr, lang } = useI18n();
   return (
     <div className="evidence-row">

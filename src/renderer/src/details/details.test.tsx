@@ -159,14 +159,21 @@ describe('following links', () => {
     expect(within(trail).getByTestId('trail-current').textContent).toBe('StorageClass fast-ssd');
     expect(screen.getByTestId('details-panel').querySelector('.panel-title')?.textContent).toContain('fast-ssd');
 
-    // A provisioner link opens the Provisioners view (its ref is of StorageClass kind).
+    // A provisioner link opens the provisioner's own details in the Provisioners view.
     fireEvent.click(await screen.findByTestId('details-tab-related'));
     const provisioner = (await screen.findAllByTestId('related-object')).find((i) => i.dataset.relation === 'provisioner')!;
     fireEvent.click(within(provisioner).getByTestId('object-link'));
     await waitFor(() => expect(location.hash).toMatch(/^#\/provisioners\?/));
     expect(screen.getByTestId('details-trail').textContent).toContain('Provisioner kubernetes.io/host-path');
-    // Named by a StorageClass-kind ref, it is titled as what it is.
+    // Titled and selected as what it is, with its own tabs: its lease, no YAML.
     expect(screen.getByTestId('details-panel').querySelector('.panel-title')?.textContent).toBe('Provisioner kubernetes.io/host-path');
+    expect(location.hash).toContain('sel=provisioners%3Akubernetes.io%2Fhost-path');
+    const lease = await screen.findByTestId('provisioner-lease');
+    expect(within(lease).getByTestId('lease-holder').querySelector('dd')?.textContent).toBe('cp_1');
+    expect(within(lease).getByTestId('lease-transitions').textContent).toContain('2');
+    expect(screen.queryByTestId('details-tab-yaml')).toBeNull();
+    fireEvent.click(screen.getByTestId('details-tab-related'));
+    expect((await screen.findAllByTestId('provisioner-class')).map((c) => c.dataset.name)).toEqual(['lab-hostpath']);
 
     // The claim's crumb goes back to it, in the Claims view.
     fireEvent.click(within(screen.getByTestId('details-trail')).getAllByTestId('trail-step')[1]!);

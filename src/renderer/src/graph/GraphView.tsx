@@ -7,8 +7,8 @@ import { useQuery } from '@tanstack/react-query';
 import { Background, Controls, ReactFlow, type NodeMouseHandler } from '@xyflow/react';
 import { useMemo } from 'react';
 import type { GraphRequest, StorageGraph } from '../../../shared/model/detail';
-import { KINDS } from '../../../shared/kube/kinds';
-import { refKey, sameRef, type ObjectRef } from '../../../shared/model/refs';
+import { isProvisionerRef, refKey, sameRef, type TargetRef } from '../../../shared/model/refs';
+import { targetKindWord } from '../state/target';
 import { useApi } from '../api/api-context';
 import { graphQuery } from '../api/queries';
 import { usePaneActions } from '../components/pane-context';
@@ -33,7 +33,9 @@ export function GraphView({ pane, namespaces, onChange }: GraphViewProps) {
   const { clusterId, select } = usePaneActions();
   const root = pane.graphRoot ?? (pane.graphNamespace ? undefined : pane.selected);
   const request: GraphRequest | undefined = root
-    ? { clusterId, root }
+    ? isProvisionerRef(root)
+      ? { clusterId, provisioner: root.name }
+      : { clusterId, root }
     : pane.graphNamespace
       ? { clusterId, namespace: pane.graphNamespace }
       : undefined;
@@ -48,7 +50,7 @@ export function GraphView({ pane, namespaces, onChange }: GraphViewProps) {
             disabled={!pane.selected && !pane.graphRoot}
             onClick={() => onChange({ graphRoot: pane.selected ?? pane.graphRoot, graphNamespace: undefined })}
           >
-            {root ? tr('graph.objectViewOf', { name: <Verbatim>{`${KINDS[root.kind].kind}/${refKey(root)}`}</Verbatim> }) : t('graph.objectView')}
+            {root ? tr('graph.objectViewOf', { name: <Verbatim>{`${targetKindWord(root, t('col.provisioner'))}/${refKey(root)}`}</Verbatim> }) : t('graph.objectView')}
           </button>
         </span>
         <label className="inline-label">
@@ -83,7 +85,7 @@ function GraphCanvas({
   request: GraphRequest;
   onSelect: ReturnType<typeof usePaneActions>['select'];
   /** The object whose details are open: its node is marked. */
-  selected?: ObjectRef;
+  selected?: TargetRef;
 }) {
   const { t } = useI18n();
   const graph = useQuery(graphQuery(useApi(), request));

@@ -4,7 +4,7 @@
  * breadcrumb shows), and pushes a history entry so browser Back returns there. A new view starts unfiltered, as the
  * view navigation does; filters of the same view stay (the table clears them if they hide the object).
  */
-import { sameRef, type ObjectRef } from '../../../shared/model/refs';
+import { sameRef, type TargetRef } from '../../../shared/model/refs';
 import { MAX_TRAIL, type PaneState, type TrailStep, type ViewId } from './view-state';
 
 /** What a view switch resets: filters belong to one table's columns. */
@@ -14,13 +14,14 @@ const UNFILTERED = { filters: {}, search: undefined, sort: undefined, minSeverit
  * The pane after following a link to `target`, shown in `view` (or the current view when no view lists its kind).
  * The namespace filter goes when it would hide the target.
  */
-export function followLink(pane: PaneState, target: ObjectRef, view: ViewId | undefined): PaneState {
+export function followLink(pane: PaneState, target: TargetRef, view: ViewId | undefined): PaneState {
   const next: ViewId = view ?? pane.view;
   const here: TrailStep = pane.selected ? { view: pane.view, ref: pane.selected } : { view: pane.view };
   const trail = [...(pane.trail ?? []), here].slice(-MAX_TRAIL);
   const out: PaneState = { ...pane, view: next, selected: target, trail, tab: undefined };
   if (next !== pane.view) Object.assign(out, UNFILTERED);
-  if (pane.namespaces?.length && target.namespace && !pane.namespaces.includes(target.namespace)) out.namespaces = undefined;
+  const namespace = 'namespace' in target ? target.namespace : undefined;
+  if (pane.namespaces?.length && namespace && !pane.namespaces.includes(namespace)) out.namespaces = undefined;
   return out;
 }
 
@@ -28,7 +29,7 @@ export function followLink(pane: PaneState, target: ObjectRef, view: ViewId | un
  * The pane after opening an object where it is listed (a table row, a graph node): a new path starts there, and a
  * newly opened object starts on the Summary (the same object keeps its tab).
  */
-export function openHere(pane: PaneState, target: ObjectRef | undefined): PaneState {
+export function openHere(pane: PaneState, target: TargetRef | undefined): PaneState {
   const same = Boolean(target && pane.selected && sameRef(target, pane.selected));
   return { ...pane, selected: target, trail: undefined, tab: same ? pane.tab : undefined };
 }

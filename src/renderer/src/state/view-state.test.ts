@@ -132,10 +132,14 @@ describe('object refs as parameters', () => {
     expect(refFromParam(refToParam(pvc))).toEqual(pvc);
     expect(refFromParam('persistentvolumes:pv-1')).toEqual({ kind: 'persistentvolumes', name: 'pv-1' });
   });
-  it('keeps the slash of a cluster-scoped name: a provisioner named kubernetes.io/host-path', () => {
-    const provisioner = { kind: 'storageclasses', name: 'kubernetes.io/host-path' } as const;
-    expect(refToParam(provisioner)).toBe('storageclasses:kubernetes.io/host-path');
+  it('a provisioner is selected as one, its name kept whole with its slash: provisioners:kubernetes.io/host-path', () => {
+    const provisioner = { kind: 'provisioners', name: 'kubernetes.io/host-path' } as const;
+    expect(refToParam(provisioner)).toBe('provisioners:kubernetes.io/host-path');
     expect(refFromParam(refToParam(provisioner))).toEqual(provisioner);
+    expect(refFromParam('provisioners:')).toBeUndefined();
+    const state: ViewState = { open: ['demo'], panes: [{ cluster: 'demo', view: 'provisioners', filters: {}, selected: provisioner, tab: 'related' }] };
+    expect(stateToHash(state)).toContain('sel=provisioners%3Akubernetes.io%2Fhost-path');
+    expect(hashToState(stateToHash(state))).toEqual(state);
   });
   it('rejects unknown kinds and empty names', () => {
     expect(refFromParam('widgets:a')).toBeUndefined();

@@ -17,7 +17,7 @@ import { isKind, KINDS } from '../../../shared/kube/kinds';
 import type { Lang, Severity } from '../../../shared/model/findings';
 import { SEVERITY_ORDER } from '../../../shared/model/findings';
 import type { FindingFilter } from '../../../shared/model/finding-groups';
-import type { ObjectRef } from '../../../shared/model/refs';
+import { provisionerRef, type TargetRef } from '../../../shared/model/refs';
 import { TABLE_IDS, type TableId } from '../../../shared/model/rows';
 
 export type ViewId = 'overview' | TableId | 'graph';
@@ -30,7 +30,7 @@ export type DetailTab = (typeof DETAIL_TABS)[number];
 /** One step of the path taken through links: the view shown and the object selected in it (none for a view alone). */
 export interface TrailStep {
   view: ViewId;
-  ref?: ObjectRef;
+  ref?: TargetRef;
 }
 
 /** The breadcrumb keeps this many steps before the current one. */
@@ -54,13 +54,13 @@ export interface PaneState {
   /** Only objects with a finding of this group (from an overview count). */
   finding?: FindingFilter;
   sort?: SortState;
-  selected?: ObjectRef;
+  selected?: TargetRef;
   /** The details panel's tab; unset means the first one (Summary). */
   tab?: DetailTab;
   /** The steps taken through links before the current selection, oldest first (the breadcrumb). */
   trail?: TrailStep[];
   /** The object the graph view is drawn around (kept while clicking through its nodes). */
-  graphRoot?: ObjectRef;
+  graphRoot?: TargetRef;
   /** Namespace drawn by the graph view when it has no root object. */
   graphNamespace?: string;
 }
@@ -87,22 +87,23 @@ export function splitToken(hash: string): { token?: string; rest: string } {
   return { token: decodeURIComponent(match[1] ?? ''), rest: rest ? `#${rest}` : '' };
 }
 
-export function refToParam(ref: ObjectRef): string {
-  return `${ref.kind}:${ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
+export function refToParam(ref: TargetRef): string {
+  return `${ref.kind}:${'namespace' in ref && ref.namespace ? `${ref.namespace}/` : ''}${ref.name}`;
 }
 
 /**
- * Reads `kind:namespace/name` or `kind:name`. Only namespaced kinds have a namespace part: a cluster-scoped name
- * may itself hold a slash (a provisioner named "kubernetes.io/host-path" is a StorageClass-kind ref).
+ * Reads `kind:namespace/name`, `kind:name` or `provisioners:name`. Only namespaced kinds have a namespace part: a
+ * cluster-scoped name, and a provisioner's, may itself hold a slash ("provisioners:kubernetes.io/host-path").
  */
-export function refFromParam(value: string | null): ObjectRef | undefined {
+export function refFromParam(value: string | null): TargetRef | undefined {
   if (!value) return undefined;
   const colon = value.indexOf(':');
   const kind = value.slice(0, colon);
+  if (colon >= 0 && kind === 'provisioners') return value.length > colon + 1 ? provisionerRef(value.slice(colon + 1)) : undefined;
   if (colon < 0 || !isKind(kind)) return undefined;
   const path = value.slice(colon + 1);
   const slash = KINDS[kind].namespaced ? path.indexOf('/') : -1;
-  const ref: ObjectRef = slash < 0 ? { kind, name: path } : { kind, namespace: path.slice(0, slash), name: path.slice(slash + 1) };
+  const ref: TargetRef = slash < 0 ? { kind, name: path } : { kind, namespace: path.slice(0, slash), name: path.slice(slash + 1) };
   return ref.name ? ref : undefined;
 }
 

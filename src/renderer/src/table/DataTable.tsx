@@ -5,7 +5,8 @@
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
-import type { ObjectRef } from '../../../shared/model/refs';
+import type { TargetRef } from '../../../shared/model/refs';
+import { targetNamespace } from '../state/target';
 import { sameRef } from '../../../shared/model/refs';
 import type { TableId } from '../../../shared/model/rows';
 import type { RowsQuery } from '../api/queries';
@@ -31,8 +32,8 @@ export interface DataTableProps {
   query: RowsQuery;
   /** Accessible name, e.g. "Claims of lab-admin". */
   label: string;
-  selected?: ObjectRef;
-  onOpen(ref: ObjectRef): void;
+  selected?: TargetRef;
+  onOpen(ref: TargetRef): void;
   onSort(column: string): void;
   onClearFilters?: () => void;
   /**
@@ -264,7 +265,7 @@ export function DataTable({
                   aria-selected={isSelected}
                   data-testid="table-row"
                   data-name={ref?.name}
-                  data-namespace={ref?.namespace}
+                  data-namespace={ref && targetNamespace(ref)}
                   className={`grid-row${item.index === active ? ' active' : ''}${isSelected ? ' selected' : ''}`}
                   style={{ gridTemplateColumns: template, width, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                   onClick={() => {

@@ -1,7 +1,8 @@
 /** A table screen: toolbar plus the virtualised grid, both driven by the pane's URL state. */
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import type { ObjectRef } from '../../../shared/model/refs';
+import type { TargetRef } from '../../../shared/model/refs';
+import { tableOfTarget } from '../state/target';
 import type { TableId } from '../../../shared/model/rows';
 import { KINDS } from '../../../shared/kube/kinds';
 import type { KindStatus } from '../../../shared/model/status';
@@ -9,7 +10,7 @@ import { useApi } from '../api/api-context';
 import { rowsPageQuery, statusQuery, type RowsQuery } from '../api/queries';
 import { useI18n, type Translate } from '../i18n/i18n';
 import type { PaneState } from '../state/view-state';
-import { KIND_OF_TABLE, TABLE_OF_KIND, TABLES } from '../tables/registry';
+import { KIND_OF_TABLE, TABLES } from '../tables/registry';
 import { useColumnPrefs } from './column-prefs';
 import { DataTable } from './DataTable';
 import { TableToolbar } from './TableToolbar';
@@ -64,7 +65,7 @@ export interface TableViewProps {
   pane: PaneState;
   namespaces: string[];
   onChange(change: Partial<PaneState>, mode?: 'push' | 'replace'): void;
-  onOpen(ref: ObjectRef): void;
+  onOpen(ref: TargetRef): void;
 }
 
 export function TableView({ clusterId, clusterName, table, pane, namespaces, onChange, onOpen }: TableViewProps) {
@@ -108,7 +109,7 @@ export function TableView({ clusterId, clusterName, table, pane, namespaces, onC
         onLayout={setHiddenForRoom}
         onSelectedHidden={
           // Only for an object this table lists (a CSINode followed from Nodes has no row to reveal).
-          pane.selected && TABLE_OF_KIND[pane.selected.kind] === table
+          pane.selected && tableOfTarget(pane.selected) === table
             ? () => onChange({ search: undefined, filters: {}, minSeverity: undefined, namespaces: undefined, finding: undefined }, 'replace')
             : undefined
         }

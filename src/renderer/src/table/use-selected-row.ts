@@ -6,13 +6,13 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { refKey, type ObjectRef } from '../../../shared/model/refs';
+import { refKey, type TargetRef } from '../../../shared/model/refs';
 import { useApi } from '../api/api-context';
 import { locateRowQuery, type RowsQuery } from '../api/queries';
 
 export function useSelectedRow(
   query: RowsQuery,
-  selected: ObjectRef | undefined,
+  selected: TargetRef | undefined,
   filtered: boolean,
   onHidden: (() => void) | undefined,
   onFound: (index: number) => void,

@@ -103,7 +103,7 @@ describe('class and provisioner columns', () => {
     expect(classUsage(cls, ctxOf('ru'))).toBe('3 ГиБ / 2 ГиБ');
   });
   const prov: ProvisionerRow = {
-    ref: { kind: 'csidrivers', name: 'hostpath.csi.k8s.io' },
+    ref: { kind: 'provisioners', name: 'hostpath.csi.k8s.io' },
     name: 'hostpath.csi.k8s.io',
     type: 'csi',
     verdict: 'alive',

@@ -1,5 +1,5 @@
 /** Every table the UI shows: its columns, its phase filter choices, and how a row names its object. */
-import type { ObjectRef } from '../../../shared/model/refs';
+import type { TargetRef } from '../../../shared/model/refs';
 import { refKey } from '../../../shared/model/refs';
 import type { TableId, TableRows } from '../../../shared/model/rows';
 import type { MessageKey } from '../i18n/i18n';
@@ -43,7 +43,7 @@ export const TABLES: { [T in TableId]: TableSpec<T> } = {
 export type AnyRow = TableRows[TableId];
 
 /** The object a row stands for (events: the object the event is about). */
-export function rowRef(row: AnyRow): ObjectRef | undefined {
+export function rowRef(row: AnyRow): TargetRef | undefined {
   if ('ref' in row) return row.ref;
   return row.object;
 }
@@ -51,7 +51,7 @@ export function rowRef(row: AnyRow): ObjectRef | undefined {
 /** A key that stays the same for one row across refetches. */
 export function rowKey(row: AnyRow): string {
   if (!('ref' in row)) return `event:${row.uid}`;
-  return row.ref.uid ?? `${row.ref.kind}:${refKey(row.ref)}`;
+  return ('uid' in row.ref ? row.ref.uid : undefined) ?? `${row.ref.kind}:${refKey(row.ref)}`;
 }
 
 /** Which table lists a kind's objects and back (derived from the resource descriptors). */

@@ -5,6 +5,7 @@
 import type { Notice, RendererApi } from '../../../shared/contract';
 import type { ObjectDetail, Overview, StorageGraph } from '../../../shared/model/detail';
 import type { Finding } from '../../../shared/model/findings';
+import type { ProvisionerDetail } from '../../../shared/model/provisioner';
 import { sameRef } from '../../../shared/model/refs';
 import type { ClaimRow, ListRequest, Page, TableId, TableRows } from '../../../shared/model/rows';
 import type { ClusterInfo, ClusterStatus, KubeconfigProblem } from '../../../shared/model/status';
@@ -164,6 +165,7 @@ export function createFakeApi(options: { claims?: number; overview?: Partial<Ove
       return record('locateRow', req, { index, total });
     },
     getObject: (req) => record('getObject', req, detail(req.ref)),
+    getProvisioner: (req) => record('getProvisioner', req, provisionerDetailOf(req.name)),
     getGraph: (req) => record('getGraph', req, graph),
     getOverview: (req) => record('getOverview', req, overview),
     listFindings: (req) => record('listFindings', req, { total: 1, offset: 0, rows: [pendingFinding], revision: 1 }),
@@ -181,4 +183,30 @@ export function createFakeApi(options: { claims?: number; overview?: Partial<Ove
     },
   };
   return api;
+}
+
+/** A provisioner's details as the core would give them for a name some class names (the fake's rows, plus the demo's in-tree one). */
+function provisionerDetailOf(name: string): ProvisionerDetail | null {
+  if (name !== 'kubernetes.io/host-path' && !fakeProvisioners.some((p) => p.name === name)) return null;
+  return {
+    ref: { kind: 'provisioners', name },
+    name,
+    type: 'in-tree',
+    runner: 'controller-manager',
+    verdict: 'alive',
+    meaning: { en: 'An in-tree plugin. It is running.', ru: 'Встроенный плагин. Он работает.' },
+    reasons: [],
+    evidence: [{ label: { en: 'Run by', ru: 'Кто запускает' }, value: 'kube-controller-manager', source: 'StorageClass.provisioner' }],
+    lease: { namespace: 'kube-system', name: 'kube-controller-manager', holder: 'cp_1', renewTime: '2026-11-28T09:59:58Z', leaseDurationSeconds: 15, transitions: 2, fresh: true },
+    pods: [],
+    podsVisible: true,
+    classes: [{ name: 'lab-hostpath', isDefault: true, bindingMode: 'Immediate', reclaimPolicy: 'Delete' }],
+    waitingClaims: [],
+    waitingTotal: 0,
+    volumes: [],
+    volumesTotal: 0,
+    eventCounts: [],
+    events: [],
+    findingGroups: [],
+  };
 }

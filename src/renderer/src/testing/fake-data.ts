@@ -38,7 +38,7 @@ export const fakeClasses: ClassRow[] = [
 
 export const fakeProvisioners: ProvisionerRow[] = [
   {
-    ref: { kind: 'csidrivers', name: 'rancher.io/local-path' },
+    ref: { kind: 'provisioners', name: 'rancher.io/local-path' },
     name: 'rancher.io/local-path',
     type: 'external',
     verdict: 'alive',
