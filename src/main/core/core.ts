@@ -169,6 +169,8 @@ export class Core {
       getGraph: (req) => store(req.clusterId).getGraph(req),
       getOverview: ({ clusterId }) => store(clusterId).getOverview(),
       listFindings: ({ clusterId, ...rest }) => store(clusterId).listFindings(rest),
+      getUsage: ({ clusterId, namespace }) => registry.get(clusterId).usageReport(namespace),
+      getUsageHistory: ({ clusterId, key }) => registry.get(clusterId).usageHistory(key),
       getLessons: ({ lang }) => this.lessonBook(lang),
       about: () => ({ version: this.options.version, transport: this.options.transport, platform: process.platform }),
     };
