@@ -3,7 +3,13 @@
  * writing into its store through a sink that guards the store's writes, owns the connection and per-kind sync
  * state the UI sees, and relays the store's changes as notices to the core's one batcher.
  */
-import { MAX_NOTICE_OBJECTS, type Notice } from '../../shared/contract';
+import { MAX_NOTICE_OBJECTS, type FindingsRequest, type Notice } from '../../shared/contract';
+import { diagnoseUsage } from '../../shared/diagnose/usage';
+import type { ObjectDetail } from '../../shared/model/detail';
+import { SEVERITY_ORDER, type Finding } from '../../shared/model/findings';
+import { sameRef, type ObjectRef } from '../../shared/model/refs';
+import type { Page } from '../../shared/model/rows';
+import { pageFindings } from '../store/findings-page';
 import { ALL_KINDS, ROW_TABLE_OF_KIND, type Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { ClusterInfo, ClusterStatus, ConnectionState, KindStatus } from '../../shared/model/status';
@@ -69,6 +75,32 @@ export class ClusterSession {
 
   usageHistory(key: string): UsagePoint[] {
     return this.usage?.history(key) ?? [];
+  }
+
+  /**
+   * The store's findings and the usage findings (shared/diagnose/usage.ts), most severe first. Asking for
+   * findings starts usage polling on a live cluster: its findings follow with the next `usage` notice.
+   */
+  listFindings(req: FindingsRequest): Page<Finding> {
+    const usage = this.usageFindings(true);
+    if (usage.length === 0) return this.store.listFindings(req);
+    const stored = this.store.listFindings({ offset: 0, limit: Number.MAX_SAFE_INTEGER });
+    const rank = (f: Finding) => SEVERITY_ORDER.indexOf(f.severity);
+    const merged = [...stored.rows, ...usage].map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
+    return pageFindings(merged, req, stored.revision);
+  }
+
+  /** The store's detail of an object, with its usage findings added. */
+  getObject(ref: ObjectRef): ObjectDetail | null {
+    const detail = this.store.getObject(ref);
+    if (!detail) return detail;
+    const usage = this.usageFindings(false).filter((f) => sameRef(f.object, ref));
+    return usage.length === 0 ? detail : { ...detail, findings: [...detail.findings, ...usage] };
+  }
+
+  private usageFindings(start: boolean): Finding[] {
+    const usage = start ? this.usageSource() : this.usage;
+    return usage ? diagnoseUsage(usage.report()) : [];
   }
 
   /** One poll round of every node now, started if need be (kse df); undefined when usage cannot be read here. */
