@@ -105,22 +105,29 @@ export function summaryOf(node: KubeObject, pods: KubeObject[], claims: KubeObje
 export interface KubeletStats {
   /** The address every node advertises (InternalIP). */
   readonly address: string;
-  /** Node name -> its kubelet port (daemonEndpoints.kubeletEndpoint.Port). */
+  /** Node name -> its kubelet port (daemonEndpoints.kubeletEndpoint.Port), known once started. */
   readonly ports: ReadonlyMap<string, number>;
-  /** Starts serving (all nodes, or one again after stop). */
+  /** Starts serving (all nodes on ports the system picks, or one again on its port after stop). */
   start(node?: string): Promise<void>;
   /** Stops one node's listener (its summary then fails to answer), or all. */
   stop(node?: string): Promise<void>;
 }
 
-/** Listeners for `nodes` on `address`, each on its own port, requiring the API server's client certificate. */
-export function kubeletStats(opts: { address: string; ports: Map<string, number>; pki: KubeletPki; client: () => KubeClient; log?: (l: string) => void }): KubeletStats {
+/**
+ * Listeners for `nodes` on `address`, each on its own port, requiring the API server's client certificate. The
+ * ports are taken by listening (port 0), not picked beforehand: a port found free on loopback may be taken on the
+ * host's address (other labs run side by side). Start them before the nodes are created, which advertise them.
+ * `client` is called on the first request (the API server may not be up when the listeners start).
+ */
+export function kubeletStats(opts: { address: string; nodes: readonly string[]; pki: KubeletPki; client: () => KubeClient; log?: (l: string) => void }): KubeletStats {
   const servers = new Map<string, Server>();
+  const ports = new Map<string, number>();
   const tls = {
     key: readFileSync(opts.pki.serverKey), cert: readFileSync(opts.pki.serverCert), ca: readFileSync(opts.pki.caCert),
     requestCert: true, rejectUnauthorized: true,
   };
-  const client = opts.client();
+  let made: KubeClient | undefined;
+  const client = { get: (p: string) => (made ??= opts.client()).get(p), list: (p: string, q?: Record<string, string>) => (made ??= opts.client()).list(p, q) };
   const serve = (nodeName: string) =>
     createServer(tls, (req, res) => {
       const path = (req.url ?? '').split('?')[0];
@@ -147,8 +154,10 @@ export function kubeletStats(opts: { address: string; ports: Map<string, number>
       if (servers.has(name)) return resolve();
       const s = serve(name);
       s.once('error', reject);
-      s.listen(opts.ports.get(name), opts.address, () => {
+      s.listen(ports.get(name) ?? 0, opts.address, () => {
         servers.set(name, s);
+        const address = s.address();
+        if (address && typeof address === 'object') ports.set(name, address.port);
         resolve();
       });
     });
@@ -162,13 +171,13 @@ export function kubeletStats(opts: { address: string; ports: Map<string, number>
     });
   return {
     address: opts.address,
-    ports: opts.ports,
+    ports,
     async start(node) {
-      for (const n of node ? [node] : opts.ports.keys()) await startOne(n);
+      for (const n of node ? [node] : opts.nodes) await startOne(n);
     },
     async stop(node) {
       for (const n of node ? [node] : [...servers.keys()]) await stopOne(n);
-      if (!node) client.close();
+      if (!node) made?.close();
     },
   };
 }

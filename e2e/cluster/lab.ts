@@ -167,8 +167,6 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
   const csiEnabled = opts.csi ?? false;
   // The kubelet stats stand-in: one port per node on the host's address (see kubelet-stats.ts).
   const kubeletAddress = hostAddress();
-  const kubeletPorts = new Map<string, number>();
-  if (kubeletAddress) for (const n of nodes) kubeletPorts.set(n.name, await freePort());
   const kubeletPki = kubeletAddress ? writeKubeletPki(join(pki, 'kubelet'), kubeletAddress) : undefined;
   if (!kubeletAddress) log('[lab] no non-loopback IPv4 address: the kubelet stats stand-in (/stats/summary) is not started');
   const tokens: Tokens = newTokens();
@@ -311,6 +309,13 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
       { mode: 0o600 },
     );
 
+    // The kubelet stats stand-in listens before the nodes are created: they advertise its ports.
+    if (kubeletAddress && kubeletPki) {
+      stats = kubeletStats({ address: kubeletAddress, nodes: nodes.map((n) => n.name), pki: kubeletPki, client: () => mkClient(tokens.statusDriver), log });
+      await stats.start();
+      log(`[lab] kubelet stats stand-in on ${kubeletAddress}, ports ${[...stats.ports.values()].join(', ')}`);
+    }
+    const kubeletPorts: ReadonlyMap<string, number> = stats?.ports ?? new Map();
     await waitFor('bootstrap objects', async () => {
       await applyAll(admin, bootstrapObjects(nodes, kubeletAddress ? { address: kubeletAddress, ports: kubeletPorts } : undefined));
       return true;
@@ -358,11 +363,6 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
     }
 
     initDriver = startInitDriver(mkClient(tokens.statusDriver), { stepSeconds: opts.initStepSeconds ?? 4, log });
-    if (kubeletAddress && kubeletPki) {
-      stats = kubeletStats({ address: kubeletAddress, ports: kubeletPorts, pki: kubeletPki, client: () => mkClient(tokens.statusDriver), log });
-      await stats.start();
-      log(`[lab] kubelet stats stand-in on ${kubeletAddress}, ports ${[...kubeletPorts.values()].join(', ')}`);
-    }
     ready = true;
     log(`[lab] ready in ${((Date.now() - started) / 1000).toFixed(1)}s; kubeconfig ${kubeconfigPath}`);
 
