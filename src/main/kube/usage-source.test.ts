@@ -107,3 +107,23 @@ describe('UsageSource', () => {
     expect(usage.history('claim:ns/c-n00').map((p) => p.usedBytes)).toEqual([20, 30, 40, 50]);
   });
 });
+
+describe('UsageSource pausing', () => {
+  test('stops polling when nobody asks for three intervals, and resumes on the next report', async () => {
+    const a = api({});
+    const usage = new UsageSource({ client: a.client, nodes: () => ['n00'], podOf: () => undefined, onChange: () => undefined, intervalMs: 20 });
+    const polls = () => a.calls.filter((c) => c.includes('stats')).length;
+    usage.start();
+    const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+    await sleep(300);
+    expect(usage.paused).toBe(true);
+    const before = polls();
+    expect(before).toBeGreaterThan(0);
+    await sleep(200);
+    expect(polls()).toBe(before);
+    usage.report();
+    await sleep(100);
+    expect(polls()).toBeGreaterThan(before);
+    await usage.stop();
+  });
+});

@@ -9,6 +9,8 @@
  * (from twice the interval up to 5 min). A node that fails is `error` with its message; its volumes are dropped
  *   (unknown), the other nodes' stay.
  * - A short history per volume (default the last 2 h), for trends.
+ * - Paused when nobody asks: after three intervals without a report() (no window shows usage, no findings
+ *   asked for), polling stops until the next report().
  * Changes are announced per round with the nodes and volume keys that changed.
  */
 import type { Pod } from '../../shared/kube/objects';
@@ -46,6 +48,8 @@ export interface UsageSourceOptions {
   timeoutMs?: number;
   /** How long history is kept, ms (default 2 h). */
   historyMs?: number;
+  /** Polling pauses after this long without a report(), ms (default three intervals). */
+  idleMs?: number;
   now?: () => number;
 }
 
@@ -67,12 +71,20 @@ export class UsageSource {
   private readonly abort = new AbortController();
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
+  private resume: (() => void) | undefined;
+  private lastAskedAt: number;
   private readonly intervalMs: number;
   private readonly now: () => number;
 
   constructor(private readonly options: UsageSourceOptions) {
     this.intervalMs = options.intervalMs ?? DEFAULT_USAGE_INTERVAL_MS;
     this.now = options.now ?? Date.now;
+    this.lastAskedAt = this.now();
+  }
+
+  /** True while polling waits for someone to ask (see idleMs). */
+  get paused(): boolean {
+    return this.resume !== undefined;
   }
 
   /** Starts polling (idempotent). */
@@ -83,11 +95,14 @@ export class UsageSource {
   async stop(): Promise<void> {
     this.abort.abort();
     this.wake?.();
+    this.resume?.();
     await this.loop;
   }
 
   /** The report, optionally only the volumes of one namespace. */
   report(namespace?: string): UsageReport {
+    this.lastAskedAt = this.now();
+    this.resume?.();
     const nodes = [...this.states.values()].map((s) => s.usage).sort((a, b) => a.node.localeCompare(b.node));
     const volumes = [...this.states.values()].flatMap((s) => s.volumes).filter((v) => namespace === undefined || v.namespace === namespace);
     volumes.sort((a, b) => a.key.localeCompare(b.key));
@@ -121,7 +136,11 @@ export class UsageSource {
         this.accessMessage = error instanceof Error ? error.message : String(error);
       }
       const soonest = Math.min(this.now() + this.intervalMs, ...[...this.states.values()].map((s) => s.nextAt));
-      await this.sleep(Math.max(1000, soonest - this.now()));
+      await this.sleep(Math.max(Math.min(1000, this.intervalMs), soonest - this.now()));
+      if (!this.abort.signal.aborted && this.now() - this.lastAskedAt > (this.options.idleMs ?? 3 * this.intervalMs)) {
+        await new Promise<void>((resolve) => (this.resume = resolve));
+        this.resume = undefined;
+      }
     }
   }
 
