@@ -18,9 +18,10 @@ const NS = 'lab-usage';
 let lab: Lab;
 let session: ClusterSession;
 
-const all = (): Finding[] => session.listFindings({ offset: 0, limit: 1000 }).rows.map(asRead);
-const one = (code: string, name: string) => all().find((f) => f.code === code && f.object.name === name);
-const seen = () => all().map((f) => `${f.code}:${f.severity}:${f.object.name}`).join(', ');
+let latest: Finding[] = [];
+const all = async (): Promise<Finding[]> => (latest = (await session.listFindings({ offset: 0, limit: 1000 })).rows.map(asRead));
+const one = async (code: string, name: string) => (await all()).find((f) => f.code === code && f.object.name === name);
+const seen = () => latest.map((f) => `${f.code}:${f.severity}:${f.object.name}`).join(', ');
 const annotateClaim = (annotations: Record<string, string>) =>
   lab.client('admin').mergePatch(`/api/v1/namespaces/${NS}/persistentvolumeclaims/logs`, { metadata: { annotations } });
 
@@ -47,12 +48,12 @@ describe('usage findings on the lab', () => {
     expect(warning.severity).toBe('warning');
     expect(warning.cause.en).toBe('Claim logs is 87 % full (900 Mi of 1 Gi): when it is full, writes fail with "No space left on device".');
     await annotateClaim({ [USED_BYTES_ANNOTATION]: '1000Mi' });
-    const problem = await until('claim.nearly-full a problem', () => (one('claim.nearly-full', 'logs')?.severity === 'problem' ? one('claim.nearly-full', 'logs') : undefined), 30_000, seen);
+    const problem = await until('claim.nearly-full a problem', () => one('claim.nearly-full', 'logs').then((f) => (f?.severity === 'problem' ? f : undefined)), 30_000, seen);
     expect(problem.cause.en).toContain('is 97 % full');
-    const detail = session.getObject({ kind: 'persistentvolumeclaims', namespace: NS, name: 'logs' });
+    const detail = await session.getObject({ kind: 'persistentvolumeclaims', namespace: NS, name: 'logs' });
     expect(detail?.findings.map((f) => f.code)).toContain('claim.nearly-full');
     await annotateClaim({ [USED_BYTES_ANNOTATION]: '100Mi' });
-    await until('claim.nearly-full gone at 9 %', () => !one('claim.nearly-full', 'logs'), 30_000, seen);
+    await until('claim.nearly-full gone at 9 %', async () => !(await one('claim.nearly-full', 'logs')), 30_000, seen);
   });
 
   it('inodes nearly exhausted', async () => {
@@ -61,7 +62,7 @@ describe('usage findings on the lab', () => {
     expect(f.severity).toBe('problem');
     expect(f.cause.en).toContain('(64000 of 65536)');
     await annotateClaim({ [INODES_USED_ANNOTATION]: '1' });
-    await until('inodes finding gone', () => !one('claim.inodes-nearly-exhausted', 'logs'), 30_000, seen);
+    await until('inodes finding gone', async () => !(await one('claim.inodes-nearly-exhausted', 'logs')), 30_000, seen);
   });
 
   it('the emptyDir at 92 of its 100 Mi sizeLimit: the pod will be evicted', async () => {
@@ -78,12 +79,12 @@ describe('usage findings on the lab', () => {
       const f = await until(`node.usage-unknown on ${node}`, () => one('node.usage-unknown', node), 30_000, seen);
       expect(f.cause.en).toContain(`Volume usage on node ${node} is unknown`);
       expect(f.evidence[0]!.value).toMatch(/proxy\/stats\/summary answered 5\d\d/);
-      expect(all().filter((x) => x.code === 'node.usage-unknown').map((x) => x.object.name)).toEqual([node]);
+      expect((await all()).filter((x) => x.code === 'node.usage-unknown').map((x) => x.object.name)).toEqual([node]);
       // The volumes there are unknown, so their findings are gone rather than stale.
-      expect(one('pod.emptydir-near-limit', 'log-writer')).toBeUndefined();
+      expect(await one('pod.emptydir-near-limit', 'log-writer')).toBeUndefined();
     } finally {
       await lab.startKubeletStats(node);
     }
-    await until('node.usage-unknown gone', () => !one('node.usage-unknown', node), 30_000, seen);
+    await until('node.usage-unknown gone', async () => !(await one('node.usage-unknown', node)), 30_000, seen);
   });
 });

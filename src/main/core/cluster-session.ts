@@ -4,12 +4,10 @@
  * state the UI sees, and relays the store's changes as notices to the core's one batcher.
  */
 import { MAX_NOTICE_OBJECTS, type FindingsRequest, type Notice } from '../../shared/contract';
-import { diagnoseUsage } from '../../shared/diagnose/usage';
 import type { ObjectDetail } from '../../shared/model/detail';
-import { SEVERITY_ORDER, type Finding } from '../../shared/model/findings';
-import { sameRef, type ObjectRef } from '../../shared/model/refs';
+import type { Finding } from '../../shared/model/findings';
+import type { ObjectRef } from '../../shared/model/refs';
 import type { Page } from '../../shared/model/rows';
-import { pageFindings } from '../store/findings-page';
 import { ALL_KINDS, ROW_TABLE_OF_KIND, type Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { ClusterInfo, ClusterStatus, ConnectionState, KindStatus } from '../../shared/model/status';
@@ -81,26 +79,19 @@ export class ClusterSession {
    * The store's findings and the usage findings (shared/diagnose/usage.ts), most severe first. Asking for
    * findings starts usage polling on a live cluster: its findings follow with the next `usage` notice.
    */
-  listFindings(req: FindingsRequest): Page<Finding> {
-    const usage = this.usageFindings(true);
-    if (usage.length === 0) return this.store.listFindings(req);
-    const stored = this.store.listFindings({ offset: 0, limit: Number.MAX_SAFE_INTEGER });
-    const rank = (f: Finding) => SEVERITY_ORDER.indexOf(f.severity);
-    const merged = [...stored.rows, ...usage].map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
-    return pageFindings(merged, req, stored.revision);
+  async listFindings(req: FindingsRequest): Promise<Page<Finding>> {
+    const usage = this.usageSource();
+    if (!usage) return this.store.listFindings(req);
+    const { listWithUsage } = await import('./usage-findings');
+    return listWithUsage(this.store, usage.report(), req);
   }
 
   /** The store's detail of an object, with its usage findings added. */
-  getObject(ref: ObjectRef): ObjectDetail | null {
+  async getObject(ref: ObjectRef): Promise<ObjectDetail | null> {
     const detail = this.store.getObject(ref);
-    if (!detail) return detail;
-    const usage = this.usageFindings(false).filter((f) => sameRef(f.object, ref));
-    return usage.length === 0 ? detail : { ...detail, findings: [...detail.findings, ...usage] };
-  }
-
-  private usageFindings(start: boolean): Finding[] {
-    const usage = start ? this.usageSource() : this.usage;
-    return usage ? diagnoseUsage(usage.report()) : [];
+    if (!detail || !this.usage) return detail;
+    const { detailWithUsage } = await import('./usage-findings');
+    return detailWithUsage(detail, this.usage.report(), ref);
   }
 
   /** One poll round of every node now, started if need be (kse df); undefined when usage cannot be read here. */

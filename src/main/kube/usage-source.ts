@@ -16,7 +16,7 @@
 import type { Pod } from '../../shared/kube/objects';
 import type { NodeUsage, UsageAccess, UsagePoint, UsageReport, VolumeUsage } from '../../shared/model/usage';
 import { mapVolumes, parseSummary } from '../../shared/usage/summary';
-import { ApiError, type RequestOptions } from './api-client';
+import type { RequestOptions } from './api-client';
 import { Backoff } from './backoff';
 
 /** The API calls the usage source makes (ApiClient has it). */
@@ -237,7 +237,8 @@ export class UsageSource {
       this.remember(volumes);
     } catch (error) {
       if (this.abort.signal.aborted) return;
-      if (error instanceof ApiError && error.status === 403) this.setForbidden();
+      // An ApiError (not imported: commands that never read usage load no API client) with status 403.
+      if ((error as { status?: unknown }).status === 403) this.setForbidden();
       const message = error instanceof Error ? error.message : String(error);
       // The cause only: presenters say "usage unknown on node X" in their language around it.
       usage = { node: name, state: 'error', polledAt, error: message };
