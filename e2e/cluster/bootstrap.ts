@@ -38,7 +38,13 @@ function clusterRoleBinding(name: string, role: string, user: string): KubeObjec
   };
 }
 
-export function bootstrapObjects(nodes: LabNode[]): KubeObject[] {
+/** Where the kubelet stats stand-in listens: the address every node advertises, and each node's port. */
+export interface KubeletEndpoints {
+  address: string;
+  ports: ReadonlyMap<string, number>;
+}
+
+export function bootstrapObjects(nodes: LabNode[], kubelet?: KubeletEndpoints): KubeObject[] {
   const objs: KubeObject[] = [
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: LAB_SYSTEM_NAMESPACE, labels: { 'lab.kse.dev/part-of': 'lab' } } },
     { apiVersion: 'v1', kind: 'Namespace', metadata: { name: STUDENT_NAMESPACE, labels: { 'lab.kse.dev/scenario': 'student' } } },
@@ -66,6 +72,8 @@ export function bootstrapObjects(nodes: LabNode[]): KubeObject[] {
     clusterRole('lab:status-driver', [
       { apiGroups: [''], resources: ['pods', 'nodes'], verbs: ['get', 'list', 'watch'] },
       { apiGroups: [''], resources: ['pods/status'], verbs: ['patch', 'update'] },
+      // The kubelet stats stand-in (same identity) reads claims for their capacity and used-bytes annotation.
+      { apiGroups: [''], resources: ['persistentvolumeclaims'], verbs: ['get', 'list', 'watch'] },
     ]),
     clusterRoleBinding('lab:status-driver', 'lab:status-driver', IDENTITIES.statusDriver.user),
 
@@ -109,7 +117,10 @@ export function bootstrapObjects(nodes: LabNode[]): KubeObject[] {
         allocatable: { cpu: '8', memory: '32Gi', pods: '110', 'ephemeral-storage': '100Gi' },
         capacity: { cpu: '8', memory: '32Gi', pods: '110', 'ephemeral-storage': '100Gi' },
         // kwok's node-initialize keeps addresses that are set (its --node-ip is one address for every node).
-        addresses: [{ type: 'InternalIP', address: `10.0.0.${11 + i}` }, { type: 'Hostname', address: n.name }],
+        // With the kubelet stats stand-in, InternalIP is the host's address where it listens for this node, on the
+        // port in daemonEndpoints (what the API server's node proxy dials).
+        addresses: [{ type: 'InternalIP', address: kubelet?.address ?? `10.0.0.${11 + i}` }, { type: 'Hostname', address: n.name }],
+        ...(kubelet?.ports.get(n.name) ? { daemonEndpoints: { kubeletEndpoint: { Port: kubelet.ports.get(n.name) } } } : {}),
       },
     });
   });

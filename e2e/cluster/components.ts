@@ -1,6 +1,7 @@
 /** Command lines of the lab's components: the flags, and why each non-obvious one is there. */
 import { join } from 'node:path';
 import { LAB_SYSTEM_NAMESPACE, PROVISIONER_NAME } from './bootstrap';
+import type { KubeletPki } from './kubelet-pki';
 
 /** Where a lab keeps its files and which ports it took. */
 export interface LabLayout {
@@ -22,7 +23,7 @@ export const etcdArgs = (l: LabLayout): string[] => [
 ];
 
 /** Real token authentication, RBAC, service-account tokens; self-signed serving cert in pki/. */
-export const apiserverArgs = (l: LabLayout): string[] => [
+export const apiserverArgs = (l: LabLayout, kubelet?: KubeletPki): string[] => [
   `--etcd-servers=${l.etcdEndpoint}`,
   '--bind-address=127.0.0.1', `--secure-port=${l.ports.apiserver}`, '--advertise-address=127.0.0.1',
   `--cert-dir=${l.pki}`,
@@ -38,6 +39,12 @@ export const apiserverArgs = (l: LabLayout): string[] => [
   '--allow-privileged=true',
   '--profiling=false',
   '--v=1',
+  // The node proxy to the kubelet stats stand-in: InternalIP first (kubeadm's order; the nodes' Hostname does not
+  // resolve), the kubelet's serving certificate verified, the API server's client certificate presented.
+  ...(kubelet
+    ? ['--kubelet-preferred-address-types=InternalIP,ExternalIP,Hostname', `--kubelet-certificate-authority=${kubelet.caCert}`,
+       `--kubelet-client-certificate=${kubelet.clientCert}`, `--kubelet-client-key=${kubelet.clientKey}`]
+    : []),
 ];
 
 export const controllerManagerArgs = (l: LabLayout, kubeconfig: string): string[] => [

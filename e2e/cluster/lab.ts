@@ -19,12 +19,15 @@ import { ensureBinaries, type LabBinaries } from './build';
 import { IDENTITIES, kubeconfigYaml, kwokStagesConfig, newTokens, writeServiceAccountKeys, writeTokenFile, type IdentityName, type Tokens } from './config';
 import { apiserverArgs, controllerManagerArgs, etcdArgs, kwokArgs, provisionerArgs, schedulerArgs, type LabLayout } from './components';
 import { startInitDriver, type InitDriver } from './init-driver';
+import { hostAddress, kubeletStats, type KubeletStats } from './kubelet-stats';
+import { writeKubeletPki } from './kubelet-pki';
 import { KubeClient } from './kube';
 import { Component, ComponentDiedError } from './proc';
 
 export { PROVISIONER_NAME, PROVISIONER_LEASE, LAB_SYSTEM_NAMESPACE } from './bootstrap';
 export { INIT_DRIVER_LABEL } from './config';
 export { INIT_STEP_ANNOTATION } from './init-driver';
+export { INODES_USED_ANNOTATION, USED_BYTES_ANNOTATION } from './kubelet-stats';
 export { ComponentDiedError } from './proc';
 export { CSI_DRIVER_NAME, CSI_LEASES, CSI_NAMESPACE, CSI_SIDECARS, type CsiSidecar } from './csi';
 export type { CsiFault, CsiMethod } from './csi-side';
@@ -108,6 +111,17 @@ export interface Lab {
   /** Makes the lab's CSI driver answer `method` with `fault` (undefined clears it), from its next call on. */
   setCsiFault(method: CsiMethod, fault: CsiFault | undefined): void;
   /**
+   * The kubelet stats stand-in (kubelet-stats.ts): the address the nodes advertise, or undefined when this host has
+   * no non-loopback IPv4 address (the node proxy refuses loopback), in which case /stats/summary is not served.
+   */
+  readonly kubeletAddress: string | undefined;
+  /** Node name -> the port its kubelet stats listener uses (daemonEndpoints.kubeletEndpoint.Port). */
+  readonly kubeletPorts: ReadonlyMap<string, number>;
+  /** Stops one node's kubelet stats listener: its /stats/summary through the node proxy then fails. */
+  stopKubeletStats(node: string): Promise<void>;
+  /** Starts it again on the same port. */
+  startKubeletStats(node: string): Promise<void>;
+  /**
    * Applies the lesson scenarios (idempotent, server-side apply), or only those named (directory names such as
    * '12-csi'); a scenario's then/ step once its claims are Bound.
    */
@@ -151,6 +165,10 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
   };
   const etcdEndpoint = `http://127.0.0.1:${etcdClient}`;
   const csiEnabled = opts.csi ?? false;
+  // The kubelet stats stand-in: one port per node on the host's address (see kubelet-stats.ts).
+  const kubeletAddress = hostAddress();
+  const kubeletPki = kubeletAddress ? writeKubeletPki(join(pki, 'kubelet'), kubeletAddress) : undefined;
+  if (!kubeletAddress) log('[lab] no non-loopback IPv4 address: the kubelet stats stand-in (/stats/summary) is not started');
   const tokens: Tokens = newTokens();
   writeTokenFile(join(pki, 'tokens.csv'), tokens);
   writeServiceAccountKeys(join(pki, 'sa.key'), join(pki, 'sa.pub'));
@@ -216,6 +234,7 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
 
   let caPem = '';
   let initDriver: InitDriver | undefined;
+  let stats: KubeletStats | undefined;
   const clients: KubeClient[] = [];
   const mkClient = (token: string) => {
     const c = new KubeClient(server, token, caPem);
@@ -237,6 +256,8 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
     restartTimers.clear();
     await initDriver?.stop();
     initDriver = undefined;
+    await stats?.stop();
+    stats = undefined;
     // Dirs the in-tree hostPath provisioner made under /tmp/hostpath_pv (its path is fixed) are ours to remove.
     const api = components.get('kube-apiserver');
     if (api?.running && caPem) {
@@ -267,7 +288,7 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
     log(`[lab] etcd ready (${etcdEndpoint})`);
 
     // kube-apiserver
-    const apiserver = component('kube-apiserver', bins.kubeApiserver, apiserverArgs(layout));
+    const apiserver = component('kube-apiserver', bins.kubeApiserver, apiserverArgs(layout, kubeletPki));
     apiserver.start();
     const certPath = layout.certPath;
     // The apiserver writes the certificate, then the key: once the key exists, the certificate is complete.
@@ -288,8 +309,15 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
       { mode: 0o600 },
     );
 
+    // The kubelet stats stand-in listens before the nodes are created: they advertise its ports.
+    if (kubeletAddress && kubeletPki) {
+      stats = kubeletStats({ address: kubeletAddress, nodes: nodes.map((n) => n.name), pki: kubeletPki, client: () => mkClient(tokens.statusDriver), log });
+      await stats.start();
+      log(`[lab] kubelet stats stand-in on ${kubeletAddress}, ports ${[...stats.ports.values()].join(', ')}`);
+    }
+    const kubeletPorts: ReadonlyMap<string, number> = stats?.ports ?? new Map();
     await waitFor('bootstrap objects', async () => {
-      await applyAll(admin, bootstrapObjects(nodes));
+      await applyAll(admin, bootstrapObjects(nodes, kubeletAddress ? { address: kubeletAddress, ports: kubeletPorts } : undefined));
       return true;
     }, 20_000);
     const csi = csiEnabled
@@ -407,6 +435,17 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
       stopCsiSidecar: async (sidecar) => withCsi().stopSidecar(sidecar),
       startCsiSidecar: async (sidecar) => withCsi().startSidecar(sidecar),
       setCsiFault: (method, fault) => withCsi().setFault(method, fault),
+      kubeletAddress,
+      kubeletPorts,
+      async stopKubeletStats(node) {
+        if (!stats) throw new Error('the kubelet stats stand-in is not running (no non-loopback IPv4 address)');
+        await stats.stop(node);
+        log(`[lab] kubelet stats of ${node} stopped`);
+      },
+      async startKubeletStats(node) {
+        if (!stats) throw new Error('the kubelet stats stand-in is not running (no non-loopback IPv4 address)');
+        await stats.start(node);
+      },
       async seedScenarios(only) {
         const scenarios = loadScenarios().filter(
           (s) => (!only || only.includes(s.name)) && (csiEnabled || !s.objects.some((o) => o.apiVersion?.startsWith('snapshot.storage.k8s.io/') || (o as { provisioner?: string }).provisioner === CSI_DRIVER_NAME)),

@@ -31,11 +31,13 @@ describe('parseArgs', () => {
     expect(parseArgs(['doctor'])).toEqual({ name: 'doctor', json: false, lang: 'en', timeoutSeconds: 60 });
     expect(parseArgs(['web', '--port', '8080', '--no-open'])).toEqual({ name: 'web', port: 8080, open: false });
     expect(parseArgs(['web'])).toEqual({ name: 'web', open: true });
+    expect(parseArgs(['df', '-n', 'lab-usage', '--sort', 'use', '--json'])).toEqual({ name: 'df', namespace: 'lab-usage', json: true, sort: 'use', lang: 'en', timeoutSeconds: 60 });
+    expect(() => parseArgs(['df', '--sort', 'size'])).toThrow('--sort must be "use" (fullest first) or "name", got "size".');
     expect(parseArgs(['sync', '--help'])).toEqual({ name: 'help' });
   });
 
   it('says what is wrong and what to type instead', () => {
-    expect(usageError(['deploy'])).toBe('Unknown command "deploy". Commands: contexts, sync, snapshot, record, doctor, web, exercise. Run "kse help".');
+    expect(usageError(['deploy'])).toBe('Unknown command "deploy". Commands: contexts, sync, snapshot, record, doctor, df, web, exercise. Run "kse help".');
     expect(usageError(['sync', '--ctx', 'a'])).toBe('Unknown option "--ctx" for "kse sync". Its options: --context, --json, --timeout.');
     expect(usageError(['sync', '--context'])).toBe('--context needs a value.');
     expect(usageError(['sync', '--context', '--json'])).toBe('--context needs a value.');

@@ -9,6 +9,7 @@ export type CliCommand =
   | { name: 'snapshot'; context?: string; output: string; timeoutSeconds: number }
   | { name: 'record'; context?: string; output: string; seconds: number; timeoutSeconds: number }
   | { name: 'doctor'; context?: string; snapshot?: string; namespace?: string; json: boolean; lang: Lang; timeoutSeconds: number }
+  | { name: 'df'; context?: string; namespace?: string; json: boolean; sort: 'name' | 'use'; lang: Lang; timeoutSeconds: number }
   | { name: 'web'; port?: number; open: boolean }
   | { name: 'exercise'; action: ExerciseAction; which?: string; level?: number; context?: string; json: boolean; lang: Lang; timeoutSeconds: number };
 
@@ -34,6 +35,10 @@ Commands:
                                             replayed live by the app (the built-in demo is one).
   doctor [--context X | --snapshot FILE] [--namespace N] [--json] [--lang en|ru]
                                             Diagnose storage: problems first; exits 1 when a problem exists.
+  df [--context X] [--namespace N] [--json] [--sort use] [--lang en|ru]
+                                            How full each volume is (claims, emptyDirs), read from the kubelets
+                                            through the API server (needs get nodes/proxy); exits 1 when a volume
+                                            is 95 % full or more.
   web [--port N] [--no-open]                Serve the UI on 127.0.0.1 and print its URL (with the access token).
   exercise list | start N | hint N [K] | solution N | check N [--context X] [--lang en|ru] [--json]
                                             Lab exercises: the goal and setup command, hints, the solution, and
@@ -54,6 +59,7 @@ const COMMAND_FLAGS: Record<Exclude<CliCommand['name'], 'help' | 'version'>, Rec
   snapshot: { context: { value: true }, output: { value: true, aliases: ['o'] }, timeout: { value: true } },
   record: { context: { value: true }, output: { value: true, aliases: ['o'] }, seconds: { value: true }, timeout: { value: true } },
   doctor: { context: { value: true }, snapshot: { value: true }, namespace: { value: true, aliases: ['n'] }, json: { value: false }, lang: { value: true }, timeout: { value: true } },
+  df: { context: { value: true }, namespace: { value: true, aliases: ['n'] }, json: { value: false }, sort: { value: true }, lang: { value: true }, timeout: { value: true } },
   web: { port: { value: true }, 'no-open': { value: false } },
   exercise: { context: { value: true }, json: { value: false }, lang: { value: true }, timeout: { value: true } },
 };
@@ -130,7 +136,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   const [first, ...rest] = argv;
   if (first === undefined || first === 'help' || first === '--help' || first === '-h') return { name: 'help' };
   if (first === 'version' || first === '--version' || first === '-v') return { name: 'version' };
-  if (!isCommand(first)) throw new UsageError(`Unknown command "${first}". Commands: contexts, sync, snapshot, record, doctor, web, exercise. Run "kse help".`);
+  if (!isCommand(first)) throw new UsageError(`Unknown command "${first}". Commands: contexts, sync, snapshot, record, doctor, df, web, exercise. Run "kse help".`);
   if (rest.includes('--help') || rest.includes('-h')) return { name: 'help' };
   // `kse exercise check 5 --context X`: words before the options.
   const words: string[] = [];
@@ -169,6 +175,14 @@ export function parseArgs(argv: readonly string[]): CliCommand {
         lang: lang as Lang,
         timeoutSeconds,
       };
+    }
+    case 'df': {
+      const lang = text(flags.get('lang')) ?? 'en';
+      if (!(LANGS as readonly string[]).includes(lang)) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}, got "${lang}".`);
+      const sort = text(flags.get('sort')) ?? 'name';
+      if (sort !== 'name' && sort !== 'use') throw new UsageError(`--sort must be "use" (fullest first) or "name", got "${sort}".`);
+      const namespace = text(flags.get('namespace'));
+      return { name: 'df', ...(context ? { context } : {}), ...(namespace ? { namespace } : {}), json: flags.has('json'), sort, lang: lang as Lang, timeoutSeconds };
     }
     case 'web': {
       const portText = text(flags.get('port'));

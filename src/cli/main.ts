@@ -23,6 +23,7 @@ const COMMANDS = {
   snapshot: async () => (await import('./commands/snapshot')).runSnapshot,
   record: async () => (await import('./commands/record')).runRecord,
   doctor: async () => (await import('./commands/doctor')).runDoctor,
+  df: async () => (await import('./commands/df')).runDf,
   web: async () => (await import('./commands/web')).runWeb,
   exercise: async () => (await import('./commands/exercise')).runExercise,
 } satisfies { [N in Exclude<CliCommand['name'], 'help' | 'version'>]: () => Promise<(runtime: CliRuntime, command: CommandNamed<N>) => Promise<number>> };
@@ -94,6 +95,8 @@ export async function runCommand(command: CliCommand, runtime: CliRuntime): Prom
       return (await COMMANDS.record())(runtime, command);
     case 'doctor':
       return (await COMMANDS.doctor())(runtime, command);
+    case 'df':
+      return (await COMMANDS.df())(runtime, command);
     case 'web':
       return (await COMMANDS.web())(runtime, command);
     case 'exercise':

@@ -12,6 +12,7 @@ import type { ProvisionerDetail } from './model/provisioner';
 import type { ObjectRef, TargetRef } from './model/refs';
 import type { ListRequest, Page, TableId, TableRows } from './model/rows';
 import type { ClusterInfo, ClusterStatus, KubeconfigProblem, ReplayAction } from './model/status';
+import type { UsagePoint, UsageReport } from './model/usage';
 
 /** A lesson in one language: ordered sections with stable anchors. */
 export interface LessonSection {
@@ -75,6 +76,13 @@ export interface ContractMethods {
   getOverview: { req: { clusterId: string }; res: Overview };
   /** Findings of a cluster, most severe first. */
   listFindings: { req: { clusterId: string } & FindingsRequest; res: Page<Finding> };
+  /**
+   * How full each volume is (kubelet stats through the node proxy), optionally of one namespace. The first call
+   * starts the cluster's usage polling; a file source answers access 'unsupported'.
+   */
+  getUsage: { req: { clusterId: string; namespace?: string }; res: UsageReport };
+  /** The kept history of one volume (a VolumeUsage key), oldest first. */
+  getUsageHistory: { req: { clusterId: string; key: string }; res: UsagePoint[] };
   /** A lesson book in one language. */
   getLessons: { req: { lang: Lang }; res: LessonBook };
   /** The app's build and transport, for the about box and support. */
@@ -117,6 +125,11 @@ export const MAX_NOTICE_OBJECTS = 100;
 export type Notice =
   /** Objects changed in this cluster; refetch what shows them (rows of `tables`, details of `objects`...). */
   | ({ type: 'changed'; clusterId: string } & StoreChange)
+  /**
+   * A usage poll changed something: the nodes whose state or volumes changed and the volume keys (absent when
+   * more than MAX_NOTICE_OBJECTS); `access` when the permission to read usage changed. Refetch getUsage.
+   */
+  | { type: 'usage'; clusterId: string; nodes: string[]; volumes?: string[]; access: boolean }
   /** Sync state or connection changed. */
   | { type: 'status'; clusterId: string }
   /** The cluster list changed (kubeconfig edited, snapshot opened). */
@@ -167,6 +180,8 @@ const METHODS: { readonly [M in MethodName]: true } = {
   getGraph: true,
   getOverview: true,
   listFindings: true,
+  getUsage: true,
+  getUsageHistory: true,
   getLessons: true,
   about: true,
 };

@@ -34,6 +34,7 @@ export const LESSON_ANCHORS = [
   'snapshots',
   'troubleshooting-pending',
   'troubleshooting-mounts',
+  'volume-usage',
 ] as const;
 
 export type LessonAnchor = (typeof LESSON_ANCHORS)[number];

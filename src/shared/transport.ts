@@ -106,6 +106,8 @@ export function apiFromCall(call: CallFn, onNotice: (listener: (notice: Notice) 
     getGraph: (req) => call('getGraph', req),
     getOverview: (req) => call('getOverview', req),
     listFindings: (req) => call('listFindings', req),
+    getUsage: (req) => call('getUsage', req),
+    getUsageHistory: (req) => call('getUsageHistory', req),
     getLessons: (req) => call('getLessons', req),
     about: (req) => call('about', req),
     onNotice,

@@ -42,6 +42,8 @@ export async function runDoctor(runtime: CliRuntime, command: CommandNamed<'doct
       const { status } = await syncContext(core, runtime, context, command.timeoutSeconds);
       clusterId = status.cluster.id;
       clusterName = context;
+      // One round of volume usage (one call per node, if get nodes/proxy is allowed), for its findings.
+      await core.registry.get(clusterId).pollUsage();
     }
     const namespace = command.namespace;
     const findings: Finding[] = await allPages((offset) =>

@@ -3,11 +3,18 @@
  * writing into its store through a sink that guards the store's writes, owns the connection and per-kind sync
  * state the UI sees, and relays the store's changes as notices to the core's one batcher.
  */
-import type { Notice } from '../../shared/contract';
+import { MAX_NOTICE_OBJECTS, type FindingsRequest, type Notice } from '../../shared/contract';
+import type { ObjectDetail } from '../../shared/model/detail';
+import type { Finding } from '../../shared/model/findings';
+import type { ObjectRef } from '../../shared/model/refs';
+import type { Page } from '../../shared/model/rows';
 import { ALL_KINDS, ROW_TABLE_OF_KIND, type Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { ClusterInfo, ClusterStatus, ConnectionState, KindStatus } from '../../shared/model/status';
+import type { Pod } from '../../shared/kube/objects';
+import type { UsagePoint, UsageReport } from '../../shared/model/usage';
 import type { ClusterSource, SourceSink, WatchEventType } from '../kube/source';
+import { DEFAULT_USAGE_INTERVAL_MS, UsageSource, type UsageSourceOptions } from '../kube/usage-source';
 import type { ClusterStorePort } from './ports';
 
 const SETTLED: ReadonlySet<KindStatus['state']> = new Set(['synced', 'forbidden', 'absent']);
@@ -19,6 +26,11 @@ export class ClusterSession {
   private unsubscribeStore: (() => void) | undefined;
   /** Where the sink's calls go; logs what the store rejects instead of breaking the source's loop. */
   readonly sink: SourceSink;
+  /** Volume usage polling, started by the first getUsage of a live, connected cluster. */
+  private usage: UsageSource | undefined;
+  private podIndex: { revision: number; byKey: Map<string, Pod> } | undefined;
+  /** Poll settings (tests and benchmarks shorten them). */
+  usageOptions: Partial<Pick<UsageSourceOptions, 'intervalMs' | 'concurrency' | 'timeoutMs' | 'historyMs'>> = {};
 
   constructor(
     readonly info: ClusterInfo,
@@ -48,8 +60,87 @@ export class ClusterSession {
     await this.source.start(this.sink);
   }
 
+  /**
+   * The usage report (see UsageSource). Starts polling on first use; a file source says 'unsupported', a live
+   * cluster not connected yet says 'checking'.
+   */
+  usageReport(namespace?: string): UsageReport {
+    const usage = this.usageSource();
+    if (usage) return usage.report(namespace);
+    const access = this.source.usageClient ? 'checking' : 'unsupported';
+    return { access, intervalMs: this.usageOptions.intervalMs ?? DEFAULT_USAGE_INTERVAL_MS, nodes: [], volumes: [] };
+  }
+
+  usageHistory(key: string): UsagePoint[] {
+    return this.usage?.history(key) ?? [];
+  }
+
+  /**
+   * The store's findings and the usage findings (shared/diagnose/usage.ts), most severe first. Asking for
+   * findings starts usage polling on a live cluster: its findings follow with the next `usage` notice.
+   */
+  async listFindings(req: FindingsRequest): Promise<Page<Finding>> {
+    const usage = this.usageSource();
+    if (!usage) return this.store.listFindings(req);
+    const { listWithUsage } = await import('./usage-findings');
+    return listWithUsage(this.store, usage.report(), req);
+  }
+
+  /** The store's detail of an object, with its usage findings added. */
+  async getObject(ref: ObjectRef): Promise<ObjectDetail | null> {
+    const detail = this.store.getObject(ref);
+    if (!detail || !this.usage) return detail;
+    const { detailWithUsage } = await import('./usage-findings');
+    return detailWithUsage(detail, this.usage.report(), ref);
+  }
+
+  /** One poll round of every node now, started if need be (kse df); undefined when usage cannot be read here. */
+  async pollUsage(): Promise<UsageReport> {
+    const usage = this.usageSource(false);
+    if (usage) await usage.pollOnce(true);
+    return this.usageReport();
+  }
+
+  private usageSource(poll = true): UsageSource | undefined {
+    if (this.usage || this.stopped) return this.usage;
+    const client = this.source.usageClient?.();
+    if (!client) return undefined;
+    this.usage = new UsageSource({
+      client,
+      ...this.usageOptions,
+      nodes: () => this.nodeNames(),
+      podOf: (namespace, name) => this.podOf(namespace, name),
+      onChange: (change) => {
+        if (this.stopped) return;
+        const volumes = change.volumes.length <= MAX_NOTICE_OBJECTS ? { volumes: change.volumes } : {};
+        this.notify({ type: 'usage', clusterId: this.info.id, nodes: change.nodes, access: change.access, ...volumes });
+      },
+    });
+    if (poll) this.usage.start();
+    return this.usage;
+  }
+
+  /** The nodes the store holds and those its pods run on (a user who may not list nodes still has pods). */
+  private nodeNames(): string[] {
+    const names = new Set<string>();
+    for (const node of this.store.list('nodes')) if (node.metadata?.name) names.add(node.metadata.name);
+    for (const pod of this.store.list('pods') as Pod[]) if (pod.spec?.nodeName) names.add(pod.spec.nodeName);
+    return [...names].sort();
+  }
+
+  private podOf(namespace: string, name: string): Pod | undefined {
+    const revision = this.store.revision();
+    if (this.podIndex?.revision !== revision) {
+      const byKey = new Map<string, Pod>();
+      for (const pod of this.store.list('pods') as Pod[]) byKey.set(`${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`, pod);
+      this.podIndex = { revision, byKey };
+    }
+    return this.podIndex.byKey.get(`${namespace}/${name}`);
+  }
+
   async stop(): Promise<void> {
     this.stopped = true;
+    await this.usage?.stop();
     this.unsubscribeStore?.();
     try {
       await this.source.stop();

@@ -172,11 +172,20 @@ export class Core {
       },
       listRows: async (req) => (await settled(req.clusterId)).listRows(req),
       locateRow: async (req) => (await settled(req.clusterId)).locateRow(req),
-      getObject: async ({ clusterId, ref }) => (await settled(clusterId)).getObject(ref),
+      // The session adds what the store does not hold (volume usage and its findings).
+      getObject: async ({ clusterId, ref }) => {
+        await settled(clusterId);
+        return registry.get(clusterId).getObject(ref);
+      },
       getProvisioner: async ({ clusterId, name }) => (await settled(clusterId)).getProvisioner(name),
       getGraph: async (req) => (await settled(req.clusterId)).getGraph(req),
       getOverview: async ({ clusterId }) => (await settled(clusterId)).getOverview(),
-      listFindings: async ({ clusterId, ...rest }) => (await settled(clusterId)).listFindings(rest),
+      listFindings: async ({ clusterId, ...rest }) => {
+        await settled(clusterId);
+        return registry.get(clusterId).listFindings(rest);
+      },
+      getUsage: ({ clusterId, namespace }) => registry.get(clusterId).usageReport(namespace),
+      getUsageHistory: ({ clusterId, key }) => registry.get(clusterId).usageHistory(key),
       getLessons: ({ lang }) => this.lessonBook(lang),
       about: () => ({ version: this.options.version, transport: this.options.transport, platform: process.platform }),
     };

@@ -182,6 +182,15 @@ const VALIDATORS: Validators = {
     if (minSeverity !== undefined) out.minSeverity = minSeverity;
     return out;
   },
+  getUsage(req) {
+    const r = record(req, 'getUsage request', ['clusterId', 'namespace']);
+    const namespace = optionalString(r.namespace, 'getUsage: namespace', OBJECT_KEY);
+    return { clusterId: string(r.clusterId, 'getUsage: clusterId', CLUSTER_ID), ...(namespace !== undefined ? { namespace } : {}) };
+  },
+  getUsageHistory(req) {
+    const r = record(req, 'getUsageHistory request', ['clusterId', 'key']);
+    return { clusterId: string(r.clusterId, 'getUsageHistory: clusterId', CLUSTER_ID), key: string(r.key, 'getUsageHistory: key', { max: 3 * OBJECT_KEY_MAX_CHARS + 20 }) };
+  },
   getLessons(req) {
     const r = record(req, 'getLessons request', ['lang']);
     return { lang: oneOf(r.lang, 'getLessons: lang', LANGS) };

@@ -54,6 +54,11 @@ export class ContextSource implements ClusterSource {
     return this.version;
   }
 
+  /** The API client once the server answered (usage polling reads kubelet stats with it). */
+  usageClient(): ApiClient | undefined {
+    return this.connected && !this.abort.signal.aborted ? this.client : undefined;
+  }
+
   async start(sink: SourceSink): Promise<void> {
     if (this.sink) return;
     this.sink = sink;

@@ -5,6 +5,7 @@
 import type { Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { ClusterInfo, ConnectionState, KindStatus, ReplayAction, ReplayState } from '../../shared/model/status';
+import type { UsageClient } from './usage-source';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 
@@ -71,6 +72,11 @@ export interface ClusterSource {
   stop(): Promise<void>;
   /** For namespace-limited users: also watch this namespace. */
   addNamespace?(namespace: string): Promise<void>;
+  /**
+   * Live clusters: the API client, once connected, for reading volume usage (kubelet stats through the node
+   * proxy). File sources have none: a snapshot carries no usage.
+   */
+  usageClient?(): UsageClient | undefined;
   /** Server version, when the source knows it. */
   serverVersion?(): string | undefined;
   /**

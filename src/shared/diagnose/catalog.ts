@@ -75,6 +75,11 @@ export const FINDING_CODES = {
   'class.provisioner-dead': c('problem', 'provisioner-health', 'The class\'s provisioner is not running', 'Провизионер класса не работает'),
   'class.provisioner-degraded': c('warning', 'provisioner-health', 'The class\'s provisioner is degraded', 'Провизионер класса работает с перебоями'),
   'class.provisioner-unknown': c('info', 'provisioner-health', 'The class\'s provisioner health is unknown', 'Состояние провизионера класса неизвестно'),
+  // Volume usage, from the kubelets' stats through the node proxy (usage.ts; issue 14).
+  'claim.nearly-full': c('warning', 'volume-usage', 'The volume is nearly full', 'Том почти заполнен'),
+  'claim.inodes-nearly-exhausted': c('warning', 'volume-usage', 'The volume is running out of inodes', 'На томе заканчиваются индексные дескрипторы'),
+  'pod.emptydir-near-limit': c('warning', 'volume-usage', 'emptyDir near its sizeLimit: the pod will be evicted', 'emptyDir близок к sizeLimit: под будет вытеснен'),
+  'node.usage-unknown': c('warning', 'volume-usage', 'Volume usage unknown on this node', 'Заполнение томов на этом узле неизвестно'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -121,6 +121,8 @@ describe('web host over the real core', () => {
       getGraph: { clusterId, root: claim },
       getOverview: { clusterId },
       listFindings: { clusterId, offset: 0, limit: 100 },
+      getUsage: { clusterId },
+      getUsageHistory: { clusterId, key: 'claim:lab-stuck/missing-class' },
       getLessons: { lang: 'ru' },
       about: {},
       closeCluster: { clusterId },

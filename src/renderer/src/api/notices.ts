@@ -13,7 +13,24 @@ export function applyNotice(client: QueryClient, notice: Notice): void {
     case 'clusters':
       void client.invalidateQueries({ queryKey: keys.clusters() });
       return;
+    case 'usage': {
+      // A poll moved these volumes (or the permission to read usage): the report, the history of those volumes,
+      // and the findings (usage findings derive from the report).
+      const volumes = notice.volumes ? new Set(notice.volumes) : undefined;
+      void client.invalidateQueries({
+        queryKey: keys.cluster(notice.clusterId),
+        predicate: (query) => {
+          const what = query.queryKey[2];
+          if (what === 'usage' || what === 'findings' || what === 'overview') return true;
+          if (what === 'usage-history') return volumes === undefined || volumes.has(String(query.queryKey[3]));
+          return false;
+        },
+      });
+      return;
+    }
     case 'status':
+      // A cluster that just connected can start reading usage.
+      void client.invalidateQueries({ queryKey: [...keys.cluster(notice.clusterId), 'usage'] });
       void client.invalidateQueries({ queryKey: keys.status(notice.clusterId) });
       // The connection state shown in the cluster list lives in listClusters.
       void client.invalidateQueries({ queryKey: keys.clusters() });
@@ -28,7 +45,7 @@ export function applyNotice(client: QueryClient, notice: Notice): void {
         queryKey: keys.cluster(notice.clusterId),
         predicate: (query) => {
           const what = query.queryKey[2];
-          if (what === 'status') return false;
+          if (what === 'status' || what === 'usage' || what === 'usage-history') return false;
           if (what === 'rows') return tables.has(String(query.queryKey[3]));
           return true;
         },

@@ -46,6 +46,9 @@ export const keys = {
   provisioner: (clusterId: string, name: string) => ['cluster', clusterId, 'provisioner', name] as const,
   graph: (req: GraphRequest) => ['cluster', req.clusterId, 'graph', req] as const,
   findings: (clusterId: string, filter: FindingsFilter) => ['cluster', clusterId, 'findings', filter] as const,
+  /** Volume usage: refetched on `usage` notices only (a poll, not a watch event, changes it). */
+  usage: (clusterId: string, namespace?: string) => ['cluster', clusterId, 'usage', namespace ?? ''] as const,
+  usageHistory: (clusterId: string, key: string) => ['cluster', clusterId, 'usage-history', key] as const,
   lessons: (lang: Lang) => ['lessons', lang] as const,
   about: () => ['about'] as const,
 };
@@ -56,6 +59,12 @@ export interface FindingsFilter {
   offset: number;
   limit: number;
 }
+
+export const usageQuery = (api: RendererApi, clusterId: string, namespace?: string) =>
+  queryOptions({ queryKey: keys.usage(clusterId, namespace), queryFn: () => api.getUsage({ clusterId, ...(namespace !== undefined ? { namespace } : {}) }) });
+
+export const usageHistoryQuery = (api: RendererApi, clusterId: string, key: string) =>
+  queryOptions({ queryKey: keys.usageHistory(clusterId, key), queryFn: () => api.getUsageHistory({ clusterId, key }) });
 
 export const clustersQuery = (api: RendererApi) =>
   queryOptions({ queryKey: keys.clusters(), queryFn: () => api.listClusters({}) });

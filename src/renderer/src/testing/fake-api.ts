@@ -169,6 +169,8 @@ export function createFakeApi(options: { claims?: number; overview?: Partial<Ove
     getGraph: (req) => record('getGraph', req, graph),
     getOverview: (req) => record('getOverview', req, overview),
     listFindings: (req) => record('listFindings', req, { total: 1, offset: 0, rows: [pendingFinding], revision: 1 }),
+    getUsage: (req) => record('getUsage', req, { access: 'unsupported' as const, intervalMs: 30_000, nodes: [], volumes: [] }),
+    getUsageHistory: (req) => record('getUsageHistory', req, []),
     getLessons: (req) =>
       record('getLessons', req, {
         lang: req.lang,

@@ -1,0 +1,30 @@
+/**
+ * Usage findings merged into a store's findings (listFindings) and an object's detail (getObject). Its own module,
+ * imported when a session first has usage to report, so that commands which never read usage (`kse contexts`) load
+ * no rules (src/cli/bundle.int.test.ts checks what each command loads).
+ */
+import type { FindingsRequest } from '../../shared/contract';
+import { diagnoseUsage } from '../../shared/diagnose/usage';
+import type { ObjectDetail } from '../../shared/model/detail';
+import { SEVERITY_ORDER, type Finding } from '../../shared/model/findings';
+import { sameRef, type ObjectRef } from '../../shared/model/refs';
+import type { Page } from '../../shared/model/rows';
+import type { UsageReport } from '../../shared/model/usage';
+import { pageFindings } from '../store/findings-page';
+import type { StoreQueries } from './ports';
+
+/** One page of the store's findings and the report's, most severe first (the store's order kept within a severity). */
+export function listWithUsage(store: Pick<StoreQueries, 'listFindings'>, report: UsageReport, req: FindingsRequest): Page<Finding> {
+  const usage = diagnoseUsage(report);
+  if (usage.length === 0) return store.listFindings(req);
+  const stored = store.listFindings({ offset: 0, limit: Number.MAX_SAFE_INTEGER });
+  const rank = (f: Finding) => SEVERITY_ORDER.indexOf(f.severity);
+  const merged = [...stored.rows, ...usage].map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map((x) => x.f);
+  return pageFindings(merged, req, stored.revision);
+}
+
+/** The detail with the object's usage findings added. */
+export function detailWithUsage(detail: ObjectDetail, report: UsageReport, ref: ObjectRef): ObjectDetail {
+  const usage = diagnoseUsage(report).filter((f) => sameRef(f.object, ref));
+  return usage.length === 0 ? detail : { ...detail, findings: [...detail.findings, ...usage] };
+}

@@ -1,0 +1,44 @@
+import { describe, expect, test } from 'vitest';
+import type { UsageReport, VolumeUsage } from '../model/usage';
+import { plainText } from '../verbatim';
+import { diagnoseUsage } from './usage';
+
+const MI = 1024 ** 2;
+const claim: VolumeUsage = { key: 'claim:shop/logs', kind: 'claim', namespace: 'shop', pod: 'web-0', volume: 'logs', claim: 'logs', node: 'n1', capacityBytes: 1024 * MI, usedBytes: 900 * MI, availableBytes: 124 * MI, inodes: 1000, inodesUsed: 10, time: '2026-12-01T00:00:00Z' };
+const cache: VolumeUsage = { key: 'emptyDir:shop/web-0/cache', kind: 'emptyDir', namespace: 'shop', pod: 'web-0', volume: 'cache', node: 'n1', capacityBytes: 100 * 1024 * MI, usedBytes: 50 * MI, availableBytes: 90 * 1024 * MI, sizeLimitBytes: 100 * MI };
+const report = (volumes: VolumeUsage[], extra: Partial<UsageReport> = {}): UsageReport => ({ access: 'allowed', intervalMs: 30_000, nodes: [{ node: 'n1', state: 'ok' }], volumes, ...extra });
+const codes = (r: UsageReport) => diagnoseUsage(r).map((f) => `${f.code}:${f.severity}`);
+
+describe('usage findings', () => {
+  test('nearly full: warning from 85 %, problem from 95 %, nothing below', () => {
+    expect(codes(report([{ ...claim, usedBytes: 880 * MI }]))).toEqual(['claim.nearly-full:warning']);
+    expect(codes(report([{ ...claim, usedBytes: 973 * MI }]))).toEqual(['claim.nearly-full:problem']);
+    expect(codes(report([{ ...claim, usedBytes: 860 * MI }]))).toEqual([]); // 83 %
+    expect(codes(report([{ ...claim, usedBytes: undefined }]))).toEqual([]); // unknown is not "empty" and not "full"
+    const f = diagnoseUsage(report([claim]))[0]!;
+    expect(f.object).toEqual({ kind: 'persistentvolumeclaims', namespace: 'shop', name: 'logs' });
+    expect(plainText(f.cause.en)).toBe('Claim logs is 87 % full (900 Mi of 1 Gi): when it is full, writes fail with "No space left on device".');
+    expect(plainText(f.cause.ru)).toContain('Заявка logs заполнена на 87 %');
+    expect(f.evidence[0]!.source).toBe('/api/v1/nodes/n1/proxy/stats/summary pods[].volume[pvcRef.name=logs]');
+    expect(f.fix[0]!.command).toBe('kubectl -n shop get pvc logs -o jsonpath={.spec.storageClassName}');
+    expect(f.lesson).toBe('volume-usage');
+  });
+
+  test('inodes, and an emptyDir against its sizeLimit (never against the node filesystem)', () => {
+    expect(codes(report([{ ...claim, usedBytes: 0, inodesUsed: 990 }]))).toEqual(['claim.inodes-nearly-exhausted:problem']);
+    expect(codes(report([{ ...cache, usedBytes: 92 * MI }]))).toEqual(['pod.emptydir-near-limit:warning']);
+    expect(codes(report([{ ...cache, usedBytes: 96 * MI, sizeLimitBytes: undefined }]))).toEqual([]);
+    const f = diagnoseUsage(report([{ ...cache, usedBytes: 99 * MI }]))[0]!;
+    expect(f).toMatchObject({ code: 'pod.emptydir-near-limit', severity: 'problem', object: { kind: 'pods', namespace: 'shop', name: 'web-0' } });
+    expect(f.evidence[1]).toMatchObject({ value: '100 Mi', source: 'spec.volumes[name=cache].emptyDir.sizeLimit' });
+  });
+
+  test('usage unknown names the node; no permission is no finding at all', () => {
+    const r = report([], { nodes: [{ node: 'n1', state: 'ok' }, { node: "n2'; rm -rf /", state: 'error', error: 'answered 502' }] });
+    const [f] = diagnoseUsage(r);
+    expect(f).toMatchObject({ code: 'node.usage-unknown', object: { kind: 'nodes', name: "n2'; rm -rf /" } });
+    expect(plainText(f!.cause.en)).toContain("Volume usage on node n2'; rm -rf / is unknown");
+    expect(f!.fix[0]!.command).toBe("kubectl get node 'n2'\\''; rm -rf /' -o wide");
+    expect(diagnoseUsage(report([{ ...claim, usedBytes: 1000 * MI }], { access: 'forbidden' }))).toEqual([]);
+  });
+});

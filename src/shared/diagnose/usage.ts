@@ -1,0 +1,137 @@
+/**
+ * Findings from volume usage (the kubelets' Summary API read through the node proxy; see model/usage.ts):
+ * - claim.nearly-full: a claim's volume at 85 % (warning) or 95 % (problem) of its capacity;
+ * - claim.inodes-nearly-exhausted: the same thresholds for inodes;
+ * - pod.emptydir-near-limit: an emptyDir at 85 % / 95 % of its sizeLimit; past it the kubelet evicts the pod
+ *   (pkg/kubelet/eviction/eviction_manager.go localStorageEviction, "Usage of EmptyDir volume %q exceeds the
+ *   limit %q.");
+ * - node.usage-unknown: a node whose kubelet stats could not be read (the node named, with the error).
+ * Pure: the report in, findings out. Usage is not an object of the store, so these findings are merged into the
+ * store's by the cluster session (listFindings, getObject).
+ */
+import type { Finding, Severity } from '../model/findings';
+import type { ObjectRef } from '../model/refs';
+import type { UsageReport, VolumeUsage } from '../model/usage';
+import { formatBytes } from '../quantity';
+import { inodesPercent, usePercent } from '../usage/summary';
+import { usageLevel, USAGE_PROBLEM_PERCENT, USAGE_WARNING_PERCENT } from '../usage/thresholds';
+import { verbatim } from '../verbatim';
+import { evidence, finding, step, t } from './finding';
+import { command } from './shell-quote';
+
+const claimRef = (v: VolumeUsage): ObjectRef => ({ kind: 'persistentvolumeclaims', namespace: v.namespace, name: v.claim ?? '' });
+const podRef = (v: VolumeUsage): ObjectRef => ({ kind: 'pods', namespace: v.namespace, name: v.pod });
+/** The kernel's words (strerror of ENOSPC), shown verbatim in every language. */
+const ENOSPC = 'No space left on device';
+const bytes = (n: number | undefined) => (n === undefined ? '' : formatBytes(n));
+const SOURCE = (node: string) => `/api/v1/nodes/${node}/proxy/stats/summary`;
+
+function measured(v: VolumeUsage) {
+  const at = v.time ? { at: v.time } : {};
+  return [
+    evidence(t('Used', 'Занято'), bytes(v.usedBytes), { source: `${SOURCE(v.node)} pods[].volume[name=${v.volume}].usedBytes`, ...at }),
+    evidence(t('Capacity', 'Ёмкость'), bytes(v.capacityBytes), { source: `${SOURCE(v.node)} pods[].volume[name=${v.volume}].capacityBytes` }),
+    evidence(t('Available', 'Свободно'), bytes(v.availableBytes), { source: `${SOURCE(v.node)} pods[].volume[name=${v.volume}].availableBytes` }),
+  ];
+}
+
+function claimFindings(v: VolumeUsage): Finding[] {
+  const out: Finding[] = [];
+  const ref = claimRef(v);
+  const use = usePercent(v);
+  const level = usageLevel(use);
+  if (level && use !== undefined) {
+    out.push(finding({
+      code: 'claim.nearly-full',
+      object: ref,
+      severity: level satisfies Severity,
+      cause: t(
+        `Claim ${verbatim(v.claim)} is ${use} % full (${bytes(v.usedBytes)} of ${bytes(v.capacityBytes)}): when it is full, writes fail with "${verbatim(ENOSPC)}".`,
+        `Заявка ${verbatim(v.claim)} заполнена на ${use} % (${bytes(v.usedBytes)} из ${bytes(v.capacityBytes)}): когда место кончится, запись будет падать с ошибкой «${verbatim(ENOSPC)}».`,
+      ),
+      evidence: [
+        evidence(t('Use', 'Заполнено'), `${use} %`, { note: t(`warning from ${USAGE_WARNING_PERCENT} %, problem from ${USAGE_PROBLEM_PERCENT} %`, `предупреждение с ${USAGE_WARNING_PERCENT} %, проблема с ${USAGE_PROBLEM_PERCENT} %`), source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}]` }),
+        ...measured(v),
+        evidence(t('Measured on node', 'Измерено на узле'), v.node, { ref: { kind: 'nodes', name: v.node }, source: 'spec.nodeName' }),
+      ],
+      fix: [
+        step(t('Grow the claim if its class allows expansion (allowVolumeExpansion: true): raise spec.resources.requests.storage', 'Увеличьте заявку, если класс разрешает расширение (allowVolumeExpansion: true): поднимите spec.resources.requests.storage'),
+          command`kubectl -n ${v.namespace} get pvc ${v.claim} -o jsonpath={.spec.storageClassName}`),
+        step(t('Or free space: delete data the application no longer needs', 'Или освободите место: удалите данные, которые приложению больше не нужны')),
+      ],
+    }));
+  }
+  const inodes = inodesPercent(v);
+  const inodeLevel = usageLevel(inodes);
+  if (inodeLevel && inodes !== undefined) {
+    out.push(finding({
+      code: 'claim.inodes-nearly-exhausted',
+      object: ref,
+      severity: inodeLevel,
+      cause: t(
+        `Claim ${verbatim(v.claim)} has used ${inodes} % of its inodes (${v.inodesUsed} of ${v.inodes}): when they run out, creating files fails with "${verbatim(ENOSPC)}" even with bytes free.`,
+        `Заявка ${verbatim(v.claim)} израсходовала ${inodes} % индексных дескрипторов (${v.inodesUsed} из ${v.inodes}): когда они кончатся, создание файлов будет падать с ошибкой «${verbatim(ENOSPC)}», даже если байты свободны.`,
+      ),
+      evidence: [
+        evidence(t('Inodes used', 'Занято индексных дескрипторов'), String(v.inodesUsed), { source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].inodesUsed`, ...(v.time ? { at: v.time } : {}) }),
+        evidence(t('Inodes', 'Всего индексных дескрипторов'), String(v.inodes), { source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].inodes` }),
+      ],
+      fix: [
+        step(t('Find the directories with the most files and remove or pack them (many small files use up inodes)', 'Найдите каталоги с наибольшим числом файлов и удалите или упакуйте их (мелкие файлы расходуют индексные дескрипторы)')),
+        step(t('A bigger volume gets more inodes: grow the claim if its class allows expansion', 'На большем томе больше индексных дескрипторов: увеличьте заявку, если класс разрешает расширение')),
+      ],
+    }));
+  }
+  return out;
+}
+
+function emptyDirFinding(v: VolumeUsage): Finding[] {
+  if (v.sizeLimitBytes === undefined) return [];
+  const use = usePercent(v);
+  const level = usageLevel(use);
+  if (!level || use === undefined) return [];
+  return [finding({
+    code: 'pod.emptydir-near-limit',
+    object: podRef(v),
+    key: v.volume,
+    severity: level,
+    cause: t(
+      `emptyDir ${verbatim(v.volume)} of pod ${verbatim(v.pod)} holds ${bytes(v.usedBytes)}, ${use} % of its sizeLimit ${bytes(v.sizeLimitBytes)}: past the limit the kubelet evicts the pod, and the emptyDir's data is lost with it.`,
+      `emptyDir ${verbatim(v.volume)} пода ${verbatim(v.pod)} занимает ${bytes(v.usedBytes)}, ${use} % от sizeLimit ${bytes(v.sizeLimitBytes)}: при превышении kubelet вытеснит под, и данные emptyDir пропадут вместе с ним.`,
+    ),
+    evidence: [
+      evidence(t('Used', 'Занято'), bytes(v.usedBytes), { source: `${SOURCE(v.node)} pods[podRef.name=${v.pod}].volume[name=${v.volume}].usedBytes`, ...(v.time ? { at: v.time } : {}) }),
+      evidence(t('sizeLimit', 'sizeLimit'), bytes(v.sizeLimitBytes), { source: `spec.volumes[name=${v.volume}].emptyDir.sizeLimit` }),
+      evidence(t('Node', 'Узел'), v.node, { ref: { kind: 'nodes', name: v.node }, source: 'spec.nodeName' }),
+    ],
+    fix: [
+      step(t('Raise the sizeLimit in the pod template if the data needs the room (a new pod gets it)', 'Поднимите sizeLimit в шаблоне пода, если данным нужно место (его получит новый под)'),
+        command`kubectl -n ${v.namespace} get pod ${v.pod} -o jsonpath={.metadata.ownerReferences[0].name}`),
+      step(t('Or make the application clean up what it writes there, or keep that data on a claim instead', 'Или пусть приложение убирает то, что туда пишет, либо храните эти данные на заявке')),
+    ],
+  })];
+}
+
+function nodeFindings(report: UsageReport): Finding[] {
+  return report.nodes.filter((n) => n.state === 'error').map((n) =>
+    finding({
+      code: 'node.usage-unknown',
+      object: { kind: 'nodes', name: n.node },
+      cause: t(
+        `Volume usage on node ${verbatim(n.node)} is unknown: its kubelet stats could not be read through the API server. Volumes there may be full without anyone seeing it.`,
+        `Заполнение томов на узле ${verbatim(n.node)} неизвестно: статистику его kubelet не удалось прочитать через API-сервер. Тома там могут быть заполнены, и никто этого не увидит.`,
+      ),
+      evidence: [evidence(t('Error', 'Ошибка'), n.error ?? '', { source: SOURCE(n.node), ...(n.polledAt ? { at: n.polledAt } : {}) })],
+      fix: [
+        step(t('Check that the node is Ready and its kubelet runs', 'Проверьте, что узел в состоянии Ready и его kubelet работает'), command`kubectl get node ${n.node} -o wide`),
+        step(t('Ask the kubelet directly through the API server to see its error', 'Запросите kubelet напрямую через API-сервер, чтобы увидеть ошибку'), command`kubectl get --raw ${SOURCE(n.node)}`),
+      ],
+    }),
+  );
+}
+
+/** Every usage finding of a report (empty unless usage could be read: no permission is not a finding). */
+export function diagnoseUsage(report: UsageReport): Finding[] {
+  if (report.access !== 'allowed') return [];
+  return [...report.volumes.flatMap((v) => (v.kind === 'claim' ? claimFindings(v) : emptyDirFinding(v))), ...nodeFindings(report)];
+}

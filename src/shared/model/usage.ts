@@ -1,0 +1,83 @@
+/**
+ * Volume usage: how full each volume is, read from the kubelet's Summary API (`/stats/summary`, through the API
+ * server's node proxy), mapped to claims and to pods' emptyDirs. Plain data across the contract. Bytes and inode
+ * counts are whole numbers; a field is absent when the kubelet did not report it (never 0 as if known).
+ */
+
+/** Which volume a usage row is about. */
+export type UsageVolumeKind = 'claim' | 'emptyDir';
+
+/** One volume's usage as its node's kubelet last reported it. */
+export interface VolumeUsage {
+  /** Stable key: `claim:<namespace>/<claim>` or `emptyDir:<namespace>/<pod>/<volume>`. */
+  key: string;
+  kind: UsageVolumeKind;
+  namespace: string;
+  /** The pod whose mount the kubelet measured (for a claim used by several pods: one of them). */
+  pod: string;
+  /** The volume's name in that pod's spec. */
+  volume: string;
+  /** Claim name (kind 'claim'), from the kubelet's pvcRef. */
+  claim?: string;
+  node: string;
+  capacityBytes?: number;
+  usedBytes?: number;
+  availableBytes?: number;
+  inodes?: number;
+  inodesUsed?: number;
+  inodesFree?: number;
+  /** emptyDir: its spec.volumes[].emptyDir.sizeLimit in bytes, when set. */
+  sizeLimitBytes?: number;
+  /** When the kubelet measured it (ISO 8601), from the summary's `time`. */
+  time?: string;
+}
+
+/** A node filesystem's usage (the summary's node.fs). */
+export interface NodeFsUsage {
+  capacityBytes?: number;
+  usedBytes?: number;
+  availableBytes?: number;
+  inodes?: number;
+  inodesUsed?: number;
+  inodesFree?: number;
+}
+
+/** One node's last poll: ok (with its filesystem) or error (usage unknown there, with why). */
+export interface NodeUsage {
+  node: string;
+  state: 'pending' | 'ok' | 'error';
+  /** Why its usage is unknown (state 'error'): the API server's or the network's message, in English. */
+  error?: string;
+  /** When the last answer (or failure) came, ISO 8601. */
+  polledAt?: string;
+  fs?: NodeFsUsage;
+}
+
+/**
+ * Whether usage can be read at all:
+ * - checking: the permission check has not answered yet;
+ * - allowed: `get nodes/proxy` is allowed; per-node states say the rest;
+ * - forbidden: it is not (SelfSubjectAccessReview or a 403): "no permission to read usage";
+ * - unsupported: the source is a file (a snapshot or recording carries no usage);
+ * - error: the permission check itself failed (message says why).
+ */
+export type UsageAccess = 'checking' | 'allowed' | 'forbidden' | 'unsupported' | 'error';
+
+/** Everything the UI needs to show usage of one cluster. */
+export interface UsageReport {
+  access: UsageAccess;
+  /** Why, for access 'forbidden' or 'error'. */
+  message?: string;
+  /** Milliseconds between polls of each node. */
+  intervalMs: number;
+  nodes: NodeUsage[];
+  volumes: VolumeUsage[];
+}
+
+/** One point of a volume's kept history. */
+export interface UsagePoint {
+  /** ISO 8601. */
+  time: string;
+  usedBytes: number;
+  capacityBytes?: number;
+}

@@ -1,0 +1,120 @@
+/**
+ * Parsing the kubelet's Summary API response and mapping its volumes to claims and emptyDirs.
+ *
+ * Shape: k8s.io/kubelet/pkg/apis/stats/v1alpha1 (types.go) `Summary`: `node.fs` (FsStats) and `pods[]` with
+ * `podRef {name, namespace, uid}` and `volume[]` (VolumeStats: FsStats inlined, `name`, `pvcRef {name, namespace}`).
+ * The response comes from a cluster, so it is hostile input: every field is checked, numbers must be whole and
+ * non-negative, strings are bounded, and what does not fit is left out rather than trusted.
+ */
+import type { Pod } from '../kube/objects';
+import type { NodeFsUsage, VolumeUsage } from '../model/usage';
+import { quantityBytes } from '../quantity';
+
+const MAX_NAME = 253;
+
+type Json = Record<string, unknown>;
+const isObject = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
+const name = (v: unknown): string | undefined => (typeof v === 'string' && v.length > 0 && v.length <= MAX_NAME ? v : undefined);
+const count = (v: unknown): number | undefined => (typeof v === 'number' && Number.isSafeInteger(v) && v >= 0 ? v : undefined);
+
+/** FsStats fields that are whole non-negative numbers; others are left out. */
+export function fsStats(v: unknown): NodeFsUsage & { time?: string } {
+  if (!isObject(v)) return {};
+  const out: NodeFsUsage & { time?: string } = {};
+  for (const field of ['capacityBytes', 'usedBytes', 'availableBytes', 'inodes', 'inodesUsed', 'inodesFree'] as const) {
+    const n = count(v[field]);
+    if (n !== undefined) out[field] = n;
+  }
+  if (typeof v.time === 'string' && v.time.length <= 40 && !Number.isNaN(Date.parse(v.time))) out.time = v.time;
+  return out;
+}
+
+/** A pod's volume as the kubelet measured it, before it is matched to the pod's spec. */
+export interface RawVolumeStats {
+  namespace: string;
+  pod: string;
+  podUid?: string;
+  volume: string;
+  pvcRef?: { name: string; namespace: string };
+  fs: NodeFsUsage & { time?: string };
+}
+
+export interface ParsedSummary {
+  fs?: NodeFsUsage;
+  volumes: RawVolumeStats[];
+}
+
+/** Reads one node's Summary; throws an Error with a user-facing message when it is not one. */
+export function parseSummary(body: unknown): ParsedSummary {
+  if (!isObject(body) || !isObject(body.node)) throw new Error('the answer is not a kubelet stats summary (no "node")');
+  const volumes: RawVolumeStats[] = [];
+  const pods = Array.isArray(body.pods) ? body.pods : [];
+  for (const p of pods) {
+    if (!isObject(p) || !isObject(p.podRef)) continue;
+    const podName = name(p.podRef.name);
+    const namespace = name(p.podRef.namespace);
+    if (!podName || !namespace) continue;
+    const podUid = name(p.podRef.uid);
+    for (const v of Array.isArray(p.volume) ? p.volume : []) {
+      if (!isObject(v)) continue;
+      const volume = name(v.name);
+      if (!volume) continue;
+      const ref = isObject(v.pvcRef) ? { name: name(v.pvcRef.name), namespace: name(v.pvcRef.namespace) } : undefined;
+      volumes.push({
+        namespace, pod: podName, volume, fs: fsStats(v),
+        ...(podUid ? { podUid } : {}),
+        ...(ref?.name && ref.namespace ? { pvcRef: { name: ref.name, namespace: ref.namespace } } : {}),
+      });
+    }
+  }
+  const fs = isObject(body.node.fs) ? fsStats(body.node.fs) : undefined;
+  if (fs) delete fs.time;
+  return { ...(fs ? { fs } : {}), volumes };
+}
+
+/** The key of a claim's usage. */
+export const claimUsageKey = (namespace: string, claim: string): string => `claim:${namespace}/${claim}`;
+/** The key of an emptyDir's usage. */
+export const emptyDirUsageKey = (namespace: string, pod: string, volume: string): string => `emptyDir:${namespace}/${pod}/${volume}`;
+
+/**
+ * The usage rows of one node: volumes with a pvcRef are claims (keyed by the claim: several pods on one node
+ * share one row), volumes the pod's spec declares as emptyDir are emptyDirs (with their sizeLimit). Other
+ * volumes (configMap, secret, projected) are left out. `podOf` finds a pod of the store by namespace and name.
+ */
+export function mapVolumes(node: string, raw: readonly RawVolumeStats[], podOf: (namespace: string, name: string) => Pod | undefined): VolumeUsage[] {
+  const out = new Map<string, VolumeUsage>();
+  for (const r of raw) {
+    const base = { namespace: r.namespace, pod: r.pod, volume: r.volume, node, ...r.fs };
+    if (r.pvcRef) {
+      const key = claimUsageKey(r.pvcRef.namespace, r.pvcRef.name);
+      if (!out.has(key)) out.set(key, { ...base, namespace: r.pvcRef.namespace, key, kind: 'claim', claim: r.pvcRef.name });
+      continue;
+    }
+    const pod = podOf(r.namespace, r.pod);
+    if (!pod || (r.podUid && pod.metadata?.uid && pod.metadata.uid !== r.podUid)) continue;
+    const spec = pod.spec?.volumes?.find((v) => v.name === r.volume);
+    if (!spec?.emptyDir) continue;
+    const bytes = quantityBytes(spec.emptyDir.sizeLimit);
+    const limit = bytes !== undefined && Number.isFinite(bytes) && bytes >= 0 ? Math.floor(bytes) : undefined;
+    const key = emptyDirUsageKey(r.namespace, r.pod, r.volume);
+    out.set(key, { ...base, key, kind: 'emptyDir', ...(limit !== undefined ? { sizeLimitBytes: limit } : {}) });
+  }
+  return [...out.values()];
+}
+
+/**
+ * Use as a whole percent (0-100, rounded down), against an emptyDir's sizeLimit when it has one, else the
+ * capacity; undefined when unknown. Integer arithmetic: sizes are never compared as floats.
+ */
+export function usePercent(v: Pick<VolumeUsage, 'usedBytes' | 'capacityBytes' | 'sizeLimitBytes'>): number | undefined {
+  const total = v.sizeLimitBytes ?? v.capacityBytes;
+  if (v.usedBytes === undefined || total === undefined || total === 0) return undefined;
+  return Number((BigInt(v.usedBytes) * 100n) / BigInt(total));
+}
+
+/** Inodes used as a whole percent, or undefined when unknown. */
+export function inodesPercent(v: Pick<VolumeUsage, 'inodes' | 'inodesUsed'>): number | undefined {
+  if (v.inodesUsed === undefined || v.inodes === undefined || v.inodes === 0) return undefined;
+  return Number((BigInt(v.inodesUsed) * 100n) / BigInt(v.inodes));
+}
