@@ -130,6 +130,23 @@ describe('kse doctor --all-contexts over two labs and a dead context', () => {
     expect(result.code, result.stderr).toBe(1);
   }, 180_000);
 
+  it('writes a report file of one lab, in Russian, with the version and the problems of that lab', async () => {
+    const md = await kse(['doctor', '--context', 'fleet-a', '--format', 'markdown', '--lang', 'ru', '--timeout', String(PER_CONTEXT_TIMEOUT_S)]);
+    expect(md.code, md.stderr).toBe(1);
+    expect(md.stdout).toContain('# Отчёт о хранилище: `fleet-a`');
+    expect(md.stdout).toMatch(/\*\*Версия Kubernetes:\*\* `v1\.\d+/);
+    expect(md.stdout).toContain('`default/a-one`');
+    expect(md.stdout).toContain('`default/a-two`');
+    expect(md.stdout).not.toContain('b-one');
+    expect(md.stdout).toContain('## Уроки');
+    const html = await kse(['doctor', '--context', 'fleet-b', '--namespace', 'default', '--format', 'html', '--timeout', String(PER_CONTEXT_TIMEOUT_S)]);
+    expect(html.code, html.stderr).toBe(1);
+    expect(html.stdout).toMatch(/^<!doctype html>/);
+    expect(html.stdout).toContain('namespace <code>default</code>');
+    expect(html.stdout).toContain('<code>default/b-one</code>');
+    expect(html.stdout).not.toContain('<script');
+  }, 180_000);
+
   it('reports a stopped lab as unreachable and still checks the other', async () => {
     await labB?.stop();
     labB = undefined;

@@ -46,10 +46,10 @@ describe('kse doctor across contexts', () => {
   it('counts as unread only the kinds a cluster serves but could not be read', () => {
     expect(
       unreadKindsOf([
-        { kind: 'pods', state: 'synced', count: 1 },
-        { kind: 'volumesnapshots', state: 'absent', count: 0 },
-        { kind: 'persistentvolumes', state: 'forbidden', count: 0, message: 'm' },
-        { kind: 'nodes', state: 'error', count: 0 },
+        { kind: 'pods', state: 'synced' },
+        { kind: 'volumesnapshots', state: 'absent' },
+        { kind: 'persistentvolumes', state: 'forbidden', message: 'm' },
+        { kind: 'nodes', state: 'error' },
       ]),
     ).toEqual([
       { kind: 'persistentvolumes', state: 'forbidden', message: 'm' },

@@ -4,12 +4,15 @@
  * Exit code for a pipeline: 2 when any context could not be checked, else 1 when any has a problem, else 0.
  */
 import { doctorExitCode, formatDoctor } from '../shared/doctor-format';
-import { KINDS, type Kind } from '../shared/kube/kinds';
+import { KINDS } from '../shared/kube/kinds';
+import type { UnreadKind } from '../shared/report/report-model';
 import { type Finding, type Lang, type Severity } from '../shared/model/findings';
 import type { ProvisionerRow } from '../shared/model/rows';
-import type { KindStatus, KindSyncState } from '../shared/model/status';
+import { UNREAD_STATE_WORDS } from '../shared/report/report-words';
 import { sanitizeForTerminal } from '../shared/terminal-text';
 import { formatTable } from './format';
+
+export { unreadKindsOf } from '../shared/report/report-model';
 
 /** One context's outcome, the same in the text and in --json. */
 export interface ContextCheck {
@@ -23,20 +26,13 @@ export interface ContextCheck {
   seconds: number;
   serverVersion?: string;
   /** Kinds that could not be read (no permission, an error): the findings could not look at them. */
-  unreadKinds?: { kind: Kind; state: KindSyncState; message?: string }[];
+  unreadKinds?: UnreadKind[];
   findings?: Finding[];
   provisioners?: ProvisionerRow[];
   /** What went wrong (unreachable, unusable). */
   error?: string;
   /** What to do about it. */
   todo?: string;
-}
-
-/** Kinds a cluster served but that could not be read (a kind the cluster does not serve is not missing). */
-export function unreadKindsOf(kinds: readonly KindStatus[]): NonNullable<ContextCheck['unreadKinds']> {
-  return kinds
-    .filter((k) => k.state === 'forbidden' || k.state === 'error' || k.state === 'syncing' || k.state === 'idle')
-    .map((k) => ({ kind: k.kind, state: k.state, ...(k.message !== undefined ? { message: k.message } : {}) }));
 }
 
 export function fleetExitCode(checks: readonly ContextCheck[]): number {
@@ -58,12 +54,6 @@ const STATES: Record<ContextCheck['state'], Record<Lang, string>> = {
   unreachable: { en: 'unreachable', ru: 'недоступен' },
   unusable: { en: 'unusable', ru: 'непригоден' },
 };
-const KIND_STATES: Partial<Record<KindSyncState, Record<Lang, string>>> = {
-  forbidden: { en: 'no permission', ru: 'нет прав' },
-  error: { en: 'error', ru: 'ошибка' },
-  syncing: { en: 'not synced', ru: 'не синхронизирован' },
-  idle: { en: 'not started', ru: 'не запущен' },
-};
 const COLUMNS: Record<Lang, string[]> = {
   en: ['CONTEXT', 'STATE', 'PROBLEMS', 'WARNINGS', 'SECONDS'],
   ru: ['КОНТЕКСТ', 'СОСТОЯНИЕ', 'ПРОБЛЕМЫ', 'ПРЕДУПРЕЖДЕНИЯ', 'СЕКУНДЫ'],
@@ -81,7 +71,7 @@ export function formatFleet(checks: readonly ContextCheck[], options: { lang: La
     if (check.state !== 'checked') {
       return [head, red(`${WORDS.notChecked[lang]}: ${(check.error ?? '').split('\n').map(s).join('\n  ')}`), `${WORDS.todo[lang]}: ${s(check.todo ?? '')}`, ''].join('\n');
     }
-    const unread = (check.unreadKinds ?? []).map((k) => `${KINDS[k.kind].label} (${KIND_STATES[k.state]?.[lang] ?? k.state})`);
+    const unread = (check.unreadKinds ?? []).map((k) => `${KINDS[k.kind].label} (${UNREAD_STATE_WORDS[k.state]?.[lang] ?? k.state})`);
     const lines = [head];
     if (unread.length > 0) lines.push(`${WORDS.unread[lang]}: ${unread.join(', ')}`);
     // The cluster's name is the section's: the doctor text below starts at its counts.

@@ -11,6 +11,7 @@ import type { Finding, Lang, Severity } from './model/findings';
 import type { ObjectRef } from './model/refs';
 import type { ListRequest, Page, TableId, TableRows } from './model/rows';
 import type { ClusterInfo, ClusterStatus, KubeconfigProblem, ReplayAction } from './model/status';
+import type { ReportFile, ReportFormat } from './report/report-model';
 
 /** A lesson in one language: ordered sections with stable anchors. */
 export interface LessonSection {
@@ -40,6 +41,15 @@ export interface FindingsRequest {
   minSeverity?: Severity;
   offset: number;
   limit: number;
+}
+
+/** What getReport asks for: a cluster, or one namespace or object of it, as a file in one format and language. */
+export interface ReportRequest {
+  clusterId: string;
+  namespace?: string;
+  object?: ObjectRef;
+  format: ReportFormat;
+  lang: Lang;
 }
 
 /** Method name -> request and response. */
@@ -72,6 +82,13 @@ export interface ContractMethods {
   getOverview: { req: { clusterId: string }; res: Overview };
   /** Findings of a cluster, most severe first. */
   listFindings: { req: { clusterId: string } & FindingsRequest; res: Page<Finding> };
+  /**
+   * A report file to hand on (Markdown, or one self-contained HTML page): findings with cause, evidence, fix
+   * commands and lessons, made from the cluster's redacted snapshot, so it holds nothing a snapshot would not.
+   */
+  getReport: { req: ReportRequest; res: ReportFile };
+  /** The cluster's snapshot file, the same file as `kse snapshot` writes (redacted), with a file name for it. */
+  exportSnapshot: { req: { clusterId: string }; res: { fileName: string; content: string } };
   /** A lesson book in one language. */
   getLessons: { req: { lang: Lang }; res: LessonBook };
   /** The app's build and transport, for the about box and support. */
@@ -163,6 +180,8 @@ const METHODS: { readonly [M in MethodName]: true } = {
   getGraph: true,
   getOverview: true,
   listFindings: true,
+  getReport: true,
+  exportSnapshot: true,
   getLessons: true,
   about: true,
 };

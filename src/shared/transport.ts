@@ -105,6 +105,8 @@ export function apiFromCall(call: CallFn, onNotice: (listener: (notice: Notice) 
     getGraph: (req) => call('getGraph', req),
     getOverview: (req) => call('getOverview', req),
     listFindings: (req) => call('listFindings', req),
+    getReport: (req) => call('getReport', req),
+    exportSnapshot: (req) => call('exportSnapshot', req),
     getLessons: (req) => call('getLessons', req),
     about: (req) => call('about', req),
     onNotice,

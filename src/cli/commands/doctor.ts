@@ -1,4 +1,7 @@
-/** `kse doctor`: findings (problems first) and provisioner verdicts of a context or a snapshot file. */
+/**
+ * `kse doctor`: findings (problems first) and provisioner verdicts of a context or a snapshot file, as text for the
+ * terminal, JSON, or a report file (`--format markdown|html`, redacted as a snapshot is) written to stdout.
+ */
 import { basename } from 'node:path';
 import { doctorExitCode, formatDoctor } from '../../shared/doctor-format';
 import type { CommandNamed } from '../args';
@@ -34,6 +37,12 @@ export async function runDoctor(runtime: CliRuntime, command: CommandNamed<'doct
       clusterName = context;
     }
     const { findings, provisioners } = await diagnosisOf(core, clusterId, command.namespace);
+    if (command.format !== 'text') {
+      // The report file: made by the core from the cluster's redacted snapshot (what getReport gives the app).
+      const file = await core.invoke('getReport', { clusterId, ...(command.namespace ? { namespace: command.namespace } : {}), format: command.format, lang: command.lang });
+      runtime.io.out(file.content);
+      return doctorExitCode(findings);
+    }
     const report = { cluster: clusterName, findings, provisioners };
     const colour = !command.json && runtime.io.isTTY;
     runtime.io.out(command.json ? plainJson(report) : formatDoctor(report, { lang: command.lang, color: colour }), { ownColours: colour });

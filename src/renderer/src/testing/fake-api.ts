@@ -167,6 +167,13 @@ export function createFakeApi(options: { claims?: number; overview?: Partial<Ove
     getGraph: (req) => record('getGraph', req, graph),
     getOverview: (req) => record('getOverview', req, overview),
     listFindings: (req) => record('listFindings', req, { total: 1, offset: 0, rows: [pendingFinding], revision: 1 }),
+    getReport: (req) =>
+      record('getReport', req, {
+        fileName: `kse-report-${req.clusterId}.${req.format === 'html' ? 'html' : 'md'}`,
+        mimeType: req.format === 'html' ? 'text/html;charset=utf-8' : 'text/markdown;charset=utf-8',
+        content: `# Storage report (${req.lang})`,
+      }),
+    exportSnapshot: (req) => record('exportSnapshot', req, { fileName: `kse-${req.clusterId}.json`, content: '{"format":"kse-snapshot"}\n' }),
     getLessons: (req) =>
       record('getLessons', req, {
         lang: req.lang,
