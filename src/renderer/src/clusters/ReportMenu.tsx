@@ -5,13 +5,14 @@
  * (getReport, exportSnapshot: redacted as snapshots are), so the browser version can download them as well.
  * A native <details> disclosure: no popup library, keyboard and screen readers work as they do everywhere.
  */
-import { useState } from 'react';
+import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { KINDS } from '../../../shared/kube/kinds';
 import { refKey } from '../../../shared/model/refs';
 import type { ReportFormat, ReportScope } from '../../../shared/report/report-model';
 import { useApi } from '../api/api-context';
 import { errorText } from '../components/StateMessage';
 import { useI18n, type MessageKey, type Params } from '../i18n/i18n';
+import { useWindowWidth } from '../state/use-width';
 import { usePane } from '../state/view-store';
 import { useClusterInfo } from './use-clusters';
 import '../styles/report-menu.css';
@@ -40,6 +41,16 @@ export function ReportMenu() {
   const [choice, setChoice] = useState<ScopeChoice>('cluster');
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<{ key: MessageKey; params: Params; error: boolean }>();
+  // The top bar clips what overflows it, so the panel is placed in the window (fixed) under its button.
+  const [place, setPlace] = useState<CSSProperties>();
+  const [open, setOpen] = useState(false);
+  const details = useRef<HTMLDetailsElement>(null);
+  // Measured again when the button may have moved: opened, the language switched (other widths), the window resized.
+  const width = useWindowWidth();
+  useLayoutEffect(() => {
+    const box = open ? details.current?.querySelector('summary')?.getBoundingClientRect() : undefined;
+    if (box) setPlace({ top: box.bottom + 4, right: Math.max(4, window.innerWidth - box.right) });
+  }, [open, lang, width]);
   if (!pane.cluster || !info) return null;
   const clusterId = pane.cluster;
   const namespace = pane.namespaces?.length === 1 ? pane.namespaces[0] : undefined;
@@ -80,11 +91,16 @@ export function ReportMenu() {
     }, 'report.snapshotFailed');
 
   return (
-    <details className="report-menu" data-testid="report-menu">
+    <details
+      className="report-menu"
+      data-testid="report-menu"
+      ref={details}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary className="button" aria-label={t('report.menuLabel', { name: info.name })}>
         {t('report.menu')}
       </summary>
-      <div className="report-menu-panel" role="group" aria-label={t('report.menuLabel', { name: info.name })}>
+      <div className="report-menu-panel" style={place} role="group" aria-label={t('report.menuLabel', { name: info.name })}>
         <label className="report-menu-field">
           <span>{t('report.scope')}</span>
           <select className="select" value={scopeChoice} onChange={(e) => setChoice(e.target.value as ScopeChoice)} data-testid="report-scope">
