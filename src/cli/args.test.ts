@@ -23,12 +23,25 @@ describe('parseArgs', () => {
       name: 'doctor',
       snapshot: 'f.json',
       namespace: 'team-a',
+      concurrency: 4,
       json: true,
+      format: 'text',
       lang: 'ru',
       timeoutSeconds: 60,
     });
     expect(parseArgs(['record', '-o', 'demo.json', '--seconds', '30'])).toEqual({ name: 'record', output: 'demo.json', seconds: 30, timeoutSeconds: 60 });
-    expect(parseArgs(['doctor'])).toEqual({ name: 'doctor', json: false, lang: 'en', timeoutSeconds: 60 });
+    expect(parseArgs(['doctor'])).toEqual({ name: 'doctor', concurrency: 4, json: false, format: 'text', lang: 'en', timeoutSeconds: 60 });
+    expect(parseArgs(['doctor', '--all-contexts', '--timeout', '5', '--concurrency', '2', '--json'])).toEqual({
+      name: 'doctor',
+      contexts: 'all',
+      concurrency: 2,
+      json: true,
+      format: 'text',
+      lang: 'en',
+      timeoutSeconds: 5,
+    });
+    expect(parseArgs(['doctor', '--contexts', 'prod, staging,prod'])).toMatchObject({ contexts: ['prod', 'staging'] });
+    expect(parseArgs(['doctor', '--context', 'a', '--format', 'html', '--lang', 'ru'])).toMatchObject({ context: 'a', format: 'html', lang: 'ru' });
     expect(parseArgs(['web', '--port', '8080', '--no-open'])).toEqual({ name: 'web', port: 8080, open: false });
     expect(parseArgs(['web'])).toEqual({ name: 'web', open: true });
     expect(parseArgs(['df', '-n', 'lab-usage', '--sort', 'use', '--json'])).toEqual({ name: 'df', namespace: 'lab-usage', json: true, sort: 'use', lang: 'en', timeoutSeconds: 60 });
@@ -49,6 +62,14 @@ describe('parseArgs', () => {
     expect(usageError(['record', '--seconds', '5'])).toBe('kse record needs -o FILE (where to write the recording).');
     expect(usageError(['doctor', '--context', 'a', '--snapshot', 'b'])).toBe('Give either --context or --snapshot, not both.');
     expect(usageError(['doctor', '--lang', 'de'])).toBe('--lang must be one of en, ru, got "de".');
+    expect(usageError(['doctor', '--all-contexts', '--contexts', 'a'])).toBe('Give either --all-contexts or --contexts A,B, not both.');
+    expect(usageError(['doctor', '--all-contexts', '--context', 'a'])).toBe('--all-contexts checks several contexts: leave out --context.');
+    expect(usageError(['doctor', '--contexts', ','])).toBe('--contexts needs context names separated by commas, e.g. --contexts prod,staging.');
+    expect(usageError(['doctor', '--all-contexts', '--concurrency', '0'])).toBe('--concurrency must be a whole number from 1 to 64, got "0".');
+    expect(usageError(['doctor', '--concurrency', '2'])).toBe('--concurrency applies to --all-contexts or --contexts A,B.');
+    expect(usageError(['doctor', '--format', 'pdf'])).toBe('--format must be one of text, markdown, html, got "pdf".');
+    expect(usageError(['doctor', '--format', 'html', '--json'])).toBe('Give either --json or --format, not both.');
+    expect(usageError(['doctor', '--all-contexts', '--format', 'html'])).toBe('--format html writes the report of one cluster: use --context NAME (or --snapshot FILE).');
     expect(usageError(['web', '--port', '70000'])).toBe('--port must be a port number (0-65535), got "70000".');
   });
 });

@@ -8,10 +8,31 @@ export type CliCommand =
   | { name: 'sync'; context?: string; json: boolean; timeoutSeconds: number }
   | { name: 'snapshot'; context?: string; output: string; timeoutSeconds: number }
   | { name: 'record'; context?: string; output: string; seconds: number; timeoutSeconds: number }
-  | { name: 'doctor'; context?: string; snapshot?: string; namespace?: string; json: boolean; lang: Lang; timeoutSeconds: number }
+  | {
+      name: 'doctor';
+      context?: string;
+      snapshot?: string;
+      /** Several contexts, each in its own section: every context of the kubeconfig (`all`) or these names. */
+      contexts?: 'all' | string[];
+      /** How many contexts are checked at once (--all-contexts, --contexts). */
+      concurrency: number;
+      namespace?: string;
+      json: boolean;
+      /** A report file's language: plain text for the terminal (default), Markdown or one HTML page. */
+      format: DoctorFormat;
+      lang: Lang;
+      /** With several contexts: the limit for each context. */
+      timeoutSeconds: number;
+    }
   | { name: 'df'; context?: string; namespace?: string; json: boolean; sort: 'name' | 'use'; lang: Lang; timeoutSeconds: number }
   | { name: 'web'; port?: number; open: boolean }
   | { name: 'exercise'; action: ExerciseAction; which?: string; level?: number; context?: string; json: boolean; lang: Lang; timeoutSeconds: number };
+
+export const DOCTOR_FORMATS = ['text', 'markdown', 'html'] as const;
+export type DoctorFormat = (typeof DOCTOR_FORMATS)[number];
+
+/** Contexts checked at once by `kse doctor --all-contexts` unless --concurrency says otherwise. */
+export const DEFAULT_DOCTOR_CONCURRENCY = 4;
 
 export type ExerciseAction = 'list' | 'start' | 'hint' | 'solution' | 'check';
 const EXERCISE_ACTIONS: readonly ExerciseAction[] = ['list', 'start', 'hint', 'solution', 'check'];
@@ -33,8 +54,14 @@ Commands:
   record [--context X] -o FILE [--seconds N] [--timeout S]
                                             A snapshot plus the next N s of changes (default 60): a recording,
                                             replayed live by the app (the built-in demo is one).
-  doctor [--context X | --snapshot FILE] [--namespace N] [--json] [--lang en|ru]
+  doctor [--context X | --snapshot FILE] [--namespace N] [--json] [--lang en|ru] [--format text|markdown|html]
                                             Diagnose storage: problems first; exits 1 when a problem exists.
+                                            --format markdown|html writes a report to hand on (redacted as a
+                                            snapshot is; HTML is one self-contained page).
+  doctor --all-contexts | --contexts A,B [--timeout S] [--concurrency N] [--json]
+                                            One section per context, --timeout per context, N at a time
+                                            (default ${DEFAULT_DOCTOR_CONCURRENCY}); exits 2 when a context could not be checked, else
+                                            1 when any has a problem.
   df [--context X] [--namespace N] [--json] [--sort use] [--lang en|ru]
                                             How full each volume is (claims, emptyDirs), read from the kubelets
                                             through the API server (needs get nodes/proxy); exits 1 when a volume
@@ -58,7 +85,18 @@ const COMMAND_FLAGS: Record<Exclude<CliCommand['name'], 'help' | 'version'>, Rec
   sync: { context: { value: true }, json: { value: false }, timeout: { value: true } },
   snapshot: { context: { value: true }, output: { value: true, aliases: ['o'] }, timeout: { value: true } },
   record: { context: { value: true }, output: { value: true, aliases: ['o'] }, seconds: { value: true }, timeout: { value: true } },
-  doctor: { context: { value: true }, snapshot: { value: true }, namespace: { value: true, aliases: ['n'] }, json: { value: false }, lang: { value: true }, timeout: { value: true } },
+  doctor: {
+    context: { value: true },
+    snapshot: { value: true },
+    'all-contexts': { value: false },
+    contexts: { value: true },
+    concurrency: { value: true },
+    namespace: { value: true, aliases: ['n'] },
+    json: { value: false },
+    format: { value: true },
+    lang: { value: true },
+    timeout: { value: true },
+  },
   df: { context: { value: true }, namespace: { value: true, aliases: ['n'] }, json: { value: false }, sort: { value: true }, lang: { value: true }, timeout: { value: true } },
   web: { port: { value: true }, 'no-open': { value: false } },
   exercise: { context: { value: true }, json: { value: false }, lang: { value: true }, timeout: { value: true } },
@@ -132,6 +170,41 @@ function parseExercise(words: string[], flags: Map<string, string | true>, conte
   };
 }
 
+function parseDoctor(flags: Map<string, string | true>, context: string | undefined, timeoutSeconds: number): CliCommand {
+  const snapshot = text(flags.get('snapshot'));
+  if (snapshot && context) throw new UsageError('Give either --context or --snapshot, not both.');
+  const named = text(flags.get('contexts'));
+  const all = flags.has('all-contexts');
+  if (all && named) throw new UsageError('Give either --all-contexts or --contexts A,B, not both.');
+  if ((all || named) && (context || snapshot)) throw new UsageError(`--${all ? 'all-contexts' : 'contexts'} checks several contexts: leave out --${context ? 'context' : 'snapshot'}.`);
+  let contexts: 'all' | string[] | undefined = all ? 'all' : undefined;
+  if (named) {
+    contexts = [...new Set(named.split(',').map((name) => name.trim()).filter(Boolean))];
+    if (contexts.length === 0) throw new UsageError('--contexts needs context names separated by commas, e.g. --contexts prod,staging.');
+  }
+  const concurrencyText = text(flags.get('concurrency'));
+  const concurrency = concurrencyText === undefined ? DEFAULT_DOCTOR_CONCURRENCY : Number(concurrencyText);
+  if (!Number.isInteger(concurrency) || concurrency < 1 || concurrency > 64) throw new UsageError(`--concurrency must be a whole number from 1 to 64, got "${concurrencyText ?? ''}".`);
+  if (concurrencyText !== undefined && !contexts) throw new UsageError('--concurrency applies to --all-contexts or --contexts A,B.');
+  const format = text(flags.get('format')) ?? 'text';
+  if (!(DOCTOR_FORMATS as readonly string[]).includes(format)) throw new UsageError(`--format must be one of ${DOCTOR_FORMATS.join(', ')}, got "${format}".`);
+  if (format !== 'text' && flags.has('json')) throw new UsageError('Give either --json or --format, not both.');
+  if (format !== 'text' && contexts) throw new UsageError(`--format ${format} writes the report of one cluster: use --context NAME (or --snapshot FILE).`);
+  const namespace = text(flags.get('namespace'));
+  return {
+    name: 'doctor',
+    ...(context ? { context } : {}),
+    ...(snapshot ? { snapshot } : {}),
+    ...(contexts ? { contexts } : {}),
+    concurrency,
+    ...(namespace ? { namespace } : {}),
+    json: flags.has('json'),
+    format: format as DoctorFormat,
+    lang: langOf(flags),
+    timeoutSeconds,
+  };
+}
+
 export function parseArgs(argv: readonly string[]): CliCommand {
   const [first, ...rest] = argv;
   if (first === undefined || first === 'help' || first === '--help' || first === '-h') return { name: 'help' };
@@ -160,22 +233,8 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       const seconds = positiveNumber(flags.get('seconds'), 'seconds', 60);
       return { name: 'record', ...(context ? { context } : {}), output, seconds, timeoutSeconds };
     }
-    case 'doctor': {
-      const snapshot = text(flags.get('snapshot'));
-      if (snapshot && context) throw new UsageError('Give either --context or --snapshot, not both.');
-      const lang = text(flags.get('lang')) ?? 'en';
-      if (!(LANGS as readonly string[]).includes(lang)) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}, got "${lang}".`);
-      const namespace = text(flags.get('namespace'));
-      return {
-        name: 'doctor',
-        ...(context ? { context } : {}),
-        ...(snapshot ? { snapshot } : {}),
-        ...(namespace ? { namespace } : {}),
-        json: flags.has('json'),
-        lang: lang as Lang,
-        timeoutSeconds,
-      };
-    }
+    case 'doctor':
+      return parseDoctor(flags, context, timeoutSeconds);
     case 'df': {
       const lang = text(flags.get('lang')) ?? 'en';
       if (!(LANGS as readonly string[]).includes(lang)) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}, got "${lang}".`);

@@ -85,6 +85,13 @@ describe('kse commands', () => {
     files.set('cust.json', JSON.stringify({ kind: 'snapshot', objects: {} }));
     expect(await main(['doctor', '--snapshot', 'cust.json'], runtime)).toBe(0);
     expect(out.join('')).toContain('No findings.');
+    out.length = 0;
+    expect(await main(['doctor', '--snapshot', 'cust.json', '--format', 'html', '--lang', 'ru'], runtime)).toBe(0);
+    expect(out.join('')).toMatch(/^<!doctype html><html lang="ru">/);
+    expect(out.join('')).toContain('Отчёт о хранилище');
+    out.length = 0;
+    expect(await main(['doctor', '--snapshot', 'cust.json', '--format', 'markdown'], runtime)).toBe(0);
+    expect(out.join('')).toMatch(/^# Storage report: `/);
     expect(await main(['doctor', '--snapshot', 'missing.json'], runtime)).toBe(2);
     expect(err.join('')).toContain('kse: Cannot read missing.json: ENOENT');
   });

@@ -15,8 +15,12 @@ export async function chooseContext(runtime: CliRuntime, given: string | undefin
   return name;
 }
 
-/** Opens `clusterId` (already known to the core) and waits until it is synced or `timeoutSeconds` pass. */
-export async function openAndSync(core: Core, runtime: CliRuntime, clusterId: string, timeoutSeconds: number): Promise<SyncResult> {
+/**
+ * Opens `clusterId` (already known to the core) and waits until it is synced or `timeoutSeconds` pass.
+ * Connection errors are printed to stderr as they happen, unless `quiet` (several contexts at once: each one's
+ * error belongs in its own section, not interleaved on stderr).
+ */
+export async function openAndSync(core: Core, runtime: CliRuntime, clusterId: string, timeoutSeconds: number, options: { quiet?: boolean } = {}): Promise<SyncResult> {
   const started = runtime.now();
   try {
     await core.invoke('openCluster', { clusterId });
@@ -29,9 +33,9 @@ export async function openAndSync(core: Core, runtime: CliRuntime, clusterId: st
     const elapsed = runtime.now() - started;
     if (status.synced) return { status, millis: elapsed };
     const connectionError = status.cluster.connection === 'error' ? status.cluster.error : undefined;
-    if (connectionError && connectionError !== lastError) runtime.io.err(`${connectionError}\n`);
+    if (connectionError && connectionError !== lastError && !options.quiet) runtime.io.err(`${connectionError}\n`);
     lastError = connectionError ?? lastError;
-    if (elapsed >= timeoutSeconds * 1000) throw new CliFailure(notSyncedMessage(status, timeoutSeconds, lastError ?? pluginsWaitedFor()));
+    if (elapsed >= timeoutSeconds * 1000) throw new NotSyncedError(notSyncedMessage(status, timeoutSeconds, lastError ?? pluginsWaitedFor()), NOT_SYNCED_TODO);
     await new Promise((resolve) => setTimeout(resolve, POLL_MS));
   }
 }
@@ -43,12 +47,23 @@ function pluginsWaitedFor(): string | undefined {
   return running.map((run) => `${run.name} has not answered after ${Math.round((Date.now() - run.startedAt) / 1000)} s; it is stopped now.`).join(' ');
 }
 
+const NOT_SYNCED_TODO = 'Check that the API server is reachable (kubectl get --raw /version), or give more time with --timeout.';
+
+/** A cluster that did not sync in time: what happened (`what`) and what to do (`todo`), also apart. */
+export class NotSyncedError extends CliFailure {
+  constructor(
+    readonly what: string,
+    readonly todo: string,
+  ) {
+    super(`${what}\n${todo}`);
+  }
+}
+
 function notSyncedMessage(status: ClusterStatus, timeoutSeconds: number, connectionError: string | undefined): string {
   const waiting = status.kinds.filter((k) => k.state === 'syncing' || k.state === 'error' || k.state === 'idle');
   const lines = [`${status.cluster.name} did not sync within ${timeoutSeconds} s.`];
   if (connectionError) lines.push(`Connection: ${connectionError}`);
   for (const k of waiting) lines.push(`  ${k.kind}: ${k.state}${k.message ? ` (${k.message})` : ''}`);
-  lines.push('Check that the API server is reachable (kubectl get --raw /version), or give more time with --timeout.');
   return lines.join('\n');
 }
 

@@ -13,6 +13,7 @@ import type { ObjectRef, TargetRef } from './model/refs';
 import type { ListRequest, Page, TableId, TableRows } from './model/rows';
 import type { ClusterInfo, ClusterStatus, KubeconfigProblem, ReplayAction } from './model/status';
 import type { UsagePoint, UsageReport } from './model/usage';
+import type { ReportFile, ReportFormat } from './report/report-model';
 
 /** A lesson in one language: ordered sections with stable anchors. */
 export interface LessonSection {
@@ -42,6 +43,15 @@ export interface FindingsRequest {
   minSeverity?: Severity;
   offset: number;
   limit: number;
+}
+
+/** What getReport asks for: a cluster, or one namespace or object of it, as a file in one format and language. */
+export interface ReportRequest {
+  clusterId: string;
+  namespace?: string;
+  object?: ObjectRef;
+  format: ReportFormat;
+  lang: Lang;
 }
 
 /** Method name -> request and response. */
@@ -83,6 +93,13 @@ export interface ContractMethods {
   getUsage: { req: { clusterId: string; namespace?: string }; res: UsageReport };
   /** The kept history of one volume (a VolumeUsage key), oldest first. */
   getUsageHistory: { req: { clusterId: string; key: string }; res: UsagePoint[] };
+  /**
+   * A report file to hand on (Markdown, or one self-contained HTML page): findings with cause, evidence, fix
+   * commands and lessons, made from the cluster's redacted snapshot, so it holds nothing a snapshot would not.
+   */
+  getReport: { req: ReportRequest; res: ReportFile };
+  /** The cluster's snapshot file, the same file as `kse snapshot` writes (redacted), with a file name for it. */
+  exportSnapshot: { req: { clusterId: string }; res: { fileName: string; content: string } };
   /** A lesson book in one language. */
   getLessons: { req: { lang: Lang }; res: LessonBook };
   /** The app's build and transport, for the about box and support. */
@@ -182,6 +199,8 @@ const METHODS: { readonly [M in MethodName]: true } = {
   listFindings: true,
   getUsage: true,
   getUsageHistory: true,
+  getReport: true,
+  exportSnapshot: true,
   getLessons: true,
   about: true,
 };

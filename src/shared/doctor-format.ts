@@ -27,7 +27,8 @@ export interface DoctorFormatOptions {
   minSeverity?: Severity;
 }
 
-const HEADINGS: Record<Severity, Record<Lang, string>> = {
+/** Severity headings (also the report files', src/shared/report). */
+export const HEADINGS: Record<Severity, Record<Lang, string>> = {
   problem: { en: 'Problems', ru: 'Проблемы' },
   warning: { en: 'Warnings', ru: 'Предупреждения' },
   'expected-wait': { en: 'Expected waits', ru: 'Ожидание по плану' },
@@ -35,7 +36,8 @@ const HEADINGS: Record<Severity, Record<Lang, string>> = {
 };
 const MARKS: Record<Severity, string> = { problem: '✗', warning: '!', 'expected-wait': '…', info: 'i' };
 const COLORS: Record<Severity, string> = { problem: '31', warning: '33', 'expected-wait': '36', info: '2' };
-const WORDS = {
+/** Words of the doctor's text (also the report files'). */
+export const WORDS = {
   evidence: { en: 'Evidence', ru: 'Факты' },
   fix: { en: 'Fix', ru: 'Что сделать' },
   lesson: { en: 'Lesson', ru: 'Урок' },
@@ -47,13 +49,14 @@ const WORDS = {
   cluster: { en: 'Cluster', ru: 'Кластер' },
 } satisfies Record<string, Record<Lang, string>>;
 // "label: n" rather than "n labels": no plural forms to get wrong in Russian.
-const COUNT_WORDS: Record<Severity, Record<Lang, string>> = {
+export const COUNT_WORDS: Record<Severity, Record<Lang, string>> = {
   problem: { en: 'problems', ru: 'проблемы' },
   warning: { en: 'warnings', ru: 'предупреждения' },
   'expected-wait': { en: 'expected waits', ru: 'ожидание по плану' },
   info: { en: 'info', ru: 'для сведения' },
 };
-const VERDICTS: Record<string, Record<Lang, string>> = {
+/** Provisioner verdicts in words. */
+export const VERDICTS: Record<string, Record<Lang, string>> = {
   alive: { en: 'alive', ru: 'работает' },
   degraded: { en: 'degraded', ru: 'с перебоями' },
   dead: { en: 'dead', ru: 'не работает' },

@@ -72,6 +72,8 @@ const MEANT = new Set([
   'summary.note.legacy-annotation',
   'hint.lifecycleModes',
   'relation.affinity-node',
+  // A file format's own name, shown translate="no" (clusters/ReportMenu.tsx).
+  'report.formatMarkdown',
 ]);
 
 function russianLeftovers(dictionary: Record<string, string>): string[] {

@@ -1,26 +1,19 @@
-/** `kse doctor`: findings (problems first) and provisioner verdicts of a context or a snapshot file. */
+/**
+ * `kse doctor`: findings (problems first) and provisioner verdicts of a context or a snapshot file, as text for the
+ * terminal, JSON, or a report file (`--format markdown|html`, redacted as a snapshot is) written to stdout.
+ */
 import { basename } from 'node:path';
 import { doctorExitCode, formatDoctor } from '../../shared/doctor-format';
-import type { Finding } from '../../shared/model/findings';
-import { plainText } from '../../shared/verbatim';
-import type { Page, ProvisionerRow } from '../../shared/model/rows';
 import type { CommandNamed } from '../args';
 import { chooseContext, openAndSync, syncContext } from '../open-and-sync';
 import { CliFailure, type CliRuntime } from '../runtime';
-import { json } from './json';
+import { diagnosisOf } from './diagnosis';
+import { runDoctorContexts } from './doctor-contexts';
+import { plainJson } from './json';
 import { withCore } from './with-core';
 
-/** Every page of a paged query. */
-async function allPages<T>(fetchPage: (offset: number) => Promise<{ total: number; rows: T[] }>): Promise<T[]> {
-  const rows: T[] = [];
-  for (;;) {
-    const page = await fetchPage(rows.length);
-    rows.push(...page.rows);
-    if (page.rows.length === 0 || rows.length >= page.total) return rows;
-  }
-}
-
 export async function runDoctor(runtime: CliRuntime, command: CommandNamed<'doctor'>): Promise<number> {
+  if (command.contexts) return runDoctorContexts(runtime, command, command.contexts);
   return withCore(runtime, async (core) => {
     let clusterId: string;
     let clusterName: string;
@@ -45,19 +38,16 @@ export async function runDoctor(runtime: CliRuntime, command: CommandNamed<'doct
       // One round of volume usage (one call per node, if get nodes/proxy is allowed), for its findings.
       await core.registry.get(clusterId).pollUsage();
     }
-    const namespace = command.namespace;
-    const findings: Finding[] = await allPages((offset) =>
-      core.invoke('listFindings', { clusterId, offset, limit: 1000, ...(namespace ? { namespace } : {}) }),
-    );
-    // invoke() types listRows by the contract table, not by the table asked for: the provisioners table gives ProvisionerRow.
-    const provisioners = await allPages(
-      (offset) => core.invoke('listRows', { clusterId, table: 'provisioners', offset, limit: 1000 }) as Promise<Page<ProvisionerRow>>,
-    );
+    const { findings, provisioners } = await diagnosisOf(core, clusterId, command.namespace);
+    if (command.format !== 'text') {
+      // The report file: made by the core from the cluster's redacted snapshot (what getReport gives the app).
+      const file = await core.invoke('getReport', { clusterId, ...(command.namespace ? { namespace: command.namespace } : {}), format: command.format, lang: command.lang });
+      runtime.io.out(file.content);
+      return doctorExitCode(findings);
+    }
     const report = { cluster: clusterName, findings, provisioners };
     const colour = !command.json && runtime.io.isTTY;
-    // Scripts read plain strings: the isolate marks around cluster values (shared/verbatim.ts) are for the UI.
-    const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_, v: unknown) => (typeof v === 'string' ? plainText(v) : v)));
-    runtime.io.out(command.json ? json(plain(report)) : formatDoctor(report, { lang: command.lang, color: colour }), { ownColours: colour });
+    runtime.io.out(command.json ? plainJson(report) : formatDoctor(report, { lang: command.lang, color: colour }), { ownColours: colour });
     return doctorExitCode(findings);
   });
 }

@@ -39,7 +39,8 @@ export interface CoreOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 15_000;
-const TIMEOUTS: Partial<Record<MethodName, number>> = { openCluster: 60_000, openSnapshot: 120_000, closeCluster: 30_000 };
+// A report and a snapshot export copy and redact every object: a large cluster takes seconds.
+const TIMEOUTS: Partial<Record<MethodName, number>> = { openCluster: 60_000, openSnapshot: 120_000, closeCluster: 30_000, getReport: 120_000, exportSnapshot: 120_000 };
 
 type Handlers = { [M in MethodName]: (req: RequestOf<M>) => Promise<ResponseOf<M>> | ResponseOf<M> };
 
@@ -186,6 +187,20 @@ export class Core {
       },
       getUsage: ({ clusterId, namespace }) => registry.get(clusterId).usageReport(namespace),
       getUsageHistory: ({ clusterId, key }) => registry.get(clusterId).usageHistory(key),
+      getReport: async ({ clusterId, namespace, object, format, lang }) => {
+        const cluster = registry.get(clusterId);
+        const lessons = await this.lessonBook(lang).catch(() => ({ lang, sections: [] }));
+        const scope = { ...(namespace !== undefined ? { namespace } : {}), ...(object ? { object } : {}) };
+        // Loaded on first use, like the store: `kse contexts` and a page that never asks for a report need neither.
+        const [{ renderReport }, { reportOf }] = await Promise.all([import('../../shared/report/index'), import('./report')]);
+        return renderReport(reportOf(cluster, scope, lessons, this.options.version), format, lang);
+      },
+      exportSnapshot: async ({ clusterId }) => {
+        const cluster = registry.get(clusterId);
+        const [{ snapshotFileName, snapshotOf }, { stateTime }] = await Promise.all([import('./export'), import('./report')]);
+        const snapshot = snapshotOf(cluster, stateTime(cluster));
+        return { fileName: snapshotFileName(snapshot.context, snapshot.capturedAt), content: `${JSON.stringify(snapshot)}\n` };
+      },
       getLessons: ({ lang }) => this.lessonBook(lang),
       about: () => ({ version: this.options.version, transport: this.options.transport, platform: process.platform }),
     };

@@ -11,6 +11,7 @@ import { provisionerRef, type ObjectRef, type TargetRef } from '../../shared/mod
 import type { FindingFilter } from '../../shared/model/finding-groups';
 import { columnIdsOf, TABLE_IDS, type ListRequest } from '../../shared/model/rows';
 import { REPLAY_ACTIONS } from '../../shared/model/status';
+import { REPORT_FORMATS } from '../../shared/report/report-model';
 import { integer, oneOf, optionalOneOf, optionalString, record, string, stringList, stringMap } from './check';
 import { badRequest } from './errors';
 import { OBJECT_KEY_MAX_CHARS, SNAPSHOT_MAX_BYTES } from '../../shared/limits';
@@ -191,6 +192,20 @@ const VALIDATORS: Validators = {
     const r = record(req, 'getUsageHistory request', ['clusterId', 'key']);
     return { clusterId: string(r.clusterId, 'getUsageHistory: clusterId', CLUSTER_ID), key: string(r.key, 'getUsageHistory: key', { max: 3 * OBJECT_KEY_MAX_CHARS + 20 }) };
   },
+  getReport(req) {
+    const r = record(req, 'getReport request', ['clusterId', 'namespace', 'object', 'format', 'lang']);
+    const out: RequestOf<'getReport'> = {
+      clusterId: string(r.clusterId, 'getReport: clusterId', CLUSTER_ID),
+      format: oneOf(r.format, 'getReport: format', REPORT_FORMATS),
+      lang: oneOf(r.lang, 'getReport: lang', LANGS),
+    };
+    const namespace = optionalString(r.namespace, 'getReport: namespace', OBJECT_KEY);
+    if (namespace !== undefined) out.namespace = namespace;
+    if (r.object !== undefined) out.object = validateRef(r.object, 'getReport: object');
+    if (out.namespace !== undefined && out.object !== undefined) throw badRequest('getReport: give a namespace or an object, not both.');
+    return out;
+  },
+  exportSnapshot: byCluster('exportSnapshot'),
   getLessons(req) {
     const r = record(req, 'getLessons request', ['lang']);
     return { lang: oneOf(r.lang, 'getLessons: lang', LANGS) };

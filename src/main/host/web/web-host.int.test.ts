@@ -123,6 +123,8 @@ describe('web host over the real core', () => {
       listFindings: { clusterId, offset: 0, limit: 100 },
       getUsage: { clusterId },
       getUsageHistory: { clusterId, key: 'claim:lab-stuck/missing-class' },
+      getReport: { clusterId, namespace: 'lab-stuck', format: 'html', lang: 'ru' },
+      exportSnapshot: { clusterId },
       getLessons: { lang: 'ru' },
       about: {},
       closeCluster: { clusterId },
@@ -160,6 +162,14 @@ describe('web host over the real core', () => {
     expect((answers.get('listFindings')?.body.value as { total: number }).total).toBeGreaterThan(0);
     expect((answers.get('getOverview')?.body.value as { findings: { problem: number } }).findings.problem).toBeGreaterThan(0);
     expect((answers.get('getLessons')?.body.value as { lang: string }).lang).toBe('ru');
+    const report = answers.get('getReport')?.body.value as { fileName: string; mimeType: string; content: string };
+    expect(report.mimeType).toBe('text/html;charset=utf-8');
+    expect(report.fileName).toMatch(/^kse-report-.*-lab-stuck-.*\.html$/);
+    expect(report.content).toContain('Отчёт о хранилище');
+    expect(report.content).toContain('missing-class');
+    const exported = answers.get('exportSnapshot')?.body.value as { fileName: string; content: string };
+    expect(exported.fileName).toMatch(/^kse-.*\.json$/);
+    expect((JSON.parse(exported.content) as { format: string; kinds: { persistentvolumeclaims: { items: unknown[] } } }).kinds.persistentvolumeclaims.items).toHaveLength(claimCount);
     expect(answers.get('about')?.body.value).toMatchObject({ version: 'test', transport: 'web' });
 
     // Opening and closing changed the cluster list: the socket was told.

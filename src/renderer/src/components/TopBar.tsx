@@ -1,5 +1,6 @@
-/** The top bar: app icon and name, open cluster tabs, snapshot opener, language and theme. */
+/** The top bar: app icon and name, open cluster tabs, report and snapshot export, snapshot opener, language and theme. */
 import { ClusterTabs } from '../clusters/ClusterTabs';
+import { ReportMenu } from '../clusters/ReportMenu';
 import { SnapshotOpener } from '../clusters/SnapshotOpener';
 import { LANGS, type Lang } from '../../../shared/model/findings';
 import { useI18n } from '../i18n/i18n';
@@ -17,6 +18,7 @@ export function TopBar() {
       </h1>
       <ClusterTabs />
       <span className="toolbar-spacer" />
+      <ReportMenu />
       <SnapshotOpener />
       <select className="select" aria-label={t('app.language')} value={lang} onChange={(e) => setLang(e.target.value as Lang)} data-testid="ui-language">
         {LANGS.map((l) => (

@@ -171,6 +171,13 @@ export function createFakeApi(options: { claims?: number; overview?: Partial<Ove
     listFindings: (req) => record('listFindings', req, { total: 1, offset: 0, rows: [pendingFinding], revision: 1 }),
     getUsage: (req) => record('getUsage', req, { access: 'unsupported' as const, intervalMs: 30_000, nodes: [], volumes: [] }),
     getUsageHistory: (req) => record('getUsageHistory', req, []),
+    getReport: (req) =>
+      record('getReport', req, {
+        fileName: `kse-report-${req.clusterId}.${req.format === 'html' ? 'html' : 'md'}`,
+        mimeType: req.format === 'html' ? 'text/html;charset=utf-8' : 'text/markdown;charset=utf-8',
+        content: `# Storage report (${req.lang})`,
+      }),
+    exportSnapshot: (req) => record('exportSnapshot', req, { fileName: `kse-${req.clusterId}.json`, content: '{"format":"kse-snapshot"}\n' }),
     getLessons: (req) =>
       record('getLessons', req, {
         lang: req.lang,
