@@ -41,6 +41,8 @@ export const FINDING_CODES = {
   'claim.resizing': c('expected-wait', 'volume-expansion', 'Being resized', 'Идёт расширение'),
   'claim.fs-resize-pending': c('expected-wait', 'volume-expansion', 'File system resize waits for a pod', 'Расширение файловой системы ждёт пода'),
   'claim.resize-failed': c('problem', 'volume-expansion', 'Resize failed', 'Расширение не удалось'),
+  'claim.secret-missing': c('problem', 'csi-secrets', "The provisioner's Secret for it does not exist", 'Secret провизионера для неё не существует'),
+  'claim.secret-unchecked': c('info', 'csi-secrets', "Cannot check the provisioner's Secret", 'Нельзя проверить Secret провизионера'),
   'claim.rwo-multi-node': c('problem', 'access-modes', 'ReadWriteOnce claim used on several nodes', 'Заявка ReadWriteOnce используется на нескольких узлах'),
   // Volumes (volumes.ts).
   'volume.available-unused': c('info', 'persistent-volume', 'Available and unused', 'Свободен и не используется'),
@@ -49,6 +51,8 @@ export const FINDING_CODES = {
   'volume.released-delete': c('expected-wait', 'reclaim-policy', 'Released: waiting to be deleted', 'Освобождён и ждёт удаления'),
   'volume.failed': c('problem', 'reclaim-policy', 'Reclaim failed', 'Не удалось вернуть том'),
   'volume.claim-missing': c('problem', 'claim-lifecycle', 'Bound to a claim that no longer exists', 'Привязан к заявке, которой больше нет'),
+  'volume.secret-missing': c('problem', 'csi-secrets', 'A Secret its CSI driver needs does not exist', 'Secret, нужный его CSI-драйверу, не существует'),
+  'volume.secret-unchecked': c('info', 'csi-secrets', 'Cannot check a Secret its CSI driver needs', 'Нельзя проверить Secret, нужный его CSI-драйверу'),
   'volume.attach-error': c('problem', 'csi', 'Attach or detach failed', 'Ошибка подключения или отключения'),
   // Pods (pods-volumes.ts, pods-mounts.ts, pods-init.ts).
   'pod.claim-missing': c('problem', 'persistent-volume-claim', 'Uses a claim that does not exist', 'Использует несуществующую заявку'),
@@ -57,6 +61,8 @@ export const FINDING_CODES = {
   'pod.unschedulable-volumes': c('problem', 'troubleshooting-pending', 'Cannot be scheduled because of its volumes', 'Не размещается из-за томов'),
   'pod.configmap-missing': c('problem', 'config-and-secret-volumes', 'Mounts a ConfigMap that does not exist', 'Монтирует несуществующий ConfigMap'),
   'pod.secret-missing': c('problem', 'config-and-secret-volumes', 'Mounts a Secret that does not exist', 'Монтирует несуществующий Secret'),
+  'pod.optional-source-missing': c('info', 'config-and-secret-volumes', 'Names an optional ConfigMap or Secret that does not exist', 'Ссылается на необязательный ConfigMap или Secret, которого нет'),
+  'pod.reference-unchecked': c('info', 'config-and-secret-volumes', 'Cannot check the ConfigMaps or Secrets it mounts', 'Нельзя проверить ConfigMap и Secret, которые он монтирует'),
   'pod.mount-failed': c('problem', 'troubleshooting-mounts', 'A volume cannot be mounted', 'Том не монтируется'),
   'pod.attach-failed': c('problem', 'troubleshooting-mounts', 'A volume cannot be attached', 'Том не подключается к узлу'),
   'pod.multi-attach': c('problem', 'access-modes', 'The volume is attached to another node', 'Том подключён к другому узлу'),
@@ -74,6 +80,8 @@ export const FINDING_CODES = {
   'class.several-defaults': c('warning', 'storage-class', 'One of several default classes', 'Один из нескольких классов по умолчанию'),
   'class.provisioner-dead': c('problem', 'provisioner-health', 'Its provisioner is not running', 'Его провизионер не работает'),
   'class.provisioner-degraded': c('warning', 'provisioner-health', 'Its provisioner is degraded', 'Его провизионер работает с перебоями'),
+  'class.secret-missing': c('problem', 'csi-secrets', 'A Secret its parameters name does not exist', 'Secret из его параметров не существует'),
+  'class.secret-params-invalid': c('problem', 'csi-secrets', 'Its secret parameters are malformed', 'Параметры секретов заданы неверно'),
   'class.provisioner-unknown': c('info', 'provisioner-health', 'Its provisioner health is unknown', 'Состояние провизионера неизвестно'),
 } as const satisfies Record<string, CodeInfo>;
 
