@@ -89,8 +89,9 @@ describe('pods naming ConfigMaps and Secrets', () => {
     // A namespace-limited user who reads Secrets in other namespaces only: the same.
     const limited = on({ pods: [pod], configmaps: [cm('shop', 'web-config')] }, podRef(pod), { readableIn: { secrets: ['student'] } });
     expect(limited.map((f) => f.code)).toEqual(['pod.reference-unchecked']);
-    // Still loading: nothing yet.
+    // Still loading, or a snapshot made before Secrets were recorded: nothing.
     expect(on({ pods: [pod], configmaps: [cm('shop', 'web-config')] }, podRef(pod), { states: { secrets: 'syncing' } })).toEqual([]);
+    expect(on({ pods: [pod], configmaps: [cm('shop', 'web-config')] }, podRef(pod), { states: { secrets: 'absent' } })).toEqual([]);
   });
 });
 

@@ -28,10 +28,9 @@ export function presenceOf(view: ClusterView, kind: ReferencedKind, namespace: s
       why: t(`this user may not list ${label.en} in namespace "${namespace}"`, `у пользователя нет прав на просмотр объектов ${label.ru} в пространстве имён «${namespace}»`),
     };
   }
-  if (state === 'absent') {
-    // A snapshot or recording made before the app recorded them.
-    return { state: 'unknown', why: t(`this source holds no ${label.en}`, `в этом источнике нет объектов ${label.ru}`) };
-  }
+  // Absent: a snapshot or recording (the demo too) made before the app recorded them. Every pod names
+  // kube-root-ca.crt, so "cannot check" there would be said of every pod not running: say nothing, as while loading.
+  if (state === 'absent') return { state: 'loading' };
   return { state: 'unknown', why: t(`${label.en} failed to load`, `объекты ${label.ru} не удалось загрузить`) };
 }
 
