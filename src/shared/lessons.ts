@@ -22,6 +22,7 @@ export const LESSON_ANCHORS = [
   'dynamic-provisioning',
   'provisioners',
   'csi',
+  'csi-secrets',
   'provisioner-health',
   'init-containers',
   'native-sidecars',

@@ -45,7 +45,7 @@ describe('parseSnapshotFile', () => {
   });
 
   it('fills a missing uid from kind, namespace and name, and ignores unknown kinds', () => {
-    const snapshot = parseSnapshotFile(text({ ...base, kinds: { secrets: { state: 'synced', items: [] }, storageclasses: { state: 'synced', items: [{ metadata: { name: 'fast' } }] } } }), 'a.json');
+    const snapshot = parseSnapshotFile(text({ ...base, kinds: { deployments: { state: 'synced', items: [] }, storageclasses: { state: 'synced', items: [{ metadata: { name: 'fast' } }] } } }), 'a.json');
     expect(Object.keys(snapshot.kinds)).toEqual(['storageclasses']);
     expect(snapshot.kinds.storageclasses?.items[0]?.metadata?.uid).toBe('snapshot:storageclasses//fast');
   });
@@ -108,7 +108,7 @@ describe('recordings', () => {
   it('rejects events with bad times, kinds or types', () => {
     const bad = (event: unknown) => () => validateSnapshot({ ...recording, events: [event] }, 'r.json');
     expect(bad({ at: -1, kind: 'pods', type: 'ADDED', object: {} })).toThrow(/events\[0\].at/);
-    expect(bad({ at: 1, kind: 'secrets', type: 'ADDED', object: {} })).toThrow(/events\[0\].kind is "secrets"/);
+    expect(bad({ at: 1, kind: 'deployments', type: 'ADDED', object: {} })).toThrow(/events\[0\].kind is "deployments"/);
     expect(bad({ at: 1, kind: 'pods', type: 'BOOKMARK', object: {} })).toThrow(/events\[0\].type is "BOOKMARK"/);
     expect(() => validateSnapshot({ ...recording, events: 'x' }, 'r.json')).toThrow(/"events" of a recording is not a list/);
   });

@@ -39,9 +39,12 @@ export interface LiveCluster {
   close(): Promise<void>;
 }
 
-/** Opens `context` of the lab's kubeconfig as the app does and resolves once every kind has settled. */
-export async function openLive(lab: Lab, context = 'lab-admin'): Promise<LiveCluster> {
-  const source = openContextSource(context, { kubeconfigEnv: lab.kubeconfigPath }, { requestTimeoutMs: 10_000, backoff: { initialMs: 300, maxMs: 2000 } });
+/**
+ * Opens `context` of the lab's kubeconfig (or of another kubeconfig file, e.g. one for a service account the test
+ * made) as the app does and resolves once every kind has settled.
+ */
+export async function openLive(lab: Lab, context = 'lab-admin', kubeconfigPath = lab.kubeconfigPath): Promise<LiveCluster> {
+  const source = openContextSource(context, { kubeconfigEnv: kubeconfigPath }, { requestTimeoutMs: 10_000, backoff: { initialMs: 300, maxMs: 2000 } });
   const store = new ClusterStore(`ctx:${context}`);
   // The app listens to change notices; that also starts the store's periodic provisioner re-assessment.
   const unsubscribe = store.onChange(() => undefined);

@@ -15,9 +15,9 @@
  * csi.test.ts.
  *
  * Not producible here, covered by the fixture-based unit tests in src/shared/diagnose instead:
- * - pod.mount-failed, pod.configmap-missing, pod.secret-missing: they are read from the kubelet's FailedMount
- *   events, and the lab has no kubelet: kwok mounts nothing and the CSI driver's Node service (NodeStage,
- *   NodePublish) is never called, so nothing emits them.
+ * - pod.mount-failed: it is read from the kubelet's FailedMount events, and the lab has no kubelet: kwok mounts
+ *   nothing and the CSI driver's Node service (NodeStage, NodePublish) is never called, so nothing emits them.
+ *   (A missing ConfigMap or Secret is decided from the objects, and asserted in references.test.ts.)
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../cluster/lab';

@@ -87,7 +87,7 @@ describe('locateRow requests', () => {
   });
   it('refuse paging, unknown fields and a bad ref', () => {
     expect(messageOf(() => validateRequest('locateRow', { clusterId: 'x', table: 'claims', ref: { kind: 'pods', name: 'a' }, offset: 0 }))).toMatch(/^locateRow request has unknown field\(s\) "offset"/);
-    expect(messageOf(() => validateRequest('locateRow', { clusterId: 'x', table: 'claims', ref: { kind: 'secrets', name: 'a' } }))).toMatch(/^locateRow: ref\.kind must be one of/);
+    expect(messageOf(() => validateRequest('locateRow', { clusterId: 'x', table: 'claims', ref: { kind: 'deployments', name: 'a' } }))).toMatch(/^locateRow: ref\.kind must be one of/);
     expect(messageOf(() => validateRequest('locateRow', { clusterId: 'x', table: 'claims' }))).toMatch(/^locateRow: ref must be/);
   });
 });

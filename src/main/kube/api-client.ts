@@ -27,6 +27,8 @@ export interface RequestOptions {
   body?: unknown;
   timeoutMs?: number;
   signal?: AbortSignal;
+  /** The Accept header (default `application/json`); e.g. the PartialObjectMetadata media type (kube/arrival.ts). */
+  accept?: string;
 }
 
 export class ApiClient {
@@ -51,8 +53,8 @@ export class ApiClient {
   }
 
   /** A streaming GET (a watch). Resolves once the status is 2xx; the caller reads and destroys the stream. */
-  async stream(path: string, options: { signal?: AbortSignal; headersTimeoutMs?: number } = {}): Promise<Readable> {
-    const response = await this.send(path, { signal: options.signal }, options.headersTimeoutMs ?? this.defaultTimeoutMs, false);
+  async stream(path: string, options: { signal?: AbortSignal; headersTimeoutMs?: number; accept?: string } = {}): Promise<Readable> {
+    const response = await this.send(path, { signal: options.signal, accept: options.accept }, options.headersTimeoutMs ?? this.defaultTimeoutMs, false);
     return response.body;
   }
 
@@ -82,7 +84,7 @@ export class ApiClient {
         agent: auth.agent,
         headers: {
           ...auth.headers,
-          Accept: 'application/json',
+          Accept: options.accept ?? 'application/json',
           'User-Agent': 'kube-storage-explorer',
           ...(compress ? { 'Accept-Encoding': 'gzip' } : {}),
           ...(payload !== undefined ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(payload) } : {}),

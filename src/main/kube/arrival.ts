@@ -1,14 +1,26 @@
 /**
  * What happens to an object as it arrives from the API, before anything else sees it.
  */
-import { KINDS, STORAGE_EVENT_KINDS, type Kind } from '../../shared/kube/kinds';
-import type { KubeEvent, KubeObject } from '../../shared/kube/objects';
+import { KINDS, METADATA_ONLY_KINDS, STORAGE_EVENT_KINDS, type Kind } from '../../shared/kube/kinds';
+import type { KubeEvent, KubeObject, ObjectMeta } from '../../shared/kube/objects';
+
+/**
+ * The media types that make the API server send PartialObjectMetadata (metadata only) for a LIST and a WATCH,
+ * as client-go's metadata client asks (k8s.io/client-go/metadata). Without a plain `application/json` fallback:
+ * a server that cannot send metadata only answers 406, and the kind shows as failed, rather than sending data.
+ */
+export const PARTIAL_METADATA_LIST = 'application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1';
+export const PARTIAL_METADATA = 'application/json;as=PartialObjectMetadata;g=meta.k8s.io;v=v1';
+
+/** The metadata of a metadata-only object the app keeps: names and ownership. Annotations are never kept. */
+const KEPT_METADATA = ['name', 'namespace', 'uid', 'resourceVersion', 'creationTimestamp', 'deletionTimestamp', 'labels', 'ownerReferences'] as const;
 
 /**
  * Drops `metadata.managedFields` (server-side-apply bookkeeping: often the largest part of an object and never
  * shown), and fills `kind`/`apiVersion`, which LIST responses leave out of their items.
  */
 export function prepareObject(kind: Kind, object: KubeObject): KubeObject {
+  if (METADATA_ONLY_KINDS.has(kind)) return metadataOnly(kind, object);
   const metadata = object.metadata as (KubeObject['metadata'] & { managedFields?: unknown }) | undefined;
   if (metadata && 'managedFields' in metadata) delete metadata.managedFields;
   if (object.kind === undefined || object.apiVersion === undefined) {
@@ -17,6 +29,20 @@ export function prepareObject(kind: Kind, object: KubeObject): KubeObject {
     object.apiVersion ??= info.group === '' ? info.version : `${info.group}/${info.version}`;
   }
   return object;
+}
+
+/**
+ * What is kept of a ConfigMap or Secret: its kind and the names in its metadata, nothing else. The server was asked
+ * for PartialObjectMetadata (kind "PartialObjectMetadata"), but whatever it sent (a proxy that ignored the media
+ * type, a full object in a watch), `data`, `stringData`, `binaryData` and annotations (kubectl's
+ * last-applied-configuration holds the values) are dropped here, before any store sees the object.
+ */
+function metadataOnly(kind: Kind, object: KubeObject): KubeObject {
+  const info = KINDS[kind];
+  const source: ObjectMeta = object.metadata ?? {};
+  const metadata: Record<string, unknown> = {};
+  for (const key of KEPT_METADATA) if (source[key] !== undefined) metadata[key] = source[key];
+  return { apiVersion: info.group === '' ? info.version : `${info.group}/${info.version}`, kind: info.kind, metadata: metadata as ObjectMeta };
 }
 
 /**

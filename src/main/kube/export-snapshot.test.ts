@@ -98,7 +98,8 @@ describe('redaction by allow-list', () => {
     expect(storageClass['mountOptions']).toEqual(['vers=4.1', `password=${REDACTED}`]);
     const pv = redactObject('persistentvolumes', { metadata: { name: 'pv' }, spec: { mountOptions: ['username=admin,password=pvpass'], csi: { driver: 'd', volumeHandle: 'h', volumeAttributes: { storagePassword: 'x' }, nodeStageSecretRef: { name: 's' } } } });
     expect(stringify(pv)).not.toContain('pvpass');
-    expect((pv['spec'] as { csi: unknown }).csi).toEqual({ driver: 'd', volumeHandle: 'h' });
+    // A Secret's name and namespace are kept (support checks that it exists); volumeAttributes are not.
+    expect((pv['spec'] as { csi: unknown }).csi).toEqual({ driver: 'd', volumeHandle: 'h', nodeStageSecretRef: { name: 's' } });
     const snapshotClass = redactObject('volumesnapshotclasses', { metadata: { name: 'c' }, driver: 'd', parameters: { 'csi.storage.k8s.io/snapshotter-secret-name': 's', apiToken: 'tok123' } });
     expect(snapshotClass['parameters']).toEqual({ 'csi.storage.k8s.io/snapshotter-secret-name': 's', apiToken: REDACTED });
   });

@@ -6,11 +6,11 @@
  *
  * resourceVersions are opaque: they are stored and sent back, never compared or parsed.
  */
-import { collectionPath, KINDS, type Kind } from '../../shared/kube/kinds';
+import { collectionPath, KINDS, METADATA_ONLY_KINDS, type Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { KindSyncState } from '../../shared/model/status';
 import { ApiError, type ApiClient } from './api-client';
-import { prepareObject } from './arrival';
+import { PARTIAL_METADATA, PARTIAL_METADATA_LIST, prepareObject } from './arrival';
 import { Backoff, sleep } from './backoff';
 import { writeEvent, type ObjectWriter } from './source';
 import { watchStream } from './watch-stream';
@@ -69,10 +69,13 @@ export class Reflector {
   private reportTimer: NodeJS.Timeout | undefined;
   private readonly backoff: Backoff;
   private readonly path: string;
+  /** Metadata-only kinds (Secrets, ConfigMaps) are listed and watched as PartialObjectMetadata. */
+  private readonly metadataOnly: boolean;
 
   constructor(private readonly options: ReflectorOptions) {
     this.backoff = options.backoff ?? new Backoff();
     this.path = collectionPath(options.kind, options.namespace);
+    this.metadataOnly = METADATA_ONLY_KINDS.has(options.kind);
   }
 
   /** The resourceVersion the next watch resumes from (opaque). */
@@ -156,7 +159,11 @@ export class Reflector {
       if (continueToken) query.set('continue', continueToken);
       let page: { items?: KubeObject[]; metadata?: { resourceVersion?: string; continue?: string } };
       try {
-        page = await this.options.client.json(`${this.path}?${query}`, { signal: this.abort.signal, timeoutMs: this.options.pageTimeoutMs ?? 60_000 });
+        page = await this.options.client.json(`${this.path}?${query}`, {
+          signal: this.abort.signal,
+          timeoutMs: this.options.pageTimeoutMs ?? 60_000,
+          ...(this.metadataOnly ? { accept: PARTIAL_METADATA_LIST } : {}),
+        });
       } catch (error) {
         if (continueToken && error instanceof ApiError && error.status === 410 && ++restarts <= 3) {
           objects = []; // the snapshot the pages came from is gone: start over (a few times, then back off)
@@ -199,6 +206,7 @@ export class Reflector {
       path: `${this.path}?${query}`,
       signal: this.abort.signal,
       silenceMs: Math.min(timeoutSeconds * 1000 + 30_000, this.options.silenceMs ?? 200_000),
+      ...(this.metadataOnly ? { accept: PARTIAL_METADATA } : {}),
       onOpen: () => {
         if (this.status.state !== 'synced') this.report({ state: 'synced', message: undefined, detail: undefined, nextRetryAt: undefined, unreachable: false });
       },

@@ -12,6 +12,8 @@ export interface WatchStreamOptions {
   path: string;
   signal: AbortSignal;
   silenceMs: number;
+  /** The Accept header of the watch (PartialObjectMetadata for metadata-only kinds). */
+  accept?: string;
   /** Called once the server accepted the watch (2xx). */
   onOpen(): void;
   /** Called for each event in order; throwing ends the watch with that error. */
@@ -20,7 +22,7 @@ export interface WatchStreamOptions {
 
 /** Resolves with the number of events received when the server ends the watch; rejects on failure. */
 export async function watchStream(options: WatchStreamOptions): Promise<number> {
-  const stream = await options.client.stream(options.path, { signal: options.signal });
+  const stream = await options.client.stream(options.path, { signal: options.signal, ...(options.accept ? { accept: options.accept } : {}) });
   options.onOpen();
   const splitter = new LineSplitter();
   let received = 0;

@@ -87,6 +87,9 @@ export function markDependents(store: ObjectStore, kind: Kind, obj: KubeObject, 
       if (va.spec?.nodeName) dirty.object('nodes', va.spec.nodeName);
       return;
     }
+    case 'configmaps':
+    case 'secrets':
+      return referencedObjectDependents(store, kind, obj, dirty);
     case 'volumesnapshots': {
       const claim = (obj as VolumeSnapshot).spec?.source?.persistentVolumeClaimName;
       if (claim) dirty.object('persistentvolumeclaims', nsKey(obj.metadata?.namespace, claim));
@@ -171,6 +174,32 @@ function podCommandText(pod: Pod): string {
     for (const e of c.env ?? []) if (e.value) parts.push(e.value);
   }
   return parts.join('\n');
+}
+
+/**
+ * A ConfigMap or Secret appearing or going away changes the verdict of what names it (pods-references.ts,
+ * csi-secrets.ts): the pods of its namespace, and for a Secret the CSI volumes naming it, the classes (their
+ * parameters may name it) and the claims still waiting to be provisioned. Claims and classes are few; PVs are
+ * scanned only for CSI secret references.
+ */
+function referencedObjectDependents(store: ObjectStore, kind: 'configmaps' | 'secrets', obj: KubeObject, dirty: DirtySink): void {
+  const ns = obj.metadata?.namespace ?? '';
+  const name = obj.metadata?.name ?? '';
+  for (const pod of store.list('pods', ns)) dirty.object('pods', objectKey(pod));
+  if (kind === 'configmaps') return;
+  for (const pv of store.list('persistentvolumes')) {
+    const csi = pv.spec?.csi;
+    if (!csi) continue;
+    const refs = [csi.nodeStageSecretRef, csi.nodePublishSecretRef, csi.controllerPublishSecretRef, csi.controllerExpandSecretRef, csi.nodeExpandSecretRef];
+    if (refs.some((ref) => ref?.name === name && (ref.namespace ?? '') === ns)) dirty.object('persistentvolumes', pv.metadata?.name ?? '');
+  }
+  for (const sc of store.list('storageclasses')) {
+    if (!sc.parameters || !Object.keys(sc.parameters).some((key) => /secret-name$|SecretName$/.test(key))) continue;
+    dirty.object('storageclasses', sc.metadata?.name ?? '');
+    for (const claim of store.claimsOfClass(sc.metadata?.name ?? '')) {
+      if (claim.status?.phase !== 'Bound') dirty.object('persistentvolumeclaims', objectKey(claim));
+    }
+  }
 }
 
 function eventDependents(store: ObjectStore, event: KubeEvent, dirty: DirtySink): void {

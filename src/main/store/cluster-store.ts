@@ -397,6 +397,9 @@ export class ClusterStore implements SourceSink, ClusterView {
   kindState(kind: Kind): KindSyncState {
     return this.objects.kindState(kind);
   }
+  kindStateIn(kind: Kind, namespace: string): KindSyncState {
+    return this.objects.kindStateIn(kind, namespace);
+  }
   list<K extends Kind>(kind: K, namespace?: string): readonly ObjectsByKind[K][] {
     return this.objects.list(kind, namespace);
   }

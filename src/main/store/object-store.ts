@@ -158,6 +158,13 @@ export class ObjectStore extends EventWriter implements ClusterView {
     return this.states.get(kind)?.state ?? 'idle';
   }
 
+  kindStateIn(kind: Kind, namespace: string): KindSyncState {
+    const status = this.states.get(kind);
+    // A namespace-limited user's kind is watched in the listed namespaces only (kube/kind-status.ts).
+    if (status?.namespaces && !status.namespaces.includes(namespace)) return 'forbidden';
+    return status?.state ?? 'idle';
+  }
+
   list<K extends Kind>(kind: K, namespace?: string): readonly ObjectsByKind[K][] {
     return this.table(kind).list(namespace);
   }

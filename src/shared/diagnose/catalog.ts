@@ -23,6 +23,7 @@ export const FINDING_CODES = {
   'claim.class-missing': c('problem', 'storage-class', 'The named StorageClass does not exist', 'Указанного StorageClass не существует'),
   'claim.wait-for-first-consumer': c('expected-wait', 'binding-modes', 'Waits for its first pod', 'Ждёт первый под'),
   'claim.wait-for-pod-scheduled': c('expected-wait', 'binding-modes', 'Waits for its pod to be scheduled', 'Ждёт, пока под назначат на узел'),
+  'claim.consumer-skips-scheduler': c('problem', 'binding-modes', 'Its pod skips the scheduler: it never binds', 'Её под обходит планировщик: привязки не будет'),
   'claim.consumer-unschedulable': c('problem', 'troubleshooting-pending', 'Its pod cannot be scheduled', 'Его под не удаётся разместить'),
   'claim.provisioner-dead': c('problem', 'provisioner-health', 'The provisioner is not running', 'Провизионер не работает'),
   'claim.provisioning-failed': c('problem', 'dynamic-provisioning', 'Provisioning failed', 'Не удалось создать том'),
@@ -41,6 +42,8 @@ export const FINDING_CODES = {
   'claim.resizing': c('expected-wait', 'volume-expansion', 'Being resized', 'Идёт расширение'),
   'claim.fs-resize-pending': c('expected-wait', 'volume-expansion', 'File system resize waits for a pod', 'Расширение файловой системы ждёт пода'),
   'claim.resize-failed': c('problem', 'volume-expansion', 'Resize failed', 'Расширение не удалось'),
+  'claim.secret-missing': c('problem', 'csi-secrets', "The provisioner's Secret for it does not exist", 'Secret провизионера для неё не существует'),
+  'claim.secret-unchecked': c('info', 'csi-secrets', "Cannot check the provisioner's Secret", 'Нельзя проверить Secret провизионера'),
   'claim.rwo-multi-node': c('problem', 'access-modes', 'ReadWriteOnce claim used on several nodes', 'Заявка ReadWriteOnce используется на нескольких узлах'),
   // Volumes (volumes.ts).
   'volume.available-unused': c('info', 'persistent-volume', 'Available and unused', 'Свободен и не используется'),
@@ -49,6 +52,8 @@ export const FINDING_CODES = {
   'volume.released-delete': c('expected-wait', 'reclaim-policy', 'Released: waiting to be deleted', 'Освобождён и ждёт удаления'),
   'volume.failed': c('problem', 'reclaim-policy', 'Reclaim failed', 'Не удалось вернуть том'),
   'volume.claim-missing': c('problem', 'claim-lifecycle', 'Bound to a claim that no longer exists', 'Привязан к заявке, которой больше нет'),
+  'volume.secret-missing': c('problem', 'csi-secrets', 'A Secret its CSI driver needs does not exist', 'Secret, нужный его CSI-драйверу, не существует'),
+  'volume.secret-unchecked': c('info', 'csi-secrets', 'Cannot check a Secret its CSI driver needs', 'Нельзя проверить Secret, нужный его CSI-драйверу'),
   'volume.attach-error': c('problem', 'csi', 'Attach or detach failed', 'Ошибка подключения или отключения'),
   // Pods (pods-volumes.ts, pods-mounts.ts, pods-init.ts).
   'pod.claim-missing': c('problem', 'persistent-volume-claim', 'Uses a claim that does not exist', 'Использует несуществующую заявку'),
@@ -57,6 +62,10 @@ export const FINDING_CODES = {
   'pod.unschedulable-volumes': c('problem', 'troubleshooting-pending', 'Cannot be scheduled because of its volumes', 'Не размещается из-за томов'),
   'pod.configmap-missing': c('problem', 'config-and-secret-volumes', 'Mounts a ConfigMap that does not exist', 'Монтирует несуществующий ConfigMap'),
   'pod.secret-missing': c('problem', 'config-and-secret-volumes', 'Mounts a Secret that does not exist', 'Монтирует несуществующий Secret'),
+  'pod.optional-source-missing': c('info', 'config-and-secret-volumes', 'Names an optional ConfigMap or Secret that does not exist', 'Ссылается на необязательный ConfigMap или Secret, которого нет'),
+  'pod.reference-unchecked': c('info', 'config-and-secret-volumes', 'Cannot check the ConfigMaps or Secrets it mounts', 'Нельзя проверить ConfigMap и Secret, которые он монтирует'),
+  'pod.node-name-wffc-claim': c('problem', 'binding-modes', 'Placed by nodeName: its WaitForFirstConsumer claim never binds', 'Размещён через nodeName: его заявка WaitForFirstConsumer не привяжется'),
+  'pod.node-name-volume-affinity': c('problem', 'binding-modes', "On a node its volume's node affinity excludes", 'На узле, который исключает node affinity его тома'),
   'pod.mount-failed': c('problem', 'troubleshooting-mounts', 'A volume cannot be mounted', 'Том не монтируется'),
   'pod.attach-failed': c('problem', 'troubleshooting-mounts', 'A volume cannot be attached', 'Том не подключается к узлу'),
   'pod.multi-attach': c('problem', 'access-modes', 'The volume is attached to another node', 'Том подключён к другому узлу'),
@@ -80,6 +89,8 @@ export const FINDING_CODES = {
   'claim.inodes-nearly-exhausted': c('warning', 'volume-usage', 'The volume is running out of inodes', 'На томе заканчиваются индексные дескрипторы'),
   'pod.emptydir-near-limit': c('warning', 'volume-usage', 'emptyDir near its sizeLimit: the pod will be evicted', 'emptyDir близок к sizeLimit: под будет вытеснен'),
   'node.usage-unknown': c('warning', 'volume-usage', 'Volume usage unknown on this node', 'Заполнение томов на этом узле неизвестно'),
+  'class.secret-missing': c('problem', 'csi-secrets', 'A Secret the class\'s parameters name does not exist', 'Secret из параметров класса не существует'),
+  'class.secret-params-invalid': c('problem', 'csi-secrets', 'The class\'s secret parameters are malformed', 'Параметры секретов класса заданы неверно'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

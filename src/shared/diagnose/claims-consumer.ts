@@ -11,6 +11,7 @@ import { describeStep, pendingUnknown, recentEvents, SLOW_WAIT_MS, type ClaimCas
 import { evidence, finding, step, t } from './finding';
 import { ageOf, condition, duration, eventEvidence, eventMillis, eventsAbout, newestEvent, refTo } from './object-helpers';
 import { healthEvidence, NO_PROVISIONER, VERDICT_TEXT } from './provisioners';
+import { claimSkippedByScheduler } from './node-name';
 import { command } from './shell-quote';
 import { analyseStatic, nearMissEvidence } from './static-binding';
 
@@ -49,6 +50,10 @@ export function consumerNotScheduled(c: ClaimCase, modeEvidence: Evidence, class
   if (out.length > 0) return out;
   const names = c.pods.filter((p) => !p.spec?.nodeName).map((p) => p.metadata?.name ?? '');
   if (names.length === 0) {
+    // consumerNotScheduled runs for WaitForFirstConsumer claims without selected-node: pods already on a node were
+    // put there by spec.nodeName, not by the scheduler, which writes selected-node before it binds (node-name.ts).
+    const onNode = c.pods.filter((p) => p.spec?.nodeName);
+    if (onNode.length > 0) return [claimSkippedByScheduler(c.ref, c.claim, c.ns, onNode, modeEvidence)];
     // The scheduler binds the pod only after the claim's volume is settled; a scheduled pod with an unbound claim is a moment's state.
     return [pendingUnknown(c, t(`Pod ${verbatim(c.pods[0]?.metadata?.name)} is already on a node, yet the claim is not bound: binding is in progress or was undone.`, `Под ${verbatim(c.pods[0]?.metadata?.name)} уже на узле, а заявка не привязана: привязка идёт или была отменена.`))];
   }

@@ -9,9 +9,11 @@ import type { ProvisionerRow } from '../model/rows';
 import { diagnoseBoundOrLostClaim, diagnoseTerminatingClaim } from './claims-other';
 import { diagnosePendingClaim } from './claims-pending';
 import { diagnoseClass } from './classes';
+import { diagnoseClaimSecrets, diagnoseClassSecrets, diagnoseVolumeSecrets } from './csi-secrets';
 import { createContext, type DiagnoseContext } from './context';
 import { diagnoseInitContainers } from './pods-init';
 import { diagnosePodMountEvents, diagnosePodScheduling, isUnschedulableForVolumes } from './pods-mounts';
+import { diagnosePodReferences } from './pods-references';
 import { diagnosePodVolumes } from './pods-volumes';
 import { provisionerHealth as assessHealth } from './provisioners';
 import { diagnoseVolume } from './volumes';
@@ -57,9 +59,9 @@ export function diagnoseAll(view: ClusterView, options: DiagnoseAllOptions = {})
   const classes = ns === undefined ? view.list('storageclasses') : view.list('storageclasses').filter((sc) => claims.some((c) => claimClassName(c) === sc.metadata?.name));
   const volumes = ns === undefined ? view.list('persistentvolumes') : view.list('persistentvolumes').filter((pv) => pv.spec?.claimRef?.namespace === ns);
   const out: Finding[] = [];
-  for (const sc of classes) out.push(...diagnoseClass(ctx, sc));
+  for (const sc of classes) out.push(...diagnoseClassFully(ctx, sc));
   for (const claim of claims) out.push(...diagnoseClaim(ctx, claim));
-  for (const pv of volumes) out.push(...diagnoseVolume(ctx, pv));
+  for (const pv of volumes) out.push(...diagnoseVolumeFully(ctx, pv));
   for (const pod of view.list('pods', ns)) out.push(...diagnosePod(ctx, pod));
   return sortFindings(out);
 }
@@ -92,7 +94,7 @@ function diagnoseWith(ctx: DiagnoseContext, ref: ObjectRef): Finding[] {
     }
     case 'persistentvolumes': {
       const pv = view.get('persistentvolumes', ref.name);
-      return pv ? diagnoseVolume(ctx, pv) : [];
+      return pv ? diagnoseVolumeFully(ctx, pv) : [];
     }
     case 'pods': {
       const pod = view.get('pods', ref.name, ref.namespace);
@@ -100,7 +102,7 @@ function diagnoseWith(ctx: DiagnoseContext, ref: ObjectRef): Finding[] {
     }
     case 'storageclasses': {
       const sc = view.get('storageclasses', ref.name);
-      return sc ? diagnoseClass(ctx, sc) : [];
+      return sc ? diagnoseClassFully(ctx, sc) : [];
     }
     default:
       return [];
@@ -109,8 +111,16 @@ function diagnoseWith(ctx: DiagnoseContext, ref: ObjectRef): Finding[] {
 
 function diagnoseClaim(ctx: DiagnoseContext, claim: Parameters<typeof diagnosePendingClaim>[1]): Finding[] {
   const phase = claim.status?.phase ?? 'Pending';
-  const main = phase === 'Pending' ? diagnosePendingClaim(ctx, claim) : diagnoseBoundOrLostClaim(ctx, claim);
+  const main = phase === 'Pending' ? [...diagnosePendingClaim(ctx, claim), ...diagnoseClaimSecrets(ctx, claim)] : diagnoseBoundOrLostClaim(ctx, claim);
   return [...diagnoseTerminatingClaim(ctx, claim), ...main];
+}
+
+function diagnoseClassFully(ctx: DiagnoseContext, sc: Parameters<typeof diagnoseClass>[1]): Finding[] {
+  return [...diagnoseClass(ctx, sc), ...diagnoseClassSecrets(ctx, sc)];
+}
+
+function diagnoseVolumeFully(ctx: DiagnoseContext, pv: Parameters<typeof diagnoseVolume>[1]): Finding[] {
+  return [...diagnoseVolume(ctx, pv), ...diagnoseVolumeSecrets(ctx, pv)];
 }
 
 function diagnosePod(ctx: DiagnoseContext, pod: Parameters<typeof diagnoseInitContainers>[1]): Finding[] {
@@ -118,6 +128,7 @@ function diagnosePod(ctx: DiagnoseContext, pod: Parameters<typeof diagnoseInitCo
   return [
     ...diagnosePodScheduling(ctx, pod),
     ...diagnosePodVolumes(ctx, pod, unschedulable),
+    ...diagnosePodReferences(ctx, pod),
     ...diagnosePodMountEvents(ctx, pod),
     ...diagnoseInitContainers(ctx, pod),
   ];

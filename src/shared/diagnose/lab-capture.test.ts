@@ -9,7 +9,9 @@ import { fixtureView, type FixtureObjects } from './testing/fixture-view';
 import { allProvisioners, diagnoseAll, diagnoseObject } from './index';
 import capture from './testing/lab-capture.json';
 
-const view = fixtureView(capture.objects as unknown as FixtureObjects, { now: capture.capturedAt });
+// The capture holds no ConfigMaps or Secrets (taken before the app watched them): as if they were still loading.
+const UNCAPTURED = { configmaps: 'idle', secrets: 'idle' } as const;
+const view = fixtureView(capture.objects as unknown as FixtureObjects, { now: capture.capturedAt, states: UNCAPTURED });
 const claim = (namespace: string, name: string): Finding[] => diagnoseObject(view, { kind: 'persistentvolumeclaims', name, namespace });
 
 describe('lab capture', () => {
@@ -45,7 +47,7 @@ describe('lab capture', () => {
   });
 
   it('the provisioner turns dead once its lease has not been renewed for a minute', () => {
-    const later = fixtureView(capture.objects as unknown as FixtureObjects, { now: new Date(Date.parse(capture.capturedAt) + 60_000).toISOString() });
+    const later = fixtureView(capture.objects as unknown as FixtureObjects, { now: new Date(Date.parse(capture.capturedAt) + 60_000).toISOString(), states: UNCAPTURED });
     const row = allProvisioners(later).find((p) => p.name === 'hostpath.lab.kse.dev');
     expect(row?.verdict).toBe('dead');
   });

@@ -3,8 +3,8 @@
  * (the scheduler's volume messages, e.g. "node(s) didn't match PersistentVolume's node affinity", "pod has unbound
  * immediate PersistentVolumeClaims"), and kubelet / attach-detach events FailedMount and FailedAttachVolume
  * (including "Waiting for detach for volume ...", before 1.37 "Multi-Attach error for volume ..."). The texts
- * are in messages.ts. ConfigMaps and Secrets are not watched, so a missing one
- * is known only from the kubelet's event text (`configmap "x" not found`).
+ * are in messages.ts. A missing ConfigMap or Secret is decided from the objects (pods-references.ts); the kubelet's
+ * event text (`configmap "x" not found`) is used only where the app cannot read that kind in the pod's namespace.
  */
 import { verbatim } from '../verbatim';
 import type { KubeEvent, Pod } from '../kube/objects';
@@ -65,6 +65,8 @@ export function diagnosePodMountEvents(ctx: DiagnoseContext, pod: Pod): Finding[
         const kind = missing[1] as 'configmap' | 'secret';
         const name = missing[2] ?? '';
         const key = `${kind}/${name}`;
+        // Readable kind: pods-references.ts decides from the objects (an event outlives the fix by an hour).
+        if (view.kindStateIn(kind === 'configmap' ? 'configmaps' : 'secrets', ns) === 'synced') continue;
         if (seen.has(key)) continue;
         seen.add(key);
         out.push(

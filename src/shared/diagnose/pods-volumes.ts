@@ -9,7 +9,9 @@ import type { Finding } from '../model/findings';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, NOTE, step, t } from './finding';
 import { ageOf, isPodFinished, refByName, refTo } from './object-helpers';
+import { podOnExcludedNode, podSkipsBinding, waitsOnUnscheduledNodeName } from './node-name';
 import { command } from './shell-quote';
+import { claimClassName } from './view';
 import { NODES } from './words';
 
 /** Host paths that expose the node itself: its configuration, devices, runtime sockets, kubelet state. */
@@ -87,7 +89,11 @@ function claimVolume(ctx: DiagnoseContext, pod: Pod, volume: Volume, claimName: 
     ];
   }
   const out: Finding[] = [];
-  if ((claim.status?.phase ?? 'Pending') === 'Pending' && !unschedulableForVolumes) {
+  const className = claimClassName(claim);
+  const sc = className ? view.get('storageclasses', className) : undefined;
+  if (waitsOnUnscheduledNodeName(claim, sc, pod)) {
+    out.push(podSkipsBinding(pod, claim, volume.name ?? ''));
+  } else if ((claim.status?.phase ?? 'Pending') === 'Pending' && !unschedulableForVolumes) {
     out.push(
       finding({
         code: 'pod.claim-pending',
@@ -102,6 +108,10 @@ function claimVolume(ctx: DiagnoseContext, pod: Pod, volume: Volume, claimName: 
   const other = otherNodeUser(ctx, pod, claim);
   if (other) out.push(other);
   const pv = claim.spec?.volumeName ? view.get('persistentvolumes', claim.spec.volumeName) : undefined;
+  if (pv && claim.status?.phase === 'Bound' && !isPodFinished(pod)) {
+    const excluded = podOnExcludedNode(ctx, pod, claim, pv, volume.name ?? '');
+    if (excluded) out.push(excluded);
+  }
   const driver = pv?.spec?.csi?.driver;
   if (driver) {
     const missing = csiDriverMissingOnNode(ctx, pod, volume, driver);

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Pod } from '../kube/objects';
-import { fixtureView, type FixtureObjects } from './testing/fixture-view';
+import { fixtureView, type FixtureObjects, type FixtureOptions } from './testing/fixture-view';
 import { boundClaim, boundVolume, csiNode, eventAbout, manualClaim, minutesAgo, runningPod, taskPod } from './testing/fixtures';
 import { diagnoseObject } from './index';
 import { isSensitiveHostPath } from './pods-volumes';
 import { plainText } from '../verbatim';
 
-const diagnose = (objects: FixtureObjects, pod: Pod) =>
-  diagnoseObject(fixtureView(objects), { kind: 'pods', name: pod.metadata!.name!, namespace: pod.metadata!.namespace! });
+const diagnose = (objects: FixtureObjects, pod: Pod, options: FixtureOptions = {}) =>
+  diagnoseObject(fixtureView(objects, options), { kind: 'pods', name: pod.metadata!.name!, namespace: pod.metadata!.namespace! });
 const codes = (objects: FixtureObjects, pod: Pod) => diagnose(objects, pod).map((f) => f.code);
 const pendingOnNode = (pod: Pod): Pod => ({ ...pod, spec: { ...pod.spec, nodeName: 'node-1' }, status: { phase: 'Pending' } });
 
@@ -83,14 +83,17 @@ describe('pods held back by volumes (scheduler and kubelet reports)', () => {
     expect(codes({ pods: [pod], persistentvolumeclaims: [manualClaim] }, pod)).toEqual(['pod.claim-pending']);
   });
 
-  it('a missing ConfigMap and Secret, from the kubelet FailedMount text', () => {
+  it('a missing ConfigMap and Secret, from the kubelet FailedMount text, where the user may not read them', () => {
     const pod = pendingOnNode({ ...runningPod, spec: { ...runningPod.spec, volumes: [] } });
     const events = [
       eventAbout(pod, 'FailedMount', 'MountVolume.SetUp failed for volume "config" : configmap "app-config" not found', { type: 'Warning', component: 'kubelet', count: 7 }),
       eventAbout(pod, 'FailedMount', 'MountVolume.SetUp failed for volume "tls" : secret "app-tls" not found', { type: 'Warning', component: 'kubelet', minutesAgo: 2 }),
     ];
-    const found = diagnose({ pods: [pod], events }, pod);
+    const found = diagnose({ pods: [pod], events }, pod, { states: { configmaps: 'forbidden', secrets: 'forbidden' } });
     expect(found.map((f) => f.code).sort()).toEqual(['pod.configmap-missing', 'pod.secret-missing']);
+    // Where they can be read, the objects decide: both exist now, so the lingering events say nothing.
+    const exist = { configmaps: [{ metadata: { name: 'app-config', namespace: 'shop' } }], secrets: [{ metadata: { name: 'app-tls', namespace: 'shop' } }] };
+    expect(codes({ pods: [pod], events, ...exist }, pod)).toEqual([]);
     expect(found.find((f) => f.code === 'pod.configmap-missing')?.fix[0]?.command).toBe('kubectl get configmap -n shop');
     expect(found.find((f) => f.code === 'pod.configmap-missing')?.evidence[0]?.label.en).toContain('×7');
   });

@@ -22,6 +22,11 @@ export interface ClusterView {
   now(): number;
   /** Whether a kind could be read: rules say "unknown" rather than "missing" when it is forbidden. */
   kindState(kind: Kind): KindSyncState;
+  /**
+   * Whether a kind could be read in one namespace: for a user who may list it only in some namespaces, 'forbidden'
+   * in the others (a Secret in a namespace the user cannot read is "cannot check", never "missing").
+   */
+  kindStateIn(kind: Kind, namespace: string): KindSyncState;
   /** All objects of a kind, optionally in one namespace. */
   list<K extends Kind>(kind: K, namespace?: string): readonly ObjectsByKind[K][];
   /** One object by name (and namespace for namespaced kinds). */

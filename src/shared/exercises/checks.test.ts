@@ -148,7 +148,8 @@ const view = (file: CaptureFile, which: FailingCase['from'], edit?: Edit) => {
   const capture = file[which];
   const objects = structuredClone(capture.objects);
   edit?.(objects);
-  return fixtureView(objects, { now: capture.capturedAt });
+  // The captures hold no ConfigMaps or Secrets (taken before the app watched them): as if they were still loading.
+  return fixtureView(objects, { now: capture.capturedAt, states: { configmaps: 'idle', secrets: 'idle' } });
 };
 
 describe.each(SPECS.map((s) => [s.id, s] as const))('exercise %s', (id, spec) => {

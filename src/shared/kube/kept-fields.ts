@@ -85,6 +85,8 @@ const METADATA = fields({
 export const CONDITIONS = list(fields({ type: ID, status: ID, reason: ID, message: TEXT, lastTransitionTime: ID, lastProbeTime: ID }));
 export const OBJECT_REFERENCE = fields({ kind: ID, namespace: ID, name: ID, uid: ID, apiVersion: ID, resourceVersion: ID, fieldPath: ID });
 export const SELECTOR_REQUIREMENTS = list(fields({ key: ID, operator: ID, values: IDS }));
+/** A Secret's name and namespace (core/v1 SecretReference): not secret, and what support needs to check it exists. */
+export const SECRET_REFERENCE = fields({ name: ID, namespace: ID });
 export const LABEL_SELECTOR = fields({ matchLabels: ID_MAP, matchExpressions: SELECTOR_REQUIREMENTS });
 export const NODE_SELECTOR_TERMS = list(fields({ matchExpressions: SELECTOR_REQUIREMENTS, matchFields: SELECTOR_REQUIREMENTS }));
 export const RESOURCES = fields({ requests: ID_MAP, limits: ID_MAP });
@@ -112,9 +114,10 @@ export const POD_VOLUME = fields(
     hostPath: fields({ path: ID, type: ID }),
     configMap: fields({ name: ID, optional: BOOL }),
     secret: fields({ secretName: ID, optional: BOOL }),
-    // The app shows which sources a projected volume has (their keys), not what they hold.
-    projected: fields({ sources: list(map(fields({ name: ID }))) }),
-    csi: fields({ driver: ID, readOnly: BOOL, fsType: ID }),
+    // The app shows which sources a projected volume has (their keys) and which objects they name, not what they hold.
+    projected: fields({ sources: list(map(fields({ name: ID, optional: BOOL }))) }),
+    // nodePublishSecretRef: the name of a Secret (never its data), which the app checks exists.
+    csi: fields({ driver: ID, readOnly: BOOL, fsType: ID, nodePublishSecretRef: fields({ name: ID }) }),
     ephemeral: fields({ volumeClaimTemplate: fields({ metadata: fields({ labels: ID_MAP }), spec: CLAIM_SPEC }) }),
     downwardAPI: fields({}),
     nfs: fields({ server: ID, path: ID, readOnly: BOOL }),

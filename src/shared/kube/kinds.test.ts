@@ -28,7 +28,7 @@ describe('the resource registries are derived from one descriptor per resource',
       // A resource plural is the lower-cased plural of its kind, as the API server names it.
       expect(d.resource.startsWith(d.kind.toLowerCase().slice(0, -1))).toBe(true);
     }
-    expect(kindOfObjectKind('Secret')).toBeUndefined();
+    expect(kindOfObjectKind('Deployment')).toBeUndefined();
   });
 
   it('builds the URL of each resource from its group and version', () => {

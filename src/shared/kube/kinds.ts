@@ -5,6 +5,7 @@
 import type { TableId } from '../table-ids';
 import type { Keep } from './kept-fields';
 import type { ResourceDescriptor } from './resources/descriptor';
+import { configMaps } from './resources/config-maps';
 import { csiDrivers } from './resources/csi-drivers';
 import { csiNodes } from './resources/csi-nodes';
 import { csiStorageCapacities } from './resources/csi-storage-capacities';
@@ -14,6 +15,7 @@ import { nodes } from './resources/nodes';
 import { persistentVolumeClaims } from './resources/persistent-volume-claims';
 import { persistentVolumes } from './resources/persistent-volumes';
 import { pods } from './resources/pods';
+import { secrets } from './resources/secrets';
 import { storageClasses } from './resources/storage-classes';
 import { volumeAttachments } from './resources/volume-attachments';
 import { volumeSnapshotClasses } from './resources/volume-snapshot-classes';
@@ -36,6 +38,8 @@ export const RESOURCES = [
   volumeSnapshots,
   volumeSnapshotContents,
   volumeSnapshotClasses,
+  configMaps,
+  secrets,
 ] as const;
 
 type Descriptors = (typeof RESOURCES)[number];
@@ -78,6 +82,9 @@ export const KIND_SHORT = Object.fromEntries(RESOURCES.map((d) => [d.resource, d
 
 /** Kinds the diagnosis rules give findings to. */
 export const DIAGNOSED_KINDS: ReadonlySet<Kind> = new Set(RESOURCES.filter((d) => d.diagnosed).map((d) => d.resource));
+
+/** Kinds listed and watched as PartialObjectMetadata: their payload never reaches the app (descriptor.ts). */
+export const METADATA_ONLY_KINDS: ReadonlySet<Kind> = new Set(RESOURCES.filter((d) => 'metadataOnly' in d && d.metadataOnly).map((d) => d.resource));
 
 /** Object kinds (the `kind` field) whose Events matter to storage. */
 export const STORAGE_EVENT_KINDS: readonly string[] = RESOURCES.filter((d) => d.storageEvents).map((d) => d.kind);

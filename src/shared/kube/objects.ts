@@ -75,7 +75,18 @@ export interface PersistentVolume extends KubeObject {
     claimRef?: ObjectReference;
     nodeAffinity?: { required?: { nodeSelectorTerms?: NodeSelectorTerm[] } };
     mountOptions?: string[];
-    csi?: { driver?: string; volumeHandle?: string; fsType?: string; readOnly?: boolean };
+    csi?: {
+      driver?: string;
+      volumeHandle?: string;
+      fsType?: string;
+      readOnly?: boolean;
+      /** Secrets the kubelet or a CSI sidecar reads for this volume (their names only: never their data). */
+      nodeStageSecretRef?: SecretReference;
+      nodePublishSecretRef?: SecretReference;
+      controllerPublishSecretRef?: SecretReference;
+      controllerExpandSecretRef?: SecretReference;
+      nodeExpandSecretRef?: SecretReference;
+    };
     hostPath?: { path?: string; type?: string };
     local?: { path?: string; fsType?: string };
     nfs?: { server?: string; path?: string; readOnly?: boolean };
@@ -115,6 +126,19 @@ export interface Condition {
   lastProbeTime?: string;
 }
 
+/** A reference to a Secret by name and namespace (core/v1 SecretReference), as PersistentVolumes carry them. */
+export interface SecretReference {
+  name?: string;
+  namespace?: string;
+}
+
+/** One source of a projected volume: exactly one of these is set (serviceAccountToken and the rest are not read). */
+export interface ProjectedSource {
+  configMap?: { name?: string; optional?: boolean };
+  secret?: { name?: string; optional?: boolean };
+  [source: string]: unknown;
+}
+
 /** One entry of `pod.spec.volumes`; the source is whichever other field is set. */
 export interface Volume {
   name?: string;
@@ -123,8 +147,8 @@ export interface Volume {
   hostPath?: { path?: string; type?: string };
   configMap?: { name?: string; optional?: boolean; items?: unknown[] };
   secret?: { secretName?: string; optional?: boolean; items?: unknown[] };
-  projected?: { sources?: Record<string, unknown>[] };
-  csi?: { driver?: string; readOnly?: boolean; volumeAttributes?: Record<string, string> };
+  projected?: { sources?: ProjectedSource[] };
+  csi?: { driver?: string; readOnly?: boolean; volumeAttributes?: Record<string, string>; nodePublishSecretRef?: { name?: string } };
   ephemeral?: { volumeClaimTemplate?: { metadata?: ObjectMeta; spec?: PersistentVolumeClaim['spec'] } };
   downwardAPI?: unknown;
   nfs?: { server?: string; path?: string; readOnly?: boolean };
@@ -308,3 +332,15 @@ export interface VolumeSnapshotClass extends KubeObject {
   deletionPolicy?: string;
   parameters?: Record<string, string>;
 }
+
+/**
+ * A ConfigMap as the app sees it: metadata only. It is listed and watched as PartialObjectMetadata, so its data
+ * never reaches the app (see resources/config-maps.ts).
+ */
+export type ConfigMap = KubeObject;
+
+/**
+ * A Secret as the app sees it: metadata only. It is listed and watched as PartialObjectMetadata, so no secret
+ * value ever reaches the app, a snapshot or a recording (see resources/secrets.ts).
+ */
+export type Secret = KubeObject;

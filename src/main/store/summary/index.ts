@@ -37,6 +37,9 @@ const BUILDERS: { [K in Kind]: (list: SummaryList, ctx: BuildContext, obj: Objec
   volumesnapshotclasses: (list, _ctx, obj) => snapshotClassSummary(list, obj),
   events: (list, _ctx, obj) => eventSummary(list, obj),
   leases: (list, _ctx, obj) => leaseSummary(list, obj),
+  // Metadata only: the app never holds a ConfigMap's data or a Secret's values (resources/secrets.ts).
+  configmaps: (list, _ctx, obj) => list.metadata(obj),
+  secrets: (list, _ctx, obj) => list.metadata(obj),
 };
 
 /** The Summary fields of one object of a kind, in the order the tab shows them. */

@@ -16,6 +16,8 @@ export interface FixtureOptions {
   now?: string;
   /** Kinds that are not 'synced' (e.g. leases: 'forbidden'). */
   states?: Partial<Record<Kind, KindSyncState>>;
+  /** For a namespace-limited user: the only namespaces a kind is readable in (the others are 'forbidden'). */
+  readableIn?: Partial<Record<Kind, string[]>>;
 }
 
 /** The time fixtures are written against. */
@@ -71,6 +73,10 @@ export function fixtureView(objects: FixtureObjects, options: FixtureOptions = {
   return {
     now: () => now,
     kindState: (kind) => options.states?.[kind] ?? 'synced',
+    kindStateIn: (kind, namespace) => {
+      const readable = options.readableIn?.[kind];
+      return readable && !readable.includes(namespace) ? 'forbidden' : options.states?.[kind] ?? 'synced';
+    },
     list: (kind, namespace) => (namespace === undefined ? all(kind) : all(kind).filter((o) => o.metadata?.namespace === namespace)),
     get: (kind, name, namespace) => keyed(kind).get(namespace === undefined ? `/${name}` : `${namespace}/${name}`)?.[0] as never,
     defaultClasses: () =>

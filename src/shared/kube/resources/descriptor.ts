@@ -38,6 +38,12 @@ export interface ResourceDescriptor<Resource extends string = string, Obj extend
   diagnosed: boolean;
   /** Whether Events about its objects matter to storage (kept by the reflector's arrival filter). */
   storageEvents: boolean;
+  /**
+   * Listed and watched as PartialObjectMetadata (`Accept: application/json;as=PartialObjectMetadataList;g=meta.k8s.io;v=v1`):
+   * the server sends metadata only, so the object's payload (a Secret's values, a ConfigMap's data) never
+   * reaches the app. Arrival keeps only `metadata` of these (kube/arrival.ts), whatever the server sent.
+   */
+  metadataOnly?: boolean;
   /** Phantom: carries the object type for ObjectsByKind; never set. */
   readonly object?: Obj;
 }
