@@ -21,7 +21,8 @@ export function presenceOf(view: ClusterView, kind: ReferencedKind, namespace: s
   const state = view.kindStateIn(kind, namespace);
   if (state === 'synced') return view.get(kind, name, namespace) ? { state: 'present' } : { state: 'missing' };
   if (state === 'syncing' || state === 'idle') return { state: 'loading' };
-  const label = kind === 'secrets' ? t('Secrets', 'Secret') : t('ConfigMaps', 'ConfigMap');
+  // Kind names, not prose: in Russian the kind stays as Kubernetes spells it.
+  const label = kind === 'secrets' ? { en: 'Secrets', ru: 'Secret' } : { en: 'ConfigMaps', ru: 'ConfigMap' };
   if (state === 'forbidden') {
     return {
       state: 'unknown',
