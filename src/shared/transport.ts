@@ -106,6 +106,8 @@ export function apiFromCall(call: CallFn, onNotice: (listener: (notice: Notice) 
     getOverview: (req) => call('getOverview', req),
     listFindings: (req) => call('listFindings', req),
     getLessons: (req) => call('getLessons', req),
+    listExercises: (req) => call('listExercises', req),
+    checkExercise: (req) => call('checkExercise', req),
     about: (req) => call('about', req),
     onNotice,
   } satisfies RendererApi;

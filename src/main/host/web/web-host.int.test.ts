@@ -121,6 +121,8 @@ describe('web host over the real core', () => {
       getOverview: { clusterId },
       listFindings: { clusterId, offset: 0, limit: 100 },
       getLessons: { lang: 'ru' },
+      listExercises: { lang: 'ru' },
+      checkExercise: { clusterId, exercise: 'stuck-claims' },
       about: {},
       closeCluster: { clusterId },
     };
@@ -158,6 +160,14 @@ describe('web host over the real core', () => {
     expect((answers.get('getOverview')?.body.value as { findings: { problem: number } }).findings.problem).toBeGreaterThan(0);
     expect((answers.get('getLessons')?.body.value as { lang: string }).lang).toBe('ru');
     expect(answers.get('about')?.body.value).toMatchObject({ version: 'test', transport: 'web' });
+    const exercises = answers.get('listExercises')?.body.value as { lang: string; text: { title: string } }[];
+    expect(exercises).toHaveLength(10);
+    expect(exercises[0]?.lang).toBe('ru');
+    // The capture holds no exercise namespace: every step is explained as not done, over the same contract call.
+    const checked = answers.get('checkExercise')?.body.value as { namespace: string; done: boolean; steps: { state: string; explanation: { ru: string } }[] };
+    expect(checked).toMatchObject({ namespace: 'ex-stuck', done: false });
+    expect(checked.steps.length).toBeGreaterThan(0);
+    for (const step of checked.steps) expect(step.explanation.ru).toContain('ex-stuck');
 
     // Opening and closing changed the cluster list: the socket was told.
     await waitFor(() => notices.find((n) => n.type === 'clusters'));
