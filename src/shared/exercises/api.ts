@@ -2,10 +2,11 @@
  * What the contract's exercise methods (listExercises, checkExercise in src/shared/contract.ts) carry, served by
  * ExerciseService in src/main/exercises/service.ts. Plain JSON both ways, like every contract method.
  *
- * How a view uses them: listExercises once per language (static data, staleTime Infinity); checkExercise with the
- * query key ['cluster', clusterId, 'exercise', id], refetched on every `changed` notice of the cluster (any kind: a
- * step may read pods, claims, volumes, events or leases) and every few seconds while shown, since some explanations
- * depend on time as the diagnosis does (a provisioner whose Lease stops being renewed).
+ * How the Exercises view (src/renderer/src/exercises) uses them: listExercises once per language (static data,
+ * staleTime Infinity); checkExercise with the query key ['cluster', clusterId, 'exercise', id], refetched on every
+ * `changed` notice of the cluster (any kind: a step may read pods, claims, volumes, events or leases). Explanations
+ * that depend on time (a provisioner whose Lease stops being renewed) follow too: the store announces its own
+ * time-driven re-assessments as `changed` notices.
  */
 import type { Lang } from '../model/findings';
 import type { ExerciseSpec, ExerciseText } from './model';
