@@ -15,6 +15,11 @@ test('a student opens Exercises in Russian, reads why a step is not done, takes 
   await page.setViewportSize({ width: 1280, height: 720 });
   await app.open(freshDemoHost.url);
   await app.waitForCluster('demo');
+  // The recording from its start, held there: the first try stays on screen however long the steps below take.
+  const replay = app.pane.getByTestId('replay');
+  await replay.getByTestId('replay-restart').click();
+  await replay.getByTestId('replay-pause').click();
+  await expect(replay).toHaveAttribute('data-playing', 'false');
   await app.setUiLanguage('ru');
 
   await expect(app.nav('exercises')).toHaveText('Упражнения');
@@ -47,7 +52,8 @@ test('a student opens Exercises in Russian, reads why a step is not done, takes 
   await expect(ex.hints.getByTestId('exercise-hint').first()).not.toBeEmpty();
   await expect(ex.solution.getByTestId('solution-body')).toHaveCount(0);
 
-  // The recording applies the official solution (as the student would with kubectl): the step ticks by itself.
+  // Played on, the recording applies the official solution (as the student would with kubectl): the step ticks by itself.
+  await replay.getByTestId('replay-play').click();
   await expect(ex.step('size-limit')).toHaveAttribute('data-state', 'passed', { timeout: 120_000 });
   await expect(ex.exercise.getByTestId('exercise-all-done')).toContainText('Все шаги выполнены');
   await expect(ex.item('memory-emptydir')).toHaveAttribute('data-done', 'true');
