@@ -25,6 +25,10 @@ export interface DemoAction {
 }
 
 const SCENARIOS = resolve(import.meta.dirname, '..', 'e2e', 'scenarios');
+/** The exercise the demo shows half done, then finished (issue 16): 3, an emptyDir in memory with a size limit. */
+const EXERCISE = resolve(import.meta.dirname, '..', 'resources', 'exercises', '03-memory-emptydir');
+/** Its typical mistake, as the lab integration test makes it: in memory, but without a size limit. */
+const EXERCISE_MISTAKE = resolve(import.meta.dirname, '..', 'e2e', 'integration', 'exercises', 'mistakes', 'memory-emptydir.yaml');
 
 /** Claims the scenarios bind, and the event each stuck claim must carry before the demo is worth recording. */
 const MUST_BIND = ['lab-dynamic/data', 'lab-static/reports', 'lab-external/uploads', 'student/notebooks'];
@@ -88,6 +92,23 @@ async function kubectl(lab: Lab, args: string[]): Promise<void> {
   if (result.code !== 0) throw new Error(`kubectl ${args.join(' ')} failed: ${result.stderr.trim()}`);
 }
 
+/**
+ * Before the recording: exercise 3 set up and half done, as a student leaves it after a first try (the pod runs
+ * with its emptyDir in memory, but without a size limit: two steps of three pass). Resolves once the pod is Ready.
+ */
+export async function prepareExercise(lab: Lab, log: (line: string) => void): Promise<void> {
+  await kubectl(lab, ['apply', '-f', join(EXERCISE, 'start.yaml')]);
+  await kubectl(lab, ['replace', '--force', '--grace-period=0', '-f', EXERCISE_MISTAKE]);
+  const deadline = Date.now() + 120_000;
+  for (;;) {
+    const pod = await lab.client('admin').getOrUndefined<Pod & { spec?: { volumes?: { emptyDir?: { medium?: string } }[] } }>('/api/v1/namespaces/ex-memory-emptydir/pods/cache');
+    const inMemory = pod?.spec?.volumes?.some((v) => v.emptyDir?.medium === 'Memory');
+    if (inMemory && pod?.status?.conditions?.some((c) => c.type === 'Ready' && c.status === 'True')) return log('exercise 3 half done');
+    if (Date.now() > deadline) throw new Error('Pod ex-memory-emptydir/cache (exercise 3, first try) did not become Ready in 2 minutes.');
+    await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+
 /** The timeline of live changes, about a minute long. */
 export function demoActions(): DemoAction[] {
   return [
@@ -115,6 +136,11 @@ export function demoActions(): DemoAction[] {
       atSeconds: 48,
       title: 'create claim lab-dynamic/typo (class "lab-hostpth" does not exist): stays Pending',
       run: (lab) => lab.client('admin').create('/api/v1/namespaces/lab-dynamic/persistentvolumeclaims', claim('lab-dynamic', 'typo', 'lab-hostpth', '1Gi')).then(() => undefined),
+    },
+    {
+      atSeconds: 54,
+      title: 'exercise 3 finished: pod ex-memory-emptydir/cache replaced with the official solution (sizeLimit 128Mi)',
+      run: (lab) => kubectl(lab, ['replace', '--force', '--grace-period=0', '-f', join(EXERCISE, 'solution.yaml')]),
     },
   ];
 }

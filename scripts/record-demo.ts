@@ -6,7 +6,8 @@
  * things happen on the lab, so the replay moves: the init-container pod is replaced and walks its steps again, a
  * claim of the default class is created and the PV controller binds it, a pod starts using the
  * WaitForFirstConsumer claim so the scheduler and provisioner bind it, an external-provisioner claim binds, and a
- * claim naming a class that does not exist appears and stays Pending. Nothing is faked: every change in the file
+ * claim naming a class that does not exist appears and stays Pending; exercise 3 (an emptyDir in memory) starts
+ * half done, as a student's first try leaves it, and is finished with its official solution near the end. Nothing is faked: every change in the file
  * is what the control plane did.
  *
  * Usage: npm run demo:record [-- --seconds 75] [-- --output resources/demo/demo.json]
@@ -17,7 +18,7 @@ import { startLab, type Lab } from '../e2e/cluster/lab';
 import { ALL_KINDS } from '../src/shared/kube/kinds';
 import { RecordingWriter } from '../src/main/kube/recording-writer';
 import { openContextSource } from '../src/main/kube/open-context';
-import { demoActions, waitForScenarios, type DemoAction } from './record-demo-actions';
+import { demoActions, prepareExercise, waitForScenarios, type DemoAction } from './record-demo-actions';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -81,6 +82,7 @@ async function main(): Promise<void> {
   const lab = await startLab({ seedScenarios: true, log });
   try {
     await waitForScenarios(lab, log);
+    await prepareExercise(lab, log);
     const text = await record(lab);
     await mkdir(dirname(output), { recursive: true });
     await writeFile(output, text);

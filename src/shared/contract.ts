@@ -5,6 +5,8 @@
  * web host's HTTP) and the renderer's client are typed from this table, so nothing is typed twice by hand.
  * Only plain JSON crosses it, and never a credential.
  */
+import type { ExerciseCard } from './exercises/api';
+import type { ExerciseResult } from './exercises/model';
 import type { Kind } from './kube/kinds';
 import type { ObjectDetail, GraphRequest, Overview, StorageGraph } from './model/detail';
 import type { Finding, Lang, Severity } from './model/findings';
@@ -102,6 +104,14 @@ export interface ContractMethods {
   exportSnapshot: { req: { clusterId: string }; res: { fileName: string; content: string } };
   /** A lesson book in one language. */
   getLessons: { req: { lang: Lang }; res: LessonBook };
+  /** Every exercise in one language, in course order: goal, steps, hints, solution and the commands to copy. */
+  listExercises: { req: { lang: Lang }; res: ExerciseCard[] };
+  /**
+   * Every step of one exercise checked now against an open cluster's objects: passed or failed, with an
+   * explanation in every language and the objects it is about. `exercise` is the id or the number. Fails with
+   * not-found for an unknown exercise.
+   */
+  checkExercise: { req: { clusterId: string; exercise: string }; res: ExerciseResult };
   /** The app's build and transport, for the about box and support. */
   about: { req: Record<string, never>; res: { version: string; transport: 'ipc' | 'web'; platform: string } };
 }
@@ -202,6 +212,8 @@ const METHODS: { readonly [M in MethodName]: true } = {
   getReport: true,
   exportSnapshot: true,
   getLessons: true,
+  listExercises: true,
+  checkExercise: true,
   about: true,
 };
 export const METHOD_NAMES = Object.keys(METHODS) as readonly MethodName[];

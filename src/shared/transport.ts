@@ -111,6 +111,8 @@ export function apiFromCall(call: CallFn, onNotice: (listener: (notice: Notice) 
     getReport: (req) => call('getReport', req),
     exportSnapshot: (req) => call('exportSnapshot', req),
     getLessons: (req) => call('getLessons', req),
+    listExercises: (req) => call('listExercises', req),
+    checkExercise: (req) => call('checkExercise', req),
     about: (req) => call('about', req),
     onNotice,
   } satisfies RendererApi;

@@ -5,12 +5,13 @@
 import { expect, type Locator, type Page } from '@playwright/test';
 import { TablePage } from './table-page';
 import { DetailsPanel } from './details-panel';
+import { ExercisesPage } from './exercises-page';
 import { GraphPage } from './graph-page';
 import { LessonPanel } from './lesson-panel';
 import { OverviewPage } from './overview-page';
 
 export type TableView = 'claims' | 'volumes' | 'classes' | 'provisioners' | 'pods' | 'snapshots' | 'nodes' | 'events';
-export type NavView = 'overview' | 'claims' | 'volumes' | 'classes' | 'provisioners' | 'pods' | 'snapshots' | 'nodes' | 'events' | 'graph';
+export type NavView = 'overview' | 'claims' | 'volumes' | 'classes' | 'provisioners' | 'pods' | 'snapshots' | 'nodes' | 'events' | 'graph' | 'exercises';
 
 export class AppPage {
   readonly clusterList: Locator;
@@ -21,6 +22,7 @@ export class AppPage {
   readonly details: DetailsPanel;
   readonly graph: GraphPage;
   readonly lesson: LessonPanel;
+  readonly exercises: ExercisesPage;
 
   constructor(readonly page: Page) {
     this.clusterList = page.getByTestId('cluster-list');
@@ -31,6 +33,7 @@ export class AppPage {
     this.details = new DetailsPanel(page.getByTestId('details-panel'));
     this.graph = new GraphPage(this.pane.getByTestId('graph-view'));
     this.lesson = new LessonPanel(page.getByTestId('lesson-panel'));
+    this.exercises = new ExercisesPage(this.pane.getByTestId('exercises'));
   }
 
   /** Opens the URL `kse web` printed (it carries the token). */

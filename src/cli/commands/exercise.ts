@@ -6,7 +6,6 @@
 import { findExercise } from '../../main/exercises/load';
 import { ExerciseService } from '../../main/exercises/service';
 import type { ExerciseCard } from '../../shared/exercises/api';
-import type { ClusterView } from '../../shared/diagnose/view';
 import { plainText } from '../../shared/verbatim';
 import type { CommandNamed } from '../args';
 import { formatExerciseList, formatExerciseResult, formatExerciseStart, formatHint, formatSolution } from '../exercise-format';
@@ -14,12 +13,6 @@ import { chooseContext, syncContext } from '../open-and-sync';
 import { CliFailure, type CliRuntime } from '../runtime';
 import { json } from './json';
 import { withCore } from './with-core';
-
-/** The core's port type hides it, but the store it builds is the diagnosis engine's ClusterView (ClusterStore). */
-function isClusterView(store: unknown): store is ClusterView {
-  const view = store as Partial<Record<keyof ClusterView, unknown>> | null;
-  return typeof view?.list === 'function' && typeof view.volumesClaiming === 'function' && typeof view.podsUsingClaim === 'function' && typeof view.kindState === 'function';
-}
 
 async function load(service: ExerciseService, command: CommandNamed<'exercise'>): Promise<ExerciseCard[]> {
   try {
@@ -63,10 +56,8 @@ export async function runExercise(runtime: CliRuntime, command: CommandNamed<'ex
       return withCore(runtime, async (core) => {
         const context = await chooseContext(runtime, command.context);
         const { status } = await syncContext(core, runtime, context, command.timeoutSeconds);
-        // The store is the app's indexed view of the cluster: the checks read it as the diagnosis does.
-        const store: unknown = core.registry.get(status.cluster.id).store;
-        if (!isClusterView(store)) throw new CliFailure('This build of kse cannot read the cluster\'s objects for a check. Please report this.');
-        const result = await service.check(store, exercise.spec.id);
+        // The same contract call the app's Exercises view makes.
+        const result = await core.invoke('checkExercise', { clusterId: status.cluster.id, exercise: exercise.spec.id });
         const plain = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_, v: unknown) => (typeof v === 'string' ? plainText(v) : v)));
         const colour = !command.json && runtime.io.isTTY;
         runtime.io.out(command.json ? json(plain(result)) : formatExerciseResult(exercise, result, lang, colour), { ownColours: colour });

@@ -169,6 +169,24 @@ describe('Core dispatch', () => {
     expect(await core.call('about', {})).toEqual({ ok: true, value: { version: '1.2.3', transport: 'web', platform: process.platform } });
   });
 
+  it('lists the exercises and checks one against the open cluster, live', async () => {
+    const { core, fake } = await startCore({ contexts: [context('lab')] });
+    const list = await core.call('listExercises', { lang: 'ru' });
+    expect(list.ok && (list.value as { spec: { number: number } }[]).map((c) => c.spec.number)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    await core.call('openCluster', { clusterId: 'ctx:lab' });
+    const sink = fake.sources[0]?.sink;
+    sink?.add('persistentvolumeclaims', { metadata: { name: 'waiting', namespace: 'ex-wffc', uid: 'c1' }, spec: { storageClassName: 'lab-hostpath-wffc' }, status: { phase: 'Pending' } });
+    const before = await core.call('checkExercise', { clusterId: 'ctx:lab', exercise: '7' });
+    expect(before).toMatchObject({ ok: true, value: { exercise: 'wait-for-first-consumer', namespace: 'ex-wffc', done: false, steps: [{ step: 'consumer', state: 'failed' }, { step: 'bound', state: 'failed' }] } });
+    // The student creates the pod in a terminal: the next check reads it from the store.
+    sink?.add('pods', { metadata: { name: 'consumer', namespace: 'ex-wffc', uid: 'p1' }, spec: { volumes: [{ name: 'data', persistentVolumeClaim: { claimName: 'waiting' } }], containers: [{ name: 'app' }] } });
+    const after = await core.call('checkExercise', { clusterId: 'ctx:lab', exercise: 'wait-for-first-consumer' });
+    expect(after).toMatchObject({ ok: true, value: { steps: [{ step: 'consumer', state: 'passed', explanation: { en: expect.stringContaining('consumer') } }, { step: 'bound', state: 'failed' }] } });
+    expect(await core.call('checkExercise', { clusterId: 'ctx:lab', exercise: '42' })).toMatchObject({ ok: false, error: { code: 'not-found', message: expect.stringContaining('There is no exercise "42"') } });
+    expect(await core.call('checkExercise', { clusterId: 'ctx:lab', exercise: '../etc' })).toMatchObject({ ok: false, error: { code: 'bad-request' } });
+    expect(await core.call('checkExercise', { clusterId: 'ctx:nope', exercise: '7' })).toMatchObject({ ok: false, error: { code: 'not-found' } });
+  });
+
   it('batches the notices of a burst of updates', async () => {
     const { core, fake } = await startCore({ contexts: [context('lab')] });
     const seen: Notice[] = [];

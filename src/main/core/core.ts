@@ -4,8 +4,9 @@
  */
 import type { MethodName, Notice, RequestOf, ResponseOf } from '../../shared/contract';
 import type { CallResult } from '../../shared/transport';
+import { ExerciseService, UnknownExerciseError } from '../exercises/service';
 import { loadLessonBook } from '../lessons-load';
-import { messageOf, toContractError, unavailable } from './errors';
+import { messageOf, notFound, toContractError, unavailable } from './errors';
 import type { LastOpened } from './last-opened';
 import { NoticeBatcher, type NoticeListener } from './notices';
 import type { CoreDeps } from './ports';
@@ -48,6 +49,7 @@ export class Core {
   readonly registry: ClusterRegistry;
   private readonly notices: NoticeBatcher;
   private readonly lessons = new Map<string, Promise<ResponseOf<'getLessons'>>>();
+  private readonly exercises: ExerciseService;
   private stopWatching: (() => void) | undefined;
   private readonly handlers: Handlers;
   /** The last write of the last opened context (LastOpenedFile queues its writes, so awaiting the last is enough). */
@@ -56,6 +58,7 @@ export class Core {
   constructor(private readonly options: CoreOptions) {
     this.notices = new NoticeBatcher(options.noticeIntervalMs ?? 250);
     this.registry = new ClusterRegistry(options.deps, (notice) => this.notices.push(notice));
+    this.exercises = new ExerciseService(options.resourcesDir);
     this.handlers = this.createHandlers();
   }
 
@@ -202,6 +205,16 @@ export class Core {
         return { fileName: snapshotFileName(snapshot.context, snapshot.capturedAt), content: `${JSON.stringify(snapshot)}\n` };
       },
       getLessons: ({ lang }) => this.lessonBook(lang),
+      listExercises: ({ lang }) => this.exercises.list(lang).catch((error: unknown) => Promise.reject(unavailable(messageOf(error)))),
+      checkExercise: async ({ clusterId, exercise }) => {
+        const view = store(clusterId).view();
+        try {
+          return await this.exercises.check(view, exercise);
+        } catch (error) {
+          if (error instanceof UnknownExerciseError) throw notFound(error.message);
+          throw error;
+        }
+      },
       about: () => ({ version: this.options.version, transport: this.options.transport, platform: process.platform }),
     };
   }

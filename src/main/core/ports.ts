@@ -3,6 +3,7 @@
  * wired to the real implementations in one place (wiring.ts).
  */
 import type { FindingsRequest, LocateRequest, StoreChange } from '../../shared/contract';
+import type { ClusterView } from '../../shared/diagnose/view';
 import type { Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { GraphRequest, ObjectDetail, Overview, StorageGraph } from '../../shared/model/detail';
@@ -23,6 +24,11 @@ export interface StoreQueries {
   getGraph(req: GraphRequest): StorageGraph;
   getOverview(): Overview;
   listFindings(req: FindingsRequest): Page<Finding>;
+  /**
+   * The read-only, indexed view of the objects held now that the pure rules read: the diagnosis and the exercise
+   * checks (checkExercise). Live: it follows the store, so read it within one call, never keep it.
+   */
+  view(): ClusterView;
   /** The sync status the source last reported for a kind (kept by the store: its one owner). */
   kindStatusOf(kind: Kind): KindStatus | undefined;
   /** Objects of a kind held now. */

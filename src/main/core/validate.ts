@@ -27,6 +27,8 @@ const NAMESPACE = { max: 63, pattern: /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/, pattern
  */
 const OBJECT_KEY = { max: OBJECT_KEY_MAX_CHARS };
 const CLUSTER_ID = { max: 512 };
+/** An exercise's number or id (resources/exercises/NN-id): digits, lowercase letters and "-". */
+const EXERCISE = { max: 63, pattern: /^[a-z0-9][-a-z0-9]*$/, patternText: 'an exercise number or id (lowercase letters, digits and "-")' };
 /** Most namespaces one list request may name (a namespace filter picked by hand). */
 const MAX_NAMESPACES = 500;
 
@@ -206,6 +208,18 @@ const VALIDATORS: Validators = {
     return out;
   },
   exportSnapshot: byCluster('exportSnapshot'),
+  listExercises(req) {
+    const r = record(req, 'listExercises request', ['lang']);
+    return { lang: oneOf(r.lang, 'listExercises: lang', LANGS) };
+  },
+  checkExercise(req) {
+    const r = record(req, 'checkExercise request', ['clusterId', 'exercise']);
+    return {
+      clusterId: string(r.clusterId, 'checkExercise: clusterId', CLUSTER_ID),
+      // A number ("5") or an id ("static-binding"): ExerciseService says which exist when it matches none.
+      exercise: string(r.exercise, 'checkExercise: exercise', EXERCISE),
+    };
+  },
   getLessons(req) {
     const r = record(req, 'getLessons request', ['lang']);
     return { lang: oneOf(r.lang, 'getLessons: lang', LANGS) };

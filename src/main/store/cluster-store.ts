@@ -391,6 +391,11 @@ export class ClusterStore implements SourceSink, ClusterView {
 
   // --- ClusterView (delegated to the objects) ----------------------------------------------------------------------
 
+  /** The store is the rules' ClusterView itself (StoreQueries.view). */
+  view(): ClusterView {
+    return this;
+  }
+
   now(): number {
     return this.objects.now();
   }

@@ -8,6 +8,7 @@ import './styles/table.css';
 import './styles/panels.css';
 import './styles/overview.css';
 import './styles/details.css';
+import './styles/exercises.css';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { StrictMode, type ReactNode } from 'react';
 import { createRoot } from 'react-dom/client';

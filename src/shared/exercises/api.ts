@@ -1,15 +1,15 @@
 /**
- * The contract methods an Exercises view needs, declared here until they join ContractMethods in
- * src/shared/contract.ts (merge ExerciseMethods into it and add the two handlers in src/main/core/core.ts, each one
- * line over ExerciseService in src/main/exercises/service.ts). Plain JSON both ways, like every contract method.
+ * What the contract's exercise methods (listExercises, checkExercise in src/shared/contract.ts) carry, served by
+ * ExerciseService in src/main/exercises/service.ts. Plain JSON both ways, like every contract method.
  *
- * How a view uses them: listExercises once per language (static data, staleTime Infinity); checkExercise with the
- * query key ['cluster', clusterId, 'exercise', id], refetched on every `changed` notice of the cluster (any kind: a
- * step may read pods, claims, volumes, events or leases) and every few seconds while shown, since some explanations
- * depend on time as the diagnosis does (a provisioner whose Lease stops being renewed).
+ * How the Exercises view (src/renderer/src/exercises) uses them: listExercises once per language (static data,
+ * staleTime Infinity); checkExercise with the query key ['cluster', clusterId, 'exercise', id], refetched on every
+ * `changed` notice of the cluster (any kind: a step may read pods, claims, volumes, events or leases). Explanations
+ * that depend on time (a provisioner whose Lease stops being renewed) follow too: the store announces its own
+ * time-driven re-assessments as `changed` notices.
  */
 import type { Lang } from '../model/findings';
-import type { ExerciseResult, ExerciseSpec, ExerciseText } from './model';
+import type { ExerciseSpec, ExerciseText } from './model';
 
 /** One exercise as a view shows it: what does not depend on language, its words, and the commands to copy. */
 export interface ExerciseCard {
@@ -31,16 +31,4 @@ export interface ExerciseCommands {
   solution: string[];
   /** On the lab, the same as `reset` in one command: `npm run lab -- exercise N`. */
   lab: string;
-}
-
-/** Method name -> request and response, in the shape of ContractMethods. */
-export interface ExerciseMethods {
-  /** Every exercise in one language, in course order. */
-  listExercises: { req: { lang: Lang }; res: ExerciseCard[] };
-  /**
-   * Every step of one exercise, checked now against an open cluster: passed or failed, with an explanation in every
-   * language and the objects it is about. `exercise` is the id or the number. Fails with not-found for an unknown
-   * exercise.
-   */
-  checkExercise: { req: { clusterId: string; exercise: string }; res: ExerciseResult };
 }

@@ -1,4 +1,6 @@
 /** Fakes of the kube and store ports for the core's unit tests (the real ones are tested on their own). */
+import { fixtureView, type FixtureObjects } from '../../../shared/diagnose/testing/fixture-view';
+import type { ClusterView } from '../../../shared/diagnose/view';
 import { ALL_KINDS, type Kind } from '../../../shared/kube/kinds';
 import type { KubeObject } from '../../../shared/kube/objects';
 import type { ClusterInfo, ConnectionState, KindStatus } from '../../../shared/model/status';
@@ -58,6 +60,11 @@ export class FakeStore extends EventWriter implements ClusterStorePort {
   }
   listFindings(req: { offset: number }) {
     return { total: 0, offset: req.offset, rows: [], revision: this.rev };
+  }
+  /** The objects held, as the rules see them (the fixture view the rules' own tests use). */
+  view(): ClusterView {
+    const objects = Object.fromEntries([...this.objects].map(([kind, map]) => [kind, [...map.values()]])) as FixtureObjects;
+    return fixtureView(objects);
   }
 }
 

@@ -126,6 +126,8 @@ describe('web host over the real core', () => {
       getReport: { clusterId, namespace: 'lab-stuck', format: 'html', lang: 'ru' },
       exportSnapshot: { clusterId },
       getLessons: { lang: 'ru' },
+      listExercises: { lang: 'ru' },
+      checkExercise: { clusterId, exercise: 'stuck-claims' },
       about: {},
       closeCluster: { clusterId },
     };
@@ -171,6 +173,14 @@ describe('web host over the real core', () => {
     expect(exported.fileName).toMatch(/^kse-.*\.json$/);
     expect((JSON.parse(exported.content) as { format: string; kinds: { persistentvolumeclaims: { items: unknown[] } } }).kinds.persistentvolumeclaims.items).toHaveLength(claimCount);
     expect(answers.get('about')?.body.value).toMatchObject({ version: 'test', transport: 'web' });
+    const exercises = answers.get('listExercises')?.body.value as { lang: string; text: { title: string } }[];
+    expect(exercises).toHaveLength(10);
+    expect(exercises[0]?.lang).toBe('ru');
+    // The capture holds no exercise namespace: every step is explained as not done, over the same contract call.
+    const checked = answers.get('checkExercise')?.body.value as { namespace: string; done: boolean; steps: { state: string; explanation: { ru: string } }[] };
+    expect(checked).toMatchObject({ namespace: 'ex-stuck', done: false });
+    expect(checked.steps.length).toBeGreaterThan(0);
+    for (const step of checked.steps) expect(step.explanation.ru).toContain('ex-stuck');
 
     // Opening and closing changed the cluster list: the socket was told.
     await waitFor(() => notices.find((n) => n.type === 'clusters'));

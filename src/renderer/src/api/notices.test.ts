@@ -19,4 +19,16 @@ describe('a change notice invalidates what it affects', () => {
     expect(invalidated(claims)).toBe(false);
     expect(invalidated(elsewhere)).toBe(false);
   });
+
+  it("re-runs the cluster's exercise checks on a change of any kind (a step may read any), never the exercise texts", () => {
+    const client = createQueryClient();
+    const check = keys.exerciseCheck('a', 'static-binding');
+    const other = keys.exerciseCheck('b', 'static-binding');
+    const texts = keys.exercises('ru');
+    for (const key of [check, other, texts]) client.setQueryData(key, {});
+    applyNotice(client, { type: 'changed', clusterId: 'a', kinds: ['leases'], tables: [], revision: 3 });
+    expect(client.getQueryState(check)?.isInvalidated).toBe(true);
+    expect(client.getQueryState(other)?.isInvalidated).toBe(false);
+    expect(client.getQueryState(texts)?.isInvalidated).toBe(false);
+  });
 });

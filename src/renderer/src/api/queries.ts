@@ -50,6 +50,10 @@ export const keys = {
   usage: (clusterId: string, namespace?: string) => ['cluster', clusterId, 'usage', namespace ?? ''] as const,
   usageHistory: (clusterId: string, key: string) => ['cluster', clusterId, 'usage-history', key] as const,
   lessons: (lang: Lang) => ['lessons', lang] as const,
+  /** Static data, outside every cluster's subtree. */
+  exercises: (lang: Lang) => ['exercises', lang] as const,
+  /** Under the cluster: every `changed` notice of it re-runs the check (a step may read any kind). */
+  exerciseCheck: (clusterId: string, exercise: string) => ['cluster', clusterId, 'exercise', exercise] as const,
   about: () => ['about'] as const,
 };
 
@@ -116,6 +120,13 @@ export const findingsQuery = (api: RendererApi, clusterId: string, filter: Findi
 
 export const lessonsQuery = (api: RendererApi, lang: Lang) =>
   queryOptions({ queryKey: keys.lessons(lang), queryFn: () => api.getLessons({ lang }), staleTime: Infinity });
+
+export const exercisesQuery = (api: RendererApi, lang: Lang) =>
+  queryOptions({ queryKey: keys.exercises(lang), queryFn: () => api.listExercises({ lang }), staleTime: Infinity });
+
+/** One exercise checked against the cluster's objects now; refetched by change notices like every cluster query. */
+export const exerciseCheckQuery = (api: RendererApi, clusterId: string, exercise: string) =>
+  queryOptions({ queryKey: keys.exerciseCheck(clusterId, exercise), queryFn: () => api.checkExercise({ clusterId, exercise }) });
 
 export const aboutQuery = (api: RendererApi) =>
   queryOptions({ queryKey: keys.about(), queryFn: () => api.about({}), staleTime: Infinity });

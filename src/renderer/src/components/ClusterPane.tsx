@@ -11,10 +11,12 @@ import { overviewQuery, statusQuery } from '../api/queries';
 import { StatusStrip } from '../clusters/StatusStrip';
 import { useClusterInfo, useClusters, useOpenedCluster } from '../clusters/use-clusters';
 import { DetailsPanel } from '../details/DetailsPanel';
+import { ExercisesView } from '../exercises/ExercisesView';
 import { GraphView } from '../graph/GraphView';
 import { useI18n, type MessageKey, type Translate } from '../i18n/i18n';
 import { Overview } from '../overview/Overview';
 import { usePane, useView } from '../state/view-store';
+import { viewLabel } from '../state/view-label';
 import type { ViewId } from '../state/view-state';
 import { TableView } from '../table/TableView';
 import { openHere } from '../state/navigation';
@@ -29,6 +31,7 @@ const NAV: { id: ViewId; label: MessageKey }[] = [
   { id: 'overview', label: 'nav.overview' },
   ...TABLE_IDS.map((id) => ({ id, label: TABLES[id].label })),
   { id: 'graph', label: 'nav.graph' },
+  { id: 'exercises', label: 'nav.exercises' },
 ];
 
 export function ClusterPane({ index }: { index: number }) {
@@ -85,10 +88,11 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
   // A view owns its details panel: switching views closes it (links to objects open them in their own view).
   const show = (view: ViewId) =>
     setPane({ view, filters: {}, search: undefined, sort: undefined, minSeverity: undefined, finding: undefined, selected: undefined, trail: undefined });
-  const viewTitle = pane.view === 'overview' ? t('nav.overview') : pane.view === 'graph' ? t('nav.graph') : t(TABLES[pane.view].label);
+  const viewTitle = t(viewLabel(pane.view));
   let content;
   if (pane.view === 'overview') content = <Overview clusterId={clusterId} />;
   else if (pane.view === 'graph') content = <GraphView pane={pane} namespaces={namespaces} onChange={(c) => setPane(c)} />;
+  else if (pane.view === 'exercises') content = <ExercisesView key={clusterId} clusterId={clusterId} pane={pane} onChange={setPane} />;
   else
     content = (
       <TableView
@@ -119,7 +123,7 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
                   data-testid={`nav-${item.id}`}
                 >
                   {t(item.label)}
-                  {item.id !== 'overview' && item.id !== 'graph' && overview.data ? (
+                  {item.id !== 'overview' && item.id !== 'graph' && item.id !== 'exercises' && overview.data ? (
                     <NavCount table={item.id} counts={overview.data.counts} kinds={status.data?.kinds} t={t} />
                   ) : null}
                 </button>
@@ -173,7 +177,7 @@ function NavCount({
   kinds,
   t,
 }: {
-  table: Exclude<ViewId, 'overview' | 'graph'>;
+  table: Exclude<ViewId, 'overview' | 'graph' | 'exercises'>;
   counts: Partial<Record<string, number>>;
   kinds: KindStatus[] | undefined;
   t: Translate;

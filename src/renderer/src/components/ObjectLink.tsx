@@ -10,15 +10,19 @@ import type { ViewId } from '../state/view-state';
 import { BidiText } from './BidiText';
 import { usePaneActions } from './pane-context';
 
-export function ObjectLink({ target, missing, label, view }: { target: TargetRef; missing?: boolean; label?: string; view?: ViewId }) {
-  const { follow } = usePaneActions();
+/**
+ * `here`: open the object's details beside the current view instead of going to its own view (the Exercises view
+ * keeps the exercise in sight while the student looks at what they created).
+ */
+export function ObjectLink({ target, missing, label, view, here }: { target: TargetRef; missing?: boolean; label?: string; view?: ViewId; here?: boolean }) {
+  const { follow, select } = usePaneActions();
   // A provisioner's name is its whole identity (it has no kind of its own to prefix).
   const text = label ?? (isProvisionerRef(target) ? target.name : `${KINDS[target.kind].kind}/${refKey(target)}`);
   return (
     <button
       type="button"
       className={missing ? 'object-link missing' : 'object-link'}
-      onClick={() => follow(target, view)}
+      onClick={() => (here ? select(target) : follow(target, view))}
       translate="no"
       data-testid="object-link"
       data-kind={target.kind}

@@ -4,15 +4,11 @@
  * same path one step at a time.
  */
 import { refKey } from '../../../shared/model/refs';
-import { useI18n, type MessageKey } from '../i18n/i18n';
+import { useI18n } from '../i18n/i18n';
 import { crumbsOf, toCrumb } from '../state/navigation';
 import type { PaneState, TrailStep, ViewId } from '../state/view-state';
 import { targetKindWord } from '../state/target';
-import { TABLES } from '../tables/registry';
-
-function viewLabel(view: ViewId): MessageKey {
-  return view === 'overview' ? 'nav.overview' : view === 'graph' ? 'nav.graph' : TABLES[view].label;
-}
+import { viewLabel } from '../state/view-label';
 
 interface Crumb {
   /** Index in crumbsOf(pane). */

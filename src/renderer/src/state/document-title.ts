@@ -5,16 +5,15 @@
 import { useEffect } from 'react';
 import { useClusters } from '../clusters/use-clusters';
 import { useI18n } from '../i18n/i18n';
-import { TABLES } from '../tables/registry';
 import type { PaneState } from './view-state';
+import { viewLabel } from './view-label';
 import { useView } from './view-store';
 
 export function useDocumentTitle(): void {
   const { state } = useView();
   const { t } = useI18n();
   const { data: clusters } = useClusters();
-  const viewName = (pane: PaneState) =>
-    pane.view === 'overview' ? t('nav.overview') : pane.view === 'graph' ? t('nav.graph') : t(TABLES[pane.view].label);
+  const viewName = (pane: PaneState) => t(viewLabel(pane.view));
   const parts = state.panes
     .filter((p) => p.cluster)
     .map((p) => `${viewName(p)} · ${clusters?.find((c) => c.id === p.cluster)?.name ?? p.cluster}`);

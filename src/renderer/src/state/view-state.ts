@@ -20,8 +20,8 @@ import type { FindingFilter } from '../../../shared/model/finding-groups';
 import { provisionerRef, type TargetRef } from '../../../shared/model/refs';
 import { TABLE_IDS, type TableId } from '../../../shared/model/rows';
 
-export type ViewId = 'overview' | TableId | 'graph';
-export const VIEW_IDS: readonly ViewId[] = ['overview', ...TABLE_IDS, 'graph'];
+export type ViewId = 'overview' | TableId | 'graph' | 'exercises';
+export const VIEW_IDS: readonly ViewId[] = ['overview', ...TABLE_IDS, 'graph', 'exercises'];
 
 /** Tabs of the details panel, the basics first. */
 export const DETAIL_TABS = ['summary', 'findings', 'volumes', 'init', 'events', 'related', 'yaml'] as const;
@@ -63,6 +63,8 @@ export interface PaneState {
   graphRoot?: TargetRef;
   /** Namespace drawn by the graph view when it has no root object. */
   graphNamespace?: string;
+  /** The exercise the Exercises view shows (its id, e.g. "static-binding"). */
+  exercise?: string;
 }
 
 export interface ViewState {
@@ -154,6 +156,7 @@ function writePane(params: URLSearchParams, pane: PaneState, prefix: string): vo
   for (const step of pane.trail ?? []) params.append(`${prefix}trail`, stepToParam(step));
   if (pane.graphRoot) set('groot', refToParam(pane.graphRoot));
   set('gns', pane.graphNamespace);
+  set('ex', pane.exercise);
 }
 
 function readPane(params: URLSearchParams, prefix: string, view: ViewId): PaneState {
@@ -190,6 +193,9 @@ function readPane(params: URLSearchParams, prefix: string, view: ViewId): PaneSt
   if (graphRoot) pane.graphRoot = graphRoot;
   const graphNamespace = get('gns');
   if (graphNamespace) pane.graphNamespace = graphNamespace;
+  // An id as resources/exercises names them; anything else is dropped rather than sent to the core.
+  const exercise = get('ex');
+  if (exercise && /^[a-z0-9][-a-z0-9]{0,62}$/.test(exercise)) pane.exercise = exercise;
   return pane;
 }
 

@@ -9,6 +9,8 @@ import type { ProvisionerDetail } from '../../../shared/model/provisioner';
 import { sameRef } from '../../../shared/model/refs';
 import type { ClaimRow, ListRequest, Page, TableId, TableRows } from '../../../shared/model/rows';
 import type { ClusterInfo, ClusterStatus, KubeconfigProblem } from '../../../shared/model/status';
+import type { ExerciseResult } from '../../../shared/exercises/model';
+import { fakeExerciseCards, halfDoneStatic, notStartedWffc } from './fake-exercises';
 import { fakeClasses, fakeEvents, fakeGraph, fakeNodes, fakePodDetail, fakePods, fakeProvisioners, fakeVolumes } from './fake-data';
 
 export const DEMO: ClusterInfo = { id: 'demo', name: 'demo', source: 'demo', connection: 'offline', capturedAt: '2026-11-28T09:00:00Z' };
@@ -55,6 +57,8 @@ export interface FakeApi extends RendererApi {
   /** Every call made, for assertions: method name and request. */
   calls: { method: string; req: unknown }[];
   claims: ClaimRow[];
+  /** What checkExercise answers, by exercise id; a test changes it, then emits a notice. */
+  exerciseResults: Record<string, ExerciseResult>;
 }
 
 function pageOf<T>(rows: T[], req: ListRequest, cell: (row: T, column: string) => string): Page<T> {
@@ -143,9 +147,11 @@ export function createFakeApi(options: { claims?: number; overview?: Partial<Ove
   });
   const cellOf = (row: unknown, column: string) => String((row as Record<string, unknown>)[column] ?? '');
   const graph: StorageGraph = fakeGraph;
+  const exerciseResults: Record<string, ExerciseResult> = { 'static-binding': halfDoneStatic(), 'wait-for-first-consumer': notStartedWffc() };
   const api: FakeApi = {
     calls,
     claims,
+    exerciseResults,
     emit: (notice) => listeners.forEach((l) => l(notice)),
     listClusters: (req) => record('listClusters', req, [DEMO]),
     kubeconfigProblems: (req) => record('kubeconfigProblems', req, options.kubeconfigProblems ?? []),
@@ -185,6 +191,12 @@ export function createFakeApi(options: { claims?: number; overview?: Partial<Ove
           { id: 'storage-class', title: req.lang === 'ru' ? 'Класс хранения' : 'Storage class', markdown: 'A **class** says how.', examples: ['storageclasses' as const] },
         ],
       }),
+    listExercises: (req) => record('listExercises', req, fakeExerciseCards(req.lang)),
+    checkExercise: (req) => {
+      const result = exerciseResults[req.exercise];
+      if (!result) return Promise.reject(new Error(`There is no exercise "${req.exercise}".`));
+      return record('checkExercise', req, structuredClone(result));
+    },
     about: (req) => record('about', req, { version: '0.1.0', transport: 'web' as const, platform: 'test' }),
     onNotice: (listener) => {
       listeners.add(listener);

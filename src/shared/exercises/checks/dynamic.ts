@@ -43,7 +43,7 @@ export const dynamicChecks: ExerciseChecks = {
       const isClass = answer === claim.spec?.storageClassName;
       return failed(
         isClass
-          ? t(`Label ${v(LABEL)} says ${v(answer)}, which is the claim's StorageClass. The class names a provisioner in its provisioner field; the volume's annotation ${v(PROVISIONED_BY)} shows who made it.`, `Метка ${v(LABEL)} — ${v(answer)}, а это StorageClass заявки. Класс называет провизионер в поле provisioner; кто создал том, показывает его аннотация ${v(PROVISIONED_BY)}.`)
+          ? t(`Label ${v(LABEL)} says ${v(answer)}, which is the claim's StorageClass. The class names a provisioner in its ${v('provisioner')} field; the volume's annotation ${v(PROVISIONED_BY)} shows who made it.`, `Метка ${v(LABEL)} — ${v(answer)}, а это StorageClass заявки. Класс называет провизионер в поле ${v('provisioner')}; кто создал том, показывает его аннотация ${v(PROVISIONED_BY)}.`)
           : t(`Label ${v(LABEL)} says ${v(answer)}, but that is not who created volume ${v(pv.metadata?.name)}. Look at the volume's annotation ${v(PROVISIONED_BY)}.`, `Метка ${v(LABEL)} — ${v(answer)}, но том ${v(pv.metadata?.name)} создал не он. Посмотрите аннотацию тома ${v(PROVISIONED_BY)}.`),
         objects,
       );

@@ -62,15 +62,15 @@ export const initContainersChecks: ExerciseChecks = {
     const appUser = app ? userOf(pod, app) : undefined;
     const root = (pod.spec?.initContainers ?? []).find((c) => userOf(pod, c) === 0);
     if (appUser === undefined || appUser === 0) {
-      return failed(t(`The app container runs as ${appUser === 0 ? 'root' : "the image's user"}; the exercise asks for user 1000 (securityContext.runAsUser).`, `Контейнер приложения работает ${appUser === 0 ? 'от root' : 'от пользователя образа'}; упражнение просит пользователя 1000 (securityContext.runAsUser).`), [ref]);
+      return failed(t(`The app container runs as ${appUser === 0 ? v('root') : "the image's user"}; the exercise asks for user 1000 (securityContext.runAsUser).`, `Контейнер приложения работает ${appUser === 0 ? `от ${v('root')}` : 'от пользователя образа'}; упражнение просит пользователя 1000 (securityContext.runAsUser).`), [ref]);
     }
     if (!root) {
       return failed(
-        t(`Every init container runs as user ${v(appUser)}, like the app: none may change the owner of files. Run fix-owner as root (securityContext.runAsUser: 0).`, `Все init-контейнеры работают от пользователя ${v(appUser)}, как и приложение: сменить владельца файлов не может ни один. Запустите fix-owner от root (securityContext.runAsUser: 0).`),
+        t(`Every init container runs as user ${v(appUser)}, like the app: none may change the owner of files. Run ${v('fix-owner')} as ${v('root')} (securityContext.runAsUser: 0).`, `Все init-контейнеры работают от пользователя ${v(appUser)}, как и приложение: сменить владельца файлов не может ни один. Запустите ${v('fix-owner')} от ${v('root')} (securityContext.runAsUser: 0).`),
         [ref],
       );
     }
-    return passed(t(`Init container ${v(root.name)} runs as root, the app as user ${v(appUser)}.`, `Init-контейнер ${v(root.name)} работает от root, приложение — от пользователя ${v(appUser)}.`), [ref]);
+    return passed(t(`Init container ${v(root.name)} runs as ${v('root')}, the app as user ${v(appUser)}.`, `Init-контейнер ${v(root.name)} работает от ${v('root')}, приложение — от пользователя ${v(appUser)}.`), [ref]);
   },
   completed: (view, namespace) => {
     const pod = findPod(view, namespace, POD);

@@ -27,8 +27,8 @@ function memoryVolume(pod: Pod): Volume | StepOutcome {
   const names = dirs.map((vol) => v(vol.name)).join(', ');
   return failed(
     t(
-      `emptyDir ${names} is on the node's disk (medium is not set). Set medium: Memory to put it in RAM (tmpfs).`,
-      `emptyDir ${names} лежит на диске узла (medium не задан). Укажите medium: Memory, чтобы он был в памяти (tmpfs).`,
+      `emptyDir ${names} is on the node's disk (${v('medium')} is not set). Set ${v('medium: Memory')} to put it in RAM (${v('tmpfs')}).`,
+      `emptyDir ${names} лежит на диске узла (${v('medium')} не задан). Укажите ${v('medium: Memory')}, чтобы он был в памяти (${v('tmpfs')}).`,
     ),
     [ref],
   );
@@ -40,7 +40,8 @@ export const memoryEmptyDirChecks: ExerciseChecks = {
     if (isOutcome(pod)) return pod;
     const vol = memoryVolume(pod);
     if (isOutcome(vol)) return vol;
-    return passed(t(`emptyDir ${v(vol.name)} is in memory (medium Memory).`, `emptyDir ${v(vol.name)} находится в памяти (medium Memory).`), [refTo('pods', pod)]);
+    // Field names and values stay as written in the manifest (verbatim), in both languages.
+    return passed(t(`emptyDir ${v(vol.name)} is in memory (${v('medium: Memory')}).`, `emptyDir ${v(vol.name)} находится в памяти (${v('medium: Memory')}).`), [refTo('pods', pod)]);
   },
   'size-limit': (view, namespace) => {
     const pod = findPod(view, namespace, POD);
