@@ -50,23 +50,29 @@ describe('kse against the lab', () => {
   });
 
   it('syncs lab-admin with the counts kubectl shows', async () => {
-    const result = await kse(['sync', '--context', 'lab-admin', '--json', '--timeout', '90']);
-    expect(result.code, result.stderr).toBe(0);
-    const sync = JSON.parse(result.stdout) as { synced: boolean; serverVersion: string; kinds: { kind: string; state: string; count: number }[] };
-    expect(sync.synced).toBe(true);
-    expect(sync.serverVersion).toMatch(/^v1\.37/);
-    const count = (kind: string) => sync.kinds.find((k) => k.kind === kind);
-    for (const [kind, resource] of [
-      ['storageclasses', 'storageclasses'],
-      ['persistentvolumes', 'persistentvolumes'],
-      ['persistentvolumeclaims', 'persistentvolumeclaims'],
-      ['pods', 'pods'],
-      ['nodes', 'nodes'],
-    ] as const) {
-      expect(count(kind), kind).toMatchObject({ state: 'synced', count: await kubectlCount(resource) });
+    const resources = ['storageclasses', 'persistentvolumes', 'persistentvolumeclaims', 'pods', 'nodes'] as const;
+    const kubectlCounts = async () => Object.fromEntries(await Promise.all(resources.map(async (r) => [r, await kubectlCount(r)] as const)));
+    // The seeded lab may still be provisioning (a PV appears a moment after its claim): compare only a sync taken
+    // while kubectl saw the same counts before and after it; otherwise the cluster moved, and the sync is taken again.
+    for (let attempt = 1; ; attempt++) {
+      const before = await kubectlCounts();
+      const result = await kse(['sync', '--context', 'lab-admin', '--json', '--timeout', '90']);
+      expect(result.code, result.stderr).toBe(0);
+      const after = await kubectlCounts();
+      if (JSON.stringify(before) !== JSON.stringify(after) && attempt < 6) {
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        continue;
+      }
+      expect(after, 'the lab kept changing during six syncs').toEqual(before);
+      const sync = JSON.parse(result.stdout) as { synced: boolean; serverVersion: string; kinds: { kind: string; state: string; count: number }[] };
+      expect(sync.synced).toBe(true);
+      expect(sync.serverVersion).toMatch(/^v1\.37/);
+      const count = (kind: string) => sync.kinds.find((k) => k.kind === kind);
+      for (const kind of resources) expect(count(kind), kind).toMatchObject({ state: 'synced', count: after[kind] });
+      expect(count('volumesnapshots')?.state).toMatch(/^(absent|synced)$/);
+      return;
     }
-    expect(count('volumesnapshots')?.state).toMatch(/^(absent|synced)$/);
-  }, 120_000);
+  }, 240_000);
 
   it('shows what lab-student may not read as no permission, not as empty', async () => {
     const result = await kse(['sync', '--context', 'lab-student', '--timeout', '90']);

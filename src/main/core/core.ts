@@ -4,7 +4,7 @@
  */
 import type { MethodName, Notice, RequestOf, ResponseOf } from '../../shared/contract';
 import type { CallResult } from '../../shared/transport';
-import { ExerciseService, UnknownExerciseError } from '../exercises/service';
+import type { ExerciseService } from '../exercises/service';
 import { loadLessonBook } from '../lessons-load';
 import { messageOf, notFound, toContractError, unavailable } from './errors';
 import type { LastOpened } from './last-opened';
@@ -49,7 +49,8 @@ export class Core {
   readonly registry: ClusterRegistry;
   private readonly notices: NoticeBatcher;
   private readonly lessons = new Map<string, Promise<ResponseOf<'getLessons'>>>();
-  private readonly exercises: ExerciseService;
+  /** Loaded on first use: the checks pull in the diagnosis rules, which `kse contexts` must not load. */
+  private exerciseService: Promise<ExerciseService> | undefined;
   private stopWatching: (() => void) | undefined;
   private readonly handlers: Handlers;
   /** The last write of the last opened context (LastOpenedFile queues its writes, so awaiting the last is enough). */
@@ -58,7 +59,6 @@ export class Core {
   constructor(private readonly options: CoreOptions) {
     this.notices = new NoticeBatcher(options.noticeIntervalMs ?? 250);
     this.registry = new ClusterRegistry(options.deps, (notice) => this.notices.push(notice));
-    this.exercises = new ExerciseService(options.resourcesDir);
     this.handlers = this.createHandlers();
   }
 
@@ -205,11 +205,18 @@ export class Core {
         return { fileName: snapshotFileName(snapshot.context, snapshot.capturedAt), content: `${JSON.stringify(snapshot)}\n` };
       },
       getLessons: ({ lang }) => this.lessonBook(lang),
-      listExercises: ({ lang }) => this.exercises.list(lang).catch((error: unknown) => Promise.reject(unavailable(messageOf(error)))),
+      listExercises: async ({ lang }) => {
+        try {
+          return await (await this.exercises()).list(lang);
+        } catch (error) {
+          throw unavailable(messageOf(error));
+        }
+      },
       checkExercise: async ({ clusterId, exercise }) => {
         const view = store(clusterId).view();
+        const { UnknownExerciseError } = await import('../exercises/service');
         try {
-          return await this.exercises.check(view, exercise);
+          return await (await this.exercises()).check(view, exercise);
         } catch (error) {
           if (error instanceof UnknownExerciseError) throw notFound(error.message);
           throw error;
@@ -217,6 +224,11 @@ export class Core {
       },
       about: () => ({ version: this.options.version, transport: this.options.transport, platform: process.platform }),
     };
+  }
+
+  private exercises(): Promise<ExerciseService> {
+    this.exerciseService ??= import('../exercises/service').then(({ ExerciseService }) => new ExerciseService(this.options.resourcesDir));
+    return this.exerciseService;
   }
 
   private lessonBook(lang: RequestOf<'getLessons'>['lang']): Promise<ResponseOf<'getLessons'>> {
