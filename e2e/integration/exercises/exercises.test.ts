@@ -76,7 +76,7 @@ describe('kse exercise check', () => {
     await until('static-binding claim seen', () => live.store.get('persistentvolumeclaims', 'reports', 'ex-static'), 30_000);
     const text = await kse(lab, ['exercise', 'check', String(unfinished.number), '--context', 'lab-admin', '--lang', 'ru']);
     expect(text.code, text.stderr).toBe(1);
-    expect(text.stdout).toContain('✗ 1. PersistentVolume ex-static-pv существует');
+    expect(text.stdout).toContain('✗ 1. PersistentVolume `ex-static-pv` существует');
     expect(text.stdout).toContain('PersistentVolume ex-static-pv ещё нет.');
     expect(text.stdout).toContain('Заявка reports в состоянии Pending.');
   });
