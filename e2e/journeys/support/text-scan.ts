@@ -48,7 +48,7 @@ export const LESSON_TERMS: ReadonlySet<string> = new Set([
   'Store', 'driver', 'OOM', 'killer', 'kill', 'livenessprobe', 'node', 'ephemeral', 'storage', 'reclaim', 'policy',
   'inline', 'projected', 'persistent', 'disk',
   // Tools the lessons name: clusters to practise on, packagers, images.
-  'kind', 'minikube', 'kwok', 'Helm', 'nginx', 'busybox',
+  'kind', 'minikube', 'kwok', 'Helm', 'nginx', 'busybox', 'Prometheus',
 ]);
 
 /** One text as seen: where it is and what it says. */
