@@ -16,19 +16,7 @@ import { useWindowWidth } from '../state/use-width';
 import { usePane } from '../state/view-store';
 import { useClusterInfo } from './use-clusters';
 import '../styles/report-menu.css';
-
-/** Saves text as a file: a blob URL on an <a download> (the desktop app's session shows its save dialog). */
-export function saveTextFile(fileName: string, content: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([content], { type }));
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
+import { saveTextFile } from '../components/save-text-file';
 
 type ScopeChoice = 'cluster' | 'namespace' | 'object';
 

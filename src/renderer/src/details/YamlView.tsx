@@ -4,6 +4,7 @@
  * (no script can come through, and the CSP forbids inline scripts anyway). The core already wrote the keys in
  * the order `kubectl get -o yaml` prints them (main/store/yaml.ts).
  */
+import { saveTextFile } from '../components/save-text-file';
 import hljs from 'highlight.js/lib/core';
 import yaml from 'highlight.js/lib/languages/yaml';
 import { useMemo } from 'react';
@@ -31,18 +32,7 @@ export function YamlView({ source, label, fileName }: { source: string; label: s
   const { t } = useI18n();
   const html = useMemo(() => highlightYaml(source), [source]);
   const [wrap, setWrap] = useRememberedFlag('kse.yamlWrap', false);
-  const onDownload = () => {
-    // A blob URL on an <a download>: no navigation, and the desktop app's session shows its save dialog.
-    const url = URL.createObjectURL(new Blob([source], { type: 'application/yaml' }));
-    const a = document.createElement('a');
-    a.href = url;
-    a.download = fileName;
-    a.rel = 'noopener';
-    document.body.append(a);
-    a.click();
-    a.remove();
-    setTimeout(() => URL.revokeObjectURL(url), 1000);
-  };
+  const onDownload = () => saveTextFile(fileName, source, 'application/yaml');
 
   return (
     <div className="yaml-view">
