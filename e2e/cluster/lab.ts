@@ -12,17 +12,19 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CSI_DRIVER_NAME, CSI_SIDECARS, type CsiComponent, type CsiSidecar } from './csi';
-import { CsiSide, type CsiFault, type CsiMethod } from './csi-side';
-import { applyAll, bootstrapObjects, csiNodeObjects, DEFAULT_NODES, LAB_SYSTEM_NAMESPACE, loadScenarios, PROVISIONER_LEASE, type LabNode } from './bootstrap';
-import { ensureBinaries, type LabBinaries } from './build';
+import { CSI_DRIVER_NAME, CSI_SIDECARS } from './csi';
+import { CsiSide } from './csi-side';
+import { applyAll, bootstrapObjects, csiNodeObjects, DEFAULT_NODES, LAB_SYSTEM_NAMESPACE, PROVISIONER_LEASE } from './bootstrap';
+import { ensureBinaries } from './build';
 import { IDENTITIES, kubeconfigYaml, kwokStagesConfig, newTokens, writeServiceAccountKeys, writeTokenFile, type IdentityName, type Tokens } from './config';
 import { apiserverArgs, controllerManagerArgs, etcdArgs, kwokArgs, provisionerArgs, schedulerArgs, type LabLayout } from './components';
 import { startInitDriver, type InitDriver } from './init-driver';
 import { hostAddress, kubeletStats, type KubeletStats } from './kubelet-stats';
 import { writeKubeletPki } from './kubelet-pki';
 import { KubeClient } from './kube';
-import { Component, ComponentDiedError } from './proc';
+import { Component, type ComponentDiedError } from './proc';
+import type { Lab, LabComponent, LabOptions } from './lab-types';
+import { compactEtcdNow, removeHostPathVolumeDirs, seedLabScenarios } from './lab-ops';
 
 export { PROVISIONER_NAME, PROVISIONER_LEASE, LAB_SYSTEM_NAMESPACE } from './bootstrap';
 export { INIT_DRIVER_LABEL } from './config';
@@ -32,103 +34,7 @@ export { ComponentDiedError } from './proc';
 export { CSI_DRIVER_NAME, CSI_LEASES, CSI_NAMESPACE, CSI_SIDECARS, type CsiSidecar } from './csi';
 export type { CsiFault, CsiMethod } from './csi-side';
 
-export interface LabOptions {
-  /** Data dir to use (created if missing). Default: a new mkdtemp dir, removed by stop(). */
-  dataDir?: string;
-  /** Keep the data dir on stop() (for post-mortems). Default false. */
-  keepDataDir?: boolean;
-  /** Apply e2e/scenarios/* after the lab is ready. Default false (tests bring their own objects). */
-  seedScenarios?: boolean;
-  /** Fake nodes; default 3 nodes in 2 zones. */
-  nodes?: LabNode[];
-  /** Start the external provisioner. Default true. */
-  provisioner?: boolean;
-  /**
-   * Run the CSI controller side (csi.ts): snapshot CRDs, the lab's CSI driver, external-provisioner,
-   * external-attacher, external-resizer, csi-snapshotter and snapshot-controller. Default false for a lab a test
-   * starts (six more processes and their Leases: suites that need CSI ask for it); `lab:up` and capture.ts turn it
-   * on. Without it, seedScenarios skips the scenarios that need it (12-csi).
-   */
-  csi?: boolean;
-  /** Seconds each init container of a driven pod "runs". Default 4. */
-  initStepSeconds?: number;
-  /** Deadline for each wait while starting. Default 120 s. */
-  timeoutMs?: number;
-  /** Progress lines. Default: stderr. */
-  log?: (line: string) => void;
-  /** Called when a component dies after start-up (during start-up, startLab rejects instead). */
-  onComponentDied?: (err: ComponentDiedError) => void;
-  /**
-   * Restart components that exit after start-up, with backoff, as a kubelet restarts static pods. Default true.
-   * It matters: kube-controller-manager, kube-scheduler and the provisioner exit on purpose when they cannot renew
-   * their leader Lease for 10 s, which is what an apiserver restart does to them.
-   */
-  restartOnExit?: boolean;
-  /** Prebuilt binaries; default ensureBinaries() (builds what is missing, prints progress). */
-  binaries?: LabBinaries;
-}
-
-export type LabComponent = 'etcd' | 'kube-apiserver' | 'kube-controller-manager' | 'kube-scheduler' | 'kwok' | 'provisioner' | CsiComponent;
-
-export interface Lab {
-  readonly dataDir: string;
-  /** Kubeconfig with contexts lab-admin (current) and lab-student. */
-  readonly kubeconfigPath: string;
-  /** https://127.0.0.1:<port> */
-  readonly server: string;
-  /** PEM of the apiserver's serving certificate chain (the kubeconfig's certificate-authority-data). */
-  readonly caPem: string;
-  readonly adminToken: string;
-  readonly studentToken: string;
-  readonly etcdEndpoint: string;
-  readonly binaries: LabBinaries;
-  /** Path of a kubectl built from the same release, when it was built. */
-  readonly kubectlPath: string | undefined;
-  /** A small REST client as lab-admin or lab-student. */
-  client(as?: 'admin' | 'student'): KubeClient;
-  /** Runs kubectl with the lab's kubeconfig (context lab-admin unless args say otherwise). */
-  kubectl(args: string[]): Promise<{ stdout: string; stderr: string; code: number }>;
-  /** PIDs of running components. */
-  pids(): Partial<Record<LabComponent, number>>;
-  /** How many times each component was restarted after exiting on its own. */
-  restarts(): Partial<Record<LabComponent, number>>;
-  logPath(component: LabComponent): string;
-  /** Stops the apiserver alone and starts it again on the same port; resolves when /readyz is ok. */
-  restartApiserver(): Promise<void>;
-  /** Compacts etcd at its current revision (older resourceVersions then answer 410 Gone). Returns the revision. */
-  compactEtcd(): Promise<number>;
-  /** Stops the external provisioner (its Lease stops being renewed). */
-  stopProvisioner(): Promise<void>;
-  startProvisioner(): Promise<void>;
-  /**
-   * Stops one CSI sidecar (SIGTERM, as a deleted pod; the restart supervisor leaves it down): what it does stops
-   * happening (attacher stopped: VolumeAttachments stay unattached; resizer stopped: expansions wait; snapshotter
-   * or snapshot-controller stopped: snapshots stay not ready). Rejects if the lab runs without CSI.
-   */
-  stopCsiSidecar(sidecar: CsiSidecar): Promise<void>;
-  /** Starts it again; resolves when it renews its leader Lease. */
-  startCsiSidecar(sidecar: CsiSidecar): Promise<void>;
-  /** Makes the lab's CSI driver answer `method` with `fault` (undefined clears it), from its next call on. */
-  setCsiFault(method: CsiMethod, fault: CsiFault | undefined): void;
-  /**
-   * The kubelet stats stand-in (kubelet-stats.ts): the address the nodes advertise, or undefined when this host has
-   * no non-loopback IPv4 address (the node proxy refuses loopback), in which case /stats/summary is not served.
-   */
-  readonly kubeletAddress: string | undefined;
-  /** Node name -> the port its kubelet stats listener uses (daemonEndpoints.kubeletEndpoint.Port). */
-  readonly kubeletPorts: ReadonlyMap<string, number>;
-  /** Stops one node's kubelet stats listener: its /stats/summary through the node proxy then fails. */
-  stopKubeletStats(node: string): Promise<void>;
-  /** Starts it again on the same port. */
-  startKubeletStats(node: string): Promise<void>;
-  /**
-   * Applies the lesson scenarios (idempotent, server-side apply), or only those named (directory names such as
-   * '12-csi'); a scenario's then/ step once its claims are Bound.
-   */
-  seedScenarios(only?: string[]): Promise<void>;
-  /** Stops every process started, removes the data dir (unless keepDataDir) and hostPath volume dirs. */
-  stop(): Promise<void>;
-}
+export type { Lab, LabComponent, LabOptions } from './lab-types';
 
 export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -258,21 +164,8 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
     initDriver = undefined;
     await stats?.stop();
     stats = undefined;
-    // Dirs the in-tree hostPath provisioner made under /tmp/hostpath_pv (its path is fixed) are ours to remove.
-    const api = components.get('kube-apiserver');
-    if (api?.running && caPem) {
-      try {
-        const pvs = await mkClient(tokens.admin).list('/api/v1/persistentvolumes');
-        for (const pv of pvs.items) {
-          const p: string | undefined = pv.spec?.hostPath?.path;
-          if (p?.startsWith('/tmp/hostpath_pv/') && pv.metadata.annotations?.['pv.kubernetes.io/provisioned-by'] === 'kubernetes.io/host-path') {
-            rmSync(p, { recursive: true, force: true });
-          }
-        }
-      } catch {
-        // best effort: the apiserver may already be gone
-      }
-    }
+    // Dirs the in-tree hostPath provisioner made under /tmp/hostpath_pv are ours to remove (best effort).
+    if (components.get('kube-apiserver')?.running && caPem) await removeHostPathVolumeDirs(mkClient(tokens.admin));
     for (const name of [...CSI_SIDECARS, 'csi-driver', 'provisioner', 'kwok', 'kube-scheduler', 'kube-controller-manager'] as const) await components.get(name)?.stop();
     await components.get('kube-apiserver')?.stop();
     await components.get('etcd')?.stop();
@@ -402,19 +295,7 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
         await waitFor('kube-apiserver /readyz after restart', async () => (await admin.raw('GET', '/readyz', undefined, undefined, 5000)).status === 200 || undefined);
         log(`[lab] kube-apiserver ready again, ${Date.now() - t0} ms after the restart began`);
       },
-      async compactEtcd() {
-        // etcd's gRPC gateway: read the current revision, then compact physically at it.
-        const post = async (path: string, body: unknown) => {
-          const r = await fetch(`${etcdEndpoint}${path}`, { method: 'POST', body: JSON.stringify(body), signal: AbortSignal.timeout(15_000) });
-          if (!r.ok) throw new Error(`etcd ${path}: HTTP ${r.status} ${await r.text()}`);
-          return (await r.json()) as any;
-        };
-        const range = await post('/v3/kv/range', { key: Buffer.from('/registry').toString('base64'), limit: 1 });
-        const revision = Number(range.header.revision);
-        await post('/v3/kv/compaction', { revision: String(revision), physical: true });
-        log(`[lab] etcd compacted at revision ${revision}`);
-        return revision;
-      },
+      compactEtcd: () => compactEtcdNow(etcdEndpoint, log),
       async stopProvisioner() {
         wanted.delete('provisioner');
         await provisioner.stop();
@@ -446,21 +327,7 @@ export async function startLab(opts: LabOptions = {}): Promise<Lab> {
         if (!stats) throw new Error('the kubelet stats stand-in is not running (no non-loopback IPv4 address)');
         await stats.start(node);
       },
-      async seedScenarios(only) {
-        const scenarios = loadScenarios().filter(
-          (s) => (!only || only.includes(s.name)) && (csiEnabled || !s.objects.some((o) => o.apiVersion?.startsWith('snapshot.storage.k8s.io/') || (o as { provisioner?: string }).provisioner === CSI_DRIVER_NAME)),
-        );
-        for (const s of scenarios) await applyAll(admin, s.objects);
-        for (const s of scenarios.filter((x) => x.then.length > 0)) {
-          const claims = s.objects.filter((o) => o.kind === 'PersistentVolumeClaim' && s.then.some((t) => t.kind === o.kind && t.metadata.name === o.metadata.name));
-          for (const c of claims) {
-            await waitFor(`claim ${c.metadata.namespace}/${c.metadata.name} Bound before scenario ${s.name}/then`, async () =>
-              (await admin.get(`/api/v1/namespaces/${c.metadata.namespace}/persistentvolumeclaims/${c.metadata.name}`)).status?.phase === 'Bound' || undefined, 60_000);
-          }
-          await applyAll(admin, s.then);
-        }
-        log(`[lab] scenarios applied`);
-      },
+      seedScenarios: (only) => seedLabScenarios(admin, { only, csiEnabled, waitFor, log }),
       async stop() {
         await stopAll();
         log('[lab] stopped');
