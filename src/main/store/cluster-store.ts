@@ -39,6 +39,7 @@ import { ObjectStore } from './object-store';
 import { overview } from './overview';
 import { RowCache } from './row-cache';
 import { TABLES } from './rows/registry';
+import { FindingsSchedule, SETTLE_SLICE_MS } from './findings-schedule';
 import type { StoreContext } from './store-context';
 
 export interface ClusterStoreOptions {
@@ -51,21 +52,6 @@ export interface ClusterStoreOptions {
   /** settle()'s slice length in ms (default SETTLE_SLICE_MS; tests set 0 for a slice per 16 objects). */
   settleSliceMs?: number;
 }
-
-/** How often findings that depend on time alone are re-examined (on the next query). */
-const TIME_SWEEP_MS = 60_000;
-
-/** Longest time findings wait for a sync to finish before they are computed anyway. */
-const MAX_DEFER_MS = 20_000;
-
-/**
- * settle() diagnoses in slices of about this many ms, yielding to the event loop between them, so IPC, the web
- * host and the watch keep flowing while 10,000 claims are diagnosed (issue 13: no stall over 50 ms).
- */
-const SETTLE_SLICE_MS = 8;
-
-/** settle() gives up slicing after this long (ms) and leaves the rest to the query itself, whole. */
-const SETTLE_LIMIT_MS = 15_000;
 
 /** How a rule sees a kind's state: synced, or why not (idle and syncing are both "still loading"). */
 function readability(state: KindSyncState): KindSyncState {
@@ -87,18 +73,12 @@ export class ClusterStore implements SourceSink, ClusterView {
   private changeListener: ((change: StoreChange) => void) | undefined;
   /** Tables whose rows the change being made marked (its object's and its neighbours'). */
   private readonly touchedTables = new Set<TableId>();
-  /** A query re-assessed provisioners and a verdict changed: the refresh timer announces it. */
-  private unannouncedVerdicts = false;
   private rev = 0;
   private bulk: PendingChange[] | undefined;
-  private lastProvisionerRefresh = Number.NEGATIVE_INFINITY;
-  private lastTimeSweep = Number.NEGATIVE_INFINITY;
-  private deferringSince: number | undefined;
-  private settling: Promise<void> | undefined;
   private refreshTimer: ReturnType<typeof setInterval> | undefined;
   private readonly refreshMs: number;
   private readonly bulkThreshold: number;
-  private readonly settleSliceMs: number;
+  private readonly schedule: FindingsSchedule;
 
   constructor(readonly clusterId: string, options: ClusterStoreOptions = {}) {
     this.objects = new ObjectStore((kind, _key, before, after) => this.onObjectChange(kind, before, after));
@@ -107,7 +87,8 @@ export class ClusterStore implements SourceSink, ClusterView {
     this.rowCache = new RowCache(this.objects, this.findings);
     this.refreshMs = options.provisionerRefreshMs ?? 10_000;
     this.bulkThreshold = options.bulkThreshold ?? 500;
-    this.settleSliceMs = options.settleSliceMs ?? SETTLE_SLICE_MS;
+    const store = { objects: this.objects, findings: this.findings, rows: this.rowCache, revision: () => this.rev, bumpRevision: () => void (this.rev += 1) };
+    this.schedule = new FindingsSchedule(store, this.refreshMs, options.settleSliceMs ?? SETTLE_SLICE_MS);
     const rows = this.rowCache;
     const findings = this.findings;
     const touched = this.touchedTables;
@@ -249,22 +230,12 @@ export class ClusterStore implements SourceSink, ClusterView {
    */
   refreshProvisioners(): boolean {
     // A verdict a query already re-assessed (silently) is announced here, on the timer's next tick.
-    const changed = this.reassessProvisioners() || this.unannouncedVerdicts;
-    this.unannouncedVerdicts = false;
+    const reassessed = this.schedule.reassessProvisioners();
+    const changed = this.schedule.takeUnannouncedVerdicts() || reassessed;
     if (changed) {
       this.touchedTables.add('provisioners').add('classes');
       this.announce(['storageclasses'], undefined);
     }
-    return changed;
-  }
-
-  /** Re-assesses every provisioner (a new revision when a verdict changed); tells nobody. */
-  private reassessProvisioners(): boolean {
-    const before = new Map(this.findings.provisionerRows().map((r) => [r.name, r.verdict]));
-    this.findings.refreshProvisioners(this.rowSink());
-    this.lastProvisionerRefresh = this.objects.now();
-    const changed = this.findings.provisionerRows().some((r) => before.get(r.name) !== r.verdict);
-    if (changed) this.rev += 1;
     return changed;
   }
 
@@ -329,60 +300,12 @@ export class ClusterStore implements SourceSink, ClusterView {
    * SETTLE_LIMIT_MS (the query then finishes the rest itself).
    */
   settle(): Promise<void> {
-    this.settling ??= this.settleInSlices().finally(() => {
-      this.settling = undefined;
-    });
-    return this.settling;
+    return this.schedule.settle();
   }
 
-  private async settleInSlices(): Promise<void> {
-    const deadline = performance.now() + SETTLE_LIMIT_MS;
-    for (;;) {
-      if (this.deferFindings(false)) return;
-      this.markDue();
-      // Findings first: a row shows its object's badge.
-      if (this.findings.flushSlice(this.rowSink(), this.settleSliceMs, this.rev) && this.rowCache.refreshSlice(this.settleSliceMs)) return;
-      if (performance.now() >= deadline) return;
-      await new Promise<void>((resolve) => setImmediate(resolve));
-    }
-  }
-
-  /**
-   * Brings findings (and through badges, rows) up to date, unless kinds are still syncing. Provisioner health is re-assessed when older than
-   * the refresh interval; findings that depend on time alone (slow waits, stuck init containers; thresholds of 10 min and more) every minute.
-   */
+  /** Brings findings up to date for a query (see FindingsSchedule.prepare). */
   private prepare(force = false): void {
-    if (this.deferFindings(force)) return;
-    this.markDue();
-    this.findings.flush(this.rowSink());
-  }
-
-  /** True while findings wait for kinds still listing (see prepare); never for a forced (exact) query. */
-  private deferFindings(force: boolean): boolean {
-    // While kinds are still listing, every kind that lands would re-diagnose the whole cluster: rows are served
-    // with the badges they have, and findings catch up on the first query after the sync (a notice announces it).
-    // Not for long, though (a kind may stay syncing), and never for listFindings, which must be exact.
-    if (!force && this.syncing()) {
-      this.deferringSince ??= performance.now();
-      return performance.now() - this.deferringSince < MAX_DEFER_MS;
-    }
-    this.deferringSince = undefined;
-    return false;
-  }
-
-  /** Marks what time alone made due: provisioner health past its refresh interval, time-sensitive findings. */
-  private markDue(): void {
-    const now = this.objects.now();
-    if (now - this.lastProvisionerRefresh >= this.refreshMs && this.reassessProvisioners()) this.unannouncedVerdicts = true;
-    if (now - this.lastTimeSweep >= TIME_SWEEP_MS) {
-      // The first query after a load already examines everything.
-      if (this.lastTimeSweep !== Number.NEGATIVE_INFINITY) this.findings.markTimeSensitive();
-      this.lastTimeSweep = now;
-    }
-  }
-
-  private rowSink(): DirtySink {
-    return { object: (kind, key) => this.rowCache.markObject(kind, key), provisioner: (name) => this.rowCache.markProvisioner(name) };
+    this.schedule.prepare(force);
   }
 
   private context(): StoreContext {
