@@ -12,6 +12,7 @@ import { evidence, finding, step, t } from './finding';
 import { ageOf, condition, duration, eventEvidence, eventMillis, eventsAbout, newestEvent, refTo } from './object-helpers';
 import { healthEvidence, NO_PROVISIONER, VERDICT_TEXT } from './provisioners';
 import { claimSkippedByScheduler } from './node-name';
+import { conflictCause, podVolumeConflict } from './pods-scheduling';
 import { command } from './shell-quote';
 import { analyseStatic, nearMissEvidence } from './static-binding';
 
@@ -26,16 +27,23 @@ export function consumerNotScheduled(c: ClaimCase, modeEvidence: Evidence, class
     const podRef = refTo('pods', pod);
     if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable') {
       const failed = newestEvent(eventsAbout(view, 'pods', pod), ['FailedScheduling']);
+      const found = podVolumeConflict(c.ctx, pod);
+      const conflict = found ? conflictCause(found) : undefined;
       const staticEvidence = provisioner === NO_PROVISIONER || provisioner === '' ? nearMissEvidence(analyseStatic(c.ctx, c.claim, className).nearMisses) : [];
       out.push(
         finding({
           code: 'claim.consumer-unschedulable',
           object: c.ref,
           key: pod.metadata?.name,
-          cause: t(
-            `The claim waits for pod ${verbatim(pod.metadata?.name)} to be scheduled, and the scheduler cannot place it: ${scheduled.message ? verbatim(scheduled.message) : 'no reason given'}`,
-            `Заявка ждёт, пока под ${verbatim(pod.metadata?.name)} назначат на узел, а планировщик не может его разместить: ${scheduled.message ? verbatim(scheduled.message) : 'причина не указана'}`,
-          ),
+          cause: conflict
+            ? t(
+                `The claim waits for pod ${verbatim(pod.metadata?.name)} to be scheduled, and it cannot be. ${conflict.en}`,
+                `Заявка ждёт, пока под ${verbatim(pod.metadata?.name)} назначат на узел, а это невозможно. ${conflict.ru}`,
+              )
+            : t(
+                `The claim waits for pod ${verbatim(pod.metadata?.name)} to be scheduled, and the scheduler cannot place it: ${scheduled.message ? verbatim(scheduled.message) : 'no reason given'}`,
+                `Заявка ждёт, пока под ${verbatim(pod.metadata?.name)} назначат на узел, а планировщик не может его разместить: ${scheduled.message ? verbatim(scheduled.message) : 'причина не указана'}`,
+              ),
           evidence: [
             modeEvidence,
             evidence(t('Pod condition PodScheduled', 'Условие пода PodScheduled'), scheduled.message ?? '', { ref: podRef, source: 'status.conditions[PodScheduled]' }),

@@ -1,50 +1,21 @@
 /**
- * Pods held back by their volumes, as the scheduler and the kubelet report it: the PodScheduled condition
- * (the scheduler's volume messages, e.g. "node(s) didn't match PersistentVolume's node affinity", "pod has unbound
- * immediate PersistentVolumeClaims"), and kubelet / attach-detach events FailedMount and FailedAttachVolume
- * (including "Waiting for detach for volume ...", before 1.37 "Multi-Attach error for volume ..."). The texts
- * are in messages.ts. A missing ConfigMap or Secret is decided from the objects (pods-references.ts); the kubelet's
- * event text (`configmap "x" not found`) is used only where the app cannot read that kind in the pod's namespace.
+ * Pods held back by their volumes on a node, as the kubelet and the attach-detach controller report it: events
+ * FailedMount and FailedAttachVolume (including "Waiting for detach for volume ...", before 1.37 "Multi-Attach
+ * error for volume ..."). The texts are in messages.ts; the scheduler's verdict is in pods-scheduling.ts. A missing
+ * ConfigMap or Secret is decided from the objects (pods-references.ts); the kubelet's event text
+ * (`configmap "x" not found`) is used only where the app cannot read that kind in the pod's namespace.
  */
 import { verbatim } from '../verbatim';
 import type { KubeEvent, Pod } from '../kube/objects';
 import type { Finding } from '../model/findings';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
-import { isMultiAttach, VOLUME_SCHEDULING_MESSAGES } from './messages';
-import { condition, eventEvidence, eventMillis, eventsAbout, refByName, refTo } from './object-helpers';
+import { isMultiAttach } from './messages';
+import { eventEvidence, eventMillis, eventsAbout, refTo } from './object-helpers';
 import { command } from './shell-quote';
 
 /** Mount events older than this are left out: events expire after an hour anyway. */
 const RECENT_MS = 60 * 60_000;
-
-export function isUnschedulableForVolumes(pod: Pod): boolean {
-  const scheduled = condition(pod.status?.conditions, 'PodScheduled');
-  if (scheduled?.status !== 'False' || scheduled.reason !== 'Unschedulable') return false;
-  const message = scheduled.message ?? '';
-  return VOLUME_SCHEDULING_MESSAGES.some((p) => p.test(message));
-}
-
-export function diagnosePodScheduling(ctx: DiagnoseContext, pod: Pod): Finding[] {
-  if (pod.spec?.nodeName || !isUnschedulableForVolumes(pod)) return [];
-  const scheduled = condition(pod.status?.conditions, 'PodScheduled');
-  const failed = eventsAbout(ctx.view, 'pods', pod).find((e) => e.reason === 'FailedScheduling');
-  const ns = pod.metadata?.namespace ?? '';
-  const claims = (pod.spec?.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim?.claimName ? [v.persistentVolumeClaim.claimName] : []));
-  return [
-    finding({
-      code: 'pod.unschedulable-volumes',
-      object: refTo('pods', pod),
-      cause: t(`The scheduler cannot place the pod because of its volumes: ${verbatim(scheduled?.message ?? '')}`, `Планировщик не может разместить под из-за его томов: ${verbatim(scheduled?.message ?? '')}`),
-      evidence: [
-        evidence(t('Condition PodScheduled', 'Условие PodScheduled'), scheduled?.message ?? '', { source: 'status.conditions[PodScheduled]' }),
-        ...(failed ? [eventEvidence(ctx.view, failed)] : []),
-        ...claims.map((c) => evidence(t('Claim used', 'Используемая заявка'), c, { ref: refByName('persistentvolumeclaims', c, ns), source: 'spec.volumes[].persistentVolumeClaim' })),
-      ],
-      fix: [step(t('Look at the claims it uses: each one explains why it is not bound or where its volume can be used', 'Посмотрите заявки пода: у каждой указано, почему она не привязана или где можно использовать её том'), command`kubectl get pvc -n ${ns}`)],
-    }),
-  ];
-}
 
 /** Mount and attach failures from events; only for pods that are not running yet, since resolved events linger. */
 export function diagnosePodMountEvents(ctx: DiagnoseContext, pod: Pod): Finding[] {

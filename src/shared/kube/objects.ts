@@ -210,6 +210,9 @@ export interface Pod extends KubeObject {
     securityContext?: SecurityContext;
     schedulerName?: string;
     nodeSelector?: Record<string, string>;
+    /** Only the required node affinity is read (scheduling.ts); preferred terms never exclude a node. */
+    affinity?: { nodeAffinity?: { requiredDuringSchedulingIgnoredDuringExecution?: { nodeSelectorTerms?: NodeSelectorTerm[] } } };
+    tolerations?: Toleration[];
     serviceAccountName?: string;
     restartPolicy?: string;
   };
@@ -242,8 +245,26 @@ export interface KubeEvent extends KubeObject {
   series?: { count?: number; lastObservedTime?: string };
 }
 
+/** A node taint (core/v1 Taint). */
+export interface Taint {
+  key?: string;
+  value?: string;
+  /** NoSchedule, PreferNoSchedule or NoExecute. */
+  effect?: string;
+}
+
+/** A pod toleration (core/v1 Toleration); an empty key with operator Exists tolerates every taint. */
+export interface Toleration {
+  key?: string;
+  /** Equal (the default) or Exists. */
+  operator?: string;
+  value?: string;
+  /** Empty: every effect. */
+  effect?: string;
+}
+
 export interface KubeNode extends KubeObject {
-  spec?: { unschedulable?: boolean; taints?: { key?: string; value?: string; effect?: string }[] };
+  spec?: { unschedulable?: boolean; taints?: Taint[] };
   status?: {
     conditions?: Condition[];
     capacity?: Record<string, string>;

@@ -1,0 +1,102 @@
+/**
+ * The scheduler's verdict on pods held back by their volumes, explained by the app from the objects (issue 12
+ * part 3), on the real lab: kube-scheduler v1.37 writes the PodScheduled condition and the FailedScheduling event,
+ * the app takes the "0/N nodes are available" sentence apart and names the volume, the topology key and both
+ * values, and gives the fix in both directions. One lab for the file; each case has its own namespace.
+ */
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startLab, type Lab } from '../../cluster/lab';
+import { apply, claimRef, evidenceLines, expectCacheAgrees, namespace, openLive, podRef, until, type LiveCluster } from './live';
+import { claim, pod, staticClass, volume } from './manifests';
+
+let lab: Lab;
+let live: LiveCluster;
+
+beforeAll(async () => {
+  lab = await startLab({ seedScenarios: false, log: () => undefined });
+  live = await openLive(lab);
+});
+
+afterAll(async () => {
+  await live?.close();
+  await lab?.stop();
+});
+
+/** Waits for the pod's volume finding to carry the explained cause (the condition may come before the objects). */
+async function explained(ns: string, name: string, starts: string) {
+  return until(
+    `pod.unschedulable-volumes on ${ns}/${name} explained`,
+    () => {
+      const f = live.finding(podRef(ns, name), 'pod.unschedulable-volumes');
+      return f?.cause.en.startsWith(starts) ? f : undefined;
+    },
+    45_000,
+    () => JSON.stringify(live.finding(podRef(ns, name), 'pod.unschedulable-volumes')?.cause.en ?? live.findingsOf(podRef(ns, name)).map((f) => f.code)),
+  );
+}
+
+describe("the scheduler's volume verdict, explained", () => {
+  it('a bound local volume on lab-node-a2, a pod whose nodeSelector asks for lab-node-b1', async () => {
+    const ns = await namespace(lab, 'sc-affinity');
+    await apply(lab, staticClass('sc-local'), volume('sc-local-a2', { className: 'sc-local', nodeAffinityHostnames: ['lab-node-a2'] }), claim(ns, 'data', { className: 'sc-local' }));
+    await until('the claim bound', () => live.store.get('persistentvolumeclaims', 'data', ns)?.status?.phase === 'Bound');
+    const p = pod(ns, 'app', { claims: ['data'] });
+    (p.spec as Record<string, unknown>).nodeSelector = { 'kubernetes.io/hostname': 'lab-node-b1' };
+    await apply(lab, p);
+    const f = await explained(ns, 'app', 'Volume sc-local-a2');
+    // What the real scheduler said, taken apart into its node groups.
+    const message = live.store.get('pods', 'app', ns)?.status?.conditions?.find((c) => c.type === 'PodScheduled')?.message ?? '';
+    console.info(`[scheduling] the scheduler said: ${message}`);
+    expect(evidenceLines(f)).toEqual(expect.arrayContaining([
+      "Nodes rejected: 1 of 3: node(s) didn't match PersistentVolume's node affinity",
+      "Nodes rejected: 2 of 3: node(s) didn't match Pod's node affinity/selector",
+      'Volume node affinity: kubernetes.io/hostname in (lab-node-a2)',
+      "Pod's nodeSelector: kubernetes.io/hostname=lab-node-b1",
+      'Nodes the pod allows: lab-node-b1',
+    ]));
+    expect(f.cause.en).toBe(
+      'Volume sc-local-a2 of claim data can be used only on node lab-node-a2 (its node affinity), and the pod cannot run there: its nodeSelector asks for kubernetes.io/hostname=lab-node-b1, and node lab-node-a2 has kubernetes.io/hostname=lab-node-a2. The pod may run only on lab-node-b1. No node suits both, so the scheduler rejects every node; this does not resolve by itself.',
+    );
+    expect(f.cause.ru).toContain('его nodeSelector требует kubernetes.io/hostname=lab-node-b1, а у узла lab-node-a2 kubernetes.io/hostname=lab-node-a2');
+    expect(f.fix.map((s) => s.text.en.split(':')[0])).toEqual(['Move the pod to its data', 'Or move the data to the pod', 'See the pod and its events']);
+    expectCacheAgrees(live, podRef(ns, 'app'));
+  });
+
+  it('a taint on the node the volume allows; once it is removed the pod runs next to its data', async () => {
+    const ns = await namespace(lab, 'sc-taint');
+    const admin = lab.client('admin');
+    await apply(lab, staticClass('sc-taint'), volume('sc-taint-a1', { className: 'sc-taint', nodeAffinityHostnames: ['lab-node-a1'] }), claim(ns, 'data', { className: 'sc-taint' }));
+    await until('the claim bound', () => live.store.get('persistentvolumeclaims', 'data', ns)?.status?.phase === 'Bound');
+    await admin.mergePatch('/api/v1/nodes/lab-node-a1', { spec: { taints: [{ key: 'dedicated', value: 'db', effect: 'NoSchedule' }] } });
+    try {
+      await apply(lab, pod(ns, 'app', { claims: ['data'] }));
+      const f = await explained(ns, 'app', 'Volume sc-taint-a1');
+      expect(f.cause.en).toContain('and the pod cannot run there: node lab-node-a1 has taint dedicated=db:NoSchedule, which the pod does not tolerate. The pod may run only on lab-node-a2, lab-node-b1.');
+      expect(f.fix[0]?.text.en).toContain('add a toleration for taint dedicated=db:NoSchedule');
+    } finally {
+      await admin.mergePatch('/api/v1/nodes/lab-node-a1', { spec: { taints: null } });
+    }
+    // Without the taint the scheduler places the pod next to its data, and the finding goes.
+    await live.waitGone(podRef(ns, 'app'), 'pod.unschedulable-volumes', 60_000);
+    await until('the pod on lab-node-a1', () => live.store.get('pods', 'app', ns)?.spec?.nodeName === 'lab-node-a1', 60_000);
+  });
+
+  it('a WaitForFirstConsumer claim whose only fitting volumes are in zone a, a pod required in zone b', async () => {
+    const ns = await namespace(lab, 'sc-wffc');
+    await apply(
+      lab,
+      staticClass('sc-wffc', 'WaitForFirstConsumer'),
+      volume('sc-wffc-a1', { className: 'sc-wffc', nodeAffinityHostnames: ['lab-node-a1'] }),
+      volume('sc-wffc-a2', { className: 'sc-wffc', nodeAffinityHostnames: ['lab-node-a2'] }),
+      claim(ns, 'data', { className: 'sc-wffc' }),
+    );
+    const p = pod(ns, 'app', { claims: ['data'] });
+    (p.spec as Record<string, unknown>).affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['lab-zone-b'] }] }] } } };
+    await apply(lab, p);
+    const f = await explained(ns, 'app', 'Claim data binds on first use');
+    expect(f.cause.en).toMatch(/the only volumes that fit it \(sc-wffc-a1, sc-wffc-a2\) can be used only on nodes lab-node-a1, lab-node-a2, and the pod cannot run there: its required node affinity \(topology\.kubernetes\.io\/zone in \(lab-zone-b\)\) excludes node lab-node-a1\. The pod may run only on lab-node-b1\./);
+    expect(evidenceLines(f)).toContain("Nodes rejected: 1 of 3: node(s) didn't find available persistent volumes to bind");
+    const onClaim = await live.waitFor(claimRef(ns, 'data'), 'claim.consumer-unschedulable');
+    expect(onClaim.cause.en).toContain('and it cannot be. Claim data binds on first use');
+  });
+});

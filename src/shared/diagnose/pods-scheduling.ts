@@ -1,0 +1,168 @@
+/**
+ * Pods the scheduler cannot place because of their volumes (the PodScheduled condition, reason Unschedulable, with
+ * a volume message from messages.ts). The scheduler's sentence is taken apart (scheduler-message.ts) into its node
+ * groups, and where the objects decide it (pod-placement.ts) the answer is computed: which volume may be used on
+ * which nodes, which of the pod's constraints excludes those nodes, and the fix in both directions (move the pod,
+ * or move the data).
+ */
+import { verbatim } from '../verbatim';
+import type { PersistentVolumeClaim, Pod } from '../kube/objects';
+import type { Evidence, Finding, FixStep, Localized } from '../model/findings';
+import type { DiagnoseContext } from './context';
+import { evidence, finding, step, t } from './finding';
+import { VOLUME_SCHEDULING_MESSAGES } from './messages';
+import { condition, eventEvidence, eventsAbout, refByName, refTo } from './object-helpers';
+import { volumeConflict, type PodExclusion, type VolumeConflict } from './pod-placement';
+import { parseSchedulerMessage } from './scheduler-message';
+import { formatTerms } from './selectors';
+import { command } from './shell-quote';
+import { analyseStatic } from './static-binding';
+import { claimClassName } from './view';
+
+/** Whether the scheduler holds the pod back because of its volumes (PodScheduled False, Unschedulable, a volume reason). */
+export function isUnschedulableForVolumes(pod: Pod): boolean {
+  const scheduled = condition(pod.status?.conditions, 'PodScheduled');
+  if (scheduled?.status !== 'False' || scheduled.reason !== 'Unschedulable') return false;
+  const message = scheduled.message ?? '';
+  return VOLUME_SCHEDULING_MESSAGES.some((p) => p.test(message));
+}
+
+/** The conflict between a pod not yet placed and its claims' volumes, when the objects show one. */
+export function podVolumeConflict(ctx: DiagnoseContext, pod: Pod): VolumeConflict | undefined {
+  const ns = pod.metadata?.namespace ?? '';
+  const claims = (pod.spec?.volumes ?? [])
+    .flatMap((v) => (v.persistentVolumeClaim?.claimName ? [v.persistentVolumeClaim.claimName] : []))
+    .flatMap((name): PersistentVolumeClaim[] => {
+      const claim = ctx.view.get('persistentvolumeclaims', name, ns);
+      return claim ? [claim] : [];
+    });
+  const candidates = (claim: PersistentVolumeClaim) => {
+    const className = claimClassName(claim);
+    const sc = className ? ctx.view.get('storageclasses', className) : undefined;
+    // Only a WaitForFirstConsumer claim is matched to a volume per node; an Immediate one waits in PreFilter.
+    return sc?.volumeBindingMode === 'WaitForFirstConsumer' ? analyseStatic(ctx, claim, className ?? '').matches : [];
+  };
+  return volumeConflict(ctx, pod, claims, candidates);
+}
+
+export function diagnosePodScheduling(ctx: DiagnoseContext, pod: Pod): Finding[] {
+  if (pod.spec?.nodeName || !isUnschedulableForVolumes(pod)) return [];
+  const scheduled = condition(pod.status?.conditions, 'PodScheduled');
+  const message = scheduled?.message ?? '';
+  const failed = eventsAbout(ctx.view, 'pods', pod).find((e) => e.reason === 'FailedScheduling');
+  const ns = pod.metadata?.namespace ?? '';
+  const claims = (pod.spec?.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim?.claimName ? [v.persistentVolumeClaim.claimName] : []));
+  const verdict = parseSchedulerMessage(message);
+  const groups = (verdict?.groups ?? []).map((g) =>
+    evidence(t(`Nodes rejected: ${g.count} of ${verdict?.total}`, `Отклонено узлов: ${g.count} из ${verdict?.total}`), g.reason, { source: 'status.conditions[PodScheduled].message' }),
+  );
+  const conflict = podVolumeConflict(ctx, pod);
+  const base = {
+    code: 'pod.unschedulable-volumes' as const,
+    object: refTo('pods', pod),
+  };
+  const claimEvidence = claims.map((c) => evidence(t('Claim used', 'Используемая заявка'), c, { ref: refByName('persistentvolumeclaims', c, ns), source: 'spec.volumes[].persistentVolumeClaim' }));
+  const messageEvidence = evidence(t('Condition PodScheduled', 'Условие PodScheduled'), message, { source: 'status.conditions[PodScheduled]' });
+  if (conflict) {
+    return [finding({ ...base, cause: conflictCause(conflict), evidence: [...conflictEvidence(pod, conflict), ...groups, messageEvidence, ...(failed ? [eventEvidence(ctx.view, failed)] : [])], fix: conflictFix(pod, conflict) })];
+  }
+  return [
+    finding({
+      ...base,
+      cause: t(`The scheduler cannot place the pod because of its volumes: ${verbatim(message)}`, `Планировщик не может разместить под из-за его томов: ${verbatim(message)}`),
+      evidence: [...groups, messageEvidence, ...(failed ? [eventEvidence(ctx.view, failed)] : []), ...claimEvidence],
+      fix: [step(t('Look at the claims it uses: each one explains why it is not bound or where its volume can be used', 'Посмотрите заявки пода: у каждой указано, почему она не привязана или где можно использовать её том'), command`kubectl get pvc -n ${ns}`)],
+    }),
+  ];
+}
+
+const list = (names: string[]) => verbatim(names.join(', '));
+
+/** Why the pod may not run on a node, as a clause: "its nodeSelector asks for k=v, and node n has k=w". */
+export function exclusionText(node: string, e: PodExclusion): Localized {
+  switch (e.by) {
+    case 'unschedulable':
+      return t(`node ${verbatim(node)} is cordoned (spec.unschedulable)`, `узел ${verbatim(node)} закрыт для новых подов (spec.unschedulable)`);
+    case 'nodeSelector':
+      return e.have === undefined
+        ? t(`its nodeSelector asks for ${verbatim(`${e.key}=${e.want}`)}, and node ${verbatim(node)} has no ${verbatim(e.key)} label`, `его nodeSelector требует ${verbatim(`${e.key}=${e.want}`)}, а у узла ${verbatim(node)} метки ${verbatim(e.key)} нет`)
+        : t(`its nodeSelector asks for ${verbatim(`${e.key}=${e.want}`)}, and node ${verbatim(node)} has ${verbatim(`${e.key}=${e.have}`)}`, `его nodeSelector требует ${verbatim(`${e.key}=${e.want}`)}, а у узла ${verbatim(node)} ${verbatim(`${e.key}=${e.have}`)}`);
+    case 'nodeAffinity':
+      return t(`its required node affinity (${verbatim(formatTerms(e.terms))}) excludes node ${verbatim(node)}`, `его обязательная node affinity (${verbatim(formatTerms(e.terms))}) исключает узел ${verbatim(node)}`);
+    case 'taint':
+      return t(`node ${verbatim(node)} has taint ${verbatim(taintText(e))}, which the pod does not tolerate`, `на узле ${verbatim(node)} taint ${verbatim(taintText(e))}, а toleration для него у пода нет`);
+  }
+}
+
+function taintText(e: Extract<PodExclusion, { by: 'taint' }>): string {
+  return `${e.taint.key ?? ''}${e.taint.value ? `=${e.taint.value}` : ''}:${e.taint.effect ?? ''}`;
+}
+
+function volumeNames(c: VolumeConflict): string[] {
+  return c.volumes.map((v) => v.metadata?.name ?? '');
+}
+
+/** The conflict as a sentence: the volume, where it may be used, what excludes the pod there, where the pod may run. */
+export function conflictCause(c: VolumeConflict): Localized {
+  const claim = c.claim.metadata?.name ?? '';
+  const allowed = c.volumeNodes.map((n) => n.node);
+  const first = c.volumeNodes[0];
+  const why = first ? exclusionText(first.node, first.exclusion) : undefined;
+  const whereEn = allowed.length > 0 ? `only on ${allowed.length === 1 ? 'node' : 'nodes'} ${list(allowed)}` : 'on no node that exists now';
+  const whereRu = allowed.length > 0 ? `только на ${allowed.length === 1 ? 'узле' : 'узлах'} ${list(allowed)}` : 'ни на одном из существующих узлов';
+  const podEn = c.podNodes.length > 0 ? `The pod may run only on ${list(c.podNodes)}.` : 'The pod may run on no node at all.';
+  const podRu = c.podNodes.length > 0 ? `Под может работать только на ${list(c.podNodes)}.` : 'Под не может работать ни на одном узле.';
+  const headEn = c.bound
+    ? `Volume ${list(volumeNames(c))} of claim ${verbatim(claim)} can be used ${whereEn} (its node affinity)`
+    : `Claim ${verbatim(claim)} binds on first use, and the only volumes that fit it (${list(volumeNames(c))}) can be used ${whereEn}`;
+  const headRu = c.bound
+    ? `Том ${list(volumeNames(c))} заявки ${verbatim(claim)} можно использовать ${whereRu} (его node affinity)`
+    : `Заявка ${verbatim(claim)} привязывается при первом использовании, а подходящие ей тома (${list(volumeNames(c))}) можно использовать ${whereRu}`;
+  return t(
+    `${headEn}${why ? `, and the pod cannot run there: ${why.en}` : ''}. ${podEn} No node suits both, so the scheduler rejects every node; this does not resolve by itself.`,
+    `${headRu}${why ? `, а под туда поставить нельзя: ${why.ru}` : ''}. ${podRu} Узла, подходящего обоим, нет, поэтому планировщик отклоняет все узлы; само это не пройдёт.`,
+  );
+}
+
+function conflictEvidence(pod: Pod, c: VolumeConflict): Evidence[] {
+  const out = c.volumes.slice(0, 3).map((v) =>
+    evidence(t('Volume node affinity', 'Node affinity тома'), formatTerms(v.spec?.nodeAffinity?.required?.nodeSelectorTerms), { ref: refTo('persistentvolumes', v), source: 'spec.nodeAffinity.required.nodeSelectorTerms' }),
+  );
+  out.push(evidence(t('Nodes the volume allows', 'Узлы, допустимые для тома'), c.volumeNodes.map((n) => n.node).join(', '), { source: 'nodes[].metadata.labels', ...(c.volumeNodes.length === 0 ? { note: t('none', 'нет') } : {}) }));
+  const selector = Object.entries(pod.spec?.nodeSelector ?? {}).map(([k, v]) => `${k}=${v}`).join(', ');
+  if (selector) out.push(evidence(t("Pod's nodeSelector", 'nodeSelector пода'), selector, { source: 'spec.nodeSelector' }));
+  const terms = pod.spec?.affinity?.nodeAffinity?.requiredDuringSchedulingIgnoredDuringExecution?.nodeSelectorTerms;
+  if (terms?.length) out.push(evidence(t("Pod's node affinity", 'Node affinity пода'), formatTerms(terms), { source: 'spec.affinity.nodeAffinity.requiredDuringSchedulingIgnoredDuringExecution' }));
+  out.push(evidence(t('Nodes the pod allows', 'Узлы, допустимые для пода'), c.podNodes.join(', '), { source: 'spec.nodeSelector, spec.affinity, spec.tolerations', ...(c.podNodes.length === 0 ? { note: t('none', 'нет') } : {}) }));
+  return out;
+}
+
+function conflictFix(pod: Pod, c: VolumeConflict): FixStep[] {
+  const ns = pod.metadata?.namespace ?? '';
+  const name = pod.metadata?.name ?? '';
+  const first = c.volumeNodes[0];
+  const steps: FixStep[] = [];
+  if (first) {
+    const e = first.exclusion;
+    const how: Localized =
+      e.by === 'nodeSelector'
+        ? t(`Move the pod to its data: change the nodeSelector of the pod (or of its Deployment or StatefulSet) so that node ${verbatim(first.node)} matches`, `Перенесите под к данным: измените nodeSelector пода (или его Deployment, StatefulSet) так, чтобы подходил узел ${verbatim(first.node)}`)
+        : e.by === 'nodeAffinity'
+          ? t(`Move the pod to its data: change the pod's required node affinity so that node ${verbatim(first.node)} matches`, `Перенесите под к данным: измените обязательную node affinity пода так, чтобы подходил узел ${verbatim(first.node)}`)
+          : e.by === 'taint'
+            ? t(`Move the pod to its data: add a toleration for taint ${verbatim(taintText(e))} to the pod, or remove the taint from node ${verbatim(first.node)}`, `Перенесите под к данным: добавьте поду toleration для taint ${verbatim(taintText(e))} или снимите taint с узла ${verbatim(first.node)}`)
+            : t(`Move the pod to its data: uncordon node ${verbatim(first.node)} when it may take pods again`, `Перенесите под к данным: снимите cordon с узла ${verbatim(first.node)}, когда на него снова можно ставить поды`);
+    steps.push(step(how, e.by === 'unschedulable' ? command`kubectl uncordon ${first.node}` : command`kubectl get nodes --show-labels`));
+  }
+  const target = c.podNodes[0];
+  steps.push(
+    step(
+      c.bound
+        ? t(`Or move the data to the pod: create a volume ${target ? `on node ${verbatim(target)}` : 'on a node the pod may use'}, copy the data into it, and recreate claim ${verbatim(c.claim.metadata?.name)} bound to it (a bound claim cannot change its volume)`, `Или перенесите данные к поду: создайте том ${target ? `на узле ${verbatim(target)}` : 'на узле, доступном поду'}, скопируйте в него данные и пересоздайте заявку ${verbatim(c.claim.metadata?.name)} с привязкой к нему (у привязанной заявки том не меняется)`)
+        : t(`Or give the claim a volume where the pod may run: create a static volume ${target ? `on node ${verbatim(target)}` : 'on a node the pod may use'} that fits claim ${verbatim(c.claim.metadata?.name)}`, `Или дайте заявке том там, где под может работать: создайте статический том ${target ? `на узле ${verbatim(target)}` : 'на узле, доступном поду'}, подходящий заявке ${verbatim(c.claim.metadata?.name)}`),
+      command`kubectl get pv ${volumeNames(c)[0]} -o yaml`,
+    ),
+  );
+  steps.push(step(t('See the pod and its events', 'Посмотрите под и его события'), command`kubectl describe pod ${name} -n ${ns}`));
+  return steps;
+}
