@@ -6,17 +6,17 @@ describe('conformObject (objects from files)', () => {
   it('drops fields the app reads when their type is wrong, keeps the rest as it is', () => {
     const pod = {
       metadata: { name: 'p', namespace: 'n', ownerReferences: 'x', finalizers: [1, 'kubernetes.io/x'], labels: { a: 'b', c: { d: 1 } } },
-      spec: { volumes: {}, containers: [{ name: 'c', args: ['--a', 5], volumeMounts: [{ name: 'v', readOnly: 'yes' }] }], tolerations: 'anything' },
+      spec: { volumes: {}, containers: [{ name: 'c', args: ['--a', 5], volumeMounts: [{ name: 'v', readOnly: 'yes' }] }], tolerations: 'anything', hostname: { any: 'thing' } },
       status: { containerStatuses: [{ restartCount: '3', ready: true }] },
     } as unknown as KubeObject;
     const { object, dropped } = conformObject('pods', pod);
     expect(object).toEqual({
       metadata: { name: 'p', namespace: 'n', finalizers: ['kubernetes.io/x'], labels: { a: 'b' } },
-      spec: { containers: [{ name: 'c', volumeMounts: [{ name: 'v' }] }], tolerations: 'anything' },
+      spec: { containers: [{ name: 'c', volumeMounts: [{ name: 'v' }] }], hostname: { any: 'thing' } },
       status: { containerStatuses: [{ ready: true }] },
     });
     expect(dropped.sort()).toEqual(
-      ['metadata.ownerReferences', 'metadata.finalizers[0]', 'metadata.labels.c', 'spec.volumes', 'spec.containers[0].args', 'spec.containers[0].volumeMounts[0].readOnly', 'status.containerStatuses[0].restartCount'].sort(),
+      ['metadata.ownerReferences', 'metadata.finalizers[0]', 'metadata.labels.c', 'spec.volumes', 'spec.tolerations', 'spec.containers[0].args', 'spec.containers[0].volumeMounts[0].readOnly', 'status.containerStatuses[0].restartCount'].sort(),
     );
   });
 

@@ -1,6 +1,6 @@
 /** Pods: Pod objects. */
 import type { Pod } from '../objects';
-import { BOOL, CONDITIONS, CONTAINER, CONTAINER_STATUSES, envelope, fields, ID, ID_MAP, INT, list, POD_VOLUME, TEXT } from '../kept-fields';
+import { BOOL, CONDITIONS, CONTAINER, CONTAINER_STATUSES, envelope, fields, ID, ID_MAP, INT, list, NODE_SELECTOR_TERMS, POD_VOLUME, TEXT } from '../kept-fields';
 import { describe } from './descriptor';
 
 export const pods = describe<Pod>()({
@@ -24,6 +24,9 @@ export const pods = describe<Pod>()({
       securityContext: fields({ runAsUser: INT, runAsGroup: INT, runAsNonRoot: BOOL, fsGroup: INT }),
       schedulerName: ID,
       nodeSelector: ID_MAP,
+      // Where the pod may run, for explaining the scheduler's volume verdict (diagnose/pod-placement.ts).
+      affinity: fields({ nodeAffinity: fields({ requiredDuringSchedulingIgnoredDuringExecution: fields({ nodeSelectorTerms: NODE_SELECTOR_TERMS }) }) }),
+      tolerations: list(fields({ key: ID, operator: ID, value: ID, effect: ID })),
       serviceAccountName: ID,
       restartPolicy: ID,
     }),
