@@ -99,4 +99,41 @@ describe("the scheduler's volume verdict, explained", () => {
     const onClaim = await live.waitFor(claimRef(ns, 'data'), 'claim.consumer-unschedulable');
     expect(onClaim.cause.en).toContain('and it cannot be. Claim data binds on first use');
   });
+
+  it('not enough free storage: the CSIStorageCapacity of each segment against the request', async () => {
+    const ns = await namespace(lab, 'sc-capacity');
+    const driver = 'capacity.lab.kse.dev';
+    // The CSIStorageCapacity objects are written here as the external-provisioner's capacity controller
+    // (--enable-capacity) writes them: one per class and topology segment, in the driver's namespace. The lab's own
+    // CSI driver does not publish capacity; no provisioner runs for this one, and none needs to: the scheduler
+    // decides before provisioning starts.
+    const capacity = (name: string, zone: string, free: string, max: string) => ({
+      apiVersion: 'storage.k8s.io/v1', kind: 'CSIStorageCapacity', metadata: { name, namespace: 'kube-system' },
+      storageClassName: 'sc-capacity', capacity: free, maximumVolumeSize: max, nodeTopology: { matchLabels: { 'topology.kubernetes.io/zone': zone } },
+    });
+    await apply(
+      lab,
+      { apiVersion: 'storage.k8s.io/v1', kind: 'CSIDriver', metadata: { name: driver }, spec: { storageCapacity: true, attachRequired: false } },
+      { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'sc-capacity' }, provisioner: driver, volumeBindingMode: 'WaitForFirstConsumer' },
+      capacity('sc-capacity-a', 'lab-zone-a', '40Gi', '4Gi'),
+      capacity('sc-capacity-b', 'lab-zone-b', '100Gi', '100Gi'),
+      claim(ns, 'data', { className: 'sc-capacity', size: '10Gi' }),
+    );
+    const p = pod(ns, 'app', { claims: ['data'] });
+    (p.spec as Record<string, unknown>).affinity = { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['lab-zone-a'] }] }] } } };
+    await apply(lab, p);
+    const f = await explained(ns, 'app', 'Claim data asks for 10Gi');
+    const message = live.store.get('pods', 'app', ns)?.status?.conditions?.find((c) => c.type === 'PodScheduled')?.message ?? '';
+    console.info(`[scheduling] the scheduler said: ${message}`);
+    expect(f.cause.en).toBe(
+      `Claim data asks for 10Gi of class sc-capacity, and CSI driver ${driver} reports its free space per topology segment (CSIStorageCapacity): on the nodes the pod may use it has room for at most 4Gi per volume. The scheduler rejects every node until the request fits or space is freed. There is room on lab-node-b1, where the pod may not run.`,
+    );
+    expect(evidenceLines(f)).toEqual(expect.arrayContaining([
+      'Nodes rejected: 2 of 3: node(s) did not have enough free storage',
+      'Free / largest volume: 40Gi / 4Gi → lab-node-a1, lab-node-a2 not enough',
+      'Free / largest volume: 100Gi / 100Gi → lab-node-b1 enough',
+    ]));
+    const onClaim = await live.waitFor(claimRef(ns, 'data'), 'claim.consumer-unschedulable');
+    expect(onClaim.cause.en).toContain('and it cannot be. Claim data asks for 10Gi');
+  });
 });

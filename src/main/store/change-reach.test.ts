@@ -49,6 +49,22 @@ describe('what a change re-examines', () => {
     expect(objects).toEqual(['persistentvolumeclaims|shop/pending', 'persistentvolumes|spare', 'storageclasses|fast']);
   });
 
+  it('a pod waiting for a node: node changes, free volumes and published capacity reach it and its claims', () => {
+    const { store } = world();
+    store.add('pods', pod('shop', 'waiting', ['pending']));
+    const node = nodeObj('node-1');
+    const tainted = { ...node, spec: { taints: [{ key: 'dedicated', value: 'db', effect: 'NoSchedule' }] } };
+    const waiting = ['pods|shop/waiting', 'persistentvolumeclaims|shop/pending'];
+    expect(marked((d) => markChange(store, 'nodes', node, tainted, d)).objects).toEqual(expect.arrayContaining(waiting));
+    const free = pv('spare', { storageClassName: 'fast' });
+    store.add('persistentvolumes', free);
+    expect(marked((d) => markChange(store, 'persistentvolumes', undefined, free, d)).objects).toEqual(expect.arrayContaining(waiting));
+    const capacity = { kind: 'CSIStorageCapacity', metadata: { name: 'cap-a', namespace: 'kube-system', uid: 'cap' }, storageClassName: 'fast', capacity: '5Gi' };
+    expect(marked((d) => markChange(store, 'csistoragecapacities', undefined, capacity, d)).objects).toEqual(['csistoragecapacities|kube-system/cap-a', ...waiting].sort());
+    // Placed pods are not re-examined by capacity: the scheduler is done with them.
+    expect(marked((d) => markChange(store, 'csistoragecapacities', undefined, { ...capacity, storageClassName: 'other' }, d)).objects).toEqual(['csistoragecapacities|kube-system/cap-a']);
+  });
+
   it('a class change reaches its claims, volumes and provisioner', () => {
     const { store, volume } = world();
     const fast = store.get('storageclasses', 'fast')!;

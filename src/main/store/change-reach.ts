@@ -7,6 +7,7 @@
 import { KINDS, kindOfObjectKind, type Kind } from '../../shared/kube/kinds';
 import type {
   CSINode,
+  CSIStorageCapacity,
   KubeEvent,
   KubeNode,
   KubeObject,
@@ -90,6 +91,8 @@ export function markDependents(store: ObjectStore, kind: Kind, obj: KubeObject, 
     case 'configmaps':
     case 'secrets':
       return referencedObjectDependents(store, kind, obj, dirty);
+    case 'csistoragecapacities':
+      return capacityDependents(store, obj as CSIStorageCapacity, dirty);
     case 'volumesnapshots': {
       const claim = (obj as VolumeSnapshot).spec?.source?.persistentVolumeClaimName;
       if (claim) dirty.object('persistentvolumeclaims', nsKey(obj.metadata?.namespace, claim));
@@ -119,7 +122,12 @@ function claimDependents(store: ObjectStore, claim: PersistentVolumeClaim, dirty
 
 function volumeDependents(store: ObjectStore, pv: PersistentVolume, dirty: DirtySink): void {
   const claimKey = claimRefKey(pv);
-  if (claimKey) dirty.object('persistentvolumeclaims', claimKey);
+  if (claimKey) {
+    dirty.object('persistentvolumeclaims', claimKey);
+    // A pod waiting for a node reads its bound volume's node affinity (diagnose/pod-placement.ts).
+    const slash = claimKey.indexOf('/');
+    for (const pod of store.podsUsingClaim(claimKey.slice(0, slash), claimKey.slice(slash + 1))) if (!pod.spec?.nodeName) podAndClaims(pod, dirty);
+  }
   const name = pv.metadata?.name ?? '';
   for (const claim of store.claimsNamingVolume(name)) dirty.object('persistentvolumeclaims', objectKey(claim));
   const className = pv.spec?.storageClassName ?? '';
@@ -128,9 +136,10 @@ function volumeDependents(store: ObjectStore, pv: PersistentVolume, dirty: Dirty
   // without a class also concerns claims that name no class).
   if (!pv.spec?.claimRef?.uid) {
     const claims = className ? store.claimsOfClass(className) : [...store.claimsOfClass(''), ...store.claimsOfClass(NO_CLASS)];
-    for (const claim of claims) {
-      if (claim.status?.phase !== 'Bound') dirty.object('persistentvolumeclaims', objectKey(claim));
-    }
+    const pending = claims.filter((claim) => claim.status?.phase !== 'Bound');
+    for (const claim of pending) dirty.object('persistentvolumeclaims', objectKey(claim));
+    // ... and the verdict on their pods, which names the volumes that fit (diagnose/pod-placement.ts).
+    waitingPodsOf(store, pending, dirty);
   }
 }
 
@@ -222,6 +231,30 @@ function eventDependents(store: ObjectStore, event: KubeEvent, dirty: DirtySink)
 function nodeDependents(store: ObjectStore, nodeName: string, dirty: DirtySink): void {
   for (const pod of store.podsOnNode(nodeName)) dirty.object('pods', objectKey(pod));
   for (const pv of store.volumesOnNode(nodeName)) dirty.object('persistentvolumes', pv.metadata?.name ?? '');
+  // Where a pod not yet placed may run, and so its volume verdict, reads every node's labels and taints
+  // (diagnose/pod-placement.ts); its claims repeat the verdict. Heartbeats never get here (markChange).
+  for (const pod of store.podsNotOnNode()) podAndClaims(pod, dirty);
+}
+
+function podAndClaims(pod: Pod, dirty: DirtySink): void {
+  dirty.object('pods', objectKey(pod));
+  for (const claimKey of podClaimKeys(pod)) dirty.object('persistentvolumeclaims', claimKey);
+}
+
+/** The pods still waiting for a node that use these claims, and the claims (their verdict reads the claims' volumes). */
+function waitingPodsOf(store: ObjectStore, claims: readonly PersistentVolumeClaim[], dirty: DirtySink): void {
+  for (const claim of claims) {
+    for (const pod of store.podsUsingClaim(claim.metadata?.namespace ?? '', claim.metadata?.name ?? '')) {
+      if (!pod.spec?.nodeName) podAndClaims(pod, dirty);
+    }
+  }
+}
+
+/** A class's published free space changes the "not enough free storage" verdict of its unbound claims' pods. */
+function capacityDependents(store: ObjectStore, capacity: CSIStorageCapacity, dirty: DirtySink): void {
+  const className = capacity.storageClassName;
+  if (!className) return;
+  waitingPodsOf(store, store.claimsOfClass(className).filter((c) => c.status?.phase !== 'Bound'), dirty);
 }
 
 function leaseDependents(store: ObjectStore, lease: Lease, dirty: DirtySink): void {

@@ -29,6 +29,7 @@ export type IndexName =
   | 'defaultClasses'
   | 'podsByClaim'
   | 'podsByNode'
+  | 'podsNotOnNode'
   | 'podsByOwner'
   | 'eventsByInvolved'
   | 'eventsByUid'
@@ -67,6 +68,8 @@ export const INDEX_SPECS = [
   spec('defaultClasses', 'storageclasses', (sc) => (isDefaultClass(sc) ? ['default'] : [])),
   spec('podsByClaim', 'pods', podClaimKeys),
   spec('podsByNode', 'pods', (p) => one(p.spec?.nodeName)),
+  // Pods the scheduler has yet to place: their volume verdict reads every node (diagnose/pod-placement.ts).
+  spec('podsNotOnNode', 'pods', (p) => (p.spec?.nodeName ? [] : ['unscheduled'])),
   spec('podsByOwner', 'pods', ownerKeys),
   spec('eventsByInvolved', 'events', (e) => one(eventInvolvedKey(e))),
   spec('eventsByUid', 'events', (e) => one(e.involvedObject?.uid)),

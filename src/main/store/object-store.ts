@@ -197,6 +197,11 @@ export class ObjectStore extends EventWriter implements ClusterView {
     return this.lookup('pods', 'podsByNode', nodeName);
   }
 
+  /** Pods without spec.nodeName: those the scheduler has yet to place (few, normally). */
+  podsNotOnNode(): readonly Pod[] {
+    return this.lookup('pods', 'podsNotOnNode', 'unscheduled');
+  }
+
   eventsFor(objectKind: string, name: string, namespace?: string): readonly KubeEvent[] {
     return newestFirst(this.lookup('events', 'eventsByInvolved', involvedKey(objectKind, namespace, name)));
   }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { DIAGNOSED_KINDS, KIND_SHORT, KINDS, TABLE_OF_KIND } from '../../shared/kube/kinds';
 import { sc, syncedStore } from './testing/fixtures';
 
-/** CSIStorageCapacity was added by one descriptor: the store holds, counts and shows it, and no rule reads it yet. */
+/** CSIStorageCapacity was added by one descriptor: the store holds, counts and shows it; it has no findings of its own (pods' scheduling verdicts read it). */
 describe('CSIStorageCapacity, a listed resource that is not diagnosed', () => {
   const capacity = {
     apiVersion: 'storage.k8s.io/v1',

@@ -12,7 +12,7 @@ import { evidence, finding, step, t } from './finding';
 import { ageOf, condition, duration, eventEvidence, eventMillis, eventsAbout, newestEvent, refTo } from './object-helpers';
 import { healthEvidence, NO_PROVISIONER, VERDICT_TEXT } from './provisioners';
 import { claimSkippedByScheduler } from './node-name';
-import { conflictCause, podVolumeConflict } from './pods-scheduling';
+import { conflictCause, podCapacityShortfall, podVolumeConflict, shortfallCause } from './pods-scheduling';
 import { command } from './shell-quote';
 import { analyseStatic, nearMissEvidence } from './static-binding';
 
@@ -28,7 +28,8 @@ export function consumerNotScheduled(c: ClaimCase, modeEvidence: Evidence, class
     if (scheduled?.status === 'False' && scheduled.reason === 'Unschedulable') {
       const failed = newestEvent(eventsAbout(view, 'pods', pod), ['FailedScheduling']);
       const found = podVolumeConflict(c.ctx, pod);
-      const conflict = found ? conflictCause(found) : undefined;
+      const short = found ? undefined : podCapacityShortfall(c.ctx, pod);
+      const conflict = found ? conflictCause(found) : short ? shortfallCause(short) : undefined;
       const staticEvidence = provisioner === NO_PROVISIONER || provisioner === '' ? nearMissEvidence(analyseStatic(c.ctx, c.claim, className).nearMisses) : [];
       out.push(
         finding({

@@ -84,6 +84,42 @@ describe("the scheduler's volume verdict, explained from the objects", () => {
   });
 });
 
+describe('not enough free storage, from the CSIStorageCapacity objects', () => {
+  const driver = { apiVersion: 'storage.k8s.io/v1', kind: 'CSIDriver', metadata: { name: 'disk.example.com' }, spec: { storageCapacity: true } };
+  const sc: StorageClass = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'fast' }, provisioner: 'disk.example.com', volumeBindingMode: 'WaitForFirstConsumer' };
+  const cap = (name: string, zone: string, capacity: string, max?: string) => ({
+    apiVersion: 'storage.k8s.io/v1', kind: 'CSIStorageCapacity', metadata: { name, namespace: 'kube-system' },
+    storageClassName: 'fast', capacity, ...(max ? { maximumVolumeSize: max } : {}), nodeTopology: { matchLabels: { zone } },
+  });
+  const big: PersistentVolumeClaim = { ...claim(), spec: { ...claim().spec, storageClassName: 'fast', resources: { requests: { storage: '10Gi' } } } };
+  const MSG = "0/3 nodes are available: 1 node(s) didn't match Pod's node affinity/selector, 2 node(s) did not have enough free storage.";
+  const inZoneA = { affinity: { nodeAffinity: { requiredDuringSchedulingIgnoredDuringExecution: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'zone', operator: 'In', values: ['a'] }] }] } } } };
+
+  it('the most the driver offers where the pod may run, and the room it may not use', () => {
+    const pod = unschedulable(MSG, inZoneA);
+    const objects = { csidrivers: [driver], storageclasses: [sc], nodes, csistoragecapacities: [cap('cap-a', 'a', '50Gi', '5Gi'), cap('cap-b', 'b', '100Gi')], persistentvolumeclaims: [big], pods: [pod] };
+    const [f] = on(objects, podRef);
+    expect(plainText(f!.cause.en)).toBe(
+      'Claim data asks for 10Gi of class fast, and CSI driver disk.example.com reports its free space per topology segment (CSIStorageCapacity): on the nodes the pod may use it has room for at most 5Gi per volume. The scheduler rejects every node until the request fits or space is freed. There is room on node-b1, where the pod may not run.',
+    );
+    expect(f!.evidence.map((e) => `${e.label.en}: ${e.value}${e.note ? ` (${e.note.en})` : ''}`)).toEqual(expect.arrayContaining([
+      'Requested: 10Gi',
+      'Free / largest volume: 100Gi / — → node-b1 (enough)',
+      'Free / largest volume: 50Gi / 5Gi → node-a1, node-a2 (not enough)',
+    ]));
+    expect(f!.fix.map((x) => plainText(x.text.en))[0]).toMatch(/^Ask for at most 5Gi in claim data/);
+    expect(plainText(on(objects, claimRef).find((x) => x.code === 'claim.consumer-unschedulable')!.cause.en)).toContain('and it cannot be. Claim data asks for 10Gi');
+  });
+
+  it('not when a node the pod may use has room, nor when the driver does not publish capacity', () => {
+    const objects = { csidrivers: [driver], storageclasses: [sc], nodes, csistoragecapacities: [cap('cap-a', 'a', '50Gi', '5Gi'), cap('cap-b', 'b', '100Gi')], persistentvolumeclaims: [big] };
+    const [f] = on({ ...objects, pods: [unschedulable(MSG, {})] }, podRef);
+    expect(plainText(f!.cause.en)).toMatch(/^The scheduler cannot place the pod because of its volumes/);
+    const [g] = on({ ...objects, csidrivers: [{ ...driver, spec: { storageCapacity: false } }], pods: [unschedulable(MSG, inZoneA)] }, podRef);
+    expect(plainText(g!.cause.en)).toMatch(/^The scheduler cannot place the pod because of its volumes/);
+  });
+});
+
 describe('pod constraints as the scheduler filters them', () => {
   it('tolerations (ToleratesTaint)', () => {
     const taint = { key: 'k', value: 'v', effect: 'NoSchedule' };

@@ -17,6 +17,7 @@ import { parseSchedulerMessage } from './scheduler-message';
 import { formatTerms } from './selectors';
 import { command } from './shell-quote';
 import { analyseStatic } from './static-binding';
+import { capacityShortfall, type CapacitySegment, type CapacityShortfall } from './storage-capacity';
 import { claimClassName } from './view';
 
 /** Whether the scheduler holds the pod back because of its volumes (PodScheduled False, Unschedulable, a volume reason). */
@@ -28,14 +29,23 @@ export function isUnschedulableForVolumes(pod: Pod): boolean {
 }
 
 /** The conflict between a pod not yet placed and its claims' volumes, when the objects show one. */
-export function podVolumeConflict(ctx: DiagnoseContext, pod: Pod): VolumeConflict | undefined {
+function claimsOf(ctx: DiagnoseContext, pod: Pod): PersistentVolumeClaim[] {
   const ns = pod.metadata?.namespace ?? '';
-  const claims = (pod.spec?.volumes ?? [])
+  return (pod.spec?.volumes ?? [])
     .flatMap((v) => (v.persistentVolumeClaim?.claimName ? [v.persistentVolumeClaim.claimName] : []))
     .flatMap((name): PersistentVolumeClaim[] => {
       const claim = ctx.view.get('persistentvolumeclaims', name, ns);
       return claim ? [claim] : [];
     });
+}
+
+/** The first claim of the pod for which no node the pod may use has CSIStorageCapacity with room (storage-capacity.ts). */
+export function podCapacityShortfall(ctx: DiagnoseContext, pod: Pod): CapacityShortfall | undefined {
+  return capacityShortfall(ctx, pod, claimsOf(ctx, pod));
+}
+
+export function podVolumeConflict(ctx: DiagnoseContext, pod: Pod): VolumeConflict | undefined {
+  const claims = claimsOf(ctx, pod);
   const candidates = (claim: PersistentVolumeClaim) => {
     const className = claimClassName(claim);
     const sc = className ? ctx.view.get('storageclasses', className) : undefined;
@@ -63,8 +73,13 @@ export function diagnosePodScheduling(ctx: DiagnoseContext, pod: Pod): Finding[]
   };
   const claimEvidence = claims.map((c) => evidence(t('Claim used', 'Используемая заявка'), c, { ref: refByName('persistentvolumeclaims', c, ns), source: 'spec.volumes[].persistentVolumeClaim' }));
   const messageEvidence = evidence(t('Condition PodScheduled', 'Условие PodScheduled'), message, { source: 'status.conditions[PodScheduled]' });
+  const events = failed ? [eventEvidence(ctx.view, failed)] : [];
   if (conflict) {
-    return [finding({ ...base, cause: conflictCause(conflict), evidence: [...conflictEvidence(pod, conflict), ...groups, messageEvidence, ...(failed ? [eventEvidence(ctx.view, failed)] : [])], fix: conflictFix(pod, conflict) })];
+    return [finding({ ...base, cause: conflictCause(conflict), evidence: [...conflictEvidence(pod, conflict), ...groups, messageEvidence, ...events], fix: conflictFix(pod, conflict) })];
+  }
+  const shortfall = /did not have enough free storage/.test(message) ? podCapacityShortfall(ctx, pod) : undefined;
+  if (shortfall) {
+    return [finding({ ...base, cause: shortfallCause(shortfall), evidence: [...shortfallEvidence(shortfall), ...groups, messageEvidence, ...events], fix: shortfallFix(pod, shortfall) })];
   }
   return [
     finding({
@@ -164,5 +179,63 @@ function conflictFix(pod: Pod, c: VolumeConflict): FixStep[] {
     ),
   );
   steps.push(step(t('See the pod and its events', 'Посмотрите под и его события'), command`kubectl describe pod ${name} -n ${ns}`));
+  return steps;
+}
+
+/** "capacity / maximumVolumeSize → nodes", each part a dash when absent. */
+function segmentText(s: CapacitySegment): string {
+  const c = s.capacity;
+  return `${c.capacity ?? '—'} / ${c.maximumVolumeSize ?? '—'} → ${s.nodes.length > 0 ? s.nodes.join(', ') : '—'}`;
+}
+
+/** The shortfall as a sentence: the request, the driver, the most it offers where the pod may run. */
+export function shortfallCause(f: CapacityShortfall): Localized {
+  const claim = verbatim(f.claim.metadata?.name);
+  const covering = f.segments.filter((s) => s.nodes.some((n) => f.podNodes.includes(n)));
+  const most = covering.map((s) => s.limit).find((l) => l !== undefined);
+  const whereEn = covering.length === 0
+    ? `it publishes no CSIStorageCapacity of class ${verbatim(f.className)} that covers a node the pod may use (${list(f.podNodes)})`
+    : `on the nodes the pod may use it has room for at most ${verbatim(most ?? '?')} per volume`;
+  const whereRu = covering.length === 0
+    ? `CSIStorageCapacity класса ${verbatim(f.className)}, покрывающих узлы, доступные поду (${list(f.podNodes)}), он не публикует`
+    : `на узлах, доступных поду, он может выделить не больше ${verbatim(most ?? '?')} на том`;
+  const elsewhereEn = f.roomElsewhere.length > 0 ? ` There is room on ${list(f.roomElsewhere.flatMap((s) => s.nodes))}, where the pod may not run.` : '';
+  const elsewhereRu = f.roomElsewhere.length > 0 ? ` Место есть на ${list(f.roomElsewhere.flatMap((s) => s.nodes))}, но туда под поставить нельзя.` : '';
+  return t(
+    `Claim ${claim} asks for ${verbatim(f.requested)} of class ${verbatim(f.className)}, and CSI driver ${verbatim(f.driver)} reports its free space per topology segment (CSIStorageCapacity): ${whereEn}. The scheduler rejects every node until the request fits or space is freed.${elsewhereEn}`,
+    `Заявка ${claim} просит ${verbatim(f.requested)} класса ${verbatim(f.className)}, а CSI-драйвер ${verbatim(f.driver)} сообщает свободное место по сегментам топологии (CSIStorageCapacity): ${whereRu}. Планировщик будет отклонять все узлы, пока запрос не поместится или не освободится место.${elsewhereRu}`,
+  );
+}
+
+function shortfallEvidence(f: CapacityShortfall): Evidence[] {
+  const ns = f.claim.metadata?.namespace ?? '';
+  return [
+    evidence(t('Requested', 'Запрошено'), f.requested, { ref: refByName('persistentvolumeclaims', f.claim.metadata?.name ?? '', ns), source: 'spec.resources.requests.storage' }),
+    ...f.segments.map((s) =>
+      evidence(t('Free / largest volume', 'Свободно / макс. том'), segmentText(s), {
+        ref: refTo('csistoragecapacities', s.capacity),
+        source: 'capacity, maximumVolumeSize, nodeTopology',
+        note: s.enough ? t('enough', 'хватает') : t('not enough', 'не хватает'),
+      }),
+    ),
+    ...(f.segments.length === 0 ? [evidence(t('Free / largest volume', 'Свободно / макс. том'), '', { source: 'csistoragecapacities', note: t('none published for this class', 'для этого класса не опубликовано') })] : []),
+    evidence(t('Nodes the pod allows', 'Узлы, допустимые для пода'), f.podNodes.join(', '), { source: 'spec.nodeSelector, spec.affinity, spec.tolerations', ...(f.podNodes.length === 0 ? { note: t('none', 'нет') } : {}) }),
+  ];
+}
+
+function shortfallFix(pod: Pod, f: CapacityShortfall): FixStep[] {
+  const ns = pod.metadata?.namespace ?? '';
+  const most = f.segments.filter((s) => s.nodes.some((n) => f.podNodes.includes(n))).map((s) => s.limit).find((l) => l !== undefined);
+  const steps: FixStep[] = [
+    step(
+      most
+        ? t(`Ask for at most ${verbatim(most)} in claim ${verbatim(f.claim.metadata?.name)} (recreate it: an unbound claim's request can be lowered only that way), or free space in the storage behind ${verbatim(f.driver)}`, `Запросите в заявке ${verbatim(f.claim.metadata?.name)} не больше ${verbatim(most)} (пересоздав её: иначе запрос не уменьшить) или освободите место в хранилище за ${verbatim(f.driver)}`)
+        : t(`Check that ${verbatim(f.driver)} publishes capacity for the nodes the pod may use (external-provisioner --enable-capacity), or free space in its storage`, `Проверьте, что ${verbatim(f.driver)} публикует ёмкость для узлов, доступных поду (external-provisioner --enable-capacity), или освободите место в его хранилище`),
+      command`kubectl get csistoragecapacities -A`,
+    ),
+  ];
+  const room = f.roomElsewhere[0];
+  if (room) steps.push(step(t(`Or let the pod run where there is room: node ${verbatim(room.nodes[0])}`, `Или разрешите поду работать там, где место есть: на узле ${verbatim(room.nodes[0])}`), command`kubectl get nodes --show-labels`));
+  steps.push(step(t('See the pod and its events', 'Посмотрите под и его события'), command`kubectl describe pod ${pod.metadata?.name} -n ${ns}`));
   return steps;
 }

@@ -1,6 +1,7 @@
 /**
  * CSIStorageCapacities: what a CSI driver reports it can still provision, per class and topology segment. Listed
- * (watched, counted, kept in snapshots, shown as objects) but not yet diagnosed. Namespaced: the
+ * (watched, counted, kept in snapshots, shown as objects); they get no findings of their own, but the scheduler's
+ * "did not have enough free storage" verdict on a pod is explained from them (diagnose/storage-capacity.ts). Namespaced: the
  * external-provisioner writes them in its own namespace. Optional: served since Kubernetes 1.24 (storage.k8s.io/v1),
  * so discovery confirms it before it is watched.
  */
