@@ -76,6 +76,14 @@ describe("the scheduler's volume verdict, explained from the objects", () => {
     expect(plainText(onClaim!.cause.en)).toContain('and it cannot be. Claim data binds on first use');
   });
 
+  it("no volume to bind: the nearest volumes and what differs, since the scheduler names none", () => {
+    const wffc: StorageClass = { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'local' }, provisioner: 'kubernetes.io/no-provisioner', volumeBindingMode: 'WaitForFirstConsumer' };
+    const small = { ...localPv('small', 'node-a1'), spec: { ...localPv('small', 'node-a1').spec, capacity: { storage: '512Mi' } } };
+    const pod = unschedulable("0/3 nodes are available: 3 node(s) didn't find available persistent volumes to bind.", {});
+    const [f] = on({ storageclasses: [wffc], nodes, persistentvolumes: [small], persistentvolumeclaims: [claim()], pods: [pod] }, podRef);
+    expect(f!.evidence.find((e) => e.ref?.name === 'small')?.source).toContain('size');
+  });
+
   it('no conflict the objects show (room elsewhere): the message is quoted, with its groups', () => {
     const pod = unschedulable(AFFINITY_MSG, {});
     const [f] = on({ nodes, persistentvolumes: [localPv('local-a2', 'node-a2', 'data')], persistentvolumeclaims: [claim('local-a2')], pods: [pod] }, podRef);

@@ -16,7 +16,7 @@ import { volumeConflict, type PodExclusion, type VolumeConflict } from './pod-pl
 import { parseSchedulerMessage } from './scheduler-message';
 import { formatTerms } from './selectors';
 import { command } from './shell-quote';
-import { analyseStatic } from './static-binding';
+import { analyseStatic, nearMissEvidence } from './static-binding';
 import { capacityShortfall, type CapacitySegment, type CapacityShortfall } from './storage-capacity';
 import { claimClassName } from './view';
 
@@ -85,13 +85,24 @@ export function diagnosePodScheduling(ctx: DiagnoseContext, pod: Pod): Finding[]
     finding({
       ...base,
       cause: t(`The scheduler cannot place the pod because of its volumes: ${verbatim(message)}`, `Планировщик не может разместить под из-за его томов: ${verbatim(message)}`),
-      evidence: [...groups, messageEvidence, ...(failed ? [eventEvidence(ctx.view, failed)] : []), ...claimEvidence],
+      evidence: [...groups, messageEvidence, ...events, ...claimEvidence, ...nearestVolumes(ctx, pod, message)],
       fix: [step(t('Look at the claims it uses: each one explains why it is not bound or where its volume can be used', 'Посмотрите заявки пода: у каждой указано, почему она не привязана или где можно использовать её том'), command`kubectl get pvc -n ${ns}`)],
     }),
   ];
 }
 
 const list = (names: string[]) => verbatim(names.join(', '));
+
+/**
+ * "didn't find available persistent volumes to bind": the volumes nearest to each unbound claim of the pod, with
+ * what differs (static-binding.ts), since the scheduler names none.
+ */
+function nearestVolumes(ctx: DiagnoseContext, pod: Pod, message: string): Evidence[] {
+  if (!/didn't find available persistent volumes to bind/.test(message)) return [];
+  return claimsOf(ctx, pod)
+    .filter((c) => !c.spec?.volumeName)
+    .flatMap((c) => nearMissEvidence(analyseStatic(ctx, c, claimClassName(c) ?? '', 3).nearMisses));
+}
 
 /** Why the pod may not run on a node, as a clause: "its nodeSelector asks for k=v, and node n has k=w". */
 export function exclusionText(node: string, e: PodExclusion): Localized {
