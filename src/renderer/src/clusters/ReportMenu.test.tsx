@@ -79,4 +79,28 @@ describe('ReportMenu', () => {
     const options = [...(screen.getByTestId('report-scope') as HTMLSelectElement).options].map((o) => o.value);
     expect(options).toEqual(['cluster']);
   });
+
+  it('closes as menus do: Escape inside returns focus to its button, and a press outside closes it', async () => {
+    renderWithApp(<ReportMenu />, { view: view() });
+    const menu = (await screen.findByTestId('report-menu')) as HTMLDetailsElement;
+    const summary = menu.querySelector('summary')!;
+    const openMenu = async () => {
+      menu.open = true;
+      fireEvent(menu, new Event('toggle'));
+      await waitFor(() => expect(menu.open).toBe(true));
+    };
+    await openMenu();
+    const escape = new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true });
+    screen.getByTestId('report-format').dispatchEvent(escape);
+    expect(menu.open).toBe(false);
+    // Marked handled: the frame's own Escape (closing panels) leaves it alone.
+    expect(escape.defaultPrevented).toBe(true);
+    expect(document.activeElement).toBe(summary);
+
+    await openMenu();
+    fireEvent.pointerDown(screen.getByTestId('report-scope'));
+    expect(menu.open).toBe(true);
+    fireEvent.pointerDown(document.body);
+    expect(menu.open).toBe(false);
+  });
 });

@@ -3,7 +3,8 @@
  * HTML page, in the UI language) of the whole cluster, of the namespace the pane is filtered to, or of the object
  * selected there, and export the cluster's snapshot (the same file as `kse snapshot`). The core makes both files
  * (getReport, exportSnapshot: redacted as snapshots are), so the browser version can download them as well.
- * A native <details> disclosure: no popup library, keyboard and screen readers work as they do everywhere.
+ * A native <details> disclosure: no popup library, keyboard and screen readers work as they do everywhere; Escape
+ * and a press outside close it (use-disclosure-dismiss.ts).
  */
 import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
 import { KINDS } from '../../../shared/kube/kinds';
@@ -17,6 +18,7 @@ import { usePane } from '../state/view-store';
 import { useClusterInfo } from './use-clusters';
 import '../styles/report-menu.css';
 import { saveTextFile } from '../components/save-text-file';
+import { useDisclosureDismiss } from '../components/use-disclosure-dismiss';
 
 type ScopeChoice = 'cluster' | 'namespace' | 'object';
 
@@ -35,6 +37,7 @@ export function ReportMenu() {
   const details = useRef<HTMLDetailsElement>(null);
   // Measured again when the button may have moved: opened, the language switched (other widths), the window resized.
   const width = useWindowWidth();
+  const onKeyDown = useDisclosureDismiss(details, open);
   useLayoutEffect(() => {
     const box = open ? details.current?.querySelector('summary')?.getBoundingClientRect() : undefined;
     if (box) setPlace({ top: box.bottom + 4, right: Math.max(4, window.innerWidth - box.right) });
@@ -85,6 +88,7 @@ export function ReportMenu() {
       data-testid="report-menu"
       ref={details}
       onToggle={(e) => setOpen(e.currentTarget.open)}
+      onKeyDown={onKeyDown}
     >
       <summary className="button" aria-label={t('report.menuLabel', { name: info.name })}>
         {t('report.menu')}
