@@ -229,7 +229,7 @@ function shortfallEvidence(f: CapacityShortfall): Evidence[] {
         note: s.enough ? t('enough', 'хватает') : t('not enough', 'не хватает'),
       }),
     ),
-    ...(f.segments.length === 0 ? [evidence(t('Free / largest volume', 'Свободно / макс. том'), '', { source: 'csistoragecapacities', note: t('none published for this class', 'для этого класса не опубликовано') })] : []),
+    ...(f.segments.length === 0 ? [evidence(t('Free / largest volume', 'Свободно / макс. том'), '', { source: 'csistoragecapacities[].storageClassName', note: t('none published for this class', 'для этого класса не опубликовано') })] : []),
     evidence(t('Nodes the pod allows', 'Узлы, допустимые для пода'), f.podNodes.join(', '), { source: 'spec.nodeSelector, spec.affinity, spec.tolerations', ...(f.podNodes.length === 0 ? { note: t('none', 'нет') } : {}) }),
   ];
 }
