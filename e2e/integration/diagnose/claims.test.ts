@@ -203,8 +203,10 @@ describe('claims that stay Pending', () => {
     p.spec.nodeSelector = { 'kubernetes.io/hostname': 'lab-node-a1' };
     await apply(lab, p);
     const f = await live.waitFor(podRef(ns, 'elsewhere'), 'pod.unschedulable-volumes');
-    // v1.37's wording (older releases said "had volume node affinity conflict"; the rules know both).
-    expect(f.cause.en).toContain("1 node(s) didn't match PersistentVolume's node affinity");
+    // Explained from the objects (scheduling.test.ts has the other cases); the scheduler's v1.37 wording is a node
+    // group in the evidence (older releases said "had volume node affinity conflict"; the rules know both).
+    expect(f.cause.en).toContain('Volume dx-pinned-pv of claim pinned can be used only on node lab-node-b1 (its node affinity), and the pod cannot run there');
+    expect(f.evidence.map((e) => e.value)).toContain("node(s) didn't match PersistentVolume's node affinity");
     expect(live.findingsOf(claimRef(ns, 'pinned'))).toEqual([]);
   });
 
