@@ -132,7 +132,7 @@ function bindingDue(c: ClaimCase, pv: NonNullable<ReturnType<typeof analyseStati
         `Volume ${verbatim(pv.metadata?.name)} fits this claim, but kube-controller-manager, which binds them, is not running (its leader lease is stale).`,
         `Том ${verbatim(pv.metadata?.name)} подходит заявке, но kube-controller-manager, который их связывает, не работает (его лидерский Lease устарел).`,
       ),
-      evidence: [evidence(t('Fitting volume', 'Подходящий том'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv) })],
+      evidence: [evidence(t('Fitting volume', 'Подходящий том'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv), source: 'spec (PersistentVolume)' })],
       fix: [step(t('Check the controller manager', 'Проверьте controller manager'), 'kubectl get pods -n kube-system -l component=kube-controller-manager')],
     });
   }
@@ -146,7 +146,7 @@ function bindingDue(c: ClaimCase, pv: NonNullable<ReturnType<typeof analyseStati
           `Том ${verbatim(pv.metadata?.name)} подходит заявке, но она не привязана уже ${duration(ageOf(c.ctx.view, c.claim)).ru}: проверьте, работает ли kube-controller-manager.`,
         )
       : t(`Volume ${verbatim(pv.metadata?.name)} fits this claim; the PV controller binds it on its next pass.`, `Том ${verbatim(pv.metadata?.name)} подходит заявке; PV-контроллер привяжет его при следующем проходе.`),
-    evidence: [evidence(t('Fitting volume', 'Подходящий том'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv) })],
+    evidence: [evidence(t('Fitting volume', 'Подходящий том'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv), source: 'spec (PersistentVolume)' })],
     fix: slow ? [step(t('Check the controller manager', 'Проверьте controller manager'), 'kubectl get pods -n kube-system -l component=kube-controller-manager')] : [],
   });
 }
@@ -222,7 +222,7 @@ function classMissing(c: ClaimCase, className: string): Finding[] {
       ),
       evidence: [
         classEvidence(className),
-        evidence(t('Classes that exist', 'Существующие классы'), existing.join(', '), { source: 'storageclasses', ...(existing.length === 0 ? { note: NOTE.none } : {}) }),
+        evidence(t('Classes that exist', 'Существующие классы'), existing.join(', '), { source: 'metadata.name (StorageClass)', ...(existing.length === 0 ? { note: NOTE.none } : {}) }),
         ...nearMissEvidence(analysis.nearMisses),
         ...recentEvents(c, ['ProvisioningFailed']),
       ],

@@ -39,7 +39,7 @@ function byPhase(ctx: DiagnoseContext, pv: PersistentVolume): Finding[] {
   const claimsReadable = view.kindState('persistentvolumeclaims') === 'synced';
   const claim = claimRef?.name ? view.get('persistentvolumeclaims', claimRef.name, claimRef.namespace) : undefined;
   const policy = pv.spec?.persistentVolumeReclaimPolicy ?? 'Retain';
-  const facts = evidence(t('Volume', 'Том'), volumeFacts(pv), { ref });
+  const facts = evidence(t('Volume', 'Том'), volumeFacts(pv), { ref, source: 'spec, status.phase' });
   const source = evidence(t('Data lives in', 'Где лежат данные'), volumeSource(pv), { source: 'spec' });
   const events = eventsAbout(view, 'persistentvolumes', pv);
   const claimEvidence = claimRef
