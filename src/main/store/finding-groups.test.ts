@@ -14,7 +14,7 @@ const provisioning = (ns: string, name: string, provisioner: string, severity?: 
     code: 'claim.provisioning',
     object: claimRef(ns, name),
     cause: t(`Provisioner ${provisioner} is asked to create a volume for ${name}.`, `Провизионеру ${provisioner} поручено создать том для ${name}.`),
-    evidence: [evidence(t('Provisioner', 'Провизионер'), provisioner, { ref: { kind: 'storageclasses', name: `class-of-${provisioner}` }, source: 'provisioner' })],
+    evidence: [evidence(t('Provisioner', 'Провизионер'), provisioner, { ref: { kind: 'storageclasses', name: `class-of-${provisioner}` }, source: 'StorageClass.provisioner' })],
     ...(severity ? { severity } : {}),
   });
 const lost = (ns: string, name: string): Finding =>

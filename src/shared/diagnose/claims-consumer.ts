@@ -78,7 +78,7 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
   const provisioner = sc.provisioner ?? '';
   const health = c.ctx.provisioner(provisioner);
   const healthLines = healthEvidence(health);
-  const base = [evidence(t('Provisioner', 'Провизионер'), provisioner, { ref: refTo('storageclasses', sc), source: 'provisioner' }), ...extra];
+  const base = [evidence(t('Provisioner', 'Провизионер'), provisioner, { ref: refTo('storageclasses', sc), source: 'StorageClass.provisioner' }), ...extra];
 
   if (c.claim.spec?.selector) {
     return [

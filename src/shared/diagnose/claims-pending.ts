@@ -244,7 +244,7 @@ function withClass(c: ClaimCase, sc: StorageClass, className: string): Finding[]
   const selectedNode = annotations['volume.kubernetes.io/selected-node'];
   const waitsForConsumer = sc.volumeBindingMode === 'WaitForFirstConsumer';
   const provisioner = sc.provisioner ?? '';
-  const modeEvidence = evidence(t('Binding mode', 'Режим привязки'), sc.volumeBindingMode ?? 'Immediate', { ref: refTo('storageclasses', sc), source: 'volumeBindingMode' });
+  const modeEvidence = evidence(t('Binding mode', 'Режим привязки'), sc.volumeBindingMode ?? 'Immediate', { ref: refTo('storageclasses', sc), source: 'StorageClass.volumeBindingMode' });
 
   if (waitsForConsumer && !selectedNode) {
     if (c.pods.length === 0) {

@@ -33,8 +33,9 @@ describe('evidenceProblems', () => {
     expect(problems.some((p) => p.includes('ends like a sentence'))).toBe(true);
     expect(problems.some((p) => p.includes('neither a value nor a note'))).toBe(true);
     expect(problems.some((p) => p.includes('no source'))).toBe(true);
-    expect(evidenceProblems(evidence(t('Volume lab-near-miss-pv: capacity 1Gi', 'Том lab-near-miss-pv: ёмкость 1Gi меньше запрошенных 5Gi'), 'x', { source: 'size' }))).toHaveLength(1);
+    expect(evidenceProblems(evidence(t('Volume lab-near-miss-pv: capacity 1Gi', 'Том lab-near-miss-pv: ёмкость 1Gi меньше запрошенных 5Gi'), 'x', { source: 'spec.capacity.storage' }))).toHaveLength(1);
     expect(evidenceProblems(evidence(t('Requested class', 'Requested class'), 'fast', { source: 'spec.storageClassName' }))).toEqual(['ru label "Requested class" is not translated']);
+    expect(evidenceProblems(evidence(t('Requested class', 'Запрошенный класс'), 'fast', { source: 'class' }))).toEqual(['source "class" is a word, not a field path']);
   });
 });
 

@@ -20,6 +20,8 @@ export function evidenceProblems(e: Evidence): string[] {
   }
   if (untranslatedLabel(e)) out.push(`ru label "${e.label.ru}" is not translated`);
   if (!e.source?.trim() && !e.event?.trim()) out.push(`"${e.label.en}" names no source field or event`);
+  // A bare word ("size", "class", "storageclasses") reads as English prose in the Russian UI: a source is a path.
+  if (e.source && /^[a-z]+$/.test(e.source.trim())) out.push(`source "${e.source}" is a word, not a field path`);
   return out;
 }
 

@@ -107,7 +107,7 @@ export function diagnoseInitContainers(ctx: DiagnoseContext, pod: Pod): Finding[
 function describeRun(spec: Container) {
   const cmd = [...(spec.command ?? []), ...(spec.args ?? [])].join(' ');
   return [
-    ...(spec.image ? [evidence(t('Image', 'Образ'), spec.image, { source: 'image' })] : []),
+    ...(spec.image ? [evidence(t('Image', 'Образ'), spec.image, { source: 'spec.initContainers[].image' })] : []),
     ...(cmd ? [evidence(t('Command', 'Команда'), cmd, { source: 'command, args' })] : []),
   ];
 }

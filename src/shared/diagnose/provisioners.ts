@@ -126,7 +126,7 @@ export function assessProvisioner(view: ClusterView, name: string): ProvisionerA
     }
     return done('in-tree', 'alive', [
       kcm
-        ? t(`In-tree plugin run by kube-controller-manager (leader lease renewed ${leaseAgo(view, kcm).en}).`, `Встроенный плагин, его запускает kube-controller-manager (лидерский Lease обновлён ${leaseAgo(view, kcm).ru}).`)
+        ? t(`Run by kube-controller-manager, whose leader lease was renewed ${leaseAgo(view, kcm).en}.`, `Его запускает kube-controller-manager, чей лидерский Lease обновлён ${leaseAgo(view, kcm).ru}.`)
         : t('In-tree plugin run by kube-controller-manager: alive while the control plane is (its lease is not visible here).', 'Встроенный плагин, его запускает kube-controller-manager: жив, пока жива control plane (её Lease здесь не виден).'),
     ], extra, [runBy, kcmLease]);
   }

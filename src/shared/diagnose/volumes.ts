@@ -40,7 +40,7 @@ function byPhase(ctx: DiagnoseContext, pv: PersistentVolume): Finding[] {
   const claim = claimRef?.name ? view.get('persistentvolumeclaims', claimRef.name, claimRef.namespace) : undefined;
   const policy = pv.spec?.persistentVolumeReclaimPolicy ?? 'Retain';
   const facts = evidence(t('Volume', 'Том'), volumeFacts(pv), { ref, source: 'spec, status.phase' });
-  const source = evidence(t('Data lives in', 'Где лежат данные'), volumeSource(pv), { source: 'spec' });
+  const source = evidence(t('Data lives in', 'Где лежат данные'), volumeSource(pv), { source: 'spec (PersistentVolume)' });
   const events = eventsAbout(view, 'persistentvolumes', pv);
   const claimEvidence = claimRef
     ? [evidence(t('claimRef', 'claimRef'), `${claimKey}${claimRef.uid ? ` uid=${claimRef.uid}` : ''}`, { ref: refByName('persistentvolumeclaims', claimRef.name ?? '', claimRef.namespace), source: 'spec.claimRef' })]

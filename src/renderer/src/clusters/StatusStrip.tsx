@@ -119,10 +119,11 @@ function KindChip({ status: k, now, testId }: { status: KindStatus; now: number;
       data-testid={testId ? `kind-status-${k.kind}` : undefined}
       data-state={testId ? k.state : undefined}
     >
-      {/* kubectl's short names (pvc, sc, pods): identifiers, not words. */}
-      <span className="kind-name" translate="no">
+      {/* The kind in words first; kubectl's short name (pvc, sc) after it, as the identifier it is. */}
+      <span className="kind-name">{t(`kindName.${k.kind}`)}</span>{' '}
+      <code className="kind-short muted" translate="no">
         {KIND_SHORT[k.kind]}
-      </span>
+      </code>
       <span className="kind-state">
         {k.state === 'synced' ? k.count : t(`status.${k.state}`)}
         {k.state === 'synced' && k.lastEventAt ? <span className="kind-age"> · {age(k.lastEventAt, now, lang)}</span> : null}

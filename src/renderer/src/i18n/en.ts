@@ -648,6 +648,27 @@ export const en = {
   'prov.eventCounts': 'Provisioning events',
   'prov.eventCount': '{n, plural, one {# time} other {# times}} on {claims, plural, one {# claim} other {# claims}}, last {ago}',
   'prov.events.none': 'No provisioning events (events are kept for an hour by default).',
+  // Trial 3 wording (issue 8 defects 5-10, 17; issue 9 part 2): kept together for merging.
+  'details.ruleId': 'Rule {code}',
+  'details.fromField': 'from {field}',
+  'prov.pods.none.dead': 'No pod of it was found: nothing runs it.',
+  'prov.pods.none.running': 'No pod of it is visible here, yet its leader lease is renewed: it runs, outside the cluster or in a namespace you cannot read.',
+  'kindName.configmaps': 'ConfigMaps',
+  'kindName.csidrivers': 'CSI drivers',
+  'kindName.csinodes': 'CSI on nodes',
+  'kindName.csistoragecapacities': 'CSI storage capacity',
+  'kindName.events': 'Events',
+  'kindName.leases': 'Leases',
+  'kindName.nodes': 'Nodes',
+  'kindName.persistentvolumeclaims': 'Claims',
+  'kindName.persistentvolumes': 'Volumes',
+  'kindName.pods': 'Pods',
+  'kindName.secrets': 'Secrets',
+  'kindName.storageclasses': 'Storage classes',
+  'kindName.volumeattachments': 'Volume attachments',
+  'kindName.volumesnapshotclasses': 'Snapshot classes',
+  'kindName.volumesnapshotcontents': 'Snapshot contents',
+  'kindName.volumesnapshots': 'Volume snapshots',
 } as const;
 
 export type MessageKey = keyof typeof en;
