@@ -651,6 +651,8 @@ export const en = {
   // Trial 3 wording (issue 8 defects 5-10, 17; issue 9 part 2): kept together for merging.
   'details.ruleId': 'Rule {code}',
   'details.fromField': 'from {field}',
+  'details.cause.one': 'Cause, evidence and fix →',
+  'details.cause.all': 'Findings ({n, number}): cause, evidence, fix →',
   'prov.pods.none.dead': 'No pod of it was found: nothing runs it.',
   'prov.pods.none.running': 'No pod of it is visible here, yet its leader lease is renewed: it runs, outside the cluster or in a namespace you cannot read.',
   'kindName.configmaps': 'ConfigMaps',

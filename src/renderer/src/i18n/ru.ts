@@ -655,6 +655,8 @@ export const ru: Record<MessageKey, string> = {
   // Третье испытание: формулировки (issue 8, дефекты 5-10, 17; issue 9, часть 2): вместе, чтобы легче сливать.
   'details.ruleId': 'Правило {code}',
   'details.fromField': 'из {field}',
+  'details.cause.one': 'Причина, факты и исправление →',
+  'details.cause.all': 'Все замечания ({n, number}): причина, факты, исправление →',
   'prov.pods.none.dead': 'Его подов не найдено: его никто не запускает.',
   'prov.pods.none.running': 'Его подов здесь не видно, но его лидерский Lease обновляется: он работает — вне кластера или в пространстве имён, которое вам не видно.',
   'kindName.configmaps': 'ConfigMap (настройки)',
