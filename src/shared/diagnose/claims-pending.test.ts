@@ -116,6 +116,21 @@ describe('pending claim: classes', () => {
     expect(f?.fix.map((s) => s.text.en).join(' ')).not.toMatch(/[Cc]reate the class/);
   });
 
+  it('a missing class one typo away from an existing one: "did you mean", and no unrelated near-miss volumes (trial 3 defect 17)', () => {
+    const claim = inClass('standrd');
+    const withTypo = diagnose({ storageclasses: [localPathClass, csiHostpathClass], persistentvolumeclaims: [claim], persistentvolumes: [manualVolume, { ...manualVolume, metadata: { ...manualVolume.metadata, name: 'spare', uid: 'spare' }, spec: { ...manualVolume.spec, storageClassName: '' } }] });
+    expect(codes(withTypo)).toEqual(['claim.class-missing']);
+    const [f] = withTypo;
+    expect(plainText(f!.cause.en)).toContain('Did you mean "standard"? The names differ by one character.');
+    expect(plainText(f!.cause.ru)).toContain('Возможно, имелся в виду «standard»');
+    expect(f!.evidence.find((e) => e.label.en === 'Did you mean')).toMatchObject({ value: 'standard', ref: { kind: 'storageclasses', name: 'standard' } });
+    expect(f!.evidence.filter((e) => e.ref?.kind === 'persistentvolumes')).toEqual([]);
+    expect(f!.fix.map((s) => s.command)).toEqual(expect.arrayContaining(['kubectl get storageclass standard']));
+    // Far from every class: no guess, the general finding.
+    const [far] = diagnose({ storageclasses: [localPathClass], persistentvolumeclaims: [inClass('fast')] });
+    expect(far!.evidence.some((e) => e.label.en === 'Did you mean')).toBe(false);
+  });
+
   it('a missing class that no volume uses either: a typo or a static class without volumes, both fixes offered', () => {
     const [f] = diagnose({ persistentvolumeclaims: [manualClaim] });
     expect(f?.code).toBe('claim.class-missing');

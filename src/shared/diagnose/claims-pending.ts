@@ -17,6 +17,7 @@ import { ageOf, duration, eventsAbout, isPodFinished, refByName, refTo, unreadab
 import { controllerManagerDown, NO_PROVISIONER } from './provisioners';
 import { command } from './shell-quote';
 import { analyseStatic, nearMissEvidence, volumeFacts } from './static-binding';
+import { likelyTypoOf } from './class-typo';
 import { claimClassName } from './view';
 import { ALMOST_FIT, CLASSES, VOLUMES } from './words';
 
@@ -212,6 +213,8 @@ function classMissing(c: ClaimCase, className: string): Finding[] {
     const names = sameClass.map((pv) => pv.metadata?.name ?? '');
     return staticOnly(c, className, [evidence(t('Volumes of this class', 'Тома этого класса'), names.join(', '), { source: 'persistentvolumes spec.storageClassName' })], false);
   }
+  const typo = likelyTypoOf(className, existing);
+  if (typo) return [classTypo(c, className, typo, existing)];
   return [
     finding({
       code: 'claim.class-missing',
@@ -236,6 +239,39 @@ function classMissing(c: ClaimCase, className: string): Finding[] {
       ],
     }),
   ];
+}
+
+/**
+ * A missing class whose name is a typo of an existing one: say which, and leave out the near-miss volumes (a claim
+ * of a provisioned class is not waiting for a hand-made volume; listing them sent the trial's user astray).
+ */
+function classTypo(c: ClaimCase, className: string, typo: { name: string; distance: number }, existing: string[]): Finding {
+  return finding({
+    code: 'claim.class-missing',
+    object: c.ref,
+    cause: t(
+      `The claim asks for StorageClass "${verbatim(className)}", which does not exist, so no volume will be provisioned. Did you mean "${verbatim(typo.name)}"? The names differ by ${typo.distance === 1 ? 'one character' : `${typo.distance} characters`}.`,
+      `Заявка просит StorageClass «${verbatim(className)}», которого нет, поэтому том не будет создан. Возможно, имелся в виду «${verbatim(typo.name)}»: имена отличаются на ${typo.distance === 1 ? 'один символ' : `${typo.distance} символа`}.`,
+    ),
+    evidence: [
+      classEvidence(className),
+      evidence(t('Did you mean', 'Возможно, имелся в виду'), typo.name, {
+        ref: refByName('storageclasses', typo.name),
+        note: t(`${typo.distance === 1 ? 'one character' : `${typo.distance} characters`} apart`, `отличается на ${typo.distance === 1 ? 'один символ' : `${typo.distance} символа`}`),
+        source: 'metadata.name (StorageClass)',
+      }),
+      evidence(t('Classes that exist', 'Существующие классы'), existing.join(', '), { source: 'metadata.name (StorageClass)' }),
+      ...recentEvents(c, ['ProvisioningFailed']),
+    ],
+    fix: [
+      step(
+        t(`Recreate the claim with storageClassName ${verbatim(typo.name)} (the class of a claim cannot be changed): save it, fix the name, delete and apply it`, `Пересоздайте заявку со storageClassName ${verbatim(typo.name)} (класс заявки поменять нельзя): сохраните её, исправьте имя, удалите и примените снова`),
+        command`kubectl get pvc ${c.name} -n ${c.ns} -o yaml`,
+      ),
+      step(t('Check the class it was meant to use', 'Проверьте класс, который имелся в виду'), command`kubectl get storageclass ${typo.name}`),
+      describeStep(c),
+    ],
+  });
 }
 
 function withClass(c: ClaimCase, sc: StorageClass, className: string): Finding[] {
