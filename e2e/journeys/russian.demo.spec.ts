@@ -31,6 +31,8 @@ for (const screen of SCREENS) {
     await app.waitForCluster('demo');
     await app.setUiLanguage('ru');
     await expect(app.nav('overview')).toHaveText('Обзор');
+    // The age beside a replay's read-only tag says what it is the age of (trial 3: it read as the capture's age).
+    await expect(page.getByTestId('sync-summary')).toContainText('последнее изменение');
 
     const found: EnglishFound[] = [];
     const check = async (view: string) => {
@@ -91,6 +93,9 @@ for (const screen of SCREENS) {
       await app.details.close.click();
       await app.graph.namespaceSelect.selectOption('lab-stuck');
       await expect(app.graph.nodes.first()).toBeVisible();
+      // Trial 3: the list said «не существует» for the provisioner its node calls «НЕ РАБОТАЕТ»; one word per state.
+      const toAbsent = page.getByTestId('graph-broken-link').filter({ hasText: 'storage.example.com/absent' });
+      await expect(toAbsent.getByTestId('graph-broken-state')).toHaveText('не работает');
       await check('graph-namespace');
     });
 

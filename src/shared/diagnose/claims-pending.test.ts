@@ -245,6 +245,9 @@ describe('pending claim: static near misses', () => {
     const [f] = diagnose({ persistentvolumeclaims: [claim], persistentvolumes: [released, small, rox, block, far] });
     expect(f?.code).toBe('claim.static-near-miss');
     const byVolume = Object.fromEntries(f!.evidence.filter((e) => e.ref?.kind === 'persistentvolumes').map((e) => [e.ref!.name, e.source]));
+    // The empty class in words, not a bare "" before a note (trial 3: `"" только заранее созданные тома`).
+    const asked = f!.evidence.find((e) => e.source === 'spec.storageClassName');
+    expect(asked).toMatchObject({ value: '', note: { ru: 'без класса (пустая строка): только заранее созданные тома' } });
     expect(byVolume).toEqual({ 'old-data': 'status.phase', small: 'spec.capacity.storage', rox: 'spec.accessModes', block: 'spec.volumeMode' });
     expect(plainText(f?.evidence.find((e) => e.ref?.name === 'small')?.note?.ru ?? '')).toContain('меньше запрошенных 3Gi');
     expect(f?.fix.map((s) => s.command)).toContain(`kubectl patch pv old-data --type json -p '[{"op":"remove","path":"/spec/claimRef"}]'`);

@@ -16,7 +16,7 @@ import { evidence, finding, NOTE, step, t } from './finding';
 import { ageOf, duration, eventsAbout, isPodFinished, refByName, refTo, unreadable } from './object-helpers';
 import { controllerManagerDown, NO_PROVISIONER } from './provisioners';
 import { command } from './shell-quote';
-import { analyseStatic, nearMissEvidence, volumeFacts } from './static-binding';
+import { analyseStatic, nearMissEvidence, VOLUME_FACTS_SOURCE, volumeFacts } from './static-binding';
 import { likelyTypoOf } from './class-typo';
 import { claimClassName } from './view';
 import { ALMOST_FIT, CLASSES, VOLUMES } from './words';
@@ -64,10 +64,11 @@ function newestFirst(a: StorageClass, b: StorageClass): number {
 }
 
 function classEvidence(className: string | undefined, source = 'spec.storageClassName'): Evidence {
-  return evidence(t('Class asked for', 'Запрошенный класс'), className === undefined ? '' : className === '' ? '""' : className, {
+  // An empty class is said in words: a bare "" before "static volumes only" read as a quoted name (trial 3).
+  return evidence(t('Class asked for', 'Запрошенный класс'), className ?? '', {
     source,
     ...(className ? { ref: refByName('storageclasses', className) } : {}),
-    ...(className === undefined ? { note: NOTE.notSet } : className === '' ? { note: t('static volumes only', 'только заранее созданные тома') } : {}),
+    ...(className === undefined ? { note: NOTE.notSet } : className === '' ? { note: t('none (an empty string): hand-made volumes only', 'без класса (пустая строка): только заранее созданные тома') } : {}),
   });
 }
 
@@ -133,7 +134,7 @@ function bindingDue(c: ClaimCase, pv: NonNullable<ReturnType<typeof analyseStati
         `Volume ${verbatim(pv.metadata?.name)} fits this claim, but kube-controller-manager, which binds them, is not running (its leader lease is stale).`,
         `Том ${verbatim(pv.metadata?.name)} подходит заявке, но kube-controller-manager, который их связывает, не работает (его лидерский Lease устарел).`,
       ),
-      evidence: [evidence(t('Fitting volume', 'Подходящий том'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv), source: 'spec (PersistentVolume)' })],
+      evidence: [evidence(t('Fitting volume', 'Подходящий том'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv), source: VOLUME_FACTS_SOURCE })],
       fix: [step(t('Check the controller manager', 'Проверьте controller manager'), 'kubectl get pods -n kube-system -l component=kube-controller-manager')],
     });
   }
@@ -147,7 +148,7 @@ function bindingDue(c: ClaimCase, pv: NonNullable<ReturnType<typeof analyseStati
           `Том ${verbatim(pv.metadata?.name)} подходит заявке, но она не привязана уже ${duration(ageOf(c.ctx.view, c.claim)).ru}: проверьте, работает ли kube-controller-manager.`,
         )
       : t(`Volume ${verbatim(pv.metadata?.name)} fits this claim; the PV controller binds it on its next pass.`, `Том ${verbatim(pv.metadata?.name)} подходит заявке; PV-контроллер привяжет его при следующем проходе.`),
-    evidence: [evidence(t('Fitting volume', 'Подходящий том'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv), source: 'spec (PersistentVolume)' })],
+    evidence: [evidence(t('Fitting volume', 'Подходящий том'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv), source: VOLUME_FACTS_SOURCE })],
     fix: slow ? [step(t('Check the controller manager', 'Проверьте controller manager'), 'kubectl get pods -n kube-system -l component=kube-controller-manager')] : [],
   });
 }

@@ -9,7 +9,7 @@ import type { ClaimCase } from './claims-common';
 import { evidence, finding, step, t } from './finding';
 import { eventEvidence, newestEvent, refByName, refTo } from './object-helpers';
 import { command } from './shell-quote';
-import { DIFFERENCE_FIELD_PATH, volumeDifferences, volumeFacts } from './static-binding';
+import { DIFFERENCE_FIELD_PATH, VOLUME_FACTS_SOURCE, volumeDifferences, volumeFacts } from './static-binding';
 import { claimClassName } from './view';
 
 export function diagnoseRequestedVolume(c: ClaimCase): Finding[] {
@@ -68,7 +68,7 @@ export function diagnoseRequestedVolume(c: ClaimCase): Finding[] {
       code: 'claim.binding-pending',
       object: c.ref,
       cause: t(`The requested volume ${verbatim(volumeName)} fits; the PV controller completes the binding on its next pass.`, `Запрошенный том ${verbatim(volumeName)} подходит; PV-контроллер завершит привязку при следующем проходе.`),
-      evidence: [asked, evidence(t('Volume fields', 'Поля тома'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv), source: 'spec (PersistentVolume)' })],
+      evidence: [asked, evidence(t('Volume fields', 'Поля тома'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv), source: VOLUME_FACTS_SOURCE })],
       fix: [],
     }),
   ];

@@ -108,7 +108,7 @@ function describeRun(spec: Container) {
   const cmd = [...(spec.command ?? []), ...(spec.args ?? [])].join(' ');
   return [
     ...(spec.image ? [evidence(t('Image', 'Образ'), spec.image, { source: 'spec.initContainers[].image' })] : []),
-    ...(cmd ? [evidence(t('Command', 'Команда'), cmd, { source: 'command, args' })] : []),
+    ...(cmd ? [evidence(t('Command', 'Команда'), cmd, { source: 'spec.initContainers[].command, spec.initContainers[].args' })] : []),
   ];
 }
 

@@ -107,7 +107,7 @@ export function assessProvisioner(view: ClusterView, name: string): ProvisionerA
       `In-tree plugin migrated to the CSI driver ${verbatim(migratedTo)}: its health is that driver's.`,
       `Встроенный плагин переведён на CSI-драйвер ${verbatim(migratedTo)}: его здоровье — это здоровье драйвера.`,
     );
-    const migrated = evidence(t('Migrated to CSI driver', 'Переведён на CSI-драйвер'), migratedTo, { source: 'CSI migration (csi-translation-lib)' });
+    const migrated = evidence(t('Migrated to CSI driver', 'Переведён на CSI-драйвер'), migratedTo, { source: 'csi-translation-lib' });
     return { ...csi, row: { ...csi.row, ...base, registeredNodes: csi.row.registeredNodes, type: 'in-tree', reasons: [note, ...csi.row.reasons] }, reasons: [note, ...csi.reasons], facts: [migrated, ...csi.facts] };
   }
   if (name.startsWith('kubernetes.io/')) {

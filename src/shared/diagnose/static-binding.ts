@@ -196,6 +196,9 @@ export function analyseStatic(ctx: DiagnoseContext, claim: PersistentVolumeClaim
   return { matches, nearMisses: near.slice(0, limit) };
 }
 
+/** Where volumeFacts() reads its values, as an evidence source. */
+export const VOLUME_FACTS_SOURCE = 'spec.capacity, spec.accessModes, spec.storageClassName, spec.volumeMode, spec.claimRef, status.phase';
+
 /** The raw fields of a volume that binding looks at, verbatim, for evidence values. */
 export function volumeFacts(pv: PersistentVolume): string {
   const spec = pv.spec ?? {};

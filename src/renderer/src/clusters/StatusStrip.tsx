@@ -60,7 +60,15 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
         ? t(forbidden > 0 ? 'status.allReadable' : 'status.allSynced')
         : t('status.syncingCount', { n: pending }),
     forbidden > 0 ? t('status.forbiddenCount', { n: forbidden }) : '',
-    newest ? ago(newest, now, i18n) : '',
+    // The age of the newest change: of a snapshot, when it was loaded (its capture time is in the source tag, so a
+    // bare "14 s ago" beside it read as the capture's age); of a replay, its last replayed change.
+    newest
+      ? cluster.source === 'snapshot'
+        ? t('status.loadedAgo', { ago: ago(newest, now, i18n) })
+        : cluster.source !== 'context'
+          ? t('status.changedAgo', { ago: ago(newest, now, i18n) })
+          : ago(newest, now, i18n)
+      : '',
   ]
     .filter(Boolean)
     .join(' · ');

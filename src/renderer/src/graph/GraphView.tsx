@@ -188,7 +188,10 @@ function BrokenLinks({ graph, onSelect }: { graph: StorageGraph; onSelect: Retur
             )}
             <span className="muted">→</span>
             <Verbatim className="mono">{to?.label ?? edge.to}</Verbatim>
-            <strong className={`edge-text-${edge.state}`}>{t(`edge.${edge.state}`)}</strong>
+            {/* The state in the target's own words when it has one: a provisioner drawn «НЕ РАБОТАЕТ» is not «не существует» here. */}
+            <strong className={`edge-text-${edge.state}`} data-testid="graph-broken-state">
+              {to?.missing ? t('details.missing') : to?.verdict && to.verdict !== 'alive' ? t(`verdict.${to.verdict}`) : t(`edge.${edge.state}`)}
+            </strong>
             {edge.findingCode && (
               <span className="muted" title={t('details.ruleId', { code: edge.findingCode })} data-code={edge.findingCode}>
                 {findingTitle(edge.findingCode, lang)}

@@ -526,7 +526,6 @@ export const en = {
   'edge.waiting': 'waiting',
   'edge.mismatch': 'mismatch',
   'edge.missing': 'missing',
-  'edge.withFinding': '{state}: {code}',
 
   'volumes.title': 'Pod volumes',
   'volumes.none': 'This pod has no volumes.',
@@ -651,6 +650,9 @@ export const en = {
   // Trial 3 wording (issue 8 defects 5-10, 17; issue 9 part 2): kept together for merging.
   'details.ruleId': 'Rule {code}',
   'details.fromField': 'from {field}',
+  'status.loadedAgo': 'loaded {ago}',
+  'status.changedAgo': 'last change {ago}',
+  'details.notInReplay': 'At this point of the recording the object does not exist: it is not created yet, or already deleted.',
   'details.cause.one': 'Cause, evidence and fix →',
   'details.cause.all': 'Findings ({n, number}): cause, evidence, fix →',
   'prov.pods.none.dead': 'No pod of it was found: nothing runs it.',

@@ -529,7 +529,6 @@ export const ru: Record<MessageKey, string> = {
   'edge.waiting': 'ожидание',
   'edge.mismatch': 'несоответствие',
   'edge.missing': 'не существует',
-  'edge.withFinding': '{state}: {code}',
 
   'volumes.title': 'Тома пода',
   'volumes.none': 'У этого пода нет томов.',
@@ -655,6 +654,9 @@ export const ru: Record<MessageKey, string> = {
   // Третье испытание: формулировки (issue 8, дефекты 5-10, 17; issue 9, часть 2): вместе, чтобы легче сливать.
   'details.ruleId': 'Правило {code}',
   'details.fromField': 'из {field}',
+  'status.loadedAgo': 'загружен {ago}',
+  'status.changedAgo': 'последнее изменение {ago}',
+  'details.notInReplay': 'В этот момент записи объекта нет: он ещё не создан или уже удалён.',
   'details.cause.one': 'Причина, факты и исправление →',
   'details.cause.all': 'Все замечания ({n, number}): причина, факты, исправление →',
   'prov.pods.none.dead': 'Его подов не найдено: его никто не запускает.',
