@@ -13,7 +13,7 @@ export default defineConfig({
           environment: 'node',
           // Timeouts catch hangs, not slowness: a loaded two-core machine can take seconds for a big table test.
           testTimeout: 60_000,
-          setupFiles: ['src/renderer/src/testing/unit-setup.ts'],
+          setupFiles: ['src/renderer/src/testing/unit-setup.ts', 'src/shared/diagnose/testing/evidence-guard.ts'],
         },
       },
       {

@@ -1,6 +1,7 @@
 /**
  * Journey: a student reads the details of the Pending claim lab-stuck/missing-class on the demo, at 1280x720 and
- * 1440x900, in English and Russian. The Summary comes first (values verbatim, never machine-translated); the tab
+ * 1440x900, in English and Russian. The Summary comes first, its first line the cause with a link to the finding
+ * (values verbatim, never machine-translated); the tab
  * lives in the URL; Related shows the chain (the pod, the missing class, the volume that almost fits); a link
  * shows its object in its own view with a breadcrumb of the path, and Back returns; the YAML reads as kubectl
  * prints it; Escape returns focus to the claim's row. The document never scrolls and the panel's text fits it.
@@ -10,8 +11,8 @@ import { expect, test } from './support/fixtures';
 import { expectInsideWindow, expectNoDocumentScroll, SCREENS, UI_LANGS } from './support/layout';
 
 const WORDS = {
-  en: { claims: 'Claims', requested: 'Requested size', hint: 'ReadWriteOncePod', relation: 'almost fits', missing: 'does not exist in this cluster' },
-  ru: { claims: 'Заявки PVC', requested: 'Запрошенный размер', hint: 'ReadWriteOncePod', relation: 'почти подходит', missing: 'в этом кластере нет' },
+  en: { claims: 'Claims', requested: 'Requested size', hint: 'ReadWriteOncePod', relation: 'almost fits', missing: 'does not exist in this cluster', cause: 'The named StorageClass does not exist' },
+  ru: { claims: 'Заявки PVC', requested: 'Запрошенный размер', hint: 'ReadWriteOncePod', relation: 'почти подходит', missing: 'в этом кластере нет', cause: 'Указанного StorageClass не существует' },
 } as const;
 
 /**
@@ -81,6 +82,19 @@ for (const screen of SCREENS) {
         await expectPanelTextFits(details.root);
         await settle(page);
         await shot(`details-summary-${tag}`);
+      });
+
+      await test.step('the Summary says first why the claim is stuck, and links to the finding', async () => {
+        // Trial 3 defect 5: the Summary of a Pending claim did not say why it waits.
+        const cause = details.root.getByTestId('summary-cause');
+        await expect(cause).toBeVisible();
+        await expect(cause).toHaveAttribute('data-code', 'claim.class-missing');
+        await expect(cause).toContainText(words.cause);
+        await expect(cause).toBeInViewport();
+        await cause.getByTestId('summary-cause-link').click();
+        await expect(details.tab('findings')).toHaveAttribute('aria-selected', 'true');
+        await expect(details.root.locator('[data-testid="finding"][data-code="claim.class-missing"]')).toBeVisible();
+        await details.showTab('summary');
       });
 
       await test.step('the chain in Related, the tab in the URL', async () => {

@@ -2,7 +2,8 @@
  * The Russian text scan on the demo: with the UI in Russian, every view (overview, each table, the details tabs
  * of a claim, a pod, a volume, a class, a provisioner and a node, the graph, the lessons) is visited at each
  * screen size, every text a person sees is collected, and English words outside Kubernetes identifiers fail the
- * journey (support/text-scan.ts). Cluster-sourced text is marked translate="no" and skipped. Each view is
+ * journey (support/text-scan.ts), and so do internal tokens: rule ids shown as text and evidence sources that are words
+ * rather than field paths (internalTokens). Cluster-sourced text is marked translate="no" and skipped by the word check. Each view is
  * saved as test-results/screenshots/ru-<size>-<view>.png.
  */
 import type { Page } from '@playwright/test';
@@ -30,6 +31,8 @@ for (const screen of SCREENS) {
     await app.waitForCluster('demo');
     await app.setUiLanguage('ru');
     await expect(app.nav('overview')).toHaveText('Обзор');
+    // The age beside a replay's read-only tag says what it is the age of (trial 3: it read as the capture's age).
+    await expect(page.getByTestId('sync-summary')).toContainText('последнее изменение');
 
     const found: EnglishFound[] = [];
     const check = async (view: string) => {
@@ -43,6 +46,18 @@ for (const screen of SCREENS) {
       await app.show('overview');
       await expect(app.overview.problems).toBeVisible();
       await check('overview');
+    });
+
+    await test.step('kinds menu', async () => {
+      // Trial 3: the menu showed only kubectl's short names (sc, pvc, vsclass); each kind is named in words first.
+      await page.getByTestId('kinds-toggle').click();
+      const chips = page.locator('[data-testid^="kind-status-"]');
+      await expect(chips.first()).toBeVisible();
+      const names = await chips.locator('.kind-name').allInnerTexts();
+      expect(names.length).toBeGreaterThan(10);
+      expect(names.filter((n) => !/[а-яё]/i.test(n)), 'kinds without a Russian name').toEqual([]);
+      await check('kinds-menu');
+      await page.getByTestId('kinds-toggle').click();
     });
 
     for (const table of TABLES) {
@@ -78,6 +93,9 @@ for (const screen of SCREENS) {
       await app.details.close.click();
       await app.graph.namespaceSelect.selectOption('lab-stuck');
       await expect(app.graph.nodes.first()).toBeVisible();
+      // Trial 3: the list said «не существует» for the provisioner its node calls «НЕ РАБОТАЕТ»; one word per state.
+      const toAbsent = page.getByTestId('graph-broken-link').filter({ hasText: 'storage.example.com/absent' });
+      await expect(toAbsent.getByTestId('graph-broken-state')).toHaveText('не работает');
       await check('graph-namespace');
     });
 

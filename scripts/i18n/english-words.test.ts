@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englishWords } from '../../e2e/journeys/support/text-scan';
+import { englishWords, internalTokens } from '../../e2e/journeys/support/text-scan';
 
 // The rule of the Russian text scan of the journeys (e2e/journeys/russian.demo.spec.ts), tested on its own.
 describe('englishWords', () => {
@@ -32,5 +32,22 @@ describe('englishWords', () => {
   it('skips code in backticks and values marked verbatim', () => {
     expect(englishWords('выгруженный командой `kse snapshot`')).toEqual([]);
     expect(englishWords('держит \u2068lab-system/hostpath\u2069, не удалось: \u2068refusing to provision\u2069')).toEqual([]);
+  });
+});
+
+// Internal tokens the third trial found on the Russian screens (issue 8 defect 6), verbatim or not.
+describe('internalTokens', () => {
+  it('finds rule ids shown as text, not in tooltips', () => {
+    expect(internalTokens({ kind: 'verbatim', text: 'claim.provisioner-dead' })).toEqual(['claim.provisioner-dead']);
+    expect(internalTokens({ kind: 'text', text: 'Проблема pod.emptydir-memory' })).toEqual(['pod.emptydir-memory']);
+    expect(internalTokens({ kind: 'title', text: 'Правило claim.provisioner-dead' })).toEqual([]);
+    expect(internalTokens({ kind: 'verbatim', text: 'kubernetes.io/host-path' })).toEqual([]);
+  });
+
+  it('finds evidence sources that are words, not field paths', () => {
+    for (const word of ['size', 'class', 'storageclasses']) expect(internalTokens({ kind: 'verbatim', text: word, source: true })).toEqual([word]);
+    expect(internalTokens({ kind: 'verbatim', text: 'PVC annotation volume.kubernetes.io/storage-provisioner', source: true })).toEqual(['annotation']);
+    expect(internalTokens({ kind: 'verbatim', text: 'spec.capacity.storage', source: true })).toEqual([]);
+    expect(internalTokens({ kind: 'verbatim', text: 'PersistentVolumeClaim metadata.annotations[volume.kubernetes.io/storage-provisioner]', source: true })).toEqual([]);
   });
 });

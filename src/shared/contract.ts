@@ -26,6 +26,11 @@ export interface LessonSection {
   markdown: string;
   /** Kinds whose live objects the viewer may show beside this section as examples. */
   examples?: Kind[];
+  /**
+   * Per example kind, the table search its examples must match, so they are about the section's subject (the
+   * pods of an emptyDir section use an emptyDir, not just any pods): `<!-- examples: pods[emptyDir] -->`.
+   */
+  exampleSearch?: Partial<Record<Kind, string>>;
 }
 
 export interface LessonBook {

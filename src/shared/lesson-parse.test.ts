@@ -43,6 +43,13 @@ describe('parseLesson', () => {
     expect(second?.markdown).not.toContain('<!--');
   });
 
+  it('reads a search per example kind in brackets', () => {
+    const [section] = parseLesson('## A {#a}\ntext\n<!-- examples: pods[emptyDir], nodes -->');
+    expect(section?.examples).toEqual(['pods', 'nodes']);
+    expect(section?.exampleSearch).toEqual({ pods: 'emptyDir' });
+    expect(() => parseLesson('## A {#a}\n<!-- examples: pod[emptyDir] -->')).toThrow(/unknown kind "pod"/);
+  });
+
   it('merges several examples comments without duplicates', () => {
     const [section] = parseLesson('## A {#a}\n<!-- examples: pods -->\ntext\n<!--examples:pods,nodes-->');
     expect(section?.examples).toEqual(['pods', 'nodes']);

@@ -5,8 +5,10 @@
  *
  *     ## Title of the section {#anchor}
  *     Markdown body...
- *     <!-- examples: persistentvolumeclaims,storageclasses -->
+ *     <!-- examples: persistentvolumeclaims,storageclasses,pods[emptyDir] -->
  *
+ * A kind may carry a search in brackets (the table's search: name, status, volume types...) that its examples
+ * must match, so that they show the section's subject rather than the first objects of the kind.
  * The examples comment is the only HTML allowed: the viewer renders markdown without HTML, so any other tag or
  * comment would show up as noise or vanish. It is taken out of the body and returned as `examples`.
  * Malformed input throws a LessonParseError naming the file and line, so a typo fails the unit tests rather
@@ -49,6 +51,7 @@ interface OpenSection {
   title: string;
   lines: string[];
   examples: Kind[];
+  exampleSearch: Partial<Record<Kind, string>>;
 }
 
 /** Splits one lesson text into its sections, in order. */
@@ -91,7 +94,7 @@ export function parseLesson(markdown: string, source = 'lesson'): LessonSection[
       if (previous !== undefined) fail(`anchor {#${id}} is already used on line ${previous}`);
       seen.set(id, lineNo);
       if (current) sections.push(finish(current));
-      current = { id, title, lines: [], examples: [] };
+      current = { id, title, lines: [], examples: [], exampleSearch: {} };
       return;
     }
     if (TOP_HEADING.test(line)) {
@@ -102,10 +105,11 @@ export function parseLesson(markdown: string, source = 'lesson'): LessonSection[
     if (examples) {
       if (current === undefined) fail('an examples comment before the first section');
       for (const raw of (examples[1] ?? '').split(',')) {
-        const kind = raw.trim();
+        const [, kind = '', search] = /^\s*([^[\s]*)\s*(?:\[([^\]]*)\])?\s*$/.exec(raw) ?? [];
         if (kind === '') continue;
         if (!isKind(kind)) fail(`unknown kind "${kind}" in examples (use a resource plural from src/shared/kube/kinds.ts)`);
         if (!current?.examples.includes(kind as Kind)) current?.examples.push(kind as Kind);
+        if (search?.trim() && current) current.exampleSearch[kind as Kind] = search.trim();
       }
       return;
     }
@@ -148,6 +152,7 @@ export function assembleLessonBook(lang: Lang, sources: readonly LessonSource[])
 function finish(open: OpenSection): LessonSection {
   const section: LessonSection = { id: open.id, title: open.title, markdown: trimBlankLines(open.lines).join('\n') };
   if (open.examples.length > 0) section.examples = open.examples;
+  if (Object.keys(open.exampleSearch).length > 0) section.exampleSearch = open.exampleSearch;
   return section;
 }
 

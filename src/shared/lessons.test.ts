@@ -90,8 +90,21 @@ describe('English and Russian lessons', () => {
   });
 
   it('offer the same live examples in each section', () => {
-    const examplesOf = (lang: Lang) => bookOf(lang).sections.map((s) => [s.id, s.examples ?? []]);
+    const examplesOf = (lang: Lang) => bookOf(lang).sections.map((s) => [s.id, s.examples ?? [], s.exampleSearch ?? {}]);
     expect(examplesOf('ru')).toEqual(examplesOf('en'));
+  });
+
+  it('show live examples about the section, not the first objects of a kind (trial 3: emptyDir pods under "Is the provisioner alive?")', () => {
+    const sections = new Map(bookOf('en').sections.map((s) => [s.id, s]));
+    // A section about a volume type shows pods that use it (the pods table's search matches volume types).
+    const volumeTypeOf: Record<string, string> = { hostpath: 'hostPath', emptydir: 'emptyDir', 'ephemeral-volumes': 'ephemeral', 'statefulset-claims': 'persistentVolumeClaim', 'data-survives': 'persistentVolumeClaim' };
+    for (const [id, type] of Object.entries(volumeTypeOf)) {
+      const section = sections.get(id);
+      expect(section?.examples, id).toContain('pods');
+      expect(section?.exampleSearch?.pods, id).toBe(type);
+    }
+    // The provisioner's health is read from its lease and driver registrations; no pod search can pick its pods.
+    expect(sections.get('provisioner-health')?.examples).toEqual(['leases', 'csidrivers', 'csinodes']);
   });
 
   it('have the same code blocks in each section, so commands and manifests agree', () => {

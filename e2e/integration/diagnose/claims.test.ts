@@ -146,6 +146,15 @@ describe('claims that stay Pending', () => {
     );
     expect(confirmed.value).toContain('storageclass.storage.k8s.io "fast-sdd" not found');
     expectCacheAgrees(live, ref);
+    // No class is near "fast-sdd": no guess.
+    expect(f.evidence.some((e) => e.label.en === 'Did you mean')).toBe(false);
+
+    // One letter off the lab's class lab-hostpath: "did you mean", and no near-miss volumes (trial 3 defect 17).
+    await apply(lab, claim(ns, 'near-typo', { className: 'lab-hostpth' }));
+    const typo = await live.waitFor(claimRef(ns, 'near-typo'), 'claim.class-missing');
+    expect(typo.cause.en).toContain('Did you mean "lab-hostpath"?');
+    expect(typo.evidence.find((e) => e.label.en === 'Did you mean')?.ref).toEqual({ kind: 'storageclasses', name: 'lab-hostpath' });
+    expect(typo.evidence.filter((e) => e.ref?.kind === 'persistentvolumes')).toEqual([]);
   });
 
   it('WaitForFirstConsumer: an expected wait without a pod, waits for the scheduler, then binds and the finding goes', async () => {

@@ -60,6 +60,8 @@ export interface SeenText {
   where: string;
   /** Part of a lesson's prose (LESSON_TERMS apply). */
   lesson: boolean;
+  /** Where an evidence row says what it was read from (a field path is expected there). */
+  source?: boolean;
 }
 
 /** Every text the window shows a person, except what is marked translate="no". */
@@ -101,15 +103,17 @@ export async function visibleTexts(page: Page): Promise<SeenText[]> {
     const visible = (el: ElementLike) =>
       (el.checkVisibility ? el.checkVisibility({ checkOpacity: true, checkVisibilityCSS: true }) : true) && el.getClientRects().length > 0;
     const untranslated = (el: ElementLike) => el.closest('[translate="no"]') !== null;
-    const out: { kind: string; text: string; where: string; lesson: boolean }[] = [];
+    const out: { kind: string; text: string; where: string; lesson: boolean; source?: boolean }[] = [];
     const inLesson = (el: ElementLike) => el.closest('[data-testid="lesson-body"]') !== null;
+    const inSource = (el: ElementLike) => el.closest('.evidence-source, .evidence-row dd > .small-text') !== null;
 
     const walker = doc.createTreeWalker(doc.body, SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;
       const text = (node.nodeValue ?? '').trim();
-      if (!parent || !text || hiddenTags.has(parent.tagName) || parent.closest('select') || untranslated(parent) || !visible(parent)) continue;
-      out.push({ kind: 'text', text, where: where(parent), lesson: inLesson(parent) });
+      if (!parent || !text || hiddenTags.has(parent.tagName) || parent.closest('select') || !visible(parent)) continue;
+      // Verbatim text is not checked for English words, but internal tokens (rule ids) and evidence sources are.
+      out.push({ kind: untranslated(parent) ? 'verbatim' : 'text', text, where: where(parent), lesson: inLesson(parent), source: inSource(parent) });
     }
     for (const select of Array.from(doc.body.querySelectorAll('select'))) {
       if (!visible(select)) continue;
@@ -197,9 +201,30 @@ export async function scanForEnglish(page: Page, view: string): Promise<EnglishF
   const found: EnglishFound[] = [];
   const lessonWords = new Set([...KUBERNETES_WORDS, ...LESSON_TERMS]);
   for (const seen of await visibleTexts(page)) {
+    for (const word of internalTokens(seen)) found.push({ view, word, text: seen.text.slice(0, 160), kind: seen.kind, where: seen.where });
+    if (seen.kind === 'verbatim') continue;
     for (const word of englishWords(seen.text, seen.lesson ? lessonWords : KUBERNETES_WORDS)) found.push({ view, word, text: seen.text.slice(0, 160), kind: seen.kind, where: seen.where });
   }
   return found;
+}
+
+/** The app's rule ids (claim.provisioner-dead): internal codes, allowed in a tooltip but never shown as text. */
+const RULE_ID = /\b(?:claim|volume|pod|class|node)\.[a-z0-9]+(?:-[a-z0-9]+)+\b/g;
+
+/**
+ * Internal tokens in what a person reads, verbatim or not (issue 8, third trial): rule ids shown as text, and
+ * evidence sources that are English words ("· size", "· storageclasses", "PVC annotation ...") instead of an API
+ * field path. Tooltips may carry rule ids.
+ */
+export function internalTokens(seen: Pick<SeenText, 'kind' | 'text' | 'source'>): string[] {
+  const out: string[] = [];
+  if (seen.kind === 'text' || seen.kind === 'verbatim') out.push(...[...seen.text.matchAll(RULE_ID)].map((m) => m[0]));
+  if (seen.source) {
+    const text = seen.text.replace(/^[\s·]+/, '');
+    if (/^[a-z]+$/.test(text)) out.push(text);
+    else if (seen.kind === 'verbatim') out.push(...englishWords(text));
+  }
+  return out;
 }
 
 /** A report a person can act on: each English word once per view, with the text and element it is in. */

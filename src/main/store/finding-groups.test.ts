@@ -14,11 +14,11 @@ const provisioning = (ns: string, name: string, provisioner: string, severity?: 
     code: 'claim.provisioning',
     object: claimRef(ns, name),
     cause: t(`Provisioner ${provisioner} is asked to create a volume for ${name}.`, `Провизионеру ${provisioner} поручено создать том для ${name}.`),
-    evidence: [evidence(t('Provisioner', 'Провизионер'), provisioner, { ref: { kind: 'storageclasses', name: `class-of-${provisioner}` }, source: 'provisioner' })],
+    evidence: [evidence(t('Provisioner', 'Провизионер'), provisioner, { ref: { kind: 'storageclasses', name: `class-of-${provisioner}` }, source: 'StorageClass.provisioner' })],
     ...(severity ? { severity } : {}),
   });
 const lost = (ns: string, name: string): Finding =>
-  finding({ code: 'claim.lost', object: claimRef(ns, name), cause: t(`Lost ${name}`, `Потеряна ${name}`), evidence: [evidence(t('Volume', 'Том'), `pv-${name}`, { ref: { kind: 'persistentvolumes', name: `pv-${name}` } })] });
+  finding({ code: 'claim.lost', object: claimRef(ns, name), cause: t(`Lost ${name}`, `Потеряна ${name}`), evidence: [evidence(t('Volume', 'Том'), `pv-${name}`, { ref: { kind: 'persistentvolumes', name: `pv-${name}` }, source: 'spec.volumeName' })] });
 const emptyDir = (name: string, volume: string): Finding =>
   finding({ code: 'pod.emptydir', object: { kind: 'pods', namespace: 'shop', name }, cause: t(volume, volume), key: volume });
 
@@ -30,7 +30,7 @@ describe('the subject of a finding', () => {
     const missing = finding({ code: 'claim.class-missing', object: claimRef('a', 'x'), cause: t('', ''), evidence: [evidence(t('Class', 'Класс'), 'fast-ssd', { ref: { kind: 'storageclasses', name: 'fast-ssd' }, source: 'spec.storageClassName' })] });
     expect(findingSubject(missing)).toEqual({ type: 'class', name: 'fast-ssd' });
     // A class's own finding does not name itself as its subject; a volume of its own is no shared cause.
-    const self = finding({ code: 'class.several-defaults', object: { kind: 'storageclasses', name: 'a' }, cause: t('', ''), evidence: [evidence(t('Class', 'Класс'), 'a', { ref: { kind: 'storageclasses', name: 'a' } })] });
+    const self = finding({ code: 'class.several-defaults', object: { kind: 'storageclasses', name: 'a' }, cause: t('', ''), evidence: [evidence(t('Class', 'Класс'), 'a', { ref: { kind: 'storageclasses', name: 'a' }, source: 'metadata.name' })] });
     expect(findingSubject(self)).toBeUndefined();
     expect(findingSubject(lost('a', 'x'))).toBeUndefined();
   });

@@ -14,13 +14,16 @@ import { SEVERITY_ORDER, type Finding } from '../../shared/model/findings';
 import { refKey, sameRef } from '../../shared/model/refs';
 import { idOf } from './object-keys';
 
-/** Evidence sources that name a provisioner: "provisioner" (value = its name) and "provisioner <name>" (health lines). */
+/**
+ * Evidence sources that name a provisioner: the class's provisioner field with the class linked (value = its name;
+ * a class's own health rows link no class, so a class finding has no provisioner subject) and "provisioner <name>".
+ */
 const PROVISIONER_SOURCE = /^provisioner (.+)$/;
 
 /** The provisioner or class a finding's cause is about, when its evidence names one. */
 export function findingSubject(f: Finding): FindingSubject | undefined {
   for (const e of f.evidence) {
-    if (e.source === 'provisioner' && e.value) return { type: 'provisioner', name: e.value };
+    if ((e.source === 'provisioner' || e.source === 'StorageClass.provisioner') && e.value && e.ref?.kind === 'storageclasses') return { type: 'provisioner', name: e.value };
     const named = e.source ? PROVISIONER_SOURCE.exec(e.source) : null;
     if (named?.[1]) return { type: 'provisioner', name: named[1] };
   }

@@ -76,7 +76,7 @@ export function consumerNotScheduled(c: ClaimCase, modeEvidence: Evidence, class
         `The claim binds when its pod is scheduled; ${pluralForm('en', names.length, PODS_WAIT)} ${verbatim(names.join(', '))} ${names.length === 1 ? 'is' : 'are'} waiting for the scheduler.`,
         `Заявка привяжется, когда её под назначат на узел; планировщика ${pluralForm('ru', names.length, PODS_WAIT)} ${verbatim(names.join(', '))}.`,
       ),
-      evidence: [modeEvidence, ...c.pods.map((p) => evidence(t('Pod using it, not on a node yet', 'Под, который её использует (ещё не назначен на узел)'), p.metadata?.name ?? '', { ref: refTo('pods', p), source: 'spec.nodeName' })), ...recentEvents(c, ['WaitForPodScheduled'])],
+      evidence: [modeEvidence, ...c.pods.map((p) => evidence(t('Its pod, not on a node yet', 'Её под, ещё не на узле'), p.metadata?.name ?? '', { ref: refTo('pods', p), source: 'spec.nodeName' })), ...recentEvents(c, ['WaitForPodScheduled'])],
       fix: oldest > SLOW_WAIT_MS ? [step(t('Check that the scheduler runs and look at the pod', 'Проверьте, что планировщик работает, и посмотрите под'), command`kubectl describe pod ${names[0]} -n ${c.ns}`)] : [],
     }),
   ];
@@ -87,7 +87,7 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
   const provisioner = sc.provisioner ?? '';
   const health = c.ctx.provisioner(provisioner);
   const healthLines = healthEvidence(health);
-  const base = [evidence(t('Provisioner', 'Провизионер'), provisioner, { ref: refTo('storageclasses', sc), source: 'provisioner' }), ...extra];
+  const base = [evidence(t('Provisioner', 'Провизионер'), provisioner, { ref: refTo('storageclasses', sc), source: 'StorageClass.provisioner' }), ...extra];
 
   if (c.claim.spec?.selector) {
     return [

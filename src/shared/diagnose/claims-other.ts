@@ -256,7 +256,7 @@ export function diagnoseTerminatingClaim(ctx: DiagnoseContext, claim: Persistent
       evidence: [
         evidence(t('Deletion requested', 'Удаление запрошено'), claim.metadata.deletionTimestamp, { source: 'metadata.deletionTimestamp' }),
         evidence(t('Finalizers', 'Финализаторы'), (claim.metadata.finalizers ?? []).join(', '), { source: 'metadata.finalizers' }),
-        ...pods.map((p) => evidence(t('Pod using it', 'Под, который её использует'), p.metadata?.name ?? '', { ref: refTo('pods', p) })),
+        ...pods.map((p) => evidence(t('Pod using it', 'Под, который её использует'), p.metadata?.name ?? '', { ref: refTo('pods', p), source: 'spec.volumes[].persistentVolumeClaim.claimName' })),
       ],
       fix: [step(t('Delete or scale down the pods that use it, if the deletion is intended', 'Если удаление задумано, удалите поды или уменьшите число реплик'), command`kubectl get pods -n ${claim.metadata.namespace}`)],
       // Waiting for pods to stop is normal for a while; a deletion that hangs on is worth a warning.

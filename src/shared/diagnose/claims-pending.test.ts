@@ -116,6 +116,21 @@ describe('pending claim: classes', () => {
     expect(f?.fix.map((s) => s.text.en).join(' ')).not.toMatch(/[Cc]reate the class/);
   });
 
+  it('a missing class one typo away from an existing one: "did you mean", and no unrelated near-miss volumes (trial 3 defect 17)', () => {
+    const claim = inClass('standrd');
+    const withTypo = diagnose({ storageclasses: [localPathClass, csiHostpathClass], persistentvolumeclaims: [claim], persistentvolumes: [manualVolume, { ...manualVolume, metadata: { ...manualVolume.metadata, name: 'spare', uid: 'spare' }, spec: { ...manualVolume.spec, storageClassName: '' } }] });
+    expect(codes(withTypo)).toEqual(['claim.class-missing']);
+    const [f] = withTypo;
+    expect(plainText(f!.cause.en)).toContain('Did you mean "standard"? The names differ by one character.');
+    expect(plainText(f!.cause.ru)).toContain('Возможно, имелся в виду «standard»');
+    expect(f!.evidence.find((e) => e.label.en === 'Did you mean')).toMatchObject({ value: 'standard', ref: { kind: 'storageclasses', name: 'standard' } });
+    expect(f!.evidence.filter((e) => e.ref?.kind === 'persistentvolumes')).toEqual([]);
+    expect(f!.fix.map((s) => s.command)).toEqual(expect.arrayContaining(['kubectl get storageclass standard']));
+    // Far from every class: no guess, the general finding.
+    const [far] = diagnose({ storageclasses: [localPathClass], persistentvolumeclaims: [inClass('fast')] });
+    expect(far!.evidence.some((e) => e.label.en === 'Did you mean')).toBe(false);
+  });
+
   it('a missing class that no volume uses either: a typo or a static class without volumes, both fixes offered', () => {
     const [f] = diagnose({ persistentvolumeclaims: [manualClaim] });
     expect(f?.code).toBe('claim.class-missing');
@@ -164,7 +179,7 @@ describe('pending claim: WaitForFirstConsumer', () => {
     const small = volumeWith('local-pv-1', { storageClassName: 'local-storage', capacity: { storage: '1Gi' } });
     const [f] = diagnose({ storageclasses: [noProvisionerClass], persistentvolumeclaims: [local], persistentvolumes: [small], pods: [pod] });
     expect(f?.code).toBe('claim.consumer-unschedulable');
-    expect(f?.evidence.find((e) => e.ref?.name === 'local-pv-1')?.source).toBe('size');
+    expect(f?.evidence.find((e) => e.ref?.name === 'local-pv-1')?.source).toBe('spec.capacity.storage');
   });
 
   it('compares sizes exactly: one byte short is too small, however large the volume', () => {
@@ -175,7 +190,7 @@ describe('pending claim: WaitForFirstConsumer', () => {
     const pod = { ...taskPod, status: { phase: 'Pending', conditions: [{ type: 'PodScheduled', status: 'False', reason: 'Unschedulable', message }] } };
     const short = volumeWith('local-pv-1', { storageClassName: 'local-storage', capacity: { storage: '9007199254740992' } });
     const [f] = diagnose({ storageclasses: [noProvisionerClass], persistentvolumeclaims: [claim], persistentvolumes: [short], pods: [pod] });
-    expect(f?.evidence.find((e) => e.ref?.name === 'local-pv-1')?.source).toBe('size');
+    expect(f?.evidence.find((e) => e.ref?.name === 'local-pv-1')?.source).toBe('spec.capacity.storage');
   });
 });
 
@@ -230,8 +245,11 @@ describe('pending claim: static near misses', () => {
     const [f] = diagnose({ persistentvolumeclaims: [claim], persistentvolumes: [released, small, rox, block, far] });
     expect(f?.code).toBe('claim.static-near-miss');
     const byVolume = Object.fromEntries(f!.evidence.filter((e) => e.ref?.kind === 'persistentvolumes').map((e) => [e.ref!.name, e.source]));
-    expect(byVolume).toEqual({ 'old-data': 'released', small: 'size', rox: 'accessModes', block: 'volumeMode' });
-    expect(plainText(f?.evidence.find((e) => e.ref?.name === 'small')?.label.ru ?? '')).toContain('меньше запрошенных 3Gi');
+    // The empty class in words, not a bare "" before a note (trial 3: `"" только заранее созданные тома`).
+    const asked = f!.evidence.find((e) => e.source === 'spec.storageClassName');
+    expect(asked).toMatchObject({ value: '', note: { ru: 'без класса (пустая строка): только заранее созданные тома' } });
+    expect(byVolume).toEqual({ 'old-data': 'status.phase', small: 'spec.capacity.storage', rox: 'spec.accessModes', block: 'spec.volumeMode' });
+    expect(plainText(f?.evidence.find((e) => e.ref?.name === 'small')?.note?.ru ?? '')).toContain('меньше запрошенных 3Gi');
     expect(f?.fix.map((s) => s.command)).toContain(`kubectl patch pv old-data --type json -p '[{"op":"remove","path":"/spec/claimRef"}]'`);
   });
 
@@ -239,14 +257,14 @@ describe('pending claim: static near misses', () => {
     const pinned = volumeWith('pinned', { storageClassName: undefined, nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['gone-node'] }] }] } } });
     const [f] = diagnose({ persistentvolumeclaims: [labelled], persistentvolumes: [pinned], nodes: [node('node-1')] });
     expect(f?.code).toBe('claim.static-near-miss');
-    expect(f?.evidence.find((e) => e.ref?.name === 'pinned')?.source).toBe('selector,nodeAffinity');
+    expect(f?.evidence.find((e) => e.ref?.name === 'pinned')?.source).toBe('metadata.labels, spec.nodeAffinity');
   });
 
   it('volumes bound to other claims are not offered as near misses; reserved ones are', () => {
     const taken = volumeWith('taken', { storageClassName: undefined, claimRef: { namespace: 'shop', name: 'db', uid: 'db-uid' } }, 'Bound');
     const reserved = volumeWith('reserved', { storageClassName: undefined, claimRef: { namespace: 'shop', name: 'db' } });
     const [f] = diagnose({ persistentvolumeclaims: [claim], persistentvolumes: [taken, reserved] });
-    expect(f?.evidence.filter((e) => e.ref?.kind === 'persistentvolumes').map((e) => [e.ref!.name, e.source])).toEqual([['reserved', 'claimRef']]);
+    expect(f?.evidence.filter((e) => e.ref?.kind === 'persistentvolumes').map((e) => [e.ref!.name, e.source])).toEqual([['reserved', 'spec.claimRef']]);
   });
 
   it('nothing close at all', () => {

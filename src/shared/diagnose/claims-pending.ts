@@ -16,7 +16,8 @@ import { evidence, finding, NOTE, step, t } from './finding';
 import { ageOf, duration, eventsAbout, isPodFinished, refByName, refTo, unreadable } from './object-helpers';
 import { controllerManagerDown, NO_PROVISIONER } from './provisioners';
 import { command } from './shell-quote';
-import { analyseStatic, nearMissEvidence, volumeFacts } from './static-binding';
+import { analyseStatic, nearMissEvidence, VOLUME_FACTS_SOURCE, volumeFacts } from './static-binding';
+import { likelyTypoOf } from './class-typo';
 import { claimClassName } from './view';
 import { ALMOST_FIT, CLASSES, VOLUMES } from './words';
 
@@ -63,10 +64,11 @@ function newestFirst(a: StorageClass, b: StorageClass): number {
 }
 
 function classEvidence(className: string | undefined, source = 'spec.storageClassName'): Evidence {
-  return evidence(t('Class asked for', 'Запрошенный класс'), className === undefined ? '' : className === '' ? '""' : className, {
+  // An empty class is said in words: a bare "" before "static volumes only" read as a quoted name (trial 3).
+  return evidence(t('Class asked for', 'Запрошенный класс'), className ?? '', {
     source,
     ...(className ? { ref: refByName('storageclasses', className) } : {}),
-    ...(className === undefined ? { note: NOTE.notSet } : className === '' ? { note: t('static volumes only', 'только заранее созданные тома') } : {}),
+    ...(className === undefined ? { note: NOTE.notSet } : className === '' ? { note: t('none (an empty string): hand-made volumes only', 'без класса (пустая строка): только заранее созданные тома') } : {}),
   });
 }
 
@@ -132,7 +134,7 @@ function bindingDue(c: ClaimCase, pv: NonNullable<ReturnType<typeof analyseStati
         `Volume ${verbatim(pv.metadata?.name)} fits this claim, but kube-controller-manager, which binds them, is not running (its leader lease is stale).`,
         `Том ${verbatim(pv.metadata?.name)} подходит заявке, но kube-controller-manager, который их связывает, не работает (его лидерский Lease устарел).`,
       ),
-      evidence: [evidence(t('Fitting volume', 'Подходящий том'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv) })],
+      evidence: [evidence(t('Fitting volume', 'Подходящий том'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv), source: VOLUME_FACTS_SOURCE })],
       fix: [step(t('Check the controller manager', 'Проверьте controller manager'), 'kubectl get pods -n kube-system -l component=kube-controller-manager')],
     });
   }
@@ -146,7 +148,7 @@ function bindingDue(c: ClaimCase, pv: NonNullable<ReturnType<typeof analyseStati
           `Том ${verbatim(pv.metadata?.name)} подходит заявке, но она не привязана уже ${duration(ageOf(c.ctx.view, c.claim)).ru}: проверьте, работает ли kube-controller-manager.`,
         )
       : t(`Volume ${verbatim(pv.metadata?.name)} fits this claim; the PV controller binds it on its next pass.`, `Том ${verbatim(pv.metadata?.name)} подходит заявке; PV-контроллер привяжет его при следующем проходе.`),
-    evidence: [evidence(t('Fitting volume', 'Подходящий том'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv) })],
+    evidence: [evidence(t('Fitting volume', 'Подходящий том'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv), source: VOLUME_FACTS_SOURCE })],
     fix: slow ? [step(t('Check the controller manager', 'Проверьте controller manager'), 'kubectl get pods -n kube-system -l component=kube-controller-manager')] : [],
   });
 }
@@ -212,6 +214,8 @@ function classMissing(c: ClaimCase, className: string): Finding[] {
     const names = sameClass.map((pv) => pv.metadata?.name ?? '');
     return staticOnly(c, className, [evidence(t('Volumes of this class', 'Тома этого класса'), names.join(', '), { source: 'persistentvolumes spec.storageClassName' })], false);
   }
+  const typo = likelyTypoOf(className, existing);
+  if (typo) return [classTypo(c, className, typo, existing)];
   return [
     finding({
       code: 'claim.class-missing',
@@ -222,7 +226,7 @@ function classMissing(c: ClaimCase, className: string): Finding[] {
       ),
       evidence: [
         classEvidence(className),
-        evidence(t('Classes that exist', 'Существующие классы'), existing.join(', '), { source: 'storageclasses', ...(existing.length === 0 ? { note: NOTE.none } : {}) }),
+        evidence(t('Classes that exist', 'Существующие классы'), existing.join(', '), { source: 'metadata.name (StorageClass)', ...(existing.length === 0 ? { note: NOTE.none } : {}) }),
         ...nearMissEvidence(analysis.nearMisses),
         ...recentEvents(c, ['ProvisioningFailed']),
       ],
@@ -238,13 +242,46 @@ function classMissing(c: ClaimCase, className: string): Finding[] {
   ];
 }
 
+/**
+ * A missing class whose name is a typo of an existing one: say which, and leave out the near-miss volumes (a claim
+ * of a provisioned class is not waiting for a hand-made volume; listing them sent the trial's user astray).
+ */
+function classTypo(c: ClaimCase, className: string, typo: { name: string; distance: number }, existing: string[]): Finding {
+  return finding({
+    code: 'claim.class-missing',
+    object: c.ref,
+    cause: t(
+      `The claim asks for StorageClass "${verbatim(className)}", which does not exist, so no volume will be provisioned. Did you mean "${verbatim(typo.name)}"? The names differ by ${typo.distance === 1 ? 'one character' : `${typo.distance} characters`}.`,
+      `Заявка просит StorageClass «${verbatim(className)}», которого нет, поэтому том не будет создан. Возможно, имелся в виду «${verbatim(typo.name)}»: имена отличаются на ${typo.distance === 1 ? 'один символ' : `${typo.distance} символа`}.`,
+    ),
+    evidence: [
+      classEvidence(className),
+      evidence(t('Did you mean', 'Возможно, имелся в виду'), typo.name, {
+        ref: refByName('storageclasses', typo.name),
+        note: t(`${typo.distance === 1 ? 'one character' : `${typo.distance} characters`} apart`, `отличается на ${typo.distance === 1 ? 'один символ' : `${typo.distance} символа`}`),
+        source: 'metadata.name (StorageClass)',
+      }),
+      evidence(t('Classes that exist', 'Существующие классы'), existing.join(', '), { source: 'metadata.name (StorageClass)' }),
+      ...recentEvents(c, ['ProvisioningFailed']),
+    ],
+    fix: [
+      step(
+        t(`Recreate the claim with storageClassName ${verbatim(typo.name)} (the class of a claim cannot be changed): save it, fix the name, delete and apply it`, `Пересоздайте заявку со storageClassName ${verbatim(typo.name)} (класс заявки поменять нельзя): сохраните её, исправьте имя, удалите и примените снова`),
+        command`kubectl get pvc ${c.name} -n ${c.ns} -o yaml`,
+      ),
+      step(t('Check the class it was meant to use', 'Проверьте класс, который имелся в виду'), command`kubectl get storageclass ${typo.name}`),
+      describeStep(c),
+    ],
+  });
+}
+
 function withClass(c: ClaimCase, sc: StorageClass, className: string): Finding[] {
   const view = c.ctx.view;
   const annotations = c.claim.metadata?.annotations ?? {};
   const selectedNode = annotations['volume.kubernetes.io/selected-node'];
   const waitsForConsumer = sc.volumeBindingMode === 'WaitForFirstConsumer';
   const provisioner = sc.provisioner ?? '';
-  const modeEvidence = evidence(t('Binding mode', 'Режим привязки'), sc.volumeBindingMode ?? 'Immediate', { ref: refTo('storageclasses', sc), source: 'volumeBindingMode' });
+  const modeEvidence = evidence(t('Binding mode', 'Режим привязки'), sc.volumeBindingMode ?? 'Immediate', { ref: refTo('storageclasses', sc), source: 'StorageClass.volumeBindingMode' });
 
   if (waitsForConsumer && !selectedNode) {
     if (c.pods.length === 0) {

@@ -34,7 +34,7 @@ describe('lab capture', () => {
 
   it('quotes the real event texts as evidence', () => {
     expect(claim('lab-stuck', 'missing-class')[0]?.evidence.map((e) => e.value)).toContain('storageclass.storage.k8s.io "fast-ssd" not found');
-    expect(claim('lab-stuck', 'too-big-for-pv')[0]?.evidence.find((e) => e.ref?.name === 'lab-near-miss-pv')?.source).toBe('size');
+    expect(claim('lab-stuck', 'too-big-for-pv')[0]?.evidence.find((e) => e.ref?.name === 'lab-near-miss-pv')?.source).toBe('spec.capacity.storage');
     expect(claim('lab-stuck', 'provisioning-fails')[0]?.cause.en).toContain('refusing to provision');
   });
 

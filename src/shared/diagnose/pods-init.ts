@@ -8,7 +8,7 @@ import { verbatim } from '../verbatim';
 import type { Container, ContainerStatus, Pod } from '../kube/objects';
 import type { Finding } from '../model/findings';
 import type { DiagnoseContext } from './context';
-import { evidence, finding, step, t } from './finding';
+import { evidence, finding, NOTE, step, t } from './finding';
 import { duration, millis, refTo } from './object-helpers';
 import { command } from './shell-quote';
 import { RESTARTS } from './words';
@@ -76,7 +76,7 @@ export function diagnoseInitContainers(ctx: DiagnoseContext, pod: Pod): Finding[
           cause: final
             ? t(`Init container ${verbatim(which)} failed with exit code ${done.exitCode ?? '?'}${done.reason ? ` (${verbatim(done.reason)})` : ''}, and the pod does not restart it: the pod has failed.`, `Init-контейнер ${verbatim(which)} завершился с кодом ${done.exitCode ?? '?'}${done.reason ? ` (${verbatim(done.reason)})` : ''}, а под его не перезапускает: под завершился неудачей (Failed).`)
             : t(`Init container ${verbatim(which)} failed with exit code ${done.exitCode ?? '?'}${done.reason ? ` (${verbatim(done.reason)})` : ''}; it will be restarted.`, `Init-контейнер ${verbatim(which)} завершился с кодом ${done.exitCode ?? '?'}${done.reason ? ` (${verbatim(done.reason)})` : ''}; его перезапустят.`),
-          evidence: [...base, evidence(t('Last message', 'Последнее сообщение'), done.message ?? '', { source: `status.initContainerStatuses[${index}].state.terminated` })],
+          evidence: [...base, evidence(t('Last message', 'Последнее сообщение'), done.message ?? '', { ...(done.message ? {} : { note: NOTE.none }), source: `status.initContainerStatuses[${index}].state.terminated` })],
           fix: [logs(false)],
         }),
       ];
@@ -107,8 +107,8 @@ export function diagnoseInitContainers(ctx: DiagnoseContext, pod: Pod): Finding[
 function describeRun(spec: Container) {
   const cmd = [...(spec.command ?? []), ...(spec.args ?? [])].join(' ');
   return [
-    ...(spec.image ? [evidence(t('Image', 'Образ'), spec.image, { source: 'image' })] : []),
-    ...(cmd ? [evidence(t('Command', 'Команда'), cmd, { source: 'command, args' })] : []),
+    ...(spec.image ? [evidence(t('Image', 'Образ'), spec.image, { source: 'spec.initContainers[].image' })] : []),
+    ...(cmd ? [evidence(t('Command', 'Команда'), cmd, { source: 'spec.initContainers[].command, spec.initContainers[].args' })] : []),
   ];
 }
 

@@ -200,7 +200,7 @@ function hostPath(pod: Pod, volume: Volume): Finding {
         ),
     evidence: [
       evidence(t('Host path', 'Путь на узле'), `${path}${volume.hostPath?.type ? ` (type ${volume.hostPath.type})` : ''}`, { source: 'spec.volumes[].hostPath' }),
-      ...mounts.map((m) => evidence(t('Mounted by', 'Монтирует'), `${m.container.name ?? ''}: ${m.path}${m.readOnly ? ' (read-only)' : ''}`, { source: 'volumeMounts' })),
+      ...mounts.map((m) => evidence(t('Mounted by', 'Монтирует'), `${m.container.name ?? ''}: ${m.path}${m.readOnly ? ' (read-only)' : ''}`, { source: 'spec.containers[].volumeMounts' })),
       ...(node ? [evidence(t('Node', 'Узел'), node, { ref: refByName('nodes', node), source: 'spec.nodeName' })] : []),
     ],
     fix: sensitive
@@ -222,7 +222,7 @@ function emptyDir(pod: Pod, volume: Volume): Finding {
         `${volume.emptyDir?.medium === 'Memory' ? 'в памяти' : 'на диске узла'}${sizeLimit ? '' : ', без ограничения размера'}`,
       ),
     }),
-    ...mounts.map((m) => evidence(t('Mounted by', 'Монтирует'), `${m.container.name ?? ''}: ${m.path}${m.container.resources?.limits?.['memory'] ? ` (memory limit ${m.container.resources.limits['memory']})` : ''}`, { source: 'volumeMounts' })),
+    ...mounts.map((m) => evidence(t('Mounted by', 'Монтирует'), `${m.container.name ?? ''}: ${m.path}${m.container.resources?.limits?.['memory'] ? ` (memory limit ${m.container.resources.limits['memory']})` : ''}`, { source: 'spec.containers[].volumeMounts' })),
   ];
   if (memory) {
     return finding({

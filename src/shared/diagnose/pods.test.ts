@@ -211,6 +211,7 @@ describe('init containers', () => {
   it('failed for good with restartPolicy Never', () => {
     const pod = initPod([done('wait-db'), { name: 'migrate', state: { terminated: { exitCode: 2, reason: 'Error' } } }], 'Never');
     expect(diagnose({ pods: [pod] }, pod)[0]?.cause.en).toContain('the pod has failed');
+    expect(diagnose({ pods: [pod] }, pod)[0]?.code).toBe('pod.init-failed');
   });
 
   it('cannot start: image pull errors', () => {

@@ -43,8 +43,8 @@ export function runnerText(name: string, runner: ProvisionerRunner): Localized {
       );
     case 'controller-manager':
       return t(
-        'An in-tree plugin: it runs inside kube-controller-manager, part of the control plane, not as pods of its own.',
-        'Встроенный плагин: он работает внутри kube-controller-manager, части control plane, а не в своих подах.',
+        'An in-tree plugin: its code is part of kube-controller-manager (the control plane); it has no pods of its own.',
+        'Встроенный плагин: его код входит в kube-controller-manager (часть control plane), своих подов у него нет.',
       );
     case 'csi':
       return t(
@@ -70,18 +70,18 @@ export function verdictMeaning(verdict: ProvisionerVerdict, runner: ProvisionerR
   switch (verdict) {
     case 'alive':
       return t(
-        'It is running: new claims of its classes get volumes created for them.',
-        'Он работает: для новых заявок его классов тома будут созданы.',
+        'New claims of its classes get volumes created for them.',
+        'Для новых заявок его классов тома будут созданы.',
       );
     case 'degraded':
       return t(
-        'It is running, but something is wrong: some claims may not get a volume, or volumes may not mount. The reasons below say what.',
-        'Он работает, но с перебоями: часть заявок может не получить том, или тома могут не смонтироваться. Причины ниже.',
+        'Some claims may not get a volume, or volumes may not mount. The reasons below say why.',
+        'Часть заявок может не получить том, или тома могут не смонтироваться. Причины ниже.',
       );
     case 'dead':
       return t(
-        'It is not running: claims of its classes stay Pending, and no volume will be created until it runs again.',
-        'Он не работает: заявки его классов останутся в Pending, и ни один том не будет создан, пока он не заработает снова.',
+        'Claims of its classes stay Pending, and no volume will be created until it runs again.',
+        'Заявки его классов останутся в Pending, и ни один том не будет создан, пока провизионер не запустится снова.',
       );
     case 'unknown':
       return t(
@@ -133,7 +133,7 @@ export function provisionerEvidence(view: ClusterView, health: ProvisionerAssess
   }
   out.push(evidence(t('Classes', 'Классы'), String(row.classes.length), { source: 'StorageClass.provisioner' }));
   if (row.type !== 'none') {
-    out.push(evidence(t('Claims waiting', 'Ждущие заявки'), String(waiting), { source: 'PVC annotation volume.kubernetes.io/storage-provisioner' }));
+    out.push(evidence(t('Claims waiting', 'Ждущие заявки'), String(waiting), { source: 'PersistentVolumeClaim metadata.annotations[volume.kubernetes.io/storage-provisioner]' }));
   }
   if (row.lastEventReason) {
     out.push(evidence(t('Last provisioning event', 'Последнее событие'), row.lastEventReason, { event: row.lastEventReason, ...(row.lastEventAt ? { at: row.lastEventAt } : {}) }));

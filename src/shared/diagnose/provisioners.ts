@@ -64,6 +64,11 @@ export interface ProvisionerAssessment {
   leaseName?: string;
   /** Every pod found to run it (the lease holder and pods naming it), finished ones included. */
   pods?: { namespace: string; name: string }[];
+  /**
+   * What the verdict was read from, as evidence rows (a short label, the fact, its source field): the reasons
+   * are the same facts as sentences, for prose; these are for the evidence table (issue 9 part 2).
+   */
+  facts: Evidence[];
 }
 
 const PROVISION_REASONS = ['ExternalProvisioning', 'ProvisioningFailed', 'ProvisioningSucceeded', 'Provisioning'];
@@ -79,20 +84,21 @@ export function assessProvisioner(view: ClusterView, name: string): ProvisionerA
     .map((c) => c.metadata?.name ?? '')
     .sort();
   const base = { ref: provisionerRef(name), name, classes, registeredNodes: [] as string[] };
-  const done = (type: ProvisionerType, verdict: ProvisionerVerdict, reasons: Localized[], extra: Partial<ProvisionerRow> = {}) => ({
+  const done = (type: ProvisionerType, verdict: ProvisionerVerdict, reasons: Localized[], extra: Partial<ProvisionerRow> = {}, facts: Evidence[] = []) => ({
     row: { ...base, ...extra, type, verdict, reasons },
     reasons,
+    facts,
   });
 
   if (name === NO_PROVISIONER) {
     return done('none', 'alive', [
       t('No provisioner: volumes of these classes are created by hand (static provisioning).', 'Провизионера нет: тома этих классов создают вручную (статическое выделение).'),
-    ]);
+    ], {}, [evidence(t('Who creates volumes', 'Кто создаёт тома'), '', { note: t('an administrator, by hand (static provisioning)', 'администратор вручную (статическое выделение)'), source: 'StorageClass.provisioner' })]);
   }
   if (REMOVED_IN_TREE.has(name)) {
     return done('in-tree', 'dead', [
       t(`The in-tree plugin ${verbatim(name)} was removed from Kubernetes: nothing provisions for it.`, `Встроенный плагин ${verbatim(name)} удалён из Kubernetes: тома для него никто не создаст.`),
-    ]);
+    ], {}, [evidence(t('In-tree plugin', 'Встроенный плагин'), name, { note: t('removed from Kubernetes', 'удалён из Kubernetes'), source: 'StorageClass.provisioner' })]);
   }
   const migratedTo = MIGRATED_IN_TREE[name];
   if (migratedTo) {
@@ -101,23 +107,28 @@ export function assessProvisioner(view: ClusterView, name: string): ProvisionerA
       `In-tree plugin migrated to the CSI driver ${verbatim(migratedTo)}: its health is that driver's.`,
       `Встроенный плагин переведён на CSI-драйвер ${verbatim(migratedTo)}: его здоровье — это здоровье драйвера.`,
     );
-    return { ...csi, row: { ...csi.row, ...base, registeredNodes: csi.row.registeredNodes, type: 'in-tree', reasons: [note, ...csi.row.reasons] }, reasons: [note, ...csi.reasons] };
+    const migrated = evidence(t('Migrated to CSI driver', 'Переведён на CSI-драйвер'), migratedTo, { source: 'csi-translation-lib' });
+    return { ...csi, row: { ...csi.row, ...base, registeredNodes: csi.row.registeredNodes, type: 'in-tree', reasons: [note, ...csi.row.reasons] }, reasons: [note, ...csi.reasons], facts: [migrated, ...csi.facts] };
   }
   if (name.startsWith('kubernetes.io/')) {
     const kcm = controllerManagerLease(view);
     const extra: Partial<ProvisionerRow> = kcm
       ? { leaseNamespace: 'kube-system', ...(kcm.spec?.holderIdentity ? { leaseHolder: kcm.spec.holderIdentity } : {}), ...(kcm.spec?.renewTime ? { leaseRenewedAt: kcm.spec.renewTime } : {}) }
       : {};
+    const runBy = evidence(t('Run by', 'Кто запускает'), 'kube-controller-manager', { source: 'kubernetes.io/* (in-tree)' });
+    const kcmLease = kcm
+      ? evidence(t('Leader lease', 'Лидерский Lease'), 'kube-system/kube-controller-manager', { ref: refByName('leases', 'kube-controller-manager', 'kube-system'), source: 'spec.renewTime', note: t(`renewed ${leaseAgo(view, kcm).en}`, `обновлён ${leaseAgo(view, kcm).ru}`) })
+      : evidence(t('Leader lease', 'Лидерский Lease'), '', { note: t('not visible here', 'здесь не виден'), source: 'kube-system/kube-controller-manager (Lease)' });
     if (kcm && !leaseIsFresh(view, kcm)) {
       return done('in-tree', 'dead', [
         t(`In-tree plugin run by kube-controller-manager, whose leader lease kube-system/kube-controller-manager was last renewed ${leaseAgo(view, kcm).en}: the controller manager is not running.`, `Встроенный плагин, его запускает kube-controller-manager, а его лидерский Lease kube-system/kube-controller-manager обновлён ${leaseAgo(view, kcm).ru}: controller manager не работает.`),
-      ], extra);
+      ], extra, [runBy, kcmLease]);
     }
     return done('in-tree', 'alive', [
       kcm
-        ? t(`In-tree plugin run by kube-controller-manager (leader lease renewed ${leaseAgo(view, kcm).en}).`, `Встроенный плагин, его запускает kube-controller-manager (лидерский Lease обновлён ${leaseAgo(view, kcm).ru}).`)
+        ? t(`Run by kube-controller-manager, whose leader lease was renewed ${leaseAgo(view, kcm).en}.`, `Его запускает kube-controller-manager, чей лидерский Lease обновлён ${leaseAgo(view, kcm).ru}.`)
         : t('In-tree plugin run by kube-controller-manager: alive while the control plane is (its lease is not visible here).', 'Встроенный плагин, его запускает kube-controller-manager: жив, пока жива control plane (её Lease здесь не виден).'),
-    ], extra);
+    ], extra, [runBy, kcmLease]);
   }
   const external = assessExternal(view, name, classes);
   return { ...external, row: { ...external.row, ...base, registeredNodes: external.row.registeredNodes } };
@@ -299,10 +310,67 @@ function assessExternal(view: ClusterView, name: string, classes: string[]): Pro
     );
   }
 
+  const facts: Evidence[] = [];
+  if (leader) {
+    const ns = leader.metadata?.namespace ?? '';
+    const leaseName = leader.metadata?.name ?? '';
+    const ago = leaseAgo(view, leader);
+    facts.push(
+      evidence(t('Leader lease', 'Лидерский Lease'), `${ns}/${leaseName}`, {
+        ref: refByName('leases', leaseName, ns),
+        source: 'spec.holderIdentity, spec.renewTime',
+        note: leader.spec?.holderIdentity
+          ? t(`held by ${verbatim(leader.spec.holderIdentity)}, renewed ${ago.en}`, `держит ${verbatim(leader.spec.holderIdentity)}, обновлён ${ago.ru}`)
+          : t('no holder', 'владельца нет'),
+      }),
+    );
+  } else if (leasesReadable) {
+    facts.push(evidence(t('Leader lease', 'Лидерский Lease'), '', { note: t('none found', 'не найден'), source: `metadata.name (Lease): ${leaseNameCandidates(name).join(', ')}` }));
+  }
+  if (podsReadable) {
+    facts.push(
+      livePods.length > 0
+        ? evidence(t('Its pods ready', 'Готово его подов'), `${extra.podsReady ?? 0}/${livePods.length}`, { source: 'status.conditions[Ready]' })
+        : evidence(t('Its pods', 'Его поды'), '', { note: t('none found', 'не найдены'), source: 'spec.holderIdentity (Lease), spec.containers[].args' }),
+    );
+  }
+  if (!leasesReadable || !podsReadable) {
+    const why = unreadable(view, !leasesReadable ? 'leases' : 'pods');
+    if (why) facts.push(evidence(t('Not readable', 'Не прочитать'), !leasesReadable ? 'leases' : 'pods', { note: why, source: 'list/watch' }));
+  }
+  if (waiting > 0) {
+    facts.push(evidence(t('Claims waiting for it', 'Ждут его заявок'), String(waiting), { source: 'metadata.annotations[volume.kubernetes.io/storage-provisioner]' }));
+  }
+  if (type === 'csi' && view.kindState('csinodes') === 'synced') {
+    facts.push(
+      registeredNodes.length > 0
+        ? evidence(t('Registered on nodes', 'Зарегистрирован на узлах'), registeredNodes.join(', '), { source: 'spec.drivers[].name (CSINode)' })
+        : evidence(t('Registered on nodes', 'Зарегистрирован на узлах'), '', { note: t('none: its volumes cannot be mounted', 'ни на одном: тома не смонтировать'), source: 'spec.drivers[].name (CSINode)' }),
+    );
+  }
+  if (type === 'csi' && driverReadable) {
+    facts.push(
+      driver
+        ? evidence(t('CSIDriver object', 'Объект CSIDriver'), name, { ref: refByName('csidrivers', name), source: 'metadata.name (CSIDriver)' })
+        : evidence(t('CSIDriver object', 'Объект CSIDriver'), '', { note: t('none: defaults apply', 'нет: действуют значения по умолчанию'), source: 'metadata.name (CSIDriver)' }),
+    );
+  }
+  if (failingNewest) {
+    const at = eventMillis(failingNewest);
+    facts.push(
+      evidence(t('Last provisioning', 'Последнее создание тома'), failingNewest.message ?? '', {
+        note: t(`failed (class ${verbatim(failingClasses.join(', '))})`, `не удалось (класс ${verbatim(failingClasses.join(', '))})`),
+        event: 'ProvisioningFailed',
+        ...(at !== undefined ? { at: new Date(at).toISOString() } : {}),
+      }),
+    );
+  }
+
   const leaderPod = [...pods.values()].find((p) => p.metadata?.name === leader?.spec?.holderIdentity?.split('_')[0]) ?? livePods[0];
   return {
     row: { ref: provisionerRef(name), name, classes, registeredNodes, type, verdict, reasons, ...extra },
     reasons,
+    facts,
     degradedBy,
     failingClasses,
     ...(leaderPod ? { pod: { namespace: leaderPod.metadata?.namespace ?? '', name: leaderPod.metadata?.name ?? '' } } : {}),
@@ -322,18 +390,11 @@ function later<E extends { lastTimestamp?: string | null }>(a: E | undefined, b:
   return (eventMillis(b) ?? 0) > (eventMillis(a) ?? 0) ? b : a;
 }
 
-/** A provisioner's health as evidence lines: the verdict, the leader lease verbatim, and each reason. */
+/**
+ * A provisioner's health as evidence rows: the provisioner with its verdict, then the facts the verdict was read
+ * from (lease, pods, registrations, the last failure), each a short label, a value and its source.
+ */
 export function healthEvidence(health: ProvisionerAssessment): Evidence[] {
   const row = health.row;
-  const out: Evidence[] = [evidence(t('Provisioner', 'Провизионер'), row.name, { note: VERDICT_TEXT[row.verdict] })];
-  if (health.leaseName && row.leaseNamespace) {
-    out.push(
-      evidence(t('Leader lease', 'Лидерский Lease'), `${row.leaseNamespace}/${health.leaseName} holder=${row.leaseHolder ?? '—'} renewTime=${row.leaseRenewedAt ?? '—'}`, {
-        ref: refByName('leases', health.leaseName, row.leaseNamespace),
-        source: 'spec.holderIdentity, spec.renewTime',
-      }),
-    );
-  }
-  for (const reason of health.reasons) out.push(evidence(t(reason.en.replace(/\.$/, ''), reason.ru.replace(/\.$/, '')), ''));
-  return out;
+  return [evidence(t('Provisioner', 'Провизионер'), row.name, { note: VERDICT_TEXT[row.verdict], source: 'StorageClass.provisioner' }), ...health.facts];
 }

@@ -196,6 +196,9 @@ export function analyseStatic(ctx: DiagnoseContext, claim: PersistentVolumeClaim
   return { matches, nearMisses: near.slice(0, limit) };
 }
 
+/** Where volumeFacts() reads its values, as an evidence source. */
+export const VOLUME_FACTS_SOURCE = 'spec.capacity, spec.accessModes, spec.storageClassName, spec.volumeMode, spec.claimRef, status.phase';
+
 /** The raw fields of a volume that binding looks at, verbatim, for evidence values. */
 export function volumeFacts(pv: PersistentVolume): string {
   const spec = pv.spec ?? {};
@@ -210,14 +213,31 @@ export function volumeFacts(pv: PersistentVolume): string {
   ].join(' ');
 }
 
-/** Near misses as evidence lines, one per volume, linking to it: what differs (localised) and its raw fields. */
+/** Where each difference is read on the volume, as an API field path (the evidence source). */
+export const DIFFERENCE_FIELD_PATH: Record<DifferenceField, string> = {
+  size: 'spec.capacity.storage',
+  accessModes: 'spec.accessModes',
+  volumeMode: 'spec.volumeMode',
+  class: 'spec.storageClassName',
+  selector: 'metadata.labels',
+  nodeAffinity: 'spec.nodeAffinity',
+  claimRef: 'spec.claimRef',
+  released: 'status.phase',
+  phase: 'status.phase',
+  deleting: 'metadata.deletionTimestamp',
+};
+
+/**
+ * Near misses as evidence rows, one per volume, linking to it: a short label, the volume's raw fields as the
+ * value, what differs (localised) as the note, and the differing fields' paths as the source.
+ */
 export function nearMissEvidence(nearMisses: NearMiss[]): Evidence[] {
   return nearMisses.map((m) => {
     const name = m.volume.metadata?.name ?? '';
-    return evidence(
-      t(`Volume ${verbatim(name)}: ${m.differences.map((d) => d.text.en).join('; ')}`, `Том ${verbatim(name)}: ${m.differences.map((d) => d.text.ru).join('; ')}`),
-      volumeFacts(m.volume),
-      { ref: refTo('persistentvolumes', m.volume), source: m.differences.map((d) => d.field).join(',') },
-    );
+    return evidence(t('Nearly fitting volume', 'Почти подходящий том'), `${name}: ${volumeFacts(m.volume)}`, {
+      ref: refTo('persistentvolumes', m.volume),
+      note: t(m.differences.map((d) => d.text.en).join('; '), m.differences.map((d) => d.text.ru).join('; ')),
+      source: [...new Set(m.differences.map((d) => DIFFERENCE_FIELD_PATH[d.field]))].join(', '),
+    });
   });
 }

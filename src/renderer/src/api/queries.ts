@@ -93,10 +93,10 @@ export const rowsPageQuery = <T extends TableId>(api: RendererApi, q: RowsQuery<
   });
 
 /** A few rows of a table, for lesson examples; under the table's rows key so change notices refresh it. */
-export const examplesQuery = (api: RendererApi, clusterId: string, table: TableId, limit: number) =>
+export const examplesQuery = (api: RendererApi, clusterId: string, table: TableId, limit: number, search?: string) =>
   queryOptions({
-    queryKey: ['cluster', clusterId, 'rows', table, 'examples', limit] as const,
-    queryFn: () => api.listRows({ clusterId, table, offset: 0, limit }),
+    queryKey: ['cluster', clusterId, 'rows', table, 'examples', limit, search ?? ''] as const,
+    queryFn: () => api.listRows({ clusterId, table, offset: 0, limit, ...(search ? { search } : {}) }),
   });
 
 /** Where an object's row is in a table as filtered and sorted; under the table's rows key, so notices refresh it. */

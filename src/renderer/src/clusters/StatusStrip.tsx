@@ -60,7 +60,15 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
         ? t(forbidden > 0 ? 'status.allReadable' : 'status.allSynced')
         : t('status.syncingCount', { n: pending }),
     forbidden > 0 ? t('status.forbiddenCount', { n: forbidden }) : '',
-    newest ? ago(newest, now, i18n) : '',
+    // The age of the newest change: of a snapshot, when it was loaded (its capture time is in the source tag, so a
+    // bare "14 s ago" beside it read as the capture's age); of a replay, its last replayed change.
+    newest
+      ? cluster.source === 'snapshot'
+        ? t('status.loadedAgo', { ago: ago(newest, now, i18n) })
+        : cluster.source !== 'context'
+          ? t('status.changedAgo', { ago: ago(newest, now, i18n) })
+          : ago(newest, now, i18n)
+      : '',
   ]
     .filter(Boolean)
     .join(' · ');
@@ -119,10 +127,11 @@ function KindChip({ status: k, now, testId }: { status: KindStatus; now: number;
       data-testid={testId ? `kind-status-${k.kind}` : undefined}
       data-state={testId ? k.state : undefined}
     >
-      {/* kubectl's short names (pvc, sc, pods): identifiers, not words. */}
-      <span className="kind-name" translate="no">
+      {/* The kind in words first; kubectl's short name (pvc, sc) after it, as the identifier it is. */}
+      <span className="kind-name">{t(`kindName.${k.kind}`)}</span>{' '}
+      <code className="kind-short muted" translate="no">
         {KIND_SHORT[k.kind]}
-      </span>
+      </code>
       <span className="kind-state">
         {k.state === 'synced' ? k.count : t(`status.${k.state}`)}
         {k.state === 'synced' && k.lastEventAt ? <span className="kind-age"> · {age(k.lastEventAt, now, lang)}</span> : null}

@@ -8,8 +8,10 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { ObjectDetail } from '../../../shared/model/detail';
 import { isProvisionerRef, refKey, type ObjectRef, type TargetRef } from '../../../shared/model/refs';
+import { SEVERITY_ORDER, type Finding } from '../../../shared/model/findings';
+import { findingTitle, SeverityChip } from '../tables/cells';
 import { useApi } from '../api/api-context';
-import { objectQuery, provisionerQuery } from '../api/queries';
+import { objectQuery, provisionerQuery, statusQuery } from '../api/queries';
 import { BidiText } from '../components/BidiText';
 import { usePaneActions } from '../components/pane-context';
 import { SidePanel } from '../components/SidePanel';
@@ -138,9 +140,12 @@ function Tabs({ tabs, current, setTab, title, count, children }: { tabs: readonl
 /** Loading, error and gone states of a details query; null once there is data. */
 function QueryState({ query, title }: { query: { isLoading: boolean; error: unknown; data: unknown; refetch(): unknown }; title: string }) {
   const { t } = useI18n();
+  const { clusterId } = usePaneActions();
+  // In a replay (the demo, a recording) an object missing now may simply not be created yet at this point.
+  const replaying = Boolean(useQuery(statusQuery(useApi(), clusterId)).data?.replay);
   if (query.isLoading) return <StateMessage kind="loading" text={t('state.loading', { what: title })} />;
   if (query.error) return <StateMessage kind="error" text={t('state.error', { what: title })} detail={errorText(query.error)} onRetry={() => void query.refetch()} />;
-  if (!query.data) return <StateMessage kind="empty" text={t('details.notFound')} />;
+  if (!query.data) return <StateMessage kind="empty" text={t(replaying ? 'details.notInReplay' : 'details.notFound')} />;
   return null;
 }
 
@@ -177,7 +182,10 @@ function ObjectBody({ target, kind, current: asked, setTab, title }: { target: O
             <p className="muted">{t('details.missingRelated')}</p>
           </div>
         ) : (
-          <SummaryView fields={data.summary} kind={target.kind} />
+          <>
+            <SummaryCause findings={data.findings} openFindings={() => setTab('findings')} />
+            <SummaryView fields={data.summary} kind={target.kind} />
+          </>
         ))}
       {current === 'findings' &&
         (data.findings.length === 0 ? <p className="muted">{t('details.noFindings')}</p> : data.findings.map((f) => <FindingCard key={f.id} finding={f} />))}
@@ -187,5 +195,23 @@ function ObjectBody({ target, kind, current: asked, setTab, title }: { target: O
       {current === 'related' && <RelatedView related={data.related} events={data.relatedEvents} />}
       {current === 'yaml' && <YamlView source={data.yaml} label={title} fileName={yamlFileName(kind, target.name, target.namespace)} />}
     </Tabs>
+  );
+}
+
+/**
+ * The first line of Summary when the object has findings: the most severe finding's title (why a Pending claim
+ * is stuck, trial 3 defect 5), with a link to the Findings tab where its evidence and fix are.
+ */
+function SummaryCause({ findings, openFindings }: { findings: readonly Finding[]; openFindings(): void }) {
+  const { t, lang } = useI18n();
+  const top = [...findings].sort((a, b) => SEVERITY_ORDER.indexOf(a.severity) - SEVERITY_ORDER.indexOf(b.severity))[0];
+  if (!top) return null;
+  return (
+    <p className={`summary-cause sev-border-${top.severity}`} data-testid="summary-cause" data-code={top.code} title={t('details.ruleId', { code: top.code })}>
+      <SeverityChip severity={top.severity} label={t(`severity.${top.severity}`)} /> <span>{findingTitle(top.code, lang)}</span>{' '}
+      <button type="button" className="link-button" onClick={openFindings} data-testid="summary-cause-link">
+        {findings.length === 1 ? t('details.cause.one') : t('details.cause.all', { n: findings.length })}
+      </button>
+    </p>
   );
 }

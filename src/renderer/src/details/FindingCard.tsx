@@ -18,15 +18,13 @@ export function FindingCard({ finding }: { finding: Finding }) {
   const { openLesson } = usePaneActions();
   const lessonTitle = useLessonTitles()(finding.lesson);
   return (
-    <article className={`finding sev-border-${finding.severity}`} data-testid="finding" data-code={finding.code} aria-label={plainText(finding.cause[lang])}>
+    <article className={`finding sev-border-${finding.severity}`} data-testid="finding" data-code={finding.code} aria-label={plainText(finding.cause[lang])} title={t('details.ruleId', { code: finding.code })}>
       <header className="finding-head">
         <SeverityChip severity={finding.severity} label={t(`severity.${finding.severity}`)} />
         <span className="finding-cause">
           <LocalizedText text={finding.cause[lang]} />
         </span>
-        <code className="finding-code" translate="no">
-          {finding.code}
-        </code>
+        {/* The rule id stays at hand for scripts and bug reports (kse doctor --json prints it), but is no prose: a tooltip. */}
       </header>
       {finding.evidence.length > 0 && (
         <section aria-label={t('details.evidence')}>
@@ -78,7 +76,6 @@ export function EvidenceRow({ evidence: e }: { evidence: Evidence }) {
     <div className="evidence-row">
       <dt>
         <LocalizedText text={e.label[lang]} />
-        {e.at && <EvidenceTime at={e.at} />}
       </dt>
       <dd>
         {e.value &&
@@ -95,10 +92,12 @@ export function EvidenceRow({ evidence: e }: { evidence: Evidence }) {
             <LocalizedText text={e.note[lang]} />
           </span>
         )}
+        {/* When it was seen goes with the value, not the label ("Renewed, just now" read as one label). */}
+        {e.at && <EvidenceTime at={e.at} />}
         {e.source && (
-          <span className="muted small-text">
+          <span className="muted small-text evidence-source">
             {' · '}
-            <Verbatim>{e.source}</Verbatim>
+            {tr('details.fromField', { field: <code translate="no">{e.source}</code> })}
           </span>
         )}
         {/* Event lines name their event in the label already ("Event ProvisioningFailed ×3"); e.event is for scripts. */}
@@ -117,10 +116,11 @@ function EvidenceTime({ at }: { at: string }) {
   const text = ago(at, now, i18n);
   return text ? (
     <>
-      {', '}
+      {' ('}
       <time dateTime={at} title={dateTime(at, i18n.lang)} data-testid="evidence-time">
         {text}
       </time>
+      {')'}
     </>
   ) : null;
 }

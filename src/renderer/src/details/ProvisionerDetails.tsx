@@ -90,7 +90,7 @@ function ProvisionerSummary({ data }: { data: ProvisionerDetail }) {
           {!data.podsVisible ? (
             <p className="muted">{t('prov.pods.hidden')}</p>
           ) : data.pods.length === 0 ? (
-            <p className="muted">{t('prov.pods.none')}</p>
+            <p className="muted" data-testid="provisioner-pods-none">{t(data.verdict === 'dead' ? 'prov.pods.none.dead' : data.verdict === 'unknown' ? 'prov.pods.none' : 'prov.pods.none.running')}</p>
           ) : (
             <ul className="plain-list">
               {data.pods.map((p) => (

@@ -236,3 +236,41 @@ describe('the table and the selected object', () => {
     await waitFor(() => expect((screen.getByTestId('filter-phase') as HTMLSelectElement).value).toBe('Pending'));
   });
 });
+
+describe('an object that is not there', () => {
+  // Trial 3 defect 8: after a replay restart, a claim created later in the recording was called "deleted or filtered".
+  it('says, in a replay, that the object does not exist at this point of the recording', async () => {
+    const api = createFakeApi();
+    api.getObject = () => Promise.resolve(null);
+    const live = await api.clusterStatus({ clusterId: 'demo' });
+    api.clusterStatus = () => Promise.resolve({ ...live, replay: { positionMs: 5_000, durationMs: 75_000, playing: true, loop: false, ended: false } });
+    renderWithApp(<App />, { api, view: opened(), lang: 'ru' });
+    expect((await screen.findByText(/В этот момент записи объекта нет/)).textContent).toContain('ещё не создан или уже удалён');
+  });
+
+  it('says, on a live cluster, that it was deleted or is filtered out', async () => {
+    const api = createFakeApi();
+    api.getObject = () => Promise.resolve(null);
+    renderWithApp(<App />, { api, view: opened(), lang: 'ru' });
+    expect(await screen.findByText(/Этого объекта больше нет/)).toBeTruthy();
+  });
+});
+
+describe("a provisioner's pods, when none is seen", () => {
+  // Trial 3 defect 8: «Его подов не видно: возможно, он работает вне кластера» under the verdict «не работает», and for
+  // a CSI driver whose lease is renewed. The words follow the verdict.
+  it.each([
+    ['dead', 'его никто не запускает'],
+    ['alive', 'лидерский Lease обновляется'],
+    ['unknown', 'возможно, он работает вне кластера'],
+  ] as const)('%s', async (verdict, words) => {
+    const api = createFakeApi();
+    const real = api.getProvisioner;
+    api.getProvisioner = async (req) => {
+      const d = await real(req);
+      return d && { ...d, runner: 'external', type: 'external', verdict };
+    };
+    renderWithApp(<App />, { api, view: { open: ['demo'], panes: [{ cluster: 'demo', view: 'provisioners', filters: {}, selected: { kind: 'provisioners', name: 'kubernetes.io/host-path' } }] }, lang: 'ru' });
+    expect((await screen.findByTestId('provisioner-pods-none')).textContent).toContain(words);
+  });
+});

@@ -16,6 +16,7 @@ import { errorText, StateMessage } from '../components/StateMessage';
 import { useI18n } from '../i18n/i18n';
 import type { PaneState } from '../state/view-state';
 import { Verbatim } from '../i18n/Verbatim';
+import { findingTitle } from '../tables/cells';
 import { EDGE_COLOR, layoutGraph, type StorageFlowNode } from './layout';
 import { graphWords } from './words';
 import { StorageNode } from './StorageNode';
@@ -161,7 +162,7 @@ function GraphCanvas({
  * screen readers and for anyone who would rather read than trace lines.
  */
 function BrokenLinks({ graph, onSelect }: { graph: StorageGraph; onSelect: ReturnType<typeof usePaneActions>['select'] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const broken = graph.edges.filter((e) => e.state !== 'bound');
   if (broken.length === 0) return null;
@@ -187,11 +188,14 @@ function BrokenLinks({ graph, onSelect }: { graph: StorageGraph; onSelect: Retur
             )}
             <span className="muted">→</span>
             <Verbatim className="mono">{to?.label ?? edge.to}</Verbatim>
-            <strong className={`edge-text-${edge.state}`}>{t(`edge.${edge.state}`)}</strong>
+            {/* The state in the target's own words when it has one: a provisioner drawn «НЕ РАБОТАЕТ» is not «не существует» here. */}
+            <strong className={`edge-text-${edge.state}`} data-testid="graph-broken-state">
+              {to?.missing ? t('details.missing') : to?.verdict && to.verdict !== 'alive' ? t(`verdict.${to.verdict}`) : t(`edge.${edge.state}`)}
+            </strong>
             {edge.findingCode && (
-              <code className="finding-code" translate="no">
-                {edge.findingCode}
-              </code>
+              <span className="muted" title={t('details.ruleId', { code: edge.findingCode })} data-code={edge.findingCode}>
+                {findingTitle(edge.findingCode, lang)}
+              </span>
             )}
           </li>
         );

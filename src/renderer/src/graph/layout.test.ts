@@ -40,9 +40,9 @@ describe('layoutGraph', () => {
     expect(nodes.find((n) => n.id === 'prov')!.data.node.verdict).toBe('alive');
   });
 
-  it('labels broken edges with their state and finding, leaves bound ones quiet', () => {
+  it('labels broken edges with their state (no rule id: trial 3 defect 6), leaves bound ones quiet', () => {
     expect(edges.find((e) => e.id === 'a')!.label).toBeUndefined();
-    expect(edges.find((e) => e.id === 'c')!.label).toBe('mismatch: claim.class-mismatch');
+    expect(edges.find((e) => e.id === 'c')!.label).toBe('mismatch');
     expect(edges.find((e) => e.id === 'd')!.label).toBe('waiting');
     expect(edges.find((e) => e.id === 'd')!.animated).toBe(true);
     expect(edges.find((e) => e.id === 'c')!.className).toBe('edge-mismatch');

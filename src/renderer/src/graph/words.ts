@@ -6,7 +6,7 @@ import type { GraphWords } from './layout';
 
 /**
  * An edge says what it means ("uses", "bound to"); an edge the core sent without a relation says its state
- * when it is broken ("mismatch: claim.class-mismatch") and nothing when it is bound.
+ * when it is broken ("mismatch") and nothing when it is bound.
  */
 export function graphWords(t: Translate): GraphWords {
   const state = (edge: GraphEdge) => t(`edge.${edge.state}`);
@@ -14,7 +14,8 @@ export function graphWords(t: Translate): GraphWords {
     edgeLabel: (edge) => {
       if (edge.relation) return t(`graph.rel.${edge.relation}`);
       if (edge.state === 'bound') return undefined;
-      return edge.findingCode ? t('edge.withFinding', { state: state(edge), code: edge.findingCode }) : state(edge);
+      // The rule id is no prose (trial 3): the finding is named in the broken-links list, by its title.
+      return state(edge);
     },
     edgeAria: (edge, from, to) =>
       t('graph.edgeAria', {

@@ -12,7 +12,7 @@ import { rowKey, rowRef, TABLE_OF_KIND } from '../tables/registry';
 
 const EXAMPLES_PER_KIND = 5;
 
-export function LessonExamples({ clusterId, kinds }: { clusterId: string; kinds: Kind[] }) {
+export function LessonExamples({ clusterId, kinds, search = {} }: { clusterId: string; kinds: Kind[]; search?: Partial<Record<Kind, string>> }) {
   const { t, tr } = useI18n();
   const api = useApi();
   const cluster = useClusterInfo(clusterId);
@@ -20,7 +20,7 @@ export function LessonExamples({ clusterId, kinds }: { clusterId: string; kinds:
     const table = TABLE_OF_KIND[kind];
     return table ? [{ kind, table }] : [];
   });
-  const pages = useQueries({ queries: tables.map(({ table }) => examplesQuery(api, clusterId, table, EXAMPLES_PER_KIND)) });
+  const pages = useQueries({ queries: tables.map(({ kind, table }) => examplesQuery(api, clusterId, table, EXAMPLES_PER_KIND, search[kind])) });
   // Each row keeps the table it came from: a link shows it there (a provisioner's ref is of StorageClass kind).
   const rows = pages.flatMap((p, i) => (p.data?.rows ?? []).map((row) => ({ row, table: tables[i]?.table })));
   const loading = pages.some((p) => p.isLoading);

@@ -140,7 +140,7 @@ export function LessonPanel({ anchor, minContent = () => MIN_PANES_BESIDE_LESSON
               </ReactMarkdown>
               {s.examples && s.examples.length > 0 && s.id === anchor && clusterId && (
                 <PaneProvider index={0} clusterId={clusterId}>
-                  <LessonExamples clusterId={clusterId} kinds={s.examples} />
+                  <LessonExamples clusterId={clusterId} kinds={s.examples} search={s.exampleSearch} />
                 </PaneProvider>
               )}
               <SectionSteps previous={sections[i - 1]} next={sections[i + 1]} onOpen={open} />

@@ -94,4 +94,11 @@ describe('opening an object where it is listed', () => {
   it('keeps the tab when the same object is opened again', () => {
     expect(openHere({ ...walked, tab: 'yaml' }, fastSsd).tab).toBe('yaml');
   });
+  it('opens the object of an event row on its Events tab, not its Summary (trial 3 defect 10)', () => {
+    const events = { cluster: 'demo', view: 'events' as const, filters: {} };
+    const claim = { kind: 'persistentvolumeclaims' as const, namespace: 'lab-stuck', name: 'missing-class' };
+    expect(openHere(events, claim)).toMatchObject({ view: 'events', selected: claim, tab: 'events' });
+    expect(openHere({ ...events, selected: claim, tab: 'yaml' }, claim).tab).toBe('events');
+    expect(openHere(events, undefined).tab).toBeUndefined();
+  });
 });

@@ -27,11 +27,13 @@ export function followLink(pane: PaneState, target: TargetRef, view: ViewId | un
 
 /**
  * The pane after opening an object where it is listed (a table row, a graph node): a new path starts there, and a
- * newly opened object starts on the Summary (the same object keeps its tab).
+ * newly opened object starts on the Summary (the same object keeps its tab). A row of the Events view is an event
+ * about its object: the object opens on its Events tab, where that event is (trial 3 defect 10).
  */
 export function openHere(pane: PaneState, target: TargetRef | undefined): PaneState {
   const same = Boolean(target && pane.selected && sameRef(target, pane.selected));
-  return { ...pane, selected: target, trail: undefined, tab: same ? pane.tab : undefined };
+  const tab = pane.view === 'events' && target ? 'events' : same ? pane.tab : undefined;
+  return { ...pane, selected: target, trail: undefined, tab };
 }
 
 /** The breadcrumb: the steps taken, then where the user is now. Empty when no link was followed. */

@@ -1,0 +1,39 @@
+/**
+ * The shape every evidence row must have (issue 9 part 2): a short label naming what was looked at (a field
+ * name, not a sentence), the fact found (a value, or a note such as "not set" when the fact is an absence) and
+ * where it was read (an API field path or an event reason), in every UI language.
+ */
+import { LANGS, type Evidence, type Finding } from '../model/findings';
+
+/** Longest label that still reads as a field name in the evidence table's label column. */
+export const MAX_EVIDENCE_LABEL = 40;
+
+/** What is wrong with one evidence row, in words for a test failure; [] when it is well formed. */
+export function evidenceProblems(e: Evidence): string[] {
+  const out: string[] = [];
+  for (const lang of LANGS) {
+    const label = e.label[lang].trim();
+    if (label.length === 0) out.push(`${lang} label is empty`);
+    if (label.length > MAX_EVIDENCE_LABEL) out.push(`${lang} label "${label}" is longer than ${MAX_EVIDENCE_LABEL} characters`);
+    if (/[.!?]$/.test(label)) out.push(`${lang} label "${label}" ends like a sentence`);
+    if (e.value.trim() === '' && !e.note?.[lang].trim()) out.push(`${lang}: "${label}" has neither a value nor a note`);
+  }
+  if (untranslatedLabel(e)) out.push(`ru label "${e.label.ru}" is not translated`);
+  if (!e.source?.trim() && !e.event?.trim()) out.push(`"${e.label.en}" names no source field or event`);
+  // A bare word ("size", "class", "storageclasses") reads as English prose in the Russian UI: a source is a path.
+  if (e.source && /^[a-z]+$/.test(e.source.trim())) out.push(`source "${e.source}" is a word, not a field path`);
+  return out;
+}
+
+/**
+ * A Russian label the same as the English one although it is words (an untranslated label); a single API name
+ * such as "claimRef" or "sizeLimit" is the same in both languages.
+ */
+function untranslatedLabel(e: Evidence): boolean {
+  return /\s/.test(e.label.en.trim()) && e.label.ru === e.label.en && !/[а-яё]/i.test(e.label.ru);
+}
+
+/** Every problem of a finding's evidence, prefixed with the finding id. */
+export function findingEvidenceProblems(f: Finding): string[] {
+  return f.evidence.flatMap((e) => evidenceProblems(e).map((p) => `${f.id}: ${p}`));
+}
