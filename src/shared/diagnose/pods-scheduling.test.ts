@@ -81,7 +81,7 @@ describe("the scheduler's volume verdict, explained from the objects", () => {
     const small = { ...localPv('small', 'node-a1'), spec: { ...localPv('small', 'node-a1').spec, capacity: { storage: '512Mi' } } };
     const pod = unschedulable("0/3 nodes are available: 3 node(s) didn't find available persistent volumes to bind.", {});
     const [f] = on({ storageclasses: [wffc], nodes, persistentvolumes: [small], persistentvolumeclaims: [claim()], pods: [pod] }, podRef);
-    expect(f!.evidence.find((e) => e.ref?.name === 'small')?.source).toContain('size');
+    expect(f!.evidence.find((e) => e.ref?.name === 'small')?.source).toBe('spec.capacity.storage');
   });
 
   it('no conflict the objects show (room elsewhere): the message is quoted, with its groups', () => {
