@@ -192,8 +192,8 @@ describe('claims that stay Pending', () => {
     expect(f.severity).toBe('problem');
     expect(f.cause.en).toMatch(/waits for pod db to be scheduled, and the scheduler cannot place it: 0\/3 nodes are available: 3 node\(s\) didn't find available persistent volumes to bind/);
     const nearMiss = f.evidence.find((e) => e.ref?.name === 'dx-local-pv');
-    expect(nearMiss?.source).toBe('nodeAffinity');
-    expect(nearMiss?.label.en).toContain('no existing node satisfies its node affinity (kubernetes.io/hostname in (lab-node-gone))');
+    expect(nearMiss?.source).toBe('spec.nodeAffinity');
+    expect(nearMiss?.note?.en).toContain('no existing node satisfies its node affinity (kubernetes.io/hostname in (lab-node-gone))');
 
     const podFinding = await live.waitFor(podRef(ns, 'db'), 'pod.unschedulable-volumes');
     expect(podFinding.cause.en).toContain("didn't find available persistent volumes to bind");
@@ -287,23 +287,23 @@ describe('static binding: volumes that almost fit', () => {
   it('too small', async () => {
     const ns = await namespace(lab, 'dx-nm-size');
     const { line } = await nearMiss(ns, 'dx-nm-size', volume('dx-nm-size-pv', { className: 'dx-nm-size', size: '1Gi' }), claim(ns, 'big', { className: 'dx-nm-size', size: '2Gi' }));
-    expect(line.source).toBe('size');
-    expect(line.label.en).toContain('capacity 1Gi is smaller than the 2Gi requested');
+    expect(line.source).toBe('spec.capacity.storage');
+    expect(line.note?.en).toContain('capacity 1Gi is smaller than the 2Gi requested');
   });
 
   it('missing access modes', async () => {
     const ns = await namespace(lab, 'dx-nm-modes');
     const { line } = await nearMiss(ns, 'dx-nm-modes', volume('dx-nm-modes-pv', { className: 'dx-nm-modes' }), claim(ns, 'shared', { className: 'dx-nm-modes', modes: ['ReadWriteMany'] }));
-    expect(line.source).toBe('accessModes');
-    expect(line.label.en).toContain('offers ReadWriteOnce, not ReadWriteMany');
+    expect(line.source).toBe('spec.accessModes');
+    expect(line.note?.en).toContain('offers ReadWriteOnce, not ReadWriteMany');
   });
 
   it('another class', async () => {
     const ns = await namespace(lab, 'dx-nm-class');
     await apply(lab, staticClass('dx-nm-class-other'));
     const { line } = await nearMiss(ns, 'dx-nm-class', volume('dx-nm-class-pv', { className: 'dx-nm-class-other' }), claim(ns, 'picky', { className: 'dx-nm-class' }));
-    expect(line.source).toBe('class');
-    expect(line.label.en).toContain('class is "dx-nm-class-other", the claim asks for "dx-nm-class"');
+    expect(line.source).toBe('spec.storageClassName');
+    expect(line.note?.en).toContain('class is "dx-nm-class-other", the claim asks for "dx-nm-class"');
   });
 
   it('labels that do not match the selector', async () => {
@@ -314,8 +314,8 @@ describe('static binding: volumes that almost fit', () => {
       volume('dx-nm-selector-pv', { className: 'dx-nm-selector', labels: { tier: 'bronze' } }),
       claim(ns, 'choosy', { className: 'dx-nm-selector', selector: { tier: 'gold' } }),
     );
-    expect(line.source).toBe('selector');
-    expect(line.label.en).toContain('labels tier=bronze do not match the claim\'s selector tier=gold');
+    expect(line.source).toBe('metadata.labels');
+    expect(line.note?.en).toContain('labels tier=bronze do not match the claim\'s selector tier=gold');
   });
 
   it('reserved for another claim (claimRef), which does not exist: the volume says so too', async () => {
@@ -326,8 +326,8 @@ describe('static binding: volumes that almost fit', () => {
       volume('dx-nm-claimref-pv', { className: 'dx-nm-claimref', claimRef: { namespace: ns, name: 'someone-else' } }),
       claim(ns, 'hopeful', { className: 'dx-nm-claimref' }),
     );
-    expect(line.source).toBe('claimRef');
-    expect(line.label.en).toContain(`reserved (pre-bound) for claim ${ns}/someone-else`);
+    expect(line.source).toBe('spec.claimRef');
+    expect(line.note?.en).toContain(`reserved (pre-bound) for claim ${ns}/someone-else`);
     const reserved = await live.waitFor(volumeRef('dx-nm-claimref-pv'), 'volume.prebound-claim-missing');
     expect(reserved.cause.en).toContain(`reserved (claimRef) for claim ${ns}/someone-else, which does not exist`);
   });
@@ -352,8 +352,8 @@ describe('static binding: volumes that almost fit', () => {
     await apply(lab, claim(ns, 'second-owner', { className: 'dx-nm-released' }));
     const f = await live.waitFor(claimRef(ns, 'second-owner'), 'claim.static-near-miss');
     const line = f.evidence.find((e) => e.ref?.name === 'dx-nm-released-pv');
-    expect(line?.source).toBe('released');
-    expect(line?.label.en).toContain(`Released: still holds the claimRef of ${ns}/first-owner`);
+    expect(line?.source).toBe('status.phase');
+    expect(line?.note?.en).toContain(`Released: still holds the claimRef of ${ns}/first-owner`);
     expect(f.fix.some((s) => s.command === `kubectl patch pv dx-nm-released-pv --type json -p '[{"op":"remove","path":"/spec/claimRef"}]'`)).toBe(true);
   });
 
