@@ -86,7 +86,8 @@ describe('the out-of-tree provisioner', () => {
       const stale = await kubectlLease('lab-system', HOSTPATH);
       expect(dead.lease?.renewTime).toBe((stale.spec as { renewTime?: string }).renewTime);
       expect(dead.lease?.renewAgeSeconds).toBeGreaterThanOrEqual(30);
-      expect(dead.meaning.en).toContain('It is not running');
+      // The meaning says what its absence does; the verdict itself is shown once, beside it (trial 3 defect 8).
+      expect(dead.meaning.en).toContain('no volume will be created until it runs again');
       expect(dead.reasons[0]?.en).toMatch(/was last renewed .* ago/);
       const waiting = await until('the waiting claim listed', () => details(HOSTPATH)?.waitingClaims.find((c) => c.name === 'needs-it'), 30_000);
       expect(waiting).toMatchObject({ namespace: ns, className: 'pd-external' });

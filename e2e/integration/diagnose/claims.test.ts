@@ -75,7 +75,7 @@ describe('kse doctor on the seeded lab', () => {
       const f = found.find((x) => x.code === want.code)!;
       expect(f.cause.en, `${key}; evidence: ${evidenceLines(f).join(' | ')}`).toMatch(want.cause);
     }
-    expect(claimFinding('lab-stuck/too-big-for-pv')[0]!.evidence.some((e) => e.ref?.name === 'lab-near-miss-pv' && e.source === 'size')).toBe(true);
+    expect(claimFinding('lab-stuck/too-big-for-pv')[0]!.evidence.some((e) => e.ref?.name === 'lab-near-miss-pv' && e.source === 'spec.capacity.storage')).toBe(true);
 
     // A verdict for the provisioner of every class.
     for (const sc of classes.items) {
