@@ -7,7 +7,7 @@ import { MAX_NOTICE_OBJECTS, type FindingsRequest, type Notice } from '../../sha
 import type { ObjectDetail } from '../../shared/model/detail';
 import type { Finding } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
-import type { Page } from '../../shared/model/rows';
+import type { ListRequest, Page, TableId, TableRows } from '../../shared/model/rows';
 import { ALL_KINDS, ROW_TABLE_OF_KIND, type Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { ClusterInfo, ClusterStatus, ConnectionState, KindStatus } from '../../shared/model/status';
@@ -84,6 +84,18 @@ export class ClusterSession {
     if (!usage) return this.store.listFindings(req);
     const { listWithUsage } = await import('./usage-findings');
     return listWithUsage(this.store, usage.report(), req);
+  }
+
+  /**
+   * One page of a table. Claims carry their usage (core/claim-rows.ts); asking for them starts usage polling
+   * on a live cluster, like the usage report (a Claims table on screen is a window that shows usage).
+   */
+  async listRows<T extends TableId>(req: ListRequest<T>): Promise<Page<TableRows[T]>> {
+    if (req.table !== 'claims') return this.store.listRows(req);
+    const claims = req as ListRequest<'claims'>;
+    const { listClaimsWithUsage } = await import('./claim-rows');
+    const page = listClaimsWithUsage((r) => this.store.listRows<'claims'>({ ...r, clusterId: claims.clusterId, table: 'claims' }), claims, this.usageReport(), (ns, pod) => this.podOf(ns, pod)?.spec?.nodeName);
+    return page as Page<TableRows[T]>;
   }
 
   /** The store's detail of an object, with its usage findings added. */
