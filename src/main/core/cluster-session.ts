@@ -100,8 +100,20 @@ export class ClusterSession {
 
   /** The store's detail of an object, with its usage findings added. */
   async getObject(ref: ObjectRef): Promise<ObjectDetail | null> {
-    const detail = this.store.getObject(ref);
-    if (!detail || !this.usage) return detail;
+    let detail = this.store.getObject(ref);
+    if (!detail) return detail;
+    if (ref.kind === 'persistentvolumeclaims' && ref.namespace && !detail.missing) {
+      // A claim's details show how full it is: asking starts polling, as the claims table does.
+      const report = this.usageReport();
+      const rows = this.store.listRows<'claims'>({ clusterId: this.info.id, table: 'claims', namespaces: [ref.namespace], filters: { name: ref.name }, offset: 0, limit: 1 }).rows;
+      const row = rows[0];
+      if (row) {
+        const { claimUsageOf } = await import('../../shared/usage/claim-usage');
+        const { claimUsageKey } = await import('../../shared/usage/summary');
+        detail = { ...detail, usage: { claim: claimUsageOf(row, report, (ns, pod) => this.podOf(ns, pod)?.spec?.nodeName), key: claimUsageKey(row.namespace, row.name) } };
+      }
+    }
+    if (!this.usage) return detail;
     const { detailWithUsage } = await import('./usage-findings');
     return detailWithUsage(detail, this.usage.report(), ref);
   }

@@ -1,4 +1,5 @@
 /** One object with its neighbours: what the details panel, the graph and the overview render. */
+import type { ClaimUsage } from './usage';
 import type { Kind } from '../kube/kinds';
 import type { FindingGroup } from './finding-groups';
 import type { Finding } from './findings';
@@ -192,6 +193,11 @@ export interface ObjectDetail {
   initSteps?: InitStepView[];
   /** Provisioners only (kind is the class's provisioner, looked up by name). */
   provisioner?: ProvisionerRow;
+  /**
+   * Claims only: how full its volume is (inodes too) or why that is unknown, and the key of its usage history
+   * (getUsageHistory). Added by the cluster session; absent where usage cannot be read at all.
+   */
+  usage?: { claim: ClaimUsage; key: string };
   /**
    * The object does not exist, though others refer to it (a claim naming a class nobody created): `related`
    * lists what refers to it, `summary` is empty and `yaml` is "".

@@ -20,6 +20,7 @@ import { usePane } from '../state/view-store';
 import type { DetailTab } from '../state/view-state';
 import { targetKindWord } from '../state/target';
 import { Breadcrumb } from './Breadcrumb';
+import { ClaimUsage } from './ClaimUsage';
 import { EventList } from './EventList';
 import { FindingCard } from './FindingCard';
 import { InitProgress } from './InitProgress';
@@ -177,7 +178,10 @@ function ObjectBody({ target, kind, current: asked, setTab, title }: { target: O
             <p className="muted">{t('details.missingRelated')}</p>
           </div>
         ) : (
-          <SummaryView fields={data.summary} kind={target.kind} />
+          <>
+            <SummaryView fields={data.summary} kind={target.kind} />
+            {data.usage && <ClaimUsage usage={data.usage} />}
+          </>
         ))}
       {current === 'findings' &&
         (data.findings.length === 0 ? <p className="muted">{t('details.noFindings')}</p> : data.findings.map((f) => <FindingCard key={f.id} finding={f} />))}
