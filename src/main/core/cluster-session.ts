@@ -29,8 +29,11 @@ export class ClusterSession {
   /** Volume usage polling, started by the first getUsage of a live, connected cluster. */
   private usage: UsageSource | undefined;
   private podIndex: { revision: number; byKey: Map<string, Pod> } | undefined;
-  /** Poll settings (tests and benchmarks shorten them). */
-  usageOptions: Partial<Pick<UsageSourceOptions, 'intervalMs' | 'concurrency' | 'timeoutMs' | 'historyMs'>> = {};
+  /**
+   * Poll settings (tests and benchmarks shorten them), and the shortest history for claim.over-provisioned
+   * (shared/diagnose/usage-trend.ts; default 1 h).
+   */
+  usageOptions: Partial<Pick<UsageSourceOptions, 'intervalMs' | 'concurrency' | 'timeoutMs' | 'historyMs'>> & { overProvisionedMinMs?: number } = {};
 
   constructor(
     readonly info: ClusterInfo,
@@ -83,7 +86,7 @@ export class ClusterSession {
     const usage = this.usageSource();
     if (!usage) return this.store.listFindings(req);
     const { listWithUsage } = await import('./usage-findings');
-    return listWithUsage(this.store, usage.report(), req);
+    return listWithUsage(this.store, usage.report(), req, this.trendOptions(usage));
   }
 
   /**
@@ -113,9 +116,22 @@ export class ClusterSession {
         detail = { ...detail, usage: { claim: claimUsageOf(row, report, (ns, pod) => this.podOf(ns, pod)?.spec?.nodeName), key: claimUsageKey(row.namespace, row.name) } };
       }
     }
+    if (!detail.missing && (ref.kind === 'pods' || ref.kind === 'nodes')) {
+      // A pod's emptyDirs and a node's filesystem: asking starts polling too.
+      const report = this.usageReport(ref.namespace);
+      if (report.access !== 'allowed') {
+        // Nothing to add: the pod's and node's Summary say nothing of usage rather than something false.
+      } else if (ref.kind === 'pods') {
+        const emptyDirs = report.volumes.filter((v) => v.kind === 'emptyDir' && v.namespace === ref.namespace && v.pod === ref.name);
+        if (emptyDirs.length > 0) detail = { ...detail, emptyDirUsage: emptyDirs };
+      } else {
+        const node = report.nodes.find((n) => n.node === ref.name);
+        if (node) detail = { ...detail, nodeUsage: node };
+      }
+    }
     if (!this.usage) return detail;
     const { detailWithUsage } = await import('./usage-findings');
-    return detailWithUsage(detail, this.usage.report(), ref);
+    return detailWithUsage(detail, this.usage.report(), ref, this.trendOptions(this.usage));
   }
 
   /** One poll round of every node now, started if need be (kse df); undefined when usage cannot be read here. */
@@ -123,6 +139,16 @@ export class ClusterSession {
     const usage = this.usageSource(false);
     if (usage) await usage.pollOnce(true);
     return this.usageReport();
+  }
+
+  /** What the trend findings read: the kept history of each volume. */
+  private trendOptions(usage: UsageSource) {
+    const { overProvisionedMinMs, intervalMs } = this.usageOptions;
+    return {
+      history: (key: string) => usage.history(key),
+      intervalMs: intervalMs ?? DEFAULT_USAGE_INTERVAL_MS,
+      ...(overProvisionedMinMs !== undefined ? { overProvisionedMinMs } : {}),
+    };
   }
 
   private usageSource(poll = true): UsageSource | undefined {

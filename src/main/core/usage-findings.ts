@@ -5,6 +5,7 @@
  */
 import type { FindingsRequest } from '../../shared/contract';
 import { diagnoseUsage } from '../../shared/diagnose/usage';
+import type { UsageTrendOptions } from '../../shared/diagnose/usage-trend';
 import type { ObjectDetail } from '../../shared/model/detail';
 import { SEVERITY_ORDER, type Finding } from '../../shared/model/findings';
 import { sameRef, type ObjectRef } from '../../shared/model/refs';
@@ -14,8 +15,8 @@ import { pageFindings } from '../store/findings-page';
 import type { StoreQueries } from './ports';
 
 /** One page of the store's findings and the report's, most severe first (the store's order kept within a severity). */
-export function listWithUsage(store: Pick<StoreQueries, 'listFindings'>, report: UsageReport, req: FindingsRequest): Page<Finding> {
-  const usage = diagnoseUsage(report);
+export function listWithUsage(store: Pick<StoreQueries, 'listFindings'>, report: UsageReport, req: FindingsRequest, trend?: UsageTrendOptions): Page<Finding> {
+  const usage = diagnoseUsage(report, trend);
   if (usage.length === 0) return store.listFindings(req);
   const stored = store.listFindings({ offset: 0, limit: Number.MAX_SAFE_INTEGER });
   const rank = (f: Finding) => SEVERITY_ORDER.indexOf(f.severity);
@@ -24,7 +25,7 @@ export function listWithUsage(store: Pick<StoreQueries, 'listFindings'>, report:
 }
 
 /** The detail with the object's usage findings added. */
-export function detailWithUsage(detail: ObjectDetail, report: UsageReport, ref: ObjectRef): ObjectDetail {
-  const usage = diagnoseUsage(report).filter((f) => sameRef(f.object, ref));
+export function detailWithUsage(detail: ObjectDetail, report: UsageReport, ref: ObjectRef, trend?: UsageTrendOptions): ObjectDetail {
+  const usage = diagnoseUsage(report, trend).filter((f) => sameRef(f.object, ref));
   return usage.length === 0 ? detail : { ...detail, findings: [...detail.findings, ...usage] };
 }

@@ -1,5 +1,5 @@
 /** One object with its neighbours: what the details panel, the graph and the overview render. */
-import type { ClaimUsage } from './usage';
+import type { ClaimUsage, NodeUsage, VolumeUsage } from './usage';
 import type { Kind } from '../kube/kinds';
 import type { FindingGroup } from './finding-groups';
 import type { Finding } from './findings';
@@ -198,6 +198,10 @@ export interface ObjectDetail {
    * (getUsageHistory). Added by the cluster session; absent where usage cannot be read at all.
    */
   usage?: { claim: ClaimUsage; key: string };
+  /** Pods only: their emptyDirs' usage as the kubelet last measured it (against sizeLimit when set). */
+  emptyDirUsage?: VolumeUsage[];
+  /** Nodes only: the node filesystem's usage (state 'ok' with fs), or why it is unknown. */
+  nodeUsage?: NodeUsage;
   /**
    * The object does not exist, though others refer to it (a claim naming a class nobody created): `related`
    * lists what refers to it, `summary` is empty and `yaml` is "".
