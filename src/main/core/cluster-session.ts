@@ -70,8 +70,24 @@ export class ClusterSession {
   usageReport(namespace?: string): UsageReport {
     const usage = this.usageSource();
     if (usage) return usage.report(namespace);
+    const recorded = this.source.recordedUsage?.();
+    if (recorded && 'usage' in recorded) {
+      const volumes = recorded.usage.volumes.filter((v) => namespace === undefined || v.namespace === namespace);
+      return { ...recorded.usage, volumes, recordedAt: recorded.recordedAt };
+    }
     const access = this.source.usageClient ? 'checking' : 'unsupported';
-    return { access, intervalMs: this.usageOptions.intervalMs ?? DEFAULT_USAGE_INTERVAL_MS, nodes: [], volumes: [] };
+    const message = recorded && 'problem' in recorded ? { message: recorded.problem } : {};
+    return { access, intervalMs: this.usageOptions.intervalMs ?? DEFAULT_USAGE_INTERVAL_MS, nodes: [], volumes: [], ...message };
+  }
+
+  /** The usage to write into a snapshot: a live cluster's current report once read, a file's own as recorded. */
+  capturedUsage(): UsageReport | undefined {
+    if (this.usage) {
+      const report = this.usage.report();
+      return report.access === 'allowed' || report.access === 'forbidden' ? report : undefined;
+    }
+    const recorded = this.source.recordedUsage?.();
+    return recorded && 'usage' in recorded ? recorded.usage : undefined;
   }
 
   usageHistory(key: string): UsagePoint[] {
@@ -84,7 +100,13 @@ export class ClusterSession {
    */
   async listFindings(req: FindingsRequest): Promise<Page<Finding>> {
     const usage = this.usageSource();
-    if (!usage) return this.store.listFindings(req);
+    if (!usage) {
+      // A snapshot's usage findings, as of its capture time (no history: no trend findings).
+      const recorded = this.source.recordedUsage?.();
+      if (!recorded || !('usage' in recorded)) return this.store.listFindings(req);
+      const { listWithUsage } = await import('./usage-findings');
+      return listWithUsage(this.store, recorded.usage, req);
+    }
     const { listWithUsage } = await import('./usage-findings');
     return listWithUsage(this.store, usage.report(), req, this.trendOptions(usage));
   }
@@ -113,7 +135,7 @@ export class ClusterSession {
       if (row) {
         const { claimUsageOf } = await import('../../shared/usage/claim-usage');
         const { claimUsageKey } = await import('../../shared/usage/summary');
-        detail = { ...detail, usage: { claim: claimUsageOf(row, report, (ns, pod) => this.podOf(ns, pod)?.spec?.nodeName), key: claimUsageKey(row.namespace, row.name) } };
+        detail = { ...detail, usage: { claim: claimUsageOf(row, report, (ns, pod) => this.podOf(ns, pod)?.spec?.nodeName), key: claimUsageKey(row.namespace, row.name), ...(report.recordedAt ? { recordedAt: report.recordedAt } : {}) } };
       }
     }
     if (!detail.missing && (ref.kind === 'pods' || ref.kind === 'nodes')) {

@@ -195,9 +195,9 @@ export interface ObjectDetail {
   provisioner?: ProvisionerRow;
   /**
    * Claims only: how full its volume is (inodes too) or why that is unknown, and the key of its usage history
-   * (getUsageHistory). Added by the cluster session; absent where usage cannot be read at all.
+   * (getUsageHistory); `recordedAt` for a snapshot's usage, as of its capture time. Added by the cluster session.
    */
-  usage?: { claim: ClaimUsage; key: string };
+  usage?: { claim: ClaimUsage; key: string; recordedAt?: string };
   /** Pods only: their emptyDirs' usage as the kubelet last measured it (against sizeLimit when set). */
   emptyDirUsage?: VolumeUsage[];
   /** Nodes only: the node filesystem's usage (state 'ok' with fs), or why it is unknown. */

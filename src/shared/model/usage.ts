@@ -72,6 +72,8 @@ export interface UsageReport {
   intervalMs: number;
   nodes: NodeUsage[];
   volumes: VolumeUsage[];
+  /** A snapshot or recording: the usage as of its capture time (ISO 8601), not now. */
+  recordedAt?: string;
 }
 
 /** One point of a volume's kept history. */

@@ -26,7 +26,8 @@ export function claimUsageOf(claim: ClaimUsageInput, report: UsageReport, nodeOf
     case 'checking':
       return { state: 'unknown', reason: 'checking' };
     case 'unsupported':
-      return { state: 'unknown', reason: 'unsupported' };
+      // A file without usage, or whose usage part was left out (the message says why).
+      return { state: 'unknown', reason: 'unsupported', ...(report.message ? { message: report.message } : {}) };
     case 'error':
       return { state: 'unknown', reason: 'error', ...(report.message ? { message: report.message } : {}) };
     case 'allowed':

@@ -11,6 +11,7 @@ import { usageHistoryQuery } from '../api/queries';
 import { usePaneActions } from '../components/pane-context';
 import { formatBytes } from '../format/bytes';
 import { formatPercent, usageUnknownText } from '../format/usage';
+import { dateTime } from '../format/time';
 import { useI18n } from '../i18n/i18n';
 import { UsageBarCell } from '../tables/usage-cells';
 import { UsageChart } from './UsageChart';
@@ -19,7 +20,9 @@ export function ClaimUsage({ usage }: { usage: NonNullable<ObjectDetail['usage']
   const i18n = useI18n();
   const { t } = i18n;
   const { clusterId } = usePaneActions();
-  const known = usage.claim.state === 'known';
+  // A snapshot's usage is as of its capture: no history was kept in the file, so no chart and no trend.
+  const recorded = usage.recordedAt;
+  const known = usage.claim.state === 'known' && !recorded;
   const history = useQuery({ ...usageHistoryQuery(useApi(), clusterId, usage.key), enabled: known });
   const claim = usage.claim;
   const trend = usageTrend(history.data ?? []);
@@ -63,6 +66,12 @@ export function ClaimUsage({ usage }: { usage: NonNullable<ObjectDetail['usage']
               <dd translate="no">{claim.node}</dd>
             </div>
           </dl>
+          {recorded ? (
+            <p className="usage-trend muted" data-testid="usage-recorded">
+              {t('usage.recordedAt', { time: dateTime(recorded, i18n.lang) })}
+            </p>
+          ) : (
+          <>
           <p className="usage-trend" data-testid="usage-trend" data-days={days ?? ''}>
             {!trend
               ? t('usage.trendTooShort')
@@ -73,6 +82,8 @@ export function ClaimUsage({ usage }: { usage: NonNullable<ObjectDetail['usage']
                   : t('usage.notRising')}
           </p>
           <UsageChart history={history.data ?? []} {...(claim.capacityBytes !== undefined ? { capacityBytes: claim.capacityBytes } : {})} />
+          </>
+          )}
         </>
       )}
     </section>

@@ -276,6 +276,7 @@ export const en = {
   'usage.ofSizeLimit': '{used} of its sizeLimit {limit} (past it the kubelet evicts the pod)',
   'usage.noSizeLimit': '{used} used, no sizeLimit ({free} free on the node filesystem)',
   'usage.nodeFs': 'Node filesystem',
+  'usage.recordedAt': 'As measured when the snapshot was taken ({time}); a snapshot keeps no history, so no chart or trend.',
   'col.yes': 'yes',
   'col.no': 'no',
   'col.defaultClass': '(default)',

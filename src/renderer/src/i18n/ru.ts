@@ -279,6 +279,7 @@ export const ru: Record<MessageKey, string> = {
   'usage.ofSizeLimit': '{used} из sizeLimit {limit} (при превышении kubelet вытеснит под)',
   'usage.noSizeLimit': 'занято {used}, sizeLimit не задан (на файловой системе узла свободно {free})',
   'usage.nodeFs': 'Файловая система узла',
+  'usage.recordedAt': 'Как было измерено при съёмке снимка ({time}); снимок не хранит историю, поэтому графика и тренда нет.',
   'col.yes': 'да',
   'col.no': 'нет',
   'col.defaultClass': '(по умолчанию)',
