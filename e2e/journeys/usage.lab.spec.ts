@@ -34,6 +34,8 @@ test('usage bars and the usage chart, in Russian at 1280x720', async ({ app, lab
   try {
     await expect(bar).toHaveAttribute('data-percent', '97', { timeout: 90_000 });
     await expect(bar).toHaveAttribute('data-tone', 'problem');
+    // The row's Findings chip counts the usage finding.
+    await expect(row.locator('[data-column="badge"] [data-testid="severity-chip"]')).toHaveAttribute('data-severity', 'problem', { timeout: 30_000 });
     expect(await page.evaluate(() => (globalThis as { __kseNoReload?: boolean }).__kseNoReload)).toBe(true);
 
     await claims.open('lab-usage', 'logs');
@@ -48,9 +50,10 @@ test('usage bars and the usage chart, in Russian at 1280x720', async ({ app, lab
     await expect(chart.locator('canvas')).toHaveCount(1);
     const box = await chart.locator('canvas').boundingBox();
     expect(box?.width ?? 0).toBeGreaterThan(150);
-    await expect(usage.getByTestId('usage-chart-caption')).toContainText('Занято за последние');
+    await expect(usage.getByTestId('usage-chart-caption')).toContainText('Занято за ');
     // Findings stays visible at 1280 with the details panel open.
     await expect(claims.header('badge')).toBeVisible();
+    await chart.scrollIntoViewIfNeeded();
     await shot('usage-claim-details-ru-1280');
   } finally {
     await lab.kubectl(['-n', 'lab-usage', 'annotate', 'pvc', 'logs', 'lab.kse.dev/used-bytes=900Mi', '--overwrite']);

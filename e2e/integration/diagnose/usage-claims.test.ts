@@ -75,6 +75,8 @@ describe('usage in the Claims table and the claim details on the lab', () => {
     expect((await claimRows('asc')).map((r) => r.name)).toEqual(['archive', 'logs']);
     await fill('logs', '1000Mi');
     await until('logs row at 97 %', async () => percentOf(await row('logs')) === 97, 30_000);
+    // Its row's finding badge counts the usage finding (the store alone has none for it).
+    expect((await row('logs'))?.badge).toMatchObject({ severity: 'problem', code: 'claim.nearly-full' });
     const detail = await session.getObject({ kind: 'persistentvolumeclaims', namespace: NS, name: 'logs' });
     expect(detail?.usage?.key).toBe('claim:lab-usage/logs');
     expect(detail?.usage?.claim).toMatchObject({ state: 'known', usePercent: 97, inodesPercent: 0 });

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ClaimRow, ListRequest, Page } from '../../shared/model/rows';
 import type { UsageReport, VolumeUsage } from '../../shared/model/usage';
-import { listClaimsWithUsage } from './claim-rows';
+import type { Finding } from '../../shared/model/findings';
+import { listClaimsWithUsage, usageFindingsByClaim } from './claim-rows';
 
 const row = (name: string): ClaimRow => ({ ref: { kind: 'persistentvolumeclaims', namespace: 'ns', name }, namespace: 'ns', name, phase: 'Bound', accessModes: [], pods: [`${name}-pod`] });
 const rows = ['a', 'b', 'c', 'd'].map(row);
@@ -28,5 +29,19 @@ describe('claims with usage', () => {
     expect(page.rows.map((r) => [r.name, r.usage?.state])).toEqual([['d', 'known'], ['c', 'known']]);
     const b = listClaimsWithUsage(list, { table: 'claims', offset: 1, limit: 1 }, report, nodeOf).rows[0];
     expect(b?.usage).toEqual({ state: 'unknown', reason: 'node-error', node: 'n2', message: 'timeout' });
+  });
+  it("counts a claim's usage findings in its row's badge, the most severe deciding", () => {
+    const f = (name: string, severity: Finding['severity'], code: string) => ({ code, severity, object: { kind: 'persistentvolumeclaims', namespace: 'ns', name } }) as Finding;
+    const findings = usageFindingsByClaim([f('a', 'problem', 'claim.nearly-full'), f('c', 'info', 'claim.over-provisioned'), f('c', 'warning', 'claim.predicted-full')]);
+    const withBadges = (base: Record<string, ClaimRow['badge']>) => (req: Omit<ListRequest<'claims'>, 'clusterId'>) => {
+      const page = list(req);
+      return { ...page, rows: page.rows.map((r) => ({ ...r, ...(base[r.name] ? { badge: base[r.name] } : {}) })) };
+    };
+    const rows = listClaimsWithUsage(withBadges({ a: { severity: 'warning', count: 1, code: 'claim.oversized' }, d: { severity: 'info', count: 2, code: 'x' } }), { table: 'claims', offset: 0, limit: 10 }, report, nodeOf, findings).rows;
+    const badge = (name: string) => rows.find((r) => r.name === name)?.badge;
+    expect(badge('a')).toEqual({ severity: 'problem', count: 2, code: 'claim.nearly-full' });
+    expect(badge('b')).toBeUndefined();
+    expect(badge('c')).toEqual({ severity: 'warning', count: 2, code: 'claim.predicted-full' });
+    expect(badge('d')).toEqual({ severity: 'info', count: 2, code: 'x' });
   });
 });

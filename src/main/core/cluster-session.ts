@@ -118,8 +118,10 @@ export class ClusterSession {
   async listRows<T extends TableId>(req: ListRequest<T>): Promise<Page<TableRows[T]>> {
     if (req.table !== 'claims') return this.store.listRows(req);
     const claims = req as ListRequest<'claims'>;
-    const { listClaimsWithUsage } = await import('./claim-rows');
-    const page = listClaimsWithUsage((r) => this.store.listRows<'claims'>({ ...r, clusterId: claims.clusterId, table: 'claims' }), claims, this.usageReport(), (ns, pod) => this.podOf(ns, pod)?.spec?.nodeName);
+    const [{ listClaimsWithUsage, usageFindingsByClaim }, { diagnoseUsage }] = await Promise.all([import('./claim-rows'), import('../../shared/diagnose/usage')]);
+    const report = this.usageReport();
+    const findings = usageFindingsByClaim(diagnoseUsage(report, this.usage ? this.trendOptions(this.usage) : undefined));
+    const page = listClaimsWithUsage((r) => this.store.listRows<'claims'>({ ...r, clusterId: claims.clusterId, table: 'claims' }), claims, report, (ns, pod) => this.podOf(ns, pod)?.spec?.nodeName, findings);
     return page as Page<TableRows[T]>;
   }
 

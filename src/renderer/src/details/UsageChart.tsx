@@ -13,6 +13,7 @@
 import { useEffect, useRef, useState } from 'react';
 import type { UsagePoint } from '../../../shared/model/usage';
 import { formatBytes } from '../format/bytes';
+import { clockTime } from '../format/time';
 import { useI18n } from '../i18n/i18n';
 
 /** Whether this page can draw on a canvas (jsdom in unit tests cannot: the caption is shown alone). */
@@ -45,6 +46,8 @@ export function UsageChart({ history, capacityBytes }: { history: readonly Usage
       .then(([{ default: UPlot }]) => {
         if (cancelled) return;
         const bytes = (_u: unknown, values: number[]) => values.map((v) => formatBytes(v, i18n));
+        // Times on the axis through Intl in the UI language (uPlot's own formats are English).
+        const times = (_u: unknown, values: number[]) => values.map((v) => clockTime(new Date(v * 1000).toISOString(), lang));
         plot = new UPlot(
           {
             width: Math.max(200, el.clientWidth || 360),
@@ -53,8 +56,8 @@ export function UsageChart({ history, capacityBytes }: { history: readonly Usage
             cursor: { show: true, drag: { x: false, y: false } },
             scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(max, capacityBytes ?? 0) * 1.05 || 1] } },
             axes: [
-              { stroke: color('--text-muted', '#666'), grid: { stroke: color('--border', '#ddd') } },
-              { stroke: color('--text-muted', '#666'), grid: { stroke: color('--border', '#ddd') }, values: bytes, size: 64 },
+              { stroke: color('--text-muted', '#666'), grid: { stroke: color('--border', '#ddd') }, values: times },
+              { stroke: color('--text-muted', '#666'), grid: { stroke: color('--border', '#ddd') }, values: bytes, size: 84 },
             ],
             series: [
               {},

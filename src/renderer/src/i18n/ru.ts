@@ -272,7 +272,7 @@ export const ru: Record<MessageKey, string> = {
   'usage.notRising': 'При нынешнем темпе не заполняется.',
   'usage.chartUsed': 'Занято',
   'usage.chartCapacity': 'Ёмкость',
-  'usage.chartCaption': 'Занято за последние {minutes, plural, one {# минуту} few {# минуты} many {# минут} other {# минуты}} ({n, plural, one {# измерение} few {# измерения} many {# измерений} other {# измерения}}): от {from} до {to}.',
+  'usage.chartCaption': 'Занято за {minutes, plural, one {последнюю # минуту} few {последние # минуты} many {последние # минут} other {последние # минуты}} ({n, plural, one {# измерение} few {# измерения} many {# измерений} other {# измерения}}): от {from} до {to}.',
   'usage.chartTooFew': 'Для графика нужно хотя бы два измерения (пока: {n, number}).',
   'usage.chartFailed': 'Не удалось нарисовать график: {error}',
   'usage.emptyDirs': 'Заполнение emptyDir',
