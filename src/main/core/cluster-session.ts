@@ -28,6 +28,8 @@ export class ClusterSession {
   readonly sink: SourceSink;
   /** Volume usage polling, started by the first getUsage of a live, connected cluster. */
   private usage: UsageSource | undefined;
+  /** The usage findings until the next usage change (see currentUsageFindings). */
+  private usageFindingsCache: { historyRevision: number; findings: Finding[] } | undefined;
   private podIndex: { revision: number; byKey: Map<string, Pod> } | undefined;
   /**
    * Poll settings (tests and benchmarks shorten them), and the shortest history for claim.over-provisioned
@@ -105,10 +107,10 @@ export class ClusterSession {
       const recorded = this.source.recordedUsage?.();
       if (!recorded || !('usage' in recorded)) return this.store.listFindings(req);
       const { listWithUsage } = await import('./usage-findings');
-      return listWithUsage(this.store, recorded.usage, req);
+      return listWithUsage(this.store, await this.currentUsageFindings(), req);
     }
     const { listWithUsage } = await import('./usage-findings');
-    return listWithUsage(this.store, usage.report(), req, this.trendOptions(usage));
+    return listWithUsage(this.store, await this.currentUsageFindings(), req);
   }
 
   /**
@@ -118,9 +120,9 @@ export class ClusterSession {
   async listRows<T extends TableId>(req: ListRequest<T>): Promise<Page<TableRows[T]>> {
     if (req.table !== 'claims') return this.store.listRows(req);
     const claims = req as ListRequest<'claims'>;
-    const [{ listClaimsWithUsage, usageFindingsByClaim }, { diagnoseUsage }] = await Promise.all([import('./claim-rows'), import('../../shared/diagnose/usage')]);
+    const { listClaimsWithUsage, usageFindingsByClaim } = await import('./claim-rows');
     const report = this.usageReport();
-    const findings = usageFindingsByClaim(diagnoseUsage(report, this.usage ? this.trendOptions(this.usage) : undefined));
+    const findings = usageFindingsByClaim(report.access === 'allowed' ? await this.currentUsageFindings() : []);
     const page = listClaimsWithUsage((r) => this.store.listRows<'claims'>({ ...r, clusterId: claims.clusterId, table: 'claims' }), claims, report, (ns, pod) => this.podOf(ns, pod)?.spec?.nodeName, findings);
     return page as Page<TableRows[T]>;
   }
@@ -155,7 +157,7 @@ export class ClusterSession {
     }
     if (!this.usage) return detail;
     const { detailWithUsage } = await import('./usage-findings');
-    return detailWithUsage(detail, this.usage.report(), ref, this.trendOptions(this.usage));
+    return detailWithUsage(detail, await this.currentUsageFindings(), ref);
   }
 
   /** One poll round of every node now, started if need be (kse df); undefined when usage cannot be read here. */
@@ -163,6 +165,32 @@ export class ClusterSession {
     const usage = this.usageSource(false);
     if (usage) await usage.pollOnce(true);
     return this.usageReport();
+  }
+
+  /**
+   * The usage findings now: computed once per usage change (a poll that moved something drops them), since the
+   * trend findings read every kept point of every claim. A file's recorded usage has no history: no trends.
+   */
+  private async currentUsageFindings(): Promise<Finding[]> {
+    const usage = this.usage;
+    const revision = usage?.historyRevision ?? 0;
+    if (this.usageFindingsCache?.historyRevision === revision) return this.usageFindingsCache.findings;
+    const { usageFindings } = await import('./usage-findings');
+    const recorded = usage ? undefined : this.source.recordedUsage?.();
+    const report = usage ? usage.report() : recorded && 'usage' in recorded ? recorded.usage : undefined;
+    const findings = report ? usageFindings(report, usage ? this.trendOptions(usage) : undefined) : [];
+    this.usageFindingsCache = { historyRevision: revision, findings };
+    return findings;
+  }
+
+  private usageFindingIds: string | undefined;
+
+  private async onUsageRound(): Promise<void> {
+    if (this.stopped || !this.usageFindingsCache) return;
+    const before = this.usageFindingIds ?? this.usageFindingsCache.findings.map((f) => `${f.id}:${f.severity}`).join('|');
+    const ids = (await this.currentUsageFindings()).map((f) => `${f.id}:${f.severity}`).join('|');
+    this.usageFindingIds = ids;
+    if (ids !== before && !this.stopped) this.notify({ type: 'usage', clusterId: this.info.id, nodes: [], access: false, volumes: [] });
   }
 
   /** What the trend findings read: the kept history of each volume. */
@@ -185,10 +213,15 @@ export class ClusterSession {
       nodes: () => this.nodeNames(),
       podOf: (namespace, name) => this.podOf(namespace, name),
       onChange: (change) => {
+        this.usageFindingsCache = undefined;
+        this.usageFindingIds = undefined;
         if (this.stopped) return;
         const volumes = change.volumes.length <= MAX_NOTICE_OBJECTS ? { volumes: change.volumes } : {};
         this.notify({ type: 'usage', clusterId: this.info.id, nodes: change.nodes, access: change.access, ...volumes });
       },
+      // A round that changed no value still grew the history: a trend finding may come or go (a claim seen long
+      // enough at 2 % becomes over-provisioned). Tell the UI then, only when someone reads findings.
+      onRound: () => void this.onUsageRound(),
     });
     if (poll) this.usage.start();
     return this.usage;

@@ -83,6 +83,9 @@ function predictedFull(v: VolumeUsage, points: readonly UsagePoint[], options: U
 }
 
 function overProvisioned(v: VolumeUsage, points: readonly UsagePoint[], options: UsageTrendOptions): Finding[] {
+  // A cheap pass first (most volumes are not over-provisioned: one measurement at 10 % or more ends it); the
+  // exact integer comparison below runs only for the few that pass.
+  for (const p of points) if (p.capacityBytes !== undefined && p.usedBytes * 100 >= p.capacityBytes * (OVER_PROVISIONED_PERCENT - 0.5)) return [];
   const measured = points.filter((p) => p.capacityBytes !== undefined && p.capacityBytes > 0 && Number.isFinite(Date.parse(p.time)));
   if (measured.length < 2) return [];
   const spanMs = Date.parse(measured[measured.length - 1]!.time) - Date.parse(measured[0]!.time);

@@ -41,6 +41,10 @@ describe('usageTrend (least squares over the kept history)', () => {
     expect(usageTrend([at(0, 1, null), at(60, 2, null), at(120, 3, null)])?.secondsToFull).toBeUndefined();
     expect(daysToFull(undefined)).toBeUndefined();
   });
+  it('an out-of-order history gives the same trend as the sorted one', () => {
+    const history = [at(0, 100), at(60, 160), at(120, 230), at(180, 290)];
+    expect(usageTrend([...history].reverse())).toEqual(usageTrend(history));
+  });
   it('already full: 0 seconds left', () => {
     expect(usageTrend([at(0, GI - 2), at(60, GI - 1), at(120, GI)])?.secondsToFull).toBe(0);
   });
