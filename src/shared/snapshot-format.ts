@@ -11,6 +11,8 @@ import { isKind, KINDS, type Kind } from './kube/kinds';
 import type { KubeObject } from './kube/objects';
 import { conformObject } from './kube/conform';
 import { OBJECT_KEY_MAX_CHARS, SNAPSHOT_MAX_BYTES } from './limits';
+import type { UsageReport } from './model/usage';
+import { readSnapshotUsage } from './usage/snapshot-usage';
 
 export const SNAPSHOT_FORMAT = 'kse-snapshot';
 export const RECORDING_FORMAT = 'kse-recording';
@@ -41,6 +43,10 @@ export interface Snapshot {
   limitedToNamespaces?: string[];
   /** What the export removed (informational: the file's own account). Older files have a short text. */
   redaction?: SnapshotRedaction | string;
+  /** Volume usage the app had read when the snapshot was taken (no history); absent when it had none. */
+  usage?: UsageReport;
+  /** Why a file's usage part was left out (set by validation, never written). */
+  usageProblem?: string;
 }
 
 /** How a snapshot was redacted: the policy and how many values it removed per "kind: field path". */
@@ -149,6 +155,7 @@ export function validateSnapshot(value: unknown, fileName: string, limits: Snaps
     ...(typeof value.serverVersion === 'string' ? { serverVersion: value.serverVersion } : {}),
     ...(Array.isArray(value.limitedToNamespaces) ? { limitedToNamespaces: value.limitedToNamespaces.filter((n): n is string => typeof n === 'string') } : {}),
     ...redactionOf(value.redaction),
+    ...usageOf(value.usage),
   } as const;
   if (format === SNAPSHOT_FORMAT) return { format, ...base };
 
@@ -164,6 +171,13 @@ export function validateSnapshot(value: unknown, fileName: string, limits: Snaps
   });
   events.sort((a, b) => a.at - b.at);
   return { format, ...base, events };
+}
+
+/** The usage part, checked: kept when usable, otherwise dropped with the reason (the snapshot still opens). */
+function usageOf(value: unknown): { usage?: UsageReport; usageProblem?: string } {
+  const read = readSnapshotUsage(value);
+  if (!read) return {};
+  return 'usage' in read ? { usage: read.usage } : { usageProblem: read.problem };
 }
 
 /**

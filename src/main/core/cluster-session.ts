@@ -7,7 +7,7 @@ import { MAX_NOTICE_OBJECTS, type FindingsRequest, type Notice } from '../../sha
 import type { ObjectDetail } from '../../shared/model/detail';
 import type { Finding } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
-import type { Page } from '../../shared/model/rows';
+import type { ListRequest, Page, TableId, TableRows } from '../../shared/model/rows';
 import { ALL_KINDS, ROW_TABLE_OF_KIND, type Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { ClusterInfo, ClusterStatus, ConnectionState, KindStatus } from '../../shared/model/status';
@@ -28,9 +28,14 @@ export class ClusterSession {
   readonly sink: SourceSink;
   /** Volume usage polling, started by the first getUsage of a live, connected cluster. */
   private usage: UsageSource | undefined;
+  /** The usage findings until the next usage change (see currentUsageFindings). */
+  private usageFindingsCache: { historyRevision: number; findings: Finding[] } | undefined;
   private podIndex: { revision: number; byKey: Map<string, Pod> } | undefined;
-  /** Poll settings (tests and benchmarks shorten them). */
-  usageOptions: Partial<Pick<UsageSourceOptions, 'intervalMs' | 'concurrency' | 'timeoutMs' | 'historyMs'>> = {};
+  /**
+   * Poll settings (tests and benchmarks shorten them), and the shortest history for claim.over-provisioned
+   * (shared/diagnose/usage-trend.ts; default 1 h).
+   */
+  usageOptions: Partial<Pick<UsageSourceOptions, 'intervalMs' | 'concurrency' | 'timeoutMs' | 'historyMs'>> & { overProvisionedMinMs?: number } = {};
 
   constructor(
     readonly info: ClusterInfo,
@@ -67,8 +72,24 @@ export class ClusterSession {
   usageReport(namespace?: string): UsageReport {
     const usage = this.usageSource();
     if (usage) return usage.report(namespace);
+    const recorded = this.source.recordedUsage?.();
+    if (recorded && 'usage' in recorded) {
+      const volumes = recorded.usage.volumes.filter((v) => namespace === undefined || v.namespace === namespace);
+      return { ...recorded.usage, volumes, recordedAt: recorded.recordedAt };
+    }
     const access = this.source.usageClient ? 'checking' : 'unsupported';
-    return { access, intervalMs: this.usageOptions.intervalMs ?? DEFAULT_USAGE_INTERVAL_MS, nodes: [], volumes: [] };
+    const message = recorded && 'problem' in recorded ? { message: recorded.problem } : {};
+    return { access, intervalMs: this.usageOptions.intervalMs ?? DEFAULT_USAGE_INTERVAL_MS, nodes: [], volumes: [], ...message };
+  }
+
+  /** The usage to write into a snapshot: a live cluster's current report once read, a file's own as recorded. */
+  capturedUsage(): UsageReport | undefined {
+    if (this.usage) {
+      const report = this.usage.report();
+      return report.access === 'allowed' || report.access === 'forbidden' ? report : undefined;
+    }
+    const recorded = this.source.recordedUsage?.();
+    return recorded && 'usage' in recorded ? recorded.usage : undefined;
   }
 
   usageHistory(key: string): UsagePoint[] {
@@ -81,17 +102,62 @@ export class ClusterSession {
    */
   async listFindings(req: FindingsRequest): Promise<Page<Finding>> {
     const usage = this.usageSource();
-    if (!usage) return this.store.listFindings(req);
+    if (!usage) {
+      // A snapshot's usage findings, as of its capture time (no history: no trend findings).
+      const recorded = this.source.recordedUsage?.();
+      if (!recorded || !('usage' in recorded)) return this.store.listFindings(req);
+      const { listWithUsage } = await import('./usage-findings');
+      return listWithUsage(this.store, await this.currentUsageFindings(), req);
+    }
     const { listWithUsage } = await import('./usage-findings');
-    return listWithUsage(this.store, usage.report(), req);
+    return listWithUsage(this.store, await this.currentUsageFindings(), req);
+  }
+
+  /**
+   * One page of a table. Claims carry their usage (core/claim-rows.ts); asking for them starts usage polling
+   * on a live cluster, like the usage report (a Claims table on screen is a window that shows usage).
+   */
+  async listRows<T extends TableId>(req: ListRequest<T>): Promise<Page<TableRows[T]>> {
+    if (req.table !== 'claims') return this.store.listRows(req);
+    const claims = req as ListRequest<'claims'>;
+    const { listClaimsWithUsage, usageFindingsByClaim } = await import('./claim-rows');
+    const report = this.usageReport();
+    const findings = usageFindingsByClaim(report.access === 'allowed' ? await this.currentUsageFindings() : []);
+    const page = listClaimsWithUsage((r) => this.store.listRows<'claims'>({ ...r, clusterId: claims.clusterId, table: 'claims' }), claims, report, (ns, pod) => this.podOf(ns, pod)?.spec?.nodeName, findings);
+    return page as Page<TableRows[T]>;
   }
 
   /** The store's detail of an object, with its usage findings added. */
   async getObject(ref: ObjectRef): Promise<ObjectDetail | null> {
-    const detail = this.store.getObject(ref);
-    if (!detail || !this.usage) return detail;
+    let detail = this.store.getObject(ref);
+    if (!detail) return detail;
+    if (ref.kind === 'persistentvolumeclaims' && ref.namespace && !detail.missing) {
+      // A claim's details show how full it is: asking starts polling, as the claims table does.
+      const report = this.usageReport();
+      const rows = this.store.listRows<'claims'>({ clusterId: this.info.id, table: 'claims', namespaces: [ref.namespace], filters: { name: ref.name }, offset: 0, limit: 1 }).rows;
+      const row = rows[0];
+      if (row) {
+        const { claimUsageOf } = await import('../../shared/usage/claim-usage');
+        const { claimUsageKey } = await import('../../shared/usage/summary');
+        detail = { ...detail, usage: { claim: claimUsageOf(row, report, (ns, pod) => this.podOf(ns, pod)?.spec?.nodeName), key: claimUsageKey(row.namespace, row.name), ...(report.recordedAt ? { recordedAt: report.recordedAt } : {}) } };
+      }
+    }
+    if (!detail.missing && (ref.kind === 'pods' || ref.kind === 'nodes')) {
+      // A pod's emptyDirs and a node's filesystem: asking starts polling too.
+      const report = this.usageReport(ref.namespace);
+      if (report.access !== 'allowed') {
+        // Nothing to add: the pod's and node's Summary say nothing of usage rather than something false.
+      } else if (ref.kind === 'pods') {
+        const emptyDirs = report.volumes.filter((v) => v.kind === 'emptyDir' && v.namespace === ref.namespace && v.pod === ref.name);
+        if (emptyDirs.length > 0) detail = { ...detail, emptyDirUsage: emptyDirs };
+      } else {
+        const node = report.nodes.find((n) => n.node === ref.name);
+        if (node) detail = { ...detail, nodeUsage: node };
+      }
+    }
+    if (!this.usage) return detail;
     const { detailWithUsage } = await import('./usage-findings');
-    return detailWithUsage(detail, this.usage.report(), ref);
+    return detailWithUsage(detail, await this.currentUsageFindings(), ref);
   }
 
   /** One poll round of every node now, started if need be (kse df); undefined when usage cannot be read here. */
@@ -99,6 +165,42 @@ export class ClusterSession {
     const usage = this.usageSource(false);
     if (usage) await usage.pollOnce(true);
     return this.usageReport();
+  }
+
+  /**
+   * The usage findings now: computed once per usage change (a poll that moved something drops them), since the
+   * trend findings read every kept point of every claim. A file's recorded usage has no history: no trends.
+   */
+  private async currentUsageFindings(): Promise<Finding[]> {
+    const usage = this.usage;
+    const revision = usage?.historyRevision ?? 0;
+    if (this.usageFindingsCache?.historyRevision === revision) return this.usageFindingsCache.findings;
+    const { usageFindings } = await import('./usage-findings');
+    const recorded = usage ? undefined : this.source.recordedUsage?.();
+    const report = usage ? usage.report() : recorded && 'usage' in recorded ? recorded.usage : undefined;
+    const findings = report ? usageFindings(report, usage ? this.trendOptions(usage) : undefined) : [];
+    this.usageFindingsCache = { historyRevision: revision, findings };
+    return findings;
+  }
+
+  private usageFindingIds: string | undefined;
+
+  private async onUsageRound(): Promise<void> {
+    if (this.stopped || !this.usageFindingsCache) return;
+    const before = this.usageFindingIds ?? this.usageFindingsCache.findings.map((f) => `${f.id}:${f.severity}`).join('|');
+    const ids = (await this.currentUsageFindings()).map((f) => `${f.id}:${f.severity}`).join('|');
+    this.usageFindingIds = ids;
+    if (ids !== before && !this.stopped) this.notify({ type: 'usage', clusterId: this.info.id, nodes: [], access: false, volumes: [] });
+  }
+
+  /** What the trend findings read: the kept history of each volume. */
+  private trendOptions(usage: UsageSource) {
+    const { overProvisionedMinMs, intervalMs } = this.usageOptions;
+    return {
+      history: (key: string) => usage.history(key),
+      intervalMs: intervalMs ?? DEFAULT_USAGE_INTERVAL_MS,
+      ...(overProvisionedMinMs !== undefined ? { overProvisionedMinMs } : {}),
+    };
   }
 
   private usageSource(poll = true): UsageSource | undefined {
@@ -111,10 +213,15 @@ export class ClusterSession {
       nodes: () => this.nodeNames(),
       podOf: (namespace, name) => this.podOf(namespace, name),
       onChange: (change) => {
+        this.usageFindingsCache = undefined;
+        this.usageFindingIds = undefined;
         if (this.stopped) return;
         const volumes = change.volumes.length <= MAX_NOTICE_OBJECTS ? { volumes: change.volumes } : {};
         this.notify({ type: 'usage', clusterId: this.info.id, nodes: change.nodes, access: change.access, ...volumes });
       },
+      // A round that changed no value still grew the history: a trend finding may come or go (a claim seen long
+      // enough at 2 % becomes over-provisioned). Tell the UI then, only when someone reads findings.
+      onRound: () => void this.onUsageRound(),
     });
     if (poll) this.usage.start();
     return this.usage;

@@ -174,7 +174,10 @@ export class Core {
         await cluster.source.addNamespace(namespace);
         return cluster.status();
       },
-      listRows: async (req) => (await settled(req.clusterId)).listRows(req),
+      listRows: async (req) => {
+        await settled(req.clusterId);
+        return registry.get(req.clusterId).listRows(req);
+      },
       locateRow: async (req) => (await settled(req.clusterId)).locateRow(req),
       // The session adds what the store does not hold (volume usage and its findings).
       getObject: async ({ clusterId, ref }) => {

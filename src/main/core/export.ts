@@ -3,6 +3,7 @@
  * Each kind keeps the state it had, so a kind the user could not read is "forbidden" in the file, never empty.
  */
 import { ALL_KINDS, type Kind } from '../../shared/kube/kinds';
+import type { UsageReport } from '../../shared/model/usage';
 import type { KindSyncState } from '../../shared/model/status';
 import type { Snapshot, SnapshotKind, SnapshotKindState } from '../../shared/snapshot-format';
 import { buildSnapshot } from '../kube/export-snapshot';
@@ -30,7 +31,14 @@ export function snapshotOf(cluster: ClusterSession, capturedAt?: string): Snapsh
     ...(capturedAt ? { capturedAt } : {}),
     kinds,
     ...(status.limitedToNamespaces ? { limitedToNamespaces: status.limitedToNamespaces } : {}),
+    ...capturedUsage(cluster),
   });
+}
+
+/** The usage the app had read when the snapshot is taken (live clusters only; a file's own is passed on as is). */
+function capturedUsage(cluster: ClusterSession): { usage?: UsageReport } {
+  const usage = cluster.capturedUsage();
+  return usage ? { usage } : {};
 }
 
 /** A file name for a snapshot: kse-<cluster>-<date>.json, safe on every file system. */

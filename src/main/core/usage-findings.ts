@@ -5,6 +5,7 @@
  */
 import type { FindingsRequest } from '../../shared/contract';
 import { diagnoseUsage } from '../../shared/diagnose/usage';
+import type { UsageTrendOptions } from '../../shared/diagnose/usage-trend';
 import type { ObjectDetail } from '../../shared/model/detail';
 import { SEVERITY_ORDER, type Finding } from '../../shared/model/findings';
 import { sameRef, type ObjectRef } from '../../shared/model/refs';
@@ -13,9 +14,16 @@ import type { UsageReport } from '../../shared/model/usage';
 import { pageFindings } from '../store/findings-page';
 import type { StoreQueries } from './ports';
 
+/**
+ * The usage findings of a report (trend findings too when its history is given). The session keeps them until the
+ * next usage change: with a 2 h history per volume they cost a pass over every point of every claim.
+ */
+export function usageFindings(report: UsageReport, trend?: UsageTrendOptions): Finding[] {
+  return diagnoseUsage(report, trend);
+}
+
 /** One page of the store's findings and the report's, most severe first (the store's order kept within a severity). */
-export function listWithUsage(store: Pick<StoreQueries, 'listFindings'>, report: UsageReport, req: FindingsRequest): Page<Finding> {
-  const usage = diagnoseUsage(report);
+export function listWithUsage(store: Pick<StoreQueries, 'listFindings'>, usage: readonly Finding[], req: FindingsRequest): Page<Finding> {
   if (usage.length === 0) return store.listFindings(req);
   const stored = store.listFindings({ offset: 0, limit: Number.MAX_SAFE_INTEGER });
   const rank = (f: Finding) => SEVERITY_ORDER.indexOf(f.severity);
@@ -24,7 +32,7 @@ export function listWithUsage(store: Pick<StoreQueries, 'listFindings'>, report:
 }
 
 /** The detail with the object's usage findings added. */
-export function detailWithUsage(detail: ObjectDetail, report: UsageReport, ref: ObjectRef): ObjectDetail {
-  const usage = diagnoseUsage(report).filter((f) => sameRef(f.object, ref));
-  return usage.length === 0 ? detail : { ...detail, findings: [...detail.findings, ...usage] };
+export function detailWithUsage(detail: ObjectDetail, usage: readonly Finding[], ref: ObjectRef): ObjectDetail {
+  const own = usage.filter((f) => sameRef(f.object, ref));
+  return own.length === 0 ? detail : { ...detail, findings: [...detail.findings, ...own] };
 }

@@ -5,6 +5,7 @@
  * Secrets are never watched, so never exported. Pure: lists of objects in, a snapshot out (the CLI and the app
  * share it); the input objects are not modified. The snapshot says how many values were removed, per path.
  */
+import type { UsageReport } from '../../shared/model/usage';
 import type { Kind } from '../../shared/kube/kinds';
 import type { KubeObject, StorageClass } from '../../shared/kube/objects';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot, type SnapshotKind } from '../../shared/snapshot-format';
@@ -22,6 +23,8 @@ export interface SnapshotInput {
   limitedToNamespaces?: string[];
   /** A redactor that already redacted other parts of the same file (a recording's events); default a fresh one. */
   redactor?: Redactor;
+  /** The usage report the app had at capture time (its free-text messages are scrubbed like state messages). */
+  usage?: UsageReport;
 }
 
 /** The provisioner names of a capture's StorageClasses (env values naming one are kept). */
@@ -50,7 +53,19 @@ export function buildSnapshot(input: SnapshotInput): Snapshot {
     ...(input.serverVersion !== undefined ? { serverVersion: input.serverVersion } : {}),
     kinds,
     ...(input.limitedToNamespaces ? { limitedToNamespaces: input.limitedToNamespaces } : {}),
+    ...(input.usage ? { usage: redactedUsage(input.usage, redactor) } : {}),
     redaction: { policy: REDACTION_POLICY, removed: redactor.report() },
+  };
+}
+
+/** The usage as captured: numbers and names kept, the API server's error texts scrubbed as state messages are. */
+function redactedUsage(usage: UsageReport, redactor: Redactor): UsageReport {
+  return {
+    access: usage.access,
+    intervalMs: usage.intervalMs,
+    ...(usage.message !== undefined ? { message: redactor.text('usage: message', usage.message) } : {}),
+    nodes: usage.nodes.map((n) => ({ ...n, ...(n.error !== undefined ? { error: redactor.text('usage: nodes[].error', n.error) } : {}) })),
+    volumes: usage.volumes.map((v) => ({ ...v })),
   };
 }
 

@@ -3,6 +3,7 @@
  * (a kind the customer could not read stays "no permission", never empty). Offline: nothing changes afterwards.
  */
 import { ALL_KINDS, KINDS, type Kind } from '../../shared/kube/kinds';
+import type { UsageReport } from '../../shared/model/usage';
 import type { ClusterInfo, KindStatus } from '../../shared/model/status';
 import type { Recording, Snapshot } from '../../shared/snapshot-format';
 import type { ClusterSource, SourceSink } from './source';
@@ -29,6 +30,12 @@ export class SnapshotSource implements ClusterSource {
   /** A snapshot is judged at its capture time: "pending for 3 minutes" reads as it did when it was taken. */
   now(): number {
     return Date.parse(this.snapshot.capturedAt);
+  }
+
+  /** The usage the file carries (as of its capture), or why its usage part was left out. */
+  recordedUsage(): { usage: UsageReport; recordedAt: string } | { problem: string } | undefined {
+    if (this.snapshot.usage) return { usage: this.snapshot.usage, recordedAt: this.snapshot.capturedAt };
+    return this.snapshot.usageProblem ? { problem: this.snapshot.usageProblem } : undefined;
   }
 
   serverVersion(): string | undefined {

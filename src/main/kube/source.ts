@@ -2,6 +2,7 @@
  * A source of cluster objects: a live kubeconfig context, a snapshot file, a recording or the demo.
  * All feed a store through the same sink, so the store, the diagnosis and the UI cannot tell them apart.
  */
+import type { UsageReport } from '../../shared/model/usage';
 import type { Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { ClusterInfo, ConnectionState, KindStatus, ReplayAction, ReplayState } from '../../shared/model/status';
@@ -77,6 +78,8 @@ export interface ClusterSource {
    * proxy). File sources have none: a snapshot carries no usage.
    */
   usageClient?(): UsageClient | undefined;
+  /** A file source: the usage it recorded at capture time, or why its usage part was left out. */
+  recordedUsage?(): { usage: UsageReport; recordedAt: string } | { problem: string } | undefined;
   /** Server version, when the source knows it. */
   serverVersion?(): string | undefined;
   /**

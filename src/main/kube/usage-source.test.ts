@@ -126,4 +126,24 @@ describe('UsageSource pausing', () => {
     expect(polls()).toBeGreaterThan(before);
     await usage.stop();
   });
+  test('every round grows the history and its revision and calls onRound, even when no value moved (trends may have)', async () => {
+    let now = 1_000_000;
+    let rounds = 0;
+    const changes: UsageChange[] = [];
+    const usage = new UsageSource({ client: api({}).client, nodes: () => ['n00'], podOf: () => undefined, onChange: (c) => changes.push(c), onRound: () => (rounds += 1), intervalMs: 1000, historyMs: 2500, now: () => now });
+    await usage.pollOnce();
+    const first = usage.historyRevision;
+    now += 1000;
+    await usage.pollOnce();
+    expect(changes).toHaveLength(1); // the second round moved nothing
+    expect(rounds).toBe(2);
+    expect(usage.historyRevision).toBeGreaterThan(first);
+    expect(usage.history('claim:ns/c-n00')).toHaveLength(2);
+    // Points leaving the window move the revision too.
+    now += 5000;
+    const before = usage.historyRevision;
+    await usage.pollOnce();
+    expect(usage.history('claim:ns/c-n00')).toHaveLength(1);
+    expect(usage.historyRevision).toBeGreaterThan(before + 1);
+  });
 });

@@ -40,6 +40,8 @@ export interface UsageSourceOptions {
   /** A pod of the store, for matching emptyDirs by pod and volume name. */
   podOf: (namespace: string, name: string) => Pod | undefined;
   onChange: (change: UsageChange) => void;
+  /** After every round (changed or not): the history grew, so trends may have moved. */
+  onRound?: () => void;
   /** Between polls of a node, ms (default 30 s). */
   intervalMs?: number;
   /** Nodes asked at once (default 4). */
@@ -68,6 +70,7 @@ export class UsageSource {
   private accessMessage: string | undefined;
   private readonly states = new Map<string, NodeState>();
   private readonly historyByKey = new Map<string, UsagePoint[]>();
+  private historyRev = 0;
   private readonly abort = new AbortController();
   private loop: Promise<void> | undefined;
   private wake: (() => void) | undefined;
@@ -124,6 +127,12 @@ export class UsageSource {
     else this.forgetVolumes(changed);
     this.prune();
     if (changed.access || changed.nodes.length > 0 || changed.volumes.length > 0) this.options.onChange(changed);
+    this.options.onRound?.();
+  }
+
+  /** Grows with every point added to or dropped from the history (a cache of trends is valid while it stays). */
+  get historyRevision(): number {
+    return this.historyRev;
   }
 
   private async run(): Promise<void> {
@@ -263,6 +272,7 @@ export class UsageSource {
       let points = this.historyByKey.get(v.key);
       if (!points) this.historyByKey.set(v.key, (points = []));
       points.push({ time, usedBytes: v.usedBytes, ...(v.capacityBytes !== undefined ? { capacityBytes: v.capacityBytes } : {}) });
+      this.historyRev += 1;
     }
   }
 
@@ -273,6 +283,7 @@ export class UsageSource {
       const first = points.findIndex((p) => Date.parse(p.time) >= oldest);
       if (first === -1) this.historyByKey.delete(key);
       else if (first > 0) points.splice(0, first);
+      if (first !== 0) this.historyRev += 1;
     }
   }
 }

@@ -88,6 +88,8 @@ export const FINDING_CODES = {
   'claim.nearly-full': c('warning', 'volume-usage', 'The volume is nearly full', 'Том почти заполнен'),
   'claim.inodes-nearly-exhausted': c('warning', 'volume-usage', 'The volume is running out of inodes', 'На томе заканчиваются индексные дескрипторы'),
   'pod.emptydir-near-limit': c('warning', 'volume-usage', 'emptyDir near its sizeLimit: the pod will be evicted', 'emptyDir близок к sizeLimit: под будет вытеснен'),
+  'claim.predicted-full': c('warning', 'volume-usage', 'The volume is predicted full within 24 h', 'Том заполнится в ближайшие 24 ч'),
+  'claim.over-provisioned': c('info', 'volume-usage', 'The volume is far bigger than its use (as far as seen)', 'Том намного больше, чем используется (насколько видно)'),
   'node.usage-unknown': c('warning', 'volume-usage', 'Volume usage unknown on this node', 'Заполнение томов на этом узле неизвестно'),
   'class.secret-missing': c('problem', 'csi-secrets', 'A Secret the class\'s parameters name does not exist', 'Secret из параметров класса не существует'),
   'class.secret-params-invalid': c('problem', 'csi-secrets', 'The class\'s secret parameters are malformed', 'Параметры секретов класса заданы неверно'),

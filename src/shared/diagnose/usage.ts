@@ -5,7 +5,8 @@
  * - pod.emptydir-near-limit: an emptyDir at 85 % / 95 % of its sizeLimit; past it the kubelet evicts the pod
  *   (pkg/kubelet/eviction/eviction_manager.go localStorageEviction, "Usage of EmptyDir volume %q exceeds the
  *   limit %q.");
- * - node.usage-unknown: a node whose kubelet stats could not be read (the node named, with the error).
+ * - node.usage-unknown: a node whose kubelet stats could not be read (the node named, with the error);
+ * - claim.predicted-full, claim.over-provisioned: from the kept history (usage-trend.ts).
  * Pure: the report in, findings out. Usage is not an object of the store, so these findings are merged into the
  * store's by the cluster session (listFindings, getObject).
  */
@@ -17,6 +18,7 @@ import { inodesPercent, usePercent } from '../usage/summary';
 import { usageLevel, USAGE_PROBLEM_PERCENT, USAGE_WARNING_PERCENT } from '../usage/thresholds';
 import { verbatim } from '../verbatim';
 import { evidence, finding, step, t } from './finding';
+import { diagnoseUsageTrend, type UsageTrendOptions } from './usage-trend';
 import { command } from './shell-quote';
 
 const claimRef = (v: VolumeUsage): ObjectRef => ({ kind: 'persistentvolumeclaims', namespace: v.namespace, name: v.claim ?? '' });
@@ -130,8 +132,12 @@ function nodeFindings(report: UsageReport): Finding[] {
   );
 }
 
-/** Every usage finding of a report (empty unless usage could be read: no permission is not a finding). */
-export function diagnoseUsage(report: UsageReport): Finding[] {
+/**
+ * Every usage finding of a report (empty unless usage could be read: no permission is not a finding). With
+ * `trend` (the kept history per volume), also claim.predicted-full and claim.over-provisioned (usage-trend.ts).
+ */
+export function diagnoseUsage(report: UsageReport, trend?: UsageTrendOptions): Finding[] {
   if (report.access !== 'allowed') return [];
-  return [...report.volumes.flatMap((v) => (v.kind === 'claim' ? claimFindings(v) : emptyDirFinding(v))), ...nodeFindings(report)];
+  const volumes = report.volumes.flatMap((v) => (v.kind === 'claim' ? [...claimFindings(v), ...(trend ? diagnoseUsageTrend(v, trend) : [])] : emptyDirFinding(v)));
+  return [...volumes, ...nodeFindings(report)];
 }

@@ -1,4 +1,5 @@
 /** One object with its neighbours: what the details panel, the graph and the overview render. */
+import type { ClaimUsage, NodeUsage, VolumeUsage } from './usage';
 import type { Kind } from '../kube/kinds';
 import type { FindingGroup } from './finding-groups';
 import type { Finding } from './findings';
@@ -192,6 +193,15 @@ export interface ObjectDetail {
   initSteps?: InitStepView[];
   /** Provisioners only (kind is the class's provisioner, looked up by name). */
   provisioner?: ProvisionerRow;
+  /**
+   * Claims only: how full its volume is (inodes too) or why that is unknown, and the key of its usage history
+   * (getUsageHistory); `recordedAt` for a snapshot's usage, as of its capture time. Added by the cluster session.
+   */
+  usage?: { claim: ClaimUsage; key: string; recordedAt?: string };
+  /** Pods only: their emptyDirs' usage as the kubelet last measured it (against sizeLimit when set). */
+  emptyDirUsage?: VolumeUsage[];
+  /** Nodes only: the node filesystem's usage (state 'ok' with fs), or why it is unknown. */
+  nodeUsage?: NodeUsage;
   /**
    * The object does not exist, though others refer to it (a claim naming a class nobody created): `related`
    * lists what refers to it, `summary` is empty and `yaml` is "".

@@ -5,6 +5,7 @@
 import type { FindingFilter } from './finding-groups';
 import type { FindingBadge, Localized, Severity } from './findings';
 import type { ObjectRef, ProvisionerRef, TargetRef } from './refs';
+import type { ClaimUsage } from './usage';
 import { TABLE_IDS, type TableId } from '../table-ids';
 
 /** Fields every row has; `ref` is the object the row stands for (a provisioner's row: the provisioner). */
@@ -40,6 +41,11 @@ export interface ClaimRow extends RowBase {
   provisioner?: string;
   /** Resize in progress/failed, from conditions. */
   resizeStatus?: string;
+  /**
+   * How full its volume is (the kubelet's Summary API through the node proxy), or why that is unknown. Added by
+   * the cluster session, not the store: absent only where a row never passed through one (store tests).
+   */
+  usage?: ClaimUsage;
 }
 
 export interface VolumeRow extends RowBase {
@@ -200,7 +206,7 @@ export interface Page<Row> {
  * column definitions use exactly these ids (a unit test checks it).
  */
 export const TABLE_COLUMN_IDS = {
-  claims: ['name', 'namespace', 'phase', 'volume', 'class', 'size', 'accessModes', 'pods', 'age', 'badge'],
+  claims: ['name', 'namespace', 'phase', 'volume', 'class', 'size', 'usePercent', 'used', 'free', 'accessModes', 'pods', 'age', 'badge'],
   volumes: ['name', 'phase', 'claim', 'class', 'capacity', 'accessModes', 'reclaim', 'source', 'nodeAffinity', 'age', 'badge'],
   classes: ['name', 'provisioner', 'bindingMode', 'reclaim', 'expansion', 'default', 'claims', 'volumes', 'usage', 'badge'],
   provisioners: ['name', 'type', 'verdict', 'classes', 'registered', 'lease', 'pods', 'badge'],

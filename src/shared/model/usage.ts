@@ -72,6 +72,8 @@ export interface UsageReport {
   intervalMs: number;
   nodes: NodeUsage[];
   volumes: VolumeUsage[];
+  /** A snapshot or recording: the usage as of its capture time (ISO 8601), not now. */
+  recordedAt?: string;
 }
 
 /** One point of a volume's kept history. */
@@ -81,3 +83,33 @@ export interface UsagePoint {
   usedBytes: number;
   capacityBytes?: number;
 }
+
+/**
+ * Why a claim's usage is not known, so that the UI never shows 0 or a blank as if it were:
+ * - forbidden: no `get nodes/proxy` permission ("no permission to read usage");
+ * - checking: the permission check or the node's first poll has not answered yet;
+ * - unsupported: the source is a file without recorded usage;
+ * - error: the permission check failed (`message`);
+ * - node-error: the node the claim is mounted on did not answer (`node`, `message`);
+ * - not-bound: a claim that is not Bound has no volume to measure;
+ * - not-mounted: no running pod mounts it (the kubelet measures mounted volumes only);
+ * - not-reported: its node answered, but without this volume (`node`).
+ */
+export type UsageUnknownReason = 'forbidden' | 'checking' | 'unsupported' | 'error' | 'node-error' | 'not-bound' | 'not-mounted' | 'not-reported';
+
+/** A claim's usage as a table row carries it: measured, or unknown with why. */
+export type ClaimUsage =
+  | {
+      state: 'known';
+      usedBytes: number;
+      capacityBytes?: number;
+      availableBytes?: number;
+      /** Whole percent of capacity used, rounded down (usePercent). */
+      usePercent?: number;
+      /** Whole percent of inodes used, rounded down. */
+      inodesPercent?: number;
+      node: string;
+      /** When the kubelet measured it, ISO 8601. */
+      time?: string;
+    }
+  | { state: 'unknown'; reason: UsageUnknownReason; node?: string; message?: string };

@@ -1,4 +1,5 @@
 /** Claims table: phase (Terminating when deleting), bound volume, class (or the default), sizes, pods using it. */
+import { claimUsageSortValue } from '../../../shared/usage/claim-usage';
 import { claimClassName } from '../../../shared/diagnose/view';
 import { refTo } from '../../../shared/diagnose/object-helpers';
 import type { PersistentVolumeClaim } from '../../../shared/kube/objects';
@@ -73,6 +74,11 @@ export const claimsTable: TableSpec<ClaimRow> = {
     size: { sort: (r) => r.requestedBytes ?? r.capacityBytes, filter: (r) => r.requested ?? '' },
     requested: { sort: (r) => r.requestedBytes, filter: (r) => r.requested ?? '' },
     capacity: { sort: (r) => r.capacityBytes, filter: (r) => r.capacity ?? '' },
+    // Usage is joined by the cluster session (core/claim-rows.ts), which sorts by these itself; a store's own
+    // rows carry none, so here they sort last.
+    used: { sort: (r) => claimUsageSortValue(r.usage, 'used'), filter: () => '' },
+    free: { sort: (r) => claimUsageSortValue(r.usage, 'free'), filter: () => '' },
+    usePercent: { sort: (r) => claimUsageSortValue(r.usage, 'usePercent'), filter: () => '' },
     accessModes: { sort: (r) => r.accessModes.join(','), filter: (r) => r.accessModes.join(',') },
     volumeMode: { sort: (r) => r.volumeMode },
     pods: { sort: (r) => r.pods.length, filter: (r) => r.pods.join(',') },

@@ -15,13 +15,15 @@ export function applyNotice(client: QueryClient, notice: Notice): void {
       return;
     case 'usage': {
       // A poll moved these volumes (or the permission to read usage): the report, the history of those volumes,
-      // and the findings (usage findings derive from the report).
+      // the findings (usage findings derive from the report), the claims table (its rows carry usage) and the
+      // object details (a claim's Summary shows its inodes, its findings include usage findings).
       const volumes = notice.volumes ? new Set(notice.volumes) : undefined;
       void client.invalidateQueries({
         queryKey: keys.cluster(notice.clusterId),
         predicate: (query) => {
           const what = query.queryKey[2];
-          if (what === 'usage' || what === 'findings' || what === 'overview') return true;
+          if (what === 'usage' || what === 'findings' || what === 'overview' || what === 'object') return true;
+          if (what === 'rows') return query.queryKey[3] === 'claims';
           if (what === 'usage-history') return volumes === undefined || volumes.has(String(query.queryKey[3]));
           return false;
         },

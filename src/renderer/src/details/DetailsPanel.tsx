@@ -22,6 +22,8 @@ import { usePane } from '../state/view-store';
 import type { DetailTab } from '../state/view-state';
 import { targetKindWord } from '../state/target';
 import { Breadcrumb } from './Breadcrumb';
+import { ClaimUsage } from './ClaimUsage';
+import { EmptyDirUsage, NodeFsUsage } from './VolumeUsageLists';
 import { EventList } from './EventList';
 import { FindingCard } from './FindingCard';
 import { InitProgress } from './InitProgress';
@@ -185,6 +187,9 @@ function ObjectBody({ target, kind, current: asked, setTab, title }: { target: O
           <>
             <SummaryCause findings={data.findings} openFindings={() => setTab('findings')} />
             <SummaryView fields={data.summary} kind={target.kind} />
+            {data.usage && <ClaimUsage usage={data.usage} />}
+            {data.emptyDirUsage && <EmptyDirUsage volumes={data.emptyDirUsage} />}
+            {data.nodeUsage && <NodeFsUsage usage={data.nodeUsage} />}
           </>
         ))}
       {current === 'findings' &&

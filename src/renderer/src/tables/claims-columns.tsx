@@ -1,7 +1,9 @@
-/** Claims: claim -> volume, class, requested vs actual size, access, pods using it, age, findings. */
+/** Claims: claim -> volume, class, requested vs actual size, how full (Use %, Used, Free), access, pods using it, age, findings. */
 import type { ClaimRow } from '../../../shared/model/rows';
 import { age } from '../format/time';
 import { Verbatim } from '../i18n/Verbatim';
+import { usageBytesText, usePercentText } from '../format/usage';
+import { UsageBarCell, UsageBytesCell } from './usage-cells';
 import { BadgeCell, badgeText, PhaseChip } from './cells';
 import { accessModes, sizePair, type Column, type ColumnContext } from './column';
 
@@ -49,6 +51,37 @@ export const claimColumns: readonly Column<ClaimRow>[] = [
       ) : null,
   },
   { id: 'size', label: 'col.size', width: 110, priority: 2, value: (r) => sizePair(r.requested, r.capacity) },
+  // Usage (the kubelet's stats through the node proxy): Use % with its bar is the one worth keeping when room is
+  // short (right after the namespace); Used and Free give way before the pods and access modes do not.
+  {
+    id: 'usePercent',
+    label: 'col.usePercent',
+    width: 96,
+    priority: 1.5,
+    uiText: true,
+    value: (r, ctx) => usePercentText(r.usage, ctx),
+    render: (r, ctx) => <UsageBarCell usage={r.usage} ctx={ctx} />,
+  },
+  {
+    id: 'used',
+    label: 'col.used',
+    width: 64,
+    align: 'end',
+    priority: 5.5,
+    uiText: true,
+    value: (r, ctx) => usageBytesText(r.usage, 'usedBytes', ctx),
+    render: (r, ctx) => <UsageBytesCell usage={r.usage} field="usedBytes" ctx={ctx} />,
+  },
+  {
+    id: 'free',
+    label: 'col.free',
+    width: 64,
+    align: 'end',
+    priority: 5.6,
+    uiText: true,
+    value: (r, ctx) => usageBytesText(r.usage, 'availableBytes', ctx),
+    render: (r, ctx) => <UsageBytesCell usage={r.usage} field="availableBytes" ctx={ctx} />,
+  },
   { id: 'accessModes', label: 'col.accessModes', width: 64, priority: 7, value: (r) => accessModes(r.accessModes) },
   { id: 'pods', label: 'col.pods', width: 90, grow: 1, priority: 6, value: (r) => r.pods.join(', ') },
   { id: 'age', label: 'col.age', width: 56, align: 'end', uiText: true, priority: 5, value: (r, ctx) => age(r.createdAt, ctx.now, ctx.lang) },

@@ -118,9 +118,11 @@ describe('the real tables', () => {
   });
 
   it('at 1280 the claims table keeps the columns that matter, with the details panel too', () => {
-    expect(visible('claims', 927)).toEqual(['name', 'namespace', 'phase', 'volume', 'class', 'size', 'pods', 'age', 'badge']);
+    // How full each volume is (Use % with its bar) is worth more than the pods and the age.
+    expect(visible('claims', 927)).toEqual(['name', 'namespace', 'phase', 'volume', 'class', 'size', 'usePercent', 'badge']);
     expect(visible('claims', 487)).toEqual(['name', 'namespace', 'phase', 'badge']);
-    expect(visible('claims', 1087)).toEqual(TABLES.claims.columns.map((c) => c.id));
+    // At 1440 only the access modes and the pods give way to the usage columns.
+    expect(visible('claims', 1087)).toEqual(TABLES.claims.columns.map((c) => c.id).filter((id) => id !== 'accessModes' && id !== 'pods'));
   });
 
   it('columns the user hid are gone, essential ones cannot be hidden, and resized ones keep their width', () => {
@@ -133,15 +135,17 @@ describe('the real tables', () => {
   });
 
   it('with rows loaded, an empty column gives its room up to the names that are cut', () => {
-    const pendingClaims = (c: Column<AnyRow>) => (c.id === 'name' ? 260 : c.id === 'volume' || c.id === 'pods' ? 16 : c.width);
+    // Pending claims: no volume, no pods, no usage (a dash in Used and Free, "— not bound" in Use %).
+    const pendingClaims = (c: Column<AnyRow>) => (c.id === 'name' ? 260 : c.id === 'volume' || c.id === 'pods' || c.id === 'used' || c.id === 'free' ? 16 : c.width);
     const inputs = layoutInputs(columnsOf('claims'), none, (c) => en(c.label), pendingClaims);
     const volume = inputs.find((c) => c.id === 'volume')!;
     expect(volume.min).toBe(headerWidth(en('col.volume')));
     expect(volume.wanted).toBe(volume.min);
     const layout = layoutColumns(inputs, 927);
-    expect(layout.hiddenForRoom).toEqual([]);
+    // Only the least important columns leave (the usage columns took their room at 1280), none of those shown before.
+    expect(layout.hiddenForRoom).toEqual(['accessModes', 'pods', 'free']);
     // The name gets the room the empty columns gave up (at the declared minimums it would have 150 px).
-    expect(layout.columns.find((c) => c.id === 'name')?.width).toBeGreaterThanOrEqual(170);
+    expect(layout.columns.find((c) => c.id === 'name')?.width).toBeGreaterThan(150);
     expect(layout.columns.find((c) => c.id === 'volume')?.width).toBeLessThan(100);
   });
 

@@ -41,6 +41,26 @@ function cell<R>(columns: readonly Column<R>[], id: string, row: R, ctx = en): s
 }
 
 describe('claim columns', () => {
+  it('show how full a volume is, sizes and percents through Intl in the UI language', () => {
+    const known: ClaimRow = { ...claim, usage: { state: 'known', usedBytes: 900 * 1024 ** 2, capacityBytes: 1024 ** 3, availableBytes: 124 * 1024 ** 2, usePercent: 87, node: 'node-1' } };
+    expect(cell(claimColumns, 'usePercent', known)).toBe('87%');
+    expect(cell(claimColumns, 'usePercent', known, ctxOf('ru'))).toBe('87\u00a0%');
+    expect(cell(claimColumns, 'used', known)).toBe('900Mi');
+    expect(cell(claimColumns, 'free', known)).toBe('124Mi');
+    expect(cell(claimColumns, 'used', known, ctxOf('ru'))).toBe('900 МиБ');
+  });
+  it('never show unknown usage as 0 or blank: the reason in words, a dash for the bytes', () => {
+    const forbidden: ClaimRow = { ...claim, usage: { state: 'unknown', reason: 'forbidden' } };
+    expect(cell(claimColumns, 'usePercent', forbidden)).toBe('no permission to read usage');
+    expect(cell(claimColumns, 'usePercent', forbidden, ctxOf('ru'))).toBe('нет прав на чтение заполнения');
+    expect(cell(claimColumns, 'used', forbidden)).toBe('—');
+    expect(cell(claimColumns, 'free', forbidden)).toBe('—');
+    const down: ClaimRow = { ...claim, usage: { state: 'unknown', reason: 'node-error', node: 'node-2' } };
+    expect(cell(claimColumns, 'usePercent', down)).toBe('usage unknown (node node-2)');
+    expect(cell(claimColumns, 'usePercent', down, ctxOf('ru'))).toBe('заполнение неизвестно (узел node-2)');
+    expect(cell(claimColumns, 'usePercent', { ...claim, usage: { state: 'unknown', reason: 'not-mounted' } })).toBe('— not mounted');
+    expect(cell(claimColumns, 'usePercent', claim)).toBe('usage not read yet');
+  });
   it('answer the usual questions at a glance', () => {
     expect(cell(claimColumns, 'volume', claim)).toBe('→ pvc-123');
     expect(cell(claimColumns, 'size', claim)).toBe('1Gi / 2Gi');

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import type { ClaimRow, ListRequest, Page } from '../../shared/model/rows';
+import type { UsageReport, VolumeUsage } from '../../shared/model/usage';
+import type { Finding } from '../../shared/model/findings';
+import { listClaimsWithUsage, usageFindingsByClaim } from './claim-rows';
+
+const row = (name: string): ClaimRow => ({ ref: { kind: 'persistentvolumeclaims', namespace: 'ns', name }, namespace: 'ns', name, phase: 'Bound', accessModes: [], pods: [`${name}-pod`] });
+const rows = ['a', 'b', 'c', 'd'].map(row);
+const vol = (claim: string, used: number): VolumeUsage => ({ key: `claim:ns/${claim}`, kind: 'claim', namespace: 'ns', pod: `${claim}-pod`, volume: 'v', claim, node: 'n1', usedBytes: used, capacityBytes: 100, availableBytes: 100 - used });
+const report: UsageReport = { access: 'allowed', intervalMs: 1000, nodes: [{ node: 'n1', state: 'ok' }, { node: 'n2', state: 'error', error: 'timeout' }], volumes: [vol('a', 10), vol('c', 90), vol('d', 50)] };
+const nodeOf = (_ns: string, pod: string) => (pod === 'b-pod' ? 'n2' : 'n1');
+const list = (req: Omit<ListRequest<'claims'>, 'clusterId'>): Page<ClaimRow> => {
+  const sorted = req.sort?.column === 'name' && req.sort.direction === 'desc' ? [...rows].reverse() : rows;
+  return { total: rows.length, offset: req.offset, revision: 7, rows: sorted.slice(req.offset, req.offset + req.limit) };
+};
+
+describe('claims with usage', () => {
+  it('sorts by Use % both ways, the unknown last, and pages after sorting', () => {
+    const asc = listClaimsWithUsage(list, { table: 'claims', sort: { column: 'usePercent', direction: 'asc' }, offset: 0, limit: 10 }, report, nodeOf);
+    expect(asc.rows.map((r) => r.name)).toEqual(['a', 'd', 'c', 'b']);
+    const desc = listClaimsWithUsage(list, { table: 'claims', sort: { column: 'free', direction: 'desc' }, offset: 0, limit: 10 }, report, nodeOf);
+    expect(desc.rows.map((r) => r.name)).toEqual(['a', 'd', 'c', 'b']);
+    const page = listClaimsWithUsage(list, { table: 'claims', sort: { column: 'used', direction: 'desc' }, offset: 1, limit: 2 }, report, nodeOf);
+    expect(page).toMatchObject({ total: 4, offset: 1, revision: 7 });
+    expect(page.rows.map((r) => r.name)).toEqual(['d', 'a']);
+  });
+  it("joins usage to the store's page otherwise, the unknown with why", () => {
+    const page = listClaimsWithUsage(list, { table: 'claims', sort: { column: 'name', direction: 'desc' }, offset: 0, limit: 2 }, report, nodeOf);
+    expect(page.rows.map((r) => [r.name, r.usage?.state])).toEqual([['d', 'known'], ['c', 'known']]);
+    const b = listClaimsWithUsage(list, { table: 'claims', offset: 1, limit: 1 }, report, nodeOf).rows[0];
+    expect(b?.usage).toEqual({ state: 'unknown', reason: 'node-error', node: 'n2', message: 'timeout' });
+  });
+  it("counts a claim's usage findings in its row's badge, the most severe deciding", () => {
+    const f = (name: string, severity: Finding['severity'], code: string) => ({ code, severity, object: { kind: 'persistentvolumeclaims', namespace: 'ns', name } }) as Finding;
+    const findings = usageFindingsByClaim([f('a', 'problem', 'claim.nearly-full'), f('c', 'info', 'claim.over-provisioned'), f('c', 'warning', 'claim.predicted-full')]);
+    const withBadges = (base: Record<string, ClaimRow['badge']>) => (req: Omit<ListRequest<'claims'>, 'clusterId'>) => {
+      const page = list(req);
+      return { ...page, rows: page.rows.map((r) => ({ ...r, ...(base[r.name] ? { badge: base[r.name] } : {}) })) };
+    };
+    const rows = listClaimsWithUsage(withBadges({ a: { severity: 'warning', count: 1, code: 'claim.oversized' }, d: { severity: 'info', count: 2, code: 'x' } }), { table: 'claims', offset: 0, limit: 10 }, report, nodeOf, findings).rows;
+    const badge = (name: string) => rows.find((r) => r.name === name)?.badge;
+    expect(badge('a')).toEqual({ severity: 'problem', count: 2, code: 'claim.nearly-full' });
+    expect(badge('b')).toBeUndefined();
+    expect(badge('c')).toEqual({ severity: 'warning', count: 2, code: 'claim.predicted-full' });
+    expect(badge('d')).toEqual({ severity: 'info', count: 2, code: 'x' });
+  });
+});

@@ -1,0 +1,42 @@
+/** Usage cells of the claims table: a bar with its percent as text, and byte counts with a dash when unknown. */
+import type { ClaimUsage } from '../../../shared/model/usage';
+import { USAGE_PROBLEM_PERCENT, USAGE_WARNING_PERCENT } from '../../../shared/usage/thresholds';
+import { usageBytesText, usagePercentTitle, usageTone, usageUnknownText, usePercentText } from '../format/usage';
+import type { ColumnContext } from './column';
+
+/**
+ * The percent as text (what a screen reader reads and what the cell's title says) and a small bar beside it,
+ * hidden from assistive technology because the text already says it. Unknown usage: the reason in words.
+ */
+export function UsageBarCell({ usage, ctx }: { usage: ClaimUsage | undefined; ctx: ColumnContext }) {
+  const text = usePercentText(usage, ctx);
+  if (usage?.state !== 'known' || usage.usePercent === undefined) {
+    return (
+      <span className="usage-unknown muted" data-testid="usage-unknown" data-reason={usage?.state === 'unknown' ? usage.reason : 'checking'}>
+        {text}
+      </span>
+    );
+  }
+  const percent = Math.min(100, usage.usePercent);
+  const tone = usageTone(usage.usePercent, USAGE_WARNING_PERCENT, USAGE_PROBLEM_PERCENT);
+  return (
+    <span className="usage-cell" data-testid="usage-bar" data-percent={usage.usePercent} data-tone={tone} title={usagePercentTitle(usage, ctx)}>
+      <span className="usage-bar" aria-hidden="true">
+        <span className={`usage-fill tone-${tone}`} style={{ width: `${percent}%` }} />
+      </span>
+      <span className="usage-text">{text}</span>
+    </span>
+  );
+}
+
+/** Used or free bytes; a dash whose title and accessible name say why the value is unknown. */
+export function UsageBytesCell({ usage, field, ctx }: { usage: ClaimUsage | undefined; field: 'usedBytes' | 'availableBytes'; ctx: ColumnContext }) {
+  const text = usageBytesText(usage, field, ctx);
+  if (usage?.state === 'known') return <>{text}</>;
+  const why = usage ? usageUnknownText(usage, ctx) : ctx.t('usage.checking');
+  return (
+    <span className="muted" title={why} aria-label={why}>
+      {text}
+    </span>
+  );
+}

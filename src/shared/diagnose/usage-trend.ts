@@ -1,0 +1,125 @@
+/**
+ * Findings from a claim's kept usage history (in memory, the last 2 h by default; see main/kube/usage-source.ts):
+ * - claim.predicted-full (warning): the least-squares trend (shared/usage/trend.ts) reaches the capacity within
+ *   24 h, counted from the last measurement;
+ * - claim.over-provisioned (info): at most 10 % used at every measurement over at least an hour of history. The
+ *   history is what this app saw since it started watching, so the finding says so and claims nothing older.
+ * Pure: the volume, its history and the options in, findings out.
+ */
+import type { Finding } from '../model/findings';
+import type { UsagePoint, VolumeUsage } from '../model/usage';
+import { formatBytes } from '../quantity';
+import { usageTrend } from '../usage/trend';
+import { verbatim } from '../verbatim';
+import { evidence, finding, step, t } from './finding';
+import { command } from './shell-quote';
+
+/** A trend that reaches the capacity within this many seconds is a warning. */
+export const PREDICTED_FULL_WITHIN_S = 24 * 3600;
+/** Over-provisioned: never above this whole percent of the capacity ... */
+export const OVER_PROVISIONED_PERCENT = 10;
+/** ... over at least this much history, ms. */
+export const OVER_PROVISIONED_MIN_MS = 60 * 60_000;
+
+export interface UsageTrendOptions {
+  /** The history of a volume key, oldest first. */
+  history: (key: string) => readonly UsagePoint[];
+  /** Shortest history for claim.over-provisioned, ms (default OVER_PROVISIONED_MIN_MS; tests shorten it). */
+  overProvisionedMinMs?: number;
+  /** Between polls, ms: said in the evidence of how the history was kept. */
+  intervalMs?: number;
+}
+
+const SOURCE = (node: string) => `/api/v1/nodes/${node}/proxy/stats/summary`;
+const ref = (v: VolumeUsage) => ({ kind: 'persistentvolumeclaims' as const, namespace: v.namespace, name: v.claim ?? '' });
+const minutesOf = (ms: number) => Math.max(1, Math.round(ms / 60_000));
+
+function historyEvidence(v: VolumeUsage, points: readonly UsagePoint[], spanMs: number, intervalMs: number | undefined) {
+  const minutes = minutesOf(spanMs);
+  const every = intervalMs ? Math.round(intervalMs / 1000) : undefined;
+  return evidence(t('History seen', 'Увиденная история'), `${points.length} × ${minutes} min`, {
+    source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].usedBytes`,
+    note: t(
+      `${points.length} measurements over ${minutes} min${every ? `, one every ${every} s` : ''}, kept in this app's memory since it started watching (nothing older is known)`,
+      `${points.length} измерений за ${minutes} мин${every ? `, раз в ${every} с` : ''}, хранятся в памяти приложения с начала наблюдения (более старое неизвестно)`,
+    ),
+    ...(points[0] ? { at: points[0].time } : {}),
+  });
+}
+
+function predictedFull(v: VolumeUsage, points: readonly UsagePoint[], options: UsageTrendOptions): Finding[] {
+  const trend = usageTrend(points);
+  if (trend?.secondsToFull === undefined || trend.capacityBytes === undefined) return [];
+  // Already full is claim.nearly-full's to say; beyond a day is what the details' "full in about N days" says.
+  if (trend.secondsToFull <= 0 || trend.secondsToFull > PREDICTED_FULL_WITHIN_S) return [];
+  const hours = Math.max(1, Math.ceil(trend.secondsToFull / 3600));
+  const perHour = formatBytes(Math.round(trend.bytesPerSecond * 3600));
+  const minutes = minutesOf(trend.spanMs);
+  return [
+    finding({
+      code: 'claim.predicted-full',
+      object: ref(v),
+      cause: t(
+        `Claim ${verbatim(v.claim)} grew by about ${perHour} an hour over the last ${minutes} min: at that rate it is full in about ${hours} h (${formatBytes(trend.lastUsedBytes)} of ${formatBytes(trend.capacityBytes)} now).`,
+        `Заявка ${verbatim(v.claim)} росла примерно на ${perHour} в час за последние ${minutes} мин: при таком темпе она заполнится примерно через ${hours} ч (сейчас ${formatBytes(trend.lastUsedBytes)} из ${formatBytes(trend.capacityBytes)}).`,
+      ),
+      evidence: [
+        evidence(t('Rate', 'Темп'), `${perHour}/h`, {
+          source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].usedBytes`,
+          note: t('least-squares line through the kept history', 'прямая наименьших квадратов по сохранённой истории'),
+        }),
+        evidence(t('Full in', 'Заполнится через'), `~${hours} h`, { note: t(`warning when within ${PREDICTED_FULL_WITHIN_S / 3600} h`, `предупреждение, если меньше ${PREDICTED_FULL_WITHIN_S / 3600} ч`) }),
+        evidence(t('Used', 'Занято'), formatBytes(trend.lastUsedBytes), { source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].usedBytes`, at: new Date(trend.lastAt).toISOString() }),
+        evidence(t('Capacity', 'Ёмкость'), formatBytes(trend.capacityBytes), { source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].capacityBytes` }),
+        historyEvidence(v, points, trend.spanMs, options.intervalMs),
+      ],
+      fix: [
+        step(t('Find what writes so much (logs without rotation, a growing queue or cache) and stop it or clean up', 'Найдите, что столько пишет (журналы без ротации, растущая очередь или кэш), и остановите это или уберите данные')),
+        step(t('Grow the claim in time if its class allows expansion (allowVolumeExpansion: true)', 'Вовремя увеличьте заявку, если класс разрешает расширение (allowVolumeExpansion: true)'),
+          command`kubectl -n ${v.namespace} get pvc ${v.claim} -o jsonpath={.spec.storageClassName}`),
+      ],
+    }),
+  ];
+}
+
+function overProvisioned(v: VolumeUsage, points: readonly UsagePoint[], options: UsageTrendOptions): Finding[] {
+  // A cheap pass first (most volumes are not over-provisioned: one measurement at 10 % or more ends it); the
+  // exact integer comparison below runs only for the few that pass.
+  for (const p of points) if (p.capacityBytes !== undefined && p.usedBytes * 100 >= p.capacityBytes * (OVER_PROVISIONED_PERCENT - 0.5)) return [];
+  const measured = points.filter((p) => p.capacityBytes !== undefined && p.capacityBytes > 0 && Number.isFinite(Date.parse(p.time)));
+  if (measured.length < 2) return [];
+  const spanMs = Date.parse(measured[measured.length - 1]!.time) - Date.parse(measured[0]!.time);
+  if (spanMs < (options.overProvisionedMinMs ?? OVER_PROVISIONED_MIN_MS)) return [];
+  // Whole percents in integers, as usePercent: sizes are never compared as floats.
+  const most = measured.reduce((a, p) => (BigInt(p.usedBytes) * BigInt(a.capacityBytes!) > BigInt(a.usedBytes) * BigInt(p.capacityBytes!) ? p : a));
+  const percent = Number((BigInt(most.usedBytes) * 100n) / BigInt(most.capacityBytes!));
+  if (percent >= OVER_PROVISIONED_PERCENT) return [];
+  const minutes = minutesOf(spanMs);
+  return [
+    finding({
+      code: 'claim.over-provisioned',
+      object: ref(v),
+      cause: t(
+        `Claim ${verbatim(v.claim)} used at most ${percent} % of its ${formatBytes(most.capacityBytes!)} (${formatBytes(most.usedBytes)}) in the ${minutes} min this app has watched it. That is all it has seen: the history is kept in memory only, so how full it was before is unknown.`,
+        `Заявка ${verbatim(v.claim)} занимала не больше ${percent} % из ${formatBytes(most.capacityBytes!)} (${formatBytes(most.usedBytes)}) за ${minutes} мин, что приложение за ней наблюдает. Это всё, что оно видело: история хранится только в памяти, поэтому заполнение до этого неизвестно.`,
+      ),
+      evidence: [
+        evidence(t('Most used', 'Максимум занятого'), `${formatBytes(most.usedBytes)} (${percent} %)`, { source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].usedBytes`, at: most.time, note: t(`info below ${OVER_PROVISIONED_PERCENT} % at every measurement`, `сведение, если каждое измерение ниже ${OVER_PROVISIONED_PERCENT} %`) }),
+        evidence(t('Capacity', 'Ёмкость'), formatBytes(most.capacityBytes!), { source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].capacityBytes` }),
+        historyEvidence(v, measured, spanMs, options.intervalMs),
+      ],
+      fix: [
+        step(t('Watch it longer (a monthly job may fill it) before acting; a claim cannot shrink', 'Понаблюдайте дольше (её может заполнять ежемесячная задача), прежде чем что-то делать; уменьшить заявку нельзя'),
+          command`kubectl -n ${v.namespace} get pvc ${v.claim} -o jsonpath={.status.capacity.storage}`),
+        step(t('To give the space back, copy the data to a new, smaller claim, point the workload at it and delete this one', 'Чтобы вернуть место, скопируйте данные в новую заявку меньшего размера, переключите на неё приложение и удалите эту')),
+      ],
+    }),
+  ];
+}
+
+/** The trend findings of one claim volume (none for emptyDirs: their findings are about the sizeLimit). */
+export function diagnoseUsageTrend(v: VolumeUsage, options: UsageTrendOptions): Finding[] {
+  if (v.kind !== 'claim' || !v.claim) return [];
+  const points = options.history(v.key);
+  return [...predictedFull(v, points, options), ...overProvisioned(v, points, options)];
+}
