@@ -215,7 +215,7 @@ describe('claims that stay Pending', () => {
     // Explained from the objects (scheduling.test.ts has the other cases); the scheduler's v1.37 wording is a node
     // group in the evidence (older releases said "had volume node affinity conflict"; the rules know both).
     expect(f.cause.en).toContain('Volume dx-pinned-pv of claim pinned can be used only on node lab-node-b1 (its node affinity), and the pod cannot run there');
-    expect(f.evidence.map((e) => e.value)).toContain("node(s) didn't match PersistentVolume's node affinity");
+    expect(f.evidence.map((e) => e.value)).toContain("1/3 · node(s) didn't match PersistentVolume's node affinity");
     expect(live.findingsOf(claimRef(ns, 'pinned'))).toEqual([]);
   });
 

@@ -48,8 +48,8 @@ describe("the scheduler's volume verdict, explained", () => {
     const message = live.store.get('pods', 'app', ns)?.status?.conditions?.find((c) => c.type === 'PodScheduled')?.message ?? '';
     console.info(`[scheduling] the scheduler said: ${message}`);
     expect(evidenceLines(f)).toEqual(expect.arrayContaining([
-      "Nodes rejected: 1 of 3: node(s) didn't match PersistentVolume's node affinity",
-      "Nodes rejected: 2 of 3: node(s) didn't match Pod's node affinity/selector",
+      "Nodes rejected: 1/3 · node(s) didn't match PersistentVolume's node affinity",
+      "Nodes rejected: 2/3 · node(s) didn't match Pod's node affinity/selector",
       'Volume node affinity: kubernetes.io/hostname in (lab-node-a2)',
       "Pod's nodeSelector: kubernetes.io/hostname=lab-node-b1",
       'Nodes the pod allows: lab-node-b1',
@@ -95,7 +95,7 @@ describe("the scheduler's volume verdict, explained", () => {
     await apply(lab, p);
     const f = await explained(ns, 'app', 'Claim data binds on first use');
     expect(f.cause.en).toMatch(/the only volumes that fit it \(sc-wffc-a1, sc-wffc-a2\) can be used only on nodes lab-node-a1, lab-node-a2, and the pod cannot run there: its required node affinity \(topology\.kubernetes\.io\/zone in \(lab-zone-b\)\) excludes node lab-node-a1\. The pod may run only on lab-node-b1\./);
-    expect(evidenceLines(f)).toContain("Nodes rejected: 1 of 3: node(s) didn't find available persistent volumes to bind");
+    expect(evidenceLines(f)).toContain("Nodes rejected: 1/3 · node(s) didn't find available persistent volumes to bind");
     const onClaim = await live.waitFor(claimRef(ns, 'data'), 'claim.consumer-unschedulable');
     expect(onClaim.cause.en).toContain('and it cannot be. Claim data binds on first use');
   });
@@ -129,7 +129,7 @@ describe("the scheduler's volume verdict, explained", () => {
       `Claim data asks for 10Gi of class sc-capacity, and CSI driver ${driver} reports its free space per topology segment (CSIStorageCapacity): on the nodes the pod may use it has room for at most 4Gi per volume. The scheduler rejects every node until the request fits or space is freed. There is room on lab-node-b1, where the pod may not run.`,
     );
     expect(evidenceLines(f)).toEqual(expect.arrayContaining([
-      'Nodes rejected: 2 of 3: node(s) did not have enough free storage',
+      'Nodes rejected: 2/3 · node(s) did not have enough free storage',
       'Free / largest volume: 40Gi / 4Gi → lab-node-a1, lab-node-a2 not enough',
       'Free / largest volume: 100Gi / 100Gi → lab-node-b1 enough',
     ]));

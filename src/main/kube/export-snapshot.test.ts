@@ -39,6 +39,7 @@ const pod: Pod = {
       { name: 'flex', flexVolume: { driver: 'example/cifs', options: { password: 'flexpass' } } },
     ],
     tolerations: [{ key: 'x' }],
+    priorityClassName: 'high',
   } as Pod['spec'],
   status: {
     phase: 'Running',
@@ -69,7 +70,9 @@ describe('redaction by allow-list', () => {
       { name: 'PROVISIONER_NAME', value: 'example.com/nfs' },
       { name: 'FROM_SECRET' },
     ]);
-    expect(redacted.spec).not.toHaveProperty('tolerations');
+    // Tolerations are read (the scheduling explanation, diagnose/pod-placement.ts); a priority class is not.
+    expect(redacted.spec?.tolerations).toEqual([{ key: 'x' }]);
+    expect(redacted.spec).not.toHaveProperty('priorityClassName');
     expect(redacted.spec?.volumes?.[1]).toEqual({ name: 'flex', flexVolume: { driver: 'example/cifs' } });
     expect(redacted.metadata).not.toHaveProperty('managedFields');
   });
@@ -163,7 +166,7 @@ describe('buildSnapshot', () => {
     expect(removed['pods: spec.containers[].env[].value']).toBe(1);
     expect(removed['pods: spec.initContainers[].env[].value']).toBe(1);
     expect(removed['pods: metadata.annotations']).toBe(3);
-    expect(removed['pods: spec.tolerations']).toBe(1);
+    expect(removed['pods: spec.priorityClassName']).toBe(1);
     expect(describeRedaction(snapshot)).toMatch(/^\d+ values removed \(/);
     const roundTrip = validateSnapshot(JSON.parse(stringify(snapshot)), 'x.json');
     expect(roundTrip.kinds.pods?.items[0]?.metadata?.name).toBe('db-0');

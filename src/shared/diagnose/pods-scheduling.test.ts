@@ -45,8 +45,8 @@ describe("the scheduler's volume verdict, explained from the objects", () => {
       'Nodes the volume allows: node-a2',
       "Pod's nodeSelector: kubernetes.io/hostname=node-b1",
       'Nodes the pod allows: node-b1',
-      "Nodes rejected: 1 of 3: node(s) didn't match PersistentVolume's node affinity",
-      "Nodes rejected: 2 of 3: node(s) didn't match Pod's node affinity/selector",
+      "Nodes rejected: 1/3 · node(s) didn't match PersistentVolume's node affinity",
+      "Nodes rejected: 2/3 · node(s) didn't match Pod's node affinity/selector",
     ]));
     expect(f!.fix.map((s) => plainText(s.text.en).split(':')[0])).toEqual(['Move the pod to its data', 'Or move the data to the pod', 'See the pod and its events']);
     expect(plainText(f!.fix[1]!.text.en)).toContain('on node node-b1');

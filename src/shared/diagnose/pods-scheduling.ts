@@ -64,7 +64,7 @@ export function diagnosePodScheduling(ctx: DiagnoseContext, pod: Pod): Finding[]
   const claims = (pod.spec?.volumes ?? []).flatMap((v) => (v.persistentVolumeClaim?.claimName ? [v.persistentVolumeClaim.claimName] : []));
   const verdict = parseSchedulerMessage(message);
   const groups = (verdict?.groups ?? []).map((g) =>
-    evidence(t(`Nodes rejected: ${g.count} of ${verdict?.total}`, `Отклонено узлов: ${g.count} из ${verdict?.total}`), g.reason, { source: 'status.conditions[PodScheduled].message' }),
+    evidence(t('Nodes rejected', 'Отклонено узлов'), `${g.count}/${verdict?.total} · ${g.reason}`, { source: 'status.conditions[PodScheduled].message' }),
   );
   const conflict = podVolumeConflict(ctx, pod);
   const base = {

@@ -8,11 +8,15 @@
  */
 import type { Finding } from '../model/findings';
 import type { UsagePoint, VolumeUsage } from '../model/usage';
+import { counted, type PluralForms } from '../plural';
 import { formatBytes } from '../quantity';
 import { usageTrend } from '../usage/trend';
 import { verbatim } from '../verbatim';
 import { evidence, finding, step, t } from './finding';
 import { command } from './shell-quote';
+
+/** "12 measurements", «12 измерений». */
+const MEASUREMENTS: PluralForms = { en: { one: 'measurement', other: 'measurements' }, ru: { one: 'измерение', few: 'измерения', many: 'измерений', other: 'измерения' } };
 
 /** A trend that reaches the capacity within this many seconds is a warning. */
 export const PREDICTED_FULL_WITHIN_S = 24 * 3600;
@@ -40,8 +44,8 @@ function historyEvidence(v: VolumeUsage, points: readonly UsagePoint[], spanMs: 
   return evidence(t('History seen', 'Увиденная история'), `${points.length} × ${minutes} min`, {
     source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].usedBytes`,
     note: t(
-      `${points.length} measurements over ${minutes} min${every ? `, one every ${every} s` : ''}, kept in this app's memory since it started watching (nothing older is known)`,
-      `${points.length} измерений за ${minutes} мин${every ? `, раз в ${every} с` : ''}, хранятся в памяти приложения с начала наблюдения (более старое неизвестно)`,
+      `${counted(points.length, MEASUREMENTS).en} over ${minutes} min${every ? `, one every ${every} s` : ''}, kept in this app's memory since it started watching (nothing older is known)`,
+      `${counted(points.length, MEASUREMENTS).ru} за ${minutes} мин${every ? `, раз в ${every} с` : ''}, хранятся в памяти приложения с начала наблюдения (более старое неизвестно)`,
     ),
     ...(points[0] ? { at: points[0].time } : {}),
   });
@@ -68,7 +72,7 @@ function predictedFull(v: VolumeUsage, points: readonly UsagePoint[], options: U
           source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].usedBytes`,
           note: t('least-squares line through the kept history', 'прямая наименьших квадратов по сохранённой истории'),
         }),
-        evidence(t('Full in', 'Заполнится через'), `~${hours} h`, { note: t(`warning when within ${PREDICTED_FULL_WITHIN_S / 3600} h`, `предупреждение, если меньше ${PREDICTED_FULL_WITHIN_S / 3600} ч`) }),
+        evidence(t('Full in', 'Заполнится через'), `~${hours} h`, { source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].usedBytes, capacityBytes`, note: t(`warning when within ${PREDICTED_FULL_WITHIN_S / 3600} h`, `предупреждение, если меньше ${PREDICTED_FULL_WITHIN_S / 3600} ч`) }),
         evidence(t('Used', 'Занято'), formatBytes(trend.lastUsedBytes), { source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].usedBytes`, at: new Date(trend.lastAt).toISOString() }),
         evidence(t('Capacity', 'Ёмкость'), formatBytes(trend.capacityBytes), { source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].capacityBytes` }),
         historyEvidence(v, points, trend.spanMs, options.intervalMs),
