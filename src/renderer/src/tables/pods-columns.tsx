@@ -25,7 +25,7 @@ export function podInit(row: PodRow): string {
 export const podColumns: readonly Column<PodRow>[] = [
   { id: 'name', label: 'col.name', width: 150, grow: 2, essential: true, floor: 96, middle: true, value: (r) => r.name },
   { id: 'namespace', label: 'col.namespace', width: 100, grow: 1, priority: 1, value: (r) => r.namespace },
-  { id: 'status', label: 'col.status', width: 100, grow: 1, essential: true, floor: 64, value: (r) => r.status, render: (r) => <PhaseChip phase={r.status} /> },
+  { id: 'status', label: 'col.status', width: 100, grow: 1, essential: true, floor: 64, value: (r) => r.status, decoration: 8, render: (r) => <PhaseChip phase={r.status} /> },
   { id: 'ready', label: 'col.ready', width: 56, align: 'end', priority: 2, value: (r) => r.ready },
   { id: 'init', label: 'col.init', width: 52, align: 'end', priority: 8, value: podInit },
   { id: 'restarts', label: 'col.restarts', width: 64, align: 'end', priority: 5, value: (r) => String(r.restarts) },

@@ -43,6 +43,7 @@ export const provisionerColumns: readonly Column<ProvisionerRow>[] = [
     grow: 2,
     priority: 2,
     uiText: true,
+    decoration: 0,
     value: provisionerLease,
     // The holder is the cluster's name for it; the age is ours.
     render: (r, ctx) =>
