@@ -93,6 +93,8 @@ export const en = {
   'status.kindsTitle': 'Every kind of object and its sync state',
   'status.attention': 'Kinds that need attention',
   'replay.label': 'Replay',
+  'replay.playing': 'Replay playing: objects change',
+  'replay.paused': 'Replay paused',
   'replay.ended': 'Replay ended: final state',
   'replay.position': '{position} of {duration}',
   'replay.pause': 'Pause the replay (in every tab of this run: they show one cluster)',

@@ -96,6 +96,8 @@ export const ru: Record<MessageKey, string> = {
   'status.kindsTitle': 'Все виды объектов и их синхронизация',
   'status.attention': 'Виды объектов, требующие внимания',
   'replay.label': 'Запись',
+  'replay.playing': 'Запись идёт: объекты меняются',
+  'replay.paused': 'Запись на паузе',
   'replay.ended': 'Запись закончилась: итоговое состояние',
   'replay.position': '{position} из {duration}',
   'replay.pause': 'Приостановить воспроизведение (во всех вкладках этого запуска: в них один кластер)',
