@@ -3,6 +3,9 @@
  * 1280x720 and 1440x900:
  * 1. no column is cut while another has room to spare, in every table, alone and with the details panel, on the
  *    demo and on the 3,013-claim snapshot; the Findings column stays in view with the panel open.
+ * 2, 14. The status strip is one row that does not move when the replay ends, and it says in words that the
+ *    replay is playing (objects change while read), paused or ended.
+ * 4. Every details tab opens at its top, whatever the last one was scrolled to.
  */
 import type { Page } from '@playwright/test';
 import type { TableView } from './pages/app-page';
@@ -56,3 +59,62 @@ for (const screen of SCREENS) {
     });
   }
 }
+
+test('2, 14: the status strip says the replay plays, and keeps its height when it ends, at 1280x720 in ru', async ({ app, freshDemoHost, page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await useLanguage(page, 'ru');
+  await app.open(freshDemoHost.url);
+  await app.waitForCluster('demo');
+  await app.showTable('claims');
+  const replay = app.statusStrip.getByTestId('replay');
+  const state = replay.getByTestId('replay-state');
+  await expect(replay).toHaveAttribute('data-playing', 'true');
+  await expect(state).toHaveText('Запись идёт: объекты меняются');
+  const geometry = async () => ({
+    strip: Math.round((await app.statusStrip.boundingBox())!.height),
+    content: Math.round((await app.nav('overview').boundingBox())!.y),
+    grid: Math.round((await app.table('claims').grid.boundingBox())!.y),
+  });
+  const playing = await geometry();
+  // One row: no taller than a control and its padding.
+  expect(playing.strip, 'the strip is one row').toBeLessThan(36);
+  await replay.getByTestId('replay-pause').click();
+  await expect(state).toHaveText('Запись на паузе');
+  expect(await geometry(), 'paused: nothing moved').toEqual(playing);
+  await replay.getByTestId('replay-play').click();
+  // The recording is about 75 s long; it stops at its final state (loop is off).
+  await expect(replay).toHaveAttribute('data-ended', 'true', { timeout: 150_000 });
+  await expect(state).toHaveText('Запись закончилась: итоговое состояние');
+  await expect(state).toHaveAttribute('title', 'Запись закончилась: итоговое состояние');
+  expect(await geometry(), 'ended: the strip and the content did not move').toEqual(playing);
+});
+
+test('4: a details tab opens at its top, not where the last tab was scrolled to', async ({ app, demoHost, page }) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await useLanguage(page, 'ru');
+  await app.open(demoHost.url);
+  await app.waitForCluster('demo');
+  const claims = await app.showTable('claims');
+  await claims.open('lab-stuck', 'missing-class');
+  const details = app.details;
+  await expect(details.summary).toBeVisible();
+  const body = details.body;
+  let scrolled = 0;
+  for (const [from, to] of [['summary', 'findings'], ['findings', 'related'], ['related', 'summary'], ['summary', 'yaml'], ['yaml', 'events']] as const) {
+    await details.showTab(from);
+    await expect(body).toHaveAttribute('data-tab', from);
+    // To the end of the tab (as a reader does), then another tab.
+    const top = await body.evaluate((b) => {
+      b.scrollTop = b.scrollHeight;
+      return b.scrollTop;
+    });
+    if (top > 0) scrolled += 1;
+    await details.showTab(to);
+    await expect(body).toHaveAttribute('data-tab', to);
+    expect(await body.evaluate((b) => b.scrollTop), `${to} after ${from} scrolled to ${top}`).toBe(0);
+  }
+  // The check means something only if tabs were long enough to scroll.
+  expect(scrolled, 'tabs that scrolled').toBeGreaterThanOrEqual(3);
+});
