@@ -6,6 +6,8 @@
  * 2, 14. The status strip is one row that does not move when the replay ends, and it says in words that the
  *    replay is playing (objects change while read), paused or ended.
  * 4. Every details tab opens at its top, whatever the last one was scrolled to.
+ * 11. No table cell is blank without a reason: the Provisioners table's Pods, Nodes and Lease show "—" with a
+ *    tooltip saying why.
  */
 import type { Page } from '@playwright/test';
 import type { TableView } from './pages/app-page';
@@ -117,4 +119,22 @@ test('4: a details tab opens at its top, not where the last tab was scrolled to'
   }
   // The check means something only if tabs were long enough to scroll.
   expect(scrolled, 'tabs that scrolled').toBeGreaterThanOrEqual(3);
+});
+
+test('11: no blank cells in the Provisioners table: a dash with a reason', async ({ app, demoHost, page }) => {
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await useLanguage(page, 'ru');
+  await app.open(demoHost.url);
+  await app.waitForCluster('demo');
+  const table = await app.showTable('provisioners');
+  await expect(table.rows.first()).toBeVisible();
+  const cells = await table.grid.locator('[role="gridcell"]').evaluateAll((all) =>
+    all.map((c) => ({ column: c.getAttribute('data-column') ?? '', text: (c.textContent ?? '').trim(), title: c.getAttribute('title') ?? '' })),
+  );
+  // Findings: an empty cell means none (every table reads so); every other cell says something.
+  const blank = cells.filter((c) => c.column !== 'badge' && c.text === '');
+  expect(blank, 'blank cells').toEqual([]);
+  const dashes = cells.filter((c) => c.text === '—');
+  expect(dashes.filter((c) => c.column === 'pods').length, 'Pods cells with no count').toBeGreaterThan(0);
+  for (const dash of dashes) expect(dash.title, `the reason for "—" in ${dash.column}`).toMatch(/[а-я]{4}/);
 });

@@ -283,7 +283,7 @@ export function DataTable({
                             key={column.id}
                             role="gridcell"
                             className={column.align === 'end' ? 'cell end' : 'cell'}
-                            title={text || undefined}
+                            title={column.title?.(row, ctx) ?? (text || undefined)}
                             translate={column.uiText ? undefined : 'no'}
                             data-column={column.id}
                           >

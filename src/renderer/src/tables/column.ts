@@ -28,6 +28,11 @@ export interface Column<Row> {
    * layout measures. Absent: `value`.
    */
   shown?: (row: Row, ctx: ColumnContext) => string;
+  /**
+   * The cell's tooltip when it is not its value: why a cell shows "—" (NOT_KNOWN) rather than a value, so no
+   * cell is blank without a reason. Absent: the value.
+   */
+  title?: (row: Row, ctx: ColumnContext) => string | undefined;
   /** `room` is the width the cell's content has, px. */
   render?: (row: Row, ctx: ColumnContext, room: number) => ReactNode;
   /** Names that differ at their ends: cut in the middle ("data-post…-replica-17") rather than at the end. */
@@ -61,6 +66,9 @@ export interface Column<Row> {
 }
 
 export type ColumnsOf<T extends TableId> = readonly Column<TableRows[T]>[];
+
+/** What a cell shows when its value is not known or does not apply; its title says why (Column.title). */
+export const NOT_KNOWN = '—';
 
 /** Short forms kubectl prints for access modes. */
 const ACCESS_MODE_SHORT: Record<string, string> = {
