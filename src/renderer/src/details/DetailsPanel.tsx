@@ -102,8 +102,16 @@ function Tabs({ tabs, current, setTab, title, count, children }: { tabs: readonl
   // Another tab (or another object) starts at its top: the tab panel is one element, so it kept the last tab's
   // scroll and Findings opened mid-way, its cause above the fold (trial 3 of issue 8, defect 4).
   const body = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     if (body.current) body.current.scrollTop = 0;
+    // A tab row that scrolls sideways (detail-tabs) shows the active tab whole; only the row moves, never the page.
+    const row = list.current;
+    const tab = row?.querySelector<HTMLElement>('[aria-selected="true"]');
+    if (row && tab) {
+      if (tab.offsetLeft < row.scrollLeft) row.scrollLeft = tab.offsetLeft;
+      else if (tab.offsetLeft + tab.offsetWidth > row.scrollLeft + row.clientWidth) row.scrollLeft = tab.offsetLeft + tab.offsetWidth - row.clientWidth;
+    }
   }, [current, title]);
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
@@ -115,7 +123,7 @@ function Tabs({ tabs, current, setTab, title, count, children }: { tabs: readonl
   };
   return (
     <>
-      <div className="detail-tabs" role="tablist" aria-label={title} onKeyDown={onTabKey}>
+      <div ref={list} className="detail-tabs" role="tablist" aria-label={title} onKeyDown={onTabKey}>
         {tabs.map((id) => (
           <button
             key={id}

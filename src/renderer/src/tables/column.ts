@@ -123,8 +123,8 @@ export function decorationOf(column: Pick<Column<never>, 'decoration' | 'render'
   return column.decoration ?? (column.render ? DECORATION_WIDTH : 0);
 }
 
-/** Extra width of a decorated cell (a chip's icon and padding) over its plain text. */
-export const DECORATION_WIDTH = 24;
+/** Extra width of a decorated cell over its plain text, px: a chip's padding (12), icon (up to ~12 px for ◔ at 11 px) and gaps. */
+export const DECORATION_WIDTH = 30;
 
 /** Share of the spare width for columns declared without one. */
 const FIXED_COLUMN_GROW = 0.25;
