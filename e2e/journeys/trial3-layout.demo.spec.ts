@@ -8,6 +8,10 @@
  * 4. Every details tab opens at its top, whatever the last one was scrolled to.
  * 11. No table cell is blank without a reason: the Provisioners table's Pods, Nodes and Lease show "—" with a
  *    tooltip saying why.
+ * 16. Words stay whole: a fix command breaks only at its spaces (never "-" / "n lab-stuck"), the details tabs are one
+ *    row with the active tab in view, a mount's read-only tag is one piece inside the panel, and findings chips in
+ *    the table are not cut (the "expected wait" chip of the replay's start, with the details panel open).
+ * 15. The overview's lesson links are whole.
  */
 import type { Page } from '@playwright/test';
 import type { TableView } from './pages/app-page';
@@ -138,3 +142,106 @@ test('11: no blank cells in the Provisioners table: a dash with a reason', async
   expect(dashes.filter((c) => c.column === 'pods').length, 'Pods cells with no count').toBeGreaterThan(0);
   for (const dash of dashes) expect(dash.title, `the reason for "—" in ${dash.column}`).toMatch(/[а-я]{4}/);
 });
+
+test('16: commands break at spaces only, tabs are one row, tags and chips whole, at 1280x720 in ru', async ({ app, freshDemoHost, page }) => {
+  test.setTimeout(180_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await useLanguage(page, 'ru');
+  await app.open(freshDemoHost.url);
+  await app.waitForCluster('demo');
+  const claims = await app.showTable('claims');
+  // At the replay's start lab-wffc/waiting waits for its first consumer: the widest findings chip.
+  await expect(claims.row('lab-wffc', 'waiting').getByTestId('severity-chip')).toHaveAttribute('data-severity', 'expected-wait');
+  await claims.open('lab-stuck', 'too-big-for-pv');
+  await expect(app.details.root).toBeVisible();
+  const cutChips = () => claims.grid.locator('.chip-label').evaluateAll((labels) => labels.filter((l) => l.scrollWidth > l.clientWidth + 1).map((l) => l.textContent ?? ''));
+  await expect.poll(cutChips, { message: 'findings chips cut in the table' }).toEqual([]);
+
+  await app.details.showTab('findings');
+  await expect(app.details.fixCommands.first()).toBeVisible();
+  // Every word of every command lies on one line (unless it is longer than the whole line).
+  const brokenWords = await app.details.fixCommands.evaluateAll((commands) => {
+    const out: string[] = [];
+    for (const command of commands) {
+      const nodes: Text[] = [];
+      const walker = document.createTreeWalker(command, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) nodes.push(walker.currentNode as Text);
+      const text = nodes.map((n) => n.data).join('');
+      const at = (offset: number): [Text, number] => {
+        let left = offset;
+        for (const node of nodes) {
+          if (left <= node.data.length) return [node, left];
+          left -= node.data.length;
+        }
+        return [nodes[nodes.length - 1]!, nodes[nodes.length - 1]!.data.length];
+      };
+      const width = command.clientWidth;
+      for (const match of text.matchAll(/\S+/g)) {
+        const range = document.createRange();
+        range.setStart(...at(match.index));
+        range.setEnd(...at(match.index + match[0].length));
+        const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+        if (tops.size > 1 && range.getBoundingClientRect().width < width - 20) out.push(`${match[0]} in "${text}"`);
+      }
+    }
+    return out;
+  });
+  expect(brokenWords, 'words of a command broken across lines').toEqual([]);
+  // Not vacuous: at this size a command does wrap (the kubectl describe one, as in the trial).
+  const wrapped = await app.details.fixCommands.evaluateAll((all) => 
+    all.filter((c) => {
+      const range = document.createRange();
+      range.selectNodeContents(c);
+      return new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top))).size > 1;
+    }).length,
+  );
+  expect(wrapped, 'commands that wrap').toBeGreaterThan(0);
+
+  const expectOneRowOfTabs = async (what: string) => {
+    const tabs = app.details.root.getByRole('tab');
+    const tops = await tabs.evaluateAll((all) => [...new Set(all.map((t) => Math.round(t.getBoundingClientRect().top)))]);
+    expect(tops.length, `${what}: tab rows`).toBe(1);
+    const list = app.details.root.getByRole('tablist');
+    const active = await list.evaluate((l) => {
+      const tab = l.querySelector('[aria-selected="true"]')!.getBoundingClientRect();
+      const box = l.getBoundingClientRect();
+      return tab.left >= box.left - 0.5 && tab.right <= box.right + 0.5;
+    });
+    expect(active, `${what}: the active tab is in view`).toBe(true);
+  };
+  for (const [ns, name, tab] of [['lab-stuck', 'app-waiting-for-claim', 'volumes'], ['lab-init', 'prepare-data', 'yaml']] as const) {
+    const pods = await app.showTable('pods');
+    await pods.open(ns, name);
+    await expect(app.details.heading).toContainText(`${ns}/${name}`);
+    await app.details.showTab(tab);
+    await expect(app.details.body).toHaveAttribute('data-tab', tab);
+    await expectOneRowOfTabs(`${ns}/${name}`);
+    if (tab === 'volumes') {
+      const tags = await app.details.body.locator('.ro-tag, .rw-tag').evaluateAll((all) =>
+        all.map((tag) => {
+          const body = tag.closest('.detail-body')!.getBoundingClientRect();
+          const box = tag.getBoundingClientRect();
+          return { text: tag.textContent ?? '', lines: tag.getClientRects().length, inside: box.right <= body.right - 4 };
+        }),
+      );
+      expect(tags.length).toBeGreaterThan(0);
+      for (const tag of tags) expect(tag, `the tag "${tag.text}" whole and inside the panel`).toEqual({ text: tag.text, lines: 1, inside: true });
+    }
+  }
+});
+
+for (const screen of SCREENS) {
+  test(`15: the overview's lesson links are whole at ${screen.name} in ru`, async ({ app, demoHost, page }) => {
+    await page.setViewportSize({ width: screen.width, height: screen.height });
+    await useLanguage(page, 'ru');
+    await app.open(demoHost.url);
+    await app.waitForCluster('demo');
+    await app.show('overview');
+    const links = app.pane.locator('.learn-link');
+    await expect(links.first()).toBeVisible();
+    const cut = await links.evaluateAll((all) =>
+      all.filter((l) => l.scrollWidth > l.clientWidth + 1 || l.getBoundingClientRect().right > (l.closest('.overview')?.getBoundingClientRect().right ?? Infinity)).map((l) => l.textContent ?? ''),
+    );
+    expect(cut, 'lesson links cut').toEqual([]);
+  });
+}
