@@ -12,13 +12,21 @@
  *    row with the active tab in view, a mount's read-only tag is one piece inside the panel, and findings chips in
  *    the table are not cut (the "expected wait" chip of the replay's start, with the details panel open).
  * 15. The overview's lesson links are whole.
+ * 3. Panels do not cover the frame: a lesson opened from the details of a claim leaves the table its never-hidden
+ *    columns (docked only where they fit, else over the panels), never covers the top bar or the status strip; in
+ *    side-by-side panes the details panel stays below the pane's view tabs.
+ * 13. The graph opened from details draws node text at 11 px or more, with its root in view.
+ * 12. A snapshot's cluster: initials from its cluster's name (not "LJ" from "large.json"), the whole name in the
+ *    list (two lines) and in tooltips, its tab cut in the middle so the cluster's name shows.
  */
 import type { Page } from '@playwright/test';
 import type { TableView } from './pages/app-page';
 import { cutWhileSlack, measureColumns } from './support/column-fit';
 import { expect, test } from './support/fixtures';
 import { openLargeSnapshot } from './support/large-snapshot';
-import { expectHorizontallyVisible, SCREENS } from './support/layout';
+import { expectHorizontallyVisible, expectNoDocumentScroll, SCREENS } from './support/layout';
+import { join } from 'node:path';
+import { REPO_ROOT } from './support/web-host';
 
 // The demo has no volume snapshots (an empty table cuts nothing).
 const TABLES: readonly TableView[] = ['claims', 'volumes', 'classes', 'provisioners', 'pods', 'nodes', 'events'];
@@ -245,3 +253,123 @@ for (const screen of SCREENS) {
     expect(cut, 'lesson links cut').toEqual([]);
   });
 }
+
+test('12: a snapshot cluster\'s initials, list entry and tab at 1280x720 in ru', async ({ app, freshDemoHost, page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await useLanguage(page, 'ru');
+  await app.open(freshDemoHost.url);
+  await app.waitForCluster('demo');
+  const id = await openLargeSnapshot(app, page);
+  const tab = page.locator(`[data-testid="cluster-tab"][data-cluster-id="${id}"]`);
+  const name = (await tab.locator('.tab-name').getAttribute('title')) ?? '';
+  expect(name, 'the snapshot is named after its file and its cluster').toMatch(/\.json \(.+\)$/);
+  // The tab shows the end of the name (the cluster's), cut in the middle if at all.
+  const shown = ((await tab.locator('.middle-cut').count()) > 0 ? await tab.locator('.middle-cut').textContent() : await tab.locator('.tab-name').textContent()) ?? '';
+  expect(shown.endsWith(')'), `the tab "${shown}" ends with the cluster's name`).toBe(true);
+  expect(await tab.locator('.tab-name').evaluate((e) => e.scrollWidth <= e.clientWidth + 1), 'the tab name fits its tab').toBe(true);
+  const item = app.clusterItem(id);
+  for (const collapsed of [true, false]) {
+    if ((await app.clusterList.getAttribute('data-collapsed')) !== String(collapsed)) await page.getByTestId('sidebar-toggle').click();
+    await expect(app.clusterList).toHaveAttribute('data-collapsed', String(collapsed));
+    expect(await item.getAttribute('title'), 'the whole name in the tooltip').toContain(name.replace(/[\u2066-\u2069]/g, '').slice(0, 10));
+    if (collapsed) {
+      const initials = await item.locator('.cluster-initials').textContent();
+      const cluster = /\(([^()]+)\)$/.exec(name)![1]!;
+      expect(initials, 'initials from the cluster\'s name').toBe(cluster.split(/[^\p{L}\p{N}]+/u).filter((w) => /\p{L}/u.test(w)).slice(0, 2).map((w) => w[0]!.toUpperCase()).join(''));
+    } else {
+      const listName = item.locator('.cluster-name');
+      expect(await listName.evaluate((e) => e.scrollHeight <= e.clientHeight + 1 && e.scrollWidth <= e.clientWidth + 1), 'the whole name in the list').toBe(true);
+    }
+  }
+});
+
+for (const screen of SCREENS) {
+  test(`3: panels leave the table its columns and never cover the strip or the view tabs, at ${screen.name} in ru`, async ({ app, freshDemoHost, page }) => {
+    test.setTimeout(240_000);
+    await page.setViewportSize({ width: screen.width, height: screen.height });
+    await useLanguage(page, 'ru');
+    await app.open(freshDemoHost.url);
+    await app.waitForCluster('demo');
+    const box = async (l: import('@playwright/test').Locator) => (await l.boundingBox())!;
+    const claims = await app.showTable('claims');
+    await claims.open('lab-stuck', 'missing-class');
+    await app.details.showTab('findings');
+    await app.details.learnLink(app.details.findings.first()).click();
+    await expect(app.lesson.currentSection).toBeVisible();
+    await expectNoDocumentScroll(page);
+    const lesson = await box(app.lesson.root);
+    const strip = await box(app.statusStrip);
+    const top = await box(page.locator('.topbar'));
+    expect(lesson.y, 'the lesson is below the top bar').toBeGreaterThanOrEqual(top.y + top.height - 0.5);
+    if ((await app.lesson.root.getAttribute('data-mode')) === 'overlay') {
+      expect(lesson.y, 'the lesson over the panes starts below the status strip').toBeGreaterThanOrEqual(strip.y + strip.height - 0.5);
+    } else {
+      // Docked beside the pane: the table keeps its never-hidden columns in view, left of every panel.
+      const details = await box(app.details.root);
+      const limit = Math.min(lesson.x, details.x);
+      for (const column of ['name', 'phase', 'badge']) {
+        const head = await box(claims.header(column));
+        expect(head.x + head.width, `the ${column} column beside the panels`).toBeLessThanOrEqual(limit + 0.5);
+      }
+    }
+    await app.lesson.close.click();
+    await expect(app.lesson.root).toHaveCount(0);
+
+    // Lessons opened from the nav: the strip stays uncovered too.
+    await app.pane.getByTestId('nav-lessons').click();
+    await expect(app.lesson.root).toBeVisible();
+    const fromNav = await box(app.lesson.root);
+    if ((await app.lesson.root.getAttribute('data-mode')) === 'overlay') expect(fromNav.y, 'the Lessons panel below the strip').toBeGreaterThanOrEqual(strip.y + strip.height - 0.5);
+    else expect(fromNav.x, 'the Lessons panel beside the pane').toBeGreaterThanOrEqual(strip.x + strip.width - 0.5);
+    await app.lesson.close.click();
+    await expect(app.lesson.root).toHaveCount(0);
+
+    // Side by side: each pane's details panel stays below its view tabs.
+    await page.getByTestId('snapshot-file-input').setInputFiles(join(REPO_ROOT, 'resources', 'demo', 'demo.json'));
+    await expect(page.getByTestId('cluster-tab')).toHaveCount(2);
+    await page.getByTestId('split-toggle').click();
+    const panes = [page.getByTestId('pane-0'), page.getByTestId('pane-1')];
+    await expect(panes[1]!.getByTestId('nav-overview')).toBeVisible({ timeout: 60_000 });
+    for (const [i, pane] of panes.entries()) {
+      await pane.getByTestId('nav-claims').click();
+      await pane.locator('[data-testid="table-row"][data-name="missing-class"]').click();
+      const details = pane.getByTestId('details-panel');
+      await expect(details).toBeVisible();
+      const nav = await box(pane.locator('.view-nav'));
+      const panel = await box(details);
+      const paneStrip = await box(pane.getByTestId('status-strip'));
+      if (nav.width > nav.height) expect(panel.y, `pane ${i}: the details panel is below the view tabs`).toBeGreaterThanOrEqual(nav.y + nav.height - 0.5);
+      else expect(panel.x, `pane ${i}: the details panel is beside the view nav`).toBeGreaterThanOrEqual(nav.x + nav.width - 0.5);
+      expect(panel.y, `pane ${i}: the details panel is below the status strip`).toBeGreaterThanOrEqual(paneStrip.y + paneStrip.height - 0.5);
+    }
+  });
+}
+
+test('13: the graph opened from details has readable node text at 1280x720 in ru', async ({ app, demoHost, page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await useLanguage(page, 'ru');
+  await app.open(demoHost.url);
+  await app.waitForCluster('demo');
+  const claims = await app.showTable('claims');
+  await claims.open('lab-stuck', 'missing-class');
+  await app.details.graphButton.click();
+  const canvas = app.pane.locator('.graph-canvas');
+  await expect(canvas.locator('.storage-node').first()).toBeVisible();
+  const measure = () =>
+    canvas.evaluate((c) => {
+      const viewport = c.querySelector<HTMLElement>('.react-flow__viewport')!;
+      const zoom = new DOMMatrixReadOnly(getComputedStyle(viewport).transform).a;
+      let smallest = Infinity;
+      for (const el of c.querySelectorAll<HTMLElement>('.storage-node *')) {
+        const own = [...el.childNodes].some((n) => n.nodeType === Node.TEXT_NODE && (n.textContent ?? '').trim() !== '');
+        if (own) smallest = Math.min(smallest, parseFloat(getComputedStyle(el).fontSize));
+      }
+      const root = c.querySelector('.storage-node.root')?.getBoundingClientRect();
+      const box = c.getBoundingClientRect();
+      const rootInView = !!root && root.left >= box.left - 1 && root.right <= box.right + 1 && root.top >= box.top - 1 && root.bottom <= box.bottom + 1;
+      return { drawn: Math.round(smallest * zoom * 10) / 10, rootInView };
+    });
+  await expect.poll(async () => (await measure()).drawn, { message: 'smallest node text as drawn, px' }).toBeGreaterThanOrEqual(11);
+  expect((await measure()).rootInView, 'the claim\'s node is in view').toBe(true);
+});
