@@ -105,7 +105,7 @@ function Tabs({ tabs, current, setTab, title, count, children }: { tabs: readonl
   const list = useRef<HTMLDivElement>(null);
   useLayoutEffect(() => {
     if (body.current) body.current.scrollTop = 0;
-    // A tab row that scrolls sideways (detail-tabs) shows the active tab whole; only the row moves, never the page.
+    // Should the tab row ever scroll sideways, it shows the active tab whole; only the row moves, never the page.
     const row = list.current;
     const tab = row?.querySelector<HTMLElement>('[aria-selected="true"]');
     if (row && tab) {
