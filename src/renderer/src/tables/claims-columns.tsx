@@ -2,7 +2,7 @@
 import type { ClaimRow } from '../../../shared/model/rows';
 import { age } from '../format/time';
 import { Verbatim } from '../i18n/Verbatim';
-import { BadgeCell, badgeText, PhaseChip } from './cells';
+import { BADGE_DECORATION, BadgeCell, badgeShown, badgeText, PhaseChip } from './cells';
 import { accessModes, sizePair, type Column, type ColumnContext } from './column';
 
 export function claimClass(row: ClaimRow, ctx: ColumnContext): string {
@@ -65,6 +65,8 @@ export const claimColumns: readonly Column<ClaimRow>[] = [
     chip: true,
     uiText: true,
     value: (r, ctx) => badgeText(r.badge, ctx),
+    shown: (r, ctx) => badgeShown(r.badge, ctx),
+    decoration: BADGE_DECORATION,
     render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,
   },
 ];

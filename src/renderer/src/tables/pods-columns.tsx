@@ -1,7 +1,7 @@
 /** Pods with their volumes: status (Init: 1/3), node, volume types, claims, restarts. */
 import type { PodRow } from '../../../shared/model/rows';
 import { age } from '../format/time';
-import { BadgeCell, badgeText, PhaseChip } from './cells';
+import { BADGE_DECORATION, BadgeCell, badgeShown, badgeText, PhaseChip } from './cells';
 import type { Column } from './column';
 
 /** "pvc:1 emptyDir:2", sorted by type so rows compare at a glance. */
@@ -43,6 +43,8 @@ export const podColumns: readonly Column<PodRow>[] = [
     chip: true,
     uiText: true,
     value: (r, ctx) => badgeText(r.badge, ctx),
+    shown: (r, ctx) => badgeShown(r.badge, ctx),
+    decoration: BADGE_DECORATION,
     render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,
   },
 ];

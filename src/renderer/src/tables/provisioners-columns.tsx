@@ -2,7 +2,7 @@
 import type { ProvisionerRow } from '../../../shared/model/rows';
 import { ago } from '../format/time';
 import { Verbatim } from '../i18n/Verbatim';
-import { BadgeCell, badgeText, VerdictChip } from './cells';
+import { BADGE_DECORATION, BadgeCell, badgeShown, badgeText, VerdictChip } from './cells';
 import { NOT_KNOWN, type Column, type ColumnContext } from './column';
 
 export function provisionerLease(row: ProvisionerRow, ctx: ColumnContext): string {
@@ -36,6 +36,8 @@ export const provisionerColumns: readonly Column<ProvisionerRow>[] = [
     essential: true,
     floor: 64,
     chip: true,
+    // A verdict chip has 5 px of padding a side and no icon (controls.css .verdict), and is semibold.
+    decoration: 12,
     value: (r, ctx) => ctx.t(`verdict.${r.verdict}`),
     uiText: true,
     render: (r, ctx) => <VerdictChip verdict={r.verdict} t={ctx.t} />,
@@ -83,6 +85,8 @@ export const provisionerColumns: readonly Column<ProvisionerRow>[] = [
     chip: true,
     uiText: true,
     value: (r, ctx) => badgeText(r.badge, ctx),
+    shown: (r, ctx) => badgeShown(r.badge, ctx),
+    decoration: BADGE_DECORATION,
     render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,
   },
 ];

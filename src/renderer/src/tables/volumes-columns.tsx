@@ -1,7 +1,7 @@
 /** Volumes: phase, the claim bound to it, class, size, access, reclaim policy, source, node affinity. */
 import type { VolumeRow } from '../../../shared/model/rows';
 import { age } from '../format/time';
-import { BadgeCell, badgeText, PhaseChip } from './cells';
+import { BADGE_DECORATION, BadgeCell, badgeShown, badgeText, PhaseChip } from './cells';
 import { accessModes, type Column } from './column';
 
 export function volumeClaim(row: VolumeRow): string {
@@ -33,6 +33,8 @@ export const volumeColumns: readonly Column<VolumeRow>[] = [
     chip: true,
     uiText: true,
     value: (r, ctx) => badgeText(r.badge, ctx),
+    shown: (r, ctx) => badgeShown(r.badge, ctx),
+    decoration: BADGE_DECORATION,
     render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,
   },
 ];
