@@ -45,12 +45,13 @@ for (const screen of SCREENS) {
       await expectInsideWindow(page, app.lesson.language('ru'), 'the lesson language switch');
       await expectInsideWindow(page, page.locator('.topbar'), 'the top bar');
       await expect(app.lesson.currentSection).toBeInViewport();
-      // The cause and its lesson side by side: the lesson docks, and the details panel is not under it.
-      await expect(app.lesson.root).toHaveAttribute('data-mode', 'docked');
+      // Details, lesson and a table with its never-hidden columns do not fit side by side at these sizes: the lesson
+      // goes over the panels (trial 3 of issue 8, defect 3: docked, it left the table only its name column), below
+      // the status strip; closing it shows the details again (below).
+      await expect(app.lesson.root).toHaveAttribute('data-mode', 'overlay');
       const lessonBox = (await app.lesson.root.boundingBox())!;
-      const detailsBox = (await app.details.root.boundingBox())!;
-      expect(detailsBox.x + detailsBox.width, 'the details panel ends where the lesson starts').toBeLessThanOrEqual(lessonBox.x + 1);
-      await expectInsideWindow(page, app.details.close, 'the details close button beside the lesson');
+      const stripBox = (await app.statusStrip.boundingBox())!;
+      expect(lessonBox.y, 'the lesson starts below the status strip').toBeGreaterThanOrEqual(stripBox.y + stripBox.height - 0.5);
       await shot(`frame-${screen.name}-${lang}-details-lesson`);
       // Escape pressed while reading the lesson closes the lesson, not the details panel beside it.
       await app.lesson.currentSection.locator('h2').first().click();

@@ -12,7 +12,11 @@ describe('clusterInitials', () => {
     expect(clusterInitials('Demo cluster')).toBe('DC');
     expect(clusterInitials('prod')).toBe('PR');
     expect(clusterInitials('кластер прод')).toBe('КП');
-    expect(clusterInitials('case-123.json (prod)')).toBe('C1');
+    // A snapshot "<file> (<cluster>)": the cluster's name, never the file's extension ("LJ" for large.json).
+    expect(clusterInitials('case-123.json (prod)')).toBe('PR');
+    expect(clusterInitials('large.json (large-3013-claims)')).toBe('LC');
+    expect(clusterInitials('case-123.json')).toBe('CA');
+    expect(clusterInitials('2024-11-03')).toBe('21');
     expect(clusterInitials('---')).toBe('--');
   });
 });

@@ -16,8 +16,15 @@ import { verbatim } from '../../../shared/verbatim';
 
 /** Up to two letters that tell clusters apart when only icons show: "lab-admin" -> "LA", "Demo cluster" -> "DC". */
 export function clusterInitials(name: string): string {
-  const words = name.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
-  const letters = words.length >= 2 ? (words[0]![0] ?? '') + (words[1]![0] ?? '') : (words[0] ?? name).slice(0, 2);
+  // A snapshot is named "<file> (<cluster>)": the cluster's name says more than the file's, and a file's
+  // extension is no word ("large.json" gave "LJ", read as «Ц»: trial 3 of issue 8, defect 12).
+  const inner = /\(([^()]+)\)\s*$/.exec(name)?.[1];
+  const base = (inner ?? name).replace(/\.(json|ya?ml|gz)\b/gi, ' ');
+  const all = base.split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  // Words with letters first ("large-3013-claims": L, C); numbers only when there is nothing else.
+  const words = all.filter((w) => /\p{L}/u.test(w));
+  const pick = words.length > 0 ? words : all;
+  const letters = pick.length >= 2 ? (pick[0]![0] ?? '') + (pick[1]![0] ?? '') : (pick[0] ?? name).slice(0, 2);
   return letters.toUpperCase() || '?';
 }
 
@@ -98,7 +105,8 @@ function ClusterItem({ cluster, shown, collapsed, onOpen }: { cluster: ClusterIn
       aria-label={collapsed ? tooltip : undefined}
       data-testid="cluster-item"
       data-cluster-id={cluster.id}
-      title={collapsed ? tooltip : cluster.error || cluster.server ? verbatim(cluster.error ?? cluster.server) : ownName}
+      // The whole name is always in the tooltip (a long snapshot name is cut or wrapped in the list).
+      title={collapsed ? tooltip : [ownName, cluster.error || cluster.server ? verbatim(cluster.error ?? cluster.server ?? '') : undefined].filter(Boolean).join(' · ')}
       onClick={onOpen}
     >
       <span className={`conn-dot conn-${cluster.connection}`} aria-hidden="true" />
@@ -111,9 +119,9 @@ function ClusterItem({ cluster, shown, collapsed, onOpen }: { cluster: ClusterIn
           <span className="cluster-name" translate={nameTranslate(cluster)}>
             <BidiText text={cluster.name} />
           </span>
-          {source && <span className="source-tag">{source}</span>}
+          {/* The source tag opens the line under the name, so a long name has the whole width. */}
           <span className="cluster-meta">
-            {state}
+            {source && <span className="source-tag">{source}</span>} {state}
             {cluster.user ? (
               <>
                 {' · '}

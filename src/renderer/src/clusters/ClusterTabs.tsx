@@ -1,4 +1,8 @@
 /** Open clusters as tabs; a second pane shows another open cluster side by side. */
+import { MiddleText } from '../components/MiddleText';
+import { browserMeasure } from '../tables/fit-text';
+import { useElementWidth } from '../table/use-element-width';
+import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/api-context';
 import { keys } from '../api/queries';
@@ -8,6 +12,25 @@ import { emptyPane } from '../state/view-state';
 import { isOffline, nameTranslate } from './cluster-labels';
 import { useClusters } from './use-clusters';
 import { verbatim } from '../../../shared/verbatim';
+
+/** The tab's font (layout.css: 13 px system-ui). */
+const tabMeasure = (text: string) => browserMeasure("13px system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif")(text);
+
+/**
+ * A tab's name cut in the middle to the room the tab bar gives it: a snapshot's tab keeps its cluster's name
+ * ("large.json (…3013-claims)", trial 3 of issue 8, defect 12). Its flex basis is the whole name's width, so the
+ * room it gets does not depend on what it shows; the whole name is its title.
+ */
+function TabName({ text, translate }: { text: string; translate: 'no' | undefined }) {
+  const [element, setElement] = useState<HTMLSpanElement | null>(null);
+  const whole = Math.ceil(tabMeasure(text)) + 2;
+  const room = useElementWidth(element, whole);
+  return (
+    <span ref={setElement} className="tab-name" translate={translate} title={text} style={{ flex: `0 1 ${whole}px`, width: whole }}>
+      <MiddleText text={text} room={room} measure={tabMeasure} />
+    </span>
+  );
+}
 
 export function ClusterTabs() {
   const { t } = useI18n();
@@ -35,9 +58,7 @@ export function ClusterTabs() {
                 data-cluster-id={id}
                 onClick={() => update((s) => openClusterIn(s, id, 0))}
               >
-                <span className="tab-name" translate={nameTranslate(info)} title={nameOf(id)}>
-                  {nameOf(id)}
-                </span>
+                <TabName text={nameOf(id)} translate={nameTranslate(info)} />
                 {info && isOffline(info) && <span className="source-tag">{t(`source.${info.source}`)}</span>}
               </button>
               <button

@@ -40,10 +40,16 @@ export function ReplayControls({ clusterId, replay, updatedAt }: { clusterId: st
       },
       (e: unknown) => setError(errorText(e)),
     );
+  const state = replay.ended ? 'ended' : replay.playing ? 'playing' : 'paused';
+  const label = t(`replay.${state}`);
   const where = t('replay.position', { position: clockText(position), duration: clockText(replay.durationMs) });
   return (
     <span className="replay" role="group" aria-label={t('replay.label')} data-testid="replay" data-playing={replay.playing} data-ended={replay.ended} data-loop={replay.loop}>
-      <span className="replay-label">{replay.ended ? t('replay.ended') : t('replay.label')}</span>
+      {/* What the replay is doing, in words: a playing one changes what is on screen while it is read. */}
+      <span className={`replay-label replay-${state}`} data-testid="replay-state" title={state === 'playing' ? t('replay.playingHint') : label}>
+        {state === 'playing' && <span className="replay-live" aria-hidden="true" />}
+        {label}
+      </span>
       <progress className="replay-bar" max={replay.durationMs || 1} value={position} aria-label={where} aria-valuetext={where} />
       <span className="replay-time" data-testid="replay-position">
         {where}

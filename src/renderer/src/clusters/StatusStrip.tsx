@@ -73,16 +73,17 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
     .filter(Boolean)
     .join(' · ');
 
+  const clusterName = localizeClusterName(cluster, t).name;
+  const sourceTag = `${t(`source.${cluster.source}`)}${cluster.capturedAt ? ` · ${t('clusters.captured', { time: dateTime(cluster.capturedAt, lang) })}` : ''}`;
   return (
     <div className="status-strip" data-testid="status-strip" aria-label={t('status.label')}>
       <span className={`conn-dot conn-${cluster.connection}`} aria-hidden="true" />
-      <strong className="strip-name" translate={nameTranslate(cluster)}>
-        {localizeClusterName(cluster, t).name}
+      <strong className="strip-name" translate={nameTranslate(cluster)} title={clusterName}>
+        {clusterName}
       </strong>
       {isOffline(cluster) && (
-        <span className="source-tag" data-testid="source-tag">
-          {t(`source.${cluster.source}`)}
-          {cluster.capturedAt ? ` · ${t('clusters.captured', { time: dateTime(cluster.capturedAt, lang) })}` : ''}
+        <span className="source-tag" data-testid="source-tag" title={sourceTag}>
+          {sourceTag}
         </span>
       )}
       {data.serverVersion && <Verbatim className="muted">{data.serverVersion}</Verbatim>}

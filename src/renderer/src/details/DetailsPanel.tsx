@@ -5,7 +5,7 @@
  * was opened from.
  */
 import { useQuery } from '@tanstack/react-query';
-import { useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useRef, type KeyboardEvent, type ReactNode } from 'react';
 import type { ObjectDetail } from '../../../shared/model/detail';
 import { isProvisionerRef, refKey, type ObjectRef, type TargetRef } from '../../../shared/model/refs';
 import { SEVERITY_ORDER, type Finding } from '../../../shared/model/findings';
@@ -103,6 +103,20 @@ interface TabsProps {
 /** The tab list and the panel of the current tab; arrow keys move between tabs, as the ARIA tabs pattern expects. */
 function Tabs({ tabs, current, setTab, title, count, children }: { tabs: readonly DetailTab[]; current: DetailTab; setTab(tab: DetailTab): void; title: string; count(tab: DetailTab): number | undefined; children: ReactNode }) {
   const { t } = useI18n();
+  // Another tab (or another object) starts at its top: the tab panel is one element, so it kept the last tab's
+  // scroll and Findings opened mid-way, its cause above the fold (trial 3 of issue 8, defect 4).
+  const body = useRef<HTMLDivElement>(null);
+  const list = useRef<HTMLDivElement>(null);
+  useLayoutEffect(() => {
+    if (body.current) body.current.scrollTop = 0;
+    // Should the tab row ever scroll sideways, it shows the active tab whole; only the row moves, never the page.
+    const row = list.current;
+    const tab = row?.querySelector<HTMLElement>('[aria-selected="true"]');
+    if (row && tab) {
+      if (tab.offsetLeft < row.scrollLeft) row.scrollLeft = tab.offsetLeft;
+      else if (tab.offsetLeft + tab.offsetWidth > row.scrollLeft + row.clientWidth) row.scrollLeft = tab.offsetLeft + tab.offsetWidth - row.clientWidth;
+    }
+  }, [current, title]);
   const onTabKey = (e: KeyboardEvent<HTMLDivElement>) => {
     const step = e.key === 'ArrowRight' ? 1 : e.key === 'ArrowLeft' ? -1 : 0;
     if (!step) return;
@@ -113,7 +127,7 @@ function Tabs({ tabs, current, setTab, title, count, children }: { tabs: readonl
   };
   return (
     <>
-      <div className="detail-tabs" role="tablist" aria-label={title} onKeyDown={onTabKey}>
+      <div ref={list} className="detail-tabs" role="tablist" aria-label={title} onKeyDown={onTabKey}>
         {tabs.map((id) => (
           <button
             key={id}
@@ -132,7 +146,7 @@ function Tabs({ tabs, current, setTab, title, count, children }: { tabs: readonl
           </button>
         ))}
       </div>
-      <div className="detail-body" role="tabpanel" tabIndex={-1} id="detail-tabpanel" aria-labelledby={`detail-tab-${current}`} data-tab={current}>
+      <div ref={body} className="detail-body" role="tabpanel" tabIndex={-1} id="detail-tabpanel" aria-labelledby={`detail-tab-${current}`} data-tab={current}>
         {children}
       </div>
     </>

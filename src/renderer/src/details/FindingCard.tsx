@@ -3,6 +3,7 @@ import type { Evidence, Finding } from '../../../shared/model/findings';
 import { plainText } from '../../../shared/verbatim';
 import { useLessonTitles } from '../lessons/use-lesson-title';
 import { BidiText } from '../components/BidiText';
+import { CommandText } from '../components/CommandText';
 import { CopyButton } from '../components/CopyButton';
 import { ObjectLink } from '../components/ObjectLink';
 import { usePaneActions } from '../components/pane-context';
@@ -49,7 +50,7 @@ export function FindingCard({ finding }: { finding: Finding }) {
                   <div className="command-row">
                     <pre className="command" data-testid="fix-command" translate="no">
                       <code>
-                        <BidiText text={step.command} />
+                        <CommandText text={step.command} />
                       </code>
                     </pre>
                     <CopyButton text={step.command} />

@@ -3,6 +3,7 @@
  * (the check's explanation, the objects it names as links that open their details beside), then the commands
  * that set it up or start it over, hints one at a time, and the solution on request.
  */
+import { CommandText } from '../components/CommandText';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ExerciseCard } from '../../../shared/exercises/api';
@@ -127,7 +128,9 @@ function Commands({ lines, label }: { lines: string[]; label: string }) {
   const text = lines.join('\n');
   return (
     <div className="code-block exercise-commands">
-      <pre translate="no">{text}</pre>
+      <pre translate="no">
+        <CommandText text={text} />
+      </pre>
       <CopyButton text={text} label={label} testId="copy-exercise-commands" />
     </div>
   );

@@ -78,6 +78,13 @@ export function GraphView({ pane, namespaces, onChange }: GraphViewProps) {
   );
 }
 
+/** Smallest text in a node, px (styles/panels.css .storage-node-head). */
+const SMALLEST_NODE_TEXT_PX = 10;
+/** Least size node text is drawn at on the first view, px. */
+export const MIN_READABLE_TEXT_PX = 11;
+/** The least zoom of the first view: the smallest node text at least MIN_READABLE_TEXT_PX. */
+const READABLE_ZOOM = MIN_READABLE_TEXT_PX / SMALLEST_NODE_TEXT_PX;
+
 function GraphCanvas({
   request,
   onSelect,
@@ -109,6 +116,14 @@ function GraphCanvas({
     if (node.data.node.ref) onSelect(node.data.node.ref);
   };
 
+  // The first view: never so small that node text is unreadable (trial 3 of issue 8, defect 13: ~8 px at 1280 from
+  // the details). A graph that does not fit at a readable zoom shows its root and the root's neighbours; the rest is
+  // a pan or a zoom-out away.
+  const fitOptions = useMemo(() => {
+    const root = flow?.nodes.find((n) => n.data.root)?.id;
+    const near = root ? new Set([root, ...(flow?.edges ?? []).flatMap((e) => (e.source === root ? [e.target] : e.target === root ? [e.source] : []))]) : undefined;
+    return { padding: 0.08, minZoom: READABLE_ZOOM, maxZoom: Math.max(1.2, READABLE_ZOOM), ...(near ? { nodes: [...near].map((id) => ({ id })) } : {}) };
+  }, [flow]);
   if (graph.isLoading) return <StateMessage kind="loading" text={t('state.loading', { what: t('graph.label') })} />;
   if (!flow)
     return (
@@ -133,7 +148,7 @@ function GraphCanvas({
         nodesDraggable={false}
         nodesConnectable={false}
         fitView
-        fitViewOptions={{ padding: 0.08, maxZoom: 1.2, minZoom: 0.5 }}
+        fitViewOptions={fitOptions}
         minZoom={0.1}
         proOptions={{ hideAttribution: true }}
         aria-label={t('graph.label')}

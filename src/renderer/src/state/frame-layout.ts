@@ -74,14 +74,15 @@ export function panelMode(containerWidth: number, panelWidth: number, minContent
 }
 
 /**
- * The least width (px) the frame keeps left of a docked lesson: the cluster list plus the panes. With a details
- * panel open the lesson is read beside that cause, so the panes need only their navigation and the details panel
- * (which then overlays its own table inside the pane): the lesson docks and both stay visible, side by side, from
- * 1280 px up. Without details a pane keeps its navigation and a usable view (640 px); two panes keep 560 px each.
+ * The least width (px) the frame keeps left of a docked lesson: the cluster list plus the panes. A pane keeps its
+ * navigation and a usable view (640 px); with a details panel open, its navigation, the room the table needs for
+ * its never-hidden columns (MIN_VIEW_BESIDE_DETAILS) and the details panel: docking the lesson beside details at
+ * 1280 px left the table only its name column (trial 3 of issue 8, defect 3), so there the lesson overlays instead.
+ * Two panes keep 560 px each.
  */
 export function minBesideLesson(input: { sidebarWidth: number; split: boolean; detailsOpen: boolean }): number {
   if (input.split) return input.sidebarWidth + 2 * MIN_SPLIT_PANE_BESIDE_LESSON;
-  return input.sidebarWidth + FRAME.viewNav + (input.detailsOpen ? DETAILS_PANEL.min : 640);
+  return input.sidebarWidth + FRAME.viewNav + (input.detailsOpen ? MIN_VIEW_BESIDE_DETAILS + DETAILS_PANEL.min : 640);
 }
 
 /** The least width beside a details panel: the view navigation (when vertical) plus a usable view. */

@@ -14,7 +14,7 @@ import { BidiText } from '../components/BidiText';
 import { StateMessage } from '../components/StateMessage';
 import { useI18n } from '../i18n/i18n';
 import { useNow } from '../state/clock';
-import { DECORATION_WIDTH, estimateHeaderWidth, gridTemplate, layoutInputs, textWidth, type Column, type ColumnChoices, type ColumnContext } from '../tables/column';
+import { decorationOf, estimateHeaderWidth, gridTemplate, layoutInputs, textWidth, type Column, type ColumnChoices, type ColumnContext } from '../tables/column';
 import { layoutColumns } from '../tables/column-layout';
 import { growStableWidths, nextStableWidths, type StableWidthsState } from '../tables/stable-widths';
 import { browserMeasure, estimateWidth } from '../tables/fit-text';
@@ -180,7 +180,7 @@ export function DataTable({
   }
   const widestOf = (c: Column<AnyRow>) => {
     const inFont = c.chip ? chipMeasure : measure;
-    return loaded.reduce((most, row) => Math.max(most, textWidth(c.value(row, ctx), inFont)), 0) + (c.render ? DECORATION_WIDTH : 0);
+    return loaded.reduce((most, row) => Math.max(most, textWidth((c.shown ?? c.value)(row, ctx), inFont)), 0) + decorationOf(c);
   };
   const observed = () => new Map(loaded.length > 0 ? columns.map((c) => [c.id, widestOf(c)] as const) : []);
   // The set of rows the widths come from. A table loaded whole: which rows (a replay deletes one claim and creates
@@ -283,7 +283,7 @@ export function DataTable({
                             key={column.id}
                             role="gridcell"
                             className={column.align === 'end' ? 'cell end' : 'cell'}
-                            title={text || undefined}
+                            title={column.title?.(row, ctx) ?? (text || undefined)}
                             translate={column.uiText ? undefined : 'no'}
                             data-column={column.id}
                           >

@@ -19,6 +19,17 @@ export function badgeText(badge: Badge | undefined, ctx: ColumnContext): string 
   return badge.count > 1 ? ctx.t('severity.count', { severity: label, n: badge.count }) : label;
 }
 
+/**
+ * What a findings chip draws, for measuring: its icon, a space for the gap and its text (the chip's 12 px of padding
+ * is BADGE_DECORATION). The ◔ of an expected wait is wider than the ℹ of info, so the icon is measured too.
+ */
+export function badgeShown(badge: Badge | undefined, ctx: ColumnContext): string {
+  return badge ? `${SEVERITY_ICON[badge.severity]} ${badgeText(badge, ctx)}` : '';
+}
+
+/** A findings chip's padding (6 px a side, controls.css .chip), px. */
+export const BADGE_DECORATION = 12;
+
 /** What a finding code means, in the UI language (the code itself for a code this build does not know). */
 export function findingTitle(code: string, lang: Lang): string {
   return (FINDING_CODES as Record<string, { title: Record<Lang, string> } | undefined>)[code]?.title[lang] ?? code;

@@ -4,7 +4,7 @@ import { age } from '../format/time';
 import { Verbatim } from '../i18n/Verbatim';
 import { usageBytesText, usePercentText } from '../format/usage';
 import { UsageBarCell, UsageBytesCell } from './usage-cells';
-import { BadgeCell, badgeText, PhaseChip } from './cells';
+import { BADGE_DECORATION, BadgeCell, badgeShown, badgeText, PhaseChip } from './cells';
 import { accessModes, sizePair, type Column, type ColumnContext } from './column';
 
 export function claimClass(row: ClaimRow, ctx: ColumnContext): string {
@@ -22,6 +22,8 @@ export const claimColumns: readonly Column<ClaimRow>[] = [
     essential: true,
     floor: 64,
     value: (r) => r.phase,
+    // A coloured word (12 px, semibold: a little wider than the cell's text it is measured in), no chip padding.
+    decoration: 8,
     render: (r) => <PhaseChip phase={r.phase} />,
   },
   {
@@ -41,6 +43,7 @@ export const claimColumns: readonly Column<ClaimRow>[] = [
     priority: 3,
     // UI text: "(default)" is ours, the class name is the cluster's.
     uiText: true,
+    decoration: 0,
     value: claimClass,
     render: (r, ctx) =>
       r.className ? (
@@ -60,6 +63,8 @@ export const claimColumns: readonly Column<ClaimRow>[] = [
     priority: 1.5,
     uiText: true,
     value: (r, ctx) => usePercentText(r.usage, ctx),
+    // The bar (36 px, controls.css .usage-bar) and its 6 px gap are drawn beside the measured percent.
+    decoration: 42,
     render: (r, ctx) => <UsageBarCell usage={r.usage} ctx={ctx} />,
   },
   {
@@ -95,6 +100,8 @@ export const claimColumns: readonly Column<ClaimRow>[] = [
     chip: true,
     uiText: true,
     value: (r, ctx) => badgeText(r.badge, ctx),
+    shown: (r, ctx) => badgeShown(r.badge, ctx),
+    decoration: BADGE_DECORATION,
     render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,
   },
 ];

@@ -1,7 +1,7 @@
 /** StorageClasses: provisioner and its health, binding mode, reclaim, expansion, default, usage. */
 import type { ClassRow } from '../../../shared/model/rows';
 import { formatBytes } from '../format/bytes';
-import { BadgeCell, badgeText, ChipThenText, VerdictChip } from './cells';
+import { BADGE_DECORATION, BadgeCell, badgeShown, badgeText, ChipThenText, VerdictChip } from './cells';
 import { yesNo, type Column, type ColumnContext } from './column';
 
 export function classProvisioner(row: ClassRow, ctx: ColumnContext): string {
@@ -44,6 +44,8 @@ export const classColumns: readonly Column<ClassRow>[] = [
     chip: true,
     uiText: true,
     value: (r, ctx) => badgeText(r.badge, ctx),
+    shown: (r, ctx) => badgeShown(r.badge, ctx),
+    decoration: BADGE_DECORATION,
     render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,
   },
 ];

@@ -188,3 +188,44 @@ describe('a column kept whole (the findings chip)', () => {
   });
 });
 
+
+describe('spare width goes to cut content first (trial 3 of issue 8, defect 1)', () => {
+  const widthOf = (layout: ReturnType<typeof layoutColumns>, id: string) => layout.columns.find((c) => c.id === id)!.width;
+
+  it('puts a cut name whole before it puts a long header on one line', () => {
+    // "По умолчанию" over "да": its header may wrap, so its 132 px on one line wait until the name is whole.
+    const columns = [col('name', 130, { essential: true, grow: 2, wanted: 170, fit: 170 }), col('default', 100, { wanted: 132, fit: 100 })];
+    const layout = layoutColumns(columns, 270);
+    expect(widthOf(layout, 'name')).toBe(170);
+    expect(widthOf(layout, 'default')).toBe(100);
+  });
+
+  it('gives an event message the most of what is left, and whatever remains past the first ask', () => {
+    const columns = [
+      col('reason', 140, { essential: true, grow: 1, wanted: 240, fit: 240 }),
+      col('message', 200, { essential: true, grow: 4, wanted: 360, fit: 360, full: 1800 }),
+      col('object', 170, { essential: true, grow: 2, wanted: 200, fit: 200 }),
+    ];
+    const tight = layoutColumns(columns, 610);
+    expect(widthOf(tight, 'message') - 200).toBeGreaterThan(widthOf(tight, 'reason') - 140);
+    // Room for every first ask: the rest goes to the message, still cut, not to columns already whole.
+    const wide = layoutColumns(columns, 1000);
+    expect(widthOf(wide, 'reason')).toBe(240);
+    expect(widthOf(wide, 'object')).toBe(200);
+    expect(widthOf(wide, 'message')).toBe(560);
+  });
+
+  it('makes a column a few px short of whole whole, taking them from one far from whole', () => {
+    const columns = [col('reason', 150, { essential: true, grow: 1, wanted: 166, fit: 166 }), col('message', 150, { essential: true, grow: 4, wanted: 360, fit: 360 })];
+    const layout = layoutColumns(columns, 330);
+    expect(widthOf(layout, 'reason')).toBe(166);
+    expect(sum(layout)).toBe(330);
+  });
+
+  it('layoutInputs: a short column needs its content and its header\'s longest word, not the header on one line', () => {
+    const [input] = layoutInputs([{ id: 'default', width: 70, priority: 4 }], { hidden: [], widths: {} }, () => 'По умолчанию', () => 30);
+    expect(input!.min).toBe(headerWidth('умолчанию'));
+    expect(input!.fit).toBe(headerWidth('умолчанию'));
+    expect(input!.wanted).toBe(headerWidth('По умолчанию'));
+  });
+});

@@ -6,9 +6,12 @@
  * 2. While the minimums do not fit, the visible column of lowest priority (highest number) is hidden.
  * 3. If the essential columns alone do not fit, they shrink towards their floors (their text is cut with an
  *    ellipsis and shown whole on hover); only below the floors does the grid scroll sideways.
- * 4. Spare width goes first to short columns whose content is cut (a cut "вст…", "Ко…" or "3 с наз…" says
- *    nothing, while a long name cut in the middle still reads), then to essential columns whose content is cut,
- *    then to the other cut ones (each up to what it wants), then to the growing columns by share. A column the
+ * 4. Spare width goes only where content is cut, while any is: first to short columns (a cut "вст…", "Ко…" or
+ *    "3 с наз…" says nothing, while a long name cut in the middle still reads), then to essential columns, then
+ *    to the others, each up to its content with its header wrapped (`fit`); then headers are put on one line
+ *    (`wanted`); then the columns whose content is wider than a first ask (an event's message) get the rest up to
+ *    their whole content (`full`); only then do the growing columns share what is left. Within a pass the cut
+ *    columns get parts in proportion to their grow share (an event's message before its reason). A column the
  *    user resized keeps its width.
  *
  * Every width is a whole pixel and they add up to the available width exactly (when it holds the minimums),
@@ -21,6 +24,10 @@ export interface LayoutColumn {
   min: number;
   /** Width that shows the content and the header uncut, px (at least min). */
   wanted: number;
+  /** Width that shows the content uncut with the header wrapped at its spaces, px (min..wanted); absent: wanted. */
+  fit?: number;
+  /** Width of the whole content when it is more than `wanted` (a long message first asks for less), px. */
+  full?: number;
   /** Share of the width left after every column has what it wants; 0: none. */
   grow: number;
   /** Never hidden for room (name, status, findings). */
@@ -103,26 +110,48 @@ function shrink(columns: readonly LayoutColumn[], widths: number[], deficit: num
  */
 export const SHORT_WANTED = 140;
 
-/** Hands out `spare` px: up to what each column wants (short ones, then essential ones, evenly among those still cut), then by grow share. */
+/** Hands out `spare` px: up to what each column's content needs, by passes (see rule 4), then by grow share. */
 function spread(columns: readonly LayoutColumn[], widths: number[], spare: number): number[] {
   const out = [...widths];
   const flexible = (i: number) => columns[i]!.fixed === undefined;
   let left = spare;
-  // Water-filling: short columns first (their few px make them readable), then essential ones (a whole name
-  // beats a whole "Access" header), then the rest: every cut column of a pass gets an equal part until it has
-  // what it wants.
-  const passes: ((c: LayoutColumn) => boolean)[] = [(c) => c.wanted <= SHORT_WANTED, (c) => c.essential, (c) => !c.essential];
-  for (const inPass of passes) {
+  const fitOf = (c: LayoutColumn) => Math.min(c.wanted, c.fit ?? c.wanted);
+  const passes: { inPass: (c: LayoutColumn) => boolean; target: (c: LayoutColumn) => number }[] = [
+    { inPass: (c) => fitOf(c) <= SHORT_WANTED, target: fitOf },
+    { inPass: (c) => c.essential, target: fitOf },
+    { inPass: () => true, target: fitOf },
+    { inPass: () => true, target: (c) => c.wanted },
+    { inPass: () => true, target: (c) => Math.max(c.wanted, c.full ?? 0) },
+  ];
+  const weight = (c: LayoutColumn) => Math.max(c.grow, MIN_WEIGHT);
+  for (const { inPass, target } of passes) {
+    // Water-filling: every cut column of the pass gets a part (by its grow share) until it has what it needs.
     for (;;) {
-      const cut = out.map((_w, i) => i).filter((i) => flexible(i) && inPass(columns[i]!) && out[i]! < columns[i]!.wanted);
+      const cut = out.map((_w, i) => i).filter((i) => flexible(i) && inPass(columns[i]!) && out[i]! < target(columns[i]!));
       if (cut.length === 0 || left <= 0) break;
-      const share = Math.max(1, Math.floor(left / cut.length));
+      const totalWeight = cut.reduce((sum, i) => sum + weight(columns[i]!), 0);
+      const pool = left;
       for (const i of cut) {
-        const give = Math.min(share, columns[i]!.wanted - out[i]!, left);
+        const share = Math.max(1, Math.floor((pool * weight(columns[i]!)) / totalWeight));
+        const give = Math.min(share, target(columns[i]!) - out[i]!, left);
         out[i]! += give;
         left -= give;
         if (left <= 0) break;
       }
+    }
+    // A column left a few px short of whole takes them from the column furthest from whole
+    // ("ProvisioningFail…" for 3 px reads worse than a message 3 px shorter).
+    for (let i = 0; i < out.length; i++) {
+      const short = target(columns[i]!) - out[i]!;
+      if (!flexible(i) || !inPass(columns[i]!) || short <= 0 || short > NEARLY_WHOLE) continue;
+      let donor = -1;
+      out.forEach((w, k) => {
+        const deficit = fitOf(columns[k]!) - w;
+        if (k !== i && flexible(k) && deficit > NEARLY_WHOLE * 2 && w - short >= minOf(columns[k]!) && (donor < 0 || deficit > fitOf(columns[donor]!) - out[donor]!)) donor = k;
+      });
+      if (donor < 0) continue;
+      out[donor]! -= short;
+      out[i]! += short;
     }
   }
   if (left <= 0) return out;
@@ -141,3 +170,9 @@ function spread(columns: readonly LayoutColumn[], widths: number[], spare: numbe
   out[takers[0]!]! += left - given;
   return out;
 }
+
+/** A cut column this many px short of its target is made whole before the others share, px. */
+const NEARLY_WHOLE = 16;
+
+/** Share in the water-filling of a column declared without grow (a fixed one still gets its few px). */
+const MIN_WEIGHT = 0.5;

@@ -23,6 +23,16 @@ export interface Column<Row> {
   id: string;
   label: MessageKey;
   value: (row: Row, ctx: ColumnContext) => string;
+  /**
+   * The text the cell draws when `render` draws another than `value` (a short kind before a name): what the
+   * layout measures. Absent: `value`.
+   */
+  shown?: (row: Row, ctx: ColumnContext) => string;
+  /**
+   * The cell's tooltip when it is not its value: why a cell shows "—" (NOT_KNOWN) rather than a value, so no
+   * cell is blank without a reason. Absent: the value.
+   */
+  title?: (row: Row, ctx: ColumnContext) => string | undefined;
   /** `room` is the width the cell's content has, px. */
   render?: (row: Row, ctx: ColumnContext, room: number) => ReactNode;
   /** Names that differ at their ends: cut in the middle ("data-post…-replica-17") rather than at the end. */
@@ -43,6 +53,11 @@ export interface Column<Row> {
    * wider one is on screen, between layout moments too (a chip that appears in a replay or a live cluster).
    */
   keepWhole?: boolean;
+  /**
+   * Extra width `render` draws beyond the measured `value` text, px (a chip's icon and padding); absent:
+   * DECORATION_WIDTH when the column has a `render`, else 0. Plain decorated text (a coloured word) has 0.
+   */
+  decoration?: number;
   /** The text is drawn in a chip (11 px, controls.css .chip / .verdict): measured in that font, not the cell's. */
   chip?: boolean;
   /** The cell is UI text (ages, yes/no, severities); otherwise it is cluster text and marked translate="no". */
@@ -51,6 +66,9 @@ export interface Column<Row> {
 }
 
 export type ColumnsOf<T extends TableId> = readonly Column<TableRows[T]>[];
+
+/** What a cell shows when its value is not known or does not apply; its title says why (Column.title). */
+export const NOT_KNOWN = '—';
 
 /** Short forms kubectl prints for access modes. */
 const ACCESS_MODE_SHORT: Record<string, string> = {
@@ -86,15 +104,27 @@ export function headerWidth(label: string, measure: Measure = estimateHeaderWidt
   return Math.ceil(measure(label)) + 16 + 14;
 }
 
-/** Width a cell's text would like (with its padding), capped so one long value does not take the whole row. */
+/**
+ * Width a cell's text needs whole (with its padding), px, uncapped: layoutInputs caps what a column asks for
+ * first (MAX_WANTED_WIDTH) and hands out the rest only to columns still cut.
+ */
 export function textWidth(text: string, measure: Measure = estimateWidth): number {
-  return Math.min(MAX_WANTED_WIDTH, Math.ceil(measure(text)) + 16);
+  // 2 px over the canvas's width: the page draws some text (names with dots and slashes) a pixel or two wider.
+  return Math.ceil(measure(text)) + 16 + TEXT_MARGIN;
 }
 
-const MAX_WANTED_WIDTH = 360;
+const TEXT_MARGIN = 2;
 
-/** Extra width of a decorated cell (a chip's icon and padding) over its plain text. */
-export const DECORATION_WIDTH = 24;
+/** What one column asks for before any other column's content is whole, px: one long value does not take the row. */
+export const MAX_WANTED_WIDTH = 360;
+
+/** Extra width a column's `render` draws beyond its measured text, px (see Column.decoration). */
+export function decorationOf(column: Pick<Column<never>, 'decoration' | 'render'>): number {
+  return column.decoration ?? (column.render ? DECORATION_WIDTH : 0);
+}
+
+/** Extra width of a decorated cell over its plain text, px: a chip's padding (12), icon (up to ~12 px for ◔ at 11 px) and gaps. */
+export const DECORATION_WIDTH = 30;
 
 /** Share of the spare width for columns declared without one. */
 const FIXED_COLUMN_GROW = 0.25;
@@ -123,16 +153,22 @@ export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'gro
       const label = labelOf(c);
       const header = headerWidth(label, measureHeader);
       // A header label wraps onto a second line at its spaces («Пространство / имён»), never inside a word: the
-      // column is never narrower than its longest word.
+      // column is never narrower than its longest word, and needs no more than that for the header.
       const headerWord = Math.max(...label.split(/\s+/).map((word) => headerWidth(word, measureHeader)));
-      const content = wantedText?.(c);
+      const full = wantedText?.(c);
+      // One long value (an event's message) asks for at most MAX_WANTED_WIDTH until every column's content is
+      // whole; what is left then goes to the columns still cut (`full`).
+      const content = full === undefined ? undefined : Math.min(MAX_WANTED_WIDTH, full);
       // With rows loaded, a column whose text is narrower than its declared minimum (an empty Volume column of
-      // Pending claims) gives that room up, down to its header, and wants no more than its header and text.
-      const declared = Math.max(headerWord, content === undefined ? c.width : c.keepWhole ? Math.max(c.width, content) : Math.min(c.width, Math.max(content, header)));
-      const whole = Math.max(declared, header, content ?? c.width);
-      // A short value or header ("встроенный", "Количество") is worth nothing cut: its whole width is its minimum,
-      // so when room is short a less important column is hidden rather than this one cut.
-      const min = content !== undefined && whole <= SHORT_WANTED ? whole : declared;
+      // Pending claims) gives that room up, down to its header's longest word, and wants no more than that and its text.
+      const declared = Math.max(headerWord, content === undefined ? c.width : c.keepWhole ? Math.max(c.width, content) : Math.min(c.width, Math.max(content, headerWord)));
+      // What shows the content whole with the header wrapped: the room the content of other columns competes for.
+      const fit = Math.max(declared, headerWord, content ?? c.width);
+      // The header on one line too.
+      const whole = Math.max(fit, header);
+      // A short value ("встроенный", "3 с назад") is worth nothing cut: its whole width is its minimum, so when
+      // room is short a less important column is hidden rather than this one cut. A long header wraps instead.
+      const min = content !== undefined && fit <= SHORT_WANTED ? fit : declared;
       const wanted = whole;
       const input: LayoutColumn = {
         id: c.id,
@@ -141,7 +177,9 @@ export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'gro
         grow: c.grow ?? FIXED_COLUMN_GROW,
         essential: c.essential === true,
         priority: c.priority ?? 0,
+        fit,
       };
+      if (full !== undefined && full > whole) input.full = full;
       const floor = c.keepWhole ? min : c.floor !== undefined ? Math.max(c.floor, headerWord) : undefined;
       if (floor !== undefined) input.floor = floor;
       const fixed = choices.widths[c.id];

@@ -7,7 +7,7 @@ import { accessModes, sizePair, type Column, type ColumnContext } from './column
 import { eventObject, objectWord } from './events-columns';
 import { ALL_KINDS } from '../../../shared/kube/kinds';
 import { podInit, podVolumeTypes } from './pods-columns';
-import { provisionerLease, provisionerNodes, provisionerPods } from './provisioners-columns';
+import { provisionerLease, provisionerNodes, provisionerPods, provisionerPodsTitle } from './provisioners-columns';
 import { TABLES } from './registry';
 import { volumeClaim, volumeSource } from './volumes-columns';
 
@@ -137,11 +137,15 @@ describe('class and provisioner columns', () => {
   };
   it('show lease freshness, pods and node registrations', () => {
     expect(provisionerLease(prov, en)).toBe('csi-0 · 5s ago');
-    expect(provisionerLease({ ...prov, leaseHolder: undefined }, en)).toBe('');
+    // No cell is blank without a reason: "—", and its title says why (trial 3 of issue 8, defect 11).
+    expect(provisionerLease({ ...prov, leaseHolder: undefined }, en)).toBe('—');
     expect(provisionerPods(prov)).toBe('1/2');
-    expect(provisionerPods({ ...prov, podsTotal: undefined })).toBe('');
+    expect(provisionerPods({ ...prov, podsTotal: undefined })).toBe('—');
+    expect(provisionerPodsTitle(prov, en)).toBeUndefined();
+    expect(provisionerPodsTitle({ ...prov, podsTotal: undefined, type: 'in-tree' }, en)).toMatch(/kube-controller-manager/);
+    expect(provisionerPodsTitle({ ...prov, podsTotal: undefined, type: 'external' }, en)).toMatch(/outside the cluster/);
     expect(provisionerNodes(prov)).toBe('2');
-    expect(provisionerNodes({ ...prov, type: 'external' })).toBe('');
+    expect(provisionerNodes({ ...prov, type: 'external' })).toBe('—');
   });
 });
 

@@ -22,6 +22,11 @@ export function objectWord(kind: Kind): string {
   return short === kind ? KINDS[kind].kind.toLowerCase() : short;
 }
 
+/** What the Object cell draws: kubectl's short kind, then namespace/name ("pvc shop/data-17"). */
+export function eventObjectShort(row: EventRow): string {
+  return row.object ? `${objectWord(row.object.kind)} ${refKey(row.object)}` : '';
+}
+
 export const eventColumns: readonly Column<EventRow>[] = [
   {
     id: 'type',
@@ -30,6 +35,8 @@ export const eventColumns: readonly Column<EventRow>[] = [
     essential: true,
     floor: 56,
     value: (r) => r.type,
+    // A coloured word, no chip padding.
+    decoration: 0,
     render: (r) => <span className={r.type === 'Warning' ? 'tone-text-bad' : undefined}>{r.type}</span>,
   },
   { id: 'reason', label: 'col.reason', width: 140, grow: 1, essential: true, floor: 80, value: (r) => r.reason },
@@ -41,8 +48,10 @@ export const eventColumns: readonly Column<EventRow>[] = [
     essential: true,
     floor: 96,
     value: eventObject,
+    shown: eventObjectShort,
+    decoration: 0,
     // kubectl's short kind, then the name cut in the middle: "pvc shop/data-…-17" (the title has it whole).
-    render: (r, ctx, room) => (r.object ? <MiddleText text={`${objectWord(r.object.kind)} ${refKey(r.object)}`} room={room} measure={ctx.measure} /> : ''),
+    render: (r, ctx, room) => (r.object ? <MiddleText text={eventObjectShort(r)} room={room} measure={ctx.measure} /> : ''),
   },
   { id: 'message', label: 'col.message', width: 200, grow: 4, essential: true, floor: 96, value: (r) => r.message },
   { id: 'count', label: 'col.count', width: 56, align: 'end', priority: 2, value: (r) => String(r.count) },

@@ -1,7 +1,7 @@
 /** Pods with their volumes: status (Init: 1/3), node, volume types, claims, restarts. */
 import type { PodRow } from '../../../shared/model/rows';
 import { age } from '../format/time';
-import { BadgeCell, badgeText, PhaseChip } from './cells';
+import { BADGE_DECORATION, BadgeCell, badgeShown, badgeText, PhaseChip } from './cells';
 import type { Column } from './column';
 
 /** "pvc:1 emptyDir:2", sorted by type so rows compare at a glance. */
@@ -25,7 +25,7 @@ export function podInit(row: PodRow): string {
 export const podColumns: readonly Column<PodRow>[] = [
   { id: 'name', label: 'col.name', width: 150, grow: 2, essential: true, floor: 96, middle: true, value: (r) => r.name },
   { id: 'namespace', label: 'col.namespace', width: 100, grow: 1, priority: 1, value: (r) => r.namespace },
-  { id: 'status', label: 'col.status', width: 100, grow: 1, essential: true, floor: 64, value: (r) => r.status, render: (r) => <PhaseChip phase={r.status} /> },
+  { id: 'status', label: 'col.status', width: 100, grow: 1, essential: true, floor: 64, value: (r) => r.status, decoration: 8, render: (r) => <PhaseChip phase={r.status} /> },
   { id: 'ready', label: 'col.ready', width: 56, align: 'end', priority: 2, value: (r) => r.ready },
   { id: 'init', label: 'col.init', width: 52, align: 'end', priority: 8, value: podInit },
   { id: 'restarts', label: 'col.restarts', width: 64, align: 'end', priority: 5, value: (r) => String(r.restarts) },
@@ -43,6 +43,8 @@ export const podColumns: readonly Column<PodRow>[] = [
     chip: true,
     uiText: true,
     value: (r, ctx) => badgeText(r.badge, ctx),
+    shown: (r, ctx) => badgeShown(r.badge, ctx),
+    decoration: BADGE_DECORATION,
     render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,
   },
 ];

@@ -2,21 +2,27 @@
 import type { ProvisionerRow } from '../../../shared/model/rows';
 import { ago } from '../format/time';
 import { Verbatim } from '../i18n/Verbatim';
-import { BadgeCell, badgeText, VerdictChip } from './cells';
-import type { Column, ColumnContext } from './column';
+import { BADGE_DECORATION, BadgeCell, badgeShown, badgeText, VerdictChip } from './cells';
+import { NOT_KNOWN, type Column, type ColumnContext } from './column';
 
 export function provisionerLease(row: ProvisionerRow, ctx: ColumnContext): string {
-  if (!row.leaseHolder) return '';
+  if (!row.leaseHolder) return NOT_KNOWN;
   const renewed = ago(row.leaseRenewedAt, ctx.now, ctx);
   return renewed ? `${row.leaseHolder} · ${renewed}` : row.leaseHolder;
 }
 
 export function provisionerPods(row: ProvisionerRow): string {
-  return row.podsTotal === undefined ? '' : `${row.podsReady ?? 0}/${row.podsTotal}`;
+  return row.podsTotal === undefined ? NOT_KNOWN : `${row.podsReady ?? 0}/${row.podsTotal}`;
+}
+
+/** Why a provisioner's Pods cell shows no count (no live pod of it was found). */
+export function provisionerPodsTitle(row: ProvisionerRow, ctx: ColumnContext): string | undefined {
+  if (row.podsTotal !== undefined) return undefined;
+  return ctx.t(row.type === 'in-tree' ? 'col.notKnown.podsInTree' : row.type === 'none' ? 'col.notKnown.podsNone' : 'col.notKnown.podsNotSeen');
 }
 
 export function provisionerNodes(row: ProvisionerRow): string {
-  if (row.type !== 'csi') return '';
+  if (row.type !== 'csi') return NOT_KNOWN;
   return String(row.registeredNodes.length);
 }
 
@@ -30,12 +36,22 @@ export const provisionerColumns: readonly Column<ProvisionerRow>[] = [
     essential: true,
     floor: 64,
     chip: true,
+    // A verdict chip has 5 px of padding a side and no icon (controls.css .verdict), and is semibold.
+    decoration: 12,
     value: (r, ctx) => ctx.t(`verdict.${r.verdict}`),
     uiText: true,
     render: (r, ctx) => <VerdictChip verdict={r.verdict} t={ctx.t} />,
   },
   { id: 'classes', label: 'col.class', width: 120, grow: 2, priority: 1, value: (r) => r.classes.join(', ') },
-  { id: 'registered', label: 'col.registered', width: 64, align: 'end', priority: 5, value: provisionerNodes },
+  {
+    id: 'registered',
+    label: 'col.registered',
+    width: 64,
+    align: 'end',
+    priority: 5,
+    value: provisionerNodes,
+    title: (r, ctx) => (r.type === 'csi' ? undefined : ctx.t('col.notKnown.registeredNotCsi')),
+  },
   {
     id: 'lease',
     label: 'col.lease',
@@ -43,7 +59,10 @@ export const provisionerColumns: readonly Column<ProvisionerRow>[] = [
     grow: 2,
     priority: 2,
     uiText: true,
+    decoration: 0,
     value: provisionerLease,
+    // In-tree and static provisioners elect no leader: their "—" needs no reason beyond the Type column.
+    title: (r, ctx) => (r.leaseHolder || r.type === 'in-tree' || r.type === 'none' ? undefined : ctx.t('col.notKnown.leaseNone')),
     // The holder is the cluster's name for it; the age is ours.
     render: (r, ctx) =>
       r.leaseHolder ? (
@@ -51,9 +70,11 @@ export const provisionerColumns: readonly Column<ProvisionerRow>[] = [
           <Verbatim>{r.leaseHolder}</Verbatim>
           {r.leaseRenewedAt ? ` · ${ago(r.leaseRenewedAt, ctx.now, ctx)}` : ''}
         </>
-      ) : null,
+      ) : (
+        NOT_KNOWN
+      ),
   },
-  { id: 'pods', label: 'col.pods', width: 60, align: 'end', priority: 4, value: provisionerPods },
+  { id: 'pods', label: 'col.pods', width: 60, align: 'end', priority: 4, value: provisionerPods, title: provisionerPodsTitle },
   {
     id: 'badge',
     label: 'col.findings',
@@ -64,6 +85,8 @@ export const provisionerColumns: readonly Column<ProvisionerRow>[] = [
     chip: true,
     uiText: true,
     value: (r, ctx) => badgeText(r.badge, ctx),
+    shown: (r, ctx) => badgeShown(r.badge, ctx),
+    decoration: BADGE_DECORATION,
     render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,
   },
 ];

@@ -1,7 +1,7 @@
 /** Volumes: phase, the claim bound to it, class, size, access, reclaim policy, source, node affinity. */
 import type { VolumeRow } from '../../../shared/model/rows';
 import { age } from '../format/time';
-import { BadgeCell, badgeText, PhaseChip } from './cells';
+import { BADGE_DECORATION, BadgeCell, badgeShown, badgeText, PhaseChip } from './cells';
 import { accessModes, type Column } from './column';
 
 export function volumeClaim(row: VolumeRow): string {
@@ -14,7 +14,7 @@ export function volumeSource(row: VolumeRow): string {
 
 export const volumeColumns: readonly Column<VolumeRow>[] = [
   { id: 'name', label: 'col.name', width: 150, grow: 2, essential: true, floor: 96, middle: true, value: (r) => r.name },
-  { id: 'phase', label: 'col.phase', width: 80, essential: true, floor: 64, value: (r) => r.phase, render: (r) => <PhaseChip phase={r.phase} /> },
+  { id: 'phase', label: 'col.phase', width: 80, essential: true, floor: 64, value: (r) => r.phase, decoration: 8, render: (r) => <PhaseChip phase={r.phase} /> },
   { id: 'claim', label: 'col.claim', width: 140, grow: 2, priority: 1, middle: true, value: volumeClaim },
   { id: 'class', label: 'col.class', width: 90, grow: 1, priority: 3, value: (r) => r.className ?? '' },
   { id: 'capacity', label: 'col.capacity', width: 80, align: 'end', priority: 2, value: (r) => r.capacity ?? '' },
@@ -33,6 +33,8 @@ export const volumeColumns: readonly Column<VolumeRow>[] = [
     chip: true,
     uiText: true,
     value: (r, ctx) => badgeText(r.badge, ctx),
+    shown: (r, ctx) => badgeShown(r.badge, ctx),
+    decoration: BADGE_DECORATION,
     render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,
   },
 ];
