@@ -32,7 +32,7 @@ for (const screen of SCREENS) {
     await app.setUiLanguage('ru');
     await expect(app.nav('overview')).toHaveText('Обзор');
     // The age beside a replay's read-only tag says what it is the age of (trial 3: it read as the capture's age).
-    await expect(page.getByTestId('sync-summary')).toContainText('последнее изменение');
+    await expect(page.getByTestId('sync-summary')).toContainText('изменено');
 
     const found: EnglishFound[] = [];
     const check = async (view: string) => {

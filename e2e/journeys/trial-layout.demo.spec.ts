@@ -50,10 +50,19 @@ for (const [width, height, lang] of [[1280, 720, 'ru'], [1440, 900, 'en']] as co
     expect(await outside(nav, '.nav-item')).toEqual([]);
     expect(await cutTexts(nav.locator('.nav-item'))).toEqual([]);
 
-    // 10: the status summary is whole and has a tooltip.
+    // 10: the status summary has its whole text as a tooltip, and what the data is ("Запись, только чтение") is
+    // always shown whole: since the strip became one row that never wraps (trial 3), only the age after it may
+    // give way at 1280 with the cluster list open.
     const summary = page.getByTestId('sync-summary');
     await expect(summary).toHaveAttribute('title', /\S/);
-    expect(await cutTexts(summary)).toEqual([]);
+    const room = await summary.evaluate((e) => {
+      const ctx = document.createElement('canvas').getContext('2d')!;
+      ctx.font = getComputedStyle(e).font;
+      const what = (e.getAttribute('title') ?? '').split(' · ')[0] ?? '';
+      return { shown: e.clientWidth, what: Math.ceil(ctx.measureText(`${what} · …`).width), whole: e.scrollWidth <= e.clientWidth + 1, title: e.getAttribute('title') };
+    });
+    expect(room.title).toContain('только чтение');
+    expect(room.shown, `the summary shows at least "${room.title}" up to its age`).toBeGreaterThanOrEqual(room.what);
 
     // 14, 15: the findings chips are whole; verdict chips are pills, not row-high slabs.
     const classes = await app.showTable('classes');

@@ -86,7 +86,11 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
           {sourceTag}
         </span>
       )}
-      {data.serverVersion && <Verbatim className="muted">{data.serverVersion}</Verbatim>}
+      {data.serverVersion && (
+        <span className="strip-version muted" title={data.serverVersion}>
+          <Verbatim>{data.serverVersion}</Verbatim>
+        </span>
+      )}
       <span role="status" aria-live="polite" className="strip-summary" data-testid="sync-summary" title={summary}>
         {summary}
       </span>

@@ -691,7 +691,7 @@ export const en = {
   'details.ruleId': 'Rule {code}',
   'details.fromField': 'from {field}',
   'status.loadedAgo': 'loaded {ago}',
-  'status.changedAgo': 'last change {ago}',
+  'status.changedAgo': 'changed {ago}',
   'details.notInReplay': 'At this point of the recording the object does not exist: it is not created yet, or already deleted.',
   'details.cause.one': 'Cause, evidence and fix →',
   'details.cause.all': 'Findings ({n, number}): cause, evidence, fix →',

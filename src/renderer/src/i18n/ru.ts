@@ -695,7 +695,7 @@ export const ru: Record<MessageKey, string> = {
   'details.ruleId': 'Правило {code}',
   'details.fromField': 'из {field}',
   'status.loadedAgo': 'загружен {ago}',
-  'status.changedAgo': 'последнее изменение {ago}',
+  'status.changedAgo': 'изменено {ago}',
   'details.notInReplay': 'В этот момент записи объекта нет: он ещё не создан или уже удалён.',
   'details.cause.one': 'Причина, факты и исправление →',
   'details.cause.all': 'Все замечания ({n, number}): причина, факты, исправление →',

@@ -36,8 +36,9 @@ export const provisionerColumns: readonly Column<ProvisionerRow>[] = [
     essential: true,
     floor: 64,
     chip: true,
-    // A verdict chip has 5 px of padding a side and no icon (controls.css .verdict), and is semibold.
-    decoration: 12,
+    // A verdict chip has 5 px of padding a side and no icon (controls.css .verdict), and is semibold; the pill's
+    // border and the cell's own inline margins drew 16 px more than that measured (trial-layout's short verdicts).
+    decoration: 20,
     value: (r, ctx) => ctx.t(`verdict.${r.verdict}`),
     uiText: true,
     render: (r, ctx) => <VerdictChip verdict={r.verdict} t={ctx.t} />,
