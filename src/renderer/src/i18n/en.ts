@@ -404,6 +404,14 @@ export const en = {
   'summary.holderIdentity': 'Holder',
   'summary.renewTime': 'Renewed',
   'summary.leaseDuration': 'Duration, s',
+  'summary.replicas': 'Replicas',
+  'summary.claimTemplates': 'Claim templates',
+  'summary.ordinalPods': 'Pods by ordinal',
+  'summary.ordinalClaims': 'Claims by ordinal',
+  'summary.retentionPolicy': 'Claim retention',
+  'summary.quotaHard': 'Hard limits',
+  'summary.quotaUsed': 'Used',
+  'summary.limitItems': 'Limits',
   'summary.note.not-set': 'not set: the Kubernetes default',
   'summary.note.default-class': 'the claim names no class: the default class applies',
   'summary.note.no-default-class': 'the claim names no class, and the cluster has no default class',
@@ -713,6 +721,9 @@ export const en = {
   'kindName.volumesnapshotclasses': 'Snapshot classes',
   'kindName.volumesnapshotcontents': 'Snapshot contents',
   'kindName.volumesnapshots': 'Volume snapshots',
+  'kindName.statefulsets': 'StatefulSets',
+  'kindName.resourcequotas': 'Resource quotas',
+  'kindName.limitranges': 'Limit ranges',
 } as const;
 
 export type MessageKey = keyof typeof en;
