@@ -3,7 +3,9 @@
  * finding. The controller (pkg/controller/statefulset/stateful_pod_control.go, createPersistentVolumeClaims) creates
  * the missing claim of every template before the pod of an ordinal and, when the API server refuses one, records on
  * the StatefulSet a Warning `FailedCreate` "create Claim <claim> for Pod <pod> in StatefulSet <set> failed error:
- * <admission message>", and retries without creating the pod. The verdict is computed from the LimitRanges and
+ * <admission message>" (recordClaimEvent; older releases write "create", v1.37 on the lab "Create Claim ..."), then
+ * "Create Pod <pod> in StatefulSet <set> failed error: failed to create PVC <claim>: <admission message>"
+ * (recordPodEvent), and retries without creating the pod. The verdict is computed from the LimitRanges and
  * ResourceQuotas of the namespace (statefulset-limits.ts); the event is evidence, and alone it makes a finding only
  * when the objects do not explain the refusal (a webhook, a scoped quota, a policy).
  */
@@ -28,16 +30,30 @@ export interface MissingClaims {
   className: string | undefined;
 }
 
-const CLAIM_EVENT = /^create Claim (\S+) for Pod (\S+) in StatefulSet (\S+) failed error: ([\s\S]*)$/;
+/** recordClaimEvent's message: groups claim, pod, set, the API server's error. */
+const CLAIM_EVENT = /^[Cc]reate Claim (\S+) for Pod (\S+) in StatefulSet (\S+) failed error: ([\s\S]*)$/;
+/** recordPodEvent's message when a claim failed: groups pod, set, claim, the API server's error. */
+const POD_EVENT = /^[Cc]reate Pod (\S+) in StatefulSet (\S+) failed error: failed to create PVC (\S+): ([\s\S]*)$/;
 
-/** The newest FailedCreate event about a claim of this set that still does not exist, by claim name. */
+/** The claim a FailedCreate event is about and the API server's words, or undefined for other failures. */
+export function parseClaimEvent(message: string): { claim: string; error: string } | undefined {
+  const claim = CLAIM_EVENT.exec(message);
+  if (claim) return { claim: claim[1]!, error: claim[4]! };
+  const pod = POD_EVENT.exec(message);
+  return pod ? { claim: pod[3]!, error: pod[4]! } : undefined;
+}
+
+/** The newest FailedCreate event about a claim of this set that still does not exist, by claim name (the claim's own event first). */
 export function failedClaimEvents(ctx: DiagnoseContext, set: StatefulSet, missingNames: ReadonlySet<string>): Map<string, KubeEvent> {
   const out = new Map<string, KubeEvent>();
   // eventsAbout: newest first.
-  for (const event of eventsAbout(ctx.view, 'statefulsets', set)) {
-    if (event.reason !== 'FailedCreate') continue;
-    const claim = CLAIM_EVENT.exec(event.message ?? '')?.[1];
-    if (claim && missingNames.has(claim) && !out.has(claim)) out.set(claim, event);
+  const events = eventsAbout(ctx.view, 'statefulsets', set).filter((e) => e.reason === 'FailedCreate');
+  for (const own of [true, false]) {
+    for (const event of events) {
+      if (CLAIM_EVENT.test(event.message ?? '') !== own) continue;
+      const claim = parseClaimEvent(event.message ?? '')?.claim;
+      if (claim && missingNames.has(claim) && !out.has(claim)) out.set(claim, event);
+    }
   }
   return out;
 }
@@ -166,7 +182,7 @@ function overQuota(set: StatefulSet, m: MissingClaims, first: string, breaches: 
 
 function createFailed(set: StatefulSet, m: MissingClaims, first: string, event: KubeEvent, shared: Evidence[]): Finding {
   const ns = set.metadata?.namespace ?? '';
-  const reason = CLAIM_EVENT.exec(event.message ?? '')?.[4] ?? '';
+  const reason = parseClaimEvent(event.message ?? '')?.error ?? '';
   return finding({
     code: 'statefulset.claim-create-failed',
     object: refTo('statefulsets', set),

@@ -86,6 +86,12 @@ describe('StatefulSet claims refused by admission', () => {
     const [f] = on({ statefulsets: [set], events: [webhook] });
     expect(f!.code).toBe('statefulset.claim-create-failed');
     expect(plainText(f!.cause.en)).toContain('The API server said: admission webhook "pvc.example.com" denied the request: no.');
+    // v1.37's capitalised verb, and the pod's event when only that one is kept.
+    const capital = eventAbout(set, 'FailedCreate', 'Create Claim data-web-0 for Pod web-0 in StatefulSet web failed error: denied', { type: 'Warning' });
+    expect(on({ statefulsets: [set], events: [capital] }).map((x) => plainText(x.cause.en))).toEqual([expect.stringContaining('The API server said: denied.')]);
+    const podEvent = eventAbout(set, 'FailedCreate', 'Create Pod web-0 in StatefulSet web failed error: failed to create PVC data-web-0: denied too', { type: 'Warning' });
+    expect(on({ statefulsets: [set], events: [podEvent] }).map((x) => plainText(x.cause.en))).toEqual([expect.stringContaining('The API server said: denied too.')]);
+    expect(codes({ statefulsets: [set], events: [eventAbout(set, 'FailedCreate', 'Create Pod web-0 in StatefulSet web failed error: pods "web-0" is forbidden: no', { type: 'Warning' })] })).toEqual([]);
     // Once the claim exists, the old event explains nothing.
     expect(codes({ statefulsets: [set], events: [webhook], persistentvolumeclaims: [claim('data-web-0')] })).toEqual([]);
   });
