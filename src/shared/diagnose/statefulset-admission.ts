@@ -15,7 +15,7 @@ import type { ClaimTemplate, StatefulSet } from '../kube/objects-owners';
 import type { Evidence, Finding } from '../model/findings';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
-import { eventEvidence, eventsAbout, refTo } from './object-helpers';
+import { eventEvidence, eventsAbout, refTo, unreadable } from './object-helpers';
 import { command } from './shell-quote';
 import { limitBreaches, quotaBreaches, type LimitBreach, type QuotaBreach } from './statefulset-limits';
 import { claimName, podName } from './statefulset-ordinals';
@@ -74,7 +74,7 @@ export function admissionFindings(ctx: DiagnoseContext, set: StatefulSet, missin
     if (limits.length > 0) out.push(overLimit(set, m, first, limits, shared));
     const quota = quotaBreaches(m.template, m.className, quotas);
     if (quota.length > 0) out.push(overQuota(set, m, first, quota, shared));
-    if (limits.length === 0 && quota.length === 0 && event) out.push(createFailed(set, m, first, event, shared));
+    if (limits.length === 0 && quota.length === 0 && event) out.push(createFailed(ctx, set, m, first, event, shared));
   }
   return out;
 }
@@ -180,16 +180,24 @@ function overQuota(set: StatefulSet, m: MissingClaims, first: string, breaches: 
   });
 }
 
-function createFailed(set: StatefulSet, m: MissingClaims, first: string, event: KubeEvent, shared: Evidence[]): Finding {
+function createFailed(ctx: DiagnoseContext, set: StatefulSet, m: MissingClaims, first: string, event: KubeEvent, shared: Evidence[]): Finding {
   const ns = set.metadata?.namespace ?? '';
   const reason = parseClaimEvent(event.message ?? '')?.error ?? '';
+  // Limits the app could not read are not cleared: say so rather than point at webhooks.
+  const unread = unreadable(ctx.view, 'limitranges') ?? unreadable(ctx.view, 'resourcequotas');
+  const why = unread
+    ? t(`The namespace's limits could not be checked (${unread.en}).`, `Ограничения пространства имён проверить не удалось (${unread.ru}).`)
+    : t(
+        'No LimitRange or unscoped ResourceQuota of the namespace explains it: look for an admission webhook, a policy or a scoped quota.',
+        'Ни LimitRange, ни квота без областей действия этого не объясняют: ищите admission-вебхук, политику или квоту с областями действия.',
+      );
   return finding({
     code: 'statefulset.claim-create-failed',
     object: refTo('statefulsets', set),
     key: templateName(m),
     cause: t(
-      `The StatefulSet controller cannot create claim ${verbatim(first)} from template ${verbatim(templateName(m))}, so the pod that needs it is never created. The API server said: ${verbatim(reason)}. No LimitRange or unscoped ResourceQuota of the namespace explains it: look for an admission webhook, a policy or a scoped quota.`,
-      `Контроллер StatefulSet не может создать заявку ${verbatim(first)} из шаблона ${verbatim(templateName(m))}, поэтому нужный ей под не создаётся. Ответ API-сервера: ${verbatim(reason)}. Ни LimitRange, ни квота без областей действия этого не объясняют: ищите admission-вебхук, политику или квоту с областями действия.`,
+      `The StatefulSet controller cannot create claim ${verbatim(first)} from template ${verbatim(templateName(m))}, so the pod that needs it is never created. The API server said: ${verbatim(reason)}. ${why.en}`,
+      `Контроллер StatefulSet не может создать заявку ${verbatim(first)} из шаблона ${verbatim(templateName(m))}, поэтому нужный ей под не создаётся. Ответ API-сервера: ${verbatim(reason)}. ${why.ru}`,
     ),
     evidence: shared,
     fix: [step(t('Read the refusal in the StatefulSet\'s events', 'Прочитайте причину отказа в событиях StatefulSet'), command`kubectl describe statefulset ${set.metadata?.name} -n ${ns}`)],

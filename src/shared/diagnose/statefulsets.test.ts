@@ -92,6 +92,9 @@ describe('StatefulSet claims refused by admission', () => {
     const podEvent = eventAbout(set, 'FailedCreate', 'Create Pod web-0 in StatefulSet web failed error: failed to create PVC data-web-0: denied too', { type: 'Warning' });
     expect(on({ statefulsets: [set], events: [podEvent] }).map((x) => plainText(x.cause.en))).toEqual([expect.stringContaining('The API server said: denied too.')]);
     expect(codes({ statefulsets: [set], events: [eventAbout(set, 'FailedCreate', 'Create Pod web-0 in StatefulSet web failed error: pods "web-0" is forbidden: no', { type: 'Warning' })] })).toEqual([]);
+    // Limits the app may not read are not ruled out.
+    const [unchecked] = diagnoseObject(fixtureView({ storageclasses: [fast], statefulsets: [set], events: [webhook] }, { states: { limitranges: 'forbidden' } }), ref);
+    expect(plainText(unchecked!.cause.en)).toContain("The namespace's limits could not be checked (LimitRanges cannot be read (no permission)).");
     // Once the claim exists, the old event explains nothing.
     expect(codes({ statefulsets: [set], events: [webhook], persistentvolumeclaims: [claim('data-web-0')] })).toEqual([]);
   });
