@@ -91,10 +91,13 @@ describe('StatefulSets whose claims admission refuses', () => {
     const f = await live.waitFor(setRef(ns, 'web'), 'statefulset.claim-over-limit');
     expect(f.severity).toBe('problem');
     expect(f.cause.en).toBe(`Claim template data asks for 2Gi, but LimitRange pvc-size allows a PersistentVolumeClaim in namespace ${ns} a maximum of 1Gi, so the API server refuses claim data-web-0 and the StatefulSet never creates its pod. Nothing retries into success until the template or the limit changes.`);
-    expect(evidenceLines(f)).toEqual(expect.arrayContaining(['Template asks for: 2Gi template data', 'Largest claim allowed: 1Gi LimitRange pvc-size, type PersistentVolumeClaim', 'Claims not created: data-web-0 pods web-0… wait for them']));
+    expect(evidenceLines(f)).toEqual(expect.arrayContaining(['Template asks for: 2Gi template data', 'Largest claim allowed: 1Gi LimitRange pvc-size, type PersistentVolumeClaim', 'Claims not created: data-web-0 pod web-0 is not created without it']));
     expect(f.evidence.find((e) => e.event === 'FailedCreate')?.value).toBe(event.message);
     expect(f.fix.map((s) => s.command)).toEqual([`kubectl get limitrange pvc-size -n ${ns} -o yaml`, `kubectl delete statefulset web -n ${ns} --cascade=orphan`]);
     expectCacheAgrees(live, setRef(ns, 'web'));
+    // Its Related tab: ordinal 0's pod and claim, both flagged missing (never created), and the template's class.
+    const related = live.store.getObject(setRef(ns, 'web'))?.related.map((r) => `${r.relation} ${r.ref.name}${r.missing ? ' missing' : ''}`);
+    expect(related).toEqual(['ordinal-pod web-0 missing', 'ordinal-claim data-web-0 missing', 'template-class sts-fast']);
 
     // Healthy: the template that fits gets its claim and pod, and no finding.
     await until('the fitting claim and pod', () => live.store.get('persistentvolumeclaims', 'data-small-0', ns) && live.store.get('pods', 'small-0', ns), 60_000);

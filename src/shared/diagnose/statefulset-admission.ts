@@ -86,9 +86,12 @@ function templateName(m: MissingClaims): string {
 function sharedEvidence(set: StatefulSet, m: MissingClaims, event: KubeEvent | undefined, ctx: DiagnoseContext): Evidence[] {
   const names = m.ordinals.map((n) => claimName(m.template, set, n));
   const shown = names.length > 5 ? [...names.slice(0, 5), `… (+${names.length - 5})`] : names;
-  const out = [
-    evidence(t('Claims not created', 'Несозданные заявки'), shown.join(', '), { source: `spec.volumeClaimTemplates[${m.index}]`, note: t(`pods ${podName(set, m.ordinals[0]!)}… wait for them`, `поды ${podName(set, m.ordinals[0]!)}… ждут их`) }),
-  ];
+  const firstPod = podName(set, m.ordinals[0]!);
+  const lastPod = podName(set, m.ordinals.at(-1)!);
+  const waiting = m.ordinals.length === 1
+    ? t(`pod ${verbatim(firstPod)} is not created without it`, `под ${verbatim(firstPod)} без неё не создаётся`)
+    : t(`pods ${verbatim(firstPod)} to ${verbatim(lastPod)} are not created without them`, `поды с ${verbatim(firstPod)} по ${verbatim(lastPod)} без них не создаются`);
+  const out = [evidence(t('Claims not created', 'Несозданные заявки'), shown.join(', '), { source: `spec.volumeClaimTemplates[${m.index}]`, note: waiting })];
   if (event) out.push(eventEvidence(ctx.view, event));
   return out;
 }
