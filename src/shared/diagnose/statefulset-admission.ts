@@ -188,8 +188,19 @@ function createFailed(ctx: DiagnoseContext, set: StatefulSet, m: MissingClaims, 
   const reason = parseClaimEvent(event.message ?? '')?.error ?? '';
   // Limits the app could not read are not cleared: say so rather than point at webhooks.
   const unread = unreadable(ctx.view, 'limitranges') ?? unreadable(ctx.view, 'resourcequotas');
+  // The refusal names a quota or LimitRange that the objects, as now, would let through: they changed since.
+  // (A scoped quota is not evaluated here, so a refusal by one is not called stale.)
+  const quotaName = /exceeded quota: ([^,]+),/.exec(reason)?.[1];
+  const quota = quotaName ? ctx.view.get('resourcequotas', quotaName, ns) : undefined;
+  const scoped = (quota?.spec?.scopes ?? []).length > 0 || (quota?.spec?.scopeSelector?.matchExpressions ?? []).length > 0;
+  const stale = /usage per PersistentVolumeClaim/.test(reason) || (quotaName !== undefined && !scoped);
   const why = unread
     ? t(`The namespace's limits could not be checked (${unread.en}).`, `Ограничения пространства имён проверить не удалось (${unread.ru}).`)
+    : stale
+    ? t(
+        "The namespace's ResourceQuota or LimitRange refused it, but as they are now they would let it in: they changed after the refusal, and the controller's next retry should succeed.",
+        'Заявку отклонила ResourceQuota или LimitRange пространства имён, но в нынешнем виде они бы её пропустили: они изменились после отказа, и следующая попытка контроллера должна пройти.',
+      )
     : t(
         'No LimitRange or unscoped ResourceQuota of the namespace explains it: look for an admission webhook, a policy or a scoped quota.',
         'Ни LimitRange, ни квота без областей действия этого не объясняют: ищите admission-вебхук, политику или квоту с областями действия.',
@@ -198,6 +209,7 @@ function createFailed(ctx: DiagnoseContext, set: StatefulSet, m: MissingClaims, 
     code: 'statefulset.claim-create-failed',
     object: refTo('statefulsets', set),
     key: templateName(m),
+    ...(stale && !unread ? { severity: 'warning' as const } : {}),
     cause: t(
       `The StatefulSet controller cannot create claim ${verbatim(first)} from template ${verbatim(templateName(m))}, so the pod that needs it is never created. The API server said: ${verbatim(reason)}. ${why.en}`,
       `Контроллер StatefulSet не может создать заявку ${verbatim(first)} из шаблона ${verbatim(templateName(m))}, поэтому нужный ей под не создаётся. Ответ API-сервера: ${verbatim(reason)}. ${why.ru}`,

@@ -95,6 +95,11 @@ describe('StatefulSet claims refused by admission', () => {
     // Limits the app may not read are not ruled out.
     const [unchecked] = diagnoseObject(fixtureView({ storageclasses: [fast], statefulsets: [set], events: [webhook] }, { states: { limitranges: 'forbidden' } }), ref);
     expect(plainText(unchecked!.cause.en)).toContain("The namespace's limits could not be checked (LimitRanges cannot be read (no permission)).");
+    // A refusal by a quota that, as it is now, has room: it changed since; the next retry should pass.
+    const byQuota = eventAbout(set, 'FailedCreate', 'Create Claim data-web-0 for Pod web-0 in StatefulSet web failed error: persistentvolumeclaims "data-web-0" is forbidden: exceeded quota: storage, requested: requests.storage=2Gi, used: requests.storage=2Gi, limited: requests.storage=3Gi', { type: 'Warning' });
+    const [stale] = on({ statefulsets: [set], events: [byQuota], resourcequotas: [quota({ 'requests.storage': '3Gi' }, { 'requests.storage': '0' })] });
+    expect(stale!.severity).toBe('warning');
+    expect(plainText(stale!.cause.en)).toContain('they changed after the refusal');
     // Once the claim exists, the old event explains nothing.
     expect(codes({ statefulsets: [set], events: [webhook], persistentvolumeclaims: [claim('data-web-0')] })).toEqual([]);
   });
