@@ -81,7 +81,8 @@ export function bootstrapObjects(nodes: LabNode[], kubelet?: KubeletEndpoints): 
     {
       apiVersion: rbac, kind: 'Role', metadata: { name: 'student-read-only', namespace: STUDENT_NAMESPACE },
       rules: [
-        { apiGroups: [''], resources: ['pods', 'pods/log', 'persistentvolumeclaims', 'configmaps', 'events', 'services', 'serviceaccounts', 'endpoints'], verbs: ['get', 'list', 'watch'] },
+        // resourcequotas and limitranges as Kubernetes' own "view" role grants them: a student sees why a claim is refused.
+        { apiGroups: [''], resources: ['pods', 'pods/log', 'persistentvolumeclaims', 'configmaps', 'events', 'services', 'serviceaccounts', 'endpoints', 'resourcequotas', 'limitranges'], verbs: ['get', 'list', 'watch'] },
         { apiGroups: ['apps'], resources: ['deployments', 'statefulsets', 'replicasets', 'daemonsets'], verbs: ['get', 'list', 'watch'] },
         { apiGroups: ['batch'], resources: ['jobs', 'cronjobs'], verbs: ['get', 'list', 'watch'] },
         { apiGroups: ['events.k8s.io'], resources: ['events'], verbs: ['get', 'list', 'watch'] },

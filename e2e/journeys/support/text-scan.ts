@@ -209,7 +209,7 @@ export async function scanForEnglish(page: Page, view: string): Promise<EnglishF
 }
 
 /** The app's rule ids (claim.provisioner-dead): internal codes, allowed in a tooltip but never shown as text. */
-const RULE_ID = /\b(?:claim|volume|pod|class|node)\.[a-z0-9]+(?:-[a-z0-9]+)+\b/g;
+const RULE_ID = /\b(?:claim|volume|pod|class|node|statefulset)\.[a-z0-9]+(?:-[a-z0-9]+)+\b/g;
 
 /**
  * Internal tokens in what a person reads, verbatim or not (issue 8, third trial): rule ids shown as text, and

@@ -62,7 +62,7 @@ describe('a namespace-limited user (lab-student)', () => {
       expect(status.message, kind).toMatch(/User "lab-student" may not list and watch .* cluster-wide.*not an empty list/);
       expect(sink.objects.get(kind)?.size ?? 0, kind).toBe(0);
     }
-    for (const kind of ['persistentvolumeclaims', 'pods', 'events'] as Kind[]) {
+    for (const kind of ['persistentvolumeclaims', 'pods', 'events', 'statefulsets', 'resourcequotas', 'limitranges'] as Kind[]) {
       expect(sink.statuses.get(kind), kind).toMatchObject({ state: 'synced', namespaces: ['student'] });
       expect(sink.identities(kind), kind).toEqual(await truth(admin(), kind, 'student'));
     }

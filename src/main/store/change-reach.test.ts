@@ -98,3 +98,22 @@ describe('what a change re-examines', () => {
     expect(objects).toEqual(expect.arrayContaining(['persistentvolumeclaims|shop/pending', 'pods|shop/app', 'pods|shop/other', 'nodes|node-2']));
   });
 });
+
+describe('what reaches a StatefulSet (issue 12 part 4)', () => {
+  const set = (ns: string, name: string) => ({ apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name, namespace: ns, uid: `${ns}-${name}` }, spec: { replicas: 1 } });
+  const limits = { apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'size', namespace: 'shop' }, spec: { limits: [] } };
+
+  it("a LimitRange, a ResourceQuota, a claim or an event about it re-examine the namespace's StatefulSets only; a class reaches them all", () => {
+    const { store } = world();
+    store.add('statefulsets', set('shop', 'web'));
+    store.add('statefulsets', set('other', 'db'));
+    for (const [kind, obj] of [['limitranges', limits], ['resourcequotas', { ...limits, kind: 'ResourceQuota' }], ['persistentvolumeclaims', pvc('shop', 'data-web-0')]] as const) {
+      const { objects } = marked((d) => markChange(store, kind, undefined, obj, d));
+      expect(objects, kind).toContain('statefulsets|shop/web');
+      expect(objects, kind).not.toContain('statefulsets|other/db');
+    }
+    const e = event({ kind: 'StatefulSet', name: 'web', namespace: 'shop' }, 'FailedCreate', 'Create Claim data-web-0 for Pod web-0 in StatefulSet web failed error: no');
+    expect(marked((d) => markChange(store, 'events', undefined, e, d)).objects).toContain('statefulsets|shop/web');
+    expect(marked((d) => markChange(store, 'storageclasses', undefined, sc('new'), d)).objects).toEqual(expect.arrayContaining(['statefulsets|shop/web', 'statefulsets|other/db']));
+  });
+});

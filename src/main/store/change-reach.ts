@@ -93,6 +93,10 @@ export function markDependents(store: ObjectStore, kind: Kind, obj: KubeObject, 
       return referencedObjectDependents(store, kind, obj, dirty);
     case 'csistoragecapacities':
       return capacityDependents(store, obj as CSIStorageCapacity, dirty);
+    // A namespace's limits on claims decide whether its StatefulSets can create theirs (diagnose/statefulsets.ts).
+    case 'limitranges':
+    case 'resourcequotas':
+      return statefulSetsIn(store, obj.metadata?.namespace ?? '', dirty);
     case 'volumesnapshots': {
       const claim = (obj as VolumeSnapshot).spec?.source?.persistentVolumeClaimName;
       if (claim) dirty.object('persistentvolumeclaims', nsKey(obj.metadata?.namespace, claim));
@@ -106,6 +110,8 @@ export function markDependents(store: ObjectStore, kind: Kind, obj: KubeObject, 
 function claimDependents(store: ObjectStore, claim: PersistentVolumeClaim, dirty: DirtySink): void {
   const ns = claim.metadata?.namespace ?? '';
   const name = claim.metadata?.name ?? '';
+  // A StatefulSet's claim appearing (created at last) or staying after a scale-down changes its verdict.
+  statefulSetsIn(store, ns, dirty);
   if (claim.spec?.volumeName) dirty.object('persistentvolumes', claim.spec.volumeName);
   for (const pv of store.volumesClaiming(ns, name)) dirty.object('persistentvolumes', pv.metadata?.name ?? '');
   // Pods of the claim show its state; their siblings share the ReadWriteOnce multi-node check.
@@ -151,6 +157,13 @@ function classDependents(store: ObjectStore, sc: StorageClass, dirty: DirtySink)
   // Claims without a class follow the default class; every default class sees the others (several defaults).
   for (const claim of store.claimsOfClass(NO_CLASS)) dirty.object('persistentvolumeclaims', objectKey(claim));
   for (const other of store.defaultClasses()) dirty.object('storageclasses', other.metadata?.name ?? '');
+  // Claim templates name classes (a missing one, or the default one a quota counts per class).
+  for (const set of store.list('statefulsets')) dirty.object('statefulsets', objectKey(set));
+}
+
+/** The StatefulSets of a namespace: few per namespace, so a claim or limit change re-examines them all. */
+function statefulSetsIn(store: ObjectStore, namespace: string, dirty: DirtySink): void {
+  for (const set of store.list('statefulsets', namespace)) dirty.object('statefulsets', objectKey(set));
 }
 
 function podDependents(store: ObjectStore, pod: Pod, dirty: DirtySink): void {

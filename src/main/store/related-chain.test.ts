@@ -165,3 +165,24 @@ describe('relation codes', () => {
     for (const code of RELATION_CODES) expect(CHAIN_STEPS).toContain(RELATION_STEP[code]);
   });
 });
+
+describe('the chain of a StatefulSet (issue 12 part 4)', () => {
+  it("each ordinal's pod and claims by number, a refused claim flagged missing, claims kept after a scale-down, the templates' class", () => {
+    const s = store();
+    s.replace('storageclasses', [sc('fast')]);
+    s.replace('statefulsets', [
+      { apiVersion: 'apps/v1', kind: 'StatefulSet', metadata: { name: 'web', namespace: 'shop', uid: 'sts' }, spec: { replicas: 2, volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { storageClassName: 'fast' } }] } },
+    ]);
+    s.replace('persistentvolumeclaims', [pvc('shop', 'data-web-0'), pvc('shop', 'data-web-5'), pvc('shop', 'data-webby-1')]);
+    s.replace('pods', [pod('shop', 'web-0', ['data-web-0'])]);
+    const detail = s.getObject({ kind: 'statefulsets', name: 'web', namespace: 'shop' });
+    expect(lines(detail?.related)).toEqual([
+      'ordinal-pod pods shop/web-0 via 0',
+      'ordinal-pod pods shop/web-1 missing via 1',
+      'ordinal-claim persistentvolumeclaims shop/data-web-0 via 0',
+      'ordinal-claim persistentvolumeclaims shop/data-web-1 missing via 1',
+      'retained-claim persistentvolumeclaims shop/data-web-5 via 5',
+      'template-class storageclasses fast via data',
+    ]);
+  });
+});

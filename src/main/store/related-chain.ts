@@ -21,6 +21,8 @@ import type {
   VolumeAttachment,
   VolumeSnapshot,
 } from '../../shared/kube/objects';
+import type { StatefulSet } from '../../shared/kube/objects-owners';
+import { claimName, claimTemplates, ordinalOfClaim, podName, wantedOrdinals } from '../../shared/diagnose/statefulset-ordinals';
 import { CHAIN_STEPS, RELATION_STEP, type RelatedObject, type RelationCode } from '../../shared/model/detail';
 import type { ObjectRef } from '../../shared/model/refs';
 import type { FindingsCache } from './findings-cache';
@@ -118,6 +120,9 @@ export function relatedObjects(store: ObjectStore, kind: Kind, obj: KubeObject, 
     }
     case 'pods':
       podChain(list, store, obj as Pod);
+      break;
+    case 'statefulsets':
+      statefulSetChain(list, store, obj as StatefulSet);
       break;
     case 'nodes': {
       const csiNode = store.get('csinodes', name);
@@ -278,4 +283,22 @@ export function statefulSetPodOfClaim(store: ObjectStore, claim: PersistentVolum
     if (pod && set && `${set.set}-${set.ordinal}` === podName) return pod;
   }
   return undefined;
+}
+
+/**
+ * A StatefulSet's pod and claims of each ordinal (`via` says which ordinal; missing ones flagged: a claim admission
+ * refused never exists), the classes its templates name, and claims of ordinals it no longer runs.
+ */
+function statefulSetChain(list: RelatedList, store: ObjectStore, set: StatefulSet): void {
+  const ns = set.metadata?.namespace ?? '';
+  const templates = claimTemplates(set);
+  const ordinals = wantedOrdinals(set).slice(0, RELATED_CAP);
+  for (const n of ordinals) list.byName('pods', podName(set, n), 'ordinal-pod', ns, { via: String(n) });
+  for (const n of ordinals) for (const t of templates) list.byName('persistentvolumeclaims', claimName(t, set, n), 'ordinal-claim', ns, { via: String(n) });
+  const wanted = new Set(wantedOrdinals(set));
+  for (const claim of store.list('persistentvolumeclaims', ns)) {
+    const ordinal = templates.map((t) => ordinalOfClaim(t, set, claim.metadata?.name ?? '')).find((n) => n !== undefined);
+    if (ordinal !== undefined && !wanted.has(ordinal)) list.add('persistentvolumeclaims', claim, 'retained-claim', { via: String(ordinal) });
+  }
+  for (const t of templates) if (t.spec?.storageClassName) list.byName('storageclasses', t.spec.storageClassName, 'template-class', undefined, { via: t.metadata?.name ?? '' });
 }

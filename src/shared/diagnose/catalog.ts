@@ -93,6 +93,12 @@ export const FINDING_CODES = {
   'node.usage-unknown': c('warning', 'volume-usage', 'Volume usage unknown on this node', 'Заполнение томов на этом узле неизвестно'),
   'class.secret-missing': c('problem', 'csi-secrets', 'A Secret the class\'s parameters name does not exist', 'Secret из параметров класса не существует'),
   'class.secret-params-invalid': c('problem', 'csi-secrets', 'The class\'s secret parameters are malformed', 'Параметры секретов класса заданы неверно'),
+  // StatefulSets: claims their templates cannot get (statefulsets.ts, statefulset-admission.ts; issue 12 part 4).
+  'statefulset.claim-over-limit': c('problem', 'storage-quotas', "A claim template is outside the namespace's LimitRange", 'Шаблон заявки не укладывается в LimitRange пространства имён'),
+  'statefulset.claim-over-quota': c('problem', 'storage-quotas', "A new claim would exceed the namespace's ResourceQuota", 'Новая заявка превысит ResourceQuota пространства имён'),
+  'statefulset.claim-create-failed': c('problem', 'statefulset-claims', 'Cannot create the claims of its pods', 'Не удаётся создать заявки для подов'),
+  'statefulset.class-missing': c('problem', 'statefulset-claims', 'A claim template names a StorageClass that does not exist', 'Шаблон заявки ссылается на несуществующий StorageClass'),
+  'statefulset.claims-retained': c('info', 'statefulset-claims', 'Claims kept after a scale-down', 'Заявки, оставшиеся после уменьшения числа реплик'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -18,6 +18,7 @@ import { diagnosePodReferences } from './pods-references';
 import { diagnosePodVolumes } from './pods-volumes';
 import { provisionerHealth as assessHealth } from './provisioners';
 import { diagnoseVolume } from './volumes';
+import { diagnoseStatefulSet } from './statefulsets';
 import type { ObjectsByKind } from '../kube/kinds';
 import { claimClassName, type ClusterView } from './view';
 
@@ -64,6 +65,7 @@ export function diagnoseAll(view: ClusterView, options: DiagnoseAllOptions = {})
   for (const claim of claims) out.push(...diagnoseClaim(ctx, claim));
   for (const pv of volumes) out.push(...diagnoseVolumeFully(ctx, pv));
   for (const pod of view.list('pods', ns)) out.push(...diagnosePod(ctx, pod));
+  for (const set of view.list('statefulsets', ns)) out.push(...diagnoseStatefulSet(ctx, set));
   return sortFindings(out);
 }
 
@@ -105,6 +107,10 @@ function diagnoseWith(ctx: DiagnoseContext, ref: ObjectRef): Finding[] {
       const sc = view.get('storageclasses', ref.name);
       return sc ? diagnoseClassFully(ctx, sc) : [];
     }
+    case 'statefulsets': {
+      const set = view.get('statefulsets', ref.name, ref.namespace);
+      return set ? diagnoseStatefulSet(ctx, set) : [];
+    }
     default:
       return [];
   }
@@ -136,7 +142,7 @@ function diagnosePod(ctx: DiagnoseContext, pod: Parameters<typeof diagnoseInitCo
 }
 
 /** The kinds the rules diagnose (their descriptors say `diagnosed: true`). */
-export type DiagnosedKind = 'persistentvolumeclaims' | 'persistentvolumes' | 'pods' | 'storageclasses';
+export type DiagnosedKind = 'persistentvolumeclaims' | 'persistentvolumes' | 'pods' | 'storageclasses' | 'statefulsets';
 
 /**
  * Which objects of each diagnosed kind may get a different verdict with time alone, no object changing: the rules
@@ -148,6 +154,7 @@ export type DiagnosedKind = 'persistentvolumeclaims' | 'persistentvolumes' | 'po
  * - pods: init containers turn "stuck" (pods-init.ts), events age out of "recent" (pods-mounts.ts).
  * - volumes: Released / Failed / Pending volumes age.
  * - classes: their verdicts follow provisioner health, which the store re-assesses on its own timer.
+ * - StatefulSets: their verdicts read objects only (claims, limits, quotas, classes, events), never the clock.
  */
 export const CHANGES_WITH_TIME: { readonly [K in DiagnosedKind]: false | ((view: ClusterView, object: ObjectsByKind[K]) => boolean) } = {
   persistentvolumeclaims: (_view, claim) => {
@@ -161,4 +168,5 @@ export const CHANGES_WITH_TIME: { readonly [K in DiagnosedKind]: false | ((view:
   },
   persistentvolumes: (_view, pv) => pv.status?.phase !== 'Bound',
   storageclasses: false,
+  statefulsets: false,
 };

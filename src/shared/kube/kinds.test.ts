@@ -48,11 +48,13 @@ describe('the resource registries are derived from one descriptor per resource',
   });
 
   it('says which resources the rules diagnose and whose events matter to storage', () => {
-    expect([...DIAGNOSED_KINDS].sort()).toEqual(['persistentvolumeclaims', 'persistentvolumes', 'pods', 'storageclasses']);
+    expect([...DIAGNOSED_KINDS].sort()).toEqual(['persistentvolumeclaims', 'persistentvolumes', 'pods', 'statefulsets', 'storageclasses']);
     // The rules declare, for every kind they diagnose, which objects may change verdict with time alone.
     expect(Object.keys(CHANGES_WITH_TIME).sort()).toEqual([...DIAGNOSED_KINDS].sort());
     expect(STORAGE_EVENT_KINDS).toContain('PersistentVolumeClaim');
+    expect(STORAGE_EVENT_KINDS).toContain('StatefulSet');
     expect(STORAGE_EVENT_KINDS).not.toContain('Lease');
+    expect(STORAGE_EVENT_KINDS).not.toContain('ResourceQuota');
     expect(STORAGE_EVENT_KINDS).not.toContain('Event');
   });
 });

@@ -11,11 +11,14 @@ import { csiNodes } from './resources/csi-nodes';
 import { csiStorageCapacities } from './resources/csi-storage-capacities';
 import { events } from './resources/events';
 import { leases } from './resources/leases';
+import { limitRanges } from './resources/limit-ranges';
 import { nodes } from './resources/nodes';
 import { persistentVolumeClaims } from './resources/persistent-volume-claims';
 import { persistentVolumes } from './resources/persistent-volumes';
 import { pods } from './resources/pods';
+import { resourceQuotas } from './resources/resource-quotas';
 import { secrets } from './resources/secrets';
+import { statefulSets } from './resources/stateful-sets';
 import { storageClasses } from './resources/storage-classes';
 import { volumeAttachments } from './resources/volume-attachments';
 import { volumeSnapshotClasses } from './resources/volume-snapshot-classes';
@@ -40,6 +43,9 @@ export const RESOURCES = [
   volumeSnapshotClasses,
   configMaps,
   secrets,
+  statefulSets,
+  resourceQuotas,
+  limitRanges,
 ] as const;
 
 type Descriptors = (typeof RESOURCES)[number];

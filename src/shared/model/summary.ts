@@ -98,6 +98,15 @@ export const SUMMARY_FIELD_IDS = [
   'holderIdentity',
   'renewTime',
   'leaseDuration',
+  // StatefulSets, ResourceQuotas, LimitRanges (issue 12 part 4).
+  'replicas',
+  'claimTemplates',
+  'ordinalPods',
+  'ordinalClaims',
+  'retentionPolicy',
+  'quotaHard',
+  'quotaUsed',
+  'limitItems',
 ] as const;
 
 export type SummaryFieldId = (typeof SUMMARY_FIELD_IDS)[number];

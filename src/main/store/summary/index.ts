@@ -14,6 +14,7 @@ import { classSummary, csiDriverSummary } from './classes';
 import { SummaryList } from './fields';
 import { attachmentSummary, csiNodeSummary, eventSummary, leaseSummary, snapshotClassSummary, snapshotContentSummary, snapshotSummary, storageCapacitySummary } from './others';
 import { nodeSummary, podSummary } from './pods';
+import { limitRangeSummary, resourceQuotaSummary, statefulSetSummary } from './owners';
 import { volumeSummary } from './volumes';
 
 interface BuildContext {
@@ -40,6 +41,9 @@ const BUILDERS: { [K in Kind]: (list: SummaryList, ctx: BuildContext, obj: Objec
   // Metadata only: the app never holds a ConfigMap's data or a Secret's values (resources/secrets.ts).
   configmaps: (list, _ctx, obj) => list.metadata(obj),
   secrets: (list, _ctx, obj) => list.metadata(obj),
+  statefulsets: (list, _ctx, obj) => statefulSetSummary(list, obj),
+  resourcequotas: (list, _ctx, obj) => resourceQuotaSummary(list, obj),
+  limitranges: (list, _ctx, obj) => limitRangeSummary(list, obj),
 };
 
 /** The Summary fields of one object of a kind, in the order the tab shows them. */

@@ -257,7 +257,7 @@ describe('the other kinds', () => {
   it('owners are linked when the app shows their kind', () => {
     const s = store();
     const claim = pvc('shop', 'eph');
-    claim.metadata = { ...claim.metadata, ownerReferences: [{ kind: 'Pod', name: 'web', controller: true }, { kind: 'StatefulSet', name: 'db' }] };
+    claim.metadata = { ...claim.metadata, ownerReferences: [{ kind: 'Pod', name: 'web', controller: true }, { kind: 'StatefulSet', name: 'db' }, { kind: 'ReplicaSet', name: 'rs' }] };
     s.replace('persistentvolumeclaims', [claim]);
     s.replace('pods', [pod('shop', 'web')]);
     const f = byId(s.getObject({ kind: 'persistentvolumeclaims', name: 'eph', namespace: 'shop' })?.summary);
@@ -265,7 +265,9 @@ describe('the other kinds', () => {
       type: 'owners',
       owners: [
         { kind: 'Pod', name: 'web', controller: true, ref: { kind: 'pods', namespace: 'shop', name: 'web' } },
-        { kind: 'StatefulSet', name: 'db', controller: false },
+        // StatefulSets are watched since issue 12 part 4: linked; ReplicaSets are not shown: a name only.
+        { kind: 'StatefulSet', name: 'db', controller: false, ref: { kind: 'statefulsets', namespace: 'shop', name: 'db' } },
+        { kind: 'ReplicaSet', name: 'rs', controller: false },
       ],
     });
   });
