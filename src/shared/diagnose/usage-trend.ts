@@ -10,7 +10,7 @@ import type { Finding } from '../model/findings';
 import type { UsagePoint, VolumeUsage } from '../model/usage';
 import { counted, type PluralForms } from '../plural';
 import { formatBytes } from '../quantity';
-import { usageTrend } from '../usage/trend';
+import { pointTime, usageTrend } from '../usage/trend';
 import { verbatim } from '../verbatim';
 import { evidence, finding, step, t } from './finding';
 import { command } from './shell-quote';
@@ -90,9 +90,9 @@ function overProvisioned(v: VolumeUsage, points: readonly UsagePoint[], options:
   // A cheap pass first (most volumes are not over-provisioned: one measurement at 10 % or more ends it); the
   // exact integer comparison below runs only for the few that pass.
   for (const p of points) if (p.capacityBytes !== undefined && p.usedBytes * 100 >= p.capacityBytes * (OVER_PROVISIONED_PERCENT - 0.5)) return [];
-  const measured = points.filter((p) => p.capacityBytes !== undefined && p.capacityBytes > 0 && Number.isFinite(Date.parse(p.time)));
+  const measured = points.filter((p) => p.capacityBytes !== undefined && p.capacityBytes > 0 && Number.isFinite(pointTime(p)));
   if (measured.length < 2) return [];
-  const spanMs = Date.parse(measured[measured.length - 1]!.time) - Date.parse(measured[0]!.time);
+  const spanMs = pointTime(measured[measured.length - 1]!) - pointTime(measured[0]!);
   if (spanMs < (options.overProvisionedMinMs ?? OVER_PROVISIONED_MIN_MS)) return [];
   // Whole percents in integers, as usePercent: sizes are never compared as floats.
   const most = measured.reduce((a, p) => (BigInt(p.usedBytes) * BigInt(a.capacityBytes!) > BigInt(a.usedBytes) * BigInt(p.capacityBytes!) ? p : a));

@@ -114,7 +114,8 @@ function emptyDirFinding(v: VolumeUsage): Finding[] {
   })];
 }
 
-function nodeFindings(report: UsageReport): Finding[] {
+/** Findings about nodes whose usage could not be read (node.usage-unknown). */
+export function nodeUsageFindings(report: UsageReport): Finding[] {
   return report.nodes.filter((n) => n.state === 'error').map((n) =>
     finding({
       code: 'node.usage-unknown',
@@ -138,6 +139,10 @@ function nodeFindings(report: UsageReport): Finding[] {
  */
 export function diagnoseUsage(report: UsageReport, trend?: UsageTrendOptions): Finding[] {
   if (report.access !== 'allowed') return [];
-  const volumes = report.volumes.flatMap((v) => (v.kind === 'claim' ? [...claimFindings(v), ...(trend ? diagnoseUsageTrend(v, trend) : [])] : emptyDirFinding(v)));
-  return [...volumes, ...nodeFindings(report)];
+  return [...report.volumes.flatMap((v) => volumeUsageFindings(v, trend)), ...nodeUsageFindings(report)];
+}
+
+/** The usage findings of one volume: a claim's (and its trend's, with `trend`) or an emptyDir's. */
+export function volumeUsageFindings(v: VolumeUsage, trend?: UsageTrendOptions): Finding[] {
+  return v.kind === 'claim' ? [...claimFindings(v), ...(trend ? diagnoseUsageTrend(v, trend) : [])] : emptyDirFinding(v);
 }
