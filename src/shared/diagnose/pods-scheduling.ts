@@ -236,6 +236,16 @@ function shortfallEvidence(f: CapacityShortfall): Evidence[] {
   ];
 }
 
+/**
+ * The capacity the scheduler compared, by name: the published segment of a node the pod may use (its namespace is
+ * the driver's), else the class's first segment. No `-A` listing: a cluster may publish thousands of them.
+ */
+function capacityCommand(f: CapacityShortfall): string | undefined {
+  const segment = f.segments.find((s) => s.nodes.some((n) => f.podNodes.includes(n))) ?? f.segments[0];
+  const meta = segment?.capacity.metadata;
+  return meta?.name ? command`kubectl get csistoragecapacity -n ${meta.namespace ?? ''} ${meta.name} -o yaml` : undefined;
+}
+
 function shortfallFix(pod: Pod, f: CapacityShortfall): FixStep[] {
   const ns = pod.metadata?.namespace ?? '';
   const most = f.segments.filter((s) => s.nodes.some((n) => f.podNodes.includes(n))).map((s) => s.limit).find((l) => l !== undefined);
@@ -244,7 +254,7 @@ function shortfallFix(pod: Pod, f: CapacityShortfall): FixStep[] {
       most
         ? t(`Ask for at most ${verbatim(most)} in claim ${verbatim(f.claim.metadata?.name)} (recreate it: an unbound claim's request can be lowered only that way), or free space in the storage behind ${verbatim(f.driver)}`, `Запросите в заявке ${verbatim(f.claim.metadata?.name)} не больше ${verbatim(most)} (пересоздав её: иначе запрос не уменьшить) или освободите место в хранилище за ${verbatim(f.driver)}`)
         : t(`Check that ${verbatim(f.driver)} publishes capacity for the nodes the pod may use (external-provisioner --enable-capacity), or free space in its storage`, `Проверьте, что ${verbatim(f.driver)} публикует ёмкость для узлов, доступных поду (external-provisioner --enable-capacity), или освободите место в его хранилище`),
-      command`kubectl get csistoragecapacities -A`,
+      capacityCommand(f),
     ),
   ];
   const room = f.roomElsewhere[0];

@@ -80,7 +80,7 @@ function predictedFull(v: VolumeUsage, points: readonly UsagePoint[], options: U
       fix: [
         step(t('Find what writes so much (logs without rotation, a growing queue or cache) and stop it or clean up', 'Найдите, что столько пишет (журналы без ротации, растущая очередь или кэш), и остановите это или уберите данные')),
         step(t('Grow the claim in time if its class allows expansion (allowVolumeExpansion: true)', 'Вовремя увеличьте заявку, если класс разрешает расширение (allowVolumeExpansion: true)'),
-          command`kubectl -n ${v.namespace} get pvc ${v.claim} -o jsonpath={.spec.storageClassName}`),
+          command`kubectl -n ${v.namespace} get pvc ${v.claim} -o 'jsonpath={.spec.storageClassName}'`),
       ],
     }),
   ];
@@ -114,7 +114,7 @@ function overProvisioned(v: VolumeUsage, points: readonly UsagePoint[], options:
       ],
       fix: [
         step(t('Watch it longer (a monthly job may fill it) before acting; a claim cannot shrink', 'Понаблюдайте дольше (её может заполнять ежемесячная задача), прежде чем что-то делать; уменьшить заявку нельзя'),
-          command`kubectl -n ${v.namespace} get pvc ${v.claim} -o jsonpath={.status.capacity.storage}`),
+          command`kubectl -n ${v.namespace} get pvc ${v.claim} -o 'jsonpath={.status.capacity.storage}'`),
         step(t('To give the space back, copy the data to a new, smaller claim, point the workload at it and delete this one', 'Чтобы вернуть место, скопируйте данные в новую заявку меньшего размера, переключите на неё приложение и удалите эту')),
       ],
     }),
