@@ -7,8 +7,9 @@
  */
 import { execFile } from 'node:child_process';
 import { join, resolve } from 'node:path';
-import { expect } from 'vitest';
-import type { Lab } from '../../cluster/lab';
+import { afterAll, beforeAll, expect } from 'vitest';
+import { startLab, type Lab } from '../../cluster/lab';
+import type { LabOptions } from '../../cluster/lab-types';
 import type { KubeObject } from '../../cluster/kube';
 import { openContextSource } from '../../../src/main/kube/open-context';
 import type { ContextSource } from '../../../src/main/kube/context-source';
@@ -37,6 +38,26 @@ export interface LiveCluster {
   /** The provisioners table row, as the UI and doctor show it. */
   provisioner(name: string): ProvisionerRow | undefined;
   close(): Promise<void>;
+}
+
+/**
+ * One lab and the app's live pipeline over it for a test file: started in the file's beforeAll (quietly, with
+ * `options`), handed to `bind` so the file keeps them in its own variables, then `setup` (objects every test of the
+ * file needs); closed and stopped in afterAll, also when the start failed half-way.
+ */
+export function useLab(options: Omit<LabOptions, 'log'>, bind: (lab: Lab, live: LiveCluster) => void, setup?: (lab: Lab) => Promise<void>): void {
+  let lab: Lab | undefined;
+  let live: LiveCluster | undefined;
+  beforeAll(async () => {
+    lab = await startLab({ ...options, log: () => undefined });
+    live = await openLive(lab);
+    bind(lab, live);
+    await setup?.(lab);
+  });
+  afterAll(async () => {
+    await live?.close();
+    await lab?.stop();
+  });
 }
 
 /**

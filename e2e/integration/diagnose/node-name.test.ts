@@ -7,25 +7,20 @@
  * on a node its bound local volume's node affinity excludes. Healthy setups not reported: a nodeName pod with an
  * Immediate bound claim on an allowed node, and a scheduled WaitForFirstConsumer pod binding normally.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLab, type Lab } from '../../cluster/lab';
+import { describe, expect, it } from 'vitest';
+import type { Lab } from '../../cluster/lab';
 import type { KubeObject } from '../../cluster/kube';
 import { PROVISIONER_NAME } from '../../cluster/bootstrap';
-import { apply, claimRef, codes, evidenceLines, expectCacheAgrees, type LiveCluster, namespace, openLive, podRef, until } from './live';
+import { apply, claimRef, codes, evidenceLines, expectCacheAgrees, type LiveCluster, namespace, podRef, until, useLab } from './live';
 import { claim, pod, staticClass, volume } from './manifests';
 import type { Finding } from '../../../src/shared/model/findings';
 
 let lab: Lab;
 let live: LiveCluster;
 
-beforeAll(async () => {
-  lab = await startLab({ seedScenarios: false, log: () => undefined });
-  live = await openLive(lab);
-});
-
-afterAll(async () => {
-  await live?.close();
-  await lab?.stop();
+useLab({ seedScenarios: false }, (l, v) => {
+  lab = l;
+  live = v;
 });
 
 const serious = (findings: Finding[]) => findings.filter((f) => f.severity === 'problem' || f.severity === 'warning').map((f) => f.code);

@@ -4,22 +4,17 @@
  * the app takes the "0/N nodes are available" sentence apart and names the volume, the topology key and both
  * values, and gives the fix in both directions. One lab for the file; each case has its own namespace.
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLab, type Lab } from '../../cluster/lab';
-import { apply, claimRef, evidenceLines, expectCacheAgrees, namespace, openLive, podRef, until, type LiveCluster } from './live';
+import { describe, expect, it } from 'vitest';
+import type { Lab } from '../../cluster/lab';
+import { apply, claimRef, evidenceLines, expectCacheAgrees, namespace, podRef, until, useLab, type LiveCluster } from './live';
 import { claim, pod, staticClass, volume } from './manifests';
 
 let lab: Lab;
 let live: LiveCluster;
 
-beforeAll(async () => {
-  lab = await startLab({ seedScenarios: false, log: () => undefined });
-  live = await openLive(lab);
-});
-
-afterAll(async () => {
-  await live?.close();
-  await lab?.stop();
+useLab({ seedScenarios: false }, (l, v) => {
+  lab = l;
+  live = v;
 });
 
 /** Waits for the pod's volume finding to carry the explained cause (the condition may come before the objects). */

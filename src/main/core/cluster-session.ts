@@ -30,6 +30,7 @@ export class ClusterSession {
   private usage: UsageSource | undefined;
   /** The usage findings until the next usage change (see currentUsageFindings). */
   private usageFindingsCache: { historyRevision: number; findings: Finding[] } | undefined;
+  private usageFindingsPending: { historyRevision: number; findings: Promise<Finding[]> } | undefined;
   private podIndex: { revision: number; byKey: Map<string, Pod> } | undefined;
   /**
    * Poll settings (tests and benchmarks shorten them), and the shortest history for claim.over-provisioned
@@ -175,12 +176,23 @@ export class ClusterSession {
     const usage = this.usage;
     const revision = usage?.historyRevision ?? 0;
     if (this.usageFindingsCache?.historyRevision === revision) return this.usageFindingsCache.findings;
-    const { usageFindings } = await import('./usage-findings');
-    const recorded = usage ? undefined : this.source.recordedUsage?.();
-    const report = usage ? usage.report() : recorded && 'usage' in recorded ? recorded.usage : undefined;
-    const findings = report ? usageFindings(report, usage ? this.trendOptions(usage) : undefined) : [];
-    this.usageFindingsCache = { historyRevision: revision, findings };
-    return findings;
+    // Callers that arrive while the sliced computation runs share it rather than start another.
+    if (this.usageFindingsPending?.historyRevision === revision) return this.usageFindingsPending.findings;
+    const pending = (async () => {
+      const { usageFindings } = await import('./usage-findings');
+      const recorded = usage ? undefined : this.source.recordedUsage?.();
+      const report = usage ? usage.report() : recorded && 'usage' in recorded ? recorded.usage : undefined;
+      return report ? usageFindings(report, usage ? this.trendOptions(usage) : undefined) : [];
+    })();
+    this.usageFindingsPending = { historyRevision: revision, findings: pending };
+    try {
+      const findings = await pending;
+      // Keep it only if no usage change came meanwhile (onChange cleared the cache for a newer revision).
+      if ((this.usage?.historyRevision ?? 0) === revision) this.usageFindingsCache = { historyRevision: revision, findings };
+      return findings;
+    } finally {
+      if (this.usageFindingsPending?.findings === pending) this.usageFindingsPending = undefined;
+    }
   }
 
   private usageFindingIds: string | undefined;

@@ -4,7 +4,7 @@
  * no rules (src/cli/bundle.int.test.ts checks what each command loads).
  */
 import type { FindingsRequest } from '../../shared/contract';
-import { diagnoseUsage } from '../../shared/diagnose/usage';
+import { nodeUsageFindings, volumeUsageFindings } from '../../shared/diagnose/usage';
 import type { UsageTrendOptions } from '../../shared/diagnose/usage-trend';
 import type { ObjectDetail } from '../../shared/model/detail';
 import { SEVERITY_ORDER, type Finding } from '../../shared/model/findings';
@@ -15,11 +15,25 @@ import { pageFindings } from '../store/findings-page';
 import type { StoreQueries } from './ports';
 
 /**
- * The usage findings of a report (trend findings too when its history is given). The session keeps them until the
- * next usage change: with a 2 h history per volume they cost a pass over every point of every claim.
+ * The usage findings of a report (trend findings too when its history is given), computed in slices of about
+ * `sliceMs` (ms) that yield to the event loop between them: with a 2 h history per volume the trends read every
+ * kept point of every claim, 1.0-1.6 s at 10,000 claims in one piece (docs/benchmarks.md), which would freeze IPC,
+ * the web host and the watch once per poll round (issue 13 item 3: no stall over 50 ms). The session keeps the
+ * result until the next usage change. Same findings, same order as `diagnoseUsage`.
  */
-export function usageFindings(report: UsageReport, trend?: UsageTrendOptions): Finding[] {
-  return diagnoseUsage(report, trend);
+export async function usageFindings(report: UsageReport, trend?: UsageTrendOptions, sliceMs = 8): Promise<Finding[]> {
+  if (report.access !== 'allowed') return [];
+  const out: Finding[] = [];
+  let sliceStart = performance.now();
+  for (const volume of report.volumes) {
+    out.push(...volumeUsageFindings(volume, trend));
+    if (performance.now() - sliceStart >= sliceMs) {
+      await new Promise<void>((resolve) => setImmediate(resolve));
+      sliceStart = performance.now();
+    }
+  }
+  out.push(...nodeUsageFindings(report));
+  return out;
 }
 
 /** One page of the store's findings and the report's, most severe first (the store's order kept within a severity). */

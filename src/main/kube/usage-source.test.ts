@@ -105,6 +105,8 @@ describe('UsageSource', () => {
       now += 1000;
     }
     expect(usage.history('claim:ns/c-n00').map((p) => p.usedBytes)).toEqual([20, 30, 40, 50]);
+    // Each point carries its time as a number too, the same instant: trends and pruning never parse (trend.ts).
+    expect(usage.history('claim:ns/c-n00').map((p) => [p.timeMs, Date.parse(p.time)])).toEqual([2000, 3000, 4000, 5000].map((ms) => [ms, ms]));
   });
 });
 

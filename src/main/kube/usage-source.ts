@@ -15,6 +15,7 @@
  */
 import type { Pod } from '../../shared/kube/objects';
 import type { NodeUsage, UsageAccess, UsagePoint, UsageReport, VolumeUsage } from '../../shared/model/usage';
+import { pointTime } from '../../shared/usage/trend';
 import { mapVolumes, parseSummary } from '../../shared/usage/summary';
 import type { RequestOptions } from './api-client';
 import { Backoff } from './backoff';
@@ -266,12 +267,13 @@ export class UsageSource {
   }
 
   private remember(volumes: VolumeUsage[]): void {
-    const time = new Date(this.now()).toISOString();
+    const timeMs = this.now();
+    const time = new Date(timeMs).toISOString();
     for (const v of volumes) {
       if (v.usedBytes === undefined) continue;
       let points = this.historyByKey.get(v.key);
       if (!points) this.historyByKey.set(v.key, (points = []));
-      points.push({ time, usedBytes: v.usedBytes, ...(v.capacityBytes !== undefined ? { capacityBytes: v.capacityBytes } : {}) });
+      points.push({ time, timeMs, usedBytes: v.usedBytes, ...(v.capacityBytes !== undefined ? { capacityBytes: v.capacityBytes } : {}) });
       this.historyRev += 1;
     }
   }
@@ -280,7 +282,7 @@ export class UsageSource {
   private prune(): void {
     const oldest = this.now() - (this.options.historyMs ?? 2 * 3600_000);
     for (const [key, points] of this.historyByKey) {
-      const first = points.findIndex((p) => Date.parse(p.time) >= oldest);
+      const first = points.findIndex((p) => pointTime(p) >= oldest);
       if (first === -1) this.historyByKey.delete(key);
       else if (first > 0) points.splice(0, first);
       if (first !== 0) this.historyRev += 1;

@@ -364,6 +364,10 @@ export class ClusterStore implements SourceSink, ClusterView {
   leasesNamed(name: string): readonly Lease[] {
     return this.objects.leasesNamed(name);
   }
+
+  podsRunningProvisioner(name: string, leaseNamespace: string | undefined): readonly Pod[] {
+    return this.objects.podsRunningProvisioner(name, leaseNamespace);
+  }
 }
 
 /** The reference of a stored object, for notices. */

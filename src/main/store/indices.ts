@@ -6,6 +6,7 @@ import type { ObjectsByKind } from '../../shared/kube/by-kind';
 import type { Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
 import { claimClassName } from '../../shared/diagnose/view';
+import { provisionerPodKeys } from '../../shared/diagnose/provisioner-pods';
 import {
   attachmentVolume,
   claimRefKey,
@@ -31,6 +32,7 @@ export type IndexName =
   | 'podsByNode'
   | 'podsNotOnNode'
   | 'podsByOwner'
+  | 'podsByProvisionerMention'
   | 'eventsByInvolved'
   | 'eventsByUid'
   | 'csiNodesByDriver'
@@ -71,6 +73,8 @@ export const INDEX_SPECS = [
   // Pods the scheduler has yet to place: their volume verdict reads every node (diagnose/pod-placement.ts).
   spec('podsNotOnNode', 'pods', (p) => (p.spec?.nodeName ? [] : ['unscheduled'])),
   spec('podsByOwner', 'pods', ownerKeys),
+  // The words a pod's containers name, so a provisioner's pods are found without a scan (diagnose/provisioner-pods.ts).
+  spec('podsByProvisionerMention', 'pods', provisionerPodKeys),
   spec('eventsByInvolved', 'events', (e) => one(eventInvolvedKey(e))),
   spec('eventsByUid', 'events', (e) => one(e.involvedObject?.uid)),
   spec('csiNodesByDriver', 'csinodes', csiNodeDrivers),

@@ -177,6 +177,27 @@ describe('ObjectStore indices', () => {
     expect(names(store.podsOwnedBy('StatefulSet', 'shop', 'db'))).toEqual(['db-0']);
   });
 
+  it('provisioner -> the pods that name it or are csi-provisioner sidecars of the lease namespace, following updates', () => {
+    const { store } = recording();
+    let version = 0;
+    const runner = (args: string[], name = 'csi-0', ns = 'csi'): Pod => {
+      const p = pod(ns, name);
+      version += 1;
+      return { ...p, metadata: { ...p.metadata, resourceVersion: String(version) }, spec: { ...p.spec, containers: [{ name: 'csi-provisioner', image: 'x', args }] } };
+    };
+    store.add('pods', runner(['--provisioner=a.example.com']));
+    store.add('pods', pod('shop', 'web'));
+    expect(names(store.podsRunningProvisioner('a.example.com', undefined))).toEqual(['csi-0']);
+    expect(names(store.podsRunningProvisioner('b.example.com', 'csi'))).toEqual(['csi-0']);
+    expect(names(store.podsRunningProvisioner('b.example.com', 'shop'))).toEqual([]);
+    // An update that names another provisioner moves the pod in the index.
+    store.update('pods', runner(['--driver=c.example.com']));
+    expect(names(store.podsRunningProvisioner('a.example.com', undefined))).toEqual([]);
+    expect(names(store.podsRunningProvisioner('c.example.com', undefined))).toEqual(['csi-0']);
+    store.delete('pods', store.get('pods', 'csi-0', 'csi')!);
+    expect(names(store.podsRunningProvisioner('c.example.com', 'csi'))).toEqual([]);
+  });
+
   it('lists namespaces and counts', () => {
     const { store } = recording();
     store.add('pods', pod('b', 'x'));

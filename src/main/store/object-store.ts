@@ -24,6 +24,7 @@ import { SPECS_BY_KIND, type IndexName } from './indices';
 import { KindTable, MultiIndex } from './kind-table';
 import { eventMillis } from '../../shared/diagnose/object-helpers';
 import { involvedKey, nsKey, objectKey } from './object-keys';
+import { mentionKey, sidecarKey } from '../../shared/diagnose/provisioner-pods';
 
 export type ObjectChangeListener = (kind: Kind, key: string, before: KubeObject | undefined, after: KubeObject | undefined) => void;
 
@@ -216,6 +217,13 @@ export class ObjectStore extends EventWriter implements ClusterView {
 
   leasesNamed(name: string): readonly Lease[] {
     return this.lookup('leases', 'leasesByName', name);
+  }
+
+  podsRunningProvisioner(name: string, leaseNamespace: string | undefined): readonly Pod[] {
+    const named = this.lookup('pods', 'podsByProvisionerMention', mentionKey(name));
+    if (leaseNamespace === undefined) return named;
+    const sidecars = this.lookup('pods', 'podsByProvisionerMention', sidecarKey(leaseNamespace));
+    return sidecars.length === 0 ? named : [...new Set([...named, ...sidecars])];
   }
 
   // --- lookups beyond ClusterView, for rows, details and the graph ---------------------------------------------

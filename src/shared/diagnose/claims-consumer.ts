@@ -13,6 +13,7 @@ import { ageOf, condition, duration, eventEvidence, eventMillis, eventsAbout, ne
 import { healthEvidence, NO_PROVISIONER, VERDICT_TEXT } from './provisioners';
 import { claimSkippedByScheduler } from './node-name';
 import { conflictCause, podCapacityShortfall, podVolumeConflict, shortfallCause } from './pods-scheduling';
+import { provisionerLeaseStep, provisionerPodsStep } from './provisioner-fixes';
 import { command } from './shell-quote';
 import { analyseStatic, nearMissEvidence } from './static-binding';
 
@@ -108,8 +109,8 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
         cause: t(`The claim waits for provisioner ${verbatim(provisioner)}, which is not running: ${afterColon(health.reasons[0]?.en ?? '')}`, `Заявка ждёт провизионер ${verbatim(provisioner)}, а он не работает: ${afterColon(health.reasons[0]?.ru ?? '')}`),
         evidence: [...base, ...healthLines, ...recentEvents(c, ['ExternalProvisioning', 'ProvisioningFailed'])],
         fix: [
-          step(t('Find the provisioner pods and see why they do not run', 'Найдите поды провизионера и выясните, почему они не работают'), health.row.leaseNamespace ? command`kubectl get pods -n ${health.row.leaseNamespace}` : 'kubectl get pods -A'),
-          step(t('Check its leader lease', 'Проверьте его лидерский Lease'), health.row.leaseNamespace ? command`kubectl get lease -n ${health.row.leaseNamespace}` : 'kubectl get lease -A'),
+          provisionerPodsStep(provisioner, health),
+          provisionerLeaseStep(provisioner, health),
           describeStep(c),
         ],
       }),

@@ -204,7 +204,9 @@ describe('pending claim: provisioning', () => {
     const [f] = diagnose({ ...registered, leases: [dead], persistentvolumeclaims: [claim] });
     expect(f?.code).toBe('claim.provisioner-dead');
     expect(f?.cause.en).toContain('hostpath.csi.k8s.io');
-    expect(f?.fix.map((s) => s.command)).toContain('kubectl get pods -n kube-system');
+    // At the cause (issue 9 part 3): the lease that stopped, by name; no pod of it runs, so its CSIDriver.
+    expect(f?.fix.map((s) => s.command)).toEqual(expect.arrayContaining(['kubectl get csidriver hostpath.csi.k8s.io', 'kubectl get lease -n kube-system hostpath-csi-k8s-io -o yaml']));
+    expect(f?.fix.some((s) => s.command?.includes(' -A'))).toBe(false);
   });
 
   it('provisioning failed: quotes the provisioner', () => {

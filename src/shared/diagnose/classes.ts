@@ -7,6 +7,7 @@ import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
 import { refTo } from './object-helpers';
 import { healthEvidence } from './provisioners';
+import { provisionerLeaseStep, provisionerPodsStep } from './provisioner-fixes';
 import { command } from './shell-quote';
 import { CLASSES } from './words';
 
@@ -57,9 +58,8 @@ export function diagnoseClass(ctx: DiagnoseContext, sc: StorageClass): Finding[]
         verdict === 'unknown'
           ? []
           : [
-              health.pod
-                ? step(t('Read its logs', 'Прочитайте его логи'), command`kubectl logs -n ${health.pod.namespace} ${health.pod.name}`)
-                : step(t('Find its pods and read their logs', 'Найдите его поды и прочитайте логи'), health.row.leaseNamespace ? command`kubectl get pods -n ${health.row.leaseNamespace}` : 'kubectl get pods -A'),
+              provisionerPodsStep(provisioner, health),
+              ...(verdict === 'dead' ? [provisionerLeaseStep(provisioner, health)] : []),
             ],
     }),
   );

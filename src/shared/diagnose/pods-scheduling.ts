@@ -28,7 +28,7 @@ export function isUnschedulableForVolumes(pod: Pod): boolean {
   return VOLUME_SCHEDULING_MESSAGES.some((p) => p.test(message));
 }
 
-/** The conflict between a pod not yet placed and its claims' volumes, when the objects show one. */
+/** The claim objects a pod's volumes name (those that exist), in the order of its volumes. */
 function claimsOf(ctx: DiagnoseContext, pod: Pod): PersistentVolumeClaim[] {
   const ns = pod.metadata?.namespace ?? '';
   return (pod.spec?.volumes ?? [])
@@ -40,12 +40,12 @@ function claimsOf(ctx: DiagnoseContext, pod: Pod): PersistentVolumeClaim[] {
 }
 
 /** The first claim of the pod for which no node the pod may use has CSIStorageCapacity with room (storage-capacity.ts). */
-export function podCapacityShortfall(ctx: DiagnoseContext, pod: Pod): CapacityShortfall | undefined {
-  return capacityShortfall(ctx, pod, claimsOf(ctx, pod));
+export function podCapacityShortfall(ctx: DiagnoseContext, pod: Pod, claims = claimsOf(ctx, pod)): CapacityShortfall | undefined {
+  return capacityShortfall(ctx, pod, claims);
 }
 
-export function podVolumeConflict(ctx: DiagnoseContext, pod: Pod): VolumeConflict | undefined {
-  const claims = claimsOf(ctx, pod);
+/** The conflict between a pod not yet placed and its claims' volumes, when the objects show one. */
+export function podVolumeConflict(ctx: DiagnoseContext, pod: Pod, claims = claimsOf(ctx, pod)): VolumeConflict | undefined {
   const candidates = (claim: PersistentVolumeClaim) => {
     const className = claimClassName(claim);
     const sc = className ? ctx.view.get('storageclasses', className) : undefined;
@@ -66,7 +66,9 @@ export function diagnosePodScheduling(ctx: DiagnoseContext, pod: Pod): Finding[]
   const groups = (verdict?.groups ?? []).map((g) =>
     evidence(t('Nodes rejected', 'Отклонено узлов'), `${g.count}/${verdict?.total} · ${g.reason}`, { source: 'status.conditions[PodScheduled].message' }),
   );
-  const conflict = podVolumeConflict(ctx, pod);
+  // The pod's claim objects, read once for the three verdicts below.
+  const claimObjects = claimsOf(ctx, pod);
+  const conflict = podVolumeConflict(ctx, pod, claimObjects);
   const base = {
     code: 'pod.unschedulable-volumes' as const,
     object: refTo('pods', pod),
@@ -77,7 +79,7 @@ export function diagnosePodScheduling(ctx: DiagnoseContext, pod: Pod): Finding[]
   if (conflict) {
     return [finding({ ...base, cause: conflictCause(conflict), evidence: [...conflictEvidence(pod, conflict), ...groups, messageEvidence, ...events], fix: conflictFix(pod, conflict) })];
   }
-  const shortfall = /did not have enough free storage/.test(message) ? podCapacityShortfall(ctx, pod) : undefined;
+  const shortfall = /did not have enough free storage/.test(message) ? podCapacityShortfall(ctx, pod, claimObjects) : undefined;
   if (shortfall) {
     return [finding({ ...base, cause: shortfallCause(shortfall), evidence: [...shortfallEvidence(shortfall), ...groups, messageEvidence, ...events], fix: shortfallFix(pod, shortfall) })];
   }
@@ -85,7 +87,7 @@ export function diagnosePodScheduling(ctx: DiagnoseContext, pod: Pod): Finding[]
     finding({
       ...base,
       cause: t(`The scheduler cannot place the pod because of its volumes: ${verbatim(message)}`, `Планировщик не может разместить под из-за его томов: ${verbatim(message)}`),
-      evidence: [...groups, messageEvidence, ...events, ...claimEvidence, ...nearestVolumes(ctx, pod, message)],
+      evidence: [...groups, messageEvidence, ...events, ...claimEvidence, ...nearestVolumes(ctx, claimObjects, message)],
       fix: [step(t('Look at the claims it uses: each one explains why it is not bound or where its volume can be used', 'Посмотрите заявки пода: у каждой указано, почему она не привязана или где можно использовать её том'), command`kubectl get pvc -n ${ns}`)],
     }),
   ];
@@ -97,9 +99,9 @@ const list = (names: string[]) => verbatim(names.join(', '));
  * "didn't find available persistent volumes to bind": the volumes nearest to each unbound claim of the pod, with
  * what differs (static-binding.ts), since the scheduler names none.
  */
-function nearestVolumes(ctx: DiagnoseContext, pod: Pod, message: string): Evidence[] {
+function nearestVolumes(ctx: DiagnoseContext, claims: readonly PersistentVolumeClaim[], message: string): Evidence[] {
   if (!/didn't find available persistent volumes to bind/.test(message)) return [];
-  return claimsOf(ctx, pod)
+  return claims
     .filter((c) => !c.spec?.volumeName)
     .flatMap((c) => nearMissEvidence(analyseStatic(ctx, c, claimClassName(c) ?? '', 3).nearMisses));
 }
@@ -234,6 +236,16 @@ function shortfallEvidence(f: CapacityShortfall): Evidence[] {
   ];
 }
 
+/**
+ * The capacity the scheduler compared, by name: the published segment of a node the pod may use (its namespace is
+ * the driver's), else the class's first segment. No `-A` listing: a cluster may publish thousands of them.
+ */
+function capacityCommand(f: CapacityShortfall): string | undefined {
+  const segment = f.segments.find((s) => s.nodes.some((n) => f.podNodes.includes(n))) ?? f.segments[0];
+  const meta = segment?.capacity.metadata;
+  return meta?.name ? command`kubectl get csistoragecapacity -n ${meta.namespace ?? ''} ${meta.name} -o yaml` : undefined;
+}
+
 function shortfallFix(pod: Pod, f: CapacityShortfall): FixStep[] {
   const ns = pod.metadata?.namespace ?? '';
   const most = f.segments.filter((s) => s.nodes.some((n) => f.podNodes.includes(n))).map((s) => s.limit).find((l) => l !== undefined);
@@ -242,7 +254,7 @@ function shortfallFix(pod: Pod, f: CapacityShortfall): FixStep[] {
       most
         ? t(`Ask for at most ${verbatim(most)} in claim ${verbatim(f.claim.metadata?.name)} (recreate it: an unbound claim's request can be lowered only that way), or free space in the storage behind ${verbatim(f.driver)}`, `Запросите в заявке ${verbatim(f.claim.metadata?.name)} не больше ${verbatim(most)} (пересоздав её: иначе запрос не уменьшить) или освободите место в хранилище за ${verbatim(f.driver)}`)
         : t(`Check that ${verbatim(f.driver)} publishes capacity for the nodes the pod may use (external-provisioner --enable-capacity), or free space in its storage`, `Проверьте, что ${verbatim(f.driver)} публикует ёмкость для узлов, доступных поду (external-provisioner --enable-capacity), или освободите место в его хранилище`),
-      command`kubectl get csistoragecapacities -A`,
+      capacityCommand(f),
     ),
   ];
   const room = f.roomElsewhere[0];

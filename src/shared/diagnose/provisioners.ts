@@ -12,6 +12,7 @@ import type { ProvisionerRow, ProvisionerType, ProvisionerVerdict } from '../mod
 import { provisionerRef } from '../model/refs';
 import { evidence, t } from './finding';
 import { controllerManagerLease, leaseAgo, leaseIsFresh, leaseNameCandidates, leaseRenewMillis } from './leases';
+import { podRunsProvisioner } from './provisioner-pods';
 import { condition, eventMillis, eventsAbout, newestEvent, refByName, unreadable } from './object-helpers';
 import type { ClusterView } from './view';
 import { CLAIMS, NODES, OF_PODS, ON_NODES, PODS, WAIT } from './words';
@@ -138,20 +139,6 @@ function podReady(pod: Pod): boolean {
   return condition(pod.status?.conditions, 'Ready')?.status === 'True';
 }
 
-/** Whether a pod runs this provisioner: by its args or env naming it, or a csi-provisioner sidecar in the lease's namespace. */
-function podRunsProvisioner(pod: Pod, name: string, leaseNamespace: string | undefined): boolean {
-  const containers = pod.spec?.containers ?? [];
-  const mentions = containers.some(
-    (c) =>
-      [...(c.args ?? []), ...(c.command ?? [])].some((a) => a === name || a.endsWith(`=${name}`)) ||
-      (c.env ?? []).some((e) => e.value === name),
-  );
-  if (mentions) return true;
-  if (leaseNamespace === undefined || pod.metadata?.namespace !== leaseNamespace) return false;
-  const labels = pod.metadata?.labels ?? {};
-  return labels['app'] === 'csi-provisioner' || containers.some((c) => c.name === 'csi-provisioner');
-}
-
 function assessExternal(view: ClusterView, name: string, classes: string[]): ProvisionerAssessment {
   const reasons: Localized[] = [];
   const extra: Partial<ProvisionerRow> = {};
@@ -184,7 +171,7 @@ function assessExternal(view: ClusterView, name: string, classes: string[]): Pro
         if (pod) pods.set(`${ns}/${candidate}`, pod);
       }
     }
-    for (const pod of view.list('pods')) {
+    for (const pod of view.podsRunningProvisioner(name, ns)) {
       if (podRunsProvisioner(pod, name, ns)) pods.set(`${pod.metadata?.namespace}/${pod.metadata?.name}`, pod);
     }
   }

@@ -17,15 +17,23 @@ function pendingClaim(name: string): PersistentVolumeClaim {
   };
 }
 
-/** Counts how often the rules list all pods: the costly scan a session is there to share. */
-function countingView(view: ClusterView): { view: ClusterView; podLists: () => number } {
+/**
+ * Counts how often the rules look up a provisioner's pods (once per assessment: what a session is there to share)
+ * and how often they list every pod (never: the store's pods-by-provisioner index answers, issue 13 item 3).
+ */
+function countingView(view: ClusterView): { view: ClusterView; podLists: () => number; assessments: () => number } {
   let podLists = 0;
+  let assessments = 0;
   const counted: ClusterView = Object.create(view) as ClusterView;
   counted.list = ((kind: Kind, namespace?: string) => {
     if (kind === 'pods' && namespace === undefined) podLists += 1;
     return view.list(kind, namespace);
   }) as ClusterView['list'];
-  return { view: counted, podLists: () => podLists };
+  counted.podsRunningProvisioner = (name, leaseNamespace) => {
+    assessments += 1;
+    return view.podsRunningProvisioner(name, leaseNamespace);
+  };
+  return { view: counted, podLists: () => podLists, assessments: () => assessments };
 }
 
 describe('diagnosis session', () => {
@@ -45,8 +53,9 @@ describe('diagnosis session', () => {
     const shared = countingView(fixtureView(objects));
     const session = startDiagnosis(shared.view);
     for (const ref of refs) diagnoseObject(shared.view, ref, session);
-    expect(alone.podLists()).toBe(3);
-    expect(shared.podLists()).toBe(1);
+    expect(alone.assessments()).toBe(3);
+    expect(shared.assessments()).toBe(1);
+    expect(alone.podLists() + shared.podLists()).toBe(0);
   });
 
   it('ignores a session made for another view', () => {

@@ -26,7 +26,7 @@ describe('trend findings', () => {
     expect(f!.evidence.map((e) => [e.label.en, e.value])).toEqual([['Rate', '60 Mi/h'], ['Full in', '~9 h'], ['Used', '500 Mi'], ['Capacity', '1 Gi'], ['History seen', '31 × 30 min']]);
     expect(f!.evidence[0]!.source).toBe('/api/v1/nodes/n1/proxy/stats/summary pods[].volume[pvcRef.name=logs].usedBytes');
     expect(f!.evidence[4]!.note?.en).toContain("kept in this app's memory since it started watching");
-    expect(f!.fix[1]!.command).toBe('kubectl -n shop get pvc logs -o jsonpath={.spec.storageClassName}');
+    expect(f!.fix[1]!.command).toBe("kubectl -n shop get pvc logs -o 'jsonpath={.spec.storageClassName}'");
   });
 
   test('no prediction when it would take longer than a day, when flat or falling, or with too little history', () => {

@@ -10,7 +10,7 @@ import type { Finding } from '../model/findings';
 import type { UsagePoint, VolumeUsage } from '../model/usage';
 import { counted, type PluralForms } from '../plural';
 import { formatBytes } from '../quantity';
-import { usageTrend } from '../usage/trend';
+import { pointTime, usageTrend } from '../usage/trend';
 import { verbatim } from '../verbatim';
 import { evidence, finding, step, t } from './finding';
 import { command } from './shell-quote';
@@ -80,7 +80,7 @@ function predictedFull(v: VolumeUsage, points: readonly UsagePoint[], options: U
       fix: [
         step(t('Find what writes so much (logs without rotation, a growing queue or cache) and stop it or clean up', 'Найдите, что столько пишет (журналы без ротации, растущая очередь или кэш), и остановите это или уберите данные')),
         step(t('Grow the claim in time if its class allows expansion (allowVolumeExpansion: true)', 'Вовремя увеличьте заявку, если класс разрешает расширение (allowVolumeExpansion: true)'),
-          command`kubectl -n ${v.namespace} get pvc ${v.claim} -o jsonpath={.spec.storageClassName}`),
+          command`kubectl -n ${v.namespace} get pvc ${v.claim} -o 'jsonpath={.spec.storageClassName}'`),
       ],
     }),
   ];
@@ -90,9 +90,9 @@ function overProvisioned(v: VolumeUsage, points: readonly UsagePoint[], options:
   // A cheap pass first (most volumes are not over-provisioned: one measurement at 10 % or more ends it); the
   // exact integer comparison below runs only for the few that pass.
   for (const p of points) if (p.capacityBytes !== undefined && p.usedBytes * 100 >= p.capacityBytes * (OVER_PROVISIONED_PERCENT - 0.5)) return [];
-  const measured = points.filter((p) => p.capacityBytes !== undefined && p.capacityBytes > 0 && Number.isFinite(Date.parse(p.time)));
+  const measured = points.filter((p) => p.capacityBytes !== undefined && p.capacityBytes > 0 && Number.isFinite(pointTime(p)));
   if (measured.length < 2) return [];
-  const spanMs = Date.parse(measured[measured.length - 1]!.time) - Date.parse(measured[0]!.time);
+  const spanMs = pointTime(measured[measured.length - 1]!) - pointTime(measured[0]!);
   if (spanMs < (options.overProvisionedMinMs ?? OVER_PROVISIONED_MIN_MS)) return [];
   // Whole percents in integers, as usePercent: sizes are never compared as floats.
   const most = measured.reduce((a, p) => (BigInt(p.usedBytes) * BigInt(a.capacityBytes!) > BigInt(a.usedBytes) * BigInt(p.capacityBytes!) ? p : a));
@@ -114,7 +114,7 @@ function overProvisioned(v: VolumeUsage, points: readonly UsagePoint[], options:
       ],
       fix: [
         step(t('Watch it longer (a monthly job may fill it) before acting; a claim cannot shrink', 'Понаблюдайте дольше (её может заполнять ежемесячная задача), прежде чем что-то делать; уменьшить заявку нельзя'),
-          command`kubectl -n ${v.namespace} get pvc ${v.claim} -o jsonpath={.status.capacity.storage}`),
+          command`kubectl -n ${v.namespace} get pvc ${v.claim} -o 'jsonpath={.status.capacity.storage}'`),
         step(t('To give the space back, copy the data to a new, smaller claim, point the workload at it and delete this one', 'Чтобы вернуть место, скопируйте данные в новую заявку меньшего размера, переключите на неё приложение и удалите эту')),
       ],
     }),

@@ -58,7 +58,7 @@ function claimFindings(v: VolumeUsage): Finding[] {
       ],
       fix: [
         step(t('Grow the claim if its class allows expansion (allowVolumeExpansion: true): raise spec.resources.requests.storage', 'Увеличьте заявку, если класс разрешает расширение (allowVolumeExpansion: true): поднимите spec.resources.requests.storage'),
-          command`kubectl -n ${v.namespace} get pvc ${v.claim} -o jsonpath={.spec.storageClassName}`),
+          command`kubectl -n ${v.namespace} get pvc ${v.claim} -o 'jsonpath={.spec.storageClassName}'`),
         step(t('Or free space: delete data the application no longer needs', 'Или освободите место: удалите данные, которые приложению больше не нужны')),
       ],
     }));
@@ -108,13 +108,14 @@ function emptyDirFinding(v: VolumeUsage): Finding[] {
     ],
     fix: [
       step(t('Raise the sizeLimit in the pod template if the data needs the room (a new pod gets it)', 'Поднимите sizeLimit в шаблоне пода, если данным нужно место (его получит новый под)'),
-        command`kubectl -n ${v.namespace} get pod ${v.pod} -o jsonpath={.metadata.ownerReferences[0].name}`),
+        command`kubectl -n ${v.namespace} get pod ${v.pod} -o 'jsonpath={.metadata.ownerReferences[0].name}'`),
       step(t('Or make the application clean up what it writes there, or keep that data on a claim instead', 'Или пусть приложение убирает то, что туда пишет, либо храните эти данные на заявке')),
     ],
   })];
 }
 
-function nodeFindings(report: UsageReport): Finding[] {
+/** Findings about nodes whose usage could not be read (node.usage-unknown). */
+export function nodeUsageFindings(report: UsageReport): Finding[] {
   return report.nodes.filter((n) => n.state === 'error').map((n) =>
     finding({
       code: 'node.usage-unknown',
@@ -138,6 +139,10 @@ function nodeFindings(report: UsageReport): Finding[] {
  */
 export function diagnoseUsage(report: UsageReport, trend?: UsageTrendOptions): Finding[] {
   if (report.access !== 'allowed') return [];
-  const volumes = report.volumes.flatMap((v) => (v.kind === 'claim' ? [...claimFindings(v), ...(trend ? diagnoseUsageTrend(v, trend) : [])] : emptyDirFinding(v)));
-  return [...volumes, ...nodeFindings(report)];
+  return [...report.volumes.flatMap((v) => volumeUsageFindings(v, trend)), ...nodeUsageFindings(report)];
+}
+
+/** The usage findings of one volume: a claim's (and its trend's, with `trend`) or an emptyDir's. */
+export function volumeUsageFindings(v: VolumeUsage, trend?: UsageTrendOptions): Finding[] {
+  return v.kind === 'claim' ? [...claimFindings(v), ...(trend ? diagnoseUsageTrend(v, trend) : [])] : emptyDirFinding(v);
 }

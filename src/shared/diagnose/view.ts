@@ -52,6 +52,11 @@ export interface ClusterView {
   attachmentsOfVolume(pvName: string): readonly VolumeAttachment[];
   /** Leases with this name, in any namespace the user can read. */
   leasesNamed(name: string): readonly Lease[];
+  /**
+   * Candidates for the pods that run a provisioner (provisioner-pods.ts): pods whose containers name it, and the
+   * csi-provisioner sidecars of `leaseNamespace`. A superset: callers confirm each with `podRunsProvisioner`.
+   */
+  podsRunningProvisioner(name: string, leaseNamespace: string | undefined): readonly Pod[];
 }
 
 /** Name of a claim's effective class: spec.storageClassName, or undefined when unset (default applies). */

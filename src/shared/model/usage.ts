@@ -80,6 +80,11 @@ export interface UsageReport {
 export interface UsagePoint {
   /** ISO 8601. */
   time: string;
+  /**
+   * The same instant in ms since the epoch, set by the usage source that measured it: trends and pruning read
+   * this rather than parse `time` (10,000 claims x 240 kept points would be 2.4 million parses a poll).
+   */
+  timeMs?: number;
   usedBytes: number;
   capacityBytes?: number;
 }

@@ -1,11 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { UsagePoint } from '../model/usage';
-import { daysToFull, TREND_MIN_SPAN_MS, usageTrend } from './trend';
+import { daysToFull, pointTime, TREND_MIN_SPAN_MS, usageTrend } from './trend';
 
 const GI = 1024 ** 3;
 const T0 = Date.parse('2026-12-01T00:00:00Z');
 const at = (seconds: number, used: number, capacity: number | null = GI): UsagePoint => ({ time: new Date(T0 + seconds * 1000).toISOString(), usedBytes: used, ...(capacity !== null ? { capacityBytes: capacity } : {}) });
+
+describe('pointTime', () => {
+  it("reads a point's timeMs when set (the usage source sets it), else parses its ISO time", () => {
+    expect(pointTime({ time: 'not a time', timeMs: 5, usedBytes: 0 })).toBe(5);
+    expect(pointTime(at(60, 0))).toBe(T0 + 60_000);
+    expect(pointTime({ time: 'not a time', usedBytes: 0 })).toBeNaN();
+  });
+
+  it('a history with timeMs gives the same trend as the same history parsed', () => {
+    const parsed = [at(0, 0), at(60, GI / 8), at(120, GI / 4)];
+    expect(usageTrend(parsed.map((p) => ({ ...p, timeMs: Date.parse(p.time) })))).toEqual(usageTrend(parsed));
+  });
+});
 
 describe('usageTrend (least squares over the kept history)', () => {
   it('a steady rise: its rate in bytes per second and the seconds left until full', () => {

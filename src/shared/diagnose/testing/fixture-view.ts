@@ -8,6 +8,7 @@ import type { KubeEvent, KubeObject, Pod } from '../../kube/objects';
 import type { KindSyncState } from '../../model/status';
 import { eventMillis } from '../object-helpers';
 import { claimClassName, type ClusterView } from '../view';
+import { mentionKey, provisionerPodKeys, sidecarKey } from '../provisioner-pods';
 
 export type FixtureObjects = { [K in Kind]?: ObjectsByKind[K][] };
 
@@ -65,6 +66,8 @@ export function fixtureView(objects: FixtureObjects, options: FixtureOptions = {
     return index();
   };
   const podsByClaim = lazy(() => groupBy(all('pods'), (p) => claimNamesOfPod(p).map((c) => `${p.metadata?.namespace ?? ''}/${c}`)));
+  // The store's index keys (provisioner-pods.ts), so rule tests find a provisioner's pods the way the store does.
+  const podsByProvisionerKey = lazy(() => groupBy(all('pods'), provisionerPodKeys));
   const claimsByClass = lazy(() => groupBy(all('persistentvolumeclaims'), (c) => { const cls = claimClassName(c); return cls === undefined ? [] : [cls]; }));
   const eventsByObject = lazy(() =>
     groupBy(all('events'), (e: KubeEvent) => [`${e.involvedObject?.kind ?? ''}/${e.involvedObject?.namespace ?? ''}/${e.involvedObject?.name ?? ''}`]),
@@ -96,5 +99,10 @@ export function fixtureView(objects: FixtureObjects, options: FixtureOptions = {
     csiNodesWithDriver: (driver) => all('csinodes').filter((n) => (n.spec?.drivers ?? []).some((d) => d.name === driver)),
     attachmentsOfVolume: (pvName) => all('volumeattachments').filter((a) => a.spec?.source?.persistentVolumeName === pvName),
     leasesNamed: (name) => all('leases').filter((l) => l.metadata?.name === name),
+    podsRunningProvisioner: (name, leaseNamespace) => {
+      const found = new Set([...(podsByProvisionerKey().get(mentionKey(name)) ?? [])]);
+      if (leaseNamespace !== undefined) for (const p of podsByProvisionerKey().get(sidecarKey(leaseNamespace)) ?? []) found.add(p);
+      return [...found];
+    },
   };
 }
