@@ -49,6 +49,21 @@ describe('parseArgs', () => {
     expect(parseArgs(['sync', '--help'])).toEqual({ name: 'help' });
   });
 
+  it('reads one object for doctor as kubectl writes it, before or after the options', () => {
+    expect(parseArgs(['doctor', 'pvc/data', '-n', 'shop'])).toMatchObject({ name: 'doctor', object: { kind: 'persistentvolumeclaims', name: 'data', namespace: 'shop' }, namespace: 'shop' });
+    expect(parseArgs(['doctor', '--snapshot', 'f.json', '-n', 'shop', 'PersistentVolumeClaim', 'data'])).toMatchObject({ object: { kind: 'persistentvolumeclaims', name: 'data', namespace: 'shop' } });
+    expect(parseArgs(['doctor', 'persistentvolume/pv-1'])).toMatchObject({ object: { kind: 'persistentvolumes', name: 'pv-1' } });
+    expect(parseArgs(['doctor', 'sc/fast', '--format', 'html'])).toMatchObject({ object: { kind: 'storageclasses', name: 'fast' }, format: 'html' });
+    expect(parseArgs(['doctor']).name === 'doctor' && 'object' in parseArgs(['doctor'])).toBe(false);
+    expect(usageError(['doctor', 'pvc/data'])).toBe('PersistentVolumeClaim is namespaced: add --namespace NAMESPACE (e.g. kse doctor pvc/data -n default).');
+    expect(usageError(['doctor', 'widget/x'])).toMatch(/^Unknown type "widget" in "widget\/x"\. Use one of: sc, pv, pvc,/);
+    expect(usageError(['doctor', 'pvc'])).toBe('Which pvc? Give its name: kse doctor pvc/NAME.');
+    expect(usageError(['doctor', 'pvc/a', 'b', '-n', 'x'])).toMatch(/^kse doctor looks at one object/);
+    expect(usageError(['doctor', 'sc/fast', '--all-contexts'])).toMatch(/^An object is looked at in one cluster/);
+    // Other commands still refuse stray words.
+    expect(usageError(['sync', 'pvc/data'])).toBe('Unexpected argument "pvc/data" for "kse sync". Run "kse help" for the options.');
+  });
+
   it('says what is wrong and what to type instead', () => {
     expect(usageError(['deploy'])).toBe('Unknown command "deploy". Commands: contexts, sync, snapshot, record, doctor, df, web, exercise. Run "kse help".');
     expect(usageError(['sync', '--ctx', 'a'])).toBe('Unknown option "--ctx" for "kse sync". Its options: --context, --json, --timeout.');

@@ -1,5 +1,6 @@
 /** The `kse` command line: parsing argv into one command, with usage errors that say what to type instead. */
 import { LANGS, type Lang } from '../shared/model/findings';
+import type { ObjectRef } from '../shared/model/refs';
 
 export type CliCommand =
   | { name: 'help' }
@@ -17,6 +18,8 @@ export type CliCommand =
       /** How many contexts are checked at once (--all-contexts, --contexts). */
       concurrency: number;
       namespace?: string;
+      /** One object to look at (`kse doctor pvc/data -n shop`): its findings only, or its report. */
+      object?: ObjectRef;
       json: boolean;
       /** A report file's language: plain text for the terminal (default), Markdown or one HTML page. */
       format: DoctorFormat;
@@ -40,7 +43,9 @@ const EXERCISE_ACTIONS: readonly ExerciseAction[] = ['list', 'start', 'hint', 's
 /** The parsed options of one command. */
 export type CommandNamed<N extends CliCommand['name']> = Extract<CliCommand, { name: N }>;
 
-export class UsageError extends Error {}
+export { UsageError } from './args-error';
+import { UsageError } from './args-error';
+import { objectArg } from './object-arg';
 
 export const DEFAULT_TIMEOUT_SECONDS = 60;
 
@@ -54,8 +59,10 @@ Commands:
   record [--context X] -o FILE [--seconds N] [--timeout S]
                                             A snapshot plus the next N s of changes (default 60): a recording,
                                             replayed live by the app (the built-in demo is one).
-  doctor [--context X | --snapshot FILE] [--namespace N] [--json] [--lang en|ru] [--format text|markdown|html]
-                                            Diagnose storage: problems first; exits 1 when a problem exists.
+  doctor [TYPE/NAME] [--context X | --snapshot FILE] [--namespace N] [--json] [--lang en|ru]
+         [--format text|markdown|html]      Diagnose storage: problems first; exits 1 when a problem exists.
+                                            TYPE/NAME (e.g. pvc/data -n shop, pv/pv-1, sc/fast) looks at one
+                                            object: its findings, or its report with --format.
                                             --format markdown|html writes a report to hand on (redacted as a
                                             snapshot is; HTML is one self-contained page).
   doctor --all-contexts | --contexts A,B [--timeout S] [--concurrency N] [--json]
@@ -107,7 +114,7 @@ function isCommand(name: string): name is keyof typeof COMMAND_FLAGS {
 }
 
 /** Flags as a map; each flag at most once. */
-function readFlags(command: keyof typeof COMMAND_FLAGS, args: string[]): Map<string, string | true> {
+function readFlags(command: keyof typeof COMMAND_FLAGS, args: string[], positional?: string[]): Map<string, string | true> {
   const specs = COMMAND_FLAGS[command];
   const byAlias = new Map<string, string>();
   for (const [name, spec] of Object.entries(specs)) {
@@ -118,6 +125,10 @@ function readFlags(command: keyof typeof COMMAND_FLAGS, args: string[]): Map<str
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
     const match = /^--?([^=]+)(?:=(.*))?$/.exec(arg);
+    if (!match && positional) {
+      positional.push(arg);
+      continue;
+    }
     if (!match) throw new UsageError(`Unexpected argument "${arg}" for "kse ${command}". Run "kse help" for the options.`);
     const name = byAlias.get(match[1] ?? '');
     if (!name) throw new UsageError(`Unknown option "${arg}" for "kse ${command}". Its options: ${Object.keys(specs).map((f) => `--${f}`).join(', ')}.`);
@@ -170,7 +181,7 @@ function parseExercise(words: string[], flags: Map<string, string | true>, conte
   };
 }
 
-function parseDoctor(flags: Map<string, string | true>, context: string | undefined, timeoutSeconds: number): CliCommand {
+function parseDoctor(flags: Map<string, string | true>, context: string | undefined, timeoutSeconds: number, objectWords: string[]): CliCommand {
   const snapshot = text(flags.get('snapshot'));
   if (snapshot && context) throw new UsageError('Give either --context or --snapshot, not both.');
   const named = text(flags.get('contexts'));
@@ -191,8 +202,11 @@ function parseDoctor(flags: Map<string, string | true>, context: string | undefi
   if (format !== 'text' && flags.has('json')) throw new UsageError('Give either --json or --format, not both.');
   if (format !== 'text' && contexts) throw new UsageError(`--format ${format} writes the report of one cluster: use --context NAME (or --snapshot FILE).`);
   const namespace = text(flags.get('namespace'));
+  const object = objectWords.length > 0 ? objectArg(objectWords, namespace) : undefined;
+  if (object && contexts) throw new UsageError('An object is looked at in one cluster: use --context NAME (or --snapshot FILE), not --all-contexts or --contexts.');
   return {
     name: 'doctor',
+    ...(object ? { object } : {}),
     ...(context ? { context } : {}),
     ...(snapshot ? { snapshot } : {}),
     ...(contexts ? { contexts } : {}),
@@ -214,7 +228,9 @@ export function parseArgs(argv: readonly string[]): CliCommand {
   // `kse exercise check 5 --context X`: words before the options.
   const words: string[] = [];
   while (first === 'exercise' && rest[0] !== undefined && !rest[0].startsWith('-')) words.push(rest.shift() ?? '');
-  const flags = readFlags(first, rest);
+  // `kse doctor pvc/data -n shop`: the object, before or after the options.
+  const objectWords: string[] = [];
+  const flags = readFlags(first, rest, first === 'doctor' ? objectWords : undefined);
   const timeoutSeconds = positiveNumber(flags.get('timeout'), 'timeout', DEFAULT_TIMEOUT_SECONDS);
   const context = text(flags.get('context'));
   switch (first) {
@@ -234,7 +250,7 @@ export function parseArgs(argv: readonly string[]): CliCommand {
       return { name: 'record', ...(context ? { context } : {}), output, seconds, timeoutSeconds };
     }
     case 'doctor':
-      return parseDoctor(flags, context, timeoutSeconds);
+      return parseDoctor(flags, context, timeoutSeconds, objectWords);
     case 'df': {
       const lang = text(flags.get('lang')) ?? 'en';
       if (!(LANGS as readonly string[]).includes(lang)) throw new UsageError(`--lang must be one of ${LANGS.join(', ')}, got "${lang}".`);

@@ -100,6 +100,22 @@ describe('kse against the lab', () => {
     expect(report.findings.some((f) => f.severity === 'problem')).toBe(true);
     const russian = await kse(['doctor', '--snapshot', file, '--lang', 'ru', '--namespace', 'lab-stuck']);
     expect(russian.stdout).toContain('ПРОБЛЕМЫ');
+
+    // One object, as kubectl names it: only its findings, and its report (issue 18: reports for one object).
+    const one = await kse(['doctor', 'pvc/missing-class', '-n', 'lab-stuck', '--snapshot', file, '--json']);
+    expect(one.code, one.stderr).toBe(1);
+    const objectReport = JSON.parse(one.stdout) as { findings: { code: string; object: { kind: string; name: string; namespace?: string } }[] };
+    expect(objectReport.findings.map((f) => f.code)).toContain('claim.class-missing');
+    expect(objectReport.findings.every((f) => f.object.name === 'missing-class' && f.object.namespace === 'lab-stuck')).toBe(true);
+    const markdown = await kse(['doctor', 'persistentvolumeclaim', 'missing-class', '-n', 'lab-stuck', '--snapshot', file, '--format', 'markdown']);
+    expect(markdown.code, markdown.stderr).toBe(1);
+    // Every object the report's findings are about is that claim (the lessons it carries may name other examples).
+    const about = [...markdown.stdout.matchAll(/PersistentVolumeClaim `lab-stuck\/([^`]+)`/g)].map((m) => m[1]);
+    expect(about.length).toBeGreaterThan(0);
+    expect(new Set(about)).toEqual(new Set(['missing-class']));
+    const absent = await kse(['doctor', 'pvc/no-such-claim', '-n', 'lab-stuck', '--snapshot', file]);
+    expect(absent.code).toBe(2);
+    expect(absent.stderr).toContain('has no PersistentVolumeClaim named no-such-claim in namespace lab-stuck. List them with: kubectl get pvc -n lab-stuck');
   }, 240_000);
 
   it('records a context (state, then timed events) into a file the app replays', async () => {

@@ -7,10 +7,24 @@ import { doctorExitCode, formatDoctor } from '../../shared/doctor-format';
 import type { CommandNamed } from '../args';
 import { chooseContext, openAndSync, syncContext } from '../open-and-sync';
 import { CliFailure, type CliRuntime } from '../runtime';
-import { diagnosisOf } from './diagnosis';
+import type { Core } from '../../main/core/core';
+import { KIND_SHORT, KINDS } from '../../shared/kube/kinds';
+import type { ObjectRef } from '../../shared/model/refs';
+import { diagnosisOf, type Diagnosis } from './diagnosis';
 import { runDoctorContexts } from './doctor-contexts';
 import { plainJson } from './json';
 import { withCore } from './with-core';
+
+/** One object's findings (its details' findings, usage ones included); exit 2 when the cluster has no such object. */
+async function objectDiagnosis(core: Core, clusterId: string, clusterName: string, ref: ObjectRef): Promise<Diagnosis> {
+  const detail = await core.invoke('getObject', { clusterId, ref });
+  if (!detail) {
+    const where = ref.namespace ? ` in namespace ${ref.namespace}` : '';
+    const short = KIND_SHORT[ref.kind];
+    throw new CliFailure(`${clusterName} has no ${KINDS[ref.kind].kind} named ${ref.name}${where}. List them with: kubectl get ${short}${ref.namespace ? ` -n ${ref.namespace}` : ''}`, 2);
+  }
+  return { findings: detail.findings, provisioners: [] };
+}
 
 export async function runDoctor(runtime: CliRuntime, command: CommandNamed<'doctor'>): Promise<number> {
   if (command.contexts) return runDoctorContexts(runtime, command, command.contexts);
@@ -38,10 +52,11 @@ export async function runDoctor(runtime: CliRuntime, command: CommandNamed<'doct
       // One round of volume usage (one call per node, if get nodes/proxy is allowed), for its findings.
       await core.registry.get(clusterId).pollUsage();
     }
-    const { findings, provisioners } = await diagnosisOf(core, clusterId, command.namespace);
+    const { findings, provisioners } = command.object ? await objectDiagnosis(core, clusterId, clusterName, command.object) : await diagnosisOf(core, clusterId, command.namespace);
     if (command.format !== 'text') {
       // The report file: made by the core from the cluster's redacted snapshot (what getReport gives the app).
-      const file = await core.invoke('getReport', { clusterId, ...(command.namespace ? { namespace: command.namespace } : {}), format: command.format, lang: command.lang });
+      const scope = command.object ? { object: command.object } : command.namespace ? { namespace: command.namespace } : {};
+      const file = await core.invoke('getReport', { clusterId, ...scope, format: command.format, lang: command.lang });
       runtime.io.out(file.content);
       return doctorExitCode(findings);
     }
