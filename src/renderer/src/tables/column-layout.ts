@@ -13,6 +13,9 @@
  *    their whole content (`full`); only then do the growing columns share what is left. Within a pass the cut
  *    columns get parts in proportion to their grow share (an event's message before its reason). A column the
  *    user resized keeps its width.
+ * 5. A column cut while a less important one is shown: the less important one is hidden for room (the user can
+ *    show it again from the Columns menu), unless its content is genuinely long (`full`: cut with the whole value
+ *    on hover).
  *
  * Every width is a whole pixel and they add up to the available width exactly (when it holds the minimums),
  * so the header row and every body row share one template and line up.
@@ -78,11 +81,53 @@ export function layoutColumns(columns: readonly LayoutColumn[], available: numbe
     }
   }
 
-  let widths = visible.map(minOf);
-  const total = widths.reduce((a, b) => a + b, 0);
-  if (room > 0 && total > room) widths = shrink(visible, widths, total - room);
-  else if (room > total) widths = spread(visible, widths, room - total);
+  let widths = place(visible, room);
+  // Rule 5: a less important column gives way to a more important one that is cut (trial 4 of issue 8, defect 1:
+  // the provisioner "storage.e…" cut beside "Delete" and an empty Default). Hides are tried from the least
+  // important column up and kept only once they made some more important column whole; a column that cannot be
+  // made whole by hiding them keeps its ellipsis and the others stay.
+  if (room > 0) {
+    let pending: LayoutColumn[] = [];
+    let trial = [...visible];
+    for (;;) {
+      const trialWidths = pending.length === 0 ? widths : place(trial, room);
+      const cut = cutColumns(trial, trialWidths);
+      if (pending.length > 0 && cut.length < cutColumns(visible, widths).filter((c) => trial.includes(c)).length) {
+        visible.splice(0, visible.length, ...trial);
+        hiddenForRoom.push(...pending.map((c) => c.id));
+        widths = trialWidths;
+        pending = [];
+        continue;
+      }
+      const mostImportant = Math.min(...cut.map(importance));
+      let victim: LayoutColumn | undefined;
+      for (const c of trial) if (!c.essential && c.fixed === undefined && c.priority > mostImportant && (!victim || c.priority >= victim.priority)) victim = c;
+      if (cut.length === 0 || !victim) break;
+      pending.push(victim);
+      trial = trial.filter((c) => c !== victim);
+    }
+  }
   return { columns: visible.map((c, i) => ({ id: c.id, width: widths[i]! })), hiddenForRoom, width: widths.reduce((a, b) => a + b, 0) };
+}
+
+/** Widths of `columns` in `room` px: shrunk towards their floors or spread (rules 3 and 4). */
+function place(columns: readonly LayoutColumn[], room: number): number[] {
+  const widths = columns.map(minOf);
+  const total = widths.reduce((a, b) => a + b, 0);
+  if (room > 0 && total > room) return shrink(columns, widths, total - room);
+  if (room > total) return spread(columns, widths, room - total);
+  return widths;
+}
+
+/** Essential columns come before any other; then the lower priority number. */
+const importance = (c: LayoutColumn) => (c.essential ? -Infinity : c.priority);
+
+/**
+ * Columns whose content is cut and could be whole: narrower than what shows it with the header wrapped, and not
+ * genuinely long (a value asking for more than a first share, `full`, keeps its ellipsis and its tooltip).
+ */
+function cutColumns(columns: readonly LayoutColumn[], widths: readonly number[]): LayoutColumn[] {
+  return columns.filter((c, i) => c.full === undefined && c.fixed === undefined && widths[i]! < Math.min(c.wanted, c.fit ?? c.wanted));
 }
 
 /** Takes `deficit` px from the columns in proportion to how far each is above its floor. */

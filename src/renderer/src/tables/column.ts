@@ -63,6 +63,12 @@ export interface Column<Row> {
   /** The cell is UI text (ages, yes/no, severities); otherwise it is cluster text and marked translate="no". */
   uiText?: boolean;
   align?: 'end';
+  /**
+   * Whether a row has data for this column. A column declaring it is hidden by default while no row on screen has
+   * any (Use %, Used and Free of a recording or snapshot that carries no usage: a placeholder in every row says
+   * nothing and takes the room of Class and Requested); the user can still show it from the Columns menu.
+   */
+  hasData?: (row: Row) => boolean;
 }
 
 export type ColumnsOf<T extends TableId> = readonly Column<TableRows[T]>[];
@@ -132,6 +138,8 @@ const FIXED_COLUMN_GROW = 0.25;
 /** What the user chose for one table's columns (see table/column-prefs.ts). */
 export interface ColumnChoices {
   hidden: readonly string[];
+  /** Columns the user showed that are hidden by default (a column without data, Column.hasData); absent: none. */
+  shown?: readonly string[];
   widths: Readonly<Record<string, number>>;
 }
 

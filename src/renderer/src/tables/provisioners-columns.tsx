@@ -35,6 +35,8 @@ export const provisionerColumns: readonly Column<ProvisionerRow>[] = [
     width: 96,
     essential: true,
     floor: 64,
+    // A cut verdict chip («с перебоями ·») reads as nothing (trial 4, defect 16): other columns give way first.
+    keepWhole: true,
     chip: true,
     // A verdict chip has 5 px of padding a side and no icon (controls.css .verdict), and is semibold; the pill's
     // border and the cell's own inline margins drew 16 px more than that measured (trial-layout's short verdicts).
