@@ -28,7 +28,7 @@ export interface ColumnFit {
   example?: string;
   /** 'essential' or the declared priority (lower is more important). */
   importance: number;
-  /** Widest whole text of its cut cells (their title), with padding, px; 0 when nothing is cut. */
+  /** Widest whole text of its cut cells (their title), with padding, px; 0 when nothing is cut or only names cut in the middle of a column that is not essential. */
   cutNeed: number;
 }
 
@@ -76,7 +76,8 @@ export function measureColumns(grid: Locator): Promise<ColumnFit[]> {
           cut += 1;
           example ??= title || shown;
           canvas.font = getComputedStyle(cell).font;
-          cutNeed = Math.max(cutNeed, canvas.measureText(title || shown).width + 16);
+          // A name cut in the middle outside the essential columns still reads: no less important column owes it room.
+          if (!(middleCut && importance !== -Infinity)) cutNeed = Math.max(cutNeed, canvas.measureText(title || shown).width + 16);
         }
         need = Math.max(need, contentWidth + 16);
       }
@@ -103,7 +104,7 @@ export function cutWhileSlack(columns: readonly ColumnFit[], tolerance = 12): st
 export function cutBeforeLessImportant(columns: readonly ColumnFit[]): string[] {
   const out: string[] = [];
   for (const c of columns) {
-    if (c.cut === 0 || c.cutNeed > LONG_VALUE) continue;
+    if (c.cut === 0 || c.cutNeed === 0 || c.cutNeed > LONG_VALUE) continue;
     const lesser = columns.filter((o) => o.importance > c.importance);
     const room = lesser.reduce((sum, o) => sum + o.width, 0);
     if (lesser.length === 0 || room < c.cutNeed - c.width) continue;

@@ -15,7 +15,7 @@
  *    user resized keeps its width.
  * 5. A column cut while a less important one is shown: the less important one is hidden for room (the user can
  *    show it again from the Columns menu), unless its content is genuinely long (`full`: cut with the whole value
- *    on hover).
+ *    on hover) or it is a name cut in the middle outside the essential columns (`readsCut`).
  *
  * Every width is a whole pixel and they add up to the available width exactly (when it holds the minimums),
  * so the header row and every body row share one template and line up.
@@ -41,6 +41,11 @@ export interface LayoutColumn {
   fixed?: number;
   /** Narrowest an essential column may shrink to when even the essential columns do not fit, px. */
   floor?: number;
+  /**
+   * Cut in the middle, it still reads ("pvc-c62f…6d26f20"): such a column that is not essential does not make less
+   * important ones give way (rule 5), so a volume's long name never costs the claim's age.
+   */
+  readsCut?: boolean;
 }
 
 export interface ColumnLayout {
@@ -127,7 +132,7 @@ const importance = (c: LayoutColumn) => (c.essential ? -Infinity : c.priority);
  * genuinely long (a value asking for more than a first share, `full`, keeps its ellipsis and its tooltip).
  */
 function cutColumns(columns: readonly LayoutColumn[], widths: readonly number[]): LayoutColumn[] {
-  return columns.filter((c, i) => c.full === undefined && c.fixed === undefined && widths[i]! < Math.min(c.wanted, c.fit ?? c.wanted));
+  return columns.filter((c, i) => c.full === undefined && c.fixed === undefined && !c.readsCut && widths[i]! < Math.min(c.wanted, c.fit ?? c.wanted));
 }
 
 /** Takes `deficit` px from the columns in proportion to how far each is above its floor. */

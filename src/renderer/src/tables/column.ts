@@ -148,7 +148,7 @@ export interface ColumnChoices {
  * loaded rows' text and the header need less), wanted from the header and the loaded rows' text, the user's
  * width when they resized it. Columns the user hid are left out, essential ones never.
  */
-export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'grow' | 'essential' | 'priority' | 'floor' | 'keepWhole'>>(
+export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'grow' | 'essential' | 'priority' | 'floor' | 'keepWhole' | 'middle'>>(
   columns: readonly C[],
   choices: ColumnChoices,
   labelOf: (column: C) => string,
@@ -188,6 +188,7 @@ export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'gro
         fit,
       };
       if (full !== undefined && full > whole) input.full = full;
+      if (c.middle && !c.essential) input.readsCut = true;
       const floor = c.keepWhole ? min : c.floor !== undefined ? Math.max(c.floor, headerWord) : undefined;
       if (floor !== undefined) input.floor = floor;
       const fixed = choices.widths[c.id];
