@@ -25,10 +25,11 @@ export function splitPieces(root: Locator, selector: string): Promise<string[]> 
   return root.evaluate((el, sel) => {
     const out: string[] = [];
     for (const piece of el.querySelectorAll<HTMLElement>(sel)) {
-      const range = document.createRange();
-      range.selectNodeContents(piece);
-      const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
-      if (tops.size > 1) out.push(piece.textContent ?? '');
+      // An inline piece broken over lines has a box per line; an inline block or flex box grows taller than a line.
+      const style = getComputedStyle(piece);
+      const line = style.lineHeight === 'normal' ? parseFloat(style.fontSize) * 1.3 : parseFloat(style.lineHeight);
+      const boxes = [...piece.getClientRects()].filter((r) => r.width > 0);
+      if (boxes.length > 1 || boxes.some((r) => r.height > line * 1.6 + 4)) out.push(piece.textContent ?? '');
     }
     return out;
   }, selector);
