@@ -89,27 +89,33 @@ export function layoutColumns(columns: readonly LayoutColumn[], available: numbe
   let widths = place(visible, room);
   // Rule 5: a less important column gives way to a more important one that is cut (trial 4 of issue 8, defect 1:
   // the provisioner "storage.e…" cut beside "Delete" and an empty Default). Hides are tried from the least
-  // important column up and kept only once they made some more important column whole; a column that cannot be
+  // important column up and kept only once they made that column whole; a column that cannot be
   // made whole by hiding them keeps its ellipsis and the others stay.
   if (room > 0) {
-    let pending: LayoutColumn[] = [];
-    let trial = [...visible];
+    // One cut column at a time, the most important first (ties: the leftmost).
+    const hopeless = new Set<LayoutColumn>();
     for (;;) {
-      const trialWidths = pending.length === 0 ? widths : place(trial, room);
-      const cut = cutColumns(trial, trialWidths);
-      if (pending.length > 0 && cut.length < cutColumns(visible, widths).filter((c) => trial.includes(c)).length) {
+      const target = cutColumns(visible, widths)
+        .filter((c) => !hopeless.has(c))
+        .sort((a, b) => importance(a) - importance(b))[0];
+      if (!target) break;
+      let trial = [...visible];
+      let trialWidths = widths;
+      const pending: LayoutColumn[] = [];
+      for (;;) {
+        let victim: LayoutColumn | undefined;
+        for (const c of trial) if (!c.essential && c.fixed === undefined && c.priority > importance(target) && (!victim || c.priority >= victim.priority)) victim = c;
+        if (!victim) break;
+        pending.push(victim);
+        trial = trial.filter((c) => c !== victim);
+        trialWidths = place(trial, room);
+        if (!cutColumns(trial, trialWidths).includes(target)) break;
+      }
+      if (pending.length > 0 && !cutColumns(trial, trialWidths).includes(target)) {
         visible.splice(0, visible.length, ...trial);
         hiddenForRoom.push(...pending.map((c) => c.id));
         widths = trialWidths;
-        pending = [];
-        continue;
-      }
-      const mostImportant = Math.min(...cut.map(importance));
-      let victim: LayoutColumn | undefined;
-      for (const c of trial) if (!c.essential && c.fixed === undefined && c.priority > mostImportant && (!victim || c.priority >= victim.priority)) victim = c;
-      if (cut.length === 0 || !victim) break;
-      pending.push(victim);
-      trial = trial.filter((c) => c !== victim);
+      } else hopeless.add(target);
     }
   }
   return { columns: visible.map((c, i) => ({ id: c.id, width: widths[i]! })), hiddenForRoom, width: widths.reduce((a, b) => a + b, 0) };
