@@ -52,8 +52,8 @@ describe('layoutColumns', () => {
   });
 
   it('gives spare width first to essential columns whose text is cut, then to the others, up to what they want', () => {
-    // The name counts as a long value (`full`): nothing gives way for it (rule 5), the spare width is shared.
-    const cut = [col('name', 100, { wanted: 300, full: 300, essential: true, grow: 1 }), col('class', 80, { wanted: 160, priority: 1 }), col('badge', 90, { essential: true })];
+    // The name reads cut (`readsCut`): nothing gives way for it (rule 5), the spare width is shared.
+    const cut = [col('name', 100, { wanted: 300, readsCut: true, essential: true, grow: 1 }), col('class', 80, { wanted: 160, priority: 1 }), col('badge', 90, { essential: true })];
     // 130 spare: all of it to the cut name first.
     expect(layoutColumns(cut, 400).columns.map((c) => c.width)).toEqual([230, 80, 90]);
     // 250 spare: the name gets its 200, the class the other 50.
@@ -66,13 +66,13 @@ describe('layoutColumns', () => {
   });
 
   it('makes short columns whole before a long name grows (a cut "вст…" or "3 с наз…" says nothing)', () => {
-    const columns = [col('name', 100, { wanted: 300, full: 300, essential: true, grow: 2 }), col('type', 60, { wanted: 90, priority: 3 }), col('lastSeen', 80, { wanted: 110, priority: 1 })];
+    const columns = [col('name', 100, { wanted: 300, readsCut: true, essential: true, grow: 2 }), col('type', 60, { wanted: 90, priority: 3 }), col('lastSeen', 80, { wanted: 110, priority: 1 })];
     // 60 spare: type and lastSeen get their 30 each; the name stays at its minimum.
     expect(layoutColumns(columns, 300).columns.map((c) => c.width)).toEqual([100, 90, 110]);
     // Before this pass the essential name took all of it: [160, 60, 80].
     expect(layoutColumns(columns, 300).columns.find((c) => c.id === 'name')?.width).toBe(100);
     // A column wanting more than SHORT_WANTED is not short: the essential name comes first.
-    const long = [col('name', 100, { wanted: 300, full: 300, essential: true }), col('message', 60, { wanted: SHORT_WANTED + 1, priority: 1 })];
+    const long = [col('name', 100, { wanted: 300, readsCut: true, essential: true }), col('message', 60, { wanted: SHORT_WANTED + 1, priority: 1 })];
     expect(layoutColumns(long, 200).columns.map((c) => c.width)).toEqual([140, 60]);
   });
 
@@ -208,8 +208,15 @@ describe('spare width goes to cut content first (trial 3 of issue 8, defect 1)',
       col('message', 200, { essential: true, grow: 4, wanted: 360, fit: 360, full: 1800 }),
       col('object', 170, { essential: true, grow: 2, wanted: 200, fit: 200 }),
     ];
+    // Tight: the reason and the object are made whole first (trial 4: a genuinely long value is cut anyway and does
+    // not take the room that makes a shorter column whole); the message keeps its minimum.
     const tight = layoutColumns(columns, 610);
-    expect(widthOf(tight, 'message') - 200).toBeGreaterThan(widthOf(tight, 'reason') - 140);
+    expect(widthOf(tight, 'object')).toBe(200);
+    expect(widthOf(tight, 'reason')).toBe(210);
+    expect(widthOf(tight, 'message')).toBe(200);
+    // A little more: the message gets the most of what is left.
+    const more = layoutColumns(columns, 760);
+    expect(widthOf(more, 'message') - 200).toBeGreaterThan(widthOf(more, 'reason') - 140);
     // Room for every first ask: the rest goes to the message, still cut, not to columns already whole.
     const wide = layoutColumns(columns, 1000);
     expect(widthOf(wide, 'reason')).toBe(240);

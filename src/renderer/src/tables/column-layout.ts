@@ -174,7 +174,9 @@ function spread(columns: readonly LayoutColumn[], widths: number[], spare: numbe
   const fitOf = (c: LayoutColumn) => Math.min(c.wanted, c.fit ?? c.wanted);
   const passes: { inPass: (c: LayoutColumn) => boolean; target: (c: LayoutColumn) => number }[] = [
     { inPass: (c) => fitOf(c) <= SHORT_WANTED, target: fitOf },
-    { inPass: (c) => c.essential, target: fitOf },
+    // A genuinely long essential value (an error, a message: `full`) waits for the third pass: it is cut anyway, and
+    // must not take the room that makes a shorter column whole (rule 5).
+    { inPass: (c) => c.essential && c.full === undefined, target: fitOf },
     { inPass: () => true, target: fitOf },
     { inPass: () => true, target: (c) => c.wanted },
     { inPass: () => true, target: (c) => Math.max(c.wanted, c.full ?? 0) },
