@@ -196,7 +196,11 @@ export function DataTable({
   const applied = stable.current.applied;
   const wanted = applied.size > 0 ? (c: Column<AnyRow>) => applied.get(c.id) ?? 0 : undefined;
   // Columns with no data in any row on screen are hidden by default, unless the user showed them (Column.hasData).
-  const noData = loaded.length === 0 ? [] : columns.filter((c) => c.hasData && !(choices.shown ?? []).includes(c.id) && !loaded.some((row) => c.hasData!(row))).map((c) => c.id);
+  // While rows of a new range are still loading (scrolling far), the last answer holds: a column must not flash in
+  // and push another out for room (tables.demo's stable columns after End).
+  const lastNoData = useRef<string[]>([]);
+  if (loaded.length > 0) lastNoData.current = columns.filter((c) => c.hasData && !loaded.some((row) => c.hasData!(row))).map((c) => c.id);
+  const noData = lastNoData.current.filter((id) => !(choices.shown ?? []).includes(id));
   const effective = noData.length === 0 ? choices : { ...choices, hidden: [...choices.hidden, ...noData] };
   const layout = layoutColumns(layoutInputs(columns, effective, (c) => t(c.label), wanted, headerMeasure), available);
   const byId = new Map(columns.map((c) => [c.id, c]));
