@@ -6,7 +6,7 @@
 import { Fragment } from 'react';
 import { splitVerbatim } from '../../../shared/verbatim';
 import { Verbatim } from '../i18n/Verbatim';
-import { BidiText } from './BidiText';
+import { WholeWords } from './WholeWords';
 
 export function LocalizedText({ text }: { text: string }) {
   return (
@@ -14,7 +14,7 @@ export function LocalizedText({ text }: { text: string }) {
       {splitVerbatim(text).map((segment, i) =>
         segment.verbatim ? (
           <Verbatim key={i}>
-            <BidiText text={segment.text} />
+            <WholeWords text={segment.text} />
           </Verbatim>
         ) : (
           <Fragment key={i}>{segment.text}</Fragment>

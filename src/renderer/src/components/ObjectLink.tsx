@@ -7,7 +7,7 @@
 import { isProvisionerRef, refKey, type TargetRef } from '../../../shared/model/refs';
 import { KINDS } from '../../../shared/kube/kinds';
 import type { ViewId } from '../state/view-state';
-import { BidiText } from './BidiText';
+import { WholeWords } from './WholeWords';
 import { usePaneActions } from './pane-context';
 
 /**
@@ -29,7 +29,7 @@ export function ObjectLink({ target, missing, label, view, here }: { target: Tar
       data-name={target.name}
       data-missing={missing ? 'true' : undefined}
     >
-      <BidiText text={text} />
+      <WholeWords text={text} />
     </button>
   );
 }

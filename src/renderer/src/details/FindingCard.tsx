@@ -2,7 +2,6 @@
 import type { Evidence, Finding } from '../../../shared/model/findings';
 import { plainText } from '../../../shared/verbatim';
 import { useLessonTitles } from '../lessons/use-lesson-title';
-import { BidiText } from '../components/BidiText';
 import { CommandText } from '../components/CommandText';
 import { CopyButton } from '../components/CopyButton';
 import { ObjectLink } from '../components/ObjectLink';
@@ -10,6 +9,7 @@ import { usePaneActions } from '../components/pane-context';
 import { useI18n } from '../i18n/i18n';
 import { LocalizedText } from '../components/LocalizedText';
 import { Verbatim } from '../i18n/Verbatim';
+import { WholeWords } from '../components/WholeWords';
 import { SeverityChip } from '../tables/cells';
 import { ago, dateTime } from '../format/time';
 import { useNow } from '../state/clock';
@@ -84,7 +84,7 @@ export function EvidenceRow({ evidence: e }: { evidence: Evidence }) {
             <ObjectLink target={e.ref} label={e.value} />
           ) : (
             <code translate="no">
-              <BidiText text={e.value} />
+              <WholeWords text={e.value} />
             </code>
           ))}
         {e.note && (

@@ -4,7 +4,7 @@
  * Clicking a node selects that object (details open beside the graph, which stays where it is).
  */
 import { useQuery } from '@tanstack/react-query';
-import { Background, Controls, ReactFlow, type NodeMouseHandler } from '@xyflow/react';
+import { Background, Controls, ReactFlow, type FitViewOptions, type NodeMouseHandler } from '@xyflow/react';
 import { useMemo } from 'react';
 import type { GraphRequest, StorageGraph } from '../../../shared/model/detail';
 import { isProvisionerRef, refKey, sameRef, type TargetRef } from '../../../shared/model/refs';
@@ -78,6 +78,9 @@ export function GraphView({ pane, namespaces, onChange }: GraphViewProps) {
   );
 }
 
+/** Width of React Flow's zoom buttons and their margin at the canvas's left edge, px, with a little air. */
+const CONTROLS_ROOM = 15 + 26 + 12;
+
 /** Smallest text in a node, px (styles/panels.css .storage-node-head). */
 const SMALLEST_NODE_TEXT_PX = 10;
 /** Least size node text is drawn at on the first view, px. */
@@ -122,7 +125,10 @@ function GraphCanvas({
   const fitOptions = useMemo(() => {
     const root = flow?.nodes.find((n) => n.data.root)?.id;
     const near = root ? new Set([root, ...(flow?.edges ?? []).flatMap((e) => (e.source === root ? [e.target] : e.target === root ? [e.source] : []))]) : undefined;
-    return { padding: 0.08, minZoom: READABLE_ZOOM, maxZoom: Math.max(1.2, READABLE_ZOOM), ...(near ? { nodes: [...near].map((id) => ({ id })) } : {}) };
+    // The zoom buttons sit at the bottom-left corner: the first view leaves them their own strip on the left so
+    // they never cover a node (trial 4, N5).
+    const padding = { top: '12px', right: '12px', bottom: '12px', left: `${CONTROLS_ROOM}px` } as const satisfies FitViewOptions['padding'];
+    return { padding, minZoom: READABLE_ZOOM, maxZoom: Math.max(1.2, READABLE_ZOOM), ...(near ? { nodes: [...near].map((id) => ({ id })) } : {}) };
   }, [flow]);
   if (graph.isLoading) return <StateMessage kind="loading" text={t('state.loading', { what: t('graph.label') })} />;
   if (!flow)

@@ -35,17 +35,28 @@ export interface GraphWords {
   edgeAria(edge: GraphEdge, from: GraphNode | undefined, to: GraphNode | undefined): string;
 }
 
+/** Room left each side of an edge label before the nodes, px (its background pad is 2 px). */
+const LABEL_MARGIN = 16;
+
+/**
+ * Upper estimate of an edge label's width, px: 0.62 em a character covers Cyrillic and Latin in the UI's sans-serif
+ * (10 px for bound edges, 11 px for the others, see labelStyle below).
+ */
+export function labelWidth(label: string | undefined, state: EdgeState): number {
+  return label ? Math.ceil(label.length * (state === 'bound' ? 10 : 11) * 0.62) : 0;
+}
+
 export function layoutGraph(graph: StorageGraph, words: GraphWords): { nodes: StorageFlowNode[]; edges: Edge[] } {
   const ids = new Set(graph.nodes.map((n) => n.id));
   // An edge to a node the core did not send would break the layout; it is skipped.
   const edges = graph.edges.filter((e) => ids.has(e.from) && ids.has(e.to));
   const labels = new Map(edges.map((e) => [e.id, words.edgeLabel(e)]));
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
-  // Ranks sit far enough apart for the label of a broken edge to show between them; labels of bound edges
-  // ("uses", "provisioned by") may overlap a node's border a little rather than shrink the whole graph.
-  const longest = Math.max(0, ...edges.filter((e) => e.state !== 'bound').map((e) => labels.get(e.id)?.length ?? 0));
+  // Ranks sit far enough apart for every edge label to show whole between them: a bound edge's too (trial 4 of
+  // issue 8, N5: «работает на» drawn under both nodes read «аботает н»). Labels are SVG text, drawn under the nodes.
+  const ranksep = Math.max(56, ...edges.map((e) => labelWidth(labels.get(e.id), e.state) + LABEL_MARGIN));
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 12, ranksep: Math.min(130, Math.max(56, longest * 6 + 20)), marginx: 10, marginy: 10 });
+  g.setGraph({ rankdir: 'LR', nodesep: 12, ranksep, marginx: 10, marginy: 10 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of graph.nodes) g.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
   for (const edge of edges) g.setEdge(edge.from, edge.to);

@@ -189,6 +189,7 @@ export const en = {
   'table.columnsOf': 'Columns of {table}',
   'table.columnAlways': 'always shown',
   'table.columnNoRoom': 'no room at this width',
+  'table.columnNoData': 'no data in the rows shown',
   'table.resetColumns': 'Reset columns and widths',
   'table.namespacesCount': 'Namespaces: {n}',
   'table.findNamespace': 'Find a namespace',

@@ -193,6 +193,7 @@ export const ru: Record<MessageKey, string> = {
   'table.columnsOf': 'Столбцы таблицы «{table}»',
   'table.columnAlways': 'показывается всегда',
   'table.columnNoRoom': 'не помещается при этой ширине',
+  'table.columnNoData': 'нет данных в показанных строках',
   'table.resetColumns': 'Сбросить столбцы и ширину',
   'table.namespacesCount': 'Пространства имён: {n}',
   'table.findNamespace': 'Найти пространство имён',

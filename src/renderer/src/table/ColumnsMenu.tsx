@@ -13,20 +13,29 @@ export interface ColumnsMenuProps {
   prefs: ColumnPrefs;
   /** Columns the layout hid because the grid is too narrow for them. */
   hiddenForRoom: readonly string[];
+  /** Columns hidden by default because no row on screen has data for them; checking one shows it. */
+  hiddenNoData?: readonly string[];
 }
 
-export function ColumnsMenu({ table, prefs, hiddenForRoom }: ColumnsMenuProps) {
+export function ColumnsMenu({ table, prefs, hiddenForRoom, hiddenNoData = [] }: ColumnsMenuProps) {
   const { t } = useI18n();
   const spec = TABLES[table];
-  const changed = prefs.choices.hidden.length > 0 || Object.keys(prefs.choices.widths).length > 0;
+  const changed = prefs.choices.hidden.length > 0 || (prefs.choices.shown ?? []).length > 0 || Object.keys(prefs.choices.widths).length > 0;
   return (
     <PopoverButton label={t('table.columns')} title={t('table.columnsOf', { table: t(spec.label) })} testId="columns-menu" align="end" pressed={changed}>
       {() => (
         <div className="columns-menu">
           <ul className="check-list">
             {spec.columns.map((column) => {
-              const userHidden = !column.essential && prefs.choices.hidden.includes(column.id);
-              const note = column.essential ? t('table.columnAlways') : !userHidden && hiddenForRoom.includes(column.id) ? t('table.columnNoRoom') : undefined;
+              const noData = hiddenNoData.includes(column.id);
+              const userHidden = !column.essential && (noData || prefs.choices.hidden.includes(column.id));
+              const note = column.essential
+                ? t('table.columnAlways')
+                : noData
+                  ? t('table.columnNoData')
+                  : !userHidden && hiddenForRoom.includes(column.id)
+                    ? t('table.columnNoRoom')
+                    : undefined;
               return (
                 <li key={column.id}>
                   <label className="check-line" data-testid="column-option" data-column={column.id}>

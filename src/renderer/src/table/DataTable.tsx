@@ -49,7 +49,8 @@ export interface DataTableProps {
   /** The user dragged a column edge: its new width, or undefined for the automatic layout. */
   onResize?(column: string, width: number | undefined): void;
   /** Columns hidden because the grid is too narrow for them, whenever that changes. */
-  onLayout?(hiddenForRoom: readonly string[]): void;
+  /** The columns hidden for room, and those hidden because no row on screen has data for them (Column.hasData). */
+  onLayout?(hiddenForRoom: readonly string[], hiddenNoData: readonly string[]): void;
 }
 
 /** Rows whose arrival may still widen the columns after a layout moment (see rowSet). */
@@ -194,16 +195,24 @@ export function DataTable({
   if (whole.length > 0 && loaded.length > 0) stable.current = growStableWidths(stable.current, new Map(whole.map((c) => [c.id, widestOf(c)] as const)));
   const applied = stable.current.applied;
   const wanted = applied.size > 0 ? (c: Column<AnyRow>) => applied.get(c.id) ?? 0 : undefined;
-  const layout = layoutColumns(layoutInputs(columns, choices, (c) => t(c.label), wanted, headerMeasure), available);
+  // Columns with no data in any row on screen are hidden by default, unless the user showed them (Column.hasData).
+  // While rows of a new range are still loading (scrolling far), the last answer holds: a column must not flash in
+  // and push another out for room (tables.demo's stable columns after End).
+  const lastNoData = useRef<string[]>([]);
+  if (loaded.length > 0) lastNoData.current = columns.filter((c) => c.hasData && !loaded.some((row) => c.hasData!(row))).map((c) => c.id);
+  const noData = lastNoData.current.filter((id) => !(choices.shown ?? []).includes(id));
+  const effective = noData.length === 0 ? choices : { ...choices, hidden: [...choices.hidden, ...noData] };
+  const layout = layoutColumns(layoutInputs(columns, effective, (c) => t(c.label), wanted, headerMeasure), available);
   const byId = new Map(columns.map((c) => [c.id, c]));
   const shown = layout.columns.map((l) => ({ ...byId.get(l.id)!, layoutWidth: l.width }));
   const template = gridTemplate(layout.columns);
   const width = `max(100%, ${layout.width}px)`;
   const tableName = t(spec.label);
   const hiddenKey = layout.hiddenForRoom.join(',');
+  const noDataKey = noData.join(',');
   useEffect(() => {
-    onLayout?.(hiddenKey ? hiddenKey.split(',') : []);
-  }, [hiddenKey, onLayout]);
+    onLayout?.(hiddenKey ? hiddenKey.split(',') : [], noDataKey ? noDataKey.split(',') : []);
+  }, [hiddenKey, noDataKey, onLayout]);
 
   if (rows.error && rows.total === undefined) {
     return <StateMessage kind="error" text={t('state.error', { what: tableName })} detail={rows.error.message} onRetry={rows.refetch} />;

@@ -69,7 +69,7 @@ export function GridHeader({ columns, template, width, sort, onSort, onResize }:
       {columns.map((column) => {
         const label = t(column.label);
         return (
-          <div key={column.id} role="columnheader" aria-label={label} aria-sort={ariaSort(sort, column.id)} className={column.align === 'end' ? 'cell head-cell end' : 'cell head-cell'} data-column={column.id}>
+          <div key={column.id} role="columnheader" aria-label={label} aria-sort={ariaSort(sort, column.id)} className={column.align === 'end' ? 'cell head-cell end' : 'cell head-cell'} data-column={column.id} data-importance={column.essential ? 'essential' : (column.priority ?? 0)}>
             <button type="button" className="sort-button" onClick={() => onSort(column.id)} data-testid={`sort-${column.id}`} title={t('table.sortBy', { column: label })}>
               <span className="head-label">{label}</span>
               <span className="sort-mark" aria-hidden="true">

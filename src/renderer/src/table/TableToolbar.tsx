@@ -24,6 +24,8 @@ export interface TableToolbarProps {
   onChange(change: Partial<PaneState>, mode?: 'push' | 'replace'): void;
   prefs: ColumnPrefs;
   hiddenForRoom: readonly string[];
+  /** Columns hidden because no row on screen has data for them (Column.hasData). */
+  hiddenNoData?: readonly string[];
 }
 
 /** "Finding: The provisioner is not running, provisioner example.com/nfs" in the UI language. */
@@ -35,7 +37,7 @@ export function findingFilterText(filter: FindingFilter, lang: 'en' | 'ru', t: T
   return t('table.findingFilter', { title: `${title}${subject}${severity}` });
 }
 
-export function TableToolbar({ table, pane, namespaces, total, onChange, prefs, hiddenForRoom }: TableToolbarProps) {
+export function TableToolbar({ table, pane, namespaces, total, onChange, prefs, hiddenForRoom, hiddenNoData = [] }: TableToolbarProps) {
   const { t, lang } = useI18n();
   const spec = TABLES[table];
   const [search, setSearch] = useState(pane.search ?? '');
@@ -113,7 +115,7 @@ export function TableToolbar({ table, pane, namespaces, total, onChange, prefs, 
       <span className="muted" role="status" aria-live="polite" data-testid="table-count">
         {total === undefined ? '' : t('table.rows', { n: total })}
       </span>
-      <ColumnsMenu table={table} prefs={prefs} hiddenForRoom={hiddenForRoom} />
+      <ColumnsMenu table={table} prefs={prefs} hiddenForRoom={hiddenForRoom} hiddenNoData={hiddenNoData} />
     </div>
   );
 }

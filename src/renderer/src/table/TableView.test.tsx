@@ -60,6 +60,23 @@ describe('a table screen', () => {
     expect(headers()).not.toContain('pods');
   });
 
+  it('hides the usage columns while no row has usage, and shows one the user asks for (trial 4, N2)', async () => {
+    renderWithApp(<App />, { view: claimsView });
+    await screen.findAllByTestId('table-row');
+    // The fake claims carry no usage: no placeholder column takes the room of Class and Requested.
+    for (const id of ['usePercent', 'used', 'free']) expect(headers()).not.toContain(id);
+    expect(headers()).toContain('class');
+    fireEvent.click(screen.getByTestId('columns-menu'));
+    const panel = screen.getByTestId('columns-menu-panel');
+    const line = (id: string) => within(panel).getAllByTestId('column-option').find((o) => o.dataset.column === id)!;
+    expect(line('usePercent').querySelector('input')!.checked).toBe(false);
+    expect(line('usePercent').textContent).toContain('no data in the rows shown');
+    fireEvent.click(line('usePercent').querySelector('input')!);
+    await waitFor(() => expect(headers()).toContain('usePercent'));
+    expect(headers()).not.toContain('used');
+    expect(JSON.parse(localStorage.getItem('kse.columns.claims') ?? '{}')).toEqual({ hidden: [], shown: ['usePercent'], widths: {} });
+  });
+
   it('resizes a column with the keyboard and gives it back to the layout with Home', async () => {
     renderWithApp(<App />, { view: claimsView });
     await screen.findAllByTestId('table-row');

@@ -76,6 +76,11 @@ export function TableView({ clusterId, clusterName, table, pane, namespaces, onC
   const filtered = Boolean(query.search || query.filters || query.minSeverity || query.namespaces || query.finding);
   const prefs = useColumnPrefs(table);
   const [hiddenForRoom, setHiddenForRoom] = useState<readonly string[]>([]);
+  const [hiddenNoData, setHiddenNoData] = useState<readonly string[]>([]);
+  const onLayout = useCallback((room: readonly string[], noData: readonly string[]) => {
+    setHiddenForRoom(room);
+    setHiddenNoData(noData);
+  }, []);
   const status = useQuery(statusQuery(api, clusterId));
   const kind = KIND_OF_TABLE[table];
   const kindStatus = kind ? status.data?.kinds.find((k) => k.kind === kind) : undefined;
@@ -94,7 +99,7 @@ export function TableView({ clusterId, clusterName, table, pane, namespaces, onC
 
   return (
     <section className="table-view" aria-label={t(TABLES[table].label)}>
-      <TableToolbar table={table} pane={pane} namespaces={namespaces} total={head.data?.total} onChange={onChange} prefs={prefs} hiddenForRoom={hiddenForRoom} />
+      <TableToolbar table={table} pane={pane} namespaces={namespaces} total={head.data?.total} onChange={onChange} prefs={prefs} hiddenForRoom={hiddenForRoom} hiddenNoData={hiddenNoData} />
       <DataTable
         query={query}
         label={t('table.label', { table: t(TABLES[table].label), cluster: clusterName })}
@@ -106,7 +111,7 @@ export function TableView({ clusterId, clusterName, table, pane, namespaces, onC
         onClearFilters={() => onChange({ search: undefined, filters: {}, minSeverity: undefined, namespaces: undefined, finding: undefined })}
         choices={prefs.choices}
         onResize={prefs.setWidth}
-        onLayout={setHiddenForRoom}
+        onLayout={onLayout}
         onSelectedHidden={
           // Only for an object this table lists (a CSINode followed from Nodes has no row to reveal).
           pane.selected && tableOfTarget(pane.selected) === table

@@ -5,6 +5,10 @@ describe('stored column choices', () => {
   it('reads hidden columns and widths', () => {
     expect(parseChoices(JSON.stringify({ hidden: ['pods'], widths: { name: 220.4 } }))).toEqual({ hidden: ['pods'], widths: { name: 220 } });
   });
+  it('reads the columns the user showed that are hidden by default (no data), dropping what is not a name', () => {
+    expect(parseChoices(JSON.stringify({ hidden: [], shown: ['usePercent', 7], widths: {} }))).toEqual({ hidden: [], shown: ['usePercent'], widths: {} });
+    expect(parseChoices(JSON.stringify({ hidden: [], shown: 'usePercent', widths: {} }))).toEqual({ hidden: [], widths: {} });
+  });
   it('drops what is malformed, field by field, and survives garbage', () => {
     expect(parseChoices('{not json')).toBe(NO_CHOICES);
     expect(parseChoices(null)).toBe(NO_CHOICES);

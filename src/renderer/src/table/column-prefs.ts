@@ -34,7 +34,8 @@ export function parseChoices(text: string | null): ColumnChoices {
       if (typeof width === 'number' && Number.isFinite(width) && width > 0 && width <= MAX_WIDTH) widths[id] = Math.round(width);
     }
   }
-  return { hidden, widths };
+  const shown = Array.isArray((record as { shown?: unknown }).shown) ? ((record as { shown: unknown[] }).shown.filter((id): id is string => typeof id === 'string').slice(0, 50)) : [];
+  return shown.length > 0 ? { hidden, shown, widths } : { hidden, widths };
 }
 
 function read(table: TableId): ColumnChoices {
@@ -54,7 +55,7 @@ function read(table: TableId): ColumnChoices {
 function write(table: TableId, choices: ColumnChoices): void {
   cache.set(table, choices);
   try {
-    if (choices.hidden.length === 0 && Object.keys(choices.widths).length === 0) localStorage.removeItem(PREFIX + table);
+    if (choices.hidden.length === 0 && (choices.shown ?? []).length === 0 && Object.keys(choices.widths).length === 0) localStorage.removeItem(PREFIX + table);
     else localStorage.setItem(PREFIX + table, JSON.stringify(choices));
   } catch {
     // Not remembered across restarts, but applied now.
@@ -82,7 +83,11 @@ export function useColumnPrefs(table: TableId): ColumnPrefs {
     (id: string, hidden: boolean) => {
       const current = read(table);
       const rest = current.hidden.filter((h) => h !== id);
-      write(table, { ...current, hidden: hidden ? [...rest, id] : rest });
+      // Showing remembers the choice too: a column hidden by default (no data) stays shown once the user asked.
+      const shown = (current.shown ?? []).filter((s) => s !== id);
+      const { shown: _old, ...others } = current;
+      const nextShown = hidden ? shown : [...shown, id];
+      write(table, { ...others, hidden: hidden ? [...rest, id] : rest, ...(nextShown.length > 0 ? { shown: nextShown } : {}) });
     },
     [table],
   );

@@ -12,6 +12,11 @@ export function claimClass(row: ClaimRow, ctx: ColumnContext): string {
   return row.classIsDefault ? `${row.className} ${ctx.t('col.defaultClass')}` : row.className;
 }
 
+/** Whether a claim's usage was measured (the usage columns have data). */
+export function hasUsage(row: ClaimRow): boolean {
+  return row.usage?.state === 'known';
+}
+
 export const claimColumns: readonly Column<ClaimRow>[] = [
   { id: 'name', label: 'col.name', width: 150, grow: 2, essential: true, floor: 96, middle: true, value: (r) => r.name },
   { id: 'namespace', label: 'col.namespace', width: 100, grow: 1, priority: 1, value: (r) => r.namespace },
@@ -54,13 +59,15 @@ export const claimColumns: readonly Column<ClaimRow>[] = [
       ) : null,
   },
   { id: 'size', label: 'col.size', width: 110, priority: 2, value: (r) => sizePair(r.requested, r.capacity) },
-  // Usage (the kubelet's stats through the node proxy): Use % with its bar is the one worth keeping when room is
-  // short (right after the namespace); Used and Free give way before the pods and access modes do not.
+  // Usage (the kubelet's stats through the node proxy): never at the cost of Class or Requested (trial 4, N2), so
+  // Use % comes after the volume and Used and Free after the age; none of them is shown while no row on screen has
+  // usage (a recording or a snapshot without it), unless the user shows them from the Columns menu.
   {
     id: 'usePercent',
     label: 'col.usePercent',
     width: 96,
-    priority: 1.5,
+    priority: 4.5,
+    hasData: hasUsage,
     uiText: true,
     value: (r, ctx) => usePercentText(r.usage, ctx),
     // The bar (36 px, controls.css .usage-bar) and its 6 px gap are drawn beside the measured percent.
@@ -73,6 +80,7 @@ export const claimColumns: readonly Column<ClaimRow>[] = [
     width: 64,
     align: 'end',
     priority: 5.5,
+    hasData: hasUsage,
     uiText: true,
     value: (r, ctx) => usageBytesText(r.usage, 'usedBytes', ctx),
     render: (r, ctx) => <UsageBytesCell usage={r.usage} field="usedBytes" ctx={ctx} />,
@@ -83,6 +91,7 @@ export const claimColumns: readonly Column<ClaimRow>[] = [
     width: 64,
     align: 'end',
     priority: 5.6,
+    hasData: hasUsage,
     uiText: true,
     value: (r, ctx) => usageBytesText(r.usage, 'availableBytes', ctx),
     render: (r, ctx) => <UsageBytesCell usage={r.usage} field="availableBytes" ctx={ctx} />,

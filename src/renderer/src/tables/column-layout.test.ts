@@ -52,26 +52,27 @@ describe('layoutColumns', () => {
   });
 
   it('gives spare width first to essential columns whose text is cut, then to the others, up to what they want', () => {
-    const cut = [col('name', 100, { wanted: 300, essential: true, grow: 1 }), col('class', 80, { wanted: 160, priority: 1 }), col('badge', 90, { essential: true })];
+    // The name reads cut (`readsCut`): nothing gives way for it (rule 5), the spare width is shared.
+    const cut = [col('name', 100, { wanted: 300, readsCut: true, essential: true, grow: 1 }), col('class', 80, { wanted: 160, priority: 1 }), col('badge', 90, { essential: true })];
     // 130 spare: all of it to the cut name first.
     expect(layoutColumns(cut, 400).columns.map((c) => c.width)).toEqual([230, 80, 90]);
     // 250 spare: the name gets its 200, the class the other 50.
     expect(layoutColumns(cut, 520).columns.map((c) => c.width)).toEqual([300, 130, 90]);
     // Two cut columns of one pass share evenly.
-    const two = [col('a', 100, { wanted: 200, priority: 1 }), col('b', 100, { wanted: 160, priority: 2 })];
+    const two = [col('a', 100, { wanted: 200, priority: 1 }), col('b', 100, { wanted: 160, priority: 1 })];
     expect(layoutColumns(two, 280).columns.map((c) => c.width)).toEqual([140, 140]);
     // With more room than everyone wants, the growing column takes the rest.
     expect(layoutColumns(cut, 600).columns.map((c) => c.width)).toEqual([350, 160, 90]);
   });
 
   it('makes short columns whole before a long name grows (a cut "вст…" or "3 с наз…" says nothing)', () => {
-    const columns = [col('name', 100, { wanted: 300, essential: true, grow: 2 }), col('type', 60, { wanted: 90, priority: 3 }), col('lastSeen', 80, { wanted: 110, priority: 1 })];
+    const columns = [col('name', 100, { wanted: 300, readsCut: true, essential: true, grow: 2 }), col('type', 60, { wanted: 90, priority: 3 }), col('lastSeen', 80, { wanted: 110, priority: 1 })];
     // 60 spare: type and lastSeen get their 30 each; the name stays at its minimum.
     expect(layoutColumns(columns, 300).columns.map((c) => c.width)).toEqual([100, 90, 110]);
     // Before this pass the essential name took all of it: [160, 60, 80].
     expect(layoutColumns(columns, 300).columns.find((c) => c.id === 'name')?.width).toBe(100);
     // A column wanting more than SHORT_WANTED is not short: the essential name comes first.
-    const long = [col('name', 100, { wanted: 300, essential: true }), col('message', 60, { wanted: SHORT_WANTED + 1, priority: 1 })];
+    const long = [col('name', 100, { wanted: 300, readsCut: true, essential: true }), col('message', 60, { wanted: SHORT_WANTED + 1, priority: 1 })];
     expect(layoutColumns(long, 200).columns.map((c) => c.width)).toEqual([140, 60]);
   });
 
@@ -142,10 +143,11 @@ describe('the real tables', () => {
     expect(volume.min).toBe(headerWidth(en('col.volume')));
     expect(volume.wanted).toBe(volume.min);
     const layout = layoutColumns(inputs, 927);
-    // Only the least important columns leave (the usage columns took their room at 1280), none of those shown before.
-    expect(layout.hiddenForRoom).toEqual(['accessModes', 'pods', 'free']);
-    // The name gets the room the empty columns gave up (at the declared minimums it would have 150 px).
-    expect(layout.columns.find((c) => c.id === 'name')?.width).toBeGreaterThan(150);
+    // The least important columns leave for room, then the ones after the class give way to the cut name (rule 5).
+    expect(layout.hiddenForRoom.slice(0, 3)).toEqual(['accessModes', 'pods', 'free']);
+    for (const kept of ['namespace', 'class', 'size']) expect(layout.columns.map((c) => c.id)).toContain(kept);
+    // The name is whole (at the declared minimums it would have 150 px).
+    expect(layout.columns.find((c) => c.id === 'name')?.width).toBeGreaterThanOrEqual(260);
     expect(layout.columns.find((c) => c.id === 'volume')?.width).toBeLessThan(100);
   });
 
@@ -206,8 +208,15 @@ describe('spare width goes to cut content first (trial 3 of issue 8, defect 1)',
       col('message', 200, { essential: true, grow: 4, wanted: 360, fit: 360, full: 1800 }),
       col('object', 170, { essential: true, grow: 2, wanted: 200, fit: 200 }),
     ];
+    // Tight: the reason and the object are made whole first (trial 4: a genuinely long value is cut anyway and does
+    // not take the room that makes a shorter column whole); the message keeps its minimum.
     const tight = layoutColumns(columns, 610);
-    expect(widthOf(tight, 'message') - 200).toBeGreaterThan(widthOf(tight, 'reason') - 140);
+    expect(widthOf(tight, 'object')).toBe(200);
+    expect(widthOf(tight, 'reason')).toBe(210);
+    expect(widthOf(tight, 'message')).toBe(200);
+    // A little more: the message gets the most of what is left.
+    const more = layoutColumns(columns, 760);
+    expect(widthOf(more, 'message') - 200).toBeGreaterThan(widthOf(more, 'reason') - 140);
     // Room for every first ask: the rest goes to the message, still cut, not to columns already whole.
     const wide = layoutColumns(columns, 1000);
     expect(widthOf(wide, 'reason')).toBe(240);
@@ -227,5 +236,49 @@ describe('spare width goes to cut content first (trial 3 of issue 8, defect 1)',
     expect(input!.min).toBe(headerWidth('умолчанию'));
     expect(input!.fit).toBe(headerWidth('умолчанию'));
     expect(input!.wanted).toBe(headerWidth('По умолчанию'));
+  });
+});
+
+describe('a less important column gives way to a cut one (trial 4 of issue 8, defect 1)', () => {
+  const classes = [
+    col('name', 130, { wanted: 150, essential: true, grow: 2 }),
+    col('provisioner', 170, { wanted: 300, essential: true, grow: 2 }),
+    col('bindingMode', 110, { wanted: 150, priority: 3 }),
+    col('reclaim', 72, { priority: 5 }),
+    col('default', 96, { priority: 4 }),
+    col('claims', 70, { priority: 1 }),
+    col('badge', 130, { essential: true }),
+  ];
+
+  it('hides the least important columns until the cut one is whole, and tells which', () => {
+    const layout = layoutColumns(classes, 930);
+    // Before rule 5: every column shown, the provisioner cut at 190 px while Reclaim and Default kept their header;
+    // hiding Reclaim is enough, Default stays.
+    expect(layout.hiddenForRoom).toEqual(['reclaim']);
+    const width = (id: string) => layout.columns.find((c) => c.id === id)!.width;
+    expect(width('provisioner')).toBeGreaterThanOrEqual(300);
+    expect(width('bindingMode')).toBeGreaterThanOrEqual(150);
+    expect(sum(layout)).toBe(930);
+  });
+
+  it('hides nothing when hiding cannot make the cut column whole', () => {
+    const hopeless = [col('name', 100, { wanted: 900, essential: true }), col('age', 60, { priority: 5 }), col('badge', 90, { essential: true })];
+    expect(layoutColumns(hopeless, 400).hiddenForRoom).toEqual([]);
+  });
+
+  it('never hides for a genuinely long value (an event message keeps its ellipsis and tooltip)', () => {
+    const events = [col('message', 200, { wanted: 360, full: 900, essential: true, grow: 4 }), col('count', 56, { priority: 2 }), col('lastSeen', 80, { priority: 1 })];
+    expect(layoutColumns(events, 500).hiddenForRoom).toEqual([]);
+  });
+
+  it('a name cut in the middle outside the essential columns does not cost a less important column its place', () => {
+    const claims = [col('name', 100, { essential: true }), col('volume', 120, { wanted: 320, priority: 4, readsCut: true }), col('age', 60, { priority: 5 })];
+    expect(layoutColumns(claims, 440).hiddenForRoom).toEqual([]);
+    expect(layoutColumns(claims.map((c) => ({ ...c, readsCut: false })), 440).hiddenForRoom).toEqual(['age']);
+  });
+
+  it('a column of equal importance does not give way, nor one the user resized', () => {
+    const peers = [col('a', 100, { wanted: 200, priority: 2 }), col('b', 100, { priority: 2 }), col('c', 100, { priority: 6, fixed: 100 })];
+    expect(layoutColumns(peers, 300).hiddenForRoom).toEqual([]);
   });
 });

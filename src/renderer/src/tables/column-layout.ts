@@ -8,11 +8,14 @@
  *    ellipsis and shown whole on hover); only below the floors does the grid scroll sideways.
  * 4. Spare width goes only where content is cut, while any is: first to short columns (a cut "вст…", "Ко…" or
  *    "3 с наз…" says nothing, while a long name cut in the middle still reads), then to essential columns, then
- *    to the others, each up to its content with its header wrapped (`fit`); then headers are put on one line
+ *    to the others (a genuinely long value, `full`, only after the rest are whole), each up to its content with its header wrapped (`fit`); then headers are put on one line
  *    (`wanted`); then the columns whose content is wider than a first ask (an event's message) get the rest up to
  *    their whole content (`full`); only then do the growing columns share what is left. Within a pass the cut
  *    columns get parts in proportion to their grow share (an event's message before its reason). A column the
  *    user resized keeps its width.
+ * 5. A column cut while a less important one is shown: the less important one is hidden for room (the user can
+ *    show it again from the Columns menu), unless its content is genuinely long (`full`: cut with the whole value
+ *    on hover) or it is a name cut in the middle outside the essential columns (`readsCut`).
  *
  * Every width is a whole pixel and they add up to the available width exactly (when it holds the minimums),
  * so the header row and every body row share one template and line up.
@@ -38,6 +41,11 @@ export interface LayoutColumn {
   fixed?: number;
   /** Narrowest an essential column may shrink to when even the essential columns do not fit, px. */
   floor?: number;
+  /**
+   * Cut in the middle, it still reads ("pvc-c62f…6d26f20"): such a column that is not essential does not make less
+   * important ones give way (rule 5), so a volume's long name never costs the claim's age.
+   */
+  readsCut?: boolean;
 }
 
 export interface ColumnLayout {
@@ -78,11 +86,59 @@ export function layoutColumns(columns: readonly LayoutColumn[], available: numbe
     }
   }
 
-  let widths = visible.map(minOf);
-  const total = widths.reduce((a, b) => a + b, 0);
-  if (room > 0 && total > room) widths = shrink(visible, widths, total - room);
-  else if (room > total) widths = spread(visible, widths, room - total);
+  let widths = place(visible, room);
+  // Rule 5: a less important column gives way to a more important one that is cut (trial 4 of issue 8, defect 1:
+  // the provisioner "storage.e…" cut beside "Delete" and an empty Default). Hides are tried from the least
+  // important column up and kept only once they made that column whole; a column that cannot be
+  // made whole by hiding them keeps its ellipsis and the others stay.
+  if (room > 0) {
+    // One cut column at a time, the most important first (ties: the leftmost).
+    const hopeless = new Set<LayoutColumn>();
+    for (;;) {
+      const target = cutColumns(visible, widths)
+        .filter((c) => !hopeless.has(c))
+        .sort((a, b) => importance(a) - importance(b))[0];
+      if (!target) break;
+      let trial = [...visible];
+      let trialWidths = widths;
+      const pending: LayoutColumn[] = [];
+      for (;;) {
+        let victim: LayoutColumn | undefined;
+        for (const c of trial) if (!c.essential && c.fixed === undefined && c.priority > importance(target) && (!victim || c.priority >= victim.priority)) victim = c;
+        if (!victim) break;
+        pending.push(victim);
+        trial = trial.filter((c) => c !== victim);
+        trialWidths = place(trial, room);
+        if (!cutColumns(trial, trialWidths).includes(target)) break;
+      }
+      if (pending.length > 0 && !cutColumns(trial, trialWidths).includes(target)) {
+        visible.splice(0, visible.length, ...trial);
+        hiddenForRoom.push(...pending.map((c) => c.id));
+        widths = trialWidths;
+      } else hopeless.add(target);
+    }
+  }
   return { columns: visible.map((c, i) => ({ id: c.id, width: widths[i]! })), hiddenForRoom, width: widths.reduce((a, b) => a + b, 0) };
+}
+
+/** Widths of `columns` in `room` px: shrunk towards their floors or spread (rules 3 and 4). */
+function place(columns: readonly LayoutColumn[], room: number): number[] {
+  const widths = columns.map(minOf);
+  const total = widths.reduce((a, b) => a + b, 0);
+  if (room > 0 && total > room) return shrink(columns, widths, total - room);
+  if (room > total) return spread(columns, widths, room - total);
+  return widths;
+}
+
+/** Essential columns come before any other; then the lower priority number. */
+const importance = (c: LayoutColumn) => (c.essential ? -Infinity : c.priority);
+
+/**
+ * Columns whose content is cut and could be whole: narrower than what shows it with the header wrapped, and not
+ * genuinely long (a value asking for more than a first share, `full`, keeps its ellipsis and its tooltip).
+ */
+function cutColumns(columns: readonly LayoutColumn[], widths: readonly number[]): LayoutColumn[] {
+  return columns.filter((c, i) => c.full === undefined && c.fixed === undefined && !c.readsCut && widths[i]! < Math.min(c.wanted, c.fit ?? c.wanted));
 }
 
 /** Takes `deficit` px from the columns in proportion to how far each is above its floor. */
@@ -118,8 +174,10 @@ function spread(columns: readonly LayoutColumn[], widths: number[], spare: numbe
   const fitOf = (c: LayoutColumn) => Math.min(c.wanted, c.fit ?? c.wanted);
   const passes: { inPass: (c: LayoutColumn) => boolean; target: (c: LayoutColumn) => number }[] = [
     { inPass: (c) => fitOf(c) <= SHORT_WANTED, target: fitOf },
-    { inPass: (c) => c.essential, target: fitOf },
-    { inPass: () => true, target: fitOf },
+    // A genuinely long value (an error, a message: `full`) waits for the fourth pass: it is cut anyway, and must not
+    // take the room that makes a shorter column whole (rule 5).
+    { inPass: (c) => c.essential && c.full === undefined, target: fitOf },
+    { inPass: (c) => c.full === undefined, target: fitOf },
     { inPass: () => true, target: (c) => c.wanted },
     { inPass: () => true, target: (c) => Math.max(c.wanted, c.full ?? 0) },
   ];

@@ -63,6 +63,12 @@ export interface Column<Row> {
   /** The cell is UI text (ages, yes/no, severities); otherwise it is cluster text and marked translate="no". */
   uiText?: boolean;
   align?: 'end';
+  /**
+   * Whether a row has data for this column. A column declaring it is hidden by default while no row on screen has
+   * any (Use %, Used and Free of a recording or snapshot that carries no usage: a placeholder in every row says
+   * nothing and takes the room of Class and Requested); the user can still show it from the Columns menu.
+   */
+  hasData?: (row: Row) => boolean;
 }
 
 export type ColumnsOf<T extends TableId> = readonly Column<TableRows[T]>[];
@@ -132,6 +138,8 @@ const FIXED_COLUMN_GROW = 0.25;
 /** What the user chose for one table's columns (see table/column-prefs.ts). */
 export interface ColumnChoices {
   hidden: readonly string[];
+  /** Columns the user showed that are hidden by default (a column without data, Column.hasData); absent: none. */
+  shown?: readonly string[];
   widths: Readonly<Record<string, number>>;
 }
 
@@ -140,7 +148,7 @@ export interface ColumnChoices {
  * loaded rows' text and the header need less), wanted from the header and the loaded rows' text, the user's
  * width when they resized it. Columns the user hid are left out, essential ones never.
  */
-export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'grow' | 'essential' | 'priority' | 'floor' | 'keepWhole'>>(
+export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'grow' | 'essential' | 'priority' | 'floor' | 'keepWhole' | 'middle'>>(
   columns: readonly C[],
   choices: ColumnChoices,
   labelOf: (column: C) => string,
@@ -180,6 +188,7 @@ export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'gro
         fit,
       };
       if (full !== undefined && full > whole) input.full = full;
+      if (c.middle && !c.essential) input.readsCut = true;
       const floor = c.keepWhole ? min : c.floor !== undefined ? Math.max(c.floor, headerWord) : undefined;
       if (floor !== undefined) input.floor = floor;
       const fixed = choices.widths[c.id];

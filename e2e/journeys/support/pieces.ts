@@ -1,0 +1,65 @@
+/// <reference lib="dom" />
+/**
+ * Checks that text stays in one piece, measured in the page as drawn (trial 4 of issue 8, defects 16 and 17):
+ * - a chip or tag is one line («init / -контейнер» is two);
+ * - a name is never broken right after one of its hyphens («lab-» / «hostpath»): the character after a hyphen
+ *   between two letters or digits starts on the same line as the hyphen.
+ * And one geometry helper: whether two boxes overlap.
+ */
+import type { Locator } from '@playwright/test';
+
+export interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Whether two boxes share any area (touching edges do not count). */
+export function boxesOverlap(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Texts of the visible elements matching `selector` under `root` that are drawn on more than one line. */
+export function splitPieces(root: Locator, selector: string): Promise<string[]> {
+  return root.evaluate((el, sel) => {
+    const out: string[] = [];
+    for (const piece of el.querySelectorAll<HTMLElement>(sel)) {
+      // An inline piece broken over lines has a box per line; an inline block or flex box grows taller than a line.
+      const style = getComputedStyle(piece);
+      const line = style.lineHeight === 'normal' ? parseFloat(style.fontSize) * 1.3 : parseFloat(style.lineHeight);
+      const boxes = [...piece.getClientRects()].filter((r) => r.width > 0);
+      if (boxes.length > 1 || boxes.some((r) => r.height > line * 1.6 + 4)) out.push(piece.textContent ?? '');
+    }
+    return out;
+  }, selector);
+}
+
+/** Words under `root` drawn broken right after an inner hyphen ("lab-|hostpath"), as "lab-/hostpath". */
+export function hyphenBreaks(root: Locator): Promise<string[]> {
+  return root.evaluate((el) => {
+    const out: string[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    const top = (node: Text, at: number) => {
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + 1);
+      const rect = [...range.getClientRects()].find((r) => r.width > 0);
+      return rect?.top;
+    };
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const text = node.data;
+      for (let i = 1; i < text.length - 1; i++) {
+        if (text[i] !== '-' || !/[\p{L}\p{N}]/u.test(text[i - 1]!) || !/[\p{L}\p{N}]/u.test(text[i + 1]!)) continue;
+        const hyphen = top(node, i);
+        const next = top(node, i + 1);
+        if (hyphen !== undefined && next !== undefined && next > hyphen + 4) {
+          const start = text.lastIndexOf(' ', i) + 1;
+          const end = text.indexOf(' ', i);
+          out.push(`${text.slice(start, i + 1)}/${text.slice(i + 1, end < 0 ? undefined : end)}`);
+        }
+      }
+    }
+    return out;
+  });
+}
