@@ -155,6 +155,18 @@ export interface EventRow {
   firstSeen?: string;
   source?: string;
   object?: ObjectRef;
+  /**
+   * The involved object when the app does not model its kind (StatefulSet, ReplicaSet, Deployment...): shown as
+   * kind/name, not a link. `kind` is the event's own involvedObject.kind ("StatefulSet").
+   */
+  unmodeled?: UnmodeledRef;
+}
+
+/** An object of a kind the app does not show: what an event names, as the event spells it. */
+export interface UnmodeledRef {
+  kind: string;
+  namespace?: string;
+  name: string;
 }
 
 /** Tables the UI can list and the row type of each. */

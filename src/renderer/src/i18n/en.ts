@@ -301,6 +301,7 @@ export const en = {
   'details.graph': 'Show graph',
   'details.noFindings': 'No findings: nothing looks wrong with this object.',
   'details.noEvents': 'No events recorded for this object (events expire after an hour by default).',
+  'object.unmodeled': 'This app does not show {kind} objects, so this is not a link. To look at it: {command}',
   'details.noRelated': 'No related objects.',
   'details.evidence': 'Evidence',
   'details.fromEvent': 'event {reason}',

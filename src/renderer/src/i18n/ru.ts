@@ -304,6 +304,7 @@ export const ru: Record<MessageKey, string> = {
   'details.graph': 'Показать граф',
   'details.noFindings': 'Замечаний нет: с этим объектом всё в порядке.',
   'details.noEvents': 'Событий по этому объекту нет (по умолчанию события хранятся час).',
+  'object.unmodeled': 'Объекты вида {kind} приложение не показывает, поэтому это не ссылка. Посмотреть его: {command}',
   'details.noRelated': 'Связанных объектов нет.',
   'details.evidence': 'Факты',
   'details.fromEvent': 'событие {reason}',
