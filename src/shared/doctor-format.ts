@@ -118,6 +118,7 @@ function formatFinding(f: Finding, lang: Lang, paint: (sev: Severity, text: stri
       const value = [e.value ? s(e.value) : '', e.note ? l(e.note[lang]) : ''].filter(Boolean).join(' ');
       const where = e.source ? s(e.source) : e.event ? `${WORDS.event[lang]} ${s(e.event)}` : '';
       out.push(`    - ${l(e.label[lang])}${value ? `: ${value}` : ''}${where ? `  (${where})` : ''}`);
+      for (const fact of e.facts ?? []) out.push(`        ${l(fact.label[lang])}: ${[fact.value ? s(fact.value) : '', fact.note ? l(fact.note[lang]) : ''].filter(Boolean).join(' ')}`);
     }
   }
   if (f.fix.length > 0) {

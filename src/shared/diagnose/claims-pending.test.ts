@@ -251,6 +251,18 @@ describe('pending claim: static near misses', () => {
     expect(byVolume).toEqual({ 'old-data': 'status.phase', small: 'spec.capacity.storage', rox: 'spec.accessModes', block: 'spec.volumeMode' });
     expect(plainText(f?.evidence.find((e) => e.ref?.name === 'small')?.note?.ru ?? '')).toContain('меньше запрошенных 3Gi');
     expect(f?.fix.map((s) => s.command)).toContain(`kubectl patch pv old-data --type json -p '[{"op":"remove","path":"/spec/claimRef"}]'`);
+    // The volume's fields as label/value facts in both languages, not a raw "capacity=1Gi accessModes=..." (trial 4).
+    const near = f!.evidence.find((e) => e.ref?.name === 'small')!;
+    expect(near.value).toBe('small');
+    expect(near.facts?.map((x) => [x.label.ru, x.value, x.note?.ru ?? ''])).toEqual([
+      ['Ёмкость', '1Gi', ''],
+      ['Режимы доступа', 'ReadWriteOnce', ''],
+      ['Класс', '', 'без класса (пустая строка)'],
+      ['Режим тома', 'Filesystem', ''],
+      ['Фаза', 'Available', ''],
+      ['Привязан к заявке', '', 'нет'],
+    ]);
+    expect(near.facts?.map((x) => x.label.en)).toEqual(['Capacity', 'Access modes', 'Class', 'Volume mode', 'Phase', 'Bound to claim']);
   });
 
   it('selector labels and node affinity are compared too', () => {

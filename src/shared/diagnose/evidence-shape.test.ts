@@ -37,6 +37,14 @@ describe('evidenceProblems', () => {
     expect(evidenceProblems(evidence(t('Requested class', 'Requested class'), 'fast', { source: 'spec.storageClassName' }))).toEqual(['ru label "Requested class" is not translated']);
     expect(evidenceProblems(evidence(t('Requested class', 'Запрошенный класс'), 'fast', { source: 'class' }))).toEqual(['source "class" is a word, not a field path']);
   });
+
+  it('rejects the raw field dump of the fourth trial and accepts the same fields as facts', () => {
+    const dump = evidence(t('Nearly fitting volume', 'Почти подходящий том'), 'pv-1: capacity=1Gi accessModes=ReadWriteOnce class="" volumeMode=Filesystem', { source: 'spec.capacity.storage' });
+    expect(evidenceProblems(dump)).toEqual([expect.stringContaining('raw key=value dump')]);
+    const facts = { ...evidence(t('Nearly fitting volume', 'Почти подходящий том'), 'pv-1', { source: 'spec.capacity.storage' }), facts: [{ label: t('Capacity', 'Ёмкость'), value: '1Gi' }, { label: t('Class', 'Класс'), value: '', note: t('no class', 'без класса') }] };
+    expect(evidenceProblems(facts)).toEqual([]);
+    expect(evidenceProblems({ ...facts, facts: [{ label: t('Access modes', 'Access modes'), value: '' }] })).toHaveLength(3);
+  });
 });
 
 /** Unit test sources under src/ (the files whose findings the guard checks). */

@@ -22,6 +22,17 @@ export function evidenceProblems(e: Evidence): string[] {
   if (!e.source?.trim() && !e.event?.trim()) out.push(`"${e.label.en}" names no source field or event`);
   // A bare word ("size", "class", "storageclasses") reads as English prose in the Russian UI: a source is a path.
   if (e.source && /^[a-z]+$/.test(e.source.trim())) out.push(`source "${e.source}" is a word, not a field path`);
+  // Several `key=value` pairs in one value (trial 4: "capacity=1Gi accessModes=ReadWriteOnce class=...") are an
+  // object's fields dumped raw: they belong in `facts`, each with a label in the user's language.
+  // (A cluster message with a "volumes=[data]" inside is prose, not a dump: only values made of pairs count.)
+  if (/^(\S+:\s+)?([A-Za-z]+=\S*\s+)+[A-Za-z]+=\S*$/.test(e.value.trim())) out.push(`value "${e.value}" is a raw key=value dump; give the fields as facts`);
+  for (const f of e.facts ?? []) {
+    for (const lang of LANGS) {
+      if (!f.label[lang].trim()) out.push(`${lang} fact label of "${e.label.en}" is empty`);
+      if (f.value.trim() === '' && !f.note?.[lang].trim()) out.push(`${lang}: fact "${f.label[lang]}" of "${e.label.en}" has neither a value nor a note`);
+    }
+    if (untranslatedLabel({ label: f.label, value: f.value })) out.push(`ru fact label "${f.label.ru}" is not translated`);
+  }
   return out;
 }
 

@@ -105,6 +105,30 @@ export function EvidenceRow({ evidence: e }: { evidence: Evidence }) {
         {e.event && !plainText(e.label[lang]).includes(e.event) && (
           <span className="muted small-text"> · {tr('details.fromEvent', { reason: <Verbatim>{e.event}</Verbatim> })}</span>
         )}
+        {e.facts && e.facts.length > 0 && (
+          <dl className="evidence-facts" data-testid="evidence-facts">
+            {e.facts.map((f) => (
+              <div key={f.label.en} className="evidence-fact" data-testid="evidence-fact">
+                <dt>
+                  <LocalizedText text={f.label[lang]} />
+                </dt>
+                <dd>
+                  {f.value && (
+                    <code translate="no">
+                      <BidiText text={f.value} />
+                    </code>
+                  )}
+                  {f.note && (
+                    <span className="muted">
+                      {f.value ? ' ' : ''}
+                      <LocalizedText text={f.note[lang]} />
+                    </span>
+                  )}
+                </dd>
+              </div>
+            ))}
+          </dl>
+        )}
       </dd>
     </div>
   );
