@@ -262,6 +262,9 @@ describe('pending claim: static near misses', () => {
       ['Фаза', 'Available', ''],
       ['Привязан к заявке', '', 'нет'],
     ]);
+    // Stuck because no volume is big enough: the Summary's headline says so and names the gap (trial 4 defect 5).
+    expect(plainText(f!.headline!.en)).toBe('Stuck: no volume is big enough (largest, small: 1Gi of 3Gi asked)');
+    expect(plainText(f!.headline!.ru)).toBe('Застряла: ни один том не вмещает запрос (самый большой, small: 1Gi из запрошенных 3Gi)');
     expect(near.facts?.map((x) => x.label.en)).toEqual(['Capacity', 'Access modes', 'Class', 'Volume mode', 'Phase', 'Bound to claim']);
   });
 
@@ -270,6 +273,8 @@ describe('pending claim: static near misses', () => {
     const [f] = diagnose({ persistentvolumeclaims: [labelled], persistentvolumes: [pinned], nodes: [node('node-1')] });
     expect(f?.code).toBe('claim.static-near-miss');
     expect(f?.evidence.find((e) => e.ref?.name === 'pinned')?.source).toBe('metadata.labels, spec.nodeAffinity');
+    // No size gap: the catalog's title, which says no volume fits.
+    expect(f?.headline).toBeUndefined();
   });
 
   it('volumes bound to other claims are not offered as near misses; reserved ones are', () => {

@@ -68,6 +68,11 @@ export interface Finding {
   object: ObjectRef;
   /** One-line cause. */
   cause: Localized;
+  /**
+   * A title for this object's case when the catalog's title alone would mislead (trial 4: "Volumes almost match"
+   * read as good news for a claim stuck because no volume is big enough): the Summary's first line uses it.
+   */
+  headline?: Localized;
   evidence: Evidence[];
   fix: FixStep[];
   /** Lesson section anchor, e.g. "storageclass" (see src/shared/lessons.ts). */
