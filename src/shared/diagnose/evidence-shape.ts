@@ -46,5 +46,21 @@ function untranslatedLabel(e: Evidence): boolean {
 
 /** Every problem of a finding's evidence, prefixed with the finding id. */
 export function findingEvidenceProblems(f: Finding): string[] {
-  return f.evidence.flatMap((e) => evidenceProblems(e).map((p) => `${f.id}: ${p}`));
+  const own = f.evidence.flatMap((e) => evidenceProblems(e).map((p) => `${f.id}: ${p}`));
+  return [...own, ...repeatedRows(f.evidence).map((p) => `${f.id}: ${p}`)];
+}
+
+/**
+ * Rows that say the same thing twice: one label and one value (trial 4: «Провизионер» listed twice, once with
+ * its verdict). Several rows under one label with different values (near-miss volumes) are fine.
+ */
+export function repeatedRows(rows: readonly Evidence[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const e of rows) {
+    const key = `${e.label.en}\u0000${e.value}`;
+    if (seen.has(key)) out.push(`"${e.label.en}: ${e.value}" is given twice`);
+    seen.add(key);
+  }
+  return out;
 }
