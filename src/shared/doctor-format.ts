@@ -61,8 +61,9 @@ export const VERDICTS: Record<string, Record<Lang, string>> = {
   degraded: { en: 'degraded', ru: 'с перебоями' },
   dead: { en: 'dead', ru: 'не работает' },
   unknown: { en: 'unknown', ru: 'неизвестно' },
+  static: { en: 'static volumes, no provisioner', ru: 'статические тома, провизионера нет' },
 };
-const VERDICT_SEVERITY: Record<string, Severity> = { alive: 'info', degraded: 'warning', dead: 'problem', unknown: 'expected-wait' };
+const VERDICT_SEVERITY: Record<string, Severity> = { alive: 'info', degraded: 'warning', dead: 'problem', unknown: 'expected-wait', static: 'info' };
 
 /** 1 when any finding is a problem (CI fails), else 0. */
 export function doctorExitCode(findings: readonly Finding[]): number {

@@ -91,7 +91,9 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
   // With the health rows, the provisioner is named once, by the health's first row (with its verdict): trial 4
   // found «Провизионер» listed twice, once with and once without «не работает».
   const [verdictLine, ...healthFacts] = healthLines;
-  const withHealth = (...more: Evidence[]) => [...(verdictLine ? [verdictLine] : base.slice(0, 1)), ...extra, ...more, ...healthFacts];
+  // The class's row keeps its link (the overview groups findings by it); it takes the health's verdict note.
+  const named = verdictLine?.note ? { ...base[0]!, note: verdictLine.note } : base[0]!;
+  const withHealth = (...more: Evidence[]) => [named, ...extra, ...more, ...healthFacts];
 
   if (c.claim.spec?.selector) {
     return [

@@ -84,7 +84,11 @@ export interface ClassRow extends RowBase {
   provisionerVerdict?: ProvisionerVerdict;
 }
 
-export type ProvisionerVerdict = 'alive' | 'degraded' | 'dead' | 'unknown';
+/**
+ * 'static': kubernetes.io/no-provisioner, a marker of classes whose volumes an administrator creates by hand:
+ * nothing runs, nothing is expected to (not "alive", trial 4 N6).
+ */
+export type ProvisionerVerdict = 'alive' | 'degraded' | 'dead' | 'unknown' | 'static';
 export type ProvisionerType = 'in-tree' | 'csi' | 'external' | 'none';
 
 export interface ProvisionerRow extends RowBase<ProvisionerRef> {

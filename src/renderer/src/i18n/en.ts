@@ -156,6 +156,7 @@ export const en = {
   'verdict.degraded': 'degraded',
   'verdict.dead': 'not running',
   'verdict.unknown': 'unknown',
+  'verdict.static': 'static volumes, no provisioner',
   'provisionerTypeShort.in-tree': 'in-tree',
   'provisionerTypeShort.csi': 'CSI',
   'provisionerTypeShort.external': 'external',

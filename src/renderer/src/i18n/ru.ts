@@ -159,6 +159,7 @@ export const ru: Record<MessageKey, string> = {
   'verdict.degraded': 'с перебоями',
   'verdict.dead': 'не работает',
   'verdict.unknown': 'неизвестно',
+  'verdict.static': 'статические тома, провизионера нет',
   'provisionerTypeShort.in-tree': 'встроенный',
   'provisionerTypeShort.csi': 'CSI',
   'provisionerTypeShort.external': 'внешний',
