@@ -5,7 +5,9 @@
  *
  * For every claim that is Bound and mounted by a running pod at a sample time (the recording's own objects,
  * replayed to that time), one measurement: samples every 5 min over the 2 h before the recording starts (the
- * history a watching app would have kept), then every 5 s while it plays. Profiles, chosen by claim:
+ * history a watching app would have kept), then every 25 s while it plays (each sample is a usage notice that
+ * refreshes the open views: every 5 s kept a slow machine refreshing so often that the init pod's running step
+ * went unseen in the engineer journey). Profiles, chosen by claim:
  * - lab-dynamic/data fills fast (50 % two hours ago, about 87 % at the end): claim.predicted-full and
  *   claim.nearly-full show;
  * - lab-static/reports holds about 2 % of its 2Gi all along: claim.over-provisioned shows;
@@ -24,7 +26,7 @@ import type { UsageTimelineSample } from '../src/shared/usage/usage-timeline';
 
 const HISTORY_MS = 2 * 3600_000;
 const HISTORY_STEP_MS = 5 * 60_000;
-const REPLAY_STEP_MS = 5_000;
+const REPLAY_STEP_MS = 25_000;
 
 /** Used fraction of a claim at `t` ms from the recording's start (negative: before it). */
 function usedFraction(key: string, t: number, endMs: number): number {
