@@ -7,8 +7,9 @@
  * claim of the default class is created and the PV controller binds it, a pod starts using the
  * WaitForFirstConsumer claim so the scheduler and provisioner bind it, an external-provisioner claim binds, and a
  * claim naming a class that does not exist appears and stays Pending; exercise 3 (an emptyDir in memory) starts
- * half done, as a student's first try leaves it, and is finished with its official solution near the end. Nothing is faked: every change in the file
- * is what the control plane did.
+ * half done, as a student's first try leaves it, and is finished with its official solution near the end. Every
+ * object change in the file is what the control plane did; only the volume usage over time is generated
+ * (scripts/demo-usage.ts).
  *
  * Usage: npm run demo:record [-- --seconds 75] [-- --output resources/demo/demo.json]
  */
@@ -19,6 +20,7 @@ import { ALL_KINDS } from '../src/shared/kube/kinds';
 import { RecordingWriter } from '../src/main/kube/recording-writer';
 import { openContextSource } from '../src/main/kube/open-context';
 import { demoActions, prepareExercise, waitForScenarios, type DemoAction } from './record-demo-actions';
+import { addDemoUsage } from './demo-usage';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -61,7 +63,9 @@ async function record(lab: Lab): Promise<string> {
     if (left > 0) await new Promise((r) => setTimeout(r, left));
     const recording = writer.finish(source.serverVersion?.());
     log(`${recording.events.length} events recorded`);
-    return `${JSON.stringify(recording)}\n`;
+    // Volume usage over the timeline is generated (scripts/demo-usage.ts): the lab's kubelet stats are set by
+    // annotation, not measured, so there is nothing truer to record.
+    return `${JSON.stringify(addDemoUsage(recording))}\n`;
   } finally {
     await source.stop();
   }

@@ -61,8 +61,9 @@ export const VERDICTS: Record<string, Record<Lang, string>> = {
   degraded: { en: 'degraded', ru: 'с перебоями' },
   dead: { en: 'dead', ru: 'не работает' },
   unknown: { en: 'unknown', ru: 'неизвестно' },
+  static: { en: 'static volumes, no provisioner', ru: 'статические тома, провизионера нет' },
 };
-const VERDICT_SEVERITY: Record<string, Severity> = { alive: 'info', degraded: 'warning', dead: 'problem', unknown: 'expected-wait' };
+const VERDICT_SEVERITY: Record<string, Severity> = { alive: 'info', degraded: 'warning', dead: 'problem', unknown: 'expected-wait', static: 'info' };
 
 /** 1 when any finding is a problem (CI fails), else 0. */
 export function doctorExitCode(findings: readonly Finding[]): number {
@@ -118,6 +119,7 @@ function formatFinding(f: Finding, lang: Lang, paint: (sev: Severity, text: stri
       const value = [e.value ? s(e.value) : '', e.note ? l(e.note[lang]) : ''].filter(Boolean).join(' ');
       const where = e.source ? s(e.source) : e.event ? `${WORDS.event[lang]} ${s(e.event)}` : '';
       out.push(`    - ${l(e.label[lang])}${value ? `: ${value}` : ''}${where ? `  (${where})` : ''}`);
+      for (const fact of e.facts ?? []) out.push(`        ${l(fact.label[lang])}: ${[fact.value ? s(fact.value) : '', fact.note ? l(fact.note[lang]) : ''].filter(Boolean).join(' ')}`);
     }
   }
   if (f.fix.length > 0) {

@@ -13,6 +13,7 @@ import { conformObject } from './kube/conform';
 import { OBJECT_KEY_MAX_CHARS, SNAPSHOT_MAX_BYTES } from './limits';
 import type { UsageReport } from './model/usage';
 import { readSnapshotUsage } from './usage/snapshot-usage';
+import { readUsageTimeline, type UsageTimelineSample } from './usage/usage-timeline';
 
 export const SNAPSHOT_FORMAT = 'kse-snapshot';
 export const RECORDING_FORMAT = 'kse-recording';
@@ -70,6 +71,8 @@ export interface RecordedEvent {
 export interface Recording extends Omit<Snapshot, 'format'> {
   format: typeof RECORDING_FORMAT;
   events: RecordedEvent[];
+  /** Volume usage over the timeline (shared/usage/usage-timeline.ts), with `usage` naming the volumes. */
+  usageTimeline?: UsageTimelineSample[];
 }
 
 export interface SnapshotLimits {
@@ -170,7 +173,11 @@ export function validateSnapshot(value: unknown, fileName: string, limits: Snaps
     return { at: event.at, kind: event.kind, type: event.type, object: checkObject(event.object, event.kind, `${where}.object`, fail) };
   });
   events.sort((a, b) => a.at - b.at);
-  return { format, ...base, events };
+  // A timeline that cannot be used is dropped, with why; the recording still plays.
+  const timeline = base.usage ? readUsageTimeline(value.usageTimeline) : undefined;
+  const usageTimeline = timeline && 'timeline' in timeline ? { usageTimeline: timeline.timeline } : {};
+  const timelineProblem = timeline && 'problem' in timeline ? { usageProblem: timeline.problem } : {};
+  return { format, ...base, events, ...usageTimeline, ...timelineProblem };
 }
 
 /** The usage part, checked: kept when usable, otherwise dropped with the reason (the snapshot still opens). */

@@ -124,7 +124,9 @@ export function expectCacheAgrees(live: LiveCluster, ref: ObjectRef): void {
 
 /** All evidence of a finding as "label: value note" lines, for matching ("Class asked for: not set"). */
 export function evidenceLines(f: Finding): string[] {
-  return f.evidence.map((e) => `${e.label.en}: ${[e.value, e.note?.en].filter(Boolean).join(' ')}`);
+  // An object's fields (facts) follow as "Label value" pairs: "Volume: pv-1 (Capacity 3Gi, Access modes ReadWriteOnce, ...)".
+  const facts = (e: Finding['evidence'][number]) => (e.facts?.length ? `(${e.facts.map((x) => `${x.label.en} ${[x.value, x.note?.en].filter(Boolean).join(' ')}`).join(', ')})` : '');
+  return f.evidence.map((e) => `${e.label.en}: ${[e.value, facts(e), e.note?.en].filter(Boolean).join(' ')}`);
 }
 
 export function describeRef(ref: ObjectRef): string {

@@ -150,7 +150,7 @@ describe('volumes', () => {
     expect(f.severity).toBe('info');
     expect(evidenceLines(f)).toEqual(
       expect.arrayContaining([
-        'Volume: capacity=3Gi accessModes=ReadWriteOnce class=dx-spare-class volumeMode=Filesystem phase=Available claimRef=—',
+        'Volume: dx-spare (Capacity 3Gi, Access modes ReadWriteOnce, Class dx-spare-class, Volume mode Filesystem, Phase Available, Bound to claim none)',
         'Data lives in: hostPath /tmp/kse-diagnose-test/dx-spare',
       ]),
     );

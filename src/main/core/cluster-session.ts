@@ -58,6 +58,11 @@ export class ClusterSession {
 
   async start(): Promise<void> {
     const { store } = this;
+    // A replayed recording's usage moves with the replay: each new sample is a usage change, as a poll round is.
+    this.source.onRecordedUsage?.(() => {
+      this.usageFindingsCache = undefined;
+      if (!this.stopped) this.notify({ type: 'usage', clusterId: this.info.id, nodes: [], access: false });
+    });
     if (store.onChange) {
       this.unsubscribeStore = store.onChange((change) => {
         if (!this.stopped && change.kinds.length > 0) this.notify({ type: 'changed', clusterId: this.info.id, ...change });
@@ -76,7 +81,8 @@ export class ClusterSession {
     const recorded = this.source.recordedUsage?.();
     if (recorded && 'usage' in recorded) {
       const volumes = recorded.usage.volumes.filter((v) => namespace === undefined || v.namespace === namespace);
-      return { ...recorded.usage, volumes, recordedAt: recorded.recordedAt };
+      // A replay's usage has a history and moves on: shown as live (chart, trend), not "as of the capture".
+      return { ...recorded.usage, volumes, ...(recorded.replayed ? {} : { recordedAt: recorded.recordedAt }) };
     }
     const access = this.source.usageClient ? 'checking' : 'unsupported';
     const message = recorded && 'problem' in recorded ? { message: recorded.problem } : {};
@@ -94,7 +100,7 @@ export class ClusterSession {
   }
 
   usageHistory(key: string): UsagePoint[] {
-    return this.usage?.history(key) ?? [];
+    return this.usage ? this.usage.history(key) : (this.source.recordedUsageHistory?.(key) ?? []);
   }
 
   /**
@@ -156,7 +162,8 @@ export class ClusterSession {
         if (node) detail = { ...detail, nodeUsage: node };
       }
     }
-    if (!this.usage) return detail;
+    const recordedUsage = this.usage ? undefined : this.source.recordedUsage?.();
+    if (!this.usage && !(recordedUsage && 'usage' in recordedUsage)) return detail;
     const { detailWithUsage } = await import('./usage-findings');
     return detailWithUsage(detail, await this.currentUsageFindings(), ref);
   }
@@ -174,7 +181,7 @@ export class ClusterSession {
    */
   private async currentUsageFindings(): Promise<Finding[]> {
     const usage = this.usage;
-    const revision = usage?.historyRevision ?? 0;
+    const revision = usage?.historyRevision ?? this.source.recordedUsageRevision?.() ?? 0;
     if (this.usageFindingsCache?.historyRevision === revision) return this.usageFindingsCache.findings;
     // Callers that arrive while the sliced computation runs share it rather than start another.
     if (this.usageFindingsPending?.historyRevision === revision) return this.usageFindingsPending.findings;
@@ -182,13 +189,16 @@ export class ClusterSession {
       const { usageFindings } = await import('./usage-findings');
       const recorded = usage ? undefined : this.source.recordedUsage?.();
       const report = usage ? usage.report() : recorded && 'usage' in recorded ? recorded.usage : undefined;
-      return report ? usageFindings(report, usage ? this.trendOptions(usage) : undefined) : [];
+      // A replayed recording's history gives trends as a live poll's does; a snapshot's single report does not.
+      const replayHistory = !usage && recorded && 'usage' in recorded && recorded.replayed && this.source.recordedUsageHistory ? this.source.recordedUsageHistory.bind(this.source) : undefined;
+      const trend = usage ? this.trendOptions(usage) : replayHistory ? { history: replayHistory } : undefined;
+      return report ? usageFindings(report, trend) : [];
     })();
     this.usageFindingsPending = { historyRevision: revision, findings: pending };
     try {
       const findings = await pending;
       // Keep it only if no usage change came meanwhile (onChange cleared the cache for a newer revision).
-      if ((this.usage?.historyRevision ?? 0) === revision) this.usageFindingsCache = { historyRevision: revision, findings };
+      if ((this.usage?.historyRevision ?? this.source.recordedUsageRevision?.() ?? 0) === revision) this.usageFindingsCache = { historyRevision: revision, findings };
       return findings;
     } finally {
       if (this.usageFindingsPending?.findings === pending) this.usageFindingsPending = undefined;

@@ -7,6 +7,8 @@
  */
 import type { KindStatus, ReplayAction, ReplayState } from '../../shared/model/status';
 import type { Recording } from '../../shared/snapshot-format';
+import type { UsagePoint, UsageReport } from '../../shared/model/usage';
+import { historyToSample, reportAtSample, sampleIndexAt } from '../../shared/usage/usage-timeline';
 import { deliverSnapshot, SnapshotSource } from './snapshot-source';
 import { writeEvent, type SourceSink } from './source';
 
@@ -32,6 +34,9 @@ export class RecordingSource extends SnapshotSource {
   private ended = false;
   private loop: boolean;
   private readonly durationMs: number;
+  /** The usage sample last replayed (its index in the timeline), and who wants to know when it changes. */
+  private usageIndex = -1;
+  private usageListener: (() => void) | undefined;
 
   constructor(
     readonly recording: Recording,
@@ -58,6 +63,40 @@ export class RecordingSource extends SnapshotSource {
    */
   override now(): number {
     return Date.parse(this.recording.capturedAt) + this.position();
+  }
+
+  /**
+   * The usage as of the replay's position, when the recording carries a timeline: the volumes measured in the
+   * last sample replayed (`replayed`: it moves with the replay and has a history, unlike a snapshot's).
+   */
+  override recordedUsage(): { usage: UsageReport; recordedAt: string; replayed?: boolean } | { problem: string } | undefined {
+    const { usage, usageTimeline } = this.recording;
+    if (!usage || !usageTimeline) return super.recordedUsage();
+    const index = sampleIndexAt(usageTimeline, this.position());
+    return { usage: reportAtSample(usage, usageTimeline, index, Date.parse(this.recording.capturedAt)), recordedAt: new Date(this.now()).toISOString(), replayed: true };
+  }
+
+  recordedUsageHistory(key: string): UsagePoint[] {
+    const { usage, usageTimeline } = this.recording;
+    if (!usage || !usageTimeline) return [];
+    return historyToSample(usage, usageTimeline, sampleIndexAt(usageTimeline, this.position()), Date.parse(this.recording.capturedAt), key);
+  }
+
+  recordedUsageRevision(): number {
+    const timeline = this.recording.usageTimeline;
+    return timeline ? sampleIndexAt(timeline, this.position()) : -1;
+  }
+
+  onRecordedUsage(listener: () => void): void {
+    this.usageListener = listener;
+  }
+
+  /** Tells the listener when the replay has passed into another usage sample. */
+  private checkUsage(): void {
+    const index = this.recordedUsageRevision();
+    if (index === this.usageIndex) return;
+    this.usageIndex = index;
+    this.usageListener?.();
   }
 
   /** Where the replay is. */
@@ -141,6 +180,7 @@ export class RecordingSource extends SnapshotSource {
       writeEvent(this.sink!, event.kind, event.type, structuredClone(event.object));
       this.bump(event.kind, event.type);
     }
+    this.checkUsage();
     if (this.next < events.length) {
       this.timer = setTimeout(() => this.step(), Math.max(0, (events[this.next]!.at - elapsed) / this.speed));
       return;

@@ -2,7 +2,7 @@
  * A source of cluster objects: a live kubeconfig context, a snapshot file, a recording or the demo.
  * All feed a store through the same sink, so the store, the diagnosis and the UI cannot tell them apart.
  */
-import type { UsageReport } from '../../shared/model/usage';
+import type { UsagePoint, UsageReport } from '../../shared/model/usage';
 import type { Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { ClusterInfo, ConnectionState, KindStatus, ReplayAction, ReplayState } from '../../shared/model/status';
@@ -79,7 +79,14 @@ export interface ClusterSource {
    */
   usageClient?(): UsageClient | undefined;
   /** A file source: the usage it recorded at capture time, or why its usage part was left out. */
-  recordedUsage?(): { usage: UsageReport; recordedAt: string } | { problem: string } | undefined;
+  recordedUsage?(): { usage: UsageReport; recordedAt: string; replayed?: boolean } | { problem: string } | undefined;
+  /**
+   * A recording with a usage timeline (`replayed` usage above): a volume's history up to the replay's position,
+   * a revision that changes with each sample replayed, and a listener called when it does.
+   */
+  recordedUsageHistory?(key: string): UsagePoint[];
+  recordedUsageRevision?(): number;
+  onRecordedUsage?(listener: () => void): void;
   /** Server version, when the source knows it. */
   serverVersion?(): string | undefined;
   /**

@@ -193,7 +193,7 @@ export class GraphBuilder {
     const sc = this.ctx.store.get('storageclasses', name);
     if (sc?.provisioner) {
       const verdict = this.ctx.findings.provisioner(sc.provisioner)?.verdict;
-      const state: EdgeState = verdict === 'dead' ? 'missing' : verdict === 'alive' || verdict === undefined ? 'bound' : 'waiting';
+      const state: EdgeState = verdict === 'dead' ? 'missing' : verdict === 'alive' || verdict === 'static' || verdict === undefined ? 'bound' : 'waiting';
       this.edge(classId, this.provisioner(sc.provisioner), state, 'provisioned-by', this.explain('storageclasses', sc));
     }
     return classId;

@@ -28,7 +28,7 @@ export const FINDING_CODES = {
   'claim.provisioner-dead': c('problem', 'provisioner-health', 'The provisioner is not running', 'Провизионер не работает'),
   'claim.provisioning-failed': c('problem', 'dynamic-provisioning', 'Provisioning failed', 'Не удалось создать том'),
   'claim.provisioning': c('expected-wait', 'dynamic-provisioning', 'A volume is being provisioned', 'Том создаётся'),
-  'claim.static-near-miss': c('problem', 'static-binding', 'Volumes almost match', 'Есть почти подходящие тома'),
+  'claim.static-near-miss': c('problem', 'static-binding', 'No volume fits (some nearly do)', 'Подходящего тома нет (есть почти подходящие)'),
   'claim.no-matching-volume': c('problem', 'static-binding', 'No volume matches and none will be created', 'Подходящего тома нет, и создать его некому'),
   'claim.binding-pending': c('expected-wait', 'static-binding', 'A matching volume exists: binding is due', 'Подходящий том есть, привязка вот-вот случится'),
   'claim.volume-name-missing': c('problem', 'static-binding', 'The requested volume does not exist', 'Запрошенного тома не существует'),

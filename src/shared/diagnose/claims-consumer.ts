@@ -89,6 +89,12 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
   const health = c.ctx.provisioner(provisioner);
   const healthLines = healthEvidence(health);
   const base = [evidence(t('Provisioner', 'Провизионер'), provisioner, { ref: refTo('storageclasses', sc), source: 'StorageClass.provisioner' }), ...extra];
+  // With the health rows, the provisioner is named once, by the health's first row (with its verdict): trial 4
+  // found «Провизионер» listed twice, once with and once without «не работает».
+  const [verdictLine, ...healthFacts] = healthLines;
+  // The class's row keeps its link (the overview groups findings by it); it takes the health's verdict note.
+  const named = verdictLine?.note ? { ...base[0]!, note: verdictLine.note } : base[0]!;
+  const withHealth = (...more: Evidence[]) => [named, ...extra, ...more, ...healthFacts];
 
   if (c.claim.spec?.selector) {
     return [
@@ -107,7 +113,7 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
         code: 'claim.provisioner-dead',
         object: c.ref,
         cause: t(`The claim waits for provisioner ${verbatim(provisioner)}, which is not running: ${afterColon(health.reasons[0]?.en ?? '')}`, `Заявка ждёт провизионер ${verbatim(provisioner)}, а он не работает: ${afterColon(health.reasons[0]?.ru ?? '')}`),
-        evidence: [...base, ...healthLines, ...recentEvents(c, ['ExternalProvisioning', 'ProvisioningFailed'])],
+        evidence: withHealth(...recentEvents(c, ['ExternalProvisioning', 'ProvisioningFailed'])),
         fix: [
           provisionerPodsStep(provisioner, health),
           provisionerLeaseStep(provisioner, health),
@@ -124,7 +130,7 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
         code: 'claim.provisioning-failed',
         object: c.ref,
         cause: t(`Provisioner ${verbatim(provisioner)} tried to create the volume and failed: ${verbatim(failed.message ?? '')}`, `Провизионер ${verbatim(provisioner)} пытался создать том, но не смог: ${verbatim(failed.message ?? '')}`),
-        evidence: [...base, eventEvidence(view, failed), ...healthLines],
+        evidence: withHealth(eventEvidence(view, failed)),
         fix: [describeStep(c), step(t('Read the provisioner logs for the full error; fix the class parameters or the storage backend it names', 'Прочитайте логи провизионера; исправьте параметры класса или хранилище, о котором говорит ошибка'), health.pod ? command`kubectl logs -n ${health.pod.namespace} ${health.pod.name}` : health.row.leaseNamespace ? command`kubectl get pods -n ${health.row.leaseNamespace}` : undefined)],
       }),
     ];
@@ -139,7 +145,7 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
         `Provisioner ${verbatim(provisioner)} (${VERDICT_TEXT[health.row.verdict].en}) is asked to create a volume for the claim${slow ? `; it has waited ${duration(ageOf(view, c.claim)).en}` : ''}.`,
         `Провизионеру ${verbatim(provisioner)} (${VERDICT_TEXT[health.row.verdict].ru}) поручено создать том для заявки${slow ? `; ожидание длится ${duration(ageOf(view, c.claim)).ru}` : ''}.`,
       ),
-      evidence: [...base, ...healthLines, ...recentEvents(c, ['ExternalProvisioning', 'Provisioning'])],
+      evidence: withHealth(...recentEvents(c, ['ExternalProvisioning', 'Provisioning'])),
       fix: slow ? [describeStep(c)] : [],
     }),
   ];

@@ -253,6 +253,21 @@ describe('pending claim: static near misses', () => {
     expect(byVolume).toEqual({ 'old-data': 'status.phase', small: 'spec.capacity.storage', rox: 'spec.accessModes', block: 'spec.volumeMode' });
     expect(plainText(f?.evidence.find((e) => e.ref?.name === 'small')?.note?.ru ?? '')).toContain('меньше запрошенных 3Gi');
     expect(f?.fix.map((s) => s.command)).toContain(`kubectl patch pv old-data --type json -p '[{"op":"remove","path":"/spec/claimRef"}]'`);
+    // The volume's fields as label/value facts in both languages, not a raw "capacity=1Gi accessModes=..." (trial 4).
+    const near = f!.evidence.find((e) => e.ref?.name === 'small')!;
+    expect(near.value).toBe('small');
+    expect(near.facts?.map((x) => [x.label.ru, x.value, x.note?.ru ?? ''])).toEqual([
+      ['Ёмкость', '1Gi', ''],
+      ['Режимы доступа', 'ReadWriteOnce', ''],
+      ['Класс', '', 'без класса (пустая строка)'],
+      ['Режим тома', 'Filesystem', ''],
+      ['Фаза', 'Available', ''],
+      ['Привязан к заявке', '', 'нет'],
+    ]);
+    // Stuck because no volume is big enough: the Summary's headline says so and names the gap (trial 4 defect 5).
+    expect(plainText(f!.headline!.en)).toBe('Stuck: no volume is big enough (largest, small: 1Gi of 3Gi asked)');
+    expect(plainText(f!.headline!.ru)).toBe('Застряла: ни один том не вмещает запрос (самый большой, small: 1Gi из запрошенных 3Gi)');
+    expect(near.facts?.map((x) => x.label.en)).toEqual(['Capacity', 'Access modes', 'Class', 'Volume mode', 'Phase', 'Bound to claim']);
   });
 
   it('selector labels and node affinity are compared too', () => {
@@ -260,6 +275,8 @@ describe('pending claim: static near misses', () => {
     const [f] = diagnose({ persistentvolumeclaims: [labelled], persistentvolumes: [pinned], nodes: [node('node-1')] });
     expect(f?.code).toBe('claim.static-near-miss');
     expect(f?.evidence.find((e) => e.ref?.name === 'pinned')?.source).toBe('metadata.labels, spec.nodeAffinity');
+    // No size gap: the catalog's title, which says no volume fits.
+    expect(f?.headline).toBeUndefined();
   });
 
   it('volumes bound to other claims are not offered as near misses; reserved ones are', () => {

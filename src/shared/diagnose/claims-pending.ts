@@ -7,7 +7,8 @@
 import { counted, pluralForm } from '../plural';
 import { verbatim } from '../verbatim';
 import type { PersistentVolumeClaim, StorageClass } from '../kube/objects';
-import type { Evidence, Finding } from '../model/findings';
+import type { Evidence, Finding, Localized } from '../model/findings';
+import { compareQuantities, storageQuantity } from '../quantity';
 import { consumerNotScheduled, provisioning } from './claims-consumer';
 import { describeStep, pendingUnknown, recentEvents, SLOW_WAIT_MS, type ClaimCase } from './claims-common';
 import { diagnoseRequestedVolume } from './claims-prebound';
@@ -16,7 +17,7 @@ import { evidence, finding, NOTE, step, t } from './finding';
 import { ageOf, duration, eventsAbout, isPodFinished, refByName, refTo, unreadable } from './object-helpers';
 import { controllerManagerDown, NO_PROVISIONER } from './provisioners';
 import { command } from './shell-quote';
-import { analyseStatic, nearMissEvidence, VOLUME_FACTS_SOURCE, volumeFacts } from './static-binding';
+import { analyseStatic, nearMissEvidence, VOLUME_FACTS_SOURCE, volumeEvidence, type NearMiss } from './static-binding';
 import { likelyTypoOf } from './class-typo';
 import { claimClassName } from './view';
 import { ALMOST_FIT, CLASSES, VOLUMES } from './words';
@@ -134,7 +135,7 @@ function bindingDue(c: ClaimCase, pv: NonNullable<ReturnType<typeof analyseStati
         `Volume ${verbatim(pv.metadata?.name)} fits this claim, but kube-controller-manager, which binds them, is not running (its leader lease is stale).`,
         `Том ${verbatim(pv.metadata?.name)} подходит заявке, но kube-controller-manager, который их связывает, не работает (его лидерский Lease устарел).`,
       ),
-      evidence: [evidence(t('Fitting volume', 'Подходящий том'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv), source: VOLUME_FACTS_SOURCE })],
+      evidence: [volumeEvidence(t('Fitting volume', 'Подходящий том'), pv, { source: VOLUME_FACTS_SOURCE })],
       fix: [step(t('Check the controller manager', 'Проверьте controller manager'), 'kubectl get pods -n kube-system -l component=kube-controller-manager')],
     });
   }
@@ -148,7 +149,7 @@ function bindingDue(c: ClaimCase, pv: NonNullable<ReturnType<typeof analyseStati
           `Том ${verbatim(pv.metadata?.name)} подходит заявке, но она не привязана уже ${duration(ageOf(c.ctx.view, c.claim)).ru}: проверьте, работает ли kube-controller-manager.`,
         )
       : t(`Volume ${verbatim(pv.metadata?.name)} fits this claim; the PV controller binds it on its next pass.`, `Том ${verbatim(pv.metadata?.name)} подходит заявке; PV-контроллер привяжет его при следующем проходе.`),
-    evidence: [evidence(t('Fitting volume', 'Подходящий том'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv), source: VOLUME_FACTS_SOURCE })],
+    evidence: [volumeEvidence(t('Fitting volume', 'Подходящий том'), pv, { source: VOLUME_FACTS_SOURCE })],
     fix: slow ? [step(t('Check the controller manager', 'Проверьте controller manager'), 'kubectl get pods -n kube-system -l component=kube-controller-manager')] : [],
   });
 }
@@ -185,10 +186,12 @@ function staticOnly(c: ClaimCase, className: string, extra: Evidence[], classObj
     );
   }
   const near = analysis.nearMisses.length > 0;
+  const gap = sizeGap(c.claim, analysis.nearMisses);
   return [
     finding({
       code: near ? 'claim.static-near-miss' : 'claim.no-matching-volume',
       object: c.ref,
+      ...(gap ? { headline: gap } : {}),
       cause: near
         ? t(
             `The claim ${why.en}; no volume fits, but ${counted(analysis.nearMisses.length, VOLUMES).en} ${pluralForm('en', analysis.nearMisses.length, ALMOST_FIT)} (see what differs).`,
@@ -199,6 +202,28 @@ function staticOnly(c: ClaimCase, className: string, extra: Evidence[], classObj
       fix: fixes,
     }),
   ];
+}
+
+/**
+ * When the near misses are too small (the PV controller's capacity check, checkVolumeSatisfyClaim): the claim is
+ * stuck because no volume is big enough, with the gap named, the largest such volume against the request.
+ */
+function sizeGap(claim: PersistentVolumeClaim, nearMisses: readonly NearMiss[]): Localized | undefined {
+  const requested = claim.spec?.resources?.requests?.['storage'];
+  const small = nearMisses.filter((m) => m.differences.some((d) => d.field === 'size'));
+  if (!requested || small.length === 0) return undefined;
+  const size = (m: NearMiss) => storageQuantity(m.volume.spec?.capacity);
+  const largest = small.reduce((a, b) => {
+    const qa = size(a);
+    const qb = size(b);
+    return qa && qb && compareQuantities(qb, qa) > 0 ? b : a;
+  });
+  const name = largest.volume.metadata?.name ?? '';
+  const has = largest.volume.spec?.capacity?.['storage'] ?? '—';
+  return t(
+    `Stuck: no volume is big enough (largest, ${verbatim(name)}: ${verbatim(has)} of ${verbatim(requested)} asked)`,
+    `Застряла: ни один том не вмещает запрос (самый большой, ${verbatim(name)}: ${verbatim(has)} из запрошенных ${verbatim(requested)})`,
+  );
 }
 
 function classMissing(c: ClaimCase, className: string): Finding[] {

@@ -9,7 +9,7 @@ import type { ClaimCase } from './claims-common';
 import { evidence, finding, step, t } from './finding';
 import { eventEvidence, newestEvent, refByName, refTo } from './object-helpers';
 import { command } from './shell-quote';
-import { DIFFERENCE_FIELD_PATH, VOLUME_FACTS_SOURCE, volumeDifferences, volumeFacts } from './static-binding';
+import { DIFFERENCE_FIELD_PATH, VOLUME_FACTS_SOURCE, volumeDifferences, volumeEvidence } from './static-binding';
 import { claimClassName } from './view';
 
 export function diagnoseRequestedVolume(c: ClaimCase): Finding[] {
@@ -58,7 +58,7 @@ export function diagnoseRequestedVolume(c: ClaimCase): Finding[] {
         code: 'claim.volume-mismatch',
         object: c.ref,
         cause: t(`The requested volume ${verbatim(volumeName)} does not fit the claim: ${differences.map((d) => d.text.en).join('; ')}.`, `Запрошенный том ${verbatim(volumeName)} не подходит заявке: ${differences.map((d) => d.text.ru).join('; ')}.`),
-        evidence: [asked, evidence(t('Volume fields', 'Поля тома'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv), source: [...new Set(differences.map((d) => DIFFERENCE_FIELD_PATH[d.field]))].join(', ') }), ...events],
+        evidence: [asked, volumeEvidence(t('Volume fields', 'Поля тома'), pv, { source: [...new Set(differences.map((d) => DIFFERENCE_FIELD_PATH[d.field]))].join(', ') }), ...events],
         fix: [step(t('Recreate the claim so that it fits the volume (or edit the volume, e.g. its capacity or class)', 'Пересоздайте заявку под этот том (или исправьте том: ёмкость, класс)'), command`kubectl get pv ${volumeName} -o yaml`), describe],
       }),
     ];
@@ -68,7 +68,7 @@ export function diagnoseRequestedVolume(c: ClaimCase): Finding[] {
       code: 'claim.binding-pending',
       object: c.ref,
       cause: t(`The requested volume ${verbatim(volumeName)} fits; the PV controller completes the binding on its next pass.`, `Запрошенный том ${verbatim(volumeName)} подходит; PV-контроллер завершит привязку при следующем проходе.`),
-      evidence: [asked, evidence(t('Volume fields', 'Поля тома'), volumeFacts(pv), { ref: refTo('persistentvolumes', pv), source: VOLUME_FACTS_SOURCE })],
+      evidence: [asked, volumeEvidence(t('Volume fields', 'Поля тома'), pv, { source: VOLUME_FACTS_SOURCE })],
       fix: [],
     }),
   ];

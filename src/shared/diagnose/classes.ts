@@ -35,7 +35,7 @@ export function diagnoseClass(ctx: DiagnoseContext, sc: StorageClass): Finding[]
   if (!provisioner) return out;
   const health = ctx.provisioner(provisioner);
   const verdict = health.row.verdict;
-  if (verdict === 'alive') return out;
+  if (verdict === 'alive' || verdict === 'static') return out;
   // Failed provisioning on another class (its own parameters) does not make this class's provisioner unusable.
   const onlyProvisioningFailures = verdict === 'degraded' && (health.degradedBy ?? []).every((d) => d === 'provisioning');
   if (onlyProvisioningFailures && !(health.failingClasses ?? []).includes(name)) return out;

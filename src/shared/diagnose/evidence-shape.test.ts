@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Evidence } from '../model/findings';
 import { ALL_FINDING_CODES } from './catalog';
-import { evidenceProblems, findingEvidenceProblems } from './evidence-shape';
+import { evidenceProblems, findingEvidenceProblems, repeatedRows } from './evidence-shape';
 import { evidence, t } from './finding';
 import { diagnoseAll } from './index';
 import { assessProvisioner, healthEvidence } from './provisioners';
@@ -36,6 +36,20 @@ describe('evidenceProblems', () => {
     expect(evidenceProblems(evidence(t('Volume lab-near-miss-pv: capacity 1Gi', 'Том lab-near-miss-pv: ёмкость 1Gi меньше запрошенных 5Gi'), 'x', { source: 'spec.capacity.storage' }))).toHaveLength(1);
     expect(evidenceProblems(evidence(t('Requested class', 'Requested class'), 'fast', { source: 'spec.storageClassName' }))).toEqual(['ru label "Requested class" is not translated']);
     expect(evidenceProblems(evidence(t('Requested class', 'Запрошенный класс'), 'fast', { source: 'class' }))).toEqual(['source "class" is a word, not a field path']);
+  });
+
+  it('rejects a row given twice (one label, one value), not several values under one label', () => {
+    const provisioner = evidence(t('Provisioner', 'Провизионер'), 'hostpath.csi.k8s.io', { source: 'StorageClass.provisioner' });
+    expect(repeatedRows([provisioner, { ...provisioner, note: t('dead', 'не работает') }])).toEqual(['"Provisioner: hostpath.csi.k8s.io" is given twice']);
+    expect(repeatedRows([evidence(t('Nearly fitting volume', 'Почти подходящий том'), 'a', { source: 'spec.capacity.storage' }), evidence(t('Nearly fitting volume', 'Почти подходящий том'), 'b', { source: 'spec.capacity.storage' })])).toEqual([]);
+  });
+
+  it('rejects the raw field dump of the fourth trial and accepts the same fields as facts', () => {
+    const dump = evidence(t('Nearly fitting volume', 'Почти подходящий том'), 'pv-1: capacity=1Gi accessModes=ReadWriteOnce class="" volumeMode=Filesystem', { source: 'spec.capacity.storage' });
+    expect(evidenceProblems(dump)).toEqual([expect.stringContaining('raw key=value dump')]);
+    const facts = { ...evidence(t('Nearly fitting volume', 'Почти подходящий том'), 'pv-1', { source: 'spec.capacity.storage' }), facts: [{ label: t('Capacity', 'Ёмкость'), value: '1Gi' }, { label: t('Class', 'Класс'), value: '', note: t('no class', 'без класса') }] };
+    expect(evidenceProblems(facts)).toEqual([]);
+    expect(evidenceProblems({ ...facts, facts: [{ label: t('Access modes', 'Access modes'), value: '' }] })).toHaveLength(3);
   });
 });
 

@@ -22,6 +22,17 @@ export function evidenceProblems(e: Evidence): string[] {
   if (!e.source?.trim() && !e.event?.trim()) out.push(`"${e.label.en}" names no source field or event`);
   // A bare word ("size", "class", "storageclasses") reads as English prose in the Russian UI: a source is a path.
   if (e.source && /^[a-z]+$/.test(e.source.trim())) out.push(`source "${e.source}" is a word, not a field path`);
+  // Several `key=value` pairs in one value (trial 4: "capacity=1Gi accessModes=ReadWriteOnce class=...") are an
+  // object's fields dumped raw: they belong in `facts`, each with a label in the user's language.
+  // (A cluster message with a "volumes=[data]" inside is prose, not a dump: only values made of pairs count.)
+  if (/^(\S+:\s+)?([A-Za-z]+=\S*\s+)+[A-Za-z]+=\S*$/.test(e.value.trim())) out.push(`value "${e.value}" is a raw key=value dump; give the fields as facts`);
+  for (const f of e.facts ?? []) {
+    for (const lang of LANGS) {
+      if (!f.label[lang].trim()) out.push(`${lang} fact label of "${e.label.en}" is empty`);
+      if (f.value.trim() === '' && !f.note?.[lang].trim()) out.push(`${lang}: fact "${f.label[lang]}" of "${e.label.en}" has neither a value nor a note`);
+    }
+    if (untranslatedLabel({ label: f.label, value: f.value })) out.push(`ru fact label "${f.label.ru}" is not translated`);
+  }
   return out;
 }
 
@@ -35,5 +46,21 @@ function untranslatedLabel(e: Evidence): boolean {
 
 /** Every problem of a finding's evidence, prefixed with the finding id. */
 export function findingEvidenceProblems(f: Finding): string[] {
-  return f.evidence.flatMap((e) => evidenceProblems(e).map((p) => `${f.id}: ${p}`));
+  const own = f.evidence.flatMap((e) => evidenceProblems(e).map((p) => `${f.id}: ${p}`));
+  return [...own, ...repeatedRows(f.evidence).map((p) => `${f.id}: ${p}`)];
+}
+
+/**
+ * Rows that say the same thing twice: one label and one value (trial 4: «Провизионер» listed twice, once with
+ * its verdict). Several rows under one label with different values (near-miss volumes) are fine.
+ */
+export function repeatedRows(rows: readonly Evidence[]): string[] {
+  const seen = new Set<string>();
+  const out: string[] = [];
+  for (const e of rows) {
+    const key = `${e.label.en}\u0000${e.value}`;
+    if (seen.has(key)) out.push(`"${e.label.en}: ${e.value}" is given twice`);
+    seen.add(key);
+  }
+  return out;
 }

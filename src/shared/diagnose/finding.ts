@@ -19,6 +19,8 @@ export interface FindingInput {
   severity?: Severity;
   /** Tells apart several findings of one code on one object (e.g. the volume name). */
   key?: string;
+  /** This case's own title, when the catalog's would mislead (see Finding.headline). */
+  headline?: Localized;
 }
 
 /** A finding with its id and lesson filled in from the catalog, so the two can never disagree. */
@@ -31,6 +33,7 @@ export function finding(input: FindingInput): Finding {
     severity: input.severity ?? info.severity,
     object: input.object,
     cause: input.cause,
+    ...(input.headline ? { headline: input.headline } : {}),
     evidence: input.evidence ?? [],
     fix: input.fix ?? [],
     lesson: info.lesson,

@@ -61,7 +61,7 @@ describe("the scheduler's volume verdict, explained from the objects", () => {
     // Tolerated, there is no conflict: the verdict is quoted as the scheduler gave it.
     const tolerant = unschedulable(pod.status!.conditions![0]!.message!, { tolerations: [{ key: 'dedicated', operator: 'Exists' }] });
     const [g] = on({ nodes: [nodes[0]!, tainted, nodes[2]!], persistentvolumes: [localPv('local-a2', 'node-a2', 'data')], persistentvolumeclaims: [claim('local-a2')], pods: [tolerant] }, podRef);
-    expect(plainText(g!.cause.en)).toMatch(/^The scheduler cannot place the pod because of its volumes: 0\/3 nodes/);
+    expect(plainText(g!.cause.en)).toMatch(/^The scheduler cannot place the pod because of its volumes\. It says: “0\/3 nodes.*”$/);
   });
 
   it('an unbound WaitForFirstConsumer claim whose only fitting volumes are elsewhere: on the pod and on the claim', () => {

@@ -86,7 +86,9 @@ export function diagnosePodScheduling(ctx: DiagnoseContext, pod: Pod): Finding[]
   return [
     finding({
       ...base,
-      cause: t(`The scheduler cannot place the pod because of its volumes: ${verbatim(message)}`, `Планировщик не может разместить под из-за его томов: ${verbatim(message)}`),
+      // Quoted whole, so that the scheduler's own tail (a lab's kube-scheduler ends it with "not found", trial 4
+      // N6) reads as its words, not as a stray fragment of ours.
+      cause: t(`The scheduler cannot place the pod because of its volumes. It says: “${verbatim(message)}”`, `Планировщик не может разместить под из-за его томов. Его сообщение: «${verbatim(message)}»`),
       evidence: [...groups, messageEvidence, ...events, ...claimEvidence, ...nearestVolumes(ctx, claimObjects, message)],
       fix: [step(t('Look at the claims it uses: each one explains why it is not bound or where its volume can be used', 'Посмотрите заявки пода: у каждой указано, почему она не привязана или где можно использовать её том'), command`kubectl get pvc -n ${ns}`)],
     }),

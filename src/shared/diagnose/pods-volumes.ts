@@ -215,13 +215,20 @@ function emptyDir(pod: Pod, volume: Volume): Finding {
   const mounts = mountsOf(pod, volume.name ?? '');
   const limited = mounts.filter((m) => m.container.resources?.limits?.['memory']);
   const common = [
-    evidence(t('emptyDir', 'emptyDir'), [volume.emptyDir?.medium ? `medium=${volume.emptyDir.medium}` : '', sizeLimit ? `sizeLimit=${sizeLimit}` : ''].filter(Boolean).join(' '), {
-      source: 'spec.volumes[].emptyDir',
-      note: t(
-        `${volume.emptyDir?.medium === 'Memory' ? 'in memory' : 'on the node disk'}${sizeLimit ? '' : ', no size limit'}`,
-        `${volume.emptyDir?.medium === 'Memory' ? 'в памяти' : 'на диске узла'}${sizeLimit ? '' : ', без ограничения размера'}`,
-      ),
-    }),
+    {
+      ...evidence(t('emptyDir', 'emptyDir'), volume.name ?? '', {
+        source: 'spec.volumes[].emptyDir',
+        note: t(
+          `${volume.emptyDir?.medium === 'Memory' ? 'in memory' : 'on the node disk'}${sizeLimit ? '' : ', no size limit'}`,
+          `${volume.emptyDir?.medium === 'Memory' ? 'в памяти' : 'на диске узла'}${sizeLimit ? '' : ', без ограничения размера'}`,
+        ),
+      }),
+      // Its fields as label/value facts, never a raw "medium=Memory sizeLimit=64Mi".
+      facts: [
+        volume.emptyDir?.medium ? { label: t('Medium', 'Носитель'), value: volume.emptyDir.medium } : { label: t('Medium', 'Носитель'), value: '', note: t('not set: the node disk', 'не задан: диск узла') },
+        sizeLimit ? { label: t('Size limit', 'Предел размера'), value: sizeLimit } : { label: t('Size limit', 'Предел размера'), value: '', note: NOTE.notSet },
+      ],
+    },
     ...mounts.map((m) => evidence(t('Mounted by', 'Монтирует'), `${m.container.name ?? ''}: ${m.path}${m.container.resources?.limits?.['memory'] ? ` (memory limit ${m.container.resources.limits['memory']})` : ''}`, { source: 'spec.containers[].volumeMounts' })),
   ];
   if (memory) {

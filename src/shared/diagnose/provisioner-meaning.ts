@@ -68,6 +68,7 @@ export function verdictMeaning(verdict: ProvisionerVerdict, runner: ProvisionerR
     );
   }
   switch (verdict) {
+    case 'static':
     case 'alive':
       return t(
         'New claims of its classes get volumes created for them.',

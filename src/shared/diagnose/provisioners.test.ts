@@ -165,7 +165,7 @@ describe('provisionerHealth', () => {
 
   it('knows in-tree special cases', () => {
     const view = fixtureView({ storageclasses: [noProvisionerClass] });
-    expect(provisionerHealth(view, 'kubernetes.io/no-provisioner')).toMatchObject({ type: 'none', verdict: 'alive' });
+    expect(provisionerHealth(view, 'kubernetes.io/no-provisioner')).toMatchObject({ type: 'none', verdict: 'static' });
     expect(provisionerHealth(view, 'kubernetes.io/glusterfs').verdict).toBe('dead');
     expect(provisionerHealth(view, 'kubernetes.io/host-path')).toMatchObject({ type: 'in-tree', verdict: 'alive' });
     const migrated = provisionerHealth(fixtureView({}), 'kubernetes.io/aws-ebs');

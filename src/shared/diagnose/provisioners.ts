@@ -45,6 +45,7 @@ export const VERDICT_TEXT: Record<ProvisionerVerdict, Localized> = {
   dead: t('not running', 'не работает'),
   // In a phrase about the provisioner («Провизионеру X (состояние неизвестно)»): «неизвестно» alone does not agree.
   unknown: t('unknown', 'состояние неизвестно'),
+  static: t('static volumes, no provisioner', 'статические тома, провизионера нет'),
 };
 
 export const NO_PROVISIONER = 'kubernetes.io/no-provisioner';
@@ -92,7 +93,7 @@ export function assessProvisioner(view: ClusterView, name: string): ProvisionerA
   });
 
   if (name === NO_PROVISIONER) {
-    return done('none', 'alive', [
+    return done('none', 'static', [
       t('No provisioner: volumes of these classes are created by hand (static provisioning).', 'Провизионера нет: тома этих классов создают вручную (статическое выделение).'),
     ], {}, [evidence(t('Who creates volumes', 'Кто создаёт тома'), '', { note: t('an administrator, by hand (static provisioning)', 'администратор вручную (статическое выделение)'), source: 'StorageClass.provisioner' })]);
   }

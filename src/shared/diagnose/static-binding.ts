@@ -7,8 +7,8 @@
 import { verbatim } from '../verbatim';
 import type { KubeNode, NodeSelectorTerm, PersistentVolume, PersistentVolumeClaim } from '../kube/objects';
 import type { DiagnoseContext } from './context';
-import type { Evidence, Localized } from '../model/findings';
-import { evidence, t } from './finding';
+import type { Evidence, EvidenceFact, Localized } from '../model/findings';
+import { evidence, NOTE, t } from './finding';
 import { refTo } from './object-helpers';
 import { compareQuantities, storageQuantity, type Quantity } from '../quantity';
 import { formatSelector, formatTerms, nodeMatchesTerms, selectorMatches, type NodeFacts } from './selectors';
@@ -199,18 +199,25 @@ export function analyseStatic(ctx: DiagnoseContext, claim: PersistentVolumeClaim
 /** Where volumeFacts() reads its values, as an evidence source. */
 export const VOLUME_FACTS_SOURCE = 'spec.capacity, spec.accessModes, spec.storageClassName, spec.volumeMode, spec.claimRef, status.phase';
 
-/** The raw fields of a volume that binding looks at, verbatim, for evidence values. */
-export function volumeFacts(pv: PersistentVolume): string {
+/** The fields of a volume that binding looks at, as label/value facts (values verbatim, labels localised). */
+export function volumeFacts(pv: PersistentVolume): EvidenceFact[] {
   const spec = pv.spec ?? {};
-  const ref = spec.claimRef ? `${spec.claimRef.namespace ?? ''}/${spec.claimRef.name ?? ''}` : '—';
+  const ref = spec.claimRef ? `${spec.claimRef.namespace ?? ''}/${spec.claimRef.name ?? ''}` : '';
+  const fact = (label: Localized, value: string, note?: Localized): EvidenceFact => (note ? { label, value, note } : { label, value });
   return [
-    `capacity=${spec.capacity?.['storage'] ?? '—'}`,
-    `accessModes=${(spec.accessModes ?? []).join(',') || '—'}`,
-    `class=${spec.storageClassName ?? '""'}`,
-    `volumeMode=${spec.volumeMode ?? 'Filesystem'}`,
-    `phase=${pv.status?.phase ?? '—'}`,
-    `claimRef=${ref}`,
-  ].join(' ');
+    fact(t('Capacity', 'Ёмкость'), spec.capacity?.['storage'] ?? '', spec.capacity?.['storage'] ? undefined : NOTE.notSet),
+    fact(t('Access modes', 'Режимы доступа'), (spec.accessModes ?? []).join(', '), spec.accessModes?.length ? undefined : NOTE.notSet),
+    // "" and unset both mean "no class" for binding (a PV without a class binds only claims asking for "").
+    fact(t('Class', 'Класс'), spec.storageClassName ? spec.storageClassName : '', spec.storageClassName ? undefined : t('no class (empty string)', 'без класса (пустая строка)')),
+    fact(t('Volume mode', 'Режим тома'), spec.volumeMode ?? 'Filesystem', spec.volumeMode ? undefined : t('the default, not set', 'по умолчанию, не задан')),
+    fact(t('Phase', 'Фаза'), pv.status?.phase ?? '', pv.status?.phase ? undefined : NOTE.notSet),
+    fact(t('Bound to claim', 'Привязан к заявке'), ref, ref ? undefined : NOTE.none),
+  ];
+}
+
+/** An evidence line about a volume: its name (linked), its binding fields as facts below it. */
+export function volumeEvidence(label: Localized, pv: PersistentVolume, where: { source: string; note?: Localized }): Evidence {
+  return { ...evidence(label, pv.metadata?.name ?? '', { ref: refTo('persistentvolumes', pv), ...where }), facts: volumeFacts(pv) };
 }
 
 /** Where each difference is read on the volume, as an API field path (the evidence source). */
@@ -228,14 +235,12 @@ export const DIFFERENCE_FIELD_PATH: Record<DifferenceField, string> = {
 };
 
 /**
- * Near misses as evidence rows, one per volume, linking to it: a short label, the volume's raw fields as the
- * value, what differs (localised) as the note, and the differing fields' paths as the source.
+ * Near misses as evidence rows, one per volume, linking to it: a short label, the volume's name as the value,
+ * its binding fields as facts, what differs (localised) as the note, and the differing fields' paths as the source.
  */
 export function nearMissEvidence(nearMisses: NearMiss[]): Evidence[] {
   return nearMisses.map((m) => {
-    const name = m.volume.metadata?.name ?? '';
-    return evidence(t('Nearly fitting volume', 'Почти подходящий том'), `${name}: ${volumeFacts(m.volume)}`, {
-      ref: refTo('persistentvolumes', m.volume),
+    return volumeEvidence(t('Nearly fitting volume', 'Почти подходящий том'), m.volume, {
       note: t(m.differences.map((d) => d.text.en).join('; '), m.differences.map((d) => d.text.ru).join('; ')),
       source: [...new Set(m.differences.map((d) => DIFFERENCE_FIELD_PATH[d.field]))].join(', '),
     });

@@ -11,7 +11,7 @@ import { evidence, finding, step, t } from './finding';
 import { ageOf, duration, eventEvidence, eventsAbout, millis, newestEvent, refByName, refTo } from './object-helpers';
 import { command } from './shell-quote';
 import { SLOW_WAIT_MS } from './claims-common';
-import { VOLUME_FACTS_SOURCE, volumeFacts } from './static-binding';
+import { VOLUME_FACTS_SOURCE, volumeEvidence } from './static-binding';
 import { healthEvidence } from './provisioners';
 
 /** Where the data of a volume lives, for the user to look at before reusing or deleting it. */
@@ -39,7 +39,7 @@ function byPhase(ctx: DiagnoseContext, pv: PersistentVolume): Finding[] {
   const claimsReadable = view.kindState('persistentvolumeclaims') === 'synced';
   const claim = claimRef?.name ? view.get('persistentvolumeclaims', claimRef.name, claimRef.namespace) : undefined;
   const policy = pv.spec?.persistentVolumeReclaimPolicy ?? 'Retain';
-  const facts = evidence(t('Volume', 'Том'), volumeFacts(pv), { ref, source: VOLUME_FACTS_SOURCE });
+  const facts = volumeEvidence(t('Volume', 'Том'), pv, { source: VOLUME_FACTS_SOURCE });
   const source = evidence(t('Data lives in', 'Где лежат данные'), volumeSource(pv), { source: 'PersistentVolume.spec' });
   const events = eventsAbout(view, 'persistentvolumes', pv);
   const claimEvidence = claimRef

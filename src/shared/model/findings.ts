@@ -38,6 +38,18 @@ export interface Evidence {
    * a label is text frozen when the diagnosis ran, while the UI shows this time live ("3 s ago" keeps moving).
    */
   at?: string;
+  /**
+   * The observed object's fields as label/value pairs (a volume's capacity, access modes, class...), shown under
+   * the value in the user's language rather than as one raw `key=value` line.
+   */
+  facts?: EvidenceFact[];
+}
+
+/** One field of an evidence's object: a localised label, the value verbatim, words about it when absent or empty. */
+export interface EvidenceFact {
+  label: Localized;
+  value: string;
+  note?: Localized;
 }
 
 /** One step of a fix. The app never writes to a cluster: commands are for the user to run. */
@@ -56,6 +68,11 @@ export interface Finding {
   object: ObjectRef;
   /** One-line cause. */
   cause: Localized;
+  /**
+   * A title for this object's case when the catalog's title alone would mislead (trial 4: "Volumes almost match"
+   * read as good news for a claim stuck because no volume is big enough): the Summary's first line uses it.
+   */
+  headline?: Localized;
   evidence: Evidence[];
   fix: FixStep[];
   /** Lesson section anchor, e.g. "storageclass" (see src/shared/lessons.ts). */

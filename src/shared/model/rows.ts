@@ -84,7 +84,11 @@ export interface ClassRow extends RowBase {
   provisionerVerdict?: ProvisionerVerdict;
 }
 
-export type ProvisionerVerdict = 'alive' | 'degraded' | 'dead' | 'unknown';
+/**
+ * 'static': kubernetes.io/no-provisioner, a marker of classes whose volumes an administrator creates by hand:
+ * nothing runs, nothing is expected to (not "alive", trial 4 N6).
+ */
+export type ProvisionerVerdict = 'alive' | 'degraded' | 'dead' | 'unknown' | 'static';
 export type ProvisionerType = 'in-tree' | 'csi' | 'external' | 'none';
 
 export interface ProvisionerRow extends RowBase<ProvisionerRef> {
@@ -155,6 +159,18 @@ export interface EventRow {
   firstSeen?: string;
   source?: string;
   object?: ObjectRef;
+  /**
+   * The involved object when the app does not model its kind (StatefulSet, ReplicaSet, Deployment...): shown as
+   * kind/name, not a link. `kind` is the event's own involvedObject.kind ("StatefulSet").
+   */
+  unmodeled?: UnmodeledRef;
+}
+
+/** An object of a kind the app does not show: what an event names, as the event spells it. */
+export interface UnmodeledRef {
+  kind: string;
+  namespace?: string;
+  name: string;
 }
 
 /** Tables the UI can list and the row type of each. */

@@ -104,7 +104,9 @@ function finding(f: Finding, lang: Lang, lessons: ReadonlyMap<string, ReportLess
           if (e.note) parts.push(text(`${e.value ? ' ' : ': '}${l(e.note)}`));
           if (e.source) parts.push(text(` (${REPORT_WORDS.source[lang]} `), code(e.source), text(')'));
           else if (e.event) parts.push(text(` (${WORDS.event[lang]} `), code(e.event), text(')'));
-          return [paragraph(...parts)];
+          // The object's fields, one per line under it: label, value, words about an empty one.
+          const facts = (e.facts ?? []).map((f) => [paragraph(text(`${l(f.label)}: `), ...(f.value ? [code(f.value)] : []), ...(f.note ? [text(`${f.value ? ' ' : ''}${l(f.note)}`)] : []))]);
+          return facts.length > 0 ? [paragraph(...parts), list(facts)] : [paragraph(...parts)];
         }),
       ),
     );

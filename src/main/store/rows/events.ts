@@ -29,11 +29,17 @@ export function buildEventRow(event: KubeEvent): EventRow {
     row.object = { kind, name: involved.name };
     if (KINDS[kind].namespaced && involved.namespace) row.object.namespace = involved.namespace;
     if (involved.uid) row.object.uid = involved.uid;
+  } else if (involved?.kind && involved.name) {
+    // A kind the app does not model (StatefulSet, ReplicaSet...): named as the event names it, never a blank.
+    row.unmodeled = { kind: involved.kind, name: involved.name, ...(involved.namespace ? { namespace: involved.namespace } : {}) };
   }
   return row;
 }
 
-const objectText = (r: EventRow) => (r.object ? `${r.object.kind}/${r.object.namespace ? `${r.object.namespace}/` : ''}${r.object.name}` : '');
+const objectText = (r: EventRow) => {
+  const o = r.object ?? r.unmodeled;
+  return o ? `${o.kind}/${o.namespace ? `${o.namespace}/` : ''}${o.name}` : '';
+};
 
 export const eventsTable: TableSpec<EventRow> = {
   kind: 'events',

@@ -14,7 +14,7 @@ const VERDICT_BADGE: Partial<Record<ProvisionerVerdict, FindingBadge>> = {
 };
 
 /** Verdicts from worst to best, for sorting. */
-const VERDICT_ORDER: readonly ProvisionerVerdict[] = ['dead', 'degraded', 'unknown', 'alive'];
+const VERDICT_ORDER: readonly ProvisionerVerdict[] = ['dead', 'degraded', 'unknown', 'alive', 'static'];
 
 export function provisionerRow(health: ProvisionerRow): ProvisionerRow {
   const badge = VERDICT_BADGE[health.verdict];

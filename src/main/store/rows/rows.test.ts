@@ -114,6 +114,13 @@ describe('event rows', () => {
     expect(modern).toMatchObject({ count: 3, lastSeen: '2026-11-28T09:20:00.000Z', object: { kind: 'nodes', name: 'node-1' } });
     expect(modern.object?.namespace).toBeUndefined();
   });
+
+  it('an object of a kind the app does not model is named as the event names it, not dropped', () => {
+    const e = event({ kind: 'StatefulSet', name: 'web', namespace: 'shop', uid: 'ss1' }, 'SuccessfulCreate', 'create Pod web-0', '2026-11-28T09:10:00Z', 'Normal');
+    const row = buildEventRow(e);
+    expect(row.object).toBeUndefined();
+    expect(row.unmodeled).toEqual({ kind: 'StatefulSet', namespace: 'shop', name: 'web' });
+  });
 });
 
 describe('snapshot and provisioner rows', () => {

@@ -78,7 +78,7 @@ export function eventSummary(list: SummaryList, event: KubeEvent): void {
   const involved = event.involvedObject;
   const kind = involved?.kind ? kindOfObjectKind(involved.kind) : undefined;
   if (kind && involved?.name) list.refs('involvedObject', 'involvedObject', [list.byName(kind, involved.name, involved.namespace)]);
-  else if (involved?.kind && involved.name) list.code('involvedObject', 'involvedObject', `${involved.kind}/${involved.name}`);
+  else if (involved?.kind && involved.name) list.code('involvedObject', 'involvedObject', `${involved.kind}/${involved.namespace ? `${involved.namespace}/` : ''}${involved.name}`);
   list.text('count', event.series?.count !== undefined ? 'series.count' : 'count', event.series?.count ?? event.count);
   list.time('firstSeen', 'firstTimestamp', event.firstTimestamp);
   list.time('lastSeen', event.lastTimestamp ? 'lastTimestamp' : 'eventTime', event.lastTimestamp ?? event.series?.lastObservedTime ?? event.eventTime);

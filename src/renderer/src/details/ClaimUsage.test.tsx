@@ -52,6 +52,10 @@ describe('a claim\'s usage in its Summary', () => {
     renderWithApp(<App />, { api: api({ key: 'claim:lab-usage/logs', claim: { state: 'unknown', reason: 'node-error', node: 'lab-node-b1', message: 'answered 503' } }), view });
     const unknown = await screen.findByTestId('claim-usage-unknown');
     expect(unknown.textContent).toBe('usage unknown (node lab-node-b1): answered 503');
+    expect(screen.getByTestId('claim-usage-advice').textContent).toContain('kubectl get --raw /api/v1/nodes/lab-node-b1/proxy/healthz');
+    cleanup();
+    renderWithApp(<App />, { api: api({ key: 'claim:lab-usage/logs', claim: { state: 'unknown', reason: 'unsupported' } }), view, lang: 'ru' });
+    expect((await screen.findByTestId('claim-usage-advice')).textContent).toMatch(/^Файл сохранён без заполнения/);
     cleanup();
     renderWithApp(<App />, { api: api({ key: 'claim:lab-usage/logs', recordedAt: '2026-11-28T00:00:05Z', claim: { state: 'known', usedBytes: 900 * MI, capacityBytes: 1024 * MI, usePercent: 87, node: 'n1' } }), view });
     expect((await screen.findByTestId('usage-recorded')).textContent).toMatch(/^As measured when the snapshot was taken \(.*2026.*\); a snapshot keeps no history/);

@@ -10,7 +10,7 @@ import { useApi } from '../api/api-context';
 import { usageHistoryQuery } from '../api/queries';
 import { usePaneActions } from '../components/pane-context';
 import { formatBytes } from '../format/bytes';
-import { formatPercent, usageUnknownText } from '../format/usage';
+import { formatPercent, usageUnknownAdvice, usageUnknownText } from '../format/usage';
 import { dateTime } from '../format/time';
 import { useI18n } from '../i18n/i18n';
 import { UsageBarCell } from '../tables/usage-cells';
@@ -34,10 +34,16 @@ export function ClaimUsage({ usage }: { usage: NonNullable<ObjectDetail['usage']
         {t('usage.section')}
       </h3>
       {claim.state === 'unknown' ? (
-        <p className="muted" data-testid="claim-usage-unknown" data-reason={claim.reason}>
-          {usageUnknownText(claim, i18n)}
-          {claim.message ? `: ${claim.message}` : ''}
-        </p>
+        <>
+          <p className="muted" data-testid="claim-usage-unknown" data-reason={claim.reason}>
+            {usageUnknownText(claim, i18n)}
+            {claim.message ? `: ${claim.message}` : ''}
+          </p>
+          {/* Why and what to do, per cause: a reader is never left with "not recorded" alone. */}
+          <p className="usage-advice" data-testid="claim-usage-advice" data-reason={claim.reason}>
+            {usageUnknownAdvice(claim, i18n)}
+          </p>
+        </>
       ) : (
         <>
           <dl className="summary-list">

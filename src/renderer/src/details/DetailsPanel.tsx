@@ -10,6 +10,7 @@ import type { ObjectDetail } from '../../../shared/model/detail';
 import { isProvisionerRef, refKey, type ObjectRef, type TargetRef } from '../../../shared/model/refs';
 import { SEVERITY_ORDER, type Finding } from '../../../shared/model/findings';
 import { findingTitle, SeverityChip } from '../tables/cells';
+import { LocalizedText } from '../components/LocalizedText';
 import { useApi } from '../api/api-context';
 import { objectQuery, provisionerQuery, statusQuery } from '../api/queries';
 import { BidiText } from '../components/BidiText';
@@ -227,7 +228,7 @@ function SummaryCause({ findings, openFindings }: { findings: readonly Finding[]
   if (!top) return null;
   return (
     <p className={`summary-cause sev-border-${top.severity}`} data-testid="summary-cause" data-code={top.code} title={t('details.ruleId', { code: top.code })}>
-      <SeverityChip severity={top.severity} label={t(`severity.${top.severity}`)} /> <span>{findingTitle(top.code, lang)}</span>{' '}
+      <SeverityChip severity={top.severity} label={t(`severity.${top.severity}`)} /> <span>{top.headline ? <LocalizedText text={top.headline[lang]} /> : findingTitle(top.code, lang)}</span>{' '}
       <button type="button" className="link-button" onClick={openFindings} data-testid="summary-cause-link">
         {findings.length === 1 ? t('details.cause.one') : t('details.cause.all', { n: findings.length })}
       </button>

@@ -4,6 +4,7 @@
  */
 import type { EventRow } from '../../../shared/model/rows';
 import { ObjectLink } from '../components/ObjectLink';
+import { UnmodeledObject } from '../components/UnmodeledObject';
 import { ago } from '../format/time';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { Verbatim } from '../i18n/Verbatim';
@@ -31,10 +32,8 @@ export function EventList({ events, showObject = false, empty = 'details.noEvent
               ) : null}
             </span>
           </div>
-          {showObject && e.object && (
-            <div className="related-event-object">
-              <ObjectLink target={e.object} />
-            </div>
+          {showObject && (e.object || e.unmodeled) && (
+            <div className="related-event-object">{e.object ? <ObjectLink target={e.object} /> : e.unmodeled ? <UnmodeledObject target={e.unmodeled} /> : null}</div>
           )}
           <div className="event-message" translate="no">
             {e.message}

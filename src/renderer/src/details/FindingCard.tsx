@@ -81,7 +81,12 @@ export function EvidenceRow({ evidence: e }: { evidence: Evidence }) {
       <dd>
         {e.value &&
           (e.ref ? (
-            <ObjectLink target={e.ref} label={e.value} />
+            <ObjectLink target={e.ref} label={isTimestamp(e.value) ? dateTime(e.value, lang) : e.value} />
+          ) : isTimestamp(e.value) ? (
+            // A time is read through Intl in the UI language, never as a raw RFC 3339 string (trial 4 defect 8).
+            <time dateTime={e.value} title={e.value} data-testid="evidence-date">
+              {dateTime(e.value, lang)}
+            </time>
           ) : (
             <code translate="no">
               <WholeWords text={e.value} />
@@ -102,12 +107,47 @@ export function EvidenceRow({ evidence: e }: { evidence: Evidence }) {
           </span>
         )}
         {/* Event lines name their event in the label already ("Event ProvisioningFailed ×3"); e.event is for scripts. */}
-        {e.event && !plainText(e.label[lang]).includes(e.event) && (
+        {/* ...and a value that is the event's reason already names it ("Last event: ExternalProvisioning"). */}
+        {e.event && !plainText(e.label[lang]).includes(e.event) && e.value !== e.event && (
           <span className="muted small-text"> · {tr('details.fromEvent', { reason: <Verbatim>{e.event}</Verbatim> })}</span>
+        )}
+        {e.facts && e.facts.length > 0 && (
+          <dl className="evidence-facts" data-testid="evidence-facts">
+            {e.facts.map((f) => (
+              <div key={f.label.en} className="evidence-fact" data-testid="evidence-fact">
+                <dt>
+                  <LocalizedText text={f.label[lang]} />
+                </dt>
+                <dd>
+                  {f.value &&
+                    (isTimestamp(f.value) ? (
+                      <time dateTime={f.value} title={f.value}>
+                        {dateTime(f.value, lang)}
+                      </time>
+                    ) : (
+                      <code translate="no">
+                        <WholeWords text={f.value} />
+                      </code>
+                    ))}
+                  {f.note && (
+                    <span className="muted">
+                      {f.value ? ' ' : ''}
+                      <LocalizedText text={f.note[lang]} />
+                    </span>
+                  )}
+                </dd>
+              </div>
+            ))}
+          </dl>
         )}
       </dd>
     </div>
   );
+}
+
+/** An RFC 3339 time as the API writes it ("2026-12-01T01:13:21.893766Z"): shown through Intl. */
+export function isTimestamp(value: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(value) && !Number.isNaN(Date.parse(value));
 }
 
 /** When the evidence was seen, live on the pane's clock and in the same words as the Events tab ("3s ago"). */

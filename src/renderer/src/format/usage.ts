@@ -35,6 +35,35 @@ export function usageUnknownText(usage: Extract<ClaimUsage, { state: 'unknown' }
   }
 }
 
+/**
+ * Why a claim's usage is unknown and what to do, one sentence per cause (the Summary under the short reason, the
+ * table cell's title). The kubelet measures only volumes mounted by running pods (Summary API, pkg/kubelet/server/
+ * stats); the app reads it with `get nodes/proxy` (issue 14).
+ */
+export function usageUnknownAdvice(usage: Extract<ClaimUsage, { state: 'unknown' }>, locale: UiLocale): string {
+  const node = usage.node ?? '';
+  // The RBAC words and commands are values (kubectl's own words), never translated.
+  const permission = { verb: 'get', resource: 'nodes/proxy' };
+  switch (usage.reason) {
+    case 'forbidden':
+      return locale.t('usage.why.forbidden', { ...permission, command: 'kubectl auth can-i get nodes --subresource=proxy' });
+    case 'node-error':
+      return locale.t('usage.why.nodeError', { node, command: `kubectl get --raw /api/v1/nodes/${node}/proxy/healthz` });
+    case 'checking':
+      return locale.t('usage.why.checking');
+    case 'unsupported':
+      return locale.t('usage.why.unsupported');
+    case 'error':
+      return locale.t('usage.why.error', permission);
+    case 'not-bound':
+      return locale.t('usage.why.notBound');
+    case 'not-mounted':
+      return locale.t('usage.why.notMounted');
+    case 'not-reported':
+      return locale.t('usage.why.notReported', { node });
+  }
+}
+
 /** The Use % cell's text: "87%", or why it is unknown. */
 export function usePercentText(usage: ClaimUsage | undefined, locale: UiLocale): string {
   if (!usage) return locale.t('usage.checking');

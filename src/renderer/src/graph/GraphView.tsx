@@ -211,7 +211,7 @@ function BrokenLinks({ graph, onSelect }: { graph: StorageGraph; onSelect: Retur
             <Verbatim className="mono">{to?.label ?? edge.to}</Verbatim>
             {/* The state in the target's own words when it has one: a provisioner drawn «НЕ РАБОТАЕТ» is not «не существует» here. */}
             <strong className={`edge-text-${edge.state}`} data-testid="graph-broken-state">
-              {to?.missing ? t('details.missing') : to?.verdict && to.verdict !== 'alive' ? t(`verdict.${to.verdict}`) : t(`edge.${edge.state}`)}
+              {to?.missing ? t('details.missing') : to?.verdict && to.verdict !== 'alive' && to.verdict !== 'static' ? t(`verdict.${to.verdict}`) : t(`edge.${edge.state}`)}
             </strong>
             {edge.findingCode && (
               <span className="muted" title={t('details.ruleId', { code: edge.findingCode })} data-code={edge.findingCode}>

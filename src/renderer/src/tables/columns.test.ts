@@ -4,7 +4,7 @@ import { translate, type MessageKey, type Params } from '../i18n/i18n';
 import { claimClass, claimColumns } from './claims-columns';
 import { classProvisioner, classUsage } from './classes-columns';
 import { accessModes, sizePair, type Column, type ColumnContext } from './column';
-import { eventObject, objectWord } from './events-columns';
+import { eventColumns, eventObject, eventObjectShort, objectWord } from './events-columns';
 import { ALL_KINDS } from '../../../shared/kube/kinds';
 import { podInit, podVolumeTypes } from './pods-columns';
 import { provisionerLease, provisionerNodes, provisionerPods, provisionerPodsTitle } from './provisioners-columns';
@@ -177,6 +177,19 @@ describe('pod and event columns', () => {
     expect(eventObject({ ...event, object: { kind: 'persistentvolumeclaims', namespace: 'a', name: 'b' } })).toBe(
       'PersistentVolumeClaim/a/b',
     );
+  });
+  it('name an event object of a kind the app does not model (never a blank cell), with a title saying why it is not a link', () => {
+    const event: EventRow = { uid: 'e', type: 'Normal', reason: 'SuccessfulCreate', message: 'x', count: 1, unmodeled: { kind: 'StatefulSet', namespace: 'shop', name: 'web' } };
+    expect(eventObject(event)).toBe('StatefulSet/shop/web');
+    expect(eventObjectShort(event)).toBe('statefulset shop/web');
+    const column = eventColumns.find((c) => c.id === 'object')!;
+    expect(column.value(event, en)).toBe('StatefulSet/shop/web');
+    for (const lang of ['en', 'ru'] as const) {
+      const title = column.title?.(event, ctxOf(lang)) ?? '';
+      expect(title).toContain('StatefulSet/shop/web');
+      expect(title).toContain('kubectl -n shop describe statefulset web');
+      expect(title).toContain(lang === 'en' ? 'does not show StatefulSet' : 'вида StatefulSet');
+    }
   });
   it('name every kind of event object in one form: kubectl short name or the singular kind, never a plural resource', () => {
     expect(objectWord('persistentvolumeclaims')).toBe('pvc');

@@ -6,8 +6,10 @@ import { refKey } from '../../../shared/model/refs';
 import { KIND_SHORT } from '../clusters/cluster-labels';
 import type { Column } from './column';
 import { MiddleText } from '../components/MiddleText';
+import { UnmodeledObject, unmodeledText, unmodeledTitle } from '../components/UnmodeledObject';
 
 export function eventObject(row: EventRow): string {
+  if (row.unmodeled) return unmodeledText(row.unmodeled);
   if (!row.object) return '';
   const path = row.object.namespace ? `${row.object.namespace}/${row.object.name}` : row.object.name;
   return `${KINDS[row.object.kind].kind}/${path}`;
@@ -24,6 +26,8 @@ export function objectWord(kind: Kind): string {
 
 /** What the Object cell draws: kubectl's short kind, then namespace/name ("pvc shop/data-17"). */
 export function eventObjectShort(row: EventRow): string {
+  // A kind the app does not model: the event's kind in the same lower-case form ("statefulset shop/web").
+  if (row.unmodeled) return `${row.unmodeled.kind.toLowerCase()} ${row.unmodeled.namespace ? `${row.unmodeled.namespace}/` : ''}${row.unmodeled.name}`;
   return row.object ? `${objectWord(row.object.kind)} ${refKey(row.object)}` : '';
 }
 
@@ -51,7 +55,18 @@ export const eventColumns: readonly Column<EventRow>[] = [
     shown: eventObjectShort,
     decoration: 0,
     // kubectl's short kind, then the name cut in the middle: "pvc shop/data-…-17" (the title has it whole).
-    render: (r, ctx, room) => (r.object ? <MiddleText text={eventObjectShort(r)} room={room} measure={ctx.measure} /> : ''),
+    // A kind the app does not show: the same text, not a link, its title saying so (UnmodeledObject).
+    title: (r, ctx) => (r.unmodeled ? `${eventObject(r)}: ${unmodeledTitle(r.unmodeled, ctx.t)}` : undefined),
+    render: (r, ctx, room) =>
+      r.unmodeled ? (
+        <UnmodeledObject target={r.unmodeled}>
+          <MiddleText text={eventObjectShort(r)} room={room} measure={ctx.measure} />
+        </UnmodeledObject>
+      ) : r.object ? (
+        <MiddleText text={eventObjectShort(r)} room={room} measure={ctx.measure} />
+      ) : (
+        ''
+      ),
   },
   { id: 'message', label: 'col.message', width: 200, grow: 4, essential: true, floor: 96, value: (r) => r.message },
   { id: 'count', label: 'col.count', width: 56, align: 'end', priority: 2, value: (r) => String(r.count) },

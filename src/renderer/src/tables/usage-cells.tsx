@@ -1,7 +1,7 @@
 /** Usage cells of the claims table: a bar with its percent as text, and byte counts with a dash when unknown. */
 import type { ClaimUsage } from '../../../shared/model/usage';
 import { USAGE_PROBLEM_PERCENT, USAGE_WARNING_PERCENT } from '../../../shared/usage/thresholds';
-import { usageBytesText, usagePercentTitle, usageTone, usageUnknownText, usePercentText } from '../format/usage';
+import { usageBytesText, usagePercentTitle, usageTone, usageUnknownAdvice, usageUnknownText, usePercentText } from '../format/usage';
 import type { ColumnContext } from './column';
 
 /**
@@ -12,7 +12,12 @@ export function UsageBarCell({ usage, ctx }: { usage: ClaimUsage | undefined; ct
   const text = usePercentText(usage, ctx);
   if (usage?.state !== 'known' || usage.usePercent === undefined) {
     return (
-      <span className="usage-unknown muted" data-testid="usage-unknown" data-reason={usage?.state === 'unknown' ? usage.reason : 'checking'}>
+      <span
+        className="usage-unknown muted"
+        data-testid="usage-unknown"
+        data-reason={usage?.state === 'unknown' ? usage.reason : 'checking'}
+        title={usage?.state === 'unknown' ? `${text}. ${usageUnknownAdvice(usage, ctx)}` : undefined}
+      >
         {text}
       </span>
     );
@@ -33,7 +38,7 @@ export function UsageBarCell({ usage, ctx }: { usage: ClaimUsage | undefined; ct
 export function UsageBytesCell({ usage, field, ctx }: { usage: ClaimUsage | undefined; field: 'usedBytes' | 'availableBytes'; ctx: ColumnContext }) {
   const text = usageBytesText(usage, field, ctx);
   if (usage?.state === 'known') return <>{text}</>;
-  const why = usage ? usageUnknownText(usage, ctx) : ctx.t('usage.checking');
+  const why = usage ? `${usageUnknownText(usage, ctx)}. ${usageUnknownAdvice(usage, ctx)}` : ctx.t('usage.checking');
   return (
     <span className="muted" title={why} aria-label={why}>
       {text}

@@ -1,0 +1,77 @@
+/**
+ * A recording's volume usage over its timeline (the built-in demo): the kubelet measurements a replay shows as
+ * it plays, so that Use %, the chart and the trend findings work on a recording as on a live cluster.
+ *
+ * Shape: the recording's `usage` report names each measured volume once (node, pod, capacity); `usageTimeline`
+ * gives, per sample, the used bytes of each volume measured then (`at` ms after the recording's start; negative
+ * for the history seen before it). A volume absent from a sample was not measured then (not yet mounted).
+ * A file comes from elsewhere: the timeline is checked and dropped whole, with why, when unusable.
+ */
+import type { UsagePoint, UsageReport, VolumeUsage } from '../model/usage';
+
+/** One measurement round: used bytes per volume key, `at` ms after the recording's start. */
+export interface UsageTimelineSample {
+  at: number;
+  used: Record<string, number>;
+}
+
+/** Most samples a recording may carry (2 h at 30 s is 240). */
+const MAX_SAMPLES = 5000;
+const MAX_KEYS = 20_000;
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** The timeline, checked and sorted by time, or why it is unusable. */
+export function readUsageTimeline(value: unknown): { timeline: UsageTimelineSample[] } | { problem: string } | undefined {
+  if (value === undefined) return undefined;
+  if (!Array.isArray(value)) return { problem: 'usageTimeline is not a list' };
+  if (value.length > MAX_SAMPLES) return { problem: `usageTimeline has ${value.length} samples, more than ${MAX_SAMPLES}` };
+  const out: UsageTimelineSample[] = [];
+  for (const [i, sample] of value.entries()) {
+    if (!isObject(sample) || typeof sample.at !== 'number' || !Number.isFinite(sample.at)) return { problem: `usageTimeline[${i}].at is not a time offset in ms` };
+    if (!isObject(sample.used)) return { problem: `usageTimeline[${i}].used is not an object` };
+    const entries = Object.entries(sample.used);
+    if (entries.length > MAX_KEYS) return { problem: `usageTimeline[${i}].used has more than ${MAX_KEYS} volumes` };
+    const used: Record<string, number> = Object.create(null) as Record<string, number>;
+    for (const [key, bytes] of entries) {
+      if (typeof bytes !== 'number' || !Number.isSafeInteger(bytes) || bytes < 0) return { problem: `usageTimeline[${i}].used["${key.slice(0, 80)}"] is not a whole number of bytes` };
+      used[key] = bytes;
+    }
+    out.push({ at: sample.at, used });
+  }
+  return { timeline: out.sort((a, b) => a.at - b.at) };
+}
+
+/** Index of the last sample at or before `positionMs`; -1 when none is. */
+export function sampleIndexAt(timeline: readonly UsageTimelineSample[], positionMs: number): number {
+  let found = -1;
+  for (let i = 0; i < timeline.length && timeline[i]!.at <= positionMs; i++) found = i;
+  return found;
+}
+
+/**
+ * The usage report as of sample `index`: the volumes measured in it, with their used and available bytes and
+ * measurement time (capacity, node and pod from `base`). Nothing before the first sample: no volumes.
+ */
+export function reportAtSample(base: UsageReport, timeline: readonly UsageTimelineSample[], index: number, startMs: number): UsageReport {
+  const sample = timeline[index];
+  if (!sample) return { ...base, volumes: [] };
+  const time = new Date(startMs + sample.at).toISOString();
+  const volumes: VolumeUsage[] = [];
+  for (const v of base.volumes) {
+    const used = sample.used[v.key];
+    if (used === undefined) continue;
+    volumes.push({ ...v, usedBytes: used, ...(v.capacityBytes !== undefined ? { availableBytes: Math.max(0, v.capacityBytes - used) } : {}), time });
+  }
+  return { ...base, volumes, nodes: base.nodes.map((n) => ({ ...n, polledAt: time })) };
+}
+
+/** A volume's history up to sample `index`, oldest first (its capacity from `base`). */
+export function historyToSample(base: UsageReport, timeline: readonly UsageTimelineSample[], index: number, startMs: number, key: string): UsagePoint[] {
+  const capacity = base.volumes.find((v) => v.key === key)?.capacityBytes;
+  const out: UsagePoint[] = [];
+  for (let i = 0; i <= index && i < timeline.length; i++) {
+    const used = timeline[i]!.used[key];
+    if (used !== undefined) out.push({ time: new Date(startMs + timeline[i]!.at).toISOString(), usedBytes: used, ...(capacity !== undefined ? { capacityBytes: capacity } : {}) });
+  }
+  return out;
+}
