@@ -86,10 +86,11 @@ test('trial 4 content and wording, at 1280x720 in Russian', async ({ app, freshD
   });
 
   await test.step('N3: an event about a StatefulSet names it, not a blank cell', async () => {
+    // StatefulSets are modelled since issue 12 part 4, so their events link to them (the demo's recording has no
+    // StatefulSet objects: the link is marked missing); a kind still unmodelled is named without a link.
     const events = await app.showTable('events');
-    const cell = events.grid.getByTestId('object-unmodeled').filter({ hasText: 'statefulset' }).first();
+    const cell = events.grid.locator('[data-testid="object-link"][data-kind="statefulsets"], [data-testid="object-unmodeled"][data-kind="StatefulSet"]').first();
     await expect(cell).toBeVisible();
-    await expect(cell).toHaveAttribute('data-kind', 'StatefulSet');
-    await expect(cell).toHaveAttribute('title', /StatefulSet.*kubectl/);
+    await expect(cell).toContainText(/StatefulSet\/lab-(statefulset\/web|quota\/cache)/);
   });
 });

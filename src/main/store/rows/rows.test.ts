@@ -116,10 +116,10 @@ describe('event rows', () => {
   });
 
   it('an object of a kind the app does not model is named as the event names it, not dropped', () => {
-    const e = event({ kind: 'StatefulSet', name: 'web', namespace: 'shop', uid: 'ss1' }, 'SuccessfulCreate', 'create Pod web-0', '2026-11-28T09:10:00Z', 'Normal');
+    const e = event({ kind: 'ReplicaSet', name: 'web-7d9f', namespace: 'shop', uid: 'rs1' }, 'SuccessfulCreate', 'Created pod: web-7d9f-x2k', '2026-11-28T09:10:00Z', 'Normal');
     const row = buildEventRow(e);
     expect(row.object).toBeUndefined();
-    expect(row.unmodeled).toEqual({ kind: 'StatefulSet', namespace: 'shop', name: 'web' });
+    expect(row.unmodeled).toEqual({ kind: 'ReplicaSet', namespace: 'shop', name: 'web-7d9f' });
   });
 });
 
