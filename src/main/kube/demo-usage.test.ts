@@ -59,6 +59,11 @@ describe('the demo recording has usage over its timeline', () => {
   it('drops an unusable timeline with why', () => {
     expect(readUsageTimeline([{ at: 0, used: { 'claim:a/b': -1 } }])).toEqual({ problem: expect.stringContaining('not a whole number of bytes') });
     expect(readUsageTimeline('x')).toEqual({ problem: 'usageTimeline is not a list' });
+    // The fuzz's counterexample: an offset so far that no date exists there (toISOString threw, listFindings failed).
+    expect(readUsageTimeline([{ at: -1.2191261836007321e64, used: {} }])).toEqual({ problem: expect.stringContaining('more than a year') });
+    const far = { access: 'allowed' as const, intervalMs: 1, nodes: [], volumes: [{ key: 'claim:a/b', kind: 'claim' as const, namespace: 'a', pod: 'p', volume: 'v', claim: 'b', node: 'n' }] };
+    expect(reportAtSample(far, [{ at: 0, used: { 'claim:a/b': 1 } }], 0, 8.64e15 + 1).volumes).toEqual([]);
+    expect(historyToSample(far, [{ at: 0, used: { 'claim:a/b': 1 } }], 0, 8.64e15 + 1, 'claim:a/b')).toEqual([]);
     expect(readUsageTimeline([{ at: 5, used: {} }, { at: -5, used: {} }])).toEqual({ timeline: [{ at: -5, used: {} }, { at: 5, used: {} }] });
   });
 });

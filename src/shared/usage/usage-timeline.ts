@@ -18,6 +18,11 @@ export interface UsageTimelineSample {
 /** Most samples a recording may carry (2 h at 30 s is 240). */
 const MAX_SAMPLES = 5000;
 const MAX_KEYS = 20_000;
+/**
+ * Furthest a sample may lie from the recording's start, ms (a year either way): any offset past that is not a
+ * recording's, and one far enough (1e64) makes no date at all (`toISOString` throws RangeError: the fuzz found it).
+ */
+const MAX_OFFSET_MS = 366 * 24 * 3600_000;
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** The timeline, checked and sorted by time, or why it is unusable. */
@@ -28,6 +33,7 @@ export function readUsageTimeline(value: unknown): { timeline: UsageTimelineSamp
   const out: UsageTimelineSample[] = [];
   for (const [i, sample] of value.entries()) {
     if (!isObject(sample) || typeof sample.at !== 'number' || !Number.isFinite(sample.at)) return { problem: `usageTimeline[${i}].at is not a time offset in ms` };
+    if (Math.abs(sample.at) > MAX_OFFSET_MS) return { problem: `usageTimeline[${i}].at is ${sample.at} ms from the start, more than a year` };
     if (!isObject(sample.used)) return { problem: `usageTimeline[${i}].used is not an object` };
     const entries = Object.entries(sample.used);
     if (entries.length > MAX_KEYS) return { problem: `usageTimeline[${i}].used has more than ${MAX_KEYS} volumes` };
@@ -39,6 +45,12 @@ export function readUsageTimeline(value: unknown): { timeline: UsageTimelineSamp
     out.push({ at: sample.at, used });
   }
   return { timeline: out.sort((a, b) => a.at - b.at) };
+}
+
+/** ISO time of ms since the epoch, or undefined past the dates JavaScript can represent (±8.64e15 ms). */
+function isoAt(ms: number): string | undefined {
+  const date = new Date(ms);
+  return Number.isNaN(date.getTime()) ? undefined : date.toISOString();
 }
 
 /** Index of the last sample at or before `positionMs`; -1 when none is. */
@@ -54,8 +66,8 @@ export function sampleIndexAt(timeline: readonly UsageTimelineSample[], position
  */
 export function reportAtSample(base: UsageReport, timeline: readonly UsageTimelineSample[], index: number, startMs: number): UsageReport {
   const sample = timeline[index];
-  if (!sample) return { ...base, volumes: [] };
-  const time = new Date(startMs + sample.at).toISOString();
+  const time = sample ? isoAt(startMs + sample.at) : undefined;
+  if (!sample || time === undefined) return { ...base, volumes: [] };
   const volumes: VolumeUsage[] = [];
   for (const v of base.volumes) {
     const used = sample.used[v.key];
@@ -71,7 +83,9 @@ export function historyToSample(base: UsageReport, timeline: readonly UsageTimel
   const out: UsagePoint[] = [];
   for (let i = 0; i <= index && i < timeline.length; i++) {
     const used = timeline[i]!.used[key];
-    if (used !== undefined) out.push({ time: new Date(startMs + timeline[i]!.at).toISOString(), usedBytes: used, ...(capacity !== undefined ? { capacityBytes: capacity } : {}) });
+    const timeMs = startMs + timeline[i]!.at;
+    const time = isoAt(timeMs);
+    if (used !== undefined && time !== undefined) out.push({ time, timeMs, usedBytes: used, ...(capacity !== undefined ? { capacityBytes: capacity } : {}) });
   }
   return out;
 }
