@@ -12,27 +12,25 @@
  * Not producible here: statefulset.claim-create-failed (a refusal no LimitRange or unscoped ResourceQuota explains
  * needs an admission webhook or policy the lab does not run; covered by statefulsets.test.ts in src/shared/diagnose).
  */
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startLab, type Lab } from '../../cluster/lab';
+import { describe, expect, it } from 'vitest';
+import type { Lab } from '../../cluster/lab';
 import type { KubeObject } from '../../cluster/kube';
 import { PROVISIONER_NAME } from '../../cluster/bootstrap';
-import { apply, codes, evidenceLines, expectCacheAgrees, kse, namespace, openLive, until, type DoctorReport, type LiveCluster } from './live';
+import { apply, codes, evidenceLines, expectCacheAgrees, kse, namespace, until, useLab, type DoctorReport, type LiveCluster } from './live';
 import type { Finding } from '../../../src/shared/model/findings';
 import type { ObjectRef } from '../../../src/shared/model/refs';
 
 let lab: Lab;
 let live: LiveCluster;
 
-beforeAll(async () => {
-  lab = await startLab({ seedScenarios: false, log: () => undefined });
-  live = await openLive(lab);
-  await apply(lab, { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'sts-fast' }, provisioner: PROVISIONER_NAME, volumeBindingMode: 'Immediate', reclaimPolicy: 'Delete' });
-});
-
-afterAll(async () => {
-  await live?.close();
-  await lab?.stop();
-});
+useLab(
+  { seedScenarios: false },
+  (l, v) => {
+    lab = l;
+    live = v;
+  },
+  (l) => apply(l, { apiVersion: 'storage.k8s.io/v1', kind: 'StorageClass', metadata: { name: 'sts-fast' }, provisioner: PROVISIONER_NAME, volumeBindingMode: 'Immediate', reclaimPolicy: 'Delete' }),
+);
 
 const setRef = (ns: string, name: string): ObjectRef => ({ kind: 'statefulsets', namespace: ns, name });
 const serious = (findings: Finding[]) => findings.filter((f) => f.severity === 'problem' || f.severity === 'warning').map((f) => f.code);
