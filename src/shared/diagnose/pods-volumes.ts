@@ -229,7 +229,11 @@ function emptyDir(pod: Pod, volume: Volume): Finding {
         sizeLimit ? { label: t('Size limit', 'Предел размера'), value: sizeLimit } : { label: t('Size limit', 'Предел размера'), value: '', note: NOTE.notSet },
       ],
     },
-    ...mounts.map((m) => evidence(t('Mounted by', 'Монтирует'), `${m.container.name ?? ''}: ${m.path}${m.container.resources?.limits?.['memory'] ? ` (memory limit ${m.container.resources.limits['memory']})` : ''}`, { source: 'spec.containers[].volumeMounts' })),
+    ...mounts.map((m) => {
+      const limit = m.container.resources?.limits?.['memory'];
+      // The limit is a note in the reader's language, not English inside the value.
+      return evidence(t('Mounted by', 'Монтирует'), `${m.container.name ?? ''}: ${m.path}`, { source: 'spec.containers[].volumeMounts', ...(limit ? { note: t(`memory limit ${limit}`, `лимит памяти ${limit}`) } : {}) });
+    }),
   ];
   if (memory) {
     return finding({
