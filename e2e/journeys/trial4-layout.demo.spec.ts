@@ -60,10 +60,13 @@ for (const screen of CASES) {
 }
 
 test('N2: the usage columns are hidden while no claim has usage, Class and Requested whole, shown from the menu, at 1440x900 in en', async ({ app, demoHost, page }) => {
+  test.setTimeout(300_000);
   await page.setViewportSize({ width: 1440, height: 900 });
   await useLanguage(page, 'en');
   await app.open(demoHost.url);
   await app.waitForCluster('demo');
+  // The demo carries usage now (its recording has a usage timeline); the large snapshot has none.
+  await openLargeSnapshot(app, page);
   const claims = await app.showTable('claims');
   await expect(claims.rows.first()).toBeVisible();
   const ids = await claims.columnIds();

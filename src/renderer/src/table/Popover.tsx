@@ -3,7 +3,7 @@
  * non-modal dialog: Escape or a click outside closes it and focus goes back to the button; focus moves into it
  * when it opens.
  */
-import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
 export interface PopoverButtonProps {
   /** The button's text. */
@@ -23,6 +23,20 @@ export function PopoverButton({ label, title, testId, align = 'start', pressed, 
   const button = useRef<HTMLButtonElement>(null);
   const panel = useRef<HTMLDivElement>(null);
   const id = useId();
+  // The side the panel opens to: `align`, unless that would take it out of its view (under the view nav, past the
+  // window): a filter bar that wraps puts an end-aligned button at the left edge at 1280 (trial 5, N-D1).
+  const [side, setSide] = useState(align);
+  useLayoutEffect(() => {
+    if (!open) {
+      setSide(align);
+      return;
+    }
+    const box = panel.current?.getBoundingClientRect();
+    const room = (anchor.current?.closest('.table-view, .pane') ?? document.documentElement).getBoundingClientRect();
+    if (!box) return;
+    if (box.left < room.left) setSide('start');
+    else if (box.right > room.right) setSide('end');
+  }, [open, align]);
 
   const close = (refocus = true) => {
     setOpen(false);
@@ -68,7 +82,7 @@ export function PopoverButton({ label, title, testId, align = 'start', pressed, 
         </span>
       </button>
       {open && (
-        <div ref={panel} id={id} role="dialog" aria-label={title} className={`popover popover-${align}`} data-testid={`${testId}-panel`}>
+        <div ref={panel} id={id} role="dialog" aria-label={title} className={`popover popover-${side}`} data-testid={`${testId}-panel`}>
           {children(() => close())}
         </div>
       )}
