@@ -69,7 +69,8 @@ export const claimColumns: readonly Column<ClaimRow>[] = [
     priority: 4.5,
     hasData: hasUsage,
     uiText: true,
-    value: (r, ctx) => usePercentText(r.usage, ctx),
+    // Unknown usage is a dash in the cell (its reason in the title, usage-cells.tsx).
+    value: (r, ctx) => (r.usage?.state === 'known' && r.usage.usePercent !== undefined ? usePercentText(r.usage, ctx) : '—'),
     // The bar (36 px, controls.css .usage-bar) and its 6 px gap are drawn beside the measured percent.
     decoration: 42,
     render: (r, ctx) => <UsageBarCell usage={r.usage} ctx={ctx} />,
