@@ -40,7 +40,9 @@ const ZONE_LABELS = ['topology.kubernetes.io/zone', 'failure-domain.beta.kuberne
 export function nodeSummary(list: SummaryList, store: ObjectStore, node: KubeNode): void {
   const name = node.metadata?.name ?? '';
   const ready = condition(node.status?.conditions, 'Ready');
-  list.text('ready', 'status.conditions[Ready].status', ready?.status);
+  // True/False read as yes/no in the user's language, as the Nodes table shows them (trial 5, N-D11); Unknown as is.
+  if (ready?.status === 'True' || ready?.status === 'False') list.bool('ready', 'status.conditions[Ready].status', ready.status === 'True');
+  else list.text('ready', 'status.conditions[Ready].status', ready?.status);
   const zoneLabel = ZONE_LABELS.find((l) => node.metadata?.labels?.[l]);
   if (zoneLabel) list.text('zone', `metadata.labels[${zoneLabel}]`, node.metadata?.labels?.[zoneLabel]);
   list.text('kubeletVersion', 'status.nodeInfo.kubeletVersion', node.status?.nodeInfo?.kubeletVersion);

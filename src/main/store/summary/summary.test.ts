@@ -201,7 +201,7 @@ describe('pod and node summary', () => {
     s.replace('nodes', [node]);
     s.replace('csinodes', [{ apiVersion: 'storage.k8s.io/v1', kind: 'CSINode', metadata: { name: 'node-1' }, spec: { drivers: [{ name: 'hostpath.csi.k8s.io', nodeID: 'node-1' }] } }]);
     const f = byId(s.getObject({ kind: 'nodes', name: 'node-1' })?.summary);
-    expect(f.ready?.value).toEqual({ type: 'text', text: 'True' });
+    expect(f.ready?.value).toEqual({ type: 'bool', value: true });
     expect(f.zone).toEqual({ id: 'zone', path: 'metadata.labels[topology.kubernetes.io/zone]', value: { type: 'text', text: 'eu-1a' } });
     expect(f.csiDrivers?.value).toEqual({ type: 'list', items: ['hostpath.csi.k8s.io'] });
     expect(f.volumesAttached?.value).toEqual({ type: 'list', items: ['kubernetes.io/csi/x^vol-1'] });

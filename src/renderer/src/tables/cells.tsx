@@ -61,7 +61,7 @@ export function BadgeCell({ badge, ctx }: { badge: Badge | undefined; ctx: Colum
 /** A provisioner's health as a chip; it never shrinks (a cut verdict chip would be an empty colour). */
 export function VerdictChip({ verdict, t }: { verdict: ProvisionerVerdict; t: Translate }) {
   return (
-    <span className={`verdict v-${verdict}`} data-testid="verdict-chip" data-verdict={verdict}>
+    <span className={`verdict v-${verdict}`} data-testid="verdict-chip" data-verdict={verdict} title={verdict === 'static' ? t('verdict.staticAbout') : undefined}>
       {t(`verdict.${verdict}`)}
     </span>
   );
