@@ -12,9 +12,12 @@
  */
 import { useEffect, useRef, useState } from 'react';
 import type { UsagePoint } from '../../../shared/model/usage';
+import { axisTime } from '../format/time';
 import { formatBytes } from '../format/bytes';
-import { clockTime } from '../format/time';
 import { useI18n } from '../i18n/i18n';
+
+/** Gridline steps of the bytes axis: 1 B to 512 PiB in powers of two. */
+const BINARY_STEPS = Array.from({ length: 60 }, (_, i) => 2 ** i);
 
 /** Whether this page can draw on a canvas (jsdom in unit tests cannot: the caption is shown alone). */
 function canDraw(): boolean {
@@ -47,7 +50,7 @@ export function UsageChart({ history, capacityBytes }: { history: readonly Usage
         if (cancelled) return;
         const bytes = (_u: unknown, values: number[]) => values.map((v) => formatBytes(v, i18n));
         // Times on the axis through Intl in the UI language (uPlot's own formats are English).
-        const times = (_u: unknown, values: number[]) => values.map((v) => clockTime(new Date(v * 1000).toISOString(), lang));
+        const times = (_u: unknown, values: number[]) => values.map((v) => axisTime(v * 1000, lang));
         plot = new UPlot(
           {
             width: Math.max(200, el.clientWidth || 360),
@@ -56,8 +59,10 @@ export function UsageChart({ history, capacityBytes }: { history: readonly Usage
             cursor: { show: true, drag: { x: false, y: false } },
             scales: { x: { time: true }, y: { range: (_u, _min, max) => [0, Math.max(max, capacityBytes ?? 0) * 1.05 || 1] } },
             axes: [
-              { stroke: color('--text-muted', '#666'), grid: { stroke: color('--border', '#ddd') }, values: times },
-              { stroke: color('--text-muted', '#666'), grid: { stroke: color('--border', '#ddd') }, values: bytes, size: 84 },
+              // At least 80 px between time ticks, so that "11:30 PM" and the next never run together.
+              { stroke: color('--text-muted', '#666'), grid: { stroke: color('--border', '#ddd') }, values: times, space: 80 },
+              // Gridlines at powers of two (256Mi, 512Mi, 1Gi), so binary-unit labels are round numbers.
+              { stroke: color('--text-muted', '#666'), grid: { stroke: color('--border', '#ddd') }, values: bytes, size: 84, incrs: BINARY_STEPS },
             ],
             series: [
               {},

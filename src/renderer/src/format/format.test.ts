@@ -3,7 +3,7 @@ import type { Lang } from '../../../shared/model/findings';
 import { translate } from '../i18n/i18n';
 import { formatBytes } from './bytes';
 import type { UiLocale } from './locale';
-import { age, ago, clockTime, dateTime, duration, secondsSince } from './time';
+import { age, ago, axisTime, clockTime, dateTime, duration, secondsSince } from './time';
 
 const NOW = Date.parse('2026-11-28T10:00:00Z');
 const locale = (lang: Lang): UiLocale => ({ lang, t: (key, params) => translate(lang, key, params) });
@@ -46,6 +46,13 @@ describe('dates and times, in the UI language rather than the browser locale', (
     expect(clockTime(iso, 'ru')).toMatch(/^\d\d:\d\d:\d\d$/);
     expect(dateTime('garbage', 'ru')).toBe('');
     expect(clockTime(undefined, 'en')).toBe('');
+  });
+
+  it("a chart's time ticks to the minute, without seconds (trial 5: '11:30:00 PM12:00:00 AM' ran together)", () => {
+    const ms = Date.parse('2026-11-28T03:26:45Z');
+    expect(axisTime(ms, 'ru')).toMatch(/^\d{1,2}:\d\d$/);
+    expect(axisTime(ms, 'en')).toMatch(/^\d{1,2}:\d\d\s?[AP]M$/);
+    expect(axisTime(Number.NaN, 'en')).toBe('');
   });
 });
 

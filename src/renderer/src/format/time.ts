@@ -46,12 +46,21 @@ export function ago(iso: string | undefined, now: number, locale: UiLocale): str
 }
 
 const CLOCK = cached((lang) => new Intl.DateTimeFormat(lang, { hour: '2-digit', minute: '2-digit', second: '2-digit' }));
+const HOUR_MINUTE = cached((lang) => new Intl.DateTimeFormat(lang, { hour: 'numeric', minute: '2-digit' }));
 const DATE_TIME = cached((lang) => new Intl.DateTimeFormat(lang, { dateStyle: 'medium', timeStyle: 'short' }));
 
 /** The time of day, to the second ("09:50:10"); '' for a missing or unparsable time. */
 export function clockTime(iso: string | undefined, lang: Lang): string {
   const at = iso ? Date.parse(iso) : NaN;
   return Number.isNaN(at) ? '' : CLOCK(lang).format(at);
+}
+
+/**
+ * A chart's time tick, to the minute ("23:30" / "11:30 PM"): seconds carry nothing between samples 30 s apart
+ * (trial 5, N-D5). `ms` since the epoch; '' when it is not a time.
+ */
+export function axisTime(ms: number, lang: Lang): string {
+  return Number.isFinite(ms) ? HOUR_MINUTE(lang).format(ms) : '';
 }
 
 /** Date and time ("28 нояб. 2026 г., 03:26" / "Nov 28, 2026, 3:26 AM"); '' for a missing or unparsable time. */
