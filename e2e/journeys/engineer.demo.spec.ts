@@ -22,7 +22,8 @@ test('an engineer selects a pod and follows its graph to the provisioner', async
   await expect(graph.node('volume')).toHaveCount(1);
   await expect(graph.node('class', 'lab-hostpath')).toBeVisible();
   await expect(graph.node('provisioner', 'kubernetes.io/host-path')).toBeVisible();
-  await expect(graph.node('node', 'lab-node-a1')).toBeVisible();
+  // The node the pod runs on (whichever the scheduler picked when the demo was recorded).
+  await expect(graph.node('node')).toHaveCount(1);
   await expect(graph.brokenLinks).toHaveCount(0);
   await shot('graph');
 

@@ -13,6 +13,8 @@ function columnTexts(grid: Locator, column: string): Promise<string[]> {
 }
 
 test('evidence times are live and agree with the Events tab; a paused replay stops every age, in every tab', async ({ app, freshDemoHost, page }) => {
+  // Wide enough for the claims table's Age column beside the demo's usage columns: this journey is about time.
+  await page.setViewportSize({ width: 1680, height: 1000 });
   await app.open(freshDemoHost.url);
   await app.waitForCluster('demo');
   const replay = app.statusStrip.getByTestId('replay');

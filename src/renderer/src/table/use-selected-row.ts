@@ -26,7 +26,9 @@ export function useSelectedRow(
   const index = selected ? located.data?.index : undefined;
   useEffect(() => {
     if (index === undefined) return;
-    const key = `${selectedKey}|${queryKey}`;
+    // The index too: a row inserted above the selected one (a live cluster, the demo's replay) moves it, and the
+    // active row follows its object rather than staying on a number (Escape then returns focus to the right row).
+    const key = `${selectedKey}|${queryKey}|${index}`;
     if (applied.current === key) return;
     applied.current = key;
     if (index >= 0) onFound(index);
