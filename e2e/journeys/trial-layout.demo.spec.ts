@@ -194,15 +194,24 @@ for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
     const volumes = await app.showTable('volumes');
     await volumes.rows.first().click();
     await expect(app.details.root).toBeVisible();
-    const cutNames = await volumes.grid.locator('.middle-text').evaluateAll((els) =>
-      els.map((e) => ({ full: e.getAttribute('data-full-text') ?? '', hidden: e.querySelector('.sr-only')?.textContent ?? '', cell: e.closest('[role="gridcell"]')?.getAttribute('title') ?? '' })),
-    );
-    expect(cutNames.length, 'some names are cut with the details open').toBeGreaterThan(0);
+    const readCut = () =>
+      volumes.grid.locator('.middle-text').evaluateAll((els) =>
+        els.map((e) => ({ full: e.getAttribute('data-full-text') ?? '', hidden: e.querySelector('.sr-only')?.textContent ?? '', cell: e.closest('[role="gridcell"]')?.getAttribute('title') ?? '' })),
+      );
+    let cutNames = await readCut();
+    // Less important columns now give way before a name is cut; where every name is whole at this size, a narrower
+    // window cuts some, and the cut form is what this checks.
+    const size = page.viewportSize();
+    if (cutNames.length === 0) {
+      await page.setViewportSize({ width: 960, height: size?.height ?? 720 });
+      await expect.poll(async () => (cutNames = await readCut()).length, { message: 'some names are cut with the details open' }).toBeGreaterThan(0);
+    }
     for (const name of cutNames) {
       expect(name.hidden).toBe(name.full);
       expect(name.cell).toBe(name.full);
       expect(await page.evaluate((text) => (window as unknown as { find(s: string): boolean }).find(text), name.full), `find «${name.full}»`).toBe(true);
     }
+    if (size) await page.setViewportSize(size);
     await app.details.close.click();
 
     // The graph: kind labels and names beside a verdict chip are whole; the box lists problem links.

@@ -741,7 +741,7 @@ export const ru: Record<MessageKey, string> = {
   'kindName.volumesnapshotclasses': 'Классы снимков',
   'kindName.volumesnapshotcontents': 'Содержимое снимков',
   'kindName.volumesnapshots': 'Снимки томов',
-  'kindName.statefulsets': 'StatefulSet',
+  'kindName.statefulsets': 'Наборы StatefulSet',
   'kindName.resourcequotas': 'Квоты ресурсов',
   'kindName.limitranges': 'Диапазоны ограничений',
 };
