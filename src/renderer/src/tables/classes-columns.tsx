@@ -22,6 +22,8 @@ export const classColumns: readonly Column<ClassRow>[] = [
     // The provisioner's health is the class's status: its chip comes first, so a narrow column cuts the name, never the chip.
     essential: true,
     floor: 96,
+    // Followed from a claim, read whole: the columns after it give way first (rule 5), up to 360 px.
+    identifier: true,
     // UI text: the verdict chip is translated, ChipThenText marks the provisioner's name translate="no".
     uiText: true,
     value: classProvisioner,

@@ -266,6 +266,21 @@ describe('a less important column gives way to a cut one (trial 4 of issue 8, de
     expect(layoutColumns(hopeless, 400).hiddenForRoom).toEqual([]);
   });
 
+  it("a class's provisioner is an identifier, not a long value: the columns after it give way until it reads whole (trial 5)", () => {
+    const en = (key: string) => translate('en', key as never);
+    // Content widths as measured on the 3,013-claim snapshot: the provisioner with its verdict chip asks for more
+    // than a first share (380 px), every other column fits its header.
+    const content: Record<string, number> = { name: 150, provisioner: 380, bindingMode: 150, reclaim: 60, expansion: 40, default: 40, claims: 40, volumes: 40, usage: 120, badge: 90 };
+    const inputs = layoutInputs(columnsOf('classes'), { hidden: [], widths: {} }, (c) => en(c.label), (c) => content[c.id] ?? 60);
+    expect(inputs.find((c) => c.id === 'provisioner')?.full).toBeUndefined();
+    const layout = layoutColumns(inputs, 1000);
+    const width = (id: string) => layout.columns.find((c) => c.id === id)?.width ?? 0;
+    expect(width('provisioner')).toBeGreaterThanOrEqual(360);
+    expect(layout.hiddenForRoom.length).toBeGreaterThan(0);
+    // What gave way is less important than what stayed: claims and volumes (1, 2) before expansion (6) or usage (7).
+    for (const hidden of layout.hiddenForRoom) for (const kept of ['claims', 'volumes', 'bindingMode']) expect(ids(layout)).toContain(kept), expect(hidden).not.toBe(kept);
+  });
+
   it('never hides for a genuinely long value (an event message keeps its ellipsis and tooltip)', () => {
     const events = [col('message', 200, { wanted: 360, full: 900, essential: true, grow: 4 }), col('count', 56, { priority: 2 }), col('lastSeen', 80, { priority: 1 })];
     expect(layoutColumns(events, 500).hiddenForRoom).toEqual([]);

@@ -54,6 +54,12 @@ export interface Column<Row> {
    */
   keepWhole?: boolean;
   /**
+   * A name the user follows and must read whole (a class's provisioner): never a "genuinely long value" that keeps
+   * its ellipsis, so less important columns give way until it is whole, up to MAX_WANTED_WIDTH (rule 5; trial 5:
+   * "kubernetes.io/no-provisioner" was cut while Expansion, Default and Reclaim stayed).
+   */
+  identifier?: boolean;
+  /**
    * Extra width `render` draws beyond the measured `value` text, px (a chip's icon and padding); absent:
    * DECORATION_WIDTH when the column has a `render`, else 0. Plain decorated text (a coloured word) has 0.
    */
@@ -148,7 +154,7 @@ export interface ColumnChoices {
  * loaded rows' text and the header need less), wanted from the header and the loaded rows' text, the user's
  * width when they resized it. Columns the user hid are left out, essential ones never.
  */
-export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'grow' | 'essential' | 'priority' | 'floor' | 'keepWhole' | 'middle'>>(
+export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'grow' | 'essential' | 'priority' | 'floor' | 'keepWhole' | 'middle' | 'identifier'>>(
   columns: readonly C[],
   choices: ColumnChoices,
   labelOf: (column: C) => string,
@@ -187,7 +193,7 @@ export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'gro
         priority: c.priority ?? 0,
         fit,
       };
-      if (full !== undefined && full > whole) input.full = full;
+      if (full !== undefined && full > whole && !c.identifier) input.full = full;
       if (c.middle && !c.essential) input.readsCut = true;
       const floor = c.keepWhole ? min : c.floor !== undefined ? Math.max(c.floor, headerWord) : undefined;
       if (floor !== undefined) input.floor = floor;
