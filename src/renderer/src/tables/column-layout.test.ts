@@ -292,6 +292,26 @@ describe('a less important column gives way to a cut one (trial 4 of issue 8, de
     expect(layoutColumns(claims.map((c) => ({ ...c, readsCut: false })), 440).hiddenForRoom).toEqual(['age']);
   });
 
+  it('a name cut in the middle takes spare width only after the other columns read whole, so none gives way for it', () => {
+    // The demo's claims at 1280 in Russian with the cluster list folded (1088 px): the volume (grow 2) took two
+    // thirds of the spare, Class stayed cut, and Use % and Age were hidden to make Class whole (usage.lab journey).
+    const claims = [
+      col('name', 140, { essential: true, grow: 2 }),
+      col('namespace', 100, { priority: 1, grow: 1 }),
+      col('phase', 78, { essential: true }),
+      col('volume', 140, { wanted: 330, priority: 4, readsCut: true, grow: 2 }),
+      col('class', 100, { wanted: 200, priority: 3, grow: 1 }),
+      col('size', 110, { priority: 2 }),
+      col('usePercent', 96, { priority: 4.5 }),
+      col('age', 56, { priority: 5 }),
+      col('badge', 145, { essential: true }),
+    ];
+    const layout = layoutColumns(claims, 1088);
+    expect(layout.hiddenForRoom).toEqual([]);
+    expect(layout.columns.find((c) => c.id === 'class')!.width).toBeGreaterThanOrEqual(200);
+    expect(sum(layout)).toBe(1088);
+  });
+
   it('a column of equal importance does not give way, nor one the user resized', () => {
     const peers = [col('a', 100, { wanted: 200, priority: 2 }), col('b', 100, { priority: 2 }), col('c', 100, { priority: 6, fixed: 100 })];
     expect(layoutColumns(peers, 300).hiddenForRoom).toEqual([]);
