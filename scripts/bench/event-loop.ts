@@ -15,6 +15,7 @@ import { ClusterStore } from '../../src/main/store/cluster-store';
 import type { Kind } from '../../src/shared/kube/kinds';
 import type { KubeObject } from '../../src/shared/kube/objects';
 import { boundClaimStatus, claimManifest, classManifest, podManifest, volumeManifest } from './manifests';
+import { watchStalls } from './loop-stall';
 import { median } from './stats';
 
 const NODES = ['lab-node-a1', 'lab-node-a2', 'lab-node-b1'];
@@ -73,16 +74,7 @@ async function firstQuery(store: ClusterStore, sliced: boolean) {
   await new Promise((resolve) => setTimeout(resolve, 20));
   delay.reset();
   // And our own witness: the longest gap between two turns of the loop (a setImmediate chain).
-  let longestGap = 0;
-  let last = performance.now();
-  let watching = true;
-  const turn = () => {
-    const at = performance.now();
-    longestGap = Math.max(longestGap, at - last);
-    last = at;
-    if (watching) setImmediate(turn);
-  };
-  setImmediate(turn);
+  const stalls = watchStalls();
   const start = performance.now();
   if (sliced) await store.settle();
   const queryStart = performance.now();
@@ -90,7 +82,7 @@ async function firstQuery(store: ClusterStore, sliced: boolean) {
   const end = performance.now();
   // A few more turns, so a stall at the very end is recorded by both.
   await new Promise((resolve) => setTimeout(resolve, 50));
-  watching = false;
+  const longestGap = await stalls.stop();
   delay.disable();
   return {
     totalMs: Math.round(end - start),

@@ -11,6 +11,7 @@ import { performance } from 'node:perf_hooks';
 import { usageFindings } from '../../src/main/core/usage-findings';
 import { diagnoseUsage } from '../../src/shared/diagnose/usage';
 import type { UsagePoint, UsageReport, VolumeUsage } from '../../src/shared/model/usage';
+import { watchStalls } from './loop-stall';
 
 const MI = 1024 ** 2;
 const GI = 1024 * MI;
@@ -32,22 +33,11 @@ function setup(n: number): { report: UsageReport; history: (key: string) => Usag
 
 /** Runs `work` while a setImmediate chain ticks; returns its time and the longest gap between ticks (ms). */
 async function measure(work: () => Promise<unknown> | unknown): Promise<{ totalMs: number; longestStallMs: number }> {
-  let last = performance.now();
-  let longest = 0;
-  let running = true;
-  const tick = () => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-    if (running) setImmediate(tick);
-  };
-  setImmediate(tick);
+  const stalls = watchStalls();
   const start = performance.now();
   await work();
   const totalMs = performance.now() - start;
-  running = false;
-  await new Promise<void>((resolve) => setImmediate(resolve));
-  return { totalMs: Math.round(totalMs), longestStallMs: Math.round(Math.max(longest, performance.now() - last)) };
+  return { totalMs: Math.round(totalMs), longestStallMs: Math.round(await stalls.stop()) };
 }
 
 async function main(): Promise<void> {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnoseUsage } from '../../shared/diagnose/usage';
 import type { UsagePoint, UsageReport, VolumeUsage } from '../../shared/model/usage';
 import { usageFindings } from './usage-findings';
+import { turnsDuring as turnsOf } from './testing/event-loop-turns';
 
 const MI = 1024 ** 2;
 const GI = 1024 * MI;
@@ -29,19 +30,7 @@ describe('usageFindings (sliced)', () => {
   });
 
   it('lets the event loop turn between slices (and not within one when the slice is long enough for all)', async () => {
-    const turnsDuring = async (sliceMs: number) => {
-      let turns = 0;
-      let running = true;
-      const tick = () => {
-        if (!running) return;
-        turns += 1;
-        setImmediate(tick);
-      };
-      setImmediate(tick);
-      await usageFindings(report(), trend, sliceMs);
-      running = false;
-      return turns;
-    };
+    const turnsDuring = (sliceMs: number) => turnsOf(usageFindings(report(), trend, sliceMs));
     expect(await turnsDuring(0)).toBeGreaterThanOrEqual(299);
     expect(await turnsDuring(Number.POSITIVE_INFINITY)).toBeLessThanOrEqual(1);
   });

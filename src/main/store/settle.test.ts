@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import type { PersistentVolume } from '../../shared/kube/objects';
 import { deliverSnapshot } from '../kube/snapshot-source';
 import { ClusterStore } from './cluster-store';
+import { turnsDuring } from '../core/testing/event-loop-turns';
 import { LARGE, LARGE_CAPTURED_AT, largeSnapshot } from './testing/large-cluster';
 
 const now = () => Date.parse(LARGE_CAPTURED_AT);
@@ -19,21 +20,6 @@ function loaded(options: { settleSliceMs?: number } = {}): ClusterStore {
 /** Every finding's identity, in the order listFindings gives them. */
 function findingIds(store: ClusterStore): string[] {
   return store.listFindings({ offset: 0, limit: 100_000 }).rows.map((f) => `${f.object.kind}/${f.object.namespace ?? ''}/${f.object.name}:${f.code}:${f.severity}`);
-}
-
-/** Counts event-loop turns taken while `work` runs: zero means it held the loop from start to end. */
-async function turnsDuring(work: Promise<void>): Promise<number> {
-  let turns = 0;
-  let running = true;
-  const tick = () => {
-    if (!running) return;
-    turns += 1;
-    setImmediate(tick);
-  };
-  setImmediate(tick);
-  await work;
-  running = false;
-  return turns;
 }
 
 describe('ClusterStore.settle', () => {
