@@ -8,8 +8,8 @@
  *    ellipsis and shown whole on hover); only below the floors does the grid scroll sideways.
  * 4. Spare width goes only where content is cut, while any is: first to short columns (a cut "вст…", "Ко…" or
  *    "3 с наз…" says nothing, while a long name cut in the middle still reads), then to essential columns, then
- *    to the others (a genuinely long value, `full`, or a name that reads cut, `readsCut`, only after the rest are
- *    whole), each up to its content with its header wrapped (`fit`); then headers are put on one line
+ *    to the others, then to names that read cut in the middle (`readsCut`), each up to its content with its
+ *    header wrapped (`fit`); a genuinely long value (`full`) waits; then headers are put on one line
  *    (`wanted`); then the columns whose content is wider than a first ask (an event's message) get the rest up to
  *    their whole content (`full`); only then do the growing columns share what is left. Within a pass the cut
  *    columns get parts in proportion to their grow share (an event's message before its reason). A column the
@@ -181,6 +181,8 @@ function spread(columns: readonly LayoutColumn[], widths: number[], spare: numbe
     // A name that reads cut in the middle (`readsCut`, a volume's "pvc-c62f…6d26f20") also waits: growing by its
     // grow share beside a cut Class, it took the room rule 5 then freed by hiding Use % and Age.
     { inPass: (c) => c.full === undefined && !c.readsCut, target: fitOf },
+    // ...and is made whole next, before any header is put on one line.
+    { inPass: (c) => c.full === undefined, target: fitOf },
     { inPass: () => true, target: (c) => c.wanted },
     { inPass: () => true, target: (c) => Math.max(c.wanted, c.full ?? 0) },
   ];
