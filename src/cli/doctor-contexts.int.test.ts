@@ -5,12 +5,12 @@
  * findings, or a count from the wrong cluster, fails. Then one lab is stopped for real.
  */
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parse, stringify } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort, startLab, type Lab } from '../../e2e/cluster/lab';
+import { writeFleetKubeconfig } from '../../e2e/cluster/fleet-kubeconfig';
+import { startLab, type Lab } from '../../e2e/cluster/lab';
 import type { ContextCheck } from './fleet-format';
 
 const ROOT = resolve(__dirname, '../..');
@@ -19,21 +19,6 @@ let labA: Lab;
 let labB: Lab | undefined;
 let work: string;
 let kubeconfig: string;
-
-interface KubeconfigFile {
-  clusters: { name: string; cluster: Record<string, unknown> }[];
-  users: { name: string; user: Record<string, unknown> }[];
-  contexts: { name: string; context: { cluster: string; user: string } }[];
-}
-
-/** The lab's lab-admin context, its cluster and its user renamed to `name`. */
-async function adminEntry(lab: Lab, name: string): Promise<KubeconfigFile> {
-  const config = parse(await readFile(lab.kubeconfigPath, 'utf8')) as KubeconfigFile;
-  const context = config.contexts.find((c) => c.name === 'lab-admin')!;
-  const cluster = config.clusters.find((c) => c.name === context.context.cluster)!;
-  const user = config.users.find((u) => u.name === context.context.user)!;
-  return { clusters: [{ name, cluster: cluster.cluster }], users: [{ name, user: user.user }], contexts: [{ name, context: { cluster: name, user: name } }] };
-}
 
 function kse(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((done) => {
@@ -64,23 +49,8 @@ async function doctorAll(): Promise<{ code: number; byContext: Map<string, Conte
 beforeAll(async () => {
   [labA, labB] = await Promise.all([startLab({ log: () => undefined }), startLab({ log: () => undefined })]);
   work = await mkdtemp(join(tmpdir(), 'kse-fleet-'));
-  const deadPort = await freePort(); // free, then closed: nothing listens there
-  const entries = [await adminEntry(labA, 'fleet-a'), await adminEntry(labB, 'fleet-b')];
-  const dead = { clusters: [{ name: 'fleet-dead', cluster: { server: `https://127.0.0.1:${deadPort}`, 'insecure-skip-tls-verify': true } }], users: [{ name: 'fleet-dead', user: { token: 'unused' } }], contexts: [{ name: 'fleet-dead', context: { cluster: 'fleet-dead', user: 'fleet-dead' } }] };
-  const merged = [...entries, dead];
   kubeconfig = join(work, 'fleet.kubeconfig');
-  await writeFile(
-    kubeconfig,
-    stringify({
-      apiVersion: 'v1',
-      kind: 'Config',
-      clusters: merged.flatMap((e) => e.clusters),
-      users: merged.flatMap((e) => e.users),
-      contexts: merged.flatMap((e) => e.contexts),
-      'current-context': 'fleet-a',
-    }),
-    { mode: 0o600 },
-  );
+  await writeFleetKubeconfig(kubeconfig, { 'fleet-a': labA, 'fleet-b': labB }, 'fleet-dead');
   for (const name of ['a-one', 'a-two']) await labA.client('admin').create('/api/v1/namespaces/default/persistentvolumeclaims', claim(name, 'missing-a'));
   await labB.client('admin').create('/api/v1/namespaces/default/persistentvolumeclaims', claim('b-one', 'missing-b'));
 }, 600_000);

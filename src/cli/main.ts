@@ -47,15 +47,18 @@ export function realRuntime(): CliRuntime {
     io,
     version,
     createCore: async ({ autoOpenDemo, openContextOnStart = false }) => {
-      const [{ Core }, { createCoreDeps }, { LastOpenedFile, defaultLastOpenedPath }] = await Promise.all([
+      const [{ Core }, { createCoreDeps }, { LastOpenedFile, defaultLastOpenedPath }, { FleetChoicesFile, defaultFleetChoicesPath }] = await Promise.all([
         import('../main/core/core'),
         import('../main/core/wiring'),
         import('../main/core/last-opened'),
+        import('../main/core/fleet-choices'),
       ]);
       const log = (message: string) => io.err(`${message}\n`);
       // Only a long-running host remembers and reopens the last context; one-shot commands leave it as it was.
       const lastOpened = openContextOnStart ? new LastOpenedFile(defaultLastOpenedPath(), log) : undefined;
-      const core = new Core({ deps: createCoreDeps({ resourcesDir }), resourcesDir, version, transport: 'web', autoOpenDemo, openContextOnStart, ...(lastOpened ? { lastOpened } : {}), log });
+      // The same for the fleet's watched contexts: the web host remembers them; a one-shot command watches none.
+      const fleetChoices = openContextOnStart ? new FleetChoicesFile(defaultFleetChoicesPath(), log) : undefined;
+      const core = new Core({ deps: createCoreDeps({ resourcesDir }), resourcesDir, version, transport: 'web', autoOpenDemo, openContextOnStart, ...(lastOpened ? { lastOpened } : {}), ...(fleetChoices ? { fleetChoices } : {}), log });
       await core.start();
       return core;
     },

@@ -9,6 +9,7 @@ import type { ExerciseCard } from './exercises/api';
 import type { ExerciseResult } from './exercises/model';
 import type { Kind } from './kube/kinds';
 import type { ObjectDetail, GraphRequest, Overview, StorageGraph } from './model/detail';
+import type { Fleet } from './model/fleet';
 import type { Finding, Lang, Severity } from './model/findings';
 import type { ProvisionerDetail } from './model/provisioner';
 import type { ObjectRef, TargetRef } from './model/refs';
@@ -107,6 +108,13 @@ export interface ContractMethods {
   getReport: { req: ReportRequest; res: ReportFile };
   /** The cluster's snapshot file, the same file as `kse snapshot` writes (redacted), with a file name for it. */
   exportSnapshot: { req: { clusterId: string }; res: { fileName: string; content: string } };
+  /**
+   * Every kubeconfig context with the state of its storage, worst first (issue 18). Only watched contexts are
+   * contacted; the others are listed as not watched.
+   */
+  getFleet: { req: Record<string, never>; res: Fleet };
+  /** Which contexts the fleet watches (cluster ids of contexts) and how many sync at once; remembered. */
+  setFleetChoices: { req: { watched?: string[]; concurrency?: number }; res: Fleet };
   /** A lesson book in one language. */
   getLessons: { req: { lang: Lang }; res: LessonBook };
   /** Every exercise in one language, in course order: goal, steps, hints, solution and the commands to copy. */
@@ -216,6 +224,8 @@ const METHODS: { readonly [M in MethodName]: true } = {
   getUsageHistory: true,
   getReport: true,
   exportSnapshot: true,
+  getFleet: true,
+  setFleetChoices: true,
   getLessons: true,
   listExercises: true,
   checkExercise: true,

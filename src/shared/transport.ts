@@ -110,6 +110,8 @@ export function apiFromCall(call: CallFn, onNotice: (listener: (notice: Notice) 
     getUsageHistory: (req) => call('getUsageHistory', req),
     getReport: (req) => call('getReport', req),
     exportSnapshot: (req) => call('exportSnapshot', req),
+    getFleet: (req) => call('getFleet', req),
+    setFleetChoices: (req) => call('setFleetChoices', req),
     getLessons: (req) => call('getLessons', req),
     listExercises: (req) => call('listExercises', req),
     checkExercise: (req) => call('checkExercise', req),

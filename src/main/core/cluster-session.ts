@@ -176,6 +176,16 @@ export class ClusterSession {
   }
 
   /**
+   * The usage findings if usage is already read (a view started polling, or a file carries its own), else
+   * undefined. Never starts polling: the fleet view must not read the nodes of every watched cluster.
+   */
+  async usageFindingsIfRead(): Promise<Finding[] | undefined> {
+    const recorded = this.usage ? undefined : this.source.recordedUsage?.();
+    if (!this.usage && !(recorded && 'usage' in recorded)) return undefined;
+    return this.currentUsageFindings();
+  }
+
+  /**
    * The usage findings now: computed once per usage change (a poll that moved something drops them), since the
    * trend findings read every kept point of every claim. A file's recorded usage has no history: no trends.
    */

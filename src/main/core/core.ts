@@ -7,6 +7,8 @@ import type { CallResult } from '../../shared/transport';
 import type { ExerciseService } from '../exercises/service';
 import { loadLessonBook } from '../lessons-load';
 import { messageOf, notFound, toContractError, unavailable } from './errors';
+import { FleetWatch } from './fleet';
+import type { FleetChoiceStore } from './fleet-choices';
 import type { LastOpened } from './last-opened';
 import { NoticeBatcher, type NoticeListener } from './notices';
 import type { CoreDeps } from './ports';
@@ -36,6 +38,13 @@ export interface CoreOptions {
    * the kubeconfig's current context (default false). The page then finds it syncing or synced.
    */
   openContextOnStart?: boolean;
+  /**
+   * Where the fleet's choices (watched contexts, concurrency) are remembered; default in memory for this run.
+   * The watched contexts start syncing as the core starts.
+   */
+  fleetChoices?: FleetChoiceStore;
+  /** How long a watched context may take to sync before the fleet calls it unreachable, ms (default 30 s). */
+  fleetSyncTimeoutMs?: number;
   log?: (message: string) => void;
 }
 
@@ -47,6 +56,7 @@ type Handlers = { [M in MethodName]: (req: RequestOf<M>) => Promise<ResponseOf<M
 
 export class Core {
   readonly registry: ClusterRegistry;
+  readonly fleet: FleetWatch;
   private readonly notices: NoticeBatcher;
   private readonly lessons = new Map<string, Promise<ResponseOf<'getLessons'>>>();
   /** Loaded on first use: the checks pull in the diagnosis rules, which `kse contexts` must not load. */
@@ -59,6 +69,12 @@ export class Core {
   constructor(private readonly options: CoreOptions) {
     this.notices = new NoticeBatcher(options.noticeIntervalMs ?? 250);
     this.registry = new ClusterRegistry(options.deps, (notice) => this.notices.push(notice));
+    this.fleet = new FleetWatch(this.registry, {
+      ...(options.fleetChoices ? { choices: options.fleetChoices } : {}),
+      ...(options.fleetSyncTimeoutMs !== undefined ? { syncTimeoutMs: options.fleetSyncTimeoutMs } : {}),
+      notify: (notice) => this.notices.push(notice),
+      log: (message) => this.log(message),
+    });
     this.handlers = this.createHandlers();
   }
 
@@ -70,6 +86,8 @@ export class Core {
     await this.registry.load();
     const { watchKubeconfig } = this.options.deps;
     if (watchKubeconfig) this.stopWatching = watchKubeconfig(this.registry.kubeconfigFiles(), () => this.registry.reloadContexts());
+    // The watched contexts start syncing now; not awaited past reading the choices.
+    await this.fleet.start();
     if ((this.options.autoOpenDemo ?? true) && this.registry.noKubeconfig()) {
       if (this.registry.hasDemo()) {
         await this.registry.openCluster(DEMO_ID).catch((error) => this.log(`The demo could not be opened: ${messageOf(error)}`));
@@ -125,6 +143,7 @@ export class Core {
     // A context opened just before the host stops is still remembered (remember() never throws).
     await this.remembering;
     this.stopWatching?.();
+    this.fleet.stop();
     this.notices.dispose();
     await this.registry.closeAll();
   }
@@ -148,12 +167,14 @@ export class Core {
       kubeconfigProblems: () => registry.kubeconfigProblems(),
       openCluster: async ({ clusterId }) => {
         const info = await registry.openCluster(clusterId);
+        this.fleet.userOpened(clusterId);
         const { lastOpened } = this.options;
         if (lastOpened && info.source === 'context') this.remembering = lastOpened.remember(registry.kubeconfigFiles(), info.name);
         return info;
       },
       closeCluster: async ({ clusterId }) => {
-        await registry.close(clusterId);
+        // A watched cluster stays open for the fleet when its tab closes.
+        if (!this.fleet.userClosed(clusterId)) await registry.close(clusterId);
         return { ok: true as const };
       },
       openSnapshot: ({ fileName, content }) => registry.openFile(fileName, content),
@@ -206,6 +227,13 @@ export class Core {
         const [{ snapshotFileName, snapshotOf }, { stateTime }] = await Promise.all([import('./export'), import('./report')]);
         const snapshot = snapshotOf(cluster, stateTime(cluster));
         return { fileName: snapshotFileName(snapshot.context, snapshot.capturedAt), content: `${JSON.stringify(snapshot)}\n` };
+      },
+      getFleet: () => this.fleet.fleet(),
+      setFleetChoices: ({ watched, concurrency }) => {
+        const contexts = new Set(registry.list().filter((c) => c.source === 'context').map((c) => c.id));
+        const unknown = (watched ?? []).filter((id) => !contexts.has(id));
+        if (unknown.length > 0) throw notFound(`No kubeconfig context ${unknown.slice(0, 3).join(', ')}${unknown.length > 3 ? '…' : ''}: only contexts can be watched. Pick them from the fleet view; the kubeconfig may have changed.`);
+        return this.fleet.choose({ ...(watched ? { watched } : {}), ...(concurrency !== undefined ? { concurrency } : {}) });
       },
       getLessons: ({ lang }) => this.lessonBook(lang),
       listExercises: async ({ lang }) => {

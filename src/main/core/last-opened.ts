@@ -8,9 +8,9 @@
  * Where: the web host and the CLI use `$XDG_STATE_HOME/kube-storage-explorer/last-opened.json` (default
  * `~/.local/state/...`, the XDG place for "recently used" state); the desktop app uses its userData directory.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { homedir } from 'node:os';
-import { delimiter, dirname, join } from 'node:path';
+import { delimiter } from 'node:path';
+import { defaultStatePath, readStateFile, writeStateFile } from './state-file';
 
 /** Remembers the last opened context per kubeconfig file set. */
 export interface LastOpened {
@@ -35,8 +35,7 @@ const MAX_FILE_BYTES = 64 * 1024;
 
 /** The web host's and the CLI's file: `$XDG_STATE_HOME/kube-storage-explorer/last-opened.json`. */
 export function defaultLastOpenedPath(env: NodeJS.ProcessEnv = process.env, home: string = homedir()): string {
-  const state = env.XDG_STATE_HOME && env.XDG_STATE_HOME.startsWith('/') ? env.XDG_STATE_HOME : join(home, '.local', 'state');
-  return join(state, 'kube-storage-explorer', 'last-opened.json');
+  return defaultStatePath('last-opened.json', env, home);
 }
 
 /** LastOpened kept in `path`. Reads are forgiving (a missing or damaged file is an empty memory). */
@@ -67,25 +66,14 @@ export class LastOpenedFile implements LastOpened {
       const kept = Object.entries(entries)
         .sort(([, a], [, b]) => b.at.localeCompare(a.at))
         .slice(0, MAX_ENTRIES);
-      await mkdir(dirname(this.path), { recursive: true, mode: 0o700 });
-      // Written whole and renamed into place: a reader never sees half a file.
-      const temporary = `${this.path}.tmp-${process.pid}`;
-      await writeFile(temporary, `${JSON.stringify({ version: 1, byKubeconfig: Object.fromEntries(kept) }, null, 1)}\n`, { mode: 0o600 });
-      await rename(temporary, this.path);
+      await writeStateFile(this.path, { version: 1, byKubeconfig: Object.fromEntries(kept) });
     } catch (error) {
       this.onError(`Could not remember the last opened context in ${this.path}: ${error instanceof Error ? error.message : String(error)}. The next start will not open it by itself.`);
     }
   }
 
   private async read(): Promise<Record<string, Entry>> {
-    let parsed: unknown;
-    try {
-      const text = await readFile(this.path, 'utf8');
-      if (text.length > MAX_FILE_BYTES) return {};
-      parsed = JSON.parse(text);
-    } catch {
-      return {};
-    }
+    const parsed = await readStateFile(this.path, MAX_FILE_BYTES);
     const byKubeconfig = (parsed as { byKubeconfig?: unknown } | null)?.byKubeconfig;
     if (typeof byKubeconfig !== 'object' || byKubeconfig === null) return {};
     const entries: Record<string, Entry> = Object.create(null) as Record<string, Entry>;
@@ -99,6 +87,7 @@ export class LastOpenedFile implements LastOpened {
   }
 }
 
-function keyOf(kubeconfigFiles: readonly string[]): string {
+/** The key of a kubeconfig file set: the same context name in another set is another cluster. */
+export function keyOf(kubeconfigFiles: readonly string[]): string {
   return kubeconfigFiles.join(delimiter);
 }

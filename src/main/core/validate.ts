@@ -10,6 +10,7 @@ import { LANGS, SEVERITY_ORDER } from '../../shared/model/findings';
 import { provisionerRef, type ObjectRef, type TargetRef } from '../../shared/model/refs';
 import type { FindingFilter } from '../../shared/model/finding-groups';
 import { columnIdsOf, TABLE_IDS, type ListRequest } from '../../shared/model/rows';
+import { MAX_FLEET_CONCURRENCY, MAX_FLEET_WATCHED } from '../../shared/model/fleet';
 import { REPLAY_ACTIONS } from '../../shared/model/status';
 import { REPORT_FORMATS } from '../../shared/report/report-model';
 import { integer, oneOf, optionalOneOf, optionalString, record, string, stringList, stringMap } from './check';
@@ -208,6 +209,14 @@ const VALIDATORS: Validators = {
     return out;
   },
   exportSnapshot: byCluster('exportSnapshot'),
+  getFleet: none('getFleet'),
+  setFleetChoices(req) {
+    const r = record(req, 'setFleetChoices request', ['watched', 'concurrency']);
+    const out: RequestOf<'setFleetChoices'> = {};
+    if (r.watched !== undefined) out.watched = stringList(r.watched, 'setFleetChoices: watched', MAX_FLEET_WATCHED, CLUSTER_ID);
+    if (r.concurrency !== undefined) out.concurrency = integer(r.concurrency, 'setFleetChoices: concurrency', 1, MAX_FLEET_CONCURRENCY);
+    return out;
+  },
   listExercises(req) {
     const r = record(req, 'listExercises request', ['lang']);
     return { lang: oneOf(r.lang, 'listExercises: lang', LANGS) };

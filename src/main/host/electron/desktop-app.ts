@@ -5,6 +5,7 @@ import type { ThemeChoice } from '../../../shared/contract';
 import type { Lang } from '../../../shared/model/findings';
 import { Core } from '../../core/core';
 import { LastOpenedFile } from '../../core/last-opened';
+import { FleetChoicesFile } from '../../core/fleet-choices';
 import { createCoreDeps } from '../../core/wiring';
 import { forwardNotices, registerIpc } from '../ipc';
 import { isTrustedSender, originOf } from '../sender-check';
@@ -47,6 +48,7 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<void> {
     version,
     transport: 'ipc',
     lastOpened,
+    fleetChoices: new FleetChoicesFile(join(app.getPath('userData'), 'fleet.json'), (message) => console.warn(message)),
     openContextOnStart: true,
   });
   await core.start();

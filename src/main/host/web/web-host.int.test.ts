@@ -125,6 +125,9 @@ describe('web host over the real core', () => {
       getUsageHistory: { clusterId, key: 'claim:lab-stuck/missing-class' },
       getReport: { clusterId, namespace: 'lab-stuck', format: 'html', lang: 'ru' },
       exportSnapshot: { clusterId },
+      getFleet: {},
+      // No contexts in this host's kubeconfig: choosing none is the one valid choice (and a concurrency).
+      setFleetChoices: { watched: [], concurrency: 2 },
       getLessons: { lang: 'ru' },
       listExercises: { lang: 'ru' },
       checkExercise: { clusterId, exercise: 'stuck-claims' },
@@ -173,6 +176,7 @@ describe('web host over the real core', () => {
     expect(exported.fileName).toMatch(/^kse-.*\.json$/);
     expect((JSON.parse(exported.content) as { format: string; kinds: { persistentvolumeclaims: { items: unknown[] } } }).kinds.persistentvolumeclaims.items).toHaveLength(claimCount);
     expect(answers.get('about')?.body.value).toMatchObject({ version: 'test', transport: 'web' });
+    expect(answers.get('setFleetChoices')?.body.value).toMatchObject({ concurrency: 2 });
     const exercises = answers.get('listExercises')?.body.value as { lang: string; text: { title: string } }[];
     expect(exercises).toHaveLength(10);
     expect(exercises[0]?.lang).toBe('ru');

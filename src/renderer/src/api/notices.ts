@@ -12,6 +12,7 @@ export function applyNotice(client: QueryClient, notice: Notice): void {
   switch (notice.type) {
     case 'clusters':
       void client.invalidateQueries({ queryKey: keys.clusters() });
+      void client.invalidateQueries({ queryKey: keys.fleet() });
       return;
     case 'usage': {
       // A poll moved these volumes (or the permission to read usage): the report, the history of those volumes,
@@ -34,8 +35,9 @@ export function applyNotice(client: QueryClient, notice: Notice): void {
       // A cluster that just connected can start reading usage.
       void client.invalidateQueries({ queryKey: [...keys.cluster(notice.clusterId), 'usage'] });
       void client.invalidateQueries({ queryKey: keys.status(notice.clusterId) });
-      // The connection state shown in the cluster list lives in listClusters.
+      // The connection state shown in the cluster list lives in listClusters; the fleet shows it too.
       void client.invalidateQueries({ queryKey: keys.clusters() });
+      void client.invalidateQueries({ queryKey: keys.fleet() });
       return;
     case 'changed': {
       // Rows are refetched only for the tables the notice names (the store lists every table whose rows the
@@ -52,8 +54,9 @@ export function applyNotice(client: QueryClient, notice: Notice): void {
           return true;
         },
       });
-      // Sync counts and freshness move with every change too.
+      // Sync counts and freshness move with every change too, and the fleet's counts.
       void client.invalidateQueries({ queryKey: keys.status(notice.clusterId) });
+      void client.invalidateQueries({ queryKey: keys.fleet() });
       return;
     }
   }

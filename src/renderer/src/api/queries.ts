@@ -55,7 +55,11 @@ export const keys = {
   /** Under the cluster: every `changed` notice of it re-runs the check (a step may read any kind). */
   exerciseCheck: (clusterId: string, exercise: string) => ['cluster', clusterId, 'exercise', exercise] as const,
   about: () => ['about'] as const,
+  /** Every context's storage at a glance: refetched on any cluster's status or change (notices.ts). */
+  fleet: () => ['fleet'] as const,
 };
+
+export const fleetQuery = (api: RendererApi) => queryOptions({ queryKey: keys.fleet(), queryFn: () => api.getFleet({}) });
 
 export interface FindingsFilter {
   namespace?: string;

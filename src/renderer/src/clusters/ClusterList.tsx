@@ -8,6 +8,7 @@ import type { ClusterInfo } from '../../../shared/model/status';
 import { BidiText } from '../components/BidiText';
 import { errorText, StateMessage } from '../components/StateMessage';
 import { useI18n } from '../i18n/i18n';
+import { emptyPane } from '../state/view-state';
 import { openClusterIn, useView } from '../state/view-store';
 import { isAppNamed, isOffline, nameTranslate } from './cluster-labels';
 import { KubeconfigProblems } from './KubeconfigProblems';
@@ -38,6 +39,7 @@ export function ClusterList({ collapsed, onToggle }: ClusterListProps) {
   const clusters = useClusters();
   const { state, update } = useView();
   const shown = new Set(state.panes.map((p) => p.cluster));
+  const home = state.panes[0]?.cluster === undefined;
 
   let body;
   if (clusters.isLoading) body = collapsed ? null : <StateMessage kind="loading" text={t('state.loading', { what: t('clusters.title') })} />;
@@ -81,6 +83,22 @@ export function ClusterList({ collapsed, onToggle }: ClusterListProps) {
         </button>
       </div>
       <div className="sidebar-scroll">
+        {clusters.data?.some((c) => c.source === 'context') && (
+          <button
+            type="button"
+            className={`cluster-item fleet-item${home ? ' shown' : ''}${collapsed ? ' icon-only' : ''}`}
+            aria-current={home ? 'true' : undefined}
+            aria-label={collapsed ? t('clusters.fleet') : undefined}
+            title={t('clusters.fleetHint')}
+            onClick={() => update((s) => ({ ...s, panes: [emptyPane()] }))}
+            data-testid="fleet-item"
+          >
+            <span className="fleet-icon" aria-hidden="true">
+              ▦
+            </span>
+            {!collapsed && <span className="cluster-name">{t('clusters.fleet')}</span>}
+          </button>
+        )}
         {body}
         <KubeconfigProblems compact={collapsed} />
       </div>

@@ -9,6 +9,7 @@ import type { KindStatus } from '../../../shared/model/status';
 import { useApi } from '../api/api-context';
 import { overviewQuery, statusQuery } from '../api/queries';
 import { StatusStrip } from '../clusters/StatusStrip';
+import { FleetView } from '../fleet/FleetView';
 import { useClusterInfo, useClusters, useOpenedCluster } from '../clusters/use-clusters';
 import { DetailsPanel } from '../details/DetailsPanel';
 import { ExercisesView } from '../exercises/ExercisesView';
@@ -41,9 +42,12 @@ export function ClusterPane({ index }: { index: number }) {
   if (!pane.cluster) {
     // While the list loads, the core may be opening a cluster by itself (the demo): say so, not "nothing is open".
     const starting = clusters.isLoading || (index === 0 && clusters.data?.some((c) => c.connection === 'connecting'));
+    // With kubeconfig contexts, the first pane's home is the fleet (every context's storage at a glance, each
+    // row saying whether it is connecting), rather than one connecting message.
+    const fleet = index === 0 && clusters.data?.some((c) => c.source === 'context');
     return (
       <section className="pane" data-testid={`pane-${index}`} aria-label={t('app.content')}>
-        {starting ? <StateMessage kind="loading" text={t('state.connecting')} /> : <StateMessage kind="empty" text={t('state.noCluster')} />}
+        {fleet ? <FleetView /> : starting ? <StateMessage kind="loading" text={t('state.connecting')} /> : <StateMessage kind="empty" text={t('state.noCluster')} />}
       </section>
     );
   }

@@ -4,6 +4,7 @@
  */
 import type { Notice, RendererApi } from '../../../shared/contract';
 import type { ObjectDetail, Overview, StorageGraph } from '../../../shared/model/detail';
+import type { Fleet } from '../../../shared/model/fleet';
 import type { Finding } from '../../../shared/model/findings';
 import type { ProvisionerDetail } from '../../../shared/model/provisioner';
 import { sameRef } from '../../../shared/model/refs';
@@ -59,6 +60,8 @@ export interface FakeApi extends RendererApi {
   claims: ClaimRow[];
   /** What checkExercise answers, by exercise id; a test changes it, then emits a notice. */
   exerciseResults: Record<string, ExerciseResult>;
+  /** What getFleet answers; setFleetChoices updates its watched flags and concurrency. */
+  fleet: Fleet;
 }
 
 function pageOf<T>(rows: T[], req: ListRequest, cell: (row: T, column: string) => string): Page<T> {
@@ -152,6 +155,7 @@ export function createFakeApi(options: { claims?: number; overview?: Partial<Ove
     calls,
     claims,
     exerciseResults,
+    fleet: { rows: [], concurrency: 3 },
     emit: (notice) => listeners.forEach((l) => l(notice)),
     listClusters: (req) => record('listClusters', req, [DEMO]),
     kubeconfigProblems: (req) => record('kubeconfigProblems', req, options.kubeconfigProblems ?? []),
@@ -184,6 +188,15 @@ export function createFakeApi(options: { claims?: number; overview?: Partial<Ove
         content: `# Storage report (${req.lang})`,
       }),
     exportSnapshot: (req) => record('exportSnapshot', req, { fileName: `kse-${req.clusterId}.json`, content: '{"format":"kse-snapshot"}\n' }),
+    getFleet: (req) => record('getFleet', req, api.fleet),
+    setFleetChoices: (req) => {
+      const watched = req.watched ? new Set(req.watched) : undefined;
+      api.fleet = {
+        concurrency: req.concurrency ?? api.fleet.concurrency,
+        rows: api.fleet.rows.map((r) => (watched ? { ...r, watched: watched.has(r.clusterId), state: watched.has(r.clusterId) ? (r.state === 'not-watched' ? 'queued' : r.state) : 'not-watched' } : r)),
+      };
+      return record('setFleetChoices', req, api.fleet);
+    },
     getLessons: (req) =>
       record('getLessons', req, {
         lang: req.lang,
