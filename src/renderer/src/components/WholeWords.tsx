@@ -1,26 +1,39 @@
 /**
- * Cluster text in prose (a class name in a finding's cause, a list of classes in its evidence) that breaks only at
- * its spaces: never after a '-' inside a name («lab-/hostpath», trial 4 of issue 8, defect 17). Chromium treats a
- * hyphen as a line-break opportunity and no CSS property turns that off short of `nowrap`, so each space-free word
- * is an inline block (styles/controls.css .whole-word): it moves to the next line whole, and only a word longer than
- * the whole line breaks inside (overflow-wrap: anywhere). Copying the text gives it unchanged: no joiner characters.
+ * A value from the cluster (a name, a path, a field path, an event message, a command) that breaks onto the next
+ * line only at sensible places: its spaces, and after a '/', '=', ',', ':' or a '.' before a letter
+ * (break-points.ts). Chromium also breaks after every '-' and, in a word longer than its box, anywhere at all:
+ * «lab-» / «hostpath» (trial 4, defect 17), «storage-example-com-» / «absent» and «/var/run/secrets/k» /
+ * «ubernetes.io» (trial 5, N-D10). No CSS property turns that off short of `nowrap`, so each piece is an inline
+ * block that never wraps (styles/controls.css .brk), with a <wbr> between pieces. A piece longer than the whole
+ * box ends in an ellipsis rather than break inside; hovering it shows the whole value, and copying the text gives it
+ * unchanged (no joiner characters: the pieces are the text as it is).
  */
-import { Fragment } from 'react';
+import { Fragment, type MouseEvent } from 'react';
 import { BidiText } from './BidiText';
+import { breakPieces, isSpace } from './break-points';
+
+/** On hover, a piece cut by its ellipsis gets the whole value as its tooltip. */
+function showWholeIfCut(event: MouseEvent<HTMLSpanElement>, text: string): void {
+  const piece = (event.target as HTMLElement).closest?.('.brk');
+  if (piece instanceof HTMLElement && piece.scrollWidth > piece.clientWidth && !piece.title) piece.title = text;
+}
 
 export function WholeWords({ text }: { text: string }) {
-  // Split keeps the separators (odd indexes): spaces stay plain text, where lines may break.
+  const pieces = breakPieces(text);
   return (
-    <>
-      {text.split(/(\s+)/).map((part, i) =>
-        i % 2 === 1 || part === '' ? (
-          <Fragment key={i}>{part}</Fragment>
+    <span className="brk-value" onMouseOver={(e) => showWholeIfCut(e, text)}>
+      {pieces.map((piece, i) =>
+        isSpace(piece) ? (
+          <Fragment key={i}>{piece}</Fragment>
         ) : (
-          <span key={i} className="whole-word">
-            <BidiText text={part} />
-          </span>
+          <Fragment key={i}>
+            {i > 0 && !isSpace(pieces[i - 1]!) && <wbr />}
+            <span className="brk">
+              <BidiText text={piece} />
+            </span>
+          </Fragment>
         ),
       )}
-    </>
+    </span>
   );
 }
