@@ -6,11 +6,13 @@
  *    mount path «/var/run/secrets/k/ubernetes.io/servi/ceaccount». No cluster value (fact, field path, command,
  *    mount path, YAML, name) may break between two word characters, in the details of every stuck claim, of a pod
  *    (every tab, YAML wrapped), of a provisioner, and on the overview; commands still copy exactly.
+ * N-D9. The too-big headline wrapped «… 5Gi» / «)»: a value was an inline block, and a line may break right after
+ *    one. No line in those details starts with closing punctuation.
  */
 import type { Page } from '@playwright/test';
 import type { DetailsTab } from './pages/details-panel';
 import { expect, test } from './support/fixtures';
-import { wordBreaks } from './support/pieces';
+import { punctuationLineStarts, wordBreaks } from './support/pieces';
 
 /** Elements that hold a value from the cluster as it is. */
 const VALUES = 'code, pre, .mono, .object-link, [translate="no"]';
@@ -19,7 +21,7 @@ async function useLanguage(page: Page, lang: 'en' | 'ru'): Promise<void> {
   await page.addInitScript((l) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('kse.lang', l), lang);
 }
 
-test('N-D10: cluster values never break inside a word or after a hyphen, at 1280x720 in ru', async ({ app, demoHost, page }) => {
+test('N-D10, N-D9: cluster values never break inside a word, after a hyphen or before punctuation, at 1280x720 in ru', async ({ app, demoHost, page }) => {
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1280, height: 720 });
   await useLanguage(page, 'ru');
@@ -31,6 +33,7 @@ test('N-D10: cluster values never break inside a word or after a hyphen, at 1280
       await expect(app.details.body).toBeVisible();
       // Retried: a tab's content arrives with its query.
       await expect.poll(() => wordBreaks(app.details.body, VALUES), { message: `${what} ${tab}` }).toEqual([]);
+      expect(await punctuationLineStarts(app.details.body), `${what} ${tab}: lines that start with punctuation`).toEqual([]);
     }
   };
 
@@ -42,6 +45,12 @@ test('N-D10: cluster values never break inside a word or after a hyphen, at 1280
       await expect(app.details.findings.first()).toBeVisible();
       await checkTabs(`lab-stuck/${name}`, ['findings', 'summary', 'related']);
     }
+    // The trial's headline, whole: its closing parenthesis on the line of the size before it.
+    await claims.open('lab-stuck', 'too-big-for-pv');
+    await app.details.showTab('summary');
+    const cause = app.details.root.getByTestId('summary-cause');
+    await expect(cause).toContainText('5Gi)');
+    expect(await punctuationLineStarts(cause), 'too-big headline').toEqual([]);
     // The trial's command: whole on screen where it breaks, and copied exactly.
     await claims.open('lab-stuck', 'absent-provisioner');
     await app.details.showTab('findings');

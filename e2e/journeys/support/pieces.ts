@@ -124,3 +124,39 @@ export function wordBreaks(root: Locator, selector: string): Promise<string[]> {
     return out;
   }, selector);
 }
+
+/**
+ * Lines under `root` that start with closing punctuation (trial 5 of issue 8, N-D9: the too-big headline wrapped
+ * as «… 5Gi» / «)»): a ')', ']', ',', '.', ':', ';' or '»' drawn lower than the character before it. Returns the
+ * text around each such break, as "before/after".
+ */
+export function punctuationLineStarts(root: Locator): Promise<string[]> {
+  return root.evaluate((el) => {
+    const out: string[] = [];
+    const chars: { c: string; top: number; height: number }[] = [];
+    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+      const style = node.parentElement ? getComputedStyle(node.parentElement) : undefined;
+      if (!style || style.visibility === 'hidden' || style.display === 'none' || node.parentElement?.closest('.sr-only')) continue;
+      for (let i = 0; i < node.data.length; i++) {
+        const c = node.data[i]!;
+        if (/\s/.test(c)) continue;
+        const range = document.createRange();
+        range.setStart(node, i);
+        range.setEnd(node, i + 1);
+        const rect = [...range.getClientRects()].find((r) => r.width > 0);
+        if (rect) chars.push({ c, top: rect.top, height: rect.height });
+      }
+    }
+    for (let i = 1; i < chars.length; i++) {
+      const a = chars[i - 1]!;
+      const b = chars[i]!;
+      // The next line, not a jump back up to another column or block beside it.
+      if (/[)\],.:;»]/.test(b.c) && b.top > a.top + Math.max(4, a.height / 2) && b.top < a.top + a.height * 2.2) {
+        const text = chars.map((x) => x.c).join('');
+        out.push(`${text.slice(Math.max(0, i - 12), i)}/${text.slice(i, i + 4)}`);
+      }
+    }
+    return out;
+  });
+}
