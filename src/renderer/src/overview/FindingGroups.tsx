@@ -148,7 +148,7 @@ function GroupLine({ group, verdict }: { group: FindingGroup; verdict: Provision
           <span className="group-count">{group.count.toLocaleString(lang)}</span>
         )}
         {group.lesson && (
-          <button type="button" className="link-button learn-link" title={lessonTitle(group.lesson)} onClick={() => openLesson(group.lesson)}>
+          <button type="button" className="link-button learn-link" title={lessonTitle(group.lesson)} onClick={() => openLesson(group.lesson)} data-testid="group-learn">
             {t('details.learn', { section: lessonTitle(group.lesson) })}
           </button>
         )}
