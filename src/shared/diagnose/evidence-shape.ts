@@ -3,7 +3,8 @@
  * name, not a sentence), the fact found (a value, or a note such as "not set" when the fact is an absence) and
  * where it was read (an API field path or an event reason), in every UI language.
  */
-import { LANGS, type Evidence, type Finding } from '../model/findings';
+import { LANGS, type Evidence, type Finding, type Localized } from '../model/findings';
+import { strayPunctuationSpaces } from '../typography';
 
 /** Longest label that still reads as a field name in the evidence table's label column. */
 export const MAX_EVIDENCE_LABEL = 40;
@@ -44,10 +45,24 @@ function untranslatedLabel(e: Evidence): boolean {
   return /\s/.test(e.label.en.trim()) && e.label.ru === e.label.en && !/[а-яё]/i.test(e.label.ru);
 }
 
-/** Every problem of a finding's evidence, prefixed with the finding id. */
+/** Every problem of a finding's evidence, and a stray space before punctuation in any of its texts, prefixed with the finding id. */
 export function findingEvidenceProblems(f: Finding): string[] {
   const own = f.evidence.flatMap((e) => evidenceProblems(e).map((p) => `${f.id}: ${p}`));
-  return [...own, ...repeatedRows(f.evidence).map((p) => `${f.id}: ${p}`)];
+  return [...own, ...repeatedRows(f.evidence).map((p) => `${f.id}: ${p}`), ...findingTextProblems(f).map((p) => `${f.id}: ${p}`)];
+}
+
+/**
+ * White space before closing punctuation in any text of a finding, in either language (typography.ts; trial 5 of
+ * issue 8, N-D9: the too-big headline was reported as «… 5Gi )»).
+ */
+export function findingTextProblems(f: Finding): string[] {
+  const texts: Localized[] = [
+    f.cause,
+    ...(f.headline ? [f.headline] : []),
+    ...f.evidence.flatMap((e) => [e.label, ...(e.note ? [e.note] : []), ...(e.facts ?? []).flatMap((x) => [x.label, ...(x.note ? [x.note] : [])])]),
+    ...f.fix.map((step) => step.text),
+  ];
+  return texts.flatMap((text) => LANGS.flatMap((lang) => strayPunctuationSpaces(text[lang]).map((at) => `${lang} text has a space before punctuation: "${at}"`)));
 }
 
 /**

@@ -9,6 +9,7 @@ import { ago } from '../format/time';
 import { useI18n, type MessageKey } from '../i18n/i18n';
 import { Verbatim } from '../i18n/Verbatim';
 import { useNow } from '../state/clock';
+import { WholeWords } from '../components/WholeWords';
 
 export function EventList({ events, showObject = false, empty = 'details.noEvents', testId = 'event' }: { events: EventRow[]; showObject?: boolean; empty?: MessageKey; testId?: string }) {
   const i18n = useI18n();
@@ -27,7 +28,9 @@ export function EventList({ events, showObject = false, empty = 'details.noEvent
               {e.source ? (
                 <>
                   {' · '}
-                  <Verbatim>{e.source}</Verbatim>
+                  <Verbatim>
+                    <WholeWords text={e.source} />
+                  </Verbatim>
                 </>
               ) : null}
             </span>
@@ -36,7 +39,7 @@ export function EventList({ events, showObject = false, empty = 'details.noEvent
             <div className="related-event-object">{e.object ? <ObjectLink target={e.object} /> : e.unmodeled ? <UnmodeledObject target={e.unmodeled} /> : null}</div>
           )}
           <div className="event-message" translate="no">
-            {e.message}
+            <WholeWords text={e.message} />
           </div>
         </li>
       ))}

@@ -103,7 +103,11 @@ export function EvidenceRow({ evidence: e }: { evidence: Evidence }) {
         {e.source && (
           <span className="muted small-text evidence-source">
             {' · '}
-            {tr('details.fromField', { field: <code translate="no">{e.source}</code> })}
+            {tr('details.fromField', { field: (
+                <code translate="no">
+                  <WholeWords text={e.source} />
+                </code>
+              ) })}
           </span>
         )}
         {/* Event lines name their event in the label already ("Event ProvisioningFailed ×3"); e.event is for scripts. */}

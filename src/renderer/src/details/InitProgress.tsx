@@ -9,6 +9,7 @@ import { useI18n } from '../i18n/i18n';
 import { Verbatim } from '../i18n/Verbatim';
 import { useNow } from '../state/clock';
 import { initStepMounts } from './init-mounts';
+import { WholeWords } from '../components/WholeWords';
 
 /** "09:50:10 (2m ago)": the exact time for comparing steps, the age for how stale it is. */
 function clockAndAgo(iso: string, now: number, locale: UiLocale): string {
@@ -39,11 +40,18 @@ export function InitProgress({ steps }: { steps: InitStepView[] }) {
             <div className="init-body">
               <div className="init-head">
                 <span className="mono">
-                  {step.index + 1}. <Verbatim>{step.name}</Verbatim>
+                  {step.index + 1}.{' '}
+                  <Verbatim>
+                    <WholeWords text={step.name} />
+                  </Verbatim>
                 </span>
                 <span className={`init-state-tag state-${step.state}`}>{t(`init.${step.state}`)}</span>
                 {step.sidecar && <span className="type-tag">{t('init.sidecar')}</span>}
-                {step.image && <Verbatim className="muted small-text mono">{step.image}</Verbatim>}
+                {step.image && (
+                  <Verbatim className="muted small-text mono">
+                    <WholeWords text={step.image} />
+                  </Verbatim>
+                )}
               </div>
               <div className="init-meta small-text">
                 {step.startedAt && <span title={step.startedAt}>{t('init.started', { time: clockAndAgo(step.startedAt, now, i18n) })}</span>}
@@ -54,12 +62,12 @@ export function InitProgress({ steps }: { steps: InitStepView[] }) {
               </div>
               {(step.reason || step.message) && (
                 <div className="init-message small-text" translate="no">
-                  {step.reason && <strong>{step.reason}</strong>} {step.message}
+                  {step.reason && <strong>{step.reason}</strong>} {step.message && <WholeWords text={step.message} />}
                 </div>
               )}
               {initStepMounts(step.mounts).length > 0 && (
                 <div className="muted small-text mono" translate="no">
-                  {initStepMounts(step.mounts).join(', ')}
+                  <WholeWords text={initStepMounts(step.mounts).join(', ')} />
                 </div>
               )}
             </div>

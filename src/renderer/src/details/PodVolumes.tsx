@@ -4,6 +4,7 @@ import { ObjectLink } from '../components/ObjectLink';
 import { useI18n } from '../i18n/i18n';
 import { Verbatim } from '../i18n/Verbatim';
 import { useVolumeSourceText } from './VolumeSource';
+import { WholeWords } from '../components/WholeWords';
 
 export function PodVolumes({ volumes }: { volumes: PodVolumeView[] }) {
   const { t, tr } = useI18n();
@@ -14,7 +15,9 @@ export function PodVolumes({ volumes }: { volumes: PodVolumeView[] }) {
       {volumes.map((v) => (
         <li key={v.name} className="pod-volume" data-testid="pod-volume" data-type={v.type} data-name={v.name}>
           <div className="pod-volume-head">
-            <Verbatim className="mono strong">{v.name}</Verbatim>
+            <Verbatim className="mono strong">
+              <WholeWords text={v.name} />
+            </Verbatim>
             <Verbatim className="type-tag">{v.type}</Verbatim>
             {/* A volume that points at a claim links to it; the rest of its source follows in words. */}
             {v.target ? (
@@ -37,12 +40,20 @@ export function PodVolumes({ volumes }: { volumes: PodVolumeView[] }) {
                 {v.mounts.map((m, i) => (
                   <tr key={i} data-testid="volume-mount" data-container={m.container} data-read-only={m.readOnly}>
                     <td className="mono">
-                      <Verbatim>{m.container}</Verbatim>
+                      <Verbatim>
+                        <WholeWords text={m.container} />
+                      </Verbatim>
                       {m.init && <span className="type-tag">{t('volumes.initTag')}</span>}
                     </td>
                     <td className="mono">
-                      <Verbatim>{m.mountPath}</Verbatim>
-                      {m.subPath ? <span className="muted"> {tr('volumes.subPath', { path: <Verbatim>{m.subPath}</Verbatim> })}</span> : null}
+                      <Verbatim>
+                        <WholeWords text={m.mountPath} />
+                      </Verbatim>
+                      {m.subPath ? <span className="muted"> {tr('volumes.subPath', { path: (
+                              <Verbatim>
+                                <WholeWords text={m.subPath} />
+                              </Verbatim>
+                            ) })}</span> : null}
                     </td>
                     <td>
                       <span className={m.readOnly ? 'ro-tag' : 'rw-tag'}>{m.readOnly ? t('volumes.ro') : t('volumes.rw')}</span>

@@ -6,7 +6,6 @@
  */
 import type { ReactNode } from 'react';
 import type { ProvisionerDetail, ProvisionerLease } from '../../../shared/model/provisioner';
-import { BidiText } from '../components/BidiText';
 import { LocalizedText } from '../components/LocalizedText';
 import { ObjectLink } from '../components/ObjectLink';
 import { ago, dateTime, duration } from '../format/time';
@@ -17,6 +16,7 @@ import { DETAIL_TABS, type DetailTab } from '../state/view-state';
 import { SeverityChip, VerdictChip } from '../tables/cells';
 import { EventList } from './EventList';
 import { EvidenceRow } from './FindingCard';
+import { WholeWords } from '../components/WholeWords';
 
 /**
  * The tabs a provisioner has, in the order every object's details have them (DETAIL_TABS: Summary, Findings,
@@ -128,7 +128,7 @@ function LeaseSection({ lease }: { lease: ProvisionerLease }) {
         <Field label={t('prov.lease.holder')} testId="lease-holder">
           {lease.holder ? (
             <code translate="no">
-              <BidiText text={lease.holder} />
+              <WholeWords text={lease.holder} />
             </code>
           ) : (
             <span className="tone-text-bad">{t('prov.lease.released')}</span>
@@ -236,7 +236,9 @@ function ProvisionerRelated({ data }: { data: ProvisionerDetail }) {
                 {c.className && (
                   <span className="muted small-text">
                     {' · '}
-                    <Verbatim>{c.className}</Verbatim>
+                    <Verbatim>
+                      <WholeWords text={c.className} />
+                    </Verbatim>
                   </span>
                 )}
               </li>
@@ -256,7 +258,9 @@ function ProvisionerRelated({ data }: { data: ProvisionerDetail }) {
                 <ObjectLink target={{ kind: 'persistentvolumes', name: v.name }} label={v.name} />
                 <span className="muted small-text">
                   {' · '}
-                  <Verbatim>{[v.phase, v.capacity, v.claim ? `${v.claim.namespace}/${v.claim.name}` : undefined].filter(Boolean).join(', ')}</Verbatim>
+                  <Verbatim>
+                    <WholeWords text={[v.phase, v.capacity, v.claim ? `${v.claim.namespace}/${v.claim.name}` : undefined].filter(Boolean).join(', ')} />
+                  </Verbatim>
                 </span>
               </li>
             ))}
@@ -284,7 +288,9 @@ function ProvisionerEvents({ data }: { data: ProvisionerDetail }) {
                 <span className="muted small-text">{t('prov.eventCount', { n: e.count, claims: e.claims, ago: ago(e.lastSeen, now, i18n) })}</span>
                 {e.lastMessage && (
                   <div className="small-text">
-                    <Verbatim>{e.lastMessage}</Verbatim>
+                    <Verbatim>
+                      <WholeWords text={e.lastMessage} />
+                    </Verbatim>
                   </div>
                 )}
               </li>

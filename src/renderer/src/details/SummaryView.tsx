@@ -13,6 +13,7 @@ import { useRememberedFlag } from '../state/remembered-flag';
 import { PhaseChip } from '../tables/cells';
 import { verbatim } from '../../../shared/verbatim';
 import type { Kind } from '../../../shared/kube/kinds';
+import { WholeWords } from '../components/WholeWords';
 
 /** Fields with a hint: what a student needs to read the value. */
 export const HINTS: Partial<Record<SummaryFieldId, MessageKey>> = {
@@ -141,7 +142,7 @@ function LongText({ text, code }: { text: string; code?: boolean }) {
   return (
     <>
       <Tag className={long && !open ? 'summary-text folded' : 'summary-text'} translate="no">
-        {text}
+        <WholeWords text={text} />
       </Tag>
       {long && (
         <button type="button" className="link-button small-text summary-more" aria-expanded={open} onClick={() => setOpen(!open)}>
@@ -176,7 +177,9 @@ export function SummaryValueView({ value }: { value: SummaryValue }) {
         <ul className="summary-items" translate="no">
           {value.items.map((item, i) => (
             <li key={i}>
-              <code>{item}</code>
+              <code>
+                <WholeWords text={item} />
+              </code>
             </li>
           ))}
         </ul>
@@ -186,7 +189,9 @@ export function SummaryValueView({ value }: { value: SummaryValue }) {
         <ul className="summary-items summary-map" translate="no">
           {value.entries.map(([key, v]) => (
             <li key={key}>
-              <code className="summary-key">{key}</code>
+              <code className="summary-key">
+                <WholeWords text={key} />
+              </code>
               <span className="muted">: </span>
               <LongText text={v} code />
             </li>
@@ -214,7 +219,11 @@ export function SummaryValueView({ value }: { value: SummaryValue }) {
         <ul className="summary-items">
           {value.owners.map((o, i) => (
             <li key={i}>
-              {o.ref ? <ObjectLink target={o.ref} /> : <code translate="no">{`${o.kind}/${o.name}`}</code>}
+              {o.ref ? <ObjectLink target={o.ref} /> : (
+                <code translate="no">
+                  <WholeWords text={`${o.kind}/${o.name}`} />
+                </code>
+              )}
               {o.controller && <span className="muted small-text"> · {t('summary.controller')}</span>}
             </li>
           ))}
@@ -226,7 +235,7 @@ export function SummaryValueView({ value }: { value: SummaryValue }) {
           {value.conditions.map((c, i) => (
             <li key={i}>
               <code translate="no">
-                {c.type}={c.status}
+                <WholeWords text={`${c.type}=${c.status}`} />
               </code>
               {c.reason && (
                 <span translate="no" className="strong">

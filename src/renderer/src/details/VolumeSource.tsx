@@ -3,6 +3,7 @@ import { Fragment, type ReactNode } from 'react';
 import type { VolumeSourceFact } from '../../../shared/model/detail';
 import { useI18n } from '../i18n/i18n';
 import { Verbatim } from '../i18n/Verbatim';
+import { WholeWords } from '../components/WholeWords';
 
 export function useVolumeSourceText(): (facts: readonly VolumeSourceFact[]) => ReactNode {
   const { t, tr } = useI18n();
@@ -11,19 +12,19 @@ export function useVolumeSourceText(): (facts: readonly VolumeSourceFact[]) => R
       case 'ref':
       case 'sources':
       case 'size':
-        return <Verbatim>{fact.value}</Verbatim>;
+        return <Value text={fact.value} />;
       case 'hostPathType':
         return (
           <>
-            (<Verbatim>{fact.value}</Verbatim>)
+            (<Value text={fact.value} />)
           </>
         );
       case 'claim':
       case 'class':
       case 'driver':
-        return tr(`volumeSource.${fact.fact}`, { name: <Verbatim>{fact.value}</Verbatim> });
+        return tr(`volumeSource.${fact.fact}`, { name: <Value text={fact.value} /> });
       case 'sizeLimit':
-        return tr('volumeSource.sizeLimit', { size: <Verbatim>{fact.value}</Verbatim> });
+        return tr('volumeSource.sizeLimit', { size: <Value text={fact.value} /> });
       default:
         return t(`volumeSource.${fact.fact}`);
     }
@@ -36,4 +37,13 @@ export function useVolumeSourceText(): (facts: readonly VolumeSourceFact[]) => R
         {one(fact)}
       </Fragment>
     ));
+}
+
+/** A value of the cluster's, verbatim, breaking only at sensible places (a path after its '/'s, never mid-word). */
+function Value({ text }: { text: string }) {
+  return (
+    <Verbatim>
+      <WholeWords text={text} />
+    </Verbatim>
+  );
 }

@@ -4,6 +4,7 @@
  * (no script can come through, and the CSP forbids inline scripts anyway). The core already wrote the keys in
  * the order `kubectl get -o yaml` prints them (main/store/yaml.ts).
  */
+import { breakableHtml } from '../components/break-points';
 import { saveTextFile } from '../components/save-text-file';
 import hljs from 'highlight.js/lib/core';
 import yaml from 'highlight.js/lib/languages/yaml';
@@ -30,7 +31,11 @@ export function yamlFileName(kind: string, name: string, namespace?: string): st
 
 export function YamlView({ source, label, fileName }: { source: string; label: string; fileName: string }) {
   const { t } = useI18n();
-  const html = useMemo(() => highlightYaml(source), [source]);
+  // Wrapped lines break at spaces and after '/', '=', ',' or ':', never after a '-' or inside a word (N-D10).
+  const html = useMemo(() => {
+    const highlighted = highlightYaml(source);
+    return highlighted === undefined ? undefined : breakableHtml(highlighted);
+  }, [source]);
   const [wrap, setWrap] = useRememberedFlag('kse.yamlWrap', false);
   const onDownload = () => saveTextFile(fileName, source, 'application/yaml');
 

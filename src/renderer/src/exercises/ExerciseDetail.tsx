@@ -19,6 +19,7 @@ import { useI18n } from '../i18n/i18n';
 import { Verbatim } from '../i18n/Verbatim';
 import { useLessonTitles } from '../lessons/use-lesson-title';
 import { ExerciseMarkdown } from './ExerciseMarkdown';
+import { WholeWords } from '../components/WholeWords';
 
 export function ExerciseDetail({ card, check }: { card: ExerciseCard; check: UseQueryResult<ExerciseResult> | undefined }) {
   const { t, tr, lang } = useI18n();
@@ -32,7 +33,11 @@ export function ExerciseDetail({ card, check }: { card: ExerciseCard; check: Use
           <span className="muted">{t('exercises.number', { n: spec.number })} · </span>
           {text.title}
         </h3>
-        <p className="muted small-text">{tr('exercises.namespace', { namespace: <Verbatim className="mono">{spec.namespace}</Verbatim> })}</p>
+        <p className="muted small-text">{tr('exercises.namespace', { namespace: (
+              <Verbatim className="mono">
+                <WholeWords text={spec.namespace} />
+              </Verbatim>
+            ) })}</p>
       </header>
       <section className="card" aria-labelledby={`exercise-goal-${spec.id}`}>
         <h4 id={`exercise-goal-${spec.id}`} className="card-title">
@@ -196,7 +201,11 @@ function Solution({ card }: { card: ExerciseCard }) {
       {open && (
         <div className="exercise-solution-body" data-testid="solution-body">
           <ExerciseMarkdown text={card.text.solution} lang={lang} />
-          <p className="small-text muted">{tr('exercises.solutionCommands', { dir: <Verbatim className="mono">{card.commands.dir}</Verbatim> })}</p>
+          <p className="small-text muted">{tr('exercises.solutionCommands', { dir: (
+                <Verbatim className="mono">
+                  <WholeWords text={card.commands.dir} />
+                </Verbatim>
+              ) })}</p>
           <Commands lines={card.commands.solution} label={t('exercises.copyAll')} />
         </div>
       )}

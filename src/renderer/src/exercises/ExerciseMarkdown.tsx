@@ -5,11 +5,13 @@
 import ReactMarkdown, { type Components } from 'react-markdown';
 import type { Lang } from '../../../shared/model/findings';
 import { rehypeForeignFragments } from '../lessons/foreign-quotes';
+import { WholeWords } from '../components/WholeWords';
 
 const COMPONENTS: Components = {
   code: ({ className, children }) => (
     <code className={className} translate="no">
-      {children}
+      {/* Commands, paths and names break only at spaces, '/', '=' and the like, never after a '-' (WholeWords). */}
+      {typeof children === 'string' ? <WholeWords text={children} /> : children}
     </code>
   ),
   pre: ({ children }) => <pre translate="no">{children}</pre>,

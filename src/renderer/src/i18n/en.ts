@@ -205,6 +205,7 @@ export const en = {
   'table.empty': 'Nothing here: this cluster has no {table}.',
   'table.emptyFiltered': 'No rows match the filters. Clear the search or filters to see all {table}.',
   'table.loadingRow': 'Loading…',
+  'table.newRows': '{n, plural, one {New row: {names}} other {# new rows: {names}}}',
   'table.forbidden': 'No permission to list {table} in this cluster, so none can be shown (this does not mean there are none). Ask an administrator for list/watch access, or use a context that has it.',
   'table.absent': 'This cluster does not serve {table}: the API {api} (a CRD) is not installed.',
   'table.absentOffline': 'No {table} here: the cluster did not serve them ({api} was not installed) or they were not captured.',

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
 import { dictionaryProblems, messageProblems, pluralCategories } from './check-messages';
-import { DICTIONARIES, langFromLocale, translate } from './i18n';
+import { DICTIONARIES, langFromLocale, translate, type MessageKey } from './i18n';
+import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { LANGS } from '../../../shared/model/findings';
+import { strayPunctuationSpaces } from '../../../shared/typography';
 
 describe('i18n dictionaries', () => {
   it('have the same keys in every language, none empty, every message valid ICU with the same arguments and full plurals', () => {
@@ -89,5 +92,36 @@ describe('translate', () => {
     expect(langFromLocale('en-GB')).toBe('en');
     expect(langFromLocale('uk-UA')).toBe('en');
     expect(langFromLocale(undefined)).toBe('en');
+  });
+});
+
+/** Sample arguments for a message: counts and numbers as `n`, choices as their `other` case, anything else as a word. */
+function sampleArguments(text: string, n: number): Record<string, string | number> {
+  const out: Record<string, string | number> = {};
+  const walk = (list: readonly MessageFormatElement[]) => {
+    for (const el of list) {
+      if (el.type === TYPE.plural || el.type === TYPE.number) out[el.value] = n;
+      else if (el.type === TYPE.select) out[el.value] = 'other';
+      else if ((el.type === TYPE.argument || el.type === TYPE.date || el.type === TYPE.time) && !(el.value in out)) out[el.value] = 'value-1';
+      if (el.type === TYPE.plural || el.type === TYPE.select) for (const option of Object.values(el.options)) walk(option.value);
+      if (el.type === TYPE.tag) walk(el.children);
+    }
+  };
+  walk(parse(text, { ignoreTag: true }));
+  return out;
+}
+
+describe('every message as rendered (trial 5 of issue 8, N-D9)', () => {
+  it('has no space before ) , . : ; in either language, whatever the count', () => {
+    const problems: string[] = [];
+    for (const lang of LANGS) {
+      for (const key of Object.keys(en) as MessageKey[]) {
+        for (const n of [0, 1, 2, 5, 21]) {
+          const text = translate(lang, key, sampleArguments(DICTIONARIES[lang][key], n));
+          for (const at of strayPunctuationSpaces(text)) problems.push(`${lang}: ${key} (n=${n}): "${at}"`);
+        }
+      }
+    }
+    expect([...new Set(problems)]).toEqual([]);
   });
 });

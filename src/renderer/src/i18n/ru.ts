@@ -208,6 +208,7 @@ export const ru: Record<MessageKey, string> = {
   'table.empty': 'Пусто: в этом кластере нет объектов «{table}».',
   'table.emptyFiltered': 'Под фильтры ничего не подходит. Сбросьте поиск или фильтры, чтобы увидеть все «{table}».',
   'table.loadingRow': 'Загрузка…',
+  'table.newRows': '{n, plural, one {Новая строка: {names}} few {# новые строки: {names}} many {# новых строк: {names}} other {# новой строки: {names}}}',
   'table.forbidden':
     'Нет прав на чтение «{table}» в этом кластере, поэтому показать нечего (это не значит, что их нет). Попросите администратора выдать права list и watch или выберите контекст, у которого они есть.',
   'table.absent': 'Этот кластер не обслуживает «{table}»: API {api} (CRD) не установлен.',

@@ -22,6 +22,7 @@ import { highlightYaml } from '../details/YamlView';
 import { rehypeForeignFragments } from './foreign-quotes';
 import { LessonExamples } from './LessonExamples';
 import { useSectionInView } from './use-section-in-view';
+import { WholeWords } from '../components/WholeWords';
 
 /** The text of a rendered Markdown node (hast), for the Copy button of a code block. */
 export function hastText(node: unknown): string {
@@ -87,7 +88,9 @@ export function LessonPanel({ anchor, minContent = () => MIN_PANES_BESIDE_LESSON
       // Code (commands, YAML, field names) is never translated.
       return html === undefined ? (
         <code className={className} translate="no">
-          {children}
+          {/* Inline code in prose (a field path, an annotation) breaks only at sensible places, never after a '-'
+              (WholeWords); a block scrolls in its <pre>. */}
+          {typeof children === 'string' && !children.includes('\n') ? <WholeWords text={children} /> : children}
         </code>
       ) : (
         <code className="hljs" translate="no" dangerouslySetInnerHTML={{ __html: html }} />

@@ -17,6 +17,7 @@ import { usePane } from '../state/view-store';
 import { SeverityChip, VerdictChip } from '../tables/cells';
 import { TABLE_OF_KIND, TABLES } from '../tables/registry';
 import { LocalizedText } from '../components/LocalizedText';
+import { WholeWords } from '../components/WholeWords';
 
 /**
  * Codes whose title names the subject's kind ("The provisioner is not running"): with a subject the title says it
@@ -112,7 +113,7 @@ function GroupLine({ group, verdict }: { group: FindingGroup; verdict: Provision
               {tr(named, {
                 name: (
                   <span className="mono" translate="no">
-                    {group.subject.name}
+                    <WholeWords text={group.subject.name} />
                   </span>
                 ),
               })}
@@ -126,7 +127,7 @@ function GroupLine({ group, verdict }: { group: FindingGroup; verdict: Provision
               <span className="group-subject">
                 {t(`subject.${group.subject.type}`, { name: '' })}
                 <span className="mono" translate="no">
-                  {group.subject.name}
+                  <WholeWords text={group.subject.name} />
                 </span>
                 {/* A group about the provisioner's health says it in its title already: no second verdict. */}
                 {verdict && group.lesson !== 'provisioner-health' && (
@@ -147,7 +148,7 @@ function GroupLine({ group, verdict }: { group: FindingGroup; verdict: Provision
           <span className="group-count">{group.count.toLocaleString(lang)}</span>
         )}
         {group.lesson && (
-          <button type="button" className="link-button learn-link" title={lessonTitle(group.lesson)} onClick={() => openLesson(group.lesson)}>
+          <button type="button" className="link-button learn-link" title={lessonTitle(group.lesson)} onClick={() => openLesson(group.lesson)} data-testid="group-learn">
             {t('details.learn', { section: lessonTitle(group.lesson) })}
           </button>
         )}

@@ -12,6 +12,7 @@ import { Verbatim } from '../i18n/Verbatim';
 import { SeverityChip } from '../tables/cells';
 import { FindingGroups } from './FindingGroups';
 import { PhaseBars } from './PhaseBars';
+import { WholeWords } from '../components/WholeWords';
 
 export function Overview({ clusterId }: { clusterId: string }) {
   const { t } = useI18n();
@@ -92,7 +93,7 @@ function CapacityPerClass({ data }: { data: OverviewData }) {
                   <ObjectLink target={{ kind: 'storageclasses', name: c.className }} label={c.className || '—'} />
                 </td>
                 <td className="mono" translate="no">
-                  {c.provisioner}
+                  <WholeWords text={c.provisioner} />
                 </td>
                 <td className="end">{c.claims}</td>
                 <td className="end">{c.volumes}</td>

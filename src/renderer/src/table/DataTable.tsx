@@ -7,7 +7,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
 import type { TargetRef } from '../../../shared/model/refs';
 import { targetNamespace } from '../state/target';
-import { sameRef } from '../../../shared/model/refs';
+import { refKey, sameRef } from '../../../shared/model/refs';
 import type { TableId } from '../../../shared/model/rows';
 import type { RowsQuery } from '../api/queries';
 import { BidiText } from '../components/BidiText';
@@ -25,6 +25,7 @@ import { GridHeader } from './GridHeader';
 import { useElementWidth } from './use-element-width';
 import { usePagedRows } from './use-paged-rows';
 import { useSelectedRow } from './use-selected-row';
+import { useNewRows } from './use-new-rows';
 
 export const ROW_HEIGHT = 26;
 
@@ -183,6 +184,14 @@ export function DataTable({
     const inFont = c.chip ? chipMeasure : measure;
     return loaded.reduce((most, row) => Math.max(most, textWidth((c.shown ?? c.value)(row, ctx), inFont)), 0) + decorationOf(c);
   };
+  // Rows that arrive while the table is read are marked and announced (use-new-rows.ts).
+  const onScreenWhole = total > 0 && loaded.length >= total;
+  const inRange = Math.max(0, Math.min(range[1], total - 1) - range[0] + 1);
+  const newRows = useNewRows({ scope: queryKey, first: range[0], keys: loaded.map(rowKey), complete: total > 0 && loaded.length >= inRange, whole: onScreenWhole });
+  const newNames = loaded.filter((row) => newRows.latest.includes(rowKey(row)) && newRows.marked.has(rowKey(row))).map((row) => {
+    const ref = rowRef(row);
+    return ref ? refKey(ref) : '';
+  });
   const observed = () => new Map(loaded.length > 0 ? columns.map((c) => [c.id, widestOf(c)] as const) : []);
   // The set of rows the widths come from. A table loaded whole: which rows (a replay deletes one claim and creates
   // another). A bigger one: the count, and how many of the first rows had arrived (the first page can come in
@@ -221,6 +230,9 @@ export function DataTable({
 
   return (
     <div className="data-table" data-testid={`table-${query.table}`}>
+      <div className="sr-only" aria-live="polite" data-testid="table-new-rows">
+        {newNames.length > 0 ? t('table.newRows', { n: newNames.length, names: newNames.filter(Boolean).slice(0, 3).join(', ') }) : ''}
+      </div>
       <div
         ref={attachScroll}
         className="grid-scroll"
@@ -265,6 +277,7 @@ export function DataTable({
               const row = rows.rowAt(item.index);
               const ref = row && rowRef(row);
               const isSelected = Boolean(ref && selected && sameRef(ref, selected));
+              const isNew = Boolean(row && newRows.marked.has(rowKey(row)));
               return (
                 <div
                   key={row ? rowKey(row) : `loading-${item.index}`}
@@ -275,7 +288,8 @@ export function DataTable({
                   data-testid="table-row"
                   data-name={ref?.name}
                   data-namespace={ref && targetNamespace(ref)}
-                  className={`grid-row${item.index === active ? ' active' : ''}${isSelected ? ' selected' : ''}`}
+                  data-new={isNew ? 'true' : undefined}
+                  className={`grid-row${item.index === active ? ' active' : ''}${isSelected ? ' selected' : ''}${isNew ? ' is-new' : ''}`}
                   style={{ gridTemplateColumns: template, width, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
                   onClick={() => {
                     setActive(item.index);
