@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Pod } from '../kube/objects';
-import { inodesPercent, mapVolumes, parseSummary, usePercent } from './summary';
+import { claimUsageKey, emptyDirUsageKey, inodesPercent, mapVolumes, parseSummary, usageKeyRef, usePercent } from './summary';
 
 // Captured from the lab's stand-in through the node proxy (e2e/cluster/kubelet-stats.ts), trimmed.
 const SUMMARY = {
@@ -51,5 +51,13 @@ describe('kubelet summary', () => {
     expect(parsed.volumes).toEqual([{ namespace: 'n', pod: 'p', volume: 'v', pvcRef: { name: 'c', namespace: 'n' }, fs: { capacityBytes: 10 } }]);
     expect(usePercent({ capacityBytes: 10 })).toBeUndefined();
     expect(() => parseSummary('<html>')).toThrow(/not a kubelet stats summary/);
+  });
+});
+
+describe('the object a usage key is about', () => {
+  test('a claim key names the claim, an emptyDir key its pod; anything else nothing', () => {
+    expect(usageKeyRef(claimUsageKey('shop', 'data'))).toEqual({ kind: 'persistentvolumeclaims', namespace: 'shop', name: 'data' });
+    expect(usageKeyRef(emptyDirUsageKey('shop', 'web-0', 'cache'))).toEqual({ kind: 'pods', namespace: 'shop', name: 'web-0' });
+    for (const key of ['claim:shop', 'claim:shop/a/b', 'emptyDir:shop/web-0', 'node:x', 'nonsense', 'claim:/data']) expect(usageKeyRef(key)).toBeUndefined();
   });
 });

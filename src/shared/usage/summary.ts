@@ -7,6 +7,7 @@
  * non-negative, strings are bounded, and what does not fit is left out rather than trusted.
  */
 import type { Pod } from '../kube/objects';
+import type { ObjectRef } from '../model/refs';
 import type { NodeFsUsage, VolumeUsage } from '../model/usage';
 import { quantityBytes } from '../quantity';
 
@@ -76,6 +77,20 @@ export function parseSummary(body: unknown): ParsedSummary {
 export const claimUsageKey = (namespace: string, claim: string): string => `claim:${namespace}/${claim}`;
 /** The key of an emptyDir's usage. */
 export const emptyDirUsageKey = (namespace: string, pod: string, volume: string): string => `emptyDir:${namespace}/${pod}/${volume}`;
+
+/**
+ * The object a usage key is about: a claim's key names the claim, an emptyDir's its pod (whose details show its
+ * emptyDirs); undefined for anything else. Names and namespaces hold no "/" (DNS names), so the split is exact.
+ */
+export function usageKeyRef(key: string): ObjectRef | undefined {
+  const colon = key.indexOf(':');
+  if (colon < 0) return undefined;
+  const kind = key.slice(0, colon);
+  const parts = key.slice(colon + 1).split('/');
+  if (kind === 'claim' && parts.length === 2 && parts[0] && parts[1]) return { kind: 'persistentvolumeclaims', namespace: parts[0], name: parts[1] };
+  if (kind === 'emptyDir' && parts.length === 3 && parts[0] && parts[1] && parts[2]) return { kind: 'pods', namespace: parts[0], name: parts[1] };
+  return undefined;
+}
 
 /**
  * The usage rows of one node: volumes with a pvcRef are claims (keyed by the claim: several pods on one node
