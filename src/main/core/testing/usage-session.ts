@@ -52,8 +52,11 @@ export interface UsageLab {
   failing: Set<string>;
 }
 
-/** Opens a session over `claims` and `pods`; the kubelet of each pod's node reports the pod's volumes. */
-export async function usageLab(claims: PersistentVolumeClaim[], pods: Pod[]): Promise<UsageLab> {
+/**
+ * A live source over `claims` and `pods` (and their nodes) whose usage client answers as the kubelets of the pods'
+ * nodes would: each pod's volumes with the bytes set in `used`, a node in `failing` answering 503.
+ */
+export function usageFakeSource(claims: PersistentVolumeClaim[], pods: Pod[]): { source: FakeSource; used: Map<string, number>; failing: Set<string> } {
   const used = new Map<string, number>();
   const failing = new Set<string>();
   const capacity = new Map(claims.map((c) => [`${c.metadata?.namespace}/${c.metadata?.name}`, Number.parseInt(c.status?.capacity?.['storage'] ?? '1', 10) * GI]));
@@ -81,7 +84,12 @@ export async function usageLab(claims: PersistentVolumeClaim[], pods: Pod[]): Pr
     },
   };
   const nodes = [...new Set(pods.map((p) => p.spec?.nodeName ?? ''))].map((name) => ({ metadata: { name, uid: name } }));
-  const source = new UsageFakeSource(client, { persistentvolumeclaims: claims, pods, nodes });
+  return { source: new UsageFakeSource(client, { persistentvolumeclaims: claims, pods, nodes }), used, failing };
+}
+
+/** Opens a session over `claims` and `pods`; the kubelet of each pod's node reports the pod's volumes. */
+export async function usageLab(claims: PersistentVolumeClaim[], pods: Pod[]): Promise<UsageLab> {
+  const { source, used, failing } = usageFakeSource(claims, pods);
   const notices: Notice[] = [];
   const session = new ClusterSession(source.info, source, new ClusterStore(source.info.id), (n) => notices.push(n));
   await session.start();
