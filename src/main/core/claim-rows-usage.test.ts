@@ -60,3 +60,17 @@ describe('usage findings in the Findings sort and the severity filter', () => {
     expect((await rows({ minSeverity: 'warning', limit: 1 })).total).toBe(2);
   });
 });
+
+describe('locateRow in a table sorted by usage', () => {
+  it('finds the selected claim where Use %, Used, Free or findings put it', async () => {
+    const { names, locate } = await cluster();
+    expect(await names({ sort: { column: 'usePercent', direction: 'desc' } })).toEqual(['full', 'roomy', 'queued']);
+    expect(await locate({ column: 'usePercent', direction: 'desc' }, 'roomy')).toEqual({ index: 1, total: 3 });
+    expect(await locate({ column: 'used', direction: 'asc' }, 'full')).toEqual({ index: 1, total: 3 });
+    expect(await locate({ column: 'free', direction: 'desc' }, 'full')).toEqual({ index: 1, total: 3 });
+    expect(await locate({ column: 'badge', direction: 'asc' }, 'full')).toEqual({ index: 0, total: 3 });
+    expect(await locate(undefined, 'full', { minSeverity: 'problem' })).toEqual({ index: 0, total: 1 });
+    // Orders the store knows stay the store's.
+    expect(await locate({ column: 'name', direction: 'desc' }, 'full')).toEqual({ index: 2, total: 3 });
+  });
+});

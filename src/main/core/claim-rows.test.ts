@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { ClaimRow, ListRequest, Page } from '../../shared/model/rows';
 import type { UsageReport, VolumeUsage } from '../../shared/model/usage';
 import type { Finding } from '../../shared/model/findings';
-import { listClaimsWithUsage, usageFindingsByClaim } from './claim-rows';
+import { listClaimsWithUsage, locateClaimWithUsage, usageFindingsByClaim } from './claim-rows';
 
 const row = (name: string): ClaimRow => ({ ref: { kind: 'persistentvolumeclaims', namespace: 'ns', name }, namespace: 'ns', name, phase: 'Bound', accessModes: [], pods: [`${name}-pod`] });
 const rows = ['a', 'b', 'c', 'd'].map(row);
@@ -72,5 +72,14 @@ describe('usage findings order and filter claims like any finding', () => {
     expect(names({ table: 'claims', minSeverity: 'info', sort: { column: 'name', direction: 'desc' }, offset: 0, limit: 10 })).toEqual(['c', 'b']);
     expect(names({ table: 'claims', filters: { badge: 'warning' }, offset: 0, limit: 10 })).toEqual(['c']);
     expect(listClaimsWithUsage(stored, { table: 'claims', minSeverity: 'warning', offset: 0, limit: 10 }, report, nodeOf, findings).total).toBe(1);
+  });
+
+  it('locates a row where the usage order puts it, and leaves other orders to the store', () => {
+    const ref = (name: string) => ({ kind: 'persistentvolumeclaims' as const, namespace: 'ns', name });
+    expect(locateClaimWithUsage(stored, { table: 'claims', sort: { column: 'usePercent', direction: 'desc' } }, ref('d'), report, nodeOf, findings)).toEqual({ index: 1, total: 4 });
+    expect(locateClaimWithUsage(stored, { table: 'claims', sort: { column: 'free', direction: 'asc' } }, ref('b'), report, nodeOf, findings)).toEqual({ index: 3, total: 4 });
+    expect(locateClaimWithUsage(stored, { table: 'claims', sort: { column: 'badge', direction: 'asc' } }, ref('b'), report, nodeOf, findings)).toEqual({ index: 1, total: 4 });
+    expect(locateClaimWithUsage(stored, { table: 'claims', minSeverity: 'warning' }, ref('b'), report, nodeOf, findings)).toEqual({ index: -1, total: 1 });
+    expect(locateClaimWithUsage(stored, { table: 'claims', sort: { column: 'name', direction: 'asc' } }, ref('b'), report, nodeOf, findings)).toBeUndefined();
   });
 });

@@ -10,6 +10,7 @@ import { SEVERITY_ORDER, type Finding, type FindingBadge, type Severity } from '
 import type { ClaimRow, ListRequest, Page } from '../../shared/model/rows';
 import type { UsageReport, VolumeUsage } from '../../shared/model/usage';
 import { claimUsageOf, claimUsageSortValue } from '../../shared/usage/claim-usage';
+import { sameRef, type TargetRef } from '../../shared/model/refs';
 import { compareValues } from '../store/query';
 import { badgeColumn } from '../store/rows/table-spec';
 
@@ -123,4 +124,16 @@ export function listClaimsWithUsage(list: ListClaims, req: ClaimsRequest, report
   }
   const { rows, revision } = orderedClaims(list, req, side, report, nodeOfPod, findings);
   return { total: rows.length, offset: req.offset, revision, rows: rows.slice(req.offset, req.offset + req.limit) };
+}
+
+/**
+ * Where a claim's row is among the claims as listClaimsWithUsage orders and filters them (the selected row of a
+ * table sorted by Use %, Used, Free or findings); undefined when the store's own locateRow answers the same.
+ */
+export function locateClaimWithUsage(list: ListClaims, req: Omit<ClaimsRequest, 'offset' | 'limit'>, ref: TargetRef, report: UsageReport, nodeOfPod: (namespace: string, pod: string) => string | undefined, findings?: UsageFindingsByClaim): { index: number; total: number } | undefined {
+  const full = { ...req, offset: 0, limit: Number.MAX_SAFE_INTEGER };
+  const side = sessionSide(full, findings);
+  if (!side.sort && !side.severity) return undefined;
+  const { rows } = orderedClaims(list, full, side, report, nodeOfPod, findings);
+  return { index: rows.findIndex((r) => sameRef(r.ref, ref)), total: rows.length };
 }

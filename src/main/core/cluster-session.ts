@@ -3,7 +3,7 @@
  * writing into its store through a sink that guards the store's writes, owns the connection and per-kind sync
  * state the UI sees, and relays the store's changes as notices to the core's one batcher.
  */
-import { MAX_NOTICE_OBJECTS, type FindingsRequest, type Notice } from '../../shared/contract';
+import { MAX_NOTICE_OBJECTS, type FindingsRequest, type LocateRequest, type Notice } from '../../shared/contract';
 import type { ObjectDetail } from '../../shared/model/detail';
 import type { Finding } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
@@ -134,6 +134,20 @@ export class ClusterSession {
     const findings = usageFindingsByClaim(report.access === 'allowed' ? await this.currentUsageFindings() : []);
     const page = listClaimsWithUsage((r) => this.store.listRows<'claims'>({ ...r, clusterId: claims.clusterId, table: 'claims' }), claims, report, (ns, pod) => this.podOf(ns, pod)?.spec?.nodeName, findings);
     return page as Page<TableRows[T]>;
+  }
+
+  /**
+   * Where an object's row is in a table as filtered and sorted. Claims sorted by a usage column or by findings, or
+   * filtered by severity, are ordered here with their usage (as listRows orders them); the rest by the store.
+   */
+  async locateRow(req: LocateRequest): Promise<{ index: number; total: number }> {
+    if (req.table !== 'claims') return this.store.locateRow(req);
+    const { locateClaimWithUsage, usageFindingsByClaim } = await import('./claim-rows');
+    const report = this.usageReport();
+    const findings = usageFindingsByClaim(report.access === 'allowed' ? await this.currentUsageFindings() : []);
+    const { ref, ...query } = req;
+    const list = (r: Omit<ListRequest<'claims'>, 'clusterId'> & { clusterId?: string }) => this.store.listRows<'claims'>({ ...r, clusterId: req.clusterId, table: 'claims' });
+    return locateClaimWithUsage(list, query as Omit<ListRequest<'claims'>, 'offset' | 'limit'>, ref, report, (ns, pod) => this.podOf(ns, pod)?.spec?.nodeName, findings) ?? this.store.locateRow(req);
   }
 
   /** The store's detail of an object, with its usage findings added. */
