@@ -16,7 +16,7 @@
 import type { Pod } from '../../shared/kube/objects';
 import type { NodeUsage, UsageAccess, UsagePoint, UsageReport, VolumeUsage } from '../../shared/model/usage';
 import { pointTime } from '../../shared/usage/trend';
-import { mapVolumes, parseSummary } from '../../shared/usage/summary';
+import { mapEphemeral, mapVolumes, parseSummary } from '../../shared/usage/summary';
 import type { RequestOptions } from './api-client';
 import { Backoff } from './backoff';
 
@@ -249,7 +249,7 @@ export class UsageSource {
     try {
       const body = await this.options.client.json<unknown>(`/api/v1/nodes/${encodeURIComponent(name)}/proxy/stats/summary`, { signal: this.abort.signal, timeoutMs: this.options.timeoutMs ?? 10_000 });
       const parsed = parseSummary(body);
-      volumes = mapVolumes(name, parsed.volumes, this.options.podOf);
+      volumes = [...mapVolumes(name, parsed.volumes, this.options.podOf), ...mapEphemeral(name, parsed.pods ?? [], this.options.podOf)];
       usage = { node: name, state: 'ok', polledAt, ...(parsed.fs ? { fs: parsed.fs } : {}) };
       state.backoff.reset();
       state.nextAt = this.now() + this.intervalMs;
