@@ -60,6 +60,7 @@ export class ClusterSession {
     const { store } = this;
     // A replayed recording's usage moves with the replay: each new sample is a usage change, as a poll round is
     // (every kept history moved: `volumes` absent refetches each open chart; `objects` names what moved).
+    if (this.source.onRecordedUsage) void this.loadNoticeModule().catch(() => undefined);
     this.source.onRecordedUsage?.((volumes) => {
       this.usageFindingsCache = undefined;
       this.announceUsage({ nodes: [], access: false, volumes, nodeUsage: [], reachability: [] }, false);
@@ -225,18 +226,53 @@ export class ClusterSession {
 
   /** Usage notices and the findings check after each round, in order, once the notice module is loaded. */
   private usageQueue: Promise<void> = Promise.resolve();
+  /** Work waiting in usageQueue. */
+  private usagePending = 0;
+  /** core/usage-notice.ts once loaded (a dynamic import: `kse contexts` loads no store module). */
+  private noticeModule: typeof import('./usage-notice') | undefined;
+  private noticeModuleLoading: Promise<unknown> | undefined;
+
+  private loadNoticeModule(): Promise<unknown> {
+    this.noticeModuleLoading ??= import('./usage-notice').then((m) => (this.noticeModule = m));
+    return this.noticeModuleLoading;
+  }
+
+  /**
+   * Runs `work` with the notice module: at once when it is loaded and nothing waits before it (so a notice never
+   * lags the report it announces: polling starts only once the module is loaded), else after what waits.
+   */
+  private enqueueUsage(work: (notices: typeof import('./usage-notice')) => void | Promise<void>): void {
+    if (this.noticeModule && this.usagePending === 0 && !this.stopped) {
+      let done: void | Promise<void>;
+      try {
+        done = work(this.noticeModule);
+      } catch (error) {
+        done = Promise.reject(error);
+      }
+      if (done) this.chainUsage(() => done as Promise<void>);
+      return;
+    }
+    this.chainUsage(async () => {
+      await this.loadNoticeModule();
+      if (!this.stopped && this.noticeModule) await work(this.noticeModule);
+    });
+  }
+
+  /** Queues a step; a failure is logged, never thrown into the poll loop. */
+  private chainUsage(step: () => Promise<void>): void {
+    this.usagePending += 1;
+    this.usageQueue = this.usageQueue
+      .then(step)
+      .catch((error: unknown) => this.log(`Usage notice of ${this.info.name} failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        this.usagePending -= 1;
+      });
+  }
+
   /** Each object's usage findings as the UI was last told of them; undefined until someone read findings. */
   private announcedFindings: Map<string, { ref: ObjectRef; text: string }> | undefined;
   /** Objects the current round's notice named (their findings need no second notice); 'all' when it named none. */
   private namedThisRound: Set<string> | 'all' = new Set();
-
-  private enqueueUsage(work: (notices: typeof import('./usage-notice')) => void | Promise<void>): void {
-    this.usageQueue = this.usageQueue
-      .then(async () => {
-        if (!this.stopped) await work(await import('./usage-notice'));
-      })
-      .catch((error: unknown) => this.log(`Usage notice of ${this.info.name} failed: ${error instanceof Error ? error.message : String(error)}`));
-  }
 
   /**
    * Tells the UI what a poll round (or a replayed sample) moved: the nodes, the volume keys and the objects whose
@@ -298,7 +334,8 @@ export class ClusterSession {
       },
       onRound: () => this.afterUsageRound(),
     });
-    if (poll) this.usage.start();
+    // Polling starts once the notice module is loaded, so that each round's notice is sent as the round ends.
+    if (poll) void this.loadNoticeModule().then(() => this.usage?.start(), () => this.usage?.start());
     return this.usage;
   }
 
