@@ -6,7 +6,8 @@
  * What shows usage, and so what a change names:
  * - a claim's details and row (its usage cell, its usage findings): its volume key moved, or the node it is
  *   mounted on changed state (its "why unknown" moves: node X did not answer / not reported / checking);
- * - a pod's details (its emptyDirs, pod.emptydir-near-limit): one of its emptyDir keys moved;
+ * - a pod's details (its emptyDirs, pod.emptydir-near-limit, pod.ephemeral-storage-near-limit): one of its
+ *   emptyDir keys or its ephemeral-storage key moved;
  * - a node's details (its filesystem, node.usage-unknown): its own usage moved;
  * - any object whose usage findings changed without its volume moving (a trend that came with the history).
  */
