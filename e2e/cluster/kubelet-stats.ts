@@ -12,7 +12,12 @@
  * - INODES_USED_ANNOTATION on a claim: inodes used (default 1); inodes = capacity / 16 KiB (ext4's default ratio);
  * - USED_BYTES_ANNOTATION on a pod: its emptyDirs' usage, "<volume>=<quantity>[,...]" or one quantity for every
  *   emptyDir. An emptyDir reports the node filesystem's capacity and free bytes, as the kubelet does (statfs of the
- *   backing filesystem); its sizeLimit is in the pod spec.
+ *   backing filesystem); its sizeLimit is in the pod spec;
+ * - CONTAINER_USED_BYTES_ANNOTATION on a pod: what its containers write outside volumes (writable layer),
+ *   "<container>=<quantity>[,...]" or one quantity for every container: each container's `rootfs.usedBytes`.
+ *   The pod's ephemeral-storage is its containers' writable layers plus its emptyDirs, as the kubelet sums it
+ *   (pkg/kubelet/stats: containers' rootfs and logs, local volumes), which the eviction manager compares with the
+ *   containers' ephemeral-storage limits.
  */
 import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:https';
@@ -22,6 +27,7 @@ import type { KubeletPki } from './kubelet-pki';
 
 export const USED_BYTES_ANNOTATION = 'lab.kse.dev/used-bytes';
 export const INODES_USED_ANNOTATION = 'lab.kse.dev/inodes-used';
+export const CONTAINER_USED_BYTES_ANNOTATION = 'lab.kse.dev/container-used-bytes';
 const BYTES_PER_INODE = 16384;
 /** What the node's own files (images, logs) take on its filesystem before any emptyDir. */
 const NODE_BASE_USED = 8 * 1024 ** 3;
@@ -35,7 +41,7 @@ export function parseBytes(s: string | undefined): number | undefined {
   return Math.round(Number(m[1]) * SUFFIX[m[2] ?? '']!);
 }
 
-/** The pod annotation's usage for emptyDir `volume`. */
+/** The pod annotation's usage for emptyDir `volume` (or, of the container annotation, for a container: same format). */
 export function emptyDirUsed(annotation: string | undefined, volume: string): number {
   if (!annotation) return 0;
   const whole = parseBytes(annotation);
@@ -91,10 +97,15 @@ export function summaryOf(node: KubeObject, pods: KubeObject[], claims: KubeObje
           volume.push({ ...fs(time, cap, used, inodes, inodesUsed), name: v.name, pvcRef: { name: c.metadata.name, namespace: c.metadata.namespace } });
         }
       }
+      const containers = ((p.spec?.containers ?? []) as any[]).map((c) => {
+        const used = emptyDirUsed(p.metadata.annotations?.[CONTAINER_USED_BYTES_ANNOTATION], c.name);
+        ephemeral += used;
+        return { name: c.name, startTime: p.status?.startTime ?? time, rootfs: { ...fs(time, nodeCap, used, nodeInodes, 1), availableBytes: nodeFs.availableBytes }, logs: { ...fs(time, nodeCap, 0, nodeInodes, 0), availableBytes: nodeFs.availableBytes } };
+      });
       return {
         podRef: { name: p.metadata.name, namespace: p.metadata.namespace, uid: p.metadata.uid },
         startTime: p.status?.startTime ?? time,
-        containers: [],
+        containers,
         volume,
         'ephemeral-storage': { ...fs(time, nodeCap, ephemeral, nodeInodes, 1), availableBytes: nodeFs.availableBytes },
       };

@@ -29,7 +29,7 @@ import { compactEtcdNow, removeHostPathVolumeDirs, seedLabScenarios } from './la
 export { PROVISIONER_NAME, PROVISIONER_LEASE, LAB_SYSTEM_NAMESPACE } from './bootstrap';
 export { INIT_DRIVER_LABEL } from './config';
 export { INIT_STEP_ANNOTATION } from './init-driver';
-export { INODES_USED_ANNOTATION, USED_BYTES_ANNOTATION } from './kubelet-stats';
+export { CONTAINER_USED_BYTES_ANNOTATION, INODES_USED_ANNOTATION, USED_BYTES_ANNOTATION } from './kubelet-stats';
 export { ComponentDiedError } from './proc';
 export { CSI_DRIVER_NAME, CSI_LEASES, CSI_NAMESPACE, CSI_SIDECARS, type CsiSidecar } from './csi';
 export type { CsiFault, CsiMethod } from './csi-side';

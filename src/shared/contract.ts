@@ -168,8 +168,11 @@ export type Notice =
   /**
    * A usage poll changed something: the nodes whose state or volumes changed and the volume keys (absent when
    * more than MAX_NOTICE_OBJECTS); `access` when the permission to read usage changed. Refetch getUsage.
+   * `objects`: the claims, pods and nodes whose usage as their details and rows show it changed (usage cell,
+   * emptyDirs, filesystem, usage findings); refetch only their details and the claim rows that show them. Absent
+   * (or with `access`): every object's, as for too many to name.
    */
-  | { type: 'usage'; clusterId: string; nodes: string[]; volumes?: string[]; access: boolean }
+  | { type: 'usage'; clusterId: string; nodes: string[]; volumes?: string[]; access: boolean; objects?: ObjectRef[] }
   /** Sync state or connection changed. */
   | { type: 'status'; clusterId: string }
   /** The cluster list changed (kubeconfig edited, snapshot opened). */

@@ -2,11 +2,12 @@
  * Usage findings on the real lab, read as the app reads them: a live ClusterSession (ContextSource -> ClusterStore)
  * whose usage source asks every node's kubelet stats through the real API server's node proxy, answered by the
  * lab's kubelet stats stand-in. The claim is filled and its inodes used by annotations, the emptyDir by the pod's
- * annotation (scenario 13-usage: 92 of 100 Mi), and one node's stand-in is stopped. Findings are read with the
+ * annotation (scenario 13-usage: 92 of 100 Mi), a pod's containers' writes by its container annotation against
+ * their ephemeral-storage limit, and one node's stand-in is stopped. Findings are read with the
  * session's listFindings (what the UI and `kse doctor` read) and getObject (the details).
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { INODES_USED_ANNOTATION, startLab, USED_BYTES_ANNOTATION, type Lab } from '../../cluster/lab';
+import { CONTAINER_USED_BYTES_ANNOTATION, INODES_USED_ANNOTATION, startLab, USED_BYTES_ANNOTATION, type Lab } from '../../cluster/lab';
 import { ClusterSession } from '../../../src/main/core/cluster-session';
 import { ClusterStore } from '../../../src/main/store/cluster-store';
 import { openContextSource } from '../../../src/main/kube/open-context';
@@ -70,6 +71,36 @@ describe('usage findings on the lab', () => {
     expect(f.severity).toBe('warning');
     expect(f.cause.en).toBe("emptyDir cache of pod log-writer holds 92 Mi, 92 % of its sizeLimit 100 Mi: past the limit the kubelet evicts the pod, and the emptyDir's data is lost with it.");
     expect(f.evidence.map((e) => e.source)).toContain('spec.volumes[name=cache].emptyDir.sizeLimit');
+  });
+
+  it("a pod's ephemeral storage near its containers' limit: warning at 90 %, a problem at 97 %, in its details", async () => {
+    const admin = lab.client('admin');
+    // 160 Mi limit (100 + 60): the kubelet sums the containers' limits (eviction_manager.go podEphemeralStorageLimitEviction).
+    await admin.apply({
+      apiVersion: 'v1', kind: 'Pod',
+      metadata: { name: 'scratch-writer', namespace: NS, annotations: { [CONTAINER_USED_BYTES_ANNOTATION]: 'build=140Mi,sidecar=4Mi' } },
+      spec: {
+        containers: [
+          { name: 'build', image: 'busybox:1.37', resources: { limits: { 'ephemeral-storage': '100Mi' } } },
+          { name: 'sidecar', image: 'busybox:1.37', resources: { limits: { 'ephemeral-storage': '60Mi' } } },
+        ],
+      },
+    });
+    try {
+      await until('pod scratch-writer Running', async () => (await admin.get(`/api/v1/namespaces/${NS}/pods/scratch-writer`)).status?.phase === 'Running', 60_000);
+      const warning = await until('pod.ephemeral-storage-near-limit', () => one('pod.ephemeral-storage-near-limit', 'scratch-writer'), 30_000, seen);
+      expect(warning.severity).toBe('warning');
+      expect(warning.cause.en).toBe('Pod scratch-writer uses 144 Mi of ephemeral storage, 90 % of its containers\' ephemeral-storage limit 160 Mi: its containers\' writable layers and logs and its emptyDirs on disk all count. Past the limit the kubelet evicts the pod ("Pod ephemeral local storage usage exceeds the total limit of containers 160 Mi.").');
+      expect(warning.evidence[0]!.source).toMatch(/^\/api\/v1\/nodes\/[^/]+\/proxy\/stats\/summary pods\[podRef.name=scratch-writer\]\.ephemeral-storage\.usedBytes$/);
+      await admin.mergePatch(`/api/v1/namespaces/${NS}/pods/scratch-writer`, { metadata: { annotations: { [CONTAINER_USED_BYTES_ANNOTATION]: 'build=150Mi,sidecar=6Mi' } } });
+      await until('a problem at 97 %', () => one('pod.ephemeral-storage-near-limit', 'scratch-writer').then((f) => (f?.severity === 'problem' ? f : undefined)), 30_000, seen);
+      const detail = await session.getObject({ kind: 'pods', namespace: NS, name: 'scratch-writer' });
+      expect(detail?.findings.map((f) => f.code)).toContain('pod.ephemeral-storage-near-limit');
+      // A pod without a limit has nothing to be evicted against: log-writer writes nothing outside its volumes.
+      expect(await one('pod.ephemeral-storage-near-limit', 'log-writer')).toBeUndefined();
+    } finally {
+      await admin.delete(`/api/v1/namespaces/${NS}/pods/scratch-writer`).catch(() => undefined);
+    }
   });
 
   it('usage unknown on a node whose kubelet stats stopped, that node only', async () => {

@@ -3,13 +3,16 @@
  * store does not hold it). Sorting by Used, Free or Use % needs every matching row's usage: the session then asks
  * the store for all of them unsorted, joins, sorts and cuts the page itself (O(n log n) over the matching claims,
  * only when such a column is the sort). The rows' finding badges count the usage findings too (they are not in
- * the store either); sorting and filtering by severity still go by the store's findings.
+ * the store either), and so do sorting by findings and filtering by severity: a claim whose only finding is
+ * "nearly full" sorts and filters as a warning, like any other finding.
  */
 import { SEVERITY_ORDER, type Finding, type FindingBadge, type Severity } from '../../shared/model/findings';
 import type { ClaimRow, ListRequest, Page } from '../../shared/model/rows';
 import type { UsageReport, VolumeUsage } from '../../shared/model/usage';
 import { claimUsageOf, claimUsageSortValue } from '../../shared/usage/claim-usage';
+import { sameRef, type TargetRef } from '../../shared/model/refs';
 import { compareValues } from '../store/query';
+import { badgeColumn } from '../store/rows/table-spec';
 
 const USAGE_COLUMNS = new Set(['used', 'free', 'usePercent'] as const);
 type UsageColumn = 'used' | 'free' | 'usePercent';
@@ -51,22 +54,86 @@ export function joinClaimUsage(rows: readonly ClaimRow[], report: UsageReport, n
   });
 }
 
-/** One page of claims with usage; sorts by a usage column here (rows without a known value last either way). */
-export function listClaimsWithUsage(list: ListClaims, req: Omit<ListRequest<'claims'>, 'clusterId'> & { clusterId?: string }, report: UsageReport, nodeOfPod: (namespace: string, pod: string) => string | undefined, findings?: UsageFindingsByClaim): Page<ClaimRow> {
+type ClaimsRequest = Omit<ListRequest<'claims'>, 'clusterId'> & { clusterId?: string };
+
+/**
+ * Whether the session must order or filter the claims itself: sorted by a usage column (the store holds no usage),
+ * or by findings or filtered by severity while some claim has usage findings (the store's badges do not count
+ * them, so a claim whose only finding is "nearly full" would sort and filter as if it had none).
+ */
+function sessionSide(req: ClaimsRequest, findings: UsageFindingsByClaim | undefined): { sort: boolean; severity: boolean } {
+  const usageFindings = findings !== undefined && findings.size > 0;
   const column = req.sort?.column;
-  if (!isUsageColumn(column)) {
+  return {
+    sort: isUsageColumn(column) || (usageFindings && column === 'badge'),
+    severity: usageFindings && (req.minSeverity !== undefined || req.filters?.['badge'] !== undefined),
+  };
+}
+
+/** The value a session-side sort orders by: a usage column's number, or the badge's rank as the store ranks it. */
+const BADGE = badgeColumn<ClaimRow>();
+function sortValue(row: ClaimRow, column: string): number | undefined {
+  if (isUsageColumn(column)) return claimUsageSortValue(row.usage, column);
+  return BADGE.sort(row) as number | undefined;
+}
+
+/**
+ * Every claim the request matches, with usage and usage findings joined, filtered and ordered as the request asks
+ * (the store's order kept for ties, rows without a value last either way, as the store sorts). O(n log n) over the
+ * matching claims; only used when sessionSide says the store cannot do it alone.
+ */
+function orderedClaims(list: ListClaims, req: ClaimsRequest, side: { sort: boolean; severity: boolean }, report: UsageReport, nodeOfPod: (namespace: string, pod: string) => string | undefined, findings?: UsageFindingsByClaim): { rows: ClaimRow[]; revision: number } {
+  const { sort, offset: _offset, limit: _limit, minSeverity, filters, ...rest } = req;
+  const { badge: badgeFilter, ...otherFilters } = filters ?? {};
+  const storeReq: ClaimsRequest = {
+    ...rest,
+    ...(side.sort || !sort ? {} : { sort }),
+    ...(side.severity ? {} : { ...(minSeverity ? { minSeverity } : {}) }),
+    ...(filters ? { filters: side.severity ? otherFilters : filters } : {}),
+    offset: 0,
+    limit: Number.MAX_SAFE_INTEGER,
+  };
+  const all = list(storeReq);
+  let rows = joinClaimUsage(all.rows, report, nodeOfPod, findings);
+  if (side.severity) {
+    const limit = minSeverity ? SEVERITY_ORDER.indexOf(minSeverity) : undefined;
+    rows = rows.filter((r) => (limit === undefined || (r.badge !== undefined && SEVERITY_ORDER.indexOf(r.badge.severity) <= limit)) && (badgeFilter === undefined || (r.badge?.severity ?? '') === badgeFilter));
+  }
+  if (side.sort && sort) {
+    const sign = sort.direction === 'desc' ? -1 : 1;
+    rows = rows
+      .map((row, i) => ({ row, i, v: sortValue(row, sort.column) }))
+      .sort((a, b) => {
+        if (a.v === undefined || b.v === undefined) return a.v === b.v ? a.i - b.i : a.v === undefined ? 1 : -1;
+        return sign * compareValues(a.v, b.v) || a.i - b.i;
+      })
+      .map((x) => x.row);
+  }
+  return { rows, revision: all.revision };
+}
+
+/**
+ * One page of claims with usage. The store's page with usage joined, unless the order or the severity filter
+ * rests on usage (sessionSide): then every matching claim is joined, filtered and sorted here, and the page cut.
+ */
+export function listClaimsWithUsage(list: ListClaims, req: ClaimsRequest, report: UsageReport, nodeOfPod: (namespace: string, pod: string) => string | undefined, findings?: UsageFindingsByClaim): Page<ClaimRow> {
+  const side = sessionSide(req, findings);
+  if (!side.sort && !side.severity) {
     const page = list(req);
     return { ...page, rows: joinClaimUsage(page.rows, report, nodeOfPod, findings) };
   }
-  const { sort, offset, limit, ...rest } = req;
-  const all = list({ ...rest, offset: 0, limit: Number.MAX_SAFE_INTEGER });
-  const sign = sort?.direction === 'desc' ? -1 : 1;
-  const rows = joinClaimUsage(all.rows, report, nodeOfPod, findings)
-    .map((row, i) => ({ row, i, v: claimUsageSortValue(row.usage, column) }))
-    .sort((a, b) => {
-      if (a.v === undefined || b.v === undefined) return a.v === b.v ? a.i - b.i : a.v === undefined ? 1 : -1;
-      return sign * compareValues(a.v, b.v) || a.i - b.i;
-    })
-    .map((x) => x.row);
-  return { total: all.total, offset, revision: all.revision, rows: rows.slice(offset, offset + limit) };
+  const { rows, revision } = orderedClaims(list, req, side, report, nodeOfPod, findings);
+  return { total: rows.length, offset: req.offset, revision, rows: rows.slice(req.offset, req.offset + req.limit) };
+}
+
+/**
+ * Where a claim's row is among the claims as listClaimsWithUsage orders and filters them (the selected row of a
+ * table sorted by Use %, Used, Free or findings); undefined when the store's own locateRow answers the same.
+ */
+export function locateClaimWithUsage(list: ListClaims, req: Omit<ClaimsRequest, 'offset' | 'limit'>, ref: TargetRef, report: UsageReport, nodeOfPod: (namespace: string, pod: string) => string | undefined, findings?: UsageFindingsByClaim): { index: number; total: number } | undefined {
+  const full = { ...req, offset: 0, limit: Number.MAX_SAFE_INTEGER };
+  const side = sessionSide(full, findings);
+  if (!side.sort && !side.severity) return undefined;
+  const { rows } = orderedClaims(list, full, side, report, nodeOfPod, findings);
+  return { index: rows.findIndex((r) => sameRef(r.ref, ref)), total: rows.length };
 }

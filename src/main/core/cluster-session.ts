@@ -3,7 +3,7 @@
  * writing into its store through a sink that guards the store's writes, owns the connection and per-kind sync
  * state the UI sees, and relays the store's changes as notices to the core's one batcher.
  */
-import { MAX_NOTICE_OBJECTS, type FindingsRequest, type Notice } from '../../shared/contract';
+import { MAX_NOTICE_OBJECTS, type FindingsRequest, type LocateRequest, type Notice } from '../../shared/contract';
 import type { ObjectDetail } from '../../shared/model/detail';
 import type { Finding } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
@@ -14,7 +14,7 @@ import type { ClusterInfo, ClusterStatus, ConnectionState, KindStatus } from '..
 import type { Pod } from '../../shared/kube/objects';
 import type { UsagePoint, UsageReport } from '../../shared/model/usage';
 import type { ClusterSource, SourceSink, WatchEventType } from '../kube/source';
-import { DEFAULT_USAGE_INTERVAL_MS, UsageSource, type UsageSourceOptions } from '../kube/usage-source';
+import { DEFAULT_USAGE_INTERVAL_MS, UsageSource, type UsageChange, type UsageSourceOptions } from '../kube/usage-source';
 import type { ClusterStorePort } from './ports';
 
 const SETTLED: ReadonlySet<KindStatus['state']> = new Set(['synced', 'forbidden', 'absent']);
@@ -58,10 +58,13 @@ export class ClusterSession {
 
   async start(): Promise<void> {
     const { store } = this;
-    // A replayed recording's usage moves with the replay: each new sample is a usage change, as a poll round is.
-    this.source.onRecordedUsage?.(() => {
+    // A replayed recording's usage moves with the replay: each new sample is a usage change, as a poll round is
+    // (every kept history moved: `volumes` absent refetches each open chart; `objects` names what moved).
+    if (this.source.onRecordedUsage) void this.loadNoticeModule().catch(() => undefined);
+    this.source.onRecordedUsage?.((volumes) => {
       this.usageFindingsCache = undefined;
-      if (!this.stopped) this.notify({ type: 'usage', clusterId: this.info.id, nodes: [], access: false });
+      this.announceUsage({ nodes: [], access: false, volumes, nodeUsage: [], reachability: [] }, false);
+      this.afterUsageRound();
     });
     if (store.onChange) {
       this.unsubscribeStore = store.onChange((change) => {
@@ -132,6 +135,20 @@ export class ClusterSession {
     const findings = usageFindingsByClaim(report.access === 'allowed' ? await this.currentUsageFindings() : []);
     const page = listClaimsWithUsage((r) => this.store.listRows<'claims'>({ ...r, clusterId: claims.clusterId, table: 'claims' }), claims, report, (ns, pod) => this.podOf(ns, pod)?.spec?.nodeName, findings);
     return page as Page<TableRows[T]>;
+  }
+
+  /**
+   * Where an object's row is in a table as filtered and sorted. Claims sorted by a usage column or by findings, or
+   * filtered by severity, are ordered here with their usage (as listRows orders them); the rest by the store.
+   */
+  async locateRow(req: LocateRequest): Promise<{ index: number; total: number }> {
+    if (req.table !== 'claims') return this.store.locateRow(req);
+    const { locateClaimWithUsage, usageFindingsByClaim } = await import('./claim-rows');
+    const report = this.usageReport();
+    const findings = usageFindingsByClaim(report.access === 'allowed' ? await this.currentUsageFindings() : []);
+    const { ref, ...query } = req;
+    const list = (r: Omit<ListRequest<'claims'>, 'clusterId'> & { clusterId?: string }) => this.store.listRows<'claims'>({ ...r, clusterId: req.clusterId, table: 'claims' });
+    return locateClaimWithUsage(list, query as Omit<ListRequest<'claims'>, 'offset' | 'limit'>, ref, report, (ns, pod) => this.podOf(ns, pod)?.spec?.nodeName, findings) ?? this.store.locateRow(req);
   }
 
   /** The store's detail of an object, with its usage findings added. */
@@ -209,20 +226,97 @@ export class ClusterSession {
       const findings = await pending;
       // Keep it only if no usage change came meanwhile (onChange cleared the cache for a newer revision).
       if ((this.usage?.historyRevision ?? this.source.recordedUsageRevision?.() ?? 0) === revision) this.usageFindingsCache = { historyRevision: revision, findings };
+      // From now on the UI has seen usage findings: each round tells it which objects' findings changed.
+      if (!this.announcedFindings) this.announcedFindings = (await import('./usage-notice')).findingsByObject(findings);
       return findings;
     } finally {
       if (this.usageFindingsPending?.findings === pending) this.usageFindingsPending = undefined;
     }
   }
 
-  private usageFindingIds: string | undefined;
+  /** Usage notices and the findings check after each round, in order, once the notice module is loaded. */
+  private usageQueue: Promise<void> = Promise.resolve();
+  /** Work waiting in usageQueue. */
+  private usagePending = 0;
+  /** core/usage-notice.ts once loaded (a dynamic import: `kse contexts` loads no store module). */
+  private noticeModule: typeof import('./usage-notice') | undefined;
+  private noticeModuleLoading: Promise<unknown> | undefined;
 
-  private async onUsageRound(): Promise<void> {
-    if (this.stopped || !this.usageFindingsCache) return;
-    const before = this.usageFindingIds ?? this.usageFindingsCache.findings.map((f) => `${f.id}:${f.severity}`).join('|');
-    const ids = (await this.currentUsageFindings()).map((f) => `${f.id}:${f.severity}`).join('|');
-    this.usageFindingIds = ids;
-    if (ids !== before && !this.stopped) this.notify({ type: 'usage', clusterId: this.info.id, nodes: [], access: false, volumes: [] });
+  private loadNoticeModule(): Promise<unknown> {
+    this.noticeModuleLoading ??= import('./usage-notice').then((m) => (this.noticeModule = m));
+    return this.noticeModuleLoading;
+  }
+
+  /**
+   * Runs `work` with the notice module: at once when it is loaded and nothing waits before it (so a notice never
+   * lags the report it announces: polling starts only once the module is loaded), else after what waits.
+   */
+  private enqueueUsage(work: (notices: typeof import('./usage-notice')) => void | Promise<void>): void {
+    if (this.noticeModule && this.usagePending === 0 && !this.stopped) {
+      let done: void | Promise<void>;
+      try {
+        done = work(this.noticeModule);
+      } catch (error) {
+        done = Promise.reject(error);
+      }
+      if (done) this.chainUsage(() => done as Promise<void>);
+      return;
+    }
+    this.chainUsage(async () => {
+      await this.loadNoticeModule();
+      if (!this.stopped && this.noticeModule) await work(this.noticeModule);
+    });
+  }
+
+  /** Queues a step; a failure is logged, never thrown into the poll loop. */
+  private chainUsage(step: () => Promise<void>): void {
+    this.usagePending += 1;
+    this.usageQueue = this.usageQueue
+      .then(step)
+      .catch((error: unknown) => this.log(`Usage notice of ${this.info.name} failed: ${error instanceof Error ? error.message : String(error)}`))
+      .finally(() => {
+        this.usagePending -= 1;
+      });
+  }
+
+  /** Each object's usage findings as the UI was last told of them; undefined until someone read findings. */
+  private announcedFindings: Map<string, { ref: ObjectRef; text: string }> | undefined;
+  /** Objects the current round's notice named (their findings need no second notice); 'all' when it named none. */
+  private namedThisRound: Set<string> | 'all' = new Set();
+
+  /**
+   * Tells the UI what a poll round (or a replayed sample) moved: the nodes, the volume keys and the objects whose
+   * usage shows differently (core/usage-notice.ts), so only their details and rows refetch. A change of access
+   * names no objects: every one of them changed.
+   */
+  private announceUsage(change: UsageChange, keyedHistory = true): void {
+    this.enqueueUsage(({ usageChangeObjects, noticeObjects, objectKey }) => {
+      const objects = change.access ? [] : usageChangeObjects(change, (node) => this.store.view().podsOnNode(node));
+      const named = change.access ? {} : noticeObjects(objects);
+      const volumes = keyedHistory && change.volumes.length <= MAX_NOTICE_OBJECTS ? { volumes: change.volumes } : {};
+      this.namedThisRound = named.objects ? new Set(named.objects.map(objectKey)) : 'all';
+      this.notify({ type: 'usage', clusterId: this.info.id, nodes: change.nodes, access: change.access, ...volumes, ...named });
+    });
+  }
+
+  /**
+   * After a round: a round that moved no value still grew the history, so a trend finding may come, go or change
+   * (a claim seen long enough at 2 % becomes over-provisioned). Once someone has read findings, compare each
+   * object's usage findings with what the UI was told and name the objects that differ and the round's notice
+   * did not name already.
+   */
+  private afterUsageRound(): void {
+    this.enqueueUsage(async ({ findingsByObject, movedFindingObjects, noticeObjects, objectKey }) => {
+      const named = this.namedThisRound;
+      this.namedThisRound = new Set();
+      const before = this.announcedFindings;
+      if (!before) return;
+      const after = findingsByObject(await this.currentUsageFindings());
+      this.announcedFindings = after;
+      if (named === 'all' || this.stopped) return;
+      const moved = movedFindingObjects(before, after).filter((ref) => !named.has(objectKey(ref)));
+      if (moved.length > 0) this.notify({ type: 'usage', clusterId: this.info.id, nodes: [], access: false, volumes: [], ...noticeObjects(moved) });
+    });
   }
 
   /** What the trend findings read: the kept history of each volume. */
@@ -246,16 +340,12 @@ export class ClusterSession {
       podOf: (namespace, name) => this.podOf(namespace, name),
       onChange: (change) => {
         this.usageFindingsCache = undefined;
-        this.usageFindingIds = undefined;
-        if (this.stopped) return;
-        const volumes = change.volumes.length <= MAX_NOTICE_OBJECTS ? { volumes: change.volumes } : {};
-        this.notify({ type: 'usage', clusterId: this.info.id, nodes: change.nodes, access: change.access, ...volumes });
+        this.announceUsage(change);
       },
-      // A round that changed no value still grew the history: a trend finding may come or go (a claim seen long
-      // enough at 2 % becomes over-provisioned). Tell the UI then, only when someone reads findings.
-      onRound: () => void this.onUsageRound(),
+      onRound: () => this.afterUsageRound(),
     });
-    if (poll) this.usage.start();
+    // Polling starts once the notice module is loaded, so that each round's notice is sent as the round ends.
+    if (poll) void this.loadNoticeModule().then(() => this.usage?.start(), () => this.usage?.start());
     return this.usage;
   }
 

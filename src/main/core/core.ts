@@ -199,7 +199,11 @@ export class Core {
         await settled(req.clusterId);
         return registry.get(req.clusterId).listRows(req);
       },
-      locateRow: async (req) => (await settled(req.clusterId)).locateRow(req),
+      // The session orders claims by usage when asked to (the store holds none).
+      locateRow: async (req) => {
+        await settled(req.clusterId);
+        return registry.get(req.clusterId).locateRow(req);
+      },
       // The session adds what the store does not hold (volume usage and its findings).
       getObject: async ({ clusterId, ref }) => {
         await settled(clusterId);

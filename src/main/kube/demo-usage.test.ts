@@ -43,7 +43,11 @@ describe('the demo recording has usage over its timeline', () => {
     const source = new RecordingSource(demo, 'demo', 'demo.json');
     const sink = { add() {}, update() {}, delete() {}, replace() {}, connection() {}, kindStatus() {}, replay() {} };
     let changes = 0;
-    source.onRecordedUsage(() => changes++);
+    let moved: string[] = [];
+    source.onRecordedUsage((volumes) => {
+      changes++;
+      moved = volumes;
+    });
     await source.start(sink);
     const recorded = source.recordedUsage();
     expect(recorded && 'usage' in recorded && recorded.replayed).toBe(true);
@@ -53,6 +57,8 @@ describe('the demo recording has usage over its timeline', () => {
     expect(known).not.toContain('claim:lab-wffc/waiting');
     expect(source.recordedUsageHistory('claim:lab-dynamic/data').length).toBeGreaterThan(20);
     expect(changes).toBe(1);
+    // The first sample replayed moved every volume it measured: the usage notice names them (and only them).
+    expect([...moved].sort()).toEqual([...known].sort());
     await source.stop();
   });
 

@@ -36,7 +36,7 @@ export class RecordingSource extends SnapshotSource {
   private readonly durationMs: number;
   /** The usage sample last replayed (its index in the timeline), and who wants to know when it changes. */
   private usageIndex = -1;
-  private usageListener: (() => void) | undefined;
+  private usageListener: ((volumes: string[]) => void) | undefined;
 
   constructor(
     readonly recording: Recording,
@@ -87,16 +87,20 @@ export class RecordingSource extends SnapshotSource {
     return timeline ? sampleIndexAt(timeline, this.position()) : -1;
   }
 
-  onRecordedUsage(listener: () => void): void {
+  onRecordedUsage(listener: (volumes: string[]) => void): void {
     this.usageListener = listener;
   }
 
-  /** Tells the listener when the replay has passed into another usage sample. */
+  /** Tells the listener when the replay has passed into another usage sample, and which volumes moved. */
   private checkUsage(): void {
     const index = this.recordedUsageRevision();
     if (index === this.usageIndex) return;
+    const timeline = this.recording.usageTimeline ?? [];
+    const before = timeline[this.usageIndex]?.used ?? {};
+    const after = timeline[index]?.used ?? {};
+    const moved = [...new Set([...Object.keys(before), ...Object.keys(after)])].filter((key) => before[key] !== after[key]);
     this.usageIndex = index;
-    this.usageListener?.();
+    this.usageListener?.(moved);
   }
 
   /** Where the replay is. */

@@ -82,11 +82,12 @@ export interface ClusterSource {
   recordedUsage?(): { usage: UsageReport; recordedAt: string; replayed?: boolean } | { problem: string } | undefined;
   /**
    * A recording with a usage timeline (`replayed` usage above): a volume's history up to the replay's position,
-   * a revision that changes with each sample replayed, and a listener called when it does.
+   * a revision that changes with each sample replayed, and a listener called when it does, with the keys of
+   * the volumes whose used bytes differ between the two samples (appeared and vanished ones too).
    */
   recordedUsageHistory?(key: string): UsagePoint[];
   recordedUsageRevision?(): number;
-  onRecordedUsage?(listener: () => void): void;
+  onRecordedUsage?(listener: (volumes: string[]) => void): void;
   /** Server version, when the source knows it. */
   serverVersion?(): string | undefined;
   /**

@@ -81,6 +81,8 @@ describe('volume usage through the node proxy', () => {
       await until('1000Mi used', () => session.usageReport(NS).volumes.find((v) => v.key === `claim:${NS}/logs`)?.usedBytes === 1000 * MI, () => show(session.usageReport()));
       const notice = await until('a usage notice naming the claim', () => live.notices.find((n) => n.type === 'usage' && n.volumes?.includes(`claim:${NS}/logs`)), () => JSON.stringify(live.notices));
       expect(notice).toMatchObject({ type: 'usage', nodes: [first.node], access: false });
+      // It names the claim alone, so the UI refetches that claim's details and rows, not every open panel.
+      expect(notice.type === 'usage' && notice.objects).toEqual([{ kind: 'persistentvolumeclaims', namespace: NS, name: 'logs' }]);
       const history = session.usageHistory(`claim:${NS}/logs`).map((p) => p.usedBytes);
       expect(history[0]).toBe(900 * MI);
       expect(history.at(-1)).toBe(1000 * MI);

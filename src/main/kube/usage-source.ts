@@ -16,7 +16,7 @@
 import type { Pod } from '../../shared/kube/objects';
 import type { NodeUsage, UsageAccess, UsagePoint, UsageReport, VolumeUsage } from '../../shared/model/usage';
 import { pointTime } from '../../shared/usage/trend';
-import { mapVolumes, parseSummary } from '../../shared/usage/summary';
+import { mapEphemeral, mapVolumes, parseSummary } from '../../shared/usage/summary';
 import type { RequestOptions } from './api-client';
 import { Backoff } from './backoff';
 
@@ -32,6 +32,13 @@ export interface UsageChange {
   volumes: string[];
   /** Whether `access` changed. */
   access: boolean;
+  /** Nodes whose own usage changed: state, error or filesystem (a node's details show it), or that were dropped. */
+  nodeUsage: string[];
+  /**
+   * Nodes whose state or error changed (or that were dropped): a claim mounted there and not in the report now
+   * says why differently ("node X did not answer", "not reported", "checking"), though no volume key moved.
+   */
+  reachability: string[];
 }
 
 export interface UsageSourceOptions {
@@ -120,7 +127,7 @@ export class UsageSource {
 
   /** One round now: the permission check, then every due node (all of them with `all`). Used by `kse df`. */
   async pollOnce(all = true): Promise<void> {
-    const changed: UsageChange = { nodes: [], volumes: [], access: false };
+    const changed: UsageChange = { nodes: [], volumes: [], access: false, nodeUsage: [], reachability: [] };
     const before = this.access;
     await this.checkAccess();
     changed.access = before !== this.access;
@@ -211,6 +218,8 @@ export class UsageSource {
       if (!names.has(name)) {
         changed.volumes.push(...this.states.get(name)!.volumes.map((v) => v.key));
         changed.nodes.push(name);
+        changed.nodeUsage.push(name);
+        changed.reachability.push(name);
         this.states.delete(name);
       }
     }
@@ -240,7 +249,7 @@ export class UsageSource {
     try {
       const body = await this.options.client.json<unknown>(`/api/v1/nodes/${encodeURIComponent(name)}/proxy/stats/summary`, { signal: this.abort.signal, timeoutMs: this.options.timeoutMs ?? 10_000 });
       const parsed = parseSummary(body);
-      volumes = mapVolumes(name, parsed.volumes, this.options.podOf);
+      volumes = [...mapVolumes(name, parsed.volumes, this.options.podOf), ...mapEphemeral(name, parsed.pods ?? [], this.options.podOf)];
       usage = { node: name, state: 'ok', polledAt, ...(parsed.fs ? { fs: parsed.fs } : {}) };
       state.backoff.reset();
       state.nextAt = this.now() + this.intervalMs;
@@ -259,10 +268,13 @@ export class UsageSource {
     const old = new Map(state.volumes.map((v) => [v.key, JSON.stringify({ ...v, time: undefined })]));
     const now = new Map(volumes.map((v) => [v.key, JSON.stringify({ ...v, time: undefined })]));
     const moved = [...keys].filter((k) => old.get(k) !== now.get(k));
-    const nodeMoved = state.usage.state !== usage.state || state.usage.error !== usage.error || JSON.stringify(state.usage.fs) !== JSON.stringify(usage.fs);
+    const reached = state.usage.state !== usage.state || state.usage.error !== usage.error;
+    const nodeMoved = reached || JSON.stringify(state.usage.fs) !== JSON.stringify(usage.fs);
     state.usage = usage;
     state.volumes = volumes;
     if (moved.length > 0 || nodeMoved) changed.nodes.push(name);
+    if (nodeMoved) changed.nodeUsage.push(name);
+    if (reached) changed.reachability.push(name);
     changed.volumes.push(...moved);
   }
 

@@ -88,6 +88,7 @@ export const FINDING_CODES = {
   'claim.nearly-full': c('warning', 'volume-usage', 'The volume is nearly full', 'Том почти заполнен'),
   'claim.inodes-nearly-exhausted': c('warning', 'volume-usage', 'The volume is running out of inodes', 'На томе заканчиваются индексные дескрипторы'),
   'pod.emptydir-near-limit': c('warning', 'volume-usage', 'emptyDir near its sizeLimit: the pod will be evicted', 'emptyDir близок к sizeLimit: под будет вытеснен'),
+  'pod.ephemeral-storage-near-limit': c('warning', 'volume-usage', 'Pod near its ephemeral-storage limit: it will be evicted', 'Под близок к лимиту ephemeral-storage: он будет вытеснен'),
   'claim.predicted-full': c('warning', 'volume-usage', 'The volume is predicted full within 24 h', 'Том заполнится в ближайшие 24 ч'),
   'claim.over-provisioned': c('info', 'volume-usage', 'The volume is far bigger than its use (as far as seen)', 'Том намного больше, чем используется (насколько видно)'),
   'node.usage-unknown': c('warning', 'volume-usage', 'Volume usage unknown on this node', 'Заполнение томов на этом узле неизвестно'),

@@ -33,6 +33,18 @@ describe('usage findings', () => {
     expect(f.evidence[1]).toMatchObject({ value: '100 Mi', source: 'spec.volumes[name=cache].emptyDir.sizeLimit' });
   });
 
+  test("a pod's ephemeral storage against its containers' limits: warning from 85 %, problem from 95 %, with the kubelet's eviction words", () => {
+    const pod: VolumeUsage = { key: 'ephemeral:shop/build-0', kind: 'ephemeral', namespace: 'shop', pod: 'build-0', volume: 'ephemeral-storage', node: 'n1', capacityBytes: 100 * 1024 * MI, usedBytes: 100 * MI, availableBytes: 90 * 1024 * MI, sizeLimitBytes: 200 * MI };
+    expect(codes(report([pod]))).toEqual([]); // 50 %
+    expect(codes(report([{ ...pod, usedBytes: 172 * MI }]))).toEqual(['pod.ephemeral-storage-near-limit:warning']);
+    const f = diagnoseUsage(report([{ ...pod, usedBytes: 195 * MI }]))[0]!;
+    expect(f).toMatchObject({ code: 'pod.ephemeral-storage-near-limit', severity: 'problem', object: { kind: 'pods', namespace: 'shop', name: 'build-0' }, lesson: 'volume-usage' });
+    expect(plainText(f.cause.en)).toBe("Pod build-0 uses 195 Mi of ephemeral storage, 97 % of its containers' ephemeral-storage limit 200 Mi: its containers' writable layers and logs and its emptyDirs on disk all count. Past the limit the kubelet evicts the pod (\"Pod ephemeral local storage usage exceeds the total limit of containers 200 Mi.\").");
+    expect(plainText(f.cause.ru)).toContain('Под build-0 занимает 195 Mi эфемерного хранилища, 97 %');
+    expect(f.evidence.map((e) => e.source)).toEqual(['/api/v1/nodes/n1/proxy/stats/summary pods[podRef.name=build-0].ephemeral-storage.usedBytes', 'spec.containers[].resources.limits.ephemeral-storage', 'spec.nodeName']);
+    expect(f.fix[0]!.command).toBe("kubectl -n shop get pod build-0 -o 'jsonpath={.spec.containers[*].resources.limits}'");
+  });
+
   test('usage unknown names the node; no permission is no finding at all', () => {
     const r = report([], { nodes: [{ node: 'n1', state: 'ok' }, { node: "n2'; rm -rf /", state: 'error', error: 'answered 502' }] });
     const [f] = diagnoseUsage(r);

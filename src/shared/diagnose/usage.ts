@@ -5,6 +5,10 @@
  * - pod.emptydir-near-limit: an emptyDir at 85 % / 95 % of its sizeLimit; past it the kubelet evicts the pod
  *   (pkg/kubelet/eviction/eviction_manager.go localStorageEviction, "Usage of EmptyDir volume %q exceeds the
  *   limit %q.");
+ * - pod.ephemeral-storage-near-limit: a pod's whole ephemeral storage (containers' writable layers and logs,
+ *   emptyDirs on disk: the Summary's pods[].ephemeral-storage) at 85 % / 95 % of its containers' ephemeral-storage
+ *   limits; past them the kubelet evicts the pod (eviction_manager.go podEphemeralStorageLimitEviction, "Pod
+ *   ephemeral local storage usage exceeds the total limit of containers %s.", helpers.go);
  * - node.usage-unknown: a node whose kubelet stats could not be read (the node named, with the error);
  * - claim.predicted-full, claim.over-provisioned: from the kept history (usage-trend.ts).
  * Pure: the report in, findings out. Usage is not an object of the store, so these findings are merged into the
@@ -114,6 +118,36 @@ function emptyDirFinding(v: VolumeUsage): Finding[] {
   })];
 }
 
+/** The eviction message the kubelet writes past the limit (pkg/kubelet/eviction/helpers.go), shown verbatim. */
+const POD_EPHEMERAL_EVICTED = (limit: string) => `Pod ephemeral local storage usage exceeds the total limit of containers ${limit}.`;
+
+function ephemeralFinding(v: VolumeUsage): Finding[] {
+  if (v.sizeLimitBytes === undefined) return [];
+  const use = usePercent(v);
+  const level = usageLevel(use);
+  if (!level || use === undefined) return [];
+  const limit = bytes(v.sizeLimitBytes);
+  return [finding({
+    code: 'pod.ephemeral-storage-near-limit',
+    object: podRef(v),
+    severity: level,
+    cause: t(
+      `Pod ${verbatim(v.pod)} uses ${bytes(v.usedBytes)} of ephemeral storage, ${use} % of its containers' ephemeral-storage limit ${limit}: its containers' writable layers and logs and its emptyDirs on disk all count. Past the limit the kubelet evicts the pod ("${verbatim(POD_EPHEMERAL_EVICTED(limit))}").`,
+      `Под ${verbatim(v.pod)} занимает ${bytes(v.usedBytes)} эфемерного хранилища, ${use} % от лимита ephemeral-storage его контейнеров ${limit}: считаются записываемые слои и журналы контейнеров и его emptyDir на диске. При превышении лимита kubelet вытеснит под («${verbatim(POD_EPHEMERAL_EVICTED(limit))}»).`,
+    ),
+    evidence: [
+      evidence(t('Used', 'Занято'), bytes(v.usedBytes), { source: `${SOURCE(v.node)} pods[podRef.name=${v.pod}].ephemeral-storage.usedBytes`, ...(v.time ? { at: v.time } : {}) }),
+      evidence(t('Limit', 'Лимит'), limit, { source: 'spec.containers[].resources.limits.ephemeral-storage' }),
+      evidence(t('Node', 'Узел'), v.node, { ref: { kind: 'nodes', name: v.node }, source: 'spec.nodeName' }),
+    ],
+    fix: [
+      step(t("Raise the containers' ephemeral-storage limits in the pod template if they need the room (a new pod gets them)", 'Поднимите лимиты ephemeral-storage контейнеров в шаблоне пода, если им нужно место (их получит новый под)'),
+        command`kubectl -n ${v.namespace} get pod ${v.pod} -o 'jsonpath={.spec.containers[*].resources.limits}'`),
+      step(t('Or find what fills it: logs written to stdout, files written outside volumes, emptyDirs; keep lasting data on a claim instead', 'Или найдите, что его заполняет: журналы в stdout, файлы вне томов, emptyDir; долговременные данные храните на заявке')),
+    ],
+  })];
+}
+
 /** Findings about nodes whose usage could not be read (node.usage-unknown). */
 export function nodeUsageFindings(report: UsageReport): Finding[] {
   return report.nodes.filter((n) => n.state === 'error').map((n) =>
@@ -142,7 +176,8 @@ export function diagnoseUsage(report: UsageReport, trend?: UsageTrendOptions): F
   return [...report.volumes.flatMap((v) => volumeUsageFindings(v, trend)), ...nodeUsageFindings(report)];
 }
 
-/** The usage findings of one volume: a claim's (and its trend's, with `trend`) or an emptyDir's. */
+/** The usage findings of one volume: a claim's (and its trend's, with `trend`), an emptyDir's or a pod's ephemeral storage's. */
 export function volumeUsageFindings(v: VolumeUsage, trend?: UsageTrendOptions): Finding[] {
-  return v.kind === 'claim' ? [...claimFindings(v), ...(trend ? diagnoseUsageTrend(v, trend) : [])] : emptyDirFinding(v);
+  if (v.kind === 'claim') return [...claimFindings(v), ...(trend ? diagnoseUsageTrend(v, trend) : [])];
+  return v.kind === 'ephemeral' ? ephemeralFinding(v) : emptyDirFinding(v);
 }

@@ -4,12 +4,17 @@
  * counts are whole numbers; a field is absent when the kubelet did not report it (never 0 as if known).
  */
 
-/** Which volume a usage row is about. */
-export type UsageVolumeKind = 'claim' | 'emptyDir';
+/**
+ * Which volume a usage row is about. 'ephemeral' is a pod's whole ephemeral storage (the Summary's
+ * pods[].ephemeral-storage: its containers' writable layers and logs and its emptyDirs on disk), reported for pods
+ * whose containers set an ephemeral-storage limit, against that limit (`sizeLimitBytes`); its `volume` is
+ * "ephemeral-storage".
+ */
+export type UsageVolumeKind = 'claim' | 'emptyDir' | 'ephemeral';
 
 /** One volume's usage as its node's kubelet last reported it. */
 export interface VolumeUsage {
-  /** Stable key: `claim:<namespace>/<claim>` or `emptyDir:<namespace>/<pod>/<volume>`. */
+  /** Stable key: `claim:<namespace>/<claim>`, `emptyDir:<namespace>/<pod>/<volume>` or `ephemeral:<namespace>/<pod>`. */
   key: string;
   kind: UsageVolumeKind;
   namespace: string;
@@ -26,7 +31,10 @@ export interface VolumeUsage {
   inodes?: number;
   inodesUsed?: number;
   inodesFree?: number;
-  /** emptyDir: its spec.volumes[].emptyDir.sizeLimit in bytes, when set. */
+  /**
+   * emptyDir: its spec.volumes[].emptyDir.sizeLimit in bytes, when set; ephemeral: the pod's ephemeral-storage
+   * limit (its containers' limits summed, or an init container's when larger), in bytes.
+   */
   sizeLimitBytes?: number;
   /** When the kubelet measured it (ISO 8601), from the summary's `time`. */
   time?: string;

@@ -32,7 +32,7 @@ describe('usage in a snapshot', () => {
       ['full', /it is not an object/],
       [{ ...usage, access: 'granted' }, /"access" is not/],
       [{ ...usage, volumes: {} }, /"volumes" is not a list/],
-      [{ ...usage, volumes: [{ ...usage.volumes[0], kind: 'hostPath' }] }, /volumes\[0\]\.kind is not "claim" or "emptyDir"/],
+      [{ ...usage, volumes: [{ ...usage.volumes[0], kind: 'hostPath' }] }, /volumes\[0\]\.kind is not "claim", "emptyDir" or "ephemeral"/],
       [{ ...usage, volumes: [{ ...usage.volumes[0], namespace: 'x'.repeat(10_000) }] }, /volumes\[0\] lacks a namespace, pod, volume or node name/],
       [{ ...usage, volumes: [{ ...usage.volumes[0], claim: undefined }] }, /volumes\[0\] is a claim without a claim name/],
       [{ ...usage, nodes: [{ node: 'n1', state: '<img src=x onerror=alert(1)>' }] }, /nodes\[0\]\.state is not "pending", "ok" or "error"/],

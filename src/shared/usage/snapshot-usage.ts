@@ -5,7 +5,7 @@
  * that is not usable is dropped whole, with a message saying why; the rest of the snapshot opens as usual.
  */
 import type { NodeUsage, UsageReport, VolumeUsage } from '../model/usage';
-import { fsStats } from './summary';
+import { claimUsageKey, emptyDirUsageKey, ephemeralUsageKey, fsStats } from './summary';
 
 /** Most volumes and nodes a snapshot's usage may hold (well past 10,000 claims and 5,000 nodes). */
 const MAX_VOLUMES = 200_000;
@@ -26,7 +26,7 @@ class Unusable extends Error {}
 function volumeOf(v: unknown, where: string): VolumeUsage {
   if (!isObject(v)) throw new Unusable(`${where} is not an object`);
   const kind = v.kind;
-  if (kind !== 'claim' && kind !== 'emptyDir') throw new Unusable(`${where}.kind is not "claim" or "emptyDir"`);
+  if (kind !== 'claim' && kind !== 'emptyDir' && kind !== 'ephemeral') throw new Unusable(`${where}.kind is not "claim", "emptyDir" or "ephemeral"`);
   const namespace = name(v.namespace);
   const pod = name(v.pod);
   const volume = name(v.volume);
@@ -35,7 +35,7 @@ function volumeOf(v: unknown, where: string): VolumeUsage {
   const claim = kind === 'claim' ? name(v.claim) : undefined;
   if (kind === 'claim' && !claim) throw new Unusable(`${where} is a claim without a claim name`);
   // Keys are rebuilt, never taken from the file: they address history and findings.
-  const key = kind === 'claim' ? `claim:${namespace}/${claim}` : `emptyDir:${namespace}/${pod}/${volume}`;
+  const key = kind === 'claim' ? claimUsageKey(namespace, claim ?? '') : kind === 'ephemeral' ? ephemeralUsageKey(namespace, pod) : emptyDirUsageKey(namespace, pod, volume);
   const fs = fsStats(v);
   const limit = fsStats({ capacityBytes: v.sizeLimitBytes }).capacityBytes;
   const measuredAt = time(v.time);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Pod } from '../kube/objects';
-import { inodesPercent, mapVolumes, parseSummary, usePercent } from './summary';
+import { claimUsageKey, emptyDirUsageKey, ephemeralUsageKey, inodesPercent, mapEphemeral, mapVolumes, parseSummary, podEphemeralLimit, usageKeyRef, usePercent } from './summary';
 
 // Captured from the lab's stand-in through the node proxy (e2e/cluster/kubelet-stats.ts), trimmed.
 const SUMMARY = {
@@ -51,5 +51,49 @@ describe('kubelet summary', () => {
     expect(parsed.volumes).toEqual([{ namespace: 'n', pod: 'p', volume: 'v', pvcRef: { name: 'c', namespace: 'n' }, fs: { capacityBytes: 10 } }]);
     expect(usePercent({ capacityBytes: 10 })).toBeUndefined();
     expect(() => parseSummary('<html>')).toThrow(/not a kubelet stats summary/);
+  });
+});
+
+describe('the object a usage key is about', () => {
+  test('a claim key names the claim, an emptyDir key its pod; anything else nothing', () => {
+    expect(usageKeyRef(claimUsageKey('shop', 'data'))).toEqual({ kind: 'persistentvolumeclaims', namespace: 'shop', name: 'data' });
+    expect(usageKeyRef(emptyDirUsageKey('shop', 'web-0', 'cache'))).toEqual({ kind: 'pods', namespace: 'shop', name: 'web-0' });
+    expect(usageKeyRef(ephemeralUsageKey('shop', 'web-0'))).toEqual({ kind: 'pods', namespace: 'shop', name: 'web-0' });
+    for (const key of ['claim:shop', 'claim:shop/a/b', 'emptyDir:shop/web-0', 'node:x', 'nonsense', 'claim:/data']) expect(usageKeyRef(key)).toBeUndefined();
+  });
+});
+
+describe("a pod's ephemeral storage", () => {
+  const MI = 1024 ** 2;
+  const limited = (limits: (string | undefined)[], init: (string | undefined)[] = []): Pod => ({
+    metadata: { namespace: 'ci', name: 'build-0', uid: 'u1' },
+    spec: {
+      containers: limits.map((l, i) => ({ name: `c${i}`, ...(l ? { resources: { limits: { 'ephemeral-storage': l } } } : {}) })),
+      initContainers: init.map((l, i) => ({ name: `i${i}`, ...(l ? { resources: { limits: { 'ephemeral-storage': l } } } : {}) })),
+    },
+  });
+
+  test("its limit is its containers' limits summed, or an init container's when larger; none when no container sets one", () => {
+    expect(podEphemeralLimit(limited(['100Mi', '50Mi', undefined]))).toBe(150 * MI);
+    expect(podEphemeralLimit(limited(['100Mi'], ['1Gi']))).toBe(1024 * MI);
+    expect(podEphemeralLimit(limited([undefined]))).toBeUndefined();
+  });
+
+  test('is read from pods[].ephemeral-storage and kept only for pods with a limit, of the same uid', () => {
+    const body = {
+      node: { nodeName: 'n1', fs: {} },
+      pods: [
+        { podRef: { name: 'build-0', namespace: 'ci', uid: 'u1' }, volume: [], 'ephemeral-storage': { usedBytes: 190 * MI, capacityBytes: 100 * 1024 * MI, availableBytes: 90 * 1024 * MI, time: '2026-12-01T00:00:00Z' } },
+        { podRef: { name: 'free', namespace: 'ci', uid: 'u2' }, volume: [], 'ephemeral-storage': { usedBytes: 5 } },
+        { podRef: { name: 'build-0', namespace: 'ci', uid: 'old' }, volume: [], 'ephemeral-storage': { usedBytes: 7 } },
+        { podRef: { name: 'bad', namespace: 'ci' }, volume: [], 'ephemeral-storage': { usedBytes: -1 } },
+      ],
+    };
+    const parsed = parseSummary(body);
+    expect(parsed.pods?.map((p) => p.pod)).toEqual(['build-0', 'free', 'build-0']);
+    const pods: Record<string, Pod> = { 'ci/build-0': limited(['200Mi']), 'ci/free': { ...limited([undefined]), metadata: { namespace: 'ci', name: 'free', uid: 'u2' } } };
+    expect(mapEphemeral('n1', parsed.pods ?? [], (ns, name) => pods[`${ns}/${name}`])).toEqual([
+      { key: 'ephemeral:ci/build-0', kind: 'ephemeral', namespace: 'ci', pod: 'build-0', volume: 'ephemeral-storage', node: 'n1', usedBytes: 190 * MI, capacityBytes: 100 * 1024 * MI, availableBytes: 90 * 1024 * MI, time: '2026-12-01T00:00:00Z', sizeLimitBytes: 200 * MI },
+    ]);
   });
 });

@@ -6,6 +6,7 @@ import { useEffect } from 'react';
 import type { QueryClient } from '@tanstack/react-query';
 import type { Notice, RendererApi } from '../../../shared/contract';
 import { keys } from './queries';
+import { applyUsageNotice } from './usage-notice';
 
 /** Applies one notice to the cache. Exported for tests. */
 export function applyNotice(client: QueryClient, notice: Notice): void {
@@ -14,23 +15,9 @@ export function applyNotice(client: QueryClient, notice: Notice): void {
       void client.invalidateQueries({ queryKey: keys.clusters() });
       void client.invalidateQueries({ queryKey: keys.fleet() });
       return;
-    case 'usage': {
-      // A poll moved these volumes (or the permission to read usage): the report, the history of those volumes,
-      // the findings (usage findings derive from the report), the claims table (its rows carry usage) and the
-      // object details (a claim's Summary shows its inodes, its findings include usage findings).
-      const volumes = notice.volumes ? new Set(notice.volumes) : undefined;
-      void client.invalidateQueries({
-        queryKey: keys.cluster(notice.clusterId),
-        predicate: (query) => {
-          const what = query.queryKey[2];
-          if (what === 'usage' || what === 'findings' || what === 'overview' || what === 'object') return true;
-          if (what === 'rows') return query.queryKey[3] === 'claims';
-          if (what === 'usage-history') return volumes === undefined || volumes.has(String(query.queryKey[3]));
-          return false;
-        },
-      });
+    case 'usage':
+      applyUsageNotice(client, notice);
       return;
-    }
     case 'status':
       // A cluster that just connected can start reading usage.
       void client.invalidateQueries({ queryKey: [...keys.cluster(notice.clusterId), 'usage'] });
