@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import fc from 'fast-check';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { Finding } from '../model/findings';
-import { fixCommandProblems, shellWords } from './fix-commands';
+import { fixCommandProblems, parseCommand, shellWords } from './fix-commands';
 import { diagnoseAll } from './index';
 import { command } from './shell-quote';
 import { fixtureView, type FixtureObjects } from './testing/fixture-view';
@@ -28,6 +28,13 @@ function runInShell(commands: readonly string[]): string[][] {
   execFileSync('/bin/sh', ['-c', commands.join('\n')], { env: { PATH: `${dir}:/usr/bin:/bin` }, cwd: dir });
   const lines = readFileSync(join(dir, 'calls'), 'utf8').split('\n').slice(0, -1);
   return lines.map((line) => line.trim().split(' ').filter((h) => h !== '').map((h) => Buffer.from(h, 'hex').toString('utf8')));
+}
+
+/** Runs one command in /bin/sh with a fake kubectl that prints what it reads on stdin; returns that text. */
+function readStdin(cmd: string): string {
+  writeFileSync(join(dir, 'cat-kubectl'), '#!/bin/sh\ncat\n');
+  chmodSync(join(dir, 'cat-kubectl'), 0o755);
+  return execFileSync('/bin/sh', ['-c', cmd.replace(/^kubectl /, 'cat-kubectl ')], { env: { PATH: `${dir}:/usr/bin:/bin` }, cwd: dir, encoding: 'utf8' });
 }
 
 /** Hex encoding of an empty argument is empty: drop empty words from our side too for the comparison. */
@@ -56,7 +63,11 @@ describe('fix commands in a real shell', () => {
     const commands = findings.flatMap((f) => f.fix.flatMap((s) => (s.command === undefined ? [] : [s.command])));
     expect(commands.length).toBeGreaterThan(10);
     const kubectl = commands.filter((c) => c.startsWith('kubectl '));
-    expect(runInShell(kubectl)).toEqual(kubectl.map((c) => nonEmpty(shellWords(c) ?? []).slice(1)));
+    expect(runInShell(kubectl)).toEqual(kubectl.map((c) => nonEmpty(parseCommand(c)?.words ?? []).slice(1)));
+    // The missing class of the capture (lab-stuck/missing-class asks for fast-ssd) gets a manifest, read on stdin.
+    const stub = kubectl.find((c) => c.startsWith("kubectl apply -f - <<'EOF'\n"));
+    expect(stub).toContain('\n  name: fast-ssd\n');
+    expect(readStdin(stub!)).toBe(parseCommand(stub!)?.stdin);
     expect(findings.flatMap(fixCommandProblems)).toEqual([]);
   });
 
