@@ -8,6 +8,7 @@
  * evidence guard (testing/evidence-guard.ts) applies `fixCommandProblems` to every finding a unit test builds.
  */
 import type { Finding } from '../model/findings';
+import { leaseNameCandidates } from './lease-names';
 
 /**
  * The words of a command as a POSIX shell reads them, for the quoting `command` produces: unquoted words split at
@@ -92,51 +93,88 @@ export function fixCommandProblems(f: Finding): string[] {
     const selected = words.some((w) => SELECTORS.includes(w) || SELECTORS.some((sel) => w.startsWith(`${sel}=`)));
     if (allNamespaces && !selected) problems.push(`${f.code}: "${s.command}" lists every namespace without a selector`);
   }
-  return problems;
+  return [...problems, ...unnamedCommandProblems(f)];
 }
 
-/** The names of the objects a finding is about: its own object and every object its evidence points at. */
-export function namedObjects(f: Finding): Set<string> {
+/**
+ * The names of the objects a finding is about: its own object, the cluster values its cause and the step's own
+ * words name, every object its evidence links to, and every name its evidence lists (a value, or each item of a comma-separated value: "Nodes the volume allows: a1, a2"), and
+ * the names the leader Lease of a provisioner in the evidence would have. Broad on purpose: the rule catches commands that name nothing at all
+ * (`kubectl get pv`), not a command that names the wrong one of the finding's objects.
+ */
+export function namedObjects(f: Finding, stepText?: string): Set<string> {
   const names = new Set<string>();
   if (f.object.name) names.add(f.object.name);
-  for (const e of f.evidence) if (e.ref?.name) names.add(e.ref.name);
+  // Names the cause or the step's own words give as cluster values (verbatim() isolates), e.g. "on node ⁨b1⁩".
+  for (const text of [f.cause.en, stepText ?? '']) for (const m of text.matchAll(/\u2068([^\u2068\u2069]*)\u2069/g)) if (m[1]) names.add(m[1]);
+  for (const e of f.evidence) {
+    if (e.ref?.name) names.add(e.ref.name);
+    if (e.value) names.add(e.value);
+    for (const item of e.value.split(', ')) if (item) names.add(item);
+    // A provisioner's leader Lease is named after it (leases.ts): looking it up by that name names the provisioner.
+    if (e.source === 'StorageClass.provisioner' && e.value) for (const lease of leaseNameCandidates(e.value)) names.add(lease);
+  }
   return names;
 }
 
 /**
- * Every name a command gives kubectl: each word, the parts of a word after `=` or `/` (`pod/web-0`,
- * `metadata.name=x`), and the values of a here-document manifest's `key: value` lines (plain or double-quoted).
+ * Whether a command gives kubectl this name: as a word, as the part of a word after `=` (`metadata.name=x`), as a
+ * segment of a path or a `kind/name` word (`/api/v1/nodes/x/proxy/...`, `pod/x`), or as the value of a
+ * here-document manifest's `key: value` line (plain or double-quoted).
  */
-export function commandNames(parsed: ParsedCommand): Set<string> {
-  const out = new Set<string>();
+export function commandNames(parsed: ParsedCommand, name: string): boolean {
   for (const w of parsed.words) {
-    out.add(w);
-    for (const part of w.split(/[=/]/)) out.add(part);
+    if (w === name || w.endsWith(`=${name}`) || w.startsWith(`${name}/`) || w.endsWith(`/${name}`) || w.includes(`/${name}/`)) return true;
   }
   for (const line of parsed.stdin?.split('\n') ?? []) {
     const value = /^\s*[A-Za-z][\w.-]*:\s+(.+?)\s*$/.exec(line)?.[1];
-    if (value === undefined) continue;
-    out.add(value.startsWith('"') ? (JSON.parse(value) as string) : value);
+    if (value !== undefined && (value === name || value === JSON.stringify(name))) return true;
   }
-  return out;
+  return false;
 }
 
-/**
- * The commands that may name none of their finding's objects, and why. Keyed by the command exactly as the rules
- * write it: a new command that names nothing fails the guard until it is aimed at its objects or justified here.
- */
-export const UNNAMED_COMMAND_EXCEPTIONS: ReadonlyMap<string, string> = new Map([]);
+/** A command that may name none of its finding's objects, and why (issue 9 part 3: the list stays short). */
+export interface UnnamedCommandException {
+  /** Finding codes it applies to; undefined: any. */
+  codes?: readonly string[];
+  /** The command's whole text. */
+  pattern: RegExp;
+  why: string;
+}
 
-/** Problems with commands that name none of the finding's objects (see UNNAMED_COMMAND_EXCEPTIONS). */
+export const UNNAMED_COMMAND_EXCEPTIONS: readonly UnnamedCommandException[] = [
+  {
+    pattern: /^kubectl get pods -n kube-system -l component=kube-controller-manager$/,
+    why: "the cause is kube-controller-manager (the PV controller), no object of the finding; kubeadm's static pods carry this label",
+  },
+  {
+    codes: ['claim.no-default-class'],
+    pattern: /^kubectl (get storageclass|patch storageclass '<class>' .*)$/,
+    why: 'the claim names no class and none is the default: the user picks one of the listed classes, then puts its name for <class>',
+  },
+  {
+    codes: ['pod.claim-missing', 'pod.secret-missing', 'pod.configmap-missing', 'pod.optional-source-missing', 'volume.secret-missing', 'class.secret-missing', 'claim.secret-missing'],
+    pattern: /^kubectl get (pvc|secret|configmap) -n \S+$/,
+    why: 'the object the finding names does not exist (getting it by name only says NotFound): the namespace\'s list of that kind shows whether it exists under another name',
+  },
+  {
+    codes: ['statefulset.claim-over-quota'],
+    pattern: /^kubectl get pvc -n \S+$/,
+    why: 'the quota is full: the user chooses which of the namespace\'s claims to delete, none of which the finding is about',
+  },
+];
+
+/** Problems with kubectl commands that name none of the finding's objects (see UNNAMED_COMMAND_EXCEPTIONS). */
 export function unnamedCommandProblems(f: Finding): string[] {
-  const objects = namedObjects(f);
   const problems: string[] = [];
   for (const s of f.fix) {
-    if (s.command === undefined || UNNAMED_COMMAND_EXCEPTIONS.has(s.command)) continue;
+    if (s.command === undefined) continue;
+    const objects = [...namedObjects(f, s.text.en)];
     const parsed = parseCommand(s.command);
     if (!parsed || parsed.words[0] !== 'kubectl') continue;
-    const names = commandNames(parsed);
-    if (![...objects].some((n) => names.has(n))) problems.push(`${f.code}: "${s.command}" names none of the finding's objects (${[...objects].join(', ')})`);
+    if (objects.some((n) => commandNames(parsed, n))) continue;
+    if (UNNAMED_COMMAND_EXCEPTIONS.some((x) => (!x.codes || x.codes.includes(f.code)) && x.pattern.test(s.command!))) continue;
+    problems.push(`${f.code}: "${s.command}" names none of the finding's objects (${objects.join(', ')})`);
   }
   return problems;
 }
