@@ -163,7 +163,7 @@ describe('claims that stay Pending', () => {
     writeFileSync(join(bin, 'kubectl'), `#!/bin/sh\nexec ${JSON.stringify(lab.kubectlPath)} --kubeconfig ${JSON.stringify(lab.kubeconfigPath)} "$@"\n`);
     chmodSync(join(bin, 'kubectl'), 0o755);
     try {
-      const applied = execFileSync('/bin/sh', ['-c', stub!], { env: { PATH: `${bin}:/usr/bin:/bin` }, encoding: 'utf8' });
+      const applied = execFileSync('/bin/sh', ['-c', stub!], { env: { PATH: `${bin}:/usr/bin:/bin`, HOME: bin }, encoding: 'utf8' });
       expect(applied).toContain('storageclass.storage.k8s.io/fast-sdd created');
     } finally {
       rmSync(bin, { recursive: true, force: true });

@@ -116,7 +116,7 @@ describe('static binding: volumes that almost fit', () => {
     writeFileSync(join(bin, 'kubectl'), `#!/bin/sh\nexec ${JSON.stringify(lab.kubectlPath)} --kubeconfig ${JSON.stringify(lab.kubeconfigPath)} "$@"\n`);
     chmodSync(join(bin, 'kubectl'), 0o755);
     try {
-      expect(execFileSync('/bin/sh', ['-c', clear!.command!], { env: { PATH: `${bin}:/usr/bin:/bin` }, encoding: 'utf8' })).toContain('persistentvolume/dx-nm-released-pv patched');
+      expect(execFileSync('/bin/sh', ['-c', clear!.command!], { env: { PATH: `${bin}:/usr/bin:/bin`, HOME: bin }, encoding: 'utf8' })).toContain('persistentvolume/dx-nm-released-pv patched');
     } finally {
       rmSync(bin, { recursive: true, force: true });
     }
