@@ -39,7 +39,11 @@ test('a student finds the Pending claim in the demo, reads why, and opens the le
   await app.details.showTab('findings');
   const finding = app.details.finding('claim.class-missing');
   await expect(app.details.cause(finding)).toContainText('StorageClass "fast-ssd", which does not exist');
-  await expect(finding.getByTestId('fix-command').first()).toHaveText('kubectl get storageclass');
+  // The first fix creates the missing class: a StorageClass manifest named fast-ssd, with a provisioner the cluster has.
+  const stub = finding.getByTestId('fix-command').first();
+  await expect(stub).toContainText("kubectl apply -f - <<'EOF'");
+  await expect(stub).toContainText('name: fast-ssd');
+  await expect(stub).toContainText('provisioner: ');
   await shot('details-finding');
 
   // The whole UI in Russian, the cause included.

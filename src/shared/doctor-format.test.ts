@@ -22,7 +22,9 @@ describe('formatDoctor', () => {
     const problems = text.indexOf('PROBLEMS');
     expect(problems).toBeGreaterThan(0);
     expect(text).toContain('✗ PersistentVolumeClaim default/task-pv-claim  [claim.class-missing]');
-    expect(text).toContain('       $ kubectl get storageclass');
+    // The missing class's manifest: its here-document lines from the first column, so that pasting it works.
+    expect(text).toContain("       $ kubectl apply -f - <<'EOF'\napiVersion: storage.k8s.io/v1\nkind: StorageClass\nmetadata:\n  name: fast\nprovisioner: rancher.io/local-path\nreclaimPolicy: Delete\nvolumeBindingMode: WaitForFirstConsumer\nEOF\n");
+    expect(text).toContain('       $ kubectl get pvc task-pv-claim -n default -o yaml');
     expect(text).toContain('  Lesson: storage-class');
     expect(text).toContain('(findings of lower severity not shown: 2)');
     expect(text).toContain('PROVISIONERS');

@@ -126,7 +126,9 @@ function formatFinding(f: Finding, lang: Lang, paint: (sev: Severity, text: stri
     out.push(`  ${WORDS.fix[lang]}:`);
     f.fix.forEach((step, i) => {
       out.push(`    ${i + 1}. ${l(step.text[lang])}`);
-      if (step.command) out.push(`       $ ${s(step.command)}`);
+      // A here-document's lines (a manifest) go out as they are, from the first column: indented, its closing
+      // delimiter would not end it in the shell that the user pastes into.
+      if (step.command) step.command.split('\n').forEach((line, n) => out.push(n === 0 ? `       $ ${s(line)}` : s(line)));
     });
   }
   out.push(`  ${WORDS.lesson[lang]}: ${f.lesson}`);

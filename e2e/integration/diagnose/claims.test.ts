@@ -7,6 +7,10 @@
  * request that no resizer takes (hostPath) in volumes.test.ts; volumes that almost fit a claim (static binding) in
  * static-binding.test.ts.
  */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../cluster/lab';
 import type { KubeObject } from '../../cluster/kube';
@@ -149,6 +153,24 @@ describe('claims that stay Pending', () => {
     expectCacheAgrees(live, ref);
     // No class is near "fast-sdd": no guess.
     expect(f.evidence.some((e) => e.label.en === 'Did you mean')).toBe(false);
+
+    // The fix: the StorageClass manifest the finding offers, pasted into a real shell with the lab's kubectl, creates
+    // the class with a provisioner the lab runs, and the claim is provisioned and bound (issue 9 part 3).
+    const stub = f.fix.find((s) => s.command?.startsWith("kubectl apply -f - <<'EOF'\n"))?.command;
+    expect(stub).toContain('\n  name: fast-sdd\n');
+    if (!lab.kubectlPath) throw new Error('kubectl was not built (npm run lab:build)');
+    const bin = mkdtempSync(join(tmpdir(), 'kse-lab-kubectl-'));
+    writeFileSync(join(bin, 'kubectl'), `#!/bin/sh\nexec ${JSON.stringify(lab.kubectlPath)} --kubeconfig ${JSON.stringify(lab.kubeconfigPath)} "$@"\n`);
+    chmodSync(join(bin, 'kubectl'), 0o755);
+    try {
+      const applied = execFileSync('/bin/sh', ['-c', stub!], { env: { PATH: `${bin}:/usr/bin:/bin`, HOME: bin }, encoding: 'utf8' });
+      expect(applied).toContain('storageclass.storage.k8s.io/fast-sdd created');
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
+    await until('the claim bound through the new class', () => live.store.get('persistentvolumeclaims', 'typo', ns)?.status?.phase === 'Bound', 60_000);
+    await live.waitGone(ref, 'claim.class-missing', 30_000);
+    await lab.kubectl(['delete', 'storageclass', 'fast-sdd']);
 
     // One letter off the lab's class lab-hostpath: "did you mean", and no near-miss volumes (trial 3 defect 17).
     await apply(lab, claim(ns, 'near-typo', { className: 'lab-hostpth' }));

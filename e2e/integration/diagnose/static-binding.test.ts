@@ -5,7 +5,12 @@
  * read back through the app's pipeline (live context -> reflectors -> ClusterStore -> listFindings). One lab for the
  * file, not seeded: every scenario brings its own static class and volumes.
  */
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { plainText } from '../../../src/shared/verbatim';
 import type { Lab } from '../../cluster/lab';
 import type { KubeObject } from '../../cluster/kube';
 import { apply, claimRef, evidenceLines, type LiveCluster, namespace, until, useLab, volumeRef } from './live';
@@ -101,7 +106,21 @@ describe('static binding: volumes that almost fit', () => {
     const line = f.evidence.find((e) => e.ref?.name === 'dx-nm-released-pv');
     expect(line?.source).toBe('status.phase');
     expect(line?.note?.en).toContain(`Released: still holds the claimRef of ${ns}/first-owner`);
-    expect(f.fix.some((s) => s.command === `kubectl patch pv dx-nm-released-pv --type json -p '[{"op":"remove","path":"/spec/claimRef"}]'`)).toBe(true);
+    const clear = f.fix.find((s) => s.command === `kubectl patch pv dx-nm-released-pv --type json -p '[{"op":"remove","path":"/spec/claimRef"}]'`);
+    // The warning comes first: any fitting claim may take it, the data stays, and what the reclaim policy does next.
+    expect(plainText(clear!.text.en)).toContain('volume dx-nm-released-pv becomes Available and the first claim that fits takes it');
+    expect(plainText(clear!.text.en)).toContain('Its reclaim policy is Retain');
+    // Run as the user would paste it (/bin/sh, the lab's kubectl): the volume goes back to Available and binds the new claim.
+    if (!lab.kubectlPath) throw new Error('kubectl was not built (npm run lab:build)');
+    const bin = mkdtempSync(join(tmpdir(), 'kse-lab-kubectl-'));
+    writeFileSync(join(bin, 'kubectl'), `#!/bin/sh\nexec ${JSON.stringify(lab.kubectlPath)} --kubeconfig ${JSON.stringify(lab.kubeconfigPath)} "$@"\n`);
+    chmodSync(join(bin, 'kubectl'), 0o755);
+    try {
+      expect(execFileSync('/bin/sh', ['-c', clear!.command!], { env: { PATH: `${bin}:/usr/bin:/bin`, HOME: bin }, encoding: 'utf8' })).toContain('persistentvolume/dx-nm-released-pv patched');
+    } finally {
+      rmSync(bin, { recursive: true, force: true });
+    }
+    await until('the second owner bound to the freed volume', () => live.store.get('persistentvolumeclaims', 'second-owner', ns)?.spec?.volumeName === 'dx-nm-released-pv' && live.store.get('persistentvolumeclaims', 'second-owner', ns)?.status?.phase === 'Bound', 60_000);
   });
 
   it('a claim that names its volume: missing, taken by another claim, or not fitting', async () => {

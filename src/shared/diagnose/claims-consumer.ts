@@ -131,7 +131,13 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
         object: c.ref,
         cause: t(`Provisioner ${verbatim(provisioner)} tried to create the volume and failed: ${verbatim(failed.message ?? '')}`, `Провизионер ${verbatim(provisioner)} пытался создать том, но не смог: ${verbatim(failed.message ?? '')}`),
         evidence: withHealth(eventEvidence(view, failed)),
-        fix: [describeStep(c), step(t('Read the provisioner logs for the full error; fix the class parameters or the storage backend it names', 'Прочитайте логи провизионера; исправьте параметры класса или хранилище, о котором говорит ошибка'), health.pod ? command`kubectl logs -n ${health.pod.namespace} ${health.pod.name}` : health.row.leaseNamespace ? command`kubectl get pods -n ${health.row.leaseNamespace}` : undefined)],
+        fix: [
+          describeStep(c),
+          health.pod
+            ? step(t(`Read the logs of its pod ${verbatim(health.pod.name)} for the full error; fix the class parameters or the storage backend it names`, `Прочитайте логи его пода ${verbatim(health.pod.name)}; исправьте параметры класса или хранилище, о котором говорит ошибка`), command`kubectl logs -n ${health.pod.namespace} ${health.pod.name}`)
+            : step(t('Read the provisioner logs for the full error (no pod of it was found: the holder of its leader Lease, below, is usually its pod); fix the class parameters or the storage backend it names', 'Прочитайте логи провизионера (его под не найден: владелец его лидерского Lease, ниже, — обычно и есть под); исправьте параметры класса или хранилище, о котором говорит ошибка')),
+          ...(health.pod ? [] : [provisionerLeaseStep(provisioner, health)]),
+        ],
       }),
     ];
   }

@@ -12,7 +12,7 @@ import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
 import { duration, eventEvidence, eventMillis, eventsAbout, isPodFinished, millis, newestEvent, refByName, refTo } from './object-helpers';
 import { compareQuantities, storageQuantity } from '../quantity';
-import { command } from './shell-quote';
+import { command, withNames } from './shell-quote';
 import { SLOW_WAIT_MS } from './claims-common';
 import { NODES, ON_NODES, PODS } from './words';
 
@@ -202,7 +202,7 @@ function unservedExpansion(ctx: DiagnoseContext, claim: PersistentVolumeClaim, s
         slow || failed
           ? [
               describe,
-              step(t('See which driver serves the volume', 'Посмотрите, какой драйвер обслуживает том'), volumeName ? command`kubectl get pv ${volumeName} -o yaml` : 'kubectl get pv'),
+              step(t(`See which driver serves volume ${verbatim(volumeName)}`, `Посмотрите, какой драйвер обслуживает том ${verbatim(volumeName)}`), volumeName ? command`kubectl get pv ${volumeName} -o yaml` : undefined),
               step(
                 t(
                   `If the volume cannot grow, the request cannot go back to ${verbatim(have)} either (the API server only accepts a size above the current capacity): to get more space, copy the data to a new, larger claim`,
@@ -258,7 +258,7 @@ export function diagnoseTerminatingClaim(ctx: DiagnoseContext, claim: Persistent
         evidence(t('Finalizers', 'Финализаторы'), (claim.metadata.finalizers ?? []).join(', '), { source: 'metadata.finalizers' }),
         ...pods.map((p) => evidence(t('Pod using it', 'Под, который её использует'), p.metadata?.name ?? '', { ref: refTo('pods', p), source: 'spec.volumes[].persistentVolumeClaim.claimName' })),
       ],
-      fix: [step(t('Delete or scale down the pods that use it, if the deletion is intended', 'Если удаление задумано, удалите поды или уменьшите число реплик'), command`kubectl get pods -n ${claim.metadata.namespace}`)],
+      fix: [step(t('Delete or scale down the pods that use it, if the deletion is intended', 'Если удаление задумано, удалите поды или уменьшите число реплик'), withNames(command`kubectl get pods -n ${claim.metadata.namespace}`, pods.map((p) => p.metadata?.name)))],
       // Waiting for pods to stop is normal for a while; a deletion that hangs on is worth a warning.
       severity: ctx.view.now() - (millis(claim.metadata.deletionTimestamp) ?? ctx.view.now()) > SLOW_WAIT_MS ? 'warning' : 'expected-wait',
     }),

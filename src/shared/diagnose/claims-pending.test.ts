@@ -135,7 +135,12 @@ describe('pending claim: classes', () => {
     const [f] = diagnose({ persistentvolumeclaims: [manualClaim] });
     expect(f?.code).toBe('claim.class-missing');
     expect(f?.cause.en).toContain('no PersistentVolume of that class exists either');
-    expect(f?.fix.map((s) => s.text.en)).toEqual(expect.arrayContaining([expect.stringMatching(/^A typo/), expect.stringMatching(/^A class of hand-made volumes: create a PersistentVolume with storageClassName manual/)]));
+    expect(f?.fix.map((s) => plainText(s.text.en))).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^A typo/), 'A class of hand-made volumes: create a PersistentVolume with storageClassName manual, at least 3Gi, access modes ReadWriteOnce, volumeMode Filesystem']),
+    );
+    // The typo fix reads the claim to recreate it, by name; no class on this cluster provisions, so no manifest.
+    expect(f?.fix.map((s) => s.command)).toEqual([undefined, 'kubectl get pvc task-pv-claim -n default -o yaml', undefined, 'kubectl describe pvc task-pv-claim -n default']);
+    expect(plainText(f!.fix[0]!.text.ru)).toBe('Чтобы создать класс manual, сначала установите провизионер: ни один класс или CSIDriver кластера не называет такой, который создавал бы его тома');
   });
 
   it('a fitting volume with kube-controller-manager down is a problem', () => {
@@ -252,7 +257,19 @@ describe('pending claim: static near misses', () => {
     expect(asked).toMatchObject({ value: '', note: { ru: 'без класса (пустая строка): только заранее созданные тома' } });
     expect(byVolume).toEqual({ 'old-data': 'status.phase', small: 'spec.capacity.storage', rox: 'spec.accessModes', block: 'spec.volumeMode' });
     expect(plainText(f?.evidence.find((e) => e.ref?.name === 'small')?.note?.ru ?? '')).toContain('меньше запрошенных 3Gi');
-    expect(f?.fix.map((s) => s.command)).toContain(`kubectl patch pv old-data --type json -p '[{"op":"remove","path":"/spec/claimRef"}]'`);
+    // old-data still holds the claimRef of this claim's name with the uid of an earlier claim (deleted, recreated):
+    // forgetting the uid hands it to this claim alone, with the reclaim policy said.
+    const stale = f!.fix.find((s) => s.command?.includes('old-data') && s.command.startsWith('kubectl patch'));
+    expect(stale?.command).toBe(`kubectl patch pv old-data --type merge -p '{"spec":{"claimRef":{"uid":null,"resourceVersion":null}}}'`);
+    expect(plainText(stale!.text.en)).toContain('Give volume old-data back to claim default/task-pv-claim: forget only the old uid');
+    expect(plainText(stale!.text.en)).toContain('Its reclaim policy is Retain');
+    // Each near miss is read whole by name, its differing fields named in words and by path.
+    // (the three closest, by name among equals: block, old-data, rox; small is in the evidence only)
+    expect(f!.fix.filter((s) => s.command?.startsWith('kubectl get pv ')).map((s) => s.command)).toEqual(['kubectl get pv block -o yaml', 'kubectl get pv old-data -o yaml', 'kubectl get pv rox -o yaml']);
+    const blockStep = f!.fix.find((s) => s.command === 'kubectl get pv block -o yaml');
+    expect(plainText(blockStep!.text.en)).toBe('Volume block nearly fits: volumeMode is Block, the claim wants Filesystem (spec.volumeMode). Read it whole, then change the claim (recreate it) or make a volume that fits');
+    expect(plainText(blockStep!.text.ru)).toContain('Том block почти подходит: volumeMode Block, а заявке нужен Filesystem (spec.volumeMode)');
+    expect(f?.fix.some((s) => s.command === 'kubectl get pv')).toBe(false);
     // The volume's fields as label/value facts in both languages, not a raw "capacity=1Gi accessModes=..." (trial 4).
     const near = f!.evidence.find((e) => e.ref?.name === 'small')!;
     expect(near.value).toBe('small');
@@ -277,6 +294,18 @@ describe('pending claim: static near misses', () => {
     expect(f?.evidence.find((e) => e.ref?.name === 'pinned')?.source).toBe('metadata.labels, spec.nodeAffinity');
     // No size gap: the catalog's title, which says no volume fits.
     expect(f?.headline).toBeUndefined();
+  });
+
+  it("a Released volume still holding another claim's claimRef: remove it, saying the volume goes to any fitting claim and what its policy does", () => {
+    const otherOwner = volumeWith('old-logs', { storageClassName: undefined, persistentVolumeReclaimPolicy: 'Delete', claimRef: { namespace: 'default', name: 'logs', uid: 'logs-uid' } }, 'Released');
+    const [f] = diagnose({ persistentvolumeclaims: [claim], persistentvolumes: [otherOwner] });
+    expect(f?.code).toBe('claim.static-near-miss');
+    const stale = f!.fix.find((s) => s.command?.startsWith('kubectl patch pv old-logs'));
+    expect(stale?.command).toBe(`kubectl patch pv old-logs --type json -p '[{"op":"remove","path":"/spec/claimRef"}]'`);
+    expect(plainText(stale!.text.en)).toBe(
+      'Remove its claimRef, after checking that the old data may be handed over: volume old-logs becomes Available and the first claim that fits takes it, default/task-pv-claim or another, with the data still on it. Its reclaim policy is Delete: when the next claim is deleted, the volume and its data are deleted; set it to Retain first if the data matters',
+    );
+    expect(plainText(stale!.text.ru)).toContain('станет Available, и его получит первая подходящая заявка — default/task-pv-claim или другая, вместе с данными. Его политика возврата Delete');
   });
 
   it('volumes bound to other claims are not offered as near misses; reserved ones are', () => {

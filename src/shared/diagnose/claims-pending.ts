@@ -6,8 +6,8 @@
  */
 import { counted, pluralForm } from '../plural';
 import { verbatim } from '../verbatim';
-import type { PersistentVolumeClaim, StorageClass } from '../kube/objects';
-import type { Evidence, Finding, Localized } from '../model/findings';
+import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from '../kube/objects';
+import type { Evidence, Finding, FixStep, Localized } from '../model/findings';
 import { compareQuantities, storageQuantity } from '../quantity';
 import { consumerNotScheduled, provisioning } from './claims-consumer';
 import { describeStep, pendingUnknown, recentEvents, SLOW_WAIT_MS, type ClaimCase } from './claims-common';
@@ -19,6 +19,8 @@ import { controllerManagerDown, NO_PROVISIONER } from './provisioners';
 import { command } from './shell-quote';
 import { analyseStatic, nearMissEvidence, VOLUME_FACTS_SOURCE, volumeEvidence, type NearMiss } from './static-binding';
 import { likelyTypoOf } from './class-typo';
+import { classStubStep } from './class-stub';
+import { forgetClaimUidStep, nearMissSteps, removeClaimRefStep } from './volume-fixes';
 import { claimClassName } from './view';
 import { ALMOST_FIT, CLASSES, VOLUMES } from './words';
 
@@ -172,19 +174,10 @@ function staticOnly(c: ClaimCase, className: string, extra: Evidence[], classObj
             `uses class ${verbatim(className)}, which is only a name that hand-made volumes carry (no StorageClass object is needed, so the "${verbatim('not found')}" event is expected): only a PersistentVolume of class ${verbatim(className)} can bind it`,
             `использует класс ${verbatim(className)} — это лишь имя, которое носят созданные вручную тома (объект StorageClass для него не нужен, поэтому событие «${verbatim('not found')}» ожидаемо): привязать её может только PersistentVolume класса ${verbatim(className)}`,
           );
-  const fixes = [
-    describeStep(c),
-    step(t('Create a PersistentVolume that fits the claim, or change the claim to fit an existing one (recreate it)', 'Создайте подходящий PersistentVolume или пересоздайте заявку так, чтобы она подошла к существующему'), 'kubectl get pv'),
-  ];
-  if (analysis.nearMisses.some((m) => m.differences.some((d) => d.field === 'released'))) {
-    const released = analysis.nearMisses.find((m) => m.differences.some((d) => d.field === 'released'))!.volume.metadata?.name;
-    fixes.push(
-      step(
-        t(`After checking its old data may be reused, free volume ${verbatim(released)} by removing its claimRef`, `Убедившись, что старые данные можно отдать, освободите том ${verbatim(released)}, удалив claimRef`),
-        command`kubectl patch pv ${released} --type json -p ${'[{"op":"remove","path":"/spec/claimRef"}]'}`,
-      ),
-    );
-  }
+  const fixes = [describeStep(c), ...nearMissSteps(analysis.nearMisses)];
+  if (analysis.nearMisses.length === 0) fixes.push(step(fitWanted(c.claim, className)));
+  const released = analysis.nearMisses.find((m) => m.differences.some((d) => d.field === 'released'))?.volume;
+  if (released) fixes.push(staleClaimRefStep(c, released));
   const near = analysis.nearMisses.length > 0;
   const gap = sizeGap(c.claim, analysis.nearMisses);
   return [
@@ -246,8 +239,8 @@ function classMissing(c: ClaimCase, className: string): Finding[] {
       code: 'claim.class-missing',
       object: c.ref,
       cause: t(
-        `The claim asks for StorageClass "${verbatim(className)}", which does not exist, so no volume will be provisioned; no PersistentVolume of that class exists either. If the name is a typo, recreate the claim with an existing class; if it names a class of hand-made volumes (such as "${verbatim('manual')}"), no StorageClass is needed: create a fitting PersistentVolume of that class.`,
-        `Заявка просит StorageClass «${verbatim(className)}», которого нет, поэтому том не будет создан; PersistentVolume такого класса тоже нет. Если в имени опечатка, пересоздайте заявку с существующим классом; если это класс томов, создаваемых вручную (вроде «${verbatim('manual')}»), StorageClass не нужен — создайте подходящий PersistentVolume этого класса.`,
+        `The claim asks for StorageClass "${verbatim(className)}", which does not exist, so no volume will be provisioned; no PersistentVolume of that class exists either. If the class should exist, create it; if the name is a typo, recreate the claim with an existing class; if it names a class of hand-made volumes (such as "${verbatim('manual')}"), no StorageClass is needed: create a fitting PersistentVolume of that class.`,
+        `Заявка просит StorageClass «${verbatim(className)}», которого нет, поэтому том не будет создан; PersistentVolume такого класса тоже нет. Если такой класс нужен, создайте его; если в имени опечатка, пересоздайте заявку с существующим классом; если это класс томов, создаваемых вручную (вроде «${verbatim('manual')}»), StorageClass не нужен — создайте подходящий PersistentVolume этого класса.`,
       ),
       evidence: [
         classEvidence(className),
@@ -256,11 +249,13 @@ function classMissing(c: ClaimCase, className: string): Finding[] {
         ...recentEvents(c, ['ProvisioningFailed']),
       ],
       fix: [
-        step(t('A typo: recreate the claim with one of the existing classes (the class of a claim cannot be changed)', 'Опечатка: пересоздайте заявку с существующим классом (класс заявки поменять нельзя)'), 'kubectl get storageclass'),
+        classStubStep(view, className),
         step(
-          t(`A class of hand-made volumes: create a PersistentVolume with storageClassName ${className} that fits the claim (size, access modes)`, `Класс томов, создаваемых вручную: создайте PersistentVolume со storageClassName ${className}, подходящий заявке (размер, режимы доступа)`),
-          'kubectl get pv',
+          t('A typo: recreate the claim with one of the existing classes (the class of a claim cannot be changed): save it, fix storageClassName, delete and apply it', 'Опечатка: пересоздайте заявку с существующим классом (класс заявки поменять нельзя): сохраните её, исправьте storageClassName, удалите и примените снова'),
+          command`kubectl get pvc ${c.name} -n ${c.ns} -o yaml`,
         ),
+        step(fitWanted(c.claim, className, t('A class of hand-made volumes: ', 'Класс томов, создаваемых вручную: '))),
+        ...nearMissSteps(analysis.nearMisses),
         describeStep(c),
       ],
     }),
@@ -334,4 +329,30 @@ function withClass(c: ClaimCase, sc: StorageClass, className: string): Finding[]
   const analysis = analyseStatic(c.ctx, c.claim, className);
   if (analysis.matches.length > 0 && !waitsForConsumer) return [bindingDue(c, analysis.matches[0]!)];
   return provisioning(c, sc, extra);
+}
+
+/**
+ * What a hand-made volume must offer to bind this claim, in words: its class, at least the size asked, the access
+ * modes and volume mode asked (checkVolumeSatisfyClaim). `lead` starts the sentence when it is one option of several.
+ */
+function fitWanted(claim: PersistentVolumeClaim, className: string, lead: Localized = t('', '')): Localized {
+  const size = claim.spec?.resources?.requests?.['storage'];
+  const modes = (claim.spec?.accessModes ?? []).join(', ');
+  const mode = claim.spec?.volumeMode ?? 'Filesystem';
+  const cls = className ? t(`storageClassName ${verbatim(className)}`, `storageClassName ${verbatim(className)}`) : t('no class (storageClassName "")', 'без класса (storageClassName "")');
+  return t(
+    `${lead.en}create a PersistentVolume with ${cls.en}${size ? `, at least ${verbatim(size)}` : ''}${modes ? `, access modes ${verbatim(modes)}` : ''}, volumeMode ${verbatim(mode)}`,
+    `${lead.ru}создайте PersistentVolume с ${cls.ru}${size ? `, не меньше ${verbatim(size)}` : ''}${modes ? `, режимы доступа ${verbatim(modes)}` : ''}, volumeMode ${verbatim(mode)}`,
+  );
+}
+
+/**
+ * A Released volume that still holds a claimRef blocks this claim. When the claimRef names this claim's
+ * namespace/name (the claim was deleted and recreated), forgetting the old uid hands the volume to this claim alone;
+ * otherwise the claimRef has to go, and any fitting claim may take the volume (volume-fixes.ts says what that does).
+ */
+function staleClaimRefStep(c: ClaimCase, pv: PersistentVolume): FixStep {
+  const ref = pv.spec?.claimRef;
+  const key = `${c.ns}/${c.name}`;
+  return ref?.namespace === c.ns && ref.name === c.name ? forgetClaimUidStep(pv, key) : removeClaimRefStep(pv, key);
 }

@@ -11,6 +11,7 @@ import { eventEvidence, newestEvent, refByName, refTo } from './object-helpers';
 import { command } from './shell-quote';
 import { DIFFERENCE_FIELD_PATH, VOLUME_FACTS_SOURCE, volumeDifferences, volumeEvidence } from './static-binding';
 import { claimClassName } from './view';
+import { forgetClaimUidStep, removeClaimRefStep } from './volume-fixes';
 
 export function diagnoseRequestedVolume(c: ClaimCase): Finding[] {
   const view = c.ctx.view;
@@ -29,7 +30,13 @@ export function diagnoseRequestedVolume(c: ClaimCase): Finding[] {
         object: c.ref,
         cause: t(`The claim asks for volume ${verbatim(volumeName)}, which does not exist; it stays Pending until that volume is created.`, `Заявка просит том ${verbatim(volumeName)}, которого нет; она будет Pending, пока этот том не создадут.`),
         evidence: [asked, ...events],
-        fix: [step(t('Create the PersistentVolume with that name, or recreate the claim without spec.volumeName', 'Создайте PersistentVolume с этим именем или пересоздайте заявку без spec.volumeName'), 'kubectl get pv'), describe],
+        fix: [
+          step(
+            t(`Create PersistentVolume ${verbatim(volumeName)}, or recreate the claim without spec.volumeName: save it, remove the field, delete and apply it`, `Создайте PersistentVolume ${verbatim(volumeName)} или пересоздайте заявку без spec.volumeName: сохраните её, уберите поле, удалите и примените снова`),
+            command`kubectl get pvc ${c.name} -n ${c.ns} -o yaml`,
+          ),
+          describe,
+        ],
       }),
     ];
   }
@@ -46,8 +53,14 @@ export function diagnoseRequestedVolume(c: ClaimCase): Finding[] {
           : t(`The requested volume ${verbatim(volumeName)} is bound to another claim, ${verbatim(other)}.`, `Запрошенный том ${verbatim(volumeName)} привязан к другой заявке — ${verbatim(other)}.`),
         evidence: [asked, evidence(t('Volume claimRef', 'claimRef тома'), `${other} uid=${ref.uid}`, { ref: refTo('persistentvolumes', pv), source: 'spec.claimRef' }), ...events],
         fix: released
-          ? [step(t('If its old data may be reused, remove the stale claimRef', 'Если старые данные можно отдать, удалите устаревший claimRef'), command`kubectl patch pv ${volumeName} --type json -p ${'[{"op":"remove","path":"/spec/claimRef"}]'}`), describe]
-          : [step(t('Ask for another volume: recreate the claim without spec.volumeName or with a free volume', 'Запросите другой том: пересоздайте заявку без spec.volumeName или со свободным томом'), 'kubectl get pv'), describe],
+          ? [ref.namespace === c.ns && ref.name === c.name ? forgetClaimUidStep(pv, `${c.ns}/${c.name}`) : removeClaimRefStep(pv, `${c.ns}/${c.name}`), describe]
+          : [
+              step(
+                t('Ask for another volume: recreate the claim without spec.volumeName or with a free volume (save it, change the field, delete and apply it)', 'Запросите другой том: пересоздайте заявку без spec.volumeName или со свободным томом (сохраните её, измените поле, удалите и примените снова)'),
+                command`kubectl get pvc ${c.name} -n ${c.ns} -o yaml`,
+              ),
+              describe,
+            ],
       }),
     ];
   }

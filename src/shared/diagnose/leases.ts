@@ -8,17 +8,7 @@ import { t } from './finding';
 import { duration, millis } from './object-helpers';
 import type { ClusterView } from './view';
 
-/**
- * Names the leader Lease of a provisioner may have: csi-lib-utils (external-provisioner) turns every
- * character outside [a-zA-Z0-9-] into '-' and appends 'X' to a trailing '-'; sig-storage-lib-external-provisioner
- * (nfs-subdir, local-path, ...) only turns '/' into '-'.
- */
-export function leaseNameCandidates(provisioner: string): string[] {
-  let csi = provisioner.replace(/[^a-zA-Z0-9-]/g, '-');
-  if (csi.endsWith('-')) csi += 'X';
-  const lib = provisioner.replace(/\//g, '-');
-  return csi === lib ? [csi] : [csi, lib];
-}
+export { leaseNameCandidates } from './lease-names';
 
 /** The leader lease of kube-controller-manager (runs the PV controller and in-tree provisioners), when visible. */
 export function controllerManagerLease(view: ClusterView): Lease | undefined {

@@ -15,7 +15,7 @@ import { condition, eventEvidence, eventsAbout, refByName, refTo } from './objec
 import { volumeConflict, type PodExclusion, type VolumeConflict } from './pod-placement';
 import { parseSchedulerMessage } from './scheduler-message';
 import { formatTerms } from './selectors';
-import { command } from './shell-quote';
+import { command, withNames } from './shell-quote';
 import { analyseStatic, nearMissEvidence } from './static-binding';
 import { capacityShortfall, type CapacitySegment, type CapacityShortfall } from './storage-capacity';
 import { claimClassName } from './view';
@@ -90,7 +90,7 @@ export function diagnosePodScheduling(ctx: DiagnoseContext, pod: Pod): Finding[]
       // N6) reads as its words, not as a stray fragment of ours.
       cause: t(`The scheduler cannot place the pod because of its volumes. It says: “${verbatim(message)}”`, `Планировщик не может разместить под из-за его томов. Его сообщение: «${verbatim(message)}»`),
       evidence: [...groups, messageEvidence, ...events, ...claimEvidence, ...nearestVolumes(ctx, claimObjects, message)],
-      fix: [step(t('Look at the claims it uses: each one explains why it is not bound or where its volume can be used', 'Посмотрите заявки пода: у каждой указано, почему она не привязана или где можно использовать её том'), command`kubectl get pvc -n ${ns}`)],
+      fix: [step(t('Look at the claims it uses: each one explains why it is not bound or where its volume can be used', 'Посмотрите заявки пода: у каждой указано, почему она не привязана или где можно использовать её том'), withNames(command`kubectl get pvc -n ${ns}`, claims) ?? command`kubectl describe pod ${pod.metadata?.name} -n ${ns}`)],
     }),
   ];
 }
@@ -182,7 +182,7 @@ function conflictFix(pod: Pod, c: VolumeConflict): FixStep[] {
           : e.by === 'taint'
             ? t(`Move the pod to its data: add a toleration for taint ${verbatim(taintText(e))} to the pod, or remove the taint from node ${verbatim(first.node)}`, `Перенесите под к данным: добавьте поду toleration для taint ${verbatim(taintText(e))} или снимите taint с узла ${verbatim(first.node)}`)
             : t(`Move the pod to its data: uncordon node ${verbatim(first.node)} when it may take pods again`, `Перенесите под к данным: снимите cordon с узла ${verbatim(first.node)}, когда на него снова можно ставить поды`);
-    steps.push(step(how, e.by === 'unschedulable' ? command`kubectl uncordon ${first.node}` : command`kubectl get nodes --show-labels`));
+    steps.push(step(how, e.by === 'unschedulable' ? command`kubectl uncordon ${first.node}` : command`kubectl get node ${first.node} --show-labels`));
   }
   const target = c.podNodes[0];
   steps.push(
@@ -260,7 +260,7 @@ function shortfallFix(pod: Pod, f: CapacityShortfall): FixStep[] {
     ),
   ];
   const room = f.roomElsewhere[0];
-  if (room) steps.push(step(t(`Or let the pod run where there is room: node ${verbatim(room.nodes[0])}`, `Или разрешите поду работать там, где место есть: на узле ${verbatim(room.nodes[0])}`), command`kubectl get nodes --show-labels`));
+  if (room) steps.push(step(t(`Or let the pod run where there is room: node ${verbatim(room.nodes[0])}`, `Или разрешите поду работать там, где место есть: на узле ${verbatim(room.nodes[0])}`), command`kubectl get node ${room.nodes[0]} --show-labels`));
   steps.push(step(t('See the pod and its events', 'Посмотрите под и его события'), command`kubectl describe pod ${pod.metadata?.name} -n ${ns}`));
   return steps;
 }

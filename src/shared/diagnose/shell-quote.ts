@@ -37,3 +37,13 @@ export function command(strings: TemplateStringsArray, ...values: (string | unde
   }
   return out;
 }
+
+/**
+ * A command built by `command` followed by several values from the cluster, each quoted (e.g. the claims of a pod:
+ * `kubectl get pvc -n shop data-0 logs-0`). Undefined when the command or any value is not safe, or no value is given.
+ */
+export function withNames(base: string | undefined, values: readonly (string | undefined)[]): string | undefined {
+  if (base === undefined || values.length === 0) return undefined;
+  if (values.some((v) => v === undefined || !isCommandSafe(v))) return undefined;
+  return `${base} ${(values as string[]).map(shellQuote).join(' ')}`;
+}

@@ -17,6 +17,7 @@ import { refByName, refTo, unreadable } from './object-helpers';
 import { command } from './shell-quote';
 import { admissionFindings, type MissingClaims } from './statefulset-admission';
 import { claimName, claimTemplates, ordinalOfClaim, wantedOrdinals } from './statefulset-ordinals';
+import { classStubStep } from './class-stub';
 
 /** Every finding about one StatefulSet. */
 export function diagnoseStatefulSet(ctx: DiagnoseContext, set: StatefulSet): Finding[] {
@@ -67,9 +68,9 @@ function classFindings(ctx: DiagnoseContext, set: StatefulSet): Finding[] {
           evidence(t('Class asked for', 'Запрошенный класс'), className, { ref: refByName('storageclasses', className), source: `spec.volumeClaimTemplates[${index}].spec.storageClassName`, note: t('does not exist', 'не существует') }),
         ],
         fix: [
-          step(t('See which classes exist', 'Посмотрите, какие классы есть'), 'kubectl get storageclass'),
+          classStubStep(ctx.view, className),
           step(
-            t('volumeClaimTemplates cannot be edited in place: recreate the StatefulSet keeping its pods (--cascade=orphan), apply the manifest with an existing class, then delete the Pending claims so they are made again', 'volumeClaimTemplates нельзя изменить на месте: пересоздайте StatefulSet, сохранив поды (--cascade=orphan), примените манифест с существующим классом и удалите заявки в Pending, чтобы они создались заново'),
+            t('Or use a class that exists: volumeClaimTemplates cannot be edited in place, so recreate the StatefulSet keeping its pods (--cascade=orphan), apply the manifest with an existing class, then delete the Pending claims so they are made again', 'Либо возьмите существующий класс: volumeClaimTemplates нельзя изменить на месте, поэтому пересоздайте StatefulSet, сохранив поды (--cascade=orphan), примените манифест с существующим классом и удалите заявки в Pending, чтобы они создались заново'),
             command`kubectl delete statefulset ${set.metadata?.name} -n ${ns} --cascade=orphan`,
           ),
         ],

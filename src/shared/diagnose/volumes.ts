@@ -13,6 +13,7 @@ import { command } from './shell-quote';
 import { SLOW_WAIT_MS } from './claims-common';
 import { VOLUME_FACTS_SOURCE, volumeEvidence } from './static-binding';
 import { healthEvidence } from './provisioners';
+import { forgetClaimUidStep, removeClaimRefStep } from './volume-fixes';
 
 /** Where the data of a volume lives, for the user to look at before reusing or deleting it. */
 export function volumeSource(pv: PersistentVolume): string {
@@ -57,7 +58,8 @@ function byPhase(ctx: DiagnoseContext, pv: PersistentVolume): Finding[] {
             cause: t(`The volume is reserved (claimRef) for claim ${verbatim(claimKey)}, which does not exist: no other claim can take it.`, `Том зарезервирован (claimRef) для заявки ${verbatim(claimKey)}, которой нет: никакая другая заявка его не получит.`),
             evidence: [facts, ...claimEvidence],
             fix: [
-              step(t(`Create claim ${verbatim(claimKey)}, or remove the reservation`, `Создайте заявку ${verbatim(claimKey)} или снимите резерв`), command`kubectl patch pv ${name} --type json -p ${'[{"op":"remove","path":"/spec/claimRef"}]'}`),
+              step(t(`Create claim ${verbatim(claimKey)} (it binds this volume), or remove the reservation:`, `Создайте заявку ${verbatim(claimKey)} (она получит этот том) или снимите резерв:`)),
+              removeClaimRefStep(pv),
             ],
           }),
         ];
@@ -134,14 +136,8 @@ function released(ctx: DiagnoseContext, pv: PersistentVolume, policy: string, fa
       evidence: [facts, source, ...claimEvidence],
       fix: [
         step(t('First look at the data it holds (and back it up if it matters)', 'Сначала посмотрите, какие данные на нём лежат (и сохраните их, если они важны)'), command`kubectl get pv ${name} -o yaml`),
-        step(
-          t(`Then either give it back to a claim named ${verbatim(claimKey)}: forget only the old uid, and recreating that claim binds it again`, `Затем либо верните его заявке ${verbatim(claimKey)}: сотрите только старый uid — пересозданная заявка с этим именем снова его получит`),
-          command`kubectl patch pv ${name} --type merge -p ${'{"spec":{"claimRef":{"uid":null,"resourceVersion":null}}}'}`,
-        ),
-        step(
-          t('Or let any fitting claim take it: remove the claimRef, the volume becomes Available', 'Либо отдайте его любой подходящей заявке: удалите claimRef, том станет Available'),
-          command`kubectl patch pv ${name} --type json -p ${'[{"op":"remove","path":"/spec/claimRef"}]'}`,
-        ),
+        forgetClaimUidStep(pv, claimKey),
+        removeClaimRefStep(pv),
         step(
           t('Or discard it: delete the PV object, then delete the backing storage yourself (the cluster will not)', 'Либо избавьтесь от него: удалите объект PV, а затем само хранилище — кластер этого не сделает'),
           command`kubectl delete pv ${name}`,

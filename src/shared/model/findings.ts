@@ -55,7 +55,10 @@ export interface EvidenceFact {
 /** One step of a fix. The app never writes to a cluster: commands are for the user to run. */
 export interface FixStep {
   text: Localized;
-  /** A kubectl command to copy, with names filled in and shell-quoted. */
+  /**
+   * A kubectl command to copy, with names filled in and shell-quoted: one line, or a first line ending in a quoted
+   * here-document (`kubectl apply -f - <<'EOF'`), a manifest's lines and `EOF` (diagnose/fix-commands.ts parseCommand).
+   */
   command?: string;
 }
 

@@ -115,7 +115,7 @@ function finding(f: Finding, lang: Lang, lessons: ReadonlyMap<string, ReportLess
     out.push(paragraph(strong(`${WORDS.fix[lang]}:`)));
     out.push(
       list(
-        f.fix.map((step) => [paragraph(text(l(step.text))), ...(step.command ? [{ type: 'code', lang: 'sh', value: visible(step.command) } as const] : [])]),
+        f.fix.map((step) => [paragraph(text(l(step.text))), ...(step.command ? [{ type: 'code', lang: 'sh', value: step.command.split('\n').map(visible).join('\n') } as const] : [])]),
         true,
       ),
     );

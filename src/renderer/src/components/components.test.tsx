@@ -58,6 +58,25 @@ describe('FindingCard', () => {
   });
 });
 
+describe('FindingCard with a manifest', () => {
+  it("shows a here-document's lines as lines, copies it whole, and names the button by its first line", async () => {
+    const writeText = vi.fn(() => Promise.resolve());
+    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText } });
+    const manifest = ["kubectl apply -f - <<'EOF'", 'apiVersion: storage.k8s.io/v1', 'kind: StorageClass', 'metadata:', '  name: missing-class', 'provisioner: hostpath.lab.kse.dev', 'EOF'].join('\n');
+    const finding = { ...pendingFinding, fix: [{ text: { en: 'If the class should exist, create it', ru: 'Если такой класс нужен, создайте его' }, command: manifest }] };
+    renderWithApp(
+      <PaneProvider index={0} clusterId="demo">
+        <FindingCard finding={finding} />
+      </PaneProvider>,
+      { view: { open: ['demo'], panes: [emptyPane('demo')] } },
+    );
+    expect(within(screen.getByTestId('finding')).getByTestId('fix-command').textContent).toBe(manifest);
+    fireEvent.click(screen.getByRole('button', { name: "Copy command: kubectl apply -f - <<'EOF' …" }));
+    expect(writeText).toHaveBeenCalledWith(manifest);
+    await waitFor(() => expect(screen.getByTestId('copy-command').textContent).toBe('Copied'));
+  });
+});
+
 describe('LessonPanel', () => {
   it('opens the section in the lesson language and shows live examples of its kinds', async () => {
     const api = createFakeApi();

@@ -53,7 +53,8 @@ export function FindingCard({ finding }: { finding: Finding }) {
                         <CommandText text={step.command} />
                       </code>
                     </pre>
-                    <CopyButton text={step.command} />
+                    {/* A manifest in a here-document is too long to read out: its first line names the button. */}
+                    <CopyButton text={step.command} label={step.command.includes('\n') ? t('details.copyCommand', { command: `${step.command.split('\n')[0]} …` }) : undefined} />
                   </div>
                 )}
               </li>
