@@ -66,7 +66,10 @@ describe('report files', () => {
     expect(md).toContain('*(code claim.class-missing)*');
     expect(md).toContain('**Evidence:**');
     expect(md).toMatch(/\(field `spec\.storageClassName`\)/);
-    expect(md).toContain('   ```sh\n   kubectl get storageclass\n   ```');
+    // A multi-line fix (the missing class's manifest) stays one fenced block, every line indented under its step.
+    expect(md).toContain("   ```sh\n   kubectl apply -f - <<'EOF'\n   apiVersion: storage.k8s.io/v1\n   kind: StorageClass\n   metadata:\n     name: fast\n");
+    expect(md).toContain('   EOF\n   ```');
+    expect(md).toContain('   ```sh\n   kubectl describe pvc task-pv-claim -n default\n   ```');
     expect(md).toContain('**Lesson:** [StorageClass](#lesson-storage-class)');
     expect(md).toContain('## Lessons');
     expect(md).toContain('#### Parameters');
