@@ -4,9 +4,13 @@
  *    from a button the wrapped filter bar had put at the left edge, under the view nav: its checkboxes could not
  *    be clicked. Every option of every table's Columns menu must be on top where it is drawn, and a real click
  *    on its checkbox must toggle it.
+ * N-D4. «Show graph» from an open details panel at 1280x720 centred the graph on the whole canvas, part of which
+ *    the overlaying panel hides: the Pod sat past the canvas's left edge, the PV and StorageClass under the panel.
+ *    Every node of the first view must lie in the part of the canvas a user can see.
  */
 import type { TableView } from './pages/app-page';
 import { expect, test } from './support/fixtures';
+import { SCREENS, UI_LANGS } from './support/layout';
 
 const TABLES: readonly TableView[] = ['claims', 'pods', 'volumes', 'classes', 'events'];
 
@@ -45,3 +49,47 @@ test('N-D1: every Columns menu option can be clicked at 1280x720 in Russian with
     await expect(panel).toBeHidden();
   }
 });
+
+for (const screen of SCREENS) {
+  for (const lang of UI_LANGS) {
+    test(`N-D4: «Show graph» from an open claim fits every node into the visible canvas at ${screen.name} in ${lang}`, async ({ app, demoHost, page }, testInfo) => {
+      await page.setViewportSize({ width: screen.width, height: screen.height });
+      await page.addInitScript((l) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('kse.lang', l), lang);
+      await app.open(demoHost.url);
+      await app.waitForCluster('demo');
+      const claims = await app.showTable('claims');
+      await claims.open('lab-external', 'uploads');
+      await app.details.graphButton.click();
+      const canvas = app.pane.locator('.graph-canvas');
+      await expect(canvas.locator('.storage-node').first()).toBeVisible();
+      // The claim's chain: Pod, claim, volume, class, provisioner and the Pod's node.
+      await expect.poll(() => canvas.locator('.react-flow__node').count()).toBeGreaterThanOrEqual(5);
+      const outside = () =>
+        canvas.evaluate((c) => {
+          const box = c.getBoundingClientRect();
+          // What the user sees of the canvas: not under a panel drawn over it, not under the view nav beside it.
+          let right = box.right;
+          let left = box.left;
+          for (const p of document.querySelectorAll('[data-testid="details-panel"], [data-testid="lesson-panel"], .view-nav')) {
+            const r = p.getBoundingClientRect();
+            if (r.width === 0 || r.bottom <= box.top || r.top >= box.bottom || r.right <= box.left || r.left >= box.right) continue;
+            if ((r.left + r.right) / 2 > (box.left + box.right) / 2) right = Math.min(right, r.left);
+            else left = Math.max(left, r.right);
+          }
+          return [...c.querySelectorAll<HTMLElement>('.react-flow__node')].flatMap((n) => {
+            const r = n.getBoundingClientRect();
+            const inside = r.left >= left - 1 && r.right <= right + 1 && r.top >= box.top - 1 && r.bottom <= box.bottom + 1;
+            return inside ? [] : [`${n.querySelector('[data-testid="graph-node"]')?.getAttribute('data-type')} ${Math.round(r.left)}-${Math.round(r.right)} x ${Math.round(r.top)}-${Math.round(r.bottom)} outside ${Math.round(left)}-${Math.round(right)} x ${Math.round(box.top)}-${Math.round(box.bottom)}`];
+          });
+        });
+      await expect.poll(outside, { message: 'graph nodes outside the visible canvas' }).toEqual([]);
+      // Readable as well as whole (trial 3, defect 13): node text drawn at 11 px or more.
+      const drawn = await canvas.evaluate((c) => {
+        const zoom = new DOMMatrixReadOnly(getComputedStyle(c.querySelector<HTMLElement>('.react-flow__viewport')!).transform).a;
+        return parseFloat(getComputedStyle(c.querySelector<HTMLElement>('.storage-node-head')!).fontSize) * zoom;
+      });
+      expect(drawn, 'smallest node text as drawn, px').toBeGreaterThanOrEqual(10.95);
+      await page.screenshot({ path: testInfo.outputPath(`graph-from-details-${screen.name}-${lang}.png`) });
+    });
+  }
+}
