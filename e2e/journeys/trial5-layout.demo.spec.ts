@@ -7,10 +7,35 @@
  * N-D4. «Show graph» from an open details panel at 1280x720 centred the graph on the whole canvas, part of which
  *    the overlaying panel hides: the Pod sat past the canvas's left edge, the PV and StorageClass under the panel.
  *    Every node of the first view must lie in the part of the canvas a user can see.
+ * N-D8. The status strip at 1280 cut three texts at once («ДЕМО · СНЯТ 1 ДЕК. 202…», «v…», «изменено только ч…»),
+ *    and in split view «Де…», «Д…», «С…». Items leave whole by priority (version, summary, capture date, the
+ *    replay's words) before a text is cut: no visible text in any strip is cut, alone or side by side.
  */
 import type { TableView } from './pages/app-page';
 import { expect, test } from './support/fixtures';
 import { SCREENS, UI_LANGS } from './support/layout';
+import { openLargeSnapshot } from './support/large-snapshot';
+import type { Page } from '@playwright/test';
+
+/** Every visible text of every status strip that is cut (scrollWidth > clientWidth), or an item outside its strip. */
+function stripCuts(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const [i, strip] of [...document.querySelectorAll<HTMLElement>('[data-testid="status-strip"]')].entries()) {
+      const sb = strip.getBoundingClientRect();
+      for (const el of strip.querySelectorAll<HTMLElement>('*')) {
+        // Items that left the full row are out of sight on purpose; the closed kinds menu draws nothing.
+        if (el.closest('.drop-fit-out')) continue;
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.height === 0) continue;
+        const what = `strip ${i} ${el.getAttribute('data-testid') ?? el.className ?? el.tagName} "${(el.textContent ?? '').trim()}"`;
+        if (getComputedStyle(el).overflowX !== 'visible' && el.scrollWidth > el.clientWidth) out.push(`${what} cut: ${el.clientWidth} of ${el.scrollWidth} px`);
+        if (el.parentElement === strip && (r.right > sb.right + 0.5 || r.left < sb.left - 0.5)) out.push(`${what} outside its strip`);
+      }
+    }
+    return out;
+  });
+}
 
 const TABLES: readonly TableView[] = ['claims', 'pods', 'volumes', 'classes', 'events'];
 
@@ -93,3 +118,50 @@ for (const screen of SCREENS) {
     });
   }
 }
+
+for (const screen of SCREENS) {
+  for (const lang of UI_LANGS) {
+    test(`N-D8: no status strip text is cut, alone and side by side, at ${screen.name} in ${lang}`, async ({ app, demoHost, page }, testInfo) => {
+      test.setTimeout(180_000);
+      await page.setViewportSize({ width: screen.width, height: screen.height });
+      await page.addInitScript((l) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('kse.lang', l), lang);
+      await app.open(demoHost.url);
+      await app.waitForCluster('demo');
+      await expect(app.statusStrip.getByTestId('sync-summary')).not.toBeEmpty();
+      await expect.poll(() => stripCuts(page), { message: 'alone, cluster list open' }).toEqual([]);
+      // What left the row is still there for whoever hovers the cluster's name.
+      const summary = (await app.statusStrip.getByTestId('sync-summary').textContent()) ?? '';
+      const title = (await app.statusStrip.locator('.strip-name').getAttribute('title')) ?? '';
+      expect(title, 'the summary in the name\'s tooltip').toContain(summary.split(' · ')[0]!);
+      expect(title, 'the server version in the name\'s tooltip').toMatch(/v1\.\d+/);
+      await openLargeSnapshot(app, page);
+      await page.getByTestId('split-toggle').click();
+      await expect(page.getByTestId('pane-1').getByTestId('status-strip')).toBeVisible();
+      await expect(page.getByTestId('status-strip')).toHaveCount(2);
+      await expect.poll(() => stripCuts(page), { message: 'side by side' }).toEqual([]);
+      await page.screenshot({ path: testInfo.outputPath(`strips-split-${screen.name}-${lang}.png`) });
+      // The cluster list folded: more room, still nothing cut (the row is fitted again when it widens).
+      await page.getByTestId('sidebar-toggle').click();
+      await expect.poll(() => stripCuts(page), { message: 'side by side, cluster list folded' }).toEqual([]);
+    });
+  }
+}
+
+test('N-D8: when the replay ends its longer words cut nothing in the strip, alone and side by side, at 1280x720 in ru', async ({ app, freshDemoHost, page }) => {
+  test.setTimeout(240_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.addInitScript(() => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('kse.lang', 'ru'));
+  await app.open(freshDemoHost.url);
+  await app.waitForCluster('demo');
+  const replay = app.statusStrip.getByTestId('replay');
+  await expect(replay).toHaveAttribute('data-playing', 'true');
+  await expect.poll(() => stripCuts(page), { message: 'playing' }).toEqual([]);
+  await expect(replay).toHaveAttribute('data-ended', 'true', { timeout: 150_000 });
+  await expect.poll(() => stripCuts(page), { message: 'ended' }).toEqual([]);
+  // The source stays readable: the demo's tag reads whole («ДЕМО» at least), not «Д…».
+  await expect(app.statusStrip.getByTestId('source-tag')).toContainText('ДЕМО', { ignoreCase: true });
+  await openLargeSnapshot(app, page);
+  await page.getByTestId('split-toggle').click();
+  await expect(page.getByTestId('status-strip')).toHaveCount(2);
+  await expect.poll(() => stripCuts(page), { message: 'ended, side by side' }).toEqual([]);
+});

@@ -3,7 +3,7 @@
  * the data is. Forbidden kinds say "no permission", never look empty. The summary is an aria-live region.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { KindStatus } from '../../../shared/model/status';
 import { useApi } from '../api/api-context';
 import { keys, statusQuery } from '../api/queries';
@@ -16,6 +16,7 @@ import { Verbatim } from '../i18n/Verbatim';
 import { useNow } from '../state/clock';
 import { isOffline, KIND_SHORT, localizeClusterName, nameTranslate } from './cluster-labels';
 import { ReplayControls } from './ReplayControls';
+import { useDropToFit } from '../components/drop-to-fit';
 
 /** A kind chip's tooltip: its kind, state, object count, freshness and next retry, in the UI language. */
 function kindTitle(status: KindStatus, locale: UiLocale, now: number): string {
@@ -33,6 +34,8 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
   const now = useNow();
   const status = useQuery(statusQuery(api, clusterId));
   const data = status.data;
+  const strip = useRef<HTMLDivElement>(null);
+  useDropToFit(strip);
 
   if (status.error) {
     return (
@@ -74,24 +77,30 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
     .join(' · ');
 
   const clusterName = localizeClusterName(cluster, t).name;
-  const sourceTag = `${t(`source.${cluster.source}`)}${cluster.capturedAt ? ` · ${t('clusters.captured', { time: dateTime(cluster.capturedAt, lang) })}` : ''}`;
+  const captured = cluster.capturedAt ? t('clusters.captured', { time: dateTime(cluster.capturedAt, lang) }) : '';
+  const sourceTag = `${t(`source.${cluster.source}`)}${captured ? ` · ${captured}` : ''}`;
+  // A full row gives way by priority (components/drop-to-fit.ts, trial 5 N-D8): the server version leaves first,
+  // then the summary, then the source's capture date, then the replay's words; only then are texts cut. What
+  // left is in the cluster name's tooltip.
+  const whole = [clusterName, isOffline(cluster) ? sourceTag : '', data.serverVersion ?? '', summary].filter(Boolean).join(' · ');
   return (
-    <div className="status-strip" data-testid="status-strip" aria-label={t('status.label')}>
+    <div className="status-strip" data-testid="status-strip" aria-label={t('status.label')} ref={strip}>
       <span className={`conn-dot conn-${cluster.connection}`} aria-hidden="true" />
-      <strong className="strip-name" translate={nameTranslate(cluster)} title={clusterName}>
+      <strong className="strip-name" translate={nameTranslate(cluster)} title={whole}>
         {clusterName}
       </strong>
       {isOffline(cluster) && (
         <span className="source-tag" data-testid="source-tag" title={sourceTag}>
-          {sourceTag}
+          {t(`source.${cluster.source}`)}
+          {captured && <span data-drop="3">{` · ${captured}`}</span>}
         </span>
       )}
       {data.serverVersion && (
-        <span className="strip-version muted" title={data.serverVersion}>
+        <span className="strip-version muted" title={data.serverVersion} data-drop="1" data-testid="strip-version">
           <Verbatim>{data.serverVersion}</Verbatim>
         </span>
       )}
-      <span role="status" aria-live="polite" className="strip-summary" data-testid="sync-summary" title={summary}>
+      <span role="status" aria-live="polite" className="strip-summary" data-testid="sync-summary" title={summary} data-drop="2">
         {summary}
       </span>
       {data.replay && <ReplayControls clusterId={clusterId} replay={data.replay} updatedAt={status.dataUpdatedAt} />}
