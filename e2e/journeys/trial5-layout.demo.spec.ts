@@ -10,6 +10,9 @@
  * N-D8. The status strip at 1280 cut three texts at once («ДЕМО · СНЯТ 1 ДЕК. 202…», «v…», «изменено только ч…»),
  *    and in split view «Де…», «Д…», «С…». Items leave whole by priority (version, summary, capture date, the
  *    replay's words) before a text is cut: no visible text in any strip is cut, alone or side by side.
+ * 12. Cluster tab names were cut twice («Демо…астер», «large-3013-…013-clai…»). A tab name is whole, or cut once
+ *    at the end of its file name with the snapshot's cluster whole after it; a short name is never cut; the whole
+ *    name is the tab's title and text.
  */
 import type { TableView } from './pages/app-page';
 import { expect, test } from './support/fixtures';
@@ -165,3 +168,52 @@ test('N-D8: when the replay ends its longer words cut nothing in the strip, alon
   await expect(page.getByTestId('status-strip')).toHaveCount(2);
   await expect.poll(() => stripCuts(page), { message: 'ended, side by side' }).toEqual([]);
 });
+
+/** What is wrong with the cluster tabs: a name cut twice or in the middle, a short name cut, a tab outside the window. */
+function tabFaults(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const tab of document.querySelectorAll<HTMLElement>('[data-testid="cluster-tab"]')) {
+      const name = tab.querySelector<HTMLElement>('.tab-name');
+      const full = name?.getAttribute('title') ?? '';
+      if (!name || !full) {
+        out.push(`a tab without its name's title`);
+        continue;
+      }
+      if ((name.textContent ?? '') !== full) out.push(`"${full}": the tab's text is "${name.textContent}"`);
+      if (name.querySelector('.middle-cut') || (name.innerText ?? '').includes('…')) out.push(`"${full}": cut in the middle`);
+      const cut = [name, ...name.querySelectorAll<HTMLElement>('*')].filter((e) => e.scrollWidth > e.clientWidth && getComputedStyle(e).overflowX !== 'visible');
+      const lead = name.querySelector('.tab-name-lead');
+      if (cut.length > 1) out.push(`"${full}": cut ${cut.length} times`);
+      else if (cut.length === 1 && cut[0] !== lead) out.push(`"${full}": cut elsewhere than at the end of its file name`);
+      if (cut.length > 0 && full.length <= 16) out.push(`"${full}": a short name cut`);
+      const r = tab.closest('.tab')!.getBoundingClientRect();
+      if (r.right > window.innerWidth + 0.5 || r.left < -0.5) out.push(`"${full}": the tab is outside the window`);
+      const bar = tab.closest('.tabs')!;
+      if (bar.scrollWidth > bar.clientWidth + 1) out.push('the tab bar scrolls');
+    }
+    return out;
+  });
+}
+
+for (const screen of SCREENS) {
+  for (const lang of UI_LANGS) {
+    test(`12: cluster tab names are whole or cut once at the end, two clusters alone and side by side, at ${screen.name} in ${lang}`, async ({ app, demoHost, page }, testInfo) => {
+      test.setTimeout(180_000);
+      await page.setViewportSize({ width: screen.width, height: screen.height });
+      await page.addInitScript((l) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('kse.lang', l), lang);
+      await app.open(demoHost.url);
+      await app.waitForCluster('demo');
+      const id = await openLargeSnapshot(app, page);
+      await expect(page.getByTestId('cluster-tab')).toHaveCount(2);
+      const large = page.locator(`[data-testid="cluster-tab"][data-cluster-id="${id}"]`);
+      expect(await tabFaults(page), 'two clusters').toEqual([]);
+      // The snapshot's cluster reads whole after its file name.
+      await expect(large.locator('.tab-name-tail')).toHaveText(' (large-3013-claims)');
+      await page.getByTestId('split-toggle').click();
+      await expect(page.getByTestId('pane-1').getByTestId('status-strip')).toBeVisible();
+      expect(await tabFaults(page), 'side by side').toEqual([]);
+      await page.screenshot({ path: testInfo.outputPath(`tabs-split-${screen.name}-${lang}.png`), clip: { x: 0, y: 0, width: screen.width, height: 80 } });
+    });
+  }
+}
