@@ -17,6 +17,8 @@ export interface DropCandidate {
   frees: number;
   /** Smaller leaves first; equal ranks leave in document order. */
   rank: number;
+  /** Index of the candidate this one sits in: what it freed is not freed again when that one leaves. */
+  within?: number;
 }
 
 /**
@@ -31,7 +33,8 @@ export function itemsToDrop(available: number, needed: number, candidates: reado
   for (const c of order) {
     if (left <= available + 0.5) break;
     out.push(c.i);
-    left -= c.frees;
+    const freedInside = out.reduce((sum, k) => sum + (candidates[k]!.within === c.i ? candidates[k]!.frees : 0), 0);
+    left -= c.frees - freedInside;
   }
   return out.sort((a, b) => a - b);
 }
@@ -56,10 +59,15 @@ export function fitRow(bar: HTMLElement): void {
   const available = bar.clientWidth - (parseFloat(style.paddingLeft) || 0) - (parseFloat(style.paddingRight) || 0);
   const inRow = [...bar.children].filter((c): c is HTMLElement => c instanceof HTMLElement && getComputedStyle(c).position !== 'absolute' && getComputedStyle(c).display !== 'none');
   const needed = inRow.reduce((sum, c) => sum + naturalWidth(c), 0) + gap * Math.max(0, inRow.length - 1);
-  const candidates = items.map((item) => ({
-    frees: naturalWidth(item) + (item.parentElement === bar ? gap : 0),
-    rank: Number(item.dataset.drop) || 0,
-  }));
+  const candidates: DropCandidate[] = items.map((item) => {
+    const parent = item.parentElement?.closest('[data-drop]');
+    const within = parent && bar.contains(parent) ? items.indexOf(parent as HTMLElement) : -1;
+    return {
+      frees: naturalWidth(item) + (item.parentElement === bar ? gap : 0),
+      rank: Number(item.dataset.drop) || 0,
+      ...(within >= 0 ? { within } : {}),
+    };
+  });
   for (const i of itemsToDrop(available, needed, candidates)) items[i]!.classList.add(DROPPED_CLASS);
 }
 
