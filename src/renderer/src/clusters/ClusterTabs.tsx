@@ -1,15 +1,12 @@
 /** Open clusters as tabs; a second pane shows another open cluster side by side. */
-import { MiddleText } from '../components/MiddleText';
 import { browserMeasure } from '../tables/fit-text';
-import { useElementWidth } from '../table/use-element-width';
-import { useState } from 'react';
 import { useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/api-context';
 import { keys } from '../api/queries';
 import { useI18n } from '../i18n/i18n';
 import { closeClusterIn, openClusterIn, useView } from '../state/view-store';
 import { emptyPane } from '../state/view-state';
-import { isOffline, nameTranslate } from './cluster-labels';
+import { isOffline, nameParts, nameTranslate } from './cluster-labels';
 import { useClusters } from './use-clusters';
 import { verbatim } from '../../../shared/verbatim';
 
@@ -17,17 +14,22 @@ import { verbatim } from '../../../shared/verbatim';
 const tabMeasure = (text: string) => browserMeasure("13px system-ui, -apple-system, 'Segoe UI', Roboto, 'Noto Sans', sans-serif")(text);
 
 /**
- * A tab's name cut in the middle to the room the tab bar gives it: a snapshot's tab keeps its cluster's name
- * ("large.json (…3013-claims)", trial 3 of issue 8, defect 12). Its flex basis is the whole name's width, so the
- * room it gets does not depend on what it shows; the whole name is its title.
+ * Names up to this wide, px, are never cut while a longer tab can give way: «Демо-кластер» read «Демо…астер»
+ * beside a snapshot's 290 px name (trial 5 of issue 8, defect 12).
+ */
+const SHORT_NAME_PX = 120;
+
+/**
+ * A tab's name: whole, or cut once, at the end of its file name when the bar has no room; a snapshot's cluster,
+ * in parentheses after it, stays whole (a cut in the middle as well as at the end, «large-3013-…013-clai…», read
+ * as two names; trial 5 of issue 8, defect 12). The whole name is its title.
  */
 function TabName({ text, translate }: { text: string; translate: 'no' | undefined }) {
-  const [element, setElement] = useState<HTMLSpanElement | null>(null);
-  const whole = Math.ceil(tabMeasure(text)) + 2;
-  const room = useElementWidth(element, whole);
+  const { lead, tail } = nameParts(text);
   return (
-    <span ref={setElement} className="tab-name" translate={translate} title={text} style={{ flex: `0 1 ${whole}px`, width: whole }}>
-      <MiddleText text={text} room={room} measure={tabMeasure} />
+    <span className="tab-name" translate={translate} title={text}>
+      <span className="tab-name-lead">{lead}</span>
+      {tail && <span className="tab-name-tail">{` ${tail}`}</span>}
     </span>
   );
 }
@@ -48,8 +50,10 @@ export function ClusterTabs() {
       <div className="tabs" role="tablist" aria-label={t('clusters.tabs')}>
         {state.open.map((id) => {
           const info = clusters?.find((c) => c.id === id);
+          // A short name keeps its width; long names share what the bar lacks (in proportion to their width).
+          const short = tabMeasure(nameOf(id)) <= SHORT_NAME_PX;
           return (
-            <div key={id} className={`tab${id === active ? ' active' : ''}`}>
+            <div key={id} className={`tab${id === active ? ' active' : ''}`} style={short ? { flexShrink: 0 } : undefined}>
               <button
                 type="button"
                 role="tab"

@@ -46,7 +46,7 @@ export function ReplayControls({ clusterId, replay, updatedAt }: { clusterId: st
   return (
     <span className="replay" role="group" aria-label={t('replay.label')} data-testid="replay" data-playing={replay.playing} data-ended={replay.ended} data-loop={replay.loop}>
       {/* What the replay is doing, in words: a playing one changes what is on screen while it is read. */}
-      <span className={`replay-label replay-${state}`} data-testid="replay-state" title={state === 'playing' ? t('replay.playingHint') : label}>
+      <span className={`replay-label replay-${state}`} data-drop="4" data-testid="replay-state" title={state === 'playing' ? t('replay.playingHint') : label}>
         {state === 'playing' && <span className="replay-live" aria-hidden="true" />}
         {label}
       </span>

@@ -3,7 +3,7 @@
  * the data is. Forbidden kinds say "no permission", never look empty. The summary is an aria-live region.
  */
 import { useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState, type FormEvent } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import type { KindStatus } from '../../../shared/model/status';
 import { useApi } from '../api/api-context';
 import { keys, statusQuery } from '../api/queries';
@@ -16,6 +16,7 @@ import { Verbatim } from '../i18n/Verbatim';
 import { useNow } from '../state/clock';
 import { isOffline, KIND_SHORT, localizeClusterName, nameTranslate } from './cluster-labels';
 import { ReplayControls } from './ReplayControls';
+import { useDropToFit } from '../components/drop-to-fit';
 
 /** A kind chip's tooltip: its kind, state, object count, freshness and next retry, in the UI language. */
 function kindTitle(status: KindStatus, locale: UiLocale, now: number): string {
@@ -33,6 +34,8 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
   const now = useNow();
   const status = useQuery(statusQuery(api, clusterId));
   const data = status.data;
+  const strip = useRef<HTMLDivElement>(null);
+  useDropToFit(strip);
 
   if (status.error) {
     return (
@@ -52,7 +55,8 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
   const pending = data.kinds.filter((k) => k.state === 'syncing' || k.state === 'idle').length;
   const forbidden = data.kinds.filter((k) => k.state === 'forbidden').length;
   const newest = data.kinds.map((k) => k.lastEventAt ?? '').sort().pop();
-  const summary = [
+  // What the data is (a recording, read-only; synced; n forbidden) and how fresh: the age leaves a full row first.
+  const state = [
     // A file (snapshot, recording, the demo) is read, never synchronized: saying so would suggest a live cluster.
     cluster.source !== 'context'
       ? t(`status.offline.${cluster.source}`)
@@ -60,39 +64,48 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
         ? t(forbidden > 0 ? 'status.allReadable' : 'status.allSynced')
         : t('status.syncingCount', { n: pending }),
     forbidden > 0 ? t('status.forbiddenCount', { n: forbidden }) : '',
-    // The age of the newest change: of a snapshot, when it was loaded (its capture time is in the source tag, so a
-    // bare "14 s ago" beside it read as the capture's age); of a replay, its last replayed change.
-    newest
-      ? cluster.source === 'snapshot'
-        ? t('status.loadedAgo', { ago: ago(newest, now, i18n) })
-        : cluster.source !== 'context'
-          ? t('status.changedAgo', { ago: ago(newest, now, i18n) })
-          : ago(newest, now, i18n)
-      : '',
   ]
     .filter(Boolean)
     .join(' · ');
+  // The age of the newest change: of a snapshot, when it was loaded (its capture time is in the source tag, so a
+  // bare "14 s ago" beside it read as the capture's age); of a replay, its last replayed change.
+  const fresh = newest
+    ? cluster.source === 'snapshot'
+      ? t('status.loadedAgo', { ago: ago(newest, now, i18n) })
+      : cluster.source !== 'context'
+        ? t('status.changedAgo', { ago: ago(newest, now, i18n) })
+        : ago(newest, now, i18n)
+    : '';
+  const summary = [state, fresh].filter(Boolean).join(' · ');
 
   const clusterName = localizeClusterName(cluster, t).name;
-  const sourceTag = `${t(`source.${cluster.source}`)}${cluster.capturedAt ? ` · ${t('clusters.captured', { time: dateTime(cluster.capturedAt, lang) })}` : ''}`;
+  const captured = cluster.capturedAt ? t('clusters.captured', { time: dateTime(cluster.capturedAt, lang) }) : '';
+  const sourceTag = `${t(`source.${cluster.source}`)}${captured ? ` · ${captured}` : ''}`;
+  // A full row gives way by priority (components/drop-to-fit.ts, trial 5 N-D8): the server version leaves first,
+  // then the summary's age, then the source's capture date, then the replay's words, then what the data is
+  // («Запись, только чтение», kept longest: trial 1, defect 10); only then are texts cut. What left is in the
+  // cluster name's tooltip.
+  const whole = [clusterName, isOffline(cluster) ? sourceTag : '', data.serverVersion ?? '', summary].filter(Boolean).join(' · ');
   return (
-    <div className="status-strip" data-testid="status-strip" aria-label={t('status.label')}>
+    <div className="status-strip" data-testid="status-strip" aria-label={t('status.label')} ref={strip}>
       <span className={`conn-dot conn-${cluster.connection}`} aria-hidden="true" />
-      <strong className="strip-name" translate={nameTranslate(cluster)} title={clusterName}>
+      <strong className="strip-name" translate={nameTranslate(cluster)} title={whole}>
         {clusterName}
       </strong>
       {isOffline(cluster) && (
         <span className="source-tag" data-testid="source-tag" title={sourceTag}>
-          {sourceTag}
+          {t(`source.${cluster.source}`)}
+          {captured && <span data-drop="3">{` · ${captured}`}</span>}
         </span>
       )}
       {data.serverVersion && (
-        <span className="strip-version muted" title={data.serverVersion}>
+        <span className="strip-version muted" title={data.serverVersion} data-drop="1" data-testid="strip-version">
           <Verbatim>{data.serverVersion}</Verbatim>
         </span>
       )}
-      <span role="status" aria-live="polite" className="strip-summary" data-testid="sync-summary" title={summary}>
-        {summary}
+      <span role="status" aria-live="polite" className="strip-summary" data-testid="sync-summary" title={summary} data-drop="5">
+        {state}
+        {fresh && <span data-drop="2">{` · ${fresh}`}</span>}
       </span>
       {data.replay && <ReplayControls clusterId={clusterId} replay={data.replay} updatedAt={status.dataUpdatedAt} />}
       {cluster.error && <span className="tone-text-bad">{cluster.error}</span>}

@@ -24,3 +24,12 @@ export function localizeClusterName<T extends Pick<ClusterInfo, 'name' | 'source
 export function nameTranslate(cluster: Pick<ClusterInfo, 'source'> | undefined): 'no' | undefined {
   return cluster && isAppNamed(cluster) ? undefined : 'no';
 }
+
+/**
+ * A snapshot's name as its two parts: the file and, in parentheses, the cluster it was taken from
+ * (src/main/kube/snapshot-source.ts names it `${fileName} (${context})`). Any other name is all `lead`.
+ */
+export function nameParts(name: string): { lead: string; tail?: string } {
+  const m = /^(.*\S) (\([^()]+\))$/.exec(name);
+  return m ? { lead: m[1]!, tail: m[2]! } : { lead: name };
+}

@@ -4,8 +4,8 @@
  * Clicking a node selects that object (details open beside the graph, which stays where it is).
  */
 import { useQuery } from '@tanstack/react-query';
-import { Background, Controls, ReactFlow, type FitViewOptions, type NodeMouseHandler } from '@xyflow/react';
-import { useMemo } from 'react';
+import { Background, ControlButton, Controls, ReactFlow, useReactFlow, type FitViewOptions, type NodeMouseHandler } from '@xyflow/react';
+import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
 import type { GraphRequest, StorageGraph } from '../../../shared/model/detail';
 import { isProvisionerRef, refKey, sameRef, type TargetRef } from '../../../shared/model/refs';
 import { targetKindWord } from '../state/target';
@@ -18,6 +18,7 @@ import type { PaneState } from '../state/view-state';
 import { Verbatim } from '../i18n/Verbatim';
 import { findingTitle } from '../tables/cells';
 import { EDGE_COLOR, layoutGraph, type StorageFlowNode } from './layout';
+import { chooseDirection, coveredInsets, firstViewport, type CanvasRoom, type FitMargins } from './fit';
 import { graphWords } from './words';
 import { StorageNode } from './StorageNode';
 
@@ -73,13 +74,52 @@ export function GraphView({ pane, namespaces, onChange }: GraphViewProps) {
         <span className="toolbar-spacer" />
         <EdgeLegend />
       </div>
-      {request ? <GraphCanvas request={request} onSelect={select} selected={pane.selected} /> : <StateMessage kind="empty" text={t('graph.selectHint')} />}
+      {request ? <GraphCanvas key={JSON.stringify(request)} request={request} onSelect={select} selected={pane.selected} /> : <StateMessage kind="empty" text={t('graph.selectHint')} />}
     </section>
   );
 }
 
 /** Width of React Flow's zoom buttons and their margin at the canvas's left edge, px, with a little air. */
 const CONTROLS_ROOM = 15 + 26 + 12;
+
+/**
+ * Room the first view leaves free inside the visible canvas, px. The zoom buttons sit at the bottom-left corner:
+ * the first view leaves them their own strip on the left so they never cover a node (trial 4, N5).
+ */
+const MARGINS: FitMargins = { top: 12, right: 12, bottom: 12, left: CONTROLS_ROOM };
+
+/**
+ * The canvas's size and the part of it that panels overlaying it (details, lesson: `.panel-overlay`) hide.
+ * A docked panel sits beside the canvas and hides nothing.
+ */
+function measureRoom(canvas: HTMLElement): CanvasRoom {
+  const box = canvas.getBoundingClientRect();
+  const covers = [...canvas.ownerDocument.querySelectorAll<HTMLElement>('.side-panel.panel-overlay')].map((p) => p.getBoundingClientRect());
+  return { width: box.width, height: box.height, covered: coveredInsets(box, covers) };
+}
+
+/** Fit padding for React Flow: the margins plus what overlaying panels cover, as px strings. */
+function fitPadding(room: CanvasRoom): NonNullable<FitViewOptions['padding']> {
+  const side = (k: keyof FitMargins) => `${MARGINS[k] + room.covered[k]}px` as const;
+  return { top: side('top'), right: side('right'), bottom: side('bottom'), left: side('left') };
+}
+
+/** The zoom buttons' fit button: fits every node into the part of the canvas visible now (panels open or not). */
+function FitButton({ canvas, label }: { canvas: RefObject<HTMLDivElement | null>; label: string }) {
+  const { fitView } = useReactFlow();
+  return (
+    <ControlButton
+      className="react-flow__controls-fitview"
+      title={label}
+      aria-label={label}
+      onClick={() => void (canvas.current ? fitView({ padding: fitPadding(measureRoom(canvas.current)) }) : fitView())}
+    >
+      <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 32 30" aria-hidden="true">
+        <path d="M3.692 4.63c0-.53.4-.938.939-.938h5.215V0H4.708C2.13 0 0 2.054 0 4.63v5.216h3.692V4.631zM27.354 0h-5.2v3.692h5.17c.53 0 .984.4.984.939v5.215H32V4.631A4.624 4.624 0 0027.354 0zm.954 24.83c0 .532-.4.94-.939.94h-5.215v3.768h5.215c2.577 0 4.631-2.13 4.631-4.707v-5.139h-3.692v5.139zm-23.677.94c-.531 0-.939-.4-.939-.94v-5.138H0v5.139c0 2.577 2.13 4.707 4.708 4.707h5.138V25.77H4.631z" />
+      </svg>
+    </ControlButton>
+  );
+}
 
 /** Smallest text in a node, px (styles/panels.css .storage-node-head). */
 const SMALLEST_NODE_TEXT_PX = 10;
@@ -100,13 +140,27 @@ function GraphCanvas({
 }) {
   const { t } = useI18n();
   const graph = useQuery(graphQuery(useApi(), request));
-  const flow = useMemo(
-    () =>
-      graph.data
-        ? layoutGraph(graph.data, graphWords(t))
-        : undefined,
-    [graph.data, t],
-  );
+  const canvasRef = useRef<HTMLDivElement>(null);
+  // The canvas is measured once, before React Flow mounts and fits its first view (a graph that moved each time a
+  // panel opened would lose the user's place: clicking a node opens details beside the graph, which stays).
+  const [room, setRoom] = useState<CanvasRoom>();
+  useLayoutEffect(() => {
+    if (!room && canvasRef.current) setRoom(measureRoom(canvasRef.current));
+  });
+  // The root and its neighbours: what the first view shows when the whole graph does not fit at a readable zoom.
+  const near = useMemo(() => {
+    const root = graph.data?.rootId;
+    if (!root || !graph.data) return undefined;
+    return new Set([root, ...graph.data.edges.flatMap((e) => (e.from === root ? [e.to] : e.to === root ? [e.from] : []))]);
+  }, [graph.data]);
+  const flow = useMemo(() => {
+    if (!graph.data || !room) return undefined;
+    const words = graphWords(t);
+    const lr = layoutGraph(graph.data, words, 'LR');
+    // Stacked top to bottom only when the row does not fit the visible part at a readable zoom and the stack fits better.
+    const tb = layoutGraph(graph.data, words, 'TB');
+    return chooseDirection({ LR: lr.nodes, TB: tb.nodes }, near, room, MARGINS, READABLE_ZOOM) === 'TB' ? tb : lr;
+  }, [graph.data, t, room, near]);
   const nodes = useMemo(
     () =>
       flow?.nodes.map((n) => {
@@ -120,29 +174,29 @@ function GraphCanvas({
   };
 
   // The first view: never so small that node text is unreadable (trial 3 of issue 8, defect 13: ~8 px at 1280 from
-  // the details). A graph that does not fit at a readable zoom shows its root and the root's neighbours; the rest is
-  // a pan or a zoom-out away.
-  const fitOptions = useMemo(() => {
-    const root = flow?.nodes.find((n) => n.data.root)?.id;
-    const near = root ? new Set([root, ...(flow?.edges ?? []).flatMap((e) => (e.source === root ? [e.target] : e.target === root ? [e.source] : []))]) : undefined;
-    // The zoom buttons sit at the bottom-left corner: the first view leaves them their own strip on the left so
-    // they never cover a node (trial 4, N5).
-    const padding = { top: '12px', right: '12px', bottom: '12px', left: `${CONTROLS_ROOM}px` } as const satisfies FitViewOptions['padding'];
-    return { padding, minZoom: READABLE_ZOOM, maxZoom: Math.max(1.2, READABLE_ZOOM), ...(near ? { nodes: [...near].map((id) => ({ id })) } : {}) };
-  }, [flow]);
+  // the details), and centred in the part of the canvas no panel covers (trial 5, N-D4). A graph that does not fit
+  // at a readable zoom shows its root and the root's neighbours; the rest is a pan or a zoom-out away.
+  const viewport = useMemo(() => {
+    if (!room || !flow) return undefined;
+    const focus = near ? flow.nodes.filter((n) => near.has(n.id)) : undefined;
+    return firstViewport(flow.nodes, focus, room, MARGINS, READABLE_ZOOM, Math.max(1.2, READABLE_ZOOM));
+  }, [room, flow, near]);
   if (graph.isLoading) return <StateMessage kind="loading" text={t('state.loading', { what: t('graph.label') })} />;
-  if (!flow)
+  if (!graph.data)
     return (
       <StateMessage kind="error" text={t('state.error', { what: t('graph.label') })} detail={errorText(graph.error)} onRetry={() => void graph.refetch()} />
     );
-  if (flow.nodes.length === 0) return <StateMessage kind="empty" text={t('graph.empty')} />;
-  // The list of links that are not bound sits under the canvas, not over it, so it never hides a node.
+  if (graph.data.nodes.length === 0) return <StateMessage kind="empty" text={t('graph.empty')} />;
+  // The list of links that are not bound sits under the canvas, not over it, so it never hides a node. The canvas
+  // is drawn empty first, with that list below it, to be measured; React Flow mounts into it once its room is known.
   return (
     <div className="graph-area">
-    <div className="graph-canvas">
-      {graph.data?.truncated && <div className="banner">{t('graph.truncated')}</div>}
+    <div className="graph-canvas" ref={canvasRef}>
+      {graph.data.truncated && <div className="banner">{t('graph.truncated')}</div>}
+      {flow && viewport && (
       <ReactFlow<StorageFlowNode>
         nodes={nodes ?? flow.nodes}
+        data-direction={flow.nodes[0]?.data.direction}
         edges={flow.edges}
         nodeTypes={NODE_TYPES}
         onNodeClick={onNodeClick}
@@ -153,8 +207,7 @@ function GraphCanvas({
         }}
         nodesDraggable={false}
         nodesConnectable={false}
-        fitView
-        fitViewOptions={fitOptions}
+        defaultViewport={viewport}
         minZoom={0.1}
         proOptions={{ hideAttribution: true }}
         aria-label={t('graph.label')}
@@ -170,8 +223,11 @@ function GraphCanvas({
         }}
       >
         <Background gap={16} size={1} />
-        <Controls showInteractive={false} />
+        <Controls showInteractive={false} showFitView={false}>
+          <FitButton canvas={canvasRef} label={t('graph.fitView')} />
+        </Controls>
       </ReactFlow>
+      )}
     </div>
       {graph.data && <BrokenLinks graph={graph.data} onSelect={onSelect} />}
     </div>

@@ -6,7 +6,7 @@ import { Verbatim } from '../i18n/Verbatim';
 import type { StorageFlowNode } from './layout';
 import { verbatim } from '../../../shared/verbatim';
 
-function StorageNodeView({ data: { node: data, root }, selected }: NodeProps<StorageFlowNode>) {
+function StorageNodeView({ data: { node: data, root, direction }, selected }: NodeProps<StorageFlowNode>) {
   const { t, tr } = useI18n();
   const classes = [
     'storage-node',
@@ -24,7 +24,7 @@ function StorageNodeView({ data: { node: data, root }, selected }: NodeProps<Sto
       data-name={data.label}
       title={data.missing ? `${verbatim(data.label)} (${t('details.missing')})` : verbatim(data.label)}
     >
-      <Handle type="target" position={Position.Left} isConnectable={false} />
+      <Handle type="target" position={direction === 'TB' ? Position.Top : Position.Left} isConnectable={false} />
       <div className="storage-node-head">
         <span className="node-type">{t(`graph.type.${data.type}`)}</span>
         {data.verdict && <span className={`verdict v-${data.verdict}`}>{t(`verdict.${data.verdict}`)}</span>}
@@ -40,7 +40,7 @@ function StorageNodeView({ data: { node: data, root }, selected }: NodeProps<Sto
           {data.zones && tr('graph.zone', { zones: <Verbatim>{data.zones.join(', ')}</Verbatim> })}
         </div>
       )}
-      <Handle type="source" position={Position.Right} isConnectable={false} />
+      <Handle type="source" position={direction === 'TB' ? Position.Bottom : Position.Right} isConnectable={false} />
     </div>
   );
 }

@@ -2,7 +2,7 @@ import { plainText } from '../../../shared/verbatim';
 import { describe, expect, it } from 'vitest';
 import type { StorageGraph } from '../../../shared/model/detail';
 import { translate } from '../i18n/i18n';
-import { layoutGraph } from './layout';
+import { layoutGraph, NODE_HEIGHT } from './layout';
 import { graphWords } from './words';
 
 const chain: StorageGraph = {
@@ -61,5 +61,22 @@ describe('layoutGraph', () => {
 
   it('skips edges to nodes that were not sent', () => {
     expect(edges.map((e) => e.id)).not.toContain('dangling');
+  });
+});
+
+describe('layoutGraph top to bottom', () => {
+  const { nodes } = layoutGraph(chain, graphWords((key, params) => translate('en', key, params)), 'TB');
+  const y = (id: string) => nodes.find((n) => n.id === id)!.position.y;
+
+  it('stacks the chain and tells the nodes where their handles go', () => {
+    expect(y('pod')).toBeLessThan(y('pvc'));
+    expect(y('pvc')).toBeLessThan(y('pv'));
+    expect(y('pv')).toBeLessThan(y('sc'));
+    expect(y('sc')).toBeLessThan(y('prov'));
+    expect(nodes.every((n) => n.data.direction === 'TB')).toBe(true);
+  });
+
+  it('leaves room between ranks for a label line', () => {
+    expect(y('pvc') - y('pod') - NODE_HEIGHT).toBeGreaterThanOrEqual(30);
   });
 });

@@ -1,6 +1,7 @@
 /**
- * StorageGraph (from the core) -> React Flow nodes and edges placed by dagre, left to right:
- * Pod -> PVC -> PV -> StorageClass -> provisioner (and nodes). Pure, so the placement is unit-tested.
+ * StorageGraph (from the core) -> React Flow nodes and edges placed by dagre, left to right
+ * (Pod -> PVC -> PV -> StorageClass -> provisioner, and nodes), or top to bottom where the visible canvas is too
+ * narrow for the row (graph/fit.ts chooses). Pure, so the placement is unit-tested.
  */
 import dagre from '@dagrejs/dagre';
 import type { Edge, Node } from '@xyflow/react';
@@ -14,7 +15,13 @@ export const NODE_WIDTH = 232;
 export const NODE_HEIGHT = 54;
 
 /** A type alias (not an interface) so React Flow accepts it as node data. */
-export type StorageNodeData = { node: GraphNode; root: boolean };
+export type StorageNodeData = { node: GraphNode; root: boolean; direction: GraphDirection };
+
+/** dagre's rank direction: LR is the chain read as a sentence; TB stacks it for a tall, narrow canvas. */
+export type GraphDirection = 'LR' | 'TB';
+
+/** Space between ranks stacked top to bottom, px: an edge label's line (11 px text, 2 px pad) with air both sides. */
+const TB_RANKSEP = 36;
 export type StorageFlowNode = Node<StorageNodeData, 'storage'>;
 
 /** Edge colours are theme variables, so they follow light and dark. */
@@ -46,7 +53,7 @@ export function labelWidth(label: string | undefined, state: EdgeState): number 
   return label ? Math.ceil(label.length * (state === 'bound' ? 10 : 11) * 0.62) : 0;
 }
 
-export function layoutGraph(graph: StorageGraph, words: GraphWords): { nodes: StorageFlowNode[]; edges: Edge[] } {
+export function layoutGraph(graph: StorageGraph, words: GraphWords, direction: GraphDirection = 'LR'): { nodes: StorageFlowNode[]; edges: Edge[] } {
   const ids = new Set(graph.nodes.map((n) => n.id));
   // An edge to a node the core did not send would break the layout; it is skipped.
   const edges = graph.edges.filter((e) => ids.has(e.from) && ids.has(e.to));
@@ -54,9 +61,11 @@ export function layoutGraph(graph: StorageGraph, words: GraphWords): { nodes: St
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   // Ranks sit far enough apart for every edge label to show whole between them: a bound edge's too (trial 4 of
   // issue 8, N5: «работает на» drawn under both nodes read «аботает н»). Labels are SVG text, drawn under the nodes.
-  const ranksep = Math.max(56, ...edges.map((e) => labelWidth(labels.get(e.id), e.state) + LABEL_MARGIN));
+  // Stacked top to bottom, a label lies across its edge: the ranks need its height, the nodes of a rank room for
+  // the labels of the edges that fan out to them.
+  const ranksep = direction === 'TB' ? TB_RANKSEP : Math.max(56, ...edges.map((e) => labelWidth(labels.get(e.id), e.state) + LABEL_MARGIN));
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 12, ranksep, marginx: 10, marginy: 10 });
+  g.setGraph({ rankdir: direction, nodesep: direction === 'TB' ? 24 : 12, ranksep, marginx: 10, marginy: 10 });
   g.setDefaultEdgeLabel(() => ({}));
   for (const node of graph.nodes) g.setNode(node.id, { width: NODE_WIDTH, height: NODE_HEIGHT });
   for (const edge of edges) g.setEdge(edge.from, edge.to);
@@ -69,7 +78,7 @@ export function layoutGraph(graph: StorageGraph, words: GraphWords): { nodes: St
       type: 'storage',
       // dagre gives centres; React Flow wants the top-left corner.
       position: { x: (placed?.x ?? 0) - NODE_WIDTH / 2, y: (placed?.y ?? 0) - NODE_HEIGHT / 2 },
-      data: { node, root: node.id === graph.rootId },
+      data: { node, root: node.id === graph.rootId, direction },
       // Read by screen readers when a node gets keyboard focus.
       ariaLabel: words.nodeLabel(node),
       width: NODE_WIDTH,
