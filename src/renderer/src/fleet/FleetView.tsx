@@ -72,7 +72,9 @@ export function FleetView() {
                 <th scope="col" className="num">{t('fleet.col.warnings')}</th>
                 <th scope="col" className="num">{t('fleet.col.pending')}</th>
                 <th scope="col" className="num">{t('fleet.col.lost')}</th>
-                <th scope="col" className="num">{t('fleet.col.provisioners')}</th>
+                <th scope="col" className="num" title={t('fleet.col.provisionersHint')}>
+                  {t('fleet.col.provisioners')}
+                </th>
                 <th scope="col" className="num">{t('fleet.col.nearlyFull')}</th>
                 <th scope="col">{t('fleet.col.synced')}</th>
               </tr>
@@ -116,6 +118,13 @@ function FleetTableRow({ row, onWatch }: { row: FleetRow; onWatch(on: boolean): 
           {t(`fleet.state.${row.state}`)}
         </span>
         {row.forbiddenKinds ? <span className="fleet-note"> · {t('status.forbiddenCount', { n: row.forbiddenKinds })}</span> : null}
+        {/* Not ticked, yet live: the user has it open in a tab (trial of issue 18: "the tick does nothing"). */}
+        {!row.watched && row.state !== 'not-watched' ? (
+          <span className="fleet-note" data-testid="fleet-open-in-tab">
+            {' '}
+            · {t('fleet.openInTab')}
+          </span>
+        ) : null}
         {row.error && (
           <div className="fleet-error" data-testid="fleet-error">
             <BidiText text={row.error} />
