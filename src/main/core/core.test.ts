@@ -41,6 +41,16 @@ describe('Core dispatch', () => {
     expect(fake.sources).toHaveLength(1);
   });
 
+  it('starts a cluster over when it is opened again after its source gave up connecting', async () => {
+    const { core, fake } = await startCore({ contexts: [context('lab')] });
+    await core.call('openCluster', { clusterId: 'ctx:lab' });
+    fake.sources[0]!.gaveUp = true;
+    expect(await core.call('openCluster', { clusterId: 'ctx:lab' })).toMatchObject({ ok: true, value: { id: 'ctx:lab', connection: 'connected' } });
+    expect(fake.sources).toHaveLength(2);
+    expect(fake.sources[0]!.stopped).toBe(true);
+    expect(fake.sources[1]!.stopped).toBe(false);
+  });
+
   it('answers queries of an open cluster and says when a cluster is not open or unknown', async () => {
     const { core } = await startCore({ contexts: [context('lab')] });
     expect(await core.call('getOverview', { clusterId: 'ctx:lab' })).toMatchObject({ ok: false, error: { code: 'unavailable' } });

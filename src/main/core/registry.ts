@@ -136,7 +136,9 @@ export class ClusterRegistry {
   /** Opens a known cluster (idempotent; concurrent calls share one opening). */
   async openCluster(clusterId: string): Promise<ClusterInfo> {
     const existing = this.open.get(clusterId);
-    if (existing) return this.withConnection(existing.info);
+    // One that gave up connecting starts over: its message says "fix the cause, then open the cluster again".
+    if (existing?.source.givenUp?.()) await this.close(clusterId);
+    else if (existing) return this.withConnection(existing.info);
     const pending = this.opening.get(clusterId) ?? this.startOpening(clusterId);
     return this.withConnection((await pending).info);
   }

@@ -176,8 +176,12 @@ describe('failures', () => {
       });
       const sink = new RecordingSink();
       const started = Date.now();
-      await open('lab-admin', kubeconfig, { connectAttempts: 3 }).start(sink);
+      const source = open('lab-admin', kubeconfig, { connectAttempts: 3 });
+      await source.start(sink);
+      expect(source.givenUp()).toBe(false);
       await until('giving up', () => sink.lastConnection?.error?.startsWith('Gave up'), 20_000);
+      // Opening the cluster again starts over (ClusterRegistry.openCluster asks this).
+      expect(source.givenUp()).toBe(true);
       const elapsed = Date.now() - started;
       expect(sink.lastConnection?.state).toBe('error');
       expect(sink.lastConnection?.error).toContain(`https://127.0.0.1:${proxy.port}`);

@@ -97,6 +97,13 @@ export class ContextSource implements ClusterSource {
     }
   }
 
+  /** Set when connecting stopped for good (see ClusterSource.givenUp). */
+  private gaveUp = false;
+
+  givenUp(): boolean {
+    return this.gaveUp;
+  }
+
   private get kinds(): Kind[] {
     return this.options.kinds ?? ALL_KINDS;
   }
@@ -117,8 +124,12 @@ export class ContextSource implements ClusterSource {
       } catch (error) {
         if (this.abort.signal.aborted) return;
         const message = (error as Error).message;
-        if (error instanceof ApiError && error.status === 401) return this.setConnection('error', message);
+        if (error instanceof ApiError && error.status === 401) {
+          this.gaveUp = true;
+          return this.setConnection('error', message);
+        }
         if (attempt >= attempts) {
+          this.gaveUp = true;
           return this.setConnection('error', `Gave up connecting after ${attempts} attempts. ${message} Fix the cause, then open the cluster again.`);
         }
         const delay = backoff.next();

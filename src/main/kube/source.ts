@@ -91,6 +91,11 @@ export interface ClusterSource {
   /** Server version, when the source knows it. */
   serverVersion?(): string | undefined;
   /**
+   * Live clusters: true once the source stopped trying (it gave up connecting, or the credentials were refused).
+   * Opening the cluster again then starts over, as its message tells the user to.
+   */
+  givenUp?(): boolean;
+  /**
    * The source's clock in epoch milliseconds, when it is not the wall clock: a recording's replay time. The
    * store's diagnosis uses it for ages and lease freshness. Snapshots without it are judged at their capture time.
    */

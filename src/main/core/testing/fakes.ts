@@ -75,6 +75,11 @@ export class FakeSource implements ClusterSource {
   namespaces: string[] = [];
   /** Also report every kind not given as "absent", so the cluster counts as synced. */
   settleAll = false;
+  /** A test sets it: the source stopped trying to connect (ClusterSource.givenUp). */
+  gaveUp = false;
+  givenUp(): boolean {
+    return this.gaveUp;
+  }
   constructor(
     readonly info: ClusterInfo,
     private readonly objects: Partial<Record<Kind, KubeObject[]>> = {},
