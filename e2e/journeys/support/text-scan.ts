@@ -108,9 +108,19 @@ export async function visibleTexts(page: Page): Promise<SeenText[]> {
     const inSource = (el: ElementLike) => el.closest('.evidence-source, .evidence-row dd > .small-text') !== null;
 
     const walker = doc.createTreeWalker(doc.body, SHOW_TEXT);
+    // A value split into pieces that may wrap («spec.» «drivers[].» «name», components/break-points.ts) is read as
+    // one text, as a person reads it: its pieces alone look like English words.
+    const wholeValues = new Set<ElementLike>();
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const parent = node.parentElement;
-      const text = (node.nodeValue ?? '').trim();
+      let parent = node.parentElement;
+      let text = (node.nodeValue ?? '').trim();
+      const value = parent?.closest('.brk-value') ?? null;
+      if (value) {
+        if (wholeValues.has(value)) continue;
+        wholeValues.add(value);
+        parent = value;
+        text = (value.textContent ?? '').trim();
+      }
       if (!parent || !text || hiddenTags.has(parent.tagName) || parent.closest('select') || !visible(parent)) continue;
       // Verbatim text is not checked for English words, but internal tokens (rule ids) and evidence sources are.
       out.push({ kind: untranslated(parent) ? 'verbatim' : 'text', text, where: where(parent), lesson: inLesson(parent), source: inSource(parent) });
