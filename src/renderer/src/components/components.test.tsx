@@ -71,7 +71,8 @@ describe('FindingCard with a manifest', () => {
       { view: { open: ['demo'], panes: [emptyPane('demo')] } },
     );
     expect(within(screen.getByTestId('finding')).getByTestId('fix-command').textContent).toBe(manifest);
-    fireEvent.click(screen.getByRole('button', { name: "Copy command: kubectl apply -f - <<'EOF' …" }));
+    // The command is the cluster's words, marked verbatim (Unicode isolates) so no UI-language check reads it as ours.
+    fireEvent.click(screen.getByRole('button', { name: "Copy command: \u2068kubectl apply -f - <<'EOF' …\u2069" }));
     expect(writeText).toHaveBeenCalledWith(manifest);
     await waitFor(() => expect(screen.getByTestId('copy-command').textContent).toBe('Copied'));
   });

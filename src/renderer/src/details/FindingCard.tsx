@@ -1,6 +1,6 @@
 /** One finding: its cause, the evidence (linked to the objects it is about), the fix with copyable commands, a lesson link. */
 import type { Evidence, Finding } from '../../../shared/model/findings';
-import { plainText } from '../../../shared/verbatim';
+import { plainText, verbatim } from '../../../shared/verbatim';
 import { useLessonTitles } from '../lessons/use-lesson-title';
 import { CommandText } from '../components/CommandText';
 import { CopyButton } from '../components/CopyButton';
@@ -54,7 +54,7 @@ export function FindingCard({ finding }: { finding: Finding }) {
                       </code>
                     </pre>
                     {/* A manifest in a here-document is too long to read out: its first line names the button. */}
-                    <CopyButton text={step.command} label={step.command.includes('\n') ? t('details.copyCommand', { command: `${step.command.split('\n')[0]} …` }) : undefined} />
+                    <CopyButton text={step.command} label={step.command.includes('\n') ? t('details.copyCommand', { command: verbatim(`${step.command.split('\n')[0]} …`) }) : undefined} />
                   </div>
                 )}
               </li>
