@@ -57,12 +57,18 @@ test('a support engineer filters the Pending claims on the lab and copies the fi
         await expect(app.details.fixCommands).toHaveCount(0);
         return;
       }
-      const commands = await app.details.fixCommands.allTextContents();
-      expect(commands.length, `${key} has at least one fix command`).toBeGreaterThan(0);
-      for (const command of commands) {
-        await app.details.root.getByRole('button', { name: `Copy command: ${command}` }).first().click();
-        await expect.poll(() => page.evaluate(readClipboard)).toBe(command);
-        copied.push(command);
+      const rows = app.details.root.locator('.command-row');
+      const count = await rows.count();
+      expect(count, `${key} has at least one fix command`).toBeGreaterThan(0);
+      for (let i = 0; i < count; i++) {
+        const row = rows.nth(i);
+        const shown = (await row.getByTestId('fix-command').textContent()) ?? '';
+        await row.getByTestId('copy-command').click();
+        // A one-line command is copied as shown; a manifest (a here-document) whole, from its first line.
+        const first = shown.startsWith('kubectl apply -f - <<') ? "kubectl apply -f - <<'EOF'" : undefined;
+        if (first) await expect.poll(async () => ((await page.evaluate(readClipboard)) as string).split('\n')[0]).toBe(first);
+        else await expect.poll(() => page.evaluate(readClipboard)).toBe(shown);
+        copied.push(first ? ((await page.evaluate(readClipboard)) as string) : shown);
       }
     });
   }
