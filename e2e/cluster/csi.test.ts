@@ -8,6 +8,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CSI_DRIVER_NAME, CSI_LEASES, CSI_NAMESPACE, CSI_SIDECARS, startLab, type Lab } from './lab';
 import type { KubeClient, KubeObject } from './kube';
+import { claimManifest, podUsingClaim } from './manifests';
 
 let lab: Lab;
 let admin: KubeClient;
@@ -39,14 +40,8 @@ const boundVolume = async (claim: string, ns = NS) => {
 async function events(ns: string, kind: string, name: string): Promise<KubeObject[]> {
   return (await admin.list(`/api/v1/namespaces/${ns}/events`, { fieldSelector: `involvedObject.kind=${kind},involvedObject.name=${name}` })).items;
 }
-const claim = (name: string, size: string, className = 'lab-csi'): KubeObject => ({
-  apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name, namespace: NS },
-  spec: { storageClassName: className, accessModes: ['ReadWriteOnce'], resources: { requests: { storage: size } } },
-});
-const podUsing = (name: string, claimName: string, nodeName = 'lab-node-a1'): KubeObject => ({
-  apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: NS },
-  spec: { nodeName, containers: [{ name: 'app', image: 'registry.k8s.io/pause:3.10', volumeMounts: [{ name: 'data', mountPath: '/data' }] }], volumes: [{ name: 'data', persistentVolumeClaim: { claimName } }] },
-});
+const claim = (name: string, size: string, className = 'lab-csi'): KubeObject => claimManifest(name, { storageClassName: className, namespace: NS, size });
+const podUsing = (name: string, claimName: string, nodeName = 'lab-node-a1'): KubeObject => podUsingClaim(name, claimName, { namespace: NS, nodeName });
 /** Lets `ms` pass: to show that something does not happen while a component is stopped, after the state that would make it happen. */
 const meanwhile = (ms: number) => new Promise((r) => setTimeout(r, ms));
 

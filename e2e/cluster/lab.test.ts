@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { INIT_DRIVER_LABEL, INIT_STEP_ANNOTATION, LAB_SYSTEM_NAMESPACE, PROVISIONER_LEASE, PROVISIONER_NAME, startLab, type Lab } from './lab';
 import { KubeError, type KubeClient, type KubeObject } from './kube';
+import { claimManifest, podUsingClaim } from './manifests';
 import { processAlive } from '../../src/main/kube/testing/process';
 
 let lab: Lab;
@@ -29,17 +30,8 @@ async function waitUntil<T>(what: string, probe: () => Promise<T | undefined | f
 }
 
 const pvcPath = (ns: string, name = '') => `/api/v1/namespaces/${ns}/persistentvolumeclaims${name ? `/${name}` : ''}`;
-const claim = (name: string, storageClassName?: string): KubeObject => ({
-  apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { name, namespace: NS },
-  spec: { accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '1Gi' } }, ...(storageClassName ? { storageClassName } : {}) },
-});
-const podUsing = (name: string, claimName: string): KubeObject => ({
-  apiVersion: 'v1', kind: 'Pod', metadata: { name, namespace: NS },
-  spec: {
-    containers: [{ name: 'app', image: 'busybox:1.37', volumeMounts: [{ name: 'data', mountPath: '/data' }] }],
-    volumes: [{ name: 'data', persistentVolumeClaim: { claimName } }],
-  },
-});
+const claim = (name: string, storageClassName?: string): KubeObject => claimManifest(name, { storageClassName, namespace: NS });
+const podUsing = (name: string, claimName: string): KubeObject => podUsingClaim(name, claimName, { namespace: NS, image: 'busybox:1.37' });
 async function eventsFor(ns: string, kind: string, name: string): Promise<any[]> {
   const list = await admin.list(`/api/v1/namespaces/${ns}/events`, { fieldSelector: `involvedObject.kind=${kind},involvedObject.name=${name}` });
   return list.items;

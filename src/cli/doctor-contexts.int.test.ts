@@ -10,6 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFleetKubeconfig } from '../../e2e/cluster/fleet-kubeconfig';
+import { claimManifest } from '../../e2e/cluster/manifests';
 import { startLab, type Lab } from '../../e2e/cluster/lab';
 import type { ContextCheck } from './fleet-format';
 
@@ -28,15 +29,6 @@ function kse(args: string[]): Promise<{ code: number; stdout: string; stderr: st
   });
 }
 
-function claim(name: string, storageClassName: string): Record<string, unknown> {
-  return {
-    apiVersion: 'v1',
-    kind: 'PersistentVolumeClaim',
-    metadata: { name, namespace: 'default' },
-    spec: { accessModes: ['ReadWriteOnce'], storageClassName, resources: { requests: { storage: '1Gi' } } },
-  };
-}
-
 const missingClassClaims = (check: ContextCheck | undefined): string[] =>
   (check?.findings ?? []).filter((f) => f.code === 'claim.class-missing').map((f) => f.object.name).sort();
 
@@ -51,8 +43,8 @@ beforeAll(async () => {
   work = await mkdtemp(join(tmpdir(), 'kse-fleet-'));
   kubeconfig = join(work, 'fleet.kubeconfig');
   await writeFleetKubeconfig(kubeconfig, { 'fleet-a': labA, 'fleet-b': labB }, 'fleet-dead');
-  for (const name of ['a-one', 'a-two']) await labA.client('admin').create('/api/v1/namespaces/default/persistentvolumeclaims', claim(name, 'missing-a'));
-  await labB.client('admin').create('/api/v1/namespaces/default/persistentvolumeclaims', claim('b-one', 'missing-b'));
+  for (const name of ['a-one', 'a-two']) await labA.client('admin').create('/api/v1/namespaces/default/persistentvolumeclaims', claimManifest(name, { storageClassName: 'missing-a' }));
+  await labB.client('admin').create('/api/v1/namespaces/default/persistentvolumeclaims', claimManifest('b-one', { storageClassName: 'missing-b' }));
 }, 600_000);
 
 afterAll(async () => {

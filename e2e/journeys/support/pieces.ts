@@ -64,99 +64,110 @@ export function hyphenBreaks(root: Locator): Promise<string[]> {
   });
 }
 
+/** One drawn character: its top and height in px (NaN for white space and for the break between two boxes). */
+interface DrawnChar {
+  c: string;
+  top: number;
+  height: number;
+}
+
+/**
+ * The characters of each value under `root` as drawn: the top of each character's box (a Range per character),
+ * through every text node of each outermost element matching `selector` (or of `root` itself when it is null), so a
+ * break between two elements inside one value counts too. Text in two boxes (two list items, two cells, a name and
+ * the tag beside it) is two pieces by design: a '\n' goes between them. A value's own pieces (.brk,
+ * components/WholeWords.tsx) and inline elements are one text. `skipHidden` leaves out text that is invisible or
+ * only for screen readers (.sr-only).
+ */
+function drawnValues(root: Locator, selector: string | null, skipHidden: boolean): Promise<DrawnChar[][]> {
+  return root.evaluate(
+    (el, { sel, skip }) => {
+      const values = sel
+        ? [...el.querySelectorAll<HTMLElement>(sel)].filter((v) => {
+            const outer = v.parentElement?.closest(sel);
+            return !outer || !el.contains(outer);
+          })
+        : [el];
+      return values.map((value) => {
+        const chars: { c: string; top: number; height: number }[] = [];
+        const blockOf = (node: Node) => {
+          let at = node.parentElement;
+          const transparent = (e: Element) => e.classList.contains('brk') || /^(inline|contents)$/.test(getComputedStyle(e).display);
+          while (at && at !== value && transparent(at)) at = at.parentElement;
+          return at;
+        };
+        let block: Element | null | undefined;
+        const walker = document.createTreeWalker(value, NodeFilter.SHOW_TEXT);
+        for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+          if (skip) {
+            const style = node.parentElement ? getComputedStyle(node.parentElement) : undefined;
+            if (!style || style.visibility === 'hidden' || style.display === 'none' || node.parentElement?.closest('.sr-only')) continue;
+          }
+          const nodeBlock = blockOf(node);
+          if (block !== undefined && nodeBlock !== block) chars.push({ c: '\n', top: NaN, height: 0 });
+          block = nodeBlock;
+          for (let i = 0; i < node.data.length; i++) {
+            const c = node.data[i]!;
+            if (/\s/.test(c)) {
+              chars.push({ c, top: NaN, height: 0 });
+              continue;
+            }
+            const range = document.createRange();
+            range.setStart(node, i);
+            range.setEnd(node, i + 1);
+            const rect = [...range.getClientRects()].find((r) => r.width > 0);
+            if (rect) chars.push({ c, top: rect.top, height: rect.height });
+          }
+        }
+        return chars;
+      });
+    },
+    { sel: selector, skip: skipHidden },
+  );
+}
+
+/** Whether `b` is drawn on a lower line than `a`. */
+const lowerLine = (a: DrawnChar, b: DrawnChar): boolean => b.top > a.top + Math.max(4, a.height / 2);
+
 /**
  * Cluster values (names, paths, field paths, commands, YAML) under `root` drawn with a line break between two word
  * characters (trial 5 of issue 8, N-D10): «storage-example-com-/absent», «/var/run/secrets/k/ubernetes.io». A word
  * character here is a letter, a digit, '_' or '-': a break after a hyphen splits a name as surely as one inside a
- * word. Breaks after '/', '=', '.', ',', ':' and at spaces are fine. Read in the page from the drawn text: the top of
- * each character's box (a Range per character), through every text node of each outermost element matching
- * `selector`, so a break between two elements inside one value counts too. Returns "value: before/after" per break.
+ * word. Breaks after '/', '=', '.', ',', ':' and at spaces are fine. Values are the outermost elements matching
+ * `selector` (see drawnValues). Returns "before/after" per break, the words around it.
  */
-export function wordBreaks(root: Locator, selector: string): Promise<string[]> {
-  return root.evaluate((el, sel) => {
-    const out: string[] = [];
-    const word = /[\p{L}\p{N}_-]/u;
-    const values = [...el.querySelectorAll<HTMLElement>(sel)].filter((v) => {
-      const outer = v.parentElement?.closest(sel);
-      return !outer || !el.contains(outer);
-    });
-    for (const value of values) {
-      const chars: { c: string; top: number; height: number }[] = [];
-      // Text in two boxes (two list items, two cells, a name and the tag beside it) is two pieces by design: a
-      // separator goes between them. A value's own pieces (.brk, components/WholeWords.tsx) are one text.
-      const blockOf = (node: Node) => {
-        let at = node.parentElement;
-        const transparent = (e: Element) => e.classList.contains('brk') || /^(inline|contents)$/.test(getComputedStyle(e).display);
-        while (at && at !== value && transparent(at)) at = at.parentElement;
-        return at;
-      };
-      let block: Element | null | undefined;
-      const walker = document.createTreeWalker(value, NodeFilter.SHOW_TEXT);
-      for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-        const nodeBlock = blockOf(node);
-        if (block !== undefined && nodeBlock !== block) chars.push({ c: '\n', top: NaN, height: 0 });
-        block = nodeBlock;
-        for (let i = 0; i < node.data.length; i++) {
-          const c = node.data[i]!;
-          if (/\s/.test(c)) {
-            chars.push({ c, top: NaN, height: 0 });
-            continue;
-          }
-          const range = document.createRange();
-          range.setStart(node, i);
-          range.setEnd(node, i + 1);
-          const rect = [...range.getClientRects()].find((r) => r.width > 0);
-          if (rect) chars.push({ c, top: rect.top, height: rect.height });
-        }
-      }
-      for (let i = 1; i < chars.length; i++) {
-        const a = chars[i - 1]!;
-        const b = chars[i]!;
-        if (!word.test(a.c) || !word.test(b.c) || Number.isNaN(a.top) || Number.isNaN(b.top)) continue;
-        if (b.top > a.top + Math.max(4, a.height / 2)) {
-          const text = chars.map((x) => x.c).join('');
-          const start = Math.max(0, text.lastIndexOf(' ', i - 1) + 1);
-          const end = text.indexOf(' ', i);
-          out.push(`${text.slice(start, i)}/${text.slice(i, end < 0 ? undefined : end)}`);
-        }
-      }
+export async function wordBreaks(root: Locator, selector: string): Promise<string[]> {
+  const word = /[\p{L}\p{N}_-]/u;
+  const out: string[] = [];
+  for (const chars of await drawnValues(root, selector, false)) {
+    const text = chars.map((x) => x.c).join('');
+    for (let i = 1; i < chars.length; i++) {
+      const a = chars[i - 1]!;
+      const b = chars[i]!;
+      if (!word.test(a.c) || !word.test(b.c) || Number.isNaN(a.top) || Number.isNaN(b.top) || !lowerLine(a, b)) continue;
+      const start = Math.max(0, text.lastIndexOf(' ', i - 1) + 1);
+      const end = text.indexOf(' ', i);
+      out.push(`${text.slice(start, i)}/${text.slice(i, end < 0 ? undefined : end)}`);
     }
-    return out;
-  }, selector);
+  }
+  return out;
 }
 
 /**
  * Lines under `root` that start with closing punctuation (trial 5 of issue 8, N-D9: the too-big headline wrapped
- * as «… 5Gi» / «)»): a ')', ']', ',', '.', ':', ';' or '»' drawn lower than the character before it. Returns the
- * text around each such break, as "before/after".
+ * as «… 5Gi» / «)»): a ')', ']', ',', '.', ':', ';' or '»' drawn lower than the visible character before it, on the
+ * next line (not a jump back up to another column or block beside it). Returns the text around each such break, as
+ * "before/after".
  */
-export function punctuationLineStarts(root: Locator): Promise<string[]> {
-  return root.evaluate((el) => {
-    const out: string[] = [];
-    const chars: { c: string; top: number; height: number }[] = [];
-    const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
-    for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
-      const style = node.parentElement ? getComputedStyle(node.parentElement) : undefined;
-      if (!style || style.visibility === 'hidden' || style.display === 'none' || node.parentElement?.closest('.sr-only')) continue;
-      for (let i = 0; i < node.data.length; i++) {
-        const c = node.data[i]!;
-        if (/\s/.test(c)) continue;
-        const range = document.createRange();
-        range.setStart(node, i);
-        range.setEnd(node, i + 1);
-        const rect = [...range.getClientRects()].find((r) => r.width > 0);
-        if (rect) chars.push({ c, top: rect.top, height: rect.height });
-      }
-    }
-    for (let i = 1; i < chars.length; i++) {
-      const a = chars[i - 1]!;
-      const b = chars[i]!;
-      // The next line, not a jump back up to another column or block beside it.
-      if (/[)\],.:;»]/.test(b.c) && b.top > a.top + Math.max(4, a.height / 2) && b.top < a.top + a.height * 2.2) {
-        const text = chars.map((x) => x.c).join('');
-        out.push(`${text.slice(Math.max(0, i - 12), i)}/${text.slice(i, i + 4)}`);
-      }
-    }
-    return out;
-  });
+export async function punctuationLineStarts(root: Locator): Promise<string[]> {
+  const [all = []] = await drawnValues(root, null, true);
+  const chars = all.filter((x) => !Number.isNaN(x.top));
+  const text = chars.map((x) => x.c).join('');
+  const out: string[] = [];
+  for (let i = 1; i < chars.length; i++) {
+    const a = chars[i - 1]!;
+    const b = chars[i]!;
+    if (/[)\],.:;»]/.test(b.c) && lowerLine(a, b) && b.top < a.top + a.height * 2.2) out.push(`${text.slice(Math.max(0, i - 12), i)}/${text.slice(i, i + 4)}`);
+  }
+  return out;
 }

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeFleetKubeconfig } from '../../../e2e/cluster/fleet-kubeconfig';
+import { claimManifest } from '../../../e2e/cluster/manifests';
 import { startLab, type Lab } from '../../../e2e/cluster/lab';
 import type { Fleet, FleetRow } from '../../shared/model/fleet';
 import { Core } from './core';
@@ -57,15 +58,6 @@ async function fleetUntil(core: Core, done: (fleet: Fleet) => boolean, timeoutMs
   }
 }
 
-function claim(name: string, storageClassName: string): Record<string, unknown> {
-  return {
-    apiVersion: 'v1',
-    kind: 'PersistentVolumeClaim',
-    metadata: { name, namespace: 'default' },
-    spec: { accessModes: ['ReadWriteOnce'], storageClassName, resources: { requests: { storage: '1Gi' } } },
-  };
-}
-
 beforeAll(async () => {
   [labA, labB] = await Promise.all([startLab({ seedScenarios: false, log: () => undefined }), startLab({ seedScenarios: false, log: () => undefined })]);
   work = await mkdtemp(join(tmpdir(), 'kse-fleet-view-'));
@@ -74,8 +66,8 @@ beforeAll(async () => {
   await new Promise<void>((done) => hanging.listen(0, '127.0.0.1', done));
   const hangingPort = (hanging.address() as { port: number }).port;
   await writeFleetKubeconfig(kubeconfig, { 'fleet-a': labA, 'fleet-b': labB }, 'fleet-dead', { 'fleet-hanging': `https://127.0.0.1:${hangingPort}` });
-  for (const name of ['a-one', 'a-two']) await labA.client('admin').create('/api/v1/namespaces/default/persistentvolumeclaims', claim(name, 'missing-a'));
-  await labB.client('admin').create('/api/v1/namespaces/default/persistentvolumeclaims', claim('b-one', 'missing-b'));
+  for (const name of ['a-one', 'a-two']) await labA.client('admin').create('/api/v1/namespaces/default/persistentvolumeclaims', claimManifest(name, { storageClassName: 'missing-a' }));
+  await labB.client('admin').create('/api/v1/namespaces/default/persistentvolumeclaims', claimManifest('b-one', { storageClassName: 'missing-b' }));
 }, 600_000);
 
 afterAll(async () => {
