@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_FINDING_CODES } from '../../../src/shared/diagnose';
 
-const CODE = /\b(?:claim|volume|pod|class|node|statefulset)\.[a-z]+(?:-[a-z]+)*\b/g;
+const CODE = /\b(?:claim|volume|pod|class|node|statefulset|snapshot)\.[a-z]+(?:-[a-z]+)*\b/g;
 const sources = readdirSync(__dirname)
   .filter((f) => f.endsWith('.test.ts') && f !== 'coverage.test.ts')
   .map((f) => readFileSync(join(__dirname, f), 'utf8'));
@@ -23,7 +23,7 @@ function listedAsNotProducible(source: string): string[] {
 /** Codes quoted in the code of a file (assertions such as waitFor(ref, 'claim.lost')), outside its header. */
 function asserted(source: string): string[] {
   const body = source.slice(source.indexOf('*/') + 2);
-  return [...body.matchAll(/'((?:claim|volume|pod|class|node|statefulset)\.[a-z-]+)'/g)].map((m) => m[1]!);
+  return [...body.matchAll(/'((?:claim|volume|pod|class|node|statefulset|snapshot)\.[a-z-]+)'/g)].map((m) => m[1]!);
 }
 
 describe('diagnosis integration coverage', () => {

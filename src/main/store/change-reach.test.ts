@@ -117,3 +117,40 @@ describe('what reaches a StatefulSet (issue 12 part 4)', () => {
     expect(marked((d) => markChange(store, 'storageclasses', undefined, sc('new'), d)).objects).toEqual(expect.arrayContaining(['statefulsets|shop/web', 'statefulsets|other/db']));
   });
 });
+
+describe('what reaches a VolumeSnapshot and a restored claim (issue 15 part 2)', () => {
+  const snap = (name: string, claim: string, className = 'snaps', content?: string) => ({
+    apiVersion: 'snapshot.storage.k8s.io/v1', kind: 'VolumeSnapshot', metadata: { name, namespace: 'shop', uid: `snap-${name}` },
+    spec: { volumeSnapshotClassName: className, source: { persistentVolumeClaimName: claim } },
+    ...(content ? { status: { boundVolumeSnapshotContentName: content } } : {}),
+  });
+  const restored = (name: string, kind: string, source: string) => ({ ...pvc('shop', name), spec: { ...pvc('shop', name).spec, dataSource: { apiGroup: kind === 'VolumeSnapshot' ? 'snapshot.storage.k8s.io' : undefined, kind, name: source } } });
+
+  it('its class, its content, its claim and the claim\'s volume reach the snapshot; the snapshot reaches claims restored from it', () => {
+    const { store, volume } = world();
+    store.add('volumesnapshots', snap('s1', 'bound', 'snaps', 'content-1'));
+    store.add('volumesnapshots', snap('s2', 'pending', 'other'));
+    store.add('persistentvolumeclaims', restored('from-s1', 'VolumeSnapshot', 's1'));
+    const snapClass = { apiVersion: 'snapshot.storage.k8s.io/v1', kind: 'VolumeSnapshotClass', metadata: { name: 'snaps' }, driver: 'd' };
+    expect(marked((d) => markChange(store, 'volumesnapshotclasses', undefined, snapClass, d)).objects).toEqual(['volumesnapshotclasses|snaps', 'volumesnapshots|shop/s1']);
+    const content = { apiVersion: 'snapshot.storage.k8s.io/v1', kind: 'VolumeSnapshotContent', metadata: { name: 'content-1' }, spec: { driver: 'd', volumeSnapshotRef: { namespace: 'shop', name: 's1' } } };
+    expect(marked((d) => markChange(store, 'volumesnapshotcontents', undefined, content, d)).objects).toEqual(['volumesnapshotcontents|content-1', 'volumesnapshots|shop/s1']);
+    expect(marked((d) => markChange(store, 'persistentvolumes', undefined, volume, d)).objects).toContain('volumesnapshots|shop/s1');
+    expect(marked((d) => markChange(store, 'persistentvolumeclaims', undefined, store.get('persistentvolumeclaims', 'bound', 'shop'), d)).objects).toContain('volumesnapshots|shop/s1');
+    const onSnapshot = marked((d) => markChange(store, 'volumesnapshots', undefined, snap('s1', 'bound'), d)).objects;
+    expect(onSnapshot).toEqual(expect.arrayContaining(['persistentvolumeclaims|shop/from-s1', 'persistentvolumeclaims|shop/bound']));
+    expect(onSnapshot).not.toContain('volumesnapshots|shop/s2');
+  });
+
+  it('a source claim turning Bound (its "before" is Pending) reaches its clones; a bound one\'s relabel does not scan for them', () => {
+    const { store } = world();
+    store.add('persistentvolumeclaims', restored('clone', 'PersistentVolumeClaim', 'pending'));
+    const pending = store.get('persistentvolumeclaims', 'pending', 'shop')!;
+    const nowBound = { ...pending, status: { phase: 'Bound' } };
+    expect(marked((d) => markChange(store, 'persistentvolumeclaims', pending, nowBound, d)).objects).toContain('persistentvolumeclaims|shop/clone');
+    const bound = store.get('persistentvolumeclaims', 'bound', 'shop')!;
+    store.add('persistentvolumeclaims', restored('clone-of-bound', 'PersistentVolumeClaim', 'bound'));
+    const relabelled = { ...bound, metadata: { ...bound.metadata, labels: { a: 'b' } } };
+    expect(marked((d) => markChange(store, 'persistentvolumeclaims', bound, relabelled, d)).objects).not.toContain('persistentvolumeclaims|shop/clone-of-bound');
+  });
+});

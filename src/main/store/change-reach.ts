@@ -18,6 +18,7 @@ import type {
   StorageClass,
   VolumeAttachment,
   VolumeSnapshot,
+  VolumeSnapshotContent,
 } from '../../shared/kube/objects';
 import { claimClassName } from '../../shared/diagnose/view';
 import { leaseNameCandidates } from '../../shared/diagnose/leases';
@@ -98,10 +99,23 @@ export function markDependents(store: ObjectStore, kind: Kind, obj: KubeObject, 
     case 'resourcequotas':
       return statefulSetsIn(store, obj.metadata?.namespace ?? '', dirty);
     case 'volumesnapshots': {
+      const ns = obj.metadata?.namespace ?? '';
       const claim = (obj as VolumeSnapshot).spec?.source?.persistentVolumeClaimName;
-      if (claim) dirty.object('persistentvolumeclaims', nsKey(obj.metadata?.namespace, claim));
+      if (claim) dirty.object('persistentvolumeclaims', nsKey(ns, claim));
+      // Claims restored from it wait for it (diagnose/claims-restore.ts).
+      for (const restored of claimsFilledFrom(store, ns, 'VolumeSnapshot', obj.metadata?.name ?? '')) dirty.object('persistentvolumeclaims', objectKey(restored));
       return;
     }
+    // A snapshot's verdict reads its content and its class (diagnose/snapshots.ts).
+    case 'volumesnapshotcontents': {
+      const ref = (obj as VolumeSnapshotContent).spec?.volumeSnapshotRef;
+      if (ref?.name) dirty.object('volumesnapshots', nsKey(ref.namespace, ref.name));
+      for (const snap of store.list('volumesnapshots')) if (snap.status?.boundVolumeSnapshotContentName === obj.metadata?.name) dirty.object('volumesnapshots', objectKey(snap));
+      return;
+    }
+    case 'volumesnapshotclasses':
+      for (const snap of store.list('volumesnapshots')) if (snap.spec?.volumeSnapshotClassName === obj.metadata?.name) dirty.object('volumesnapshots', objectKey(snap));
+      return;
     default:
       return;
   }
@@ -110,6 +124,14 @@ export function markDependents(store: ObjectStore, kind: Kind, obj: KubeObject, 
 function claimDependents(store: ObjectStore, claim: PersistentVolumeClaim, dirty: DirtySink): void {
   const ns = claim.metadata?.namespace ?? '';
   const name = claim.metadata?.name ?? '';
+  // Snapshots of the claim read it and its volume; clones of it wait for it to be bound (diagnose/snapshots.ts,
+  // claims-restore.ts).
+  snapshotsOfClaim(store, ns, name, dirty);
+  // A clone's verdict turns when its source becomes Bound (this change's "before" is Pending) or goes away (its
+  // "before" carries the deletion timestamp): only then are the namespace's claims scanned for clones.
+  if (claim.status?.phase !== 'Bound' || claim.metadata?.deletionTimestamp) {
+    for (const clone of claimsFilledFrom(store, ns, 'PersistentVolumeClaim', name)) dirty.object('persistentvolumeclaims', objectKey(clone));
+  }
   // A StatefulSet's claim appearing (created at last) or staying after a scale-down changes its verdict.
   statefulSetsIn(store, ns, dirty);
   if (claim.spec?.volumeName) dirty.object('persistentvolumes', claim.spec.volumeName);
@@ -130,6 +152,8 @@ function volumeDependents(store: ObjectStore, pv: PersistentVolume, dirty: Dirty
   const claimKey = claimRefKey(pv);
   if (claimKey) {
     dirty.object('persistentvolumeclaims', claimKey);
+    // A snapshot of its claim checks the volume's CSI driver (diagnose/snapshots.ts).
+    snapshotsOfClaim(store, claimKey.slice(0, claimKey.indexOf('/')), claimKey.slice(claimKey.indexOf('/') + 1), dirty);
     // A pod waiting for a node reads its bound volume's node affinity (diagnose/pod-placement.ts).
     const slash = claimKey.indexOf('/');
     for (const pod of store.podsUsingClaim(claimKey.slice(0, slash), claimKey.slice(slash + 1))) if (!pod.spec?.nodeName) podAndClaims(pod, dirty);
@@ -159,6 +183,20 @@ function classDependents(store: ObjectStore, sc: StorageClass, dirty: DirtySink)
   for (const other of store.defaultClasses()) dirty.object('storageclasses', other.metadata?.name ?? '');
   // Claim templates name classes (a missing one, or the default one a quota counts per class).
   for (const set of store.list('statefulsets')) dirty.object('statefulsets', objectKey(set));
+}
+
+/** The snapshots taken of a claim: few per namespace, so a scan of the namespace's snapshots. */
+function snapshotsOfClaim(store: ObjectStore, namespace: string, claimName: string, dirty: DirtySink): void {
+  for (const snap of store.list('volumesnapshots', namespace)) if (snap.spec?.source?.persistentVolumeClaimName === claimName) dirty.object('volumesnapshots', objectKey(snap));
+}
+
+/** Claims of a namespace to be filled from this snapshot or claim (spec.dataSourceRef or spec.dataSource). */
+function claimsFilledFrom(store: ObjectStore, namespace: string, kind: 'VolumeSnapshot' | 'PersistentVolumeClaim', name: string): PersistentVolumeClaim[] {
+  return store.list('persistentvolumeclaims', namespace).filter((c) => {
+    if (c.status?.phase === 'Bound') return false;
+    const src = c.spec?.dataSourceRef ?? c.spec?.dataSource;
+    return src?.kind === kind && src.name === name;
+  });
 }
 
 /** The StatefulSets of a namespace: few per namespace, so a claim or limit change re-examines them all. */

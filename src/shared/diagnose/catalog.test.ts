@@ -24,7 +24,7 @@ describe('finding catalog', () => {
     expect(info.title.ru).toMatch(/[а-яё]/i);
     expect(isLessonAnchor(info.lesson)).toBe(true);
     expect(SEVERITY_ORDER).toContain(info.severity);
-    expect(code).toMatch(/^(claim|volume|pod|class|node|statefulset)\.[a-z0-9-]+$/);
+    expect(code).toMatch(/^(claim|volume|pod|class|node|statefulset|snapshot)\.[a-z0-9-]+$/);
   });
 });
 

@@ -34,6 +34,8 @@ export const FINDING_CODES = {
   'claim.volume-name-missing': c('problem', 'static-binding', 'The requested volume does not exist', 'Запрошенного тома не существует'),
   'claim.volume-taken': c('problem', 'static-binding', 'The requested volume belongs to another claim', 'Запрошенный том занят другой заявкой'),
   'claim.volume-mismatch': c('problem', 'static-binding', 'The requested volume does not fit', 'Запрошенный том не подходит'),
+  'claim.restore-source-missing': c('problem', 'snapshots', 'Its data source does not exist', 'Его источника данных не существует'),
+  'claim.restore-source-not-ready': c('expected-wait', 'snapshots', 'Waits for its data source to be ready', 'Ждёт готовности источника данных'),
   'claim.pending': c('warning', 'troubleshooting-pending', 'Pending, cause not determined', 'Pending, причина не установлена'),
   'claim.terminating-in-use': c('warning', 'claim-lifecycle', 'Deletion waits for pods', 'Удаление ждёт подов'),
   // Bound and lost claims (claims-other.ts).
@@ -100,6 +102,13 @@ export const FINDING_CODES = {
   'statefulset.claim-create-failed': c('problem', 'statefulset-claims', 'Cannot create the claims of its pods', 'Не удаётся создать заявки для подов'),
   'statefulset.class-missing': c('problem', 'statefulset-claims', 'A claim template names a StorageClass that does not exist', 'Шаблон заявки ссылается на несуществующий StorageClass'),
   'statefulset.claims-retained': c('info', 'statefulset-claims', 'Claims kept after a scale-down', 'Заявки, оставшиеся после уменьшения числа реплик'),
+  // VolumeSnapshots that are not ready to restore from (snapshots.ts; issue 15 part 2).
+  'snapshot.class-missing': c('problem', 'snapshots', 'The named VolumeSnapshotClass does not exist', 'Указанного VolumeSnapshotClass не существует'),
+  'snapshot.driver-mismatch': c('problem', 'snapshots', "The class's driver cannot snapshot this volume", 'Драйвер класса не может сделать снимок этого тома'),
+  'snapshot.source-claim-missing': c('problem', 'snapshots', 'The claim to snapshot does not exist', 'Заявки, с которой делается снимок, не существует'),
+  'snapshot.content-missing': c('problem', 'snapshots', 'Its VolumeSnapshotContent is gone', 'Его VolumeSnapshotContent удалён'),
+  'snapshot.failed': c('problem', 'snapshots', 'Taking the snapshot failed', 'Снимок сделать не удалось'),
+  'snapshot.not-ready': c('expected-wait', 'snapshots', 'Not ready to use yet', 'Ещё не готов к использованию'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type FindingCode = keyof typeof FINDING_CODES;

@@ -12,6 +12,7 @@ import { compareQuantities, storageQuantity } from '../quantity';
 import { consumerNotScheduled, provisioning } from './claims-consumer';
 import { describeStep, pendingUnknown, recentEvents, SLOW_WAIT_MS, type ClaimCase } from './claims-common';
 import { diagnoseRequestedVolume } from './claims-prebound';
+import { restoreSourceFindings } from './claims-restore';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, NOTE, step, t } from './finding';
 import { ageOf, duration, eventsAbout, isPodFinished, refByName, refTo, unreadable } from './object-helpers';
@@ -328,7 +329,8 @@ function withClass(c: ClaimCase, sc: StorageClass, className: string): Finding[]
 
   const analysis = analyseStatic(c.ctx, c.claim, className);
   if (analysis.matches.length > 0 && !waitsForConsumer) return [bindingDue(c, analysis.matches[0]!)];
-  return provisioning(c, sc, extra);
+  // A snapshot or claim to fill it from, missing or not ready, holds the provisioner back (claims-restore.ts).
+  return restoreSourceFindings(c) ?? provisioning(c, sc, extra);
 }
 
 /**

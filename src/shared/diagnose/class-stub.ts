@@ -18,7 +18,7 @@ import { NO_PROVISIONER } from './provisioners';
 import type { ClusterView } from './view';
 
 /** A DNS subdomain (RFC 1123), as metadata.name of a cluster-scoped object: at most 253 characters. */
-const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+export const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
 /** A qualified name (optional DNS-subdomain prefix, a slash, a name of up to 63 characters), as a provisioner. */
 const QUALIFIED_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 /** Plain scalars YAML 1.1 reads as booleans or null. */
@@ -61,7 +61,7 @@ export function offeredProvisioners(view: ClusterView): OfferedProvisioner[] {
 }
 
 /** A YAML scalar that reads back as exactly this string (the value has passed DNS_SUBDOMAIN or QUALIFIED_NAME). */
-function yamlString(value: string): string {
+export function yamlString(value: string): string {
   return /^[A-Za-z]/.test(value) && !YAML_WORDS.test(value) ? value : JSON.stringify(value);
 }
 

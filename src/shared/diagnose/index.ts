@@ -19,6 +19,7 @@ import { diagnosePodVolumes } from './pods-volumes';
 import { provisionerHealth as assessHealth } from './provisioners';
 import { diagnoseVolume } from './volumes';
 import { diagnoseStatefulSet } from './statefulsets';
+import { diagnoseSnapshot } from './snapshots';
 import type { ObjectsByKind } from '../kube/kinds';
 import { claimClassName, type ClusterView } from './view';
 
@@ -66,6 +67,7 @@ export function diagnoseAll(view: ClusterView, options: DiagnoseAllOptions = {})
   for (const pv of volumes) out.push(...diagnoseVolumeFully(ctx, pv));
   for (const pod of view.list('pods', ns)) out.push(...diagnosePod(ctx, pod));
   for (const set of view.list('statefulsets', ns)) out.push(...diagnoseStatefulSet(ctx, set));
+  for (const snap of view.list('volumesnapshots', ns)) out.push(...diagnoseSnapshot(ctx, snap));
   return sortFindings(out);
 }
 
@@ -111,6 +113,10 @@ function diagnoseWith(ctx: DiagnoseContext, ref: ObjectRef): Finding[] {
       const set = view.get('statefulsets', ref.name, ref.namespace);
       return set ? diagnoseStatefulSet(ctx, set) : [];
     }
+    case 'volumesnapshots': {
+      const snap = view.get('volumesnapshots', ref.name, ref.namespace);
+      return snap ? diagnoseSnapshot(ctx, snap) : [];
+    }
     default:
       return [];
   }
@@ -142,7 +148,7 @@ function diagnosePod(ctx: DiagnoseContext, pod: Parameters<typeof diagnoseInitCo
 }
 
 /** The kinds the rules diagnose (their descriptors say `diagnosed: true`). */
-export type DiagnosedKind = 'persistentvolumeclaims' | 'persistentvolumes' | 'pods' | 'storageclasses' | 'statefulsets';
+export type DiagnosedKind = 'persistentvolumeclaims' | 'persistentvolumes' | 'pods' | 'storageclasses' | 'statefulsets' | 'volumesnapshots';
 
 /**
  * Which objects of each diagnosed kind may get a different verdict with time alone, no object changing: the rules
@@ -155,6 +161,7 @@ export type DiagnosedKind = 'persistentvolumeclaims' | 'persistentvolumes' | 'po
  * - volumes: Released / Failed / Pending volumes age.
  * - classes: their verdicts follow provisioner health, which the store re-assesses on its own timer.
  * - StatefulSets: their verdicts read objects only (claims, limits, quotas, classes, events), never the clock.
+ * - VolumeSnapshots: a snapshot not ready turns "slow" after SLOW_WAIT_MS (snapshots.ts).
  */
 export const CHANGES_WITH_TIME: { readonly [K in DiagnosedKind]: false | ((view: ClusterView, object: ObjectsByKind[K]) => boolean) } = {
   persistentvolumeclaims: (_view, claim) => {
@@ -169,4 +176,5 @@ export const CHANGES_WITH_TIME: { readonly [K in DiagnosedKind]: false | ((view:
   persistentvolumes: (_view, pv) => pv.status?.phase !== 'Bound',
   storageclasses: false,
   statefulsets: false,
+  volumesnapshots: (_view, snap) => snap.status?.readyToUse !== true,
 };

@@ -20,7 +20,7 @@ export const snapshotColumns: readonly Column<SnapshotRow>[] = [
     floor: 56,
     uiText: true,
     value: (r, ctx) => (r.error ? r.error : badgeText(r.badge, ctx)),
-    // A snapshot's own error shows when no finding explains it (snapshots are not diagnosed yet).
+    // A snapshot's own error shows only until its finding (diagnose/snapshots.ts) is known.
     render: (r, ctx) => (r.badge ? <BadgeCell badge={r.badge} ctx={ctx} /> : r.error ? <span className="tone-text-bad" translate="no">{r.error}</span> : null),
   },
 ];

@@ -13,7 +13,7 @@ export const volumeSnapshots = describe<VolumeSnapshot>()({
   label: 'VolumeSnapshots',
   short: 'vs',
   table: { id: 'snapshots', perObject: true },
-  diagnosed: false,
+  diagnosed: true,
   storageEvents: true,
   keep: envelope({
     spec: fields({ source: fields({ persistentVolumeClaimName: ID, volumeSnapshotContentName: ID }), volumeSnapshotClassName: ID }),
