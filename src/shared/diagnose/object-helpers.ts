@@ -113,10 +113,6 @@ export function isPodFinished(pod: Pod): boolean {
   return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
 }
 
-export function podKey(pod: Pod): string {
-  return `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
-}
-
 /**
  * Why a kind cannot be relied on, or undefined when it is synced. Rules say "cannot tell" with this reason
  * instead of reporting an object as missing when the app simply could not read its kind.
