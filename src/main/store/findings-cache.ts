@@ -11,7 +11,7 @@ import { KINDS } from '../../shared/kube/kinds';
 import { SEVERITY_ORDER, type Finding, type FindingBadge } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
 import type { ProvisionerRow } from '../../shared/model/rows';
-import type { DirtySink } from './change-reach';
+import { markProvisionerDependents, type DirtySink } from './change-reach';
 import type { ObjectStore } from './object-store';
 import { idOf, nsKey, objectKey, splitId } from './object-keys';
 
@@ -170,20 +170,9 @@ export class FindingsCache {
     this.version += 1;
   }
 
+  /** A verdict change reaches what the rules that read provisioner health declared (change-reach.ts). */
   private markProvisionerDependents(name: string): void {
-    for (const sc of this.store.classesOfProvisioner(name)) {
-      const className = sc.metadata?.name ?? '';
-      this.dirty.add(idOf('storageclasses', className));
-      for (const claim of this.store.claimsOfClass(className)) {
-        if (claim.status?.phase !== 'Bound') this.dirty.add(idOf('persistentvolumeclaims', objectKey(claim)));
-      }
-    }
-    // Released volumes wait for the provisioner that made them to delete them.
-    for (const pv of this.store.list('persistentvolumes')) {
-      if (pv.status?.phase === 'Released' && pv.metadata?.annotations?.['pv.kubernetes.io/provisioned-by'] === name) {
-        this.dirty.add(idOf('persistentvolumes', pv.metadata?.name ?? ''));
-      }
-    }
+    markProvisionerDependents(this.store, name, { object: (kind, key) => this.dirty.add(idOf(kind, key)), provisioner: () => undefined });
   }
 
   /** Dirty claims that are not bound: each costs a provisioner assessment when diagnosed on its own. */

@@ -16,7 +16,7 @@ describe('CSIStorageCapacity, a listed resource that is not diagnosed', () => {
     expect(KINDS.csistoragecapacities).toMatchObject({ kind: 'CSIStorageCapacity', group: 'storage.k8s.io', namespaced: true, optional: true });
     expect(KIND_SHORT.csistoragecapacities).toBe('csisc');
     expect(DIAGNOSED_KINDS.has('csistoragecapacities')).toBe(false);
-    expect(TABLE_OF_KIND.csistoragecapacities).toBeUndefined();
+    expect(TABLE_OF_KIND.csistoragecapacities).toBe('capacities');
   });
 
   it('is held, counted and shown with its class and capacity, without findings', () => {

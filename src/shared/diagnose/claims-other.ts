@@ -10,11 +10,12 @@ import type { PersistentVolumeClaim } from '../kube/objects';
 import type { Evidence, Finding, FixStep } from '../model/findings';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
-import { duration, eventEvidence, eventMillis, eventsAbout, isPodFinished, millis, newestEvent, refByName, refTo } from './object-helpers';
+import { duration, eventEvidence, eventMillis, eventsAbout, isPending, isPodFinished, millis, newestEvent, refByName, refTo } from './object-helpers';
 import { compareQuantities, storageQuantity } from '../quantity';
 import { command, withNames } from './shell-quote';
 import { SLOW_WAIT_MS } from './claims-common';
 import { NODES, ON_NODES, PODS } from './words';
+import type { Rule } from './reach';
 
 export function diagnoseBoundOrLostClaim(ctx: DiagnoseContext, claim: PersistentVolumeClaim): Finding[] {
   return [...lostOrMisbound(ctx, claim), ...expansion(ctx, claim), ...sharedAcrossNodes(ctx, claim)];
@@ -264,3 +265,25 @@ export function diagnoseTerminatingClaim(ctx: DiagnoseContext, claim: Persistent
     }),
   ];
 }
+
+/** A claim being deleted and what holds it. */
+export const terminatingClaimRule: Rule<'persistentvolumeclaims'> = {
+  name: 'terminating-claim',
+  subject: 'persistentvolumeclaims',
+  run: diagnoseTerminatingClaim,
+  reads: {
+    // What still uses the claim (pvc-protection holds it while a pod does).
+    pods: ['claims-of-pod'],
+  },
+};
+/** A Bound or Lost claim: its volume, resize, consumers. */
+export const boundOrLostClaimRule: Rule<'persistentvolumeclaims'> = {
+  name: 'bound-or-lost-claim',
+  subject: 'persistentvolumeclaims',
+  run: (ctx, claim) => (isPending(claim) ? [] : diagnoseBoundOrLostClaim(ctx, claim)),
+  reads: {
+    persistentvolumes: ['claims-of-volume'],
+    pods: ['claims-of-pod'],
+    events: ['subject-of-event'],
+  },
+};

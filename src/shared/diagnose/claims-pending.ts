@@ -15,7 +15,7 @@ import { diagnoseRequestedVolume } from './claims-prebound';
 import { restoreSourceFindings } from './claims-restore';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, NOTE, step, t } from './finding';
-import { ageOf, duration, eventsAbout, isPodFinished, refByName, refTo, unreadable } from './object-helpers';
+import { ageOf, duration, eventsAbout, isPending, isPodFinished, refByName, refTo, unreadable } from './object-helpers';
 import { controllerManagerDown, NO_PROVISIONER } from './provisioners';
 import { command } from './shell-quote';
 import { analyseStatic, nearMissEvidence, VOLUME_FACTS_SOURCE, volumeEvidence, type NearMiss } from './static-binding';
@@ -24,6 +24,7 @@ import { classStubStep } from './class-stub';
 import { forgetClaimUidStep, nearMissSteps, removeClaimRefStep } from './volume-fixes';
 import { claimClassName } from './view';
 import { ALMOST_FIT, CLASSES, VOLUMES } from './words';
+import type { Rule } from './reach';
 
 export function diagnosePendingClaim(ctx: DiagnoseContext, claim: PersistentVolumeClaim): Finding[] {
   const ns = claim.metadata?.namespace ?? '';
@@ -358,3 +359,28 @@ function staleClaimRefStep(c: ClaimCase, pv: PersistentVolume): FixStep {
   const key = `${c.ns}/${c.name}`;
   return ref?.namespace === c.ns && ref.name === c.name ? forgetClaimUidStep(pv, key) : removeClaimRefStep(pv, key);
 }
+
+/** Why a claim waits: its requested volume, its class, the binding mode, static matches, provisioning. */
+export const pendingClaimRule: Rule<'persistentvolumeclaims'> = {
+  name: 'pending-claim',
+  subject: 'persistentvolumeclaims',
+  run: (ctx, claim) => (isPending(claim) ? diagnosePendingClaim(ctx, claim) : []),
+  reads: {
+    storageclasses: ['claims-of-class'],
+    persistentvolumes: ['claims-of-volume', 'pending-claims-for-free-volume', 'waiting-pods-of-volume-claim', 'waiting-pods-for-free-volume'],
+    // Its consumers' scheduling verdict (claims-consumer.ts) reads the pods' other claims; a clone waits for its
+    // source claim (claims-restore.ts).
+    persistentvolumeclaims: ['claims-sharing-pods', 'clones-of-claim'],
+    // A restore waits for its snapshot (claims-restore.ts).
+    volumesnapshots: ['claims-restored-from-snapshot'],
+    pods: ['claims-of-pod'],
+    events: ['subject-of-event'],
+    // Through its consumers' verdict: where a waiting pod may run. Static binding's node check (a volume whose
+    // nodes are gone) is not reached by a node change unless a pod waits for the claim.
+    nodes: ['waiting-pods'],
+    // A missing class's stub lists the drivers (class-stub.ts); capacity tracking is the driver's choice.
+    csidrivers: ['pending-claims', 'waiting-pods'],
+    csistoragecapacities: ['waiting-pods-of-class'],
+    provisioners: ['pending-claims-of-provisioner'],
+  },
+};

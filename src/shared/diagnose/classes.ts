@@ -10,6 +10,7 @@ import { healthEvidence } from './provisioners';
 import { provisionerLeaseStep, provisionerPodsStep } from './provisioner-fixes';
 import { command } from './shell-quote';
 import { CLASSES } from './words';
+import type { Rule } from './reach';
 
 export function diagnoseClass(ctx: DiagnoseContext, sc: StorageClass): Finding[] {
   const out: Finding[] = [];
@@ -65,3 +66,15 @@ export function diagnoseClass(ctx: DiagnoseContext, sc: StorageClass): Finding[]
   );
   return out;
 }
+
+/** A class: defaults, its provisioner. */
+export const classRule: Rule<'storageclasses'> = {
+  name: 'class',
+  subject: 'storageclasses',
+  run: diagnoseClass,
+  reads: {
+    // Several default classes see each other.
+    storageclasses: ['default-classes'],
+    provisioners: ['classes-of-provisioner'],
+  },
+};

@@ -12,11 +12,12 @@ import type { Evidence, Finding, Localized } from '../model/findings';
 import type { ObjectRef } from '../model/refs';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
-import { refByName, refTo } from './object-helpers';
+import { isPending, refByName, refTo } from './object-helpers';
 import { presenceOf } from './references';
 import { isTemplated, provisionedVolumeName, resolveTemplate, SECRET_PURPOSES, secretTemplates, type SecretPurpose } from './secret-params';
 import { command } from './shell-quote';
 import { claimClassName } from './view';
+import type { Rule } from './reach';
 
 /** What goes wrong without the Secret of each purpose. */
 const CONSEQUENCE: Record<SecretPurpose['id'], Localized> = {
@@ -192,3 +193,32 @@ export function diagnoseVolumeSecrets(ctx: DiagnoseContext, pv: PersistentVolume
   }
   return out;
 }
+
+/** The secrets provisioning a waiting claim needs. */
+export const claimSecretsRule: Rule<'persistentvolumeclaims'> = {
+  name: 'claim-secrets',
+  subject: 'persistentvolumeclaims',
+  run: (ctx, claim) => (isPending(claim) ? diagnoseClaimSecrets(ctx, claim) : []),
+  reads: {
+    storageclasses: ['claims-of-class'],
+    secrets: ['pending-claims-of-secret-classes'],
+  },
+};
+/** The secrets a class's parameters name. */
+export const classSecretsRule: Rule<'storageclasses'> = {
+  name: 'class-secrets',
+  subject: 'storageclasses',
+  run: diagnoseClassSecrets,
+  reads: {
+    secrets: ['classes-with-secret-parameters'],
+  },
+};
+/** The secrets a CSI volume's references name. */
+export const volumeSecretsRule: Rule<'persistentvolumes'> = {
+  name: 'volume-secrets',
+  subject: 'persistentvolumes',
+  run: diagnoseVolumeSecrets,
+  reads: {
+    secrets: ['volumes-naming-secret'],
+  },
+};

@@ -6,21 +6,11 @@ import type { Finding } from '../model/findings';
 import { SEVERITY_ORDER } from '../model/findings';
 import type { ObjectRef } from '../model/refs';
 import type { ProvisionerRow } from '../model/rows';
-import { diagnoseBoundOrLostClaim, diagnoseTerminatingClaim } from './claims-other';
-import { diagnosePendingClaim } from './claims-pending';
-import { diagnoseClass } from './classes';
-import { diagnoseClaimSecrets, diagnoseClassSecrets, diagnoseVolumeSecrets } from './csi-secrets';
 import { createContext, type DiagnoseContext } from './context';
-import { diagnoseInitContainers } from './pods-init';
-import { diagnosePodMountEvents } from './pods-mounts';
-import { diagnosePodScheduling, isUnschedulableForVolumes } from './pods-scheduling';
-import { diagnosePodReferences } from './pods-references';
-import { diagnosePodVolumes } from './pods-volumes';
 import { provisionerHealth as assessHealth } from './provisioners';
-import { diagnoseVolume } from './volumes';
-import { diagnoseStatefulSet } from './statefulsets';
-import { diagnoseSnapshot } from './snapshots';
 import type { ObjectsByKind } from '../kube/kinds';
+import type { DiagnosedKind } from './reach';
+import { runRules } from './rules';
 import { claimClassName, type ClusterView } from './view';
 
 export { ALL_FINDING_CODES, FINDING_CODES, isFindingCode, type FindingCode } from './catalog';
@@ -122,33 +112,31 @@ function diagnoseWith(ctx: DiagnoseContext, ref: ObjectRef): Finding[] {
   }
 }
 
-function diagnoseClaim(ctx: DiagnoseContext, claim: Parameters<typeof diagnosePendingClaim>[1]): Finding[] {
-  const phase = claim.status?.phase ?? 'Pending';
-  const main = phase === 'Pending' ? [...diagnosePendingClaim(ctx, claim), ...diagnoseClaimSecrets(ctx, claim)] : diagnoseBoundOrLostClaim(ctx, claim);
-  return [...diagnoseTerminatingClaim(ctx, claim), ...main];
+function diagnoseClaim(ctx: DiagnoseContext, claim: ObjectsByKind['persistentvolumeclaims']): Finding[] {
+  return runRules(ctx, 'persistentvolumeclaims', claim);
 }
 
-function diagnoseClassFully(ctx: DiagnoseContext, sc: Parameters<typeof diagnoseClass>[1]): Finding[] {
-  return [...diagnoseClass(ctx, sc), ...diagnoseClassSecrets(ctx, sc)];
+function diagnoseClassFully(ctx: DiagnoseContext, sc: ObjectsByKind['storageclasses']): Finding[] {
+  return runRules(ctx, 'storageclasses', sc);
 }
 
-function diagnoseVolumeFully(ctx: DiagnoseContext, pv: Parameters<typeof diagnoseVolume>[1]): Finding[] {
-  return [...diagnoseVolume(ctx, pv), ...diagnoseVolumeSecrets(ctx, pv)];
+function diagnoseVolumeFully(ctx: DiagnoseContext, pv: ObjectsByKind['persistentvolumes']): Finding[] {
+  return runRules(ctx, 'persistentvolumes', pv);
 }
 
-function diagnosePod(ctx: DiagnoseContext, pod: Parameters<typeof diagnoseInitContainers>[1]): Finding[] {
-  const unschedulable = !pod.spec?.nodeName && isUnschedulableForVolumes(pod);
-  return [
-    ...diagnosePodScheduling(ctx, pod),
-    ...diagnosePodVolumes(ctx, pod, unschedulable),
-    ...diagnosePodReferences(ctx, pod),
-    ...diagnosePodMountEvents(ctx, pod),
-    ...diagnoseInitContainers(ctx, pod),
-  ];
+function diagnosePod(ctx: DiagnoseContext, pod: ObjectsByKind['pods']): Finding[] {
+  return runRules(ctx, 'pods', pod);
 }
 
-/** The kinds the rules diagnose (their descriptors say `diagnosed: true`). */
-export type DiagnosedKind = 'persistentvolumeclaims' | 'persistentvolumes' | 'pods' | 'storageclasses' | 'statefulsets' | 'volumesnapshots';
+function diagnoseStatefulSet(ctx: DiagnoseContext, set: ObjectsByKind['statefulsets']): Finding[] {
+  return runRules(ctx, 'statefulsets', set);
+}
+
+function diagnoseSnapshot(ctx: DiagnoseContext, snap: ObjectsByKind['volumesnapshots']): Finding[] {
+  return runRules(ctx, 'volumesnapshots', snap);
+}
+
+export type { DiagnosedKind } from './reach';
 
 /**
  * Which objects of each diagnosed kind may get a different verdict with time alone, no object changing: the rules

@@ -2,7 +2,7 @@
 import { verbatim } from '../verbatim';
 import type { Kind } from '../kube/kinds';
 import { KINDS } from '../kube/kinds';
-import type { Condition, KubeEvent, KubeObject, Pod } from '../kube/objects';
+import type { Condition, KubeEvent, KubeObject, PersistentVolumeClaim, Pod } from '../kube/objects';
 import type { Evidence, Localized } from '../model/findings';
 import type { ObjectRef } from '../model/refs';
 import { evidence, t } from './finding';
@@ -108,13 +108,14 @@ export function condition(conditions: Condition[] | undefined, type: string): Co
   return conditions?.find((c) => c.type === type);
 }
 
+/** A claim the PV controller has not bound yet (no phase yet counts as Pending). */
+export function isPending(claim: PersistentVolumeClaim): boolean {
+  return (claim.status?.phase ?? 'Pending') === 'Pending';
+}
+
 /** Pods that are finished no longer hold their volumes. */
 export function isPodFinished(pod: Pod): boolean {
   return pod.status?.phase === 'Succeeded' || pod.status?.phase === 'Failed';
-}
-
-export function podKey(pod: Pod): string {
-  return `${pod.metadata?.namespace ?? ''}/${pod.metadata?.name ?? ''}`;
 }
 
 /**

@@ -12,6 +12,7 @@ import { evidence, finding, NOTE, step, t } from './finding';
 import { duration, millis, refTo } from './object-helpers';
 import { command } from './shell-quote';
 import { RESTARTS } from './words';
+import type { Rule } from './reach';
 
 /** An init container still running after this long is reported as possibly stuck. */
 export const INIT_STUCK_MS = 10 * 60_000;
@@ -117,3 +118,11 @@ function lastRun(st: ContainerStatus) {
   if (!last) return [];
   return [evidence(t('Last run', 'Последний запуск'), `exit ${last.exitCode ?? '?'}${last.reason ? ` ${last.reason}` : ''}${last.message ? `: ${last.message}` : ''}`, { source: 'lastState.terminated' })];
 }
+
+/** A pod's init containers. */
+export const initContainersRule: Rule<'pods'> = {
+  name: 'init-containers',
+  subject: 'pods',
+  run: diagnoseInitContainers,
+  reads: {},
+};

@@ -13,6 +13,7 @@ import { evidence, finding, step, t } from './finding';
 import { isMultiAttach } from './messages';
 import { eventEvidence, eventMillis, eventsAbout, refTo } from './object-helpers';
 import { command } from './shell-quote';
+import type { Rule } from './reach';
 
 /** Mount events older than this are left out: events expire after an hour anyway. */
 const RECENT_MS = 60 * 60_000;
@@ -109,3 +110,14 @@ function attachSettled(view: DiagnoseContext['view'], pod: Pod, events: readonly
     (e) => e.reason === 'SuccessfulAttachVolume' && (e.message ?? '').includes(`for volume "${volume}"`) && (eventMillis(e) ?? 0) >= failedAt,
   );
 }
+
+/** The kubelet's mount and attach events about a pod. */
+export const podMountEventsRule: Rule<'pods'> = {
+  name: 'pod-mount-events',
+  subject: 'pods',
+  run: diagnosePodMountEvents,
+  reads: {
+    events: ['subject-of-event'],
+    volumeattachments: ['pods-using-attached-volume'],
+  },
+};

@@ -14,6 +14,7 @@ import { evidence, finding, step, t } from './finding';
 import { isPodFinished, refByName, refTo } from './object-helpers';
 import { podReferences, presenceOf, type PodReference } from './references';
 import { command } from './shell-quote';
+import type { Rule } from './reach';
 
 const LABEL = { configmaps: 'ConfigMap', secrets: 'Secret' } as const;
 
@@ -104,3 +105,14 @@ export function diagnosePodReferences(ctx: DiagnoseContext, pod: Pod): Finding[]
   }
   return out;
 }
+
+/** The ConfigMaps and Secrets a pod's volumes name. */
+export const podReferencesRule: Rule<'pods'> = {
+  name: 'pod-references',
+  subject: 'pods',
+  run: diagnosePodReferences,
+  reads: {
+    configmaps: ['pods-in-namespace'],
+    secrets: ['pods-in-namespace'],
+  },
+};

@@ -19,6 +19,7 @@ import { command, withNames } from './shell-quote';
 import { analyseStatic, nearMissEvidence } from './static-binding';
 import { capacityShortfall, type CapacitySegment, type CapacityShortfall } from './storage-capacity';
 import { claimClassName } from './view';
+import type { Rule } from './reach';
 
 /** Whether the scheduler holds the pod back because of its volumes (PodScheduled False, Unschedulable, a volume reason). */
 export function isUnschedulableForVolumes(pod: Pod): boolean {
@@ -264,3 +265,20 @@ function shortfallFix(pod: Pod, f: CapacityShortfall): FixStep[] {
   steps.push(step(t('See the pod and its events', 'Посмотрите под и его события'), command`kubectl describe pod ${pod.metadata?.name} -n ${ns}`));
   return steps;
 }
+
+/** The scheduler's volume verdict on a pod not yet placed. */
+export const podSchedulingRule: Rule<'pods'> = {
+  name: 'pod-scheduling',
+  subject: 'pods',
+  run: diagnosePodScheduling,
+  reads: {
+    persistentvolumeclaims: ['pods-using-claim'],
+    persistentvolumes: ['waiting-pods-of-volume-claim', 'waiting-pods-for-free-volume'],
+    storageclasses: ['waiting-pods-of-class'],
+    pods: ['pods-sharing-claims'],
+    nodes: ['waiting-pods'],
+    csidrivers: ['waiting-pods'],
+    csistoragecapacities: ['waiting-pods-of-class'],
+    events: ['subject-of-event'],
+  },
+};

@@ -13,6 +13,8 @@ import { podOnExcludedNode, podSkipsBinding, waitsOnUnscheduledNodeName } from '
 import { command } from './shell-quote';
 import { claimClassName } from './view';
 import { NODES } from './words';
+import type { Rule } from './reach';
+import { isUnschedulableForVolumes } from './pods-scheduling';
 
 /** Host paths that expose the node itself: its configuration, devices, runtime sockets, kubelet state. */
 const SENSITIVE_HOST_PATHS = ['/etc', '/root', '/home', '/proc', '/sys', '/dev', '/boot', '/run', '/var/run', '/var/lib/kubelet', '/var/lib/docker', '/var/lib/containerd', '/usr', '/bin', '/sbin', '/lib'];
@@ -261,3 +263,23 @@ function emptyDir(pod: Pod, volume: Volume): Finding {
     fix: [],
   });
 }
+
+/** A pod's claims and volumes. */
+export const podVolumesRule: Rule<'pods'> = {
+  name: 'pod-volumes',
+  subject: 'pods',
+  run: (ctx, pod) => diagnosePodVolumes(ctx, pod, !pod.spec?.nodeName && isUnschedulableForVolumes(pod)),
+  reads: {
+    persistentvolumeclaims: ['pods-using-claim'],
+    persistentvolumes: ['pods-using-volume', 'waiting-pods-of-volume-claim'],
+    // The binding mode of a claim's class, for a pod not placed by the scheduler. A pod placed by spec.nodeName
+    // is not reached by a class change: the class's change does not change the claim, and a class's binding
+    // mode cannot change (only its creation or deletion matters).
+    storageclasses: ['waiting-pods-of-class'],
+    // Another pod using a ReadWriteOnce claim on another node.
+    pods: ['pods-sharing-claims'],
+    nodes: ['pods-on-node', 'waiting-pods'],
+    // The CSI drivers registered on the pod's node.
+    csinodes: ['pods-on-csinode-node'],
+  },
+};

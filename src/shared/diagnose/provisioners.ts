@@ -16,6 +16,7 @@ import { podRunsProvisioner } from './provisioner-pods';
 import { condition, eventMillis, eventsAbout, newestEvent, refByName, unreadable } from './object-helpers';
 import type { ClusterView } from './view';
 import { CLAIMS, NODES, OF_PODS, ON_NODES, PODS, WAIT } from './words';
+import type { Reads } from './reach';
 
 /** In-tree plugins whose provisioning moved to a CSI driver (CSI migration, GA since Kubernetes 1.25-1.27). */
 export const MIGRATED_IN_TREE: Readonly<Record<string, string>> = {
@@ -386,3 +387,16 @@ export function healthEvidence(health: ProvisionerAssessment): Evidence[] {
   const row = health.row;
   return [evidence(t('Provisioner', 'Провизионер'), row.name, { note: VERDICT_TEXT[row.verdict], source: 'StorageClass.provisioner' }), ...health.facts];
 }
+
+/** What a provisioner's assessment reads: a change of it re-assesses the provisioner (see reach.ts). */
+export const PROVISIONER_HEALTH_READS: Reads = {
+  storageclasses: ['provisioner-of-class'],
+  // Its registration: a CSIDriver object and the nodes' CSINodes.
+  csidrivers: ['provisioner-of-driver'],
+  csinodes: ['provisioners-of-csinode'],
+  // Its leader Lease, the pods that run it, and its provisioning events on the claims that wait for it.
+  leases: ['provisioners-of-lease'],
+  pods: ['provisioners-run-by-pod'],
+  events: ['provisioner-of-claim-event'],
+  persistentvolumeclaims: ['provisioner-of-pending-claim'],
+};

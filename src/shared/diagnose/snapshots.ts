@@ -16,6 +16,7 @@ import { ageOf, duration, refByName, refTo, unreadable } from './object-helpers'
 import { SLOW_WAIT_MS } from './claims-common';
 import { DNS_SUBDOMAIN, yamlString } from './class-stub';
 import { command } from './shell-quote';
+import type { Rule } from './reach';
 
 /** A snapshot with what its rules read: its claim, the claim's volume, its class and its content, when they exist. */
 interface SnapshotCase {
@@ -249,3 +250,16 @@ function notReady(c: SnapshotCase): Finding {
     ],
   });
 }
+
+/** The snapshot rule and what reaches it: its class, its content, its source claim and that claim's volume. */
+export const snapshotRule: Rule<'volumesnapshots'> = {
+  name: 'snapshot',
+  subject: 'volumesnapshots',
+  run: (ctx, snap) => diagnoseSnapshot(ctx, snap),
+  reads: {
+    volumesnapshotclasses: ['snapshots-of-class'],
+    volumesnapshotcontents: ['snapshot-of-content'],
+    persistentvolumeclaims: ['snapshots-of-claim'],
+    persistentvolumes: ['snapshots-of-volume-claim'],
+  },
+};

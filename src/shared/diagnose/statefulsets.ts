@@ -18,6 +18,7 @@ import { command } from './shell-quote';
 import { admissionFindings, type MissingClaims } from './statefulset-admission';
 import { claimName, claimTemplates, ordinalOfClaim, wantedOrdinals } from './statefulset-ordinals';
 import { classStubStep } from './class-stub';
+import type { Rule } from './reach';
 
 /** Every finding about one StatefulSet. */
 export function diagnoseStatefulSet(ctx: DiagnoseContext, set: StatefulSet): Finding[] {
@@ -117,3 +118,19 @@ function retainedClaims(ctx: DiagnoseContext, set: StatefulSet): Finding[] {
     }),
   ];
 }
+
+/** A StatefulSet's claims: templates, limits, quotas, ordinals. */
+export const statefulSetRule: Rule<'statefulsets'> = {
+  name: 'statefulset',
+  subject: 'statefulsets',
+  run: diagnoseStatefulSet,
+  reads: {
+    // Its claims, made from its templates.
+    persistentvolumeclaims: ['statefulsets-in-namespace'],
+    // Templates name classes, or the default one a quota counts per class.
+    storageclasses: ['statefulsets'],
+    limitranges: ['statefulsets-in-namespace'],
+    resourcequotas: ['statefulsets-in-namespace'],
+    events: ['subject-of-event'],
+  },
+};

@@ -14,6 +14,7 @@ import { SLOW_WAIT_MS } from './claims-common';
 import { VOLUME_FACTS_SOURCE, volumeEvidence } from './static-binding';
 import { healthEvidence } from './provisioners';
 import { forgetClaimUidStep, removeClaimRefStep } from './volume-fixes';
+import type { Rule } from './reach';
 
 /** Where the data of a volume lives, for the user to look at before reusing or deleting it. */
 export function volumeSource(pv: PersistentVolume): string {
@@ -187,3 +188,17 @@ function attachErrors(ctx: DiagnoseContext, pv: PersistentVolume): Finding[] {
   }
   return out;
 }
+
+/** A volume: phase, reclaim, attachments, node affinity. */
+export const volumeRule: Rule<'persistentvolumes'> = {
+  name: 'volume',
+  subject: 'persistentvolumes',
+  run: diagnoseVolume,
+  reads: {
+    persistentvolumeclaims: ['volumes-of-claim'],
+    volumeattachments: ['volume-of-attachment'],
+    events: ['subject-of-event'],
+    // A Released volume waits for the provisioner that made it to delete it.
+    provisioners: ['released-volumes-of-provisioner'],
+  },
+};

@@ -139,6 +139,26 @@ export interface SnapshotRow extends RowBase {
   error?: string;
 }
 
+/**
+ * A CSIStorageCapacity: what a CSI driver reports it can still provision for one class in one topology segment
+ * (storage.k8s.io/v1; the external-provisioner's capacity controller writes them). Quantities as the object
+ * gives them, canonical (`10Gi`).
+ */
+export interface CapacityRow extends RowBase {
+  namespace: string;
+  name: string;
+  className?: string;
+  /**
+   * Which nodes reach the segment (spec nodeTopology): `none` when unset (upstream: no node can reach the storage),
+   * `all` for an empty selector (every node), else the selector as kubectl prints it ("zone=a,rack in (1,2)").
+   */
+  topology: { scope: 'none' } | { scope: 'all' } | { scope: 'selector'; text: string };
+  /** Free capacity; absent: the driver did not report it (unknown, not zero). */
+  capacity?: string;
+  /** Largest single volume; absent: not reported, the capacity is the limit (the scheduler compares with it). */
+  maximumVolumeSize?: string;
+}
+
 export interface NodeRow extends RowBase {
   name: string;
   ready: boolean;
@@ -182,6 +202,7 @@ export interface TableRows {
   pods: PodRow;
   snapshots: SnapshotRow;
   nodes: NodeRow;
+  capacities: CapacityRow;
   events: EventRow;
 }
 export { TABLE_IDS, type TableId };
@@ -229,6 +250,7 @@ export const TABLE_COLUMN_IDS = {
   pods: ['name', 'namespace', 'status', 'ready', 'init', 'restarts', 'node', 'volumeTypes', 'claims', 'age', 'badge'],
   snapshots: ['name', 'namespace', 'sourceClaim', 'class', 'readyToUse', 'restoreSize', 'age', 'badge'],
   nodes: ['name', 'ready', 'zone', 'drivers', 'pods', 'attached', 'age'],
+  capacities: ['name', 'namespace', 'class', 'topology', 'capacity', 'maximumVolumeSize', 'age'],
   events: ['type', 'reason', 'object', 'message', 'count', 'lastSeen'],
 } as const satisfies { [T in TableId]: readonly string[] };
 
@@ -244,6 +266,7 @@ export const TABLE_QUERY_COLUMN_IDS = {
   pods: ['phase', 'nodeName'],
   snapshots: ['contentName', 'error'],
   nodes: ['attachedVolumes'],
+  capacities: [],
   events: ['source', 'firstSeen'],
 } as const satisfies { [T in TableId]: readonly string[] };
 

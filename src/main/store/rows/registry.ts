@@ -1,5 +1,6 @@
 /** Every table the store serves, by table id. */
 import type { ColumnId, TableId, TableRows } from '../../../shared/model/rows';
+import { capacitiesTable } from './capacities';
 import { claimsTable } from './claims';
 import { classesTable } from './classes';
 import { eventsTable } from './events';
@@ -19,5 +20,6 @@ export const TABLES: { [T in TableId]: TableSpec<TableRows[T], ColumnId<T>> } = 
   pods: podsTable,
   snapshots: snapshotsTable,
   nodes: nodesTable,
+  capacities: capacitiesTable,
   events: eventsTable,
 };

@@ -58,7 +58,6 @@ describe('a usage notice refetches only what shows the usage that moved', () => 
       locateByUse: [...keys.rows(byUse), 'locate', 'persistentvolumeclaims', 'shop', 'logs'],
       pods: keys.rowsPage({ clusterId: 'a', table: 'pods' }, 0),
       usage: keys.usage('a'),
-      findings: keys.findings('a', { offset: 0, limit: 50 }),
       overview: keys.overview('a'),
       dataHistory: keys.usageHistory('a', 'claim:shop/data'),
       logsHistory: keys.usageHistory('a', 'claim:shop/logs'),
@@ -76,13 +75,13 @@ describe('a usage notice refetches only what shows the usage that moved', () => 
   it('names one claim: its details, the pages showing it or ordered by usage, its history; not the other panels', () => {
     const { client, stale } = cache();
     applyNotice(client, { type: 'usage', clusterId: 'a', nodes: ['n1'], volumes: ['claim:shop/data'], access: false, objects: [dataRef] });
-    expect(stale()).toEqual(['byUseWithout', 'dataDetail', 'dataHistory', 'findings', 'locateByUse', 'overview', 'pageWithData', 'usage', 'warningsWithout'].sort());
+    expect(stale()).toEqual(['byUseWithout', 'dataDetail', 'dataHistory', 'locateByUse', 'overview', 'pageWithData', 'usage', 'warningsWithout'].sort());
   });
 
   it('names no object: no details, and no claim pages but those ordered or filtered by usage', () => {
     const { client, stale } = cache();
     applyNotice(client, { type: 'usage', clusterId: 'a', nodes: [], volumes: [], access: false, objects: [] });
-    expect(stale()).toEqual(['byUseWithout', 'findings', 'locateByUse', 'overview', 'usage', 'warningsWithout'].sort());
+    expect(stale()).toEqual(['byUseWithout', 'locateByUse', 'overview', 'usage', 'warningsWithout'].sort());
   });
 
   it('without objects (too many, or a change of access) every detail and claim page refetches, as before', () => {
@@ -92,7 +91,7 @@ describe('a usage notice refetches only what shows the usage that moved', () => 
     ]) {
       const { client, stale } = cache();
       applyNotice(client, notice);
-      const expected = ['byUseWithout', 'bySizeWithout', 'dataDetail', 'findings', 'locate', 'locateByUse', 'nodeDetail', 'otherDetail', 'overview', 'pageWithData', 'pageWithout', 'podDetail', 'usage', 'warningsWithout'];
+      const expected = ['byUseWithout', 'bySizeWithout', 'dataDetail', 'locate', 'locateByUse', 'nodeDetail', 'otherDetail', 'overview', 'pageWithData', 'pageWithout', 'podDetail', 'usage', 'warningsWithout'];
       if (notice.volumes === undefined) expected.push('dataHistory', 'logsHistory');
       expect(stale()).toEqual(expected.sort());
     }

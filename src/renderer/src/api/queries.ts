@@ -6,7 +6,7 @@
 import { QueryClient, queryOptions } from '@tanstack/react-query';
 import type { RendererApi } from '../../../shared/contract';
 import type { GraphRequest } from '../../../shared/model/detail';
-import type { Lang, Severity } from '../../../shared/model/findings';
+import type { Lang } from '../../../shared/model/findings';
 import { isProvisionerRef, provisionerRef, type ObjectRef, type TargetRef } from '../../../shared/model/refs';
 import { targetNamespace } from '../state/target';
 import type { ListRequest, TableId } from '../../../shared/model/rows';
@@ -45,7 +45,6 @@ export const keys = {
     ['cluster', clusterId, 'object', ref.kind, ref.namespace ?? '', ref.name] as const,
   provisioner: (clusterId: string, name: string) => ['cluster', clusterId, 'provisioner', name] as const,
   graph: (req: GraphRequest) => ['cluster', req.clusterId, 'graph', req] as const,
-  findings: (clusterId: string, filter: FindingsFilter) => ['cluster', clusterId, 'findings', filter] as const,
   /** Volume usage: refetched on `usage` notices only (a poll, not a watch event, changes it). */
   usage: (clusterId: string, namespace?: string) => ['cluster', clusterId, 'usage', namespace ?? ''] as const,
   usageHistory: (clusterId: string, key: string) => ['cluster', clusterId, 'usage-history', key] as const,
@@ -54,19 +53,11 @@ export const keys = {
   exercises: (lang: Lang) => ['exercises', lang] as const,
   /** Under the cluster: every `changed` notice of it re-runs the check (a step may read any kind). */
   exerciseCheck: (clusterId: string, exercise: string) => ['cluster', clusterId, 'exercise', exercise] as const,
-  about: () => ['about'] as const,
   /** Every context's storage at a glance: refetched on any cluster's status or change (notices.ts). */
   fleet: () => ['fleet'] as const,
 };
 
 export const fleetQuery = (api: RendererApi) => queryOptions({ queryKey: keys.fleet(), queryFn: () => api.getFleet({}) });
-
-export interface FindingsFilter {
-  namespace?: string;
-  minSeverity?: Severity;
-  offset: number;
-  limit: number;
-}
 
 export const usageQuery = (api: RendererApi, clusterId: string, namespace?: string) =>
   queryOptions({ queryKey: keys.usage(clusterId, namespace), queryFn: () => api.getUsage({ clusterId, ...(namespace !== undefined ? { namespace } : {}) }) });
@@ -119,9 +110,6 @@ export const provisionerQuery = (api: RendererApi, clusterId: string, name: stri
 export const graphQuery = (api: RendererApi, req: GraphRequest) =>
   queryOptions({ queryKey: keys.graph(req), queryFn: () => api.getGraph(req) });
 
-export const findingsQuery = (api: RendererApi, clusterId: string, filter: FindingsFilter) =>
-  queryOptions({ queryKey: keys.findings(clusterId, filter), queryFn: () => api.listFindings({ clusterId, ...filter }) });
-
 export const lessonsQuery = (api: RendererApi, lang: Lang) =>
   queryOptions({ queryKey: keys.lessons(lang), queryFn: () => api.getLessons({ lang }), staleTime: Infinity });
 
@@ -131,6 +119,3 @@ export const exercisesQuery = (api: RendererApi, lang: Lang) =>
 /** One exercise checked against the cluster's objects now; refetched by change notices like every cluster query. */
 export const exerciseCheckQuery = (api: RendererApi, clusterId: string, exercise: string) =>
   queryOptions({ queryKey: keys.exerciseCheck(clusterId, exercise), queryFn: () => api.checkExercise({ clusterId, exercise }) });
-
-export const aboutQuery = (api: RendererApi) =>
-  queryOptions({ queryKey: keys.about(), queryFn: () => api.about({}), staleTime: Infinity });

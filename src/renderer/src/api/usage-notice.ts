@@ -1,6 +1,6 @@
 /**
  * A `usage` notice (a poll round, a replayed sample) refetches what shows the usage that moved, not every open
- * panel: the report, the findings and the overview (they sum every volume), the kept history of the volumes it
+ * panel: the report and the overview (it sums every volume and counts its findings), the kept history of the volumes it
  * names, and, when it names objects, only those objects' details and the claim pages that show them. A page
  * whose order or membership rests on usage (sorted by Use %, Used, Free or findings; filtered by severity) is
  * refetched whatever moved: a claim elsewhere may now belong on it.
@@ -33,7 +33,7 @@ export function applyUsageNotice(client: QueryClient, notice: UsageNotice): void
     queryKey: keys.cluster(notice.clusterId),
     predicate: (query) => {
       const what = query.queryKey[2];
-      if (what === 'usage' || what === 'findings' || what === 'overview') return true;
+      if (what === 'usage' || what === 'overview') return true;
       if (what === 'usage-history') return volumes === undefined || volumes.has(String(query.queryKey[3]));
       // ['cluster', id, 'object', kind, namespace, name]
       if (what === 'object') return objects === undefined || objects.has(objectKey(String(query.queryKey[3]), String(query.queryKey[4]), String(query.queryKey[5])));

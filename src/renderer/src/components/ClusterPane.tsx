@@ -21,7 +21,7 @@ import { viewLabel } from '../state/view-label';
 import type { ViewId } from '../state/view-state';
 import { TableView } from '../table/TableView';
 import { openHere } from '../state/navigation';
-import { TABLES } from '../tables/registry';
+import { KIND_OF_TABLE, TABLES } from '../tables/registry';
 import { ErrorBoundary } from './ErrorBoundary';
 import { PaneProvider } from './pane-context';
 import { SourceClockContext, sourceClock } from '../state/source-clock';
@@ -163,17 +163,6 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
   );
 }
 
-/** Object counts beside table names, from the overview. */
-const TABLE_KIND = {
-  claims: 'persistentvolumeclaims',
-  volumes: 'persistentvolumes',
-  classes: 'storageclasses',
-  provisioners: undefined,
-  pods: 'pods',
-  snapshots: 'volumesnapshots',
-  nodes: 'nodes',
-  events: 'events',
-} as const;
 
 function NavCount({
   table,
@@ -186,7 +175,8 @@ function NavCount({
   kinds: KindStatus[] | undefined;
   t: Translate;
 }) {
-  const kind = TABLE_KIND[table];
+  // Object counts beside table names, from the overview; the provisioners table lists no kind of its own.
+  const kind = KIND_OF_TABLE[table];
   const state = kind ? kinds?.find((k) => k.kind === kind)?.state : undefined;
   // A kind that could not be listed has no count: "0" would claim there are none.
   if (state === 'forbidden' || state === 'absent' || state === 'error')

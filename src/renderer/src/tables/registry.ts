@@ -3,6 +3,7 @@ import type { TargetRef } from '../../../shared/model/refs';
 import { refKey } from '../../../shared/model/refs';
 import type { TableId, TableRows } from '../../../shared/model/rows';
 import type { MessageKey } from '../i18n/i18n';
+import { capacityColumns } from './capacities-columns';
 import { claimColumns } from './claims-columns';
 import { classColumns } from './classes-columns';
 import type { ColumnsOf } from './column';
@@ -37,6 +38,7 @@ export const TABLES: { [T in TableId]: TableSpec<T> } = {
   pods: { columns: podColumns, label: 'nav.pods', phases: ['Pending', 'Running', 'Succeeded', 'Failed', 'Unknown'], namespaced: true, findings: true },
   snapshots: { columns: snapshotColumns, label: 'nav.snapshots', phases: [], namespaced: true, findings: true },
   nodes: { columns: nodeColumns, label: 'nav.nodes', phases: [], namespaced: false, findings: false },
+  capacities: { columns: capacityColumns, label: 'nav.capacities', phases: [], namespaced: true, findings: false },
   events: { columns: eventColumns, label: 'nav.events', phases: [], namespaced: true, findings: false },
 };
 

@@ -146,6 +146,7 @@ export function createFakeApi(options: { claims?: number; overview?: Partial<Ove
     pods: fakePods,
     snapshots: [],
     nodes: fakeNodes,
+    capacities: [],
     events: fakeEvents,
   });
   const cellOf = (row: unknown, column: string) => String((row as Record<string, unknown>)[column] ?? '');
