@@ -38,10 +38,11 @@ export function diagnosePodReferences(ctx: DiagnoseContext, pod: Pod): Finding[]
     seen.add(`${key}/${reference.optional}`);
     const label = LABEL[reference.kind];
     const objectRef = refByName(reference.kind, reference.name, ns);
-    const named = evidence(t(`${label} named by volume ${verbatim(reference.volume)}`, `${label}, указанный в томе ${verbatim(reference.volume)}`), reference.name, {
+    // The volume goes in the note: in the label, a long volume name (kube-api-access-*) made it unreadable.
+    const named = evidence(t(`${label} named by a volume`, `${label}, указанный в томе`), reference.name, {
       ref: objectRef,
       source: reference.source,
-      note: t('does not exist in the namespace', 'нет в пространстве имён'),
+      note: t(`does not exist in the namespace (volume ${verbatim(reference.volume)})`, `нет в пространстве имён (том ${verbatim(reference.volume)})`),
     });
     const list = reference.kind === 'configmaps' ? command`kubectl get configmap -n ${ns}` : command`kubectl get secret -n ${ns}`;
     if (reference.optional) {
@@ -96,7 +97,12 @@ export function diagnosePodReferences(ctx: DiagnoseContext, pod: Pod): Finding[]
           `The app cannot check whether the objects the pod's volumes need exist: ${first.why}. If the pod does not start, check them with an account that may read them.`,
           `Приложение не может проверить, существуют ли объекты, нужные томам пода: ${first.whyRu}. Если под не запускается, проверьте их от имени учётной записи, которой это разрешено.`,
         ),
-        evidence: unchecked.map(({ reference }) => evidence(t(`${LABEL[reference.kind]} named by volume ${verbatim(reference.volume)}`, `${LABEL[reference.kind]}, указанный в томе ${verbatim(reference.volume)}`), reference.name, { source: reference.source, note: t('cannot check', 'проверить нельзя') })),
+        evidence: unchecked.map(({ reference }) =>
+          evidence(t(`${LABEL[reference.kind]} named by a volume`, `${LABEL[reference.kind]}, указанный в томе`), reference.name, {
+            source: reference.source,
+            note: t(`cannot check (volume ${verbatim(reference.volume)})`, `проверить нельзя (том ${verbatim(reference.volume)})`),
+          }),
+        ),
         fix: [
           step(t('Check it with an account that may read it', 'Проверьте объект от имени учётной записи с правами на чтение'), first.reference.kind === 'configmaps' ? command`kubectl get configmap ${first.reference.name} -n ${ns}` : command`kubectl get secret ${first.reference.name} -n ${ns}`),
         ],

@@ -47,6 +47,14 @@ describe('pods naming ConfigMaps and Secrets', () => {
     expect(tls.lesson).toBe('config-and-secret-volumes');
   });
 
+  it('a long volume name (kube-api-access-*) goes in the note, so the label stays short (found on the lab capture)', () => {
+    const pod = pendingPod([{ name: 'kube-api-access-9x7bq', projected: { sources: [{ configMap: { name: 'kube-root-ca.crt' } }] } }]);
+    const [f] = onPod({ pods: [pod] }, pod);
+    expect(f?.code).toBe('pod.configmap-missing');
+    expect(f?.evidence[0]?.label.en).toBe('ConfigMap named by a volume');
+    expect(plainText(f!.evidence[0]!.note!.en)).toBe('does not exist in the namespace (volume kube-api-access-9x7bq)');
+  });
+
   it('nothing when they exist, even with a FailedMount event from before they were created', () => {
     const pod = pendingPod(volumes);
     const existing = [cm('shop', 'web-config'), cm('shop', 'bundle-cm')];
