@@ -175,14 +175,22 @@ export class FleetWatch {
       if (info.error && info.connection !== 'error') return { ...base, state: 'unusable', error: info.error };
       if (!watched) return base;
       if (this.timedOut.has(info.id)) return { ...base, state: 'unreachable', error: this.timedOut.get(info.id)! };
-      if (info.connection === 'error') return { ...base, state: 'unreachable', ...(info.error ? { error: info.error } : {}) };
+      if (info.connection === 'error') return { ...base, state: 'unreachable', ...(info.error ? { error: info.error } : {}), ...(info.problem ? { problem: info.problem } : {}) };
       return { ...base, state: this.queue.includes(info.id) ? 'queued' : 'syncing' };
     }
     const version = status.serverVersion ? { serverVersion: status.serverVersion } : {};
     const lastSyncedAt = latest(status);
     const seen = lastSyncedAt ? { lastSyncedAt } : {};
     // A cluster that stopped answering is unreachable even with its kinds synced: its counts are of the past.
-    if (status.cluster.connection === 'error') return { ...base, ...version, ...seen, state: 'unreachable', ...(status.cluster.error ? { error: status.cluster.error } : {}) };
+    if (status.cluster.connection === 'error')
+      return {
+        ...base,
+        ...version,
+        ...seen,
+        state: 'unreachable',
+        ...(status.cluster.error ? { error: status.cluster.error } : {}),
+        ...(status.cluster.problem ? { problem: status.cluster.problem } : {}),
+      };
     if (!status.synced) {
       const error = this.timedOut.get(info.id);
       if (error !== undefined) return { ...base, ...version, ...seen, state: 'unreachable', error };
