@@ -106,14 +106,22 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
           <Verbatim>{data.serverVersion}</Verbatim>
         </span>
       )}
-      <span role="status" aria-live="polite" className="strip-summary" data-testid="sync-summary" title={summary} data-drop="5">
+      <span
+        role="status"
+        aria-live="polite"
+        className="strip-summary"
+        data-testid="sync-summary"
+        title={cluster.problem ? `${summary} · ${connectionProblemText(cluster.problem, t)}` : summary}
+        data-drop="5"
+      >
         {state}
         {fresh && <span data-drop="2">{` · ${fresh}`}</span>}
       </span>
       {data.replay && <ReplayControls clusterId={clusterId} replay={data.replay} updatedAt={status.dataUpdatedAt} />}
       {cluster.problem ? (
         // In the UI language; the full text (and the Overview) for what the one row cannot hold.
-        <span className="tone-text-bad strip-problem" data-testid="strip-problem" title={connectionProblemText(cluster.problem, t)}>
+        // It leaves before the summary («Данных нет: кластер недоступен.», drop 5), whose tooltip then carries it.
+        <span className="tone-text-bad strip-problem" data-testid="strip-problem" title={connectionProblemText(cluster.problem, t)} data-drop="4">
           <ConnectionProblemText problem={cluster.problem} raw={false} />
         </span>
       ) : (
