@@ -76,6 +76,8 @@ export type ConnectionFailure =
   | 'not-json'
   /** The kubeconfig entry could not give credentials (exec plugin failed, unreadable certificate...). */
   | 'credentials'
+  /** The fleet's check: the context did not open or sync within `seconds` (the app keeps trying). */
+  | 'sync-timeout'
   /** Anything else; `raw` says what. */
   | 'unexpected';
 

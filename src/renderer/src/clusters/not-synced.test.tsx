@@ -55,7 +55,7 @@ describe('readinessOf', () => {
 });
 
 describe('connection problems in the UI language', () => {
-  const FAILURES: ConnectionFailure[] = ['refused', 'dns', 'timeout', 'unreachable', 'reset', 'tls-untrusted', 'tls-name', 'network', 'unauthorized', 'forbidden', 'http', 'not-json', 'credentials', 'unexpected'];
+  const FAILURES: ConnectionFailure[] = ['sync-timeout', 'refused', 'dns', 'timeout', 'unreachable', 'reset', 'tls-untrusted', 'tls-name', 'network', 'unauthorized', 'forbidden', 'http', 'not-json', 'credentials', 'unexpected'];
   it('words every failure in Russian without English words, server and user left as they are', () => {
     const t = (key: Parameters<typeof translate>[1], params?: Parameters<typeof translate>[2]) => translate('ru', key, params);
     for (const failure of FAILURES) {

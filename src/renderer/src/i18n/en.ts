@@ -784,6 +784,7 @@ export const en = {
   'conn.http': '{server} answered with an error ({status}): check that the API server works.',
   'conn.not-json': '{server} does not answer as a Kubernetes API server: check the server URL in the kubeconfig.',
   'conn.credentials': 'The kubeconfig entry gives no usable credentials: fix its user (token, certificate or exec plugin).',
+  'conn.sync-timeout': '{server} did not answer or finish reading within {seconds} s: check that its API server answers; the app keeps trying in the background.',
   'conn.unexpected': 'Connecting to {server} failed.',
   'conn.retrying': 'Trying again in {seconds} s (attempt {attempt} of {attempts}).',
   'conn.gaveUp': 'Stopped after {attempts, plural, one {# attempt} other {# attempts}}: fix the cause, then open the cluster again.',

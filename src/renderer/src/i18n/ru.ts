@@ -788,6 +788,7 @@ export const ru: Record<MessageKey, string> = {
   'conn.http': '{server} ответил ошибкой ({status}): проверьте, что API-сервер работает.',
   'conn.not-json': '{server} отвечает не как API-сервер Kubernetes: проверьте адрес сервера в kubeconfig.',
   'conn.credentials': 'Запись kubeconfig не даёт пригодных учётных данных: исправьте в ней пользователя (токен, сертификат или команду получения учётных данных).',
+  'conn.sync-timeout': '{server} не ответил или не дочитан за {seconds} с: проверьте, что его API-сервер отвечает; приложение продолжает попытки в фоне.',
   'conn.unexpected': 'Подключиться к {server} не удалось.',
   'conn.retrying': 'Новая попытка через {seconds} с (попытка {attempt} из {attempts}).',
   'conn.gaveUp': 'Попытки прекращены после {attempts, plural, one {# попытки} few {# попыток} many {# попыток} other {# попытки}}: устраните причину и откройте кластер снова.',
