@@ -10,7 +10,7 @@ import type { ObjectRef } from '../../shared/model/refs';
 import type { ListRequest, Page, TableId, TableRows } from '../../shared/model/rows';
 import { ALL_KINDS, ROW_TABLE_OF_KIND, type Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
-import type { ClusterInfo, ClusterStatus, ConnectionState, KindStatus } from '../../shared/model/status';
+import type { ClusterInfo, ClusterStatus, ConnectionProblem, ConnectionState, KindStatus } from '../../shared/model/status';
 import type { Pod } from '../../shared/kube/objects';
 import type { UsagePoint, UsageReport } from '../../shared/model/usage';
 import type { ClusterSource, SourceSink, WatchEventType } from '../kube/source';
@@ -22,6 +22,7 @@ const SETTLED: ReadonlySet<KindStatus['state']> = new Set(['synced', 'forbidden'
 export class ClusterSession {
   private connectionState: ConnectionState = 'connecting';
   private connectionError: string | undefined;
+  private connectionProblem: ConnectionProblem | undefined;
   private stopped = false;
   private unsubscribeStore: (() => void) | undefined;
   /** Where the sink's calls go; logs what the store rejects instead of breaking the source's loop. */
@@ -51,7 +52,7 @@ export class ClusterSession {
       delete: (kind, object) => this.guard(() => store.delete(kind, object), kind),
       replace: (kind, objects, namespace) => this.guard(() => store.replace(kind, objects, namespace), kind),
       kindStatus: (status) => this.onKindStatus(status),
-      connection: (state, error) => this.onConnection(state, error),
+      connection: (state, error, problem) => this.onConnection(state, error, problem),
       replay: () => this.onReplay(),
     };
   }
@@ -378,8 +379,12 @@ export class ClusterSession {
     }
   }
 
-  connection(): { state: ConnectionState; error?: string } {
-    return this.connectionError === undefined ? { state: this.connectionState } : { state: this.connectionState, error: this.connectionError };
+  connection(): { state: ConnectionState; error?: string; problem?: ConnectionProblem } {
+    return {
+      state: this.connectionState,
+      ...(this.connectionError === undefined ? {} : { error: this.connectionError }),
+      ...(this.connectionProblem === undefined ? {} : { problem: this.connectionProblem }),
+    };
   }
 
   /** Every kind, with the store's count; kinds the source never mentioned are idle (live) or absent (offline). */
@@ -393,7 +398,12 @@ export class ClusterSession {
     const limited = new Set<string>();
     for (const status of kinds) for (const ns of status.namespaces ?? []) limited.add(ns);
     const status: ClusterStatus = {
-      cluster: { ...this.info, connection: this.connectionState, ...(this.connectionError ? { error: this.connectionError } : {}) },
+      cluster: {
+        ...this.info,
+        connection: this.connectionState,
+        ...(this.connectionError ? { error: this.connectionError } : {}),
+        ...(this.connectionProblem ? { problem: this.connectionProblem } : {}),
+      },
       kinds,
       synced: kinds.every((k) => SETTLED.has(k.state)),
     };
@@ -437,11 +447,12 @@ export class ClusterSession {
     if (!this.stopped) this.notify({ type: 'status', clusterId: this.info.id });
   }
 
-  private onConnection(state: ConnectionState, error?: string): void {
+  private onConnection(state: ConnectionState, error?: string, problem?: ConnectionProblem): void {
     if (this.stopped) return;
     const changed = state !== this.connectionState || error !== this.connectionError;
     this.connectionState = state;
     this.connectionError = error;
+    this.connectionProblem = problem;
     this.safely(() => this.store.connection(state, error), 'a connection update');
     if (!changed) return;
     this.notify({ type: 'status', clusterId: this.info.id });

@@ -7,8 +7,11 @@
 import type { Notice } from '../../shared/contract';
 import { sortFleet } from '../../shared/fleet/fleet-order';
 import { DEFAULT_FLEET_CONCURRENCY, type Fleet, type FleetCounts, type FleetRow } from '../../shared/model/fleet';
-import type { ClusterInfo, ClusterStatus } from '../../shared/model/status';
+import type { ClusterInfo, ClusterStatus, ConnectionProblem } from '../../shared/model/status';
 import { messageOf } from './errors';
+
+/** A context that did not open or sync within the fleet's time limit (a connection hanging, a huge list). */
+class SyncTimeout extends Error {}
 import { FleetChoicesInMemory, saneConcurrency, type FleetChoiceStore } from './fleet-choices';
 import type { ClusterRegistry } from './registry';
 
@@ -33,7 +36,8 @@ export class FleetWatch {
   /** Contexts holding a slot: being opened and synced. */
   private readonly active = new Set<string>();
   /** Why a context is unreachable, when it did not sync in time (its connection may not say so yet). */
-  private readonly timedOut = new Map<string, string>();
+  /** Contexts that did not open or sync in time: the English sentence, and the same as data for the UI. */
+  private readonly timedOut = new Map<string, { error: string; problem?: ConnectionProblem }>();
   /** Contexts this fleet opened, closed again when no longer watched (unless the user opened them too). */
   private readonly openedByFleet = new Set<string>();
   private readonly openedByUser = new Set<string>();
@@ -145,17 +149,21 @@ export class FleetWatch {
       const late = new Promise<'late'>((resolve) => (timer = setTimeout(() => resolve('late'), limitMs)));
       const opened = await Promise.race([opening.then(() => 'opened' as const), late]).finally(() => clearTimeout(timer));
       if (!wasOpen && !this.openedByUser.has(id)) this.openedByFleet.add(id);
-      if (opened === 'late') throw new Error(`did not answer within ${Math.round(limitMs / 1000)} s`);
+      if (opened === 'late') throw new SyncTimeout(`did not answer within ${Math.round(limitMs / 1000)} s`);
       for (;;) {
         if (this.stopped || !this.watched.has(id)) return;
         const status = this.statusOf(id);
         if (!status || status.synced || status.cluster.connection === 'error') return;
-        if (Date.now() - started >= limitMs) throw new Error(`did not sync within ${Math.round(limitMs / 1000)} s`);
+        if (Date.now() - started >= limitMs) throw new SyncTimeout(`did not sync within ${Math.round(limitMs / 1000)} s`);
         await new Promise((resolve) => setTimeout(resolve, this.options.pollMs ?? 200));
       }
     } catch (error) {
       const name = this.contexts().find((c) => c.id === id)?.name ?? id;
-      this.timedOut.set(id, `${name} ${messageOf(error)}. Check that its API server answers (kubectl --context ${name} get --raw /version); the app keeps trying in the background.`);
+      const server = this.contexts().find((c) => c.id === id)?.server ?? name;
+      this.timedOut.set(id, {
+        error: `${name} ${messageOf(error)}. Check that its API server answers (kubectl --context ${name} get --raw /version); the app keeps trying in the background.`,
+        ...(error instanceof SyncTimeout ? { problem: { failure: 'sync-timeout' as const, server, seconds: Math.round(limitMs / 1000) } } : {}),
+      });
     }
   }
 
@@ -174,18 +182,27 @@ export class FleetWatch {
     if (!status) {
       if (info.error && info.connection !== 'error') return { ...base, state: 'unusable', error: info.error };
       if (!watched) return base;
-      if (this.timedOut.has(info.id)) return { ...base, state: 'unreachable', error: this.timedOut.get(info.id)! };
-      if (info.connection === 'error') return { ...base, state: 'unreachable', ...(info.error ? { error: info.error } : {}) };
+      const late = this.timedOut.get(info.id);
+      if (late) return { ...base, state: 'unreachable', ...late };
+      if (info.connection === 'error') return { ...base, state: 'unreachable', ...(info.error ? { error: info.error } : {}), ...(info.problem ? { problem: info.problem } : {}) };
       return { ...base, state: this.queue.includes(info.id) ? 'queued' : 'syncing' };
     }
     const version = status.serverVersion ? { serverVersion: status.serverVersion } : {};
     const lastSyncedAt = latest(status);
     const seen = lastSyncedAt ? { lastSyncedAt } : {};
     // A cluster that stopped answering is unreachable even with its kinds synced: its counts are of the past.
-    if (status.cluster.connection === 'error') return { ...base, ...version, ...seen, state: 'unreachable', ...(status.cluster.error ? { error: status.cluster.error } : {}) };
+    if (status.cluster.connection === 'error')
+      return {
+        ...base,
+        ...version,
+        ...seen,
+        state: 'unreachable',
+        ...(status.cluster.error ? { error: status.cluster.error } : {}),
+        ...(status.cluster.problem ? { problem: status.cluster.problem } : {}),
+      };
     if (!status.synced) {
-      const error = this.timedOut.get(info.id);
-      if (error !== undefined) return { ...base, ...version, ...seen, state: 'unreachable', error };
+      const late = this.timedOut.get(info.id);
+      if (late !== undefined) return { ...base, ...version, ...seen, state: 'unreachable', ...late };
       return { ...base, ...version, state: 'syncing' };
     }
     try {

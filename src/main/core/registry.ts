@@ -113,10 +113,12 @@ export class ClusterRegistry {
   withConnection(info: ClusterInfo): ClusterInfo {
     const cluster = this.open.get(info.id);
     if (!cluster) return this.opening.has(info.id) ? { ...info, connection: 'connecting' } : info;
-    const { state, error } = cluster.connection();
+    const { state, error, problem } = cluster.connection();
     const out: ClusterInfo = { ...info, connection: state };
     if (error !== undefined) out.error = error;
     else delete out.error;
+    if (problem !== undefined) out.problem = problem;
+    else delete out.problem;
     return out;
   }
 

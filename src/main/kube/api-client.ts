@@ -8,7 +8,11 @@ import { request as httpRequest, type IncomingMessage } from 'node:http';
 import { request as httpsRequest } from 'node:https';
 import { createGunzip } from 'node:zlib';
 import type { Readable } from 'node:stream';
+import type { ConnectionFailure, ConnectionProblem } from '../../shared/model/status';
 import { type AppliedAuth, type Credentials } from './credentials';
+
+/** A failure to reach or use the server, as data the UI words in its language (model/status.ts). */
+export type RequestProblem = Pick<ConnectionProblem, 'failure' | 'server' | 'user' | 'status' | 'seconds' | 'raw'>;
 
 /** An API failure. `status` 0 means the server was not reached or did not answer (network, TLS, timeout). */
 export class ApiError extends Error {
@@ -17,6 +21,8 @@ export class ApiError extends Error {
     message: string,
     /** The Status `reason` from the server (e.g. "Expired", "Gone", "Forbidden"), when it sent one. */
     readonly reason?: string,
+    /** The same failure as data, when it is about reaching or using the server (not a kind's own 403 or 410). */
+    readonly problem?: RequestProblem,
   ) {
     super(message);
   }
@@ -48,7 +54,10 @@ export class ApiClient {
     try {
       return JSON.parse(text) as T;
     } catch {
-      throw new ApiError(0, `${this.server}${pathOnly(path)} answered with something that is not JSON. Check that the kubeconfig's server URL points at a Kubernetes API server.`);
+      throw new ApiError(0, `${this.server}${pathOnly(path)} answered with something that is not JSON. Check that the kubeconfig's server URL points at a Kubernetes API server.`, undefined, {
+        failure: 'not-json',
+        server: this.server,
+      });
     }
   }
 
@@ -98,7 +107,14 @@ export class ApiClient {
       };
       options.signal?.addEventListener('abort', onAbort, { once: true });
       const timer = setTimeout(() => {
-        req.destroy(new ApiError(0, `${this.server} did not answer ${pathOnly(path)} within ${Math.round(timeoutMs / 1000)} s. Check the network or VPN and that the API server is up.`));
+        const seconds = Math.round(timeoutMs / 1000);
+        req.destroy(
+          new ApiError(0, `${this.server} did not answer ${pathOnly(path)} within ${seconds} s. Check the network or VPN and that the API server is up.`, undefined, {
+            failure: 'timeout',
+            server: this.server,
+            seconds,
+          }),
+        );
       }, timeoutMs);
       req.on('socket', (socket) => socket.setKeepAlive(true, 30_000));
       req.on('response', (res: IncomingMessage) => {
@@ -133,7 +149,7 @@ function readAll(body: Readable, timeoutMs: number, stop: () => void): Promise<s
     });
     body.on('error', (error) => {
       clearTimeout(timer);
-      reject(new ApiError(0, `The connection broke while reading a response: ${error.message}`));
+      reject(new ApiError(0, `The connection broke while reading a response: ${error.message}`, undefined, { failure: 'reset', server: '', raw: error.message }));
     });
   });
 }
@@ -153,7 +169,25 @@ function networkError(error: Error, server: string): ApiError {
     ERR_TLS_CERT_ALTNAME_INVALID: "its certificate does not name this host: check the server URL or set tls-server-name",
   };
   const hint = (code !== undefined && hints[code]) || error.message;
-  return new ApiError(0, `Cannot reach the API server ${server}: ${hint} (${code ?? error.message}).`);
+  const failures: Record<string, ConnectionFailure> = {
+    ECONNREFUSED: 'refused',
+    ENOTFOUND: 'dns',
+    EAI_AGAIN: 'dns',
+    ETIMEDOUT: 'timeout',
+    EHOSTUNREACH: 'unreachable',
+    ENETUNREACH: 'unreachable',
+    ECONNRESET: 'reset',
+    DEPTH_ZERO_SELF_SIGNED_CERT: 'tls-untrusted',
+    SELF_SIGNED_CERT_IN_CHAIN: 'tls-untrusted',
+    UNABLE_TO_VERIFY_LEAF_SIGNATURE: 'tls-untrusted',
+    ERR_TLS_CERT_ALTNAME_INVALID: 'tls-name',
+  };
+  const failure = (code !== undefined && failures[code]) || 'network';
+  return new ApiError(0, `Cannot reach the API server ${server}: ${hint} (${code ?? error.message}).`, undefined, {
+    failure,
+    server,
+    raw: code ?? error.message,
+  });
 }
 
 function statusError(status: number, text: string, server: string, path: string, user: string | undefined): ApiError {
@@ -168,12 +202,27 @@ function statusError(status: number, text: string, server: string, path: string,
   }
   const where = `${server}${pathOnly(path)}`;
   if (status === 401) {
-    return new ApiError(401, `The API server ${server} rejected the credentials of user "${user ?? '(none)'}" even after refreshing them (401 Unauthorized). Log in again or renew the token/certificate in the kubeconfig.`, reason);
+    return new ApiError(401, `The API server ${server} rejected the credentials of user "${user ?? '(none)'}" even after refreshing them (401 Unauthorized). Log in again or renew the token/certificate in the kubeconfig.`, reason, {
+      failure: 'unauthorized',
+      server,
+      user: user ?? '(none)',
+      ...(message ? { raw: message } : {}),
+    });
   }
   if (status === 403) {
-    return new ApiError(403, `User "${user ?? '(none)'}" may not do this: ${message || `403 Forbidden on ${where}`}. Ask a cluster admin for read (list, watch) access.`, reason);
+    return new ApiError(403, `User "${user ?? '(none)'}" may not do this: ${message || `403 Forbidden on ${where}`}. Ask a cluster admin for read (list, watch) access.`, reason, {
+      failure: 'forbidden',
+      server,
+      user: user ?? '(none)',
+      raw: message || `403 Forbidden on ${where}`,
+    });
   }
-  return new ApiError(status, `${where} answered ${status}${reason ? ` ${reason}` : ''}${message ? `: ${message}` : ''}.`, reason);
+  return new ApiError(status, `${where} answered ${status}${reason ? ` ${reason}` : ''}${message ? `: ${message}` : ''}.`, reason, {
+    failure: 'http',
+    server,
+    status,
+    raw: `${status}${reason ? ` ${reason}` : ''}${message ? `: ${message}` : ''}`,
+  });
 }
 
 /** The path without its query (continue tokens are long and say nothing to a user). */

@@ -5,7 +5,7 @@
 import { setMaxListeners } from 'node:events';
 import type { KubeConfig } from '@kubernetes/client-node';
 import { ALL_KINDS, KINDS, type Kind } from '../../shared/kube/kinds';
-import type { ClusterInfo, KindStatus } from '../../shared/model/status';
+import type { ClusterInfo, ConnectionProblem, KindStatus } from '../../shared/model/status';
 import { ApiClient, ApiError } from './api-client';
 import { arrivalFilter } from './arrival';
 import { Backoff, sleep, type BackoffOptions } from './backoff';
@@ -66,12 +66,18 @@ export class ContextSource implements ClusterSource {
     try {
       this.client = new ApiClient(new Credentials({ makeKubeConfig: this.options.makeKubeConfig, signal: this.abort.signal }), this.options.requestTimeoutMs ?? 30_000);
     } catch (error) {
-      this.setConnection('error', (error as Error).message);
+      this.gaveUp = true;
+      this.setConnection('error', (error as Error).message, { failure: 'credentials', server: this.server, raw: (error as Error).message, gaveUp: true });
       return;
     }
     this.setConnection('connecting');
     this.running = this.connect().catch((error: unknown) => {
-      if (!this.abort.signal.aborted) this.setConnection('error', `Unexpected failure while connecting to ${this.server}: ${(error as Error).message}`);
+      if (!this.abort.signal.aborted)
+        this.setConnection('error', `Unexpected failure while connecting to ${this.server}: ${(error as Error).message}`, {
+          failure: 'unexpected',
+          server: this.server,
+          raw: (error as Error).message,
+        });
     });
   }
 
@@ -124,16 +130,22 @@ export class ContextSource implements ClusterSource {
       } catch (error) {
         if (this.abort.signal.aborted) return;
         const message = (error as Error).message;
+        const problem = this.problemOf(error);
         if (error instanceof ApiError && error.status === 401) {
           this.gaveUp = true;
-          return this.setConnection('error', message);
+          return this.setConnection('error', message, { ...problem, gaveUp: true });
         }
         if (attempt >= attempts) {
           this.gaveUp = true;
-          return this.setConnection('error', `Gave up connecting after ${attempts} attempts. ${message} Fix the cause, then open the cluster again.`);
+          return this.setConnection('error', `Gave up connecting after ${attempts} attempts. ${message} Fix the cause, then open the cluster again.`, {
+            ...problem,
+            attempts,
+            gaveUp: true,
+          });
         }
         const delay = backoff.next();
-        this.setConnection('error', `${message} Retrying in ${Math.ceil(delay / 1000)} s (attempt ${attempt} of ${attempts}).`);
+        const retryInSeconds = Math.ceil(delay / 1000);
+        this.setConnection('error', `${message} Retrying in ${retryInSeconds} s (attempt ${attempt} of ${attempts}).`, { ...problem, attempt, attempts, retryInSeconds });
         if (!(await sleep(delay, this.abort.signal))) return;
       }
     }
@@ -261,9 +273,18 @@ export class ContextSource implements ClusterSource {
     return `User "${user}" may not list and watch ${info.label} ${where}, so they are not shown (this is not an empty list). ${fix}`;
   }
 
-  private setConnection(state: ClusterInfo['connection'], error?: string): void {
+  /** A failed request as data for the UI; a failure the client did not classify is 'unexpected', with its words. */
+  private problemOf(error: unknown): ConnectionProblem {
+    const problem = error instanceof ApiError ? error.problem : undefined;
+    if (problem) return { ...problem, server: problem.server || this.server };
+    return { failure: 'unexpected', server: this.server, raw: error instanceof Error ? error.message : String(error) };
+  }
+
+  private setConnection(state: ClusterInfo['connection'], error?: string, problem?: ConnectionProblem): void {
     this.info.connection = state;
     this.info.error = error;
-    this.sink?.connection(state, error);
+    if (problem) this.info.problem = problem;
+    else delete this.info.problem;
+    this.sink?.connection(state, error, problem);
   }
 }

@@ -5,7 +5,7 @@
 import type { UsagePoint, UsageReport } from '../../shared/model/usage';
 import type { Kind } from '../../shared/kube/kinds';
 import type { KubeObject } from '../../shared/kube/objects';
-import type { ClusterInfo, ConnectionState, KindStatus, ReplayAction, ReplayState } from '../../shared/model/status';
+import type { ClusterInfo, ConnectionProblem, ConnectionState, KindStatus, ReplayAction, ReplayState } from '../../shared/model/status';
 import type { UsageClient } from './usage-source';
 
 export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
@@ -59,8 +59,11 @@ export abstract class EventWriter implements ObjectWriter {
 export interface SourceSink extends ObjectWriter {
   /** A kind's reflector changed state (syncing, synced, forbidden, error...). */
   kindStatus(status: KindStatus): void;
-  /** The source's connection changed. `error` says what happened and what to do. */
-  connection(state: ConnectionState, error?: string): void;
+  /**
+   * The source's connection changed. `error` says what happened and what to do (English, for logs and the CLI);
+   * `problem` is the same as data for the UI to word in its language.
+   */
+  connection(state: ConnectionState, error?: string, problem?: ConnectionProblem): void;
   /** A recording's replay moved to another state (paused, ended, restarted...). */
   replay?(state: ReplayState): void;
 }

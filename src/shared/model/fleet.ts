@@ -2,6 +2,7 @@
  * The fleet view (issue 18): every kubeconfig context on one screen, with the state of its storage. Only the
  * contexts the user chose to watch are ever contacted; the others are listed with `state: 'not-watched'`.
  */
+import type { ConnectionProblem } from './status';
 
 /** What the fleet knows of one context now. */
 export type FleetState =
@@ -47,6 +48,8 @@ export interface FleetRow {
   state: FleetState;
   /** Why unreachable or unusable, and what to do (English, as ClusterInfo.error). */
   error?: string;
+  /** The connection failure as data, for the UI to word in its language (as ClusterInfo.problem). */
+  problem?: ConnectionProblem;
   counts?: FleetCounts;
   /** Kinds that could not be read for lack of permission: the counts did not look at them. */
   forbiddenKinds?: number;

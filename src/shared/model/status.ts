@@ -45,6 +45,66 @@ export interface KindStatus {
 
 export type ConnectionState = 'closed' | 'connecting' | 'connected' | 'error' | 'offline';
 
+/**
+ * What kind of failure kept the app from the API server. The UI words each in its language (i18n keys
+ * `conn.<code>`); ClusterInfo.error keeps the English sentence for logs and the CLI.
+ */
+export type ConnectionFailure =
+  /** ECONNREFUSED: nothing listens at the server's address. */
+  | 'refused'
+  /** ENOTFOUND / EAI_AGAIN: the host name does not resolve. */
+  | 'dns'
+  /** No answer in time (ETIMEDOUT, or our own request timeout). */
+  | 'timeout'
+  /** EHOSTUNREACH / ENETUNREACH. */
+  | 'unreachable'
+  /** ECONNRESET, or the connection broke mid-response. */
+  | 'reset'
+  /** The server's certificate is not trusted (self-signed, unknown chain). */
+  | 'tls-untrusted'
+  /** The server's certificate does not name this host. */
+  | 'tls-name'
+  /** Another network failure; `raw` has Node's words. */
+  | 'network'
+  /** 401 even after refreshing the credentials. */
+  | 'unauthorized'
+  /** 403 on a request every user may make (/version). */
+  | 'forbidden'
+  /** Another HTTP status; `status` and `raw` say which. */
+  | 'http'
+  /** The server answered, but not with JSON: the URL is not an API server. */
+  | 'not-json'
+  /** The kubeconfig entry could not give credentials (exec plugin failed, unreadable certificate...). */
+  | 'credentials'
+  /** The fleet's check: the context did not open or sync within `seconds` (the app keeps trying). */
+  | 'sync-timeout'
+  /** Anything else; `raw` says what. */
+  | 'unexpected';
+
+/**
+ * A connection problem as data: the failure, its parameters, and where connecting stands (retrying or given up),
+ * so the UI says it in the user's language. `raw`: the upstream's own words (Node's error code, the server's
+ * message) kept verbatim as evidence.
+ */
+export interface ConnectionProblem {
+  failure: ConnectionFailure;
+  /** The API server URL (no credentials). */
+  server: string;
+  /** The kubeconfig user's name, for unauthorized. */
+  user?: string;
+  /** HTTP status, for http. */
+  status?: number;
+  /** Seconds waited, for timeout. */
+  seconds?: number;
+  raw?: string;
+  /** Retrying: this attempt failed, the next one starts in `retryInSeconds`. */
+  attempt?: number;
+  attempts?: number;
+  retryInSeconds?: number;
+  /** Connecting stopped for good (after `attempts` tries, or refused credentials): the user opens the cluster again. */
+  gaveUp?: boolean;
+}
+
 /** One entry of the cluster list: a kubeconfig context, an opened snapshot, a recording or the demo. */
 export interface ClusterInfo {
   /** Stable id used in every other request, e.g. "ctx:lab-admin" or "snapshot:1". */
@@ -61,8 +121,10 @@ export interface ClusterInfo {
   /** Kubeconfig file that defines this context. */
   file?: string;
   connection: ConnectionState;
-  /** Why the connection failed or the context is unusable, naming file/context/server and what to do. */
+  /** Why the connection failed or the context is unusable, naming file/context/server and what to do (English). */
   error?: string;
+  /** The same connection failure as data, which the UI words in its language (absent for other errors). */
+  problem?: ConnectionProblem;
   /** For offline sources: when the data was captured (ISO). */
   capturedAt?: string;
 }

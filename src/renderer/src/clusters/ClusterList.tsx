@@ -13,6 +13,7 @@ import { openClusterIn, useView } from '../state/view-store';
 import { isAppNamed, isOffline, nameTranslate } from './cluster-labels';
 import { KubeconfigProblems } from './KubeconfigProblems';
 import { useClusters } from './use-clusters';
+import { ConnectionProblemText, connectionProblemText } from './ConnectionProblemText';
 import { verbatim } from '../../../shared/verbatim';
 
 /** Up to two letters that tell clusters apart when only icons show: "lab-admin" -> "LA", "Demo cluster" -> "DC". */
@@ -114,7 +115,9 @@ function ClusterItem({ cluster, shown, collapsed, onOpen }: { cluster: ClusterIn
   // own words (a recording's cluster name is whatever its file says) so they are never taken for UI text.
   // The tooltip marks the cluster's own words (name, error) verbatim with invisible isolates (shared/verbatim.ts).
   const ownName = isAppNamed(cluster) ? cluster.name : verbatim(cluster.name);
-  const tooltip = [ownName, source, state, cluster.error ? verbatim(cluster.error) : undefined].filter(Boolean).join(' · ');
+  // A connection problem in the UI language; other errors (an unusable kubeconfig entry) are the core's words.
+  const problem = cluster.problem ? connectionProblemText(cluster.problem, t) : cluster.error ? verbatim(cluster.error) : undefined;
+  const tooltip = [ownName, source, state, problem].filter(Boolean).join(' · ');
   return (
     <button
       type="button"
@@ -124,7 +127,7 @@ function ClusterItem({ cluster, shown, collapsed, onOpen }: { cluster: ClusterIn
       data-testid="cluster-item"
       data-cluster-id={cluster.id}
       // The whole name is always in the tooltip (a long snapshot name is cut or wrapped in the list).
-      title={collapsed ? tooltip : [ownName, cluster.error || cluster.server ? verbatim(cluster.error ?? cluster.server ?? '') : undefined].filter(Boolean).join(' · ')}
+      title={collapsed ? tooltip : [ownName, problem ?? (cluster.server ? verbatim(cluster.server) : undefined)].filter(Boolean).join(' · ')}
       onClick={onOpen}
     >
       <span className={`conn-dot conn-${cluster.connection}`} aria-hidden="true" />
@@ -147,7 +150,17 @@ function ClusterItem({ cluster, shown, collapsed, onOpen }: { cluster: ClusterIn
               </>
             ) : null}
           </span>
-          {cluster.error && <span className="cluster-error">{cluster.error}</span>}
+          {cluster.problem ? (
+            <span className="cluster-error">
+              <ConnectionProblemText problem={cluster.problem} raw={false} />
+            </span>
+          ) : (
+            cluster.error && (
+              <span className="cluster-error">
+                {cluster.error}
+              </span>
+            )
+          )}
         </>
       )}
     </button>

@@ -17,6 +17,7 @@ import { useNow } from '../state/clock';
 import { isOffline, KIND_SHORT, localizeClusterName, nameTranslate } from './cluster-labels';
 import { ReplayControls } from './ReplayControls';
 import { useDropToFit } from '../components/drop-to-fit';
+import { ConnectionProblemText, connectionProblemText } from './ConnectionProblemText';
 
 /** A kind chip's tooltip: its kind, state, object count, freshness and next retry, in the UI language. */
 function kindTitle(status: KindStatus, locale: UiLocale, now: number): string {
@@ -60,7 +61,9 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
     // A file (snapshot, recording, the demo) is read, never synchronized: saying so would suggest a live cluster.
     cluster.source !== 'context'
       ? t(`status.offline.${cluster.source}`)
-      : data.synced
+      : cluster.connection === 'error'
+        ? t('noData.unreachable')
+        : data.synced
         ? t(forbidden > 0 ? 'status.allReadable' : 'status.allSynced')
         : t('status.syncingCount', { n: pending }),
     forbidden > 0 ? t('status.forbiddenCount', { n: forbidden }) : '',
@@ -103,17 +106,41 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
           <Verbatim>{data.serverVersion}</Verbatim>
         </span>
       )}
-      <span role="status" aria-live="polite" className="strip-summary" data-testid="sync-summary" title={summary} data-drop="5">
+      <span
+        role="status"
+        aria-live="polite"
+        className="strip-summary"
+        data-testid="sync-summary"
+        title={cluster.problem ? `${summary} · ${connectionProblemText(cluster.problem, t)}` : summary}
+        data-drop="5"
+      >
         {state}
         {fresh && <span data-drop="2">{` · ${fresh}`}</span>}
       </span>
       {data.replay && <ReplayControls clusterId={clusterId} replay={data.replay} updatedAt={status.dataUpdatedAt} />}
-      {cluster.error && <span className="tone-text-bad">{cluster.error}</span>}
-      {/* Kinds that need attention stay in sight; every kind is one click away, so the strip keeps to one line. */}
-      <ul className="kind-chips attention" aria-label={t('status.attention')}>
-        {data.kinds.filter(needsAttention).map((k) => (
-          <KindChip key={k.kind} status={k} now={now} testId={false} />
-        ))}
+      {cluster.problem ? (
+        // In the UI language; the full text (and the Overview) for what the one row cannot hold.
+        // It leaves before the summary («Данных нет: кластер недоступен.», drop 5), whose tooltip then carries it.
+        <span className="tone-text-bad strip-problem" data-testid="strip-problem" title={connectionProblemText(cluster.problem, t)} data-drop="4">
+          <ConnectionProblemText problem={cluster.problem} raw={false} />
+        </span>
+      ) : (
+        cluster.error && (
+          <span className="tone-text-bad strip-problem" title={cluster.error}>
+            {cluster.error}
+          </span>
+        )
+      )}
+      {/* Kinds that need attention stay in sight, one chip per state: a row of «нет прав» chips (a namespace-limited
+          user) wrapped the strip at 1280 (trial 5 of issue 8). Every kind is one click away in the kinds menu. */}
+      <ul className="kind-chips attention" aria-label={t('status.attention')} data-testid="attention-chips">
+        {foldByState(data.kinds.filter(needsAttention)).map((group) =>
+          group.length === 1 ? (
+            <KindChip key={group[0]!.kind} status={group[0]!} now={now} testId={false} />
+          ) : (
+            <FoldedChip key={group[0]!.state} kinds={group} />
+          ),
+        )}
       </ul>
       <details className="kinds-menu">
         <summary data-testid="kinds-toggle" title={t('status.kindsTitle')}>
@@ -133,6 +160,25 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
 /** Forbidden, failing and unfinished kinds; "not served" is normal (snapshot CRDs are often not installed). */
 function needsAttention(k: KindStatus): boolean {
   return k.state === 'forbidden' || k.state === 'error' || k.state === 'syncing' || k.state === 'idle';
+}
+
+/** Kinds grouped by state, in the order their states first appear. */
+export function foldByState(kinds: readonly KindStatus[]): KindStatus[][] {
+  const groups = new Map<string, KindStatus[]>();
+  for (const k of kinds) groups.set(k.state, [...(groups.get(k.state) ?? []), k]);
+  return [...groups.values()];
+}
+
+/** Several kinds in one state as one chip: «нет прав: 5 видов», the kinds named in its tooltip. */
+function FoldedChip({ kinds }: { kinds: KindStatus[] }) {
+  const { t } = useI18n();
+  const state = kinds[0]!.state;
+  const names = kinds.map((k) => t(`kindName.${k.kind}`)).join(', ');
+  return (
+    <li className={`kind-chip state-${state}`} title={names} data-testid={`folded-chip-${state}`} data-kinds={kinds.map((k) => k.kind).join(' ')}>
+      <span className="kind-state">{t('status.foldedChip', { state: t(`status.${state}`), n: kinds.length })}</span>
+    </li>
+  );
 }
 
 function KindChip({ status: k, now, testId }: { status: KindStatus; now: number; testId: boolean }) {

@@ -128,7 +128,7 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
                 >
                   {t(item.label)}
                   {item.id !== 'overview' && item.id !== 'graph' && item.id !== 'exercises' && overview.data ? (
-                    <NavCount table={item.id} counts={overview.data.counts} kinds={status.data?.kinds} t={t} />
+                    <NavCount table={item.id} counts={overview.data.counts} kinds={status.data?.kinds} live={status.data?.cluster.source === 'context'} t={t} />
                   ) : null}
                 </button>
               ))}
@@ -168,21 +168,25 @@ function NavCount({
   table,
   counts,
   kinds,
+  live,
   t,
 }: {
   table: Exclude<ViewId, 'overview' | 'graph' | 'exercises'>;
   counts: Partial<Record<string, number>>;
   kinds: KindStatus[] | undefined;
+  /** A live cluster (a file is read whole: its kinds are never "not listed yet"). */
+  live: boolean;
   t: Translate;
 }) {
   // Object counts beside table names, from the overview; the provisioners table lists no kind of its own.
   const kind = KIND_OF_TABLE[table];
   const state = kind ? kinds?.find((k) => k.kind === kind)?.state : undefined;
-  // A kind that could not be listed has no count: "0" would claim there are none.
-  if (state === 'forbidden' || state === 'absent' || state === 'error')
+  // A kind that could not be listed has no count: "0" would claim there are none. Nor has one not listed yet
+  // (syncing, or never started because the cluster cannot be reached): "0" would read as "none" there too.
+  if (state === 'forbidden' || state === 'absent' || state === 'error' || (live && (state === 'syncing' || state === 'idle')))
     return (
-      <span className="nav-count" title={t(`status.${state}`)}>
-        —
+      <span className="nav-count" title={t(`status.${state}`)} data-state={state}>
+        {state === 'syncing' || state === 'idle' ? '…' : '—'}
       </span>
     );
   const n = kind ? counts[kind] : undefined;

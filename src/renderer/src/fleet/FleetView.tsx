@@ -10,6 +10,7 @@ import { useApi } from '../api/api-context';
 import { fleetQuery, keys } from '../api/queries';
 import { BidiText } from '../components/BidiText';
 import { errorText, StateMessage } from '../components/StateMessage';
+import { ConnectionProblemText } from '../clusters/ConnectionProblemText';
 import { ago } from '../format/time';
 import { useI18n } from '../i18n/i18n';
 import { useSharedNow } from '../state/clock';
@@ -125,7 +126,11 @@ function FleetTableRow({ row, onWatch }: { row: FleetRow; onWatch(on: boolean): 
             · {t('fleet.openInTab')}
           </span>
         ) : null}
-        {row.error && (
+        {row.problem ? (
+          <div className="fleet-error" data-testid="fleet-error">
+            <ConnectionProblemText problem={row.problem} />
+          </div>
+        ) : row.error && (
           <div className="fleet-error" data-testid="fleet-error">
             <BidiText text={row.error} />
           </div>

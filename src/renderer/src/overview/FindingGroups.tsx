@@ -36,7 +36,8 @@ export const MAIN_GROUPS = 8;
 /** Groups this small show their objects without a click. */
 const OPEN_UP_TO = 3;
 
-export function FindingGroups({ data }: { data: Overview }) {
+/** `incomplete`: the cluster is not read whole yet, so finding nothing does not mean healthy. */
+export function FindingGroups({ data, incomplete = false }: { data: Overview; incomplete?: boolean }) {
   const verdicts = new Map(data.provisioners.map((p) => [p.name, p.verdict]));
   const { t } = useI18n();
   const [allShown, setAllShown] = useState(false);
@@ -45,7 +46,12 @@ export function FindingGroups({ data }: { data: Overview }) {
   const info = data.findingGroups.filter((g) => g.severity === 'info');
   const infoObjects = info.reduce((sum, g) => sum + g.count, 0);
   const shown = allShown ? attention : attention.slice(0, MAIN_GROUPS);
-  if (data.findingGroups.length === 0) return <p className="muted">{t('overview.noProblems')}</p>;
+  if (data.findingGroups.length === 0)
+    return (
+      <p className="muted" data-testid="no-problems">
+        {t(incomplete ? 'overview.noProblemsYet' : 'overview.noProblems')}
+      </p>
+    );
   return (
     <>
       {attention.length === 0 ? (

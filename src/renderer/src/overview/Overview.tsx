@@ -2,7 +2,10 @@
 import { useQuery } from '@tanstack/react-query';
 import type { Overview as OverviewData } from '../../../shared/model/detail';
 import { useApi } from '../api/api-context';
-import { overviewQuery } from '../api/queries';
+import { overviewQuery, statusQuery } from '../api/queries';
+import type { ClusterStatus } from '../../../shared/model/status';
+import { ConnectionProblemText, OpenAgainButton } from '../clusters/ConnectionProblemText';
+import { readinessOf, type Readiness } from '../clusters/readiness';
 import { ObjectLink } from '../components/ObjectLink';
 import { errorText, StateMessage } from '../components/StateMessage';
 import { formatBytes } from '../format/bytes';
@@ -16,7 +19,12 @@ import { WholeWords } from '../components/WholeWords';
 
 export function Overview({ clusterId }: { clusterId: string }) {
   const { t } = useI18n();
-  const overview = useQuery(overviewQuery(useApi(), clusterId));
+  const api = useApi();
+  const overview = useQuery(overviewQuery(api, clusterId));
+  const status = useQuery(statusQuery(api, clusterId));
+  const readiness = status.data ? readinessOf(status.data) : undefined;
+  // Nothing read: say so (and why), never an overview of zeros that reads as a healthy cluster.
+  if (status.data && readiness?.state === 'none') return <NoData status={status.data} why={readiness.why} />;
   if (overview.isLoading) return <StateMessage kind="loading" text={t('state.loading', { what: t('nav.overview') })} />;
   if (!overview.data)
     return (
@@ -30,7 +38,8 @@ export function Overview({ clusterId }: { clusterId: string }) {
   const data = overview.data;
   return (
     <div className="overview" data-testid="overview">
-      <Problems data={data} />
+      {status.data && readiness && <Incomplete status={status.data} readiness={readiness} />}
+      <Problems data={data} incomplete={readiness !== undefined && readiness.state !== 'ready'} />
       <div className="overview-grid">
         <section className="card" aria-labelledby="ov-claims">
           <h3 id="ov-claims" className="card-title">{t('overview.claimsByPhase')}</h3>
@@ -47,7 +56,50 @@ export function Overview({ clusterId }: { clusterId: string }) {
   );
 }
 
-function Problems({ data }: { data: OverviewData }) {
+/** A live cluster with nothing read: why (the connection problem in the UI language) and what to do. */
+function NoData({ status, why }: { status: ClusterStatus; why: 'unreachable' | 'connecting' | 'syncing' }) {
+  const { t } = useI18n();
+  const problem = status.cluster.problem;
+  const text = (
+    <>
+      {t(`noData.${why}`)}
+      {problem && (
+        <div className="state-detail">
+          <ConnectionProblemText problem={problem} />
+        </div>
+      )}
+      {!problem && status.cluster.error && <div className="state-detail">{status.cluster.error}</div>}
+    </>
+  );
+  return (
+    <div data-testid="overview-no-data" data-why={why}>
+      <StateMessage kind={why === 'unreachable' ? 'error' : 'loading'} text={text} />
+      {problem?.gaveUp && <OpenAgainButton clusterId={status.cluster.id} />}
+    </div>
+  );
+}
+
+/** Some of a live cluster not read, or the connection lost: the counts below are not the whole truth. */
+function Incomplete({ status, readiness }: { status: ClusterStatus; readiness: Readiness }) {
+  const { t } = useI18n();
+  if (readiness.state === 'ready' || readiness.state === 'none') return null;
+  const unreachable = readiness.state === 'stale' || readiness.unreachable;
+  const problem = status.cluster.problem;
+  return (
+    <div className={unreachable ? 'card overview-incomplete tone-text-bad' : 'card overview-incomplete'} role="status" data-testid="overview-incomplete">
+      {readiness.state === 'partial' && <p>{t('noData.partial', { n: readiness.left })}</p>}
+      {unreachable && <p>{t('noData.stale')}</p>}
+      {unreachable && problem && (
+        <p>
+          <ConnectionProblemText problem={problem} />
+        </p>
+      )}
+      {unreachable && problem?.gaveUp && <OpenAgainButton clusterId={status.cluster.id} />}
+    </div>
+  );
+}
+
+function Problems({ data, incomplete }: { data: OverviewData; incomplete: boolean }) {
   const { t } = useI18n();
   return (
     <section className="card problems" aria-labelledby="ov-problems" data-testid="overview-problems">
@@ -61,7 +113,7 @@ function Problems({ data }: { data: OverviewData }) {
           {data.findings.info > 0 && <SeverityChip severity="info" label={String(data.findings.info)} />}
         </span>
       </h3>
-      <FindingGroups data={data} />
+      <FindingGroups data={data} incomplete={incomplete} />
     </section>
   );
 }

@@ -5,7 +5,8 @@ import type { TargetRef } from '../../../shared/model/refs';
 import { tableOfTarget } from '../state/target';
 import type { TableId } from '../../../shared/model/rows';
 import { KINDS } from '../../../shared/kube/kinds';
-import type { KindStatus } from '../../../shared/model/status';
+import type { ClusterInfo, KindStatus } from '../../../shared/model/status';
+import { connectionProblemText } from '../clusters/ConnectionProblemText';
 import { useApi } from '../api/api-context';
 import { rowsPageQuery, statusQuery, type RowsQuery } from '../api/queries';
 import { useI18n, type Translate } from '../i18n/i18n';
@@ -38,8 +39,16 @@ export function emptyReasonOf(
   table: string,
   t: Translate,
   offline = false,
+  cluster?: ClusterInfo,
 ): { text: string; detail?: string } | undefined {
   if (!status) return undefined;
+  // Not listed because the cluster cannot be reached: say that (in the UI language), not "still reading".
+  if (cluster?.connection === 'error' && (status.state === 'syncing' || status.state === 'idle' || status.state === 'error')) {
+    const problem = cluster.problem;
+    const text = [t('table.unreachable', { table }), problem ? connectionProblemText(problem, t) : ''].filter(Boolean).join(' ');
+    const raw = problem ? problem.raw : cluster.error;
+    return raw ? { text, detail: raw } : { text };
+  }
   const detail = status.detail;
   const info = KINDS[status.kind];
   const api = info.group ? `${info.group}/${info.version}` : info.version;
@@ -84,7 +93,7 @@ export function TableView({ clusterId, clusterName, table, pane, namespaces, onC
   const status = useQuery(statusQuery(api, clusterId));
   const kind = KIND_OF_TABLE[table];
   const kindStatus = kind ? status.data?.kinds.find((k) => k.kind === kind) : undefined;
-  const emptyReason = emptyReasonOf(kindStatus, t(TABLES[table].label), t, status.data ? status.data.cluster.source !== 'context' : false);
+  const emptyReason = emptyReasonOf(kindStatus, t(TABLES[table].label), t, status.data ? status.data.cluster.source !== 'context' : false, status.data?.cluster);
 
   const onSort = useCallback(
     (column: string) => {

@@ -18,6 +18,8 @@ export const snapshotColumns: readonly Column<SnapshotRow>[] = [
     width: 96,
     essential: true,
     floor: 56,
+    // A snapshot's own error is the point of this column: its first words before Namespace is whole (N-D13).
+    urgent: true,
     uiText: true,
     value: (r, ctx) => (r.error ? r.error : badgeText(r.badge, ctx)),
     // A snapshot's own error shows only until its finding (diagnose/snapshots.ts) is known.
