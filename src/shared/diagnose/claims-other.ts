@@ -15,7 +15,7 @@ import { compareQuantities, storageQuantity } from '../quantity';
 import { command, withNames } from './shell-quote';
 import { SLOW_WAIT_MS } from './claims-common';
 import { NODES, ON_NODES, PODS } from './words';
-import type { Rule } from './reach';
+import type { Rule } from './rule';
 
 export function diagnoseBoundOrLostClaim(ctx: DiagnoseContext, claim: PersistentVolumeClaim): Finding[] {
   return [...lostOrMisbound(ctx, claim), ...expansion(ctx, claim), ...sharedAcrossNodes(ctx, claim)];

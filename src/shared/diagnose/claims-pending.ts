@@ -24,7 +24,7 @@ import { classStubStep } from './class-stub';
 import { forgetClaimUidStep, nearMissSteps, removeClaimRefStep } from './volume-fixes';
 import { claimClassName } from './view';
 import { ALMOST_FIT, CLASSES, VOLUMES } from './words';
-import type { Rule } from './reach';
+import type { Rule } from './rule';
 
 export function diagnosePendingClaim(ctx: DiagnoseContext, claim: PersistentVolumeClaim): Finding[] {
   const ns = claim.metadata?.namespace ?? '';

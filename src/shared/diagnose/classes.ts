@@ -10,7 +10,7 @@ import { healthEvidence } from './provisioners';
 import { provisionerLeaseStep, provisionerPodsStep } from './provisioner-fixes';
 import { command } from './shell-quote';
 import { CLASSES } from './words';
-import type { Rule } from './reach';
+import type { Rule } from './rule';
 
 export function diagnoseClass(ctx: DiagnoseContext, sc: StorageClass): Finding[] {
   const out: Finding[] = [];

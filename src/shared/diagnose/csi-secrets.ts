@@ -17,7 +17,7 @@ import { presenceOf } from './references';
 import { isTemplated, provisionedVolumeName, resolveTemplate, SECRET_PURPOSES, secretTemplates, type SecretPurpose } from './secret-params';
 import { command } from './shell-quote';
 import { claimClassName } from './view';
-import type { Rule } from './reach';
+import type { Rule } from './rule';
 
 /** What goes wrong without the Secret of each purpose. */
 const CONSEQUENCE: Record<SecretPurpose['id'], Localized> = {

@@ -12,7 +12,7 @@ import { evidence, finding, NOTE, step, t } from './finding';
 import { duration, millis, refTo } from './object-helpers';
 import { command } from './shell-quote';
 import { RESTARTS } from './words';
-import type { Rule } from './reach';
+import type { Rule } from './rule';
 
 /** An init container still running after this long is reported as possibly stuck. */
 export const INIT_STUCK_MS = 10 * 60_000;

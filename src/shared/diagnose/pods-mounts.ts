@@ -13,7 +13,7 @@ import { evidence, finding, step, t } from './finding';
 import { isMultiAttach } from './messages';
 import { eventEvidence, eventMillis, eventsAbout, refTo } from './object-helpers';
 import { command } from './shell-quote';
-import type { Rule } from './reach';
+import type { Rule } from './rule';
 
 /** Mount events older than this are left out: events expire after an hour anyway. */
 const RECENT_MS = 60 * 60_000;

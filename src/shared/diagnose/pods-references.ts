@@ -14,7 +14,7 @@ import { evidence, finding, step, t } from './finding';
 import { isPodFinished, refByName, refTo } from './object-helpers';
 import { podReferences, presenceOf, type PodReference } from './references';
 import { command } from './shell-quote';
-import type { Rule } from './reach';
+import type { Rule } from './rule';
 
 const LABEL = { configmaps: 'ConfigMap', secrets: 'Secret' } as const;
 

@@ -19,7 +19,7 @@ import { command, withNames } from './shell-quote';
 import { analyseStatic, nearMissEvidence } from './static-binding';
 import { capacityShortfall, type CapacitySegment, type CapacityShortfall } from './storage-capacity';
 import { claimClassName } from './view';
-import type { Rule } from './reach';
+import type { Rule } from './rule';
 
 /** Whether the scheduler holds the pod back because of its volumes (PodScheduled False, Unschedulable, a volume reason). */
 export function isUnschedulableForVolumes(pod: Pod): boolean {

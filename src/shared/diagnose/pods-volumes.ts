@@ -13,7 +13,7 @@ import { podOnExcludedNode, podSkipsBinding, waitsOnUnscheduledNodeName } from '
 import { command } from './shell-quote';
 import { claimClassName } from './view';
 import { NODES } from './words';
-import type { Rule } from './reach';
+import type { Rule } from './rule';
 import { isUnschedulableForVolumes } from './pods-scheduling';
 
 /** Host paths that expose the node itself: its configuration, devices, runtime sockets, kubelet state. */

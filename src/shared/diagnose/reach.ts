@@ -10,9 +10,7 @@
  * it is bound or reserved for. `provisioners` are not a resource: their health is assessed from several
  * (provisioners.ts declares which), and a change of verdict reaches the rules that read it.
  */
-import type { Kind, ObjectsByKind } from '../kube/kinds';
-import type { Finding } from '../model/findings';
-import type { DiagnoseContext } from './context';
+import type { Kind } from '../kube/kinds';
 
 export const REACH = {
   persistentvolumeclaims: [
@@ -191,15 +189,3 @@ export function unionOfReads(all: readonly Reads[]): { [K in ReachSource]?: read
 
 /** The kinds the rules diagnose (their descriptors say `diagnosed: true`). */
 export type DiagnosedKind = 'persistentvolumeclaims' | 'persistentvolumes' | 'pods' | 'storageclasses' | 'statefulsets' | 'volumesnapshots';
-
-/**
- * One rule: the findings it gives one object of its subject kind, and what it reads (see `Reads`). The rules of a
- * kind run in the order rules.ts lists them.
- */
-export interface Rule<K extends DiagnosedKind = DiagnosedKind> {
-  /** Stable name, for tests. */
-  readonly name: string;
-  readonly subject: K;
-  readonly run: (ctx: DiagnoseContext, object: ObjectsByKind[K]) => Finding[];
-  readonly reads: Reads;
-}

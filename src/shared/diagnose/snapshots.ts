@@ -16,7 +16,7 @@ import { ageOf, duration, refByName, refTo, unreadable } from './object-helpers'
 import { SLOW_WAIT_MS } from './claims-common';
 import { DNS_SUBDOMAIN, yamlString } from './class-stub';
 import { command } from './shell-quote';
-import type { Rule } from './reach';
+import type { Rule } from './rule';
 
 /** A snapshot with what its rules read: its claim, the claim's volume, its class and its content, when they exist. */
 interface SnapshotCase {

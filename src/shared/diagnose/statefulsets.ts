@@ -18,7 +18,7 @@ import { command } from './shell-quote';
 import { admissionFindings, type MissingClaims } from './statefulset-admission';
 import { claimName, claimTemplates, ordinalOfClaim, wantedOrdinals } from './statefulset-ordinals';
 import { classStubStep } from './class-stub';
-import type { Rule } from './reach';
+import type { Rule } from './rule';
 
 /** Every finding about one StatefulSet. */
 export function diagnoseStatefulSet(ctx: DiagnoseContext, set: StatefulSet): Finding[] {

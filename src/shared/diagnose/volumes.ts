@@ -14,7 +14,7 @@ import { SLOW_WAIT_MS } from './claims-common';
 import { VOLUME_FACTS_SOURCE, volumeEvidence } from './static-binding';
 import { healthEvidence } from './provisioners';
 import { forgetClaimUidStep, removeClaimRefStep } from './volume-fixes';
-import type { Rule } from './reach';
+import type { Rule } from './rule';
 
 /** Where the data of a volume lives, for the user to look at before reusing or deleting it. */
 export function volumeSource(pv: PersistentVolume): string {
