@@ -4,7 +4,7 @@
  * state the UI sees, and relays the store's changes as notices to the core's one batcher.
  */
 import { MAX_NOTICE_OBJECTS, type FindingsRequest, type LocateRequest, type Notice } from '../../shared/contract';
-import type { ObjectDetail } from '../../shared/model/detail';
+import type { ObjectDetail, Overview } from '../../shared/model/detail';
 import type { Finding } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
 import type { ListRequest, Page, TableId, TableRows } from '../../shared/model/rows';
@@ -183,6 +183,19 @@ export class ClusterSession {
     if (!this.usage && !(recordedUsage && 'usage' in recordedUsage)) return detail;
     const { detailWithUsage } = await import('./usage-findings');
     return detailWithUsage(detail, await this.currentUsageFindings(), ref);
+  }
+
+  /**
+   * The store's overview with usage (core/overview-usage.ts): the fullest claims, the bytes used per class, and the
+   * usage findings counted as the fleet view counts them. The overview shows usage, so asking starts polling.
+   */
+  async getOverview(): Promise<Overview> {
+    const base = this.store.getOverview();
+    const report = this.usageReport();
+    const findings = await this.usageFindingsIfRead();
+    if (report.access === 'unsupported' && !findings) return base;
+    const { classOfClaimIn, overviewWithUsage } = await import('./overview-usage');
+    return overviewWithUsage(base, { report, findings, store: this.store, classOfClaim: classOfClaimIn(this.store) });
   }
 
   /** One poll round of every node now, started if need be (kse df); undefined when usage cannot be read here. */

@@ -211,7 +211,11 @@ export class Core {
       },
       getProvisioner: async ({ clusterId, name }) => (await settled(clusterId)).getProvisioner(name),
       getGraph: async (req) => (await settled(req.clusterId)).getGraph(req),
-      getOverview: async ({ clusterId }) => (await settled(clusterId)).getOverview(),
+      // The session adds usage (the fullest volumes, bytes used per class, usage findings in the counts).
+      getOverview: async ({ clusterId }) => {
+        await settled(clusterId);
+        return registry.get(clusterId).getOverview();
+      },
       listFindings: async ({ clusterId, ...rest }) => {
         await settled(clusterId);
         return registry.get(clusterId).listFindings(rest);
