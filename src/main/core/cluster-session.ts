@@ -174,6 +174,9 @@ export class ClusterSession {
       } else if (ref.kind === 'pods') {
         const emptyDirs = report.volumes.filter((v) => v.kind === 'emptyDir' && v.namespace === ref.namespace && v.pod === ref.name);
         if (emptyDirs.length > 0) detail = { ...detail, emptyDirUsage: emptyDirs };
+        // The whole pod's ephemeral storage against its limits (reported only when a container sets one).
+        const ephemeral = report.volumes.find((v) => v.kind === 'ephemeral' && v.namespace === ref.namespace && v.pod === ref.name);
+        if (ephemeral) detail = { ...detail, ephemeralUsage: ephemeral };
       } else {
         const node = report.nodes.find((n) => n.node === ref.name);
         if (node) detail = { ...detail, nodeUsage: node };
