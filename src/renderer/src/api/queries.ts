@@ -57,9 +57,12 @@ export const keys = {
   about: () => ['about'] as const,
   /** Every context's storage at a glance: refetched on any cluster's status or change (notices.ts). */
   fleet: () => ['fleet'] as const,
+  /** The user's usage settings (poll interval, thresholds): changed only by setUsageSettings from this UI. */
+  usageSettings: () => ['usage-settings'] as const,
 };
 
 export const fleetQuery = (api: RendererApi) => queryOptions({ queryKey: keys.fleet(), queryFn: () => api.getFleet({}) });
+export const usageSettingsQuery = (api: RendererApi) => queryOptions({ queryKey: keys.usageSettings(), queryFn: () => api.getUsageSettings({}) });
 
 export interface FindingsFilter {
   namespace?: string;
