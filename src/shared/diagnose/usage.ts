@@ -52,8 +52,8 @@ function claimFindings(v: VolumeUsage, th: UsageThresholds): Finding[] {
       object: ref,
       severity: level satisfies Severity,
       cause: t(
-        `Claim ${verbatim(v.claim)} is ${use} % full (${bytes(v.usedBytes)} of ${bytes(v.capacityBytes)}): when it is full, writes fail with "${verbatim(ENOSPC)}".`,
-        `Заявка ${verbatim(v.claim)} заполнена на ${use} % (${bytes(v.usedBytes)} из ${bytes(v.capacityBytes)}): когда место кончится, запись будет падать с ошибкой «${verbatim(ENOSPC)}».`,
+        `Claim ${verbatim(v.claim)} is ${use} % full (${verbatim(bytes(v.usedBytes))} of ${verbatim(bytes(v.capacityBytes))}): when it is full, writes fail with "${verbatim(ENOSPC)}".`,
+        `Заявка ${verbatim(v.claim)} заполнена на ${use} % (${verbatim(bytes(v.usedBytes))} из ${verbatim(bytes(v.capacityBytes))}): когда место кончится, запись будет падать с ошибкой «${verbatim(ENOSPC)}».`,
       ),
       evidence: [
         evidence(t('Use', 'Заполнено'), `${use} %`, { note: t(`warning from ${th.warningPercent} %, problem from ${th.problemPercent} %`, `предупреждение с ${th.warningPercent} %, проблема с ${th.problemPercent} %`), source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}]` }),
@@ -102,8 +102,8 @@ function emptyDirFinding(v: VolumeUsage, th: UsageThresholds): Finding[] {
     key: v.volume,
     severity: level,
     cause: t(
-      `emptyDir ${verbatim(v.volume)} of pod ${verbatim(v.pod)} holds ${bytes(v.usedBytes)}, ${use} % of its sizeLimit ${bytes(v.sizeLimitBytes)}: past the limit the kubelet evicts the pod, and the emptyDir's data is lost with it.`,
-      `emptyDir ${verbatim(v.volume)} пода ${verbatim(v.pod)} занимает ${bytes(v.usedBytes)}, ${use} % от sizeLimit ${bytes(v.sizeLimitBytes)}: при превышении kubelet вытеснит под, и данные emptyDir пропадут вместе с ним.`,
+      `emptyDir ${verbatim(v.volume)} of pod ${verbatim(v.pod)} holds ${verbatim(bytes(v.usedBytes))}, ${use} % of its sizeLimit ${verbatim(bytes(v.sizeLimitBytes))}: past the limit the kubelet evicts the pod, and the emptyDir's data is lost with it.`,
+      `emptyDir ${verbatim(v.volume)} пода ${verbatim(v.pod)} занимает ${verbatim(bytes(v.usedBytes))}, ${use} % от sizeLimit ${verbatim(bytes(v.sizeLimitBytes))}: при превышении kubelet вытеснит под, и данные emptyDir пропадут вместе с ним.`,
     ),
     evidence: [
       evidence(t('Used', 'Занято'), bytes(v.usedBytes), { source: `${SOURCE(v.node)} pods[podRef.name=${v.pod}].volume[name=${v.volume}].usedBytes`, ...(v.time ? { at: v.time } : {}) }),
@@ -132,8 +132,8 @@ function ephemeralFinding(v: VolumeUsage, th: UsageThresholds): Finding[] {
     object: podRef(v),
     severity: level,
     cause: t(
-      `Pod ${verbatim(v.pod)} uses ${bytes(v.usedBytes)} of ephemeral storage, ${use} % of its containers' ephemeral-storage limit ${limit}: its containers' writable layers and logs and its emptyDirs on disk all count. Past the limit the kubelet evicts the pod ("${verbatim(POD_EPHEMERAL_EVICTED(limit))}").`,
-      `Под ${verbatim(v.pod)} занимает ${bytes(v.usedBytes)} эфемерного хранилища, ${use} % от лимита ephemeral-storage его контейнеров ${limit}: считаются записываемые слои и журналы контейнеров и его emptyDir на диске. При превышении лимита kubelet вытеснит под («${verbatim(POD_EPHEMERAL_EVICTED(limit))}»).`,
+      `Pod ${verbatim(v.pod)} uses ${verbatim(bytes(v.usedBytes))} of ephemeral storage, ${use} % of its containers' ephemeral-storage limit ${verbatim(limit)}: its containers' writable layers and logs and its emptyDirs on disk all count. Past the limit the kubelet evicts the pod ("${verbatim(POD_EPHEMERAL_EVICTED(limit))}").`,
+      `Под ${verbatim(v.pod)} занимает ${verbatim(bytes(v.usedBytes))} эфемерного хранилища, ${use} % от лимита ephemeral-storage его контейнеров ${verbatim(limit)}: считаются записываемые слои и журналы контейнеров и его emptyDir на диске. При превышении лимита kubelet вытеснит под («${verbatim(POD_EPHEMERAL_EVICTED(limit))}»).`,
     ),
     evidence: [
       evidence(t('Used', 'Занято'), bytes(v.usedBytes), { source: `${SOURCE(v.node)} pods[podRef.name=${v.pod}].ephemeral-storage.usedBytes`, ...(v.time ? { at: v.time } : {}) }),
