@@ -53,12 +53,13 @@ export function realRuntime(): CliRuntime {
         import('../main/core/last-opened'),
         import('../main/core/fleet-choices'),
       ]);
+      const { UsageSettingsFile, defaultUsageSettingsPath } = await import('../main/core/usage-settings');
       const log = (message: string) => io.err(`${message}\n`);
       // Only a long-running host remembers and reopens the last context; one-shot commands leave it as it was.
       const lastOpened = openContextOnStart ? new LastOpenedFile(defaultLastOpenedPath(), log) : undefined;
       // The same for the fleet's watched contexts: the web host remembers them; a one-shot command watches none.
       const fleetChoices = openContextOnStart ? new FleetChoicesFile(defaultFleetChoicesPath(), log) : undefined;
-      const core = new Core({ deps: createCoreDeps({ resourcesDir }), resourcesDir, version, transport: 'web', autoOpenDemo, openContextOnStart, ...(lastOpened ? { lastOpened } : {}), ...(fleetChoices ? { fleetChoices } : {}), log });
+      const core = new Core({ deps: createCoreDeps({ resourcesDir }), resourcesDir, version, transport: 'web', autoOpenDemo, openContextOnStart, ...(lastOpened ? { lastOpened } : {}), ...(fleetChoices ? { fleetChoices } : {}), usageSettings: new UsageSettingsFile(defaultUsageSettingsPath(), log), log });
       await core.start();
       return core;
     },

@@ -17,6 +17,7 @@ import type { ListRequest, Page, TableId, TableRows } from './model/rows';
 import type { ClusterInfo, ClusterStatus, KubeconfigProblem, ReplayAction } from './model/status';
 import type { UsagePoint, UsageReport } from './model/usage';
 import type { ReportFile, ReportFormat } from './report/report-model';
+import type { UsageSettings } from './usage/thresholds';
 
 /** A lesson in one language: ordered sections with stable anchors. */
 export interface LessonSection {
@@ -101,6 +102,13 @@ export interface ContractMethods {
   getUsage: { req: { clusterId: string; namespace?: string }; res: UsageReport };
   /** The kept history of one volume (a VolumeUsage key), oldest first. */
   getUsageHistory: { req: { clusterId: string; key: string }; res: UsagePoint[] };
+  /** The user's usage settings: poll interval and nearly-full thresholds, for every cluster; remembered. */
+  getUsageSettings: { req: Record<string, never>; res: UsageSettings };
+  /**
+   * Changes some of them (the rest kept) and applies them to every open cluster at once; answers the settings now.
+   * Fails with bad-request when they would not fit together (warning not below problem, out of bounds).
+   */
+  setUsageSettings: { req: Partial<UsageSettings>; res: UsageSettings };
   /**
    * A report file to hand on (Markdown, or one self-contained HTML page): findings with cause, evidence, fix
    * commands and lessons, made from the cluster's redacted snapshot, so it holds nothing a snapshot would not.
@@ -225,6 +233,8 @@ const METHODS: { readonly [M in MethodName]: true } = {
   listFindings: true,
   getUsage: true,
   getUsageHistory: true,
+  getUsageSettings: true,
+  setUsageSettings: true,
   getReport: true,
   exportSnapshot: true,
   getFleet: true,

@@ -108,6 +108,8 @@ export function apiFromCall(call: CallFn, onNotice: (listener: (notice: Notice) 
     listFindings: (req) => call('listFindings', req),
     getUsage: (req) => call('getUsage', req),
     getUsageHistory: (req) => call('getUsageHistory', req),
+    getUsageSettings: (req) => call('getUsageSettings', req),
+    setUsageSettings: (req) => call('setUsageSettings', req),
     getReport: (req) => call('getReport', req),
     exportSnapshot: (req) => call('exportSnapshot', req),
     getFleet: (req) => call('getFleet', req),

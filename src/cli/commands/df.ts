@@ -1,6 +1,7 @@
 /**
  * `kse df`: how full each volume is, from the kubelets' /stats/summary through the API server's node proxy (one
- * call per node), as `kubectl df-pv` reads it. Exits 1 when a volume is at or over the problem threshold (95 %),
+ * call per node), as `kubectl df-pv` reads it. Exits 1 when a volume is at or over the problem threshold (95 %, or
+ * the one set in the app),
  * 2 when usage cannot be read at all (no permission to get nodes/proxy, a file source).
  */
 import type { PersistentVolumeClaim } from '../../shared/kube/objects';
@@ -40,6 +41,7 @@ export async function runDf(runtime: CliRuntime, command: CommandNamed<'df'>): P
     } else {
       runtime.io.out(formatDf(report, rows, command.lang, formatTable));
     }
-    return dfExitCode(rows);
+    // The problem threshold the user set in the app (usage.json), else 95 %.
+    return dfExitCode(rows, core.registry.usageSettings().problemPercent);
   });
 }

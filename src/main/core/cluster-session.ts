@@ -4,7 +4,7 @@
  * state the UI sees, and relays the store's changes as notices to the core's one batcher.
  */
 import { MAX_NOTICE_OBJECTS, type FindingsRequest, type LocateRequest, type Notice } from '../../shared/contract';
-import type { ObjectDetail } from '../../shared/model/detail';
+import type { ObjectDetail, Overview } from '../../shared/model/detail';
 import type { Finding } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
 import type { ListRequest, Page, TableId, TableRows } from '../../shared/model/rows';
@@ -14,7 +14,8 @@ import type { ClusterInfo, ClusterStatus, ConnectionProblem, ConnectionState, Ki
 import type { Pod } from '../../shared/kube/objects';
 import type { UsagePoint, UsageReport } from '../../shared/model/usage';
 import type { ClusterSource, SourceSink, WatchEventType } from '../kube/source';
-import { DEFAULT_USAGE_INTERVAL_MS, UsageSource, type UsageChange, type UsageSourceOptions } from '../kube/usage-source';
+import { UsageSource, type UsageChange, type UsageSourceOptions } from '../kube/usage-source';
+import { DEFAULT_USAGE_SETTINGS, type UsageSettings } from '../../shared/usage/thresholds';
 import type { ClusterStorePort } from './ports';
 
 const SETTLED: ReadonlySet<KindStatus['state']> = new Set(['synced', 'forbidden', 'absent']);
@@ -30,8 +31,12 @@ export class ClusterSession {
   /** Volume usage polling, started by the first getUsage of a live, connected cluster. */
   private usage: UsageSource | undefined;
   /** The usage findings until the next usage change (see currentUsageFindings). */
-  private usageFindingsCache: { historyRevision: number; findings: Finding[] } | undefined;
-  private usageFindingsPending: { historyRevision: number; findings: Promise<Finding[]> } | undefined;
+  private usageFindingsCache: { historyRevision: string; findings: Finding[] } | undefined;
+  private usageFindingsPending: { historyRevision: string; findings: Promise<Finding[]> } | undefined;
+  /** The user's usage settings (registry.setUsageSettings): the poll interval and the nearly-full thresholds. */
+  private settings: UsageSettings = { ...DEFAULT_USAGE_SETTINGS };
+  /** Grows with each change of the thresholds: cached findings judged by older ones are stale. */
+  private settingsRevision = 0;
   private podIndex: { revision: number; byKey: Map<string, Pod> } | undefined;
   /**
    * Poll settings (tests and benchmarks shorten them), and the shortest history for claim.over-provisioned
@@ -90,7 +95,7 @@ export class ClusterSession {
     }
     const access = this.source.usageClient ? 'checking' : 'unsupported';
     const message = recorded && 'problem' in recorded ? { message: recorded.problem } : {};
-    return { access, intervalMs: this.usageOptions.intervalMs ?? DEFAULT_USAGE_INTERVAL_MS, nodes: [], volumes: [], ...message };
+    return { access, intervalMs: this.intervalMs(), nodes: [], volumes: [], ...message };
   }
 
   /** The usage to write into a snapshot: a live cluster's current report once read, a file's own as recorded. */
@@ -175,6 +180,9 @@ export class ClusterSession {
       } else if (ref.kind === 'pods') {
         const emptyDirs = report.volumes.filter((v) => v.kind === 'emptyDir' && v.namespace === ref.namespace && v.pod === ref.name);
         if (emptyDirs.length > 0) detail = { ...detail, emptyDirUsage: emptyDirs };
+        // The whole pod's ephemeral storage against its limits (reported only when a container sets one).
+        const ephemeral = report.volumes.find((v) => v.kind === 'ephemeral' && v.namespace === ref.namespace && v.pod === ref.name);
+        if (ephemeral) detail = { ...detail, ephemeralUsage: ephemeral };
       } else {
         const node = report.nodes.find((n) => n.node === ref.name);
         if (node) detail = { ...detail, nodeUsage: node };
@@ -184,6 +192,45 @@ export class ClusterSession {
     if (!this.usage && !(recordedUsage && 'usage' in recordedUsage)) return detail;
     const { detailWithUsage } = await import('./usage-findings');
     return detailWithUsage(detail, await this.currentUsageFindings(), ref);
+  }
+
+  /**
+   * The store's overview with usage (core/overview-usage.ts): the fullest claims, the bytes used per class, and the
+   * usage findings counted as the fleet view counts them. The overview shows usage, so asking starts polling.
+   */
+  async getOverview(): Promise<Overview> {
+    const base = this.store.getOverview();
+    const report = this.usageReport();
+    const findings = await this.usageFindingsIfRead();
+    if (report.access === 'unsupported' && !findings) return base;
+    const { classOfClaimIn, overviewWithUsage } = await import('./overview-usage');
+    return overviewWithUsage(base, { report, findings, store: this.store, classOfClaim: classOfClaimIn(this.store) });
+  }
+
+  /**
+   * The user's new usage settings: polling follows the new interval at once (UsageSource.setIntervalMs), and the
+   * usage findings are judged again by the new thresholds; the UI is told which objects' findings moved, as after
+   * a poll round.
+   */
+  applyUsageSettings(settings: UsageSettings): void {
+    const thresholdsMoved = settings.warningPercent !== this.settings.warningPercent || settings.problemPercent !== this.settings.problemPercent;
+    this.settings = { ...settings };
+    this.usage?.setIntervalMs(this.intervalMs());
+    if (thresholdsMoved) {
+      this.settingsRevision += 1;
+      this.usageFindingsCache = undefined;
+      if (this.usage || this.source.recordedUsage) this.afterUsageRound();
+    }
+  }
+
+  /** Between polls of each node, ms: a test's usageOptions, else the user's setting. */
+  private intervalMs(): number {
+    return this.usageOptions.intervalMs ?? this.settings.intervalMs;
+  }
+
+  /** Changes when the usage findings may: a poll or replayed sample moved the history, or the thresholds changed. */
+  private findingsRevision(): string {
+    return `${this.usage?.historyRevision ?? this.source.recordedUsageRevision?.() ?? 0}:${this.settingsRevision}`;
   }
 
   /** One poll round of every node now, started if need be (kse df); undefined when usage cannot be read here. */
@@ -209,7 +256,7 @@ export class ClusterSession {
    */
   private async currentUsageFindings(): Promise<Finding[]> {
     const usage = this.usage;
-    const revision = usage?.historyRevision ?? this.source.recordedUsageRevision?.() ?? 0;
+    const revision = this.findingsRevision();
     if (this.usageFindingsCache?.historyRevision === revision) return this.usageFindingsCache.findings;
     // Callers that arrive while the sliced computation runs share it rather than start another.
     if (this.usageFindingsPending?.historyRevision === revision) return this.usageFindingsPending.findings;
@@ -220,13 +267,13 @@ export class ClusterSession {
       // A replayed recording's history gives trends as a live poll's does; a snapshot's single report does not.
       const replayHistory = !usage && recorded && 'usage' in recorded && recorded.replayed && this.source.recordedUsageHistory ? this.source.recordedUsageHistory.bind(this.source) : undefined;
       const trend = usage ? this.trendOptions(usage) : replayHistory ? { history: replayHistory } : undefined;
-      return report ? usageFindings(report, trend) : [];
+      return report ? usageFindings(report, trend, undefined, { warningPercent: this.settings.warningPercent, problemPercent: this.settings.problemPercent }) : [];
     })();
     this.usageFindingsPending = { historyRevision: revision, findings: pending };
     try {
       const findings = await pending;
       // Keep it only if no usage change came meanwhile (onChange cleared the cache for a newer revision).
-      if ((this.usage?.historyRevision ?? this.source.recordedUsageRevision?.() ?? 0) === revision) this.usageFindingsCache = { historyRevision: revision, findings };
+      if (this.findingsRevision() === revision) this.usageFindingsCache = { historyRevision: revision, findings };
       // From now on the UI has seen usage findings: each round tells it which objects' findings changed.
       if (!this.announcedFindings) this.announcedFindings = (await import('./usage-notice')).findingsByObject(findings);
       return findings;
@@ -325,7 +372,7 @@ export class ClusterSession {
     const { overProvisionedMinMs, intervalMs } = this.usageOptions;
     return {
       history: (key: string) => usage.history(key),
-      intervalMs: intervalMs ?? DEFAULT_USAGE_INTERVAL_MS,
+      intervalMs: intervalMs ?? this.settings.intervalMs,
       ...(overProvisionedMinMs !== undefined ? { overProvisionedMinMs } : {}),
     };
   }
@@ -337,6 +384,7 @@ export class ClusterSession {
     this.usage = new UsageSource({
       client,
       ...this.usageOptions,
+      intervalMs: this.intervalMs(),
       nodes: () => this.nodeNames(),
       podOf: (namespace, name) => this.podOf(namespace, name),
       onChange: (change) => {

@@ -6,10 +6,12 @@ import type { MethodName, Notice, RequestOf, ResponseOf } from '../../shared/con
 import type { CallResult } from '../../shared/transport';
 import type { ExerciseService } from '../exercises/service';
 import { loadLessonBook } from '../lessons-load';
-import { messageOf, notFound, toContractError, unavailable } from './errors';
+import { badRequest, messageOf, notFound, toContractError, unavailable } from './errors';
 import { FleetWatch } from './fleet';
 import type { FleetChoiceStore } from './fleet-choices';
 import type { LastOpened } from './last-opened';
+import { UsageSettingsInMemory, type UsageSettingsStore } from './usage-settings';
+import { usageSettingsProblem } from '../../shared/usage/thresholds';
 import { NoticeBatcher, type NoticeListener } from './notices';
 import type { CoreDeps } from './ports';
 import { ClusterRegistry, DEMO_ID } from './registry';
@@ -43,6 +45,8 @@ export interface CoreOptions {
    * The watched contexts start syncing as the core starts.
    */
   fleetChoices?: FleetChoiceStore;
+  /** Where the user's usage settings (poll interval, thresholds) are remembered; default in memory for this run. */
+  usageSettings?: UsageSettingsStore;
   /** How long a watched context may take to sync before the fleet calls it unreachable, ms (default 30 s). */
   fleetSyncTimeoutMs?: number;
   log?: (message: string) => void;
@@ -65,8 +69,10 @@ export class Core {
   private readonly handlers: Handlers;
   /** The last write of the last opened context (LastOpenedFile queues its writes, so awaiting the last is enough). */
   private remembering: Promise<void> = Promise.resolve();
+  private readonly usageSettings: UsageSettingsStore;
 
   constructor(private readonly options: CoreOptions) {
+    this.usageSettings = options.usageSettings ?? new UsageSettingsInMemory();
     this.notices = new NoticeBatcher(options.noticeIntervalMs ?? 250);
     this.registry = new ClusterRegistry(options.deps, (notice) => this.notices.push(notice));
     this.fleet = new FleetWatch(this.registry, {
@@ -84,6 +90,8 @@ export class Core {
    */
   async start(): Promise<void> {
     await this.registry.load();
+    // Before any cluster opens, so its first poll already uses them.
+    this.registry.setUsageSettings(await this.usageSettings.recall());
     const { watchKubeconfig } = this.options.deps;
     if (watchKubeconfig) this.stopWatching = watchKubeconfig(this.registry.kubeconfigFiles(), () => this.registry.reloadContexts());
     // The watched contexts start syncing now; not awaited past reading the choices.
@@ -211,13 +219,26 @@ export class Core {
       },
       getProvisioner: async ({ clusterId, name }) => (await settled(clusterId)).getProvisioner(name),
       getGraph: async (req) => (await settled(req.clusterId)).getGraph(req),
-      getOverview: async ({ clusterId }) => (await settled(clusterId)).getOverview(),
+      // The session adds usage (the fullest volumes, bytes used per class, usage findings in the counts).
+      getOverview: async ({ clusterId }) => {
+        await settled(clusterId);
+        return registry.get(clusterId).getOverview();
+      },
       listFindings: async ({ clusterId, ...rest }) => {
         await settled(clusterId);
         return registry.get(clusterId).listFindings(rest);
       },
       getUsage: ({ clusterId, namespace }) => registry.get(clusterId).usageReport(namespace),
       getUsageHistory: ({ clusterId, key }) => registry.get(clusterId).usageHistory(key),
+      getUsageSettings: () => ({ ...registry.usageSettings() }),
+      setUsageSettings: async (changes) => {
+        const next = { ...registry.usageSettings(), ...changes };
+        const problem = usageSettingsProblem(next);
+        if (problem) throw badRequest(`${problem} Nothing was changed.`);
+        registry.setUsageSettings(next);
+        await this.usageSettings.remember(next);
+        return { ...next };
+      },
       getReport: async ({ clusterId, namespace, object, format, lang }) => {
         const cluster = registry.get(clusterId);
         const lessons = await this.lessonBook(lang).catch(() => ({ lang, sections: [] }));

@@ -2,6 +2,7 @@
  * The clusters the app knows (kubeconfig contexts, the built-in demo, snapshot and recording files opened this
  * run) and which of them are open. Opening builds one source and one store; closing stops the source and drops both.
  */
+import { DEFAULT_USAGE_SETTINGS, type UsageSettings } from '../../shared/usage/thresholds';
 import { createHash } from 'node:crypto';
 import type { Notice } from '../../shared/contract';
 import type { ClusterInfo, KubeconfigProblem } from '../../shared/model/status';
@@ -26,6 +27,7 @@ export class ClusterRegistry {
   private demoProblem: string | undefined;
   private readonly files = new Map<string, FileEntry>();
   private readonly open = new Map<string, ClusterSession>();
+  private currentUsageSettings: UsageSettings = { ...DEFAULT_USAGE_SETTINGS };
   private readonly opening = new Map<string, Promise<ClusterSession>>();
   private fileCounter = 0;
 
@@ -123,6 +125,17 @@ export class ClusterRegistry {
   }
 
   /** Every open cluster, in the order they were opened. */
+  /** The user's usage settings, which every session polls and judges by. */
+  usageSettings(): UsageSettings {
+    return this.currentUsageSettings;
+  }
+
+  /** New usage settings, applied to every open session now and to each one opened later. */
+  setUsageSettings(settings: UsageSettings): void {
+    this.currentUsageSettings = { ...settings };
+    for (const session of this.open.values()) session.applyUsageSettings(this.currentUsageSettings);
+  }
+
   sessions(): ClusterSession[] {
     return [...this.open.values()];
   }
@@ -212,6 +225,7 @@ export class ClusterRegistry {
       const fullInfo: ClusterInfo = { ...info, ...(source.info.capturedAt ? { capturedAt: source.info.capturedAt } : {}) };
       const store = await this.deps.createStore(fullInfo, source);
       cluster = new ClusterSession(fullInfo, source, store, this.notify);
+      cluster.applyUsageSettings(this.currentUsageSettings);
       this.open.set(clusterId, cluster);
       this.updateInfo(fullInfo);
       await cluster.start();

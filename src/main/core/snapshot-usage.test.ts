@@ -46,6 +46,14 @@ describe('a snapshot shows the usage seen at capture time', () => {
     expect(snapshotOf(session).usage?.volumes[0]).toMatchObject({ key: 'claim:app/data', usedBytes: 900 * MI });
     await session.stop();
   });
+  it('a pod\'s details carry its ephemeral storage against its limits, beside its emptyDirs', async () => {
+    const ephemeral = { key: 'ephemeral:app/web-0', kind: 'ephemeral', namespace: 'app', pod: 'web-0', volume: 'ephemeral-storage', node: 'n1', usedBytes: 180 * MI, sizeLimitBytes: 200 * MI };
+    const session = await open(file({ ...usage, volumes: [...usage.volumes, ephemeral] }));
+    const detail = await session.getObject({ kind: 'pods', namespace: 'app', name: 'web-0' });
+    expect(detail?.ephemeralUsage).toEqual(ephemeral);
+    expect(detail?.emptyDirUsage).toBeUndefined();
+    await session.stop();
+  });
   it('malformed usage: the claims say it was not recorded, with why; the objects open', async () => {
     const session = await open(file({ ...usage, volumes: 'lots' }));
     const [row] = await claims(session);

@@ -11,6 +11,7 @@ import { SEVERITY_ORDER, type Finding } from '../../shared/model/findings';
 import { sameRef, type ObjectRef } from '../../shared/model/refs';
 import type { Page } from '../../shared/model/rows';
 import type { UsageReport } from '../../shared/model/usage';
+import { DEFAULT_USAGE_THRESHOLDS, type UsageThresholds } from '../../shared/usage/thresholds';
 import { pageFindings } from '../store/findings-page';
 import type { StoreQueries } from './ports';
 
@@ -21,12 +22,12 @@ import type { StoreQueries } from './ports';
  * the web host and the watch once per poll round (issue 13 item 3: no stall over 50 ms). The session keeps the
  * result until the next usage change. Same findings, same order as `diagnoseUsage`.
  */
-export async function usageFindings(report: UsageReport, trend?: UsageTrendOptions, sliceMs = 8): Promise<Finding[]> {
+export async function usageFindings(report: UsageReport, trend?: UsageTrendOptions, sliceMs = 8, thresholds: UsageThresholds = DEFAULT_USAGE_THRESHOLDS): Promise<Finding[]> {
   if (report.access !== 'allowed') return [];
   const out: Finding[] = [];
   let sliceStart = performance.now();
   for (const volume of report.volumes) {
-    out.push(...volumeUsageFindings(volume, trend));
+    out.push(...volumeUsageFindings(volume, trend, thresholds));
     if (performance.now() - sliceStart >= sliceMs) {
       await new Promise<void>((resolve) => setImmediate(resolve));
       sliceStart = performance.now();

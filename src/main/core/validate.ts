@@ -13,6 +13,7 @@ import { columnIdsOf, TABLE_IDS, type ListRequest } from '../../shared/model/row
 import { MAX_FLEET_CONCURRENCY, MAX_FLEET_WATCHED } from '../../shared/model/fleet';
 import { REPLAY_ACTIONS } from '../../shared/model/status';
 import { REPORT_FORMATS } from '../../shared/report/report-model';
+import { USAGE_INTERVAL_BOUNDS_MS, USAGE_PERCENT_BOUNDS } from '../../shared/usage/thresholds';
 import { integer, oneOf, optionalOneOf, optionalString, record, string, stringList, stringMap } from './check';
 import { badRequest } from './errors';
 import { OBJECT_KEY_MAX_CHARS, SNAPSHOT_MAX_BYTES } from '../../shared/limits';
@@ -210,6 +211,16 @@ const VALIDATORS: Validators = {
   },
   exportSnapshot: byCluster('exportSnapshot'),
   getFleet: none('getFleet'),
+  getUsageSettings: none('getUsageSettings'),
+  setUsageSettings(req) {
+    // Each value in its bounds here; whether they fit together (warning below problem) once merged, in the core.
+    const r = record(req, 'setUsageSettings request', ['intervalMs', 'warningPercent', 'problemPercent']);
+    const out: RequestOf<'setUsageSettings'> = {};
+    if (r.intervalMs !== undefined) out.intervalMs = integer(r.intervalMs, 'setUsageSettings: intervalMs', USAGE_INTERVAL_BOUNDS_MS.min, USAGE_INTERVAL_BOUNDS_MS.max);
+    if (r.warningPercent !== undefined) out.warningPercent = integer(r.warningPercent, 'setUsageSettings: warningPercent', USAGE_PERCENT_BOUNDS.min, USAGE_PERCENT_BOUNDS.max - 1);
+    if (r.problemPercent !== undefined) out.problemPercent = integer(r.problemPercent, 'setUsageSettings: problemPercent', USAGE_PERCENT_BOUNDS.min + 1, USAGE_PERCENT_BOUNDS.max);
+    return out;
+  },
   setFleetChoices(req) {
     const r = record(req, 'setFleetChoices request', ['watched', 'concurrency']);
     const out: RequestOf<'setFleetChoices'> = {};

@@ -92,6 +92,31 @@ describe('volume usage through the node proxy', () => {
     }
   });
 
+  it('the interval the user sets applies at once: a node polled an hour apart is asked again soon after a 5 s interval is set', async () => {
+    const live = await open('lab-admin');
+    const { session } = live;
+    try {
+      // The user's setting, not the test's 1 s: an hour between polls, so nothing is asked twice unless the setting moves.
+      session.usageOptions = { timeoutMs: 5000 };
+      session.applyUsageSettings({ intervalMs: 3_600_000, warningPercent: 85, problemPercent: 95 });
+      const first = await until('usage of lab-usage/logs', () => session.usageReport(NS).volumes.find((v) => v.key === `claim:${NS}/logs`), () => show(session.usageReport()));
+      expect(session.usageReport().intervalMs).toBe(3_600_000);
+      const polledAt = session.usageReport().nodes.find((n) => n.node === first.node)?.polledAt;
+      await annotate('700Mi');
+      // Still the old measurement: its node is not due for an hour.
+      expect(session.usageReport(NS).volumes.find((v) => v.key === `claim:${NS}/logs`)?.usedBytes).toBe(first.usedBytes);
+      session.applyUsageSettings({ intervalMs: 5_000, warningPercent: 85, problemPercent: 95 });
+      expect(session.usageReport().intervalMs).toBe(5_000);
+      // Asked again without waiting out the hour: the new value arrives, measured by a later poll of the node.
+      await until('700Mi used', () => session.usageReport(NS).volumes.find((v) => v.key === `claim:${NS}/logs`)?.usedBytes === 700 * MI, () => show(session.usageReport()));
+      const again = session.usageReport().nodes.find((n) => n.node === first.node)?.polledAt;
+      expect(again && polledAt && again > polledAt).toBe(true);
+    } finally {
+      await live.close();
+      await annotate('900Mi');
+    }
+  });
+
   it('stopping one node\'s kubelet stats makes usage unknown on that node only, named, and it recovers', async () => {
     const live = await open('lab-admin');
     const { session } = live;

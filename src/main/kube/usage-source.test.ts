@@ -3,7 +3,7 @@
  * over an in-memory API. What the API server and kubelet really answer is proven on the lab in
  * usage-source.int.test.ts; these answers are shaped like the ones captured there.
  */
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import { ApiError } from './api-client';
 import { UsageSource, type UsageChange, type UsageClient } from './usage-source';
 
@@ -147,5 +147,28 @@ describe('UsageSource pausing', () => {
     await usage.pollOnce();
     expect(usage.history('claim:ns/c-n00')).toHaveLength(1);
     expect(usage.historyRevision).toBeGreaterThan(before + 1);
+  });
+
+  test('a shorter interval set while polling asks a node that answered longer ago than it at once; a longer one waits', async () => {
+    let now = 1_000_000;
+    const a = api({});
+    const polls = () => a.calls.filter((c) => c.includes('/proxy/stats/summary')).length;
+    let rounds = 0;
+    const usage = new UsageSource({ client: a.client, nodes: () => ['n00'], podOf: () => undefined, onChange: () => undefined, onRound: () => rounds++, intervalMs: 600_000, now: () => now });
+    usage.start();
+    await vi.waitFor(() => expect(rounds).toBe(1), { timeout: 30_000 });
+    expect(polls()).toBe(1);
+    // 10 minutes' interval: on the page's clock one minute passes and nothing is due.
+    now += 60_000;
+    usage.report();
+    usage.setIntervalMs(120_000);
+    // Still not due (answered 1 min ago, interval 2 min): the loop woke, ran a round, and asked no node.
+    await vi.waitFor(() => expect(rounds).toBe(2), { timeout: 30_000 });
+    expect(polls()).toBe(1);
+    usage.setIntervalMs(30_000);
+    // Answered 1 min ago, interval 30 s: due now, asked without waiting for the old 10 minutes.
+    await vi.waitFor(() => expect(polls()).toBe(2), { timeout: 30_000 });
+    expect(usage.report().intervalMs).toBe(30_000);
+    await usage.stop();
   });
 });

@@ -70,6 +70,8 @@ interface NodeState {
   usage: NodeUsage;
   volumes: VolumeUsage[];
   nextAt: number;
+  /** When it last answered (ms), so a shorter interval set later makes it due sooner. */
+  answeredAt?: number;
   backoff: Backoff;
 }
 
@@ -84,7 +86,7 @@ export class UsageSource {
   private wake: (() => void) | undefined;
   private resume: (() => void) | undefined;
   private lastAskedAt: number;
-  private readonly intervalMs: number;
+  private intervalMs: number;
   private readonly now: () => number;
 
   constructor(private readonly options: UsageSourceOptions) {
@@ -96,6 +98,20 @@ export class UsageSource {
   /** True while polling waits for someone to ask (see idleMs). */
   get paused(): boolean {
     return this.resume !== undefined;
+  }
+
+  /**
+   * A new interval between polls of each node (the user's setting), applied at once: a node that answered longer
+   * ago than the new interval is asked now, the others when it has passed since their last answer. A node in
+   * backoff keeps its wait.
+   */
+  setIntervalMs(ms: number): void {
+    if (ms === this.intervalMs) return;
+    this.intervalMs = ms;
+    for (const state of this.states.values()) {
+      if (state.usage.state === 'ok' && state.answeredAt !== undefined) state.nextAt = state.answeredAt + ms;
+    }
+    this.wake?.();
   }
 
   /** Starts polling (idempotent). */
@@ -252,7 +268,8 @@ export class UsageSource {
       volumes = [...mapVolumes(name, parsed.volumes, this.options.podOf), ...mapEphemeral(name, parsed.pods ?? [], this.options.podOf)];
       usage = { node: name, state: 'ok', polledAt, ...(parsed.fs ? { fs: parsed.fs } : {}) };
       state.backoff.reset();
-      state.nextAt = this.now() + this.intervalMs;
+      state.answeredAt = this.now();
+      state.nextAt = state.answeredAt + this.intervalMs;
       this.remember(volumes);
     } catch (error) {
       if (this.abort.signal.aborted) return;

@@ -64,8 +64,8 @@ function predictedFull(v: VolumeUsage, points: readonly UsagePoint[], options: U
       code: 'claim.predicted-full',
       object: ref(v),
       cause: t(
-        `Claim ${verbatim(v.claim)} grew by about ${perHour} an hour over the last ${minutes} min: at that rate it is full in about ${hours} h (${formatBytes(trend.lastUsedBytes)} of ${formatBytes(trend.capacityBytes)} now).`,
-        `Заявка ${verbatim(v.claim)} росла примерно на ${perHour} в час за последние ${minutes} мин: при таком темпе она заполнится примерно через ${hours} ч (сейчас ${formatBytes(trend.lastUsedBytes)} из ${formatBytes(trend.capacityBytes)}).`,
+        `Claim ${verbatim(v.claim)} grew by about ${verbatim(perHour)} an hour over the last ${minutes} min: at that rate it is full in about ${hours} h (${verbatim(formatBytes(trend.lastUsedBytes))} of ${verbatim(formatBytes(trend.capacityBytes))} now).`,
+        `Заявка ${verbatim(v.claim)} росла примерно на ${verbatim(perHour)} в час за последние ${minutes} мин: при таком темпе она заполнится примерно через ${hours} ч (сейчас ${verbatim(formatBytes(trend.lastUsedBytes))} из ${verbatim(formatBytes(trend.capacityBytes))}).`,
       ),
       evidence: [
         evidence(t('Rate', 'Темп'), `${perHour}/h`, {
@@ -104,8 +104,8 @@ function overProvisioned(v: VolumeUsage, points: readonly UsagePoint[], options:
       code: 'claim.over-provisioned',
       object: ref(v),
       cause: t(
-        `Claim ${verbatim(v.claim)} used at most ${percent} % of its ${formatBytes(most.capacityBytes!)} (${formatBytes(most.usedBytes)}) in the ${minutes} min this app has watched it. That is all it has seen: the history is kept in memory only, so how full it was before is unknown.`,
-        `Заявка ${verbatim(v.claim)} занимала не больше ${percent} % из ${formatBytes(most.capacityBytes!)} (${formatBytes(most.usedBytes)}) за ${minutes} мин, что приложение за ней наблюдает. Это всё, что оно видело: история хранится только в памяти, поэтому заполнение до этого неизвестно.`,
+        `Claim ${verbatim(v.claim)} used at most ${percent} % of its ${verbatim(formatBytes(most.capacityBytes!))} (${verbatim(formatBytes(most.usedBytes))}) in the ${minutes} min this app has watched it. That is all it has seen: the history is kept in memory only, so how full it was before is unknown.`,
+        `Заявка ${verbatim(v.claim)} занимала не больше ${percent} % из ${verbatim(formatBytes(most.capacityBytes!))} (${verbatim(formatBytes(most.usedBytes))}) за ${minutes} мин, что приложение за ней наблюдает. Это всё, что оно видело: история хранится только в памяти, поэтому заполнение до этого неизвестно.`,
       ),
       evidence: [
         evidence(t('Most used', 'Максимум занятого'), `${formatBytes(most.usedBytes)} (${percent} %)`, { source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].usedBytes`, at: most.time, note: t(`info below ${OVER_PROVISIONED_PERCENT} % at every measurement`, `сведение, если каждое измерение ниже ${OVER_PROVISIONED_PERCENT} %`) }),

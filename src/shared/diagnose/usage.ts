@@ -1,6 +1,6 @@
 /**
  * Findings from volume usage (the kubelets' Summary API read through the node proxy; see model/usage.ts):
- * - claim.nearly-full: a claim's volume at 85 % (warning) or 95 % (problem) of its capacity;
+ * - claim.nearly-full: a claim's volume at 85 % (warning) or 95 % (problem) of its capacity (the user's thresholds);
  * - claim.inodes-nearly-exhausted: the same thresholds for inodes;
  * - pod.emptydir-near-limit: an emptyDir at 85 % / 95 % of its sizeLimit; past it the kubelet evicts the pod
  *   (pkg/kubelet/eviction/eviction_manager.go localStorageEviction, "Usage of EmptyDir volume %q exceeds the
@@ -19,7 +19,7 @@ import type { ObjectRef } from '../model/refs';
 import type { UsageReport, VolumeUsage } from '../model/usage';
 import { formatBytes } from '../quantity';
 import { inodesPercent, usePercent } from '../usage/summary';
-import { usageLevel, USAGE_PROBLEM_PERCENT, USAGE_WARNING_PERCENT } from '../usage/thresholds';
+import { DEFAULT_USAGE_THRESHOLDS, usageLevel, type UsageThresholds } from '../usage/thresholds';
 import { verbatim } from '../verbatim';
 import { evidence, finding, step, t } from './finding';
 import { diagnoseUsageTrend, type UsageTrendOptions } from './usage-trend';
@@ -41,22 +41,22 @@ function measured(v: VolumeUsage) {
   ];
 }
 
-function claimFindings(v: VolumeUsage): Finding[] {
+function claimFindings(v: VolumeUsage, th: UsageThresholds): Finding[] {
   const out: Finding[] = [];
   const ref = claimRef(v);
   const use = usePercent(v);
-  const level = usageLevel(use);
+  const level = usageLevel(use, th);
   if (level && use !== undefined) {
     out.push(finding({
       code: 'claim.nearly-full',
       object: ref,
       severity: level satisfies Severity,
       cause: t(
-        `Claim ${verbatim(v.claim)} is ${use} % full (${bytes(v.usedBytes)} of ${bytes(v.capacityBytes)}): when it is full, writes fail with "${verbatim(ENOSPC)}".`,
-        `Заявка ${verbatim(v.claim)} заполнена на ${use} % (${bytes(v.usedBytes)} из ${bytes(v.capacityBytes)}): когда место кончится, запись будет падать с ошибкой «${verbatim(ENOSPC)}».`,
+        `Claim ${verbatim(v.claim)} is ${use} % full (${verbatim(bytes(v.usedBytes))} of ${verbatim(bytes(v.capacityBytes))}): when it is full, writes fail with "${verbatim(ENOSPC)}".`,
+        `Заявка ${verbatim(v.claim)} заполнена на ${use} % (${verbatim(bytes(v.usedBytes))} из ${verbatim(bytes(v.capacityBytes))}): когда место кончится, запись будет падать с ошибкой «${verbatim(ENOSPC)}».`,
       ),
       evidence: [
-        evidence(t('Use', 'Заполнено'), `${use} %`, { note: t(`warning from ${USAGE_WARNING_PERCENT} %, problem from ${USAGE_PROBLEM_PERCENT} %`, `предупреждение с ${USAGE_WARNING_PERCENT} %, проблема с ${USAGE_PROBLEM_PERCENT} %`), source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}]` }),
+        evidence(t('Use', 'Заполнено'), `${use} %`, { note: t(`warning from ${th.warningPercent} %, problem from ${th.problemPercent} %`, `предупреждение с ${th.warningPercent} %, проблема с ${th.problemPercent} %`), source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}]` }),
         ...measured(v),
         evidence(t('Measured on node', 'Измерено на узле'), v.node, { ref: { kind: 'nodes', name: v.node }, source: 'spec.nodeName' }),
       ],
@@ -68,7 +68,7 @@ function claimFindings(v: VolumeUsage): Finding[] {
     }));
   }
   const inodes = inodesPercent(v);
-  const inodeLevel = usageLevel(inodes);
+  const inodeLevel = usageLevel(inodes, th);
   if (inodeLevel && inodes !== undefined) {
     out.push(finding({
       code: 'claim.inodes-nearly-exhausted',
@@ -91,10 +91,10 @@ function claimFindings(v: VolumeUsage): Finding[] {
   return out;
 }
 
-function emptyDirFinding(v: VolumeUsage): Finding[] {
+function emptyDirFinding(v: VolumeUsage, th: UsageThresholds): Finding[] {
   if (v.sizeLimitBytes === undefined) return [];
   const use = usePercent(v);
-  const level = usageLevel(use);
+  const level = usageLevel(use, th);
   if (!level || use === undefined) return [];
   return [finding({
     code: 'pod.emptydir-near-limit',
@@ -102,8 +102,8 @@ function emptyDirFinding(v: VolumeUsage): Finding[] {
     key: v.volume,
     severity: level,
     cause: t(
-      `emptyDir ${verbatim(v.volume)} of pod ${verbatim(v.pod)} holds ${bytes(v.usedBytes)}, ${use} % of its sizeLimit ${bytes(v.sizeLimitBytes)}: past the limit the kubelet evicts the pod, and the emptyDir's data is lost with it.`,
-      `emptyDir ${verbatim(v.volume)} пода ${verbatim(v.pod)} занимает ${bytes(v.usedBytes)}, ${use} % от sizeLimit ${bytes(v.sizeLimitBytes)}: при превышении kubelet вытеснит под, и данные emptyDir пропадут вместе с ним.`,
+      `emptyDir ${verbatim(v.volume)} of pod ${verbatim(v.pod)} holds ${verbatim(bytes(v.usedBytes))}, ${use} % of its sizeLimit ${verbatim(bytes(v.sizeLimitBytes))}: past the limit the kubelet evicts the pod, and the emptyDir's data is lost with it.`,
+      `emptyDir ${verbatim(v.volume)} пода ${verbatim(v.pod)} занимает ${verbatim(bytes(v.usedBytes))}, ${use} % от sizeLimit ${verbatim(bytes(v.sizeLimitBytes))}: при превышении kubelet вытеснит под, и данные emptyDir пропадут вместе с ним.`,
     ),
     evidence: [
       evidence(t('Used', 'Занято'), bytes(v.usedBytes), { source: `${SOURCE(v.node)} pods[podRef.name=${v.pod}].volume[name=${v.volume}].usedBytes`, ...(v.time ? { at: v.time } : {}) }),
@@ -121,10 +121,10 @@ function emptyDirFinding(v: VolumeUsage): Finding[] {
 /** The eviction message the kubelet writes past the limit (pkg/kubelet/eviction/helpers.go), shown verbatim. */
 const POD_EPHEMERAL_EVICTED = (limit: string) => `Pod ephemeral local storage usage exceeds the total limit of containers ${limit}.`;
 
-function ephemeralFinding(v: VolumeUsage): Finding[] {
+function ephemeralFinding(v: VolumeUsage, th: UsageThresholds): Finding[] {
   if (v.sizeLimitBytes === undefined) return [];
   const use = usePercent(v);
-  const level = usageLevel(use);
+  const level = usageLevel(use, th);
   if (!level || use === undefined) return [];
   const limit = bytes(v.sizeLimitBytes);
   return [finding({
@@ -132,8 +132,8 @@ function ephemeralFinding(v: VolumeUsage): Finding[] {
     object: podRef(v),
     severity: level,
     cause: t(
-      `Pod ${verbatim(v.pod)} uses ${bytes(v.usedBytes)} of ephemeral storage, ${use} % of its containers' ephemeral-storage limit ${limit}: its containers' writable layers and logs and its emptyDirs on disk all count. Past the limit the kubelet evicts the pod ("${verbatim(POD_EPHEMERAL_EVICTED(limit))}").`,
-      `Под ${verbatim(v.pod)} занимает ${bytes(v.usedBytes)} эфемерного хранилища, ${use} % от лимита ephemeral-storage его контейнеров ${limit}: считаются записываемые слои и журналы контейнеров и его emptyDir на диске. При превышении лимита kubelet вытеснит под («${verbatim(POD_EPHEMERAL_EVICTED(limit))}»).`,
+      `Pod ${verbatim(v.pod)} uses ${verbatim(bytes(v.usedBytes))} of ephemeral storage, ${use} % of its containers' ephemeral-storage limit ${verbatim(limit)}: its containers' writable layers and logs and its emptyDirs on disk all count. Past the limit the kubelet evicts the pod ("${verbatim(POD_EPHEMERAL_EVICTED(limit))}").`,
+      `Под ${verbatim(v.pod)} занимает ${verbatim(bytes(v.usedBytes))} эфемерного хранилища, ${use} % от лимита ephemeral-storage его контейнеров ${verbatim(limit)}: считаются записываемые слои и журналы контейнеров и его emptyDir на диске. При превышении лимита kubelet вытеснит под («${verbatim(POD_EPHEMERAL_EVICTED(limit))}»).`,
     ),
     evidence: [
       evidence(t('Used', 'Занято'), bytes(v.usedBytes), { source: `${SOURCE(v.node)} pods[podRef.name=${v.pod}].ephemeral-storage.usedBytes`, ...(v.time ? { at: v.time } : {}) }),
@@ -171,13 +171,16 @@ export function nodeUsageFindings(report: UsageReport): Finding[] {
  * Every usage finding of a report (empty unless usage could be read: no permission is not a finding). With
  * `trend` (the kept history per volume), also claim.predicted-full and claim.over-provisioned (usage-trend.ts).
  */
-export function diagnoseUsage(report: UsageReport, trend?: UsageTrendOptions): Finding[] {
+export function diagnoseUsage(report: UsageReport, trend?: UsageTrendOptions, thresholds: UsageThresholds = DEFAULT_USAGE_THRESHOLDS): Finding[] {
   if (report.access !== 'allowed') return [];
-  return [...report.volumes.flatMap((v) => volumeUsageFindings(v, trend)), ...nodeUsageFindings(report)];
+  return [...report.volumes.flatMap((v) => volumeUsageFindings(v, trend, thresholds)), ...nodeUsageFindings(report)];
 }
 
-/** The usage findings of one volume: a claim's (and its trend's, with `trend`), an emptyDir's or a pod's ephemeral storage's. */
-export function volumeUsageFindings(v: VolumeUsage, trend?: UsageTrendOptions): Finding[] {
-  if (v.kind === 'claim') return [...claimFindings(v), ...(trend ? diagnoseUsageTrend(v, trend) : [])];
-  return v.kind === 'ephemeral' ? ephemeralFinding(v) : emptyDirFinding(v);
+/**
+ * The usage findings of one volume: a claim's (and its trend's, with `trend`), an emptyDir's or a pod's ephemeral
+ * storage's, nearly full from the user's thresholds (default 85 % / 95 %).
+ */
+export function volumeUsageFindings(v: VolumeUsage, trend?: UsageTrendOptions, thresholds: UsageThresholds = DEFAULT_USAGE_THRESHOLDS): Finding[] {
+  if (v.kind === 'claim') return [...claimFindings(v, thresholds), ...(trend ? diagnoseUsageTrend(v, trend) : [])];
+  return v.kind === 'ephemeral' ? ephemeralFinding(v, thresholds) : emptyDirFinding(v, thresholds);
 }

@@ -1,5 +1,5 @@
 /** One object with its neighbours: what the details panel, the graph and the overview render. */
-import type { ClaimUsage, NodeUsage, VolumeUsage } from './usage';
+import type { ClaimUsage, NodeUsage, UsageAccess, VolumeUsage } from './usage';
 import type { Kind } from '../kube/kinds';
 import type { FindingGroup } from './finding-groups';
 import type { Finding } from './findings';
@@ -208,6 +208,11 @@ export interface ObjectDetail {
   usage?: { claim: ClaimUsage; key: string; recordedAt?: string };
   /** Pods only: their emptyDirs' usage as the kubelet last measured it (against sizeLimit when set). */
   emptyDirUsage?: VolumeUsage[];
+  /**
+   * Pods only: the pod's whole ephemeral storage (writable layers, logs, emptyDirs on disk) against its
+   * ephemeral-storage limit, when a container sets one and the kubelet measured it (VolumeUsage kind 'ephemeral').
+   */
+  ephemeralUsage?: VolumeUsage;
   /** Nodes only: the node filesystem's usage (state 'ok' with fs), or why it is unknown. */
   nodeUsage?: NodeUsage;
   /**
@@ -267,6 +272,31 @@ export type GraphRequest =
   | { clusterId: string; namespace: string }
   | { clusterId: string; provisioner: string };
 
+/** The fullest volumes shown on the overview, at most this many. */
+export const OVERVIEW_FULLEST_LIMIT = 5;
+
+/** One of the fullest claims (measured by its node's kubelet). */
+export interface FullVolume {
+  namespace: string;
+  claim: string;
+  /** Whole percent used, rounded down. */
+  usePercent: number;
+  usedBytes: number;
+  capacityBytes?: number;
+  node: string;
+}
+
+/**
+ * Usage on the overview: whether it can be read (see UsageAccess; `message` says why not) and the fullest claims,
+ * fullest first. `recordedAt`: a file's usage, as of its capture time.
+ */
+export interface OverviewUsage {
+  access: UsageAccess;
+  message?: string;
+  recordedAt?: string;
+  fullest: FullVolume[];
+}
+
 /** Overview of one cluster: problems first, then counts. */
 export interface Overview {
   clusterId: string;
@@ -282,7 +312,15 @@ export interface Overview {
     provisionedBytes: number;
     claims: number;
     volumes: number;
+    /**
+     * Bytes used on the class's claims whose usage the kubelet reported (`measuredClaims` of `claims`); absent
+     * while usage is not read (no permission, a file without usage): never 0 as if known.
+     */
+    usedBytes?: number;
+    measuredClaims?: number;
   }[];
+  /** Volume usage at a glance; absent when the source has none (a file captured without usage). */
+  usage?: OverviewUsage;
   provisioners: ProvisionerRow[];
   counts: Partial<Record<Kind, number>>;
   namespaces: string[];

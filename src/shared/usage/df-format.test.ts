@@ -19,6 +19,9 @@ describe('kse df', () => {
     expect(rows.map((r) => [r.claim ?? '-', r.volume, r.usePercent])).toEqual([['logs', 'pvc-1', 95], ['-', 'p/cache', 50], ['data', '', undefined]]);
     expect(dfExitCode(rows)).toBe(1);
     expect(dfExitCode(rows.slice(1))).toBe(0);
+    // The user's own problem threshold decides.
+    expect(dfExitCode(rows, 101)).toBe(0);
+    expect(dfExitCode(rows.slice(1), 1)).toBe(1);
     const en = formatDf(report, rows, 'en', table);
     expect(en).toContain('ns|-|p/cache|a|9.8 Ki (of sizeLimit 100 B)|50 B|8.8 Ki|50%|?');
     expect(en).toContain('ns|data||a|1 Ki|?|?|?|?');

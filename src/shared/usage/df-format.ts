@@ -48,9 +48,9 @@ export function dfRows(report: UsageReport, pvOf: (namespace: string, claim: str
   return rows.sort(sort === 'use' ? (a, b) => (b.usePercent ?? -1) - (a.usePercent ?? -1) || byName(a, b) : byName);
 }
 
-/** 1 when a volume (bytes or inodes) is at or over the problem threshold, else 0. */
-export function dfExitCode(rows: readonly DfRow[]): number {
-  return rows.some((r) => (r.usePercent ?? 0) >= USAGE_PROBLEM_PERCENT || (r.inodesPercent ?? 0) >= USAGE_PROBLEM_PERCENT) ? 1 : 0;
+/** 1 when a volume (bytes or inodes) is at or over the problem threshold (default 95 %, the user's setting), else 0. */
+export function dfExitCode(rows: readonly DfRow[], problemPercent: number = USAGE_PROBLEM_PERCENT): number {
+  return rows.some((r) => (r.usePercent ?? 0) >= problemPercent || (r.inodesPercent ?? 0) >= problemPercent) ? 1 : 0;
 }
 
 const HEADERS: Record<Lang, string[]> = {

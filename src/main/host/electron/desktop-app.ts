@@ -6,6 +6,7 @@ import type { Lang } from '../../../shared/model/findings';
 import { Core } from '../../core/core';
 import { LastOpenedFile } from '../../core/last-opened';
 import { FleetChoicesFile } from '../../core/fleet-choices';
+import { UsageSettingsFile } from '../../core/usage-settings';
 import { createCoreDeps } from '../../core/wiring';
 import { forwardNotices, registerIpc } from '../ipc';
 import { isTrustedSender, originOf } from '../sender-check';
@@ -49,6 +50,7 @@ export async function startDesktopApp(paths: DesktopPaths): Promise<void> {
     transport: 'ipc',
     lastOpened,
     fleetChoices: new FleetChoicesFile(join(app.getPath('userData'), 'fleet.json'), (message) => console.warn(message)),
+    usageSettings: new UsageSettingsFile(join(app.getPath('userData'), 'usage.json'), (message) => console.warn(message)),
     openContextOnStart: true,
   });
   await core.start();

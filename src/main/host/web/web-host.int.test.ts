@@ -123,6 +123,8 @@ describe('web host over the real core', () => {
       listFindings: { clusterId, offset: 0, limit: 100 },
       getUsage: { clusterId },
       getUsageHistory: { clusterId, key: 'claim:lab-stuck/missing-class' },
+      getUsageSettings: {},
+      setUsageSettings: { intervalMs: 30_000 },
       getReport: { clusterId, namespace: 'lab-stuck', format: 'html', lang: 'ru' },
       exportSnapshot: { clusterId },
       getFleet: {},

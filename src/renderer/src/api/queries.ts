@@ -55,9 +55,12 @@ export const keys = {
   exerciseCheck: (clusterId: string, exercise: string) => ['cluster', clusterId, 'exercise', exercise] as const,
   /** Every context's storage at a glance: refetched on any cluster's status or change (notices.ts). */
   fleet: () => ['fleet'] as const,
+  /** The user's usage settings (poll interval, thresholds): changed only by setUsageSettings from this UI. */
+  usageSettings: () => ['usage-settings'] as const,
 };
 
 export const fleetQuery = (api: RendererApi) => queryOptions({ queryKey: keys.fleet(), queryFn: () => api.getFleet({}) });
+export const usageSettingsQuery = (api: RendererApi) => queryOptions({ queryKey: keys.usageSettings(), queryFn: () => api.getUsageSettings({}) });
 
 export const usageQuery = (api: RendererApi, clusterId: string, namespace?: string) =>
   queryOptions({ queryKey: keys.usage(clusterId, namespace), queryFn: () => api.getUsage({ clusterId, ...(namespace !== undefined ? { namespace } : {}) }) });

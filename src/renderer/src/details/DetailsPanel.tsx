@@ -203,7 +203,7 @@ function ObjectBody({ target, kind, current: asked, setTab, title }: { target: O
             <SummaryCause findings={data.findings} openFindings={() => setTab('findings')} />
             <SummaryView fields={data.summary} kind={target.kind} />
             {data.usage && <ClaimUsage usage={data.usage} />}
-            {data.emptyDirUsage && <EmptyDirUsage volumes={data.emptyDirUsage} />}
+            {(data.emptyDirUsage || data.ephemeralUsage) && <EmptyDirUsage volumes={data.emptyDirUsage ?? []} {...(data.ephemeralUsage ? { ephemeral: data.ephemeralUsage } : {})} />}
             {data.nodeUsage && <NodeFsUsage usage={data.nodeUsage} />}
           </>
         ))}

@@ -1,6 +1,6 @@
 /**
- * Usage in a pod's and a node's Summary: each emptyDir against its sizeLimit (past it the kubelet evicts the
- * pod), and the node filesystem. Values as the kubelet last measured them; unknown is said, never 0.
+ * Usage in a pod's and a node's Summary: each emptyDir against its sizeLimit and the pod's ephemeral storage
+ * against its limits (past either the kubelet evicts the pod), and the node filesystem. Values as the kubelet last measured them; unknown is said, never 0.
  */
 import type { NodeUsage, VolumeUsage } from '../../../shared/model/usage';
 import { usePercent } from '../../../shared/usage/summary';
@@ -12,18 +12,26 @@ function percentOf(used: number | undefined, total: number | undefined): number 
   return usePercent({ usedBytes: used, capacityBytes: total });
 }
 
-export function EmptyDirUsage({ volumes }: { volumes: readonly VolumeUsage[] }) {
+/**
+ * A pod's local storage: each emptyDir against its sizeLimit and, when a container sets an ephemeral-storage limit,
+ * the whole pod's ephemeral storage (writable layers, logs, emptyDirs on disk) against the pod's limit. Past either
+ * the kubelet evicts the pod.
+ */
+export function EmptyDirUsage({ volumes, ephemeral }: { volumes: readonly VolumeUsage[]; ephemeral?: VolumeUsage }) {
   const i18n = useI18n();
   const { t } = i18n;
   const ctx = { ...i18n, now: Date.now() };
+  const bar = (v: VolumeUsage, limit: number) => {
+    const percent = usePercent(v);
+    return <UsageBarCell usage={{ state: 'known', usedBytes: v.usedBytes!, ...(percent !== undefined ? { usePercent: percent } : {}), capacityBytes: limit, node: v.node }} ctx={ctx} />;
+  };
   return (
     <section className="claim-usage" data-testid="emptydir-usage" aria-labelledby="emptydir-usage-title">
       <h3 id="emptydir-usage-title" className="section-title">
-        {t('usage.emptyDirs')}
+        {t(volumes.length === 0 ? 'usage.ephemeralTitle' : 'usage.emptyDirs')}
       </h3>
       <dl className="summary-list">
         {volumes.map((v) => {
-          const percent = usePercent(v);
           const limited = v.sizeLimitBytes !== undefined;
           return (
             <div className="summary-row" key={v.key} data-testid="emptydir-usage-row" data-volume={v.volume}>
@@ -33,7 +41,7 @@ export function EmptyDirUsage({ volumes }: { volumes: readonly VolumeUsage[] }) 
                   <span className="muted">{t('usage.notReported', { node: v.node })}</span>
                 ) : (
                   <>
-                    {limited && <UsageBarCell usage={{ state: 'known', usedBytes: v.usedBytes, ...(percent !== undefined ? { usePercent: percent } : {}), capacityBytes: v.sizeLimitBytes!, node: v.node }} ctx={ctx} />}{' '}
+                    {limited && bar(v, v.sizeLimitBytes!)}{' '}
                     <span>
                       {limited
                         ? t('usage.ofSizeLimit', { used: formatBytes(v.usedBytes, i18n), limit: formatBytes(v.sizeLimitBytes, i18n) })
@@ -45,6 +53,21 @@ export function EmptyDirUsage({ volumes }: { volumes: readonly VolumeUsage[] }) 
             </div>
           );
         })}
+        {ephemeral && ephemeral.sizeLimitBytes !== undefined && (
+          <div className="summary-row" data-testid="ephemeral-usage-row">
+            <dt>{t('usage.ephemeral')}</dt>
+            <dd>
+              {ephemeral.usedBytes === undefined ? (
+                <span className="muted">{t('usage.notReported', { node: ephemeral.node })}</span>
+              ) : (
+                <>
+                  {bar(ephemeral, ephemeral.sizeLimitBytes)}{' '}
+                  <span>{t('usage.ofPodLimit', { used: formatBytes(ephemeral.usedBytes, i18n), limit: formatBytes(ephemeral.sizeLimitBytes, i18n) })}</span>
+                </>
+              )}
+            </dd>
+          </div>
+        )}
       </dl>
     </section>
   );

@@ -15,6 +15,7 @@ import { Verbatim } from '../i18n/Verbatim';
 import { SeverityChip } from '../tables/cells';
 import { FindingGroups } from './FindingGroups';
 import { PhaseBars } from './PhaseBars';
+import { VolumeUsageCard } from './VolumeUsageCard';
 import { WholeWords } from '../components/WholeWords';
 
 export function Overview({ clusterId }: { clusterId: string }) {
@@ -51,6 +52,7 @@ export function Overview({ clusterId }: { clusterId: string }) {
         </section>
       </div>
       <CapacityPerClass data={data} />
+      <VolumeUsageCard data={data} />
       <Provisioners data={data} />
     </div>
   );
@@ -157,6 +159,13 @@ function CapacityPerClass({ data }: { data: OverviewData }) {
                   <span className="small-text">
                     {formatBytes(c.requestedBytes, i18n)} / {formatBytes(c.provisionedBytes, i18n)}
                   </span>
+                  {/* Bytes used, only where usage is read: never 0 as if measured. */}
+                  {c.measuredClaims !== undefined && (
+                    <span className="small-text muted" data-testid="capacity-used">
+                      {' · '}
+                      {c.measuredClaims > 0 ? t('overview.classUsed', { used: formatBytes(c.usedBytes, i18n), measured: c.measuredClaims }) : t('overview.classUnmeasured')}
+                    </span>
+                  )}
                 </td>
               </tr>
             ))}

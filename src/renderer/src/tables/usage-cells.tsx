@@ -1,6 +1,6 @@
 /** Usage cells of the claims table: a bar with its percent as text, and byte counts with a dash when unknown. */
 import type { ClaimUsage } from '../../../shared/model/usage';
-import { USAGE_PROBLEM_PERCENT, USAGE_WARNING_PERCENT } from '../../../shared/usage/thresholds';
+import { useUsageSettings } from '../api/use-usage-settings';
 import { usageBytesText, usagePercentTitle, usageTone, usageUnknownAdvice, usageUnknownText, usePercentText } from '../format/usage';
 import type { ColumnContext } from './column';
 
@@ -9,6 +9,8 @@ import type { ColumnContext } from './column';
  * hidden from assistive technology because the text already says it. Unknown usage: the reason in words.
  */
 export function UsageBarCell({ usage, ctx }: { usage: ClaimUsage | undefined; ctx: ColumnContext }) {
+  // Coloured by the user's thresholds, as the findings are.
+  const { warningPercent, problemPercent } = useUsageSettings();
   const text = usePercentText(usage, ctx);
   if (usage?.state !== 'known' || usage.usePercent === undefined) {
     // A dash in the row, the reason and what to do on hover and for screen readers: the reason in every row was cut
@@ -21,7 +23,7 @@ export function UsageBarCell({ usage, ctx }: { usage: ClaimUsage | undefined; ct
     );
   }
   const percent = Math.min(100, usage.usePercent);
-  const tone = usageTone(usage.usePercent, USAGE_WARNING_PERCENT, USAGE_PROBLEM_PERCENT);
+  const tone = usageTone(usage.usePercent, warningPercent, problemPercent);
   return (
     <span className="usage-cell" data-testid="usage-bar" data-percent={usage.usePercent} data-tone={tone} title={usagePercentTitle(usage, ctx)}>
       <span className="usage-bar" aria-hidden="true">

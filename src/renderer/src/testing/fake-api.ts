@@ -2,6 +2,7 @@
  * A fake RendererApi for component tests only (never shipped as a data source). Rows are generated, and
  * paging, filtering and sorting are done naively, so tests can check what the UI asks for and shows.
  */
+import { DEFAULT_USAGE_SETTINGS, type UsageSettings } from '../../../shared/usage/thresholds';
 import type { Notice, RendererApi } from '../../../shared/contract';
 import type { ObjectDetail, Overview, StorageGraph } from '../../../shared/model/detail';
 import type { Fleet } from '../../../shared/model/fleet';
@@ -62,6 +63,8 @@ export interface FakeApi extends RendererApi {
   exerciseResults: Record<string, ExerciseResult>;
   /** What getFleet answers; setFleetChoices updates its watched flags and concurrency. */
   fleet: Fleet;
+  /** The usage settings getUsageSettings answers (setUsageSettings changes them). */
+  usageSettings: UsageSettings;
 }
 
 function pageOf<T>(rows: T[], req: ListRequest, cell: (row: T, column: string) => string): Page<T> {
@@ -157,6 +160,7 @@ export function createFakeApi(options: { claims?: number; overview?: Partial<Ove
     claims,
     exerciseResults,
     fleet: { rows: [], concurrency: 3 },
+    usageSettings: { ...DEFAULT_USAGE_SETTINGS },
     emit: (notice) => listeners.forEach((l) => l(notice)),
     listClusters: (req) => record('listClusters', req, [DEMO]),
     kubeconfigProblems: (req) => record('kubeconfigProblems', req, options.kubeconfigProblems ?? []),
@@ -182,6 +186,11 @@ export function createFakeApi(options: { claims?: number; overview?: Partial<Ove
     listFindings: (req) => record('listFindings', req, { total: 1, offset: 0, rows: [pendingFinding], revision: 1 }),
     getUsage: (req) => record('getUsage', req, { access: 'unsupported' as const, intervalMs: 30_000, nodes: [], volumes: [] }),
     getUsageHistory: (req) => record('getUsageHistory', req, []),
+    getUsageSettings: (req) => record('getUsageSettings', req, { ...api.usageSettings }),
+    setUsageSettings: (req) => {
+      api.usageSettings = { ...api.usageSettings, ...req };
+      return record('setUsageSettings', req, { ...api.usageSettings });
+    },
     getReport: (req) =>
       record('getReport', req, {
         fileName: `kse-report-${req.clusterId}.${req.format === 'html' ? 'html' : 'md'}`,
