@@ -4,10 +4,10 @@
  * Clicking a node selects that object (details open beside the graph, which stays where it is).
  */
 import { useQuery } from '@tanstack/react-query';
-import { Background, ControlButton, Controls, ReactFlow, useReactFlow, type FitViewOptions, type NodeMouseHandler } from '@xyflow/react';
-import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { Background, ControlButton, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type FitViewOptions, type NodeMouseHandler } from '@xyflow/react';
+import { useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { GraphRequest, StorageGraph } from '../../../shared/model/detail';
-import { isProvisionerRef, refKey, sameRef, type TargetRef } from '../../../shared/model/refs';
+import { refKey, sameRef, type TargetRef } from '../../../shared/model/refs';
 import { targetKindWord } from '../state/target';
 import { useApi } from '../api/api-context';
 import { graphQuery } from '../api/queries';
@@ -17,7 +17,8 @@ import { useI18n } from '../i18n/i18n';
 import type { PaneState } from '../state/view-state';
 import { Verbatim } from '../i18n/Verbatim';
 import { findingTitle } from '../tables/cells';
-import { EDGE_COLOR, layoutGraph, type StorageFlowNode } from './layout';
+import { EDGE_COLOR, layoutGraph, NODE_HEIGHT, NODE_WIDTH, type StorageFlowNode } from './layout';
+import { graphNamespaceChoice, graphRequestFor, graphRootOf, PROBLEMS_VIEW } from './start';
 import { chooseDirection, coveredInsets, firstViewport, type CanvasRoom, type FitMargins } from './fit';
 import { graphWords } from './words';
 import { StorageNode } from './StorageNode';
@@ -33,14 +34,13 @@ export interface GraphViewProps {
 export function GraphView({ pane, namespaces, onChange }: GraphViewProps) {
   const { t, tr } = useI18n();
   const { clusterId, select } = usePaneActions();
-  const root = pane.graphRoot ?? (pane.graphNamespace ? undefined : pane.selected);
-  const request: GraphRequest | undefined = root
-    ? isProvisionerRef(root)
-      ? { clusterId, provisioner: root.name }
-      : { clusterId, root }
-    : pane.graphNamespace
-      ? { clusterId, namespace: pane.graphNamespace }
-      : undefined;
+  const root = graphRootOf(pane);
+  // Groups of alike objects the user opened (graph-fold.ts), kept while the graph asked for stays the same.
+  const base = JSON.stringify(graphRequestFor(pane, clusterId));
+  const [expanded, setExpanded] = useState<{ base: string; ids: string[] }>();
+  const expand = expanded?.base === base ? expanded.ids : [];
+  const request = graphRequestFor(pane, clusterId, expand);
+  const choice = root ? '' : graphNamespaceChoice(pane);
 
   return (
     <section className="graph-view" aria-label={t('graph.label')} data-testid="graph-view">
@@ -59,11 +59,12 @@ export function GraphView({ pane, namespaces, onChange }: GraphViewProps) {
           {t('graph.namespaceView')}
           <select
             className="select"
-            value={root ? '' : (pane.graphNamespace ?? '')}
+            value={choice}
             onChange={(e) => onChange({ graphNamespace: e.target.value || undefined, graphRoot: undefined })}
             data-testid="graph-namespace"
           >
-            <option value="">{t('graph.pickNamespace')}</option>
+            {root && <option value="">{t('graph.pickNamespace')}</option>}
+            <option value={PROBLEMS_VIEW}>{t('graph.problemsView')}</option>
             {namespaces.map((ns) => (
               <option key={ns} value={ns} translate="no">
                 {ns}
@@ -74,7 +75,16 @@ export function GraphView({ pane, namespaces, onChange }: GraphViewProps) {
         <span className="toolbar-spacer" />
         <EdgeLegend />
       </div>
-      {request ? <GraphCanvas key={JSON.stringify(request)} request={request} onSelect={select} selected={pane.selected} /> : <StateMessage kind="empty" text={t('graph.selectHint')} />}
+      <ReactFlowProvider key={JSON.stringify(request)}>
+        <GraphCanvas
+          request={request}
+          onSelect={select}
+          selected={pane.selected}
+          expanded={expand.length > 0}
+          onExpand={(id) => setExpanded({ base, ids: [...expand, id] })}
+          onRegroup={() => setExpanded(undefined)}
+        />
+      </ReactFlowProvider>
     </section>
   );
 }
@@ -132,13 +142,22 @@ function GraphCanvas({
   request,
   onSelect,
   selected,
+  expanded,
+  onExpand,
+  onRegroup,
 }: {
   request: GraphRequest;
   onSelect: ReturnType<typeof usePaneActions>['select'];
   /** The object whose details are open: its node is marked. */
   selected?: TargetRef;
+  /** Some groups are drawn one by one (the regroup button shows). */
+  expanded: boolean;
+  /** A group node was clicked: draw its members one by one. */
+  onExpand(groupId: string): void;
+  onRegroup(): void;
 }) {
   const { t } = useI18n();
+  const [found, setFound] = useState<string>();
   const graph = useQuery(graphQuery(useApi(), request));
   const canvasRef = useRef<HTMLDivElement>(null);
   // The canvas is measured once, before React Flow mounts and fits its first view (a graph that moved each time a
@@ -165,12 +184,14 @@ function GraphCanvas({
     () =>
       flow?.nodes.map((n) => {
         const ref = n.data.node.ref;
-        return ref && selected && sameRef(ref, selected) ? { ...n, className: 'is-selected' } : n;
+        const classes = [ref && selected && sameRef(ref, selected) ? 'is-selected' : '', n.id === found ? 'is-found' : ''].filter(Boolean).join(' ');
+        return classes ? { ...n, className: classes } : n;
       }),
-    [flow, selected],
+    [flow, selected, found],
   );
   const onNodeClick: NodeMouseHandler<StorageFlowNode> = (_, node) => {
-    if (node.data.node.ref) onSelect(node.data.node.ref);
+    if (node.data.node.group) onExpand(node.id);
+    else if (node.data.node.ref) onSelect(node.data.node.ref);
   };
 
   // The first view: never so small that node text is unreadable (trial 3 of issue 8, defect 13: ~8 px at 1280 from
@@ -186,11 +207,19 @@ function GraphCanvas({
     return (
       <StateMessage kind="error" text={t('state.error', { what: t('graph.label') })} detail={errorText(graph.error)} onRetry={() => void graph.refetch()} />
     );
-  if (graph.data.nodes.length === 0) return <StateMessage kind="empty" text={t('graph.empty')} />;
+  if (graph.data.nodes.length === 0) return <StateMessage kind="empty" text={t('problems' in request ? 'graph.noProblems' : 'graph.empty')} />;
   // The list of links that are not bound sits under the canvas, not over it, so it never hides a node. The canvas
   // is drawn empty first, with that list below it, to be measured; React Flow mounts into it once its room is known.
   return (
     <div className="graph-area">
+      <div className="graph-tools">
+        {flow && <GraphSearch nodes={flow.nodes} onFound={setFound} />}
+        {expanded && (
+          <button type="button" className="button small" onClick={onRegroup} data-testid="graph-regroup">
+            {t('graph.regroup')}
+          </button>
+        )}
+      </div>
     <div className="graph-canvas" ref={canvasRef}>
       {graph.data.truncated && <div className="banner">{t('graph.truncated')}</div>}
       {flow && viewport && (
@@ -202,8 +231,9 @@ function GraphCanvas({
         onNodeClick={onNodeClick}
         // Keyboard users select a focused node with Enter; that arrives as a selection change.
         onSelectionChange={({ nodes }) => {
-          const ref = nodes.length === 1 ? (nodes[0] as StorageFlowNode).data.node.ref : undefined;
-          if (ref) onSelect(ref);
+          const node = nodes.length === 1 ? (nodes[0] as StorageFlowNode).data.node : undefined;
+          if (node?.group) onExpand(node.id);
+          else if (node?.ref) onSelect(node.ref);
         }}
         nodesDraggable={false}
         nodesConnectable={false}
@@ -239,7 +269,7 @@ function GraphCanvas({
  * screen readers and for anyone who would rather read than trace lines.
  */
 function BrokenLinks({ graph, onSelect }: { graph: StorageGraph; onSelect: ReturnType<typeof usePaneActions>['select'] }) {
-  const { t, lang } = useI18n();
+  const { t, tr, lang } = useI18n();
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const broken = graph.edges.filter((e) => e.state !== 'bound');
   if (broken.length === 0) return null;
@@ -264,11 +294,22 @@ function BrokenLinks({ graph, onSelect }: { graph: StorageGraph; onSelect: Retur
               <Verbatim className="mono">{from?.label ?? edge.from}</Verbatim>
             )}
             <span className="muted">→</span>
-            <Verbatim className="mono">{to?.label ?? edge.to}</Verbatim>
+            {to?.ref ? (
+              <button type="button" className="object-link" translate="no" onClick={() => to.ref && onSelect(to.ref)}>
+                {to.label}
+              </button>
+            ) : (
+              <Verbatim className="mono">{to?.label ?? edge.to}</Verbatim>
+            )}
             {/* The state in the target's own words when it has one: a provisioner drawn «НЕ РАБОТАЕТ» is not «не существует» here. */}
             <strong className={`edge-text-${edge.state}`} data-testid="graph-broken-state">
               {to?.missing ? t('details.missing') : to?.verdict && to.verdict !== 'alive' && to.verdict !== 'static' ? t(`verdict.${to.verdict}`) : t(`edge.${edge.state}`)}
             </strong>
+            {edge.differs && edge.differs.length > 0 && (
+              <span className="small-text" data-testid="graph-broken-differs">
+                {tr('graph.differsFull', { fields: <Verbatim className="mono">{edge.differs.join(', ')}</Verbatim> })}
+              </span>
+            )}
             {edge.findingCode && (
               <span className="muted" title={t('details.ruleId', { code: edge.findingCode })} data-code={edge.findingCode}>
                 {findingTitle(edge.findingCode, lang)}
@@ -293,5 +334,55 @@ function EdgeLegend() {
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * Finds a node by name (a group's members too) and centres it at a readable zoom, marked until the next search.
+ * The name first matches whole, then as a part, case-insensitively.
+ */
+function GraphSearch({ nodes, onFound }: { nodes: StorageFlowNode[]; onFound(id: string | undefined): void }) {
+  const { t, tr } = useI18n();
+  const { setCenter, getZoom } = useReactFlow();
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<ReactNode>();
+  const find = () => {
+    const wanted = text.trim().toLowerCase();
+    if (!wanted) return;
+    const names = (n: StorageFlowNode) => (n.data.node.group ? n.data.node.group.members.map((m) => m.name) : [n.data.node.label]).map((x) => x.toLowerCase());
+    const hit = nodes.find((n) => names(n).includes(wanted)) ?? nodes.find((n) => names(n).some((x) => x.includes(wanted)));
+    onFound(hit?.id);
+    if (!hit) {
+      setResult(tr('graph.searchNone', { text: <Verbatim>{text.trim()}</Verbatim> }));
+      return;
+    }
+    void setCenter(hit.position.x + NODE_WIDTH / 2, hit.position.y + NODE_HEIGHT / 2, { zoom: Math.max(getZoom(), READABLE_ZOOM), duration: 200 });
+    setResult(tr('graph.searchFound', { name: <Verbatim>{hit.data.node.label}</Verbatim> }));
+  };
+  return (
+    <form
+      className="graph-search"
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        find();
+      }}
+    >
+      <input
+        type="search"
+        className="input small search"
+        aria-label={t('graph.search')}
+        placeholder={t('graph.searchPlaceholder')}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        data-testid="graph-search"
+      />
+      <button type="submit" className="button small">
+        {t('graph.searchGo')}
+      </button>
+      <span className="muted small-text" role="status" data-testid="graph-search-result">
+        {result}
+      </span>
+    </form>
   );
 }
