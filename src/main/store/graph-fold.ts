@@ -53,7 +53,9 @@ function foldType(nodes: GraphNode[], edges: GraphEdge[], type: GraphNodeKind, k
     const refs = members.map((m) => m.ref as ObjectRef).sort((a, b) => a.name.localeCompare(b.name));
     const first = members[0]!;
     const group: GraphNode = { id, type, label: `${refs[0]!.name} … ${refs[refs.length - 1]!.name}`, group: { count: refs.length, members: refs } };
-    if (first.sublabel) group.sublabel = first.sublabel;
+    // The secondary line when all share it ("Bound · 10Gi"), else the phase they share ("Pending").
+    const sublabel = members.every((m) => m.sublabel === first.sublabel) ? first.sublabel : phaseOf(first.sublabel);
+    if (sublabel) group.sublabel = sublabel;
     if (first.zones) group.zones = first.zones;
     if (first.severity) group.severity = first.severity;
     groups.set(first.id, group);
@@ -79,10 +81,16 @@ function foldType(nodes: GraphNode[], edges: GraphEdge[], type: GraphNodeKind, k
 
 /** What makes two objects' chains the same: their own state, where their links go and what kinds of links arrive. */
 function chainKey(node: GraphNode, out: GraphEdge[], inbound: GraphEdge[]): string {
-  const own = [node.type, node.severity ?? '', node.missing ? 'missing' : '', node.sublabel ?? '', (node.zones ?? []).join(',')].join('|');
+  // Sizes may differ within a group; the phase may not.
+  const own = [node.type, node.severity ?? '', node.missing ? 'missing' : '', phaseOf(node.sublabel) ?? '', (node.zones ?? []).join(',')].join('|');
   const to = out.map((e) => `${e.relation ?? ''}:${e.state}:${e.findingCode ?? ''}:${(e.differs ?? []).join(',')}>${e.to}`).sort();
   const from = [...new Set(inbound.map((e) => `${e.relation ?? ''}:${e.state}:${e.findingCode ?? ''}`))].sort();
   return JSON.stringify([own, to, from]);
+}
+
+/** The first part of a secondary line ("Pending · 10Gi" -> "Pending"): the phase of claims and volumes, a pod's status. */
+function phaseOf(sublabel: string | undefined): string | undefined {
+  return sublabel?.split(' · ')[0];
 }
 
 /** FNV-1a, 32 bits, as 8 hex digits: a short, stable id for a chain key. */

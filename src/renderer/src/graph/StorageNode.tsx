@@ -12,8 +12,15 @@ import { middleEllipsis } from './words';
  * and borders) over ~7.3 px per character of 12 px bold monospace (styles/panels.css .storage-node-label).
  */
 export const LABEL_CHARS = 28;
-/** A group's label is its first and last member's names, each given half the line less " … ". */
-const GROUP_END_CHARS = Math.floor((LABEL_CHARS - 3) / 2);
+/**
+ * A group's label: its first member's name and what differs in its last ("data-0000 … 1959"), so the shared part
+ * is read once.
+ */
+export function groupRange(first: string, last: string): string {
+  let common = 0;
+  while (common < first.length && first[common] === last[common]) common++;
+  return `${first} … ${common >= 4 ? last.slice(common) : last}`;
+}
 
 function StorageNodeView({ data: { node: data, root, direction }, selected }: NodeProps<StorageFlowNode>) {
   const { t, tr } = useI18n();
@@ -51,7 +58,7 @@ function StorageNodeView({ data: { node: data, root, direction }, selected }: No
       </div>
       {/* Shortened in the middle to what the card holds (both ends of a name tell a workload's objects apart). */}
       <div className="storage-node-label" translate="no">
-        {group ? `${middleEllipsis(first, GROUP_END_CHARS)} … ${middleEllipsis(last, GROUP_END_CHARS)}` : middleEllipsis(data.label, LABEL_CHARS)}
+        {middleEllipsis(group ? groupRange(first, last) : data.label, LABEL_CHARS)}
       </div>
       {(data.sublabel || data.zones) && (
         <div className="storage-node-sub">

@@ -33,3 +33,17 @@ describe("the graph's first view", () => {
     expect(graphRequestFor({ namespaces: ['shop'] }, 'c', ['group:claim:1'])).toEqual({ clusterId: 'c', namespace: 'shop', expand: ['group:claim:1'] });
   });
 });
+
+describe('names on the cards', () => {
+  it('are shortened in the middle to what a card holds, whole when they fit', async () => {
+    const { middleEllipsis } = await import('./words');
+    const { groupRange, LABEL_CHARS } = await import('./StorageNode');
+    expect(middleEllipsis('data', LABEL_CHARS)).toBe('data');
+    const long = 'app-waiting-for-claim-provisioning-07';
+    const short = middleEllipsis(long, LABEL_CHARS);
+    expect([...short]).toHaveLength(LABEL_CHARS);
+    expect(short.startsWith('app-waiting-f') && short.endsWith('ioning-07') && short.includes('…')).toBe(true);
+    expect(groupRange('order-data-0000', 'order-data-1959')).toBe('order-data-0000 … 1959');
+    expect(groupRange('a1', 'b2')).toBe('a1 … b2');
+  });
+});
