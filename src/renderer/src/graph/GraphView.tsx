@@ -41,8 +41,10 @@ export function GraphView({ pane, namespaces, onChange }: GraphViewProps) {
   const expand = expanded?.base === base ? expanded.ids : [];
   const request = graphRequestFor(pane, clusterId, expand);
   const choice = root ? '' : graphNamespaceChoice(pane);
+  const [found, setFound] = useState<string>();
 
   return (
+    <ReactFlowProvider key={JSON.stringify(request)}>
     <section className="graph-view" aria-label={t('graph.label')} data-testid="graph-view">
       <div className="toolbar">
         <span className="segmented" role="group" aria-label={t('graph.label')}>
@@ -72,20 +74,25 @@ export function GraphView({ pane, namespaces, onChange }: GraphViewProps) {
             ))}
           </select>
         </label>
+        {/* In the toolbar, not a row of its own: the canvas keeps its height (trial 5, N-D4 at 1280x720 in Russian). */}
+        <GraphSearch onFound={setFound} />
+        {expand.length > 0 && (
+          <button type="button" className="button small" onClick={() => setExpanded(undefined)} data-testid="graph-regroup">
+            {t('graph.regroup')}
+          </button>
+        )}
         <span className="toolbar-spacer" />
         <EdgeLegend />
       </div>
-      <ReactFlowProvider key={JSON.stringify(request)}>
         <GraphCanvas
+          found={found}
           request={request}
           onSelect={select}
           selected={pane.selected}
-          expanded={expand.length > 0}
           onExpand={(id) => setExpanded({ base, ids: [...expand, id] })}
-          onRegroup={() => setExpanded(undefined)}
         />
-      </ReactFlowProvider>
     </section>
+    </ReactFlowProvider>
   );
 }
 
@@ -145,22 +152,19 @@ function GraphCanvas({
   request,
   onSelect,
   selected,
-  expanded,
+  found,
   onExpand,
-  onRegroup,
 }: {
   request: GraphRequest;
   onSelect: ReturnType<typeof usePaneActions>['select'];
   /** The object whose details are open: its node is marked. */
   selected?: TargetRef;
-  /** Some groups are drawn one by one (the regroup button shows). */
-  expanded: boolean;
+  /** The node the search box found: marked. */
+  found?: string;
   /** A group node was clicked: draw its members one by one. */
   onExpand(groupId: string): void;
-  onRegroup(): void;
 }) {
   const { t } = useI18n();
-  const [found, setFound] = useState<string>();
   const graph = useQuery(graphQuery(useApi(), request));
   const canvasRef = useRef<HTMLDivElement>(null);
   // The canvas is measured once, before React Flow mounts and fits its first view (a graph that moved each time a
@@ -215,14 +219,6 @@ function GraphCanvas({
   // is drawn empty first, with that list below it, to be measured; React Flow mounts into it once its room is known.
   return (
     <div className="graph-area">
-      <div className="graph-tools">
-        {flow && <GraphSearch nodes={flow.nodes} onFound={setFound} />}
-        {expanded && (
-          <button type="button" className="button small" onClick={onRegroup} data-testid="graph-regroup">
-            {t('graph.regroup')}
-          </button>
-        )}
-      </div>
     <div className="graph-canvas" ref={canvasRef}>
       {graph.data.truncated && <div className="banner">{t('graph.truncated')}</div>}
       {flow && viewport && (
@@ -346,14 +342,15 @@ function EdgeLegend() {
  * Finds a node by name (a group's members too) and centres it at a readable zoom, marked until the next search.
  * The name first matches whole, then as a part, case-insensitively.
  */
-function GraphSearch({ nodes, onFound }: { nodes: StorageFlowNode[]; onFound(id: string | undefined): void }) {
+function GraphSearch({ onFound }: { onFound(id: string | undefined): void }) {
   const { t, tr } = useI18n();
-  const { setCenter, getZoom } = useReactFlow();
+  const { setCenter, getZoom, getNodes } = useReactFlow<StorageFlowNode>();
   const [text, setText] = useState('');
   const [result, setResult] = useState<ReactNode>();
   const find = () => {
     const wanted = text.trim().toLowerCase();
     if (!wanted) return;
+    const nodes = getNodes();
     const names = (n: StorageFlowNode) => (n.data.node.group ? n.data.node.group.members.map((m) => m.name) : [n.data.node.label]).map((x) => x.toLowerCase());
     const hit = nodes.find((n) => names(n).includes(wanted)) ?? nodes.find((n) => names(n).some((x) => x.includes(wanted)));
     onFound(hit?.id);
