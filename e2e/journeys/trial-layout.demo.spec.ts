@@ -93,7 +93,8 @@ for (const [width, height, lang] of [[1280, 720, 'ru'], [1440, 900, 'en']] as co
     await page.getByTestId('graph-broken-toggle').click();
     await expect(page.getByTestId('graph-broken-links')).toBeHidden();
     expect(await cutTexts(page.locator('.storage-node .verdict'))).toEqual([]);
-    await app.graph.namespaceSelect.selectOption('');
+    // The choice with the longest words: the chains with problems (issue 9 replaced «pick a namespace» with it).
+    await app.graph.namespaceSelect.selectOption('*');
     expect(await app.graph.namespaceSelect.evaluate((s) => s.scrollWidth <= s.clientWidth + 1)).toBe(true);
 
     // 5: side by side, every view of each pane is inside its pane.

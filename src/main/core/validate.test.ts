@@ -67,8 +67,11 @@ describe('validateRequest', () => {
   });
 
   it('wants exactly one root of a graph', () => {
-    expect(messageOf(() => validateRequest('getGraph', { clusterId: 'x' }))).toBe('getGraph needs exactly one of root, namespace or provisioner, got none.');
-    expect(messageOf(() => validateRequest('getGraph', { clusterId: 'x', namespace: 'a', provisioner: 'p' }))).toBe('getGraph needs exactly one of root, namespace or provisioner, got namespace and provisioner.');
+    expect(messageOf(() => validateRequest('getGraph', { clusterId: 'x' }))).toBe('getGraph needs exactly one of root, namespace, provisioner or problems, got none.');
+    expect(messageOf(() => validateRequest('getGraph', { clusterId: 'x', namespace: 'a', provisioner: 'p' }))).toBe('getGraph needs exactly one of root, namespace, provisioner or problems, got namespace and provisioner.');
+    expect(validateRequest('getGraph', { clusterId: 'x', problems: true, namespaces: ['a'], expand: ['group:claim:1'] })).toEqual({ clusterId: 'x', problems: true, namespaces: ['a'], expand: ['group:claim:1'] });
+    expect(messageOf(() => validateRequest('getGraph', { clusterId: 'x', problems: 'yes' }))).toBe('getGraph: problems must be true.');
+    expect(messageOf(() => validateRequest('getGraph', { clusterId: 'x', namespace: 'a', namespaces: ['a'] }))).toBe('getGraph: namespaces goes only with problems.');
   });
 
   it('rejects non-objects and huge values without echoing them', () => {

@@ -125,15 +125,23 @@ function validateFindingFilter(value: unknown, where: string): FindingFilter {
 }
 
 function validateGraphRequest(req: unknown): GraphRequest {
-  const r = record(req, 'getGraph request', ['clusterId', 'root', 'namespace', 'provisioner']);
+  const r = record(req, 'getGraph request', ['clusterId', 'root', 'namespace', 'provisioner', 'problems', 'namespaces', 'expand']);
   const clusterId = string(r.clusterId, 'getGraph: clusterId', CLUSTER_ID);
-  const given = (['root', 'namespace', 'provisioner'] as const).filter((key) => r[key] !== undefined);
+  const given = (['root', 'namespace', 'provisioner', 'problems'] as const).filter((key) => r[key] !== undefined);
   if (given.length !== 1) {
-    throw badRequest(`getGraph needs exactly one of root, namespace or provisioner, got ${given.length === 0 ? 'none' : given.join(' and ')}.`);
+    throw badRequest(`getGraph needs exactly one of root, namespace, provisioner or problems, got ${given.length === 0 ? 'none' : given.join(' and ')}.`);
   }
-  if (r.root !== undefined) return { clusterId, root: validateRef(r.root, 'getGraph: root') };
-  if (r.namespace !== undefined) return { clusterId, namespace: string(r.namespace, 'getGraph: namespace', OBJECT_KEY) };
-  return { clusterId, provisioner: string(r.provisioner, 'getGraph: provisioner', { max: 253 }) };
+  if (r.namespaces !== undefined && r.problems === undefined) throw badRequest('getGraph: namespaces goes only with problems.');
+  // Group ids are the core's own ("group:claim:…"); a user expands a few at a time.
+  const expand = r.expand === undefined ? {} : { expand: stringList(r.expand, 'getGraph: expand', 100, { max: 200 }) };
+  if (r.root !== undefined) return { clusterId, root: validateRef(r.root, 'getGraph: root'), ...expand };
+  if (r.namespace !== undefined) return { clusterId, namespace: string(r.namespace, 'getGraph: namespace', OBJECT_KEY), ...expand };
+  if (r.problems !== undefined) {
+    if (r.problems !== true) throw badRequest('getGraph: problems must be true.');
+    const namespaces = r.namespaces === undefined ? {} : { namespaces: stringList(r.namespaces, 'getGraph: namespaces', MAX_NAMESPACES, NAMESPACE) };
+    return { clusterId, problems: true, ...namespaces, ...expand };
+  }
+  return { clusterId, provisioner: string(r.provisioner, 'getGraph: provisioner', { max: 253 }), ...expand };
 }
 
 const VALIDATORS: Validators = {

@@ -99,12 +99,18 @@ describe('storage graph', () => {
     s.replace('persistentvolumeclaims', [...pairs.map(([c]) => c), pvc('other', 'x')]);
     s.replace('persistentvolumes', pairs.map(([, v]) => v));
     s.replace('pods', pairs.map((_, i) => pod('shop', `p${i}`, [`d${i}`])));
-    const graph = s.getGraph({ clusterId: 't', namespace: 'shop' });
+    // The three chains are alike, so they are drawn as one group each of pods, claims and volumes (graph-fold.ts)
+    // unless the groups are expanded.
+    const folded = s.getGraph({ clusterId: 't', namespace: 'shop' });
+    const groups = folded.nodes.filter((n) => n.group).map((n) => n.id);
+    expect(groups).toHaveLength(3);
+    const graph = s.getGraph({ clusterId: 't', namespace: 'shop', expand: groups });
     expect(graph.nodes.filter((n) => n.type === 'claim').map((n) => n.label).sort()).toEqual(['d0', 'd1', 'd2']);
     expect(graph.nodes.filter((n) => n.type === 'pod')).toHaveLength(3);
     expect(graph.truncated).toBeUndefined();
 
-    const many = Array.from({ length: GRAPH_NODE_CAP }, (_, i) => pvc('big', `c${i}`));
+    // Chains that differ (each claim names its own missing class) cannot fold: the graph is cut.
+    const many = Array.from({ length: GRAPH_NODE_CAP }, (_, i) => pvc('big', `c${i}`, { storageClassName: `ghost-${i}` }));
     s.replace('persistentvolumeclaims', many, 'big');
     const big = s.getGraph({ clusterId: 't', namespace: 'big' });
     expect(big.truncated).toBe(true);

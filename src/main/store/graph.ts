@@ -4,6 +4,7 @@
  * the wrong object (mismatch) or at nothing (missing), with the finding that explains a broken one.
  * Graphs of a namespace or a provisioner are capped (`truncated`) to stay readable.
  */
+import { isNearMissEvidence } from '../../shared/diagnose/static-binding';
 import { claimClassName } from '../../shared/diagnose/view';
 import { KINDS, type Kind } from '../../shared/kube/kinds';
 import type { KubeObject, PersistentVolume, PersistentVolumeClaim, Pod } from '../../shared/kube/objects';
@@ -11,6 +12,7 @@ import type { EdgeState, GraphEdge, GraphNode, GraphNodeKind, GraphRelation, Gra
 import type { Finding } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
 import { canonicalQuantity } from '../../shared/quantity';
+import { foldChains } from './graph-fold';
 import { refOf } from './related-chain';
 import { claimRefKey, nsKey, objectKey, podClaimNames, volumeNodes, volumeZones } from './object-keys';
 import { podStatus } from './rows/pod-status';
@@ -32,6 +34,11 @@ export class GraphBuilder {
   private readonly nodes = new Map<string, GraphNode>();
   private readonly edges = new Map<string, GraphEdge>();
   truncated = false;
+  /**
+   * Draw waiting claims' near-miss volumes (set for the graph of one object): in a namespace's or the problems'
+   * graph, five near misses a claim would bury the chains; the broken-links list names the finding there.
+   */
+  withNearMisses = false;
 
   constructor(private readonly ctx: StoreContext, private readonly cap = Number.POSITIVE_INFINITY) {}
 
@@ -164,8 +171,28 @@ export class GraphBuilder {
         this.edge(claimId, this.object('storageclasses', className), exists ? 'waiting' : 'missing', 'class', this.explain('persistentvolumeclaims', claim, className));
         if (exists) this.storageClass(className);
       }
+      if (this.withNearMisses) this.nearMisses(claimId, claim);
     }
     return claimId;
+  }
+
+  /**
+   * A waiting claim's near-miss volumes (from its diagnosis' evidence, static-binding.ts): a mismatch edge to each,
+   * naming the fields that differ (the evidence's source paths).
+   */
+  private nearMisses(claimId: string | undefined, claim: PersistentVolumeClaim): void {
+    for (const finding of this.findingsOf('persistentvolumeclaims', claim)) {
+      for (const e of finding.evidence) {
+        if (!isNearMissEvidence(e) || !e.ref) continue;
+        const pv = this.ctx.store.get('persistentvolumes', e.ref.name);
+        if (!pv) continue;
+        const pvId = this.object('persistentvolumes', e.ref.name);
+        this.edge(claimId, pvId, 'mismatch', 'near-miss', finding);
+        const edge = claimId && pvId ? this.edges.get(`${claimId}->${pvId}`) : undefined;
+        if (edge?.relation === 'near-miss' && e.source) edge.differs = e.source.split(', ').filter(Boolean);
+        this.volume(pv, false);
+      }
+    }
   }
 
   volume(pv: PersistentVolume, withClaim = true): string | undefined {
@@ -220,9 +247,16 @@ function sublabelOf(kind: Kind, obj: KubeObject): string | undefined {
   }
 }
 
+/**
+ * Graphs are built whole up to this many nodes, then identical chains are folded (graph-fold.ts) and the result
+ * cut to GRAPH_NODE_CAP: a namespace of 2,000 alike claims folds to a few nodes instead of being cut at 300.
+ */
+export const GRAPH_BUILD_CAP = 30_000;
+
 export function storageGraph(ctx: StoreContext, req: GraphRequest): StorageGraph {
-  if ('root' in req) return rootGraph(ctx, req.root);
-  const builder = new GraphBuilder(ctx, GRAPH_NODE_CAP);
+  const expand = new Set(req.expand ?? []);
+  if ('root' in req) return finish(rootGraph(ctx, req.root), expand);
+  const builder = new GraphBuilder(ctx, GRAPH_BUILD_CAP);
   if ('namespace' in req) {
     for (const pod of ctx.store.list('pods', req.namespace)) {
       if (builder.full) break;
@@ -233,8 +267,9 @@ export function storageGraph(ctx: StoreContext, req: GraphRequest): StorageGraph
       builder.claim(claim);
     }
     if (builder.full) builder.truncated = true;
-    return builder.result();
+    return finish(builder.result(), expand);
   }
+  if ('problems' in req) return finish(problemChains(ctx, builder, req.namespaces), expand);
   const rootId = builder.provisioner(req.provisioner);
   for (const sc of ctx.store.classesOfProvisioner(req.provisioner)) {
     const name = sc.metadata?.name ?? '';
@@ -248,11 +283,56 @@ export function storageGraph(ctx: StoreContext, req: GraphRequest): StorageGraph
       builder.claim(claim);
     }
   }
-  return builder.result(rootId);
+  return finish(builder.result(rootId), expand);
+}
+
+/**
+ * The chains of every claim and volume whose diagnosis is a problem or a warning (not an expected wait), in
+ * `namespaces` when given (volumes are cluster-wide: those bound or reserved to a claim there): what a support
+ * engineer opens the graph for when no object and no namespace is chosen.
+ */
+function problemChains(ctx: StoreContext, builder: GraphBuilder, namespaces: string[] | undefined): StorageGraph {
+  const serious = (kind: Kind, key: string) => {
+    const severity = ctx.findings.badge(kind, key)?.severity;
+    return severity === 'problem' || severity === 'warning';
+  };
+  const scopes = namespaces && namespaces.length > 0 ? namespaces : [undefined];
+  for (const ns of scopes) {
+    for (const claim of ctx.store.list('persistentvolumeclaims', ns)) {
+      if (builder.full) break;
+      if (serious('persistentvolumeclaims', objectKey(claim))) builder.claim(claim);
+    }
+  }
+  const wanted = namespaces && namespaces.length > 0 ? new Set(namespaces) : undefined;
+  for (const pv of ctx.store.list('persistentvolumes')) {
+    if (builder.full) break;
+    if (wanted && !wanted.has(pv.spec?.claimRef?.namespace ?? '')) continue;
+    if (serious('persistentvolumes', objectKey(pv))) builder.volume(pv);
+  }
+  if (builder.full) builder.truncated = true;
+  return builder.result();
+}
+
+/** Folds identical chains (never the root, never an expanded group), then cuts the graph to GRAPH_NODE_CAP nodes. */
+function finish(graph: StorageGraph, expand: ReadonlySet<string>): StorageGraph {
+  const folded = foldChains(graph, new Set(graph.rootId ? [graph.rootId] : []), expand);
+  if (folded.nodes.length <= GRAPH_NODE_CAP) return folded;
+  const nodes = folded.nodes.slice(0, GRAPH_NODE_CAP);
+  const ids = new Set(nodes.map((n) => n.id));
+  if (folded.rootId && !ids.has(folded.rootId)) {
+    const root = folded.nodes.find((n) => n.id === folded.rootId);
+    if (root) {
+      nodes[nodes.length - 1] = root;
+      ids.clear();
+      for (const n of nodes) ids.add(n.id);
+    }
+  }
+  return { ...folded, nodes, edges: folded.edges.filter((e) => ids.has(e.from) && ids.has(e.to)), truncated: true };
 }
 
 function rootGraph(ctx: StoreContext, root: ObjectRef): StorageGraph {
-  const builder = new GraphBuilder(ctx, GRAPH_NODE_CAP);
+  const builder = new GraphBuilder(ctx, GRAPH_BUILD_CAP);
+  builder.withNearMisses = true;
   const obj = ctx.store.get(root.kind, root.name, root.namespace);
   let rootId: string | undefined;
   if (!obj) {

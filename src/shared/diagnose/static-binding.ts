@@ -234,13 +234,21 @@ export const DIFFERENCE_FIELD_PATH: Record<DifferenceField, string> = {
   deleting: 'metadata.deletionTimestamp',
 };
 
+/** The label of a near-miss evidence row (the binding graph draws an edge to each such volume). */
+export const NEAR_MISS_LABEL = t('Nearly fitting volume', 'Почти подходящий том');
+
+/** Whether an evidence row is a near-miss volume's (nearMissEvidence). */
+export function isNearMissEvidence(e: Evidence): boolean {
+  return e.label.en === NEAR_MISS_LABEL.en && e.ref?.kind === 'persistentvolumes';
+}
+
 /**
  * Near misses as evidence rows, one per volume, linking to it: a short label, the volume's name as the value,
  * its binding fields as facts, what differs (localised) as the note, and the differing fields' paths as the source.
  */
 export function nearMissEvidence(nearMisses: NearMiss[]): Evidence[] {
   return nearMisses.map((m) => {
-    return volumeEvidence(t('Nearly fitting volume', 'Почти подходящий том'), m.volume, {
+    return volumeEvidence(NEAR_MISS_LABEL, m.volume, {
       note: t(m.differences.map((d) => d.text.en).join('; '), m.differences.map((d) => d.text.ru).join('; ')),
       source: [...new Set(m.differences.map((d) => DIFFERENCE_FIELD_PATH[d.field]))].join(', '),
     });

@@ -242,10 +242,23 @@ export interface GraphNode {
   severity?: Finding['severity'];
   /** The object does not exist (a dangling reference). */
   missing?: boolean;
+  /**
+   * Set on a node that stands for several objects whose chains are identical (same type, state, secondary line
+   * and links): `count` objects, `members` by name. `label` is then the first and last member's names.
+   * The UI can ask for it drawn object by object with GraphRequest.expand (its `id`).
+   */
+  group?: GraphGroup;
+}
+
+/** The objects a grouped graph node stands for (GraphNode.group). */
+export interface GraphGroup {
+  count: number;
+  /** Every member, sorted by name. */
+  members: ObjectRef[];
 }
 
 /** What an edge of the graph means, as a code the UI words in its language. */
-export type GraphRelation = 'runs-on' | 'uses' | 'bound-to' | 'reserved' | 'earlier-claim' | 'class' | 'pinned-to' | 'provisioned-by';
+export type GraphRelation = 'runs-on' | 'uses' | 'bound-to' | 'reserved' | 'earlier-claim' | 'class' | 'pinned-to' | 'provisioned-by' | 'near-miss';
 
 export interface GraphEdge {
   id: string;
@@ -256,6 +269,11 @@ export interface GraphEdge {
   /** The finding that explains a broken edge. */
   findingId?: string;
   findingCode?: string;
+  /**
+   * For a `near-miss` edge (a Pending claim to a volume that almost fits it): the volume's fields that differ from
+   * what the claim asks, as API field paths ("spec.capacity.storage"), from the claim's near-miss evidence.
+   */
+  differs?: string[];
 }
 
 export interface StorageGraph {
@@ -267,10 +285,17 @@ export interface StorageGraph {
   truncated?: boolean;
 }
 
-export type GraphRequest =
+/**
+ * What to draw: the chain around one object, a namespace, a provisioner's classes, or (`problems`) the chains of
+ * every claim and volume with a problem or warning, optionally only in `namespaces`. Identical chains are drawn
+ * as one grouped node each (GraphNode.group) except the groups named in `expand` (their node ids).
+ */
+export type GraphRequest = (
   | { clusterId: string; root: ObjectRef }
   | { clusterId: string; namespace: string }
-  | { clusterId: string; provisioner: string };
+  | { clusterId: string; provisioner: string }
+  | { clusterId: string; problems: true; namespaces?: string[] }
+) & { expand?: string[] };
 
 /** The fullest volumes shown on the overview, at most this many. */
 export const OVERVIEW_FULLEST_LIMIT = 5;

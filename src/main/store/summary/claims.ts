@@ -7,12 +7,17 @@ import { formatSelector } from '../../../shared/diagnose/selectors';
 import { kindOfObjectKind } from '../../../shared/kube/kinds';
 import type { ObjectStore } from '../object-store';
 import { refOf } from '../related-chain';
+import type { FindingsCache } from '../findings-cache';
+import { provisionerField } from './classes';
 import type { SummaryList } from './fields';
+
+/** Set by the PV controller on a claim it hands to an external provisioner (pv_controller.go, annStorageProvisioner). */
+const STORAGE_PROVISIONER_ANNOTATION = 'volume.kubernetes.io/storage-provisioner';
 
 /** The beta annotation that named a claim's class before spec.storageClassName existed (still honoured). */
 const LEGACY_CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class';
 
-export function claimSummary(list: SummaryList, store: ObjectStore, claim: PersistentVolumeClaim): void {
+export function claimSummary(list: SummaryList, store: ObjectStore, claim: PersistentVolumeClaim, findings?: FindingsCache): void {
   const spec = claim.spec ?? {};
   const status = claim.status ?? {};
   const ns = claim.metadata?.namespace ?? '';
@@ -24,6 +29,10 @@ export function claimSummary(list: SummaryList, store: ObjectStore, claim: Persi
   list.list('accessModes', 'spec.accessModes', spec.accessModes);
   list.defaulted('volumeMode', 'spec.volumeMode', spec.volumeMode, 'Filesystem');
   classField(list, store, claim);
+  // Who makes (or made) its volume: the provisioner the PV controller handed it to, else its class's.
+  const className = claim.spec?.storageClassName ?? store.defaultClassName();
+  const provisioner = claim.metadata?.annotations?.[STORAGE_PROVISIONER_ANNOTATION] ?? (className ? store.get('storageclasses', className)?.provisioner : undefined);
+  if (provisioner && findings) provisionerField(list, findings, provisioner, claim.metadata?.annotations?.[STORAGE_PROVISIONER_ANNOTATION] ? `metadata.annotations[${STORAGE_PROVISIONER_ANNOTATION}]` : 'storageclass.provisioner');
   if (spec.volumeName) list.refs('volumeName', 'spec.volumeName', [list.byName('persistentvolumes', spec.volumeName)]);
   if (spec.selector) list.code('selector', 'spec.selector', formatSelector(spec.selector));
   const source = spec.dataSourceRef ?? spec.dataSource;

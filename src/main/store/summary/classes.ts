@@ -10,12 +10,19 @@ import { DEFAULT_CLASS_ANNOTATIONS, isDefaultClass } from '../object-keys';
 import type { FindingsCache } from '../findings-cache';
 import type { SummaryList } from './fields';
 
+/**
+ * The provisioner, linked to its details (the Provisioners view), and its verdict: on a class, and on the claims and
+ * volumes of a class (issue 9, part 5), read at `path` (the class's `provisioner`, or a volume's annotation).
+ */
+export function provisionerField(list: SummaryList, findings: FindingsCache, name: string, path: string): void {
+  list.add('provisioner', path, { type: 'refs', refs: [{ ref: { kind: 'storageclasses', name }, view: 'provisioners' }] });
+  const health = findings.provisioner(name);
+  if (health) list.add('verdict', undefined, { type: 'verdict', verdict: health.verdict });
+}
+
 export function classSummary(list: SummaryList, findings: FindingsCache, sc: StorageClass): void {
-  if (sc.provisioner) {
-    list.add('provisioner', 'provisioner', { type: 'refs', refs: [{ ref: { kind: 'storageclasses', name: sc.provisioner }, view: 'provisioners' }] });
-    const health = findings.provisioner(sc.provisioner);
-    if (health) list.add('verdict', undefined, { type: 'verdict', verdict: health.verdict });
-  }
+  if (sc.provisioner) provisionerField(list, findings, sc.provisioner, 'provisioner');
+
   const annotation = DEFAULT_CLASS_ANNOTATIONS.find((a) => sc.metadata?.annotations?.[a] !== undefined) ?? DEFAULT_CLASS_ANNOTATIONS[0];
   list.add('isDefault', `metadata.annotations[${annotation}]`, { type: 'bool', value: isDefaultClass(sc) });
   list.defaulted('bindingMode', 'volumeBindingMode', sc.volumeBindingMode, 'Immediate');

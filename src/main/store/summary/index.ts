@@ -24,8 +24,8 @@ interface BuildContext {
 
 /** The builder of each kind, typed by the kind's object shape. */
 const BUILDERS: { [K in Kind]: (list: SummaryList, ctx: BuildContext, obj: ObjectsByKind[K]) => void } = {
-  persistentvolumeclaims: (list, { store }, obj) => claimSummary(list, store, obj),
-  persistentvolumes: (list, _ctx, obj) => volumeSummary(list, obj),
+  persistentvolumeclaims: (list, { store, findings }, obj) => claimSummary(list, store, obj, findings),
+  persistentvolumes: (list, { findings }, obj) => volumeSummary(list, obj, findings),
   storageclasses: (list, { findings }, obj) => classSummary(list, findings, obj),
   pods: (list, _ctx, obj) => podSummary(list, obj),
   nodes: (list, { store }, obj) => nodeSummary(list, store, obj),

@@ -288,3 +288,26 @@ describe('summary field ids', () => {
     }
   });
 });
+
+describe("a claim's and a volume's provisioner (issue 9, part 5)", () => {
+  it('link to the provisioner details with its verdict: a claim by its class (or the annotation the PV controller sets), a volume by pv.kubernetes.io/provisioned-by', () => {
+    const s = store();
+    const [claim, volume] = boundPair('shop', 'data');
+    volume.metadata = { ...volume.metadata, name: volume.metadata?.name ?? '', annotations: { 'pv.kubernetes.io/provisioned-by': 'example.com/nfs' } };
+    const handed = pvc('shop', 'handed', { storageClassName: 'fast' });
+    handed.metadata = { ...handed.metadata, name: 'handed', annotations: { 'volume.kubernetes.io/storage-provisioner': 'other.example.com/csi' } };
+    s.replace('storageclasses', [sc('fast')]);
+    s.replace('persistentvolumeclaims', [claim, handed, pvc('shop', 'lost', { storageClassName: 'ghost' })]);
+    s.replace('persistentvolumes', [volume]);
+    const link = { type: 'refs', refs: [{ ref: { kind: 'storageclasses', name: 'example.com/nfs' }, view: 'provisioners' }] };
+    const c = byId(s.getObject({ kind: 'persistentvolumeclaims', namespace: 'shop', name: 'data' })?.summary);
+    expect(c.provisioner).toEqual({ id: 'provisioner', path: 'storageclass.provisioner', value: link });
+    expect(c.verdict?.value).toMatchObject({ type: 'verdict' });
+    const v = byId(s.getObject({ kind: 'persistentvolumes', name: volume.metadata?.name ?? '' })?.summary);
+    expect(v.provisioner).toEqual({ id: 'provisioner', path: 'metadata.annotations[pv.kubernetes.io/provisioned-by]', value: link });
+    const h = byId(s.getObject({ kind: 'persistentvolumeclaims', namespace: 'shop', name: 'handed' })?.summary);
+    expect(h.provisioner).toMatchObject({ path: 'metadata.annotations[volume.kubernetes.io/storage-provisioner]', value: { refs: [{ ref: { name: 'other.example.com/csi' } }] } });
+    // A claim whose class does not exist names no provisioner.
+    expect(byId(s.getObject({ kind: 'persistentvolumeclaims', namespace: 'shop', name: 'lost' })?.summary).provisioner).toBeUndefined();
+  });
+});

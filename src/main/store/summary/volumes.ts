@@ -6,9 +6,14 @@
 import { formatTerms } from '../../../shared/diagnose/selectors';
 import type { PersistentVolume } from '../../../shared/kube/objects';
 import { volumeSourceType } from '../object-keys';
+import type { FindingsCache } from '../findings-cache';
+import { provisionerField } from './classes';
 import type { SummaryList } from './fields';
 
-export function volumeSummary(list: SummaryList, pv: PersistentVolume): void {
+/** Set by the PV controller on a volume a provisioner made (pv_controller.go, annDynamicallyProvisioned). */
+const PROVISIONED_BY_ANNOTATION = 'pv.kubernetes.io/provisioned-by';
+
+export function volumeSummary(list: SummaryList, pv: PersistentVolume, findings?: FindingsCache): void {
   const spec = pv.spec ?? {};
   list.text('phase', 'status.phase', pv.status?.phase);
   list.deleting(pv);
@@ -17,6 +22,9 @@ export function volumeSummary(list: SummaryList, pv: PersistentVolume): void {
   list.defaulted('volumeMode', 'spec.volumeMode', spec.volumeMode, 'Filesystem');
   if (spec.storageClassName) list.boundClass('spec.storageClassName', spec.storageClassName);
   else list.add('storageClass', 'spec.storageClassName', { type: 'code', text: '""' }, 'static-only');
+  // The provisioner that made it (pv_controller.go annDynamicallyProvisioned), linked to its details.
+  const madeBy = pv.metadata?.annotations?.[PROVISIONED_BY_ANNOTATION];
+  if (madeBy && findings) provisionerField(list, findings, madeBy, `metadata.annotations[${PROVISIONED_BY_ANNOTATION}]`);
   const ref = spec.claimRef;
   if (ref?.name) list.refs('claimRef', 'spec.claimRef', [list.byName('persistentvolumeclaims', ref.name, ref.namespace ?? '')]);
   // The API server defaults it to Retain for volumes created by hand; provisioned ones copy their class's.

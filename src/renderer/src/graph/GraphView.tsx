@@ -4,10 +4,10 @@
  * Clicking a node selects that object (details open beside the graph, which stays where it is).
  */
 import { useQuery } from '@tanstack/react-query';
-import { Background, ControlButton, Controls, ReactFlow, useReactFlow, type FitViewOptions, type NodeMouseHandler } from '@xyflow/react';
-import { useLayoutEffect, useMemo, useRef, useState, type RefObject } from 'react';
+import { Background, ControlButton, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type FitViewOptions, type NodeMouseHandler } from '@xyflow/react';
+import { useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { GraphRequest, StorageGraph } from '../../../shared/model/detail';
-import { isProvisionerRef, refKey, sameRef, type TargetRef } from '../../../shared/model/refs';
+import { refKey, sameRef, type TargetRef } from '../../../shared/model/refs';
 import { targetKindWord } from '../state/target';
 import { useApi } from '../api/api-context';
 import { graphQuery } from '../api/queries';
@@ -17,7 +17,8 @@ import { useI18n } from '../i18n/i18n';
 import type { PaneState } from '../state/view-state';
 import { Verbatim } from '../i18n/Verbatim';
 import { findingTitle } from '../tables/cells';
-import { EDGE_COLOR, layoutGraph, type StorageFlowNode } from './layout';
+import { EDGE_COLOR, layoutGraph, NODE_HEIGHT, NODE_WIDTH, type StorageFlowNode } from './layout';
+import { graphNamespaceChoice, graphRequestFor, graphRootOf, PROBLEMS_VIEW } from './start';
 import { chooseDirection, coveredInsets, firstViewport, type CanvasRoom, type FitMargins } from './fit';
 import { graphWords } from './words';
 import { StorageNode } from './StorageNode';
@@ -33,16 +34,17 @@ export interface GraphViewProps {
 export function GraphView({ pane, namespaces, onChange }: GraphViewProps) {
   const { t, tr } = useI18n();
   const { clusterId, select } = usePaneActions();
-  const root = pane.graphRoot ?? (pane.graphNamespace ? undefined : pane.selected);
-  const request: GraphRequest | undefined = root
-    ? isProvisionerRef(root)
-      ? { clusterId, provisioner: root.name }
-      : { clusterId, root }
-    : pane.graphNamespace
-      ? { clusterId, namespace: pane.graphNamespace }
-      : undefined;
+  const root = graphRootOf(pane);
+  // Groups of alike objects the user opened (graph-fold.ts), kept while the graph asked for stays the same.
+  const base = JSON.stringify(graphRequestFor(pane, clusterId));
+  const [expanded, setExpanded] = useState<{ base: string; ids: string[] }>();
+  const expand = expanded?.base === base ? expanded.ids : [];
+  const request = graphRequestFor(pane, clusterId, expand);
+  const choice = root ? '' : graphNamespaceChoice(pane);
+  const [found, setFound] = useState<string>();
 
   return (
+    <ReactFlowProvider key={JSON.stringify(request)}>
     <section className="graph-view" aria-label={t('graph.label')} data-testid="graph-view">
       <div className="toolbar">
         <span className="segmented" role="group" aria-label={t('graph.label')}>
@@ -59,11 +61,12 @@ export function GraphView({ pane, namespaces, onChange }: GraphViewProps) {
           {t('graph.namespaceView')}
           <select
             className="select"
-            value={root ? '' : (pane.graphNamespace ?? '')}
+            value={choice}
             onChange={(e) => onChange({ graphNamespace: e.target.value || undefined, graphRoot: undefined })}
             data-testid="graph-namespace"
           >
-            <option value="">{t('graph.pickNamespace')}</option>
+            {root && <option value="">{t('graph.pickNamespace')}</option>}
+            <option value={PROBLEMS_VIEW}>{t('graph.problemsView')}</option>
             {namespaces.map((ns) => (
               <option key={ns} value={ns} translate="no">
                 {ns}
@@ -71,11 +74,25 @@ export function GraphView({ pane, namespaces, onChange }: GraphViewProps) {
             ))}
           </select>
         </label>
+        {/* In the toolbar, not a row of its own: the canvas keeps its height (trial 5, N-D4 at 1280x720 in Russian). */}
+        <GraphSearch onFound={setFound} />
+        {expand.length > 0 && (
+          <button type="button" className="button small" onClick={() => setExpanded(undefined)} data-testid="graph-regroup">
+            {t('graph.regroup')}
+          </button>
+        )}
         <span className="toolbar-spacer" />
         <EdgeLegend />
       </div>
-      {request ? <GraphCanvas key={JSON.stringify(request)} request={request} onSelect={select} selected={pane.selected} /> : <StateMessage kind="empty" text={t('graph.selectHint')} />}
+        <GraphCanvas
+          found={found}
+          request={request}
+          onSelect={select}
+          selected={pane.selected}
+          onExpand={(id) => setExpanded({ base, ids: [...expand, id] })}
+        />
     </section>
+    </ReactFlowProvider>
   );
 }
 
@@ -121,6 +138,9 @@ function FitButton({ canvas, label }: { canvas: RefObject<HTMLDivElement | null>
   );
 }
 
+/** Past this many nodes, React Flow draws only the nodes and edges in view. */
+const LARGE_GRAPH_NODES = 100;
+
 /** Smallest text in a node, px (styles/panels.css .storage-node-head). */
 const SMALLEST_NODE_TEXT_PX = 10;
 /** Least size node text is drawn at on the first view, px. */
@@ -132,11 +152,17 @@ function GraphCanvas({
   request,
   onSelect,
   selected,
+  found,
+  onExpand,
 }: {
   request: GraphRequest;
   onSelect: ReturnType<typeof usePaneActions>['select'];
   /** The object whose details are open: its node is marked. */
   selected?: TargetRef;
+  /** The node the search box found: marked. */
+  found?: string;
+  /** A group node was clicked: draw its members one by one. */
+  onExpand(groupId: string): void;
 }) {
   const { t } = useI18n();
   const graph = useQuery(graphQuery(useApi(), request));
@@ -165,12 +191,14 @@ function GraphCanvas({
     () =>
       flow?.nodes.map((n) => {
         const ref = n.data.node.ref;
-        return ref && selected && sameRef(ref, selected) ? { ...n, className: 'is-selected' } : n;
+        const classes = [ref && selected && sameRef(ref, selected) ? 'is-selected' : '', n.id === found ? 'is-found' : ''].filter(Boolean).join(' ');
+        return classes ? { ...n, className: classes } : n;
       }),
-    [flow, selected],
+    [flow, selected, found],
   );
   const onNodeClick: NodeMouseHandler<StorageFlowNode> = (_, node) => {
-    if (node.data.node.ref) onSelect(node.data.node.ref);
+    if (node.data.node.group) onExpand(node.id);
+    else if (node.data.node.ref) onSelect(node.data.node.ref);
   };
 
   // The first view: never so small that node text is unreadable (trial 3 of issue 8, defect 13: ~8 px at 1280 from
@@ -186,7 +214,7 @@ function GraphCanvas({
     return (
       <StateMessage kind="error" text={t('state.error', { what: t('graph.label') })} detail={errorText(graph.error)} onRetry={() => void graph.refetch()} />
     );
-  if (graph.data.nodes.length === 0) return <StateMessage kind="empty" text={t('graph.empty')} />;
+  if (graph.data.nodes.length === 0) return <StateMessage kind="empty" text={t('problems' in request ? 'graph.noProblems' : 'graph.empty')} />;
   // The list of links that are not bound sits under the canvas, not over it, so it never hides a node. The canvas
   // is drawn empty first, with that list below it, to be measured; React Flow mounts into it once its room is known.
   return (
@@ -202,11 +230,14 @@ function GraphCanvas({
         onNodeClick={onNodeClick}
         // Keyboard users select a focused node with Enter; that arrives as a selection change.
         onSelectionChange={({ nodes }) => {
-          const ref = nodes.length === 1 ? (nodes[0] as StorageFlowNode).data.node.ref : undefined;
-          if (ref) onSelect(ref);
+          const node = nodes.length === 1 ? (nodes[0] as StorageFlowNode).data.node : undefined;
+          if (node?.group) onExpand(node.id);
+          else if (node?.ref) onSelect(node.ref);
         }}
         nodesDraggable={false}
         nodesConnectable={false}
+        // A large graph draws only what is in view: panning 300 nodes drew frames of 100+ ms (docs/benchmarks.md).
+        onlyRenderVisibleElements={flow.nodes.length > LARGE_GRAPH_NODES}
         defaultViewport={viewport}
         minZoom={0.1}
         proOptions={{ hideAttribution: true }}
@@ -239,7 +270,7 @@ function GraphCanvas({
  * screen readers and for anyone who would rather read than trace lines.
  */
 function BrokenLinks({ graph, onSelect }: { graph: StorageGraph; onSelect: ReturnType<typeof usePaneActions>['select'] }) {
-  const { t, lang } = useI18n();
+  const { t, tr, lang } = useI18n();
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const broken = graph.edges.filter((e) => e.state !== 'bound');
   if (broken.length === 0) return null;
@@ -264,11 +295,22 @@ function BrokenLinks({ graph, onSelect }: { graph: StorageGraph; onSelect: Retur
               <Verbatim className="mono">{from?.label ?? edge.from}</Verbatim>
             )}
             <span className="muted">→</span>
-            <Verbatim className="mono">{to?.label ?? edge.to}</Verbatim>
+            {to?.ref ? (
+              <button type="button" className="object-link" translate="no" onClick={() => to.ref && onSelect(to.ref)}>
+                {to.label}
+              </button>
+            ) : (
+              <Verbatim className="mono">{to?.label ?? edge.to}</Verbatim>
+            )}
             {/* The state in the target's own words when it has one: a provisioner drawn «НЕ РАБОТАЕТ» is not «не существует» here. */}
             <strong className={`edge-text-${edge.state}`} data-testid="graph-broken-state">
               {to?.missing ? t('details.missing') : to?.verdict && to.verdict !== 'alive' && to.verdict !== 'static' ? t(`verdict.${to.verdict}`) : t(`edge.${edge.state}`)}
             </strong>
+            {edge.differs && edge.differs.length > 0 && (
+              <span className="small-text" data-testid="graph-broken-differs">
+                {tr('graph.differsFull', { fields: <Verbatim className="mono">{edge.differs.join(', ')}</Verbatim> })}
+              </span>
+            )}
             {edge.findingCode && (
               <span className="muted" title={t('details.ruleId', { code: edge.findingCode })} data-code={edge.findingCode}>
                 {findingTitle(edge.findingCode, lang)}
@@ -293,5 +335,56 @@ function EdgeLegend() {
         </li>
       ))}
     </ul>
+  );
+}
+
+/**
+ * Finds a node by name (a group's members too) and centres it at a readable zoom, marked until the next search.
+ * The name first matches whole, then as a part, case-insensitively.
+ */
+function GraphSearch({ onFound }: { onFound(id: string | undefined): void }) {
+  const { t, tr } = useI18n();
+  const { setCenter, getZoom, getNodes } = useReactFlow<StorageFlowNode>();
+  const [text, setText] = useState('');
+  const [result, setResult] = useState<ReactNode>();
+  const find = () => {
+    const wanted = text.trim().toLowerCase();
+    if (!wanted) return;
+    const nodes = getNodes();
+    const names = (n: StorageFlowNode) => (n.data.node.group ? n.data.node.group.members.map((m) => m.name) : [n.data.node.label]).map((x) => x.toLowerCase());
+    const hit = nodes.find((n) => names(n).includes(wanted)) ?? nodes.find((n) => names(n).some((x) => x.includes(wanted)));
+    onFound(hit?.id);
+    if (!hit) {
+      setResult(tr('graph.searchNone', { text: <Verbatim>{text.trim()}</Verbatim> }));
+      return;
+    }
+    void setCenter(hit.position.x + NODE_WIDTH / 2, hit.position.y + NODE_HEIGHT / 2, { zoom: Math.max(getZoom(), READABLE_ZOOM), duration: 200 });
+    setResult(tr('graph.searchFound', { name: <Verbatim>{hit.data.node.label}</Verbatim> }));
+  };
+  return (
+    <form
+      className="graph-search"
+      role="search"
+      onSubmit={(e) => {
+        e.preventDefault();
+        find();
+      }}
+    >
+      <input
+        type="search"
+        className="input small search"
+        aria-label={t('graph.search')}
+        placeholder={t('graph.searchPlaceholder')}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        data-testid="graph-search"
+      />
+      <button type="submit" className="button small">
+        {t('graph.searchGo')}
+      </button>
+      <span className="muted small-text" role="status" data-testid="graph-search-result">
+        {result}
+      </span>
+    </form>
   );
 }
