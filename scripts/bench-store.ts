@@ -4,7 +4,7 @@
  * update followed by a query, filtered + sorted page queries, and the periodic re-examination of what depends on
  * time. The clock is the store's own (the lease is renewed "in the future" so the provisioner stays alive). Usage: npx tsx scripts/bench-store.ts [N]
  */
-import type { Kind } from '../src/shared/kube/kinds';
+import type { Resource } from '../src/shared/kube/resource-registry';
 import type { KubeObject } from '../src/shared/kube/objects';
 import { ClusterStore } from '../src/main/store/cluster-store';
 import { boundPair, event, nodeObj, pod, pvc, sc } from '../src/main/store/testing/fixtures';
@@ -25,7 +25,7 @@ function time<T>(label: string, run: () => T): T {
   return out;
 }
 
-function generate(): Partial<Record<Kind, KubeObject[]>> {
+function generate(): Partial<Record<Resource, KubeObject[]>> {
   const claims: KubeObject[] = [];
   const volumes: KubeObject[] = [];
   const pods: KubeObject[] = [];
@@ -69,7 +69,7 @@ let benchNow = Date.now();
 const store = new ClusterStore('bench', { now: () => benchNow });
 const heapBefore = process.memoryUsage().heapUsed;
 time('initial load (reset of every kind)', () => {
-  for (const [kind, list] of Object.entries(objects) as [Kind, KubeObject[]][]) {
+  for (const [kind, list] of Object.entries(objects) as [Resource, KubeObject[]][]) {
     store.replace(kind, list);
     store.kindStatus({ kind, state: 'synced', count: list.length });
   }

@@ -16,7 +16,7 @@
 import { writeFile, mkdir } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { startLab, type Lab } from '../e2e/cluster/lab';
-import { ALL_KINDS } from '../src/shared/kube/kinds';
+import { ALL_RESOURCES } from '../src/shared/kube/resource-registry';
 import { RecordingWriter } from '../src/main/kube/recording-writer';
 import { openContextSource } from '../src/main/kube/open-context';
 import { demoActions, prepareExercise, waitForScenarios, type DemoAction } from './record-demo-actions';
@@ -44,7 +44,7 @@ async function until(what: string, condition: () => boolean, timeoutMs: number):
 
 async function record(lab: Lab): Promise<string> {
   const source = openContextSource('lab-admin', { kubeconfigEnv: lab.kubeconfigPath });
-  const writer = new RecordingWriter('Demo cluster (lab-admin)', ALL_KINDS);
+  const writer = new RecordingWriter('Demo cluster (lab-admin)', ALL_RESOURCES);
   let connectionError: string | undefined;
   await source.start({
     add: writer.add.bind(writer),

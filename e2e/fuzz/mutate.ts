@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { stringify } from 'yaml';
-import { ALL_KINDS } from '../../src/shared/kube/kinds';
+import { ALL_RESOURCES } from '../../src/shared/kube/resource-registry';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -22,7 +22,7 @@ function labSnapshot(): Json {
     version: 1,
     capturedAt: capture.capturedAt,
     context: 'lab',
-    kinds: Object.fromEntries(ALL_KINDS.map((kind) => [kind, { state: 'synced', items: capture.objects[kind] ?? [] }])),
+    kinds: Object.fromEntries(ALL_RESOURCES.map((kind) => [kind, { state: 'synced', items: capture.objects[kind] ?? [] }])),
   };
 }
 

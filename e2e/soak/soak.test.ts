@@ -20,7 +20,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startLab, type Lab } from '../cluster/lab';
-import { ALL_KINDS, collectionPath, type Kind } from '../../src/shared/kube/kinds';
+import { ALL_RESOURCES, collectionPath, type Resource } from '../../src/shared/kube/resource-registry';
 import type { KubeObject } from '../../src/shared/kube/objects';
 import { isStorageEvent } from '../../src/main/kube/arrival';
 import type { ContextSource } from '../../src/main/kube/context-source';
@@ -42,7 +42,7 @@ let proxy: TcpProxy;
 let dir: string;
 let source: ContextSource;
 const store = new ClusterStore('soak');
-const relists = new Map<Kind, number>();
+const relists = new Map<Resource, number>();
 const sink: SourceSink = {
   replace: (kind, objects, namespace) => {
     relists.set(kind, (relists.get(kind) ?? 0) + 1);
@@ -65,11 +65,11 @@ const heapAfterGc = (): number => {
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const identity = (o: KubeObject) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}@${o.metadata?.uid ?? ''}#${o.metadata?.resourceVersion ?? ''}`;
 
-async function serverTruth(kind: Kind): Promise<string[]> {
+async function serverTruth(kind: Resource): Promise<string[]> {
   const list = await lab.client('admin').list<KubeObject>(collectionPath(kind));
   return (kind === 'events' ? list.items.filter(isStorageEvent) : list.items).map(identity).sort();
 }
-const storeHolds = (kind: Kind): string[] => store.list(kind).map(identity).sort();
+const storeHolds = (kind: Resource): string[] => store.list(kind).map(identity).sort();
 
 /** What differs between the store and the server for a kind: missing (lost) and extra (ghost or stale). */
 function difference(held: string[], truth: string[]): { lost: string[]; ghosts: string[] } {
@@ -110,7 +110,7 @@ it(`follows ${SECONDS} s of churn and faults to the exact truth, without growing
   });
   await churn.seed();
   await source.start(sink);
-  await until('every kind synced or absent', () => ALL_KINDS.every((kind) => ['synced', 'absent'].includes(store.kindState(kind))), 120_000);
+  await until('every kind synced or absent', () => ALL_RESOURCES.every((kind) => ['synced', 'absent'].includes(store.kindState(kind))), 120_000);
 
   // Fault times: seeded, spread over the run, never in its first 20 s or its last 20 s.
   const faults: { at: number; name: string; run: () => Promise<void> }[] = [];
@@ -194,15 +194,15 @@ it(`follows ${SECONDS} s of churn and faults to the exact truth, without growing
 
   await until(
     'every kind synced again after the last fault',
-    () => ALL_KINDS.every((kind) => ['synced', 'absent'].includes(store.kindState(kind))),
+    () => ALL_RESOURCES.every((kind) => ['synced', 'absent'].includes(store.kindState(kind))),
     120_000,
   ).catch(() => undefined);
-  expect(Object.fromEntries(ALL_KINDS.map((kind) => [kind, store.kindState(kind)])), 'every kind synced or absent at the end').toEqual(
-    Object.fromEntries(ALL_KINDS.map((kind) => [kind, store.kindState(kind) === 'absent' ? 'absent' : 'synced'])),
+  expect(Object.fromEntries(ALL_RESOURCES.map((kind) => [kind, store.kindState(kind)])), 'every kind synced or absent at the end').toEqual(
+    Object.fromEntries(ALL_RESOURCES.map((kind) => [kind, store.kindState(kind) === 'absent' ? 'absent' : 'synced'])),
   );
 
   // The truth, kind by kind: leases and events keep changing, so each kind is compared until a moment they agree.
-  const served = ALL_KINDS.filter((kind) => store.kindState(kind) === 'synced');
+  const served = ALL_RESOURCES.filter((kind) => store.kindState(kind) === 'synced');
   expect(served).toEqual(expect.arrayContaining(['persistentvolumeclaims', 'persistentvolumes', 'pods', 'storageclasses', 'nodes', 'leases', 'events']));
   const diffs: Record<string, { lost: string[]; ghosts: string[] }> = {};
   for (const kind of served) {

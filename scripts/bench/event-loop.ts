@@ -12,7 +12,7 @@
  */
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { ClusterStore } from '../../src/main/store/cluster-store';
-import type { Kind } from '../../src/shared/kube/kinds';
+import type { Resource } from '../../src/shared/kube/resource-registry';
 import type { KubeObject } from '../../src/shared/kube/objects';
 import { boundClaimStatus, claimManifest, classManifest, podManifest, volumeManifest } from './manifests';
 import { watchStalls } from './loop-stall';
@@ -21,7 +21,7 @@ import { median } from './stats';
 const NODES = ['lab-node-a1', 'lab-node-a2', 'lab-node-b1'];
 const DEAD_CLASS = 'kse-bench-dead';
 
-export function cluster(n: number): Partial<Record<Kind, KubeObject[]>> {
+export function cluster(n: number): Partial<Record<Resource, KubeObject[]>> {
   const volumes: KubeObject[] = [];
   const claims: KubeObject[] = [];
   for (let i = 0; i < n; i++) {
@@ -52,11 +52,11 @@ export function cluster(n: number): Partial<Record<Kind, KubeObject[]>> {
   return { storageclasses: [classManifest(), dead], persistentvolumes: volumes, persistentvolumeclaims: claims, pods };
 }
 
-export function loaded(objects: Partial<Record<Kind, KubeObject[]>>): ClusterStore {
+export function loaded(objects: Partial<Record<Resource, KubeObject[]>>): ClusterStore {
   const store = new ClusterStore('bench', { provisionerRefreshMs: 60_000 });
   // The app's window asks for the claims table as soon as the cluster opens, before the lists arrive.
   store.listRows({ table: 'claims', offset: 0, limit: 100 });
-  const kinds: Kind[] = ['storageclasses', 'persistentvolumes', 'persistentvolumeclaims', 'pods', 'events', 'nodes', 'leases', 'csidrivers', 'csinodes', 'volumeattachments'];
+  const kinds: Resource[] = ['storageclasses', 'persistentvolumes', 'persistentvolumeclaims', 'pods', 'events', 'nodes', 'leases', 'csidrivers', 'csinodes', 'volumeattachments'];
   for (const kind of kinds) {
     const items = structuredClone(objects[kind] ?? []);
     store.replace(kind, items);

@@ -11,7 +11,7 @@ import type { LabNode } from '../../e2e/cluster/bootstrap';
 import { ClusterSession } from '../../src/main/core/cluster-session';
 import { openContextSource } from '../../src/main/kube/open-context';
 import { ClusterStore } from '../../src/main/store/cluster-store';
-import { ALL_KINDS } from '../../src/shared/kube/kinds';
+import { ALL_RESOURCES } from '../../src/shared/kube/resource-registry';
 import { countPodsNotRunning, prepareNamespaces, seedRange, waitFor } from './seed';
 
 const [claims = 1000, rounds = 5, nodeCount = 3] = process.argv.slice(2).map(Number);
@@ -36,7 +36,7 @@ async function main(): Promise<void> {
     session.usageOptions = { timeoutMs: 60_000 };
     await session.start();
     for (;;) {
-      if (ALL_KINDS.every((k) => ['synced', 'absent', 'forbidden'].includes(store.kindState(k)))) break;
+      if (ALL_RESOURCES.every((k) => ['synced', 'absent', 'forbidden'].includes(store.kindState(k)))) break;
       await new Promise((r) => setTimeout(r, 200));
     }
     const wall: number[] = [];

@@ -4,7 +4,7 @@
  * Exit code for a pipeline: 2 when any context could not be checked, else 1 when any has a problem, else 0.
  */
 import { doctorExitCode, formatDoctor } from '../shared/doctor-format';
-import { KINDS } from '../shared/kube/kinds';
+import { DESCRIPTOR_OF_RESOURCE } from '../shared/kube/resource-registry';
 import type { UnreadKind } from '../shared/report/report-model';
 import { type Finding, type Lang, type Severity } from '../shared/model/findings';
 import type { ProvisionerRow } from '../shared/model/rows';
@@ -71,7 +71,7 @@ export function formatFleet(checks: readonly ContextCheck[], options: { lang: La
     if (check.state !== 'checked') {
       return [head, red(`${WORDS.notChecked[lang]}: ${(check.error ?? '').split('\n').map(s).join('\n  ')}`), `${WORDS.todo[lang]}: ${s(check.todo ?? '')}`, ''].join('\n');
     }
-    const unread = (check.unreadKinds ?? []).map((k) => `${KINDS[k.kind].label} (${UNREAD_STATE_WORDS[k.state]?.[lang] ?? k.state})`);
+    const unread = (check.unreadKinds ?? []).map((k) => `${DESCRIPTOR_OF_RESOURCE[k.kind].label} (${UNREAD_STATE_WORDS[k.state]?.[lang] ?? k.state})`);
     const lines = [head];
     if (unread.length > 0) lines.push(`${WORDS.unread[lang]}: ${unread.join(', ')}`);
     // The cluster's name is the section's: the doctor text below starts at its counts.

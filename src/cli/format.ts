@@ -1,6 +1,6 @@
 /** Plain-text output of `kse contexts` and `kse sync`: aligned tables, terminal-safe, no colours needed. */
 import { sanitizeForTerminal } from '../shared/terminal-text';
-import { KINDS } from '../shared/kube/kinds';
+import { DESCRIPTOR_OF_RESOURCE } from '../shared/kube/resource-registry';
 import type { ClusterInfo, ClusterStatus, KindStatus, KubeconfigProblem } from '../shared/model/status';
 
 /** Columns padded to their widest cell; the last column is not padded. */
@@ -64,7 +64,7 @@ export interface SyncResult {
 
 export function formatSync({ status, millis }: SyncResult): string {
   const rows = status.kinds.map((k) => [
-    KINDS[k.kind].label,
+    DESCRIPTOR_OF_RESOURCE[k.kind].label,
     STATE_LABELS[k.state],
     k.state === 'synced' ? String(k.count) : '',
     duration(k.syncMillis),

@@ -4,12 +4,12 @@
  * resource (persistentvolumeclaims), the kind (PersistentVolumeClaim, any case), its singular (persistentvolumeclaim)
  * or the short name (pvc), all derived from the resource descriptors (src/shared/kube/resources).
  */
-import { RESOURCES, type Kind } from '../shared/kube/kinds';
+import { RESOURCES, type Resource } from '../shared/kube/resource-registry';
 import type { ObjectRef } from '../shared/model/refs';
 import { UsageError } from './args-error';
 
 /** The resource a type word names, or undefined. */
-export function resourceNamed(word: string): Kind | undefined {
+export function resourceNamed(word: string): Resource | undefined {
   const w = word.toLowerCase();
   return RESOURCES.find((d) => d.resource === w || d.kind.toLowerCase() === w || d.short === w)?.resource;
 }

@@ -52,7 +52,7 @@ describe('loadLessonBook on a scratch resources directory', () => {
     const error: unknown = await loadLessonBook(resources, 'en').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(LessonParseError);
     expect((error as LessonParseError).message).toBe(
-      'en/02-b.md:2: unknown kind "widgets" in examples (use a resource plural from src/shared/kube/kinds.ts)',
+      'en/02-b.md:2: unknown kind "widgets" in examples (use a resource plural from src/shared/kube/resource-registry.ts)',
     );
   });
 });

@@ -7,7 +7,7 @@
  */
 import type { ExerciseCard } from './exercises/api';
 import type { ExerciseResult } from './exercises/model';
-import type { Kind } from './kube/kinds';
+import type { Resource } from './kube/resource-registry';
 import type { ObjectDetail, GraphRequest, Overview, StorageGraph } from './model/detail';
 import type { Fleet } from './model/fleet';
 import type { Finding, Lang, Severity } from './model/findings';
@@ -27,12 +27,12 @@ export interface LessonSection {
   /** Markdown body (no raw HTML is rendered). */
   markdown: string;
   /** Kinds whose live objects the viewer may show beside this section as examples. */
-  examples?: Kind[];
+  examples?: Resource[];
   /**
    * Per example kind, the table search its examples must match, so they are about the section's subject (the
    * pods of an emptyDir section use an emptyDir, not just any pods): `<!-- examples: pods[emptyDir] -->`.
    */
-  exampleSearch?: Partial<Record<Kind, string>>;
+  exampleSearch?: Partial<Record<Resource, string>>;
 }
 
 export interface LessonBook {
@@ -150,7 +150,7 @@ export type ListRows = <T extends TableId>(req: ListRequest<T>) => Promise<Page<
  */
 export interface StoreChange {
   /** Resources whose objects (or sync state) changed. */
-  kinds: Kind[];
+  kinds: Resource[];
   /**
    * Tables whose rows may have changed: the tables of the changed objects and of their neighbours (a claim's
    * change reaches its pods' and its class's rows). A table not listed kept every row as it was.

@@ -3,7 +3,7 @@
  * (copyable commands) and lesson, in English or Russian. Pure: the CLI decides where the text goes.
  * Everything that came from the cluster is made safe for a terminal first (no escape sequences, no bidi tricks).
  */
-import { KINDS } from './kube/kinds';
+import { DESCRIPTOR_OF_RESOURCE } from './kube/resource-registry';
 import type { Finding, Lang, Severity } from './model/findings';
 import { SEVERITY_ORDER } from './model/findings';
 import { refKey } from './model/refs';
@@ -109,7 +109,7 @@ export function formatDoctor(report: DoctorReport, options: DoctorFormatOptions)
 
 function formatFinding(f: Finding, lang: Lang, paint: (sev: Severity, text: string) => string): string[] {
   const s = sanitizeForTerminal;
-  const object = `${KINDS[f.object.kind]?.kind ?? f.object.kind} ${refKey(f.object)}`;
+  const object = `${DESCRIPTOR_OF_RESOURCE[f.object.kind]?.kind ?? f.object.kind} ${refKey(f.object)}`;
   // Localized texts carry isolate marks around cluster values (see verbatim.ts): printed as plain text.
   const l = (text: string) => s(plainText(text));
   const out = [`${paint(f.severity, MARKS[f.severity])} ${s(object)}  [${f.code}]`, `  ${l(f.cause[lang])}`];

@@ -15,7 +15,7 @@
  * than shipping a lesson that silently loses a section.
  */
 import type { LessonBook, LessonSection } from './contract';
-import { isKind, type Kind } from './kube/kinds';
+import { isResource, type Resource } from './kube/resource-registry';
 import type { Lang } from './model/findings';
 
 /** A lesson text that cannot be turned into sections; `source` and `line` say where. */
@@ -50,8 +50,8 @@ interface OpenSection {
   id: string;
   title: string;
   lines: string[];
-  examples: Kind[];
-  exampleSearch: Partial<Record<Kind, string>>;
+  examples: Resource[];
+  exampleSearch: Partial<Record<Resource, string>>;
 }
 
 /** Splits one lesson text into its sections, in order. */
@@ -107,9 +107,9 @@ export function parseLesson(markdown: string, source = 'lesson'): LessonSection[
       for (const raw of (examples[1] ?? '').split(',')) {
         const [, kind = '', search] = /^\s*([^[\s]*)\s*(?:\[([^\]]*)\])?\s*$/.exec(raw) ?? [];
         if (kind === '') continue;
-        if (!isKind(kind)) fail(`unknown kind "${kind}" in examples (use a resource plural from src/shared/kube/kinds.ts)`);
-        if (!current?.examples.includes(kind as Kind)) current?.examples.push(kind as Kind);
-        if (search?.trim() && current) current.exampleSearch[kind as Kind] = search.trim();
+        if (!isResource(kind)) fail(`unknown kind "${kind}" in examples (use a resource plural from src/shared/kube/resource-registry.ts)`);
+        if (!current?.examples.includes(kind as Resource)) current?.examples.push(kind as Resource);
+        if (search?.trim() && current) current.exampleSearch[kind as Resource] = search.trim();
       }
       return;
     }

@@ -7,7 +7,7 @@
  *
  * Files come from elsewhere: everything is checked, limits are enforced, and strings are only ever data.
  */
-import { isKind, KINDS, type Kind } from './kube/kinds';
+import { isResource, DESCRIPTOR_OF_RESOURCE, type Resource } from './kube/resource-registry';
 import type { KubeObject } from './kube/objects';
 import { conformObject } from './kube/conform';
 import { OBJECT_KEY_MAX_CHARS, SNAPSHOT_MAX_BYTES } from './limits';
@@ -39,7 +39,7 @@ export interface Snapshot {
   /** Context (or cluster) name it was taken from. */
   context: string;
   serverVersion?: string;
-  kinds: Partial<Record<Kind, SnapshotKind>>;
+  kinds: Partial<Record<Resource, SnapshotKind>>;
   /** For namespace-limited users: the namespaces that were readable. */
   limitedToNamespaces?: string[];
   /** What the export removed (informational: the file's own account). Older files have a short text. */
@@ -62,7 +62,7 @@ export type RecordedEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
 /** One watch event of a recording, `at` milliseconds after the recording's start. */
 export interface RecordedEvent {
   at: number;
-  kind: Kind;
+  kind: Resource;
   type: RecordedEventType;
   object: KubeObject;
 }
@@ -134,9 +134,9 @@ export function validateSnapshot(value: unknown, fileName: string, limits: Snaps
   const count = (): void => {
     if (++objects > limits.maxObjects) fail(`it holds more than ${limits.maxObjects} objects`);
   };
-  const kinds: Partial<Record<Kind, SnapshotKind>> = {};
+  const kinds: Partial<Record<Resource, SnapshotKind>> = {};
   for (const [name, entry] of Object.entries(value.kinds)) {
-    if (!isKind(name)) continue; // a newer kse may export more kinds: ignore those we do not know
+    if (!isResource(name)) continue; // a newer kse may export more kinds: ignore those we do not know
     if (!isRecord(entry)) return fail(`kinds.${name} is not an object`);
     const state = entry.state;
     if (state !== 'synced' && state !== 'forbidden' && state !== 'absent' && state !== 'error') {
@@ -168,7 +168,7 @@ export function validateSnapshot(value: unknown, fileName: string, limits: Snaps
     const where = `events[${index}]`;
     if (!isRecord(event)) return fail(`${where} is not an object`);
     if (typeof event.at !== 'number' || !Number.isFinite(event.at) || event.at < 0) return fail(`${where}.at is not a time offset in ms`);
-    if (!isKind(event.kind)) return fail(`${where}.kind is ${describe(event.kind)}`);
+    if (!isResource(event.kind)) return fail(`${where}.kind is ${describe(event.kind)}`);
     if (event.type !== 'ADDED' && event.type !== 'MODIFIED' && event.type !== 'DELETED') return fail(`${where}.type is ${describe(event.type)}`);
     return { at: event.at, kind: event.kind, type: event.type, object: checkObject(event.object, event.kind, `${where}.object`, fail) };
   });
@@ -191,7 +191,7 @@ function usageOf(value: unknown): { usage?: UsageReport; usageProblem?: string }
  * An object must have a name (and a namespace when its kind is namespaced) so that it can be keyed. A missing
  * uid is filled from kind/namespace/name: snapshots from hand-edited files still key consistently.
  */
-function checkObject(item: unknown, kind: Kind, where: string, fail: (what: string) => never): KubeObject {
+function checkObject(item: unknown, kind: Resource, where: string, fail: (what: string) => never): KubeObject {
   if (!isRecord(item)) return fail(`${where} is not an object`);
   const metadata = item.metadata;
   if (!isRecord(metadata) || typeof metadata.name !== 'string' || metadata.name === '') return fail(`${where} has no metadata.name`);
@@ -199,14 +199,14 @@ function checkObject(item: unknown, kind: Kind, where: string, fail: (what: stri
     const value = metadata[field];
     if (typeof value === 'string' && value.length > OBJECT_KEY_MAX_CHARS) return fail(`${where}.metadata.${field} is ${value.length} characters long, more than the ${OBJECT_KEY_MAX_CHARS} kse accepts`);
   }
-  if (KINDS[kind].namespaced && (typeof metadata.namespace !== 'string' || metadata.namespace === '')) {
-    return fail(`${where} (${KINDS[kind].kind} "${metadata.name}") has no metadata.namespace`);
+  if (DESCRIPTOR_OF_RESOURCE[kind].namespaced && (typeof metadata.namespace !== 'string' || metadata.namespace === '')) {
+    return fail(`${where} (${DESCRIPTOR_OF_RESOURCE[kind].kind} "${metadata.name}") has no metadata.namespace`);
   }
   if (metadata.uid !== undefined && typeof metadata.uid !== 'string') return fail(`${where}.metadata.uid is not a string`);
   // Fields the app reads must have the types it expects; a file may say anything (conform.ts drops the others).
   const object = conformObject(kind, item as KubeObject).object;
   const uid = typeof metadata.uid === 'string' && metadata.uid !== '' ? metadata.uid : `snapshot:${kind}/${metadata.namespace ?? ''}/${metadata.name}`;
-  return { ...object, kind: typeof item.kind === 'string' ? item.kind : KINDS[kind].kind, metadata: { ...(object.metadata as KubeObject['metadata']), uid } };
+  return { ...object, kind: typeof item.kind === 'string' ? item.kind : DESCRIPTOR_OF_RESOURCE[kind].kind, metadata: { ...(object.metadata as KubeObject['metadata']), uid } };
 }
 
 /** How deep arrays and objects nest, counted without recursion and only up to just past `limit`. */

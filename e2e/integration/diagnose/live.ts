@@ -14,7 +14,7 @@ import type { KubeObject } from '../../cluster/kube';
 import { openContextSource } from '../../../src/main/kube/open-context';
 import type { ContextSource } from '../../../src/main/kube/context-source';
 import { ClusterStore } from '../../../src/main/store/cluster-store';
-import { ALL_KINDS } from '../../../src/shared/kube/kinds';
+import { ALL_RESOURCES } from '../../../src/shared/kube/resource-registry';
 import { diagnoseObject } from '../../../src/shared/diagnose';
 import type { Finding, Localized } from '../../../src/shared/model/findings';
 import { plainText } from '../../../src/shared/verbatim';
@@ -71,7 +71,7 @@ export async function openLive(lab: Lab, context = 'lab-admin', kubeconfigPath =
   const unsubscribe = store.onChange(() => undefined);
   await source.start(store);
   // Settled: synced, not served, or (for a namespace-limited user) not readable.
-  await until('every kind settled', () => ALL_KINDS.every((k) => ['synced', 'absent', 'forbidden'].includes(store.kindState(k))), 60_000);
+  await until('every kind settled', () => ALL_RESOURCES.every((k) => ['synced', 'absent', 'forbidden'].includes(store.kindState(k))), 60_000);
 
   const findingsOf = (ref: ObjectRef) =>
     store

@@ -12,7 +12,7 @@ import { startLab, USED_BYTES_ANNOTATION, type Lab } from '../../cluster/lab';
 import { ClusterSession } from '../../../src/main/core/cluster-session';
 import { ClusterStore } from '../../../src/main/store/cluster-store';
 import { openContextSource } from '../../../src/main/kube/open-context';
-import { ALL_KINDS } from '../../../src/shared/kube/kinds';
+import { ALL_RESOURCES } from '../../../src/shared/kube/resource-registry';
 import type { Finding } from '../../../src/shared/model/findings';
 import type { ClaimRow } from '../../../src/shared/model/rows';
 import { asRead, until } from './live';
@@ -57,7 +57,7 @@ beforeAll(async () => {
   // History kept 75 s (the app keeps 2 h): the first test's full claim leaves the fit before the second fills it again.
   session.usageOptions = { intervalMs: 1000, timeoutMs: 5000, historyMs: 75_000, overProvisionedMinMs: 8000 };
   await session.start();
-  await until('every kind settled', () => ALL_KINDS.every((k) => ['synced', 'absent', 'forbidden'].includes(store.kindState(k))), 60_000);
+  await until('every kind settled', () => ALL_RESOURCES.every((k) => ['synced', 'absent', 'forbidden'].includes(store.kindState(k))), 60_000);
 }, 240_000);
 
 afterAll(async () => {

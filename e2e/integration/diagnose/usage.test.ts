@@ -11,7 +11,7 @@ import { CONTAINER_USED_BYTES_ANNOTATION, INODES_USED_ANNOTATION, startLab, USED
 import { ClusterSession } from '../../../src/main/core/cluster-session';
 import { ClusterStore } from '../../../src/main/store/cluster-store';
 import { openContextSource } from '../../../src/main/kube/open-context';
-import { ALL_KINDS } from '../../../src/shared/kube/kinds';
+import { ALL_RESOURCES } from '../../../src/shared/kube/resource-registry';
 import type { Finding } from '../../../src/shared/model/findings';
 import { asRead, until } from './live';
 
@@ -35,7 +35,7 @@ beforeAll(async () => {
   session = new ClusterSession({ id: 'ctx:lab-admin', name: 'lab-admin', source: 'context', connection: 'connecting' }, source, store, () => undefined);
   session.usageOptions = { intervalMs: 1000, timeoutMs: 5000 };
   await session.start();
-  await until('every kind settled', () => ALL_KINDS.every((k) => ['synced', 'absent', 'forbidden'].includes(store.kindState(k))), 60_000);
+  await until('every kind settled', () => ALL_RESOURCES.every((k) => ['synced', 'absent', 'forbidden'].includes(store.kindState(k))), 60_000);
 });
 
 afterAll(async () => {

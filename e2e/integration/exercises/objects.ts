@@ -5,14 +5,14 @@
  */
 import { Redactor } from '../../../src/main/kube/redact/redactor';
 import type { FixtureObjects } from '../../../src/shared/diagnose/testing/fixture-view';
-import type { Kind } from '../../../src/shared/kube/kinds';
+import type { Resource } from '../../../src/shared/kube/resource-registry';
 import type { KubeObject } from '../../../src/shared/kube/objects';
 import { runLines, type KubectlTarget } from '../../cluster/exercise';
 
-const CLUSTER_KINDS: Kind[] = ['storageclasses', 'persistentvolumes', 'nodes', 'csidrivers', 'csinodes'];
-const NAMESPACED_KINDS: Kind[] = ['persistentvolumeclaims', 'pods', 'events'];
+const CLUSTER_KINDS: Resource[] = ['storageclasses', 'persistentvolumes', 'nodes', 'csidrivers', 'csinodes'];
+const NAMESPACED_KINDS: Resource[] = ['persistentvolumeclaims', 'pods', 'events'];
 
-async function list(target: KubectlTarget, kind: Kind, namespace?: string): Promise<KubeObject[]> {
+async function list(target: KubectlTarget, kind: Resource, namespace?: string): Promise<KubeObject[]> {
   const scope = namespace ? `-n ${namespace}` : '';
   const json = await runLines(target, [`kubectl get ${kind} ${scope} -o json 2>/dev/null`], process.cwd());
   return (JSON.parse(json) as { items: KubeObject[] }).items;
@@ -24,7 +24,7 @@ async function list(target: KubectlTarget, kind: Kind, namespace?: string): Prom
  */
 export function keptOnly(objects: FixtureObjects): FixtureObjects {
   const redactor = new Redactor((objects.storageclasses ?? []).map((sc) => sc.provisioner ?? ''));
-  return Object.fromEntries(Object.entries(objects).map(([kind, items]) => [kind, (items as KubeObject[]).map((o) => redactor.object(kind as Kind, o))])) as FixtureObjects;
+  return Object.fromEntries(Object.entries(objects).map(([kind, items]) => [kind, (items as KubeObject[]).map((o) => redactor.object(kind as Resource, o))])) as FixtureObjects;
 }
 
 export async function exerciseObjects(target: KubectlTarget, namespace: string): Promise<FixtureObjects> {

@@ -8,7 +8,7 @@ import type { CommandNamed } from '../args';
 import { chooseContext, openAndSync, syncContext } from '../open-and-sync';
 import { CliFailure, type CliRuntime } from '../runtime';
 import type { Core } from '../../main/core/core';
-import { KIND_SHORT, KINDS } from '../../shared/kube/kinds';
+import { SHORT_NAME_OF_RESOURCE, DESCRIPTOR_OF_RESOURCE } from '../../shared/kube/resource-registry';
 import type { ObjectRef } from '../../shared/model/refs';
 import { diagnosisOf, type Diagnosis } from './diagnosis';
 import { runDoctorContexts } from './doctor-contexts';
@@ -20,8 +20,8 @@ async function objectDiagnosis(core: Core, clusterId: string, clusterName: strin
   const detail = await core.invoke('getObject', { clusterId, ref });
   if (!detail) {
     const where = ref.namespace ? ` in namespace ${ref.namespace}` : '';
-    const short = KIND_SHORT[ref.kind];
-    throw new CliFailure(`${clusterName} has no ${KINDS[ref.kind].kind} named ${ref.name}${where}. List them with: kubectl get ${short}${ref.namespace ? ` -n ${ref.namespace}` : ''}`, 2);
+    const short = SHORT_NAME_OF_RESOURCE[ref.kind];
+    throw new CliFailure(`${clusterName} has no ${DESCRIPTOR_OF_RESOURCE[ref.kind].kind} named ${ref.name}${where}. List them with: kubectl get ${short}${ref.namespace ? ` -n ${ref.namespace}` : ''}`, 2);
   }
   return { findings: detail.findings, provisioners: [] };
 }

@@ -8,7 +8,7 @@ import type { ObjectDetail, Overview } from '../../shared/model/detail';
 import type { Finding } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
 import type { ListRequest, Page, TableId, TableRows } from '../../shared/model/rows';
-import { ALL_KINDS, ROW_TABLE_OF_KIND, type Kind } from '../../shared/kube/kinds';
+import { ALL_RESOURCES, ROW_TABLE_OF_RESOURCE, type Resource } from '../../shared/kube/resource-registry';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { ClusterInfo, ClusterStatus, ConnectionProblem, ConnectionState, KindStatus } from '../../shared/model/status';
 import type { Pod } from '../../shared/kube/objects';
@@ -438,7 +438,7 @@ export class ClusterSession {
   /** Every kind, with the store's count; kinds the source never mentioned are idle (live) or absent (offline). */
   status(): ClusterStatus {
     const offline = this.connectionState === 'offline';
-    const kinds = ALL_KINDS.map((kind): KindStatus => {
+    const kinds = ALL_RESOURCES.map((kind): KindStatus => {
       const reported = this.store.kindStatusOf(kind);
       const count = this.store.count(kind);
       return reported ? { ...reported, count } : { kind, state: offline ? 'absent' : 'idle', count };
@@ -466,12 +466,12 @@ export class ClusterSession {
   }
 
   /** Applies a data update; tells the UI which kind moved unless the store announces its own changes. */
-  private guard(update: () => void, kind: Kind): void {
+  private guard(update: () => void, kind: Resource): void {
     if (this.stopped) return;
     this.safely(update, `an update of ${kind}`);
     if (!this.store.onChange) {
       // A store that does not announce its changes (a test's): say which kind and its table moved, not which objects.
-      const table = ROW_TABLE_OF_KIND[kind];
+      const table = ROW_TABLE_OF_RESOURCE[kind];
       this.notify({ type: 'changed', clusterId: this.info.id, kinds: [kind], tables: table ? [table] : [], revision: this.store.revision() });
     }
   }

@@ -2,7 +2,7 @@
  * A snapshot of an open cluster, redacted (buildSnapshot), for `kse snapshot` and the menu's Export Snapshot.
  * Each kind keeps the state it had, so a kind the user could not read is "forbidden" in the file, never empty.
  */
-import { ALL_KINDS, type Kind } from '../../shared/kube/kinds';
+import { ALL_RESOURCES, type Resource } from '../../shared/kube/resource-registry';
 import type { UsageReport } from '../../shared/model/usage';
 import type { KindSyncState } from '../../shared/model/status';
 import type { Snapshot, SnapshotKind, SnapshotKindState } from '../../shared/snapshot-format';
@@ -16,8 +16,8 @@ function snapshotState(state: KindSyncState): SnapshotKindState {
 
 export function snapshotOf(cluster: ClusterSession, capturedAt?: string): Snapshot {
   const status = cluster.status();
-  const kinds: Partial<Record<Kind, SnapshotKind>> = {};
-  for (const kind of ALL_KINDS) {
+  const kinds: Partial<Record<Resource, SnapshotKind>> = {};
+  for (const kind of ALL_RESOURCES) {
     const kindStatus = status.kinds.find((k) => k.kind === kind);
     const state = snapshotState(kindStatus?.state ?? 'idle');
     const entry: SnapshotKind = { state, items: state === 'synced' ? [...cluster.store.list(kind)] : [] };

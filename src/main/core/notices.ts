@@ -4,12 +4,12 @@
  * kinds, tables and (up to MAX_NOTICE_OBJECTS) objects that moved, and the last revision.
  */
 import { MAX_NOTICE_OBJECTS, type Notice } from '../../shared/contract';
-import type { Kind } from '../../shared/kube/kinds';
+import type { Resource } from '../../shared/kube/resource-registry';
 import { refKey, type ObjectRef } from '../../shared/model/refs';
 import type { TableId } from '../../shared/model/rows';
 
 interface PendingChange {
-  kinds: Set<Kind>;
+  kinds: Set<Resource>;
   tables: Set<TableId>;
   /** By "kind|namespace/name"; undefined once too many (or unlisted) objects changed. */
   objects: Map<string, ObjectRef> | undefined;

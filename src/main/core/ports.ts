@@ -4,7 +4,7 @@
  */
 import type { FindingsRequest, LocateRequest, StoreChange } from '../../shared/contract';
 import type { ClusterView } from '../../shared/diagnose/view';
-import type { Kind } from '../../shared/kube/kinds';
+import type { Resource } from '../../shared/kube/resource-registry';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { GraphRequest, ObjectDetail, Overview, StorageGraph } from '../../shared/model/detail';
 import type { Finding, Severity } from '../../shared/model/findings';
@@ -30,11 +30,11 @@ export interface StoreQueries {
    */
   view(): ClusterView;
   /** The sync status the source last reported for a kind (kept by the store: its one owner). */
-  kindStatusOf(kind: Kind): KindStatus | undefined;
+  kindStatusOf(kind: Resource): KindStatus | undefined;
   /** Objects of a kind held now. */
-  count(kind: Kind): number;
+  count(kind: Resource): number;
   /** Every object of a kind held now (snapshot export). */
-  list(kind: Kind): readonly KubeObject[];
+  list(kind: Resource): readonly KubeObject[];
   /** Changes with every applied update. */
   revision(): number;
   /** The store's clock (the source's time: a recording's replay time, a snapshot's capture time), epoch ms. */

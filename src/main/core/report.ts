@@ -6,7 +6,7 @@
  * afterwards. Rendering is in src/shared/report (pure).
  */
 import type { LessonBook } from '../../shared/contract';
-import type { Kind } from '../../shared/kube/kinds';
+import type { Resource } from '../../shared/kube/resource-registry';
 import type { Finding } from '../../shared/model/findings';
 import { sameRef } from '../../shared/model/refs';
 import type { ProvisionerRow } from '../../shared/model/rows';
@@ -60,7 +60,7 @@ export function reportOf(cluster: ClusterSession, scope: ReportScope, lessons: L
     }
     const scoped = scope.object ? findings.filter((f) => sameRef(f.object, scope.object!)) : findings;
     const linked = new Set(scoped.map((f) => f.lesson));
-    const states = (Object.entries(snapshot.kinds) as [Kind, NonNullable<Snapshot['kinds'][Kind]>][]).map(([kind, entry]) => ({
+    const states = (Object.entries(snapshot.kinds) as [Resource, NonNullable<Snapshot['kinds'][Resource]>][]).map(([kind, entry]) => ({
       kind,
       state: entry.state,
       ...(entry.message !== undefined ? { message: entry.message } : {}),

@@ -4,7 +4,7 @@
  * says exactly what is wrong with the others.
  */
 import type { MethodName, RequestOf } from '../../shared/contract';
-import { ALL_KINDS } from '../../shared/kube/kinds';
+import { ALL_RESOURCES } from '../../shared/kube/resource-registry';
 import type { GraphRequest } from '../../shared/model/detail';
 import { LANGS, SEVERITY_ORDER } from '../../shared/model/findings';
 import { provisionerRef, type ObjectRef, type TargetRef } from '../../shared/model/refs';
@@ -55,7 +55,7 @@ export function validateTargetRef(value: unknown, where: string): TargetRef {
 
 export function validateRef(value: unknown, where: string): ObjectRef {
   const r = record(value, where, ['kind', 'name', 'namespace', 'uid']);
-  const ref: ObjectRef = { kind: oneOf(r.kind, `${where}.kind`, ALL_KINDS), name: string(r.name, `${where}.name`, OBJECT_KEY) };
+  const ref: ObjectRef = { kind: oneOf(r.kind, `${where}.kind`, ALL_RESOURCES), name: string(r.name, `${where}.name`, OBJECT_KEY) };
   const namespace = optionalString(r.namespace, `${where}.namespace`, { ...OBJECT_KEY, min: 0 });
   if (namespace) ref.namespace = namespace;
   // A uid a snapshot lacks is made from kind, namespace and name (snapshot-format.ts): up to about twice the key.

@@ -1,7 +1,7 @@
 /**
  * What happens to an object as it arrives from the API, before anything else sees it.
  */
-import { KINDS, METADATA_ONLY_KINDS, STORAGE_EVENT_KINDS, type Kind } from '../../shared/kube/kinds';
+import { DESCRIPTOR_OF_RESOURCE, METADATA_ONLY_RESOURCES, STORAGE_EVENT_KINDS, type Resource } from '../../shared/kube/resource-registry';
 import type { KubeEvent, KubeObject, ObjectMeta } from '../../shared/kube/objects';
 
 /**
@@ -19,12 +19,12 @@ const KEPT_METADATA = ['name', 'namespace', 'uid', 'resourceVersion', 'creationT
  * Drops `metadata.managedFields` (server-side-apply bookkeeping: often the largest part of an object and never
  * shown), and fills `kind`/`apiVersion`, which LIST responses leave out of their items.
  */
-export function prepareObject(kind: Kind, object: KubeObject): KubeObject {
-  if (METADATA_ONLY_KINDS.has(kind)) return metadataOnly(kind, object);
+export function prepareObject(kind: Resource, object: KubeObject): KubeObject {
+  if (METADATA_ONLY_RESOURCES.has(kind)) return metadataOnly(kind, object);
   const metadata = object.metadata as (KubeObject['metadata'] & { managedFields?: unknown }) | undefined;
   if (metadata && 'managedFields' in metadata) delete metadata.managedFields;
   if (object.kind === undefined || object.apiVersion === undefined) {
-    const info = KINDS[kind];
+    const info = DESCRIPTOR_OF_RESOURCE[kind];
     object.kind ??= info.kind;
     object.apiVersion ??= info.group === '' ? info.version : `${info.group}/${info.version}`;
   }
@@ -37,8 +37,8 @@ export function prepareObject(kind: Kind, object: KubeObject): KubeObject {
  * type, a full object in a watch), `data`, `stringData`, `binaryData` and annotations (kubectl's
  * last-applied-configuration holds the values) are dropped here, before any store sees the object.
  */
-function metadataOnly(kind: Kind, object: KubeObject): KubeObject {
-  const info = KINDS[kind];
+function metadataOnly(kind: Resource, object: KubeObject): KubeObject {
+  const info = DESCRIPTOR_OF_RESOURCE[kind];
   const source: ObjectMeta = object.metadata ?? {};
   const metadata: Record<string, unknown> = {};
   for (const key of KEPT_METADATA) if (source[key] !== undefined) metadata[key] = source[key];
@@ -58,6 +58,6 @@ export function isStorageEvent(object: KubeObject): boolean {
 }
 
 /** The filter a kind's reflector applies before the sink, if any. */
-export function arrivalFilter(kind: Kind): ((object: KubeObject) => boolean) | undefined {
+export function arrivalFilter(kind: Resource): ((object: KubeObject) => boolean) | undefined {
   return kind === 'events' ? isStorageEvent : undefined;
 }

@@ -3,13 +3,13 @@
  * forbidden or absent), record for a while, take the redacted state, stop. For `kse record`; snapshots
  * (`kse snapshot`, the app's export) are built from a store with buildSnapshot instead.
  */
-import { ALL_KINDS, type Kind } from '../../shared/kube/kinds';
+import { ALL_RESOURCES, type Resource } from '../../shared/kube/resource-registry';
 import type { Recording } from '../../shared/snapshot-format';
 import { RecordingWriter } from './recording-writer';
 import type { ClusterSource } from './source';
 
 export interface CaptureOptions {
-  kinds?: Kind[];
+  kinds?: Resource[];
   /** Give up when the kinds have not settled by then. Default 120 s. */
   settleTimeoutMs?: number;
   /** For recordings: how long to record after settling. Default 0 (a snapshot). */
@@ -18,7 +18,7 @@ export interface CaptureOptions {
 
 /** Rejects with a message naming the kinds that did not settle, or the connection error. */
 export async function captureRecording(source: ClusterSource, options: CaptureOptions = {}): Promise<Recording> {
-  const writer = new RecordingWriter(source.info.name, options.kinds ?? ALL_KINDS);
+  const writer = new RecordingWriter(source.info.name, options.kinds ?? ALL_RESOURCES);
   let connectionError: string | undefined;
   const sink = {
     add: writer.add.bind(writer),

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../../e2e/cluster/lab';
-import { ALL_KINDS, type Kind } from '../../shared/kube/kinds';
+import { ALL_RESOURCES, type Resource } from '../../shared/kube/resource-registry';
 import { validateSnapshot } from '../../shared/snapshot-format';
 import { captureSnapshot } from './testing/capture-snapshot';
 import type { ContextSource } from './context-source';
@@ -53,16 +53,16 @@ describe('a namespace-limited user (lab-student)', () => {
     const sink = new RecordingSink();
     const source = open('lab-student', lab.kubeconfigPath);
     await source.start(sink);
-    const settled = (kind: Kind) => ['synced', 'forbidden', 'absent'].includes(sink.statuses.get(kind)?.state ?? '');
-    await until('every kind settled', () => ALL_KINDS.every(settled), 60_000);
+    const settled = (kind: Resource) => ['synced', 'forbidden', 'absent'].includes(sink.statuses.get(kind)?.state ?? '');
+    await until('every kind settled', () => ALL_RESOURCES.every(settled), 60_000);
 
-    for (const kind of ['storageclasses', 'persistentvolumes', 'nodes', 'csidrivers', 'csinodes', 'volumeattachments'] as Kind[]) {
+    for (const kind of ['storageclasses', 'persistentvolumes', 'nodes', 'csidrivers', 'csinodes', 'volumeattachments'] as Resource[]) {
       const status = sink.statuses.get(kind)!;
       expect(status.state, kind).toBe('forbidden');
       expect(status.message, kind).toMatch(/User "lab-student" may not list and watch .* cluster-wide.*not an empty list/);
       expect(sink.objects.get(kind)?.size ?? 0, kind).toBe(0);
     }
-    for (const kind of ['persistentvolumeclaims', 'pods', 'events', 'statefulsets', 'resourcequotas', 'limitranges'] as Kind[]) {
+    for (const kind of ['persistentvolumeclaims', 'pods', 'events', 'statefulsets', 'resourcequotas', 'limitranges'] as Resource[]) {
       expect(sink.statuses.get(kind), kind).toMatchObject({ state: 'synced', namespaces: ['student'] });
       expect(sink.identities(kind), kind).toEqual(await truth(admin(), kind, 'student'));
     }
@@ -202,7 +202,7 @@ describe('failures', () => {
       const kubeconfig = writeKubeconfigVariant(lab.kubeconfigPath, dir, 'flaky.yaml', (config) => {
         for (const entry of config.clusters) entry.cluster.server = `https://127.0.0.1:${proxy.port}`;
       });
-      const kinds: Kind[] = ['storageclasses', 'persistentvolumes', 'persistentvolumeclaims', 'pods'];
+      const kinds: Resource[] = ['storageclasses', 'persistentvolumes', 'persistentvolumeclaims', 'pods'];
       const sink = new RecordingSink();
       await open('lab-admin', kubeconfig, { kinds }).start(sink);
       await until('synced', () => kinds.every((kind) => sink.statuses.get(kind)?.state === 'synced'), 30_000);

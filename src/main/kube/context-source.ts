@@ -4,7 +4,7 @@
  */
 import { setMaxListeners } from 'node:events';
 import type { KubeConfig } from '@kubernetes/client-node';
-import { ALL_KINDS, KINDS, type Kind } from '../../shared/kube/kinds';
+import { ALL_RESOURCES, DESCRIPTOR_OF_RESOURCE, type Resource } from '../../shared/kube/resource-registry';
 import type { ClusterInfo, ConnectionProblem, KindStatus } from '../../shared/model/status';
 import { ApiClient, ApiError } from './api-client';
 import { arrivalFilter } from './arrival';
@@ -19,7 +19,7 @@ export interface ContextSourceOptions {
   info: ClusterInfo;
   /** A fresh KubeConfig for the context; called again to refresh credentials (so edited files are re-read). */
   makeKubeConfig: (signal: AbortSignal) => KubeConfig;
-  kinds?: Kind[];
+  kinds?: Resource[];
   /** Attempts to reach the server before giving up (then the user reopens the cluster). Default 8 (about 1.5 min). */
   connectAttempts?: number;
   backoff?: BackoffOptions;
@@ -35,9 +35,9 @@ export class ContextSource implements ClusterSource {
   private sink: SourceSink | undefined;
   private client: ApiClient | undefined;
   private readonly abort = new AbortController();
-  private readonly reflectors = new Map<Kind, Map<string, Reflector>>();
-  private readonly states = new Map<Kind, Map<string, ReflectorState>>();
-  private readonly plans = new Map<Kind, Plan>();
+  private readonly reflectors = new Map<Resource, Map<string, Reflector>>();
+  private readonly states = new Map<Resource, Map<string, ReflectorState>>();
+  private readonly plans = new Map<Resource, Plan>();
   private readonly namespaces = new Set<string>();
   private version: string | undefined;
   private connected = false;
@@ -96,7 +96,7 @@ export class ContextSource implements ClusterSource {
     this.namespaces.add(namespace);
     if (!this.connected || !this.client) return; // planned with the others once connected
     const limited = this.kinds.filter((kind) => this.plans.get(kind)?.mode === 'namespaces' || this.plans.get(kind)?.mode === 'forbidden');
-    const namespaced = limited.filter((kind) => KINDS[kind].namespaced);
+    const namespaced = limited.filter((kind) => DESCRIPTOR_OF_RESOURCE[kind].namespaced);
     for (const kind of await readableKindsIn(this.client, namespace, namespaced, this.abort.signal)) {
       this.plans.set(kind, { mode: 'namespaces' });
       this.startReflector(kind, namespace);
@@ -110,8 +110,8 @@ export class ContextSource implements ClusterSource {
     return this.gaveUp;
   }
 
-  private get kinds(): Kind[] {
-    return this.options.kinds ?? ALL_KINDS;
+  private get kinds(): Resource[] {
+    return this.options.kinds ?? ALL_RESOURCES;
   }
 
   private get server(): string {
@@ -165,7 +165,7 @@ export class ContextSource implements ClusterSource {
     const served = await this.servedOptionalKinds(client);
     await Promise.all(
       this.kinds.map(async (kind) => {
-        const info = KINDS[kind];
+        const info = DESCRIPTOR_OF_RESOURCE[kind];
         if (info.optional && !served.has(kind)) {
           this.plans.set(kind, { mode: 'absent', message: `This cluster does not serve ${info.label} (${info.group}/${info.version} is not installed).` });
           return;
@@ -188,11 +188,11 @@ export class ContextSource implements ClusterSource {
     }
   }
 
-  private async servedOptionalKinds(client: ApiClient): Promise<Set<Kind>> {
-    const served = new Set<Kind>();
-    const groups = new Map<string, Kind[]>();
-    for (const kind of this.kinds.filter((candidate) => KINDS[candidate].optional)) {
-      const path = `/apis/${KINDS[kind].group}/${KINDS[kind].version}`;
+  private async servedOptionalKinds(client: ApiClient): Promise<Set<Resource>> {
+    const served = new Set<Resource>();
+    const groups = new Map<string, Resource[]>();
+    for (const kind of this.kinds.filter((candidate) => DESCRIPTOR_OF_RESOURCE[candidate].optional)) {
+      const path = `/apis/${DESCRIPTOR_OF_RESOURCE[kind].group}/${DESCRIPTOR_OF_RESOURCE[kind].version}`;
       groups.set(path, [...(groups.get(path) ?? []), kind]);
     }
     for (const [path, kinds] of groups) {
@@ -212,7 +212,7 @@ export class ContextSource implements ClusterSource {
     const limited = this.kinds.filter((kind) => this.plans.get(kind)?.mode === 'namespaces');
     if (limited.length === 0) return;
     for (const namespace of await listableNamespaces(client, 50, this.abort.signal).catch(() => [])) this.namespaces.add(namespace);
-    const readable = new Map<Kind, string[]>();
+    const readable = new Map<Resource, string[]>();
     for (const namespace of this.namespaces) {
       if (this.abort.signal.aborted) return;
       const kinds = await readableKindsIn(client, namespace, limited, this.abort.signal).catch(() => []);
@@ -229,7 +229,7 @@ export class ContextSource implements ClusterSource {
     }
   }
 
-  private startReflector(kind: Kind, namespace: string): void {
+  private startReflector(kind: Resource, namespace: string): void {
     if (this.abort.signal.aborted || !this.client || !this.sink) return;
     const byNamespace = this.reflectors.get(kind) ?? new Map<string, Reflector>();
     if (byNamespace.has(namespace)) return;
@@ -249,7 +249,7 @@ export class ContextSource implements ClusterSource {
     reflector.start();
   }
 
-  private onReflectorState(kind: Kind, namespace: string, state: ReflectorState): void {
+  private onReflectorState(kind: Resource, namespace: string, state: ReflectorState): void {
     if (this.abort.signal.aborted) return;
     const byNamespace = this.states.get(kind) ?? new Map<string, ReflectorState>();
     byNamespace.set(namespace, state);
@@ -263,8 +263,8 @@ export class ContextSource implements ClusterSource {
     if (!unreachable && this.info.connection === 'error' && (state.state === 'synced' || state.state === 'syncing')) this.setConnection('connected');
   }
 
-  private forbiddenMessage(kind: Kind, namespaces?: string[]): string {
-    const info = KINDS[kind];
+  private forbiddenMessage(kind: Resource, namespaces?: string[]): string {
+    const info = DESCRIPTOR_OF_RESOURCE[kind];
     const user = this.info.user ?? this.client?.credentials.userName ?? '(none)';
     const where = namespaces ? `cluster-wide nor in namespace${namespaces.length > 1 ? 's' : ''} ${namespaces.map((n) => `"${n}"`).join(', ')}` : 'cluster-wide';
     const fix = info.namespaced

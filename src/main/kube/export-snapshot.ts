@@ -6,7 +6,7 @@
  * share it); the input objects are not modified. The snapshot says how many values were removed, per path.
  */
 import type { UsageReport } from '../../shared/model/usage';
-import type { Kind } from '../../shared/kube/kinds';
+import type { Resource } from '../../shared/kube/resource-registry';
 import type { KubeObject, StorageClass } from '../../shared/kube/objects';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot, type SnapshotKind } from '../../shared/snapshot-format';
 import { Redactor } from './redact/redactor';
@@ -19,7 +19,7 @@ export interface SnapshotInput {
   serverVersion?: string;
   /** Defaults to now. */
   capturedAt?: string;
-  kinds: Partial<Record<Kind, SnapshotKind>>;
+  kinds: Partial<Record<Resource, SnapshotKind>>;
   limitedToNamespaces?: string[];
   /** A redactor that already redacted other parts of the same file (a recording's events); default a fresh one. */
   redactor?: Redactor;
@@ -28,7 +28,7 @@ export interface SnapshotInput {
 }
 
 /** The provisioner names of a capture's StorageClasses (env values naming one are kept). */
-export function provisionerNames(kinds: Partial<Record<Kind, SnapshotKind>>): string[] {
+export function provisionerNames(kinds: Partial<Record<Resource, SnapshotKind>>): string[] {
   return (kinds.storageclasses?.items ?? []).flatMap((c) => {
     const provisioner = (c as StorageClass).provisioner;
     return typeof provisioner === 'string' ? [provisioner] : [];
@@ -37,8 +37,8 @@ export function provisionerNames(kinds: Partial<Record<Kind, SnapshotKind>>): st
 
 export function buildSnapshot(input: SnapshotInput): Snapshot {
   const redactor = input.redactor ?? new Redactor(provisionerNames(input.kinds));
-  const kinds: Partial<Record<Kind, SnapshotKind>> = {};
-  for (const [kind, entry] of Object.entries(input.kinds) as [Kind, SnapshotKind][]) {
+  const kinds: Partial<Record<Resource, SnapshotKind>> = {};
+  for (const [kind, entry] of Object.entries(input.kinds) as [Resource, SnapshotKind][]) {
     kinds[kind] = {
       state: entry.state,
       items: entry.items.map((item) => redactor.object(kind, item)),
@@ -70,7 +70,7 @@ function redactedUsage(usage: UsageReport, redactor: Redactor): UsageReport {
 }
 
 /** A redacted copy of one object, with a fresh redactor (its counts are not kept). */
-export function redactObject(kind: Kind, object: KubeObject, provisioners: Iterable<string> = []): KubeObject {
+export function redactObject(kind: Resource, object: KubeObject, provisioners: Iterable<string> = []): KubeObject {
   return new Redactor(provisioners).object(kind, object);
 }
 

@@ -2,12 +2,12 @@
  * One KindStatus from the states of a kind's reflectors (one cluster-wide, or one per namespace for a
  * namespace-limited user). Pure.
  */
-import type { Kind } from '../../shared/kube/kinds';
+import type { Resource } from '../../shared/kube/resource-registry';
 import type { KindStatus } from '../../shared/model/status';
 import type { ReflectorState } from './reflector';
 
 /** `states` maps a namespace ('' for cluster-wide) to its reflector's state. */
-export function mergeKindStatus(kind: Kind, states: Map<string, ReflectorState>): KindStatus {
+export function mergeKindStatus(kind: Resource, states: Map<string, ReflectorState>): KindStatus {
   const all = [...states.values()];
   const namespaces = [...states.keys()].filter((namespace) => namespace !== '').sort();
   const status: KindStatus = { kind, state: 'idle', count: 0 };

@@ -3,7 +3,7 @@
  * rather than found out by failing: a kind the user may not list is shown as "no permission", never as empty,
  * and a user who may not list cluster-wide is watched namespace by namespace.
  */
-import { KINDS, type Kind } from '../../shared/kube/kinds';
+import { DESCRIPTOR_OF_RESOURCE, type Resource } from '../../shared/kube/resource-registry';
 import type { ApiClient } from './api-client';
 
 const AUTHZ = '/apis/authorization.k8s.io/v1';
@@ -34,8 +34,8 @@ function matches(values: string[] | undefined, wanted: string): boolean {
 }
 
 /** SelfSubjectAccessReview for list and watch of a kind, cluster-wide (no namespace) or in one namespace. */
-export async function mayListWatch(client: ApiClient, kind: Kind, namespace?: string, signal?: AbortSignal): Promise<boolean> {
-  const group = KINDS[kind].group;
+export async function mayListWatch(client: ApiClient, kind: Resource, namespace?: string, signal?: AbortSignal): Promise<boolean> {
+  const group = DESCRIPTOR_OF_RESOURCE[kind].group;
   const [list, watch] = await Promise.all([review(client, group, kind, 'list', namespace, signal), review(client, group, kind, 'watch', namespace, signal)]);
   return list && watch;
 }
@@ -58,7 +58,7 @@ async function review(client: ApiClient, group: string, resource: string, verb: 
  * When the review is incomplete (an authorizer that cannot enumerate rules) kinds it does not show are checked
  * one by one with access reviews.
  */
-export async function readableKindsIn(client: ApiClient, namespace: string, candidates: Kind[], signal?: AbortSignal): Promise<Kind[]> {
+export async function readableKindsIn(client: ApiClient, namespace: string, candidates: Resource[], signal?: AbortSignal): Promise<Resource[]> {
   let rules: ResourceRule[] = [];
   let incomplete = true;
   try {
@@ -72,9 +72,9 @@ export async function readableKindsIn(client: ApiClient, namespace: string, cand
   } catch {
     // Rules reviews can be disabled; access reviews answer the same question kind by kind.
   }
-  const readable: Kind[] = [];
+  const readable: Resource[] = [];
   for (const kind of candidates) {
-    if (rulesAllowListWatch(rules, KINDS[kind].group, kind)) readable.push(kind);
+    if (rulesAllowListWatch(rules, DESCRIPTOR_OF_RESOURCE[kind].group, kind)) readable.push(kind);
     else if (incomplete && (await mayListWatch(client, kind, namespace, signal))) readable.push(kind);
   }
   return readable;

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { Kind } from '../../shared/kube/kinds';
+import type { Resource } from '../../shared/kube/resource-registry';
 import type { KubeObject } from '../../shared/kube/objects';
 import { validateSnapshot, type Recording } from '../../shared/snapshot-format';
 import { REDACTED } from './export-snapshot';
@@ -8,7 +8,7 @@ import { RecordingWriter } from './recording-writer';
 import { RecordingSink } from './testing/recording-sink';
 
 const claim = (name: string, uid: string, rv: string): KubeObject => ({ kind: 'PersistentVolumeClaim', metadata: { name, namespace: 'app', uid, resourceVersion: rv } });
-const kinds: Kind[] = ['persistentvolumeclaims', 'persistentvolumes', 'pods'];
+const kinds: Resource[] = ['persistentvolumeclaims', 'persistentvolumes', 'pods'];
 
 afterEach(() => {
   vi.useRealTimers();

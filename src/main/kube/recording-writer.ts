@@ -4,7 +4,7 @@
  * A relist during recording is turned into the events that explain it (adds, changes, deletes), so a replay
  * ends where the cluster ended.
  */
-import { ALL_KINDS, type Kind } from '../../shared/kube/kinds';
+import { ALL_RESOURCES, type Resource } from '../../shared/kube/resource-registry';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { ConnectionState, KindStatus } from '../../shared/model/status';
 import { RECORDING_FORMAT, type RecordedEvent, type Recording, type SnapshotKind } from '../../shared/snapshot-format';
@@ -13,17 +13,17 @@ import { Redactor } from './redact/redactor';
 import { EventWriter, type SourceSink, type WatchEventType } from './source';
 
 export class RecordingWriter extends EventWriter implements SourceSink {
-  private readonly objects = new Map<Kind, Map<string, KubeObject>>();
-  private readonly statuses = new Map<Kind, KindStatus>();
+  private readonly objects = new Map<Resource, Map<string, KubeObject>>();
+  private readonly statuses = new Map<Resource, KindStatus>();
   private readonly events: RecordedEvent[] = [];
   private startedAt: number | undefined;
-  private initial: Partial<Record<Kind, SnapshotKind>> | undefined;
+  private initial: Partial<Record<Resource, SnapshotKind>> | undefined;
   /** One redactor for the whole file: the snapshot part and the events, so the counts cover both. */
   private redactor: Redactor | undefined;
 
   constructor(
     private readonly context: string,
-    private readonly kinds: Kind[] = ALL_KINDS,
+    private readonly kinds: Resource[] = ALL_RESOURCES,
     private readonly now: () => number = Date.now,
   ) {
     super();
@@ -34,7 +34,7 @@ export class RecordingWriter extends EventWriter implements SourceSink {
     return this.startedAt !== undefined;
   }
 
-  replace(kind: Kind, objects: KubeObject[], namespace?: string): void {
+  replace(kind: Resource, objects: KubeObject[], namespace?: string): void {
     const current = this.objects.get(kind) ?? new Map<string, KubeObject>();
     const next = new Map([...current].filter(([, object]) => namespace !== undefined && object.metadata?.namespace !== namespace));
     for (const object of objects) next.set(uidOf(object), object);
@@ -49,7 +49,7 @@ export class RecordingWriter extends EventWriter implements SourceSink {
     this.objects.set(kind, next);
   }
 
-  protected event(kind: Kind, type: WatchEventType, object: KubeObject): void {
+  protected event(kind: Resource, type: WatchEventType, object: KubeObject): void {
     const current = this.objects.get(kind) ?? new Map<string, KubeObject>();
     if (type === 'DELETED') current.delete(uidOf(object));
     else current.set(uidOf(object), object);
@@ -83,8 +83,8 @@ export class RecordingWriter extends EventWriter implements SourceSink {
     return { ...snapshot, format: RECORDING_FORMAT, events: this.events.map((event) => ({ ...event })) };
   }
 
-  private capture(): Partial<Record<Kind, SnapshotKind>> {
-    const kinds: Partial<Record<Kind, SnapshotKind>> = {};
+  private capture(): Partial<Record<Resource, SnapshotKind>> {
+    const kinds: Partial<Record<Resource, SnapshotKind>> = {};
     for (const kind of this.kinds) {
       const status = this.statuses.get(kind);
       const state = status?.state === 'synced' || status?.state === 'forbidden' || status?.state === 'absent' ? status.state : 'error';
@@ -97,7 +97,7 @@ export class RecordingWriter extends EventWriter implements SourceSink {
     return kinds;
   }
 
-  private record(kind: Kind, type: WatchEventType, object: KubeObject): void {
+  private record(kind: Resource, type: WatchEventType, object: KubeObject): void {
     const redactor = this.redactor!;
     if (kind === 'storageclasses' && typeof object.provisioner === 'string') redactor.addProvisioner(object.provisioner);
     this.events.push({ at: this.now() - this.startedAt!, kind, type, object: redactor.object(kind, object) });

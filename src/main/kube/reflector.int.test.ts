@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, type Lab } from '../../../e2e/cluster/lab';
-import { ALL_KINDS, type Kind } from '../../shared/kube/kinds';
+import { ALL_RESOURCES, type Resource } from '../../shared/kube/resource-registry';
 import type { ContextSource } from './context-source';
 import { openContextSource } from './open-context';
 import { RecordingSink } from './testing/recording-sink';
@@ -54,9 +54,9 @@ afterAll(async () => {
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
-const settled = (kind: Kind) => ['synced', 'absent'].includes(sink.statuses.get(kind)?.state ?? '');
+const settled = (kind: Resource) => ['synced', 'absent'].includes(sink.statuses.get(kind)?.state ?? '');
 
-async function expectEqualToTruth(kinds: Kind[], timeoutMs = 30_000): Promise<void> {
+async function expectEqualToTruth(kinds: Resource[], timeoutMs = 30_000): Promise<void> {
   for (const kind of kinds) {
     await until(`${kind} to equal a plain LIST`, async () => JSON.stringify(sink.identities(kind)) === JSON.stringify(await truth(admin(), kind)), timeoutMs).catch(
       () => undefined,
@@ -67,10 +67,10 @@ async function expectEqualToTruth(kinds: Kind[], timeoutMs = 30_000): Promise<vo
 
 describe('a live context (lab-admin)', () => {
   it('syncs every kind and holds exactly what a plain LIST returns', async () => {
-    await until('every kind synced or absent', () => ALL_KINDS.every(settled), 60_000);
+    await until('every kind synced or absent', () => ALL_RESOURCES.every(settled), 60_000);
     expect(sink.lastConnection?.state).toBe('connected');
     expect(source.serverVersion()).toMatch(/^v1\.\d+/);
-    const served = ALL_KINDS.filter((kind) => sink.statuses.get(kind)?.state === 'synced');
+    const served = ALL_RESOURCES.filter((kind) => sink.statuses.get(kind)?.state === 'synced');
     expect(served).toEqual(expect.arrayContaining(['storageclasses', 'persistentvolumes', 'persistentvolumeclaims', 'pods', 'nodes', 'leases', 'csidrivers', 'csinodes']));
     await expectEqualToTruth(served);
     for (const kind of served) {
@@ -100,7 +100,7 @@ describe('a live context (lab-admin)', () => {
       });
     }
     const paged = new RecordingSink();
-    const kinds: Kind[] = ['persistentvolumeclaims', 'leases', 'nodes', 'events'];
+    const kinds: Resource[] = ['persistentvolumeclaims', 'leases', 'nodes', 'events'];
     const small = openContextSource('lab-admin', { kubeconfigEnv: lab.kubeconfigPath }, { kinds, reflector: { pageSize: 2 } });
     try {
       await small.start(paged);
@@ -165,7 +165,7 @@ describe('a live context (lab-admin)', () => {
     await admin().create('/apis/storage.k8s.io/v1/storageclasses', storageClass('kse-int-after-restart'));
     await admin().delete('/apis/storage.k8s.io/v1/storageclasses/kse-int-before-restart');
     await expectEqualToTruth(['storageclasses', 'persistentvolumeclaims', 'persistentvolumes', 'nodes', 'pods'], 60_000);
-    await until('every kind synced again', () => ALL_KINDS.every(settled), 60_000);
+    await until('every kind synced again', () => ALL_RESOURCES.every(settled), 60_000);
     await until('connected again', () => sink.lastConnection?.state === 'connected');
   });
 

@@ -6,7 +6,7 @@
  *
  * resourceVersions are opaque: they are stored and sent back, never compared or parsed.
  */
-import { collectionPath, KINDS, METADATA_ONLY_KINDS, type Kind } from '../../shared/kube/kinds';
+import { collectionPath, DESCRIPTOR_OF_RESOURCE, METADATA_ONLY_RESOURCES, type Resource } from '../../shared/kube/resource-registry';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { KindSyncState } from '../../shared/model/status';
 import { ApiError, type ApiClient } from './api-client';
@@ -33,7 +33,7 @@ export interface ReflectorState {
 
 export interface ReflectorOptions {
   client: ApiClient;
-  kind: Kind;
+  kind: Resource;
   namespace?: string;
   /** The store this reflector writes to, as client-go's reflector holds its Store: one hop from the wire. */
   store: ObjectWriter;
@@ -75,7 +75,7 @@ export class Reflector {
   constructor(private readonly options: ReflectorOptions) {
     this.backoff = options.backoff ?? new Backoff();
     this.path = collectionPath(options.kind, options.namespace);
-    this.metadataOnly = METADATA_ONLY_KINDS.has(options.kind);
+    this.metadataOnly = METADATA_ONLY_RESOURCES.has(options.kind);
   }
 
   /** The resourceVersion the next watch resumes from (opaque). */
@@ -122,8 +122,8 @@ export class Reflector {
           if (++quickGones > 3 && !(await sleep(this.backoff.next(), this.abort.signal))) return;
           continue;
         }
-        if (failure.status === 404 && KINDS[this.options.kind].optional) {
-          this.report({ state: 'absent', message: `This cluster does not serve ${KINDS[this.options.kind].label} (the CRD is not installed).` });
+        if (failure.status === 404 && DESCRIPTOR_OF_RESOURCE[this.options.kind].optional) {
+          this.report({ state: 'absent', message: `This cluster does not serve ${DESCRIPTOR_OF_RESOURCE[this.options.kind].label} (the CRD is not installed).` });
           return;
         }
         if (failure.status === 403) {
@@ -215,7 +215,7 @@ export class Reflector {
     this.backoff.reset();
     if (received === 0 && Date.now() - opened < 1000) {
       // A proxy or server that closes watches at once would otherwise make this loop hot.
-      throw new ApiError(0, `${this.options.client.server} closed the watch of ${KINDS[this.options.kind].label} immediately.`);
+      throw new ApiError(0, `${this.options.client.server} closed the watch of ${DESCRIPTOR_OF_RESOURCE[this.options.kind].label} immediately.`);
     }
   }
 
@@ -226,7 +226,7 @@ export class Reflector {
       const reason = typeof status.reason === 'string' ? status.reason : undefined;
       const message = typeof status.message === 'string' ? status.message : 'the watch failed';
       if (code === 410 || reason === 'Expired' || reason === 'Gone') throw new ApiError(410, message, reason);
-      throw new ApiError(code >= 400 ? code : 500, `Watching ${KINDS[this.options.kind].label} failed: ${message}.`, reason);
+      throw new ApiError(code >= 400 ? code : 500, `Watching ${DESCRIPTOR_OF_RESOURCE[this.options.kind].label} failed: ${message}.`, reason);
     }
     const version = raw.metadata?.resourceVersion;
     if (version) this.resourceVersion = version;
@@ -261,7 +261,7 @@ export class Reflector {
   }
 
   private forbiddenMessage(failure: ApiError): string {
-    const label = KINDS[this.options.kind].label;
+    const label = DESCRIPTOR_OF_RESOURCE[this.options.kind].label;
     const scope = this.options.namespace ? `in namespace "${this.options.namespace}"` : 'cluster-wide';
     return `No permission to list and watch ${label} ${scope}: ${failure.message}`;
   }

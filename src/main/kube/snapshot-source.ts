@@ -2,7 +2,7 @@
  * An exported snapshot as a ClusterSource: every kind is delivered once, with the state it had when captured
  * (a kind the customer could not read stays "no permission", never empty). Offline: nothing changes afterwards.
  */
-import { ALL_KINDS, KINDS, type Kind } from '../../shared/kube/kinds';
+import { ALL_RESOURCES, DESCRIPTOR_OF_RESOURCE, type Resource } from '../../shared/kube/resource-registry';
 import type { UsageReport } from '../../shared/model/usage';
 import type { ClusterInfo, KindStatus } from '../../shared/model/status';
 import type { Recording, Snapshot } from '../../shared/snapshot-format';
@@ -57,7 +57,7 @@ export class SnapshotSource implements ClusterSource {
 
 /** Resets every kind to the snapshot's content and reports each kind's captured state. */
 export function deliverSnapshot(snapshot: Snapshot | Recording, sink: SourceSink): void {
-  for (const kind of ALL_KINDS) {
+  for (const kind of ALL_RESOURCES) {
     const entry = snapshot.kinds[kind];
     // Copies: a recording replays the same snapshot again when it loops, and the store keeps what it is given.
     const items = entry?.state === 'synced' ? structuredClone(entry.items) : [];
@@ -66,11 +66,11 @@ export function deliverSnapshot(snapshot: Snapshot | Recording, sink: SourceSink
   }
 }
 
-function kindStatusOf(kind: Kind, snapshot: Snapshot | Recording, count: number): KindStatus {
+function kindStatusOf(kind: Resource, snapshot: Snapshot | Recording, count: number): KindStatus {
   const entry = snapshot.kinds[kind];
   const status: KindStatus = { kind, state: 'absent', count };
-  if (snapshot.limitedToNamespaces && KINDS[kind].namespaced) status.namespaces = snapshot.limitedToNamespaces;
-  if (!entry) return { ...status, message: `This snapshot does not contain ${KINDS[kind].label}.` };
+  if (snapshot.limitedToNamespaces && DESCRIPTOR_OF_RESOURCE[kind].namespaced) status.namespaces = snapshot.limitedToNamespaces;
+  if (!entry) return { ...status, message: `This snapshot does not contain ${DESCRIPTOR_OF_RESOURCE[kind].label}.` };
   status.state = entry.state;
   if (entry.message !== undefined) status.message = entry.message;
   if (entry.state === 'synced') {

@@ -3,7 +3,7 @@
  * All feed a store through the same sink, so the store, the diagnosis and the UI cannot tell them apart.
  */
 import type { UsagePoint, UsageReport } from '../../shared/model/usage';
-import type { Kind } from '../../shared/kube/kinds';
+import type { Resource } from '../../shared/kube/resource-registry';
 import type { KubeObject } from '../../shared/kube/objects';
 import type { ClusterInfo, ConnectionProblem, ConnectionState, KindStatus, ReplayAction, ReplayState } from '../../shared/model/status';
 import type { UsageClient } from './usage-source';
@@ -17,21 +17,21 @@ export type WatchEventType = 'ADDED' | 'MODIFIED' | 'DELETED';
  */
 export interface ObjectWriter {
   /** An object appeared (watch ADDED). */
-  add(kind: Kind, object: KubeObject): void;
+  add(kind: Resource, object: KubeObject): void;
   /** An object changed (watch MODIFIED). */
-  update(kind: Kind, object: KubeObject): void;
+  update(kind: Resource, object: KubeObject): void;
   /** An object went away (watch DELETED); a late delete of an earlier object with that name is ignored. */
-  delete(kind: Kind, object: KubeObject): void;
+  delete(kind: Resource, object: KubeObject): void;
   /**
    * Replace every object of a kind with this list (initial list or relist after 410). With `namespace`, only
    * that namespace's objects are replaced (namespace-limited users are watched per namespace). Objects that
    * vanished are removed: no ghosts.
    */
-  replace(kind: Kind, objects: KubeObject[], namespace?: string): void;
+  replace(kind: Resource, objects: KubeObject[], namespace?: string): void;
 }
 
 /** Writes one watch event through the writer's verb for its type. */
-export function writeEvent(writer: ObjectWriter, kind: Kind, type: WatchEventType, object: KubeObject): void {
+export function writeEvent(writer: ObjectWriter, kind: Resource, type: WatchEventType, object: KubeObject): void {
   if (type === 'ADDED') writer.add(kind, object);
   else if (type === 'MODIFIED') writer.update(kind, object);
   else writer.delete(kind, object);
@@ -42,15 +42,15 @@ export function writeEvent(writer: ObjectWriter, kind: Kind, type: WatchEventTyp
  * sinks): they write `event` and `replace`; add, update and delete are derived.
  */
 export abstract class EventWriter implements ObjectWriter {
-  protected abstract event(kind: Kind, type: WatchEventType, object: KubeObject): void;
-  abstract replace(kind: Kind, objects: KubeObject[], namespace?: string): void;
-  add(kind: Kind, object: KubeObject): void {
+  protected abstract event(kind: Resource, type: WatchEventType, object: KubeObject): void;
+  abstract replace(kind: Resource, objects: KubeObject[], namespace?: string): void;
+  add(kind: Resource, object: KubeObject): void {
     this.event(kind, 'ADDED', object);
   }
-  update(kind: Kind, object: KubeObject): void {
+  update(kind: Resource, object: KubeObject): void {
     this.event(kind, 'MODIFIED', object);
   }
-  delete(kind: Kind, object: KubeObject): void {
+  delete(kind: Resource, object: KubeObject): void {
     this.event(kind, 'DELETED', object);
   }
 }

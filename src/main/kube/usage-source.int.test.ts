@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startLab, USED_BYTES_ANNOTATION, type Lab } from '../../../e2e/cluster/lab';
 import type { Notice } from '../../shared/contract';
-import { ALL_KINDS } from '../../shared/kube/kinds';
+import { ALL_RESOURCES } from '../../shared/kube/resource-registry';
 import type { UsageReport } from '../../shared/model/usage';
 import { ClusterSession } from '../core/cluster-session';
 import { ClusterStore } from '../store/cluster-store';
@@ -44,7 +44,7 @@ async function open(context: string): Promise<Opened> {
   const session = new ClusterSession({ id: `ctx:${context}`, name: context, source: 'context', connection: 'connecting' }, source, store, (n) => notices.push(n));
   session.usageOptions = { intervalMs: 1000, timeoutMs: 5000 };
   await session.start();
-  await pollUntil('every kind settled', () => ALL_KINDS.every((k) => ['synced', 'absent', 'forbidden'].includes(store.kindState(k))), { timeoutMs: 60_000, intervalMs: 200 });
+  await pollUntil('every kind settled', () => ALL_RESOURCES.every((k) => ['synced', 'absent', 'forbidden'].includes(store.kindState(k))), { timeoutMs: 60_000, intervalMs: 200 });
   return { session, notices, close: () => session.stop() };
 }
 

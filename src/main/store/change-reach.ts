@@ -6,7 +6,7 @@
  */
 import { REACH, type Reach, type ReachSource } from '../../shared/diagnose/reach';
 import { RULE_REACH } from '../../shared/diagnose/rules';
-import type { Kind } from '../../shared/kube/kinds';
+import type { Resource } from '../../shared/kube/resource-registry';
 import type { KubeNode, KubeObject } from '../../shared/kube/objects';
 import type { ObjectStore } from './object-store';
 import { idOf, objectKey } from './object-keys';
@@ -38,7 +38,7 @@ const REACHES: { readonly [S in ReachSource]?: readonly Reach<S>[] } = Object.fr
  * Marks what a change (object before and after) affects. Node status heartbeats that change nothing the rows
  * or rules read (labels, taints, schedulability, readiness) only refresh the node's own row.
  */
-export function markChange(store: ObjectStore, kind: Kind, before: KubeObject | undefined, after: KubeObject | undefined, dirty: DirtySink): void {
+export function markChange(store: ObjectStore, kind: Resource, before: KubeObject | undefined, after: KubeObject | undefined, dirty: DirtySink): void {
   if (kind === 'nodes' && before && after && !nodeChanged(before as KubeNode, after as KubeNode)) {
     dirty.object('nodes', objectKey(after));
     return;
@@ -57,9 +57,9 @@ function nodeChanged(before: KubeNode, after: KubeNode): boolean {
 }
 
 /** Marks the object and everything the rules and rows declared its kind's changes reach. */
-export function markDependents(store: ObjectStore, kind: Kind, obj: KubeObject, dirty: DirtySink): void {
+export function markDependents(store: ObjectStore, kind: Resource, obj: KubeObject, dirty: DirtySink): void {
   dirty.object(kind, objectKey(obj));
-  const reaches = (REACHES as Partial<Record<Kind, readonly string[]>>)[kind];
+  const reaches = (REACHES as Partial<Record<Resource, readonly string[]>>)[kind];
   if (!reaches) return;
   const markers = MARKERS[kind as ReachSource] as Record<string, (store: ObjectStore, changed: KubeObject, dirty: DirtySink, again: typeof markDependents) => void>;
   for (const reach of reaches) markers[reach]?.(store, obj, dirty, markDependents);
@@ -77,7 +77,7 @@ export function markProvisionerDependents(store: ObjectStore, provisioner: strin
 export class DirtySet implements DirtySink {
   readonly objects = new Set<string>();
   readonly provisioners = new Set<string>();
-  object(kind: Kind, key: string): void {
+  object(kind: Resource, key: string): void {
     if (key) this.objects.add(idOf(kind, key));
   }
   provisioner(name: string): void {

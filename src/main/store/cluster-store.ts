@@ -7,8 +7,8 @@
  * many objects at once marks everything dirty instead of walking neighbours object by object.
  */
 import { MAX_NOTICE_OBJECTS, type LocateRequest, type StoreChange } from '../../shared/contract';
-import type { ObjectsByKind } from '../../shared/kube/by-kind';
-import { ROW_TABLE_OF_KIND, type Kind } from '../../shared/kube/kinds';
+import type { ObjectsByResource } from '../../shared/kube/by-resource';
+import { ROW_TABLE_OF_RESOURCE, type Resource } from '../../shared/kube/resource-registry';
 import type {
   CSINode,
   KubeEvent,
@@ -59,7 +59,7 @@ function readability(state: KindSyncState): KindSyncState {
 }
 
 interface PendingChange {
-  kind: Kind;
+  kind: Resource;
   before: KubeObject | undefined;
   after: KubeObject | undefined;
 }
@@ -96,7 +96,7 @@ export class ClusterStore implements SourceSink, ClusterView {
       object: (kind, key) => {
         findings.markObject(kind, key);
         rows.markObject(kind, key);
-        const table = ROW_TABLE_OF_KIND[kind];
+        const table = ROW_TABLE_OF_RESOURCE[kind];
         if (table) touched.add(table);
       },
       provisioner: (name) => {
@@ -109,7 +109,7 @@ export class ClusterStore implements SourceSink, ClusterView {
 
   // --- SourceSink ---------------------------------------------------------------------------------------------
 
-  replace(kind: Kind, objects: KubeObject[], namespace?: string): void {
+  replace(kind: Resource, objects: KubeObject[], namespace?: string): void {
     this.bulk = [];
     try {
       this.objects.replace(kind, objects, namespace);
@@ -126,13 +126,13 @@ export class ClusterStore implements SourceSink, ClusterView {
     }
   }
 
-  add(kind: Kind, object: KubeObject): void {
+  add(kind: Resource, object: KubeObject): void {
     this.objects.add(kind, object);
   }
-  update(kind: Kind, object: KubeObject): void {
+  update(kind: Resource, object: KubeObject): void {
     this.objects.update(kind, object);
   }
-  delete(kind: Kind, object: KubeObject): void {
+  delete(kind: Resource, object: KubeObject): void {
     this.objects.delete(kind, object);
   }
 
@@ -149,7 +149,7 @@ export class ClusterStore implements SourceSink, ClusterView {
   }
 
   /** The status the source last reported for a kind (the store holds the one copy). */
-  kindStatusOf(kind: Kind): KindStatus | undefined {
+  kindStatusOf(kind: Resource): KindStatus | undefined {
     return this.objects.kindStatusOf(kind);
   }
 
@@ -161,7 +161,7 @@ export class ClusterStore implements SourceSink, ClusterView {
   /** The connection state belongs to the open cluster (core/cluster-session.ts); the store has no use for it. */
   connection(_state: ConnectionState, _error?: string): void {}
 
-  private onObjectChange(kind: Kind, before: KubeObject | undefined, after: KubeObject | undefined): void {
+  private onObjectChange(kind: Resource, before: KubeObject | undefined, after: KubeObject | undefined): void {
     this.rev += 1;
     if (this.bulk) {
       this.bulk.push({ kind, before, after });
@@ -178,7 +178,7 @@ export class ClusterStore implements SourceSink, ClusterView {
   }
 
   /** Tells the listener what changed: these kinds, the tables marked since the last call, these objects. */
-  private announce(kinds: Kind[], objects: ObjectRef[] | undefined): void {
+  private announce(kinds: Resource[], objects: ObjectRef[] | undefined): void {
     const tables = [...this.touchedTables];
     this.touchedTables.clear();
     if (!this.changeListener) return;
@@ -190,7 +190,7 @@ export class ClusterStore implements SourceSink, ClusterView {
     }
   }
 
-  private markChange(kind: Kind, before: KubeObject | undefined, after: KubeObject | undefined): void {
+  private markChange(kind: Resource, before: KubeObject | undefined, after: KubeObject | undefined): void {
     markChange(this.objects, kind, before, after, this.dirty);
   }
 
@@ -245,7 +245,7 @@ export class ClusterStore implements SourceSink, ClusterView {
     return this.rev;
   }
 
-  count(kind: Kind): number {
+  count(kind: Resource): number {
     return this.objects.count(kind);
   }
 
@@ -322,16 +322,16 @@ export class ClusterStore implements SourceSink, ClusterView {
   now(): number {
     return this.objects.now();
   }
-  kindState(kind: Kind): KindSyncState {
+  kindState(kind: Resource): KindSyncState {
     return this.objects.kindState(kind);
   }
-  kindStateIn(kind: Kind, namespace: string): KindSyncState {
+  kindStateIn(kind: Resource, namespace: string): KindSyncState {
     return this.objects.kindStateIn(kind, namespace);
   }
-  list<K extends Kind>(kind: K, namespace?: string): readonly ObjectsByKind[K][] {
+  list<K extends Resource>(kind: K, namespace?: string): readonly ObjectsByResource[K][] {
     return this.objects.list(kind, namespace);
   }
-  get<K extends Kind>(kind: K, name: string, namespace?: string): ObjectsByKind[K] | undefined {
+  get<K extends Resource>(kind: K, name: string, namespace?: string): ObjectsByResource[K] | undefined {
     return this.objects.get(kind, name, namespace);
   }
   defaultClasses(): readonly StorageClass[] {
@@ -371,7 +371,7 @@ export class ClusterStore implements SourceSink, ClusterView {
 }
 
 /** The reference of a stored object, for notices. */
-function refOf(kind: Kind, object: KubeObject): ObjectRef {
+function refOf(kind: Resource, object: KubeObject): ObjectRef {
   const meta = object.metadata;
   const ref: ObjectRef = { kind, name: meta?.name ?? '' };
   if (meta?.namespace) ref.namespace = meta.namespace;

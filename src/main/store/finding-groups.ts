@@ -8,7 +8,7 @@
  * Codes whose evidence names neither (a lost claim, an emptyDir) group by code and severity alone.
  */
 import { FINDING_CODES, isFindingCode } from '../../shared/diagnose/catalog';
-import { KINDS } from '../../shared/kube/kinds';
+import { DESCRIPTOR_OF_RESOURCE } from '../../shared/kube/resource-registry';
 import { findingGroupId, GROUP_MEMBER_LIMIT, type FindingFilter, type FindingGroup, type FindingSubject } from '../../shared/model/finding-groups';
 import { SEVERITY_ORDER, type Finding } from '../../shared/model/findings';
 import { refKey, sameRef } from '../../shared/model/refs';
@@ -48,7 +48,7 @@ export function matchesFinding(f: Finding, filter: FindingFilter): boolean {
 /** The store id ("kind|key") of the object a finding is about. */
 export function findingObjectId(f: Finding): string {
   const ref = f.object;
-  return idOf(ref.kind, KINDS[ref.kind].namespaced ? refKey(ref) : ref.name);
+  return idOf(ref.kind, DESCRIPTOR_OF_RESOURCE[ref.kind].namespaced ? refKey(ref) : ref.name);
 }
 
 /** Ids ("kind|key") of the objects that have a finding of the filter's group. */

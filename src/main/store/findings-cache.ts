@@ -6,8 +6,8 @@
 import { CHANGES_WITH_TIME, diagnoseAll, diagnoseObject, provisionerHealth, startDiagnosis, type DiagnosedKind, type DiagnoseSession } from '../../shared/diagnose/index';
 import type { ClusterView } from '../../shared/diagnose/view';
 import type { KubeObject } from '../../shared/kube/objects';
-import { DIAGNOSED_KINDS, type Kind } from '../../shared/kube/kinds';
-import { KINDS } from '../../shared/kube/kinds';
+import { DIAGNOSED_RESOURCES, type Resource } from '../../shared/kube/resource-registry';
+import { DESCRIPTOR_OF_RESOURCE } from '../../shared/kube/resource-registry';
 import { SEVERITY_ORDER, type Finding, type FindingBadge } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
 import type { ProvisionerRow } from '../../shared/model/rows';
@@ -16,7 +16,7 @@ import type { ObjectStore } from './object-store';
 import { idOf, nsKey, objectKey, splitId } from './object-keys';
 
 /** Kinds the rules diagnose (their descriptors say so); findings of other kinds are never computed. */
-export { DIAGNOSED_KINDS };
+export { DIAGNOSED_RESOURCES };
 
 export function badgeOf(findings: readonly Finding[]): FindingBadge | undefined {
   const first = findings[0];
@@ -52,8 +52,8 @@ export class FindingsCache {
     private readonly bulkLimit = 100,
   ) {}
 
-  markObject(kind: Kind, key: string): void {
-    if (DIAGNOSED_KINDS.has(kind)) this.dirty.add(idOf(kind, key));
+  markObject(kind: Resource, key: string): void {
+    if (DIAGNOSED_RESOURCES.has(kind)) this.dirty.add(idOf(kind, key));
   }
 
   markProvisioner(name: string): void {
@@ -62,7 +62,7 @@ export class FindingsCache {
 
   /** Everything is examined again (after a relist, or when time moved on for every verdict). */
   markAll(): void {
-    for (const kind of DIAGNOSED_KINDS) for (const key of this.store.table(kind).keys()) this.dirty.add(idOf(kind, key));
+    for (const kind of DIAGNOSED_RESOURCES) for (const key of this.store.table(kind).keys()) this.dirty.add(idOf(kind, key));
     // Objects that are gone still hold findings until they are examined once more.
     for (const id of this.findings.keys()) this.dirty.add(id);
     for (const name of this.store.provisionerNames()) this.dirtyProvisioners.add(name);
@@ -201,7 +201,7 @@ export class FindingsCache {
     const next = new Map<string, Finding[]>();
     for (const f of all) {
       const kind = f.object.kind;
-      const id = idOf(kind, KINDS[kind].namespaced ? nsKey(f.object.namespace ?? '', f.object.name) : f.object.name);
+      const id = idOf(kind, DESCRIPTOR_OF_RESOURCE[kind].namespaced ? nsKey(f.object.namespace ?? '', f.object.name) : f.object.name);
       const list = next.get(id);
       if (list) list.push(f);
       else next.set(id, [f]);
@@ -230,7 +230,7 @@ export class FindingsCache {
       this.badges.delete(id);
     } else {
       const ref: ObjectRef = { kind, name: obj.metadata?.name ?? '' };
-      if (KINDS[kind].namespaced && obj.metadata?.namespace) ref.namespace = obj.metadata.namespace;
+      if (DESCRIPTOR_OF_RESOURCE[kind].namespaced && obj.metadata?.namespace) ref.namespace = obj.metadata.namespace;
       if (obj.metadata?.uid) ref.uid = obj.metadata.uid;
       const list = safely(() => diagnoseObject(this.store, ref, session), []);
       if (list.length > 0) this.findings.set(id, list);
@@ -243,7 +243,7 @@ export class FindingsCache {
   }
 
   /** Findings of one object, most severe first (computes them now if dirty). */
-  of(kind: Kind, key: string): Finding[] {
+  of(kind: Resource, key: string): Finding[] {
     const id = idOf(kind, key);
     if (this.dirty.has(id)) {
       this.dirty.delete(id);
@@ -253,7 +253,7 @@ export class FindingsCache {
     return this.findings.get(id) ?? [];
   }
 
-  badge(kind: Kind, key: string): FindingBadge | undefined {
+  badge(kind: Resource, key: string): FindingBadge | undefined {
     return this.badges.get(idOf(kind, key));
   }
 

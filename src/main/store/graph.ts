@@ -6,7 +6,7 @@
  */
 import { isNearMissEvidence } from '../../shared/diagnose/static-binding';
 import { claimClassName } from '../../shared/diagnose/view';
-import { KINDS, type Kind } from '../../shared/kube/kinds';
+import { DESCRIPTOR_OF_RESOURCE, type Resource } from '../../shared/kube/resource-registry';
 import type { KubeObject, PersistentVolume, PersistentVolumeClaim, Pod } from '../../shared/kube/objects';
 import type { EdgeState, GraphEdge, GraphNode, GraphNodeKind, GraphRelation, GraphRequest, StorageGraph } from '../../shared/model/detail';
 import type { Finding } from '../../shared/model/findings';
@@ -21,7 +21,7 @@ import type { StoreContext } from './store-context';
 /** Graphs of a namespace or provisioner stop growing past this many nodes. */
 export const GRAPH_NODE_CAP = 300;
 
-const NODE_TYPE: Partial<Record<Kind, GraphNodeKind>> = {
+const NODE_TYPE: Partial<Record<Resource, GraphNodeKind>> = {
   pods: 'pod',
   persistentvolumeclaims: 'claim',
   persistentvolumes: 'volume',
@@ -53,13 +53,13 @@ export class GraphBuilder {
     return graph;
   }
 
-  private findingsOf(kind: Kind, obj: KubeObject): Finding[] {
+  private findingsOf(kind: Resource, obj: KubeObject): Finding[] {
     return this.ctx.findings.of(kind, objectKey(obj));
   }
 
   /** The node of an existing object, or of a dangling reference (missing). Undefined when the graph is full. */
-  object(kind: Kind, name: string, namespace?: string): string | undefined {
-    const key = KINDS[kind].namespaced ? nsKey(namespace ?? '', name) : name;
+  object(kind: Resource, name: string, namespace?: string): string | undefined {
+    const key = DESCRIPTOR_OF_RESOURCE[kind].namespaced ? nsKey(namespace ?? '', name) : name;
     const id = `${kind}:${key}`;
     if (this.nodes.has(id)) return id;
     if (this.full) {
@@ -69,7 +69,7 @@ export class GraphBuilder {
     const obj = this.ctx.store.table(kind).get(key);
     const type = NODE_TYPE[kind] ?? 'node';
     if (!obj) {
-      const ref: ObjectRef = KINDS[kind].namespaced ? { kind, name, namespace: namespace ?? '' } : { kind, name };
+      const ref: ObjectRef = DESCRIPTOR_OF_RESOURCE[kind].namespaced ? { kind, name, namespace: namespace ?? '' } : { kind, name };
       this.nodes.set(id, { id, type, label: name, ref, missing: true });
       return id;
     }
@@ -118,7 +118,7 @@ export class GraphBuilder {
   }
 
   /** The finding that explains a broken link: one naming the other end in its evidence, else the most severe. */
-  explain(kind: Kind, obj: KubeObject | undefined, other?: string): Finding | undefined {
+  explain(kind: Resource, obj: KubeObject | undefined, other?: string): Finding | undefined {
     if (!obj) return undefined;
     const list = this.findingsOf(kind, obj);
     return list.find((f) => f.evidence.some((e) => e.ref?.name === other || e.value === other)) ?? list[0];
@@ -227,7 +227,7 @@ export class GraphBuilder {
   }
 }
 
-function sublabelOf(kind: Kind, obj: KubeObject): string | undefined {
+function sublabelOf(kind: Resource, obj: KubeObject): string | undefined {
   switch (kind) {
     case 'pods':
       return podStatus(obj as Pod).status;
@@ -292,7 +292,7 @@ export function storageGraph(ctx: StoreContext, req: GraphRequest): StorageGraph
  * engineer opens the graph for when no object and no namespace is chosen.
  */
 function problemChains(ctx: StoreContext, builder: GraphBuilder, namespaces: string[] | undefined): StorageGraph {
-  const serious = (kind: Kind, key: string) => {
+  const serious = (kind: Resource, key: string) => {
     const severity = ctx.findings.badge(kind, key)?.severity;
     return severity === 'problem' || severity === 'warning';
   };

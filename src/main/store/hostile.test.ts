@@ -3,13 +3,13 @@
  * never the store. Each object here breaks one assumption of the TypeScript types.
  */
 import { describe, expect, it } from 'vitest';
-import type { Kind } from '../../shared/kube/kinds';
+import type { Resource } from '../../shared/kube/resource-registry';
 import type { KubeObject } from '../../shared/kube/objects';
 import { TABLE_IDS } from '../../shared/model/rows';
 import { ClusterStore } from './cluster-store';
 import { pod, pvc } from './testing/fixtures';
 
-const odd: [Kind, unknown][] = [
+const odd: [Resource, unknown][] = [
   ['pods', { kind: 'Pod', metadata: { name: 'volumes-not-a-list', namespace: 'x', uid: 'h1' }, spec: { volumes: { a: 1 } } }],
   ['pods', { kind: 'Pod', metadata: { name: 'nulls', namespace: 'x', uid: 'h2' }, spec: null, status: null }],
   ['pods', { kind: 'Pod', metadata: { name: 'containers-odd', namespace: 'x', uid: 'h3' }, spec: { containers: 'app', initContainers: [null] }, status: { initContainerStatuses: 'x' } }],

@@ -2,8 +2,8 @@
  * The relations the store keeps per kind, each as a function from one object to its index keys. The store
  * diffs an object's keys before and after an update, so an update costs what that object touches.
  */
-import type { ObjectsByKind } from '../../shared/kube/by-kind';
-import type { Kind } from '../../shared/kube/kinds';
+import type { ObjectsByResource } from '../../shared/kube/by-resource';
+import type { Resource } from '../../shared/kube/resource-registry';
 import type { KubeObject } from '../../shared/kube/objects';
 import { claimClassName } from '../../shared/diagnose/view';
 import { provisionerPodKeys } from '../../shared/diagnose/provisioner-pods';
@@ -41,7 +41,7 @@ export type IndexName =
   | 'leasesByName'
   | 'snapshotsByClaim';
 
-type Keys<K extends Kind> = (obj: ObjectsByKind[K]) => string[];
+type Keys<K extends Resource> = (obj: ObjectsByResource[K]) => string[];
 const one = (value: string | undefined | null): string[] => (value === undefined || value === null || value === '' ? [] : [value]);
 
 /**
@@ -50,12 +50,12 @@ const one = (value: string | undefined | null): string[] => (value === undefined
  */
 export const NO_CLASS = '\u0000unset';
 
-interface IndexSpec<K extends Kind> {
+interface IndexSpec<K extends Resource> {
   name: IndexName;
   kind: K;
   keys: Keys<K>;
 }
-function spec<K extends Kind>(name: IndexName, kind: K, keys: Keys<K>): IndexSpec<K> {
+function spec<K extends Resource>(name: IndexName, kind: K, keys: Keys<K>): IndexSpec<K> {
   return { name, kind, keys };
 }
 
@@ -87,8 +87,8 @@ export const INDEX_SPECS = [
 ] as const;
 
 /** Index specs grouped by the kind they read. */
-export const SPECS_BY_KIND: ReadonlyMap<Kind, readonly { name: IndexName; keys: (obj: KubeObject) => string[] }[]> = (() => {
-  const map = new Map<Kind, { name: IndexName; keys: (obj: KubeObject) => string[] }[]>();
+export const SPECS_BY_KIND: ReadonlyMap<Resource, readonly { name: IndexName; keys: (obj: KubeObject) => string[] }[]> = (() => {
+  const map = new Map<Resource, { name: IndexName; keys: (obj: KubeObject) => string[] }[]>();
   for (const s of INDEX_SPECS) {
     const list = map.get(s.kind) ?? [];
     list.push({ name: s.name, keys: s.keys as (obj: KubeObject) => string[] });

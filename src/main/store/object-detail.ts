@@ -5,13 +5,13 @@
  * CSIDriver's details carry its provisioner's row).
  */
 import { eventMillis } from '../../shared/diagnose/object-helpers';
-import { KINDS } from '../../shared/kube/kinds';
+import { DESCRIPTOR_OF_RESOURCE } from '../../shared/kube/resource-registry';
 import type { KubeEvent, KubeObject, Pod } from '../../shared/kube/objects';
 import type { ObjectDetail, RelatedObject } from '../../shared/model/detail';
 import type { Finding } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
 import type { EventRow } from '../../shared/model/rows';
-import { DIAGNOSED_KINDS } from './findings-cache';
+import { DIAGNOSED_RESOURCES } from './findings-cache';
 import { initSteps } from './init-steps';
 import { podVolumeViews } from './pod-volumes';
 import { refOf, RelatedList, relatedObjects } from './related-chain';
@@ -31,7 +31,7 @@ export const CHAIN_EVENTS_CAP = 30;
 export function objectEvents(ctx: StoreContext, kind: ObjectRef['kind'], obj: KubeObject): EventRow[] {
   const uid = obj.metadata?.uid;
   const byName = ctx.store
-    .eventsFor(KINDS[kind].kind, obj.metadata?.name ?? '', obj.metadata?.namespace)
+    .eventsFor(DESCRIPTOR_OF_RESOURCE[kind].kind, obj.metadata?.name ?? '', obj.metadata?.namespace)
     .filter((e) => !uid || !e.involvedObject?.uid || e.involvedObject.uid === uid);
   const seen = new Set<KubeEvent>(byName);
   const all = [...byName];
@@ -54,7 +54,7 @@ function chainEvents(ctx: StoreContext, kind: ObjectRef['kind'], obj: KubeObject
   const all = new Set<KubeEvent>();
   const collect = (k: ObjectRef['kind'], o: KubeObject) => {
     const uid = o.metadata?.uid;
-    for (const e of ctx.store.eventsFor(KINDS[k].kind, o.metadata?.name ?? '', o.metadata?.namespace)) {
+    for (const e of ctx.store.eventsFor(DESCRIPTOR_OF_RESOURCE[k].kind, o.metadata?.name ?? '', o.metadata?.namespace)) {
       if (!uid || !e.involvedObject?.uid || e.involvedObject.uid === uid) all.add(e);
     }
   };
@@ -68,12 +68,12 @@ function chainEvents(ctx: StoreContext, kind: ObjectRef['kind'], obj: KubeObject
 }
 
 export function objectDetail(ctx: StoreContext, ref: ObjectRef): ObjectDetail | null {
-  const key = KINDS[ref.kind].namespaced ? nsKey(ref.namespace ?? '', ref.name) : ref.name;
+  const key = DESCRIPTOR_OF_RESOURCE[ref.kind].namespaced ? nsKey(ref.namespace ?? '', ref.name) : ref.name;
   const obj = ctx.store.table(ref.kind).get(key);
   if (!obj) {
     return missingDetail(ctx, ref);
   }
-  const findings: Finding[] = DIAGNOSED_KINDS.has(ref.kind) ? ctx.findings.of(ref.kind, key) : [];
+  const findings: Finding[] = DIAGNOSED_RESOURCES.has(ref.kind) ? ctx.findings.of(ref.kind, key) : [];
   const related = relatedObjects(ctx.store, ref.kind, obj, ctx.findings);
   const detail: ObjectDetail = {
     ref: refOf(ref.kind, obj),
@@ -128,7 +128,7 @@ function missingDetail(ctx: StoreContext, ref: ObjectRef): ObjectDetail | null {
   }
   if (list.items.length === 0) return null;
   const related = list.ordered();
-  const target: ObjectRef = KINDS[ref.kind].namespaced ? { kind: ref.kind, name: ref.name, namespace: ns } : { kind: ref.kind, name: ref.name };
+  const target: ObjectRef = DESCRIPTOR_OF_RESOURCE[ref.kind].namespaced ? { kind: ref.kind, name: ref.name, namespace: ns } : { kind: ref.kind, name: ref.name };
   return {
     ref: target,
     kind: ref.kind,
@@ -136,7 +136,7 @@ function missingDetail(ctx: StoreContext, ref: ObjectRef): ObjectDetail | null {
     yaml: '',
     summary: [],
     findings: [],
-    events: newestEvents([...store.eventsFor(KINDS[ref.kind].kind, ref.name, KINDS[ref.kind].namespaced ? ns : undefined)]),
+    events: newestEvents([...store.eventsFor(DESCRIPTOR_OF_RESOURCE[ref.kind].kind, ref.name, DESCRIPTOR_OF_RESOURCE[ref.kind].namespaced ? ns : undefined)]),
     related,
     relatedEvents: [],
     missing: true,

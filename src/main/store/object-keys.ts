@@ -2,7 +2,7 @@
  * What each object points at, as plain keys: the store indexes these, the rows and the graph follow them.
  * Pure functions of one object, so an update can diff an object's old keys against its new ones.
  */
-import type { Kind } from '../../shared/kube/kinds';
+import type { Resource } from '../../shared/kube/resource-registry';
 import type {
   CSINode,
   KubeEvent,
@@ -172,11 +172,11 @@ export function isDefaultClass(obj: KubeObject): boolean {
 }
 
 /** A compact "kind|key" identity of an object within a cluster, for dirty sets and caches. */
-export function idOf(kind: Kind, key: string): string {
+export function idOf(kind: Resource, key: string): string {
   return `${kind}|${key}`;
 }
 
-export function splitId(id: string): { kind: Kind; key: string } {
+export function splitId(id: string): { kind: Resource; key: string } {
   const bar = id.indexOf('|');
-  return { kind: id.slice(0, bar) as Kind, key: id.slice(bar + 1) };
+  return { kind: id.slice(0, bar) as Resource, key: id.slice(bar + 1) };
 }

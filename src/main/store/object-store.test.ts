@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Kind } from '../../shared/kube/kinds';
+import type { Resource } from '../../shared/kube/resource-registry';
 import type { KubeObject, Pod } from '../../shared/kube/objects';
 import { boundPair, event, pod, pv, pvc, sc } from './testing/fixtures';
 import { NO_CLASS } from './indices';
 import { ObjectStore } from './object-store';
 
 function recording() {
-  const changes: { kind: Kind; key: string; before?: string; after?: string }[] = [];
+  const changes: { kind: Resource; key: string; before?: string; after?: string }[] = [];
   const store = new ObjectStore((kind, key, before, after) => {
     changes.push({ kind, key, ...(before?.metadata?.uid ? { before: before.metadata.uid } : {}), ...(after?.metadata?.uid ? { after: after.metadata.uid } : {}) });
   });

@@ -3,8 +3,8 @@
  * (tracking UIDs, so a delete + re-create under one name is two objects), keeps the indices current, and answers
  * the ClusterView the diagnosis rules read. Every change is reported to `onChange` with the object before and after.
  */
-import type { ObjectsByKind } from '../../shared/kube/by-kind';
-import { ALL_KINDS, KINDS, type Kind } from '../../shared/kube/kinds';
+import type { ObjectsByResource } from '../../shared/kube/by-resource';
+import { ALL_RESOURCES, DESCRIPTOR_OF_RESOURCE, type Resource } from '../../shared/kube/resource-registry';
 import type {
   CSINode,
   KubeEvent,
@@ -26,24 +26,24 @@ import { eventMillis } from '../../shared/diagnose/object-helpers';
 import { involvedKey, nsKey, objectKey } from './object-keys';
 import { mentionKey, sidecarKey } from '../../shared/diagnose/provisioner-pods';
 
-export type ObjectChangeListener = (kind: Kind, key: string, before: KubeObject | undefined, after: KubeObject | undefined) => void;
+export type ObjectChangeListener = (kind: Resource, key: string, before: KubeObject | undefined, after: KubeObject | undefined) => void;
 
 /** Written through ObjectWriter's verbs (add/update/delete from EventWriter, replace below). */
 export class ObjectStore extends EventWriter implements ClusterView {
-  private readonly tables = new Map<Kind, KindTable>();
+  private readonly tables = new Map<Resource, KindTable>();
   private readonly indices = new Map<IndexName, MultiIndex>();
   /** Each kind's sync state as its source last reported it: the one copy (the cluster session reads it). */
-  private readonly states = new Map<Kind, KindStatus>();
+  private readonly states = new Map<Resource, KindStatus>();
   /** The clock; tests and recordings replace it. */
   now: () => number = () => Date.now();
 
   constructor(private readonly onChange: ObjectChangeListener = () => {}) {
     super();
-    for (const kind of ALL_KINDS) this.tables.set(kind, new KindTable());
+    for (const kind of ALL_RESOURCES) this.tables.set(kind, new KindTable());
   }
 
-  table<K extends Kind>(kind: K): KindTable<ObjectsByKind[K]> {
-    return this.tables.get(kind) as KindTable<ObjectsByKind[K]>;
+  table<K extends Resource>(kind: K): KindTable<ObjectsByResource[K]> {
+    return this.tables.get(kind) as KindTable<ObjectsByResource[K]>;
   }
 
   index(name: IndexName): MultiIndex {
@@ -60,7 +60,7 @@ export class ObjectStore extends EventWriter implements ClusterView {
   }
 
   /** The status its source last reported for a kind; undefined when it reported none. */
-  kindStatusOf(kind: Kind): KindStatus | undefined {
+  kindStatusOf(kind: Resource): KindStatus | undefined {
     return this.states.get(kind);
   }
 
@@ -72,7 +72,7 @@ export class ObjectStore extends EventWriter implements ClusterView {
   // --- updates ---------------------------------------------------------------------------------------------
 
   /** One watch event. An ADDED or MODIFIED with a new UID under a known name replaces the old object. */
-  protected event(kind: Kind, type: WatchEventType, obj: KubeObject): void {
+  protected event(kind: Resource, type: WatchEventType, obj: KubeObject): void {
     if (!obj.metadata?.name) return;
     const key = objectKey(obj);
     const before = this.table(kind).get(key);
@@ -92,15 +92,15 @@ export class ObjectStore extends EventWriter implements ClusterView {
   }
 
   /** Replaces every object of a kind (or of one namespace of it), removing those that vanished. */
-  replace(kind: Kind, objects: readonly KubeObject[], namespace?: string): void {
+  replace(kind: Resource, objects: readonly KubeObject[], namespace?: string): void {
     const table = this.table(kind);
     const incoming = new Map<string, KubeObject>();
     for (const obj of objects) {
       if (!obj.metadata?.name) continue;
-      if (namespace !== undefined && KINDS[kind].namespaced && obj.metadata.namespace !== namespace) continue;
+      if (namespace !== undefined && DESCRIPTOR_OF_RESOURCE[kind].namespaced && obj.metadata.namespace !== namespace) continue;
       incoming.set(objectKey(obj), obj);
     }
-    const existing = namespace !== undefined && KINDS[kind].namespaced ? [...table.keysIn(namespace)] : [...table.keys()];
+    const existing = namespace !== undefined && DESCRIPTOR_OF_RESOURCE[kind].namespaced ? [...table.keysIn(namespace)] : [...table.keys()];
     const rejected: string[] = [];
     for (const key of existing) {
       if (!incoming.has(key)) this.write(kind, key, table.get(key), undefined);
@@ -119,7 +119,7 @@ export class ObjectStore extends EventWriter implements ClusterView {
     if (rejected.length > 0) throw new Error(`${rejected.length} object(s) were skipped: ${rejected.slice(0, 3).join(' ')}`);
   }
 
-  private write(kind: Kind, key: string, before: KubeObject | undefined, after: KubeObject | undefined): void {
+  private write(kind: Resource, key: string, before: KubeObject | undefined, after: KubeObject | undefined): void {
     const specs = SPECS_BY_KIND.get(kind) ?? [];
     // Index keys of the new version first: a malformed object (a hand-edited snapshot) is refused whole, never
     // half-indexed. The stored version, if any, stays.
@@ -127,7 +127,7 @@ export class ObjectStore extends EventWriter implements ClusterView {
     try {
       afterKeys = specs.map((spec) => (after ? spec.keys(after) : []));
     } catch (error) {
-      throw new Error(`${KINDS[kind].kind} ${key} is malformed and was skipped (${error instanceof Error ? error.message : String(error)}). Check the source (snapshot file) for this object.`);
+      throw new Error(`${DESCRIPTOR_OF_RESOURCE[kind].kind} ${key} is malformed and was skipped (${error instanceof Error ? error.message : String(error)}). Check the source (snapshot file) for this object.`);
     }
     const table = this.table(kind);
     if (after) table.set(key, after);
@@ -139,9 +139,9 @@ export class ObjectStore extends EventWriter implements ClusterView {
   // --- lookups by index -------------------------------------------------------------------------------------
 
   /** Objects of a kind whose keys an index holds under one index key. */
-  lookup<K extends Kind>(kind: K, index: IndexName, indexKey: string): ObjectsByKind[K][] {
+  lookup<K extends Resource>(kind: K, index: IndexName, indexKey: string): ObjectsByResource[K][] {
     const table = this.table(kind);
-    const out: ObjectsByKind[K][] = [];
+    const out: ObjectsByResource[K][] = [];
     for (const key of this.index(index).get(indexKey)) {
       const obj = table.get(key);
       if (obj) out.push(obj);
@@ -155,23 +155,23 @@ export class ObjectStore extends EventWriter implements ClusterView {
 
   // --- ClusterView ------------------------------------------------------------------------------------------
 
-  kindState(kind: Kind): KindSyncState {
+  kindState(kind: Resource): KindSyncState {
     return this.states.get(kind)?.state ?? 'idle';
   }
 
-  kindStateIn(kind: Kind, namespace: string): KindSyncState {
+  kindStateIn(kind: Resource, namespace: string): KindSyncState {
     const status = this.states.get(kind);
     // A namespace-limited user's kind is watched in the listed namespaces only (kube/kind-status.ts).
     if (status?.namespaces && !status.namespaces.includes(namespace)) return 'forbidden';
     return status?.state ?? 'idle';
   }
 
-  list<K extends Kind>(kind: K, namespace?: string): readonly ObjectsByKind[K][] {
+  list<K extends Resource>(kind: K, namespace?: string): readonly ObjectsByResource[K][] {
     return this.table(kind).list(namespace);
   }
 
-  get<K extends Kind>(kind: K, name: string, namespace?: string): ObjectsByKind[K] | undefined {
-    return this.table(kind).get(KINDS[kind].namespaced ? nsKey(namespace ?? '', name) : name);
+  get<K extends Resource>(kind: K, name: string, namespace?: string): ObjectsByResource[K] | undefined {
+    return this.table(kind).get(DESCRIPTOR_OF_RESOURCE[kind].namespaced ? nsKey(namespace ?? '', name) : name);
   }
 
   defaultClasses(): readonly StorageClass[] {
@@ -274,14 +274,14 @@ export class ObjectStore extends EventWriter implements ClusterView {
     return best?.metadata?.name;
   }
 
-  count(kind: Kind): number {
+  count(kind: Resource): number {
     return this.table(kind).size;
   }
 
   namespaces(): string[] {
     const out = new Set<string>();
-    for (const kind of ALL_KINDS) {
-      if (!KINDS[kind].namespaced) continue;
+    for (const kind of ALL_RESOURCES) {
+      if (!DESCRIPTOR_OF_RESOURCE[kind].namespaced) continue;
       for (const ns of this.table(kind).namespaces()) if (ns) out.add(ns);
     }
     return [...out].sort();

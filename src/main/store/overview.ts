@@ -1,5 +1,5 @@
 /** The overview of one cluster: problems first, then claims and volumes by phase, capacity per class, provisioners. */
-import { ALL_KINDS, type Kind } from '../../shared/kube/kinds';
+import { ALL_RESOURCES, type Resource } from '../../shared/kube/resource-registry';
 import type { Overview } from '../../shared/model/detail';
 import type { FindingGroup } from '../../shared/model/finding-groups';
 import type { Finding } from '../../shared/model/findings';
@@ -36,8 +36,8 @@ export function overview(ctx: StoreContext): Overview {
     if (f.severity === 'expected-wait') findings.expectedWait += 1;
     else findings[f.severity] += 1;
   }
-  const counts: Partial<Record<Kind, number>> = {};
-  for (const kind of ALL_KINDS) counts[kind] = ctx.store.count(kind);
+  const counts: Partial<Record<Resource, number>> = {};
+  for (const kind of ALL_RESOURCES) counts[kind] = ctx.store.count(kind);
   return {
     clusterId: ctx.clusterId,
     findings,

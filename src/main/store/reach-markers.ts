@@ -6,7 +6,7 @@
 import { leaseNameCandidates } from '../../shared/diagnose/leases';
 import type { Reach, ReachSource } from '../../shared/diagnose/reach';
 import { claimClassName } from '../../shared/diagnose/view';
-import { KINDS, kindOfObjectKind, type Kind, type ObjectsByKind } from '../../shared/kube/kinds';
+import { DESCRIPTOR_OF_RESOURCE, resourceOfKind, type Resource, type ObjectsByResource } from '../../shared/kube/resource-registry';
 import type { KubeObject, PersistentVolumeClaim, Pod } from '../../shared/kube/objects';
 import { NO_CLASS } from './indices';
 import type { ObjectStore } from './object-store';
@@ -14,15 +14,15 @@ import { attachmentVolume, claimRefKey, csiNodeDrivers, nsKey, objectKey, podCla
 
 /** Collects ids ("kind|key") and provisioner names to re-examine. */
 export interface DirtySink {
-  object(kind: Kind, key: string): void;
+  object(kind: Resource, key: string): void;
   provisioner(name: string): void;
 }
 
 /** What a relation is given: the changed object, or for `provisioners` the provisioner's name. */
-type Changed<S extends ReachSource> = S extends Kind ? ObjectsByKind[S] : string;
+type Changed<S extends ReachSource> = S extends Resource ? ObjectsByResource[S] : string;
 
 /** Runs every relation of `reaches` from a changed object (markDependents, for the recursion of events). */
-export type MarkAll = (store: ObjectStore, kind: Kind, obj: KubeObject, dirty: DirtySink) => void;
+export type MarkAll = (store: ObjectStore, kind: Resource, obj: KubeObject, dirty: DirtySink) => void;
 
 type Marker<S extends ReachSource> = (store: ObjectStore, changed: Changed<S>, dirty: DirtySink, again: MarkAll) => void;
 
@@ -71,7 +71,7 @@ function podsUsingClaimKey(store: ObjectStore, claimKey: string | undefined): re
 }
 
 /** A volume free for binding: the claims not Bound of its class (of no class: the claims naming none). */
-function claimsForFreeVolume(store: ObjectStore, pv: ObjectsByKind['persistentvolumes']): PersistentVolumeClaim[] {
+function claimsForFreeVolume(store: ObjectStore, pv: ObjectsByResource['persistentvolumes']): PersistentVolumeClaim[] {
   if (pv.spec?.claimRef?.uid) return [];
   const className = pv.spec?.storageClassName ?? '';
   const claims = className ? store.claimsOfClass(className) : [...store.claimsOfClass(''), ...store.claimsOfClass(NO_CLASS)];
@@ -95,7 +95,7 @@ function podsInNamespace(store: ObjectStore, obj: KubeObject, dirty: DirtySink):
   for (const pod of store.list('pods', ns(obj))) dirty.object('pods', objectKey(pod));
 }
 
-function classesWithSecretParameters(store: ObjectStore): ObjectsByKind['storageclasses'][] {
+function classesWithSecretParameters(store: ObjectStore): ObjectsByResource['storageclasses'][] {
   return store.list('storageclasses').filter((sc) => sc.parameters && Object.keys(sc.parameters).some((key) => /secret-name$|SecretName$/.test(key)));
 }
 
@@ -197,9 +197,9 @@ export const MARKERS: { readonly [S in ReachSource]: { readonly [R in Reach<S>]:
   events: {
     'subject-of-event': (store, event, dirty, again) => {
       const involved = event.involvedObject;
-      const kind = involved?.kind ? kindOfObjectKind(involved.kind) : undefined;
+      const kind = involved?.kind ? resourceOfKind(involved.kind) : undefined;
       if (!kind || !involved?.name) return;
-      const key = KINDS[kind].namespaced ? nsKey(involved.namespace ?? '', involved.name) : involved.name;
+      const key = DESCRIPTOR_OF_RESOURCE[kind].namespaced ? nsKey(involved.namespace ?? '', involved.name) : involved.name;
       dirty.object(kind, key);
       // What an event explains can surface on the neighbours too (a pod's FailedScheduling explains its Pending claim).
       const target = store.table(kind).get(key);

@@ -9,7 +9,7 @@ import { createContext } from '../../shared/diagnose/context';
 import { NO_PROVISIONER } from '../../shared/diagnose/provisioners';
 import { analyseStatic } from '../../shared/diagnose/static-binding';
 import { claimClassName } from '../../shared/diagnose/view';
-import { KINDS, kindOfObjectKind, type Kind } from '../../shared/kube/kinds';
+import { DESCRIPTOR_OF_RESOURCE, resourceOfKind, type Resource } from '../../shared/kube/resource-registry';
 import type {
   CSINode,
   KubeEvent,
@@ -32,9 +32,9 @@ import { attachmentVolume, csiNodeDrivers, nsKey, podClaimNames, statefulSetOf, 
 /** At most this many objects per relation. */
 export const RELATED_CAP = 100;
 
-export function refOf(kind: Kind, obj: KubeObject): ObjectRef {
+export function refOf(kind: Resource, obj: KubeObject): ObjectRef {
   const ref: ObjectRef = { kind, name: obj.metadata?.name ?? '' };
-  if (KINDS[kind].namespaced && obj.metadata?.namespace) ref.namespace = obj.metadata.namespace;
+  if (DESCRIPTOR_OF_RESOURCE[kind].namespaced && obj.metadata?.namespace) ref.namespace = obj.metadata.namespace;
   if (obj.metadata?.uid) ref.uid = obj.metadata.uid;
   return ref;
 }
@@ -57,21 +57,21 @@ export class RelatedList {
   }
 
   /** An existing object. */
-  add(kind: Kind, obj: KubeObject, relation: RelationCode, extra: Extra = {}): void {
+  add(kind: Resource, obj: KubeObject, relation: RelationCode, extra: Extra = {}): void {
     this.push({ ref: refOf(kind, obj), relation, ...extra });
   }
 
-  many(kind: Kind, objects: readonly KubeObject[], relation: RelationCode): void {
+  many(kind: Resource, objects: readonly KubeObject[], relation: RelationCode): void {
     for (const obj of objects.slice(0, RELATED_CAP)) this.add(kind, obj, relation);
   }
 
   /** A reference by name: the object if it exists, else `missing` (only when its kind could be read). */
-  byName(kind: Kind, name: string, relation: RelationCode, namespace?: string, extra: Extra = {}): void {
+  byName(kind: Resource, name: string, relation: RelationCode, namespace?: string, extra: Extra = {}): void {
     if (!name) return;
     const obj = this.store.get(kind, name, namespace);
     if (obj) return this.add(kind, obj, relation, extra);
     if (this.store.kindState(kind) !== 'synced') return;
-    const ref: ObjectRef = KINDS[kind].namespaced ? { kind, name, namespace: namespace ?? '' } : { kind, name };
+    const ref: ObjectRef = DESCRIPTOR_OF_RESOURCE[kind].namespaced ? { kind, name, namespace: namespace ?? '' } : { kind, name };
     this.push({ ref, relation, missing: true, ...extra });
   }
 
@@ -101,7 +101,7 @@ export class RelatedList {
   }
 }
 
-export function relatedObjects(store: ObjectStore, kind: Kind, obj: KubeObject, findings?: FindingsCache): RelatedObject[] {
+export function relatedObjects(store: ObjectStore, kind: Resource, obj: KubeObject, findings?: FindingsCache): RelatedObject[] {
   const list = new RelatedList(store, findings);
   const ns = obj.metadata?.namespace ?? '';
   const name = obj.metadata?.name ?? '';
@@ -163,7 +163,7 @@ export function relatedObjects(store: ObjectStore, kind: Kind, obj: KubeObject, 
     }
     case 'events': {
       const involved = (obj as KubeEvent).involvedObject;
-      const involvedKind = involved?.kind ? kindOfObjectKind(involved.kind) : undefined;
+      const involvedKind = involved?.kind ? resourceOfKind(involved.kind) : undefined;
       if (involvedKind && involved?.name) list.byName(involvedKind, involved.name, 'about', involved.namespace);
       break;
     }

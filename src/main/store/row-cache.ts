@@ -2,7 +2,7 @@
  * Table rows cached per object: a change marks the rows of the objects it touches, and the next query rebuilds
  * only those. Sorted orders are cached per table and column until a row of that table changes.
  */
-import { ROW_TABLE_OF_KIND, type Kind } from '../../shared/kube/kinds';
+import { ROW_TABLE_OF_RESOURCE, type Resource } from '../../shared/kube/resource-registry';
 import type { ListRequest, Page, TableId, TableRows } from '../../shared/model/rows';
 import type { ProvisionerRow } from '../../shared/model/rows';
 import type { FindingsCache } from './findings-cache';
@@ -91,8 +91,8 @@ export class RowCache {
     this.tables = tables as Caches;
   }
 
-  markObject(kind: Kind, key: string): void {
-    const table = ROW_TABLE_OF_KIND[kind];
+  markObject(kind: Resource, key: string): void {
+    const table = ROW_TABLE_OF_RESOURCE[kind];
     if (table) this.tables[table].dirty.add(key);
   }
 

@@ -8,25 +8,25 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseAllDocuments } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { KINDS, kindOfObjectKind, type Kind } from '../../shared/kube/kinds';
+import { DESCRIPTOR_OF_RESOURCE, resourceOfKind, type Resource } from '../../shared/kube/resource-registry';
 import { TABLE_IDS } from '../../shared/model/rows';
 import type { KubeObject } from '../../shared/kube/objects';
 import { ClusterStore } from './cluster-store';
 
 const DIR = join(fileURLToPath(new URL('.', import.meta.url)), '../../../e2e/scenarios');
 
-function loadAll(): Map<Kind, KubeObject[]> {
-  const byKind = new Map<Kind, KubeObject[]>();
+function loadAll(): Map<Resource, KubeObject[]> {
+  const byKind = new Map<Resource, KubeObject[]>();
   let n = 0;
   for (const scenario of readdirSync(DIR).sort()) {
     for (const file of readdirSync(join(DIR, scenario)).filter((f) => /\.ya?ml$/.test(f))) {
       for (const doc of parseAllDocuments(readFileSync(join(DIR, scenario, file), 'utf8'))) {
         const obj = doc.toJS() as KubeObject | null;
-        const kind = obj?.kind ? kindOfObjectKind(obj.kind) : undefined;
+        const kind = obj?.kind ? resourceOfKind(obj.kind) : undefined;
         if (!obj || !kind) continue;
         n += 1;
         obj.metadata = { ...obj.metadata, uid: `uid-${n}`, creationTimestamp: '2026-11-28T09:00:00Z' };
-        if (KINDS[kind].namespaced) obj.metadata.namespace ??= 'default';
+        if (DESCRIPTOR_OF_RESOURCE[kind].namespaced) obj.metadata.namespace ??= 'default';
         byKind.set(kind, [...(byKind.get(kind) ?? []), obj]);
       }
     }
@@ -37,7 +37,7 @@ function loadAll(): Map<Kind, KubeObject[]> {
 describe('the lab scenarios in the store', () => {
   const objects = loadAll();
   const store = new ClusterStore('lab', { now: () => Date.parse('2026-11-28T10:00:00Z') });
-  for (const kind of Object.keys(KINDS) as Kind[]) {
+  for (const kind of Object.keys(DESCRIPTOR_OF_RESOURCE) as Resource[]) {
     store.replace(kind, objects.get(kind) ?? []);
     store.kindStatus({ kind, state: 'synced', count: 0 });
   }
@@ -62,7 +62,7 @@ describe('the lab scenarios in the store', () => {
   it('gives details and a graph for every object, and the stuck claims carry findings', () => {
     for (const [kind, list] of objects) {
       for (const obj of list) {
-        const ref = { kind, name: obj.metadata?.name ?? '', ...(KINDS[kind].namespaced ? { namespace: obj.metadata?.namespace ?? '' } : {}) };
+        const ref = { kind, name: obj.metadata?.name ?? '', ...(DESCRIPTOR_OF_RESOURCE[kind].namespaced ? { namespace: obj.metadata?.namespace ?? '' } : {}) };
         const detail = store.getObject(ref);
         expect(detail?.yaml.length).toBeGreaterThan(0);
         expect(store.getGraph({ clusterId: 'lab', root: ref }).nodes.length).toBeGreaterThan(0);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { DIAGNOSED_KINDS, KIND_SHORT, KINDS, TABLE_OF_KIND } from '../../shared/kube/kinds';
+import { DIAGNOSED_RESOURCES, SHORT_NAME_OF_RESOURCE, DESCRIPTOR_OF_RESOURCE, TABLE_OF_RESOURCE } from '../../shared/kube/resource-registry';
 import { sc, syncedStore } from './testing/fixtures';
 
 /** CSIStorageCapacity was added by one descriptor: the store holds, counts and shows it; it has no findings of its own (pods' scheduling verdicts read it). */
@@ -13,10 +13,10 @@ describe('CSIStorageCapacity, a listed resource that is not diagnosed', () => {
   };
 
   it('is registered from its descriptor alone', () => {
-    expect(KINDS.csistoragecapacities).toMatchObject({ kind: 'CSIStorageCapacity', group: 'storage.k8s.io', namespaced: true, optional: true });
-    expect(KIND_SHORT.csistoragecapacities).toBe('csisc');
-    expect(DIAGNOSED_KINDS.has('csistoragecapacities')).toBe(false);
-    expect(TABLE_OF_KIND.csistoragecapacities).toBe('capacities');
+    expect(DESCRIPTOR_OF_RESOURCE.csistoragecapacities).toMatchObject({ kind: 'CSIStorageCapacity', group: 'storage.k8s.io', namespaced: true, optional: true });
+    expect(SHORT_NAME_OF_RESOURCE.csistoragecapacities).toBe('csisc');
+    expect(DIAGNOSED_RESOURCES.has('csistoragecapacities')).toBe(false);
+    expect(TABLE_OF_RESOURCE.csistoragecapacities).toBe('capacities');
   });
 
   it('is held, counted and shown with its class and capacity, without findings', () => {

@@ -6,10 +6,10 @@
 import { useEffect, useRef } from 'react';
 import { useUiCommands } from './api/commands';
 import { ClusterList } from './clusters/ClusterList';
-import { ClusterPane } from './components/ClusterPane';
+import { ClusterPane } from './shell/ClusterPane';
 import { ErrorBoundary } from './components/ErrorBoundary';
 import { useI18n } from './i18n/i18n';
-import { TopBar } from './components/TopBar';
+import { TopBar } from './shell/TopBar';
 import { LessonPanel } from './lessons/LessonPanel';
 import { useClusters } from './clusters/use-clusters';
 import { openClusterIn, useView } from './state/view-store';
@@ -17,7 +17,7 @@ import type { ViewState } from './state/view-state';
 import { FRAME, minBesideLesson, sidebarCollapsed, type SidebarChoice } from './state/frame-layout';
 import { usePersisted } from './state/persisted';
 import { useWindowWidth } from './state/use-width';
-import { useDocumentTitle } from './state/document-title';
+import { useDocumentTitle } from './shell/document-title';
 
 /**
  * Where Escape was pressed, as far as panels go: inside the lesson, inside the details panel of pane N, or

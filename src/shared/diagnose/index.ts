@@ -8,7 +8,7 @@ import type { ObjectRef } from '../model/refs';
 import type { ProvisionerRow } from '../model/rows';
 import { createContext, type DiagnoseContext } from './context';
 import { provisionerHealth as assessHealth } from './provisioners';
-import type { ObjectsByKind } from '../kube/kinds';
+import type { ObjectsByResource } from '../kube/resource-registry';
 import type { DiagnosedKind } from './reach';
 import { runRules } from './rules';
 import { claimClassName, type ClusterView } from './view';
@@ -112,27 +112,27 @@ function diagnoseWith(ctx: DiagnoseContext, ref: ObjectRef): Finding[] {
   }
 }
 
-function diagnoseClaim(ctx: DiagnoseContext, claim: ObjectsByKind['persistentvolumeclaims']): Finding[] {
+function diagnoseClaim(ctx: DiagnoseContext, claim: ObjectsByResource['persistentvolumeclaims']): Finding[] {
   return runRules(ctx, 'persistentvolumeclaims', claim);
 }
 
-function diagnoseClassFully(ctx: DiagnoseContext, sc: ObjectsByKind['storageclasses']): Finding[] {
+function diagnoseClassFully(ctx: DiagnoseContext, sc: ObjectsByResource['storageclasses']): Finding[] {
   return runRules(ctx, 'storageclasses', sc);
 }
 
-function diagnoseVolumeFully(ctx: DiagnoseContext, pv: ObjectsByKind['persistentvolumes']): Finding[] {
+function diagnoseVolumeFully(ctx: DiagnoseContext, pv: ObjectsByResource['persistentvolumes']): Finding[] {
   return runRules(ctx, 'persistentvolumes', pv);
 }
 
-function diagnosePod(ctx: DiagnoseContext, pod: ObjectsByKind['pods']): Finding[] {
+function diagnosePod(ctx: DiagnoseContext, pod: ObjectsByResource['pods']): Finding[] {
   return runRules(ctx, 'pods', pod);
 }
 
-function diagnoseStatefulSet(ctx: DiagnoseContext, set: ObjectsByKind['statefulsets']): Finding[] {
+function diagnoseStatefulSet(ctx: DiagnoseContext, set: ObjectsByResource['statefulsets']): Finding[] {
   return runRules(ctx, 'statefulsets', set);
 }
 
-function diagnoseSnapshot(ctx: DiagnoseContext, snap: ObjectsByKind['volumesnapshots']): Finding[] {
+function diagnoseSnapshot(ctx: DiagnoseContext, snap: ObjectsByResource['volumesnapshots']): Finding[] {
   return runRules(ctx, 'volumesnapshots', snap);
 }
 
@@ -151,7 +151,7 @@ export type { DiagnosedKind } from './reach';
  * - StatefulSets: their verdicts read objects only (claims, limits, quotas, classes, events), never the clock.
  * - VolumeSnapshots: a snapshot not ready turns "slow" after SLOW_WAIT_MS (snapshots.ts).
  */
-export const CHANGES_WITH_TIME: { readonly [K in DiagnosedKind]: false | ((view: ClusterView, object: ObjectsByKind[K]) => boolean) } = {
+export const CHANGES_WITH_TIME: { readonly [K in DiagnosedKind]: false | ((view: ClusterView, object: ObjectsByResource[K]) => boolean) } = {
   persistentvolumeclaims: (_view, claim) => {
     const conditions = claim.status?.conditions ?? [];
     return claim.status?.phase !== 'Bound' || Boolean(claim.metadata?.deletionTimestamp) || conditions.some((c) => c.status === 'True');

@@ -1,7 +1,7 @@
 /** Helpers over raw objects shared by the rules: references, times, events, pod states. */
 import { verbatim } from '../verbatim';
-import type { Kind } from '../kube/kinds';
-import { KINDS } from '../kube/kinds';
+import type { Resource } from '../kube/resource-registry';
+import { DESCRIPTOR_OF_RESOURCE } from '../kube/resource-registry';
 import type { Condition, KubeEvent, KubeObject, PersistentVolumeClaim, Pod } from '../kube/objects';
 import type { Evidence, Localized } from '../model/findings';
 import type { ObjectRef } from '../model/refs';
@@ -9,7 +9,7 @@ import { evidence, t } from './finding';
 import type { ClusterView } from './view';
 
 /** A reference to an existing object (with its uid). */
-export function refTo(kind: Kind, obj: KubeObject): ObjectRef {
+export function refTo(kind: Resource, obj: KubeObject): ObjectRef {
   const meta = obj.metadata ?? {};
   const ref: ObjectRef = { kind, name: meta.name ?? '' };
   if (meta.namespace) ref.namespace = meta.namespace;
@@ -18,7 +18,7 @@ export function refTo(kind: Kind, obj: KubeObject): ObjectRef {
 }
 
 /** A reference by name, for objects that may not exist. */
-export function refByName(kind: Kind, name: string, namespace?: string): ObjectRef {
+export function refByName(kind: Resource, name: string, namespace?: string): ObjectRef {
   return namespace ? { kind, name, namespace } : { kind, name };
 }
 
@@ -44,11 +44,11 @@ export function eventMillis(event: KubeEvent): number | undefined {
  * Events about this very object, newest first. Events about an earlier object of the same name (deleted
  * and re-created) are dropped when both uids are known: they would explain a problem that is gone.
  */
-export function eventsAbout(view: ClusterView, kind: Kind, obj: KubeObject): KubeEvent[] {
+export function eventsAbout(view: ClusterView, kind: Resource, obj: KubeObject): KubeEvent[] {
   const meta = obj.metadata ?? {};
   if (!meta.name) return [];
   return view
-    .eventsFor(KINDS[kind].kind, meta.name, meta.namespace)
+    .eventsFor(DESCRIPTOR_OF_RESOURCE[kind].kind, meta.name, meta.namespace)
     .filter((e) => !meta.uid || !e.involvedObject?.uid || e.involvedObject.uid === meta.uid);
 }
 
@@ -122,8 +122,8 @@ export function isPodFinished(pod: Pod): boolean {
  * Why a kind cannot be relied on, or undefined when it is synced. Rules say "cannot tell" with this reason
  * instead of reporting an object as missing when the app simply could not read its kind.
  */
-export function unreadable(view: ClusterView, kind: Kind): Localized | undefined {
-  const label = KINDS[kind].label;
+export function unreadable(view: ClusterView, kind: Resource): Localized | undefined {
+  const label = DESCRIPTOR_OF_RESOURCE[kind].label;
   switch (view.kindState(kind)) {
     case 'synced':
       return undefined;

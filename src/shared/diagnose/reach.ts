@@ -10,7 +10,7 @@
  * it is bound or reserved for. `provisioners` are not a resource: their health is assessed from several
  * (provisioners.ts declares which), and a change of verdict reaches the rules that read it.
  */
-import type { Kind } from '../kube/kinds';
+import type { Resource } from '../kube/resource-registry';
 
 export const REACH = {
   persistentvolumeclaims: [
@@ -151,7 +151,7 @@ export const REACH = {
     /** Released volumes it made (it deletes them). */
     'released-volumes-of-provisioner',
   ],
-} as const satisfies { readonly [K in Kind | 'provisioners']?: readonly string[] };
+} as const satisfies { readonly [K in Resource | 'provisioners']?: readonly string[] };
 
 /** What may change: a resource, or a provisioner's assessed health. */
 export type ReachSource = keyof typeof REACH;

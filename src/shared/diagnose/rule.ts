@@ -2,7 +2,7 @@
  * The shape of one diagnosis rule (rules.ts lists them): apart from the reach vocabulary (reach.ts), which the
  * provisioner assessment also uses, so that the rules' context (context.ts) and the vocabulary do not import each other.
  */
-import type { ObjectsByKind } from '../kube/kinds';
+import type { ObjectsByResource } from '../kube/resource-registry';
 import type { Finding } from '../model/findings';
 import type { DiagnoseContext } from './context';
 import type { DiagnosedKind, Reads } from './reach';
@@ -15,6 +15,6 @@ export interface Rule<K extends DiagnosedKind = DiagnosedKind> {
   /** Stable name, for tests. */
   readonly name: string;
   readonly subject: K;
-  readonly run: (ctx: DiagnoseContext, object: ObjectsByKind[K]) => Finding[];
+  readonly run: (ctx: DiagnoseContext, object: ObjectsByResource[K]) => Finding[];
   readonly reads: Reads;
 }

@@ -5,7 +5,7 @@
  * `provisioners`; what the assessment itself reads is checked against PROVISIONER_HEALTH_READS.
  */
 import { describe, expect, it } from 'vitest';
-import type { Kind } from '../kube/kinds';
+import type { Resource } from '../kube/resource-registry';
 import { createContext, type DiagnoseContext } from './context';
 import { assessProvisioner, PROVISIONER_HEALTH_READS } from './provisioners';
 import { REACH, type DiagnosedKind, type ReachSource, type Reads } from './reach';
@@ -25,7 +25,7 @@ const WORLDS: { name: string; view: ClusterView }[] = [
   { name: 'reads world, leases unreadable', view: fixtureView(READS_WORLD, { states: { leases: 'forbidden' } } satisfies FixtureOptions) },
 ];
 
-type Subject = { kind: Kind; name: string; namespace?: string };
+type Subject = { kind: Resource; name: string; namespace?: string };
 
 /** What `rule` reads, over every object of its kind in every world. */
 function readsOf<K extends DiagnosedKind>(rule: Rule<K>): Set<string> {

@@ -2,7 +2,7 @@
  * Every diagnosis rule, per subject kind, in the order their findings are listed; and what their reads reach,
  * derived from their declarations (reach.ts). The store marks exactly that on a change (store/change-reach.ts).
  */
-import type { ObjectsByKind } from '../kube/kinds';
+import type { ObjectsByResource } from '../kube/resource-registry';
 import type { Finding } from '../model/findings';
 import { boundOrLostClaimRule, terminatingClaimRule } from './claims-other';
 import { pendingClaimRule } from './claims-pending';
@@ -35,7 +35,7 @@ export const RULES: { readonly [K in DiagnosedKind]: readonly Rule<K>[] } = {
 export const ALL_RULES: readonly Rule[] = (Object.values(RULES) as readonly (readonly Rule[])[]).flat();
 
 /** The findings of every rule of the object's kind, in RULES order. */
-export function runRules<K extends DiagnosedKind>(ctx: DiagnoseContext, kind: K, object: ObjectsByKind[K]): Finding[] {
+export function runRules<K extends DiagnosedKind>(ctx: DiagnoseContext, kind: K, object: ObjectsByResource[K]): Finding[] {
   return (RULES[kind] as readonly Rule<K>[]).flatMap((rule) => rule.run(ctx, object));
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Kind } from '../kube/kinds';
+import type { Resource } from '../kube/resource-registry';
 import type { PersistentVolumeClaim } from '../kube/objects';
 import type { ObjectRef } from '../model/refs';
 import { fixtureView } from './testing/fixture-view';
@@ -25,7 +25,7 @@ function countingView(view: ClusterView): { view: ClusterView; podLists: () => n
   let podLists = 0;
   let assessments = 0;
   const counted: ClusterView = Object.create(view) as ClusterView;
-  counted.list = ((kind: Kind, namespace?: string) => {
+  counted.list = ((kind: Resource, namespace?: string) => {
     if (kind === 'pods' && namespace === undefined) podLists += 1;
     return view.list(kind, namespace);
   }) as ClusterView['list'];

@@ -3,8 +3,8 @@
  * The store implements it with indices kept up to date incrementally; tests implement it over fixtures
  * (see fixture-view.ts). Rules must only use this interface, never scan more than they need.
  */
-import type { Kind } from '../kube/kinds';
-import type { ObjectsByKind } from '../kube/by-kind';
+import type { Resource } from '../kube/resource-registry';
+import type { ObjectsByResource } from '../kube/by-resource';
 import type {
   CSINode,
   KubeEvent,
@@ -21,16 +21,16 @@ export interface ClusterView {
   /** Milliseconds since the epoch "now" (recordings and tests set it). */
   now(): number;
   /** Whether a kind could be read: rules say "unknown" rather than "missing" when it is forbidden. */
-  kindState(kind: Kind): KindSyncState;
+  kindState(kind: Resource): KindSyncState;
   /**
    * Whether a kind could be read in one namespace: for a user who may list it only in some namespaces, 'forbidden'
    * in the others (a Secret in a namespace the user cannot read is "cannot check", never "missing").
    */
-  kindStateIn(kind: Kind, namespace: string): KindSyncState;
+  kindStateIn(kind: Resource, namespace: string): KindSyncState;
   /** All objects of a kind, optionally in one namespace. */
-  list<K extends Kind>(kind: K, namespace?: string): readonly ObjectsByKind[K][];
+  list<K extends Resource>(kind: K, namespace?: string): readonly ObjectsByResource[K][];
   /** One object by name (and namespace for namespaced kinds). */
-  get<K extends Kind>(kind: K, name: string, namespace?: string): ObjectsByKind[K] | undefined;
+  get<K extends Resource>(kind: K, name: string, namespace?: string): ObjectsByResource[K] | undefined;
 
   /** StorageClasses annotated as default (storageclass.kubernetes.io/is-default-class=true). */
   defaultClasses(): readonly StorageClass[];

@@ -6,7 +6,7 @@
  * files. Pure; returns a new object when something was dropped, counting what it dropped.
  */
 import { keptField, type Keep } from './kept-fields';
-import { KEPT_FIELDS, type Kind } from './kinds';
+import { KEPT_FIELDS, type Resource } from './resource-registry';
 import type { KubeObject } from './objects';
 
 export interface Conformed {
@@ -15,7 +15,7 @@ export interface Conformed {
   dropped: string[];
 }
 
-export function conformObject(kind: Kind, object: KubeObject): Conformed {
+export function conformObject(kind: Resource, object: KubeObject): Conformed {
   const dropped: string[] = [];
   const out = conform(object, KEPT_FIELDS[kind], '', dropped);
   return { object: (isRecord(out) ? out : {}) as KubeObject, dropped };

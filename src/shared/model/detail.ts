@@ -1,6 +1,6 @@
 /** One object with its neighbours: what the details panel, the graph and the overview render. */
 import type { ClaimUsage, NodeUsage, UsageAccess, VolumeUsage } from './usage';
-import type { Kind } from '../kube/kinds';
+import type { Resource } from '../kube/resource-registry';
 import type { FindingGroup } from './finding-groups';
 import type { Finding } from './findings';
 import type { ObjectRef, TargetRef } from './refs';
@@ -182,7 +182,7 @@ export interface InitStepView {
 
 export interface ObjectDetail {
   ref: ObjectRef;
-  kind: Kind;
+  kind: Resource;
   /** The object as stored (managedFields stripped, secrets redacted in offline sources). */
   object: unknown;
   /** The same object as YAML, keys in the order `kubectl get -o yaml` prints them (see main/store/yaml.ts). */
@@ -347,7 +347,7 @@ export interface Overview {
   /** Volume usage at a glance; absent when the source has none (a file captured without usage). */
   usage?: OverviewUsage;
   provisioners: ProvisionerRow[];
-  counts: Partial<Record<Kind, number>>;
+  counts: Partial<Record<Resource, number>>;
   namespaces: string[];
   revision: number;
 }

@@ -4,7 +4,7 @@
  * shared thing the cause names (its subject: a provisioner or a StorageClass), and a table can be filtered to
  * exactly the objects of one group (ListRequest.finding).
  */
-import type { Kind } from '../kube/kinds';
+import type { Resource } from '../kube/resource-registry';
 import type { Localized, Severity } from './findings';
 import type { ObjectRef } from './refs';
 
@@ -35,7 +35,7 @@ export interface FindingGroup {
   severity: Severity;
   subject?: FindingSubject;
   /** The kind of the objects (one code is always about one kind). */
-  kind: Kind;
+  kind: Resource;
   /** Title of the code from the catalog, in every UI language. */
   title: Localized;
   /** Lesson section anchor of the code. */

@@ -1,9 +1,9 @@
 /** References to objects across the contract. */
-import type { Kind } from '../kube/kinds';
+import type { Resource } from '../kube/resource-registry';
 
 /** Points at one object of one cluster's store. `uid` is set when the object exists. */
 export interface ObjectRef {
-  kind: Kind;
+  kind: Resource;
   name: string;
   namespace?: string;
   uid?: string;

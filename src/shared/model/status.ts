@@ -1,5 +1,5 @@
 /** View models of clusters (sources) and their sync state. Plain data only. */
-import type { Kind } from '../kube/kinds';
+import type { Resource } from '../kube/resource-registry';
 
 /** Where a cluster's objects come from. */
 export type SourceType = 'context' | 'snapshot' | 'recording' | 'demo';
@@ -20,7 +20,7 @@ export type KindSyncState =
   | 'idle';
 
 export interface KindStatus {
-  kind: Kind;
+  kind: Resource;
   state: KindSyncState;
   /** Objects held now. */
   count: number;

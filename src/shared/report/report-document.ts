@@ -9,7 +9,7 @@
 import type { BlockContent, Heading, List, ListItem, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { COUNT_WORDS, HEADINGS, VERDICTS, WORDS } from '../doctor-format';
-import { KINDS } from '../kube/kinds';
+import { DESCRIPTOR_OF_RESOURCE } from '../kube/resource-registry';
 import { SEVERITY_ORDER, type Finding, type Lang, type Severity } from '../model/findings';
 import { refKey } from '../model/refs';
 import { sanitizeForTerminal } from '../terminal-text';
@@ -51,7 +51,7 @@ export function reportTime(iso: string, lang: Lang): string {
 
 function scopeOf(report: ClusterReport, lang: Lang): PhrasingContent[] {
   const { object, namespace } = report.scope;
-  if (object) return [text(`${REPORT_WORDS.object[lang]} `), code(`${KINDS[object.kind]?.kind ?? object.kind} ${refKey(object)}`)];
+  if (object) return [text(`${REPORT_WORDS.object[lang]} `), code(`${DESCRIPTOR_OF_RESOURCE[object.kind]?.kind ?? object.kind} ${refKey(object)}`)];
   if (namespace) return [text(`${REPORT_WORDS.namespace[lang]} `), code(namespace)];
   return [text(REPORT_WORDS.wholeCluster[lang])];
 }
@@ -79,7 +79,7 @@ function unread(report: ClusterReport, lang: Lang): RootContent[] {
     list(
       report.unreadKinds.map((k) => [
         paragraph(
-          strong(KINDS[k.kind]?.label ?? k.kind),
+          strong(DESCRIPTOR_OF_RESOURCE[k.kind]?.label ?? k.kind),
           text(`: ${UNREAD_STATE_WORDS[k.state]?.[lang] ?? k.state}`),
           ...(k.message ? [text(` (${visible(k.message)})`)] : []),
         ),
@@ -91,7 +91,7 @@ function unread(report: ClusterReport, lang: Lang): RootContent[] {
 function finding(f: Finding, lang: Lang, lessons: ReadonlyMap<string, ReportLesson>): RootContent[] {
   const l = (t: Record<Lang, string>) => visible(t[lang]);
   const out: RootContent[] = [
-    heading(3, [text(`${MARKS[f.severity]} ${KINDS[f.object.kind]?.kind ?? f.object.kind} `), code(refKey(f.object))], { className: [`sev-${f.severity}`] }),
+    heading(3, [text(`${MARKS[f.severity]} ${DESCRIPTOR_OF_RESOURCE[f.object.kind]?.kind ?? f.object.kind} `), code(refKey(f.object))], { className: [`sev-${f.severity}`] }),
     paragraph(text(l(f.cause)), text(' '), { type: 'emphasis', children: [text(`(${REPORT_WORDS.code[lang]} ${f.code})`)] }),
   ];
   if (f.evidence.length > 0) {

@@ -4,7 +4,7 @@
  * of the cluster (src/main/core/report.ts), so a report holds exactly what the same snapshot would, and
  * render-markdown.ts / render-html.ts turn it into a file. Pure, no Node imports: the UI may render it too.
  */
-import type { Kind } from '../kube/kinds';
+import type { Resource } from '../kube/resource-registry';
 import type { Finding, Lang } from '../model/findings';
 import type { ObjectRef } from '../model/refs';
 import type { ProvisionerRow } from '../model/rows';
@@ -21,7 +21,7 @@ export interface ReportScope {
 
 /** A kind the report could not look at, and why. */
 export interface UnreadKind {
-  kind: Kind;
+  kind: Resource;
   /** forbidden: no permission; error: the last read failed; syncing/idle: not read yet when the report was made. */
   state: KindSyncState;
   /** The reason in English (from the sync status), when known. */
@@ -29,7 +29,7 @@ export interface UnreadKind {
 }
 
 /** Kinds a cluster serves but that could not be read (a kind the cluster does not serve is not missing). */
-export function unreadKindsOf(kinds: readonly { kind: Kind; state: KindSyncState; message?: string }[]): UnreadKind[] {
+export function unreadKindsOf(kinds: readonly { kind: Resource; state: KindSyncState; message?: string }[]): UnreadKind[] {
   return kinds
     .filter((k) => k.state === 'forbidden' || k.state === 'error' || k.state === 'syncing' || k.state === 'idle')
     .map((k) => ({ kind: k.kind, state: k.state, ...(k.message !== undefined ? { message: k.message } : {}) }));

@@ -1,20 +1,20 @@
 /** Fakes of the kube and store ports for the core's unit tests (the real ones are tested on their own). */
 import { fixtureView, type FixtureObjects } from '../../../shared/diagnose/testing/fixture-view';
 import type { ClusterView } from '../../../shared/diagnose/view';
-import { ALL_KINDS, type Kind } from '../../../shared/kube/kinds';
+import { ALL_RESOURCES, type Resource } from '../../../shared/kube/resource-registry';
 import type { KubeObject } from '../../../shared/kube/objects';
 import type { ClusterInfo, ConnectionState, KindStatus } from '../../../shared/model/status';
 import { EventWriter, type ClusterSource, type SourceSink, type WatchEventType } from '../../kube/source';
 import type { ClusterStorePort, ContextList, CoreDeps } from '../ports';
 
 export class FakeStore extends EventWriter implements ClusterStorePort {
-  readonly objects = new Map<Kind, Map<string, KubeObject>>();
+  readonly objects = new Map<Resource, Map<string, KubeObject>>();
   private rev = 0;
-  replace(kind: Kind, objects: KubeObject[]): void {
+  replace(kind: Resource, objects: KubeObject[]): void {
     this.objects.set(kind, new Map(objects.map((o) => [o.metadata?.uid ?? o.metadata?.name ?? '', o])));
     this.rev += 1;
   }
-  protected event(kind: Kind, type: WatchEventType, object: KubeObject): void {
+  protected event(kind: Resource, type: WatchEventType, object: KubeObject): void {
     const map = this.objects.get(kind) ?? new Map<string, KubeObject>();
     const key = object.metadata?.uid ?? object.metadata?.name ?? '';
     if (type === 'DELETED') map.delete(key);
@@ -22,18 +22,18 @@ export class FakeStore extends EventWriter implements ClusterStorePort {
     this.objects.set(kind, map);
     this.rev += 1;
   }
-  private readonly statuses = new Map<Kind, KindStatus>();
+  private readonly statuses = new Map<Resource, KindStatus>();
   kindStatus(status: KindStatus): void {
     this.statuses.set(status.kind, status);
   }
-  kindStatusOf(kind: Kind): KindStatus | undefined {
+  kindStatusOf(kind: Resource): KindStatus | undefined {
     return this.statuses.get(kind);
   }
   connection(_state: ConnectionState, _error?: string): void {}
-  count(kind: Kind): number {
+  count(kind: Resource): number {
     return this.objects.get(kind)?.size ?? 0;
   }
-  list(kind: Kind): KubeObject[] {
+  list(kind: Resource): KubeObject[] {
     return [...(this.objects.get(kind)?.values() ?? [])];
   }
   revision(): number {
@@ -82,7 +82,7 @@ export class FakeSource implements ClusterSource {
   }
   constructor(
     readonly info: ClusterInfo,
-    private readonly objects: Partial<Record<Kind, KubeObject[]>> = {},
+    private readonly objects: Partial<Record<Resource, KubeObject[]>> = {},
     private readonly startDelayMs = 0,
     private readonly offline = false,
   ) {}
@@ -90,12 +90,12 @@ export class FakeSource implements ClusterSource {
     this.sink = sink;
     if (this.startDelayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.startDelayMs));
     sink.connection(this.offline ? 'offline' : 'connected');
-    for (const [kind, list] of Object.entries(this.objects) as [Kind, KubeObject[]][]) {
+    for (const [kind, list] of Object.entries(this.objects) as [Resource, KubeObject[]][]) {
       sink.replace(kind, list);
       sink.kindStatus({ kind, state: 'synced', count: list.length });
     }
     if (this.settleAll) {
-      for (const kind of ALL_KINDS) if (!(kind in this.objects)) sink.kindStatus({ kind, state: 'absent', count: 0 });
+      for (const kind of ALL_RESOURCES) if (!(kind in this.objects)) sink.kindStatus({ kind, state: 'absent', count: 0 });
     }
   }
   async stop(): Promise<void> {
@@ -130,8 +130,8 @@ export function fakeDeps(options: FakeDepsOptions = {}): CoreDeps & { sources: F
     anyFileExists: options.anyFileExists ?? true,
     ...(options.currentContext !== undefined ? { currentContext: options.currentContext } : {}),
   };
-  const parse = (content: string): { kind: 'snapshot' | 'recording'; objects: Partial<Record<Kind, KubeObject[]>> } => {
-    const parsed = JSON.parse(content) as { kind?: string; objects?: Partial<Record<Kind, KubeObject[]>> };
+  const parse = (content: string): { kind: 'snapshot' | 'recording'; objects: Partial<Record<Resource, KubeObject[]>> } => {
+    const parsed = JSON.parse(content) as { kind?: string; objects?: Partial<Record<Resource, KubeObject[]>> };
     if (parsed.kind !== 'snapshot' && parsed.kind !== 'recording') throw new Error('it is not a Kube Storage Explorer snapshot');
     return { kind: parsed.kind, objects: parsed.objects ?? {} };
   };

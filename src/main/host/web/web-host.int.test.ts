@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { METHOD_NAMES, type MethodName, type Notice } from '../../../shared/contract';
 import type { KubeObject } from '../../../shared/kube/objects';
-import { ALL_KINDS, type Kind } from '../../../shared/kube/kinds';
+import { ALL_RESOURCES, type Resource } from '../../../shared/kube/resource-registry';
 import { TOKEN_HEADER, WS_PROTOCOL, tokenProtocol } from '../../../shared/transport';
 import { Core } from '../../core/core';
 import { createCoreDeps } from '../../core/wiring';
@@ -26,10 +26,10 @@ let claimCount = 0;
 
 /** A kse snapshot of the captured lab objects (kinds not captured are "absent"). */
 async function snapshotFromCapture(): Promise<string> {
-  const capture = JSON.parse(await readFile(CAPTURE, 'utf8')) as { capturedAt: string; objects: Partial<Record<Kind, KubeObject[]>> };
+  const capture = JSON.parse(await readFile(CAPTURE, 'utf8')) as { capturedAt: string; objects: Partial<Record<Resource, KubeObject[]>> };
   claimCount = capture.objects.persistentvolumeclaims?.length ?? 0;
   const kinds = Object.fromEntries(
-    ALL_KINDS.map((kind) => {
+    ALL_RESOURCES.map((kind) => {
       const items = capture.objects[kind];
       return [kind, items ? { state: 'synced', items } : { state: 'absent', items: [], message: 'not captured' }];
     }),

@@ -6,7 +6,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { ALL_KINDS, type Kind } from '../../../shared/kube/kinds';
+import { ALL_RESOURCES, type Resource } from '../../../shared/kube/resource-registry';
 import type { KubeObject } from '../../../shared/kube/objects';
 import type { ObjectRef } from '../../../shared/model/refs';
 import { TABLE_IDS } from '../../../shared/model/rows';
@@ -19,8 +19,8 @@ import { READ_ANNOTATIONS } from '../../../shared/kube/kept-fields';
 
 const ROOT = resolve(__dirname, '../../../..');
 const RESOURCES = join(ROOT, 'resources');
-const objects = capture.objects as unknown as Partial<Record<Kind, KubeObject[]>>;
-const kinds = Object.fromEntries(ALL_KINDS.map((kind) => [kind, { state: 'synced' as const, items: objects[kind] ?? [] }]));
+const objects = capture.objects as unknown as Partial<Record<Resource, KubeObject[]>>;
+const kinds = Object.fromEntries(ALL_RESOURCES.map((kind) => [kind, { state: 'synced' as const, items: objects[kind] ?? [] }]));
 const raw: Snapshot = { format: SNAPSHOT_FORMAT, version: SNAPSHOT_VERSION, capturedAt: capture.capturedAt, context: 'lab', kinds };
 const redacted = buildSnapshot({ context: 'lab', capturedAt: capture.capturedAt, kinds });
 
@@ -40,7 +40,7 @@ async function everything(snapshot: Snapshot): Promise<unknown> {
   for (const table of TABLE_IDS) out[`rows:${table}`] = await call('listRows', { table, offset: 0, limit: 1000 });
   out.findings = await call('listFindings', { offset: 0, limit: 1000 });
   out.overview = await call('getOverview', {});
-  for (const kind of ALL_KINDS) {
+  for (const kind of ALL_RESOURCES) {
     for (const object of objects[kind] ?? []) {
       const ref: ObjectRef = { kind, name: object.metadata!.name!, ...(object.metadata?.namespace ? { namespace: object.metadata.namespace } : {}) };
       const detail = (await call('getObject', { ref })) as Record<string, unknown> | null;

@@ -9,7 +9,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ALL_KINDS, KEPT_FIELDS, type Kind } from '../../../shared/kube/kinds';
+import { ALL_RESOURCES, KEPT_FIELDS, type Resource } from '../../../shared/kube/resource-registry';
 import type { KubeObject } from '../../../shared/kube/objects';
 import capture from '../../../shared/diagnose/testing/lab-capture.json';
 import { buildSnapshot } from '../export-snapshot';
@@ -185,7 +185,7 @@ function expectKept(actual: unknown, expected: Expected, path: string): void {
 const provisioners = ['example.com/nfs', 'hostpath.csi.k8s.io', 'rancher.io/local-path'];
 
 describe('snapshot redaction (property-based)', () => {
-  it.each(ALL_KINDS)('%s: no planted secret survives; unchanged what the app reads', (kind: Kind) => {
+  it.each(ALL_RESOURCES)('%s: no planted secret survives; unchanged what the app reads', (kind: Resource) => {
     fc.assert(
       fc.property(fc.array(generate(KEPT_FIELDS[kind], provisioners), { minLength: 1, maxLength: 3 }), (objects) => {
         const classes = provisioners.map((p, i) => ({ metadata: { name: `class-${i}` }, provisioner: p }));

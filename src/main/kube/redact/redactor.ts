@@ -3,7 +3,7 @@
  * recording, and counts what it removed per kind and field path ("pods: spec.containers[].env[].value": 12),
  * so the export can say how much was taken out and where. Pure apart from its counters; input is not modified.
  */
-import { KEPT_FIELDS, type Kind } from '../../../shared/kube/kinds';
+import { KEPT_FIELDS, type Resource } from '../../../shared/kube/resource-registry';
 import type { KubeObject } from '../../../shared/kube/objects';
 import { keptField, READ_ANNOTATIONS, type Keep } from '../../../shared/kube/kept-fields';
 import { isSecretName, looksLikeCredential, REDACTED, scrubArguments, scrubText } from './scrub';
@@ -23,7 +23,7 @@ export class Redactor {
   }
 
   /** The object with only its kept fields, each kept string checked or scrubbed. */
-  object(kind: Kind, object: KubeObject): KubeObject {
+  object(kind: Resource, object: KubeObject): KubeObject {
     const kept = this.walk(object, KEPT_FIELDS[kind], kind, '');
     return (isRecord(kept) ? kept : {}) as KubeObject;
   }
@@ -49,7 +49,7 @@ export class Redactor {
     if (n > 0) this.removed.set(where, (this.removed.get(where) ?? 0) + n);
   }
 
-  private walk(value: unknown, keep: Keep, kind: Kind, path: string): unknown {
+  private walk(value: unknown, keep: Keep, kind: Resource, path: string): unknown {
     const where = `${kind}: ${path || '(object)'}`;
     if (value === undefined) return undefined;
     if (typeof keep === 'string') return this.scalar(value, keep, where);

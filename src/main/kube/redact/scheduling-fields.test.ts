@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { diagnoseObject } from '../../../shared/diagnose';
 import { fixtureView, type FixtureObjects } from '../../../shared/diagnose/testing/fixture-view';
 import { node, taskPod } from '../../../shared/diagnose/testing/fixtures';
-import type { Kind } from '../../../shared/kube/kinds';
+import type { Resource } from '../../../shared/kube/resource-registry';
 import type { KubeObject, Pod } from '../../../shared/kube/objects';
 import type { ObjectRef } from '../../../shared/model/refs';
 import { buildSnapshot } from '../export-snapshot';
@@ -43,6 +43,6 @@ describe('snapshots keep what the scheduling explanation reads', () => {
     const offline = diagnoseObject(fixtureView(fromSnapshot), ref);
     expect(live[0]?.cause.en).toContain("its required node affinity");
     expect(offline.map((f) => f.cause)).toEqual(live.map((f) => f.cause));
-    expect((Object.keys(snapshot.kinds) as Kind[]).sort()).toEqual(['nodes', 'persistentvolumeclaims', 'persistentvolumes', 'pods']);
+    expect((Object.keys(snapshot.kinds) as Resource[]).sort()).toEqual(['nodes', 'persistentvolumeclaims', 'persistentvolumes', 'pods']);
   });
 });

@@ -3,7 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { readFileSync } from 'node:fs';
-import { collectionPath, type Kind } from '../../../shared/kube/kinds';
+import { collectionPath, type Resource } from '../../../shared/kube/resource-registry';
 import type { KubeObject } from '../../../shared/kube/objects';
 import { isStorageEvent } from '../arrival';
 import { pollUntil } from './until';
@@ -13,7 +13,7 @@ interface ListClient {
 }
 
 /** "namespace/name@uid" of every object a plain LIST returns (events filtered as the reflector does). */
-export async function truth(client: ListClient, kind: Kind, namespace?: string): Promise<string[]> {
+export async function truth(client: ListClient, kind: Resource, namespace?: string): Promise<string[]> {
   const list = await client.list<KubeObject>(collectionPath(kind, namespace));
   const items = kind === 'events' ? list.items.filter(isStorageEvent) : list.items;
   return items.map((o) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}@${o.metadata?.uid ?? ''}`).sort();

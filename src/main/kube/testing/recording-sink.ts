@@ -2,20 +2,20 @@
  * A SourceSink that keeps what it is told, for tests: objects by kind and UID (honouring per-namespace resets),
  * the latest status of each kind, and the connection history. Not a store: no indices, no graph.
  */
-import type { Kind } from '../../../shared/kube/kinds';
+import type { Resource } from '../../../shared/kube/resource-registry';
 import type { KubeObject } from '../../../shared/kube/objects';
 import type { ConnectionState, KindStatus, ReplayState } from '../../../shared/model/status';
 import { EventWriter, type SourceSink, type WatchEventType } from '../source';
 
 export class RecordingSink extends EventWriter implements SourceSink {
-  readonly objects = new Map<Kind, Map<string, KubeObject>>();
-  readonly statuses = new Map<Kind, KindStatus>();
+  readonly objects = new Map<Resource, Map<string, KubeObject>>();
+  readonly statuses = new Map<Resource, KindStatus>();
   readonly connections: { state: ConnectionState; error?: string; at: number }[] = [];
-  readonly applied: { kind: Kind; type: WatchEventType; name: string }[] = [];
+  readonly applied: { kind: Resource; type: WatchEventType; name: string }[] = [];
   /** How many (re)lists each kind had: a relist after a 410 shows here. */
-  readonly resets = new Map<Kind, number>();
+  readonly resets = new Map<Resource, number>();
 
-  replace(kind: Kind, objects: KubeObject[], namespace?: string): void {
+  replace(kind: Resource, objects: KubeObject[], namespace?: string): void {
     this.resets.set(kind, (this.resets.get(kind) ?? 0) + 1);
     const byUid = this.objects.get(kind) ?? new Map<string, KubeObject>();
     for (const [uid, object] of byUid) if (namespace === undefined || object.metadata?.namespace === namespace) byUid.delete(uid);
@@ -23,7 +23,7 @@ export class RecordingSink extends EventWriter implements SourceSink {
     this.objects.set(kind, byUid);
   }
 
-  protected event(kind: Kind, type: WatchEventType, object: KubeObject): void {
+  protected event(kind: Resource, type: WatchEventType, object: KubeObject): void {
     this.applied.push({ kind, type, name: object.metadata?.name ?? '' });
     const byUid = this.objects.get(kind) ?? new Map<string, KubeObject>();
     if (type === 'DELETED') byUid.delete(uidOf(object));
@@ -47,12 +47,12 @@ export class RecordingSink extends EventWriter implements SourceSink {
   }
 
   /** "namespace/name" of every object of a kind, sorted. */
-  names(kind: Kind): string[] {
+  names(kind: Resource): string[] {
     return [...(this.objects.get(kind)?.values() ?? [])].map((o) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}`).sort();
   }
 
   /** "namespace/name@uid" of every object of a kind, sorted. */
-  identities(kind: Kind): string[] {
+  identities(kind: Resource): string[] {
     return [...(this.objects.get(kind)?.values() ?? [])].map((o) => `${o.metadata?.namespace ?? ''}/${o.metadata?.name ?? ''}@${o.metadata?.uid ?? ''}`).sort();
   }
 

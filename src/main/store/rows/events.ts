@@ -1,6 +1,6 @@
 /** Events table and the events of a detail view: type, reason, object, message, count, first and last seen. */
 import { eventMillis } from '../../../shared/diagnose/object-helpers';
-import { KINDS, kindOfObjectKind } from '../../../shared/kube/kinds';
+import { DESCRIPTOR_OF_RESOURCE, resourceOfKind } from '../../../shared/kube/resource-registry';
 import type { KubeEvent } from '../../../shared/kube/objects';
 import type { EventRow } from '../../../shared/model/rows';
 import { joinText, timeValue, type TableSpec } from './table-spec';
@@ -24,10 +24,10 @@ export function buildEventRow(event: KubeEvent): EventRow {
   const source = event.source?.component ?? event.reportingComponent;
   if (source) row.source = event.source?.host ? `${source}, ${event.source.host}` : source;
   const involved = event.involvedObject;
-  const kind = involved?.kind ? kindOfObjectKind(involved.kind) : undefined;
+  const kind = involved?.kind ? resourceOfKind(involved.kind) : undefined;
   if (kind && involved?.name) {
     row.object = { kind, name: involved.name };
-    if (KINDS[kind].namespaced && involved.namespace) row.object.namespace = involved.namespace;
+    if (DESCRIPTOR_OF_RESOURCE[kind].namespaced && involved.namespace) row.object.namespace = involved.namespace;
     if (involved.uid) row.object.uid = involved.uid;
   } else if (involved?.kind && involved.name) {
     // A kind the app does not model (StatefulSet, ReplicaSet...): named as the event names it, never a blank.

@@ -3,7 +3,7 @@
  * the value it sorts by (numbers for sizes, counts and dates) and the text an exact filter compares with.
  * Column ids are the ones the UI's column definitions use (src/renderer/src/tables/*-columns.tsx).
  */
-import type { Kind } from '../../../shared/kube/kinds';
+import type { Resource } from '../../../shared/kube/resource-registry';
 import type { KubeObject } from '../../../shared/kube/objects';
 import type { FindingBadge } from '../../../shared/model/findings';
 import { SEVERITY_ORDER } from '../../../shared/model/findings';
@@ -13,7 +13,7 @@ import type { ObjectStore } from '../object-store';
 /** What row builders may read. */
 export interface RowContext {
   store: ObjectStore;
-  badge(kind: Kind, key: string): FindingBadge | undefined;
+  badge(kind: Resource, key: string): FindingBadge | undefined;
   provisioner(name: string): ProvisionerRow | undefined;
 }
 
@@ -28,7 +28,7 @@ export interface ColumnSpec<Row> {
 
 export interface TableSpec<Row, Column extends string = string> {
   /** The kind whose objects the rows show (provisioners have none: they come from health assessments). */
-  kind?: Kind;
+  kind?: Resource;
   build?: (ctx: RowContext, obj: KubeObject, key: string) => Row;
   /** The row's visible text, lower-cased by the caller, for the search box. */
   text: (row: Row) => string;

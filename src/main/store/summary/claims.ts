@@ -4,7 +4,7 @@
  */
 import type { PersistentVolumeClaim } from '../../../shared/kube/objects';
 import { formatSelector } from '../../../shared/diagnose/selectors';
-import { kindOfObjectKind } from '../../../shared/kube/kinds';
+import { resourceOfKind } from '../../../shared/kube/resource-registry';
 import type { ObjectStore } from '../object-store';
 import { refOf } from '../related-chain';
 import type { FindingsCache } from '../findings-cache';
@@ -37,7 +37,7 @@ export function claimSummary(list: SummaryList, store: ObjectStore, claim: Persi
   if (spec.selector) list.code('selector', 'spec.selector', formatSelector(spec.selector));
   const source = spec.dataSourceRef ?? spec.dataSource;
   if (source?.kind && source.name) {
-    const kind = kindOfObjectKind(source.kind);
+    const kind = resourceOfKind(source.kind);
     const path = spec.dataSourceRef ? 'spec.dataSourceRef' : 'spec.dataSource';
     if (kind === 'persistentvolumeclaims' || kind === 'volumesnapshots') list.refs('dataSource', path, [list.byName(kind, source.name, spec.dataSourceRef?.namespace ?? ns)]);
     else list.code('dataSource', path, `${source.kind}/${source.name}`);

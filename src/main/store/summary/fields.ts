@@ -2,7 +2,7 @@
  * Building blocks of the Summary: a list that takes a field only when the object has a value for it (empty maps,
  * lists and strings are left out, so the Summary never shows blank rows), and the metadata every kind shares.
  */
-import { KINDS, kindOfObjectKind, type Kind } from '../../../shared/kube/kinds';
+import { DESCRIPTOR_OF_RESOURCE, resourceOfKind, type Resource } from '../../../shared/kube/resource-registry';
 import type { Condition, KubeObject } from '../../../shared/kube/objects';
 import type { ObjectRef } from '../../../shared/model/refs';
 import type { ConditionView, RefValue, SummaryField, SummaryFieldId, SummaryNote, SummaryValue } from '../../../shared/model/summary';
@@ -60,8 +60,8 @@ export class SummaryList {
   }
 
   /** A reference by name: linked, and flagged missing when the kind was read and no such object exists. */
-  byName(kind: Kind, name: string, namespace?: string): RefValue {
-    const ref: ObjectRef = KINDS[kind].namespaced ? { kind, name, namespace: namespace ?? '' } : { kind, name };
+  byName(kind: Resource, name: string, namespace?: string): RefValue {
+    const ref: ObjectRef = DESCRIPTOR_OF_RESOURCE[kind].namespaced ? { kind, name, namespace: namespace ?? '' } : { kind, name };
     if (this.store.get(kind, name, namespace)) return { ref };
     return this.store.kindState(kind) === 'synced' ? { ref, missing: true } : { ref };
   }
@@ -106,7 +106,7 @@ export class SummaryList {
     const owners = (meta.ownerReferences ?? [])
       .filter((o) => o.kind && o.name)
       .map((o) => {
-        const kind = kindOfObjectKind(o.kind ?? '');
+        const kind = resourceOfKind(o.kind ?? '');
         const owner = { kind: o.kind ?? '', name: o.name ?? '', controller: o.controller === true };
         return kind ? { ...owner, ref: this.byName(kind, owner.name, meta.namespace).ref } : owner;
       });

@@ -2,8 +2,8 @@
  * The Summary of any object the app shows: the basics first, per kind (claims.ts, volumes.ts, classes.ts,
  * pods.ts, others.ts), as plain data the renderer only words and formats. See shared/model/summary.ts.
  */
-import type { ObjectsByKind } from '../../../shared/kube/by-kind';
-import type { Kind } from '../../../shared/kube/kinds';
+import type { ObjectsByResource } from '../../../shared/kube/by-resource';
+import type { Resource } from '../../../shared/kube/resource-registry';
 import type { KubeObject } from '../../../shared/kube/objects';
 import type { ProvisionerRow } from '../../../shared/model/rows';
 import type { SummaryField } from '../../../shared/model/summary';
@@ -23,7 +23,7 @@ interface BuildContext {
 }
 
 /** The builder of each kind, typed by the kind's object shape. */
-const BUILDERS: { [K in Kind]: (list: SummaryList, ctx: BuildContext, obj: ObjectsByKind[K]) => void } = {
+const BUILDERS: { [K in Resource]: (list: SummaryList, ctx: BuildContext, obj: ObjectsByResource[K]) => void } = {
   persistentvolumeclaims: (list, { store, findings }, obj) => claimSummary(list, store, obj, findings),
   persistentvolumes: (list, { findings }, obj) => volumeSummary(list, obj, findings),
   storageclasses: (list, { findings }, obj) => classSummary(list, findings, obj),
@@ -47,7 +47,7 @@ const BUILDERS: { [K in Kind]: (list: SummaryList, ctx: BuildContext, obj: Objec
 };
 
 /** The Summary fields of one object of a kind, in the order the tab shows them. */
-export function objectSummary(store: ObjectStore, findings: FindingsCache, kind: Kind, obj: KubeObject): SummaryField[] {
+export function objectSummary(store: ObjectStore, findings: FindingsCache, kind: Resource, obj: KubeObject): SummaryField[] {
   const list = new SummaryList(store);
   // The store keys objects by kind, so an object of `kind` has that kind's shape.
   (BUILDERS[kind] as (list: SummaryList, ctx: BuildContext, obj: KubeObject) => void)(list, { store, findings }, obj);

@@ -11,7 +11,7 @@ import type {
   VolumeSnapshotClass,
   VolumeSnapshotContent,
 } from '../../../shared/kube/objects';
-import { kindOfObjectKind } from '../../../shared/kube/kinds';
+import { resourceOfKind } from '../../../shared/kube/resource-registry';
 import type { SummaryList } from './fields';
 
 export function csiNodeSummary(list: SummaryList, csiNode: CSINode): void {
@@ -76,7 +76,7 @@ export function eventSummary(list: SummaryList, event: KubeEvent): void {
   list.text('reason', 'reason', event.reason);
   list.text('message', 'message', event.message);
   const involved = event.involvedObject;
-  const kind = involved?.kind ? kindOfObjectKind(involved.kind) : undefined;
+  const kind = involved?.kind ? resourceOfKind(involved.kind) : undefined;
   if (kind && involved?.name) list.refs('involvedObject', 'involvedObject', [list.byName(kind, involved.name, involved.namespace)]);
   else if (involved?.kind && involved.name) list.code('involvedObject', 'involvedObject', `${involved.kind}/${involved.namespace ? `${involved.namespace}/` : ''}${involved.name}`);
   list.text('count', event.series?.count !== undefined ? 'series.count' : 'count', event.series?.count ?? event.count);

@@ -8,7 +8,7 @@
  * `npx tsx scripts/make-large-snapshot.ts out.json` for trying it by hand in `kse web`.
  */
 import type { KubeEvent, KubeObject, Lease, PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from '../../../shared/kube/objects';
-import type { Kind } from '../../../shared/kube/kinds';
+import type { Resource } from '../../../shared/kube/resource-registry';
 import { SNAPSHOT_FORMAT, SNAPSHOT_VERSION, type Snapshot } from '../../../shared/snapshot-format';
 
 /** When the snapshot was taken: ages and lease freshness are judged at this time. */
@@ -266,7 +266,7 @@ export function largeSnapshot(): Snapshot {
   }));
 
   const synced = (items: readonly KubeObject[]) => ({ state: 'synced' as const, items: [...items] });
-  const kinds: Partial<Record<Kind, { state: 'synced'; items: KubeObject[] }>> = {
+  const kinds: Partial<Record<Resource, { state: 'synced'; items: KubeObject[] }>> = {
     storageclasses: synced(classes),
     persistentvolumeclaims: synced(claims),
     persistentvolumes: synced(volumes),

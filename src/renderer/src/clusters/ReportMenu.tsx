@@ -7,7 +7,7 @@
  * and a press outside close it (use-disclosure-dismiss.ts).
  */
 import { useLayoutEffect, useRef, useState, type CSSProperties } from 'react';
-import { KINDS } from '../../../shared/kube/kinds';
+import { DESCRIPTOR_OF_RESOURCE } from '../../../shared/kube/resource-registry';
 import { isProvisionerRef, refKey } from '../../../shared/model/refs';
 import type { ReportFormat, ReportScope } from '../../../shared/report/report-model';
 import { useApi } from '../api/api-context';
@@ -99,7 +99,7 @@ export function ReportMenu() {
           <select className="select" value={scopeChoice} onChange={(e) => setChoice(e.target.value as ScopeChoice)} data-testid="report-scope">
             <option value="cluster">{t('report.scopeCluster')}</option>
             {namespace !== undefined && <option value="namespace">{t('report.scopeNamespace', { name: namespace })}</option>}
-            {object && <option value="object">{t('report.scopeObject', { kind: KINDS[object.kind].kind, name: refKey(object) })}</option>}
+            {object && <option value="object">{t('report.scopeObject', { kind: DESCRIPTOR_OF_RESOURCE[object.kind].kind, name: refKey(object) })}</option>}
           </select>
         </label>
         <label className="report-menu-field">

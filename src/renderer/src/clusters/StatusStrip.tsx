@@ -8,13 +8,13 @@ import type { KindStatus } from '../../../shared/model/status';
 import { useApi } from '../api/api-context';
 import { keys, statusQuery } from '../api/queries';
 import { errorText } from '../components/StateMessage';
-import { KINDS } from '../../../shared/kube/kinds';
+import { DESCRIPTOR_OF_RESOURCE } from '../../../shared/kube/resource-registry';
 import type { UiLocale } from '../format/locale';
 import { age, ago, clockTime, dateTime } from '../format/time';
 import { useI18n } from '../i18n/i18n';
 import { Verbatim } from '../i18n/Verbatim';
 import { useNow } from '../state/clock';
-import { isOffline, KIND_SHORT, localizeClusterName, nameTranslate } from './cluster-labels';
+import { isOffline, SHORT_NAME_OF_RESOURCE, localizeClusterName, nameTranslate } from './cluster-labels';
 import { ReplayControls } from './ReplayControls';
 import { useDropToFit } from '../components/drop-to-fit';
 import { ConnectionProblemText, connectionProblemText } from './ConnectionProblemText';
@@ -22,7 +22,7 @@ import { ConnectionProblemText, connectionProblemText } from './ConnectionProble
 /** A kind chip's tooltip: its kind, state, object count, freshness and next retry, in the UI language. */
 function kindTitle(status: KindStatus, locale: UiLocale, now: number): string {
   const { t, lang } = locale;
-  const parts = [`${KINDS[status.kind].kind}: ${t(`status.${status.state}`)}`, t('status.objects', { n: status.count })];
+  const parts = [`${DESCRIPTOR_OF_RESOURCE[status.kind].kind}: ${t(`status.${status.state}`)}`, t('status.objects', { n: status.count })];
   if (status.lastEventAt) parts.push(ago(status.lastEventAt, now, locale));
   if (status.nextRetryAt) parts.push(t('status.retryAt', { time: clockTime(status.nextRetryAt, lang) }));
   return parts.join(' · ');
@@ -194,7 +194,7 @@ function KindChip({ status: k, now, testId }: { status: KindStatus; now: number;
       {/* The kind in words first; kubectl's short name (pvc, sc) after it, as the identifier it is. */}
       <span className="kind-name">{t(`kindName.${k.kind}`)}</span>{' '}
       <code className="kind-short muted" translate="no">
-        {KIND_SHORT[k.kind]}
+        {SHORT_NAME_OF_RESOURCE[k.kind]}
       </code>
       <span className="kind-state">
         {k.state === 'synced' ? k.count : t(`status.${k.state}`)}

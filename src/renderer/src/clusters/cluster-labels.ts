@@ -1,9 +1,9 @@
 /** Short names for kinds in the status strip (kubectl's, where it has one) and source labels. */
-import type { Kind } from '../../../shared/kube/kinds';
+import type { Resource } from '../../../shared/kube/resource-registry';
 import type { ClusterInfo } from '../../../shared/model/status';
 import type { Translate } from '../i18n/i18n';
 
-export { KIND_SHORT } from '../../../shared/kube/kinds';
+export { SHORT_NAME_OF_RESOURCE } from '../../../shared/kube/resource-registry';
 
 /** Offline sources are labelled so nobody mistakes a snapshot for the live cluster. */
 export function isOffline(cluster: Pick<ClusterInfo, 'source'>): boolean {

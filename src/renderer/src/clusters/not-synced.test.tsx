@@ -7,7 +7,7 @@
 import { cleanup, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterInfo, ClusterStatus, ConnectionFailure, ConnectionProblem, KindStatus } from '../../../shared/model/status';
-import { ALL_KINDS } from '../../../shared/kube/kinds';
+import { ALL_RESOURCES } from '../../../shared/kube/resource-registry';
 import { translate } from '../i18n/i18n';
 import { Overview } from '../overview/Overview';
 import { emptyReasonOf } from '../table/TableView';
@@ -35,7 +35,7 @@ const live = (connection: ClusterInfo['connection'], problem?: ConnectionProblem
   server: SERVER,
   ...(problem ? { problem, error: `Gave up connecting after 8 attempts. Cannot reach the API server ${SERVER}: nothing listens there.` } : {}),
 });
-const kinds = (state: KindStatus['state']): KindStatus[] => ALL_KINDS.map((kind) => ({ kind, state, count: 0 }));
+const kinds = (state: KindStatus['state']): KindStatus[] => ALL_RESOURCES.map((kind) => ({ kind, state, count: 0 }));
 const statusOf = (cluster: ClusterInfo, k: KindStatus[]): ClusterStatus => ({ cluster, kinds: k, synced: false });
 
 describe('readinessOf', () => {

@@ -5,7 +5,7 @@
  * evidence values), so it is never machine-translated.
  */
 import { isProvisionerRef, refKey, type TargetRef } from '../../../shared/model/refs';
-import { KINDS } from '../../../shared/kube/kinds';
+import { DESCRIPTOR_OF_RESOURCE } from '../../../shared/kube/resource-registry';
 import type { ViewId } from '../state/view-state';
 import { WholeWords } from './WholeWords';
 import { usePaneActions } from './pane-context';
@@ -17,7 +17,7 @@ import { usePaneActions } from './pane-context';
 export function ObjectLink({ target, missing, label, view, here }: { target: TargetRef; missing?: boolean; label?: string; view?: ViewId; here?: boolean }) {
   const { follow, select } = usePaneActions();
   // A provisioner's name is its whole identity (it has no kind of its own to prefix).
-  const text = label ?? (isProvisionerRef(target) ? target.name : `${KINDS[target.kind].kind}/${refKey(target)}`);
+  const text = label ?? (isProvisionerRef(target) ? target.name : `${DESCRIPTOR_OF_RESOURCE[target.kind].kind}/${refKey(target)}`);
   return (
     <button
       type="button"

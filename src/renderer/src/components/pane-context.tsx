@@ -4,7 +4,7 @@ import { isProvisionerRef, provisionerRef, type TargetRef } from '../../../share
 import { followLink, openHere } from '../state/navigation';
 import { usePane, useView } from '../state/view-store';
 import type { ViewId } from '../state/view-state';
-import { TABLE_OF_KIND } from '../tables/registry';
+import { TABLE_OF_RESOURCE } from '../tables/registry';
 
 interface PaneActions {
   index: number;
@@ -35,7 +35,7 @@ export function PaneProvider({ index, clusterId, children }: { index: number; cl
       select: (ref) => update((s) => ({ ...s, panes: s.panes.map((p, i) => (i === index ? openHere(p, ref) : p)) })),
       follow: (ref, view) => {
         const target: TargetRef = view === 'provisioners' && !isProvisionerRef(ref) ? provisionerRef(ref.name) : ref;
-        const shownIn: ViewId | undefined = isProvisionerRef(target) ? 'provisioners' : (view ?? TABLE_OF_KIND[target.kind]);
+        const shownIn: ViewId | undefined = isProvisionerRef(target) ? 'provisioners' : (view ?? TABLE_OF_RESOURCE[target.kind]);
         update((s) => ({ ...s, panes: s.panes.map((p, i) => (i === index ? followLink(p, target, shownIn) : p)) }));
       },
       show: (view) => setPane({ view, filters: {}, search: undefined, sort: undefined, minSeverity: undefined, finding: undefined, trail: undefined }),

@@ -4,7 +4,7 @@
  * of the chain. Relation names come as codes and are worded here; names and event texts stay verbatim.
  */
 import { CHAIN_STEPS, RELATION_STEP, type ChainStep, type RelatedObject } from '../../../shared/model/detail';
-import type { Kind } from '../../../shared/kube/kinds';
+import type { Resource } from '../../../shared/kube/resource-registry';
 import { refKey } from '../../../shared/model/refs';
 import type { EventRow } from '../../../shared/model/rows';
 import { ObjectLink } from '../components/ObjectLink';
@@ -65,7 +65,7 @@ export function RelatedView({ related, events }: { related: RelatedObject[]; eve
 }
 
 /** The kind each step's heading already names: its links show just the name (a CSIDriver under Provisioners keeps its kind). */
-const STEP_KIND: Partial<Record<ChainStep, Kind>> = {
+const STEP_KIND: Partial<Record<ChainStep, Resource>> = {
   pods: 'pods',
   claims: 'persistentvolumeclaims',
   volumes: 'persistentvolumes',

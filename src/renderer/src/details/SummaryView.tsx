@@ -12,7 +12,7 @@ import { useNow } from '../state/clock';
 import { useRememberedFlag } from '../state/remembered-flag';
 import { PhaseChip } from '../tables/cells';
 import { verbatim } from '../../../shared/verbatim';
-import type { Kind } from '../../../shared/kube/kinds';
+import type { Resource } from '../../../shared/kube/resource-registry';
 import { WholeWords } from '../components/WholeWords';
 
 /** Fields with a hint: what a student needs to read the value. */
@@ -71,7 +71,7 @@ export const HINTS: Partial<Record<SummaryFieldId, MessageKey>> = {
  * A field whose meaning depends on the kind (a pod's phase is not a claim's): its hint for that kind, or null for
  * none; fields not listed take HINTS.
  */
-const KIND_HINTS: Partial<Record<Kind, Partial<Record<SummaryFieldId, MessageKey | null>>>> = {
+const KIND_HINTS: Partial<Record<Resource, Partial<Record<SummaryFieldId, MessageKey | null>>>> = {
   pods: { phase: 'hint.phase.pod' },
   persistentvolumes: { phase: 'hint.phase.volume' },
   volumeattachments: { node: 'hint.node.attachment' },
@@ -80,13 +80,13 @@ const KIND_HINTS: Partial<Record<Kind, Partial<Record<SummaryFieldId, MessageKey
 };
 
 /** The hint of a field on an object of `kind`. */
-export function hintFor(kind: Kind | undefined, field: SummaryFieldId): MessageKey | undefined {
+export function hintFor(kind: Resource | undefined, field: SummaryFieldId): MessageKey | undefined {
   const own = kind ? KIND_HINTS[kind]?.[field] : undefined;
   if (own === null) return undefined;
   return own ?? HINTS[field];
 }
 
-export function SummaryView({ fields, kind }: { fields: SummaryField[]; kind?: Kind }) {
+export function SummaryView({ fields, kind }: { fields: SummaryField[]; kind?: Resource }) {
   const { t } = useI18n();
   const [hints, setHints] = useRememberedFlag('kse.summaryHints', true);
   if (fields.length === 0) return <p className="muted">{t('details.noSummary')}</p>;

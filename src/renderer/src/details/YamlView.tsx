@@ -1,27 +1,15 @@
 /**
- * Read-only YAML with highlighting, and Copy, Download and Wrap. Only the YAML grammar of highlight.js is
- * bundled. highlight.js escapes the source before wrapping tokens in spans, so its output is safe to set as HTML
- * (no script can come through, and the CSP forbids inline scripts anyway). The core already wrote the keys in
- * the order `kubectl get -o yaml` prints them (main/store/yaml.ts).
+ * Read-only YAML with highlighting (components/highlight-yaml.ts, whose output is escaped and safe to set as HTML),
+ * and Copy, Download and Wrap. The core already wrote the keys in the order `kubectl get -o yaml` prints them
+ * (main/store/yaml.ts).
  */
 import { breakableHtml } from '../components/break-points';
 import { saveTextFile } from '../components/save-text-file';
-import hljs from 'highlight.js/lib/core';
-import yaml from 'highlight.js/lib/languages/yaml';
 import { useMemo } from 'react';
 import { CopyButton } from '../components/CopyButton';
+import { highlightYaml } from '../components/highlight-yaml';
 import { useI18n } from '../i18n/i18n';
 import { useRememberedFlag } from '../state/remembered-flag';
-
-hljs.registerLanguage('yaml', yaml);
-
-/** Past this size highlighting costs more than it helps; the text is shown plain. */
-const HIGHLIGHT_LIMIT = 200_000;
-
-/** Highlighted HTML of a YAML text (escaped by highlight.js), or undefined when it is too large to bother. */
-export function highlightYaml(source: string): string | undefined {
-  return source.length <= HIGHLIGHT_LIMIT ? hljs.highlight(source, { language: 'yaml', ignoreIllegals: true }).value : undefined;
-}
 
 /** A file name for the download: kind, namespace and name, with anything a file system may refuse replaced. */
 export function yamlFileName(kind: string, name: string, namespace?: string): string {

@@ -9,7 +9,7 @@ import { useState } from 'react';
 import type { ExerciseCard } from '../../../shared/exercises/api';
 import type { ExerciseResult, StepResult } from '../../../shared/exercises/model';
 import { refKey } from '../../../shared/model/refs';
-import { KINDS } from '../../../shared/kube/kinds';
+import { DESCRIPTOR_OF_RESOURCE } from '../../../shared/kube/resource-registry';
 import { CopyButton } from '../components/CopyButton';
 import { LocalizedText } from '../components/LocalizedText';
 import { ObjectLink } from '../components/ObjectLink';
@@ -120,7 +120,7 @@ function Step({ card, id, step }: { card: ExerciseCard; id: string; step: StepRe
         {step && step.objects.length > 0 && (
           <p className="step-objects small-text">
             {step.objects.map((ref) => (
-              <ObjectLink key={`${ref.kind}/${refKey(ref)}`} target={ref} label={`${KINDS[ref.kind].kind}/${refKey(ref)}`} here />
+              <ObjectLink key={`${ref.kind}/${refKey(ref)}`} target={ref} label={`${DESCRIPTOR_OF_RESOURCE[ref.kind].kind}/${refKey(ref)}`} here />
             ))}
           </p>
         )}

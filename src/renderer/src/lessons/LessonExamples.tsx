@@ -1,23 +1,23 @@
 /** Live objects of the open cluster of the kinds a lesson section names, as links to their details. */
 import { useQueries } from '@tanstack/react-query';
-import type { Kind } from '../../../shared/kube/kinds';
-import { KINDS } from '../../../shared/kube/kinds';
+import type { Resource } from '../../../shared/kube/resource-registry';
+import { DESCRIPTOR_OF_RESOURCE } from '../../../shared/kube/resource-registry';
 import { useApi } from '../api/api-context';
 import { examplesQuery } from '../api/queries';
 import { ObjectLink } from '../components/ObjectLink';
 import { useClusterInfo } from '../clusters/use-clusters';
 import { useI18n } from '../i18n/i18n';
 import { Verbatim } from '../i18n/Verbatim';
-import { rowKey, rowRef, TABLE_OF_KIND } from '../tables/registry';
+import { rowKey, rowRef, TABLE_OF_RESOURCE } from '../tables/registry';
 
 const EXAMPLES_PER_KIND = 5;
 
-export function LessonExamples({ clusterId, kinds, search = {} }: { clusterId: string; kinds: Kind[]; search?: Partial<Record<Kind, string>> }) {
+export function LessonExamples({ clusterId, kinds, search = {} }: { clusterId: string; kinds: Resource[]; search?: Partial<Record<Resource, string>> }) {
   const { t, tr } = useI18n();
   const api = useApi();
   const cluster = useClusterInfo(clusterId);
   const tables = kinds.flatMap((kind) => {
-    const table = TABLE_OF_KIND[kind];
+    const table = TABLE_OF_RESOURCE[kind];
     return table ? [{ kind, table }] : [];
   });
   const pages = useQueries({ queries: tables.map(({ kind, table }) => examplesQuery(api, clusterId, table, EXAMPLES_PER_KIND, search[kind])) });
@@ -28,7 +28,7 @@ export function LessonExamples({ clusterId, kinds, search = {} }: { clusterId: s
     <div className="lesson-examples" data-testid="lesson-examples" aria-live="polite">
       <h3 className="mini-title">{tr('lessons.examples', { cluster: <Verbatim>{cluster?.name ?? clusterId}</Verbatim> })}</h3>
       {loading ? (
-        <p className="muted">{t('state.loading', { what: kinds.map((k) => KINDS[k].label).join(', ') })}</p>
+        <p className="muted">{t('state.loading', { what: kinds.map((k) => DESCRIPTOR_OF_RESOURCE[k].label).join(', ') })}</p>
       ) : rows.length === 0 ? (
         <p className="muted">{t('lessons.noExamples')}</p>
       ) : (

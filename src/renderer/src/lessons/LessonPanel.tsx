@@ -18,7 +18,7 @@ import { errorText, StateMessage } from '../components/StateMessage';
 import { useI18n } from '../i18n/i18n';
 import { LESSON_PANEL, MIN_PANES_BESIDE_LESSON } from '../state/frame-layout';
 import { useView } from '../state/view-store';
-import { highlightYaml } from '../details/YamlView';
+import { highlightYaml } from '../components/highlight-yaml';
 import { rehypeForeignFragments } from './foreign-quotes';
 import { LessonExamples } from './LessonExamples';
 import { useSectionInView } from './use-section-in-view';

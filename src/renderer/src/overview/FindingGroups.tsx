@@ -15,7 +15,7 @@ import { useI18n, type MessageKey } from '../i18n/i18n';
 import { useLessonTitles } from '../lessons/use-lesson-title';
 import { usePane } from '../state/view-store';
 import { SeverityChip, VerdictChip } from '../tables/cells';
-import { TABLE_OF_KIND, TABLES } from '../tables/registry';
+import { TABLE_OF_RESOURCE, TABLES } from '../tables/registry';
 import { LocalizedText } from '../components/LocalizedText';
 import { WholeWords } from '../components/WholeWords';
 
@@ -99,7 +99,7 @@ function GroupLine({ group, verdict }: { group: FindingGroup; verdict: Provision
   const [, setPane] = usePane(index);
   const lessonTitle = useLessonTitles();
   const [open, setOpen] = useState(group.count <= OPEN_UP_TO);
-  const table = TABLE_OF_KIND[group.kind];
+  const table = TABLE_OF_RESOURCE[group.kind];
   const tableName = table ? t(TABLES[table].label) : '';
   const showTable = () => {
     if (!table) return;

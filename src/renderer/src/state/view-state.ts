@@ -13,7 +13,7 @@
  * The web host's per-run token also arrives in the fragment (#token=...): it is split off first, never
  * written back, and never mixed with the view state.
  */
-import { isKind, KINDS } from '../../../shared/kube/kinds';
+import { isResource, DESCRIPTOR_OF_RESOURCE } from '../../../shared/kube/resource-registry';
 import type { Lang, Severity } from '../../../shared/model/findings';
 import { SEVERITY_ORDER } from '../../../shared/model/findings';
 import type { FindingFilter } from '../../../shared/model/finding-groups';
@@ -102,9 +102,9 @@ export function refFromParam(value: string | null): TargetRef | undefined {
   const colon = value.indexOf(':');
   const kind = value.slice(0, colon);
   if (colon >= 0 && kind === 'provisioners') return value.length > colon + 1 ? provisionerRef(value.slice(colon + 1)) : undefined;
-  if (colon < 0 || !isKind(kind)) return undefined;
+  if (colon < 0 || !isResource(kind)) return undefined;
   const path = value.slice(colon + 1);
-  const slash = KINDS[kind].namespaced ? path.indexOf('/') : -1;
+  const slash = DESCRIPTOR_OF_RESOURCE[kind].namespaced ? path.indexOf('/') : -1;
   const ref: TargetRef = slash < 0 ? { kind, name: path } : { kind, namespace: path.slice(0, slash), name: path.slice(slash + 1) };
   return ref.name ? ref : undefined;
 }

@@ -4,14 +4,14 @@ import { useCallback, useState } from 'react';
 import type { TargetRef } from '../../../shared/model/refs';
 import { tableOfTarget } from '../state/target';
 import type { TableId } from '../../../shared/model/rows';
-import { KINDS } from '../../../shared/kube/kinds';
+import { DESCRIPTOR_OF_RESOURCE } from '../../../shared/kube/resource-registry';
 import type { ClusterInfo, KindStatus } from '../../../shared/model/status';
 import { connectionProblemText } from '../clusters/ConnectionProblemText';
 import { useApi } from '../api/api-context';
 import { rowsPageQuery, statusQuery, type RowsQuery } from '../api/queries';
 import { useI18n, type Translate } from '../i18n/i18n';
 import type { PaneState } from '../state/view-state';
-import { KIND_OF_TABLE, TABLES } from '../tables/registry';
+import { RESOURCE_OF_TABLE, TABLES } from '../tables/registry';
 import { useColumnPrefs } from './column-prefs';
 import { DataTable } from './DataTable';
 import { TableToolbar } from './TableToolbar';
@@ -50,7 +50,7 @@ export function emptyReasonOf(
     return raw ? { text, detail: raw } : { text };
   }
   const detail = status.detail;
-  const info = KINDS[status.kind];
+  const info = DESCRIPTOR_OF_RESOURCE[status.kind];
   const api = info.group ? `${info.group}/${info.version}` : info.version;
   switch (status.state) {
     case 'forbidden':
@@ -91,7 +91,7 @@ export function TableView({ clusterId, clusterName, table, pane, namespaces, onC
     setHiddenNoData(noData);
   }, []);
   const status = useQuery(statusQuery(api, clusterId));
-  const kind = KIND_OF_TABLE[table];
+  const kind = RESOURCE_OF_TABLE[table];
   const kindStatus = kind ? status.data?.kinds.find((k) => k.kind === kind) : undefined;
   const emptyReason = emptyReasonOf(kindStatus, t(TABLES[table].label), t, status.data ? status.data.cluster.source !== 'context' : false, status.data?.cluster);
 

@@ -6,7 +6,7 @@ import { usePercentText } from '../format/usage';
 import { classProvisioner, classUsage } from './classes-columns';
 import { accessModes, sizePair, type Column, type ColumnContext } from './column';
 import { eventColumns, eventObject, eventObjectShort, objectWord } from './events-columns';
-import { ALL_KINDS } from '../../../shared/kube/kinds';
+import { ALL_RESOURCES } from '../../../shared/kube/resource-registry';
 import { podInit, podVolumeTypes } from './pods-columns';
 import { provisionerLease, provisionerNodes, provisionerPods, provisionerPodsTitle } from './provisioners-columns';
 import { TABLES } from './registry';
@@ -198,7 +198,7 @@ describe('pod and event columns', () => {
     expect(objectWord('persistentvolumeclaims')).toBe('pvc');
     expect(objectWord('pods')).toBe('pod');
     expect(objectWord('nodes')).toBe('node');
-    for (const kind of ALL_KINDS) {
+    for (const kind of ALL_RESOURCES) {
       expect(objectWord(kind), kind).not.toBe(kind);
       expect(objectWord(kind), kind).toMatch(/^[a-z]+$/);
     }

@@ -1,9 +1,8 @@
 /** Events about storage objects and pods, newest first by default. */
-import { KINDS, type Kind } from '../../../shared/kube/kinds';
+import { DESCRIPTOR_OF_RESOURCE, SHORT_NAME_OF_RESOURCE, type Resource } from '../../../shared/kube/resource-registry';
 import type { EventRow } from '../../../shared/model/rows';
 import { ago } from '../format/time';
 import { refKey } from '../../../shared/model/refs';
-import { KIND_SHORT } from '../clusters/cluster-labels';
 import type { Column } from './column';
 import { MiddleText } from '../components/MiddleText';
 import { UnmodeledObject, unmodeledText, unmodeledTitle } from '../components/UnmodeledObject';
@@ -12,16 +11,16 @@ export function eventObject(row: EventRow): string {
   if (row.unmodeled) return unmodeledText(row.unmodeled);
   if (!row.object) return '';
   const path = row.object.namespace ? `${row.object.namespace}/${row.object.name}` : row.object.name;
-  return `${KINDS[row.object.kind].kind}/${path}`;
+  return `${DESCRIPTOR_OF_RESOURCE[row.object.kind].kind}/${path}`;
 }
 
 /**
  * The word before an event's object, one form for every kind: kubectl's short name where it has one ("pvc", "pv",
  * "sc"), else the kind in lower case ("pod", "node"), never a plural resource ("pods") beside a singular one.
  */
-export function objectWord(kind: Kind): string {
-  const short = KIND_SHORT[kind];
-  return short === kind ? KINDS[kind].kind.toLowerCase() : short;
+export function objectWord(kind: Resource): string {
+  const short = SHORT_NAME_OF_RESOURCE[kind];
+  return short === kind ? DESCRIPTOR_OF_RESOURCE[kind].kind.toLowerCase() : short;
 }
 
 /** What the Object cell draws: kubectl's short kind, then namespace/name ("pvc shop/data-17"). */

@@ -57,4 +57,4 @@ export function rowKey(row: AnyRow): string {
 }
 
 /** Which table lists a kind's objects and back (derived from the resource descriptors). */
-export { KIND_OF_TABLE, TABLE_OF_KIND } from '../../../shared/kube/kinds';
+export { RESOURCE_OF_TABLE, TABLE_OF_RESOURCE } from '../../../shared/kube/resource-registry';

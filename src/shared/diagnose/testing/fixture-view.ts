@@ -2,23 +2,23 @@
  * A ClusterView over plain arrays of objects, for unit tests of the rules (and quick benchmarks). It keeps
  * a few maps built on first use; the store implements the same interface with indices kept up to date.
  */
-import type { ObjectsByKind } from '../../kube/by-kind';
-import type { Kind } from '../../kube/kinds';
+import type { ObjectsByResource } from '../../kube/by-resource';
+import type { Resource } from '../../kube/resource-registry';
 import type { KubeEvent, KubeObject, Pod } from '../../kube/objects';
 import type { KindSyncState } from '../../model/status';
 import { eventMillis } from '../object-helpers';
 import { claimClassName, type ClusterView } from '../view';
 import { mentionKey, provisionerPodKeys, sidecarKey } from '../provisioner-pods';
 
-export type FixtureObjects = { [K in Kind]?: ObjectsByKind[K][] };
+export type FixtureObjects = { [K in Resource]?: ObjectsByResource[K][] };
 
 export interface FixtureOptions {
   /** "Now" as ISO time; defaults to FIXTURE_NOW. */
   now?: string;
   /** Kinds that are not 'synced' (e.g. leases: 'forbidden'). */
-  states?: Partial<Record<Kind, KindSyncState>>;
+  states?: Partial<Record<Resource, KindSyncState>>;
   /** For a namespace-limited user: the only namespaces a kind is readable in (the others are 'forbidden'). */
-  readableIn?: Partial<Record<Kind, string[]>>;
+  readableIn?: Partial<Record<Resource, string[]>>;
 }
 
 /** The time fixtures are written against. */
@@ -55,9 +55,9 @@ const nsName = (o: KubeObject) => `${o.metadata?.namespace ?? ''}/${o.metadata?.
 
 export function fixtureView(objects: FixtureObjects, options: FixtureOptions = {}): ClusterView {
   const now = Date.parse(options.now ?? FIXTURE_NOW);
-  const all = <K extends Kind>(kind: K): ObjectsByKind[K][] => (objects[kind] ?? []) as ObjectsByKind[K][];
-  const byKey = new Map<Kind, () => Map<string, KubeObject[]>>();
-  const keyed = (kind: Kind) => {
+  const all = <K extends Resource>(kind: K): ObjectsByResource[K][] => (objects[kind] ?? []) as ObjectsByResource[K][];
+  const byKey = new Map<Resource, () => Map<string, KubeObject[]>>();
+  const keyed = (kind: Resource) => {
     let index = byKey.get(kind);
     if (!index) {
       index = lazy(() => groupBy<KubeObject>(all(kind), (o) => [nsName(o), `/${o.metadata?.name ?? ''}`]));

@@ -3,11 +3,11 @@
  * resource its answer comes from. A view method this file does not know fails loudly, so a new index cannot be
  * read around the check. `get` of the rule's own subject is not a read of a neighbour.
  */
-import type { Kind } from '../../kube/kinds';
+import type { Resource } from '../../kube/resource-registry';
 import type { ClusterView } from '../view';
 
 /** Which resource each ClusterView method answers from; undefined: not an object read (time, sync state). */
-export const VIEW_METHOD_RESOURCE: { readonly [M in keyof ClusterView]: Kind | 'by-argument' | undefined } = {
+export const VIEW_METHOD_RESOURCE: { readonly [M in keyof ClusterView]: Resource | 'by-argument' | undefined } = {
   now: undefined,
   // A kind's sync state changing re-examines everything (a relist marks all): not a neighbour's change.
   kindState: undefined,
@@ -30,14 +30,14 @@ export const VIEW_METHOD_RESOURCE: { readonly [M in keyof ClusterView]: Kind | '
 export interface ReadRecorder {
   view: ClusterView;
   /** Resources read since the last `take`, cleared by it. */
-  take(): Set<Kind>;
+  take(): Set<Resource>;
   /** Runs `run` without recording (work the rule delegates, such as provisioner health, declared on its own). */
   paused<T>(run: () => T): T;
 }
 
 /** Wraps `view`; `self` is the subject being diagnosed (its own `get` is not recorded). */
-export function recordReads(view: ClusterView, self: () => { kind: Kind; name: string; namespace?: string } | undefined): ReadRecorder {
-  let read = new Set<Kind>();
+export function recordReads(view: ClusterView, self: () => { kind: Resource; name: string; namespace?: string } | undefined): ReadRecorder {
+  let read = new Set<Resource>();
   let pause = 0;
   const wrapped = new Proxy(view, {
     get(target, property, receiver) {
@@ -49,7 +49,7 @@ export function recordReads(view: ClusterView, self: () => { kind: Kind; name: s
         if (pause === 0 && resource !== undefined) {
           if (resource !== 'by-argument') read.add(resource);
           else {
-            const [kind, name, namespace] = args as [Kind, string | undefined, string | undefined];
+            const [kind, name, namespace] = args as [Resource, string | undefined, string | undefined];
             const subject = self();
             const own = property === 'get' && subject && subject.kind === kind && subject.name === name && (subject.namespace ?? '') === (namespace ?? '');
             if (!own) read.add(kind);

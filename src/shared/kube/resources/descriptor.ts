@@ -1,7 +1,7 @@
 /**
  * The one home of a resource: where it lives in the API, what of it is kept, which table lists it and whether
- * the diagnosis rules read it. Every registry (KINDS, KEPT_FIELDS, TABLE_OF_KIND, KIND_SHORT, DIAGNOSED_KINDS,
- * the storage-event filter, ObjectsByKind) is derived from these descriptors in ../kinds.ts, so adding a resource
+ * the diagnosis rules read it. Every registry (DESCRIPTOR_OF_RESOURCE, KEPT_FIELDS, TABLE_OF_RESOURCE, SHORT_NAME_OF_RESOURCE, DIAGNOSED_RESOURCES,
+ * the storage-event filter, ObjectsByResource) is derived from these descriptors in ../kinds.ts, so adding a resource
  * means adding one file here (plus its store indices and rows in main and its columns in the renderer, if it has a
  * table). See docs/architecture.md, "Adding a resource".
  */
@@ -44,7 +44,7 @@ export interface ResourceDescriptor<Resource extends string = string, Obj extend
    * reaches the app. Arrival keeps only `metadata` of these (kube/arrival.ts), whatever the server sent.
    */
   metadataOnly?: boolean;
-  /** Phantom: carries the object type for ObjectsByKind; never set. */
+  /** Phantom: carries the object type for ObjectsByResource; never set. */
   readonly object?: Obj;
 }
 

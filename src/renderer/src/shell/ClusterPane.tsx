@@ -21,11 +21,11 @@ import { viewLabel } from '../state/view-label';
 import type { ViewId } from '../state/view-state';
 import { TableView } from '../table/TableView';
 import { openHere } from '../state/navigation';
-import { KIND_OF_TABLE, TABLES } from '../tables/registry';
-import { ErrorBoundary } from './ErrorBoundary';
-import { PaneProvider } from './pane-context';
+import { RESOURCE_OF_TABLE, TABLES } from '../tables/registry';
+import { ErrorBoundary } from '../components/ErrorBoundary';
+import { PaneProvider } from '../components/pane-context';
 import { SourceClockContext, sourceClock } from '../state/source-clock';
-import { errorText, StateMessage } from './StateMessage';
+import { errorText, StateMessage } from '../components/StateMessage';
 import { Verbatim } from '../i18n/Verbatim';
 
 const NAV: { id: ViewId; label: MessageKey }[] = [
@@ -179,7 +179,7 @@ function NavCount({
   t: Translate;
 }) {
   // Object counts beside table names, from the overview; the provisioners table lists no kind of its own.
-  const kind = KIND_OF_TABLE[table];
+  const kind = RESOURCE_OF_TABLE[table];
   const state = kind ? kinds?.find((k) => k.kind === kind)?.state : undefined;
   // A kind that could not be listed has no count: "0" would claim there are none. Nor has one not listed yet
   // (syncing, or never started because the cluster cannot be reached): "0" would read as "none" there too.

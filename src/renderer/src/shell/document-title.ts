@@ -5,9 +5,9 @@
 import { useEffect } from 'react';
 import { useClusters } from '../clusters/use-clusters';
 import { useI18n } from '../i18n/i18n';
-import type { PaneState } from './view-state';
-import { viewLabel } from './view-label';
-import { useView } from './view-store';
+import type { PaneState } from '../state/view-state';
+import { viewLabel } from '../state/view-label';
+import { useView } from '../state/view-store';
 
 export function useDocumentTitle(): void {
   const { state } = useView();

@@ -51,64 +51,64 @@ export const RESOURCES = [
 type Descriptors = (typeof RESOURCES)[number];
 
 /** Resource plural of every kind the app reflects (e.g. 'persistentvolumeclaims'). */
-export type Kind = Descriptors['resource'];
+export type Resource = Descriptors['resource'];
 
 /** Maps each resource to the plain-JSON type of its objects. */
-export type ObjectsByKind = {
+export type ObjectsByResource = {
   [D in Descriptors as D['resource']]: D extends ResourceDescriptor<string, infer Obj> ? Obj : never;
 };
 
 /** Where a kind lives in the API and how it is addressed: its descriptor. */
-export type KindInfo = ResourceDescriptor<Kind>;
+export type ResourceInfo = ResourceDescriptor<Resource>;
 
-export const ALL_KINDS: Kind[] = RESOURCES.map((d) => d.resource);
+export const ALL_RESOURCES: Resource[] = RESOURCES.map((d) => d.resource);
 
-export const KINDS = Object.fromEntries(RESOURCES.map((d) => [d.resource, d])) as unknown as Record<Kind, KindInfo>;
+export const DESCRIPTOR_OF_RESOURCE = Object.fromEntries(RESOURCES.map((d) => [d.resource, d])) as unknown as Record<Resource, ResourceInfo>;
 
 /** What a snapshot and the store keep of each kind (an allow-list; see kept-fields.ts). */
-export const KEPT_FIELDS = Object.fromEntries(RESOURCES.map((d) => [d.resource, d.keep])) as Record<Kind, Keep>;
+export const KEPT_FIELDS = Object.fromEntries(RESOURCES.map((d) => [d.resource, d.keep])) as Record<Resource, Keep>;
 
 /** Which table lists objects of a kind, for links and lesson examples (CSIDrivers: the provisioners table). */
-export const TABLE_OF_KIND: Partial<Record<Kind, TableId>> = Object.fromEntries(
-  RESOURCES.flatMap((d): [Kind, TableId][] => ('table' in d && d.table ? [[d.resource, d.table.id]] : [])),
+export const TABLE_OF_RESOURCE: Partial<Record<Resource, TableId>> = Object.fromEntries(
+  RESOURCES.flatMap((d): [Resource, TableId][] => ('table' in d && d.table ? [[d.resource, d.table.id]] : [])),
 );
 
 /** The table whose rows are this kind's objects, one per object (keyed like the object). */
-export const ROW_TABLE_OF_KIND: Partial<Record<Kind, TableId>> = Object.fromEntries(
-  RESOURCES.flatMap((d): [Kind, TableId][] => ('table' in d && d.table?.perObject ? [[d.resource, d.table.id]] : [])),
+export const ROW_TABLE_OF_RESOURCE: Partial<Record<Resource, TableId>> = Object.fromEntries(
+  RESOURCES.flatMap((d): [Resource, TableId][] => ('table' in d && d.table?.perObject ? [[d.resource, d.table.id]] : [])),
 );
 
 /** The kind whose objects a table's rows are (provisioners mix kinds and have none). */
-export const KIND_OF_TABLE: Partial<Record<TableId, Kind>> = Object.fromEntries(
-  Object.entries(ROW_TABLE_OF_KIND).map(([kind, table]) => [table, kind]),
+export const RESOURCE_OF_TABLE: Partial<Record<TableId, Resource>> = Object.fromEntries(
+  Object.entries(ROW_TABLE_OF_RESOURCE).map(([kind, table]) => [table, kind]),
 );
 
 /** Short names for the status strip and event objects (kubectl's, where it has one). */
-export const KIND_SHORT = Object.fromEntries(RESOURCES.map((d) => [d.resource, d.short])) as Record<Kind, string>;
+export const SHORT_NAME_OF_RESOURCE = Object.fromEntries(RESOURCES.map((d) => [d.resource, d.short])) as Record<Resource, string>;
 
 /** Kinds the diagnosis rules give findings to. */
-export const DIAGNOSED_KINDS: ReadonlySet<Kind> = new Set(RESOURCES.filter((d) => d.diagnosed).map((d) => d.resource));
+export const DIAGNOSED_RESOURCES: ReadonlySet<Resource> = new Set(RESOURCES.filter((d) => d.diagnosed).map((d) => d.resource));
 
 /** Kinds listed and watched as PartialObjectMetadata: their payload never reaches the app (descriptor.ts). */
-export const METADATA_ONLY_KINDS: ReadonlySet<Kind> = new Set(RESOURCES.filter((d) => 'metadataOnly' in d && d.metadataOnly).map((d) => d.resource));
+export const METADATA_ONLY_RESOURCES: ReadonlySet<Resource> = new Set(RESOURCES.filter((d) => 'metadataOnly' in d && d.metadataOnly).map((d) => d.resource));
 
 /** Object kinds (the `kind` field) whose Events matter to storage. */
 export const STORAGE_EVENT_KINDS: readonly string[] = RESOURCES.filter((d) => d.storageEvents).map((d) => d.kind);
 
-/** Maps an object's `kind` field (e.g. "PersistentVolumeClaim") back to our Kind. */
-export function kindOfObjectKind(objectKind: string): Kind | undefined {
+/** Maps an object's `kind` field (e.g. "PersistentVolumeClaim") back to our Resource. */
+export function resourceOfKind(objectKind: string): Resource | undefined {
   return OBJECT_KINDS.get(objectKind);
 }
-const OBJECT_KINDS = new Map<string, Kind>(RESOURCES.map((d) => [d.kind, d.resource]));
+const OBJECT_KINDS = new Map<string, Resource>(RESOURCES.map((d) => [d.kind, d.resource]));
 
 /** The collection path of a kind, optionally inside one namespace. */
-export function collectionPath(kind: Kind, namespace?: string): string {
-  const info = KINDS[kind];
+export function collectionPath(kind: Resource, namespace?: string): string {
+  const info = DESCRIPTOR_OF_RESOURCE[kind];
   const base = info.group === '' ? `/api/${info.version}` : `/apis/${info.group}/${info.version}`;
   if (namespace !== undefined && info.namespaced) return `${base}/namespaces/${encodeURIComponent(namespace)}/${kind}`;
   return `${base}/${kind}`;
 }
 
-export function isKind(value: unknown): value is Kind {
-  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(KINDS, value);
+export function isResource(value: unknown): value is Resource {
+  return typeof value === 'string' && Object.prototype.hasOwnProperty.call(DESCRIPTOR_OF_RESOURCE, value);
 }
