@@ -96,7 +96,7 @@ function notReady(c: ClaimCase, source: ClaimDataSource, snap: VolumeSnapshot): 
     ],
     fix: [
       step(
-        error ? t('Fix the snapshot first (its own finding says how), or restore from another snapshot', 'Сначала исправьте снимок (как — сказано в его собственной находке) или восстановите из другого снимка') : t('Wait for the snapshot; see why it is not ready', 'Дождитесь снимка; посмотрите, почему он не готов'),
+        error ? t('Fix the snapshot first (its own finding says how), or restore from another snapshot', 'Сначала исправьте снимок (как — сказано в его собственном замечании) или восстановите из другого снимка') : t('Wait for the snapshot; see why it is not ready', 'Дождитесь снимка; посмотрите, почему он не готов'),
         command`kubectl describe volumesnapshot -n ${c.ns} ${source.name}`,
       ),
     ],

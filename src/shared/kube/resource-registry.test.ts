@@ -48,7 +48,7 @@ describe('the resource registries are derived from one descriptor per resource',
   });
 
   it('says which resources the rules diagnose and whose events matter to storage', () => {
-    expect([...DIAGNOSED_RESOURCES].sort()).toEqual(['persistentvolumeclaims', 'persistentvolumes', 'pods', 'statefulsets', 'storageclasses']);
+    expect([...DIAGNOSED_RESOURCES].sort()).toEqual(['persistentvolumeclaims', 'persistentvolumes', 'pods', 'statefulsets', 'storageclasses', 'volumesnapshots']);
     // The rules declare, for every kind they diagnose, which objects may change verdict with time alone.
     expect(Object.keys(CHANGES_WITH_TIME).sort()).toEqual([...DIAGNOSED_RESOURCES].sort());
     expect(STORAGE_EVENT_KINDS).toContain('PersistentVolumeClaim');
