@@ -1,5 +1,5 @@
 /** Open clusters as tabs; a second pane shows another open cluster side by side. */
-import { browserMeasure } from '../tables/fit-text';
+import { browserMeasure } from '../format/fit-text';
 import { useQueryClient } from '@tanstack/react-query';
 import { useApi } from '../api/api-context';
 import { keys } from '../api/queries';

@@ -4,7 +4,7 @@ import { isProvisionerRef, provisionerRef, type TargetRef } from '../../../share
 import { followLink, openHere } from '../state/navigation';
 import { usePane, useView } from '../state/view-store';
 import type { ViewId } from '../state/view-state';
-import { TABLE_OF_RESOURCE } from '../tables/registry';
+import { TABLE_OF_RESOURCE } from '../../../shared/kube/resource-registry';
 
 interface PaneActions {
   index: number;

@@ -8,7 +8,7 @@ import { useI18n } from '../i18n/i18n';
 import { crumbsOf, toCrumb } from '../state/navigation';
 import type { PaneState, TrailStep, ViewId } from '../state/view-state';
 import { targetKindWord } from '../state/target';
-import { viewLabel } from '../state/view-label';
+import { viewLabel } from '../tables/view-label';
 
 interface Crumb {
   /** Index in crumbsOf(pane). */

@@ -17,7 +17,7 @@ import { GraphView } from '../graph/GraphView';
 import { useI18n, type MessageKey, type Translate } from '../i18n/i18n';
 import { Overview } from '../overview/Overview';
 import { usePane, useView } from '../state/view-store';
-import { viewLabel } from '../state/view-label';
+import { viewLabel } from '../tables/view-label';
 import type { ViewId } from '../state/view-state';
 import { TableView } from '../table/TableView';
 import { openHere } from '../state/navigation';

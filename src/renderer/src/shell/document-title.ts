@@ -6,7 +6,7 @@ import { useEffect } from 'react';
 import { useClusters } from '../clusters/use-clusters';
 import { useI18n } from '../i18n/i18n';
 import type { PaneState } from '../state/view-state';
-import { viewLabel } from '../state/view-label';
+import { viewLabel } from '../tables/view-label';
 import { useView } from '../state/view-store';
 
 export function useDocumentTitle(): void {

@@ -17,7 +17,7 @@ import { useNow } from '../state/clock';
 import { decorationOf, estimateHeaderWidth, gridTemplate, layoutInputs, textWidth, type Column, type ColumnChoices, type ColumnContext } from '../tables/column';
 import { layoutColumns } from '../tables/column-layout';
 import { growStableWidths, nextStableWidths, type StableWidthsState } from '../tables/stable-widths';
-import { browserMeasure, estimateWidth } from '../tables/fit-text';
+import { browserMeasure, estimateWidth } from '../format/fit-text';
 import { MiddleText } from '../components/MiddleText';
 import { rowKey, rowRef, TABLES, type AnyRow } from '../tables/registry';
 import { NO_CHOICES } from './column-prefs';

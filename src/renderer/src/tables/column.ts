@@ -8,7 +8,7 @@ import type { Lang } from '../../../shared/model/findings';
 import type { TableId, TableRows } from '../../../shared/model/rows';
 import type { MessageKey, Translate } from '../i18n/i18n';
 import { SHORT_WANTED, type LayoutColumn } from './column-layout';
-import { estimateWidth, type Measure } from './fit-text';
+import { estimateWidth, type Measure } from '../format/fit-text';
 
 export interface ColumnContext {
   t: Translate;

@@ -1,7 +1,7 @@
 /** The name of a view as the view navigation, the breadcrumb and the window title show it: one place for all three. */
 import type { MessageKey } from '../i18n/i18n';
-import { TABLES } from '../tables/registry';
-import type { ViewId } from './view-state';
+import { TABLES } from './registry';
+import type { ViewId } from '../state/view-state';
 
 const OWN_VIEWS = { overview: 'nav.overview', graph: 'nav.graph', exercises: 'nav.exercises' } as const satisfies Record<string, MessageKey>;
 
