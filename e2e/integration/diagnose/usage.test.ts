@@ -116,6 +116,10 @@ describe('usage findings on the lab', () => {
     } finally {
       await lab.startKubeletStats(node);
     }
+    // The failing node's backoff has grown while it failed (2 s doubling, up to 5 min: usage-source.ts); a poll of
+    // every node now, as `kse df` asks, reads it at once instead of waiting out a backoff that a loaded machine
+    // stretched past this wait (seen in a clean-clone run).
+    await session.pollUsage();
     await until('node.usage-unknown gone', async () => !(await one('node.usage-unknown', node)), 30_000, seen);
   });
 });
