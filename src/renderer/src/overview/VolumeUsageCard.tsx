@@ -40,7 +40,12 @@ export function VolumeUsageCard({ data }: { data: Overview }) {
       ) : (
         <p className="muted" data-testid="overview-usage-unknown">
           {t(usage.access === 'forbidden' ? 'usage.forbidden' : usage.access === 'checking' ? 'usage.checking' : usage.access === 'error' ? 'usage.error' : 'usage.unsupported')}
-          {usage.message ? `: ${usage.message}` : ''}
+          {/* The core's message is English: only a server's own error is shown, as its words (translate="no"). */}
+          {usage.access === 'error' && usage.message ? (
+            <>
+              : <span translate="no">{usage.message}</span>
+            </>
+          ) : null}
         </p>
       )}
       {usage.recordedAt && <p className="muted small-text">{t('overview.usageRecordedAt', { time: dateTime(usage.recordedAt, i18n.lang) })}</p>}
