@@ -4,7 +4,7 @@ import { FINDING_CODES } from '../../../shared/diagnose/catalog';
 import type { FindingBadge as Badge, Lang, Severity } from '../../../shared/model/findings';
 import type { ProvisionerVerdict } from '../../../shared/model/rows';
 import type { Translate } from '../i18n/i18n';
-import type { ColumnContext } from './column';
+import type { Column, ColumnContext } from './column';
 
 const SEVERITY_ICON: Record<Severity, string> = {
   problem: '●',
@@ -56,6 +56,27 @@ export function BadgeCell({ badge, ctx }: { badge: Badge | undefined; ctx: Colum
   if (!badge) return null;
   // The tooltip says what the most severe finding is, in words (its code means nothing to a reader).
   return <SeverityChip severity={badge.severity} label={ctx.t(`severity.${badge.severity}`)} count={badge.count} about={findingTitle(badge.code, ctx.lang)} />;
+}
+
+/**
+ * The Findings column every diagnosed table ends with: its most severe finding as a chip that is never cut
+ * (keepWhole: a cut "Предупре…" says nothing), measured in the chip's font with its icon and padding.
+ */
+export function findingsColumn<R extends { badge?: Badge }>(): Column<R> {
+  return {
+    id: 'badge',
+    label: 'col.findings',
+    width: 96,
+    essential: true,
+    floor: 56,
+    keepWhole: true,
+    chip: true,
+    uiText: true,
+    value: (r, ctx) => badgeText(r.badge, ctx),
+    shown: (r, ctx) => badgeShown(r.badge, ctx),
+    decoration: BADGE_DECORATION,
+    render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,
+  };
 }
 
 /** A provisioner's health as a chip; it never shrinks (a cut verdict chip would be an empty colour). */

@@ -4,7 +4,7 @@ import { age } from '../format/time';
 import { Verbatim } from '../i18n/Verbatim';
 import { usageBytesText, usePercentText } from '../format/usage';
 import { UsageBarCell, UsageBytesCell } from './usage-cells';
-import { BADGE_DECORATION, BadgeCell, badgeShown, badgeText, PhaseChip } from './cells';
+import { PhaseChip, findingsColumn } from './cells';
 import { accessModes, sizePair, type Column, type ColumnContext } from './column';
 
 export function claimClass(row: ClaimRow, ctx: ColumnContext): string {
@@ -100,18 +100,5 @@ export const claimColumns: readonly Column<ClaimRow>[] = [
   { id: 'accessModes', label: 'col.accessModes', width: 64, priority: 7, value: (r) => accessModes(r.accessModes) },
   { id: 'pods', label: 'col.pods', width: 90, grow: 1, priority: 6, value: (r) => r.pods.join(', ') },
   { id: 'age', label: 'col.age', width: 56, align: 'end', uiText: true, priority: 5, value: (r, ctx) => age(r.createdAt, ctx.now, ctx.lang) },
-  {
-    id: 'badge',
-    label: 'col.findings',
-    width: 96,
-    essential: true,
-    floor: 56,
-    keepWhole: true,
-    chip: true,
-    uiText: true,
-    value: (r, ctx) => badgeText(r.badge, ctx),
-    shown: (r, ctx) => badgeShown(r.badge, ctx),
-    decoration: BADGE_DECORATION,
-    render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,
-  },
+  findingsColumn(),
 ];

@@ -1,7 +1,7 @@
 /** StorageClasses: provisioner and its health, binding mode, reclaim, expansion, default, usage. */
 import type { ClassRow } from '../../../shared/model/rows';
 import { formatBytes } from '../format/bytes';
-import { BADGE_DECORATION, BadgeCell, badgeShown, badgeText, ChipThenText, VerdictChip } from './cells';
+import { ChipThenText, VerdictChip, findingsColumn } from './cells';
 import { yesNo, type Column, type ColumnContext } from './column';
 
 export function classProvisioner(row: ClassRow, ctx: ColumnContext): string {
@@ -36,18 +36,5 @@ export const classColumns: readonly Column<ClassRow>[] = [
   { id: 'claims', label: 'col.claims', width: 64, align: 'end', priority: 1, value: (r) => String(r.claims) },
   { id: 'volumes', label: 'col.volumes', width: 64, align: 'end', priority: 2, value: (r) => String(r.volumes) },
   { id: 'usage', label: 'col.usage', width: 130, align: 'end', priority: 7, uiText: true, value: classUsage },
-  {
-    id: 'badge',
-    label: 'col.findings',
-    width: 96,
-    essential: true,
-    floor: 56,
-    keepWhole: true,
-    chip: true,
-    uiText: true,
-    value: (r, ctx) => badgeText(r.badge, ctx),
-    shown: (r, ctx) => badgeShown(r.badge, ctx),
-    decoration: BADGE_DECORATION,
-    render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,
-  },
+  findingsColumn(),
 ];

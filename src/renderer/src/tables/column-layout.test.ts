@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { TableId } from '../../../shared/model/rows';
 import { translate } from '../i18n/i18n';
 import { headerWidth, layoutInputs, MIN_RESIZED_WIDTH, type Column, type ColumnChoices } from './column';
-import { DEFAULT_FLOOR, layoutColumns, SHORT_WANTED, URGENT_FIRST_ASK, type LayoutColumn } from './column-layout';
+import { DEFAULT_FLOOR, layoutColumns, SHORT_WANTED, type LayoutColumn } from './column-layout';
 import { TABLES, type AnyRow } from './registry';
 
 const columnsOf = (table: TableId) => TABLES[table].columns as readonly Column<AnyRow>[];
@@ -118,6 +118,18 @@ describe('the real tables', () => {
     }
   });
 
+  it("every table's Findings is the same whole chip, measured by its badge (a snapshot's error text cut Namespace at 1280 ru)", () => {
+    const withFindings = (Object.keys(TABLES) as TableId[]).filter((table) => columnsOf(table).some((c) => c.label === 'col.findings'));
+    expect(withFindings).toEqual(expect.arrayContaining(['claims', 'volumes', 'classes', 'pods', 'provisioners', 'snapshots']));
+    const ctx = { t: (key: string) => key, lang: 'en', now: 0 } as unknown as Parameters<Column<AnyRow>['value']>[1];
+    const row = { badge: { severity: 'problem', count: 1, code: 'snapshot.failed' }, error: 'Failed to check and update snapshot content: a long driver error' } as unknown as AnyRow;
+    for (const table of withFindings) {
+      const findings = columnsOf(table).find((c) => c.label === 'col.findings')!;
+      expect(findings, table).toMatchObject({ id: 'badge', essential: true, keepWhole: true, chip: true });
+      expect(findings.value(row, ctx), table).toBe('severity.problem');
+    }
+  });
+
   it('at 1280 the claims table keeps the columns that matter, with the details panel too', () => {
     // How full each volume is (Use % with its bar) is worth more than the pods and the age.
     expect(visible('claims', 927)).toEqual(['name', 'namespace', 'phase', 'volume', 'class', 'size', 'usePercent', 'badge']);
@@ -222,32 +234,6 @@ describe('spare width goes to cut content first (trial 3 of issue 8, defect 1)',
     expect(widthOf(wide, 'reason')).toBe(240);
     expect(widthOf(wide, 'object')).toBe(200);
     expect(widthOf(wide, 'message')).toBe(560);
-  });
-
-  it("an urgent long value (a snapshot's error in Findings) reads its first words before Namespace is whole (trial 5, N-D13)", () => {
-    // The 3,013-claim snapshot's Snapshots at 1440: the red error in Findings was cut to 170 px beside a whole
-    // 280 px Namespace.
-    const snapshots = [
-      col('name', 150, { essential: true, grow: 2, wanted: 200, fit: 200 }),
-      col('namespace', 100, { priority: 1, grow: 1, wanted: 280, fit: 280 }),
-      col('readyToUse', 64, { essential: true, wanted: 64, fit: 64 }),
-      col('badge', 96, { essential: true, wanted: 360, fit: 360, full: 600, urgent: true }),
-    ];
-    const layout = layoutColumns(snapshots, 720);
-    expect(widthOf(layout, 'badge')).toBe(URGENT_FIRST_ASK);
-    expect(widthOf(layout, 'namespace')).toBe(720 - 200 - 64 - URGENT_FIRST_ASK);
-    // Not urgent (an event's message), the same long value waits until the others are whole.
-    const plain = layoutColumns(snapshots.map((c) => ({ ...c, urgent: false })), 720);
-    expect(widthOf(plain, 'namespace')).toBe(280);
-    // Where the first ask would cut Namespace while a less important column is shown (the details panel open), it
-    // waits: rule 5 holds.
-    const tight = [...snapshots, col('restoreSize', 90, { priority: 3, wanted: 90, fit: 90 })];
-    expect(widthOf(layoutColumns(tight, 720), 'namespace')).toBe(280);
-    // With room for both, both read whole and the rest goes on to the error.
-    const wide = layoutColumns(snapshots, 1100);
-    expect(widthOf(wide, 'namespace')).toBe(280);
-    expect(widthOf(wide, 'badge')).toBe(556);
-    expect(layoutInputs(columnsOf('snapshots'), { hidden: [], widths: {} }, (c) => c.id).find((c) => c.id === 'badge')?.urgent).toBe(true);
   });
 
   it('makes a column a few px short of whole whole, taking them from one far from whole', () => {

@@ -47,12 +47,7 @@ export interface LayoutColumn {
    * important ones give way (rule 5), so a volume's long name never costs the claim's age.
    */
   readsCut?: boolean;
-  /** An essential column's long value that gets URGENT_FIRST_ASK px before other columns are whole (column.ts). */
-  urgent?: boolean;
 }
-
-/** What an urgent column (a snapshot's error in Findings) gets before columns that are not essential are whole, px. */
-export const URGENT_FIRST_ASK = 240;
 
 export interface ColumnLayout {
   /** Visible columns in their order, with whole-pixel widths. */
@@ -74,31 +69,6 @@ const minOf = (c: LayoutColumn) => c.fixed ?? c.min;
  * @param available the grid's inner width (without its vertical scrollbar), px; 0 or less lays out at minimums.
  */
 export function layoutColumns(columns: readonly LayoutColumn[], available: number): ColumnLayout {
-  const layout = layoutOnce(columns, available);
-  if (!columns.some((c) => c.urgent)) return layout;
-  // An urgent value's first ask never costs another column its whole content (rule 5 still holds): where the
-  // room is short (a details panel open), the layout without it stands.
-  const plain = layoutOnce(
-    columns.map((c) => ({ ...c, urgent: false })),
-    available,
-  );
-  const cutIn = (l: ColumnLayout) => {
-    const shown = l.columns.map((lc) => columns.find((c) => c.id === lc.id)!);
-    return new Set(cutColumns(shown, l.columns.map((lc) => lc.width)).map((c) => c.id));
-  };
-  const cutPlain = cutIn(plain);
-  const shown = layout.columns.map((lc) => columns.find((c) => c.id === lc.id)!);
-  // A column newly cut while a less important one is shown, or one more column hidden: the first ask waits.
-  const costs =
-    [...cutIn(layout)].some((id) => {
-      if (cutPlain.has(id)) return false;
-      const cut = columns.find((c) => c.id === id)!;
-      return shown.some((c) => !c.essential && c.priority > importance(cut));
-    }) || layout.hiddenForRoom.some((id) => !plain.hiddenForRoom.includes(id));
-  return costs ? plain : layout;
-}
-
-function layoutOnce(columns: readonly LayoutColumn[], available: number): ColumnLayout {
   const visible = [...columns];
   const hiddenForRoom: string[] = [];
   const sum = () => visible.reduce((total, c) => total + minOf(c), 0);
@@ -208,9 +178,6 @@ function spread(columns: readonly LayoutColumn[], widths: number[], spare: numbe
     // A genuinely long value (an error, a message: `full`) waits for the fourth pass: it is cut anyway, and must not
     // take the room that makes a shorter column whole (rule 5).
     { inPass: (c) => c.essential && c.full === undefined, target: fitOf },
-    // An urgent long value (an error in Findings) reads its first words before a column that is not essential is
-    // made whole (trial 5 of issue 8, N-D13: «Failed to check and u…» in 170 px beside a whole 280 px Namespace).
-    { inPass: (c) => c.urgent === true, target: (c) => Math.min(fitOf(c), URGENT_FIRST_ASK) },
     // A name that reads cut in the middle (`readsCut`, a volume's "pvc-c62f…6d26f20") also waits: growing by its
     // grow share beside a cut Class, it took the room rule 5 then freed by hiding Use % and Age.
     { inPass: (c) => c.full === undefined && !c.readsCut, target: fitOf },

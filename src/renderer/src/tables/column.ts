@@ -60,12 +60,6 @@ export interface Column<Row> {
    */
   identifier?: boolean;
   /**
-   * A long value that is the point of an essential column (a snapshot's own error in Findings): it gets a first
-   * ask of URGENT_FIRST_ASK px before a column that is not essential is made whole (trial 5 of issue 8, N-D13:
-   * «Failed to check and u…» in 170 px beside a whole 280 px Namespace).
-   */
-  urgent?: boolean;
-  /**
    * Extra width `render` draws beyond the measured `value` text, px (a chip's icon and padding); absent:
    * DECORATION_WIDTH when the column has a `render`, else 0. Plain decorated text (a coloured word) has 0.
    */
@@ -160,7 +154,7 @@ export interface ColumnChoices {
  * loaded rows' text and the header need less), wanted from the header and the loaded rows' text, the user's
  * width when they resized it. Columns the user hid are left out, essential ones never.
  */
-export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'grow' | 'essential' | 'priority' | 'floor' | 'keepWhole' | 'middle' | 'identifier' | 'urgent'>>(
+export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'grow' | 'essential' | 'priority' | 'floor' | 'keepWhole' | 'middle' | 'identifier'>>(
   columns: readonly C[],
   choices: ColumnChoices,
   labelOf: (column: C) => string,
@@ -201,7 +195,6 @@ export function layoutInputs<C extends Pick<Column<never>, 'id' | 'width' | 'gro
       };
       if (full !== undefined && full > whole && !c.identifier) input.full = full;
       if (c.middle && !c.essential) input.readsCut = true;
-      if (c.urgent && c.essential) input.urgent = true;
       const floor = c.keepWhole ? min : c.floor !== undefined ? Math.max(c.floor, headerWord) : undefined;
       if (floor !== undefined) input.floor = floor;
       const fixed = choices.widths[c.id];

@@ -1,7 +1,7 @@
 /** Pods with their volumes: status (Init: 1/3), node, volume types, claims, restarts. */
 import type { PodRow } from '../../../shared/model/rows';
 import { age } from '../format/time';
-import { BADGE_DECORATION, BadgeCell, badgeShown, badgeText, PhaseChip } from './cells';
+import { PhaseChip, findingsColumn } from './cells';
 import type { Column } from './column';
 
 /** "pvc:1 emptyDir:2", sorted by type so rows compare at a glance. */
@@ -33,18 +33,5 @@ export const podColumns: readonly Column<PodRow>[] = [
   { id: 'volumeTypes', label: 'col.volumeTypes', width: 130, grow: 2, priority: 7, value: podVolumeTypes },
   { id: 'claims', label: 'col.claims', width: 110, grow: 1, priority: 3, value: (r) => r.claims.join(', ') },
   { id: 'age', label: 'col.age', width: 56, align: 'end', uiText: true, priority: 6, value: (r, ctx) => age(r.createdAt, ctx.now, ctx.lang) },
-  {
-    id: 'badge',
-    label: 'col.findings',
-    width: 96,
-    essential: true,
-    floor: 56,
-    keepWhole: true,
-    chip: true,
-    uiText: true,
-    value: (r, ctx) => badgeText(r.badge, ctx),
-    shown: (r, ctx) => badgeShown(r.badge, ctx),
-    decoration: BADGE_DECORATION,
-    render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,
-  },
+  findingsColumn(),
 ];

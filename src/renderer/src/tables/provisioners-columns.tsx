@@ -2,7 +2,7 @@
 import type { ProvisionerRow } from '../../../shared/model/rows';
 import { ago } from '../format/time';
 import { Verbatim } from '../i18n/Verbatim';
-import { BADGE_DECORATION, BadgeCell, badgeShown, badgeText, VerdictChip } from './cells';
+import { VerdictChip, findingsColumn } from './cells';
 import { NOT_KNOWN, type Column, type ColumnContext } from './column';
 
 export function provisionerLease(row: ProvisionerRow, ctx: ColumnContext): string {
@@ -80,18 +80,5 @@ export const provisionerColumns: readonly Column<ProvisionerRow>[] = [
       ),
   },
   { id: 'pods', label: 'col.pods', width: 60, align: 'end', priority: 1.6, value: provisionerPods, title: provisionerPodsTitle },
-  {
-    id: 'badge',
-    label: 'col.findings',
-    width: 96,
-    essential: true,
-    floor: 56,
-    keepWhole: true,
-    chip: true,
-    uiText: true,
-    value: (r, ctx) => badgeText(r.badge, ctx),
-    shown: (r, ctx) => badgeShown(r.badge, ctx),
-    decoration: BADGE_DECORATION,
-    render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,
-  },
+  findingsColumn(),
 ];

@@ -1,7 +1,7 @@
 /** Volumes: phase, the claim bound to it, class, size, access, reclaim policy, source, node affinity. */
 import type { VolumeRow } from '../../../shared/model/rows';
 import { age } from '../format/time';
-import { BADGE_DECORATION, BadgeCell, badgeShown, badgeText, PhaseChip } from './cells';
+import { PhaseChip, findingsColumn } from './cells';
 import { accessModes, type Column } from './column';
 
 export function volumeClaim(row: VolumeRow): string {
@@ -23,18 +23,5 @@ export const volumeColumns: readonly Column<VolumeRow>[] = [
   { id: 'source', label: 'col.source', width: 110, grow: 1, priority: 4, value: volumeSource },
   { id: 'nodeAffinity', label: 'col.nodeAffinity', width: 90, grow: 1, priority: 8, value: (r) => r.nodeAffinity ?? '' },
   { id: 'age', label: 'col.age', width: 56, align: 'end', uiText: true, priority: 6, value: (r, ctx) => age(r.createdAt, ctx.now, ctx.lang) },
-  {
-    id: 'badge',
-    label: 'col.findings',
-    width: 96,
-    essential: true,
-    floor: 56,
-    keepWhole: true,
-    chip: true,
-    uiText: true,
-    value: (r, ctx) => badgeText(r.badge, ctx),
-    shown: (r, ctx) => badgeShown(r.badge, ctx),
-    decoration: BADGE_DECORATION,
-    render: (r, ctx) => <BadgeCell badge={r.badge} ctx={ctx} />,
-  },
+  findingsColumn(),
 ];
