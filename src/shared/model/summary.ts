@@ -161,7 +161,9 @@ export type SummaryValue =
   | { type: 'owners'; owners: OwnerView[] }
   | { type: 'conditions'; conditions: ConditionView[] }
   | { type: 'verdict'; verdict: ProvisionerVerdict }
-  | { type: 'provisionerType'; provisionerType: ProvisionerType };
+  | { type: 'provisionerType'; provisionerType: ProvisionerType }
+  /** A workload's wanted replicas (spec.replicas, 1 when unset) and how many are ready (status.readyReplicas). */
+  | { type: 'replicas'; wanted: number; ready: number };
 
 export interface SummaryField {
   id: SummaryFieldId;

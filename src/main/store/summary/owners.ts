@@ -9,7 +9,8 @@ import type { SummaryList } from './fields';
 export function statefulSetSummary(list: SummaryList, set: StatefulSet): void {
   const ns = set.metadata?.namespace ?? '';
   const spec = set.spec ?? {};
-  list.text('replicas', 'spec.replicas', `${spec.replicas ?? 1} (ready ${set.status?.readyReplicas ?? 0})`);
+  // Numbers, not words: the renderer says «3 (готовы: 2)» in the UI language (the core never writes UI words).
+  list.add('replicas', 'spec.replicas', { type: 'replicas', wanted: spec.replicas ?? 1, ready: set.status?.readyReplicas ?? 0 });
   const templates = claimTemplates(set);
   list.list(
     'claimTemplates',

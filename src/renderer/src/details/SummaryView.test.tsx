@@ -35,3 +35,16 @@ describe('Summary hints per kind', () => {
     expect(hintFor(undefined, 'phase')).toBe('hint.phase');
   });
 });
+
+describe('Summary values in the UI language', () => {
+  it("a StatefulSet's replicas read in Russian, not the core's English «3 (ready 2)» (trial 6, T6-1)", () => {
+    const replicas: SummaryField[] = [{ id: 'replicas', path: 'spec.replicas', value: { type: 'replicas', wanted: 3, ready: 2 } }];
+    const { container } = render(
+      <I18nProvider lang="ru">
+        <SummaryView fields={replicas} kind="statefulsets" />
+      </I18nProvider>,
+    );
+    expect(container.textContent).toContain('3 (готовы: 2)');
+    expect(container.textContent).not.toContain('ready');
+  });
+});

@@ -262,5 +262,7 @@ export function SummaryValueView({ value }: { value: SummaryValue }) {
       return <span className={`verdict v-${value.verdict}`}>{t(`verdict.${value.verdict}`)}</span>;
     case 'provisionerType':
       return <span>{t(`provisionerType.${value.provisionerType}`)}</span>;
+    case 'replicas':
+      return <span>{t('summary.replicasReady', { wanted: value.wanted, ready: value.ready })}</span>;
   }
 }

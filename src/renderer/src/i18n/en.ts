@@ -484,6 +484,7 @@ export const en = {
   'summary.note.static-class': 'no StorageClass object has this name: a class of hand-made volumes, matched by name alone',
   'summary.note.legacy-annotation': 'from the old beta annotation',
   'summary.controller': 'controller',
+  'summary.replicasReady': '{wanted} ({ready} ready)',
   'summary.more': 'Show all',
   'summary.less': 'Show less',
   'summary.field': 'Field: {path}',

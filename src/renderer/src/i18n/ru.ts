@@ -487,6 +487,7 @@ export const ru: Record<MessageKey, string> = {
   'summary.note.static-class': 'объекта StorageClass с таким именем нет: это класс томов, созданных вручную, их сопоставляют только по имени',
   'summary.note.legacy-annotation': 'из старой beta-аннотации',
   'summary.controller': 'контроллер',
+  'summary.replicasReady': '{wanted} (готовы: {ready})',
   'summary.more': 'Показать всё',
   'summary.less': 'Свернуть',
   'summary.field': 'Поле: {path}',
