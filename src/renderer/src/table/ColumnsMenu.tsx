@@ -29,21 +29,23 @@ export function ColumnsMenu({ table, prefs, hiddenForRoom, hiddenNoData = [] }: 
             {spec.columns.map((column) => {
               const noData = hiddenNoData.includes(column.id);
               const userHidden = !column.essential && (noData || prefs.choices.hidden.includes(column.id));
-              const note = column.essential
-                ? t('table.columnAlways')
-                : noData
-                  ? t('table.columnNoData')
-                  : !userHidden && hiddenForRoom.includes(column.id)
-                    ? t('table.columnNoRoom')
-                    : undefined;
+              // Wanted but not drawn: the grid has no room for it at this width. Its box is neither ticked (it is not
+              // on screen; trial 6 of issue 8, T6-12: ticked boxes for columns nowhere to be seen) nor empty (the
+              // user did not hide it, and it comes back when there is room): a dash, "mixed" to assistive tech.
+              const noRoom = !userHidden && !column.essential && hiddenForRoom.includes(column.id);
+              const note = column.essential ? t('table.columnAlways') : noData ? t('table.columnNoData') : noRoom ? t('table.columnNoRoom') : undefined;
               return (
                 <li key={column.id}>
                   <label className="check-line" data-testid="column-option" data-column={column.id}>
                     <input
                       type="checkbox"
-                      checked={!userHidden}
+                      checked={!userHidden && !noRoom}
+                      ref={(input) => {
+                        if (input) input.indeterminate = noRoom;
+                      }}
                       disabled={column.essential}
-                      onChange={(e) => prefs.setHidden(column.id, !e.target.checked)}
+                      // A click on a dash hides the column: the user saw it is not shown and chose so.
+                      onChange={(e) => prefs.setHidden(column.id, noRoom || !e.target.checked)}
                     />
                     <span>{t(column.label)}</span>
                     {note && <span className="muted small-text">({note})</span>}
