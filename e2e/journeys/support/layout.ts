@@ -49,3 +49,31 @@ export async function expectHorizontallyVisible(page: Page, locator: Locator, co
   expect(box.x, `${what} starts left of its container`).toBeGreaterThanOrEqual(outer.x - 0.5);
   expect(box.x + box.width, `${what} is cut off on the right (${Math.round(box.x + box.width)} > ${Math.round(right)})`).toBeLessThanOrEqual(right + 0.5);
 }
+
+/**
+ * Words broken across two lines inside the matched elements: «StorageCla / ss», «существуе / т». With `anyWidth`
+ * false, only words that would fit on a line of their own (narrower than the element by 20 px; a long command's
+ * token may break). Text inside `skip` (names that may break at their dots and slashes) is not looked at. Empty
+ * when every word is whole.
+ */
+export function brokenWords(elements: Locator, { skip = '.mono, code', anyWidth = true } = {}): Promise<string[]> {
+  return elements.evaluateAll((all, { skipSelector, always }) => {
+    const out: string[] = [];
+    for (const element of all) {
+      const width = element.clientWidth;
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      while (walker.nextNode()) {
+        const node = walker.currentNode as Text;
+        if (skipSelector && node.parentElement?.closest(skipSelector)) continue;
+        for (const match of node.data.matchAll(/\S+/g)) {
+          const range = document.createRange();
+          range.setStart(node, match.index);
+          range.setEnd(node, match.index + match[0].length);
+          const tops = new Set([...range.getClientRects()].filter((r) => r.width > 0).map((r) => Math.round(r.top)));
+          if (tops.size > 1 && (always || range.getBoundingClientRect().width < width - 20)) out.push(`${match[0]} in "${(element.textContent ?? '').trim()}"`);
+        }
+      }
+    }
+    return out;
+  }, { skipSelector: skip, always: anyWidth });
+}

@@ -106,9 +106,9 @@ export const FINDING_CODES = {
   'snapshot.class-missing': c('problem', 'snapshots', 'The named VolumeSnapshotClass does not exist', 'Указанного VolumeSnapshotClass не существует'),
   'snapshot.driver-mismatch': c('problem', 'snapshots', "The class's driver cannot snapshot this volume", 'Драйвер класса не может сделать снимок этого тома'),
   'snapshot.source-claim-missing': c('problem', 'snapshots', 'The claim to snapshot does not exist', 'Заявки, с которой делается снимок, не существует'),
-  'snapshot.content-missing': c('problem', 'snapshots', 'Its VolumeSnapshotContent is gone', 'Его VolumeSnapshotContent удалён'),
+  'snapshot.content-missing': c('problem', 'snapshots', "The snapshot's VolumeSnapshotContent is gone", 'VolumeSnapshotContent снимка удалён'),
   'snapshot.failed': c('problem', 'snapshots', 'Taking the snapshot failed', 'Снимок сделать не удалось'),
-  'snapshot.not-ready': c('expected-wait', 'snapshots', 'Not ready to use yet', 'Ещё не готов к использованию'),
+  'snapshot.not-ready': c('expected-wait', 'snapshots', 'The snapshot is not ready to use yet', 'Снимок ещё не готов к использованию'),
 } as const satisfies Record<string, CodeInfo>;
 
 export type FindingCode = keyof typeof FINDING_CODES;
