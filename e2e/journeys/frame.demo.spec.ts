@@ -231,13 +231,13 @@ test('lesson code has copy buttons, sections link to the previous and next, and 
   const third = lesson.root.getByTestId('lesson-section').nth(2);
   const anchor = await third.getAttribute('data-anchor');
   await body.hover();
-  for (let i = 0; i < 40 && (await lesson.contents.inputValue()) !== anchor; i++) {
+  for (let i = 0; i < 40 && (await lesson.contents.getAttribute('data-current')) !== anchor; i++) {
     const top = await third.evaluate((el) => el.getBoundingClientRect().top);
     const bodyTop = await body.evaluate((el) => el.getBoundingClientRect().top);
     if (top - bodyTop < 20) break;
     await page.mouse.wheel(0, Math.min(300, top - bodyTop));
   }
-  await expect(lesson.contents).toHaveValue(anchor ?? '');
+  await expect(lesson.contents).toHaveAttribute('data-current', anchor ?? '');
   // The link follows the reader: a copied URL opens the section being read, not the one first opened.
   await expect.poll(() => app.viewHash()).toContain(`lesson=${anchor}`);
   await expectNoDocumentScroll(page);

@@ -32,3 +32,40 @@ test('T6-3: overview group titles keep their words whole side by side, at 1280x7
   const wrapped = await panes[0]!.locator('[data-testid="attention-groups"] .group-title').evaluateAll((all) => all.filter((t) => t.getBoundingClientRect().height > 30).length);
   expect(wrapped, 'titles on two lines').toBeGreaterThan(0);
 });
+
+test("T6-9: a lesson's contents say where the reader is and list every title whole, at 1280x720 in ru", async ({ app, demoHost, page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.addInitScript(() => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('kse.lang', 'ru'));
+  await app.open(demoHost.url);
+  await app.waitForCluster('demo');
+  await app.pane.getByTestId('nav-lessons').click();
+  const lesson = app.lesson;
+  await expect(lesson.section('stateless')).toBeVisible();
+  const button = lesson.contents.getByTestId('lesson-contents-button');
+  await expect(button).toContainText('Содержание · 1 из');
+  await button.click();
+  const list = page.getByTestId('lesson-contents-button-panel');
+  const items = list.locator('.lesson-toc-item');
+  expect(await items.count(), 'every section listed').toBeGreaterThan(20);
+  await expect(items.first()).toBeFocused();
+  // The longest title of the book is whole: no item is cut or broken inside a word.
+  const cut = await items.evaluateAll((all) => all.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.textContent));
+  expect(cut, 'titles cut').toEqual([]);
+  expect(await brokenWords(items), 'titles broken inside a word').toEqual([]);
+  // A long title deep in the book: opened from the list, it is the one the contents mark and focus next time.
+  const target = items.filter({ hasText: 'VolumeAttributesClass' }).first();
+  const title = (await target.innerText()).trim();
+  await target.click();
+  await expect(list).toBeHidden();
+  await expect(lesson.currentSection.getByRole('heading', { level: 2 })).toHaveText(title);
+  await expect(lesson.contents).toHaveAttribute('data-current', 'volume-attributes-class');
+  const where = (await button.innerText()).trim();
+  expect(await button.evaluate((el) => el.scrollWidth <= el.clientWidth + 1), `the button's text «${where}» whole`).toBe(true);
+  await button.click();
+  await expect(list.locator('[aria-current="true"]')).toHaveText(title);
+  await expect(list.locator('[aria-current="true"]')).toBeFocused();
+  await expect(list.locator('[aria-current="true"]')).toBeInViewport();
+  await page.keyboard.press('Escape');
+  await expect(list).toBeHidden();
+  await expect(button).toBeFocused();
+});

@@ -695,6 +695,7 @@ export const en = {
   'lessons.label': 'Lesson',
   'lessons.close': 'Close lesson',
   'lessons.contents': 'Contents',
+  'lessons.contentsAt': '{n} of {total}',
   'lessons.examples': 'Live examples from {cluster}',
   'lessons.noExamples': 'This cluster has none of these objects yet.',
   'lessons.language': 'Lesson language',

@@ -698,6 +698,7 @@ export const ru: Record<MessageKey, string> = {
   'lessons.label': 'Урок',
   'lessons.close': 'Закрыть урок',
   'lessons.contents': 'Содержание',
+  'lessons.contentsAt': '{n} из {total}',
   'lessons.examples': 'Живые примеры из кластера {cluster}',
   'lessons.noExamples': 'В этом кластере таких объектов пока нет.',
   'lessons.language': 'Язык урока',

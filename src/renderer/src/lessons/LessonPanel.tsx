@@ -20,6 +20,7 @@ import { LESSON_PANEL, MIN_PANES_BESIDE_LESSON } from '../state/frame-layout';
 import { useView } from '../state/view-store';
 import { highlightYaml } from '../components/highlight-yaml';
 import { rehypeForeignFragments } from './foreign-quotes';
+import { LessonContents } from './LessonContents';
 import { LessonExamples } from './LessonExamples';
 import { useSectionInView } from './use-section-in-view';
 import { WholeWords } from '../components/WholeWords';
@@ -121,18 +122,7 @@ export function LessonPanel({ anchor, minContent = () => MIN_PANES_BESIDE_LESSON
   else
     body = (
       <div className="lesson-layout">
-        <div className="lesson-toc">
-          <label className="muted small-text" htmlFor="lesson-contents">
-            {t('lessons.contents')}
-          </label>
-          <select id="lesson-contents" className="select" value={shownInContents} onChange={(e) => open(e.target.value)} data-testid="lesson-contents">
-            {sections.map((s, i) => (
-              <option key={s.id} value={s.id}>
-                {i + 1}. {s.title}
-              </option>
-            ))}
-          </select>
-        </div>
+        <LessonContents sections={sections} current={shownInContents} onOpen={open} />
         {/* Focusable (not a Tab stop): a click in the text puts focus here, so Escape closes this panel, not the one beside it. */}
         <div className="lesson-body" ref={bodyRef} lang={lang} tabIndex={-1} {...userScrollHandlers(() => setScrolled(true))} data-testid="lesson-body">
           {sections.map((s, i) => (

@@ -6,7 +6,7 @@ import type { TableId } from '../../../shared/model/rows';
 import { useI18n } from '../i18n/i18n';
 import { TABLES } from '../tables/registry';
 import type { ColumnPrefs } from './column-prefs';
-import { PopoverButton } from './Popover';
+import { PopoverButton } from '../components/Popover';
 
 export interface ColumnsMenuProps {
   table: TableId;

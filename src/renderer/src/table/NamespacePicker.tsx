@@ -4,7 +4,7 @@
  */
 import { useState } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { PopoverButton } from './Popover';
+import { PopoverButton } from '../components/Popover';
 
 export interface NamespacePickerProps {
   namespaces: readonly string[];

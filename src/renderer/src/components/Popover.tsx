@@ -1,5 +1,5 @@
 /**
- * A toolbar button that opens a small panel below it (the Columns menu, the namespace picker). The panel is a
+ * A toolbar button that opens a small panel below it (the Columns menu, the namespace picker, a lesson's contents). The panel is a
  * non-modal dialog: Escape or a click outside closes it and focus goes back to the button; focus moves into it
  * when it opens.
  */
@@ -14,10 +14,12 @@ export interface PopoverButtonProps {
   /** Which edge of the button the panel lines up with. */
   align?: 'start' | 'end';
   pressed?: boolean;
+  /** What takes focus when the panel opens (a selector inside it); absent: its first input or button. */
+  initialFocus?: string;
   children: (close: () => void) => ReactNode;
 }
 
-export function PopoverButton({ label, title, testId, align = 'start', pressed, children }: PopoverButtonProps) {
+export function PopoverButton({ label, title, testId, align = 'start', pressed, initialFocus, children }: PopoverButtonProps) {
   const [open, setOpen] = useState(false);
   const anchor = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -45,14 +47,16 @@ export function PopoverButton({ label, title, testId, align = 'start', pressed, 
 
   useEffect(() => {
     if (!open) return;
-    panel.current?.querySelector<HTMLElement>('input, button, [tabindex="0"]')?.focus();
+    const first = (initialFocus && panel.current?.querySelector<HTMLElement>(initialFocus)) || panel.current?.querySelector<HTMLElement>('input, button, [tabindex="0"]');
+    first?.focus();
+    first?.scrollIntoView?.({ block: 'nearest' });
     const onPointerDown = (event: PointerEvent) => {
       if (anchor.current && !anchor.current.contains(event.target as Node)) close(false);
     };
     document.addEventListener('pointerdown', onPointerDown);
     return () => document.removeEventListener('pointerdown', onPointerDown);
     // close is recreated each render but only touches refs and state setters.
-  }, [open]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [open, initialFocus]); // eslint-disable-line react-hooks/exhaustive-deps
 
   return (
     <div
