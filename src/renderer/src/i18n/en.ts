@@ -611,7 +611,6 @@ export const en = {
   'graph.objectView': 'Selected object',
   'graph.objectViewOf': 'Selected object: {name}',
   'graph.pickNamespace': 'Pick a namespace',
-  'graph.selectHint': 'Select a claim, volume, pod or class in a table, or pick a namespace, to see how it binds.',
   'graph.empty': 'Nothing to draw: no storage objects around this one.',
   'graph.truncated': 'The graph was cut to stay readable: narrow it by selecting one object.',
   'graph.legend': 'Legend',
