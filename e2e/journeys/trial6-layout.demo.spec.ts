@@ -3,6 +3,9 @@
  * T6-3. Side by side at 1280x720 in Russian, the overview's group titles were squeezed to a few letters a line
  *    beside their counts and lesson links, and broke inside words («StorageCla / ss», «существуе / т»). In a
  *    half-window pane every word of a group title is whole, and the lesson link goes under the title.
+ * T6-9. A lesson's contents, a native select, cut the open section's title mid-word.
+ * T7-4. A bound claim's Summary links its volume «PersistentVolume/pvc-419da128-…-eb664000a56a»: the name has no
+ *    place to break, and the link ran 8 px past the details panel, which then scrolled sideways.
  * (T6-12, the Columns menu's tick for a column without room, is in trial4-layout's N2.)
  */
 import { expect, test } from './support/fixtures';
@@ -69,3 +72,30 @@ test("T6-9: a lesson's contents say where the reader is and list every title who
   await expect(list).toBeHidden();
   await expect(button).toBeFocused();
 });
+
+for (const screen of [
+  { width: 1280, height: 720, lang: 'ru' },
+  { width: 1440, height: 900, lang: 'en' },
+] as const) {
+  test(`T7-4: a bound claim's details never scroll sideways, at ${screen.width}x${screen.height} in ${screen.lang}`, async ({ app, demoHost, page }) => {
+    await page.setViewportSize({ width: screen.width, height: screen.height });
+    await page.addInitScript((l) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('kse.lang', l), screen.lang);
+    await app.open(demoHost.url);
+    await app.waitForCluster('demo');
+    const claims = await app.showTable('claims');
+    await claims.open('lab-dynamic', 'data');
+    await expect(app.details.summary).toBeVisible();
+    const volume = app.details.summary.locator('.object-link', { hasText: 'pvc-' }).first();
+    await expect(volume).toBeVisible();
+    const sideways = () =>
+      app.details.root.evaluate((root) =>
+        [root, ...root.querySelectorAll<HTMLElement>('*')]
+          .filter((el) => el.scrollWidth > el.clientWidth + 1 && ['auto', 'scroll'].includes(getComputedStyle(el).overflowX))
+          .map((el) => `${el.className || el.tagName}: ${el.scrollWidth} > ${el.clientWidth} px`),
+      );
+    expect(await sideways(), 'parts of the details panel that scroll sideways').toEqual([]);
+    // The link stays inside its value's column (the name ends in an ellipsis; the whole name is on hover).
+    const [link, value] = await Promise.all([volume.boundingBox(), volume.locator('xpath=ancestor::dd[1]').boundingBox()]);
+    expect(link!.x + link!.width, 'the volume link ends inside its column').toBeLessThanOrEqual(value!.x + value!.width + 0.5);
+  });
+}
