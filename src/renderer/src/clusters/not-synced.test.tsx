@@ -4,7 +4,7 @@
  * connection problem is said in the UI language (trial 5 of issue 8: the Overview said "No problems found" with
  * zero counts, and the Russian UI showed the core's English error).
  */
-import { cleanup, screen, waitFor } from '@testing-library/react';
+import { cleanup, fireEvent, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { ClusterInfo, ClusterStatus, ConnectionFailure, ConnectionProblem, KindStatus } from '../../../shared/model/status';
 import { ALL_RESOURCES } from '../../../shared/kube/resource-registry';
@@ -131,5 +131,25 @@ describe('StatusStrip', () => {
     expect(screen.getByTestId('status-strip').textContent).not.toMatch(/Gave up|Cannot reach/u);
     // Thirteen kinds not started: one chip, not thirteen.
     expect(screen.getByTestId('attention-chips').children.length).toBe(1);
+  });
+
+  it('the kinds menu closes as menus do: Escape, or a press outside (trial 7 of issue 8: it stayed open over the next view)', async () => {
+    renderWithApp(<StatusStrip clusterId="ctx:lab-down" />, { api: apiWith({ ...statusOf(live('connected'), kinds('synced')), synced: true }), lang: 'ru' });
+    const menu = (await screen.findByTestId('kinds-menu')) as HTMLDetailsElement;
+    const openMenu = async () => {
+      menu.open = true;
+      fireEvent(menu, new Event('toggle'));
+      await waitFor(() => expect(menu.open).toBe(true));
+    };
+    await openMenu();
+    const chip = menu.querySelector('.kind-chips')!;
+    chip.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true, cancelable: true }));
+    expect(menu.open).toBe(false);
+    expect(document.activeElement).toBe(screen.getByTestId('kinds-toggle'));
+    await openMenu();
+    fireEvent.pointerDown(chip);
+    expect(menu.open).toBe(true);
+    fireEvent.pointerDown(document.body);
+    expect(menu.open).toBe(false);
   });
 });
