@@ -14,7 +14,7 @@
  *   in for csi-test's mock driver, which csi-test removed in v4.3.0 (see its main.go).
  */
 import { createHash } from 'node:crypto';
-import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -154,10 +154,7 @@ export async function buildCsi(bin: string, tools: BuildTools): Promise<void> {
     const r: CsiRelease = CSI_RELEASES[name];
     const outDir = releaseDir(bin, name);
     if (!need(...files, ...p.rbac[name])) continue;
-    // Builds of older versions or another build/csi: dropped (keyed dirs only grow otherwise).
-    for (const d of existsSync(bin) ? readdirSync(bin) : []) {
-      if (d.startsWith(`csi-${name}-`) && join(bin, d) !== outDir) rmSync(join(bin, d), { recursive: true, force: true });
-    }
+    dropStaleBuilds(bin, `csi-${name}-`, outDir);
     for (const [binary, pkg] of Object.entries(r.commands)) {
       await tools.goBuild(CSI_BUILD_DIR, outDir, { [binary]: `${r.module}/${pkg}` }, `-s -w -X main.version=${r.version}`, tools.log, `${binary} ${r.version}`, [], env);
     }
@@ -176,9 +173,22 @@ export async function buildCsi(bin: string, tools: BuildTools): Promise<void> {
   }
 
   if (need(p.driver)) {
-    for (const d of existsSync(bin) ? readdirSync(bin) : []) {
-      if (d.startsWith('lab-csi-driver-') && join(bin, d) !== dirname(p.driver)) rmSync(join(bin, d), { recursive: true, force: true });
-    }
+    dropStaleBuilds(bin, 'lab-csi-driver-', dirname(p.driver));
     await tools.goBuild(CSI_DRIVER_SOURCE_DIR, dirname(p.driver), { 'lab-csi-driver': '.' }, '-s -w', tools.log, `lab-csi-driver ${p.versions.driver}`);
+  }
+}
+
+/** A keyed build unused this long is dropped, ms: keyed dirs only grow otherwise. */
+const STALE_BUILD_MS = 7 * 24 * 3600 * 1000;
+
+/**
+ * Drops builds of older versions or other sources (`prefix`-named dirs but `keep`) not touched for STALE_BUILD_MS.
+ * Only old ones: a second checkout (a git worktree, a CI clone) sharing this cache may be running its own driver
+ * build right now, and deleting it under its lab failed that run's tests with ENOENT.
+ */
+function dropStaleBuilds(bin: string, prefix: string, keep: string): void {
+  for (const d of existsSync(bin) ? readdirSync(bin) : []) {
+    const dir = join(bin, d);
+    if (d.startsWith(prefix) && dir !== keep && Date.now() - statSync(dir).mtimeMs > STALE_BUILD_MS) rmSync(dir, { recursive: true, force: true });
   }
 }
