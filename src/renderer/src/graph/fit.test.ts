@@ -66,7 +66,20 @@ describe('firstViewport', () => {
   it('falls back to the focus nodes at the least readable zoom when the whole graph does not fit', () => {
     const v = firstViewport(row, [row[0]!, row[1]!], room, margins, 1.1, 1.2);
     expect(v.zoom).toBe(1.1);
-    // pod and pvc span 0..562: centred in 53..636.
-    expect(v.x + (562 / 2) * 1.1).toBeCloseTo((53 + 636) / 2);
+    // pod and pvc span 0..562, 618 px at 1.1 in the 583 px of 53..636: they start at its left edge, the pod whole.
+    expect(v.x).toBeCloseTo(53);
+    // Where they fit, centred: in a wider room, in the middle of 53..736.
+    const wide = firstViewport(row, [row[0]!, row[1]!], { ...room, width: 1188 }, margins, 1.1, 1.2);
+    expect(wide.x + (562 / 2) * wide.zoom).toBeCloseTo((53 + 736) / 2);
+  });
+  it('starts at the top-left of the visible part on an axis where even the least readable zoom is too large (trial 7 of issue 8)', () => {
+    // Seven problem chains stacked 7 x 76 px: 532 px at zoom 1.1 in 485 px of height; no root to fall back to.
+    const chains = Array.from({ length: 7 }, (_, i) => node(`c${i}`, 0, i * 76));
+    const v = firstViewport(chains, undefined, { ...room, covered: { top: 0, right: 0, bottom: 0, left: 0 } }, margins, 1.1, 1.2);
+    expect(v.zoom).toBe(1.1);
+    // The first card whole at the top margin (centred, it started 14 px above the canvas), the rest below.
+    expect(v.y).toBeCloseTo(12);
+    // Across, they fit: centred as before.
+    expect(v.x + (232 / 2) * 1.1).toBeCloseTo((53 + 1088 - 12) / 2);
   });
 });
