@@ -37,7 +37,7 @@ function attachStuckFinding(view: ClusterView, pv: PersistentVolume, va: VolumeA
       : lease.state === 'not-found'
         ? t(` No leader Lease of its external-attacher (${verbatim(lease.name)}) is visible: it may not be deployed.`, ` Lease лидера его external-attacher (${verbatim(lease.name)}) не виден: возможно, он не развёрнут.`)
         : lease.state === 'held'
-          ? t(' Its external-attacher holds its leader Lease, yet has written neither attached nor an error: see its log.', ' Его external-attacher держит Lease лидера, но не записал ни attached, ни ошибку: посмотрите его журнал.')
+          ? t(' Its external-attacher holds its leader Lease, yet has written neither attached nor an error: see its log.', ' Его external-attacher держит Lease лидера, но не отметил том подключённым и не записал ошибку: посмотрите его журнал.')
           : t('', '');
   return finding({
     code: 'volume.attach-stuck',
@@ -75,7 +75,7 @@ function detachStuck(view: ClusterView, pv: PersistentVolume, va: VolumeAttachme
       step(
         t(
           `Only once the storage shows the volume detached (the node is gone, so nothing on it writes), let the deletion finish by removing the attacher's finalizer`,
-          `Только когда хранилище показывает том отключённым (узла нет, так что на нём никто не пишет), дайте удалению завершиться, сняв финализатор attacher'а`,
+          `Только когда хранилище показывает том отключённым (узла нет, так что на нём никто не пишет), дайте удалению завершиться, сняв финализатор external-attacher`,
         ),
         command`kubectl patch volumeattachment ${name} --type json -p ${'[{"op":"remove","path":"/metadata/finalizers"}]'}`,
       ),

@@ -67,7 +67,7 @@ describe('Summary values in the UI language', () => {
     ];
     for (const [lang, attached, notRequired, label] of [
       ['en', 'attached to node lab-node-a1 by driver csi.lab.kse.dev', 'no attachment needed: CSIDriver nfs.example.com says attachRequired: false', 'Attachment'],
-      ['ru', 'подключён к узлу lab-node-a1 драйвером csi.lab.kse.dev', 'подключение не нужно: CSIDriver nfs.example.com говорит attachRequired: false', 'Подключение'],
+      ['ru', 'подключён к узлу lab-node-a1 драйвером csi.lab.kse.dev', 'подключение не нужно: CSIDriver nfs.example.com его не требует (attachRequired)', 'Подключение'],
     ] as const) {
       const { container, unmount } = renderWithApp(
         <PaneProvider index={0} clusterId="demo">

@@ -458,7 +458,7 @@ export const ru: Record<MessageKey, string> = {
   'attachment.stuck': 'не подключён к узлу {node} (запрошено {since}): external-attacher драйвера {driver} его не подключил',
   'attachment.failed': 'подключить к узлу {node} не удалось (драйвер {driver})',
   'attachment.detaching': 'отключается от узла {node} драйвером {driver} (запрошено {since})',
-  'attachment.notRequired': 'подключение не нужно: CSIDriver {driver} говорит attachRequired: false',
+  'attachment.notRequired': 'подключение не нужно: CSIDriver {driver} его не требует (attachRequired)',
   'attachment.notCreated': 'ещё не подключён к узлу {node}: контроллер attach/detach не создал VolumeAttachment (драйвер {driver})',
   'attachment.notInUse': 'не подключён: его не использует ни один под на узле (драйвер {driver})',
   'summary.sourceClaim': 'Исходная заявка',
