@@ -161,13 +161,17 @@ it('detach stuck on a node that no longer exists: still attached, then its detac
   await apply(lab, pod(ns, 'app', { claims: ['data'], nodeName: DOOMED_NODE, tolerateAll: true }));
   const va = await until('attached to the node', () => (attachmentOf(pvName, DOOMED_NODE)?.status?.attached ? attachmentOf(pvName, DOOMED_NODE) : undefined), 60_000);
   const vaName = va.metadata!.name!;
+  // kube-controller-manager's own attach has finished too once the node's status lists the volume attached. A node
+  // deleted before that leaves the controller assuming the volume mounted there (actual_state_of_world.go AddVolumeNode:
+  // "Assume mounted, until proven otherwise"), and it force-detaches only after 6 min.
+  await until('the controller reports it attached on the node', async () => ((await lab.client('admin').get(`/api/v1/nodes/${DOOMED_NODE}`)).status?.volumesAttached ?? []).length > 0, 60_000);
   await lab.stopCsiSidecar('csi-attacher');
   try {
     // The node goes while its pod still uses the volume: the controller keeps the volume attached there.
     await lab.client('admin').delete(`/api/v1/nodes/${DOOMED_NODE}`);
     const attached = await live.waitFor(volumeRef(pvName), 'volume.detach-stuck');
     expect(attached.severity).toBe('warning');
-    expect(attached.cause.en).toBe(`The volume is still attached to node ${DOOMED_NODE}, which no longer exists, and no detach was asked for: the attach/detach controller detaches it once no pod on that node uses it (the pod garbage collector deletes the pods of a deleted node). Until then the volume cannot be attached to another node.`);
+    expect(attached.cause.en).toBe(`The volume is still attached to node ${DOOMED_NODE}, which no longer exists, and no detach was asked for: the attach/detach controller detaches it once no pod on that node uses it (the pod garbage collector deletes the pods of a deleted node; a volume it still believes mounted there is detached by force after 6 min). Until then the volume cannot be attached to another node.`);
     expect(evidenceLines(attached)).toEqual(expect.arrayContaining([`Node: ${DOOMED_NODE} does not exist`, 'Attached: true']));
     expect(attached.fix.map((s) => s.command)).toContain(`kubectl get pods -A --field-selector spec.nodeName=${DOOMED_NODE}`);
 

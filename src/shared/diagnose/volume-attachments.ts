@@ -66,8 +66,8 @@ function detachStuck(view: ClusterView, pv: PersistentVolume, va: VolumeAttachme
           `Том должен быть отключён от узла ${verbatim(node)}, которого больше нет: VolumeAttachment удалили ${duration(view.now() - deleting).ru} назад, а он остаётся, потому что external-attacher драйвера ${verbatim(driver)} не подтвердил отключение${detachError ? `: ${verbatim(detachError)}` : ''}. До тех пор том нельзя подключить к другому узлу.`,
         )
       : t(
-          `The volume is still attached to node ${verbatim(node)}, which no longer exists, and no detach was asked for: the attach/detach controller detaches it once no pod on that node uses it (the pod garbage collector deletes the pods of a deleted node). Until then the volume cannot be attached to another node.`,
-          `Том всё ещё подключён к узлу ${verbatim(node)}, которого больше нет, и отключение не запрошено: контроллер attach/detach отключит его, когда на том узле его не будет использовать ни один под (поды удалённого узла удаляет сборщик мусора подов). До тех пор том нельзя подключить к другому узлу.`,
+          `The volume is still attached to node ${verbatim(node)}, which no longer exists, and no detach was asked for: the attach/detach controller detaches it once no pod on that node uses it (the pod garbage collector deletes the pods of a deleted node; a volume it still believes mounted there is detached by force after 6 min). Until then the volume cannot be attached to another node.`,
+          `Том всё ещё подключён к узлу ${verbatim(node)}, которого больше нет, и отключение не запрошено: контроллер attach/detach отключит его, когда на том узле его не будет использовать ни один под (поды удалённого узла удаляет сборщик мусора подов; том, который он считает ещё смонтированным там, отключается принудительно через 6 мин). До тех пор том нельзя подключить к другому узлу.`,
         );
   const fix: FixStep[] = [describeStep(va), ...leaseSteps(view, driver)];
   if (deleting !== undefined) {
