@@ -6,9 +6,13 @@
  * to the VolumeAttachment, whose Summary names the attacher and says it is attached.
  */
 import { CSI_DRIVER_NAME } from '../cluster/lab';
+import type { Locator } from '@playwright/test';
 import { expect, test } from './support/fixtures';
 
 test.use({ labCsi: true });
+
+/** A field's text as read: without the isolate marks around cluster values (shared/verbatim.ts). */
+const read = (locator: Locator) => async () => ((await locator.textContent()) ?? '').replace(/[\u2066-\u2069]/g, '');
 
 test('a pod\'s volume attached to its node by the CSI driver, in English and Russian', async ({ app, lab, labHost, page, shot }) => {
   test.setTimeout(300_000);
@@ -26,7 +30,7 @@ test('a pod\'s volume attached to its node by the CSI driver, in English and Rus
 
   const field = app.details.summaryField('attachment');
   await test.step('the pod: attached to its node by the driver', async () => {
-    await expect(field).toContainText(`attached to node ${node} by driver ${CSI_DRIVER_NAME}`, { timeout: 60_000 });
+    await expect.poll(read(field), { timeout: 60_000 }).toContain(`attached to node ${node} by driver ${CSI_DRIVER_NAME}`);
     await expect(field.locator('[data-state="attached"]')).toHaveCount(1);
     await expect(field.getByTestId('summary-hint')).toContainText('VolumeAttachment');
     await shot('attachment-pod-en-1440');
@@ -34,7 +38,7 @@ test('a pod\'s volume attached to its node by the CSI driver, in English and Rus
 
   await test.step('in Russian', async () => {
     await app.setUiLanguage('ru');
-    await expect(field).toContainText(`подключён к узлу ${node} драйвером ${CSI_DRIVER_NAME}`);
+    await expect.poll(read(field)).toContain(`подключён к узлу ${node} драйвером ${CSI_DRIVER_NAME}`);
     await expect(app.details.summary).toContainText('Подключение');
     await app.setUiLanguage('en');
   });
@@ -52,6 +56,6 @@ test('a pod\'s volume attached to its node by the CSI driver, in English and Rus
     await claims.searchFor('data');
     await expect(claims.row('lab-csi', 'data')).toBeVisible({ timeout: 30_000 });
     await claims.open('lab-csi', 'data');
-    await expect(app.details.summaryField('attachment')).toContainText(`attached to node ${node} by driver ${CSI_DRIVER_NAME}`);
+    await expect.poll(read(app.details.summaryField('attachment'))).toContain(`attached to node ${node} by driver ${CSI_DRIVER_NAME}`);
   });
 });

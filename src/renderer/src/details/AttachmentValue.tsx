@@ -49,7 +49,8 @@ export function AttachmentValue({ attachments }: { attachments: AttachmentView[]
           )}
           <span className="muted small-text">
             {' · '}
-            <ObjectLink target={a.attachment ?? a.volume} />
+            {/* A VolumeAttachment's name is csi-<64 hex digits>, which says nothing: the link names its kind. */}
+            <ObjectLink target={a.attachment ?? a.volume} label={a.attachment ? t('attachment.link') : undefined} />
           </span>
         </li>
       ))}

@@ -79,7 +79,8 @@ describe('Summary values in the UI language', () => {
       expect(text).toContain(label);
       expect(text).toContain(attached);
       expect(text).toContain(notRequired);
-      expect(text).toContain('csi-abc');
+      // The link names the kind (the object's name is a hash).
+      expect(text).toContain('VolumeAttachment');
       unmount();
     }
   });

@@ -458,6 +458,7 @@ export const en = {
   'attachment.notRequired': 'no attachment needed: CSIDriver {driver} says attachRequired: false',
   'attachment.notCreated': 'not attached to node {node} yet: the attach/detach controller has made no VolumeAttachment (driver {driver})',
   'attachment.notInUse': 'not attached: no pod on a node uses it (driver {driver})',
+  'attachment.link': 'VolumeAttachment',
   'summary.sourceClaim': 'Source claim',
   'summary.snapshotClass': 'Snapshot class',
   'summary.snapshotContent': 'Snapshot content',

@@ -461,6 +461,7 @@ export const ru: Record<MessageKey, string> = {
   'attachment.notRequired': 'подключение не нужно: CSIDriver {driver} его не требует (attachRequired)',
   'attachment.notCreated': 'ещё не подключён к узлу {node}: контроллер attach/detach не создал VolumeAttachment (драйвер {driver})',
   'attachment.notInUse': 'не подключён: его не использует ни один под на узле (драйвер {driver})',
+  'attachment.link': 'VolumeAttachment',
   'summary.sourceClaim': 'Исходная заявка',
   'summary.snapshotClass': 'Класс снимков',
   'summary.snapshotContent': 'Содержимое снимка',
