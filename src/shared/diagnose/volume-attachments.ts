@@ -115,7 +115,7 @@ function attachmentEvidence(view: ClusterView, va: VolumeAttachment, gone: boole
 /** The external-attacher's leader Lease: who holds it and when it was renewed, or that it cannot be seen. */
 function leaseEvidence(view: ClusterView, driver: string): Evidence[] {
   const lease = attacherLease(view, driver);
-  const label = t('external-attacher Lease', 'Lease external-attacher');
+  const label = t('external-attacher Lease', 'Lease лидера external-attacher');
   switch (lease.state) {
     case 'unreadable':
       return [evidence(label, '', { note: t('cannot be read: no permission to list Leases', 'не прочитать: нет прав на чтение Lease'), source: 'coordination.k8s.io/v1 leases' })];
