@@ -1,7 +1,8 @@
 /**
  * Fixtures of the journeys. Worker-scoped, started only when a journey asks for them:
  * - `demoHost`: `kse web` with no kubeconfig at all, so it opens the built-in demo recording;
- * - `lab`: the real local control plane with the lesson scenarios (e2e/cluster), one per worker;
+ * - `lab`: the real local control plane with the lesson scenarios (e2e/cluster), one per worker; with its CSI
+ *   controller side (and so the 12-csi scenario) when a spec says `test.use({ labCsi: true })`;
  * - `labHost`: `kse web` with the lab's kubeconfig (contexts lab-admin and lab-student).
  * Test-scoped: `freshDemoHost` (a demo whose replay starts with the test), `app`, the page object of the whole window, and `shot(name)`, which saves a screenshot of a
  * main view to test-results/screenshots/<name>.png and attaches it to the report.
@@ -15,6 +16,8 @@ import { REPO_ROOT, startWebHost, type RunningWebHost } from './web-host';
 export const SCREENSHOT_DIR = join(REPO_ROOT, 'test-results', 'screenshots');
 
 interface WorkerFixtures {
+  /** Option: start the lab with its CSI controller side (LabOptions.csi); a worker of its own. */
+  labCsi: boolean;
   demoHost: RunningWebHost;
   lab: Lab;
   labHost: RunningWebHost;
@@ -34,6 +37,7 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
+  labCsi: [false, { option: true, scope: 'worker' }],
   demoHost: [
     async ({}, use) => {
       const host = await startWebHost();
@@ -43,9 +47,9 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker', timeout: 90_000 },
   ],
   lab: [
-    async ({}, use) => {
+    async ({ labCsi }, use) => {
       // A cold build of the control plane takes about 15 minutes; CI builds it before the tests (ci-prepare.sh).
-      const lab = await startLab({ seedScenarios: true, log: (line) => process.stderr.write(`${line}\n`) });
+      const lab = await startLab({ seedScenarios: true, csi: labCsi, log: (line) => process.stderr.write(`${line}\n`) });
       try {
         await use(lab);
       } finally {

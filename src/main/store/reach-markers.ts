@@ -221,6 +221,12 @@ export const MARKERS: { readonly [S in ReachSource]: { readonly [R in Reach<S>]:
     'waiting-pods': (store, _node, dirty) => {
       for (const pod of store.podsNotOnNode()) podAndClaims(pod, dirty);
     },
+    'volumes-attached-to-node': (store, node, dirty) => {
+      for (const va of store.attachmentsOnNode(name(node))) {
+        const pv = attachmentVolume(va);
+        if (pv) dirty.object('persistentvolumes', pv);
+      }
+    },
   },
   csinodes: {
     'provisioners-of-csinode': (_store, csiNode, dirty) => {

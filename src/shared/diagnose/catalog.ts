@@ -57,6 +57,9 @@ export const FINDING_CODES = {
   'volume.secret-missing': c('problem', 'csi-secrets', 'A Secret its CSI driver needs does not exist', 'Secret, нужный его CSI-драйверу, не существует'),
   'volume.secret-unchecked': c('info', 'csi-secrets', 'Cannot check a Secret its CSI driver needs', 'Нельзя проверить Secret, нужный его CSI-драйверу'),
   'volume.attach-error': c('problem', 'csi', 'Attach or detach failed', 'Ошибка подключения или отключения'),
+  // Attachments that do not move (volume-attachments.ts).
+  'volume.attach-stuck': c('problem', 'troubleshooting-mounts', 'Not attached: its attacher has not acted', 'Не подключён: attacher ничего не сделал'),
+  'volume.detach-stuck': c('problem', 'troubleshooting-mounts', 'Detach stuck on a node that no longer exists', 'Отключение застряло на узле, которого больше нет'),
   // Pods (pods-volumes.ts, pods-mounts.ts, pods-init.ts).
   'pod.claim-missing': c('problem', 'persistent-volume-claim', 'Uses a claim that does not exist', 'Использует несуществующую заявку'),
   'pod.ephemeral-claim-pending': c('expected-wait', 'ephemeral-volumes', 'Its ephemeral volume claim is being created', 'Заявка для эфемерного тома ещё создаётся'),

@@ -146,7 +146,8 @@ export type { DiagnosedKind } from './reach';
  *
  * - claims: a wait turns "slow" after SLOW_WAIT_MS (claims-common.ts); a condition (resize) or deletion ages.
  * - pods: init containers turn "stuck" (pods-init.ts), events age out of "recent" (pods-mounts.ts).
- * - volumes: Released / Failed / Pending volumes age.
+ * - volumes: Released / Failed / Pending volumes age; so do VolumeAttachments not attached or being deleted
+ *   (volume-attachments.ts: stuck after ATTACH_SLOW_MS).
  * - classes: their verdicts follow provisioner health, which the store re-assesses on its own timer.
  * - StatefulSets: their verdicts read objects only (claims, limits, quotas, classes, events), never the clock.
  * - VolumeSnapshots: a snapshot not ready turns "slow" after SLOW_WAIT_MS (snapshots.ts).
@@ -161,7 +162,7 @@ export const CHANGES_WITH_TIME: { readonly [K in DiagnosedKind]: false | ((view:
     const eventful = view.eventsFor('Pod', pod.metadata?.name ?? '', pod.metadata?.namespace).length > 0;
     return !ready || Boolean(pod.metadata?.deletionTimestamp) || eventful;
   },
-  persistentvolumes: (_view, pv) => pv.status?.phase !== 'Bound',
+  persistentvolumes: (view, pv) => pv.status?.phase !== 'Bound' || view.attachmentsOfVolume(pv.metadata?.name ?? '').some((va) => !va.status?.attached || Boolean(va.metadata?.deletionTimestamp)),
   storageclasses: false,
   statefulsets: false,
   volumesnapshots: (_view, snap) => snap.status?.readyToUse !== true,

@@ -82,6 +82,8 @@ export const REACH = {
     'pods-on-node',
     /** Every pod not yet placed, and its claims (where it may run reads every node's labels and taints). */
     'waiting-pods',
+    /** The volumes of the VolumeAttachments naming it (a detach from a node that is gone). */
+    'volumes-attached-to-node',
   ],
   csinodes: [
     /** The drivers it lists, as provisioners. */

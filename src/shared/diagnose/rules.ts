@@ -19,13 +19,14 @@ import { unionOfReads, type DiagnosedKind, type Reach, type ReachSource } from '
 import type { Rule } from './rule';
 import { snapshotRule } from './snapshots';
 import { statefulSetRule } from './statefulsets';
+import { volumeAttachmentRule } from './volume-attachments';
 import { volumeRule } from './volumes';
 
 /** The rules of each diagnosed kind; a new rule is listed here, with its `reads`. */
 export const RULES: { readonly [K in DiagnosedKind]: readonly Rule<K>[] } = {
   persistentvolumeclaims: [terminatingClaimRule, pendingClaimRule, claimSecretsRule, boundOrLostClaimRule],
   storageclasses: [classRule, classSecretsRule],
-  persistentvolumes: [volumeRule, volumeSecretsRule],
+  persistentvolumes: [volumeRule, volumeAttachmentRule, volumeSecretsRule],
   pods: [podSchedulingRule, podVolumesRule, podReferencesRule, podMountEventsRule, initContainersRule],
   statefulsets: [statefulSetRule],
   volumesnapshots: [snapshotRule],

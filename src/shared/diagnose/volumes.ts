@@ -14,6 +14,7 @@ import { SLOW_WAIT_MS } from './claims-common';
 import { VOLUME_FACTS_SOURCE, volumeEvidence } from './static-binding';
 import { healthEvidence } from './provisioners';
 import { forgetClaimUidStep, removeClaimRefStep } from './volume-fixes';
+import { detachStuckOnGoneNode } from './attachment-facts';
 import type { Rule } from './rule';
 
 /** Where the data of a volume lives, for the user to look at before reusing or deleting it. */
@@ -171,7 +172,8 @@ function attachErrors(ctx: DiagnoseContext, pv: PersistentVolume): Finding[] {
   const out: Finding[] = [];
   for (const va of ctx.view.attachmentsOfVolume(pv.metadata?.name ?? '')) {
     const error = va.status?.attachError ?? va.status?.detachError;
-    if (!error?.message) continue;
+    // A detach error on a node that is gone is part of volume.detach-stuck (volume-attachments.ts).
+    if (!error?.message || detachStuckOnGoneNode(ctx.view, va)) continue;
     const attaching = va.status?.attachError !== undefined;
     out.push(
       finding({
@@ -197,6 +199,8 @@ export const volumeRule: Rule<'persistentvolumes'> = {
   reads: {
     persistentvolumeclaims: ['volumes-of-claim'],
     volumeattachments: ['volume-of-attachment'],
+    // A detach error on a node that is gone belongs to volume.detach-stuck instead.
+    nodes: ['volumes-attached-to-node'],
     events: ['subject-of-event'],
     // A Released volume waits for the provisioner that made it to delete it.
     provisioners: ['released-volumes-of-provisioner'],

@@ -75,6 +75,8 @@ export const SUMMARY_FIELD_IDS = [
   'attachedVolume',
   'attached',
   'attachError',
+  // Claims and pods: where their CSI volume stands in the attach step.
+  'attachment',
   // Snapshots.
   'sourceClaim',
   'snapshotClass',
@@ -162,6 +164,8 @@ export type SummaryValue =
   | { type: 'conditions'; conditions: ConditionView[] }
   | { type: 'verdict'; verdict: ProvisionerVerdict }
   | { type: 'provisionerType'; provisionerType: ProvisionerType }
+  /** Claims and pods: their CSI volumes' attach state (shared/diagnose/attachment-facts.ts), worded by the renderer. */
+  | { type: 'attachment'; attachments: AttachmentView[] }
   /** A workload's wanted replicas (spec.replicas, 1 when unset) and how many are ready (status.readyReplicas). */
   | { type: 'replicas'; wanted: number; ready: number };
 
@@ -171,4 +175,23 @@ export interface SummaryField {
   path?: string;
   value: SummaryValue;
   note?: SummaryNote;
+}
+
+/**
+ * A CSI volume's attach step, for one node or for every VolumeAttachment of the volume:
+ * - `attached`: status.attached is true (attached to `node` by driver `driver`);
+ * - `attaching`: created `since`, not attached yet, no error; `stuck`: the same past ATTACH_SLOW_MS;
+ * - `failed`: status.attachError (`error`, verbatim); `detaching`: being deleted `since`, `error` = status.detachError;
+ * - `not-required`: the CSIDriver says attachRequired: false, so no VolumeAttachment is made;
+ * - `not-created`: a pod on `node` uses it, and the attach/detach controller has made no VolumeAttachment yet;
+ * - `not-in-use`: no VolumeAttachment, and no pod on a node uses the volume.
+ */
+export interface AttachmentView {
+  state: 'attached' | 'attaching' | 'stuck' | 'failed' | 'detaching' | 'not-required' | 'not-created' | 'not-in-use';
+  volume: ObjectRef;
+  attachment?: ObjectRef;
+  node?: string;
+  driver?: string;
+  since?: string;
+  error?: string;
 }

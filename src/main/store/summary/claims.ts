@@ -8,6 +8,7 @@ import { resourceOfKind } from '../../../shared/kube/resource-registry';
 import type { ObjectStore } from '../object-store';
 import { refOf } from '../related-chain';
 import type { FindingsCache } from '../findings-cache';
+import { claimAttachmentField } from './attachments';
 import { provisionerField } from './classes';
 import type { SummaryList } from './fields';
 
@@ -34,6 +35,7 @@ export function claimSummary(list: SummaryList, store: ObjectStore, claim: Persi
   const provisioner = claim.metadata?.annotations?.[STORAGE_PROVISIONER_ANNOTATION] ?? (className ? store.get('storageclasses', className)?.provisioner : undefined);
   if (provisioner && findings) provisionerField(list, findings, provisioner, claim.metadata?.annotations?.[STORAGE_PROVISIONER_ANNOTATION] ? `metadata.annotations[${STORAGE_PROVISIONER_ANNOTATION}]` : 'storageclass.provisioner');
   if (spec.volumeName) list.refs('volumeName', 'spec.volumeName', [list.byName('persistentvolumes', spec.volumeName)]);
+  claimAttachmentField(list, store, claim);
   if (spec.selector) list.code('selector', 'spec.selector', formatSelector(spec.selector));
   const source = spec.dataSourceRef ?? spec.dataSource;
   if (source?.kind && source.name) {

@@ -27,7 +27,7 @@ const BUILDERS: { [K in Resource]: (list: SummaryList, ctx: BuildContext, obj: O
   persistentvolumeclaims: (list, { store, findings }, obj) => claimSummary(list, store, obj, findings),
   persistentvolumes: (list, { findings }, obj) => volumeSummary(list, obj, findings),
   storageclasses: (list, { findings }, obj) => classSummary(list, findings, obj),
-  pods: (list, _ctx, obj) => podSummary(list, obj),
+  pods: (list, { store }, obj) => podSummary(list, store, obj),
   nodes: (list, { store }, obj) => nodeSummary(list, store, obj),
   csidrivers: (list, { findings }, obj) => csiDriverSummary(list, findings, obj),
   csinodes: (list, _ctx, obj) => csiNodeSummary(list, obj),

@@ -8,9 +8,10 @@ import type { KubeNode, Pod } from '../../../shared/kube/objects';
 import { condition } from '../../../shared/diagnose/object-helpers';
 import type { ObjectStore } from '../object-store';
 import { csiNodeDrivers, podClaimNames, volumeType } from '../object-keys';
+import { podAttachmentField } from './attachments';
 import type { SummaryList } from './fields';
 
-export function podSummary(list: SummaryList, pod: Pod): void {
+export function podSummary(list: SummaryList, store: ObjectStore, pod: Pod): void {
   const spec = pod.spec ?? {};
   const ns = pod.metadata?.namespace ?? '';
   list.text('phase', 'status.phase', pod.status?.phase);
@@ -22,6 +23,7 @@ export function podSummary(list: SummaryList, pod: Pod): void {
     'spec.volumes[].persistentVolumeClaim',
     podClaimNames(pod).map((name) => list.byName('persistentvolumeclaims', name, ns)),
   );
+  podAttachmentField(list, store, pod);
   list.list(
     'podVolumes',
     'spec.volumes',

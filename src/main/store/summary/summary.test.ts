@@ -209,6 +209,51 @@ describe('pod and node summary', () => {
   });
 });
 
+describe("a claim's and a pod's attachment (issue 15)", () => {
+  const csiPair = () => {
+    const [claim, volume] = boundPair('shop', 'data');
+    volume.spec = { ...volume.spec, csi: { driver: 'example.com/nfs', volumeHandle: 'vol-1' } };
+    return [claim, volume] as const;
+  };
+
+  it('attached to the node of the pod by the driver; the claim lists every attachment and the pod only its node', () => {
+    const s = store();
+    const [claim, volume] = csiPair();
+    s.replace('nodes', [nodeObj('node-1')]);
+    s.replace('persistentvolumeclaims', [claim]);
+    s.replace('persistentvolumes', [volume]);
+    s.replace('pods', [pod('shop', 'db-0', ['data'], { nodeName: 'node-1' })]);
+    s.replace('volumeattachments', [attachment(volume.metadata!.name!, 'node-1'), attachment(volume.metadata!.name!, 'node-2', false)]);
+    const onPod = byId(s.getObject({ kind: 'pods', name: 'db-0', namespace: 'shop' })?.summary).attachment;
+    expect(onPod).toEqual({
+      id: 'attachment',
+      path: 'VolumeAttachment spec.nodeName, spec.attacher, status',
+      value: { type: 'attachment', attachments: [{ state: 'attached', node: 'node-1', driver: 'example.com/nfs', volume: expect.objectContaining({ name: volume.metadata?.name }), attachment: expect.objectContaining({ kind: 'volumeattachments', name: `csi-${volume.metadata?.name}-node-1` }) }] },
+    });
+    const onClaim = byId(s.getObject({ kind: 'persistentvolumeclaims', name: 'data', namespace: 'shop' })?.summary).attachment;
+    expect(onClaim?.value.type === 'attachment' && onClaim.value.attachments.map((a) => [a.state, a.node])).toEqual([['attached', 'node-1'], ['attaching', 'node-2']]);
+  });
+
+  it('why not: the CSIDriver needs no attachment, none made yet for the pod\'s node; nothing for a pod not placed or a volume that is not CSI', () => {
+    const s = store();
+    const [claim, volume] = csiPair();
+    s.replace('persistentvolumeclaims', [claim]);
+    s.replace('persistentvolumes', [volume]);
+    s.replace('pods', [pod('shop', 'db-0', ['data'], { nodeName: 'node-1' }), pod('shop', 'waiting', ['data'])]);
+    const states = (kind: 'pods' | 'persistentvolumeclaims', name: string) => {
+      const f = byId(s.getObject({ kind, name, namespace: 'shop' })?.summary).attachment;
+      return f?.value.type === 'attachment' ? f.value.attachments.map((a) => a.state) : undefined;
+    };
+    expect(states('pods', 'db-0')).toEqual(['not-created']);
+    expect(states('persistentvolumeclaims', 'data')).toEqual(['not-created']);
+    expect(states('pods', 'waiting')).toBeUndefined();
+    s.replace('csidrivers', [{ apiVersion: 'storage.k8s.io/v1', kind: 'CSIDriver', metadata: { name: 'example.com/nfs' }, spec: { attachRequired: false } }]);
+    expect(states('pods', 'db-0')).toEqual(['not-required']);
+    s.replace('persistentvolumes', [{ ...volume, metadata: { ...volume.metadata, resourceVersion: '2' }, spec: { ...volume.spec, csi: undefined, hostPath: { path: '/data' } } }]);
+    expect(states('pods', 'db-0')).toBeUndefined();
+  });
+});
+
 describe('the other kinds', () => {
   it('an attachment: attacher, node, volume, whether attached, the error', () => {
     const s = store();

@@ -4,6 +4,10 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { SummaryField } from '../../../shared/model/summary';
 import { I18nProvider } from '../i18n/i18n';
 import { hintFor, SummaryView } from './SummaryView';
+import { plainText } from '../../../shared/verbatim';
+import { PaneProvider } from '../components/pane-context';
+import { emptyPane } from '../state/view-state';
+import { renderWithApp } from '../testing/render';
 
 afterEach(cleanup);
 const phase: SummaryField[] = [{ id: 'phase', path: 'status.phase', value: { type: 'text', text: 'Pending' } }];
@@ -46,5 +50,38 @@ describe('Summary values in the UI language', () => {
     );
     expect(container.textContent).toContain('3 (готовы: 2)');
     expect(container.textContent).not.toContain('ready');
+  });
+
+  it('a pod\'s attachment: "attached to node X by driver Y" in English and Russian, names verbatim, linked to its VolumeAttachment', () => {
+    const fields: SummaryField[] = [
+      {
+        id: 'attachment',
+        value: {
+          type: 'attachment',
+          attachments: [
+            { state: 'attached', node: 'lab-node-a1', driver: 'csi.lab.kse.dev', volume: { kind: 'persistentvolumes', name: 'pvc-1' }, attachment: { kind: 'volumeattachments', name: 'csi-abc' } },
+            { state: 'not-required', driver: 'nfs.example.com', volume: { kind: 'persistentvolumes', name: 'pvc-2' } },
+          ],
+        },
+      },
+    ];
+    for (const [lang, attached, notRequired, label] of [
+      ['en', 'attached to node lab-node-a1 by driver csi.lab.kse.dev', 'no attachment needed: CSIDriver nfs.example.com says attachRequired: false', 'Attachment'],
+      ['ru', 'подключён к узлу lab-node-a1 драйвером csi.lab.kse.dev', 'подключение не нужно: CSIDriver nfs.example.com его не требует (attachRequired)', 'Подключение'],
+    ] as const) {
+      const { container, unmount } = renderWithApp(
+        <PaneProvider index={0} clusterId="demo">
+          <SummaryView fields={fields} kind="pods" />
+        </PaneProvider>,
+        { lang, view: { open: ['demo'], panes: [emptyPane('demo')] } },
+      );
+      const text = plainText(container.textContent ?? '');
+      expect(text).toContain(label);
+      expect(text).toContain(attached);
+      expect(text).toContain(notRequired);
+      // The link names the kind (the object's name is a hash).
+      expect(text).toContain('VolumeAttachment');
+      unmount();
+    }
   });
 });

@@ -14,6 +14,7 @@ import { PhaseChip } from '../tables/cells';
 import { verbatim } from '../../../shared/verbatim';
 import type { Resource } from '../../../shared/kube/resource-registry';
 import { WholeWords } from '../components/WholeWords';
+import { AttachmentValue } from './AttachmentValue';
 
 /** Fields with a hint: what a student needs to read the value. */
 export const HINTS: Partial<Record<SummaryFieldId, MessageKey>> = {
@@ -57,6 +58,7 @@ export const HINTS: Partial<Record<SummaryFieldId, MessageKey>> = {
   zone: 'hint.zone',
   csiDrivers: 'hint.csiDrivers',
   volumesAttached: 'hint.volumesAttached',
+  attachment: 'hint.attachment',
   ephemeralStorage: 'hint.ephemeralStorage',
   attachRequired: 'hint.attachRequired',
   fsGroupPolicy: 'hint.fsGroupPolicy',
@@ -264,5 +266,7 @@ export function SummaryValueView({ value }: { value: SummaryValue }) {
       return <span>{t(`provisionerType.${value.provisionerType}`)}</span>;
     case 'replicas':
       return <span>{t('summary.replicasReady', { wanted: value.wanted, ready: value.ready })}</span>;
+    case 'attachment':
+      return <AttachmentValue attachments={value.attachments} />;
   }
 }

@@ -100,7 +100,9 @@ export const READS_WORLD = {
   csistoragecapacities: [{ apiVersion: 'storage.k8s.io/v1', kind: 'CSIStorageCapacity', metadata: meta('cap-a', 'kube-system'), storageClassName: 'fast', capacity: '4Gi', nodeTopology: { matchLabels: { 'topology.kubernetes.io/zone': 'a' } } }],
   persistentvolumeclaims: claims,
   persistentvolumes: volumes,
-  volumeattachments: [{ apiVersion: 'storage.k8s.io/v1', kind: 'VolumeAttachment', metadata: meta('va-1'), spec: { attacher: 'disk.example.com', nodeName: 'node-b', source: { persistentVolumeName: 'pv-data' } }, status: { attached: false, attachError: { message: 'rpc error: code = Internal desc = attach failed', time: minutesAgo(5) } } }],
+  volumeattachments: [{ apiVersion: 'storage.k8s.io/v1', kind: 'VolumeAttachment', metadata: meta('va-1'), spec: { attacher: 'disk.example.com', nodeName: 'node-b', source: { persistentVolumeName: 'pv-data' } }, status: { attached: false, attachError: { message: 'rpc error: code = Internal desc = attach failed', time: minutesAgo(5) } } },
+    // Not attached for 90 min with no error: attach stuck (its attacher's Lease is read).
+    { apiVersion: 'storage.k8s.io/v1', kind: 'VolumeAttachment', metadata: meta('va-2'), spec: { attacher: 'disk.example.com', nodeName: 'node-a', source: { persistentVolumeName: 'pv-data' } }, status: { attached: false } }],
   pods: [waiter, web0, web1, holder, restorer],
   configmaps: [{ apiVersion: 'v1', kind: 'ConfigMap', metadata: meta('web-config', ns) }],
   secrets: [{ apiVersion: 'v1', kind: 'Secret', metadata: meta('vault-creds', ns) }],
