@@ -141,6 +141,17 @@ function classesOfDriverEvidence(found: ReturnType<typeof classesOfDriver>): Evi
   ];
 }
 
+/**
+ * What the sidecars said about the missing class: external-provisioner's ProvisioningFailed for a claim waiting for
+ * its volume, external-resizer's VolumeModifyFailed (`VAC "platinum" does not exist.`) for a bound one; only events
+ * that name the class.
+ */
+function missingClassEvents(c: AttributesCase): Evidence[] {
+  const events = eventsAbout(c.ctx.view, 'persistentvolumeclaims', c.claim).filter((e) => e.message?.includes(c.wanted));
+  const event = newestEvent(events, ['ProvisioningFailed', ...MODIFY_FAILED_REASONS]);
+  return event ? [eventEvidence(c.ctx.view, event)] : [];
+}
+
 function missingClass(c: AttributesCase): Finding {
   const bound = c.claim.status?.phase === 'Bound';
   const found = classesOfDriver(c);
@@ -157,7 +168,7 @@ function missingClass(c: AttributesCase): Finding {
       `The claim asks for VolumeAttributesClass ${verbatim(c.wanted)}, which does not exist: ${consequence.en}.`,
       `Заявка просит VolumeAttributesClass ${verbatim(c.wanted)}, которого не существует: ${consequence.ru}.`,
     ),
-    evidence: [wantedEvidence(c, t('does not exist', 'не существует')), ...(bound ? [currentEvidence(c)] : []), ...statusEvidence(c), ...classesOfDriverEvidence(found)],
+    evidence: [wantedEvidence(c, t('does not exist', 'не существует')), ...(bound ? [currentEvidence(c)] : []), ...statusEvidence(c), ...classesOfDriverEvidence(found), ...missingClassEvents(c)],
     fix: [
       found?.names.length
         ? step(
