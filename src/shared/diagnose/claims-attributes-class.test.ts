@@ -85,8 +85,9 @@ describe('VolumeAttributesClass of a claim', () => {
       currentVolumeAttributesClassName: 'gold',
       modifyVolumeStatus: { targetVolumeAttributesClassName: 'silver', status: 'Infeasible' },
       conditions: [
-        { type: 'ModifyVolumeError', status: 'True', message: `ModifyVolume failed with error: ${message}. Waiting for retry.`, lastTransitionTime: minutesAgo(1) },
-        { type: 'ModifyingVolume', status: 'True', message: `ModifyVolume failed with error${message}. Waiting for retry.`, lastTransitionTime: minutesAgo(1) },
+        // As external-resizer v2.3.0 wrote them on the lab.
+        { type: 'ModifyingVolume', status: 'True', message: 'Modifying volume to "silver" failed. Waiting for retry.', lastTransitionTime: minutesAgo(1) },
+        { type: 'ModifyVolumeError', status: 'True', reason: 'InvalidArgument', message: 'unknown mutable parameter "burst"', lastTransitionTime: minutesAgo(1) },
       ],
     });
     const [f] = run(c, { events: [eventAbout(c, 'VolumeModifyFailed', message, { type: 'Warning', component: 'external-resizer hostpath.csi.k8s.io' })] });
@@ -117,7 +118,21 @@ describe('VolumeAttributesClass of a claim', () => {
     expect(f?.code).toBe('claim.modify-slow');
     expect(f?.severity).toBe('warning');
     expect(plainText(f!.cause.en)).toBe('The change of the volume to VolumeAttributesClass silver has been in progress for 25 min: the driver keeps failing and it is retried; most drivers take seconds to minutes.');
-    expect(f?.evidence.map((e) => e.source)).toContain('status.conditions[type=ModifyingVolume].lastTransitionTime');
+    expect(f?.evidence.map((e) => e.source)).toContain('status.conditions[type=ModifyingVolume].lastTransitionTime, event VolumeModify');
     expect(f?.evidence.map((e) => e.value)).toContain('ModifyVolume failed with error: rpc error: code = Internal desc = backend busy. Waiting for retry.');
+  });
+
+  it('counts the wait from the first VolumeModify event when a retry rewrote the condition', () => {
+    const c = claim('silver', {
+      currentVolumeAttributesClassName: 'gold',
+      modifyVolumeStatus: { targetVolumeAttributesClassName: 'silver', status: 'InProgress' },
+      conditions: [{ type: 'ModifyingVolume', status: 'True', message: 'ModifyVolume operation in progress.', lastTransitionTime: minutesAgo(1) }],
+    });
+    const started = eventAbout(c, 'VolumeModify', 'external resizer is modifying volume data-db-0 with vac silver', { minutesAgo: 30, count: 7 });
+    const [f] = run(c, { events: [{ ...started, lastTimestamp: minutesAgo(1) }] });
+    expect(f?.code).toBe('claim.modify-slow');
+    expect(plainText(f!.cause.en)).toContain('in progress for 30 min');
+    // An event about another class does not count.
+    expect(codes(c, { events: [eventAbout(c, 'VolumeModify', 'external resizer is modifying volume data-db-0 with vac gold', { minutesAgo: 30 })] })).toEqual([]);
   });
 });

@@ -23,7 +23,13 @@ import type { Rule } from './rule';
 import { claimClassName } from './view';
 import { command, withNames } from './shell-quote';
 
-/** external-resizer's event reasons (pkg/util: VolumeModify, VolumeModifyFailed). */
+/**
+ * external-resizer's event reasons (pkg/util). Seen on the lab (external-resizer v2.3.0): VolumeModify `external resizer
+ * is modifying volume <claim> with vac <class>`, VolumeModifySuccessful, VolumeModifyFailed with the driver's gRPC
+ * error (`rpc error: code = InvalidArgument desc = ...`) or `VAC "<class>" does not exist.`; on a refusal the
+ * conditions ModifyingVolume (`Modifying volume to "<class>" failed. Waiting for retry.`) and ModifyVolumeError
+ * (reason: the gRPC code, message: the driver's).
+ */
 const MODIFY_FAILED_REASONS = ['VolumeModifyFailed'];
 
 interface AttributesCase {
@@ -212,9 +218,21 @@ function infeasible(c: AttributesCase, vac: VolumeAttributesClass): Finding {
   });
 }
 
-/** Since when the change is InProgress: the ModifyingVolume condition's transition time. */
+/**
+ * Since when the change is InProgress: the earlier of the ModifyingVolume condition's transition time and the first
+ * VolumeModify event for this class (`external resizer is modifying volume <claim> with vac <class>`); the
+ * condition may be rewritten on a retry, the event keeps its first time while it repeats.
+ */
 function inProgressSince(c: AttributesCase): number | undefined {
-  return millis(condition(c.claim.status?.conditions, 'ModifyingVolume')?.lastTransitionTime);
+  const times: number[] = [];
+  const fromCondition = millis(condition(c.claim.status?.conditions, 'ModifyingVolume')?.lastTransitionTime);
+  if (fromCondition !== undefined) times.push(fromCondition);
+  for (const e of eventsAbout(c.ctx.view, 'persistentvolumeclaims', c.claim)) {
+    if (e.reason !== 'VolumeModify' || !e.message?.endsWith(`with vac ${c.wanted}`)) continue;
+    const first = millis(e.firstTimestamp) ?? millis(e.eventTime);
+    if (first !== undefined) times.push(first);
+  }
+  return times.length ? Math.min(...times) : undefined;
 }
 
 function slowInProgress(c: AttributesCase, vac: VolumeAttributesClass): Finding[] {
@@ -236,7 +254,7 @@ function slowInProgress(c: AttributesCase, vac: VolumeAttributesClass): Finding[
         wantedEvidence(c),
         currentEvidence(c),
         ...statusEvidence(c),
-        evidence(t('In progress since', 'Идёт с'), new Date(since).toISOString(), { source: 'status.conditions[type=ModifyingVolume].lastTransitionTime' }),
+        evidence(t('In progress since', 'Идёт с'), new Date(since).toISOString(), { source: 'status.conditions[type=ModifyingVolume].lastTransitionTime, event VolumeModify' }),
         ...errors,
       ],
       fix: [
