@@ -9,6 +9,8 @@
  *   class no claim uses;
  * - claim.attributes-class-missing: a bound claim moved to a class that does not exist (external-resizer writes
  *   modifyVolumeStatus Pending), gone once the class is created;
+ * - claim.attributes-class-driver-mismatch: a class of another driver (external-resizer applies it all the same;
+ *   external-provisioner refuses a new claim naming it);
  * - claim.modify-infeasible: a class whose parameter the driver refuses (InvalidArgument -> Infeasible);
  * - claim.modify-slow: the driver failing with Internal keeps the change InProgress (ModifyingVolume and
  *   ModifyVolumeError conditions, retried): made on the lab; "for more than 10 minutes" is judged by the same rules
@@ -27,7 +29,7 @@ import { apply, asRead, claimRef, codes, evidenceLines, expectCacheAgrees, type 
 let lab: Lab;
 let live: LiveCluster;
 const CLASS = 'csi-vac';
-const VAC_CODES = ['claim.attributes-class-missing', 'claim.modify-infeasible', 'claim.modify-slow'];
+const VAC_CODES = ['claim.attributes-class-missing', 'claim.attributes-class-driver-mismatch', 'claim.modify-infeasible', 'claim.modify-slow'];
 
 function attributesClass(name: string, parameters: Record<string, string>, driverName = CSI_DRIVER_NAME): KubeObject {
   return { apiVersion: 'storage.k8s.io/v1', kind: 'VolumeAttributesClass', metadata: { name }, driverName, parameters } as KubeObject;
@@ -78,6 +80,7 @@ beforeAll(async () => {
     attributesClass('silver', { iops: '1000' }),
     attributesClass('unused', { iops: '50' }),
     attributesClass('bursty', { burst: 'on' }),
+    attributesClass('alien', { iops: '2' }, 'other.example.com'),
   );
 });
 
@@ -149,6 +152,27 @@ describe('VolumeAttributesClass', () => {
     expect(event.message).toMatch(/^volumeattributesclasses\.storage\.k8s\.io "nonexistent" not found/);
     await until('the finding shows the provisioner\'s event', () => evidenceLines(asRead(live.finding(ref, 'claim.attributes-class-missing')!)).includes(`Event ProvisioningFailed: ${event.message}`));
     expect(stored(ns, 'fresh')?.status?.phase).toBe('Pending');
+  });
+
+  it('a class of another driver: external-resizer applies it anyway, external-provisioner refuses it; claim.attributes-class-driver-mismatch', async () => {
+    const ns = await namespace(lab, 'vac-alien');
+    await apply(lab, tunedClaim(ns, 'data', 'gold'));
+    await bound(ns, 'data');
+    await applied(ns, 'data', 'gold');
+    await askFor(ns, 'data', 'alien');
+    // external-resizer v2.3.0 does not compare the class's driverName with the volume's driver.
+    await applied(ns, 'data', 'alien');
+    const moved = asRead(await live.waitFor(claimRef(ns, 'data'), 'claim.attributes-class-driver-mismatch', 60_000));
+    expect(moved.severity).toBe('warning');
+    expect(moved.cause.en).toBe(`The claim asks for VolumeAttributesClass alien of driver other.example.com, but its volume is made by driver ${CSI_DRIVER_NAME}: its parameters were written for another driver, yet external-resizer passes them to ${CSI_DRIVER_NAME}, which may read them differently or ignore them.`);
+
+    await apply(lab, tunedClaim(ns, 'fresh', 'alien'));
+    const ref = claimRef(ns, 'fresh');
+    await live.waitFor(ref, 'claim.attributes-class-driver-mismatch', 60_000);
+    const event = await until('external-provisioner refuses it', () => live.store.eventsFor('PersistentVolumeClaim', 'fresh', ns).find((e) => e.reason === 'ProvisioningFailed'), 60_000);
+    expect(event.message).toBe(`VAC alien referenced in PVC is for driver other.example.com which does not match driver name ${CSI_DRIVER_NAME}`);
+    await until('the finding shows it', () => evidenceLines(asRead(live.finding(ref, 'claim.attributes-class-driver-mismatch')!)).includes(`Event ProvisioningFailed: ${event.message}`));
+    expectCacheAgrees(live, ref);
   });
 
   it('a class whose parameter the driver refuses: Infeasible, claim.modify-infeasible with the driver\'s error', async () => {

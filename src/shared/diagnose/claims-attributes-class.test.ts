@@ -74,6 +74,20 @@ describe('VolumeAttributesClass of a claim', () => {
     expect(f?.evidence.at(-1)?.source).toBe('volumeattributesclass.driverName (driver from storageclass.provisioner)');
   });
 
+  it("a class of another driver: the resizer applied it anyway (bound), or the provisioner refuses it (pending)", () => {
+    const alien = vac('alien', { iops: '2' }, 'other.example.com');
+    const [f] = run(claim('alien', { currentVolumeAttributesClassName: 'alien' }), { volumeattributesclasses: [...base.volumeattributesclasses!, alien] });
+    expect(f?.code).toBe('claim.attributes-class-driver-mismatch');
+    expect(f?.severity).toBe('warning');
+    expect(plainText(f!.cause.en)).toBe(`The claim asks for VolumeAttributesClass alien of driver other.example.com, but its volume is made by driver ${DRIVER}: its parameters were written for another driver, yet external-resizer passes them to ${DRIVER}, which may read them differently or ignore them.`);
+    expect(f?.fix.map((s) => s.command)).toContain('kubectl get volumeattributesclass alien');
+    const pending: PersistentVolumeClaim = { ...claim('alien'), spec: { ...claim('alien').spec, volumeName: '' }, status: { phase: 'Pending' } };
+    const refused = eventAbout(pending, 'ProvisioningFailed', `VAC alien referenced in PVC is for driver other.example.com which does not match driver name ${DRIVER}`, { type: 'Warning' });
+    const p = run(pending, { volumeattributesclasses: [...base.volumeattributesclasses!, alien], events: [refused] }).find((x) => x.code === 'claim.attributes-class-driver-mismatch');
+    expect(plainText(p!.cause.en)).toContain('external-provisioner refuses to create the volume with it');
+    expect(p?.evidence.at(-1)?.value).toBe(refused.message);
+  });
+
   it('cannot tell a missing class while the classes cannot be read', () => {
     expect(codes(claim('platinum'), {}, { states: { volumeattributesclasses: 'forbidden' } })).toEqual([]);
     expect(codes(claim('platinum'), {}, { states: { volumeattributesclasses: 'absent' } })).toEqual([]);

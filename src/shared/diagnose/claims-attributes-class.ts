@@ -60,6 +60,8 @@ export function diagnoseAttributesClass(ctx: DiagnoseContext, claim: PersistentV
   if (ctx.view.kindState('volumeattributesclasses') !== 'synced') return [];
   const vac = ctx.view.get('volumeattributesclasses', wanted);
   if (!vac) return [missingClass(c)];
+  const mismatch = driverMismatch(c, vac);
+  if (mismatch) return [mismatch];
   if (c.current === wanted) return [];
   const status = claim.status?.modifyVolumeStatus?.status;
   if (status === 'Infeasible') return [infeasible(c, vac)];
@@ -183,6 +185,46 @@ function missingClass(c: AttributesCase): Finding {
           )
         : step(t(`Create VolumeAttributesClass ${verbatim(c.wanted)} for the volume's CSI driver, with the parameters its documentation lists`, `Создайте VolumeAttributesClass ${verbatim(c.wanted)} для CSI-драйвера тома с параметрами из его документации`)),
       ...revertStep(c),
+      describeStep(c),
+    ],
+  });
+}
+
+/**
+ * A class written for another driver. external-provisioner refuses to create the volume (`VAC <class> referenced in
+ * PVC is for driver <a> which does not match driver name <b>`), but external-resizer (v2.3.0, seen on the lab) does
+ * not compare the names: it passes the class's parameters to the volume's driver and marks the change done.
+ */
+function driverMismatch(c: AttributesCase, vac: VolumeAttributesClass): Finding | undefined {
+  const driver = driverOf(c);
+  if (!driver || !vac.driverName || vac.driverName === driver.driver) return undefined;
+  const bound = c.claim.status?.phase === 'Bound';
+  const consequence = bound
+    ? t(
+        `its parameters were written for another driver, yet external-resizer passes them to ${verbatim(driver.driver)}, which may read them differently or ignore them`,
+        `его параметры написаны для другого драйвера, но external-resizer всё равно передаёт их ${verbatim(driver.driver)}, который может понять их иначе или пропустить`,
+      )
+    : t(`external-provisioner refuses to create the volume with it`, `external-provisioner отказывается создавать с ним том`);
+  const provisionEvent = bound ? undefined : newestEvent(eventsAbout(c.ctx.view, 'persistentvolumeclaims', c.claim).filter((e) => e.message?.includes('does not match driver name')), ['ProvisioningFailed']);
+  return finding({
+    code: 'claim.attributes-class-driver-mismatch',
+    object: c.ref,
+    cause: t(
+      `The claim asks for VolumeAttributesClass ${verbatim(c.wanted)} of driver ${verbatim(vac.driverName)}, but its volume is ${bound ? '' : 'to be '}made by driver ${verbatim(driver.driver)}: ${consequence.en}.`,
+      `Заявка просит VolumeAttributesClass ${verbatim(c.wanted)} драйвера ${verbatim(vac.driverName)}, а её том ${bound ? 'создан' : 'создаёт'} драйвер${bound ? 'ом' : ''} ${verbatim(driver.driver)}: ${consequence.ru}.`,
+    ),
+    evidence: [
+      wantedEvidence(c),
+      evidence(t('Driver of the class', 'Драйвер класса'), vac.driverName, { ref: refByName('volumeattributesclasses', c.wanted), source: 'volumeattributesclass.driverName' }),
+      evidence(t('Driver of the volume', 'Драйвер тома'), driver.driver, { source: driver.source }),
+      ...(bound ? [currentEvidence(c)] : []),
+      ...(provisionEvent ? [eventEvidence(c.ctx.view, provisionEvent)] : []),
+    ],
+    fix: [
+      step(
+        t(`Name a class of driver ${verbatim(driver.driver)} instead`, `Укажите вместо него класс драйвера ${verbatim(driver.driver)}`),
+        withNames(command`kubectl get volumeattributesclass`, [c.wanted]),
+      ),
       describeStep(c),
     ],
   });
