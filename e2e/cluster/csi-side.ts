@@ -18,7 +18,7 @@ export interface CsiFault {
   message: string;
 }
 /** CSI methods the lab's driver can be told to fail. */
-export type CsiMethod = 'CreateVolume' | 'DeleteVolume' | 'ControllerPublishVolume' | 'ControllerUnpublishVolume' | 'ControllerExpandVolume' | 'CreateSnapshot' | 'DeleteSnapshot' | 'Probe';
+export type CsiMethod = 'CreateVolume' | 'DeleteVolume' | 'ControllerPublishVolume' | 'ControllerUnpublishVolume' | 'ControllerExpandVolume' | 'ControllerModifyVolume' | 'CreateSnapshot' | 'DeleteSnapshot' | 'Probe';
 
 /** What the launcher lends: its component factory (supervised, restarted), kubeconfigs, API client and waits. */
 export interface CsiSideDeps {

@@ -81,7 +81,28 @@ export function csiRbacObjects(bins: CsiBinaries): KubeObject[] {
       // ServiceAccounts are not needed: nothing here runs in a pod.
     }
   }
-  return out;
+  return [...out, ...provisionerAttributesClassRbac()];
+}
+
+/**
+ * external-provisioner reads the claim's VolumeAttributesClass before CreateVolume (its mutable parameters), but
+ * its release's rbac.yaml (v6.4.0) grants no access to volumeattributesclasses: without it, a claim naming a class
+ * fails with `volumeattributesclasses.storage.k8s.io "gold" is forbidden: User ... cannot get resource
+ * "volumeattributesclasses"` (seen on this lab). Drivers that support the classes add the rule in their own
+ * deployment (ceph-csi, TopoLVM); so does the lab, as a driver deployment would, in a ClusterRole of its own.
+ */
+function provisionerAttributesClassRbac(): KubeObject[] {
+  const name = 'lab-csi-provisioner-volumeattributesclasses';
+  return [
+    { apiVersion: 'rbac.authorization.k8s.io/v1', kind: 'ClusterRole', metadata: { name }, rules: [{ apiGroups: ['storage.k8s.io'], resources: ['volumeattributesclasses'], verbs: ['get', 'list', 'watch'] }] } as KubeObject,
+    {
+      apiVersion: 'rbac.authorization.k8s.io/v1',
+      kind: 'ClusterRoleBinding',
+      metadata: { name },
+      roleRef: { apiGroup: 'rbac.authorization.k8s.io', kind: 'ClusterRole', name },
+      subjects: [{ apiGroup: 'rbac.authorization.k8s.io', kind: 'User', name: CSI_IDENTITIES['csi-provisioner'].user }],
+    } as KubeObject,
+  ];
 }
 
 /** The CSIDriver object a driver's deployment installs: attach required, so external-attacher has work. */

@@ -49,6 +49,7 @@ const RESOURCES: Record<string, ResourceInfo> = {
   'batch/v1/Job': { prefix: '/apis/batch/v1', plural: 'jobs', namespaced: true },
   'storage.k8s.io/v1/StorageClass': { prefix: '/apis/storage.k8s.io/v1', plural: 'storageclasses', namespaced: false },
   'storage.k8s.io/v1/CSIDriver': { prefix: '/apis/storage.k8s.io/v1', plural: 'csidrivers', namespaced: false },
+  'storage.k8s.io/v1/VolumeAttributesClass': { prefix: '/apis/storage.k8s.io/v1', plural: 'volumeattributesclasses', namespaced: false },
   'storage.k8s.io/v1/CSIStorageCapacity': { prefix: '/apis/storage.k8s.io/v1', plural: 'csistoragecapacities', namespaced: true },
   'storage.k8s.io/v1/CSINode': { prefix: '/apis/storage.k8s.io/v1', plural: 'csinodes', namespaced: false },
   'rbac.authorization.k8s.io/v1/Role': { prefix: '/apis/rbac.authorization.k8s.io/v1', plural: 'roles', namespaced: true },

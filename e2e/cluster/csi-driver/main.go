@@ -44,6 +44,9 @@ type volume struct {
 	Bytes    int64
 	Source   string // snapshot or volume it was created from
 	Attached map[string]bool
+	// Attributes: the mutable parameters last applied (CreateVolume's mutable_parameters from the claim's
+	// VolumeAttributesClass, then ControllerModifyVolume's).
+	Attributes map[string]string
 	// NodeExpansion: the class parameter nodeExpansionRequired="true" makes expansions of this volume need the
 	// node's step too (NodeExpandVolume, which a kubelet calls), like a block device with a file system on it;
 	// without it an expansion is done by the controller alone, as with network file systems.
@@ -134,6 +137,9 @@ func (p *plugin) ControllerGetCapabilities(context.Context, *csi.ControllerGetCa
 		csi.ControllerServiceCapability_RPC_EXPAND_VOLUME,
 		csi.ControllerServiceCapability_RPC_CREATE_DELETE_SNAPSHOT,
 		csi.ControllerServiceCapability_RPC_CLONE_VOLUME,
+		// VolumeAttributesClass: external-resizer runs its modify controller only for drivers with MODIFY_VOLUME,
+		// and external-provisioner refuses a claim naming a class unless the driver has it.
+		csi.ControllerServiceCapability_RPC_MODIFY_VOLUME,
 	} {
 		caps = append(caps, &csi.ControllerServiceCapability{Type: &csi.ControllerServiceCapability_Rpc{Rpc: &csi.ControllerServiceCapability_RPC{Type: t}}})
 	}
@@ -178,7 +184,10 @@ func (p *plugin) CreateVolume(_ context.Context, req *csi.CreateVolumeRequest) (
 			return &csi.CreateVolumeResponse{Volume: p.csiVolume(v, req.GetVolumeContentSource())}, nil
 		}
 	}
-	v := &volume{ID: p.newID("vol"), Name: req.GetName(), Bytes: bytes, Source: source, Attached: map[string]bool{}, NodeExpansion: req.GetParameters()["nodeExpansionRequired"] == "true"}
+	if err := checkMutableParameters(req.GetMutableParameters()); err != nil {
+		return nil, err
+	}
+	v := &volume{ID: p.newID("vol"), Name: req.GetName(), Bytes: bytes, Source: source, Attached: map[string]bool{}, Attributes: req.GetMutableParameters(), NodeExpansion: req.GetParameters()["nodeExpansionRequired"] == "true"}
 	p.volumes[v.ID] = v
 	klog.InfoS("CreateVolume", "name", v.Name, "id", v.ID, "bytes", v.Bytes, "source", source)
 	return &csi.CreateVolumeResponse{Volume: p.csiVolume(v, req.GetVolumeContentSource())}, nil
@@ -254,6 +263,38 @@ func (p *plugin) ControllerExpandVolume(_ context.Context, req *csi.ControllerEx
 	nodeExpansion := v.NodeExpansion && req.GetVolumeCapability().GetBlock() == nil
 	klog.InfoS("ControllerExpandVolume", "volume", v.ID, "bytes", v.Bytes, "nodeExpansionRequired", nodeExpansion)
 	return &csi.ControllerExpandVolumeResponse{CapacityBytes: v.Bytes, NodeExpansionRequired: nodeExpansion}, nil
+}
+
+// mutableParameters are the VolumeAttributesClass parameters the driver knows, as a cloud driver's "iops" and
+// "throughput"; any other key is refused with InvalidArgument, as real drivers refuse what they do not know
+// (external-resizer then marks the claim's change Infeasible).
+var mutableParameters = map[string]bool{"iops": true, "throughput": true}
+
+func checkMutableParameters(params map[string]string) error {
+	for k := range params {
+		if !mutableParameters[k] {
+			return status.Errorf(codes.InvalidArgument, "unknown mutable parameter %q (this driver knows iops and throughput)", k)
+		}
+	}
+	return nil
+}
+
+func (p *plugin) ControllerModifyVolume(_ context.Context, req *csi.ControllerModifyVolumeRequest) (*csi.ControllerModifyVolumeResponse, error) {
+	if err := p.fault("ControllerModifyVolume"); err != nil {
+		return nil, err
+	}
+	if err := checkMutableParameters(req.GetMutableParameters()); err != nil {
+		return nil, err
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	v, ok := p.volumes[req.GetVolumeId()]
+	if !ok {
+		return nil, status.Errorf(codes.NotFound, "volume %s not found", req.GetVolumeId())
+	}
+	v.Attributes = req.GetMutableParameters()
+	klog.InfoS("ControllerModifyVolume", "volume", v.ID, "parameters", v.Attributes)
+	return &csi.ControllerModifyVolumeResponse{}, nil
 }
 
 func (p *plugin) CreateSnapshot(_ context.Context, req *csi.CreateSnapshotRequest) (*csi.CreateSnapshotResponse, error) {

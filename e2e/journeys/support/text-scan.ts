@@ -17,7 +17,7 @@ export const KUBERNETES_WORDS: ReadonlySet<string> = new Set([
   'Pod', 'Node', 'Lease', 'Secret', 'Namespace', 'Deployment', 'Service', 'Event', 'Job',
   // Phases and status values
   'Pending', 'Bound', 'Lost', 'Available', 'Released', 'Failed', 'Terminating', 'Running', 'Succeeded', 'Unknown',
-  'Warning', 'Normal', 'True', 'False', 'Guaranteed', 'Burstable',
+  'Warning', 'Normal', 'True', 'False', 'Guaranteed', 'Burstable', 'InProgress', 'Infeasible',
   // Binding modes, reclaim policies, volume modes, emptyDir media, hostPath types
   'Immediate', 'Retain', 'Delete', 'Recycle', 'Filesystem', 'Block', 'Memory', 'Directory',
   // Tools, components and field words used in prose

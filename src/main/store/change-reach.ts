@@ -20,7 +20,7 @@ export type { DirtySink } from './reach-markers';
  * row counts its pods and attached volumes and lists its CSINode's drivers.
  */
 export const ROW_REACH: { readonly [S in ReachSource]?: readonly Reach<S>[] } = {
-  persistentvolumeclaims: ['class-of-claim'],
+  persistentvolumeclaims: ['class-of-claim', 'attributes-classes-of-claim'],
   persistentvolumes: ['class-of-volume'],
   // `volumes-of-class`: no row or rule reads a volume's class now; kept as it was (change-reach.test.ts).
   storageclasses: ['claims-of-class', 'default-classes', 'volumes-of-class'],

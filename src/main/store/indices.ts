@@ -23,6 +23,7 @@ export type IndexName =
   | 'claimsByVolumeName'
   | 'claimsByClass'
   | 'claimsByOwner'
+  | 'claimsByAttributesClass'
   | 'volumesByClaimRef'
   | 'volumesByClass'
   | 'volumesByNode'
@@ -50,6 +51,11 @@ const one = (value: string | undefined | null): string[] => (value === undefined
  */
 export const NO_CLASS = '\u0000unset';
 
+/** Key of claimsByAttributesClass: the class a claim asks for (spec) or the one its volume has now (status). */
+export function attributesClassKey(which: 'wanted' | 'current', className: string): string {
+  return `${which}:${className}`;
+}
+
 interface IndexSpec<K extends Resource> {
   name: IndexName;
   kind: K;
@@ -63,6 +69,11 @@ export const INDEX_SPECS = [
   spec('claimsByVolumeName', 'persistentvolumeclaims', (c) => one(c.spec?.volumeName)),
   spec('claimsByClass', 'persistentvolumeclaims', (c) => [claimClassName(c) ?? NO_CLASS]),
   spec('claimsByOwner', 'persistentvolumeclaims', ownerKeys),
+  // The VolumeAttributesClass a claim asks for and the one its volume has (attributesClassKey).
+  spec('claimsByAttributesClass', 'persistentvolumeclaims', (c) => [
+    ...one(c.spec?.volumeAttributesClassName).map((n) => attributesClassKey('wanted', n)),
+    ...one(c.status?.currentVolumeAttributesClassName).map((n) => attributesClassKey('current', n)),
+  ]),
   spec('volumesByClaimRef', 'persistentvolumes', (pv) => one(claimRefKey(pv))),
   spec('volumesByClass', 'persistentvolumes', (pv) => [pv.spec?.storageClassName ?? '']),
   spec('volumesByNode', 'persistentvolumes', volumeNodes),

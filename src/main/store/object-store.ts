@@ -20,7 +20,7 @@ import type {
 import type { ClusterView } from '../../shared/diagnose/view';
 import type { KindStatus, KindSyncState } from '../../shared/model/status';
 import { EventWriter, type WatchEventType } from '../kube/source';
-import { SPECS_BY_KIND, type IndexName } from './indices';
+import { attributesClassKey, SPECS_BY_KIND, type IndexName } from './indices';
 import { KindTable, MultiIndex } from './kind-table';
 import { eventMillis } from '../../shared/diagnose/object-helpers';
 import { involvedKey, nsKey, objectKey } from './object-keys';
@@ -180,6 +180,11 @@ export class ObjectStore extends EventWriter implements ClusterView {
 
   claimsOfClass(className: string): readonly PersistentVolumeClaim[] {
     return this.lookup('persistentvolumeclaims', 'claimsByClass', className);
+  }
+
+  /** Claims whose spec.volumeAttributesClassName ('wanted') or status.currentVolumeAttributesClassName ('current') is this class. */
+  claimsOfAttributesClass(className: string, which: 'wanted' | 'current'): readonly PersistentVolumeClaim[] {
+    return this.lookup('persistentvolumeclaims', 'claimsByAttributesClass', attributesClassKey(which, className));
   }
 
   volumesOfClass(className: string): readonly PersistentVolume[] {

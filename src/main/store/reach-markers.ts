@@ -113,6 +113,10 @@ export const MARKERS: { readonly [S in ReachSource]: { readonly [R in Reach<S>]:
       const className = claimClassName(claim) ?? store.defaultClassName();
       if (className) dirty.object('storageclasses', className);
     },
+    'attributes-classes-of-claim': (_store, claim, dirty) => {
+      if (claim.spec?.volumeAttributesClassName) dirty.object('volumeattributesclasses', claim.spec.volumeAttributesClassName);
+      if (claim.status?.currentVolumeAttributesClassName) dirty.object('volumeattributesclasses', claim.status.currentVolumeAttributesClassName);
+    },
     'provisioner-of-pending-claim': (store, claim, dirty) => {
       if (!notBound(claim)) return;
       const provisioner = provisionerOfClass(store, claimClassName(claim) ?? store.defaultClassName());
@@ -310,6 +314,12 @@ export const MARKERS: { readonly [S in ReachSource]: { readonly [R in Reach<S>]:
   volumesnapshotclasses: {
     'snapshots-of-class': (store, snapClass, dirty) => {
       for (const snap of store.list('volumesnapshots')) if (snap.spec?.volumeSnapshotClassName === name(snapClass)) dirty.object('volumesnapshots', objectKey(snap));
+    },
+  },
+  // A claim naming a class that appears, or goes, is re-examined (diagnose/claims-attributes-class.ts).
+  volumeattributesclasses: {
+    'claims-of-attributes-class': (store, vac, dirty) => {
+      for (const claim of store.claimsOfAttributesClass(name(vac), 'wanted')) dirty.object('persistentvolumeclaims', objectKey(claim));
     },
   },
   // A namespace's limits on claims decide whether its StatefulSets can create theirs (diagnose/statefulsets.ts).

@@ -36,6 +36,11 @@ export const FINDING_CODES = {
   'claim.volume-mismatch': c('problem', 'static-binding', 'The requested volume does not fit', 'Запрошенный том не подходит'),
   'claim.restore-source-missing': c('problem', 'snapshots', 'Its data source does not exist', 'Его источника данных не существует'),
   'claim.restore-source-not-ready': c('expected-wait', 'snapshots', 'Waits for its data source to be ready', 'Ждёт готовности источника данных'),
+  // A claim's VolumeAttributesClass (claims-attributes-class.ts).
+  'claim.attributes-class-missing': c('problem', 'volume-attributes-class', 'The named VolumeAttributesClass does not exist', 'Указанного VolumeAttributesClass не существует'),
+  'claim.attributes-class-driver-mismatch': c('warning', 'volume-attributes-class', 'The attributes class is for another driver', 'Класс атрибутов — для другого драйвера'),
+  'claim.modify-infeasible': c('problem', 'volume-attributes-class', 'The driver refused the attributes class', 'Драйвер отказался применить класс атрибутов'),
+  'claim.modify-slow': c('warning', 'volume-attributes-class', 'The change of attributes class hangs', 'Смена класса атрибутов затянулась'),
   'claim.pending': c('warning', 'troubleshooting-pending', 'Pending, cause not determined', 'Pending, причина не установлена'),
   'claim.terminating-in-use': c('warning', 'claim-lifecycle', 'Deletion waits for pods', 'Удаление ждёт подов'),
   // Bound and lost claims (claims-other.ts).

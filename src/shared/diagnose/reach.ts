@@ -30,6 +30,8 @@ export const REACH = {
     'snapshots-of-claim',
     /** When it turns Bound or goes away: the claims not Bound to be cloned from it (spec.dataSource). */
     'clones-of-claim',
+    /** The VolumeAttributesClasses it asks for and has (their rows count claims). */
+    'attributes-classes-of-claim',
   ],
   persistentvolumes: [
     /** The claim of its claimRef and the claims whose spec.volumeName names it. */
@@ -142,6 +144,10 @@ export const REACH = {
   volumesnapshotclasses: [
     /** The snapshots naming it. */
     'snapshots-of-class',
+  ],
+  volumeattributesclasses: [
+    /** The claims that ask for it (spec.volumeAttributesClassName). */
+    'claims-of-attributes-class',
   ],
   limitranges: ['statefulsets-in-namespace'],
   resourcequotas: ['statefulsets-in-namespace'],

@@ -4,6 +4,7 @@
  */
 import type { ObjectsByResource } from '../kube/resource-registry';
 import type { Finding } from '../model/findings';
+import { attributesClassRule } from './claims-attributes-class';
 import { boundOrLostClaimRule, terminatingClaimRule } from './claims-other';
 import { pendingClaimRule } from './claims-pending';
 import { classRule } from './classes';
@@ -24,7 +25,7 @@ import { volumeRule } from './volumes';
 
 /** The rules of each diagnosed kind; a new rule is listed here, with its `reads`. */
 export const RULES: { readonly [K in DiagnosedKind]: readonly Rule<K>[] } = {
-  persistentvolumeclaims: [terminatingClaimRule, pendingClaimRule, claimSecretsRule, boundOrLostClaimRule],
+  persistentvolumeclaims: [terminatingClaimRule, pendingClaimRule, claimSecretsRule, boundOrLostClaimRule, attributesClassRule],
   storageclasses: [classRule, classSecretsRule],
   persistentvolumes: [volumeRule, volumeAttachmentRule, volumeSecretsRule],
   pods: [podSchedulingRule, podVolumesRule, podReferencesRule, podMountEventsRule, initContainersRule],

@@ -114,7 +114,24 @@ export interface PersistentVolumeClaim extends KubeObject {
     conditions?: Condition[];
     allocatedResources?: Record<string, string>;
     allocatedResourceStatuses?: Record<string, string>;
+    /** The VolumeAttributesClass the volume has now; unset until a class was first applied. */
+    currentVolumeAttributesClassName?: string;
+    /**
+     * Set while a change of spec.volumeAttributesClassName is under way, by external-resizer's modify controller:
+     * status Pending (the class does not exist), InProgress or Infeasible (the driver refused with InvalidArgument).
+     * Upstream: k8s.io/api core/v1 types.go ModifyVolumeStatus.
+     */
+    modifyVolumeStatus?: { targetVolumeAttributesClassName?: string; status?: string };
   };
+}
+
+/**
+ * A VolumeAttributesClass (storage.k8s.io/v1, GA in Kubernetes 1.34): mutable parameters a CSI driver applies to
+ * a volume at creation and on a change of the claim's class (ControllerModifyVolume). Immutable once created.
+ */
+export interface VolumeAttributesClass extends KubeObject {
+  driverName?: string;
+  parameters?: Record<string, string>;
 }
 
 export interface Condition {

@@ -21,6 +21,7 @@ import { secrets } from './resources/secrets';
 import { statefulSets } from './resources/stateful-sets';
 import { storageClasses } from './resources/storage-classes';
 import { volumeAttachments } from './resources/volume-attachments';
+import { volumeAttributesClasses } from './resources/volume-attributes-classes';
 import { volumeSnapshotClasses } from './resources/volume-snapshot-classes';
 import { volumeSnapshotContents } from './resources/volume-snapshot-contents';
 import { volumeSnapshots } from './resources/volume-snapshots';
@@ -41,6 +42,7 @@ export const RESOURCES = [
   volumeSnapshots,
   volumeSnapshotContents,
   volumeSnapshotClasses,
+  volumeAttributesClasses,
   configMaps,
   secrets,
   statefulSets,

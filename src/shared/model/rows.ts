@@ -159,6 +159,20 @@ export interface CapacityRow extends RowBase {
   maximumVolumeSize?: string;
 }
 
+/**
+ * A VolumeAttributesClass (storage.k8s.io/v1): the driver that applies it, its parameters (opaque to Kubernetes)
+ * and how many claims ask for it (spec.volumeAttributesClassName) or have it now (status.currentVolumeAttributesClassName).
+ */
+export interface AttributesClassRow extends RowBase {
+  name: string;
+  driverName: string;
+  parameters: Record<string, string>;
+  /** Claims whose spec.volumeAttributesClassName names it. */
+  claims: number;
+  /** Claims whose volume has it now (status.currentVolumeAttributesClassName). */
+  current: number;
+}
+
 export interface NodeRow extends RowBase {
   name: string;
   ready: boolean;
@@ -203,6 +217,7 @@ export interface TableRows {
   snapshots: SnapshotRow;
   nodes: NodeRow;
   capacities: CapacityRow;
+  attributesclasses: AttributesClassRow;
   events: EventRow;
 }
 export { TABLE_IDS, type TableId };
@@ -251,6 +266,7 @@ export const TABLE_COLUMN_IDS = {
   snapshots: ['name', 'namespace', 'sourceClaim', 'class', 'readyToUse', 'restoreSize', 'age', 'badge'],
   nodes: ['name', 'ready', 'zone', 'drivers', 'pods', 'attached', 'age'],
   capacities: ['name', 'namespace', 'class', 'topology', 'capacity', 'maximumVolumeSize', 'age'],
+  attributesclasses: ['name', 'driver', 'parameters', 'claims', 'current', 'age'],
   events: ['type', 'reason', 'object', 'message', 'count', 'lastSeen'],
 } as const satisfies { [T in TableId]: readonly string[] };
 
@@ -267,6 +283,7 @@ export const TABLE_QUERY_COLUMN_IDS = {
   snapshots: ['contentName', 'error'],
   nodes: ['attachedVolumes'],
   capacities: [],
+  attributesclasses: [],
   events: ['source', 'firstSeen'],
 } as const satisfies { [T in TableId]: readonly string[] };
 

@@ -28,6 +28,11 @@ export const SUMMARY_FIELD_IDS = [
   'volumeName',
   'selector',
   'dataSource',
+  // VolumeAttributesClass of a claim (issue 12 part 5): asked for, applied, and a change under way.
+  'attributesClass',
+  'currentAttributesClass',
+  'modifyStatus',
+  'modifyTarget',
   'usedBy',
   'reclaimPolicy',
   'claimRef',

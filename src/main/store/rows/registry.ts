@@ -1,5 +1,6 @@
 /** Every table the store serves, by table id. */
 import type { ColumnId, TableId, TableRows } from '../../../shared/model/rows';
+import { attributesClassesTable } from './attributes-classes';
 import { capacitiesTable } from './capacities';
 import { claimsTable } from './claims';
 import { classesTable } from './classes';
@@ -21,5 +22,6 @@ export const TABLES: { [T in TableId]: TableSpec<TableRows[T], ColumnId<T>> } = 
   snapshots: snapshotsTable,
   nodes: nodesTable,
   capacities: capacitiesTable,
+  attributesclasses: attributesClassesTable,
   events: eventsTable,
 };

@@ -44,6 +44,7 @@ export function claimSummary(list: SummaryList, store: ObjectStore, claim: Persi
     if (kind === 'persistentvolumeclaims' || kind === 'volumesnapshots') list.refs('dataSource', path, [list.byName(kind, source.name, spec.dataSourceRef?.namespace ?? ns)]);
     else list.code('dataSource', path, `${source.kind}/${source.name}`);
   }
+  attributesClassFields(list, claim);
   list.refs(
     'usedBy',
     undefined,
@@ -51,6 +52,21 @@ export function claimSummary(list: SummaryList, store: ObjectStore, claim: Persi
   );
   list.conditions('status.conditions', status.conditions);
   list.metadata(claim);
+}
+
+/**
+ * The VolumeAttributesClass it asks for (spec), the one its volume has (status, set by external-resizer or the
+ * provisioner once the driver applied it) and a change under way (status.modifyVolumeStatus: Pending, InProgress or
+ * Infeasible, with the class it goes to). Upstream: k8s.io/api core/v1 types.go PersistentVolumeClaimStatus.
+ */
+function attributesClassFields(list: SummaryList, claim: PersistentVolumeClaim): void {
+  const wanted = claim.spec?.volumeAttributesClassName;
+  const status = claim.status ?? {};
+  if (wanted) list.refs('attributesClass', 'spec.volumeAttributesClassName', [list.byName('volumeattributesclasses', wanted)]);
+  if (status.currentVolumeAttributesClassName) list.refs('currentAttributesClass', 'status.currentVolumeAttributesClassName', [list.byName('volumeattributesclasses', status.currentVolumeAttributesClassName)]);
+  const modify = status.modifyVolumeStatus;
+  if (modify?.status) list.text('modifyStatus', 'status.modifyVolumeStatus.status', modify.status);
+  if (modify?.targetVolumeAttributesClassName) list.refs('modifyTarget', 'status.modifyVolumeStatus.targetVolumeAttributesClassName', [list.byName('volumeattributesclasses', modify.targetVolumeAttributesClassName)]);
 }
 
 /**

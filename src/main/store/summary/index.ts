@@ -12,7 +12,8 @@ import type { ObjectStore } from '../object-store';
 import { claimSummary } from './claims';
 import { classSummary, csiDriverSummary } from './classes';
 import { SummaryList } from './fields';
-import { attachmentSummary, csiNodeSummary, eventSummary, leaseSummary, snapshotClassSummary, snapshotContentSummary, snapshotSummary, storageCapacitySummary } from './others';
+import { attachmentSummary, csiNodeSummary, eventSummary, leaseSummary, snapshotClassSummary,
+  attributesClassSummary, snapshotContentSummary, snapshotSummary, storageCapacitySummary } from './others';
 import { nodeSummary, podSummary } from './pods';
 import { limitRangeSummary, resourceQuotaSummary, statefulSetSummary } from './owners';
 import { volumeSummary } from './volumes';
@@ -36,6 +37,7 @@ const BUILDERS: { [K in Resource]: (list: SummaryList, ctx: BuildContext, obj: O
   volumesnapshots: (list, _ctx, obj) => snapshotSummary(list, obj),
   volumesnapshotcontents: (list, _ctx, obj) => snapshotContentSummary(list, obj),
   volumesnapshotclasses: (list, _ctx, obj) => snapshotClassSummary(list, obj),
+  volumeattributesclasses: (list, { store }, obj) => attributesClassSummary(list, store, obj),
   events: (list, _ctx, obj) => eventSummary(list, obj),
   leases: (list, _ctx, obj) => leaseSummary(list, obj),
   // Metadata only: the app never holds a ConfigMap's data or a Secret's values (resources/secrets.ts).

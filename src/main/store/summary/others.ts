@@ -7,11 +7,14 @@ import type {
   KubeEvent,
   Lease,
   VolumeAttachment,
+  VolumeAttributesClass,
   VolumeSnapshot,
   VolumeSnapshotClass,
   VolumeSnapshotContent,
 } from '../../../shared/kube/objects';
 import { resourceOfKind } from '../../../shared/kube/resource-registry';
+import type { ObjectStore } from '../object-store';
+import { refOf } from '../related-chain';
 import type { SummaryList } from './fields';
 
 export function csiNodeSummary(list: SummaryList, csiNode: CSINode): void {
@@ -94,6 +97,14 @@ export function leaseSummary(list: SummaryList, lease: Lease): void {
 }
 
 /** A CSIStorageCapacity: which class, how much is left (listed, not diagnosed: the YAML shows the topology). */
+/** A VolumeAttributesClass: its driver, parameters and the claims that ask for it. */
+export function attributesClassSummary(list: SummaryList, store: ObjectStore, vac: VolumeAttributesClass): void {
+  list.text('driver', 'driverName', vac.driverName);
+  list.map('parameters', 'parameters', vac.parameters);
+  list.refs('claims', undefined, store.claimsOfAttributesClass(vac.metadata?.name ?? '', 'wanted').map((c) => ({ ref: refOf('persistentvolumeclaims', c) })));
+  list.metadata(vac);
+}
+
 export function storageCapacitySummary(list: SummaryList, capacity: CSIStorageCapacity): void {
   if (capacity.storageClassName) list.refs('storageClass', 'storageClassName', [list.byName('storageclasses', capacity.storageClassName)]);
   list.text('capacity', 'capacity', capacity.capacity);

@@ -56,6 +56,26 @@ describe('claim summary', () => {
     expect(f.conditions?.value).toEqual({ type: 'conditions', conditions: [{ type: 'Resizing', status: 'True', lastTransitionTime: T0, message: 'waiting' }] });
   });
 
+  it('its VolumeAttributesClass: asked for, applied, and a change under way with its target', () => {
+    const s = store();
+    const [claim, volume] = boundPair('shop', 'data', '1Gi');
+    claim.spec = { ...claim.spec, volumeAttributesClassName: 'silver' };
+    claim.status = { ...claim.status, currentVolumeAttributesClassName: 'gold', modifyVolumeStatus: { targetVolumeAttributesClassName: 'silver', status: 'InProgress' } };
+    s.replace('volumeattributesclasses', [{ apiVersion: 'storage.k8s.io/v1', kind: 'VolumeAttributesClass', metadata: { name: 'gold' }, driverName: 'csi.example.com', parameters: { iops: '3000' } }]);
+    s.replace('persistentvolumeclaims', [claim]);
+    s.replace('persistentvolumes', [volume]);
+    const f = byId(s.getObject({ kind: 'persistentvolumeclaims', name: 'data', namespace: 'shop' })?.summary);
+    expect(f.attributesClass).toEqual({ id: 'attributesClass', path: 'spec.volumeAttributesClassName', value: { type: 'refs', refs: [{ ref: { kind: 'volumeattributesclasses', name: 'silver' } }] } });
+    expect(f.currentAttributesClass?.value).toEqual({ type: 'refs', refs: [{ ref: { kind: 'volumeattributesclasses', name: 'gold' } }] });
+    expect(f.modifyStatus).toEqual({ id: 'modifyStatus', path: 'status.modifyVolumeStatus.status', value: { type: 'text', text: 'InProgress' } });
+    expect(f.modifyTarget?.path).toBe('status.modifyVolumeStatus.targetVolumeAttributesClassName');
+    const vac = byId(s.getObject({ kind: 'volumeattributesclasses', name: 'gold' })?.summary);
+    expect(vac.driver?.value).toEqual({ type: 'text', text: 'csi.example.com' });
+    expect(vac.parameters?.value).toEqual({ type: 'map', entries: [['iops', '3000']] });
+    // The claims that ask for it (spec), not those that have it now: none.
+    expect(vac.claims).toBeUndefined();
+  });
+
   it('the class as the PV controller reads it: "" is static only, unset takes the default, the legacy annotation counts', () => {
     const s = store();
     s.replace('storageclasses', [sc('standard', {}, true)]);

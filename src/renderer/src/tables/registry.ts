@@ -3,6 +3,7 @@ import type { TargetRef } from '../../../shared/model/refs';
 import { refKey } from '../../../shared/model/refs';
 import type { TableId, TableRows } from '../../../shared/model/rows';
 import type { MessageKey } from '../i18n/i18n';
+import { attributesClassColumns } from './attributes-classes-columns';
 import { capacityColumns } from './capacities-columns';
 import { claimColumns } from './claims-columns';
 import { classColumns } from './classes-columns';
@@ -39,6 +40,7 @@ export const TABLES: { [T in TableId]: TableSpec<T> } = {
   snapshots: { columns: snapshotColumns, label: 'nav.snapshots', phases: [], namespaced: true, findings: true },
   nodes: { columns: nodeColumns, label: 'nav.nodes', phases: [], namespaced: false, findings: false },
   capacities: { columns: capacityColumns, label: 'nav.capacities', phases: [], namespaced: true, findings: false },
+  attributesclasses: { columns: attributesClassColumns, label: 'nav.attributesclasses', phases: [], namespaced: false, findings: false },
   events: { columns: eventColumns, label: 'nav.events', phases: [], namespaced: true, findings: false },
 };
 

@@ -150,6 +150,7 @@ export function createFakeApi(options: { claims?: number; overview?: Partial<Ove
     snapshots: [],
     nodes: fakeNodes,
     capacities: [],
+    attributesclasses: [],
     events: fakeEvents,
   });
   const cellOf = (row: unknown, column: string) => String((row as Record<string, unknown>)[column] ?? '');

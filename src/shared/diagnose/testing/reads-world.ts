@@ -58,6 +58,16 @@ const claims = [
   { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta('nocls', ns), spec: claimSpec(undefined, '1Gi'), status: { phase: 'Pending' } },
   { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta('missing', ns), spec: claimSpec('fsat', '1Gi'), status: { phase: 'Pending' } },
   { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta('data-db-0', ns), spec: claimSpec('fast', '1Gi'), status: { phase: 'Pending' } },
+  // VolumeAttributesClasses (claims-attributes-class.ts): a missing one, Bound and Pending, and a change the driver refused.
+  { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta('tuned', ns), spec: claimSpec('fast', '1Gi', { volumeName: 'pv-data', volumeAttributesClassName: 'platinum' }), status: { phase: 'Bound' } },
+  { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta('tuning', ns), spec: claimSpec('fast', '1Gi', { volumeAttributesClassName: 'platinum' }), status: { phase: 'Pending' } },
+  {
+    apiVersion: 'v1',
+    kind: 'PersistentVolumeClaim',
+    metadata: meta('refused', ns),
+    spec: claimSpec('fast', '1Gi', { volumeName: 'pv-data', volumeAttributesClassName: 'gold' }),
+    status: { phase: 'Bound', modifyVolumeStatus: { targetVolumeAttributesClassName: 'gold', status: 'Infeasible' } },
+  },
   // To be restored from a snapshot not ready yet (claims-restore.ts).
   { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta('restored', ns), spec: claimSpec('standard', '1Gi', { dataSource: { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 'snap' } }), status: { phase: 'Pending' } },
 ];
@@ -108,6 +118,7 @@ export const READS_WORLD = {
   secrets: [{ apiVersion: 'v1', kind: 'Secret', metadata: meta('vault-creds', ns) }],
   leases: [lease('disk-example-com', 'kube-system', 'provisioner-0', 5)],
   statefulsets: [set],
+  volumeattributesclasses: [{ apiVersion: 'storage.k8s.io/v1', kind: 'VolumeAttributesClass', metadata: meta('gold'), driverName: 'disk.example.com', parameters: { iops: '3000' } }],
   limitranges: [{ apiVersion: 'v1', kind: 'LimitRange', metadata: meta('size', ns), spec: { limits: [{ type: 'PersistentVolumeClaim', max: { storage: '1Gi' } }] } }],
   resourcequotas: [{ apiVersion: 'v1', kind: 'ResourceQuota', metadata: meta('storage', ns), spec: { hard: { 'requests.storage': '3Gi' } }, status: { hard: { 'requests.storage': '3Gi' }, used: { 'requests.storage': '3Gi' } } }],
   volumesnapshots: [{ apiVersion: 'snapshot.storage.k8s.io/v1', kind: 'VolumeSnapshot', metadata: meta('snap', ns), spec: { volumeSnapshotClassName: 'snaps', source: { persistentVolumeClaimName: 'data' } }, status: { readyToUse: false, boundVolumeSnapshotContentName: 'snapcontent-1' } }],

@@ -24,6 +24,8 @@ export const persistentVolumeClaims = describe<PersistentVolumeClaim>()({
       conditions: CONDITIONS,
       allocatedResources: ID_MAP,
       allocatedResourceStatuses: ID_MAP,
+      currentVolumeAttributesClassName: ID,
+      modifyVolumeStatus: fields({ targetVolumeAttributesClassName: ID, status: ID }),
     }),
   }),
 });
