@@ -122,3 +122,16 @@ test("T6-2: the graph's first view cuts no card at the canvas's top or left edge
   });
   expect(cut, 'cards cut at the top or left edge').toEqual([]);
 });
+
+test('T7-6: the finding filter chip is one line inside its pill, at 1280x720 in ru', async ({ app, demoHost, page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.addInitScript(() => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('kse.lang', 'ru'));
+  await app.open(demoHost.url);
+  await app.waitForCluster('demo');
+  // The first group: the absent provisioner, whose name «storage.example.com/absent» has break points at its dots.
+  await app.pane.getByTestId('group-count').first().click();
+  const chip = app.pane.getByTestId('finding-filter');
+  await expect(chip).toContainText('storage');
+  const { pill, text } = await chip.evaluate((el) => ({ pill: el.getBoundingClientRect().height, text: el.querySelector('.truncate')!.getBoundingClientRect().height }));
+  expect(text, `the chip's text (${text} px) in its ${pill} px pill`).toBeLessThanOrEqual(pill);
+});
