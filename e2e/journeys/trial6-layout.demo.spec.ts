@@ -1,11 +1,14 @@
 /**
- * What the sixth fresh-user trial of issue 8 found in the frame, as a user meets it:
+ * What the sixth and seventh fresh-user trials of issue 8 found in the frame, as a user meets it:
  * T6-3. Side by side at 1280x720 in Russian, the overview's group titles were squeezed to a few letters a line
  *    beside their counts and lesson links, and broke inside words («StorageCla / ss», «существуе / т»). In a
  *    half-window pane every word of a group title is whole, and the lesson link goes under the title.
  * T6-9. A lesson's contents, a native select, cut the open section's title mid-word.
  * T7-4. A bound claim's Summary links its volume «PersistentVolume/pvc-419da128-…-eb664000a56a»: the name has no
  *    place to break, and the link ran 8 px past the details panel, which then scrolled sideways.
+ * T6-2. The graph's first view (the demo's problem chains at the replay's end) cut its first and last cards at the
+ *    canvas's top and bottom edges.
+ * T7-6. The finding filter chip wrapped a provisioner's name at its dots out of its pill.
  * (T6-12, the Columns menu's tick for a column without room, is in trial4-layout's N2.)
  */
 import { expect, test } from './support/fixtures';
