@@ -155,7 +155,7 @@ export const ru: Record<MessageKey, string> = {
   'nav.snapshots': 'Снимки томов',
   'nav.nodes': 'Узлы',
   'nav.capacities': 'Ёмкость CSI',
-  'nav.attributesclasses': 'Классы атрибутов',
+  'nav.attributesclasses': 'Классы VAC',
   'nav.events': 'События',
   'nav.graph': 'Граф',
   'nav.exercises': 'Упражнения',
