@@ -152,7 +152,7 @@ export const en = {
   'nav.snapshots': 'Snapshots',
   'nav.nodes': 'Nodes',
   'nav.capacities': 'CSI capacity',
-  'nav.attributesclasses': 'Attributes classes',
+  'nav.attributesclasses': 'VAC classes',
   'nav.events': 'Events',
   'nav.graph': 'Graph',
   'nav.exercises': 'Exercises',
