@@ -208,11 +208,20 @@ func (p *plugin) DeleteVolume(_ context.Context, req *csi.DeleteVolumeRequest) (
 	return &csi.DeleteVolumeResponse{}, nil
 }
 
+// known is the volume with this ID, or the NotFound error CSI asks for. The caller holds p.mu.
+func (p *plugin) known(id string) (*volume, error) {
+	v, ok := p.volumes[id]
+	if !ok {
+		return nil, status.Errorf(codes.NotFound, "volume %s not found", id)
+	}
+	return v, nil
+}
+
 func (p *plugin) ValidateVolumeCapabilities(_ context.Context, req *csi.ValidateVolumeCapabilitiesRequest) (*csi.ValidateVolumeCapabilitiesResponse, error) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if _, ok := p.volumes[req.GetVolumeId()]; !ok {
-		return nil, status.Errorf(codes.NotFound, "volume %s not found", req.GetVolumeId())
+	if _, err := p.known(req.GetVolumeId()); err != nil {
+		return nil, err
 	}
 	return &csi.ValidateVolumeCapabilitiesResponse{Confirmed: &csi.ValidateVolumeCapabilitiesResponse_Confirmed{VolumeCapabilities: req.GetVolumeCapabilities()}}, nil
 }
@@ -223,9 +232,9 @@ func (p *plugin) ControllerPublishVolume(_ context.Context, req *csi.ControllerP
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	v, ok := p.volumes[req.GetVolumeId()]
-	if !ok {
-		return nil, status.Errorf(codes.NotFound, "volume %s not found", req.GetVolumeId())
+	v, err := p.known(req.GetVolumeId())
+	if err != nil {
+		return nil, err
 	}
 	v.Attached[req.GetNodeId()] = true
 	klog.InfoS("ControllerPublishVolume", "volume", v.ID, "node", req.GetNodeId())
@@ -251,9 +260,9 @@ func (p *plugin) ControllerExpandVolume(_ context.Context, req *csi.ControllerEx
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	v, ok := p.volumes[req.GetVolumeId()]
-	if !ok {
-		return nil, status.Errorf(codes.NotFound, "volume %s not found", req.GetVolumeId())
+	v, err := p.known(req.GetVolumeId())
+	if err != nil {
+		return nil, err
 	}
 	if b := req.GetCapacityRange().GetRequiredBytes(); b > v.Bytes {
 		v.Bytes = b
@@ -288,9 +297,9 @@ func (p *plugin) ControllerModifyVolume(_ context.Context, req *csi.ControllerMo
 	}
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	v, ok := p.volumes[req.GetVolumeId()]
-	if !ok {
-		return nil, status.Errorf(codes.NotFound, "volume %s not found", req.GetVolumeId())
+	v, err := p.known(req.GetVolumeId())
+	if err != nil {
+		return nil, err
 	}
 	v.Attributes = req.GetMutableParameters()
 	klog.InfoS("ControllerModifyVolume", "volume", v.ID, "parameters", v.Attributes)
