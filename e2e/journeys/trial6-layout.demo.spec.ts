@@ -13,12 +13,12 @@
  */
 import { expect, test } from './support/fixtures';
 import { openLargeSnapshot } from './support/large-snapshot';
-import { brokenWords } from './support/layout';
+import { brokenWords, startInLanguage } from './support/layout';
 
 test('T6-3: overview group titles keep their words whole side by side, at 1280x720 in ru', async ({ app, demoHost, page }, testInfo) => {
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.addInitScript(() => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('kse.lang', 'ru'));
+  await startInLanguage(page, 'ru');
   await app.open(demoHost.url);
   await app.waitForCluster('demo');
   // The 3,013-claim snapshot beside the demo, as a support engineer compares a customer's cluster with the lab.
@@ -41,7 +41,7 @@ test('T6-3: overview group titles keep their words whole side by side, at 1280x7
 
 test("T6-9: a lesson's contents say where the reader is and list every title whole, at 1280x720 in ru", async ({ app, demoHost, page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.addInitScript(() => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('kse.lang', 'ru'));
+  await startInLanguage(page, 'ru');
   await app.open(demoHost.url);
   await app.waitForCluster('demo');
   await app.pane.getByTestId('nav-lessons').click();
@@ -82,7 +82,7 @@ for (const screen of [
 ] as const) {
   test(`T7-4: a bound claim's details never scroll sideways, at ${screen.width}x${screen.height} in ${screen.lang}`, async ({ app, demoHost, page }) => {
     await page.setViewportSize({ width: screen.width, height: screen.height });
-    await page.addInitScript((l) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('kse.lang', l), screen.lang);
+    await startInLanguage(page, screen.lang);
     await app.open(demoHost.url);
     await app.waitForCluster('demo');
     const claims = await app.showTable('claims');
@@ -106,7 +106,7 @@ for (const screen of [
 test("T6-2: the graph's first view cuts no card at the canvas's top or left edge, at 1280x720 in ru", async ({ app, freshDemoHost, page }) => {
   test.setTimeout(300_000);
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.addInitScript(() => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('kse.lang', 'ru'));
+  await startInLanguage(page, 'ru');
   await app.open(freshDemoHost.url);
   await app.waitForCluster('demo');
   // At the replay's end the demo has all its problem chains (a typo'd class, the quota's claims): more than fit.
@@ -128,7 +128,7 @@ test("T6-2: the graph's first view cuts no card at the canvas's top or left edge
 
 test('T7-6: the finding filter chip is one line inside its pill, at 1280x720 in ru', async ({ app, demoHost, page }) => {
   await page.setViewportSize({ width: 1280, height: 720 });
-  await page.addInitScript(() => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('kse.lang', 'ru'));
+  await startInLanguage(page, 'ru');
   await app.open(demoHost.url);
   await app.waitForCluster('demo');
   // The first group: the absent provisioner, whose name «storage.example.com/absent» has break points at its dots.

@@ -15,6 +15,11 @@ export const SCREENS = [
 
 export const UI_LANGS = ['en', 'ru'] as const;
 
+/** Makes the app start in `lang` (its remembered UI language, localStorage 'kse.lang'), from the next page load on. */
+export async function startInLanguage(page: Page, lang: (typeof UI_LANGS)[number]): Promise<void> {
+  await page.addInitScript((l) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('kse.lang', l), lang);
+}
+
 /** The document is exactly the window: no page scroll in either direction, and none was ever applied. */
 export async function expectNoDocumentScroll(page: Page): Promise<void> {
   const m = await page.evaluate(() => {
