@@ -71,12 +71,10 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
   ]
     .filter(Boolean)
     .join(' · ');
-  // The age of the newest change: of a snapshot, when it was loaded (its capture time is in the source tag, so a
-  // bare "14 s ago" beside it read as the capture's age); of a replay, its last replayed change.
-  const fresh = newest
-    ? cluster.source === 'snapshot'
-      ? t('status.loadedAgo', { ago: ago(newest, now, i18n) })
-      : cluster.source !== 'context'
+  // The age of the newest change: of a replay, its last replayed change. A snapshot has none: it stands at its
+  // capture, whose time is in the source tag, and its pane's clock stands there too (source-clock.ts).
+  const fresh = newest && cluster.source !== 'snapshot'
+    ? cluster.source !== 'context'
         ? t('status.changedAgo', { ago: ago(newest, now, i18n) })
         : ago(newest, now, i18n)
     : '';

@@ -135,6 +135,8 @@ export const en = {
 
   'time.now': 'just now',
   'time.ago': '{duration} ago',
+  'time.beforeCapture': '{duration} before capture',
+  'time.atCapture': 'at capture',
 
   'size.B': '{value}B',
   'size.Ki': '{value}Ki',
@@ -802,7 +804,6 @@ export const en = {
   // Trial 3 wording (issue 8 defects 5-10, 17; issue 9 part 2): kept together for merging.
   'details.ruleId': 'Rule {code}',
   'details.fromField': 'from {field}',
-  'status.loadedAgo': 'loaded {ago}',
   'status.changedAgo': 'changed {ago}',
   'details.notInReplay': 'At this point of the recording the object does not exist: it is not created yet, or already deleted.',
   'details.cause.one': 'Cause, evidence and fix →',

@@ -109,6 +109,25 @@ export function I18nProvider({ children, lang: fixed }: { children: ReactNode; l
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
 }
 
+/**
+ * Messages of its subtree read under other keys (key -> key used instead), e.g. a snapshot's pane says «4 мин до
+ * снимка» where a live one says «4 мин назад»: every freshness label inside reads the right words without each
+ * caller knowing where it is drawn. Empty `swap`: the surrounding i18n unchanged. Pass a constant (it is a
+ * dependency of the value).
+ */
+export function SwappedMessages({ swap, children }: { swap: Partial<Record<MessageKey, MessageKey>>; children: ReactNode }) {
+  const outer = useI18n();
+  const active = Object.keys(swap).length > 0;
+  const value = useMemo<I18n>(
+    () =>
+      active
+        ? { ...outer, t: (key, params) => outer.t(swap[key] ?? key, params), tr: (key, params) => outer.tr(swap[key] ?? key, params) }
+        : outer,
+    [outer, active, swap],
+  );
+  return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
+}
+
 export function useI18n(): I18n {
   const value = useContext(I18nContext);
   if (!value) throw new Error('useI18n must be used inside <I18nProvider>');

@@ -138,6 +138,8 @@ export const ru: Record<MessageKey, string> = {
 
   'time.now': 'только что',
   'time.ago': '{duration} назад',
+  'time.beforeCapture': '{duration} до снимка',
+  'time.atCapture': 'в момент снимка',
 
   'size.B': '{value} Б',
   'size.Ki': '{value} КиБ',
@@ -806,7 +808,6 @@ export const ru: Record<MessageKey, string> = {
   // Третье испытание: формулировки (issue 8, дефекты 5-10, 17; issue 9, часть 2): вместе, чтобы легче сливать.
   'details.ruleId': 'Правило {code}',
   'details.fromField': 'из {field}',
-  'status.loadedAgo': 'загружен {ago}',
   'status.changedAgo': 'изменено {ago}',
   'details.notInReplay': 'В этот момент записи объекта нет: он ещё не создан или уже удалён.',
   'details.cause.one': 'Причина, факты и исправление →',

@@ -14,7 +14,7 @@ import { useClusterInfo, useClusters, useOpenedCluster } from '../clusters/use-c
 import { DetailsPanel } from '../details/DetailsPanel';
 import { ExercisesView } from '../exercises/ExercisesView';
 import { GraphView } from '../graph/GraphView';
-import { useI18n, type MessageKey, type Translate } from '../i18n/i18n';
+import { SwappedMessages, useI18n, type MessageKey, type Translate } from '../i18n/i18n';
 import { Overview } from '../overview/Overview';
 import { usePane, useView } from '../state/view-store';
 import { viewLabel } from '../tables/view-label';
@@ -24,7 +24,10 @@ import { openHere } from '../state/navigation';
 import { RESOURCE_OF_TABLE, TABLES } from '../tables/registry';
 import { ErrorBoundary } from '../components/ErrorBoundary';
 import { PaneProvider } from '../components/pane-context';
-import { SourceClockContext, sourceClock } from '../state/source-clock';
+import { CAPTURE_WORDING, SourceClockContext, sourceClock } from '../state/source-clock';
+
+/** A live or recorded source's pane words freshness as the i18n does (see CAPTURE_WORDING). */
+const NO_SWAP = {};
 import { errorText, StateMessage } from '../components/StateMessage';
 import { Verbatim } from '../i18n/Verbatim';
 
@@ -87,7 +90,8 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
   const status = useQuery(statusQuery(api, clusterId));
   const namespaces = overview.data?.namespaces ?? [];
   const { sourceNow, replay } = status.data ?? {};
-  const clock = useMemo(() => sourceClock({ sourceNow, replay }, status.dataUpdatedAt), [sourceNow, replay, status.dataUpdatedAt]);
+  const source = status.data?.cluster.source;
+  const clock = useMemo(() => sourceClock({ sourceNow, replay, source }, status.dataUpdatedAt), [sourceNow, replay, source, status.dataUpdatedAt]);
 
   // A view owns its details panel: switching views closes it (links to objects open them in their own view).
   const show = (view: ViewId) =>
@@ -113,51 +117,53 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
   return (
     <PaneProvider index={index} clusterId={clusterId}>
       <SourceClockContext.Provider value={clock}>
-        <section className="pane" aria-label={info?.name ?? clusterId} data-testid={`pane-${index}`} data-cluster-id={clusterId}>
-          <StatusStrip clusterId={clusterId} />
-          <div className="pane-body">
-            <nav className="view-nav" aria-label={t('app.mainNav')}>
-              {NAV.map((item) => (
+        <SwappedMessages swap={clock.captured ? CAPTURE_WORDING : NO_SWAP}>
+          <section className="pane" aria-label={info?.name ?? clusterId} data-testid={`pane-${index}`} data-cluster-id={clusterId}>
+            <StatusStrip clusterId={clusterId} />
+            <div className="pane-body">
+              <nav className="view-nav" aria-label={t('app.mainNav')}>
+                {NAV.map((item) => (
+                  <button
+                    key={item.id}
+                    type="button"
+                    className={pane.view === item.id ? 'nav-item active' : 'nav-item'}
+                    aria-current={pane.view === item.id ? 'page' : undefined}
+                    onClick={() => show(item.id)}
+                    data-testid={`nav-${item.id}`}
+                  >
+                    {t(item.label)}
+                    {item.id !== 'overview' && item.id !== 'graph' && item.id !== 'exercises' && overview.data ? (
+                      <NavCount table={item.id} counts={overview.data.counts} kinds={status.data?.kinds} live={status.data?.cluster.source === 'context'} t={t} />
+                    ) : null}
+                  </button>
+                ))}
+                {/* A toggle for the lesson beside the view, not a view: pressed, never "current". */}
                 <button
-                  key={item.id}
                   type="button"
-                  className={pane.view === item.id ? 'nav-item active' : 'nav-item'}
-                  aria-current={pane.view === item.id ? 'page' : undefined}
-                  onClick={() => show(item.id)}
-                  data-testid={`nav-${item.id}`}
+                  className={state.lesson ? 'nav-item nav-toggle pressed' : 'nav-item nav-toggle'}
+                  aria-pressed={Boolean(state.lesson)}
+                  onClick={() => update((s) => ({ ...s, lesson: s.lesson ? undefined : 'stateless' }))}
+                  data-testid="nav-lessons"
                 >
-                  {t(item.label)}
-                  {item.id !== 'overview' && item.id !== 'graph' && item.id !== 'exercises' && overview.data ? (
-                    <NavCount table={item.id} counts={overview.data.counts} kinds={status.data?.kinds} live={status.data?.cluster.source === 'context'} t={t} />
-                  ) : null}
+                  {t('nav.lessons')}
                 </button>
-              ))}
-              {/* A toggle for the lesson beside the view, not a view: pressed, never "current". */}
-              <button
-                type="button"
-                className={state.lesson ? 'nav-item nav-toggle pressed' : 'nav-item nav-toggle'}
-                aria-pressed={Boolean(state.lesson)}
-                onClick={() => update((s) => ({ ...s, lesson: s.lesson ? undefined : 'stateless' }))}
-                data-testid="nav-lessons"
-              >
-                {t('nav.lessons')}
-              </button>
-            </nav>
-            <div className="view-main" tabIndex={-1} data-main-content={index === 0 ? '' : undefined} aria-labelledby={`view-title-${index}`}>
-              <h2 className="sr-only" id={`view-title-${index}`} data-testid="view-title">
-                {viewTitle}
-              </h2>
-              <ErrorBoundary resetKey={`${clusterId}/${pane.view}`} title={t('state.viewFailed')}>
-                {content}
-              </ErrorBoundary>
+              </nav>
+              <div className="view-main" tabIndex={-1} data-main-content={index === 0 ? '' : undefined} aria-labelledby={`view-title-${index}`}>
+                <h2 className="sr-only" id={`view-title-${index}`} data-testid="view-title">
+                  {viewTitle}
+                </h2>
+                <ErrorBoundary resetKey={`${clusterId}/${pane.view}`} title={t('state.viewFailed')}>
+                  {content}
+                </ErrorBoundary>
+              </div>
+              {pane.selected && (
+                <ErrorBoundary resetKey={`${clusterId}/${JSON.stringify(pane.selected)}`} title={t('state.viewFailed')}>
+                  <DetailsPanel target={pane.selected} onClose={() => setPane({ selected: undefined, trail: undefined })} />
+                </ErrorBoundary>
+              )}
             </div>
-            {pane.selected && (
-              <ErrorBoundary resetKey={`${clusterId}/${JSON.stringify(pane.selected)}`} title={t('state.viewFailed')}>
-                <DetailsPanel target={pane.selected} onClose={() => setPane({ selected: undefined, trail: undefined })} />
-              </ErrorBoundary>
-            )}
-          </div>
-        </section>
+          </section>
+        </SwappedMessages>
       </SourceClockContext.Provider>
     </PaneProvider>
   );

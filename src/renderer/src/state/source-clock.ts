@@ -5,7 +5,8 @@
  * paused or has ended: then the recording's time stands still, and so do the ages it shows.
  */
 import { createContext, useContext } from 'react';
-import type { ReplayState } from '../../../shared/model/status';
+import type { ReplayState, SourceType } from '../../../shared/model/status';
+import type { MessageKey } from '../i18n/i18n';
 
 /** Milliseconds to add to Date.now() to get the source's time; 0 when unknown or unparsable. */
 export function sourceClockOffset(sourceNow: string | undefined, fetchedAt: number): number {
@@ -18,14 +19,30 @@ export function sourceClockOffset(sourceNow: string | undefined, fetchedAt: numb
 export interface SourceClock {
   offset: number;
   frozenAt?: number;
+  /** A snapshot: its time is the capture's (see CAPTURE_WORDING). */
+  captured?: boolean;
 }
 
-/** The clock of a status fetched at `fetchedAt`: frozen at the source's time while its replay does not play. */
-export function sourceClock(status: { sourceNow?: string; replay?: Pick<ReplayState, 'playing'> } | undefined, fetchedAt: number): SourceClock {
+/**
+ * The clock of a status fetched at `fetchedAt`: frozen at the source's time while its replay does not play, and
+ * always for a snapshot (`captured`: ages and "ago" count back from its capture, which does not move while it is
+ * read, and are worded "before capture", see CAPTURE_WORDING).
+ */
+export function sourceClock(
+  status: { sourceNow?: string; replay?: Pick<ReplayState, 'playing'>; source?: SourceType } | undefined,
+  fetchedAt: number,
+): SourceClock {
   const offset = sourceClockOffset(status?.sourceNow, fetchedAt);
+  if (status?.source === 'snapshot' && offset !== 0) return { offset, frozenAt: fetchedAt + offset, captured: true };
   if (status?.replay && !status.replay.playing && offset !== 0) return { offset, frozenAt: fetchedAt + offset };
   return { offset };
 }
+
+/**
+ * How a snapshot's pane words freshness: «4 мин до снимка» / "4m before capture" rather than «назад», which read as
+ * "before now" to a user opening a customer's snapshot days later (trial 7). Used with SwappedMessages.
+ */
+export const CAPTURE_WORDING = { 'time.ago': 'time.beforeCapture', 'time.now': 'time.atCapture' } as const satisfies Partial<Record<MessageKey, MessageKey>>;
 
 /** The source's time when the browser's clock reads `wall` (epoch ms). */
 export function sourceTime(clock: SourceClock, wall: number): number {

@@ -14,7 +14,7 @@ import { BidiText } from '../components/BidiText';
 import { StateMessage } from '../components/StateMessage';
 import { useI18n } from '../i18n/i18n';
 import { useNow } from '../state/clock';
-import { decorationOf, estimateHeaderWidth, gridTemplate, layoutInputs, textWidth, type Column, type ColumnChoices, type ColumnContext } from '../tables/column';
+import { decorationOf, estimateHeaderWidth, gridTemplate, layoutInputs, leadingChipWidth, textWidth, type Column, type ColumnChoices, type ColumnContext } from '../tables/column';
 import { layoutColumns } from '../tables/column-layout';
 import { growStableWidths, nextStableWidths, type StableWidthsState } from '../tables/stable-widths';
 import { browserMeasure, estimateWidth } from '../format/fit-text';
@@ -99,6 +99,8 @@ export function DataTable({
   const headerMeasure = browserMeasure(`600 12px ${family}`, estimateHeaderWidth);
   // Chips (findings, verdicts) are 11 px (controls.css); a verdict's semibold is within the chip's decoration width.
   const chipMeasure = browserMeasure(`11px ${family}`, (text) => (estimateWidth(text) * 11) / 13);
+  // A verdict chip before a name (Column.leadingChip) has no decoration to hide its semibold in: measured in it.
+  const leadingChipMeasure = browserMeasure(`600 11px ${family}`, (text) => (estimateWidth(text) * 11.5) / 13);
   const ctx: ColumnContext = { t, lang, now, measure };
   const available = useElementWidth(scrollElement, UNMEASURED_WIDTH);
   const gridId = useId();
@@ -182,7 +184,7 @@ export function DataTable({
   }
   const widestOf = (c: Column<AnyRow>) => {
     const inFont = c.chip ? chipMeasure : measure;
-    return loaded.reduce((most, row) => Math.max(most, textWidth((c.shown ?? c.value)(row, ctx), inFont)), 0) + decorationOf(c);
+    return loaded.reduce((most, row) => Math.max(most, textWidth((c.shown ?? c.value)(row, ctx), inFont) + leadingChipWidth(c, row, ctx, leadingChipMeasure)), 0) + decorationOf(c);
   };
   // Rows that arrive while the table is read are marked and announced (use-new-rows.ts).
   const onScreenWhole = total > 0 && loaded.length >= total;

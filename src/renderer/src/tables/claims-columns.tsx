@@ -36,7 +36,9 @@ export const claimColumns: readonly Column<ClaimRow>[] = [
     label: 'col.volume',
     width: 140,
     grow: 2,
-    priority: 4,
+    // After how full it is and its age (trial 7): a dynamic volume's pvc-<uid> cut in the middle says little the
+    // Bound phase has not, and the Summary links it whole.
+    priority: 4.8,
     middle: true,
     value: (r) => (r.volumeName ? `→ ${r.volumeName}` : ''),
   },
@@ -60,7 +62,7 @@ export const claimColumns: readonly Column<ClaimRow>[] = [
   },
   { id: 'size', label: 'col.size', width: 110, priority: 2, value: (r) => sizePair(r.requested, r.capacity) },
   // Usage (the kubelet's stats through the node proxy): never at the cost of Class or Requested (trial 4, N2), so
-  // Use % comes after the volume and Used and Free after the age; none of them is shown while no row on screen has
+  // Use % comes after them and Used and Free after the age; none of them is shown while no row on screen has
   // usage (a recording or a snapshot without it), unless the user shows them from the Columns menu.
   {
     id: 'usePercent',
@@ -99,6 +101,8 @@ export const claimColumns: readonly Column<ClaimRow>[] = [
   },
   { id: 'accessModes', label: 'col.accessModes', width: 64, priority: 7, value: (r) => accessModes(r.accessModes) },
   { id: 'pods', label: 'col.pods', width: 90, grow: 1, priority: 6, value: (r) => r.pods.join(', ') },
-  { id: 'age', label: 'col.age', width: 56, align: 'end', uiText: true, priority: 5, value: (r, ctx) => age(r.createdAt, ctx.now, ctx.lang) },
+  // Before the volume, after Use % (trial 7): how long a claim has been Pending is what support asks first, and
+  // 56 px buy it.
+  { id: 'age', label: 'col.age', width: 56, align: 'end', uiText: true, priority: 4.6, value: (r, ctx) => age(r.createdAt, ctx.now, ctx.lang) },
   findingsColumn(),
 ];

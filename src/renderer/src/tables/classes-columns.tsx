@@ -27,6 +27,10 @@ export const classColumns: readonly Column<ClassRow>[] = [
     // UI text: the verdict chip is translated, ChipThenText marks the provisioner's name translate="no".
     uiText: true,
     value: classProvisioner,
+    // Measured as drawn: the name in the cell's font after the verdict chip in its own (Column.leadingChip).
+    shown: (r) => r.provisioner,
+    leadingChip: (r, ctx) => (r.provisionerVerdict ? ctx.t(`verdict.${r.provisionerVerdict}`) : undefined),
+    decoration: 0,
     render: (r, ctx) => <ChipThenText chip={r.provisionerVerdict && <VerdictChip verdict={r.provisionerVerdict} t={ctx.t} />} text={r.provisioner} />,
   },
   { id: 'bindingMode', label: 'col.bindingMode', width: 110, grow: 1, priority: 3, value: (r) => r.bindingMode },

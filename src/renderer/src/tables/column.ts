@@ -66,6 +66,14 @@ export interface Column<Row> {
   decoration?: number;
   /** The text is drawn in a chip (11 px, controls.css .chip / .verdict): measured in that font, not the cell's. */
   chip?: boolean;
+  /**
+   * The words of a chip drawn before the cell's text (ChipThenText: a class's provisioner verdict), or undefined
+   * for none. The layout measures them in the verdict chip's font (semibold 11 px, controls.css .verdict) plus
+   * CHIP_BEFORE_TEXT px (padding and gap) and `shown`
+   * in the cell's font: measured as one run of cell text, «(не работает)» asked for ~45 px too much, and Binding
+   * mode lost them («WaitForFirstCon…», trial 7).
+   */
+  leadingChip?: (row: Row, ctx: ColumnContext) => string | undefined;
   /** The cell is UI text (ages, yes/no, severities); otherwise it is cluster text and marked translate="no". */
   uiText?: boolean;
   align?: 'end';
@@ -137,6 +145,18 @@ export function decorationOf(column: Pick<Column<never>, 'decoration' | 'render'
 
 /** Extra width of a decorated cell over its plain text, px: a chip's padding (12), icon (up to ~12 px for ◔ at 11 px) and gaps. */
 export const DECORATION_WIDTH = 30;
+
+/** A leading chip's padding (2 x 5 px, controls.css .verdict) and its gap to the text (6 px, table.css .chip-then-text), px. */
+export const CHIP_BEFORE_TEXT = 16;
+
+/**
+ * Width of the chip a cell draws before its text (Column.leadingChip), px: its words in `chipMeasure` (the verdict
+ * chip's semibold 11 px) plus CHIP_BEFORE_TEXT; 0 when the column or the row has none.
+ */
+export function leadingChipWidth<Row>(column: Pick<Column<Row>, 'leadingChip'>, row: Row, ctx: ColumnContext, chipMeasure: Measure = estimateWidth): number {
+  const words = column.leadingChip?.(row, ctx);
+  return words ? Math.ceil(chipMeasure(words)) + CHIP_BEFORE_TEXT : 0;
+}
 
 /** Share of the spare width for columns declared without one. */
 const FIXED_COLUMN_GROW = 0.25;
