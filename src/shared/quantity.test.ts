@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { canonicalQuantity, compareQuantities, formatBytes, formatQuantity, parseQuantity, quantityBytes, storageQuantity, type Quantity } from './quantity';
+import { canonicalQuantity, compareQuantities, formatBytes, formatBytesIn, formatQuantity, parseQuantity, quantityBytes, storageQuantity, type Quantity } from './quantity';
 
 describe('parseQuantity', () => {
   it.each([
@@ -96,14 +96,26 @@ describe('formatQuantity (canonical form, as apimachinery prints it)', () => {
 
 describe('formatBytes', () => {
   it.each([
-    [512, '512 B'],
-    [1024, '1 Ki'],
-    [1.5 * 2 ** 30, '1.5 Gi'],
-    [10 * 2 ** 30, '10 Gi'],
-    [300 * 2 ** 20, '300 Mi'],
-    [0, '0 B'],
+    [512, '512B'],
+    [1024, '1Ki'],
+    [1.5 * 2 ** 30, '1.5Gi'],
+    [10 * 2 ** 30, '10Gi'],
+    [300 * 2 ** 20, '300Mi'],
+    [0, '0B'],
+    // Whole from 100 of a unit: the tables' «891 МиБ», never "890.9" beside it (trial 7).
+    [890.9 * 2 ** 20, '891Mi'],
+    [99.94 * 2 ** 20, '99.9Mi'],
   ])('%d is %s', (bytes, text) => {
     expect(formatBytes(bytes)).toBe(text);
+  });
+
+  it.each([
+    [1.5 * 2 ** 30, '1,5 ГиБ'],
+    [890.9 * 2 ** 20, '891 МиБ'],
+    [512, '512 Б'],
+    [-2 * 2 ** 20, '-2 МиБ'],
+  ])('%d in Russian is %s, as the tables say it', (bytes, text) => {
+    expect(formatBytesIn(bytes, 'ru')).toBe(text);
   });
 });
 

@@ -7,6 +7,7 @@
  * Why exact: sizes are compared and summed per class, and "10Gi" must equal "10240Mi" to the byte. A quantity is
  * kept as mantissa * 10^scale with a BigInt mantissa; numbers are derived only for sorting and sums.
  */
+import type { Lang } from './model/findings';
 
 export type QuantityFormat = 'BinarySI' | 'DecimalSI' | 'DecimalExponent';
 
@@ -125,17 +126,38 @@ export function canonicalQuantity(text: string | undefined | null): string | und
   return q === undefined ? text : formatQuantity(q);
 }
 
-/** A byte count for people: "1.5 Gi", "300 Mi", "512 B" (binary units, one decimal at most). */
+/**
+ * A byte count for people, as the tables show it in English and kubectl spells units: "1.5Gi", "891Mi", "512B".
+ * One decimal below 100 of a unit, whole numbers from 100 ("890.9Mi" read as a different size beside the table's
+ * "891Mi", trial 7). Language-neutral: evidence values use it; sentences use formatBytesIn.
+ */
 export function formatBytes(bytes: number): string {
+  return formatBytesIn(bytes, 'en');
+}
+
+const BYTE_UNITS: Record<Lang, readonly string[]> = {
+  en: ['B', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'],
+  // GOST 8.417 / IEC names in Russian, a space before them as Russian typography wants.
+  ru: [' Б', ' КиБ', ' МиБ', ' ГиБ', ' ТиБ', ' ПиБ', ' ЭиБ'],
+};
+const BYTE_NUMBER: Record<Lang, Intl.NumberFormat> = {
+  en: new Intl.NumberFormat('en', { maximumFractionDigits: 1, useGrouping: false }),
+  ru: new Intl.NumberFormat('ru', { maximumFractionDigits: 1, useGrouping: false }),
+};
+
+/**
+ * A byte count in a UI language, the same text the renderer's tables show: "1.5Gi" / «1,5 ГиБ», "891Mi" /
+ * «891 МиБ» (rounding as formatBytes, the number through Intl); '' for a value that is not a finite number.
+ */
+export function formatBytesIn(bytes: number, lang: Lang): string {
   if (!Number.isFinite(bytes)) return '';
-  const units = ['B', 'Ki', 'Mi', 'Gi', 'Ti', 'Pi', 'Ei'];
+  const units = BYTE_UNITS[lang];
   let value = Math.abs(bytes);
   let unit = 0;
   while (value >= 1024 && unit < units.length - 1) {
     value /= 1024;
     unit += 1;
   }
-  const rounded = Math.round(value * 10) / 10;
-  const text = Number.isInteger(rounded) ? String(rounded) : rounded.toFixed(1);
-  return `${bytes < 0 ? '-' : ''}${text} ${units[unit]}`;
+  const rounded = value >= 100 || Number.isInteger(value) ? Math.round(value) : Math.round(value * 10) / 10;
+  return `${bytes < 0 ? '-' : ''}${BYTE_NUMBER[lang].format(rounded)}${units[unit]}`;
 }

@@ -47,7 +47,7 @@ describe('usage findings on the lab', () => {
   it('the seeded claim at 87.9 % is nearly full (warning); filled to 97 % it is a problem, and the details show it', async () => {
     const warning = await until('claim.nearly-full on logs', () => one('claim.nearly-full', 'logs'), 30_000, seen);
     expect(warning.severity).toBe('warning');
-    expect(warning.cause.en).toBe('Claim logs is 87 % full (900 Mi of 1 Gi): when it is full, writes fail with "No space left on device".');
+    expect(warning.cause.en).toBe('Claim logs is 87 % full (900Mi of 1Gi): when it is full, writes fail with "No space left on device".');
     await annotateClaim({ [USED_BYTES_ANNOTATION]: '1000Mi' });
     const problem = await until('claim.nearly-full a problem', () => one('claim.nearly-full', 'logs').then((f) => (f?.severity === 'problem' ? f : undefined)), 30_000, seen);
     expect(problem.cause.en).toContain('is 97 % full');
@@ -69,7 +69,7 @@ describe('usage findings on the lab', () => {
   it('the emptyDir at 92 of its 100 Mi sizeLimit: the pod will be evicted', async () => {
     const f = await until('pod.emptydir-near-limit', () => one('pod.emptydir-near-limit', 'log-writer'), 30_000, seen);
     expect(f.severity).toBe('warning');
-    expect(f.cause.en).toBe("emptyDir cache of pod log-writer holds 92 Mi, 92 % of its sizeLimit 100 Mi: past the limit the kubelet evicts the pod, and the emptyDir's data is lost with it.");
+    expect(f.cause.en).toBe("emptyDir cache of pod log-writer holds 92Mi, 92 % of its sizeLimit 100Mi: past the limit the kubelet evicts the pod, and the emptyDir's data is lost with it.");
     expect(f.evidence.map((e) => e.source)).toContain('spec.volumes[name=cache].emptyDir.sizeLimit');
   });
 
@@ -90,7 +90,7 @@ describe('usage findings on the lab', () => {
       await until('pod scratch-writer Running', async () => (await admin.get(`/api/v1/namespaces/${NS}/pods/scratch-writer`)).status?.phase === 'Running', 60_000);
       const warning = await until('pod.ephemeral-storage-near-limit', () => one('pod.ephemeral-storage-near-limit', 'scratch-writer'), 30_000, seen);
       expect(warning.severity).toBe('warning');
-      expect(warning.cause.en).toBe('Pod scratch-writer uses 144 Mi of ephemeral storage, 90 % of its containers\' ephemeral-storage limit 160 Mi: its containers\' writable layers and logs and its emptyDirs on disk all count. Past the limit the kubelet evicts the pod ("Pod ephemeral local storage usage exceeds the total limit of containers 160 Mi.").');
+      expect(warning.cause.en).toBe('Pod scratch-writer uses 144Mi of ephemeral storage, 90 % of its containers\' ephemeral-storage limit 160Mi: its containers\' writable layers and logs and its emptyDirs on disk all count. Past the limit the kubelet evicts the pod ("Pod ephemeral local storage usage exceeds the total limit of containers 160Mi.").');
       expect(warning.evidence[0]!.source).toMatch(/^\/api\/v1\/nodes\/[^/]+\/proxy\/stats\/summary pods\[podRef.name=scratch-writer\]\.ephemeral-storage\.usedBytes$/);
       await admin.mergePatch(`/api/v1/namespaces/${NS}/pods/scratch-writer`, { metadata: { annotations: { [CONTAINER_USED_BYTES_ANNOTATION]: 'build=150Mi,sidecar=6Mi' } } });
       await until('a problem at 97 %', () => one('pod.ephemeral-storage-near-limit', 'scratch-writer').then((f) => (f?.severity === 'problem' ? f : undefined)), 30_000, seen);

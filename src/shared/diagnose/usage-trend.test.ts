@@ -21,9 +21,9 @@ describe('trend findings', () => {
     const history = line(470 * MI, MI, 30);
     const [f] = run(history);
     expect(f).toMatchObject({ code: 'claim.predicted-full', severity: 'warning', object: { kind: 'persistentvolumeclaims', namespace: 'shop', name: 'logs' }, lesson: 'volume-usage' });
-    expect(plainText(f!.cause.en)).toBe('Claim logs grew by about 60 Mi an hour over the last 30 min: at that rate it is full in about 9 h (500 Mi of 1 Gi now).');
-    expect(plainText(f!.cause.ru)).toBe('Заявка logs росла примерно на 60 Mi в час за последние 30 мин: при таком темпе она заполнится примерно через 9 ч (сейчас 500 Mi из 1 Gi).');
-    expect(f!.evidence.map((e) => [e.label.en, e.value])).toEqual([['Rate', '60 Mi/h'], ['Full in', '~9 h'], ['Used', '500 Mi'], ['Capacity', '1 Gi'], ['History seen', '31 × 30 min']]);
+    expect(plainText(f!.cause.en)).toBe('Claim logs grew by about 60Mi an hour over the last 30 min: at that rate it is full in about 9 h (500Mi of 1Gi now).');
+    expect(plainText(f!.cause.ru)).toBe('Заявка logs росла примерно на 60 МиБ в час за последние 30 мин: при таком темпе она заполнится примерно через 9 ч (сейчас 500 МиБ из 1 ГиБ).');
+    expect(f!.evidence.map((e) => [e.label.en, e.value])).toEqual([['Rate', '60Mi/h'], ['Full in', '~9 h'], ['Used', '500Mi'], ['Capacity', '1Gi'], ['History seen', '31 × 30 min']]);
     expect(f!.evidence[0]!.source).toBe('/api/v1/nodes/n1/proxy/stats/summary pods[].volume[pvcRef.name=logs].usedBytes');
     expect(f!.evidence[4]!.note?.en).toContain("kept in this app's memory since it started watching");
     expect(f!.fix[1]!.command).toBe("kubectl -n shop get pvc logs -o 'jsonpath={.spec.storageClassName}'");
@@ -40,9 +40,9 @@ describe('trend findings', () => {
     const low = line(50 * MI, 0, 61); // 4 % for 61 min
     const [f] = run(low);
     expect(f).toMatchObject({ code: 'claim.over-provisioned', severity: 'info' });
-    expect(plainText(f!.cause.en)).toBe('Claim logs used at most 4 % of its 1 Gi (50 Mi) in the 61 min this app has watched it. That is all it has seen: the history is kept in memory only, so how full it was before is unknown.');
+    expect(plainText(f!.cause.en)).toBe('Claim logs used at most 4 % of its 1Gi (50Mi) in the 61 min this app has watched it. That is all it has seen: the history is kept in memory only, so how full it was before is unknown.');
     expect(plainText(f!.cause.ru)).toContain('история хранится только в памяти');
-    expect(f!.evidence[0]).toMatchObject({ value: '50 Mi (4 %)' });
+    expect(f!.evidence[0]).toMatchObject({ value: '50Mi (4 %)' });
     expect(codes(line(50 * MI, 0, 59))).toEqual([]); // under an hour
     expect(codes(line(50 * MI, 0, 5), { overProvisionedMinMs: 5 * 60_000 })).toEqual(['claim.over-provisioned:info']);
     // One measurement at 10 % is enough to say nothing.

@@ -9,7 +9,7 @@
 import type { Finding } from '../model/findings';
 import type { UsagePoint, VolumeUsage } from '../model/usage';
 import { counted, type PluralForms } from '../plural';
-import { formatBytes } from '../quantity';
+import { formatBytes, formatBytesIn } from '../quantity';
 import { pointTime, usageTrend } from '../usage/trend';
 import { verbatim } from '../verbatim';
 import { evidence, finding, step, t } from './finding';
@@ -58,6 +58,7 @@ function predictedFull(v: VolumeUsage, points: readonly UsagePoint[], options: U
   if (trend.secondsToFull <= 0 || trend.secondsToFull > PREDICTED_FULL_WITHIN_S) return [];
   const hours = Math.max(1, Math.ceil(trend.secondsToFull / 3600));
   const perHour = formatBytes(Math.round(trend.bytesPerSecond * 3600));
+  const perHourRu = formatBytesIn(Math.round(trend.bytesPerSecond * 3600), 'ru');
   const minutes = minutesOf(trend.spanMs);
   return [
     finding({
@@ -65,7 +66,7 @@ function predictedFull(v: VolumeUsage, points: readonly UsagePoint[], options: U
       object: ref(v),
       cause: t(
         `Claim ${verbatim(v.claim)} grew by about ${verbatim(perHour)} an hour over the last ${minutes} min: at that rate it is full in about ${hours} h (${verbatim(formatBytes(trend.lastUsedBytes))} of ${verbatim(formatBytes(trend.capacityBytes))} now).`,
-        `Заявка ${verbatim(v.claim)} росла примерно на ${verbatim(perHour)} в час за последние ${minutes} мин: при таком темпе она заполнится примерно через ${hours} ч (сейчас ${verbatim(formatBytes(trend.lastUsedBytes))} из ${verbatim(formatBytes(trend.capacityBytes))}).`,
+        `Заявка ${verbatim(v.claim)} росла примерно на ${verbatim(perHourRu)} в час за последние ${minutes} мин: при таком темпе она заполнится примерно через ${hours} ч (сейчас ${verbatim(formatBytesIn(trend.lastUsedBytes, 'ru'))} из ${verbatim(formatBytesIn(trend.capacityBytes, 'ru'))}).`,
       ),
       evidence: [
         evidence(t('Rate', 'Темп'), `${perHour}/h`, {
@@ -105,7 +106,7 @@ function overProvisioned(v: VolumeUsage, points: readonly UsagePoint[], options:
       object: ref(v),
       cause: t(
         `Claim ${verbatim(v.claim)} used at most ${percent} % of its ${verbatim(formatBytes(most.capacityBytes!))} (${verbatim(formatBytes(most.usedBytes))}) in the ${minutes} min this app has watched it. That is all it has seen: the history is kept in memory only, so how full it was before is unknown.`,
-        `Заявка ${verbatim(v.claim)} занимала не больше ${percent} % из ${verbatim(formatBytes(most.capacityBytes!))} (${verbatim(formatBytes(most.usedBytes))}) за ${minutes} мин, что приложение за ней наблюдает. Это всё, что оно видело: история хранится только в памяти, поэтому заполнение до этого неизвестно.`,
+        `Заявка ${verbatim(v.claim)} занимала не больше ${percent} % из ${verbatim(formatBytesIn(most.capacityBytes!, 'ru'))} (${verbatim(formatBytesIn(most.usedBytes, 'ru'))}) за ${minutes} мин, что приложение за ней наблюдает. Это всё, что оно видело: история хранится только в памяти, поэтому заполнение до этого неизвестно.`,
       ),
       evidence: [
         evidence(t('Most used', 'Максимум занятого'), `${formatBytes(most.usedBytes)} (${percent} %)`, { source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].usedBytes`, at: most.time, note: t(`info below ${OVER_PROVISIONED_PERCENT} % at every measurement`, `сведение, если каждое измерение ниже ${OVER_PROVISIONED_PERCENT} %`) }),

@@ -17,7 +17,7 @@ describe('usage findings', () => {
     expect(codes(report([{ ...claim, usedBytes: undefined }]))).toEqual([]); // unknown is not "empty" and not "full"
     const f = diagnoseUsage(report([claim]))[0]!;
     expect(f.object).toEqual({ kind: 'persistentvolumeclaims', namespace: 'shop', name: 'logs' });
-    expect(plainText(f.cause.en)).toBe('Claim logs is 87 % full (900 Mi of 1 Gi): when it is full, writes fail with "No space left on device".');
+    expect(plainText(f.cause.en)).toBe('Claim logs is 87 % full (900Mi of 1Gi): when it is full, writes fail with "No space left on device".');
     expect(plainText(f.cause.ru)).toContain('Заявка logs заполнена на 87 %');
     expect(f.evidence[0]!.source).toBe('/api/v1/nodes/n1/proxy/stats/summary pods[].volume[pvcRef.name=logs]');
     expect(f.fix[0]!.command).toBe("kubectl -n shop get pvc logs -o 'jsonpath={.spec.storageClassName}'");
@@ -30,7 +30,7 @@ describe('usage findings', () => {
     expect(codes(report([{ ...cache, usedBytes: 96 * MI, sizeLimitBytes: undefined }]))).toEqual([]);
     const f = diagnoseUsage(report([{ ...cache, usedBytes: 99 * MI }]))[0]!;
     expect(f).toMatchObject({ code: 'pod.emptydir-near-limit', severity: 'problem', object: { kind: 'pods', namespace: 'shop', name: 'web-0' } });
-    expect(f.evidence[1]).toMatchObject({ value: '100 Mi', source: 'spec.volumes[name=cache].emptyDir.sizeLimit' });
+    expect(f.evidence[1]).toMatchObject({ value: '100Mi', source: 'spec.volumes[name=cache].emptyDir.sizeLimit' });
   });
 
   test("a pod's ephemeral storage against its containers' limits: warning from 85 %, problem from 95 %, with the kubelet's eviction words", () => {
@@ -39,8 +39,8 @@ describe('usage findings', () => {
     expect(codes(report([{ ...pod, usedBytes: 172 * MI }]))).toEqual(['pod.ephemeral-storage-near-limit:warning']);
     const f = diagnoseUsage(report([{ ...pod, usedBytes: 195 * MI }]))[0]!;
     expect(f).toMatchObject({ code: 'pod.ephemeral-storage-near-limit', severity: 'problem', object: { kind: 'pods', namespace: 'shop', name: 'build-0' }, lesson: 'volume-usage' });
-    expect(plainText(f.cause.en)).toBe("Pod build-0 uses 195 Mi of ephemeral storage, 97 % of its containers' ephemeral-storage limit 200 Mi: its containers' writable layers and logs and its emptyDirs on disk all count. Past the limit the kubelet evicts the pod (\"Pod ephemeral local storage usage exceeds the total limit of containers 200 Mi.\").");
-    expect(plainText(f.cause.ru)).toContain('Под build-0 занимает 195 Mi эфемерного хранилища, 97 %');
+    expect(plainText(f.cause.en)).toBe("Pod build-0 uses 195Mi of ephemeral storage, 97 % of its containers' ephemeral-storage limit 200Mi: its containers' writable layers and logs and its emptyDirs on disk all count. Past the limit the kubelet evicts the pod (\"Pod ephemeral local storage usage exceeds the total limit of containers 200Mi.\").");
+    expect(plainText(f.cause.ru)).toContain('Под build-0 занимает 195 МиБ эфемерного хранилища, 97 %');
     expect(f.evidence.map((e) => e.source)).toEqual(['/api/v1/nodes/n1/proxy/stats/summary pods[podRef.name=build-0].ephemeral-storage.usedBytes', 'spec.containers[].resources.limits.ephemeral-storage', 'spec.nodeName']);
     expect(f.fix[0]!.command).toBe("kubectl -n shop get pod build-0 -o 'jsonpath={.spec.containers[*].resources.limits}'");
   });

@@ -17,7 +17,7 @@
 import type { Finding, Severity } from '../model/findings';
 import type { ObjectRef } from '../model/refs';
 import type { UsageReport, VolumeUsage } from '../model/usage';
-import { formatBytes } from '../quantity';
+import { formatBytes, formatBytesIn } from '../quantity';
 import { inodesPercent, usePercent } from '../usage/summary';
 import { DEFAULT_USAGE_THRESHOLDS, usageLevel, type UsageThresholds } from '../usage/thresholds';
 import { verbatim } from '../verbatim';
@@ -30,6 +30,8 @@ const podRef = (v: VolumeUsage): ObjectRef => ({ kind: 'pods', namespace: v.name
 /** The kernel's words (strerror of ENOSPC), shown verbatim in every language. */
 const ENOSPC = 'No space left on device';
 const bytes = (n: number | undefined) => (n === undefined ? '' : formatBytes(n));
+/** In a Russian sentence: «891 МиБ», as the tables say it (formatBytesIn). */
+const bytesRu = (n: number | undefined) => (n === undefined ? '' : formatBytesIn(n, 'ru'));
 const SOURCE = (node: string) => `/api/v1/nodes/${node}/proxy/stats/summary`;
 
 function measured(v: VolumeUsage) {
@@ -53,7 +55,7 @@ function claimFindings(v: VolumeUsage, th: UsageThresholds): Finding[] {
       severity: level satisfies Severity,
       cause: t(
         `Claim ${verbatim(v.claim)} is ${use} % full (${verbatim(bytes(v.usedBytes))} of ${verbatim(bytes(v.capacityBytes))}): when it is full, writes fail with "${verbatim(ENOSPC)}".`,
-        `Заявка ${verbatim(v.claim)} заполнена на ${use} % (${verbatim(bytes(v.usedBytes))} из ${verbatim(bytes(v.capacityBytes))}): когда место кончится, запись будет падать с ошибкой «${verbatim(ENOSPC)}».`,
+        `Заявка ${verbatim(v.claim)} заполнена на ${use} % (${verbatim(bytesRu(v.usedBytes))} из ${verbatim(bytesRu(v.capacityBytes))}): когда место кончится, запись будет падать с ошибкой «${verbatim(ENOSPC)}».`,
       ),
       evidence: [
         evidence(t('Use', 'Заполнено'), `${use} %`, { note: t(`warning from ${th.warningPercent} %, problem from ${th.problemPercent} %`, `предупреждение с ${th.warningPercent} %, проблема с ${th.problemPercent} %`), source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}]` }),
@@ -103,7 +105,7 @@ function emptyDirFinding(v: VolumeUsage, th: UsageThresholds): Finding[] {
     severity: level,
     cause: t(
       `emptyDir ${verbatim(v.volume)} of pod ${verbatim(v.pod)} holds ${verbatim(bytes(v.usedBytes))}, ${use} % of its sizeLimit ${verbatim(bytes(v.sizeLimitBytes))}: past the limit the kubelet evicts the pod, and the emptyDir's data is lost with it.`,
-      `emptyDir ${verbatim(v.volume)} пода ${verbatim(v.pod)} занимает ${verbatim(bytes(v.usedBytes))}, ${use} % от sizeLimit ${verbatim(bytes(v.sizeLimitBytes))}: при превышении kubelet вытеснит под, и данные emptyDir пропадут вместе с ним.`,
+      `emptyDir ${verbatim(v.volume)} пода ${verbatim(v.pod)} занимает ${verbatim(bytesRu(v.usedBytes))}, ${use} % от sizeLimit ${verbatim(bytesRu(v.sizeLimitBytes))}: при превышении kubelet вытеснит под, и данные emptyDir пропадут вместе с ним.`,
     ),
     evidence: [
       evidence(t('Used', 'Занято'), bytes(v.usedBytes), { source: `${SOURCE(v.node)} pods[podRef.name=${v.pod}].volume[name=${v.volume}].usedBytes`, ...(v.time ? { at: v.time } : {}) }),
@@ -133,7 +135,7 @@ function ephemeralFinding(v: VolumeUsage, th: UsageThresholds): Finding[] {
     severity: level,
     cause: t(
       `Pod ${verbatim(v.pod)} uses ${verbatim(bytes(v.usedBytes))} of ephemeral storage, ${use} % of its containers' ephemeral-storage limit ${verbatim(limit)}: its containers' writable layers and logs and its emptyDirs on disk all count. Past the limit the kubelet evicts the pod ("${verbatim(POD_EPHEMERAL_EVICTED(limit))}").`,
-      `Под ${verbatim(v.pod)} занимает ${verbatim(bytes(v.usedBytes))} эфемерного хранилища, ${use} % от лимита ephemeral-storage его контейнеров ${verbatim(limit)}: считаются записываемые слои и журналы контейнеров и его emptyDir на диске. При превышении лимита kubelet вытеснит под («${verbatim(POD_EPHEMERAL_EVICTED(limit))}»).`,
+      `Под ${verbatim(v.pod)} занимает ${verbatim(bytesRu(v.usedBytes))} эфемерного хранилища, ${use} % от лимита ephemeral-storage его контейнеров ${verbatim(bytesRu(v.sizeLimitBytes))}: считаются записываемые слои и журналы контейнеров и его emptyDir на диске. При превышении лимита kubelet вытеснит под («${verbatim(POD_EPHEMERAL_EVICTED(limit))}»).`,
     ),
     evidence: [
       evidence(t('Used', 'Занято'), bytes(v.usedBytes), { source: `${SOURCE(v.node)} pods[podRef.name=${v.pod}].ephemeral-storage.usedBytes`, ...(v.time ? { at: v.time } : {}) }),

@@ -23,8 +23,8 @@ describe('kse df', () => {
     expect(dfExitCode(rows, 101)).toBe(0);
     expect(dfExitCode(rows.slice(1), 1)).toBe(1);
     const en = formatDf(report, rows, 'en', table);
-    expect(en).toContain('ns|-|p/cache|a|9.8 Ki (of sizeLimit 100 B)|50 B|8.8 Ki|50%|?');
-    expect(en).toContain('ns|data||a|1 Ki|?|?|?|?');
+    expect(en).toContain('ns|-|p/cache|a|9.8Ki (of sizeLimit 100B)|50B|8.8Ki|50%|?');
+    expect(en).toContain('ns|data||a|1Ki|?|?|?|?');
     expect(en).toContain('Usage unknown on node b: 502.');
     const ru = formatDf(report, rows, 'ru', table);
     expect(ru).toContain('ЗАНЯТО %');

@@ -138,12 +138,6 @@ export const en = {
   'time.beforeCapture': '{duration} before capture',
   'time.atCapture': 'at capture',
 
-  'size.B': '{value}B',
-  'size.Ki': '{value}Ki',
-  'size.Mi': '{value}Mi',
-  'size.Gi': '{value}Gi',
-  'size.Ti': '{value}Ti',
-  'size.Pi': '{value}Pi',
 
   'nav.overview': 'Overview',
   'nav.claims': 'Claims',

@@ -141,12 +141,6 @@ export const ru: Record<MessageKey, string> = {
   'time.beforeCapture': '{duration} до снимка',
   'time.atCapture': 'в момент снимка',
 
-  'size.B': '{value} Б',
-  'size.Ki': '{value} КиБ',
-  'size.Mi': '{value} МиБ',
-  'size.Gi': '{value} ГиБ',
-  'size.Ti': '{value} ТиБ',
-  'size.Pi': '{value} ПиБ',
 
   'nav.overview': 'Обзор',
   'nav.claims': 'Заявки PVC',
