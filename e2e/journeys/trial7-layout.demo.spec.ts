@@ -6,6 +6,8 @@
  * T7-2. Claims showed a volume's pvc-<uid>, cut in the middle, while a Pending claim's age had no room.
  * T7-7. A snapshot's times read «4 мин назад»: they count back from its capture, which a user opening a customer's
  *    snapshot days later read as "before now". They read «4 мин до снимка» and stand still while it is read.
+ * T7-1. Side by side, the graph's canvas was ~285 px tall under its open list of broken links: in a short view the
+ *    list starts closed.
  */
 import type { Locator } from '@playwright/test';
 import { columnFaults } from './support/column-fit';
@@ -83,4 +85,31 @@ test('T7-7: a snapshot counts its times back from its capture and says so, at 12
   const before = await seen();
   await page.waitForTimeout(2_500);
   expect(await seen()).toEqual(before);
+});
+
+test("T7-1: side by side, the graph's canvas keeps its room: the broken links start closed, at 1280x720 in ru", async ({ app, demoHost, page }) => {
+  test.setTimeout(300_000);
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await startInLanguage(page, 'ru');
+  await app.open(demoHost.url);
+  await app.waitForCluster('demo');
+  // Alone, the view is tall enough: the broken links are open under the canvas.
+  await app.show('graph');
+  await expect(page.getByTestId('graph-broken-box')).toHaveAttribute('data-start', 'open');
+  await expect(page.getByTestId('graph-broken-links')).toBeVisible();
+  // A customer's snapshot beside the demo, as support compares them.
+  await openLargeSnapshot(app, page);
+  await page.getByTestId('split-toggle').click();
+  const pane = page.getByTestId('pane-0');
+  await expect(page.getByTestId('pane-1')).toHaveAttribute('data-cluster-id', /./);
+  await pane.getByTestId('nav-graph').click();
+  const box = pane.getByTestId('graph-broken-box');
+  await expect(box).toHaveAttribute('data-start', 'closed');
+  await expect(pane.getByTestId('graph-broken-links')).toBeHidden();
+  // The canvas has most of the view (it had ~285 px under the open list), and the list opens on a click.
+  const canvas = (await pane.locator('.graph-canvas').boundingBox())!;
+  const view = (await pane.getByTestId('graph-view').boundingBox())!;
+  expect(canvas.height / view.height, `canvas ${Math.round(canvas.height)} of ${Math.round(view.height)} px`).toBeGreaterThan(0.7);
+  await pane.getByTestId('graph-broken-toggle').click();
+  await expect(pane.getByTestId('graph-broken-links')).toBeVisible();
 });

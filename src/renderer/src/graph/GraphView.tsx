@@ -265,6 +265,9 @@ function GraphCanvas({
   );
 }
 
+/** Height of the graph view (px) from which the broken links start open: below it the canvas needs the room. */
+export const BROKEN_OPEN_MIN_VIEW_HEIGHT = 560;
+
 /**
  * Every edge that is not bound, in words, with the finding that explains it: the graph's meaning for
  * screen readers and for anyone who would rather read than trace lines.
@@ -273,10 +276,36 @@ function BrokenLinks({ graph, onSelect }: { graph: StorageGraph; onSelect: Retur
   const { t, tr, lang } = useI18n();
   const byId = new Map(graph.nodes.map((n) => [n.id, n]));
   const broken = graph.edges.filter((e) => e.state !== 'bound');
+  // Collapsible (its summary names it and counts the links). Open at first where the view is tall enough for the
+  // canvas beside it; in a short view (side by side at 1280x720 the pane's tabs take three rows) it starts closed,
+  // or the canvas kept ~285 px under it (trial 7). Once the user toggles it, their choice holds.
+  const box = useRef<HTMLDetailsElement>(null);
+  const [tall, setTall] = useState<boolean | undefined>(undefined);
+  const [chosen, setChosen] = useState<boolean | undefined>(undefined);
+  const hasBroken = broken.length > 0;
+  useLayoutEffect(() => {
+    const view = box.current?.closest<HTMLElement>('.graph-view');
+    if (!view) return;
+    const measure = () => view.clientHeight > 0 && setTall(view.clientHeight >= BROKEN_OPEN_MIN_VIEW_HEIGHT);
+    measure();
+    // The view gets short without remounting (a second pane opened beside it): the list follows until toggled.
+    if (typeof ResizeObserver === 'undefined') return;
+    const observer = new ResizeObserver(measure);
+    observer.observe(view);
+    return () => observer.disconnect();
+  }, [hasBroken]);
+  const open = chosen ?? tall ?? true;
   if (broken.length === 0) return null;
-  // Collapsible (its summary names it and counts the links), open at first.
   return (
-    <details className="broken-links-box" open data-testid="graph-broken-box">
+    <details
+      ref={box}
+      className="broken-links-box"
+      open={open}
+      // The toggle event also follows a change of `open` made here: only a change the user made is their choice.
+      onToggle={(event) => event.currentTarget.open !== open && setChosen(event.currentTarget.open)}
+      data-testid="graph-broken-box"
+      data-start={tall === undefined ? undefined : tall ? 'open' : 'closed'}
+    >
       <summary data-testid="graph-broken-toggle">
         {t('graph.broken')} <span className="nav-count">{broken.length}</span>
       </summary>
