@@ -101,7 +101,7 @@ describe('usage in the Claims table and the claim details on the lab', () => {
       seen,
     );
     expect(f.severity).toBe('warning');
-    expect(f.cause.en).toMatch(/^Claim logs grew by about [\d.]+ (Mi|Gi) an hour over the last \d+ min: at that rate it is full in about \d+ h/);
+    expect(f.cause.en).toMatch(/^Claim logs grew by about [\d.]+(Mi|Gi) an hour over the last \d+ min: at that rate it is full in about \d+ h/);
     expect(f.evidence.find((e) => e.label.en === 'History seen')?.note?.en).toContain('one every 1 s');
     expect(session.usageHistory('claim:lab-usage/logs').length).toBeGreaterThan(30);
     // Emptied, it stops rising: the prediction goes (the old points leave the fit only as usage falls).

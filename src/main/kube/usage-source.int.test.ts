@@ -172,7 +172,7 @@ describe('volume usage through the node proxy', () => {
     expect(ok.code, ok.stderr).toBe(0);
     expect(ok.stdout).toMatch(/NAMESPACE\s+CLAIM\s+VOLUME\s+NODE\s+CAPACITY\s+USED\s+AVAILABLE\s+USE %\s+INODES %/);
     expect(ok.stdout).toMatch(/lab-usage\s+logs\s+pvc-\S+\s+lab-node-\S+\s+1Gi\s+900Mi\s+124Mi\s+87%\s+0%/);
-    expect(ok.stdout).toMatch(/lab-usage\s+-\s+log-writer\/cache\s+\S+\s+100Gi \(of sizeLimit 100Mi\)\s+92Mi\s+\S+ Gi\s+92%/);
+    expect(ok.stdout).toMatch(/lab-usage\s+-\s+log-writer\/cache\s+\S+\s+100Gi \(of sizeLimit 100Mi\)\s+92Mi\s+\S+Gi\s+92%/);
 
     await annotate('990Mi');
     const full = await kse(['df', '--context', 'lab-admin', '--json', '--sort', 'use']);
