@@ -1,6 +1,7 @@
 /**
  * StorageGraph (from the core) -> React Flow nodes and edges placed by dagre, left to right
- * (Pod -> PVC -> PV -> StorageClass -> provisioner, and nodes), or top to bottom where the visible canvas is too
+ * (StatefulSet -> Pod -> PVC -> PV -> StorageClass -> provisioner, and nodes: a set ranks before the pods and
+ * claims it creates, so it is drawn above them in the chain), or top to bottom where the visible canvas is too
  * narrow for the row (graph/fit.ts chooses). Pure, so the placement is unit-tested.
  */
 import dagre from '@dagrejs/dagre';
