@@ -8,6 +8,8 @@
  * computed from the LimitRange or ResourceQuota, through the app's store and `kse doctor`. Also: a template naming a
  * missing class, claims retained after a scale-down (gone when scaled up again), and each ordinal's pod and claims
  * linked in the Summary. Healthy setups not reported: a template that fits the LimitRange, a quota with room.
+ * The binding graph (the core's getGraph, as the UI draws it): each set above the pods and claims it creates, a
+ * refused claim as a missing node under its set, a set's ordinals folded in the namespace graph.
  *
  * Not producible here: statefulset.claim-create-failed (a refusal no LimitRange or unscoped ResourceQuota explains
  * needs an admission webhook or policy the lab does not run; covered by statefulsets.test.ts in src/shared/diagnose).
@@ -18,6 +20,7 @@ import type { KubeObject } from '../../cluster/kube';
 import { PROVISIONER_NAME } from '../../cluster/bootstrap';
 import { apply, codes, evidenceLines, expectCacheAgrees, kse, namespace, until, useLab, type DoctorReport, type LiveCluster } from './live';
 import type { Finding } from '../../../src/shared/model/findings';
+import type { StorageGraph } from '../../../src/shared/model/detail';
 import type { ObjectRef } from '../../../src/shared/model/refs';
 
 let lab: Lab;
@@ -33,6 +36,12 @@ useLab(
 );
 
 const setRef = (ns: string, name: string): ObjectRef => ({ kind: 'statefulsets', namespace: ns, name });
+/** The edges leaving a set in the graph: "<target id> <state> <relation> [finding code]", sorted. */
+const setEdges = (graph: StorageGraph, ns: string, set: string) =>
+  graph.edges
+    .filter((e) => e.from === `statefulsets:${ns}/${set}`)
+    .map((e) => `${e.to} ${e.state} ${e.relation}${e.findingCode ? ` ${e.findingCode}` : ''}`)
+    .sort();
 const serious = (findings: Finding[]) => findings.filter((f) => f.severity === 'problem' || f.severity === 'warning').map((f) => f.code);
 
 function statefulSet(ns: string, name: string, opts: { replicas?: number; size?: string; className?: string; whenScaled?: 'Retain' | 'Delete' } = {}): KubeObject {
@@ -96,6 +105,15 @@ describe('StatefulSets whose claims admission refuses', () => {
     // Its Related tab: ordinal 0's pod and claim, both flagged missing (never created), and the template's class.
     const related = live.store.getObject(setRef(ns, 'web'))?.related.map((r) => `${r.relation} ${r.ref.name}${r.missing ? ' missing' : ''}`);
     expect(related).toEqual(['ordinal-pod web-0 missing', 'ordinal-claim data-web-0 missing', 'template-class sts-fast']);
+    // The graph: the set above the claim it cannot create, a missing node whose edge names the finding; in the
+    // problems' graph too (no claim exists to bring it there).
+    const graph = live.store.getGraph({ clusterId: live.store.clusterId, root: setRef(ns, 'web') });
+    expect(graph.rootId).toBe(`statefulsets:${ns}/web`);
+    expect(setEdges(graph, ns, 'web')).toEqual([`persistentvolumeclaims:${ns}/data-web-0 missing creates statefulset.claim-over-limit`]);
+    expect(graph.nodes.find((n) => n.id === `persistentvolumeclaims:${ns}/data-web-0`)).toMatchObject({ type: 'claim', missing: true });
+    const problems = live.store.getGraph({ clusterId: live.store.clusterId, problems: true, namespaces: [ns] });
+    expect(problems.nodes.map((n) => n.id)).toContain(`statefulsets:${ns}/web`);
+    expect(problems.nodes.map((n) => n.id)).not.toContain(`statefulsets:${ns}/small`);
 
     // Healthy: the template that fits gets its claim and pod, and no finding.
     await until('the fitting claim and pod', () => live.store.get('persistentvolumeclaims', 'data-small-0', ns) && live.store.get('pods', 'small-0', ns), 60_000);
@@ -172,6 +190,24 @@ describe('StatefulSet templates and ordinals', () => {
     };
     expect(refs('ordinalPods')).toEqual(['cache-0', 'cache-1', 'cache-2']);
     expect(refs('ordinalClaims')).toEqual(['data-cache-0', 'data-cache-1', 'data-cache-2']);
+
+    // The graph of the set: it creates each ordinal's pod and claim, drawn above them (no edge arrives at it); the
+    // three alike claims fold under it (graph-fold.ts; the pods too when the lab puts them alike), and drawn one by one (expanded) each claim goes on to the
+    // volume the lab's provisioner made.
+    const folded = await until('the set graph folded, the volumes bound', () => {
+      const g = live.store.getGraph({ clusterId: live.store.clusterId, root: setRef(ns, 'cache') });
+      return g.nodes.some((n) => n.type === 'volume' && n.group?.count === 3) ? g : undefined;
+    }, 60_000);
+    expect(folded.nodes.find((n) => n.id === folded.rootId)).toMatchObject({ type: 'statefulset', label: 'cache' });
+    expect(setEdges(folded, ns, 'cache').map((e) => e.replace(/:[0-9a-f]{8} /, ' '))).toContain('group:claim bound creates');
+    const expand = folded.nodes.filter((n) => n.group).map((n) => n.id);
+    const graph = live.store.getGraph({ clusterId: live.store.clusterId, root: setRef(ns, 'cache'), expand });
+    expect(setEdges(graph, ns, 'cache')).toEqual([0, 1, 2].flatMap((n) => [`persistentvolumeclaims:${ns}/data-cache-${n} bound creates`, `pods:${ns}/cache-${n} bound creates`]).sort());
+    expect(graph.edges.some((e) => e.to === `statefulsets:${ns}/cache`)).toBe(false);
+    expect(graph.edges.filter((e) => e.from.startsWith(`persistentvolumeclaims:${ns}/data-cache-`) && e.relation === 'bound-to' && e.state === 'bound')).toHaveLength(3);
+    // A pod's graph shows its set above that ordinal only.
+    const podGraph = live.store.getGraph({ clusterId: live.store.clusterId, root: { kind: 'pods', namespace: ns, name: 'cache-1' } });
+    expect(setEdges(podGraph, ns, 'cache')).toEqual([`persistentvolumeclaims:${ns}/data-cache-1 bound creates`, `pods:${ns}/cache-1 bound creates`]);
 
     await apply(lab, statefulSet(ns, 'cache', { replicas: 1 }));
     const f = await live.waitFor(setRef(ns, 'cache'), 'statefulset.claims-retained', 60_000);
