@@ -81,7 +81,9 @@ function overLimit(set: StatefulSet, firstPod: string, breaches: PodLimitBreach[
   const whoRu = b.container ? `контейнер ${verbatim(b.container.name)} шаблона пода` : 'шаблон пода (все его контейнеры вместе)';
   const what = b.value === undefined
     ? t(`sets no ephemeral-storage ${b.compared}`, b.compared === 'limit' ? 'не задаёт предел ephemeral-storage' : 'не задаёт запрос ephemeral-storage')
-    : t(`has an ephemeral-storage ${b.compared} of ${verbatim(b.value)}`, `${b.compared === 'limit' ? 'задаёт предел' : 'запрашивает'} ephemeral-storage ${verbatim(b.value)}`);
+    : b.compared === 'limit'
+      ? t(`has an ephemeral-storage limit of ${verbatim(b.value)}`, `задаёт предел ephemeral-storage ${verbatim(b.value)}`)
+      : t(`has an ephemeral-storage request of ${verbatim(b.value)}`, `запрашивает ephemeral-storage ${verbatim(b.value)}`);
   const fix = fixStep(set, b);
   return finding({
     code: 'statefulset.pod-over-limit',
@@ -96,7 +98,7 @@ function overLimit(set: StatefulSet, firstPod: string, breaches: PodLimitBreach[
         ? containerEvidence(b.container, b.compared)
         : evidence(b.compared === 'limit' ? t('Pod template limit, all containers', 'Предел шаблона пода, все контейнеры') : t('Pod template requests, all containers', 'Запрос шаблона пода, все контейнеры'), b.value ? `${EPHEMERAL}=${b.value}` : '', {
             source: `spec.template.spec.containers[*].resources.${b.compared === 'limit' ? 'limits' : 'requests'}.${EPHEMERAL}`,
-            note: t(`${containers.length} containers; the largest init container if larger`, `контейнеров: ${containers.length}; наибольший init-контейнер, если он больше`),
+            note: t("the containers' sum, or the largest init container if larger", 'сумма по контейнерам или наибольший init-контейнер, если он больше'),
           }),
       ...breaches.map((x) =>
         evidence(x.bound === 'max' ? t('Largest allowed', 'Наибольшее допустимое') : t('Smallest allowed', 'Наименьшее допустимое'), `${EPHEMERAL}=${x.limit}`, {
