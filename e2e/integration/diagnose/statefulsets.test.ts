@@ -8,6 +8,11 @@
  * computed from the LimitRange or ResourceQuota, through the app's store and `kse doctor`. Also: a template naming a
  * missing class, claims retained after a scale-down (gone when scaled up again), and each ordinal's pod and claims
  * linked in the Summary. Healthy setups not reported: a template that fits the LimitRange, a quota with room.
+ * Pods refused for their ephemeral storage: a quota on requests.ephemeral-storage, a LimitRange max per Container
+ * (the lab's kube-controller-manager makes the StatefulSet retry and record FailedCreate "Create Pod ..."); healthy:
+ * a quota with room, a container that states nothing under a LimitRange whose default fits.
+ * The binding graph (the core's getGraph, as the UI draws it): each set above the pods and claims it creates, a
+ * refused claim as a missing node under its set, a set's ordinals folded in the namespace graph.
  *
  * Not producible here: statefulset.claim-create-failed (a refusal no LimitRange or unscoped ResourceQuota explains
  * needs an admission webhook or policy the lab does not run; covered by statefulsets.test.ts in src/shared/diagnose).
@@ -18,6 +23,7 @@ import type { KubeObject } from '../../cluster/kube';
 import { PROVISIONER_NAME } from '../../cluster/bootstrap';
 import { apply, codes, evidenceLines, expectCacheAgrees, kse, namespace, until, useLab, type DoctorReport, type LiveCluster } from './live';
 import type { Finding } from '../../../src/shared/model/findings';
+import type { StorageGraph } from '../../../src/shared/model/detail';
 import type { ObjectRef } from '../../../src/shared/model/refs';
 
 let lab: Lab;
@@ -33,9 +39,15 @@ useLab(
 );
 
 const setRef = (ns: string, name: string): ObjectRef => ({ kind: 'statefulsets', namespace: ns, name });
+/** The edges leaving a set in the graph: "<target id> <state> <relation> [finding code]", sorted. */
+const setEdges = (graph: StorageGraph, ns: string, set: string) =>
+  graph.edges
+    .filter((e) => e.from === `statefulsets:${ns}/${set}`)
+    .map((e) => `${e.to} ${e.state} ${e.relation}${e.findingCode ? ` ${e.findingCode}` : ''}`)
+    .sort();
 const serious = (findings: Finding[]) => findings.filter((f) => f.severity === 'problem' || f.severity === 'warning').map((f) => f.code);
 
-function statefulSet(ns: string, name: string, opts: { replicas?: number; size?: string; className?: string; whenScaled?: 'Retain' | 'Delete' } = {}): KubeObject {
+function statefulSet(ns: string, name: string, opts: { replicas?: number; size?: string; className?: string; whenScaled?: 'Retain' | 'Delete'; resources?: Record<string, Record<string, string>> } = {}): KubeObject {
   return {
     apiVersion: 'apps/v1',
     kind: 'StatefulSet',
@@ -47,7 +59,7 @@ function statefulSet(ns: string, name: string, opts: { replicas?: number; size?:
       podManagementPolicy: 'Parallel',
       selector: { matchLabels: { app: name } },
       ...(opts.whenScaled ? { persistentVolumeClaimRetentionPolicy: { whenScaled: opts.whenScaled, whenDeleted: 'Retain' } } : {}),
-      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'app', image: 'registry.k8s.io/pause:3.10', volumeMounts: [{ name: 'data', mountPath: '/data' }] }] } },
+      template: { metadata: { labels: { app: name } }, spec: { containers: [{ name: 'app', image: 'registry.k8s.io/pause:3.10', ...(opts.resources ? { resources: opts.resources } : {}), volumeMounts: [{ name: 'data', mountPath: '/data' }] }] } },
       volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { accessModes: ['ReadWriteOnce'], storageClassName: opts.className ?? 'sts-fast', resources: { requests: { storage: opts.size ?? '1Gi' } } } }],
     },
   };
@@ -96,6 +108,15 @@ describe('StatefulSets whose claims admission refuses', () => {
     // Its Related tab: ordinal 0's pod and claim, both flagged missing (never created), and the template's class.
     const related = live.store.getObject(setRef(ns, 'web'))?.related.map((r) => `${r.relation} ${r.ref.name}${r.missing ? ' missing' : ''}`);
     expect(related).toEqual(['ordinal-pod web-0 missing', 'ordinal-claim data-web-0 missing', 'template-class sts-fast']);
+    // The graph: the set above the claim it cannot create, a missing node whose edge names the finding; in the
+    // problems' graph too (no claim exists to bring it there).
+    const graph = live.store.getGraph({ clusterId: live.store.clusterId, root: setRef(ns, 'web') });
+    expect(graph.rootId).toBe(`statefulsets:${ns}/web`);
+    expect(setEdges(graph, ns, 'web')).toEqual([`persistentvolumeclaims:${ns}/data-web-0 missing creates statefulset.claim-over-limit`]);
+    expect(graph.nodes.find((n) => n.id === `persistentvolumeclaims:${ns}/data-web-0`)).toMatchObject({ type: 'claim', missing: true });
+    const problems = live.store.getGraph({ clusterId: live.store.clusterId, problems: true, namespaces: [ns] });
+    expect(problems.nodes.map((n) => n.id)).toContain(`statefulsets:${ns}/web`);
+    expect(problems.nodes.map((n) => n.id)).not.toContain(`statefulsets:${ns}/small`);
 
     // Healthy: the template that fits gets its claim and pod, and no finding.
     await until('the fitting claim and pod', () => live.store.get('persistentvolumeclaims', 'data-small-0', ns) && live.store.get('pods', 'small-0', ns), 60_000);
@@ -173,6 +194,24 @@ describe('StatefulSet templates and ordinals', () => {
     expect(refs('ordinalPods')).toEqual(['cache-0', 'cache-1', 'cache-2']);
     expect(refs('ordinalClaims')).toEqual(['data-cache-0', 'data-cache-1', 'data-cache-2']);
 
+    // The graph of the set: it creates each ordinal's pod and claim, drawn above them (no edge arrives at it); the
+    // three alike claims fold under it (graph-fold.ts; the pods too when the lab puts them alike), and drawn one by one (expanded) each claim goes on to the
+    // volume the lab's provisioner made.
+    const folded = await until('the set graph folded, the volumes bound', () => {
+      const g = live.store.getGraph({ clusterId: live.store.clusterId, root: setRef(ns, 'cache') });
+      return g.nodes.some((n) => n.type === 'volume' && n.group?.count === 3) ? g : undefined;
+    }, 60_000);
+    expect(folded.nodes.find((n) => n.id === folded.rootId)).toMatchObject({ type: 'statefulset', label: 'cache' });
+    expect(setEdges(folded, ns, 'cache').map((e) => e.replace(/:[0-9a-f]{8} /, ' '))).toContain('group:claim bound creates');
+    const expand = folded.nodes.filter((n) => n.group).map((n) => n.id);
+    const graph = live.store.getGraph({ clusterId: live.store.clusterId, root: setRef(ns, 'cache'), expand });
+    expect(setEdges(graph, ns, 'cache')).toEqual([0, 1, 2].flatMap((n) => [`persistentvolumeclaims:${ns}/data-cache-${n} bound creates`, `pods:${ns}/cache-${n} bound creates`]).sort());
+    expect(graph.edges.some((e) => e.to === `statefulsets:${ns}/cache`)).toBe(false);
+    expect(graph.edges.filter((e) => e.from.startsWith(`persistentvolumeclaims:${ns}/data-cache-`) && e.relation === 'bound-to' && e.state === 'bound')).toHaveLength(3);
+    // A pod's graph shows its set above that ordinal only.
+    const podGraph = live.store.getGraph({ clusterId: live.store.clusterId, root: { kind: 'pods', namespace: ns, name: 'cache-1' } });
+    expect(setEdges(podGraph, ns, 'cache')).toEqual([`persistentvolumeclaims:${ns}/data-cache-1 bound creates`, `pods:${ns}/cache-1 bound creates`]);
+
     await apply(lab, statefulSet(ns, 'cache', { replicas: 1 }));
     const f = await live.waitFor(setRef(ns, 'cache'), 'statefulset.claims-retained', 60_000);
     expect(f.severity).toBe('info');
@@ -184,5 +223,66 @@ describe('StatefulSet templates and ordinals', () => {
     // Healthy again: scaled back up, the kept claims are used.
     await apply(lab, statefulSet(ns, 'cache', { replicas: 3 }));
     await live.waitGone(setRef(ns, 'cache'), 'statefulset.claims-retained', 60_000);
+  });
+});
+
+describe('StatefulSet pods refused for their ephemeral storage', () => {
+  /** The controller's FailedCreate about a pod of this set that admission refused. */
+  function podRefused(ns: string, set: string) {
+    return until(
+      `pod FailedCreate on StatefulSet ${ns}/${set}`,
+      () => live.store.eventsFor('StatefulSet', set, ns).find((e) => e.reason === 'FailedCreate' && /^Create Pod \S+ in StatefulSet \S+ failed error: pods /.test(e.message ?? '')),
+      60_000,
+      () => `events: ${JSON.stringify(live.store.list('events', ns).map((e) => [e.involvedObject?.kind, e.involvedObject?.name, e.reason, e.message]))}`,
+    );
+  }
+
+  it('a quota on requests.ephemeral-storage lets one pod in and refuses the second: used versus hard on the set; a roomy quota is fine', async () => {
+    const ns = await namespace(lab, 'sts-eph-quota');
+    await apply(lab, quota(ns, 'eph', { 'requests.ephemeral-storage': '1Gi' }));
+    await quotaCounted(ns, 'eph');
+    await apply(lab, statefulSet(ns, 'web', { replicas: 2, resources: { requests: { 'ephemeral-storage': '600Mi' } } }));
+
+    const event = await podRefused(ns, 'web');
+    expect(event.message).toMatch(/^Create Pod web-[01] in StatefulSet web failed error: pods "web-[01]" is forbidden: exceeded quota: eph, requested: requests.ephemeral-storage=600Mi, used: requests.ephemeral-storage=600Mi, limited: requests.ephemeral-storage=1Gi$/);
+    const f = await live.waitFor(setRef(ns, 'web'), 'statefulset.pod-over-quota', 60_000);
+    expect(f.severity).toBe('problem');
+    expect(f.cause.en).toMatch(new RegExp(`^ResourceQuota eph in namespace ${ns} limits requests\\.ephemeral-storage to 1Gi and 600Mi is used; pod web-[01] of the StatefulSet would add 600Mi`));
+    expect(evidenceLines(f)).toEqual(expect.arrayContaining(['Container requests: ephemeral-storage=600Mi container app', 'Quota hard limit: requests.ephemeral-storage=1Gi ResourceQuota eph']));
+    expect(f.evidence.find((e) => e.event === 'FailedCreate')?.value).toBe(event.message);
+    expect(f.fix.map((s) => s.command)).toEqual([`kubectl describe resourcequota eph -n ${ns}`, `kubectl edit resourcequota eph -n ${ns}`]);
+    expectCacheAgrees(live, setRef(ns, 'web'));
+
+    const roomy = await namespace(lab, 'sts-eph-room');
+    await apply(lab, quota(roomy, 'eph', { 'requests.ephemeral-storage': '10Gi', 'limits.ephemeral-storage': '10Gi' }));
+    await quotaCounted(roomy, 'eph');
+    await apply(lab, statefulSet(roomy, 'web', { replicas: 2, resources: { requests: { 'ephemeral-storage': '600Mi' }, limits: { 'ephemeral-storage': '1Gi' } } }));
+    await until('both pods under the roomy quota', () => live.store.get('pods', 'web-0', roomy) && live.store.get('pods', 'web-1', roomy), 60_000);
+    expect(serious(live.findingsOf(setRef(roomy, 'web')))).toEqual([]);
+  });
+
+  it('a LimitRange max per Container: a 2Gi limit is refused; a container stating nothing gets the default and runs', async () => {
+    const ns = await namespace(lab, 'sts-eph-limit');
+    await apply(lab, { apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'eph', namespace: ns }, spec: { limits: [{ type: 'Container', max: { 'ephemeral-storage': '1Gi' }, default: { 'ephemeral-storage': '500Mi' } }] } });
+    await until('the LimitRange in the store', () => live.store.get('limitranges', 'eph', ns));
+    await apply(lab, statefulSet(ns, 'big', { resources: { limits: { 'ephemeral-storage': '2Gi' } } }), statefulSet(ns, 'fits'));
+
+    const event = await podRefused(ns, 'big');
+    expect(event.message).toBe('Create Pod big-0 in StatefulSet big failed error: pods "big-0" is forbidden: maximum ephemeral-storage usage per Container is 1Gi, but limit is 2Gi');
+    const f = await live.waitFor(setRef(ns, 'big'), 'statefulset.pod-over-limit', 60_000);
+    expect(f.cause.en).toBe(`The container app of the pod template has an ephemeral-storage limit of 2Gi, but LimitRange eph allows a Container in namespace ${ns} a maximum of 1Gi ephemeral-storage, so the API server refuses pod big-0 and the StatefulSet cannot create it. It retries in vain until the template or the limit changes.`);
+    expect(f.fix.map((s) => s.command)).toEqual([`kubectl get limitrange eph -n ${ns} -o yaml`, `kubectl set resources statefulset big -n ${ns} -c app --limits=ephemeral-storage=1Gi`]);
+
+    // Healthy: the pod that states nothing is admitted with the default limit (the lab shows it on the pod).
+    const pod = await until('the fitting pod', () => live.store.get('pods', 'fits-0', ns), 60_000);
+    expect(pod.spec?.containers?.[0]?.resources?.limits?.['ephemeral-storage']).toBe('500Mi');
+    expect(serious(live.findingsOf(setRef(ns, 'fits')))).toEqual([]);
+
+    // kse doctor names the set, the limit and both values.
+    const doctor = await kse(lab, ['doctor', '--context', 'lab-admin', '--namespace', ns, '--json', '--timeout', '90']);
+    const report = JSON.parse(doctor.stdout) as DoctorReport;
+    const onSet = report.findings.find((x) => x.object.kind === 'statefulsets' && x.object.name === 'big');
+    expect(onSet?.code).toBe('statefulset.pod-over-limit');
+    expect(report.findings.filter((x) => x.object.name === 'fits').map((x) => x.code)).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 /** The binding graph: nodes by type and name, and the list of edges that are not bound. */
 import type { Locator } from '@playwright/test';
 
-export type GraphNodeType = 'pod' | 'claim' | 'volume' | 'class' | 'provisioner' | 'node' | 'snapshot';
+export type GraphNodeType = 'statefulset' | 'pod' | 'claim' | 'volume' | 'class' | 'provisioner' | 'node' | 'snapshot';
 
 export class GraphPage {
   readonly nodes: Locator;

@@ -3,6 +3,7 @@ import type { GraphNode, StorageGraph } from '../../shared/model/detail';
 import { boundPair, pod, pv, pvc, sc, syncedStore } from './testing/fixtures';
 import { foldChains, GROUP_MIN } from './graph-fold';
 import { GRAPH_NODE_CAP } from './graph';
+import { healthySet, webSet } from './testing/statefulsets';
 
 const groupsOf = (g: StorageGraph): GraphNode[] => g.nodes.filter((n) => n.group);
 
@@ -113,5 +114,25 @@ describe('the chains with problems (the graph with no object and no namespace ch
     healthy.replace('persistentvolumeclaims', [ok]);
     healthy.replace('persistentvolumes', [okPv]);
     expect(healthy.getGraph({ clusterId: 't', problems: true }).nodes).toEqual([]);
+  });
+});
+
+describe('StatefulSets fold under their set', () => {
+  it('a 50-replica set reads "set -> 50 pods -> 50 claims -> 50 volumes -> class"; 50 refused claims fold into one missing group', () => {
+    const s = healthySet(50);
+    const graph = s.getGraph({ clusterId: 't', namespace: 'shop' });
+    expect(graph.nodes.map((n) => `${n.type}${n.group ? ` x${n.group.count}` : ''}`).sort()).toEqual(['claim x50', 'class', 'pod x50', 'provisioner', 'statefulset', 'volume x50']);
+    const fromSet = graph.edges.filter((e) => e.from === 'statefulsets:shop/web').map((e) => `${e.to.split(':').slice(0, 2).join(':')} ${e.state}`).sort();
+    expect(fromSet).toEqual(['group:claim bound', 'group:pod bound']);
+
+    const refused = syncedStore();
+    refused.replace('storageclasses', [sc('fast')]);
+    refused.replace('limitranges', [{ apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'pvc-size', namespace: 'shop', uid: 'lr' }, spec: { limits: [{ type: 'PersistentVolumeClaim', max: { storage: '1Gi' } }] } }]);
+    refused.replace('statefulsets', [webSet(50, 'web', '2Gi')]);
+    const missing = refused.getGraph({ clusterId: 't', namespace: 'shop' });
+    const group = missing.nodes.find((n) => n.group);
+    expect(missing.nodes).toHaveLength(2);
+    expect(group).toMatchObject({ type: 'claim', group: { count: 50 } });
+    expect(missing.edges).toEqual([expect.objectContaining({ from: 'statefulsets:shop/web', to: group?.id, state: 'missing', findingCode: 'statefulset.claim-over-limit' })]);
   });
 });

@@ -1,6 +1,6 @@
 /**
- * The binding graph: Pod -> PVC -> PV -> StorageClass -> provisioner, plus the node of scheduled pods and of
- * node-pinned volumes. Each edge says whether the link holds (bound), is yet to be made (waiting), points at
+ * The binding graph: StatefulSet -> Pod -> PVC -> PV -> StorageClass -> provisioner, plus the node of scheduled
+ * pods and of node-pinned volumes (StatefulSets: graph-statefulsets.ts). Each edge says whether the link holds (bound), is yet to be made (waiting), points at
  * the wrong object (mismatch) or at nothing (missing), with the finding that explains a broken one.
  * Graphs of a namespace or a provisioner are capped (`truncated`) to stay readable.
  */
@@ -8,11 +8,13 @@ import { isNearMissEvidence } from '../../shared/diagnose/static-binding';
 import { claimClassName } from '../../shared/diagnose/view';
 import { DESCRIPTOR_OF_RESOURCE, type Resource } from '../../shared/kube/resource-registry';
 import type { KubeObject, PersistentVolume, PersistentVolumeClaim, Pod } from '../../shared/kube/objects';
+import type { StatefulSet } from '../../shared/kube/objects-owners';
 import type { EdgeState, GraphEdge, GraphNode, GraphNodeKind, GraphRelation, GraphRequest, StorageGraph } from '../../shared/model/detail';
 import type { Finding } from '../../shared/model/findings';
 import type { ObjectRef } from '../../shared/model/refs';
 import { canonicalQuantity } from '../../shared/quantity';
 import { foldChains } from './graph-fold';
+import { ordinalEdges, setOfClaim, setOfPod, statefulSetChains } from './graph-statefulsets';
 import { refOf } from './related-chain';
 import { claimRefKey, nsKey, objectKey, podClaimNames, volumeNodes, volumeZones } from './object-keys';
 import { podStatus } from './rows/pod-status';
@@ -22,6 +24,7 @@ import type { StoreContext } from './store-context';
 export const GRAPH_NODE_CAP = 300;
 
 const NODE_TYPE: Partial<Record<Resource, GraphNodeKind>> = {
+  statefulsets: 'statefulset',
   pods: 'pod',
   persistentvolumeclaims: 'claim',
   persistentvolumes: 'volume',
@@ -242,6 +245,11 @@ function sublabelOf(kind: Resource, obj: KubeObject): string | undefined {
     }
     case 'storageclasses':
       return (obj as { provisioner?: string }).provisioner;
+    case 'statefulsets': {
+      // Ready of wanted replicas, as `kubectl get statefulset` shows it ("2/3").
+      const set = obj as StatefulSet;
+      return `${set.status?.readyReplicas ?? 0}/${set.spec?.replicas ?? 1}`;
+    }
     default:
       return undefined;
   }
@@ -258,6 +266,11 @@ export function storageGraph(ctx: StoreContext, req: GraphRequest): StorageGraph
   if ('root' in req) return finish(rootGraph(ctx, req.root), expand);
   const builder = new GraphBuilder(ctx, GRAPH_BUILD_CAP);
   if ('namespace' in req) {
+    // Sets first: their pods and claims are then drawn under them, and a set is never the node cut by the cap.
+    for (const set of ctx.store.list('statefulsets', req.namespace)) {
+      if (builder.full) break;
+      statefulSetChains(builder, ctx, set);
+    }
     for (const pod of ctx.store.list('pods', req.namespace)) {
       if (builder.full) break;
       if (podClaimNames(pod).length > 0) builder.pod(pod);
@@ -287,7 +300,7 @@ export function storageGraph(ctx: StoreContext, req: GraphRequest): StorageGraph
 }
 
 /**
- * The chains of every claim and volume whose diagnosis is a problem or a warning (not an expected wait), in
+ * The chains of every StatefulSet, claim and volume whose diagnosis is a problem or a warning (not an expected wait), in
  * `namespaces` when given (volumes are cluster-wide: those bound or reserved to a claim there): what a support
  * engineer opens the graph for when no object and no namespace is chosen.
  */
@@ -298,6 +311,11 @@ function problemChains(ctx: StoreContext, builder: GraphBuilder, namespaces: str
   };
   const scopes = namespaces && namespaces.length > 0 ? namespaces : [undefined];
   for (const ns of scopes) {
+    // A set whose claims admission refuses has no claim to be serious: the set carries the finding.
+    for (const set of ctx.store.list('statefulsets', ns)) {
+      if (builder.full) break;
+      if (serious('statefulsets', objectKey(set))) statefulSetChains(builder, ctx, set);
+    }
     for (const claim of ctx.store.list('persistentvolumeclaims', ns)) {
       if (builder.full) break;
       if (serious('persistentvolumeclaims', objectKey(claim))) builder.claim(claim);
@@ -343,11 +361,20 @@ function rootGraph(ctx: StoreContext, root: ObjectRef): StorageGraph {
     return builder.result(rootId);
   }
   switch (root.kind) {
-    case 'pods':
+    case 'pods': {
       rootId = builder.pod(obj as Pod);
+      const owner = setOfPod(ctx, obj as Pod);
+      if (owner) ordinalEdges(builder, ctx, owner.set, owner.ordinal, false);
       break;
-    case 'persistentvolumeclaims':
+    }
+    case 'persistentvolumeclaims': {
       rootId = builder.claim(obj as PersistentVolumeClaim);
+      const owner = setOfClaim(ctx, obj as PersistentVolumeClaim);
+      if (owner) ordinalEdges(builder, ctx, owner.set, owner.ordinal, false);
+      break;
+    }
+    case 'statefulsets':
+      rootId = statefulSetChains(builder, ctx, obj as StatefulSet);
       break;
     case 'persistentvolumes':
       rootId = builder.volume(obj as PersistentVolume);

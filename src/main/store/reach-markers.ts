@@ -10,7 +10,7 @@ import { DESCRIPTOR_OF_RESOURCE, resourceOfKind, type Resource, type ObjectsByRe
 import type { KubeObject, PersistentVolumeClaim, Pod } from '../../shared/kube/objects';
 import { NO_CLASS } from './indices';
 import type { ObjectStore } from './object-store';
-import { attachmentVolume, claimRefKey, csiNodeDrivers, nsKey, objectKey, podClaimKeys } from './object-keys';
+import { attachmentVolume, claimRefKey, csiNodeDrivers, nsKey, objectKey, podClaimKeys, statefulSetOf } from './object-keys';
 
 /** Collects ids ("kind|key") and provisioner names to re-examine. */
 export interface DirtySink {
@@ -196,6 +196,10 @@ export const MARKERS: { readonly [S in ReachSource]: { readonly [R in Reach<S>]:
         }
         for (const leaseName of leaseNameCandidates(provisioner)) if (store.get('leases', leaseName, ns(pod))) dirty.provisioner(provisioner);
       }
+    },
+    'statefulset-of-pod': (_store, pod, dirty) => {
+      const owner = statefulSetOf(pod);
+      if (owner) dirty.object('statefulsets', nsKey(ns(pod), owner.set));
     },
   },
   events: {

@@ -106,6 +106,8 @@ export const FINDING_CODES = {
   'class.secret-params-invalid': c('problem', 'csi-secrets', 'The class\'s secret parameters are malformed', 'Параметры секретов класса заданы неверно'),
   // StatefulSets: claims their templates cannot get (statefulsets.ts, statefulset-admission.ts; issue 12 part 4).
   'statefulset.claim-over-limit': c('problem', 'storage-quotas', "A claim template is outside the namespace's LimitRange", 'Шаблон заявки не укладывается в LimitRange пространства имён'),
+  'statefulset.pod-over-limit': c('problem', 'storage-quotas', "The pod template's ephemeral storage is outside the namespace's LimitRange", 'Эфемерное хранилище шаблона пода не укладывается в LimitRange пространства имён'),
+  'statefulset.pod-over-quota': c('problem', 'storage-quotas', "A new pod's ephemeral storage would exceed the namespace's ResourceQuota", 'Эфемерное хранилище нового пода превысит ResourceQuota пространства имён'),
   'statefulset.claim-over-quota': c('problem', 'storage-quotas', "A new claim would exceed the namespace's ResourceQuota", 'Новая заявка превысит ResourceQuota пространства имён'),
   'statefulset.claim-create-failed': c('problem', 'statefulset-claims', 'Cannot create the claims of its pods', 'Не удаётся создать заявки для подов'),
   'statefulset.class-missing': c('problem', 'statefulset-claims', 'A claim template names a StorageClass that does not exist', 'Шаблон заявки ссылается на несуществующий StorageClass'),

@@ -72,6 +72,8 @@ export const REACH = {
     'node-of-pod',
     /** The provisioners it may run: named in its container arguments, or in a namespace holding their Lease. */
     'provisioners-run-by-pod',
+    /** The StatefulSet that owns it (its controller owner reference): a pod of the set appearing or going. */
+    'statefulset-of-pod',
   ],
   events: [
     /** The object the event is about, and what a change of that object reaches. */

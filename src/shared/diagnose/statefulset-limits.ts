@@ -95,7 +95,8 @@ export function quotaBreaches(template: ClaimTemplate, className: string | undef
   return out;
 }
 
-function add(a: Quantity, b: Quantity): Quantity {
+/** a + b, exactly. */
+export function add(a: Quantity, b: Quantity): Quantity {
   const scale = Math.min(a.scale, b.scale);
   const mantissa = a.mantissa * 10n ** BigInt(a.scale - scale) + b.mantissa * 10n ** BigInt(b.scale - scale);
   return { mantissa, scale, format: a.format === 'BinarySI' || b.format === 'BinarySI' ? 'BinarySI' : a.format };

@@ -1,6 +1,7 @@
 /**
  * Findings about a StatefulSet's claims, on the StatefulSet itself (issue 12 part 4):
  * - claims its templates cannot get past admission (statefulset-admission.ts);
+ * - pods admission refuses for their ephemeral storage, by a LimitRange or a ResourceQuota (statefulset-pods.ts);
  * - a template naming a StorageClass that does not exist: every claim made from it stays Pending
  *   (the PV controller's "storageclass.storage.k8s.io \"x\" not found");
  * - claims left behind after a scale-down: with `persistentVolumeClaimRetentionPolicy.whenScaled: Retain` (the
@@ -16,6 +17,7 @@ import { evidence, finding, step, t } from './finding';
 import { refByName, refTo, unreadable } from './object-helpers';
 import { command } from './shell-quote';
 import { admissionFindings, type MissingClaims } from './statefulset-admission';
+import { podAdmissionFindings } from './statefulset-pods';
 import { claimName, claimTemplates, ordinalOfClaim, wantedOrdinals } from './statefulset-ordinals';
 import { classStubStep } from './class-stub';
 import type { Rule } from './rule';
@@ -24,7 +26,7 @@ import type { Rule } from './rule';
 export function diagnoseStatefulSet(ctx: DiagnoseContext, set: StatefulSet): Finding[] {
   if (set.metadata?.deletionTimestamp) return [];
   const missing = missingClaims(ctx, set);
-  return [...admissionFindings(ctx, set, missing), ...classFindings(ctx, set), ...retainedClaims(ctx, set)];
+  return [...admissionFindings(ctx, set, missing), ...podAdmissionFindings(ctx, set), ...classFindings(ctx, set), ...retainedClaims(ctx, set)];
 }
 
 /** The class a claim from this template gets at admission: its own, or the newest default class ("" is none). */
@@ -127,6 +129,8 @@ export const statefulSetRule: Rule<'statefulsets'> = {
   reads: {
     // Its claims, made from its templates.
     persistentvolumeclaims: ['statefulsets-in-namespace'],
+    // Its pods: one missing may be refused by admission.
+    pods: ['statefulset-of-pod'],
     // Templates name classes, or the default one a quota counts per class.
     storageclasses: ['statefulsets'],
     limitranges: ['statefulsets-in-namespace'],

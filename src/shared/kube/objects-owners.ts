@@ -17,6 +17,12 @@ export interface ClaimTemplate {
   };
 }
 
+/** A container of a StatefulSet's pod template: only its name and resources are kept (for ephemeral-storage admission). */
+export interface TemplateContainer {
+  name?: string;
+  resources?: { requests?: Record<string, string>; limits?: Record<string, string> };
+}
+
 /**
  * A StatefulSet (apps/v1). The controller (pkg/controller/statefulset) names the claim of template T for ordinal N
  * `T-<set>-N` and creates it before the pod `<set>-N`; ordinals start at spec.ordinals.start (default 0).
@@ -29,6 +35,8 @@ export interface StatefulSet extends KubeObject {
     selector?: LabelSelector;
     ordinals?: { start?: number };
     volumeClaimTemplates?: ClaimTemplate[];
+    /** The pod template: only its containers' names and resources (what admission weighs against quotas and LimitRanges). */
+    template?: { spec?: { containers?: TemplateContainer[]; initContainers?: TemplateContainer[] } };
     /** whenDeleted / whenScaled: Retain (default) or Delete (GA in 1.32). */
     persistentVolumeClaimRetentionPolicy?: { whenDeleted?: string; whenScaled?: string };
   };

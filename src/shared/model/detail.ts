@@ -223,7 +223,8 @@ export interface ObjectDetail {
 }
 
 export type EdgeState = 'bound' | 'waiting' | 'mismatch' | 'missing';
-export type GraphNodeKind = 'pod' | 'claim' | 'volume' | 'class' | 'provisioner' | 'node' | 'snapshot';
+/** `statefulset`: an owner drawn above the pods and claims it creates (issue 12). */
+export type GraphNodeKind = 'statefulset' | 'pod' | 'claim' | 'volume' | 'class' | 'provisioner' | 'node' | 'snapshot';
 
 export interface GraphNode {
   id: string;
@@ -258,7 +259,8 @@ export interface GraphGroup {
 }
 
 /** What an edge of the graph means, as a code the UI words in its language. */
-export type GraphRelation = 'runs-on' | 'uses' | 'bound-to' | 'reserved' | 'earlier-claim' | 'class' | 'pinned-to' | 'provisioned-by' | 'near-miss';
+/** `creates`: a StatefulSet to the pod and the claims of each ordinal. */
+export type GraphRelation = 'creates' | 'runs-on' | 'uses' | 'bound-to' | 'reserved' | 'earlier-claim' | 'class' | 'pinned-to' | 'provisioned-by' | 'near-miss';
 
 export interface GraphEdge {
   id: string;

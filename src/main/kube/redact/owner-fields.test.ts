@@ -22,7 +22,7 @@ const set: StatefulSet = {
     persistentVolumeClaimRetentionPolicy: { whenScaled: 'Retain', whenDeleted: 'Delete' },
     volumeClaimTemplates: [{ metadata: { name: 'data' }, spec: { storageClassName: 'fast', accessModes: ['ReadWriteOnce'], resources: { requests: { storage: '2Gi' } } } }],
     template: { spec: { containers: [{ name: 'db', env: [{ name: 'PASSWORD', value: 'hunter2' }], args: ['--token=hunter2'] }] } },
-  } as StatefulSet['spec'],
+  } as unknown as StatefulSet['spec'],
 };
 const quota: ResourceQuota = { apiVersion: 'v1', kind: 'ResourceQuota', metadata: { name: 'storage', namespace: 'shop' }, spec: { hard: { 'requests.storage': '3Gi' } }, status: { hard: { 'requests.storage': '3Gi' }, used: { 'requests.storage': '2Gi' } } };
 const range: LimitRange = { apiVersion: 'v1', kind: 'LimitRange', metadata: { name: 'size', namespace: 'shop' }, spec: { limits: [{ type: 'PersistentVolumeClaim', max: { storage: '1Gi' } }] } };

@@ -80,3 +80,45 @@ describe('layoutGraph top to bottom', () => {
     expect(y('pvc') - y('pod') - NODE_HEIGHT).toBeGreaterThanOrEqual(30);
   });
 });
+
+describe('a StatefulSet in the graph', () => {
+  const setGraph: StorageGraph = {
+    nodes: [
+      { id: 'sts', type: 'statefulset', label: 'web', sublabel: '0/2' },
+      { id: 'pod', type: 'pod', label: 'web-0' },
+      { id: 'pvc', type: 'claim', label: 'data-web-0' },
+      { id: 'gone', type: 'claim', label: 'data-web-1', missing: true },
+    ],
+    edges: [
+      { id: 's1', from: 'sts', to: 'pod', state: 'bound', relation: 'creates' },
+      { id: 's2', from: 'sts', to: 'pvc', state: 'bound', relation: 'creates' },
+      { id: 's3', from: 'sts', to: 'gone', state: 'missing', relation: 'creates', findingCode: 'statefulset.claim-over-limit' },
+      { id: 'u', from: 'pod', to: 'pvc', state: 'bound', relation: 'uses' },
+    ],
+    rootId: 'sts',
+  };
+
+  it('is ranked before its pods and claims, both directions, and its missing claims are dashed', () => {
+    for (const direction of ['LR', 'TB'] as const) {
+      const { nodes } = layoutGraph(setGraph, graphWords((key, params) => translate('en', key, params)), direction);
+      const at = (id: string) => nodes.find((n) => n.id === id)!.position[direction === 'LR' ? 'x' : 'y'];
+      expect(at('sts')).toBeLessThan(at('pod'));
+      expect(at('pod')).toBeLessThan(at('pvc'));
+      expect(at('sts')).toBeLessThan(at('gone'));
+    }
+    const { edges } = layoutGraph(setGraph, graphWords((key, params) => translate('en', key, params)));
+    expect(edges.find((e) => e.id === 's3')!.style?.strokeDasharray).toBe('6 4');
+  });
+
+  it('names the node and its edges in the UI language', () => {
+    const ru = layoutGraph(setGraph, graphWords((key, params) => translate('ru', key, params)));
+    expect(ru.edges.find((e) => e.id === 's1')!.label).toBe('создаёт');
+    expect(plainText(ru.nodes.find((n) => n.id === 'sts')!.ariaLabel ?? '')).toBe('StatefulSet, web, 0/2');
+    const en = layoutGraph(setGraph, graphWords((key, params) => translate('en', key, params)));
+    // The bound edge to a claim skips the pods' rank: no label (it would lie under a pod's card); its aria says it.
+    expect(en.edges.find((e) => e.id === 's2')!.label).toBeUndefined();
+    expect(en.edges.find((e) => e.id === 's2')!.ariaLabel).toMatch(/creates$/);
+    expect(en.edges.find((e) => e.id === 's3')!.label).toBe('creates');
+    expect(plainText(en.nodes.find((n) => n.id === 'gone')!.ariaLabel ?? '')).toBe('PVC, data-web-1, missing');
+  });
+});
