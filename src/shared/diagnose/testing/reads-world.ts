@@ -70,6 +70,8 @@ const claims = [
   },
   // To be restored from a snapshot not ready yet (claims-restore.ts).
   { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta('restored', ns), spec: claimSpec('standard', '1Gi', { dataSource: { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 'snap' } }), status: { phase: 'Pending' } },
+  // To be filled by a populator of a kind no VolumePopulator registers (claims-populator.ts).
+  { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta('populated', ns), spec: claimSpec('standard', '1Gi', { dataSourceRef: { apiGroup: 'hello.example.com', kind: 'Hello', name: 'greeting' } }), status: { phase: 'Pending' } },
 ];
 
 const zoneA = { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['a'] }] }] } };
@@ -118,6 +120,7 @@ export const READS_WORLD = {
   secrets: [{ apiVersion: 'v1', kind: 'Secret', metadata: meta('vault-creds', ns) }],
   leases: [lease('disk-example-com', 'kube-system', 'provisioner-0', 5)],
   statefulsets: [set],
+  volumepopulators: [{ apiVersion: 'populator.storage.k8s.io/v1beta1', kind: 'VolumePopulator', metadata: meta('other'), sourceKind: { group: 'other.example.com', kind: 'Other' } }],
   volumeattributesclasses: [{ apiVersion: 'storage.k8s.io/v1', kind: 'VolumeAttributesClass', metadata: meta('gold'), driverName: 'disk.example.com', parameters: { iops: '3000' } }],
   limitranges: [{ apiVersion: 'v1', kind: 'LimitRange', metadata: meta('size', ns), spec: { limits: [{ type: 'PersistentVolumeClaim', max: { storage: '1Gi' } }] } }],
   resourcequotas: [{ apiVersion: 'v1', kind: 'ResourceQuota', metadata: meta('storage', ns), spec: { hard: { 'requests.storage': '3Gi' } }, status: { hard: { 'requests.storage': '3Gi' }, used: { 'requests.storage': '3Gi' } } }],
