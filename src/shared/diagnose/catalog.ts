@@ -53,6 +53,7 @@ export const FINDING_CODES = {
   'claim.resize-failed': c('problem', 'volume-expansion', 'Resize failed', 'Расширение не удалось'),
   'claim.secret-missing': c('problem', 'csi-secrets', "The provisioner's Secret for it does not exist", 'Secret провизионера для неё не существует'),
   'claim.secret-unchecked': c('info', 'csi-secrets', "Cannot check the provisioner's Secret", 'Нельзя проверить Secret провизионера'),
+  'claim.unused': c('info', 'claim-lifecycle', 'No pod has used it for a day or more', 'Ни один под не использует её день и дольше'),
   'claim.rwo-multi-node': c('problem', 'access-modes', 'ReadWriteOnce claim used on several nodes', 'Заявка ReadWriteOnce используется на нескольких узлах'),
   // Volumes (volumes.ts).
   'volume.available-unused': c('info', 'persistent-volume', 'Available and unused', 'Свободен и не используется'),

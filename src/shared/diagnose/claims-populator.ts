@@ -54,6 +54,15 @@ export function groupKind(s: { group: string; kind: string }): string {
   return s.group ? `${s.kind}.${s.group}` : s.kind;
 }
 
+/**
+ * external-provisioner's hand-off, among its other `Provisioning` events ("External provisioner is provisioning
+ * volume for claim ..." comes first, often in the same second: both seen on the lab).
+ */
+function handOffEvidence(c: ClaimCase): Evidence[] {
+  const e = c.events.find((x) => x.reason === PROVISIONER_HANDS_OFF && (x.message ?? '').startsWith('Assuming an external populator'));
+  return e ? [eventEvidence(c.ctx.view, e)] : [];
+}
+
 /** Whether a populator has written events on the claim (lib-volume-populator's reasons). */
 function populatorSeen(c: ClaimCase): boolean {
   return c.events.some((e) => /^(Populator|PopulateOperation)/.test(e.reason ?? ''));
@@ -126,7 +135,7 @@ function unregistered(c: ClaimCase, source: SourceKind, registrations: readonly 
         ? registrations.map((p, i) => evidence(t('Registered kind', 'Зарегистрированный вид'), kinds[i]!, { ref: refTo('volumepopulators', p), source: 'VolumePopulator.sourceKind' }))
         : [evidence(t('Registered kinds', 'Зарегистрированные виды'), '', { source: 'VolumePopulator.sourceKind', note: t('none', 'ни одного') })]),
       ...recentEvents(c, [VALIDATOR_REASON]),
-      ...recentEvents(c, [PROVISIONER_HANDS_OFF]),
+      ...handOffEvidence(c),
       waitedEvidence(c, ageOf(c.ctx.view, c.claim)),
     ],
     fix: fixSteps(c, source, registrations),
@@ -147,7 +156,7 @@ function noValidator(c: ClaimCase, source: SourceKind): Finding {
     evidence: [
       sourceEvidence(source),
       evidence(t('VolumePopulator CRD', 'CRD VolumePopulator'), POPULATOR_CRD, { source: 'CustomResourceDefinition.metadata.name', note: t('not installed: the API is not served', 'не установлен: API не обслуживается') }),
-      ...recentEvents(c, [PROVISIONER_HANDS_OFF]),
+      ...handOffEvidence(c),
       waitedEvidence(c, age),
     ],
     fix: fixSteps(c, source, undefined),

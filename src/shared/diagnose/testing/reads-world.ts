@@ -70,6 +70,8 @@ const claims = [
   },
   // To be restored from a snapshot not ready yet (claims-restore.ts).
   { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta('restored', ns), spec: claimSpec('standard', '1Gi', { dataSource: { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 'snap' } }), status: { phase: 'Pending' } },
+  // Bound, and no pod has used it for two days (claims-unused.ts reads its volume's reclaim policy).
+  { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta('idle', ns), spec: claimSpec('standard', '1Gi', { volumeName: 'pv-idle' }), status: { phase: 'Bound', conditions: [{ type: 'Unused', status: 'True', reason: 'NoPodsUsingPVC', lastTransitionTime: minutesAgo(2 * 24 * 60) }] } },
   // To be filled by a populator of a kind no VolumePopulator registers (claims-populator.ts).
   { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta('populated', ns), spec: claimSpec('standard', '1Gi', { dataSourceRef: { apiGroup: 'hello.example.com', kind: 'Hello', name: 'greeting' } }), status: { phase: 'Pending' } },
 ];
@@ -83,6 +85,7 @@ const volumes = [
     spec: { storageClassName: 'fast', capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], claimRef: { namespace: ns, name: 'data', uid: `uid-${ns}-data` }, csi: { driver: 'disk.example.com', volumeHandle: 'h1', nodePublishSecretRef: { name: 'pv-creds', namespace: ns } }, nodeAffinity: zoneA, persistentVolumeReclaimPolicy: 'Delete' },
     status: { phase: 'Bound' },
   },
+  { apiVersion: 'v1', kind: 'PersistentVolume', metadata: meta('pv-idle'), spec: { storageClassName: 'standard', capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], persistentVolumeReclaimPolicy: 'Retain', hostPath: { path: '/idle' }, claimRef: { namespace: ns, name: 'idle' } }, status: { phase: 'Bound' } },
   { apiVersion: 'v1', kind: 'PersistentVolume', metadata: meta('pv-free'), spec: { storageClassName: 'fast', capacity: { storage: '500Mi' }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/x' } }, status: { phase: 'Available' } },
   { apiVersion: 'v1', kind: 'PersistentVolume', metadata: meta('pv-spare'), spec: { capacity: { storage: '5Gi' }, accessModes: ['ReadWriteOnce'], local: { path: '/mnt' }, nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['node-gone'] }] }] } } }, status: { phase: 'Available' } },
   {
