@@ -155,7 +155,7 @@ function noValidator(c: ClaimCase, source: SourceKind): Finding {
     ),
     evidence: [
       sourceEvidence(source),
-      evidence(t('VolumePopulator CRD', 'CRD VolumePopulator'), POPULATOR_CRD, { source: 'CustomResourceDefinition.metadata.name', note: t('not installed: the API is not served', 'не установлен: API не обслуживается') }),
+      evidence(t('VolumePopulator CRD', 'Определение (CRD) VolumePopulator'), POPULATOR_CRD, { source: 'CustomResourceDefinition.metadata.name', note: t('not installed: the API is not served', 'не установлен: API не обслуживается') }),
       ...handOffEvidence(c),
       waitedEvidence(c, age),
     ],
