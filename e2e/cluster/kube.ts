@@ -61,6 +61,8 @@ const RESOURCES: Record<string, ResourceInfo> = {
   'snapshot.storage.k8s.io/v1/VolumeSnapshotClass': { prefix: '/apis/snapshot.storage.k8s.io/v1', plural: 'volumesnapshotclasses', namespaced: false },
   'snapshot.storage.k8s.io/v1/VolumeSnapshot': { prefix: '/apis/snapshot.storage.k8s.io/v1', plural: 'volumesnapshots', namespaced: true },
   'snapshot.storage.k8s.io/v1/VolumeSnapshotContent': { prefix: '/apis/snapshot.storage.k8s.io/v1', plural: 'volumesnapshotcontents', namespaced: false },
+  'populator.storage.k8s.io/v1beta1/VolumePopulator': { prefix: '/apis/populator.storage.k8s.io/v1beta1', plural: 'volumepopulators', namespaced: false },
+  'hello.example.com/v1alpha1/Hello': { prefix: '/apis/hello.example.com/v1alpha1', plural: 'hellos', namespaced: true },
   'coordination.k8s.io/v1/Lease': { prefix: '/apis/coordination.k8s.io/v1', plural: 'leases', namespaced: true },
 };
 

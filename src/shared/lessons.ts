@@ -33,6 +33,7 @@ export const LESSON_ANCHORS = [
   'volume-attributes-class',
   'storage-quotas',
   'snapshots',
+  'volume-populators',
   'troubleshooting-pending',
   'troubleshooting-mounts',
   'volume-usage',

@@ -100,7 +100,7 @@ describe('the overview of a 3,013-claim cluster', () => {
     expect(o.findingGroups.find((g) => g.code === 'claim.class-missing')).toMatchObject({ count: LARGE.missingClassClaims, subject: { type: 'class', name: LARGE.missingClass } });
     expect(o.findingGroups.find((g) => g.code === 'claim.lost')?.count).toBe(LARGE.lostClaims);
     // Far fewer lines than findings, and together they hold every finding's object.
-    const all = store.listFindings({ offset: 0, limit: 1000 });
+    const all = store.listFindings({ offset: 0, limit: 100_000 });
     expect(o.findingGroups.length).toBeLessThan(15);
     expect(all.total).toBeGreaterThan(700);
     const objects = new Set(all.rows.map((f) => `${f.code}|${f.severity}|${f.object.kind}|${f.object.namespace ?? ''}/${f.object.name}`));

@@ -326,6 +326,12 @@ export const MARKERS: { readonly [S in ReachSource]: { readonly [R in Reach<S>]:
       for (const claim of store.claimsOfAttributesClass(name(vac), 'wanted')) dirty.object('persistentvolumeclaims', objectKey(claim));
     },
   },
+  // A registration appearing or going decides whether a claim's dataSourceRef kind is served (diagnose/claims-populator.ts).
+  volumepopulators: {
+    'pending-claims': (store, _populator, dirty) => {
+      for (const claim of store.list('persistentvolumeclaims')) if (notBound(claim)) dirty.object('persistentvolumeclaims', objectKey(claim));
+    },
+  },
   // A namespace's limits on claims decide whether its StatefulSets can create theirs (diagnose/statefulsets.ts).
   limitranges: { 'statefulsets-in-namespace': (store, range, dirty) => statefulSetsIn(store, ns(range), dirty) },
   resourcequotas: { 'statefulsets-in-namespace': (store, quota, dirty) => statefulSetsIn(store, ns(quota), dirty) },

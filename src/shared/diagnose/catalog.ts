@@ -36,6 +36,8 @@ export const FINDING_CODES = {
   'claim.volume-mismatch': c('problem', 'static-binding', 'The requested volume does not fit', 'Запрошенный том не подходит'),
   'claim.restore-source-missing': c('problem', 'snapshots', 'Its data source does not exist', 'Его источника данных не существует'),
   'claim.restore-source-not-ready': c('expected-wait', 'snapshots', 'Waits for its data source to be ready', 'Ждёт готовности источника данных'),
+  'claim.populator-missing': c('problem', 'volume-populators', 'No volume populator serves its data source', 'Её источник данных не обслуживает ни один заполнитель томов'),
+  'claim.source-cross-namespace': c('info', 'volume-populators', 'Its data source is in another namespace', 'Её источник данных — в другом пространстве имён'),
   // A claim's VolumeAttributesClass (claims-attributes-class.ts).
   'claim.attributes-class-missing': c('problem', 'volume-attributes-class', 'The named VolumeAttributesClass does not exist', 'Указанного VolumeAttributesClass не существует'),
   'claim.attributes-class-driver-mismatch': c('warning', 'volume-attributes-class', 'The attributes class is for another driver', 'Класс атрибутов — для другого драйвера'),
@@ -51,6 +53,7 @@ export const FINDING_CODES = {
   'claim.resize-failed': c('problem', 'volume-expansion', 'Resize failed', 'Расширение не удалось'),
   'claim.secret-missing': c('problem', 'csi-secrets', "The provisioner's Secret for it does not exist", 'Secret провизионера для неё не существует'),
   'claim.secret-unchecked': c('info', 'csi-secrets', "Cannot check the provisioner's Secret", 'Нельзя проверить Secret провизионера'),
+  'claim.unused': c('info', 'claim-lifecycle', 'No pod has used it for a day or more', 'Ни один под не использует её день и дольше'),
   'claim.rwo-multi-node': c('problem', 'access-modes', 'ReadWriteOnce claim used on several nodes', 'Заявка ReadWriteOnce используется на нескольких узлах'),
   // Volumes (volumes.ts).
   'volume.available-unused': c('info', 'persistent-volume', 'Available and unused', 'Свободен и не используется'),

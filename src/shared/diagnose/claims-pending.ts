@@ -373,6 +373,8 @@ export const pendingClaimRule: Rule<'persistentvolumeclaims'> = {
     persistentvolumeclaims: ['claims-sharing-pods', 'clones-of-claim'],
     // A restore waits for its snapshot (claims-restore.ts).
     volumesnapshots: ['claims-restored-from-snapshot'],
+    // A populator's kind is judged against the VolumePopulator registrations (claims-populator.ts).
+    volumepopulators: ['pending-claims'],
     pods: ['claims-of-pod'],
     events: ['subject-of-event'],
     // Through its consumers' verdict: where a waiting pod may run. Static binding's node check (a volume whose

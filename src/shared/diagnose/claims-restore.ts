@@ -3,7 +3,8 @@
  * claim (clone). external-provisioner (pkg/controller/controller.go, the data source checks before CreateVolume)
  * refuses to provision until the source exists and is ready: a snapshot with `status.readyToUse: true`, a claim that
  * is Bound. Until then the claim waits; a source that does not exist, or a snapshot that failed, makes it wait for
- * ever. Other kinds in dataSourceRef are served by volume populators, which the app cannot see: they are left alone.
+ * ever. Other kinds in dataSourceRef are served by volume populators, and a source in another namespace needs a
+ * ReferenceGrant: claims-populator.ts judges both.
  */
 import { verbatim } from '../verbatim';
 import type { PersistentVolumeClaim, VolumeSnapshot } from '../kube/objects';
@@ -12,6 +13,7 @@ import type { ClaimCase } from './claims-common';
 import { describeStep, recentEvents } from './claims-common';
 import { evidence, finding, step, t } from './finding';
 import { refByName, unreadable } from './object-helpers';
+import { otherSourceFindings } from './claims-populator';
 import { command } from './shell-quote';
 
 /** The claim's data source as the API server fills it: dataSourceRef wins, dataSource mirrors it (same namespace). */
@@ -36,10 +38,10 @@ export function claimDataSource(claim: PersistentVolumeClaim): ClaimDataSource |
 
 const PROVISIONER_REASONS = ['ProvisioningFailed', 'ExternalProvisioning'];
 
-/** Findings when the claim's source keeps it from being provisioned; undefined when the source is ready (or unknown). */
+/** Findings when the claim's source keeps it from being provisioned; undefined when the source is ready (or unknown, or served). */
 export function restoreSourceFindings(c: ClaimCase): Finding[] | undefined {
   const source = claimDataSource(c.claim);
-  if (!source) return undefined;
+  if (!source) return otherSourceFindings(c);
   return source.kind === 'VolumeSnapshot' ? fromSnapshot(c, source) : fromClaim(c, source);
 }
 

@@ -151,6 +151,10 @@ export const REACH = {
     /** The claims that ask for it (spec.volumeAttributesClassName). */
     'claims-of-attributes-class',
   ],
+  volumepopulators: [
+    /** Every claim not Bound (whether the kind of its dataSourceRef is registered). Registrations change rarely. */
+    'pending-claims',
+  ],
   limitranges: ['statefulsets-in-namespace'],
   resourcequotas: ['statefulsets-in-namespace'],
   provisioners: [

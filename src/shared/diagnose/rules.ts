@@ -7,6 +7,7 @@ import type { Finding } from '../model/findings';
 import { attributesClassRule } from './claims-attributes-class';
 import { boundOrLostClaimRule, terminatingClaimRule } from './claims-other';
 import { pendingClaimRule } from './claims-pending';
+import { unusedClaimRule } from './claims-unused';
 import { classRule } from './classes';
 import type { DiagnoseContext } from './context';
 import { claimSecretsRule, classSecretsRule, volumeSecretsRule } from './csi-secrets';
@@ -25,7 +26,7 @@ import { volumeRule } from './volumes';
 
 /** The rules of each diagnosed kind; a new rule is listed here, with its `reads`. */
 export const RULES: { readonly [K in DiagnosedKind]: readonly Rule<K>[] } = {
-  persistentvolumeclaims: [terminatingClaimRule, pendingClaimRule, claimSecretsRule, boundOrLostClaimRule, attributesClassRule],
+  persistentvolumeclaims: [terminatingClaimRule, pendingClaimRule, claimSecretsRule, boundOrLostClaimRule, attributesClassRule, unusedClaimRule],
   storageclasses: [classRule, classSecretsRule],
   persistentvolumes: [volumeRule, volumeAttachmentRule, volumeSecretsRule],
   pods: [podSchedulingRule, podVolumesRule, podReferencesRule, podMountEventsRule, initContainersRule],

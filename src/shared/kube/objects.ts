@@ -134,6 +134,15 @@ export interface VolumeAttributesClass extends KubeObject {
   parameters?: Record<string, string>;
 }
 
+/**
+ * A VolumePopulator (populator.storage.k8s.io/v1beta1, kubernetes-csi/volume-data-source-validator
+ * client/apis/volumepopulator/v1beta1/types.go): registers the kind of data source a volume populator serves.
+ * Cluster-scoped; `sourceKind.group` is '' for the core group.
+ */
+export interface VolumePopulator extends KubeObject {
+  sourceKind?: { group?: string; kind?: string };
+}
+
 export interface Condition {
   type?: string;
   status?: string;

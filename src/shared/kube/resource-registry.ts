@@ -22,6 +22,7 @@ import { statefulSets } from './resources/stateful-sets';
 import { storageClasses } from './resources/storage-classes';
 import { volumeAttachments } from './resources/volume-attachments';
 import { volumeAttributesClasses } from './resources/volume-attributes-classes';
+import { volumePopulators } from './resources/volume-populators';
 import { volumeSnapshotClasses } from './resources/volume-snapshot-classes';
 import { volumeSnapshotContents } from './resources/volume-snapshot-contents';
 import { volumeSnapshots } from './resources/volume-snapshots';
@@ -43,6 +44,7 @@ export const RESOURCES = [
   volumeSnapshotContents,
   volumeSnapshotClasses,
   volumeAttributesClasses,
+  volumePopulators,
   configMaps,
   secrets,
   statefulSets,

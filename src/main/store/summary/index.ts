@@ -38,6 +38,8 @@ const BUILDERS: { [K in Resource]: (list: SummaryList, ctx: BuildContext, obj: O
   volumesnapshotcontents: (list, _ctx, obj) => snapshotContentSummary(list, obj),
   volumesnapshotclasses: (list, _ctx, obj) => snapshotClassSummary(list, obj),
   volumeattributesclasses: (list, { store }, obj) => attributesClassSummary(list, store, obj),
+  // A registration only (diagnose/claims-populator.ts reads its sourceKind): the basics.
+  volumepopulators: (list, _ctx, obj) => list.metadata(obj),
   events: (list, _ctx, obj) => eventSummary(list, obj),
   leases: (list, _ctx, obj) => leaseSummary(list, obj),
   // Metadata only: the app never holds a ConfigMap's data or a Secret's values (resources/secrets.ts).

@@ -821,6 +821,7 @@ export const en = {
   'kindName.volumeattachments': 'Volume attachments',
   'kindName.volumesnapshotclasses': 'Snapshot classes',
   'kindName.volumeattributesclasses': 'Volume attributes classes',
+  'kindName.volumepopulators': 'Volume populators',
   'kindName.volumesnapshotcontents': 'Snapshot contents',
   'kindName.volumesnapshots': 'Volume snapshots',
   'kindName.statefulsets': 'StatefulSets',

@@ -825,6 +825,7 @@ export const ru: Record<MessageKey, string> = {
   'kindName.volumeattachments': 'Подключения томов',
   'kindName.volumesnapshotclasses': 'Классы снимков',
   'kindName.volumeattributesclasses': 'Классы атрибутов томов',
+  'kindName.volumepopulators': 'Регистрации заполнителей томов (VolumePopulator)',
   'kindName.volumesnapshotcontents': 'Содержимое снимков',
   'kindName.volumesnapshots': 'Снимки томов',
   'kindName.statefulsets': 'Наборы StatefulSet',

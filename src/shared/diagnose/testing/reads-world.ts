@@ -70,6 +70,10 @@ const claims = [
   },
   // To be restored from a snapshot not ready yet (claims-restore.ts).
   { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta('restored', ns), spec: claimSpec('standard', '1Gi', { dataSource: { apiGroup: 'snapshot.storage.k8s.io', kind: 'VolumeSnapshot', name: 'snap' } }), status: { phase: 'Pending' } },
+  // Bound, and no pod has used it for two days (claims-unused.ts reads its volume's reclaim policy).
+  { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta('idle', ns), spec: claimSpec('standard', '1Gi', { volumeName: 'pv-idle' }), status: { phase: 'Bound', conditions: [{ type: 'Unused', status: 'True', reason: 'NoPodsUsingPVC', lastTransitionTime: minutesAgo(2 * 24 * 60) }] } },
+  // To be filled by a populator of a kind no VolumePopulator registers (claims-populator.ts).
+  { apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: meta('populated', ns), spec: claimSpec('standard', '1Gi', { dataSourceRef: { apiGroup: 'hello.example.com', kind: 'Hello', name: 'greeting' } }), status: { phase: 'Pending' } },
 ];
 
 const zoneA = { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'topology.kubernetes.io/zone', operator: 'In', values: ['a'] }] }] } };
@@ -81,6 +85,7 @@ const volumes = [
     spec: { storageClassName: 'fast', capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], claimRef: { namespace: ns, name: 'data', uid: `uid-${ns}-data` }, csi: { driver: 'disk.example.com', volumeHandle: 'h1', nodePublishSecretRef: { name: 'pv-creds', namespace: ns } }, nodeAffinity: zoneA, persistentVolumeReclaimPolicy: 'Delete' },
     status: { phase: 'Bound' },
   },
+  { apiVersion: 'v1', kind: 'PersistentVolume', metadata: meta('pv-idle'), spec: { storageClassName: 'standard', capacity: { storage: '1Gi' }, accessModes: ['ReadWriteOnce'], persistentVolumeReclaimPolicy: 'Retain', hostPath: { path: '/idle' }, claimRef: { namespace: ns, name: 'idle' } }, status: { phase: 'Bound' } },
   { apiVersion: 'v1', kind: 'PersistentVolume', metadata: meta('pv-free'), spec: { storageClassName: 'fast', capacity: { storage: '500Mi' }, accessModes: ['ReadWriteOnce'], hostPath: { path: '/x' } }, status: { phase: 'Available' } },
   { apiVersion: 'v1', kind: 'PersistentVolume', metadata: meta('pv-spare'), spec: { capacity: { storage: '5Gi' }, accessModes: ['ReadWriteOnce'], local: { path: '/mnt' }, nodeAffinity: { required: { nodeSelectorTerms: [{ matchExpressions: [{ key: 'kubernetes.io/hostname', operator: 'In', values: ['node-gone'] }] }] } } }, status: { phase: 'Available' } },
   {
@@ -118,6 +123,7 @@ export const READS_WORLD = {
   secrets: [{ apiVersion: 'v1', kind: 'Secret', metadata: meta('vault-creds', ns) }],
   leases: [lease('disk-example-com', 'kube-system', 'provisioner-0', 5)],
   statefulsets: [set],
+  volumepopulators: [{ apiVersion: 'populator.storage.k8s.io/v1beta1', kind: 'VolumePopulator', metadata: meta('other'), sourceKind: { group: 'other.example.com', kind: 'Other' } }],
   volumeattributesclasses: [{ apiVersion: 'storage.k8s.io/v1', kind: 'VolumeAttributesClass', metadata: meta('gold'), driverName: 'disk.example.com', parameters: { iops: '3000' } }],
   limitranges: [{ apiVersion: 'v1', kind: 'LimitRange', metadata: meta('size', ns), spec: { limits: [{ type: 'PersistentVolumeClaim', max: { storage: '1Gi' } }] } }],
   resourcequotas: [{ apiVersion: 'v1', kind: 'ResourceQuota', metadata: meta('storage', ns), spec: { hard: { 'requests.storage': '3Gi' } }, status: { hard: { 'requests.storage': '3Gi' }, used: { 'requests.storage': '3Gi' } } }],
