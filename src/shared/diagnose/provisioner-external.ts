@@ -243,7 +243,7 @@ export function assessExternal(view: ClusterView, name: string, classes: string[
     const ns = lease.metadata?.namespace ?? '';
     const leaseName = lease.metadata?.name ?? '';
     facts.push(
-      evidence(t(`${stalled.sidecar} Lease`, `Lease ${stalled.sidecar}`), `${ns}/${leaseName}`, {
+      evidence(t(`${stalled.sidecar} Lease`, `Лидерский Lease ${stalled.sidecar}`), `${ns}/${leaseName}`, {
         ref: refByName('leases', leaseName, ns),
         source: 'spec.renewTime',
         note: t(`renewed ${leaseAgo(view, lease).en}; ${stalled.waiting} waiting`, `обновлён ${leaseAgo(view, lease).ru}; ждут: ${stalled.waiting}`),
