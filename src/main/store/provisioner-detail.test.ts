@@ -59,7 +59,14 @@ describe('provisioner details', () => {
       acquireTime: T0,
       fresh: true,
     });
-    expect(d?.csi).toEqual({ driverExists: true, attachRequired: false, registeredNodes: ['node-1'], unregisteredNodes: ['node-2'] });
+    expect(d?.csi).toMatchObject({ driverExists: true, attachRequired: false, registeredNodes: ['node-1'], unregisteredNodes: ['node-2'], expansionClasses: [] });
+    // Its sidecars: the external-provisioner's Lease is the provisioner's; the others have none (attachRequired: false).
+    expect(d?.csi?.sidecars?.map((s) => [s.sidecar, s.lease, s.leaseName, s.waiting])).toEqual([
+      ['external-provisioner', 'held', 'example-com-nfs', undefined],
+      ['external-attacher', 'not-found', 'external-attacher-leader-example-com-nfs', 0],
+      ['external-resizer', 'not-found', 'external-resizer-example-com-nfs', 0],
+      ['csi-snapshotter', 'not-found', 'external-snapshotter-leader-example-com-nfs', undefined],
+    ]);
     expect(d?.classes).toEqual([
       { name: 'fast', isDefault: true, bindingMode: 'Immediate', reclaimPolicy: 'Delete' },
       { name: 'slow', isDefault: false, bindingMode: 'WaitForFirstConsumer', reclaimPolicy: 'Delete' },

@@ -4,6 +4,7 @@
  * CSIDriver and the CSINodes that list it, its pods, the classes that name it, the claims waiting for it, the
  * volumes it made, the provisioning events on its claims summed per reason, and the findings whose cause it is.
  */
+import type { SidecarHealth } from '../../shared/diagnose/csi-sidecars';
 import { assessProvisioner } from '../../shared/diagnose/provisioners';
 import { controllerManagerLease, leaseIsFresh } from '../../shared/diagnose/leases';
 import { condition, eventMillis, millis } from '../../shared/diagnose/object-helpers';
@@ -16,6 +17,7 @@ import type {
   ProvisionerDetail,
   ProvisionerLease,
   ProvisionerPod,
+  ProvisionerSidecar,
   ProvisionerVolume,
   ProvisioningEventCount,
 } from '../../shared/model/provisioner';
@@ -72,7 +74,7 @@ export function provisionerDetail(ctx: StoreContext, name: string): ProvisionerD
   const migratedTo = MIGRATED_IN_TREE[name];
   if (migratedTo) detail.migratedTo = migratedTo;
   if (leaseObject) detail.lease = leaseView(ctx, leaseObject, leaseIsFresh(store, leaseObject));
-  const csi = csiView(ctx, runner === 'migrated' && migratedTo ? migratedTo : name, row.type === 'csi' || runner === 'migrated');
+  const csi = csiView(ctx, runner === 'migrated' && migratedTo ? migratedTo : name, row.type === 'csi' || runner === 'migrated', health.sidecars ?? [], classes);
   if (csi) detail.csi = csi;
   return detail;
 }
@@ -100,7 +102,27 @@ function leaseView(ctx: StoreContext, lease: Lease, fresh: boolean): Provisioner
   return out;
 }
 
-function csiView(ctx: StoreContext, driverName: string, isCsi: boolean): ProvisionerCsi | undefined {
+/** A sidecar as plain data: the Lease's name, holder and renew time, and the work waiting for it. */
+function sidecarView(h: SidecarHealth): ProvisionerSidecar {
+  const out: ProvisionerSidecar = { sidecar: h.sidecar, lease: h.lease.state };
+  if (h.lease.state === 'not-found') out.leaseName = h.lease.name;
+  if (h.lease.state === 'held' || h.lease.state === 'stale') {
+    const l = h.lease.lease;
+    out.leaseName = l.metadata?.name ?? '';
+    out.leaseNamespace = l.metadata?.namespace ?? '';
+    if (l.spec?.holderIdentity) out.holder = l.spec.holderIdentity;
+    const renew = l.spec?.renewTime ?? l.spec?.acquireTime;
+    if (renew) out.renewTime = renew;
+  }
+  if (h.waiting !== undefined) out.waiting = h.waiting;
+  return out;
+}
+
+/**
+ * The CSI side of a provisioner: its CSIDriver's fields, the nodes whose CSINode lists it, its sidecars, and the
+ * capabilities its objects show (attach required, a VolumeSnapshotClass of the driver, classes allowing expansion).
+ */
+function csiView(ctx: StoreContext, driverName: string, isCsi: boolean, sidecars: readonly SidecarHealth[], classes: readonly StorageClass[]): ProvisionerCsi | undefined {
   const store = ctx.store;
   const driver = store.get('csidrivers', driverName);
   if (!isCsi && !driver) return undefined;
@@ -110,7 +132,12 @@ function csiView(ctx: StoreContext, driverName: string, isCsi: boolean): Provisi
     driverExists: driver !== undefined,
     registeredNodes: [...registered].sort(),
     unregisteredNodes: all.filter((n) => !registered.has(n)).sort(),
+    expansionClasses: classes.filter((c) => c.allowVolumeExpansion === true).map((c) => c.metadata?.name ?? '').sort(),
   };
+  if (sidecars.length > 0) out.sidecars = sidecars.map(sidecarView);
+  if (store.kindState('volumesnapshotclasses') === 'synced') {
+    out.snapshotClasses = store.list('volumesnapshotclasses').filter((c) => c.driver === driverName).map((c) => c.metadata?.name ?? '').sort();
+  }
   const spec = driver?.spec;
   if (spec?.attachRequired !== undefined) out.attachRequired = spec.attachRequired;
   if (spec?.podInfoOnMount !== undefined) out.podInfoOnMount = spec.podInfoOnMount;

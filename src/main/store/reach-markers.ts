@@ -3,7 +3,9 @@
  * changed object, which objects (and provisioners) to mark. Typed by the vocabulary, so a relation the rules may
  * declare cannot go unimplemented. Which relations run on a change is decided in change-reach.ts.
  */
+import { waitsForResizer } from '../../shared/diagnose/csi-sidecars';
 import { leaseNameCandidates } from '../../shared/diagnose/leases';
+import { CSI_SIDECARS, sidecarLeaseName } from '../../shared/diagnose/sidecar-leases';
 import type { Reach, ReachSource } from '../../shared/diagnose/reach';
 import { claimClassName } from '../../shared/diagnose/view';
 import { DESCRIPTOR_OF_RESOURCE, resourceOfKind, type Resource, type ObjectsByResource } from '../../shared/kube/resource-registry';
@@ -119,6 +121,11 @@ export const MARKERS: { readonly [S in ReachSource]: { readonly [R in Reach<S>]:
     },
     'provisioner-of-pending-claim': (store, claim, dirty) => {
       if (!notBound(claim)) return;
+      const provisioner = provisionerOfClass(store, claimClassName(claim) ?? store.defaultClassName());
+      if (provisioner) dirty.provisioner(provisioner);
+    },
+    'provisioner-of-resizing-claim': (store, claim, dirty) => {
+      if (!waitsForResizer(claim)) return;
       const provisioner = provisionerOfClass(store, claimClassName(claim) ?? store.defaultClassName());
       if (provisioner) dirty.provisioner(provisioner);
     },
@@ -258,7 +265,8 @@ export const MARKERS: { readonly [S in ReachSource]: { readonly [R in Reach<S>]:
     'provisioners-of-lease': (store, lease, dirty) => {
       for (const provisioner of store.provisionerNames()) {
         const inTree = provisioner.startsWith('kubernetes.io/') && name(lease) === 'kube-controller-manager';
-        if (inTree || leaseNameCandidates(provisioner).includes(name(lease))) dirty.provisioner(provisioner);
+        const sidecar = CSI_SIDECARS.some((s) => sidecarLeaseName(s, provisioner) === name(lease));
+        if (inTree || sidecar || leaseNameCandidates(provisioner).includes(name(lease))) dirty.provisioner(provisioner);
       }
     },
   },
@@ -269,6 +277,9 @@ export const MARKERS: { readonly [S in ReachSource]: { readonly [R in Reach<S>]:
     },
     'node-of-attachment': (_store, va, dirty) => {
       if (va.spec?.nodeName) dirty.object('nodes', va.spec.nodeName);
+    },
+    'provisioner-of-attachment': (_store, va, dirty) => {
+      if (va.spec?.attacher) dirty.provisioner(va.spec.attacher);
     },
     'pods-using-attached-volume': (store, va, dirty) => {
       const pvName = attachmentVolume(va);
@@ -309,6 +320,9 @@ export const MARKERS: { readonly [S in ReachSource]: { readonly [R in Reach<S>]:
     },
   },
   volumesnapshotcontents: {
+    'provisioner-of-snapshot-content': (_store, content, dirty) => {
+      if (content.spec?.driver) dirty.provisioner(content.spec.driver);
+    },
     'snapshot-of-content': (store, content, dirty) => {
       const ref = content.spec?.volumeSnapshotRef;
       if (ref?.name) dirty.object('volumesnapshots', nsKey(ref.namespace ?? '', ref.name));

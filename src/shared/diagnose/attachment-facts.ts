@@ -18,37 +18,26 @@
  * - Its leader Lease is `external-attacher-leader-<driver>` with every character outside [a-zA-Z0-9-] turned into
  *   '-' (cmd/csi-attacher/main.go, csi-lib-utils leaderelection), usually in the driver's namespace.
  */
-import type { CSIDriver, Lease, PersistentVolume, VolumeAttachment } from '../kube/objects';
+import type { CSIDriver, PersistentVolume, VolumeAttachment } from '../kube/objects';
 import type { AttachmentView } from '../model/summary';
-import { leaseIsFresh } from './leases';
 import { millis, refTo } from './object-helpers';
+import { sidecarLease, sidecarLeaseName, type SidecarLease } from './sidecar-leases';
 import type { ClusterView } from './view';
 
 /** A VolumeAttachment not attached after this long (ms) is stuck: kube-controller-manager gives up waiting after 2 min. */
 export const ATTACH_SLOW_MS = 2 * 60_000;
 
-/** The leader Lease name of a driver's external-attacher. */
+/** The leader Lease name of a driver's external-attacher (sidecar-leases.ts). */
 export function attacherLeaseName(driver: string): string {
-  let name = `external-attacher-leader-${driver}`.replace(/[^a-zA-Z0-9-]/g, '-');
-  if (name.endsWith('-')) name += 'X';
-  return name;
+  return sidecarLeaseName('external-attacher', driver);
 }
 
 /** What the app can tell of an external-attacher's leader Lease. */
-export type AttacherLease =
-  | { state: 'unreadable' }
-  | { state: 'not-found'; name: string }
-  | { state: 'held' | 'stale'; lease: Lease };
+export type AttacherLease = SidecarLease;
 
 /** The leader Lease of `driver`'s external-attacher: held (renewed recently), stale, not found, or unreadable. */
 export function attacherLease(view: ClusterView, driver: string): AttacherLease {
-  const name = attacherLeaseName(driver);
-  if (view.kindState('leases') !== 'synced') return { state: 'unreadable' };
-  const leases = view.leasesNamed(name);
-  const fresh = leases.find((l) => leaseIsFresh(view, l));
-  if (fresh) return { state: 'held', lease: fresh };
-  const any = leases[0];
-  return any ? { state: 'stale', lease: any } : { state: 'not-found', name };
+  return sidecarLease(view, 'external-attacher', driver);
 }
 
 /** The CSI driver of a volume (spec.csi.driver), or undefined for other volume types. */

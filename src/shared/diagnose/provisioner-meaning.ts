@@ -11,7 +11,7 @@ import { verbatim } from '../verbatim';
 import { evidence, t } from './finding';
 import { leaseAgo, leaseNameCandidates } from './leases';
 import { refByName } from './object-helpers';
-import { MIGRATED_IN_TREE, NO_PROVISIONER, REMOVED_IN_TREE, VERDICT_TEXT, type ProvisionerAssessment } from './provisioners';
+import { MIGRATED_IN_TREE, NO_PROVISIONER, REMOVED_IN_TREE, VERDICT_TEXT, type ProvisionerAssessment } from './provisioner-kinds';
 import type { ClusterView } from './view';
 
 /** Who runs a provisioner, from its name and the assessment's type. */

@@ -24,6 +24,8 @@ export const REACH = {
     'class-of-claim',
     /** While not Bound: the provisioner of its class. */
     'provisioner-of-pending-claim',
+    /** While its expansion waits for the controller step (before or after the change): its class's provisioner (its external-resizer's work). */
+    'provisioner-of-resizing-claim',
     /** The other claims of the pods that use it (a pod's verdict reads all its claims). */
     'claims-sharing-pods',
     /** The snapshots taken of it (their verdict reads it and its volume). */
@@ -106,7 +108,7 @@ export const REACH = {
     'waiting-pods',
   ],
   leases: [
-    /** The provisioners whose leader Lease it may be (kube-controller-manager's for in-tree ones). */
+    /** The provisioners whose leader Lease, or whose CSI sidecar's Lease, it may be (kube-controller-manager's for in-tree ones). */
     'provisioners-of-lease',
   ],
   volumeattachments: [
@@ -116,6 +118,8 @@ export const REACH = {
     'node-of-attachment',
     /** The pods that use its volume's claim (their attach and mount events). */
     'pods-using-attached-volume',
+    /** The CSI driver of spec.attacher, as a provisioner (its external-attacher's work). */
+    'provisioner-of-attachment',
   ],
   configmaps: [
     /** Every pod of its namespace (a pod's volumes may name it). */
@@ -142,6 +146,8 @@ export const REACH = {
   volumesnapshotcontents: [
     /** The snapshot it is bound to (spec.volumeSnapshotRef), and any snapshot whose status names it. */
     'snapshot-of-content',
+    /** The CSI driver of spec.driver, as a provisioner (its csi-snapshotter's work). */
+    'provisioner-of-snapshot-content',
   ],
   volumesnapshotclasses: [
     /** The snapshots naming it. */

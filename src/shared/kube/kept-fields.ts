@@ -58,6 +58,8 @@ export const READ_ANNOTATIONS: ReadonlySet<string> = new Set([
   'volume.kubernetes.io/selected-node',
   'volume.kubernetes.io/storage-provisioner',
   'volume.beta.kubernetes.io/storage-provisioner',
+  // kube-controller-manager's expand controller names the CSI driver of a migrated in-tree volume (expansion-facts.ts).
+  'volume.kubernetes.io/storage-resizer',
   'volume.beta.kubernetes.io/storage-class',
   'storageclass.kubernetes.io/is-default-class',
   'storageclass.beta.kubernetes.io/is-default-class',

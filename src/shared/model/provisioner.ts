@@ -50,6 +50,27 @@ export interface ProvisionerCsi {
   registeredNodes: string[];
   /** Nodes that have a CSINode without this driver. */
   unregisteredNodes: string[];
+  /** Each controller sidecar: its leader Lease and the work waiting for it (shared/diagnose/csi-sidecars.ts). */
+  sidecars?: ProvisionerSidecar[];
+  /** VolumeSnapshotClasses whose driver it is (it can take snapshots); absent when they cannot be read. */
+  snapshotClasses?: string[];
+  /** Its StorageClasses that allow expansion (allowVolumeExpansion: true). */
+  expansionClasses: string[];
+}
+
+/**
+ * A CSI driver's controller sidecar as its details show it: the leader Lease (`held`: renewed recently; `stale`;
+ * `not-found`; `unreadable`), its name, namespace, holder and renew time when found, and how many objects wait for
+ * its work (absent: judged elsewhere, the external-provisioner's claims, or not readable).
+ */
+export interface ProvisionerSidecar {
+  sidecar: 'external-provisioner' | 'external-attacher' | 'external-resizer' | 'csi-snapshotter';
+  lease: 'held' | 'stale' | 'not-found' | 'unreadable';
+  leaseName?: string;
+  leaseNamespace?: string;
+  holder?: string;
+  renewTime?: string;
+  waiting?: number;
 }
 
 /** A pod that runs the provisioner (the lease holder, or a pod naming the provisioner). */

@@ -82,6 +82,8 @@ export const SUMMARY_FIELD_IDS = [
   'attachError',
   // Claims and pods: where their CSI volume stands in the attach step.
   'attachment',
+  // Claims: an expansion under way or done, its sizes and who acts next.
+  'expansion',
   // Snapshots.
   'sourceClaim',
   'snapshotClass',
@@ -171,6 +173,8 @@ export type SummaryValue =
   | { type: 'provisionerType'; provisionerType: ProvisionerType }
   /** Claims and pods: their CSI volumes' attach state (shared/diagnose/attachment-facts.ts), worded by the renderer. */
   | { type: 'attachment'; attachments: AttachmentView[] }
+  /** A claim's expansion (shared/diagnose/expansion-facts.ts): sizes, state and who acts next, worded by the renderer. */
+  | { type: 'expansion'; expansion: ExpansionView }
   /** A workload's wanted replicas (spec.replicas, 1 when unset) and how many are ready (status.readyReplicas). */
   | { type: 'replicas'; wanted: number; ready: number };
 
@@ -199,4 +203,67 @@ export interface AttachmentView {
   driver?: string;
   since?: string;
   error?: string;
+}
+
+/** A size: the quantity as Kubernetes prints it (canonical, "2Gi") and its bytes, which the renderer words through Intl. */
+export interface SizeValue {
+  quantity: string;
+  bytes?: number;
+}
+
+/**
+ * Where a claim's expansion stands (KEP-1790 status.allocatedResourceStatuses['storage'], else the resize conditions):
+ * - `waiting`: the request is above the capacity and no resizer has taken it yet;
+ * - `controller-in-progress` / `controller-error`: the external-resizer expands the volume (ControllerResizeInProgress;
+ *   with a ControllerResizeError condition it failed and retries);
+ * - `controller-infeasible`: the driver said the size cannot be reached (ControllerResizeInfeasible);
+ * - `node-pending` / `node-in-progress` / `node-error`: the volume grew, the kubelet grows the file system
+ *   (NodeResizePending, NodeResizeInProgress; NodeResizeError when it failed and retries);
+ * - `node-infeasible`: the kubelet said the file system cannot grow (NodeResizeInfeasible);
+ * - `done`: the claim has been expanded (status.allocatedResources is set) and nothing waits.
+ */
+export type ExpansionState =
+  | 'waiting'
+  | 'controller-in-progress'
+  | 'controller-error'
+  | 'controller-infeasible'
+  | 'node-pending'
+  | 'node-in-progress'
+  | 'node-error'
+  | 'node-infeasible'
+  | 'done';
+
+/**
+ * Who does the next step of an expansion:
+ * - `external-resizer`: the driver's external-resizer, with its leader Lease (`held`, `stale`, `not-found`,
+ *   `unreadable`), the Lease and its holder when found;
+ * - `kubelet`: the kubelet of each node in `nodes` where a pod mounts the claim; none: a pod using the claim must start;
+ * - `user`: the size is infeasible; the user lowers the request back, above `minimum` (the capacity) (KEP-1790,
+ *   RecoverVolumeExpansionFailure, GA in Kubernetes 1.34);
+ * - `no-resizer`: the volume is not CSI, and no external-resizer serves it;
+ * - `none`: nothing waits.
+ */
+export type ExpansionActor =
+  | { kind: 'external-resizer'; driver: string; lease: 'held' | 'stale' | 'not-found' | 'unreadable'; leaseRef?: ObjectRef; holder?: string; renewedAt?: string }
+  | { kind: 'kubelet'; nodes: string[]; pods: ObjectRef[] }
+  | { kind: 'user'; minimum?: SizeValue }
+  | { kind: 'no-resizer' }
+  | { kind: 'none' };
+
+/** A claim's expansion block: its four sizes, the state, the verbatim resize status and conditions, who acts next. */
+export interface ExpansionView {
+  state: ExpansionState;
+  /** spec.resources.requests.storage */
+  requested?: SizeValue;
+  /** status.capacity.storage */
+  capacity?: SizeValue;
+  /** status.allocatedResources.storage */
+  allocated?: SizeValue;
+  /** The bound PersistentVolume's spec.capacity.storage */
+  volume?: SizeValue;
+  /** status.allocatedResourceStatuses.storage, verbatim. */
+  resizeStatus?: string;
+  /** The resize conditions (Resizing, FileSystemResizePending, ControllerResizeError, NodeResizeError), verbatim. */
+  conditions: ConditionView[];
+  next: ExpansionActor;
 }

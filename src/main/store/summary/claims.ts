@@ -3,6 +3,7 @@
  * (phase, capacity, volume), who uses it, then its conditions and metadata.
  */
 import type { PersistentVolumeClaim } from '../../../shared/kube/objects';
+import { expansionView } from '../../../shared/diagnose/expansion-facts';
 import { formatSelector } from '../../../shared/diagnose/selectors';
 import { resourceOfKind } from '../../../shared/kube/resource-registry';
 import type { ObjectStore } from '../object-store';
@@ -18,6 +19,9 @@ const STORAGE_PROVISIONER_ANNOTATION = 'volume.kubernetes.io/storage-provisioner
 /** The beta annotation that named a claim's class before spec.storageClassName existed (still honoured). */
 const LEGACY_CLASS_ANNOTATION = 'volume.beta.kubernetes.io/storage-class';
 
+/** The fields the expansion block reads, for the field's path. */
+const EXPANSION_PATH = 'spec.resources.requests.storage, status.capacity, status.allocatedResources, status.allocatedResourceStatuses, status.conditions, PersistentVolume spec.capacity';
+
 export function claimSummary(list: SummaryList, store: ObjectStore, claim: PersistentVolumeClaim, findings?: FindingsCache): void {
   const spec = claim.spec ?? {};
   const status = claim.status ?? {};
@@ -27,6 +31,9 @@ export function claimSummary(list: SummaryList, store: ObjectStore, claim: Persi
   list.deleting(claim);
   list.text('requested', 'spec.resources.requests.storage', spec.resources?.requests?.['storage']);
   list.text('capacity', 'status.capacity.storage', status.capacity?.['storage']);
+  // Once a claim has been or is being expanded: its sizes, the resize state and who acts next, as one block.
+  const expansion = expansionView(store, claim);
+  if (expansion) list.add('expansion', EXPANSION_PATH, { type: 'expansion', expansion });
   list.list('accessModes', 'spec.accessModes', spec.accessModes);
   list.defaulted('volumeMode', 'spec.volumeMode', spec.volumeMode, 'Filesystem');
   classField(list, store, claim);

@@ -5,7 +5,8 @@
  * provisioning events on its claims, summed per reason, then the newest). A provisioner is no object: no YAML tab.
  */
 import type { ReactNode } from 'react';
-import type { ProvisionerDetail, ProvisionerLease } from '../../../shared/model/provisioner';
+import type { ProvisionerDetail, ProvisionerLease, ProvisionerSidecar } from '../../../shared/model/provisioner';
+import { verbatim } from '../../../shared/verbatim';
 import { LocalizedText } from '../components/LocalizedText';
 import { ObjectLink } from '../components/ObjectLink';
 import { ago, dateTime, duration } from '../format/time';
@@ -85,7 +86,19 @@ function ProvisionerSummary({ data }: { data: ProvisionerDetail }) {
                 <NodeList names={data.csi.unregisteredNodes} />
               </Field>
             )}
+            <Field label={t('prov.csi.attachRequired')} testId="provisioner-attach-required">
+              {t(data.csi.attachRequired === false ? 'prov.csi.attachRequired.no' : 'prov.csi.attachRequired.yes')}
+            </Field>
+            {data.csi.snapshotClasses && (
+              <Field label={t('prov.csi.snapshots')} testId="provisioner-snapshot-classes">
+                {data.csi.snapshotClasses.length === 0 ? <span className="muted">{t('prov.csi.snapshots.none')}</span> : <NameList kind="volumesnapshotclasses" names={data.csi.snapshotClasses} />}
+              </Field>
+            )}
+            <Field label={t('prov.csi.expansion')} testId="provisioner-expansion-classes">
+              {data.csi.expansionClasses.length === 0 ? <span className="muted">{t('prov.none')}</span> : <NameList kind="storageclasses" names={data.csi.expansionClasses} />}
+            </Field>
           </dl>
+          {data.csi.sidecars && <SidecarList sidecars={data.csi.sidecars} />}
         </section>
       )}
       {data.runner !== 'none' && data.runner !== 'controller-manager' && data.runner !== 'removed' && (
@@ -165,6 +178,58 @@ function Field({ label, children, testId }: { label: string; children: ReactNode
       <dt>{label}</dt>
       <dd>{children}</dd>
     </div>
+  );
+}
+
+function NameList({ kind, names }: { kind: 'volumesnapshotclasses' | 'storageclasses'; names: string[] }) {
+  return (
+    <span>
+      {names.map((n, i) => (
+        <span key={n}>
+          {i > 0 ? ', ' : ''}
+          <ObjectLink target={{ kind, name: n }} label={n} />
+        </span>
+      ))}
+    </span>
+  );
+}
+
+/** Each controller sidecar of a CSI driver: running or not (its leader Lease), and the work waiting for it. */
+function SidecarList({ sidecars }: { sidecars: ProvisionerSidecar[] }) {
+  const { t, lang } = useI18n();
+  const now = useNow();
+  return (
+    <>
+      <h5 className="mini-title">{t('prov.sidecars')}</h5>
+      <dl className="evidence" data-testid="provisioner-sidecars">
+        {sidecars.map((s) => {
+          const since = s.renewTime ? ago(s.renewTime, now, { t, lang }) : t('prov.lease.never');
+          const text =
+            s.lease === 'held'
+              ? t('prov.sidecar.held', { holder: verbatim(s.holder ?? ''), ago: since })
+              : s.lease === 'stale'
+                ? t('prov.sidecar.stale', { ago: since })
+                : s.lease === 'not-found'
+                  ? t('prov.sidecar.notFound', { name: verbatim(s.leaseName ?? '') })
+                  : t('prov.sidecar.unreadable');
+          return (
+            <div key={s.sidecar} className="evidence-row" data-testid="provisioner-sidecar" data-sidecar={s.sidecar} data-lease={s.lease}>
+              <dt translate="no">{s.sidecar}</dt>
+              <dd>
+                <span className={s.lease === 'stale' && (s.waiting ?? 0) > 0 ? 'tone-text-bad' : s.lease === 'held' ? undefined : 'muted'}>{text}</span>
+                {s.leaseName && s.leaseNamespace && (
+                  <span className="muted small-text">
+                    {' · '}
+                    <ObjectLink target={{ kind: 'leases', namespace: s.leaseNamespace, name: s.leaseName }} label={`${s.leaseNamespace}/${s.leaseName}`} />
+                  </span>
+                )}
+                {(s.waiting ?? 0) > 0 && <span className="small-text"> · {t('prov.sidecar.waiting', { n: s.waiting! })}</span>}
+              </dd>
+            </div>
+          );
+        })}
+      </dl>
+    </>
   );
 }
 

@@ -84,4 +84,56 @@ describe('Summary values in the UI language', () => {
       unmount();
     }
   });
+
+  it('a claim\'s expansion: sizes through Intl, the state, and who acts next, in English and Russian', () => {
+    const GI = 1024 ** 3;
+    const waiting: SummaryField[] = [
+      {
+        id: 'expansion',
+        value: {
+          type: 'expansion',
+          expansion: {
+            state: 'waiting',
+            requested: { quantity: '2Gi', bytes: 2 * GI },
+            capacity: { quantity: '1536Mi', bytes: 1.5 * GI },
+            volume: { quantity: '1536Mi', bytes: 1.5 * GI },
+            conditions: [],
+            next: { kind: 'external-resizer', driver: 'csi.lab.kse.dev', lease: 'not-found' },
+          },
+        },
+      },
+    ];
+    const pending: SummaryField[] = [
+      {
+        id: 'expansion',
+        value: {
+          type: 'expansion',
+          expansion: {
+            state: 'node-pending',
+            requested: { quantity: '2Gi', bytes: 2 * GI },
+            allocated: { quantity: '2Gi', bytes: 2 * GI },
+            resizeStatus: 'NodeResizePending',
+            conditions: [{ type: 'FileSystemResizePending', status: 'True', message: 'Waiting for user to (re-)start a pod to finish file system resize of volume on node.' }],
+            next: { kind: 'kubelet', nodes: ['lab-node-a1'], pods: [{ kind: 'pods', namespace: 'ns', name: 'app' }] },
+          },
+        },
+      },
+    ];
+    for (const [lang, sizes, next, kubelet] of [
+      ['en', ['Requested: 2Gi', 'Actual (claim): 1.5Gi', 'Volume: 1.5Gi'], 'the external-resizer of driver csi.lab.kse.dev, whose leader Lease is not found', 'the kubelet on node lab-node-a1'],
+      ['ru', ['Запрошено: 2 ГиБ', 'Сейчас (заявка): 1,5 ГиБ', 'Том: 1,5 ГиБ'], 'external-resizer драйвера csi.lab.kse.dev; его лидерский Lease не найден', 'kubelet на узле lab-node-a1'],
+    ] as const) {
+      for (const [fields, expected] of [[waiting, [...sizes, next]], [pending, [kubelet, 'NodeResizePending', 'FileSystemResizePending=True']]] as const) {
+        const { container, unmount } = renderWithApp(
+          <PaneProvider index={0} clusterId="demo">
+            <SummaryView fields={fields} kind="persistentvolumeclaims" />
+          </PaneProvider>,
+          { lang, view: { open: ['demo'], panes: [emptyPane('demo')] } },
+        );
+        const text = plainText(container.textContent ?? '');
+        for (const e of expected) expect(text, lang).toContain(e);
+        unmount();
+      }
+    }
+  });
 });

@@ -15,6 +15,7 @@ import { verbatim } from '../../../shared/verbatim';
 import type { Resource } from '../../../shared/kube/resource-registry';
 import { WholeWords } from '../components/WholeWords';
 import { AttachmentValue } from './AttachmentValue';
+import { ExpansionValue } from './ExpansionValue';
 
 /** Fields with a hint: what a student needs to read the value. */
 export const HINTS: Partial<Record<SummaryFieldId, MessageKey>> = {
@@ -59,6 +60,7 @@ export const HINTS: Partial<Record<SummaryFieldId, MessageKey>> = {
   csiDrivers: 'hint.csiDrivers',
   volumesAttached: 'hint.volumesAttached',
   attachment: 'hint.attachment',
+  expansion: 'hint.expansion',
   ephemeralStorage: 'hint.ephemeralStorage',
   attachRequired: 'hint.attachRequired',
   fsGroupPolicy: 'hint.fsGroupPolicy',
@@ -268,5 +270,7 @@ export function SummaryValueView({ value }: { value: SummaryValue }) {
       return <span>{t('summary.replicasReady', { wanted: value.wanted, ready: value.ready })}</span>;
     case 'attachment':
       return <AttachmentValue attachments={value.attachments} />;
+    case 'expansion':
+      return <ExpansionValue expansion={value.expansion} />;
   }
 }
