@@ -11,7 +11,7 @@ import type { PersistentVolumeClaim, Pod } from '../../shared/kube/objects';
 import type { StatefulSet } from '../../shared/kube/objects-owners';
 import type { Finding } from '../../shared/model/findings';
 import { claimName, claimTemplates, ordinalOfClaim, podName, wantedOrdinals } from '../../shared/diagnose/statefulset-ordinals';
-import type { GraphBuilder } from './graph';
+import type { GraphBuilder } from './graph-builder';
 import { objectKey, statefulSetOf } from './object-keys';
 import type { StoreContext } from './store-context';
 
