@@ -116,9 +116,11 @@ describe('CSI controller side', () => {
   });
 
   test('12-csi: a snapshot of another driver\'s claim and one naming a missing class fail, saying why', async () => {
-    const other = await waitUntil('other-driver-snap has an error', async () => {
+    // The claim of the other driver binds a little after the snapshot is created: until then snapshot-controller
+    // says "the PVC other-driver is not yet bound to a PV" and retries. The error of the class mismatch comes after.
+    const other = await waitUntil('other-driver-snap fails on the other driver', async () => {
       const s = await snapshot('other-driver-snap');
-      return s.status?.error?.message ? s : undefined;
+      return s.status?.error?.message?.includes('cannot find CSI PersistentVolumeSource') ? s : undefined;
     });
     expect(other.status.readyToUse).not.toBe(true);
     const missing = await waitUntil('missing-class-snap has an error', async () => {

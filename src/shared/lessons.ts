@@ -18,6 +18,7 @@ export const LESSON_ANCHORS = [
   'volume-modes',
   'reclaim-policy',
   'binding-modes',
+  'volume-topology',
   'static-binding',
   'dynamic-provisioning',
   'provisioners',
