@@ -60,10 +60,10 @@ describe('provisioner details', () => {
       fresh: true,
     });
     expect(d?.csi).toMatchObject({ driverExists: true, attachRequired: false, registeredNodes: ['node-1'], unregisteredNodes: ['node-2'], expansionClasses: [] });
-    // Its sidecars: the external-provisioner's Lease is the provisioner's; the others have none (attachRequired: false).
+    // Its sidecars: the external-provisioner's Lease is the provisioner's; the others have none, and with
+    // attachRequired: false there is no external-attacher row at all (trial 8, T8-1).
     expect(d?.csi?.sidecars?.map((s) => [s.sidecar, s.lease, s.leaseName, s.waiting])).toEqual([
       ['external-provisioner', 'held', 'example-com-nfs', undefined],
-      ['external-attacher', 'not-found', 'external-attacher-leader-example-com-nfs', 0],
       ['external-resizer', 'not-found', 'external-resizer-example-com-nfs', 0],
       ['csi-snapshotter', 'not-found', 'external-snapshotter-leader-example-com-nfs', undefined],
     ]);

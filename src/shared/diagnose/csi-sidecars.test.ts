@@ -37,6 +37,8 @@ const alive = (extra: FixtureObjects & { sidecarLeases?: ReturnType<typeof lease
   };
 };
 const assess = (objects: FixtureObjects) => assessProvisioner(fixtureView(objects), CSI);
+/** The fixture driver with the attach step (the fixture's own has attachRequired: false). */
+const attaching = { ...csiDriver, spec: { ...csiDriver.spec, attachRequired: true } };
 
 describe('CSI sidecars in the driver\'s verdict', () => {
   it('the resizer\'s Lease stale while a claim waits to be expanded: degraded, the reason names the external-resizer', () => {
@@ -51,6 +53,7 @@ describe('CSI sidecars in the driver\'s verdict', () => {
 
   it('the attacher and the snapshotter stopped with work waiting: both named', () => {
     const a = assess(alive({
+      csidrivers: [attaching],
       volumeattachments: [waitingAttachment],
       volumesnapshotcontents: [waitingContent],
       sidecarLeases: [lease(ATTACHER, 'kube-system', 'csi-attacher-0', 300), lease(SNAPSHOTTER, 'kube-system', 'csi-snapshotter-0', 300)],
@@ -69,5 +72,17 @@ describe('CSI sidecars in the driver\'s verdict', () => {
     expect(assess(alive()).row.verdict).toBe('alive');
     // No Lease found for the attacher (it may run without leader election): not judged as stopped.
     expect(assess(alive({ volumeattachments: [waitingAttachment] })).row.verdict).toBe('alive');
+  });
+
+  it("the details' sidecar rows agree with the verdict (trial 8, T8-1): the provisioner's leader Lease as found, no attacher row without the attach step", () => {
+    // A provisioner library names its Lease after the provisioner itself, dots and all: the verdict finds it.
+    const objects = alive();
+    objects.leases = [lease('hostpath.csi.k8s.io', 'lab-system', 'vm_e7324574', 2)];
+    const a = assess(objects);
+    expect(a.row.verdict).toBe('alive');
+    expect(a.sidecars?.find((s) => s.sidecar === 'external-provisioner')).toMatchObject({ lease: { state: 'held', lease: { metadata: { name: 'hostpath.csi.k8s.io', namespace: 'lab-system' } } } });
+    // attachRequired: false: no external-attacher row saying its Lease is not found.
+    expect(a.sidecars?.map((s) => s.sidecar)).not.toContain('external-attacher');
+    expect(assess(alive({ csidrivers: [attaching] })).sidecars?.map((s) => s.sidecar)).toContain('external-attacher');
   });
 });

@@ -14,13 +14,14 @@
  * attach step (CSIDriver attachRequired: false) has no VolumeAttachments, hence no attacher work, and is not judged
  * by a missing attacher.
  */
-import type { PersistentVolumeClaim, VolumeAttachment, VolumeSnapshotContent } from '../kube/objects';
+import type { Lease, PersistentVolumeClaim, VolumeAttachment, VolumeSnapshotContent } from '../kube/objects';
+import { attachRequired } from './attachment-facts';
 import type { Localized } from '../model/findings';
 import { counted, pluralForm, type PluralForms } from '../plural';
 import { verbatim } from '../verbatim';
 import { expansionState } from './expansion-facts';
 import { t } from './finding';
-import { leaseAgo } from './leases';
+import { leaseAgo, leaseIsFresh } from './leases';
 import { CSI_SIDECARS, sidecarLease, type CsiSidecar, type SidecarLease } from './sidecar-leases';
 import type { ClusterView } from './view';
 import { WAIT } from './words';
@@ -62,11 +63,21 @@ function waitingFor(view: ClusterView, sidecar: CsiSidecar, driver: string, clas
   }
 }
 
-/** Each controller sidecar of `driver`: its Lease and the work waiting for it. */
-export function sidecarHealth(view: ClusterView, driver: string, classes: readonly string[]): SidecarHealth[] {
-  return CSI_SIDECARS.map((sidecar) => {
+/**
+ * Each controller sidecar of `driver`: its Lease and the work waiting for it. `provisionerLeader` is the leader
+ * Lease the provisioner's assessment found (under any of the names a provisioner uses, leases.ts): the
+ * external-provisioner row shows that one, so the details never say "held" above and "not found" below (trial 8,
+ * T8-1). A driver whose CSIDriver says attachRequired: false has no external-attacher row: it needs none.
+ */
+export function sidecarHealth(view: ClusterView, driver: string, classes: readonly string[], provisionerLeader?: Lease): SidecarHealth[] {
+  const attaches = attachRequired(view, driver).required;
+  return CSI_SIDECARS.filter((sidecar) => sidecar !== 'external-attacher' || attaches).map((sidecar) => {
     const waiting = waitingFor(view, sidecar, driver, classes);
-    return { sidecar, lease: sidecarLease(view, sidecar, driver), ...(waiting !== undefined ? { waiting } : {}) };
+    const lease: SidecarLease =
+      sidecar === 'external-provisioner' && provisionerLeader
+        ? { state: leaseIsFresh(view, provisionerLeader) ? 'held' : 'stale', lease: provisionerLeader }
+        : sidecarLease(view, sidecar, driver);
+    return { sidecar, lease, ...(waiting !== undefined ? { waiting } : {}) };
   });
 }
 

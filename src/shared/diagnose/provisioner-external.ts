@@ -168,7 +168,7 @@ export function assessExternal(view: ClusterView, name: string, classes: string[
     reasons.push(t(`Registered on ${counted(registeredNodes.length, NODES).en}.`, `Зарегистрирован на ${registeredNodes.length} ${pluralForm('ru', registeredNodes.length, ON_NODES)}.`));
   }
   // A sidecar (attacher, resizer, snapshotter) stopped while its work waits: the driver half works.
-  const sidecars = type === 'csi' ? sidecarHealth(view, name, classes) : [];
+  const sidecars = type === 'csi' ? sidecarHealth(view, name, classes, leader) : [];
   for (const stalled of stalledSidecars(sidecars)) {
     if (verdict === 'alive') {
       verdict = 'degraded';
