@@ -107,4 +107,12 @@ describe('findings grouped by cause in the overview', () => {
     await waitFor(() => expect(screen.getByTestId('table-count').textContent).toBe('Rows: 50'));
     expect(location.hash).not.toContain('fc=');
   });
+
+  it('names the kind beside the count of a kind without a table (trial 8, T8-12: a bare «1» for a StatefulSet)', async () => {
+    const sets = group({ id: 's', code: 'statefulset.claim-over-quota', severity: 'problem', kind: 'statefulsets', title: { en: 'A new claim would exceed the namespace ResourceQuota', ru: 'Новая заявка превысит ResourceQuota' } });
+    const api = createFakeApi({ overview: { findingGroups: [sets] } });
+    renderWithApp(<App />, { api, view: overviewView });
+    const line = (await screen.findAllByTestId('finding-group'))[0]!;
+    expect(within(line).getByTestId('group-count').textContent).toBe('StatefulSets: 1');
+  });
 });

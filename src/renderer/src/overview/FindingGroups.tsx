@@ -151,7 +151,10 @@ function GroupLine({ group, verdict }: { group: FindingGroup; verdict: Provision
             {t('overview.groupCount', { table: tableName, n: group.count.toLocaleString(lang) })}
           </button>
         ) : (
-          <span className="group-count">{group.count.toLocaleString(lang)}</span>
+          // A kind without a table (StatefulSets): its name beside the count, as the others say «Поды: 1» (trial 8, T8-12).
+          <span className="group-count" data-testid="group-count">
+            {t('overview.groupCount', { table: t(`kindName.${group.kind}`), n: group.count.toLocaleString(lang) })}
+          </span>
         )}
         {group.lesson && (
           <button type="button" className="link-button learn-link" title={lessonTitle(group.lesson)} onClick={() => openLesson(group.lesson)} data-testid="group-learn">
