@@ -4,6 +4,8 @@
  *    read «db/nightly-data-elasticsearch-data-hot-tier…» and «mail/nightly-data-elasticsearch-data-hot-tier…»: the
  *    end that tells them apart (-12, -42) was cut at 300 px while the line had ~530 px. A member's name now takes
  *    the line it needs, and its cause goes under it.
+ * T8-6. In the graph, the details of lab-quota's StatefulSet stayed open over the graph of lab-statefulset, covering
+ *    its nodes and about nothing drawn there.
  */
 import { expect, test } from './support/fixtures';
 import { openLargeSnapshot } from './support/large-snapshot';
@@ -30,4 +32,25 @@ test("T8-2: side by side, a finding member's long name is whole where its line h
       all.filter((link) => [...link.querySelectorAll<HTMLElement>('.brk')].some((piece) => piece.scrollWidth > piece.clientWidth + 1)).map((link) => link.textContent ?? ''),
     );
   await expect.poll(cut, { message: 'member names cut at their end' }).toEqual([]);
+});
+
+test("T8-6: the graph's details close when another namespace is drawn, and stay for an object of it, at 1280x720 in ru", async ({ app, demoHost, page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await startInLanguage(page, 'ru');
+  await app.open(demoHost.url);
+  await app.waitForCluster('demo');
+  await app.show('graph');
+  await app.graph.namespaceSelect.selectOption('lab-quota');
+  await app.graph.select('claim');
+  await expect(app.details.root).toBeVisible();
+  // Another namespace: the details of lab-quota's claim would cover the new graph about nothing in it.
+  await app.graph.namespaceSelect.selectOption('lab-statefulset');
+  await expect(app.details.root).toBeHidden();
+  // An object of the namespace drawn next keeps its details: student's claim scratch, picked in the problem chains.
+  await app.graph.namespaceSelect.selectOption('*');
+  await app.graph.node('claim', 'scratch').click();
+  await expect(app.details.root).toBeVisible();
+  await app.graph.namespaceSelect.selectOption('student');
+  await expect(app.graph.node('claim', 'scratch')).toBeVisible();
+  await expect(app.details.root).toBeVisible();
 });

@@ -7,7 +7,7 @@ import { useQuery } from '@tanstack/react-query';
 import { Background, ControlButton, Controls, ReactFlow, ReactFlowProvider, useReactFlow, type FitViewOptions, type NodeMouseHandler } from '@xyflow/react';
 import { useLayoutEffect, useMemo, useRef, useState, type ReactNode, type RefObject } from 'react';
 import type { GraphRequest, StorageGraph } from '../../../shared/model/detail';
-import { refKey, sameRef, type TargetRef } from '../../../shared/model/refs';
+import { isProvisionerRef, refKey, sameRef, type TargetRef } from '../../../shared/model/refs';
 import { targetKindWord } from '../state/target';
 import { useApi } from '../api/api-context';
 import { graphQuery } from '../api/queries';
@@ -62,7 +62,13 @@ export function GraphView({ pane, namespaces, onChange }: GraphViewProps) {
           <select
             className="select"
             value={choice}
-            onChange={(e) => onChange({ graphNamespace: e.target.value || undefined, graphRoot: undefined })}
+            onChange={(e) => {
+              const namespace = e.target.value || undefined;
+              // The details of an object of another namespace would stay open over the new graph, about nothing in
+              // it (trial 8, T8-6): they close, unless the object is in the namespace now drawn.
+              const keep = pane.selected && !isProvisionerRef(pane.selected) && pane.selected.namespace !== undefined && pane.selected.namespace === namespace;
+              onChange({ graphNamespace: namespace, graphRoot: undefined, ...(keep ? {} : { selected: undefined, trail: undefined }) });
+            }}
             data-testid="graph-namespace"
           >
             {root && <option value="">{t('graph.pickNamespace')}</option>}
