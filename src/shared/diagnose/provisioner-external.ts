@@ -221,7 +221,7 @@ export function assessExternal(view: ClusterView, name: string, classes: string[
     if (why) facts.push(evidence(t('Not readable', 'Не прочитать'), !leasesReadable ? 'leases' : 'pods', { note: why, source: 'list/watch' }));
   }
   if (waiting > 0) {
-    facts.push(evidence(t('Claims waiting for it', 'Ждут его заявок'), String(waiting), { source: 'metadata.annotations[volume.kubernetes.io/storage-provisioner]' }));
+    facts.push(evidence(t('Claims waiting for it', 'Заявок в ожидании'), String(waiting), { source: 'metadata.annotations[volume.kubernetes.io/storage-provisioner]' }));
   }
   if (type === 'csi' && view.kindState('csinodes') === 'synced') {
     facts.push(
