@@ -6,6 +6,8 @@
  *    the line it needs, and its cause goes under it.
  * T8-6. In the graph, the details of lab-quota's StatefulSet stayed open over the graph of lab-statefulset, covering
  *    its nodes and about nothing drawn there.
+ * T8-14. The copy button lay over the end of a one-line example («…persistentvol[Копировать]») and over an
+ *    exercise's reset command: it now has a row of its own above the code.
  */
 import { expect, test } from './support/fixtures';
 import { openLargeSnapshot } from './support/large-snapshot';
@@ -53,4 +55,44 @@ test("T8-6: the graph's details close when another namespace is drawn, and stay 
   await app.graph.namespaceSelect.selectOption('student');
   await expect(app.graph.node('claim', 'scratch')).toBeVisible();
   await expect(app.details.root).toBeVisible();
+});
+
+test("T8-14: a code example's copy button covers none of its code, in the lessons and the exercises, at 1280x720 in ru", async ({ app, demoHost, page }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await startInLanguage(page, 'ru');
+  await app.open(demoHost.url);
+  await app.waitForCluster('demo');
+  /** Code blocks whose copy button lies over a line of their text. */
+  const covered = () =>
+    page.evaluate(() => {
+      const out: string[] = [];
+      for (const block of document.querySelectorAll<HTMLElement>('.code-block')) {
+        const button = block.querySelector(':scope > .button')?.getBoundingClientRect();
+        const pre = block.querySelector('pre');
+        if (!button || !pre || button.width === 0) continue;
+        const range = document.createRange();
+        range.selectNodeContents(pre);
+        for (const line of range.getClientRects()) {
+          if (line.width > 0 && line.left < button.right && line.right > button.left && line.top < button.bottom && line.bottom > button.top) {
+            out.push((pre.textContent ?? '').slice(0, 60));
+            break;
+          }
+        }
+      }
+      return out;
+    });
+  // The troubleshooting lesson has a one-line example as long as the panel (the trial's case).
+  await app.pane.getByTestId('nav-lessons').click();
+  await app.lesson.contents.getByTestId('lesson-contents-button').click();
+  await page.getByTestId('lesson-contents-button-panel').locator('.lesson-toc-item').filter({ hasText: 'Pending' }).first().click();
+  await expect(page.locator('.code-block').first()).toBeVisible();
+  expect(await page.locator('.code-block').count(), 'code examples on screen').toBeGreaterThan(0);
+  expect(await covered(), 'lesson code under its copy button').toEqual([]);
+  // An exercise's start and reset commands.
+  await app.pane.getByTestId('nav-lessons').click();
+  await app.show('exercises');
+  await page.getByTestId('exercise-item').first().click();
+  await page.getByTestId('exercise-setup').locator('summary').click();
+  await expect(page.locator('.code-block.exercise-commands').first()).toBeVisible();
+  expect(await covered(), 'exercise commands under their copy button').toEqual([]);
 });
