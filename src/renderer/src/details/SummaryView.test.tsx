@@ -1,7 +1,8 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from '@testing-library/react';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SummaryField } from '../../../shared/model/summary';
+import type { SummaryField, SummaryFieldId } from '../../../shared/model/summary';
+import type { Resource } from '../../../shared/kube/resource-registry';
 import { I18nProvider } from '../i18n/i18n';
 import { hintFor, SummaryView } from './SummaryView';
 import { plainText } from '../../../shared/verbatim';
@@ -41,6 +42,15 @@ describe('Summary hints per kind', () => {
 });
 
 describe('Summary values in the UI language', () => {
+  it('a StatefulSet, a ResourceQuota and a LimitRange explain their fields like a claim does (trial 8, T8-16)', () => {
+    const fields: [Resource, SummaryFieldId[]][] = [
+      ['statefulsets', ['replicas', 'claimTemplates', 'ordinalPods', 'ordinalClaims', 'retentionPolicy']],
+      ['resourcequotas', ['quotaHard', 'quotaUsed']],
+      ['limitranges', ['limitItems']],
+    ];
+    for (const [kind, ids] of fields) for (const id of ids) expect(hintFor(kind, id), `${kind} ${id}`).toBeDefined();
+  });
+
   it("a StatefulSet's replicas read in Russian, not the core's English «3 (ready 2)» (trial 6, T6-1)", () => {
     const replicas: SummaryField[] = [{ id: 'replicas', path: 'spec.replicas', value: { type: 'replicas', wanted: 3, ready: 2 } }];
     const { container } = render(

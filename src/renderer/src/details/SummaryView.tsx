@@ -69,6 +69,14 @@ export const HINTS: Partial<Record<SummaryFieldId, MessageKey>> = {
   restoreSize: 'hint.restoreSize',
   reportedBy: 'hint.reportedBy',
   count: 'hint.count',
+  replicas: 'hint.replicas',
+  claimTemplates: 'hint.claimTemplates',
+  ordinalPods: 'hint.ordinalPods',
+  ordinalClaims: 'hint.ordinalClaims',
+  retentionPolicy: 'hint.retentionPolicy',
+  quotaHard: 'hint.quotaHard',
+  quotaUsed: 'hint.quotaUsed',
+  limitItems: 'hint.limitItems',
 };
 
 /**
