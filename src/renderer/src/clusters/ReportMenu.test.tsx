@@ -42,6 +42,8 @@ describe('ReportMenu', () => {
     renderWithApp(<ReportMenu />, { api, lang: 'ru', view: view({ namespaces: ['shop'] }) });
     await screen.findByTestId('report-menu');
     expect(screen.getByText('Отчёт')).toBeTruthy();
+    // The whole cluster is named: side by side, «Весь кластер» alone did not say which (trial 8, T8-17).
+    expect(screen.getByTestId('report-scope').querySelector('option[value="cluster"]')?.textContent).toMatch(/^Весь кластер \S/);
     fireEvent.change(screen.getByTestId('report-scope'), { target: { value: 'namespace' } });
     fireEvent.change(screen.getByTestId('report-format'), { target: { value: 'markdown' } });
     fireEvent.click(screen.getByTestId('report-save'));

@@ -16,6 +16,7 @@ import { useI18n, type MessageKey, type Params } from '../i18n/i18n';
 import { useWindowWidth } from '../state/use-width';
 import { usePane } from '../state/view-store';
 import { useClusterInfo } from './use-clusters';
+import { localizeClusterName } from './cluster-labels';
 import '../styles/report-menu.css';
 import { saveTextFile } from '../components/save-text-file';
 import { useDisclosureDismiss } from '../components/use-disclosure-dismiss';
@@ -97,7 +98,8 @@ export function ReportMenu() {
         <label className="report-menu-field">
           <span>{t('report.scope')}</span>
           <select className="select" value={scopeChoice} onChange={(e) => setChoice(e.target.value as ScopeChoice)} data-testid="report-scope">
-            <option value="cluster">{t('report.scopeCluster')}</option>
+            {/* Named: side by side, "the whole cluster" did not say which one (trial 8, T8-17). */}
+            <option value="cluster">{t('report.scopeCluster', { name: localizeClusterName(info, t).name })}</option>
             {namespace !== undefined && <option value="namespace">{t('report.scopeNamespace', { name: namespace })}</option>}
             {object && <option value="object">{t('report.scopeObject', { kind: DESCRIPTOR_OF_RESOURCE[object.kind].kind, name: refKey(object) })}</option>}
           </select>

@@ -27,7 +27,7 @@ export const en = {
   'report.menu': 'Report',
   'report.menuLabel': 'Report and snapshot of {name}',
   'report.scope': 'About',
-  'report.scopeCluster': 'The whole cluster',
+  'report.scopeCluster': 'The whole cluster {name}',
   'report.scopeNamespace': 'Namespace {name}',
   'report.scopeObject': '{kind} {name}',
   'report.format': 'Format',

@@ -29,7 +29,7 @@ export const ru: Record<MessageKey, string> = {
   'report.menu': 'Отчёт',
   'report.menuLabel': 'Отчёт и снимок кластера {name}',
   'report.scope': 'О чём',
-  'report.scopeCluster': 'Весь кластер',
+  'report.scopeCluster': 'Весь кластер {name}',
   'report.scopeNamespace': 'Пространство имён {name}',
   'report.scopeObject': '{kind} {name}',
   'report.format': 'Формат',
