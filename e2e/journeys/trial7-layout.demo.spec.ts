@@ -13,7 +13,7 @@ import type { Locator } from '@playwright/test';
 import { columnFaults } from './support/column-fit';
 import { expect, test } from './support/fixtures';
 import { openLargeSnapshot } from './support/large-snapshot';
-import { startInLanguage } from './support/layout';
+import { openDemoAt } from './support/layout';
 
 /** Texts of a column's cells that are cut (the text's box wider than the cell's room), as "row: text". */
 function cutCells(grid: Locator, column: string): Promise<string[]> {
@@ -28,10 +28,7 @@ function cutCells(grid: Locator, column: string): Promise<string[]> {
 }
 
 test('T7-5: Classes show every binding mode and provisioner whole beside the verdict chips, at 1280x720 in ru', async ({ app, demoHost, page }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await startInLanguage(page, 'ru');
-  await app.open(demoHost.url);
-  await app.waitForCluster('demo');
+  await openDemoAt(app, page, demoHost.url);
   const classes = await app.showTable('classes');
   // Not vacuous: the demo has a WaitForFirstConsumer class and provisioners with a verdict chip.
   await expect(classes.grid.locator('[role="gridcell"][data-column="bindingMode"]', { hasText: 'WaitForFirstConsumer' }).first()).toBeAttached();
@@ -42,10 +39,7 @@ test('T7-5: Classes show every binding mode and provisioner whole beside the ver
 });
 
 test("T7-2: Claims show how long each claim has waited before a volume's generated name, at 1280x720 in ru", async ({ app, demoHost, page }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await startInLanguage(page, 'ru');
-  await app.open(demoHost.url);
-  await app.waitForCluster('demo');
+  await openDemoAt(app, page, demoHost.url);
   const claims = await app.showTable('claims');
   await expect(claims.rows.first()).toBeVisible();
   await expect.poll(() => columnFaults(claims.grid), { message: 'columns cut beside room' }).toEqual([]);
@@ -67,10 +61,7 @@ test("T7-2: Claims show how long each claim has waited before a volume's generat
 
 test('T7-7: a snapshot counts its times back from its capture and says so, at 1280x720 in ru', async ({ app, demoHost, page }) => {
   test.setTimeout(300_000);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await startInLanguage(page, 'ru');
-  await app.open(demoHost.url);
-  await app.waitForCluster('demo');
+  await openDemoAt(app, page, demoHost.url);
   await openLargeSnapshot(app, page);
   const events = await app.showTable('events');
   await expect(events.rows.first()).toBeVisible();
@@ -89,10 +80,7 @@ test('T7-7: a snapshot counts its times back from its capture and says so, at 12
 
 test("T7-1: side by side, the graph's canvas keeps its room: the broken links start closed, at 1280x720 in ru", async ({ app, demoHost, page }) => {
   test.setTimeout(300_000);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await startInLanguage(page, 'ru');
-  await app.open(demoHost.url);
-  await app.waitForCluster('demo');
+  await openDemoAt(app, page, demoHost.url);
   // Alone, the view is tall enough: the broken links are open under the canvas.
   await app.show('graph');
   await expect(page.getByTestId('graph-broken-box')).toHaveAttribute('data-start', 'open');

@@ -11,14 +11,11 @@
  */
 import { expect, test } from './support/fixtures';
 import { openLargeSnapshot } from './support/large-snapshot';
-import { startInLanguage } from './support/layout';
+import { openDemoAt } from './support/layout';
 
 test("T8-2: side by side, a finding member's long name is whole where its line has room, at 1280x720 in ru", async ({ app, demoHost, page }) => {
   test.setTimeout(300_000);
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await startInLanguage(page, 'ru');
-  await app.open(demoHost.url);
-  await app.waitForCluster('demo');
+  await openDemoAt(app, page, demoHost.url);
   await openLargeSnapshot(app, page);
   await page.getByTestId('split-toggle').click();
   const pane = page.getByTestId('pane-0');
@@ -37,10 +34,7 @@ test("T8-2: side by side, a finding member's long name is whole where its line h
 });
 
 test("T8-6: the graph's details close when another namespace is drawn, and stay for an object of it, at 1280x720 in ru", async ({ app, demoHost, page }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await startInLanguage(page, 'ru');
-  await app.open(demoHost.url);
-  await app.waitForCluster('demo');
+  await openDemoAt(app, page, demoHost.url);
   await app.show('graph');
   await app.graph.namespaceSelect.selectOption('lab-quota');
   await app.graph.select('claim');
@@ -58,10 +52,7 @@ test("T8-6: the graph's details close when another namespace is drawn, and stay 
 });
 
 test("T8-14: a code example's copy button covers none of its code, in the lessons and the exercises, at 1280x720 in ru", async ({ app, demoHost, page }) => {
-  await page.setViewportSize({ width: 1280, height: 720 });
-  await startInLanguage(page, 'ru');
-  await app.open(demoHost.url);
-  await app.waitForCluster('demo');
+  await openDemoAt(app, page, demoHost.url);
   /** Code blocks whose copy button lies over a line of their text. */
   const covered = () =>
     page.evaluate(() => {

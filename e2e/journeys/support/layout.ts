@@ -6,6 +6,7 @@
  * and what must stay visible is inside the viewport. Used by the journeys at every screen size and language.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
+import type { AppPage } from '../pages/app-page';
 
 /** The screen sizes people have: a small laptop and a common desktop. */
 export const SCREENS = [
@@ -18,6 +19,17 @@ export const UI_LANGS = ['en', 'ru'] as const;
 /** Makes the app start in `lang` (its remembered UI language, localStorage 'kse.lang'), from the next page load on. */
 export async function startInLanguage(page: Page, lang: (typeof UI_LANGS)[number]): Promise<void> {
   await page.addInitScript((l) => (globalThis as unknown as { localStorage: { setItem(k: string, v: string): void } }).localStorage.setItem('kse.lang', l), lang);
+}
+
+/**
+ * The demo opened as a user of a small laptop meets it: the window at 1280x720 (or `screen`), the UI in `lang`,
+ * the app loaded and the demo cluster synced.
+ */
+export async function openDemoAt(app: AppPage, page: Page, url: string, lang: (typeof UI_LANGS)[number] = 'ru', screen: { width: number; height: number } = SCREENS[0]): Promise<void> {
+  await page.setViewportSize({ width: screen.width, height: screen.height });
+  await startInLanguage(page, lang);
+  await app.open(url);
+  await app.waitForCluster('demo');
 }
 
 /** The document is exactly the window: no page scroll in either direction, and none was ever applied. */
