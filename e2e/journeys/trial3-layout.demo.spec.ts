@@ -313,6 +313,12 @@ for (const screen of SCREENS) {
     expect(lesson.y, 'the lesson is below the top bar').toBeGreaterThanOrEqual(top.y + top.height - 0.5);
     if ((await app.lesson.root.getAttribute('data-mode')) === 'overlay') {
       expect(lesson.y, 'the lesson over the panes starts below the status strip').toBeGreaterThanOrEqual(strip.y + strip.height - 0.5);
+    } else if ((await app.details.root.getAttribute('data-mode')) === 'overlay') {
+      // Docked beside the pane, whose details panel lays over the table rather than squeezing it: both panels whole.
+      const details = await box(app.details.root);
+      expect(details.x + details.width, 'the details panel left of the lesson').toBeLessThanOrEqual(lesson.x + 0.5);
+      const head = await box(claims.header('name'));
+      expect(head.x, 'the table under the details panel keeps its first column in view').toBeLessThan(details.x);
     } else {
       // Docked beside the pane: the table keeps its never-hidden columns in view, left of every panel.
       const details = await box(app.details.root);

@@ -6,12 +6,25 @@
  *    the line it needs, and its cause goes under it.
  * T8-6. In the graph, the details of lab-quota's StatefulSet stayed open over the graph of lab-statefulset, covering
  *    its nodes and about nothing drawn there.
+ * T8-4. A lesson opened from a finding at 1440x900 laid over the panes and hid the details panel it was opened from;
+ *    at 1280x720 a lesson laid over the graph hid its search box. Panels now dock narrower before they overlay,
+ *    and beside a lesson the details panel lays over the table: neither panel hides the other or a view's tools.
  * T8-14. The copy button lay over the end of a one-line example («…persistentvol[Копировать]») and over an
  *    exercise's reset command: it now has a row of its own above the code.
  */
 import { expect, test } from './support/fixtures';
 import { openLargeSnapshot } from './support/large-snapshot';
-import { openDemoAt } from './support/layout';
+import { openDemoAt, SCREENS } from './support/layout';
+import type { Locator, Page } from '@playwright/test';
+
+/** Whether what is drawn at the middle of `target` is `target` itself (or inside it): nothing lies over it. */
+function onTop(page: Page, target: Locator): Promise<boolean> {
+  return target.evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const hit = el.ownerDocument.elementFromPoint(r.x + r.width / 2, r.y + r.height / 2);
+    return hit !== null && (hit === el || el.contains(hit));
+  });
+}
 
 test("T8-2: side by side, a finding member's long name is whole where its line has room, at 1280x720 in ru", async ({ app, demoHost, page }) => {
   test.setTimeout(300_000);
@@ -50,6 +63,33 @@ test("T8-6: the graph's details close when another namespace is drawn, and stay 
   await expect(app.graph.node('claim', 'scratch')).toBeVisible();
   await expect(app.details.root).toBeVisible();
 });
+
+for (const [i, screen] of SCREENS.entries()) {
+  const lang = i === 0 ? 'ru' : 'en';
+  test(`T8-4: neither the lesson nor the details panel hides the other, nor the graph's search, at ${screen.name} in ${lang}`, async ({ app, demoHost, page }) => {
+    await openDemoAt(app, page, demoHost.url, lang, screen);
+    const claims = await app.showTable('claims');
+    await claims.open('lab-stuck', 'missing-class');
+    await app.details.showTab('findings');
+    await app.details.learnLink(app.details.findings.first()).click();
+    await expect(app.lesson.currentSection).toBeVisible();
+    await expect(app.details.root).toBeVisible();
+    for (const [what, control] of [
+      ['the details close button', app.details.close],
+      ['the details tabs', app.details.root.getByRole('tab').first()],
+      ['the lesson close button', app.lesson.close],
+    ] as const) {
+      await expect.poll(() => onTop(page, control), { message: `${what} is not under another panel` }).toBe(true);
+    }
+    await app.lesson.close.click();
+
+    // The graph with a lesson from the nav: its search box stays usable.
+    await app.show('graph');
+    await app.pane.getByTestId('nav-lessons').click();
+    await expect(app.lesson.root).toBeVisible();
+    await expect.poll(() => onTop(page, app.graph.root.getByTestId('graph-search')), { message: "the graph's search is not under the lesson" }).toBe(true);
+  });
+}
 
 test("T8-14: a code example's copy button covers none of its code, in the lessons and the exercises, at 1280x720 in ru", async ({ app, demoHost, page }) => {
   await openDemoAt(app, page, demoHost.url);

@@ -1,11 +1,12 @@
 /**
  * A panel beside the content (details, lesson): resizable from its left edge by mouse or keyboard, its width
- * remembered per panel, docked while the content keeps `minContent` px beside it and overlaying the content
- * otherwise (see state/frame-layout.ts). The parent element is the container it measures and overlays.
+ * remembered per panel, docked while the content keeps `minContent` px beside it (narrower than the user's width,
+ * down to the panel's minimum, when that makes it fit) and overlaying the content otherwise (see
+ * state/frame-layout.ts, fitPanel). The parent element is the container it measures and overlays.
  */
 import { useRef, useState, type KeyboardEvent, type PointerEvent, type ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
-import { clampPanelWidth, panelMode, type PanelLimits } from '../state/frame-layout';
+import { clampPanelWidth, fitPanel, type PanelLimits } from '../state/frame-layout';
 import { isNumber, usePersisted } from '../state/persisted';
 import { useElementWidth } from '../state/use-width';
 
@@ -31,8 +32,8 @@ export function SidePanel({ id, limits, minContent, className, label, testId, ch
   const container = useElementWidth(ref, 'parent');
   const [saved, setSaved] = usePersisted(`kse.panel.${id}`, limits.default, isNumber);
   const [dragging, setDragging] = useState<number>();
-  const width = clampPanelWidth(dragging ?? saved, limits, container || limits.max + 400);
-  const mode = panelMode(container, width, minContent(container));
+  const chosen = clampPanelWidth(dragging ?? saved, limits, container || limits.max + 400);
+  const { mode, width } = fitPanel(container, chosen, limits, minContent(container));
   const drag = useRef<{ x: number; width: number } | undefined>(undefined);
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {

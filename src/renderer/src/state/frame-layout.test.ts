@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { clampPanelWidth, DETAILS_PANEL, FRAME, minBesideDetails, minBesideLesson, LESSON_PANEL, MIN_VIEW_BESIDE_DETAILS, panelMode, sidebarCollapsed, WIDE_WINDOW, type FrameInput } from './frame-layout';
+import { clampPanelWidth, CONTENT_PEEK, DETAILS_PANEL, fitPanel, FRAME, minBesideDetails, minBesideLesson, LESSON_PANEL, panelMode, sidebarCollapsed, WIDE_WINDOW, type FrameInput } from './frame-layout';
 
 const base: FrameInput = { windowWidth: 1280, sidebar: 'auto', lessonOpen: false, split: false, graphShown: false, detailsOpen: false };
 
@@ -39,14 +39,33 @@ describe('side panels', () => {
     expect(clampPanelWidth(452.6, DETAILS_PANEL, 2000)).toBe(453);
   });
 
-  it('dock the lesson beside an open details panel only where the table keeps its never-hidden columns, else overlay it', () => {
+  it('dock narrower, down to their minimum, before they overlay the content', () => {
+    // 1280 px, graph shown, collapsed list: a 480 px lesson leaves 800 px, the panes want 832; docked at 448 px it
+    // fits, and the graph's search stays in view (trial 8 of issue 8, T8-4).
+    const need = minBesideLesson({ sidebarWidth: 48, split: false, detailsOpen: false });
+    expect(fitPanel(1280, 480, LESSON_PANEL, need)).toEqual({ mode: 'docked', width: 448 });
+    // Room enough: the user's width.
+    expect(fitPanel(1600, 480, LESSON_PANEL, need)).toEqual({ mode: 'docked', width: 480 });
+    // Below the panel's minimum: it overlays at the user's width.
+    expect(fitPanel(1100, 480, LESSON_PANEL, need)).toEqual({ mode: 'overlay', width: 480 });
+    // Not measured yet: docked at the user's width.
+    expect(fitPanel(0, 480, LESSON_PANEL, need)).toEqual({ mode: 'docked', width: 480 });
+  });
+
+  it('keep the details panel in view beside a lesson: the lesson docks, the details lay over the table', () => {
     const need = minBesideLesson({ sidebarWidth: FRAME.sidebarCollapsed, split: false, detailsOpen: true });
-    // Docked at 1280 the table was left its name column only (trial 3 of issue 8, defect 3).
-    expect(need).toBe(48 + 144 + MIN_VIEW_BESIDE_DETAILS + DETAILS_PANEL.min);
-    expect(panelMode(1280, LESSON_PANEL.default, need)).toBe('overlay');
-    expect(panelMode(1440, LESSON_PANEL.default, need)).toBe('overlay');
-    // A wide window has the room for all three.
-    expect(panelMode(1600, LESSON_PANEL.default, need)).toBe('docked');
+    expect(need).toBe(48 + 144 + DETAILS_PANEL.min + CONTENT_PEEK);
+    for (const window of [1280, 1440]) {
+      // At 1440 px the lesson overlaid the panes and hid the details it was opened from (trial 8, T8-4).
+      const lesson = fitPanel(window, LESSON_PANEL.default, LESSON_PANEL, need);
+      expect(lesson, `${window}px`).toEqual({ mode: 'docked', width: LESSON_PANEL.default });
+      // The pane left of it lays the details over the table instead of squeezing the table to its name column
+      // (trial 3 of issue 8, defect 3), and leaves a strip of rows in view.
+      const pane = window - 48 - lesson.width;
+      const details = fitPanel(pane, clampPanelWidth(DETAILS_PANEL.default, DETAILS_PANEL, pane), DETAILS_PANEL, minBesideDetails(pane));
+      expect(details.mode, `${window}px`).toBe('overlay');
+      expect(pane - FRAME.viewNav - details.width, `${window}px: rows in view`).toBeGreaterThanOrEqual(CONTENT_PEEK);
+    }
     // Without details, a pane keeps a usable view; side by side, two of them.
     expect(minBesideLesson({ sidebarWidth: 48, split: false, detailsOpen: false })).toBe(48 + 144 + 640);
     expect(minBesideLesson({ sidebarWidth: 48, split: true, detailsOpen: false })).toBe(48 + 1120);

@@ -30,6 +30,9 @@ export const MIN_PANES_BESIDE_LESSON = 900;
 /** The least width of one of two side-by-side panes beside a docked lesson. */
 export const MIN_SPLIT_PANE_BESIDE_LESSON = 560;
 
+/** How much of the content an overlaying details panel leaves in view at least (px): a part of the rows to click. */
+export const CONTENT_PEEK = 120;
+
 export interface PanelLimits {
   min: number;
   default: number;
@@ -59,7 +62,7 @@ export function sidebarCollapsed(input: FrameInput): boolean {
 }
 
 /** A panel's width kept within its limits and within what its container can give (leaving `keep` px beside it). */
-export function clampPanelWidth(width: number, limits: PanelLimits, containerWidth: number, keep = 120): number {
+export function clampPanelWidth(width: number, limits: PanelLimits, containerWidth: number, keep = CONTENT_PEEK): number {
   const room = Math.max(limits.min, containerWidth - keep);
   return Math.round(Math.max(limits.min, Math.min(width, limits.max, room)));
 }
@@ -73,16 +76,36 @@ export function panelMode(containerWidth: number, panelWidth: number, minContent
   return containerWidth - panelWidth >= minContent ? 'docked' : 'overlay';
 }
 
+/** Where a side panel goes and how wide it is drawn (px). */
+export interface PanelFit {
+  mode: 'docked' | 'overlay';
+  width: number;
+}
+
+/**
+ * A panel of the user's `width` (px) in a container of `containerWidth` px that keeps `minContent` px beside it:
+ * docked at that width while it fits; else docked narrower, down to the panel's minimum, rather than laid over
+ * the content (at 1280 px the graph's search sat under a 480 px lesson that fitted docked at 448 px: trial 8 of
+ * issue 8, T8-4); overlaying the content at the user's width only below that. The user's width is kept for when
+ * the room comes back.
+ */
+export function fitPanel(containerWidth: number, width: number, limits: PanelLimits, minContent: number): PanelFit {
+  if (panelMode(containerWidth, width, minContent) === 'docked') return { mode: 'docked', width };
+  const room = Math.floor(containerWidth - minContent);
+  return room >= limits.min ? { mode: 'docked', width: room } : { mode: 'overlay', width };
+}
+
 /**
  * The least width (px) the frame keeps left of a docked lesson: the cluster list plus the panes. A pane keeps its
- * navigation and a usable view (640 px); with a details panel open, its navigation, the room the table needs for
- * its never-hidden columns (MIN_VIEW_BESIDE_DETAILS) and the details panel: docking the lesson beside details at
- * 1280 px left the table only its name column (trial 3 of issue 8, defect 3), so there the lesson overlays instead.
+ * navigation and a usable view (640 px). With a details panel open it keeps its navigation, the details panel and
+ * a strip of the view (CONTENT_PEEK): the details panel then lays over the table rather than squeezing it (trial 3
+ * of issue 8, defect 3: docked beside both panels, the table kept only its name column), and neither panel hides
+ * the other (trial 8, T8-4: a lesson laid over the panes at 1440 px hid the details it was opened from).
  * Two panes keep 560 px each.
  */
 export function minBesideLesson(input: { sidebarWidth: number; split: boolean; detailsOpen: boolean }): number {
   if (input.split) return input.sidebarWidth + 2 * MIN_SPLIT_PANE_BESIDE_LESSON;
-  return input.sidebarWidth + FRAME.viewNav + (input.detailsOpen ? MIN_VIEW_BESIDE_DETAILS + DETAILS_PANEL.min : 640);
+  return input.sidebarWidth + FRAME.viewNav + (input.detailsOpen ? DETAILS_PANEL.min + CONTENT_PEEK : 640);
 }
 
 /** The least width beside a details panel: the view navigation (when vertical) plus a usable view. */
