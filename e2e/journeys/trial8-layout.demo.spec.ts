@@ -88,6 +88,15 @@ for (const [i, screen] of SCREENS.entries()) {
     await app.pane.getByTestId('nav-lessons').click();
     await expect(app.lesson.root).toBeVisible();
     await expect.poll(() => onTop(page, app.graph.root.getByTestId('graph-search')), { message: "the graph's search is not under the lesson" }).toBe(true);
+    // The lesson's contents menu opens inside the (narrower) docked lesson: flipped out of it, it was clipped and
+    // its items lay under the panes.
+    await app.lesson.contents.getByTestId('lesson-contents-button').click();
+    const menu = page.getByTestId('lesson-contents-button-panel');
+    await expect(menu).toBeVisible();
+    const [menuBox, lessonBox] = [(await menu.boundingBox())!, (await app.lesson.root.boundingBox())!];
+    expect(menuBox.x, 'the contents start inside the lesson').toBeGreaterThanOrEqual(lessonBox.x - 0.5);
+    expect(menuBox.x + menuBox.width, 'the contents end inside the lesson').toBeLessThanOrEqual(lessonBox.x + lessonBox.width + 0.5);
+    await expect.poll(() => onTop(page, menu.locator('.lesson-toc-item').first()), { message: 'the first contents item is clickable' }).toBe(true);
   });
 }
 

@@ -3,7 +3,10 @@
  * non-modal dialog: Escape or a click outside closes it and focus goes back to the button; focus moves into it
  * when it opens.
  */
-import { useEffect, useId, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useId, useLayoutEffect, useRef, useState, type CSSProperties, type ReactNode } from 'react';
+
+/** What a panel narrowed to its view leaves free on each side of it, px. */
+const ROOM_MARGIN = 8;
 
 export interface PopoverButtonProps {
   /** The button's text. */
@@ -26,17 +29,25 @@ export function PopoverButton({ label, title, testId, align = 'start', pressed, 
   const panel = useRef<HTMLDivElement>(null);
   const id = useId();
   // The side the panel opens to: `align`, unless that would take it out of its view (under the view nav, past the
-  // window): a filter bar that wraps puts an end-aligned button at the left edge at 1280 (trial 5, N-D1).
+  // window): a filter bar that wraps puts an end-aligned button at the left edge at 1280 (trial 5, N-D1). A view
+  // narrower than the panel gets the panel narrowed to it instead: the lesson's contents, 440 px, flipped out of
+  // a lesson docked at 448 px and were clipped by it, their items under the panes (trial 8 follow-up).
   const [side, setSide] = useState(align);
+  const [fit, setFit] = useState<CSSProperties>();
   useLayoutEffect(() => {
     if (!open) {
       setSide(align);
+      setFit(undefined);
       return;
     }
     const box = panel.current?.getBoundingClientRect();
-    const room = (anchor.current?.closest('.table-view, .pane') ?? document.documentElement).getBoundingClientRect();
-    if (!box) return;
-    if (box.left < room.left) setSide('start');
+    const at = anchor.current?.getBoundingClientRect();
+    const room = (anchor.current?.closest('.table-view, .pane, .side-panel') ?? document.documentElement).getBoundingClientRect();
+    if (!box || !at) return;
+    if (box.width > room.width - 2 * ROOM_MARGIN) {
+      const width = Math.max(0, room.width - 2 * ROOM_MARGIN);
+      setFit({ width, maxWidth: width, left: room.left + ROOM_MARGIN - at.left, right: 'auto' });
+    } else if (box.left < room.left) setSide('start');
     else if (box.right > room.right) setSide('end');
   }, [open, align]);
 
@@ -86,7 +97,7 @@ export function PopoverButton({ label, title, testId, align = 'start', pressed, 
         </span>
       </button>
       {open && (
-        <div ref={panel} id={id} role="dialog" aria-label={title} className={`popover popover-${side}`} data-testid={`${testId}-panel`}>
+        <div ref={panel} id={id} role="dialog" aria-label={title} className={`popover popover-${side}`} style={fit} data-testid={`${testId}-panel`}>
           {children(() => close())}
         </div>
       )}
