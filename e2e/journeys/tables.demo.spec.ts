@@ -7,7 +7,7 @@
  * Screenshots of every table view go to test-results/screenshots/tables-*.png.
  */
 import type { Locator, Page } from '@playwright/test';
-import type { TableView } from './pages/app-page';
+import { showView, type TableView } from './pages/app-page';
 import { TablePage } from './pages/table-page';
 import { expect, test } from './support/fixtures';
 import { openLargeSnapshot } from './support/large-snapshot';
@@ -175,7 +175,7 @@ for (const screen of SCREENS) {
         await expect(right).toHaveAttribute('data-cluster-id', clusterId);
         for (const view of TABLES) {
           for (const [pane, name] of [[app.pane, 'left'], [right, 'right']] as const) {
-            await pane.getByTestId(`nav-${view}`).click();
+            await showView(pane, view);
             const table = new TablePage(pane, view);
             await expect(table.rows.first()).toBeVisible();
             const box = await pane.boundingBox();

@@ -10,6 +10,7 @@
  *    list starts closed.
  */
 import type { Locator } from '@playwright/test';
+import { showView } from './pages/app-page';
 import { columnFaults } from './support/column-fit';
 import { expect, test } from './support/fixtures';
 import { openLargeSnapshot } from './support/large-snapshot';
@@ -90,7 +91,7 @@ test("T7-1: side by side, the graph's canvas keeps its room: the broken links st
   await page.getByTestId('split-toggle').click();
   const pane = page.getByTestId('pane-0');
   await expect(page.getByTestId('pane-1')).toHaveAttribute('data-cluster-id', /./);
-  await pane.getByTestId('nav-graph').click();
+  await showView(pane, 'graph');
   const box = pane.getByTestId('graph-broken-box');
   await expect(box).toHaveAttribute('data-start', 'closed');
   await expect(pane.getByTestId('graph-broken-links')).toBeHidden();

@@ -9,12 +9,15 @@
  * T8-4. A lesson opened from a finding at 1440x900 laid over the panes and hid the details panel it was opened from;
  *    at 1280x720 a lesson laid over the graph hid its search box. Panels now dock narrower before they overlay,
  *    and beside a lesson the details panel lays over the table: neither panel hides the other or a view's tools.
+ * T8-5. Side by side at 1280x720 in Russian, each pane's view strip took three rows (97 px) above its table. The
+ *    strip is one row now; views without room are in a "More" menu at its end, never the current one.
  * T8-14. The copy button lay over the end of a one-line example («…persistentvol[Копировать]») and over an
  *    exercise's reset command: it now has a row of its own above the code.
  */
 import { expect, test } from './support/fixtures';
 import { openLargeSnapshot } from './support/large-snapshot';
 import { openDemoAt, SCREENS } from './support/layout';
+import { showView, type NavView } from './pages/app-page';
 import type { Locator, Page } from '@playwright/test';
 
 /** Whether what is drawn at the middle of `target` is `target` itself (or inside it): nothing lies over it. */
@@ -99,6 +102,30 @@ for (const [i, screen] of SCREENS.entries()) {
     await expect.poll(() => onTop(page, menu.locator('.lesson-toc-item').first()), { message: 'the first contents item is clickable' }).toBe(true);
   });
 }
+
+test('T8-5: side by side, each view strip is one row, and every view is reachable from it, at 1280x720 in ru', async ({ app, demoHost, page }) => {
+  test.setTimeout(300_000);
+  await openDemoAt(app, page, demoHost.url);
+  await page.evaluate((hash) => ((globalThis as unknown as { location: { hash: string } }).location.hash = hash), '#/claims?c=demo&split=1&2.c=demo&2.view=capacities');
+  const panes = [page.getByTestId('pane-0'), page.getByTestId('pane-1')];
+  await expect(panes[1]!.getByTestId('nav-capacities')).toBeVisible();
+  for (const pane of panes) {
+    const strip = pane.locator('.view-nav');
+    // One row of items: every item's top within a few px of the first's, the strip about one item tall.
+    const tops = await strip.locator(':scope > .nav-item, :scope > .popover-anchor').evaluateAll((all) => all.map((e) => Math.round(e.getBoundingClientRect().top)));
+    expect(Math.max(...tops) - Math.min(...tops), 'the items of the strip on one row').toBeLessThanOrEqual(4);
+    expect((await strip.boundingBox())!.height, 'the strip is one row tall').toBeLessThan(44);
+    // Not vacuous: the strip has no room for every view here, so some are in the menu.
+    await expect(pane.getByTestId('nav-more')).toBeVisible();
+    await expect(strip.locator('[aria-current="page"]'), 'the current view stays in the strip').toHaveCount(1);
+  }
+  // Every view is reachable, and shown when chosen, from the strip or its menu.
+  const right = panes[1]!;
+  for (const view of ['overview', 'claims', 'volumes', 'classes', 'provisioners', 'pods', 'snapshots', 'nodes', 'capacities', 'attributesclasses', 'events', 'graph', 'exercises'] as const) {
+    await showView(right, view as NavView);
+    await expect(right.locator('.view-nav').getByTestId(`nav-${view}`), `${view} is current in the strip`).toHaveAttribute('aria-current', 'page');
+  }
+});
 
 test("T8-14: a code example's copy button covers none of its code, in the lessons and the exercises, at 1280x720 in ru", async ({ app, demoHost, page }) => {
   await openDemoAt(app, page, demoHost.url);

@@ -39,13 +39,13 @@ describe('the student journey over the fake core', () => {
     expect(location.hash).toContain('lesson=storage-class');
     expect(location.hash).toContain('ll=ru');
 
-    // Escape closes the topmost panel first: at this width the lesson lies over the details (state/frame-layout.ts),
-    // so the lesson goes, then the details under it.
-    fireEvent.keyDown(window, { key: 'Escape' });
-    await waitFor(() => expect(screen.queryByTestId('lesson-panel')).toBeNull());
-    expect(screen.getByTestId('details-panel')).toBeTruthy();
+    // Escape from outside both panels: with the lesson docked beside the pane (state/frame-layout.ts, fitPanel),
+    // neither lies over the other, so the view's own panel goes first, then the lesson.
     fireEvent.keyDown(window, { key: 'Escape' });
     await waitFor(() => expect(screen.queryByTestId('details-panel')).toBeNull());
+    expect(screen.getByTestId('lesson-panel')).toBeTruthy();
+    fireEvent.keyDown(window, { key: 'Escape' });
+    await waitFor(() => expect(screen.queryByTestId('lesson-panel')).toBeNull());
     // The whole journey draws the overview, the claims table, the details and the lesson: more than vitest's
     // default 5 s on a busy 2-core machine.
   }, 30_000);

@@ -153,6 +153,8 @@ export const en = {
   'nav.graph': 'Graph',
   'nav.exercises': 'Exercises',
   'nav.lessons': 'Lessons',
+  'nav.more': 'More',
+  'nav.moreTitle': 'More views',
 
   'overview.problems': 'Problems first',
   'overview.noProblems': 'No problems found: every claim, volume and provisioner looks healthy.',

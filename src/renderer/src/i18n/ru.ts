@@ -156,6 +156,8 @@ export const ru: Record<MessageKey, string> = {
   'nav.graph': 'Граф',
   'nav.exercises': 'Упражнения',
   'nav.lessons': 'Уроки',
+  'nav.more': 'Ещё',
+  'nav.moreTitle': 'Другие представления',
 
   'overview.problems': 'Сначала проблемы',
   'overview.noProblems': 'Проблем не найдено: все заявки, тома и провизионеры в порядке.',

@@ -4,8 +4,6 @@
  */
 import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
-import { TABLE_IDS } from '../../../shared/model/rows';
-import type { KindStatus } from '../../../shared/model/status';
 import { useApi } from '../api/api-context';
 import { overviewQuery, statusQuery } from '../api/queries';
 import { StatusStrip } from '../clusters/StatusStrip';
@@ -14,15 +12,15 @@ import { useClusterInfo, useClusters, useOpenedCluster } from '../clusters/use-c
 import { DetailsPanel } from '../details/DetailsPanel';
 import { ExercisesView } from '../exercises/ExercisesView';
 import { GraphView } from '../graph/GraphView';
-import { SwappedMessages, useI18n, type MessageKey, type Translate } from '../i18n/i18n';
+import { SwappedMessages, useI18n } from '../i18n/i18n';
 import { Overview } from '../overview/Overview';
-import { usePane, useView } from '../state/view-store';
+import { usePane } from '../state/view-store';
 import { viewLabel } from '../tables/view-label';
 import type { ViewId } from '../state/view-state';
 import { TableView } from '../table/TableView';
 import { openHere } from '../state/navigation';
-import { RESOURCE_OF_TABLE, TABLES } from '../tables/registry';
 import { ErrorBoundary } from '../components/ErrorBoundary';
+import { ViewNav } from './ViewNav';
 import { PaneProvider } from '../components/pane-context';
 import { CAPTURE_WORDING, SourceClockContext, sourceClock } from '../state/source-clock';
 
@@ -31,12 +29,6 @@ const NO_SWAP = {};
 import { errorText, StateMessage } from '../components/StateMessage';
 import { Verbatim } from '../i18n/Verbatim';
 
-const NAV: { id: ViewId; label: MessageKey }[] = [
-  { id: 'overview', label: 'nav.overview' },
-  ...TABLE_IDS.map((id) => ({ id, label: TABLES[id].label })),
-  { id: 'graph', label: 'nav.graph' },
-  { id: 'exercises', label: 'nav.exercises' },
-];
 
 export function ClusterPane({ index }: { index: number }) {
   const { t } = useI18n();
@@ -83,7 +75,6 @@ function OpenedPane({ index, clusterId }: { index: number; clusterId: string }) 
 function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
   const { t } = useI18n();
   const api = useApi();
-  const { state, update } = useView();
   const [pane, setPane] = usePane(index);
   const info = useClusterInfo(clusterId);
   const overview = useQuery(overviewQuery(api, clusterId));
@@ -121,33 +112,7 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
           <section className="pane" aria-label={info?.name ?? clusterId} data-testid={`pane-${index}`} data-cluster-id={clusterId}>
             <StatusStrip clusterId={clusterId} />
             <div className="pane-body">
-              <nav className="view-nav" aria-label={t('app.mainNav')}>
-                {NAV.map((item) => (
-                  <button
-                    key={item.id}
-                    type="button"
-                    className={pane.view === item.id ? 'nav-item active' : 'nav-item'}
-                    aria-current={pane.view === item.id ? 'page' : undefined}
-                    onClick={() => show(item.id)}
-                    data-testid={`nav-${item.id}`}
-                  >
-                    {t(item.label)}
-                    {item.id !== 'overview' && item.id !== 'graph' && item.id !== 'exercises' && overview.data ? (
-                      <NavCount table={item.id} counts={overview.data.counts} kinds={status.data?.kinds} live={status.data?.cluster.source === 'context'} t={t} />
-                    ) : null}
-                  </button>
-                ))}
-                {/* A toggle for the lesson beside the view, not a view: pressed, never "current". */}
-                <button
-                  type="button"
-                  className={state.lesson ? 'nav-item nav-toggle pressed' : 'nav-item nav-toggle'}
-                  aria-pressed={Boolean(state.lesson)}
-                  onClick={() => update((s) => ({ ...s, lesson: s.lesson ? undefined : 'stateless' }))}
-                  data-testid="nav-lessons"
-                >
-                  {t('nav.lessons')}
-                </button>
-              </nav>
+              <ViewNav current={pane.view} onShow={show} counts={overview.data?.counts} kinds={status.data?.kinds} live={status.data?.cluster.source === 'context'} />
               <div className="view-main" tabIndex={-1} data-main-content={index === 0 ? '' : undefined} aria-labelledby={`view-title-${index}`}>
                 <h2 className="sr-only" id={`view-title-${index}`} data-testid="view-title">
                   {viewTitle}
@@ -167,34 +132,4 @@ function PaneViews({ index, clusterId }: { index: number; clusterId: string }) {
       </SourceClockContext.Provider>
     </PaneProvider>
   );
-}
-
-
-function NavCount({
-  table,
-  counts,
-  kinds,
-  live,
-  t,
-}: {
-  table: Exclude<ViewId, 'overview' | 'graph' | 'exercises'>;
-  counts: Partial<Record<string, number>>;
-  kinds: KindStatus[] | undefined;
-  /** A live cluster (a file is read whole: its kinds are never "not listed yet"). */
-  live: boolean;
-  t: Translate;
-}) {
-  // Object counts beside table names, from the overview; the provisioners table lists no kind of its own.
-  const kind = RESOURCE_OF_TABLE[table];
-  const state = kind ? kinds?.find((k) => k.kind === kind)?.state : undefined;
-  // A kind that could not be listed has no count: "0" would claim there are none. Nor has one not listed yet
-  // (syncing, or never started because the cluster cannot be reached): "0" would read as "none" there too.
-  if (state === 'forbidden' || state === 'absent' || state === 'error' || (live && (state === 'syncing' || state === 'idle')))
-    return (
-      <span className="nav-count" title={t(`status.${state}`)} data-state={state}>
-        {state === 'syncing' || state === 'idle' ? '…' : '—'}
-      </span>
-    );
-  const n = kind ? counts[kind] : undefined;
-  return n === undefined ? null : <span className="nav-count">{n}</span>;
 }
