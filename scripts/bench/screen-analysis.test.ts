@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { capacityFor, capacityOfCell, chooseClockOffset, duringScroll, matchWrites, summarizeLatency, summarizeLongTasks, type WriteRecord } from './screen-analysis';
+import { capacityFor, capacityOfCell, chooseClockOffset, duringScroll, finalWrites, matchWrites, serverOrder, summarizeLatency, summarizeLongTasks, type WriteRecord } from './screen-analysis';
 
 const write = (key: string, m: number, sentAt: number, extra: Partial<WriteRecord> = {}): WriteRecord => ({ key, m, capacity: `${5120 + m}Mi`, sentAt, ackAt: sentAt + 10, ...extra });
 const cell = (m: number) => `5Gi / ${5120 + m}Mi`;
@@ -62,6 +62,25 @@ describe('matchWrites', () => {
   it('does not take an older value of the same claim as this write\'s', () => {
     const out = matchWrites([write('a/x', 1, 0), write('a/x', 2, 100)], [{ at: 1000 + 50, key: 'a/x', text: cell(1) }], offset);
     expect(out[1]?.shownAt).toBeUndefined();
+  });
+});
+
+describe('the order the API server applied the writes in', () => {
+  const a1 = write('a/x', 1, 0, { resourceVersion: '1200' });
+  const a2 = write('a/x', 2, 100, { resourceVersion: '1199' });
+  it('is by resourceVersion (a later write can be applied first), else by sending order', () => {
+    expect(serverOrder([a1, a2]).map((w) => w.m)).toEqual([2, 1]);
+    expect(serverOrder([write('a/x', 2, 0), write('a/x', 1, 0)]).map((w) => w.m)).toEqual([1, 2]);
+    // Decimal revisions of different lengths compare as numbers, not as text.
+    expect(serverOrder([write('a/x', 1, 0, { resourceVersion: '999' }), write('a/x', 2, 0, { resourceVersion: '1000' })]).map((w) => w.m)).toEqual([1, 2]);
+  });
+  it('a write the server applied before an earlier-sent one counts as shown when that one shows', () => {
+    const out = matchWrites([a1, a2], [{ at: 1000 + 500, key: 'a/x', text: cell(1) }], 1000);
+    expect(out.map((o) => [o.write.m, o.shownAt, o.exact])).toEqual([[1, 500, true], [2, 500, false]]);
+    expect(summarizeLatency(out).dropped).toBe(0);
+  });
+  it('the value each row must end with is the last one applied', () => {
+    expect(finalWrites([a1, a2, write('b/y', 1, 0), write('b/y', 2, 0, { error: 'boom' })]).map((w) => [w.key, w.m])).toEqual([['a/x', 1], ['b/y', 1]]);
   });
 });
 

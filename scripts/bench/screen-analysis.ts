@@ -53,6 +53,8 @@ export interface WriteRecord {
   sentAt: number;
   /** When the API server answered (our clock); absent if it failed. */
   ackAt?: number;
+  /** metadata.resourceVersion of the API server's answer: the order in which it applied the writes to one claim. */
+  resourceVersion?: string;
   error?: string;
 }
 
@@ -72,41 +74,71 @@ export interface WriteOutcome {
 }
 
 /**
- * Matches every successful write to the first time its row showed that value or a newer one (a later write to the
- * same claim supersedes it: the UI draws batches, so a value replaced within one batch is never drawn and that is
- * not a lost update). Values the page saw that no write made (the seeded "5Gi / 5Gi") are ignored.
+ * The order in which the API server applied the writes to one claim: by the resourceVersion of its answers,
+ * which on this lab's API server is etcd's revision of the write, a decimal number (a client must not order
+ * resourceVersions in general: API conventions call them opaque; the benchmark knows its server). Writes in
+ * flight together can be applied out of the order they were sent in. Without resourceVersions, in sending order.
+ */
+export function serverOrder(writes: readonly WriteRecord[]): WriteRecord[] {
+  const rank = (w: WriteRecord) => (w.resourceVersion !== undefined && /^\d+$/.test(w.resourceVersion) ? BigInt(w.resourceVersion) : undefined);
+  return [...writes].sort((a, b) => {
+    const ra = rank(a);
+    const rb = rank(b);
+    if (ra !== undefined && rb !== undefined && ra !== rb) return ra < rb ? -1 : 1;
+    return a.m - b.m;
+  });
+}
+
+/**
+ * Matches every successful write to the first time its row showed that value or one the API server applied after
+ * it (serverOrder). A write replaced before the UI drew it (the UI draws batches) is shown through the newer value,
+ * not lost; a write the server applied before an older one that was sent earlier is replaced on the server itself.
+ * Values the page saw that no write made (the seeded "5Gi / 5Gi") are ignored.
  */
 export function matchWrites(writes: readonly WriteRecord[], observations: readonly Observation[], offset: number): WriteOutcome[] {
-  // Per claim: value -> m, and the first time each m was seen, in our clock.
-  const mOf = new Map<string, Map<string, number>>();
+  // Per claim: value -> its place in the server's order of that claim's writes.
+  const placeOf = new Map<string, Map<string, number>>();
+  const place = new Map<WriteRecord, number>();
+  const byKey = new Map<string, WriteRecord[]>();
   for (const w of writes) {
     if (w.error !== undefined) continue;
-    let values = mOf.get(w.key);
-    if (!values) mOf.set(w.key, (values = new Map()));
-    values.set(w.capacity, w.m);
+    byKey.set(w.key, [...(byKey.get(w.key) ?? []), w]);
   }
-  const seen = new Map<string, { m: number; at: number }[]>();
+  for (const [key, list] of byKey) {
+    const values = new Map<string, number>();
+    serverOrder(list).forEach((w, k) => {
+      values.set(w.capacity, k);
+      place.set(w, k);
+    });
+    placeOf.set(key, values);
+  }
+  const seen = new Map<string, { place: number; at: number }[]>();
   for (const o of observations) {
     const capacity = capacityOfCell(o.text);
-    const m = capacity === undefined ? undefined : mOf.get(o.key)?.get(capacity);
-    if (m === undefined) continue;
-    let list = seen.get(o.key);
-    if (!list) seen.set(o.key, (list = []));
-    list.push({ m, at: o.at - offset });
+    const at = capacity === undefined ? undefined : placeOf.get(o.key)?.get(capacity);
+    if (at === undefined) continue;
+    seen.set(o.key, [...(seen.get(o.key) ?? []), { place: at, at: o.at - offset }]);
   }
   return writes
     .filter((w) => w.error === undefined)
     .map((write) => {
-      const list = seen.get(write.key) ?? [];
+      const mine = place.get(write) ?? 0;
       let shownAt: number | undefined;
       let exact = false;
-      for (const s of list) {
-        if (s.m < write.m) continue;
-        if (s.m === write.m) exact = true;
+      for (const s of seen.get(write.key) ?? []) {
+        if (s.place < mine) continue;
+        if (s.place === mine) exact = true;
         if (shownAt === undefined || s.at < shownAt) shownAt = s.at;
       }
       return shownAt === undefined ? { write, exact } : { write, shownAt, exact };
     });
+}
+
+/** Per claim, the write the API server applied last: what its row must show in the end. */
+export function finalWrites(writes: readonly WriteRecord[]): WriteRecord[] {
+  const byKey = new Map<string, WriteRecord[]>();
+  for (const w of writes) if (w.error === undefined) byKey.set(w.key, [...(byKey.get(w.key) ?? []), w]);
+  return [...byKey.values()].map((list) => serverOrder(list)[list.length - 1] as WriteRecord);
 }
 
 /** Outcomes whose rows may have been off screen: sent during the scroll, or sent before it and not yet shown. */

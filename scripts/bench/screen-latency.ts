@@ -18,7 +18,7 @@ import { startLab } from '../../e2e/cluster/lab';
 import { startWebHost } from '../../e2e/journeys/support/web-host';
 import { BenchUsageError } from './args';
 import { launchChromium } from './cold-start';
-import { capacityOfCell, chooseClockOffset, duringScroll, matchWrites, summarizeLatency, summarizeLongTasks, type Percentiles, type WriteRecord } from './screen-analysis';
+import { capacityOfCell, chooseClockOffset, finalWrites, duringScroll, matchWrites, summarizeLatency, summarizeLongTasks, type Percentiles } from './screen-analysis';
 import { parseScreenArgs, SCREEN_USAGE, type ScreenOptions } from './screen-args';
 import { clockSamples, installProbes, openClaimsTable, readProbes, rowsOnScreen, scrollWhileRecording } from './screen-page';
 import { patchSteadily, targetOf } from './screen-patcher';
@@ -54,13 +54,12 @@ async function measure(writers: readonly KubeClient[], kubeconfig: string, brows
     const writes = await patchSteadily(writers, targets, options.rate, options.seconds);
     const scroll = await scrolling;
     load.push(loadavg()[0] ?? 0);
-    const last = new Map<string, WriteRecord>();
-    for (const w of writes) if (w.error === undefined) last.set(w.key, w);
+    const last = finalWrites(writes);
     // Grace: until every claim's last value is on screen, or the time is up.
     const graceEnd = performance.now() + options.graceSeconds * 1000;
     for (;;) {
       const { observations } = await readProbes(page);
-      const missing = [...last.values()].filter((w) => !observations.some((o) => o.key === w.key && capacityOfCell(o.text) === w.capacity));
+      const missing = last.filter((w) => !observations.some((o) => o.key === w.key && capacityOfCell(o.text) === w.capacity));
       if (missing.length === 0 || performance.now() > graceEnd) break;
       await sleep(250);
     }

@@ -51,7 +51,10 @@ export async function patchSteadily(clients: readonly KubeClient[], targets: rea
     const path = `${objectPath({ apiVersion: 'v1', kind: 'PersistentVolumeClaim', metadata: { namespace: target.namespace, name: target.name } })}/status`;
     pending.push(
       (clients[k % clients.length] as KubeClient).mergePatch(path, { status: { capacity: { storage: capacity } } }).then(
-        () => void (record.ackAt = now()),
+        (claim) => {
+          record.ackAt = now();
+          if (claim.metadata.resourceVersion) record.resourceVersion = claim.metadata.resourceVersion;
+        },
         (error: unknown) => void (record.error = error instanceof Error ? error.message : String(error)),
       ),
     );
