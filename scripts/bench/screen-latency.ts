@@ -70,6 +70,7 @@ async function measure(writers: readonly KubeClient[], kubeconfig: string, brows
     const onScreen = summarizeLatency(outcomes.filter((o) => !duringScroll(o, scrollWindow)));
     const all = summarizeLatency(outcomes);
     const acks = writes.flatMap((w) => (w.ackAt === undefined ? [] : [w.ackAt - w.sentAt]));
+    const lastAnswer = Math.max(...writes.map((w) => w.ackAt ?? 0));
     const sendSpan = ((writes[writes.length - 1]?.sentAt ?? 0) - (writes[0]?.sentAt ?? 0)) / 1000;
     const frames = frameStats(scroll?.deltas ?? []);
     const row: ScreenRow = {
@@ -80,6 +81,7 @@ async function measure(writers: readonly KubeClient[], kubeconfig: string, brows
       sent: writes.length,
       failed: writes.filter((w) => w.error !== undefined).length,
       rate: sendSpan > 0 ? (writes.length - 1) / sendSpan : 0,
+      answeredRate: acks.length > 0 ? acks.length / ((lastAnswer - (writes[0]?.sentAt ?? 0)) / 1000) : 0,
       targets: targets.length,
       onScreen,
       all,
@@ -95,7 +97,7 @@ async function measure(writers: readonly KubeClient[], kubeconfig: string, brows
     const dropped = outcomes.filter((o) => o.shownAt === undefined).map((o) => o.write);
     if (dropped.length > 0) log(`  dropped: ${dropped.slice(0, 5).map((w) => `${w.key} #${w.m} (${w.capacity})`).join(', ')}${dropped.length > 5 ? ', ...' : ''}; raw data in ${dump}`);
     const firstError = writes.find((w) => w.error !== undefined)?.error;
-    log(`  clock offset ${clock.offset.toFixed(1)} ms (round trip ${clock.rtt.toFixed(1)} ms); ${row.sent} writes at ${row.rate.toFixed(1)}/s, ${row.failed} failed${firstError ? ` (${firstError.split('\n')[0]})` : ''}`);
+    log(`  clock offset ${clock.offset.toFixed(1)} ms (round trip ${clock.rtt.toFixed(1)} ms); ${row.sent} writes at ${row.rate.toFixed(1)}/s, answered at ${row.answeredRate.toFixed(1)}/s, ${row.failed} failed${firstError ? ` (${firstError.split('\n')[0]})` : ''}`);
     const triple = (p: Percentiles) => `p50 ${formatMillis(p.p50)}, p95 ${formatMillis(p.p95)}, max ${formatMillis(p.max)}`;
     log(`  on screen (${onScreen.writes} writes): from the answer ${triple(onScreen.fromAck)}; from the request ${triple(onScreen.fromSent)}`);
     log(`  all writes, scroll included: from the answer ${triple(all.fromAck)}`);

@@ -18,6 +18,7 @@ const base: ScreenRow = {
   sent: 6000,
   failed: 0,
   rate: 99.96,
+  answeredRate: 61.23,
   targets: 29,
   onScreen: summary(100),
   all: summary(110),
@@ -34,7 +35,7 @@ describe('the change-to-screen table', () => {
       '2026-12-02',
       '2 cores, 24 GiB',
       '1,000 / 2,000',
-      '6,000 in 60 s (100.0/s; 29)',
+      '6,000 in 60 s (100.0/s, 61.2/s; 29 rows)',
       '100 ms / 250 ms / 800 ms',
       '1.00',
       '120 ms / 300 ms / 900 ms',
@@ -49,7 +50,7 @@ describe('the change-to-screen table', () => {
   it('shows failed writes, and a dash where nothing was shown', () => {
     const none = { ...summary(NaN), fromAck: { p50: NaN, p95: NaN, max: NaN } };
     const cells = renderScreenRow({ ...base, failed: 4, onScreen: none }, 100);
-    expect(cells[3]).toBe('6,000 in 60 s (100.0/s; 29), 4 failed');
+    expect(cells[3]).toBe('6,000 in 60 s (100.0/s, 61.2/s; 29 rows), 4 failed');
     expect(cells[4]).toBe('- / - / -');
     expect(cells[5]).toBe('-');
   });

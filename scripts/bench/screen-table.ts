@@ -17,7 +17,7 @@ export const SCREEN_HEADER = [
   'Date',
   'Machine',
   'N (claims / pods)',
-  'Writes (rate; rows patched)',
+  'Writes (sent/s, answered/s; rows patched)',
   'Write to screen, from the API answer: p50 / p95 / max',
   'p50 / p50 at the smallest N',
   'Write to screen, from the request: p50 / p95 / max',
@@ -36,8 +36,10 @@ export interface ScreenRow {
   /** Writes the patcher started, and how many failed. */
   sent: number;
   failed: number;
-  /** Writes per second achieved (sent over the time from the first to the last). */
+  /** Writes per second sent (over the time from the first to the last). */
   rate: number;
+  /** Writes per second the API server answered (answers over the time from the first write to the last answer). */
+  answeredRate: number;
   targets: number;
   /** Writes whose rows were on screen (sent outside the scroll and not in flight when it began). */
   onScreen: LatencySummary;
@@ -62,7 +64,7 @@ export function renderScreenRow(row: ScreenRow, baseline: number | undefined): s
     row.date,
     row.machine,
     `${thousands(row.n)} / ${thousands(2 * row.n)}`,
-    `${thousands(row.sent)} in ${row.seconds} s (${row.rate.toFixed(1)}/s; ${row.targets})${row.failed > 0 ? `, ${row.failed} failed` : ''}`,
+    `${thousands(row.sent)} in ${row.seconds} s (${row.rate.toFixed(1)}/s, ${row.answeredRate.toFixed(1)}/s; ${row.targets} rows)${row.failed > 0 ? `, ${row.failed} failed` : ''}`,
     triple(row.onScreen.fromAck),
     baseline !== undefined && baseline > 0 && Number.isFinite(row.onScreen.fromAck.p50) ? `${(row.onScreen.fromAck.p50 / baseline).toFixed(2)}` : '-',
     triple(row.onScreen.fromSent),
