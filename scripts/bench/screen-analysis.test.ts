@@ -59,6 +59,10 @@ describe('matchWrites', () => {
     expect(out.map((o) => o.shownAt)).toEqual([60, undefined]);
     expect(summarizeLatency(out)).toMatchObject({ writes: 2, dropped: 1, superseded: 0 });
   });
+  it('ignores a value seen before the write that makes it was sent (left by an earlier run in the same lab)', () => {
+    const out = matchWrites([write('a/x', 1, 500)], [{ at: 1000 + 10, key: 'a/x', text: cell(1) }, { at: 1000 + 700, key: 'a/x', text: cell(1) }], offset);
+    expect(out.map((o) => o.shownAt)).toEqual([700]);
+  });
   it('does not take an older value of the same claim as this write\'s', () => {
     const out = matchWrites([write('a/x', 1, 0), write('a/x', 2, 100)], [{ at: 1000 + 50, key: 'a/x', text: cell(1) }], offset);
     expect(out[1]?.shownAt).toBeUndefined();

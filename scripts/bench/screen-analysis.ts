@@ -93,31 +93,27 @@ export function serverOrder(writes: readonly WriteRecord[]): WriteRecord[] {
  * Matches every successful write to the first time its row showed that value or one the API server applied after
  * it (serverOrder). A write replaced before the UI drew it (the UI draws batches) is shown through the newer value,
  * not lost; a write the server applied before an older one that was sent earlier is replaced on the server itself.
- * Values the page saw that no write made (the seeded "5Gi / 5Gi") are ignored.
+ * Values the page saw that no write made (the seeded "5Gi / 5Gi"), or saw before the write that makes them was sent
+ * (left by an earlier size's run in the same lab), are ignored.
  */
 export function matchWrites(writes: readonly WriteRecord[], observations: readonly Observation[], offset: number): WriteOutcome[] {
-  // Per claim: value -> its place in the server's order of that claim's writes.
-  const placeOf = new Map<string, Map<string, number>>();
+  // Each write's place in the server's order of its claim's writes.
   const place = new Map<WriteRecord, number>();
   const byKey = new Map<string, WriteRecord[]>();
-  for (const w of writes) {
-    if (w.error !== undefined) continue;
-    byKey.set(w.key, [...(byKey.get(w.key) ?? []), w]);
-  }
-  for (const [key, list] of byKey) {
-    const values = new Map<string, number>();
-    serverOrder(list).forEach((w, k) => {
-      values.set(w.capacity, k);
-      place.set(w, k);
-    });
-    placeOf.set(key, values);
-  }
+  for (const w of writes) if (w.error === undefined) byKey.set(w.key, [...(byKey.get(w.key) ?? []), w]);
+  for (const list of byKey.values()) serverOrder(list).forEach((w, k) => place.set(w, k));
+  const writeOf = new Map<string, Map<string, WriteRecord>>();
+  for (const w of place.keys()) writeOf.set(w.key, (writeOf.get(w.key) ?? new Map()).set(w.capacity, w));
   const seen = new Map<string, { place: number; at: number }[]>();
   for (const o of observations) {
     const capacity = capacityOfCell(o.text);
-    const at = capacity === undefined ? undefined : placeOf.get(o.key)?.get(capacity);
-    if (at === undefined) continue;
-    seen.set(o.key, [...(seen.get(o.key) ?? []), { place: at, at: o.at - offset }]);
+    const w = capacity === undefined ? undefined : writeOf.get(o.key)?.get(capacity);
+    const at = o.at - offset;
+    // The same text before the write was sent is not this write's: an earlier run in the same lab left it.
+    if (w === undefined || at < w.sentAt) continue;
+    let list = seen.get(o.key);
+    if (!list) seen.set(o.key, (list = []));
+    list.push({ place: place.get(w) ?? 0, at });
   }
   return writes
     .filter((w) => w.error === undefined)

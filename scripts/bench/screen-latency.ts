@@ -33,7 +33,7 @@ const WRITERS = 8;
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One size: kse web from cold, the table opened, the patching with a scroll in its middle, the grace period. */
-async function measure(writers: readonly KubeClient[], kubeconfig: string, browser: Browser, n: number, options: ScreenOptions): Promise<ScreenRow> {
+async function measure(writers: readonly KubeClient[], counts: Map<string, number>, kubeconfig: string, browser: Browser, n: number, options: ScreenOptions): Promise<ScreenRow> {
   const timeoutMs = Math.max(120_000, n * 30);
   const host = await startWebHost({ kubeconfig, timeoutMs });
   const { context, page } = await openClaimsTable(browser, host.url, n, timeoutMs).catch(async (error: unknown) => {
@@ -51,7 +51,7 @@ async function measure(writers: readonly KubeClient[], kubeconfig: string, brows
     const load = [loadavg()[0] ?? 0];
     const scrollAt = options.scrollSeconds > 0 ? ((options.seconds - options.scrollSeconds) / 2) * 1000 : undefined;
     const scrolling = scrollAt === undefined ? undefined : sleep(scrollAt).then(() => scrollWhileRecording(page, options.scrollSeconds));
-    const writes = await patchSteadily(writers, targets, options.rate, options.seconds);
+    const writes = await patchSteadily(writers, targets, options.rate, options.seconds, counts);
     const scroll = await scrolling;
     load.push(loadavg()[0] ?? 0);
     const last = finalWrites(writes);
@@ -127,6 +127,8 @@ async function run(options: ScreenOptions): Promise<void> {
     browser = await launchChromium();
     const writers = Array.from({ length: WRITERS }, () => lab.client('admin'));
     const rows: ScreenRow[] = [];
+    // Each claim's last value number, across sizes: the lab keeps what the last size wrote.
+    const counts = new Map<string, number>();
     let seeded = 0;
     for (const n of options.sizes) {
       log(`seeding up to N = ${n}`);
@@ -135,7 +137,7 @@ async function run(options: ScreenOptions): Promise<void> {
       log(`seeded ${timings.created} objects in ${formatMillis(timings.millis.total)}`);
       await waitFor(() => countBoundClaims(client), (c) => c.bound >= n, 120_000 + n * 30, (c) => log(`  claims Bound: ${c.bound}/${c.total}`));
       log(`N = ${n}: ${options.rate} writes/s for ${options.seconds} s${options.scrollSeconds > 0 ? `, ${options.scrollSeconds} s of scrolling in the middle` : ''}`);
-      rows.push(await measure(writers, lab.kubeconfigPath, browser, n, options));
+      rows.push(await measure(writers, counts, lab.kubeconfigPath, browser, n, options));
       // Written after every size, so a later size that fails or runs out of time keeps the earlier numbers.
       if (options.docsPath) writeDocs(options.docsPath, rows);
     }

@@ -30,15 +30,15 @@ export function targetOf(key: string): Target {
 /**
  * Writes `rate` patches a second for `seconds` (write k at start + k / rate), claim k mod targets.length, through
  * client k mod clients.length; resolves once every answer is in. A write that fails is kept with its error (not
- * retried: the table must not show it). Several clients because each keeps at most 8 connections
+ * retried: the table must not show it). `counts` holds each claim's last m and is kept across the sizes of a run:
+ * the lab keeps the values of the last size, so a value must never repeat. Several clients because each keeps at most 8 connections
  * (e2e/cluster/kube.ts): at 100 writes/s and an answer in 100 ms on a loaded machine, 8 would queue the writes in
  * this process, and the time measured would be ours.
  */
-export async function patchSteadily(clients: readonly KubeClient[], targets: readonly Target[], rate: number, seconds: number): Promise<WriteRecord[]> {
+export async function patchSteadily(clients: readonly KubeClient[], targets: readonly Target[], rate: number, seconds: number, counts: Map<string, number>): Promise<WriteRecord[]> {
   const total = Math.round(rate * seconds);
   const writes: WriteRecord[] = [];
   const pending: Promise<void>[] = [];
-  const counts = new Map<string, number>();
   const start = now();
   for (let k = 0; k < total; k++) {
     await sleep(start + (k * 1000) / rate - now());
