@@ -32,7 +32,7 @@ Results go to ${DEFAULT_DOCS} unless --no-docs.
 Environment: KSE_BENCH_N (like --n), KSE_BENCH_RUNS (like --runs).
 `;
 
-function positiveInt(text: string, what: string): number {
+export function positiveInt(text: string, what: string): number {
   const trimmed = text.trim().replace(/_/g, '');
   if (!/^\d+$/.test(trimmed) || Number(trimmed) < 1) throw new BenchUsageError(`${what} must be a positive whole number, got "${text}".`);
   return Number(trimmed);

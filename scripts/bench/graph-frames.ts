@@ -14,20 +14,7 @@ import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { startWebHost } from '../../e2e/journeys/support/web-host';
 import { GRAPH_SCALE, graphScaleSnapshot } from '../../src/main/store/testing/graph-scale-cluster';
-
-interface FrameStats {
-  frames: number;
-  median: number;
-  p95: number;
-  max: number;
-  over33: number;
-}
-
-function stats(deltas: number[]): FrameStats {
-  const sorted = [...deltas].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-  return { frames: sorted.length, median: at(0.5), p95: at(0.95), max: sorted[sorted.length - 1] ?? 0, over33: sorted.filter((d) => d > 33.4).length / Math.max(1, sorted.length) };
-}
+import { frameStats, type FrameStats } from './stats';
 
 /** Pans (drags back and forth) and zooms (wheel in and out) over the canvas while recording rAF deltas. */
 async function measure(page: Page, what: 'pan' | 'zoom'): Promise<FrameStats> {
@@ -66,7 +53,7 @@ async function measure(page: Page, what: 'pan' | 'zoom'): Promise<FrameStats> {
     w.__stop = true;
     return w.__frames.slice(1);
   });
-  return stats(deltas);
+  return frameStats(deltas);
 }
 
 async function main(): Promise<void> {

@@ -14,7 +14,7 @@ import { startLab, type Lab } from '../../e2e/cluster/lab';
 import { checkCounts } from './counts';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchOptions } from './args';
 import { kubectlCounts, runKseStartup, runKseSync, runKubectlGet, type KseRun, type KubectlRun } from './measure-commands';
-import { countBoundClaims, countPodsNotRunning, prepareNamespaces, seedRange, waitFor } from './seed';
+import { countBoundClaims, countPodsNotRunning, nodeNames, prepareNamespaces, seedRange, waitFor } from './seed';
 import { probeStore } from './store-probe';
 import { upsertResults, type SizeResult } from './results-table';
 import { measureColdStart } from './cold-start';
@@ -27,13 +27,6 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function machine(): string {
   return `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`;
-}
-
-async function nodeNames(lab: Lab): Promise<string[]> {
-  const nodes = await lab.client('admin').list('/api/v1/nodes');
-  const names = nodes.items.map((node) => node.metadata.name).sort();
-  if (names.length === 0) throw new Error('The lab has no nodes; kwok should have registered its fake nodes at start-up.');
-  return names;
 }
 
 /** kse, then kubectl, `runs` times: alternating spreads any drift in load over both. */
@@ -130,7 +123,7 @@ async function run(options: BenchOptions): Promise<void> {
     const kubectlPath = lab.kubectlPath;
     if (!kubectlPath) throw new Error('The lab has no kubectl binary; build it with "npm run lab:build" (kubectl is built with the control plane).');
     const client = lab.client('admin');
-    const nodes = await nodeNames(lab);
+    const nodes = await nodeNames(client);
     await prepareNamespaces(client);
     log(`lab ready in ${formatMillis(performance.now() - started)}; pods go to ${nodes.join(', ')}`);
     const results: SizeResult[] = [];

@@ -45,6 +45,14 @@ async function seedBoundPair(client: KubeClient, i: number): Promise<void> {
   ]);
 }
 
+/** The lab's (kwok) node names, sorted: the seeded pods name them. */
+export async function nodeNames(client: KubeClient): Promise<string[]> {
+  const nodes = await client.list('/api/v1/nodes');
+  const names = nodes.items.map((node) => node.metadata.name).sort();
+  if (names.length === 0) throw new Error('The lab has no nodes; kwok should have registered its fake nodes at start-up.');
+  return names;
+}
+
 /**
  * Namespaces and the class, then waits for each namespace's "default" service account: the ServiceAccount
  * admission plugin rejects pods until the controller manager has made it.
