@@ -14,6 +14,7 @@ import { startLab, type Lab } from '../../e2e/cluster/lab';
 import { checkCounts } from './counts';
 import { BENCH_USAGE, BenchUsageError, parseBenchArgs, type BenchOptions } from './args';
 import { kubectlCounts, runKseStartup, runKseSync, runKubectlGet, type KseRun, type KubectlRun } from './measure-commands';
+import { RAW_LIST_PATHS, rawPagedList, type RawListRun, type RawListTarget } from './raw-list';
 import { countBoundClaims, countPodsNotRunning, nodeNames, prepareNamespaces, seedRange, waitFor } from './seed';
 import { probeStore } from './store-probe';
 import { upsertResults, type SizeResult } from './results-table';
@@ -29,21 +30,38 @@ function machine(): string {
   return `${cpus().length} cores, ${Math.round(totalmem() / 2 ** 30)} GiB`;
 }
 
-/** kse, then kubectl, `runs` times: alternating spreads any drift in load over both. */
-async function timeBoth(lab: Lab, kubectlPath: string, runs: number, timeoutSeconds: number): Promise<{ kse: KseRun[]; kubectl: KubectlRun[]; startup: number[] }> {
+const rawSummary = (r: RawListRun) => `${formatMillis(r.millis)} (${r.pages} pages, ${(r.wireBytes / 2 ** 20).toFixed(1)} MiB)`;
+
+/**
+ * kse, kubectl, kse contexts, then the raw paged list (identity, then gzip), `runs` times: alternating spreads
+ * any drift in load over all of them.
+ */
+async function timeAll(lab: Lab, kubectlPath: string, runs: number, timeoutSeconds: number): Promise<{ kse: KseRun[]; kubectl: KubectlRun[]; startup: number[]; raw: RawListRun[]; rawGzip: RawListRun[] }> {
   const kse: KseRun[] = [];
   const kubectl: KubectlRun[] = [];
   const startup: number[] = [];
+  const raw: RawListRun[] = [];
+  const rawGzip: RawListRun[] = [];
+  const target: RawListTarget = { server: lab.server, caPem: lab.caPem, token: lab.adminToken };
   for (let k = 0; k < runs; k++) {
     const a = await runKseSync(ROOT, lab.kubeconfigPath, timeoutSeconds);
     const b = await runKubectlGet(kubectlPath, lab.kubeconfigPath);
     const c = await runKseStartup(ROOT, lab.kubeconfigPath);
-    log(`  run ${k + 1}/${runs}: kse ${formatMillis(a.wallMillis)} (reported ${formatMillis(a.reportedMillis)}, RSS ${formatKib(a.maxRssKib)}); kubectl ${formatMillis(b.wallMillis)} (RSS ${formatKib(b.maxRssKib)}); kse contexts ${formatMillis(c)}`);
+    const d = await rawPagedList(target, { gzip: false });
+    const e = await rawPagedList(target, { gzip: true });
+    log(`  run ${k + 1}/${runs}: kse ${formatMillis(a.wallMillis)} (reported ${formatMillis(a.reportedMillis)}, RSS ${formatKib(a.maxRssKib)}); kubectl ${formatMillis(b.wallMillis)} (RSS ${formatKib(b.maxRssKib)}); kse contexts ${formatMillis(c)}; raw paged list ${rawSummary(d)}, gzip ${rawSummary(e)}`);
     kse.push(a);
     kubectl.push(b);
     startup.push(c);
+    raw.push(d);
+    rawGzip.push(e);
   }
-  return { kse, kubectl, startup };
+  return { kse, kubectl, startup, raw, rawGzip };
+}
+
+/** The raw list's item counts keyed like kse's (by resource). */
+function rawCounts(run: RawListRun): Record<string, number> {
+  return Object.fromEntries(RAW_LIST_PATHS.map((path) => [path.slice(path.lastIndexOf('/') + 1), run.counts[path] ?? 0]));
 }
 
 interface Peers {
@@ -61,13 +79,20 @@ async function measureSize(lab: Lab, kubectlPath: string, n: number, seedMillis:
 
   const timeoutSeconds = Math.max(60, Math.ceil(n / 50));
   const load = [loadavg()[0] ?? 0];
-  const { kse, kubectl, startup } = await timeBoth(lab, kubectlPath, options.runs, timeoutSeconds);
+  const { kse, kubectl, startup, raw, rawGzip } = await timeAll(lab, kubectlPath, options.runs, timeoutSeconds);
   load.push(loadavg()[0] ?? 0);
   const counts = await kubectlCounts(kubectlPath, lab.kubeconfigPath);
   checkCounts(kse[kse.length - 1]?.counts ?? {}, counts);
+  try {
+    for (const run of [...raw, ...rawGzip]) checkCounts(rawCounts(run), counts);
+  } catch (error) {
+    throw new Error(`The raw paged list, not kse: ${(error as Error).message}`);
+  }
+  log(`raw paged list (median): ${formatMillis(median(raw.map((r) => r.millis)))}; with gzip ${formatMillis(median(rawGzip.map((r) => r.millis)))}`);
 
   log('store, in-process:');
   const store = await probeStore({ kubeconfigPath: lab.kubeconfigPath, resourcesDir: join(ROOT, 'resources'), client, n, timeoutMs: timeoutSeconds * 1000 });
+  log(`  heap per object (store filled minus empty, after GC): ${Math.round(store.heapBytesPerObject)} B over ${store.objects} objects (${((store.heapBytesPerObject * store.objects) / 2 ** 20).toFixed(1)} MiB); as parsed, per kind: ${Object.entries(store.byKind).map(([kind, k]) => `${kind} ${k.count} x ${Math.round(k.heapBytes)} B heap (${Math.round(k.jsonBytes)} B JSON)`).join(', ')}`);
   log(`  sync ${formatMillis(store.syncMillis)}, first page ${formatMillis(store.firstPageMillis)}, filtered+sorted ${formatMillis(store.filteredSortedColdMillis)} cold / ${formatMillis(store.filteredSortedWarmMillis)} warm (${store.filteredTotal} rows), update ${formatMillis(store.updateApplyMillis)} + page ${formatMillis(store.updateThenPageMillis)}, watch delay ${formatMillis(store.watchDelayMillis)}`);
 
   let coldStart: ColdStartRow | undefined;
@@ -96,6 +121,8 @@ async function measureSize(lab: Lab, kubectlPath: string, n: number, seedMillis:
     kseRssKib: kse.map((r) => r.maxRssKib),
     kubectlWall: kubectl.map((r) => r.wallMillis),
     kubectlRssKib: kubectl.map((r) => r.maxRssKib),
+    rawList: raw.map((r) => r.millis),
+    rawListGzip: rawGzip.map((r) => r.millis),
     store,
   };
   return coldStart ? { size, coldStart } : { size };

@@ -25,6 +25,10 @@ export interface SizeResult {
   kseRssKib: number[];
   kubectlWall: number[];
   kubectlRssKib: number[];
+  /** The raw paged list (raw-list.ts), identity encoding, in-process wall times: the server's floor. */
+  rawList: number[];
+  /** The same with gzip, as kse asks for a LIST (logged and in the notes, not a column). */
+  rawListGzip: number[];
   store: {
     syncMillis: number;
     firstPageMillis: number;
@@ -33,13 +37,16 @@ export interface SizeResult {
     updateApplyMillis: number;
     updateThenPageMillis: number;
     watchDelayMillis: number;
+    /** What the store holds per object: heap growth from empty to synced over the objects it holds, bytes. */
+    heapBytesPerObject: number;
   };
 }
 
 export const START_MARK = '<!-- bench:results:start (written by npm run bench) -->';
 export const END_MARK = '<!-- bench:results:end -->';
 
-export const HEADER = [
+/** The header before issue 13 item 5 (no raw floor, no bytes per object): its rows are kept, new cells empty. */
+export const HEADER_BEFORE_RAW = [
   'Date',
   'Machine',
   'N (PVs / PVCs / pods)',
@@ -59,12 +66,36 @@ export const HEADER = [
   'Load avg',
 ];
 
+export const HEADER = [
+  'Date',
+  'Machine',
+  'N (PVs / PVCs / pods)',
+  'Seeding',
+  'Pods Running / claims Bound',
+  'kse sync, whole command',
+  'kse sync, reported',
+  'kse start-up (kse contexts)',
+  'kubectl get -o json',
+  'Ratio kse / kubectl (whole; reported)',
+  'raw paged list',
+  'Ratio kse / raw (reported)',
+  'kse peak RSS (max)',
+  'kubectl peak RSS',
+  'Store: heap per object',
+  'Store: first page (diagnose all)',
+  'Store: filtered + sorted claims page (cold; warm)',
+  'Store: one update + that page',
+  'Watch delay (patch to store)',
+  'Load avg',
+];
+
 export const escapeCell = (text: string): string => text.replace(/\|/g, '\\|').replace(/\n/g, ' ');
 
 export function renderRow(r: SizeResult): string[] {
   const kseWall = median(r.kseWall);
   const kseReported = median(r.kseReported);
   const kubectl = median(r.kubectlWall);
+  const raw = median(r.rawList);
   const thousands = (x: number) => x.toLocaleString('en-US');
   return [
     r.date,
@@ -77,8 +108,11 @@ export function renderRow(r: SizeResult): string[] {
     formatMillis(median(r.kseStartup)),
     formatMillis(kubectl),
     `${formatRatio(kseWall, kubectl)}; ${formatRatio(kseReported, kubectl)}`,
+    formatMillis(raw),
+    formatRatio(kseReported, raw),
     `${formatKib(median(r.kseRssKib))} (${formatKib(Math.max(...r.kseRssKib))})`,
     formatKib(median(r.kubectlRssKib)),
+    `${thousands(Math.round(r.store.heapBytesPerObject))} B`,
     formatMillis(r.store.firstPageMillis),
     `${formatMillis(r.store.filteredSortedColdMillis)}; ${formatMillis(r.store.filteredSortedWarmMillis)}`,
     `${formatMillis(r.store.updateApplyMillis)} + ${formatMillis(r.store.updateThenPageMillis)}`,
@@ -120,10 +154,12 @@ export function existingRows(doc: string, marks: TableMarks = RESULT_MARKS): str
  * and N (the first word of column 3) is replaced, others kept; rows sorted by machine, then N. Without markers
  * the table is appended at the end.
  */
-export function upsertTable(doc: string, marks: TableMarks, header: readonly string[], fresh: readonly string[][]): string {
+export function upsertTable(doc: string, marks: TableMarks, header: readonly string[], fresh: readonly string[][], olderHeaders: readonly (readonly string[])[] = []): string {
   const key = (cells: readonly string[]) => `${cells[1]}\u0000${(cells[2] ?? '').split(' ')[0]}`;
   const replaced = new Set(fresh.map(key));
-  const kept = existingRows(doc, marks).filter((cells) => cells.length === header.length && !replaced.has(key(cells)));
+  const kept = existingRows(doc, marks)
+    .map((cells) => (cells.length === header.length ? cells : migrateRow(cells, olderHeaders, header)))
+    .filter((cells): cells is string[] => cells !== undefined && !replaced.has(key(cells)));
   const nOf = (cells: readonly string[]) => Number((cells[2] ?? '').split(' ')[0]?.replace(/,/g, ''));
   const rows = [...kept, ...fresh].sort((a, b) => (a[1] ?? '').localeCompare(b[1] ?? '') || nOf(a) - nOf(b));
   const table = [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
@@ -134,7 +170,20 @@ export function upsertTable(doc: string, marks: TableMarks, header: readonly str
   return `${doc.slice(0, start)}${block}${doc.slice(end + marks.end.length)}`;
 }
 
+/**
+ * A row written under an older header, its cells moved under `header` by column name (columns the old header
+ * lacked are empty); undefined when no older header has its number of cells.
+ */
+export function migrateRow(cells: readonly string[], olderHeaders: readonly (readonly string[])[], header: readonly string[]): string[] | undefined {
+  const older = olderHeaders.find((h) => h.length === cells.length);
+  if (!older) return undefined;
+  return header.map((name) => {
+    const at = older.indexOf(name);
+    return at < 0 ? '' : (cells[at] ?? '');
+  });
+}
+
 /** The document with `results` merged into its sync and store table (see upsertTable). */
 export function upsertResults(doc: string, results: readonly SizeResult[]): string {
-  return upsertTable(doc, RESULT_MARKS, HEADER, results.map(renderRow));
+  return upsertTable(doc, RESULT_MARKS, HEADER, results.map(renderRow), [HEADER_BEFORE_RAW]);
 }

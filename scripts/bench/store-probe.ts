@@ -8,7 +8,9 @@ import { Core } from '../../src/main/core/core';
 import { createCoreDeps } from '../../src/main/core/wiring';
 import { contextClusterId } from '../../src/main/kube/kubeconfig';
 import { ClusterStore } from '../../src/main/store/cluster-store';
+import { ALL_RESOURCES, type Resource } from '../../src/shared/kube/resource-registry';
 import type { ListRequest } from '../../src/shared/model/rows';
+import { heapPerObject, heapUsedAfterGc } from './heap';
 import { benchNamespace, claimName } from './manifests';
 import { median } from './stats';
 
@@ -29,6 +31,15 @@ export interface StoreProbe {
   watchDelayMillis: number;
   /** Rows matching the filtered query, to show it did real work. */
   filteredTotal: number;
+  /**
+   * V8 heap after a forced GC, synced minus before opening (the store, its indices, the reflectors' state; no
+   * rows yet), divided by the objects the store holds, bytes.
+   */
+  heapBytesPerObject: number;
+  /** Objects in the store after the sync, all kinds. */
+  objects: number;
+  /** Per kind: a JSON.parse copy of the objects as kept, heap bytes and JSON bytes per object (heap.ts). */
+  byKind: Partial<Record<Resource, { count: number; heapBytes: number; jsonBytes: number }>>;
 }
 
 const SAMPLES = 7;
@@ -61,6 +72,7 @@ export async function probeStore(opts: { kubeconfigPath: string; resourcesDir: s
   await core.start();
   const clusterId = contextClusterId('lab-admin');
   try {
+    const heapEmpty = heapUsedAfterGc();
     const t0 = performance.now();
     await core.invoke('openCluster', { clusterId });
     while (!(await core.invoke('clusterStatus', { clusterId })).synced) {
@@ -70,6 +82,8 @@ export async function probeStore(opts: { kubeconfigPath: string; resourcesDir: s
     const syncMillis = performance.now() - t0;
     const s = store;
     if (!s) throw new Error('The core opened lab-admin without creating a store.');
+    const heapSynced = heapUsedAfterGc();
+    const objects = ALL_RESOURCES.reduce((sum, kind) => sum + s.count(kind), 0);
 
     const [, firstPageMillis] = timed(() => s.listRows({ clusterId, table: 'claims', offset: 0, limit: 100 }));
     const query: ListRequest<'claims'> = { clusterId, table: 'claims', search: 'data-1', filters: { phase: 'Bound' }, sort: { column: 'size', direction: 'desc' }, offset: 0, limit: 100 };
@@ -103,7 +117,13 @@ export async function probeStore(opts: { kubeconfigPath: string; resourcesDir: s
       delays.push(performance.now() - sent);
     }
 
+    const byKind: StoreProbe['byKind'] = {};
+    for (const kind of ALL_RESOURCES) if (s.count(kind) > 0) byKind[kind] = heapPerObject(s.list(kind));
+
     return {
+      heapBytesPerObject: (heapSynced - heapEmpty) / objects,
+      objects,
+      byKind,
       syncMillis,
       firstPageMillis,
       filteredSortedColdMillis,
