@@ -7,6 +7,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { Notice, RendererApi } from '../../../shared/contract';
 import { keys } from './queries';
 import { applyUsageNotice } from './usage-notice';
+import { invalidateUnstarved } from './invalidate';
 
 /** Applies one notice to the cache. Exported for tests. */
 export function applyNotice(client: QueryClient, notice: Notice): void {
@@ -31,8 +32,9 @@ export function applyNotice(client: QueryClient, notice: Notice): void {
       // change marked, neighbours included). Details, graphs, the overview and findings derive from several kinds
       // (a claim's detail shows its events and pods), so any change refreshes them; TanStack Query refetches only
       // those on screen.
+      // A stream of changes must not cancel every fetch before it lands (see invalidate.ts).
       const tables = new Set<string>(notice.tables);
-      void client.invalidateQueries({
+      invalidateUnstarved(client, {
         queryKey: keys.cluster(notice.clusterId),
         predicate: (query) => {
           const what = query.queryKey[2];
@@ -42,8 +44,8 @@ export function applyNotice(client: QueryClient, notice: Notice): void {
         },
       });
       // Sync counts and freshness move with every change too, and the fleet's counts.
-      void client.invalidateQueries({ queryKey: keys.status(notice.clusterId) });
-      void client.invalidateQueries({ queryKey: keys.fleet() });
+      invalidateUnstarved(client, { queryKey: keys.status(notice.clusterId) });
+      invalidateUnstarved(client, { queryKey: keys.fleet() });
       return;
     }
   }
