@@ -67,7 +67,11 @@ export function ViewNav({ current, onShow, counts, kinds, live }: ViewNavProps) 
     </>
   );
 
-  // Measured from an invisible copy of the whole row, so what is in the menu is measured too.
+  // Measured from an invisible copy of the whole row, so what is in the menu is measured too. Only when what the
+  // copy shows or the strip's width changed: the pane re-renders on every refetch during a stream of changes, and
+  // a measure forces a layout (review of T8-5).
+  const countsKey = NAV.map((item) => (item.id in TABLE_RANK ? counts?.[RESOURCE_OF_TABLE[item.id as TableId] ?? ''] : '')).join();
+  const kindsKey = kinds?.map((k) => `${k.kind}:${k.state}`).join() ?? '';
   useLayoutEffect(() => {
     const strip = nav.current;
     const copies = measure.current;
@@ -83,8 +87,7 @@ export function ViewNav({ current, onShow, counts, kinds, live }: ViewNavProps) 
       next = itemsToMenu(available, fits, more, gap, NAV.findIndex((item) => item.id === current)).map((i) => NAV[i]!.id);
     }
     if (next.join() !== inMenu.join()) setInMenu(next);
-  });
-  void width; // re-renders (and so re-measures) when the strip is resized
+  }, [width, countsKey, kindsKey, live, current, t, inMenu]);
 
   const button = (item: (typeof NAV)[number], after?: () => void) => {
     const onClick = () => {
