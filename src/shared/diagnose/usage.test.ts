@@ -30,7 +30,7 @@ describe('usage findings', () => {
     expect(codes(report([{ ...cache, usedBytes: 96 * MI, sizeLimitBytes: undefined }]))).toEqual([]);
     const f = diagnoseUsage(report([{ ...cache, usedBytes: 99 * MI }]))[0]!;
     expect(f).toMatchObject({ code: 'pod.emptydir-near-limit', severity: 'problem', object: { kind: 'pods', namespace: 'shop', name: 'web-0' } });
-    expect(f.evidence[1]).toMatchObject({ value: '100Mi', source: 'spec.volumes[name=cache].emptyDir.sizeLimit' });
+    expect(f.evidence[1]).toMatchObject({ value: String(100 * MI), note: { en: '100Mi', ru: '100 МиБ' }, source: 'spec.volumes[name=cache].emptyDir.sizeLimit' });
   });
 
   test("a pod's ephemeral storage against its containers' limits: warning from 85 %, problem from 95 %, with the kubelet's eviction words", () => {
