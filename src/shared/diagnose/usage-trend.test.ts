@@ -30,7 +30,7 @@ describe('trend findings', () => {
     for (const e of f!.evidence) expect(`${e.value} ${e.note?.ru ?? ''}`, e.label.en).not.toMatch(/\bmin\b|\bh\b|Mi\b|Gi\b/);
     expect(f!.evidence[0]!.source).toBe('/api/v1/nodes/n1/proxy/stats/summary pods[].volume[pvcRef.name=logs].usedBytes');
     expect(f!.evidence[4]!.note?.en).toContain("kept in this app's memory since it started watching");
-    expect(f!.fix[1]!.command).toBe("kubectl -n shop get pvc logs -o 'jsonpath={.spec.storageClassName}'");
+    expect(f!.fix[1]!.command).toBe("kubectl patch pvc logs -n shop --type merge -p '{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"2Gi\"}}}}'");
   });
 
   test('no prediction when it would take longer than a day, when flat or falling, or with too little history', () => {

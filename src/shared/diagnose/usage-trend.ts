@@ -14,6 +14,7 @@ import { pointTime, usageTrend } from '../usage/trend';
 import { verbatim } from '../verbatim';
 import { evidence, finding, step, t } from './finding';
 import { sizeEvidence } from './size-evidence';
+import { growClaimStep } from './grow-claim';
 import { command } from './shell-quote';
 
 /** "12 measurements", «12 измерений». */
@@ -82,8 +83,7 @@ function predictedFull(v: VolumeUsage, points: readonly UsagePoint[], options: U
       ],
       fix: [
         step(t('Find what writes so much (logs without rotation, a growing queue or cache) and stop it or clean up', 'Найдите, что столько пишет (журналы без ротации, растущая очередь или кэш), и остановите это или уберите данные')),
-        step(t('Grow the claim in time if its class allows expansion (allowVolumeExpansion: true)', 'Вовремя увеличьте заявку, если класс разрешает расширение (allowVolumeExpansion: true)'),
-          command`kubectl -n ${v.namespace} get pvc ${v.claim} -o 'jsonpath={.spec.storageClassName}'`),
+        growClaimStep(v.namespace, v.claim ?? '', trend.capacityBytes),
       ],
     }),
   ];

@@ -20,7 +20,7 @@ describe('usage findings', () => {
     expect(plainText(f.cause.en)).toBe('Claim logs is 87 % full (900Mi of 1Gi): when it is full, writes fail with "No space left on device".');
     expect(plainText(f.cause.ru)).toContain('Заявка logs заполнена на 87 %');
     expect(f.evidence[0]!.source).toBe('/api/v1/nodes/n1/proxy/stats/summary pods[].volume[pvcRef.name=logs]');
-    expect(f.fix[0]!.command).toBe("kubectl -n shop get pvc logs -o 'jsonpath={.spec.storageClassName}'");
+    expect(f.fix[0]!.command).toBe("kubectl patch pvc logs -n shop --type merge -p '{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"2Gi\"}}}}'");
     expect(f.lesson).toBe('volume-usage');
   });
 

@@ -25,6 +25,7 @@ import { evidence, finding, step, t } from './finding';
 import { diagnoseUsageTrend, type UsageTrendOptions } from './usage-trend';
 import { command } from './shell-quote';
 import { sizeEvidence } from './size-evidence';
+import { growClaimStep } from './grow-claim';
 
 const claimRef = (v: VolumeUsage): ObjectRef => ({ kind: 'persistentvolumeclaims', namespace: v.namespace, name: v.claim ?? '' });
 const podRef = (v: VolumeUsage): ObjectRef => ({ kind: 'pods', namespace: v.namespace, name: v.pod });
@@ -64,8 +65,7 @@ function claimFindings(v: VolumeUsage, th: UsageThresholds): Finding[] {
         evidence(t('Measured on node', 'Измерено на узле'), v.node, { ref: { kind: 'nodes', name: v.node }, source: 'spec.nodeName' }),
       ],
       fix: [
-        step(t('Grow the claim if its class allows expansion (allowVolumeExpansion: true): raise spec.resources.requests.storage', 'Увеличьте заявку, если класс разрешает расширение (allowVolumeExpansion: true): поднимите spec.resources.requests.storage'),
-          command`kubectl -n ${v.namespace} get pvc ${v.claim} -o 'jsonpath={.spec.storageClassName}'`),
+        growClaimStep(v.namespace, v.claim ?? '', v.capacityBytes),
         step(t('Or free space: delete data the application no longer needs', 'Или освободите место: удалите данные, которые приложению больше не нужны')),
       ],
     }));
