@@ -41,7 +41,8 @@ export function reportOf(cluster: ClusterSession, scope: ReportScope, lessons: L
   }
   const capturedAt = stateTime(cluster);
   const snapshot = snapshotOf(cluster, capturedAt);
-  const store = new ClusterStore(`report:${cluster.info.id}`, { now: () => Date.parse(capturedAt) });
+  // A report is read later: its times count back from the moment it shows ("4 s before the capture").
+  const store = new ClusterStore(`report:${cluster.info.id}`, { now: () => Date.parse(capturedAt), nowIsCapture: true });
   try {
     deliverSnapshot(snapshot, store);
     const namespace = scope.namespace ?? scope.object?.namespace;

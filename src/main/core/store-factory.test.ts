@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClusterInfo } from '../../shared/model/status';
+import type { ClusterView } from '../../shared/diagnose/view';
 import type { ClusterSource } from '../kube/source';
 import { createClusterStore, storeClock } from './store-factory';
 
@@ -25,6 +26,16 @@ describe('storeClock', () => {
     expect(storeClock(info('recording', '2026-01-01T00:00:00Z'), source({ now: () => 42 }))?.()).toBe(42);
     expect(storeClock(info('context'), source())).toBeUndefined();
     expect(storeClock(info('snapshot'), source())).toBeUndefined();
+  });
+
+  it("tells the rules a snapshot's now is its capture, so their texts say \"before the capture\" (T8-9)", () => {
+    const captured = createClusterStore(info('snapshot', '2026-01-01T00:00:00Z'), source()) as unknown as ClusterView;
+    const live = createClusterStore(info('context'), source()) as unknown as ClusterView;
+    const demo = createClusterStore(info('demo', '2026-01-01T00:00:00Z'), source()) as unknown as ClusterView;
+    expect(captured.nowIsCapture?.()).toBe(true);
+    expect(live.nowIsCapture?.()).toBe(false);
+    // A recording replays: its now moves, and its times read "ago" as the UI's do.
+    expect(demo.nowIsCapture?.()).toBe(false);
   });
 
   it('builds the real store, which answers the queries the core needs', () => {

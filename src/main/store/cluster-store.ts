@@ -45,6 +45,8 @@ import type { StoreContext } from './store-context';
 export interface ClusterStoreOptions {
   /** The clock (recordings and tests set it). */
   now?: () => number;
+  /** now() is a capture's time (a snapshot, a report): the rules' texts say "before the capture", not "ago". */
+  nowIsCapture?: boolean;
   /** How often provisioner health is re-assessed, since it depends on time (default 10 s). */
   provisionerRefreshMs?: number;
   /** A relist changing more objects than this marks everything dirty (default 500). */
@@ -83,6 +85,7 @@ export class ClusterStore implements SourceSink, ClusterView {
   constructor(readonly clusterId: string, options: ClusterStoreOptions = {}) {
     this.objects = new ObjectStore((kind, _key, before, after) => this.onObjectChange(kind, before, after));
     if (options.now) this.objects.now = options.now;
+    if (options.nowIsCapture) this.objects.nowIsCapture = () => true;
     this.findings = new FindingsCache(this.objects);
     this.rowCache = new RowCache(this.objects, this.findings);
     this.refreshMs = options.provisionerRefreshMs ?? 10_000;
@@ -321,6 +324,9 @@ export class ClusterStore implements SourceSink, ClusterView {
 
   now(): number {
     return this.objects.now();
+  }
+  nowIsCapture(): boolean {
+    return this.objects.nowIsCapture();
   }
   kindState(kind: Resource): KindSyncState {
     return this.objects.kindState(kind);

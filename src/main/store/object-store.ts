@@ -36,6 +36,8 @@ export class ObjectStore extends EventWriter implements ClusterView {
   private readonly states = new Map<Resource, KindStatus>();
   /** The clock; tests and recordings replace it. */
   now: () => number = () => Date.now();
+  /** Whether now() is a capture's time (a snapshot, a report): times before it read "before the capture". */
+  nowIsCapture: () => boolean = () => false;
 
   constructor(private readonly onChange: ObjectChangeListener = () => {}) {
     super();

@@ -26,6 +26,7 @@ import { describeStep, recentEvents, SLOW_WAIT_MS } from './claims-common';
 import { evidence, finding, step, t } from './finding';
 import { ageOf, duration, eventEvidence, refTo } from './object-helpers';
 import { command, withNames } from './shell-quote';
+import { beforeNow } from './time-words';
 
 /** The validator's Warning on a claim whose kind no VolumePopulator registers (data_source_validator.go). */
 export const VALIDATOR_REASON = 'UnrecognizedDataSourceKind';
@@ -93,7 +94,7 @@ function sourceEvidence(source: SourceKind): Evidence {
 }
 
 function waitedEvidence(c: ClaimCase, age: number): Evidence {
-  return evidence(t('Created', 'Создана'), c.claim.metadata?.creationTimestamp ?? '', { source: 'metadata.creationTimestamp', note: t(`${duration(age).en} ago`, `${duration(age).ru} назад`) });
+  return evidence(t('Created', 'Создана'), c.claim.metadata?.creationTimestamp ?? '', { source: 'metadata.creationTimestamp', note: beforeNow(c.ctx.view, age) });
 }
 
 /** The CRD of the VolumePopulator API (volume-data-source-validator's client/config/crd). */

@@ -18,6 +18,7 @@ import { evidence, finding, step, t } from './finding';
 import { ageOf, condition, duration, isPodFinished, millis, refTo } from './object-helpers';
 import type { Rule } from './rule';
 import { command } from './shell-quote';
+import { beforeNow } from './time-words';
 
 /** Unused for less than this (ms) is not worth a word: pods come and go, Jobs run nightly. */
 export const UNUSED_FOR_MS = 24 * 3600_000;
@@ -52,13 +53,13 @@ function unusedClaim(ctx: Parameters<Rule<'persistentvolumeclaims'>['run']>[0], 
               `Ни один под не использует заявку уже ${duration(unusedFor).ru} (с ${verbatim(cond!.lastTransitionTime!)}): её том${volume ? ` ${verbatim(volume)}` : ''} занимает место, которое никто не читает.`,
             )
           : t(
-              `No pod uses the claim now; since when is unknown: this cluster does not set the claim's Unused condition (feature PersistentVolumeClaimUnusedSinceTime, on by default from Kubernetes 1.37). It was created ${duration(unusedFor).en} ago.`,
-              `Сейчас заявку не использует ни один под; с какого времени — неизвестно: этот кластер не ставит заявке условие Unused (функция PersistentVolumeClaimUnusedSinceTime, включена по умолчанию с Kubernetes 1.37). Создана ${duration(unusedFor).ru} назад.`,
+              `No pod uses the claim now; since when is unknown: this cluster does not set the claim's Unused condition (feature PersistentVolumeClaimUnusedSinceTime, on by default from Kubernetes 1.37). It was created ${beforeNow(view, unusedFor).en}.`,
+              `Сейчас заявку не использует ни один под; с какого времени — неизвестно: этот кластер не ставит заявке условие Unused (функция PersistentVolumeClaimUnusedSinceTime, включена по умолчанию с Kubernetes 1.37). Создана ${beforeNow(view, unusedFor).ru}.`,
             ),
       evidence: [
         cond
           ? evidence(t('Unused since', 'Не используется с'), cond.lastTransitionTime ?? '', { source: 'status.conditions[type=Unused].lastTransitionTime', note: t(`${duration(unusedFor).en}, ${cond.reason ?? ''}`, `${duration(unusedFor).ru}, ${cond.reason ?? ''}`) })
-          : evidence(t('Created', 'Создана'), claim.metadata?.creationTimestamp ?? '', { source: 'metadata.creationTimestamp', note: t(`${duration(unusedFor).en} ago`, `${duration(unusedFor).ru} назад`) }),
+          : evidence(t('Created', 'Создана'), claim.metadata?.creationTimestamp ?? '', { source: 'metadata.creationTimestamp', note: beforeNow(view, unusedFor) }),
         evidence(t('Pods using it', 'Поды, которые её используют'), '', { source: 'pod.spec.volumes', note: t('none', 'ни одного') }),
         ...(volume ? [evidence(t('Reclaim policy of its volume', 'Политика возврата её тома'), policy ?? 'Delete', { ref: { kind: 'persistentvolumes', name: volume }, source: 'PersistentVolume.spec.persistentVolumeReclaimPolicy' })] : []),
       ],

@@ -5,6 +5,7 @@
 import type { Lease } from '../kube/objects';
 import type { Localized } from '../model/findings';
 import { t } from './finding';
+import { beforeNow } from './time-words';
 import { duration, millis } from './object-helpers';
 import type { ClusterView } from './view';
 
@@ -36,12 +37,11 @@ export function leaseIsFresh(view: ClusterView, l: Lease): boolean {
 
 /**
  * How long ago a Lease was renewed, in both languages, like every other text here: "never" / «никогда», "just now" /
- * «только что» under a second (not "0 s ago"), "5 min ago" / «5 мин назад».
+ * «только что» under a second (not "0 s ago"), "5 min ago" / «5 мин назад» (in a snapshot: "5 min before the capture").
  */
 export function leaseAgo(view: ClusterView, l: Lease): Localized {
   const at = leaseRenewMillis(l);
   if (at === undefined) return t('never', 'никогда');
   if (view.now() - at < 1000) return t('just now', 'только что');
-  const ago = duration(view.now() - at);
-  return t(`${ago.en} ago`, `${ago.ru} назад`);
+  return beforeNow(view, view.now() - at);
 }

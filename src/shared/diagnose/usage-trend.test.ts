@@ -23,10 +23,14 @@ describe('trend findings', () => {
     expect(f).toMatchObject({ code: 'claim.predicted-full', severity: 'warning', object: { kind: 'persistentvolumeclaims', namespace: 'shop', name: 'logs' }, lesson: 'volume-usage' });
     expect(plainText(f!.cause.en)).toBe('Claim logs grew by about 60Mi an hour over the last 30 min: at that rate it is full in about 9 h (500Mi of 1Gi now).');
     expect(plainText(f!.cause.ru)).toBe('Заявка logs росла примерно на 60 МиБ в час за последние 30 мин: при таком темпе она заполнится примерно через 9 ч (сейчас 500 МиБ из 1 ГиБ).');
-    expect(f!.evidence.map((e) => [e.label.en, e.value])).toEqual([['Rate', '60Mi/h'], ['Full in', '~9 h'], ['Used', '500Mi'], ['Capacity', '1Gi'], ['History seen', '31 × 30 min']]);
+    // Observed sizes are the kubelet's byte counts, with the size in each language; derived figures are words.
+    expect(f!.evidence.map((e) => [e.label.en, e.value])).toEqual([['Rate', ''], ['Full in', ''], ['Used', String(500 * MI)], ['Capacity', String(1024 * MI)], ['History seen', '']]);
+    expect(f!.evidence.map((e) => e.note?.ru.split(/[:;]/)[0])).toEqual(['около 60 МиБ в час', 'около 9 ч', '500 МиБ', '1 ГиБ', '31 измерение за 30 мин, раз в 60 с, хранятся в памяти приложения с начала наблюдения (более старое неизвестно)']);
+    // Trial 9 of issue 8: the Russian facts read «Темп 188Mi/h», «~1 h», «28 × 121 min».
+    for (const e of f!.evidence) expect(`${e.value} ${e.note?.ru ?? ''}`, e.label.en).not.toMatch(/\bmin\b|\bh\b|Mi\b|Gi\b/);
     expect(f!.evidence[0]!.source).toBe('/api/v1/nodes/n1/proxy/stats/summary pods[].volume[pvcRef.name=logs].usedBytes');
     expect(f!.evidence[4]!.note?.en).toContain("kept in this app's memory since it started watching");
-    expect(f!.fix[1]!.command).toBe("kubectl -n shop get pvc logs -o 'jsonpath={.spec.storageClassName}'");
+    expect(f!.fix[1]!.command).toBe("kubectl patch pvc logs -n shop --type merge -p '{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"2Gi\"}}}}'");
   });
 
   test('no prediction when it would take longer than a day, when flat or falling, or with too little history', () => {
@@ -42,7 +46,7 @@ describe('trend findings', () => {
     expect(f).toMatchObject({ code: 'claim.over-provisioned', severity: 'info' });
     expect(plainText(f!.cause.en)).toBe('Claim logs used at most 4 % of its 1Gi (50Mi) in the 61 min this app has watched it. That is all it has seen: the history is kept in memory only, so how full it was before is unknown.');
     expect(plainText(f!.cause.ru)).toContain('история хранится только в памяти');
-    expect(f!.evidence[0]).toMatchObject({ value: '50Mi (4 %)' });
+    expect(f!.evidence[0]).toMatchObject({ value: String(50 * MI), note: { en: '50Mi; 4 %; info below 10 % at every measurement', ru: '50 МиБ; 4 %; сведение, если каждое измерение ниже 10 %' } });
     expect(codes(line(50 * MI, 0, 59))).toEqual([]); // under an hour
     expect(codes(line(50 * MI, 0, 5), { overProvisionedMinMs: 5 * 60_000 })).toEqual(['claim.over-provisioned:info']);
     // One measurement at 10 % is enough to say nothing.

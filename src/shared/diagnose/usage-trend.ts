@@ -13,6 +13,8 @@ import { formatBytes, formatBytesIn } from '../quantity';
 import { pointTime, usageTrend } from '../usage/trend';
 import { verbatim } from '../verbatim';
 import { evidence, finding, step, t } from './finding';
+import { sizeEvidence } from './size-evidence';
+import { growClaimStep } from './grow-claim';
 import { command } from './shell-quote';
 
 /** "12 measurements", «12 измерений». */
@@ -41,7 +43,7 @@ const minutesOf = (ms: number) => Math.max(1, Math.round(ms / 60_000));
 function historyEvidence(v: VolumeUsage, points: readonly UsagePoint[], spanMs: number, intervalMs: number | undefined) {
   const minutes = minutesOf(spanMs);
   const every = intervalMs ? Math.round(intervalMs / 1000) : undefined;
-  return evidence(t('History seen', 'Увиденная история'), `${points.length} × ${minutes} min`, {
+  return evidence(t('History seen', 'Увиденная история'), '', {
     source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].usedBytes`,
     note: t(
       `${counted(points.length, MEASUREMENTS).en} over ${minutes} min${every ? `, one every ${every} s` : ''}, kept in this app's memory since it started watching (nothing older is known)`,
@@ -69,19 +71,19 @@ function predictedFull(v: VolumeUsage, points: readonly UsagePoint[], options: U
         `Заявка ${verbatim(v.claim)} росла примерно на ${verbatim(perHourRu)} в час за последние ${minutes} мин: при таком темпе она заполнится примерно через ${hours} ч (сейчас ${verbatim(formatBytesIn(trend.lastUsedBytes, 'ru'))} из ${verbatim(formatBytesIn(trend.capacityBytes, 'ru'))}).`,
       ),
       evidence: [
-        evidence(t('Rate', 'Темп'), `${perHour}/h`, {
+        // Derived, not observed: the figures are words in each language (no value), «188 МиБ в час», «около 9 ч».
+        evidence(t('Rate', 'Темп'), '', {
           source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].usedBytes`,
-          note: t('least-squares line through the kept history', 'прямая наименьших квадратов по сохранённой истории'),
+          note: t(`about ${perHour} an hour: a least-squares line through the kept history`, `около ${perHourRu} в час: прямая наименьших квадратов по сохранённой истории`),
         }),
-        evidence(t('Full in', 'Заполнится через'), `~${hours} h`, { source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].usedBytes, capacityBytes`, note: t(`warning when within ${PREDICTED_FULL_WITHIN_S / 3600} h`, `предупреждение, если меньше ${PREDICTED_FULL_WITHIN_S / 3600} ч`) }),
-        evidence(t('Used', 'Занято'), formatBytes(trend.lastUsedBytes), { source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].usedBytes`, at: new Date(trend.lastAt).toISOString() }),
-        evidence(t('Capacity', 'Ёмкость'), formatBytes(trend.capacityBytes), { source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].capacityBytes` }),
+        evidence(t('Full in', 'Заполнится через'), '', { source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].usedBytes, capacityBytes`, note: t(`about ${hours} h; a warning when within ${PREDICTED_FULL_WITHIN_S / 3600} h`, `около ${hours} ч; предупреждение, если меньше ${PREDICTED_FULL_WITHIN_S / 3600} ч`) }),
+        sizeEvidence(t('Used', 'Занято'), trend.lastUsedBytes, { source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].usedBytes`, at: new Date(trend.lastAt).toISOString() }),
+        sizeEvidence(t('Capacity', 'Ёмкость'), trend.capacityBytes, { source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].capacityBytes` }),
         historyEvidence(v, points, trend.spanMs, options.intervalMs),
       ],
       fix: [
         step(t('Find what writes so much (logs without rotation, a growing queue or cache) and stop it or clean up', 'Найдите, что столько пишет (журналы без ротации, растущая очередь или кэш), и остановите это или уберите данные')),
-        step(t('Grow the claim in time if its class allows expansion (allowVolumeExpansion: true)', 'Вовремя увеличьте заявку, если класс разрешает расширение (allowVolumeExpansion: true)'),
-          command`kubectl -n ${v.namespace} get pvc ${v.claim} -o 'jsonpath={.spec.storageClassName}'`),
+        growClaimStep(v.namespace, v.claim ?? '', trend.capacityBytes),
       ],
     }),
   ];
@@ -109,8 +111,8 @@ function overProvisioned(v: VolumeUsage, points: readonly UsagePoint[], options:
         `Заявка ${verbatim(v.claim)} занимала не больше ${percent} % из ${verbatim(formatBytesIn(most.capacityBytes!, 'ru'))} (${verbatim(formatBytesIn(most.usedBytes, 'ru'))}) за ${minutes} мин, что приложение за ней наблюдает. Это всё, что оно видело: история хранится только в памяти, поэтому заполнение до этого неизвестно.`,
       ),
       evidence: [
-        evidence(t('Most used', 'Максимум занятого'), `${formatBytes(most.usedBytes)} (${percent} %)`, { source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].usedBytes`, at: most.time, note: t(`info below ${OVER_PROVISIONED_PERCENT} % at every measurement`, `сведение, если каждое измерение ниже ${OVER_PROVISIONED_PERCENT} %`) }),
-        evidence(t('Capacity', 'Ёмкость'), formatBytes(most.capacityBytes!), { source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].capacityBytes` }),
+        sizeEvidence(t('Most used', 'Максимум занятого'), most.usedBytes, { source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].usedBytes`, at: most.time, note: t(`${percent} %; info below ${OVER_PROVISIONED_PERCENT} % at every measurement`, `${percent} %; сведение, если каждое измерение ниже ${OVER_PROVISIONED_PERCENT} %`) }),
+        sizeEvidence(t('Capacity', 'Ёмкость'), most.capacityBytes!, { source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].capacityBytes` }),
         historyEvidence(v, measured, spanMs, options.intervalMs),
       ],
       fix: [

@@ -20,7 +20,7 @@ describe('usage findings', () => {
     expect(plainText(f.cause.en)).toBe('Claim logs is 87 % full (900Mi of 1Gi): when it is full, writes fail with "No space left on device".');
     expect(plainText(f.cause.ru)).toContain('Заявка logs заполнена на 87 %');
     expect(f.evidence[0]!.source).toBe('/api/v1/nodes/n1/proxy/stats/summary pods[].volume[pvcRef.name=logs]');
-    expect(f.fix[0]!.command).toBe("kubectl -n shop get pvc logs -o 'jsonpath={.spec.storageClassName}'");
+    expect(f.fix[0]!.command).toBe("kubectl patch pvc logs -n shop --type merge -p '{\"spec\":{\"resources\":{\"requests\":{\"storage\":\"2Gi\"}}}}'");
     expect(f.lesson).toBe('volume-usage');
   });
 
@@ -30,7 +30,7 @@ describe('usage findings', () => {
     expect(codes(report([{ ...cache, usedBytes: 96 * MI, sizeLimitBytes: undefined }]))).toEqual([]);
     const f = diagnoseUsage(report([{ ...cache, usedBytes: 99 * MI }]))[0]!;
     expect(f).toMatchObject({ code: 'pod.emptydir-near-limit', severity: 'problem', object: { kind: 'pods', namespace: 'shop', name: 'web-0' } });
-    expect(f.evidence[1]).toMatchObject({ value: '100Mi', source: 'spec.volumes[name=cache].emptyDir.sizeLimit' });
+    expect(f.evidence[1]).toMatchObject({ value: String(100 * MI), note: { en: '100Mi', ru: '100 МиБ' }, source: 'spec.volumes[name=cache].emptyDir.sizeLimit' });
   });
 
   test("a pod's ephemeral storage against its containers' limits: warning from 85 %, problem from 95 %, with the kubelet's eviction words", () => {

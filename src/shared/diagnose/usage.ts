@@ -24,6 +24,8 @@ import { verbatim } from '../verbatim';
 import { evidence, finding, step, t } from './finding';
 import { diagnoseUsageTrend, type UsageTrendOptions } from './usage-trend';
 import { command } from './shell-quote';
+import { sizeEvidence } from './size-evidence';
+import { growClaimStep } from './grow-claim';
 
 const claimRef = (v: VolumeUsage): ObjectRef => ({ kind: 'persistentvolumeclaims', namespace: v.namespace, name: v.claim ?? '' });
 const podRef = (v: VolumeUsage): ObjectRef => ({ kind: 'pods', namespace: v.namespace, name: v.pod });
@@ -37,9 +39,9 @@ const SOURCE = (node: string) => `/api/v1/nodes/${node}/proxy/stats/summary`;
 function measured(v: VolumeUsage) {
   const at = v.time ? { at: v.time } : {};
   return [
-    evidence(t('Used', 'Занято'), bytes(v.usedBytes), { source: `${SOURCE(v.node)} pods[].volume[name=${v.volume}].usedBytes`, ...at }),
-    evidence(t('Capacity', 'Ёмкость'), bytes(v.capacityBytes), { source: `${SOURCE(v.node)} pods[].volume[name=${v.volume}].capacityBytes` }),
-    evidence(t('Available', 'Свободно'), bytes(v.availableBytes), { source: `${SOURCE(v.node)} pods[].volume[name=${v.volume}].availableBytes` }),
+    sizeEvidence(t('Used', 'Занято'), v.usedBytes, { source: `${SOURCE(v.node)} pods[].volume[name=${v.volume}].usedBytes`, ...at }),
+    sizeEvidence(t('Capacity', 'Ёмкость'), v.capacityBytes, { source: `${SOURCE(v.node)} pods[].volume[name=${v.volume}].capacityBytes` }),
+    sizeEvidence(t('Available', 'Свободно'), v.availableBytes, { source: `${SOURCE(v.node)} pods[].volume[name=${v.volume}].availableBytes` }),
   ];
 }
 
@@ -63,8 +65,7 @@ function claimFindings(v: VolumeUsage, th: UsageThresholds): Finding[] {
         evidence(t('Measured on node', 'Измерено на узле'), v.node, { ref: { kind: 'nodes', name: v.node }, source: 'spec.nodeName' }),
       ],
       fix: [
-        step(t('Grow the claim if its class allows expansion (allowVolumeExpansion: true): raise spec.resources.requests.storage', 'Увеличьте заявку, если класс разрешает расширение (allowVolumeExpansion: true): поднимите spec.resources.requests.storage'),
-          command`kubectl -n ${v.namespace} get pvc ${v.claim} -o 'jsonpath={.spec.storageClassName}'`),
+        growClaimStep(v.namespace, v.claim ?? '', v.capacityBytes),
         step(t('Or free space: delete data the application no longer needs', 'Или освободите место: удалите данные, которые приложению больше не нужны')),
       ],
     }));
@@ -108,8 +109,8 @@ function emptyDirFinding(v: VolumeUsage, th: UsageThresholds): Finding[] {
       `emptyDir ${verbatim(v.volume)} пода ${verbatim(v.pod)} занимает ${verbatim(bytesRu(v.usedBytes))}, ${use} % от sizeLimit ${verbatim(bytesRu(v.sizeLimitBytes))}: при превышении kubelet вытеснит под, и данные emptyDir пропадут вместе с ним.`,
     ),
     evidence: [
-      evidence(t('Used', 'Занято'), bytes(v.usedBytes), { source: `${SOURCE(v.node)} pods[podRef.name=${v.pod}].volume[name=${v.volume}].usedBytes`, ...(v.time ? { at: v.time } : {}) }),
-      evidence(t('sizeLimit', 'sizeLimit'), bytes(v.sizeLimitBytes), { source: `spec.volumes[name=${v.volume}].emptyDir.sizeLimit` }),
+      sizeEvidence(t('Used', 'Занято'), v.usedBytes, { source: `${SOURCE(v.node)} pods[podRef.name=${v.pod}].volume[name=${v.volume}].usedBytes`, ...(v.time ? { at: v.time } : {}) }),
+      sizeEvidence(t('sizeLimit', 'sizeLimit'), v.sizeLimitBytes, { source: `spec.volumes[name=${v.volume}].emptyDir.sizeLimit` }),
       evidence(t('Node', 'Узел'), v.node, { ref: { kind: 'nodes', name: v.node }, source: 'spec.nodeName' }),
     ],
     fix: [
@@ -138,7 +139,7 @@ function ephemeralFinding(v: VolumeUsage, th: UsageThresholds): Finding[] {
       `Под ${verbatim(v.pod)} занимает ${verbatim(bytesRu(v.usedBytes))} эфемерного хранилища, ${use} % от лимита ephemeral-storage его контейнеров ${verbatim(bytesRu(v.sizeLimitBytes))}: считаются записываемые слои и журналы контейнеров и его emptyDir на диске. При превышении лимита kubelet вытеснит под («${verbatim(POD_EPHEMERAL_EVICTED(limit))}»).`,
     ),
     evidence: [
-      evidence(t('Used', 'Занято'), bytes(v.usedBytes), { source: `${SOURCE(v.node)} pods[podRef.name=${v.pod}].ephemeral-storage.usedBytes`, ...(v.time ? { at: v.time } : {}) }),
+      sizeEvidence(t('Used', 'Занято'), v.usedBytes, { source: `${SOURCE(v.node)} pods[podRef.name=${v.pod}].ephemeral-storage.usedBytes`, ...(v.time ? { at: v.time } : {}) }),
       evidence(t('Limit', 'Лимит'), limit, { source: 'spec.containers[].resources.limits.ephemeral-storage' }),
       evidence(t('Node', 'Узел'), v.node, { ref: { kind: 'nodes', name: v.node }, source: 'spec.nodeName' }),
     ],

@@ -20,6 +20,11 @@ import type { KindSyncState } from '../model/status';
 export interface ClusterView {
   /** Milliseconds since the epoch "now" (recordings and tests set it). */
   now(): number;
+  /**
+   * Whether now() is a snapshot's capture time rather than the present: a time before it reads "before the
+   * capture", not "ago" (time-words.ts). Absent: the present.
+   */
+  nowIsCapture?(): boolean;
   /** Whether a kind could be read: rules say "unknown" rather than "missing" when it is forbidden. */
   kindState(kind: Resource): KindSyncState;
   /**

@@ -16,6 +16,7 @@ import { duration, millis, refByName, refTo } from './object-helpers';
 import type { Rule } from './rule';
 import { command } from './shell-quote';
 import type { ClusterView } from './view';
+import { beforeNow } from './time-words';
 
 export function diagnoseAttachments(ctx: DiagnoseContext, pv: PersistentVolume): Finding[] {
   const out: Finding[] = [];
@@ -62,8 +63,8 @@ function detachStuck(view: ClusterView, pv: PersistentVolume, va: VolumeAttachme
   const cause =
     deleting !== undefined
       ? t(
-          `The volume should be detached from node ${verbatim(node)}, which no longer exists: the VolumeAttachment was deleted ${duration(view.now() - deleting).en} ago and stays, because the external-attacher of driver ${verbatim(driver)} has not confirmed the detach${detachError ? `: ${verbatim(detachError)}` : ''}. Until then the volume cannot be attached to another node.`,
-          `Том должен быть отключён от узла ${verbatim(node)}, которого больше нет: VolumeAttachment удалили ${duration(view.now() - deleting).ru} назад, а он остаётся, потому что external-attacher драйвера ${verbatim(driver)} не подтвердил отключение${detachError ? `: ${verbatim(detachError)}` : ''}. До тех пор том нельзя подключить к другому узлу.`,
+          `The volume should be detached from node ${verbatim(node)}, which no longer exists: the VolumeAttachment was deleted ${beforeNow(view, view.now() - deleting).en} and stays, because the external-attacher of driver ${verbatim(driver)} has not confirmed the detach${detachError ? `: ${verbatim(detachError)}` : ''}. Until then the volume cannot be attached to another node.`,
+          `Том должен быть отключён от узла ${verbatim(node)}, которого больше нет: VolumeAttachment удалили ${beforeNow(view, view.now() - deleting).ru}, а он остаётся, потому что external-attacher драйвера ${verbatim(driver)} не подтвердил отключение${detachError ? `: ${verbatim(detachError)}` : ''}. До тех пор том нельзя подключить к другому узлу.`,
         )
       : t(
           `The volume is still attached to node ${verbatim(node)}, which no longer exists, and no detach was asked for: the attach/detach controller detaches it once no pod on that node uses it (the pod garbage collector deletes the pods of a deleted node; a volume it still believes mounted there is detached by force after 6 min). Until then the volume cannot be attached to another node.`,
@@ -106,7 +107,7 @@ function attachmentEvidence(view: ClusterView, va: VolumeAttachment, gone: boole
   const ref = refTo('volumeattachments', va);
   const node = va.spec?.nodeName ?? '';
   return [
-    evidence(t('VolumeAttachment', 'VolumeAttachment'), va.metadata?.name ?? '', { ref, source: 'metadata.name', note: t(`created ${duration(attachWaitMs(view, va)).en} ago`, `создан ${duration(attachWaitMs(view, va)).ru} назад`) }),
+    evidence(t('VolumeAttachment', 'VolumeAttachment'), va.metadata?.name ?? '', { ref, source: 'metadata.name', note: t(`created ${beforeNow(view, attachWaitMs(view, va)).en}`, `создан ${beforeNow(view, attachWaitMs(view, va)).ru}`) }),
     evidence(t('Attacher', 'Attacher'), va.spec?.attacher ?? '', { ref, source: 'spec.attacher' }),
     evidence(t('Node', 'Узел'), node, { ref: refByName('nodes', node), source: 'spec.nodeName', ...(gone ? { note: t('does not exist', 'не существует') } : {}) }),
   ];

@@ -16,6 +16,7 @@ import { healthEvidence } from './provisioners';
 import { forgetClaimUidStep, removeClaimRefStep } from './volume-fixes';
 import { detachStuckOnGoneNode } from './attachment-facts';
 import type { Rule } from './rule';
+import { beforeNow } from './time-words';
 
 /** Where the data of a volume lives, for the user to look at before reusing or deleting it. */
 export function volumeSource(pv: PersistentVolume): string {
@@ -70,7 +71,7 @@ function byPhase(ctx: DiagnoseContext, pv: PersistentVolume): Finding[] {
         finding({
           code: 'volume.available-unused',
           object: ref,
-          cause: t(`The volume is Available: no claim uses it (created ${duration(ageOf(view, pv)).en} ago).`, `Том свободен (Available): его не использует ни одна заявка (создан ${duration(ageOf(view, pv)).ru} назад).`),
+          cause: t(`The volume is Available: no claim uses it (created ${beforeNow(view, ageOf(view, pv)).en}).`, `Том свободен (Available): его не использует ни одна заявка (создан ${beforeNow(view, ageOf(view, pv)).ru}).`),
           evidence: [facts, source],
           fix: [step(t('A claim binds it if it asks for the same class, no more than its capacity and a subset of its access modes', 'Заявка получит его, если просит тот же класс, не больше его ёмкости и только его режимы доступа'))],
         }),

@@ -58,4 +58,29 @@ describe('change notices faster than a fetch', () => {
     expect(screen.fetches()).toBe(2);
     screen.unsubscribe();
   });
+
+  it('forget a query removed while a refetch was owed to it (a closed cluster): no extra fetch for a later one', async () => {
+    const first = claimsOnScreen(30);
+    await vi.advanceTimersByTimeAsync(40);
+    first.cluster.version = 1;
+    change(first.client, 1);
+    change(first.client, 2);
+    first.unsubscribe();
+    first.client.removeQueries({ queryKey: keys.rowsPage({ clusterId: 'a', table: 'claims' }, 0) });
+    await vi.advanceTimersByTimeAsync(100);
+    // The same key again, in the same client: one fetch, the owed one was dropped with the query.
+    let fetches = 0;
+    const observer = new QueryObserver(first.client, {
+      queryKey: keys.rowsPage({ clusterId: 'a', table: 'claims' }, 0),
+      queryFn: () => {
+        fetches += 1;
+        return new Promise<number>((resolve) => setTimeout(() => resolve(9), 30));
+      },
+    });
+    const stop = observer.subscribe(() => {});
+    await vi.advanceTimersByTimeAsync(200);
+    expect(observer.getCurrentResult().data).toBe(9);
+    expect(fetches).toBe(1);
+    stop();
+  });
 });

@@ -24,6 +24,11 @@ function owed(client: QueryClient): Set<string> {
   again.set(client, fresh);
   set = fresh;
   client.getQueryCache().subscribe((event) => {
+    // A query removed while owed (its cluster closed, garbage-collected) owes nothing: forget it.
+    if (event.type === 'removed') {
+      fresh.delete(event.query.queryHash);
+      return;
+    }
     if (event.type !== 'updated' || !fresh.has(event.query.queryHash)) return;
     if (event.query.state.fetchStatus !== 'idle') return;
     fresh.delete(event.query.queryHash);
@@ -38,6 +43,7 @@ function owed(client: QueryClient): Set<string> {
  */
 export function invalidateUnstarved(client: QueryClient, filters: InvalidateQueryFilters): void {
   const set = owed(client);
-  for (const query of client.getQueryCache().findAll({ ...filters, fetchStatus: 'fetching' })) set.add(query.queryHash);
+  // A paused fetch (offline, or between retries) is in flight too: its answer may predate the change.
+  for (const query of client.getQueryCache().findAll(filters)) if (query.state.fetchStatus !== 'idle') set.add(query.queryHash);
   void client.invalidateQueries(filters, { cancelRefetch: false });
 }

@@ -40,8 +40,10 @@ export function SidePanel({ id, limits, minContent, className, label, testId, ch
     if (e.button !== 0) return;
     e.preventDefault();
     e.currentTarget.setPointerCapture(e.pointerId);
-    drag.current = { x: e.clientX, width };
-    setDragging(width);
+    // From the width the user chose, not the narrower one drawn where room is short: a click on the handle must
+    // not save the narrowed width over theirs (review of T8-4).
+    drag.current = { x: e.clientX, width: chosen };
+    setDragging(chosen);
   };
   const onPointerMove = (e: PointerEvent<HTMLDivElement>) => {
     // The handle is on the left edge: moving left widens the panel.
@@ -55,7 +57,8 @@ export function SidePanel({ id, limits, minContent, className, label, testId, ch
   };
   const onKeyDown = (e: KeyboardEvent<HTMLDivElement>) => {
     const next: Record<string, number> = {
-      ArrowLeft: width + KEY_STEP,
+      // Steps from the drawn width: narrowing is seen at once; widening past the room keeps the user's width.
+      ArrowLeft: Math.max(chosen, width + KEY_STEP),
       ArrowRight: width - KEY_STEP,
       Home: limits.max,
       End: limits.min,

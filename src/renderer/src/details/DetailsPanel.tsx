@@ -196,7 +196,7 @@ function ObjectBody({ target, kind, current: asked, setTab, title }: { target: O
         (data.missing ? (
           <div className="detail-missing" data-testid="details-missing">
             <p className="tone-text-bad">{t('details.missingObject', { kind, name: refKey(target) })}</p>
-            <p className="muted">{t('details.missingRelated')}</p>
+            <p className="muted">{t('details.missingRelated', { tab: t('details.related') })}</p>
           </div>
         ) : (
           <>

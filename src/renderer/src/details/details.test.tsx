@@ -274,3 +274,15 @@ describe("a provisioner's pods, when none is seen", () => {
     expect((await screen.findByTestId('provisioner-pods-none')).textContent).toContain(words);
   });
 });
+
+describe('an object that does not exist', () => {
+  it('points to the Related tab by the name the tab has (trial 9 of issue 8: it said «Связи», the tab is «Связанные»)', async () => {
+    const api = createFakeApi();
+    api.getObject = (req) => Promise.resolve({ ...stuckClaim(req.ref), missing: true, summary: [], findings: [] });
+    renderWithApp(<App />, { api, view: opened(), lang: 'ru' });
+    const missing = await screen.findByTestId('details-missing');
+    const tab = screen.getByTestId('details-tab-related').textContent?.replace(/\d+$/, '').trim();
+    expect(tab).toBeTruthy();
+    expect(missing.textContent).toContain(`«${tab}»`);
+  });
+});

@@ -382,7 +382,7 @@ export const en = {
   'details.summary': 'Summary',
   'details.path': 'Path taken',
   'details.missingObject': '{kind} "{name}" does not exist in this cluster.',
-  'details.missingRelated': 'Related lists what refers to it.',
+  'details.missingRelated': '{tab} lists what refers to it.',
   'details.hints': 'Hints',
   'details.noSummary': 'Nothing to summarise for this object.',
   'yaml.copyLabel': 'Copy the YAML of {name}',

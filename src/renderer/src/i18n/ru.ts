@@ -385,7 +385,7 @@ export const ru: Record<MessageKey, string> = {
   'details.summary': 'Сводка',
   'details.path': 'Пройденный путь',
   'details.missingObject': '{kind} «{name}» в этом кластере нет.',
-  'details.missingRelated': 'Во вкладке «Связи» — объекты, которые на него ссылаются.',
+  'details.missingRelated': 'Во вкладке «{tab}» — объекты, которые на него ссылаются.',
   'details.hints': 'Подсказки',
   'details.noSummary': 'Для этого объекта сводки нет.',
   'yaml.copyLabel': 'Скопировать YAML объекта {name}',

@@ -1,0 +1,34 @@
+/**
+ * The step that grows a claim running out of space, with the command that does it: `kubectl patch` of
+ * spec.resources.requests.storage to twice the capacity (whole GiB), for the user to run. Trial 9 of issue 8: the
+ * step said «поднимите spec.resources.requests.storage» and offered only a read-only `kubectl get`, which a student
+ * copied expecting a fix. Expansion works only where the class allows it (allowVolumeExpansion: true; upstream:
+ * plugin/pkg/admission/storage/persistentvolume/resize/admission.go) and a claim never shrinks, so the text says both.
+ */
+import type { FixStep } from '../model/findings';
+import { step, t } from './finding';
+import { command } from './shell-quote';
+
+const GI = 2 ** 30;
+
+/** The size to grow to: twice `capacityBytes`, rounded up to whole GiB ("2Gi"); undefined when not measured. */
+export function grownSize(capacityBytes: number | undefined): string | undefined {
+  if (capacityBytes === undefined || !(capacityBytes > 0)) return undefined;
+  return `${Math.max(1, Math.ceil((capacityBytes * 2) / GI))}Gi`;
+}
+
+/** The fix step for claim `namespace/name` of `capacityBytes` (bytes, as measured). */
+export function growClaimStep(namespace: string, name: string, capacityBytes: number | undefined): FixStep {
+  const size = grownSize(capacityBytes);
+  const text = size
+    ? t(
+        `Grow the claim, e.g. to ${size}, if its class allows expansion (allowVolumeExpansion: true); a claim cannot be shrunk later`,
+        `Увеличьте заявку, например до ${size}, если класс разрешает расширение (allowVolumeExpansion: true); уменьшить её потом нельзя`,
+      )
+    : t(
+        'Grow the claim if its class allows expansion (allowVolumeExpansion: true): raise spec.resources.requests.storage; a claim cannot be shrunk later',
+        'Увеличьте заявку, если класс разрешает расширение (allowVolumeExpansion: true): поднимите spec.resources.requests.storage; уменьшить её потом нельзя',
+      );
+  const patch = `{"spec":{"resources":{"requests":{"storage":"${size ?? '<new size>'}"}}}}`;
+  return step(text, command`kubectl patch pvc ${name} -n ${namespace} --type merge -p ${patch}`);
+}
