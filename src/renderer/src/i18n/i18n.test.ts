@@ -72,6 +72,15 @@ describe('translate', () => {
     expect(translate('ru', 'table.rows', { n: 12345 })).toBe('Строк: 12\u00a0345');
   });
 
+  it('writes a number given to a plain argument in the UI language, as {n, number} would (T8-18: «3013 заявок»)', () => {
+    expect(translate('en', 'overview.groupLink', { n: 3013, table: 'Claims' })).toBe('Show these 3,013 in Claims');
+    expect(translate('ru', 'overview.groupLink', { n: 3013, table: 'Заявки' })).toContain('3\u00a0013');
+    expect(translate('ru', 'overview.showingOf', { shown: 20, total: 3013, table: 'Заявки' })).toContain('3\u00a0013');
+    // A string argument is left as it is, and a plural still reads its number.
+    expect(translate('en', 'overview.groupLink', { n: '3013', table: 'Claims' })).toBe('Show these 3013 in Claims');
+    expect(translate('ru', 'init.restarts', { n: 1021 })).toBe('1\u00a0021 перезапуск');
+  });
+
   it('keeps angle brackets and quotes as text', () => {
     expect(translate('en', 'app.openSnapshotHint')).toContain('`kse snapshot`');
   });

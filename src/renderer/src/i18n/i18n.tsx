@@ -6,6 +6,7 @@
  * The language defaults to the system's (navigator.language), can be switched, and is remembered.
  */
 import { IntlMessageFormat } from 'intl-messageformat';
+import { TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
 import { createContext, Fragment, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import type { Lang } from '../../../shared/model/findings';
 import { en, type MessageKey } from './en';
@@ -18,18 +19,65 @@ const STORAGE_KEY = 'kse.lang';
 /** Values of a message's arguments: numbers stay numbers so that plurals and `{n, number}` can use them. */
 export type Params = Record<string, string | number>;
 
-/** Compiled messages, one per language and key (compiling parses the ICU text once). */
-const compiled = new Map<string, IntlMessageFormat>();
+/** A compiled message and the names of its arguments used only plainly (`{n}`: no number, plural or select). */
+interface Compiled {
+  message: IntlMessageFormat;
+  plain: ReadonlySet<string>;
+}
 
-function compile(lang: Lang, key: MessageKey): IntlMessageFormat {
-  const id = `${lang}:${key}`;
-  let message = compiled.get(id);
-  if (!message) {
-    // ignoreTag: texts such as "<namespace>" are literal text here, not rich-text tags.
-    message = new IntlMessageFormat(DICTIONARIES[lang][key], lang, undefined, { ignoreTag: true });
-    compiled.set(id, message);
+/** Compiled messages, one per language and key (compiling parses the ICU text once). */
+const compiled = new Map<string, Compiled>();
+
+/** Adds the names of `elements`' plain and formatted arguments, nested options included. */
+function collectArguments(elements: readonly MessageFormatElement[], plain: Set<string>, formatted: Set<string>): void {
+  for (const element of elements) {
+    if (element.type === TYPE.argument) plain.add(element.value);
+    else if (element.type === TYPE.number || element.type === TYPE.date || element.type === TYPE.time) formatted.add(element.value);
+    else if (element.type === TYPE.plural || element.type === TYPE.select) {
+      formatted.add(element.value);
+      for (const option of Object.values(element.options)) collectArguments(option.value, plain, formatted);
+    } else if (element.type === TYPE.tag) collectArguments(element.children, plain, formatted);
   }
-  return message;
+}
+
+function compile(lang: Lang, key: MessageKey): Compiled {
+  const id = `${lang}:${key}`;
+  let entry = compiled.get(id);
+  if (!entry) {
+    // ignoreTag: texts such as "<namespace>" are literal text here, not rich-text tags.
+    const message = new IntlMessageFormat(DICTIONARIES[lang][key], lang, undefined, { ignoreTag: true });
+    const plain = new Set<string>();
+    const formatted = new Set<string>();
+    collectArguments(message.getAst(), plain, formatted);
+    for (const name of formatted) plain.delete(name);
+    entry = { message, plain };
+    compiled.set(id, entry);
+  }
+  return entry;
+}
+
+const GROUPED = new Map<Lang, Intl.NumberFormat>();
+
+/**
+ * `params` with each number given to a plain `{n}` written in the UI language («3 013», "3,013"): ICU writes a
+ * plain argument with String(), so a count said "3013" in both languages wherever a message forgot `{n, number}`
+ * (trial 8 of issue 8, T8-18). Arguments a plural or `{n, number}` reads stay numbers.
+ */
+function withGroupedNumbers<V>(lang: Lang, plain: ReadonlySet<string>, params: Record<string, V | number> | undefined): Record<string, V | number | string> | undefined {
+  if (!params || plain.size === 0) return params;
+  let out: Record<string, V | number | string> | undefined;
+  for (const name of plain) {
+    const value = params[name];
+    if (typeof value !== 'number' || !Number.isFinite(value)) continue;
+    let format = GROUPED.get(lang);
+    if (!format) {
+      format = new Intl.NumberFormat(lang, { maximumFractionDigits: 20 });
+      GROUPED.set(lang, format);
+    }
+    out ??= { ...params };
+    out[name] = format.format(value);
+  }
+  return out ?? params;
 }
 
 /**
@@ -39,7 +87,8 @@ function compile(lang: Lang, key: MessageKey): IntlMessageFormat {
  */
 export function translate(lang: Lang, key: MessageKey, params?: Params): string {
   try {
-    return String(compile(lang, key).format(params));
+    const { message, plain } = compile(lang, key);
+    return String(message.format(withGroupedNumbers(lang, plain, params)));
   } catch (error) {
     console.error(`i18n: cannot format ${lang}:${key}`, error);
     return key;
@@ -73,7 +122,8 @@ export type RichParams = Record<string, ReactNode>;
 export function translateRich(lang: Lang, key: MessageKey, params: RichParams): ReactNode {
   let parts: ReactNode;
   try {
-    parts = compile(lang, key).format<ReactNode>(params as Record<string, ReactNode>) as ReactNode;
+    const { message, plain } = compile(lang, key);
+    parts = message.format<ReactNode>(withGroupedNumbers(lang, plain, params as Record<string, ReactNode>)) as ReactNode;
   } catch (error) {
     console.error(`i18n: cannot format ${lang}:${key}`, error);
     return key;
