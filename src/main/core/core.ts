@@ -24,7 +24,7 @@ export interface CoreOptions {
   resourcesDir: string;
   version: string;
   transport: 'ipc' | 'web';
-  /** Milliseconds between notice batches (default 250). */
+  /** Least milliseconds between notice batches (default NOTICE_INTERVAL_MS, 100; a change after a quiet interval goes out at once). */
   noticeIntervalMs?: number;
   /** Per-method time limits in milliseconds (defaults below). */
   timeouts?: Partial<Record<MethodName, number>>;
@@ -73,7 +73,7 @@ export class Core {
 
   constructor(private readonly options: CoreOptions) {
     this.usageSettings = options.usageSettings ?? new UsageSettingsInMemory();
-    this.notices = new NoticeBatcher(options.noticeIntervalMs ?? 250);
+    this.notices = new NoticeBatcher(options.noticeIntervalMs);
     this.registry = new ClusterRegistry(options.deps, (notice) => this.notices.push(notice));
     this.fleet = new FleetWatch(this.registry, {
       ...(options.fleetChoices ? { choices: options.fleetChoices } : {}),

@@ -7,8 +7,43 @@ function manualScheduler() {
   const scheduler: Scheduler = {
     setTimeout: (fn) => pending.push(fn),
     clearTimeout: () => undefined,
+    now: () => 0,
   };
   return { scheduler, fire: () => pending.splice(0).forEach((fn) => fn()), pending };
+}
+
+/** A scheduler on a fake clock: timers fire when `advance` passes their time. */
+function clockScheduler() {
+  let now = 0;
+  const timers: { at: number; fn: () => void; id: number }[] = [];
+  let nextId = 0;
+  const waits: number[] = [];
+  const scheduler: Scheduler = {
+    setTimeout: (fn, ms) => {
+      waits.push(ms);
+      const id = nextId++;
+      timers.push({ at: now + ms, fn, id });
+      return id;
+    },
+    clearTimeout: (id) => {
+      const i = timers.findIndex((t) => t.id === id);
+      if (i >= 0) timers.splice(i, 1);
+    },
+    now: () => now,
+  };
+  const advance = (ms: number) => {
+    const until = now + ms;
+    for (;;) {
+      timers.sort((a, b) => a.at - b.at);
+      const next = timers[0];
+      if (!next || next.at > until) break;
+      timers.shift();
+      now = next.at;
+      next.fn();
+    }
+    now = until;
+  };
+  return { scheduler, advance, waits };
 }
 
 describe('NoticeBatcher', () => {
@@ -66,5 +101,26 @@ describe('NoticeBatcher', () => {
     batcher.push({ type: 'clusters' });
     fire();
     expect(seen).toHaveLength(2);
+  });
+
+  it('tells a change after a quiet interval at once, and one per interval during a stream (a leading-edge throttle)', () => {
+    const { scheduler, advance, waits } = clockScheduler();
+    const batcher = new NoticeBatcher(100, scheduler);
+    const seenAt: number[] = [];
+    batcher.subscribe(() => seenAt.push(scheduler.now()));
+    const change = (revision: number) => batcher.push({ type: 'changed', clusterId: 'a', kinds: ['pods'], tables: ['pods'], revision });
+    // Quiet, then one change: out on the next turn, not an interval later (a trailing-only timer waited 100 ms).
+    advance(1_000);
+    change(1);
+    expect(waits).toEqual([0]);
+    advance(0);
+    expect(seenAt).toEqual([1_000]);
+    // A stream of a change every 10 ms for 300 ms: one flush per 100 ms, each change waiting at most 100 ms.
+    for (let i = 0; i < 30; i += 1) {
+      advance(10);
+      change(2 + i);
+    }
+    advance(200);
+    expect(seenAt).toEqual([1_000, 1_100, 1_200, 1_300, 1_400]);
   });
 });

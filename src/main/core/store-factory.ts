@@ -21,7 +21,7 @@ export function storeClock(info: ClusterInfo, source: ClusterSource, wallClock: 
 
 export function createClusterStore(info: ClusterInfo, source: ClusterSource): ClusterStorePort {
   const now = storeClock(info, source);
-  // The core batches notices again (every 250 ms): the store's own batch can be short.
+  // The core batches notices again (at most one flush per 100 ms, NoticeBatcher): the store's own batch can be short.
   // A snapshot's texts word times as the UI does for it: "4 s before the capture", not "4 s ago".
   return new ClusterStore(info.id, { ...(now ? { now } : {}), nowIsCapture: info.source === 'snapshot' });
 }
