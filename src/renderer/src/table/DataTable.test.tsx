@@ -5,6 +5,7 @@ import { cleanup } from '@testing-library/react';
 import { createFakeApi } from '../testing/fake-api';
 import { renderWithApp } from '../testing/render';
 import { DataTable } from './DataTable';
+import { TABLES } from '../tables/registry';
 
 afterEach(cleanup);
 
@@ -28,6 +29,25 @@ describe('DataTable', () => {
     expect(rendered.length).toBeLessThan(100);
     const requests = api.calls.filter((c) => c.method === 'listRows').map((c) => c.req as { limit: number });
     expect(requests.every((r) => r.limit <= 200)).toBe(true);
+  });
+
+  it('renders no row again when the table re-renders with the same rows (scrolling and notices re-render it often)', async () => {
+    const name = TABLES.claims.columns.find((c) => c.id === 'name')!;
+    const value = vi.spyOn(name, 'value');
+    try {
+      const props = { query: { clusterId: 'demo', table: 'claims' as const }, onOpen: () => undefined, onSort: () => undefined, filtered: false };
+      const { rerender } = renderWithApp(<DataTable {...props} label="Claims" />);
+      await screen.findAllByTestId('table-row');
+      await waitFor(() => expect(value.mock.calls.length).toBeGreaterThan(0));
+      // Let the first layout settle (widths measured, pages landed), then count.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      const before = value.mock.calls.length;
+      rerender(<DataTable {...props} label="Claims, again" />);
+      await screen.findByRole('grid', { name: 'Claims, again' });
+      expect(value.mock.calls.length).toBe(before);
+    } finally {
+      value.mockRestore();
+    }
   });
 
   it('moves with arrow keys and opens the active row with Enter', async () => {

@@ -4,13 +4,11 @@
  * arrow keys move the active row, Enter opens its details, headers sort (aria-sort).
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useId, useRef, useState, type KeyboardEvent } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState, type KeyboardEvent } from 'react';
 import type { TargetRef } from '../../../shared/model/refs';
-import { targetNamespace } from '../state/target';
 import { refKey, sameRef } from '../../../shared/model/refs';
 import type { TableId } from '../../../shared/model/rows';
 import type { RowsQuery } from '../api/queries';
-import { BidiText } from '../components/BidiText';
 import { StateMessage } from '../components/StateMessage';
 import { useI18n } from '../i18n/i18n';
 import { useNow } from '../state/clock';
@@ -18,10 +16,10 @@ import { decorationOf, estimateHeaderWidth, gridTemplate, layoutInputs, leadingC
 import { layoutColumns } from '../tables/column-layout';
 import { growStableWidths, nextStableWidths, type StableWidthsState } from '../tables/stable-widths';
 import { browserMeasure, estimateWidth } from '../format/fit-text';
-import { MiddleText } from '../components/MiddleText';
 import { rowKey, rowRef, TABLES, type AnyRow } from '../tables/registry';
 import { NO_CHOICES } from './column-prefs';
 import { GridHeader } from './GridHeader';
+import { GridRow, type ShownColumn } from './GridRow';
 import { useElementWidth } from './use-element-width';
 import { usePagedRows } from './use-paged-rows';
 import { useSelectedRow } from './use-selected-row';
@@ -94,14 +92,15 @@ export function DataTable({
       if (fontFamily) setFamily(fontFamily);
     }
   }, []);
-  const measure = browserMeasure(font);
+  // Kept while the font is the same: the rows' memo compares the context that holds it.
+  const measure = useMemo(() => browserMeasure(font), [font]);
   // Header labels are 12 px semibold (table.css .grid-head .cell): measured in that font, not estimated.
   const headerMeasure = browserMeasure(`600 12px ${family}`, estimateHeaderWidth);
   // Chips (findings, verdicts) are 11 px (controls.css); a verdict's semibold is within the chip's decoration width.
   const chipMeasure = browserMeasure(`11px ${family}`, (text) => (estimateWidth(text) * 11) / 13);
   // A verdict chip before a name (Column.leadingChip) has no decoration to hide its semibold in: measured in it.
   const leadingChipMeasure = browserMeasure(`600 11px ${family}`, (text) => (estimateWidth(text) * 11.5) / 13);
-  const ctx: ColumnContext = { t, lang, now, measure };
+  const ctx = useMemo<ColumnContext>(() => ({ t, lang, now, measure }), [t, lang, now, measure]);
   const available = useElementWidth(scrollElement, UNMEASURED_WIDTH);
   const gridId = useId();
   const [active, setActive] = useState(0);
@@ -214,8 +213,19 @@ export function DataTable({
   const noData = lastNoData.current.filter((id) => !(choices.shown ?? []).includes(id));
   const effective = noData.length === 0 ? choices : { ...choices, hidden: [...choices.hidden, ...noData] };
   const layout = layoutColumns(layoutInputs(columns, effective, (c) => t(c.label), wanted, headerMeasure), available);
-  const byId = new Map(columns.map((c) => [c.id, c]));
-  const shown = layout.columns.map((l) => ({ ...byId.get(l.id)!, layoutWidth: l.width }));
+  // The same columns at the same widths keep one array, so rows that did not change are not rendered again.
+  const layoutKey = layout.columns.map((l) => `${l.id}:${l.width}`).join('|');
+  const shown = useMemo<ShownColumn[]>(() => {
+    const byId = new Map(columns.map((c) => [c.id, c]));
+    return layout.columns.map((l) => ({ ...byId.get(l.id)!, layoutWidth: l.width }));
+    // layoutKey says everything of layout.columns that the array holds.
+  }, [columns, layoutKey]); // eslint-disable-line react-hooks/exhaustive-deps
+  const onOpenRef = useRef(onOpen);
+  onOpenRef.current = onOpen;
+  const onPick = useCallback((index: number, ref: TargetRef | undefined) => {
+    setActive(index);
+    if (ref) onOpenRef.current(ref);
+  }, []);
   const template = gridTemplate(layout.columns);
   const width = `max(100%, ${layout.width}px)`;
   const tableName = t(spec.label);
@@ -278,46 +288,24 @@ export function DataTable({
             {items.map((item) => {
               const row = rows.rowAt(item.index);
               const ref = row && rowRef(row);
-              const isSelected = Boolean(ref && selected && sameRef(ref, selected));
-              const isNew = Boolean(row && newRows.marked.has(rowKey(row)));
               return (
-                <div
+                <GridRow
                   key={row ? rowKey(row) : `loading-${item.index}`}
-                  id={`${gridId}-r${item.index}`}
-                  role="row"
-                  aria-rowindex={item.index + 2}
-                  aria-selected={isSelected}
-                  data-testid="table-row"
-                  data-name={ref?.name}
-                  data-namespace={ref && targetNamespace(ref)}
-                  data-new={isNew ? 'true' : undefined}
-                  className={`grid-row${item.index === active ? ' active' : ''}${isSelected ? ' selected' : ''}${isNew ? ' is-new' : ''}`}
-                  style={{ gridTemplateColumns: template, width, transform: `translateY(${item.start}px)`, height: ROW_HEIGHT }}
-                  onClick={() => {
-                    setActive(item.index);
-                    if (ref) onOpen(ref);
-                  }}
-                >
-                  {row
-                    ? shown.map((column) => {
-                        const text = column.value(row, ctx);
-                        // The cell's padding is 8 px a side.
-                        const room = column.layoutWidth - 16;
-                        return (
-                          <div
-                            key={column.id}
-                            role="gridcell"
-                            className={column.align === 'end' ? 'cell end' : 'cell'}
-                            title={column.title?.(row, ctx) ?? (text || undefined)}
-                            translate={column.uiText ? undefined : 'no'}
-                            data-column={column.id}
-                          >
-                            {column.render ? column.render(row, ctx, room) : column.middle ? <MiddleText text={text} room={room} measure={ctx.measure} /> : <BidiText text={text} />}
-                          </div>
-                        );
-                      })
-                    : <div role="gridcell" className="cell muted">{t('table.loadingRow')}</div>}
-                </div>
+                  row={row}
+                  index={item.index}
+                  start={item.start}
+                  height={ROW_HEIGHT}
+                  gridId={gridId}
+                  template={template}
+                  width={width}
+                  columns={shown}
+                  ctx={ctx}
+                  active={item.index === active}
+                  selected={Boolean(ref && selected && sameRef(ref, selected))}
+                  isNew={Boolean(row && newRows.marked.has(rowKey(row)))}
+                  loadingText={t('table.loadingRow')}
+                  onPick={onPick}
+                />
               );
             })}
           </div>
