@@ -93,6 +93,8 @@ async function expectStableColumns(page: Page, table: TablePage, view: TableView
   await expect(table.rows.last()).toBeVisible();
   expect(await columnLayout(table), `${view}: columns after scrolling to the end`).toEqual(before);
   await page.keyboard.press('Home');
+  // Back at the top before the next step clicks "the first row" (a click during the scroll lands on another one).
+  await expect.poll(() => table.scroller.evaluate((g) => g.scrollTop)).toBe(0);
 }
 
 /** Every header cell starts and ends where the cells of its column do (px, half a pixel of slack). */
@@ -150,7 +152,9 @@ for (const screen of SCREENS) {
           await expectNoEmptyChips(table, view);
           await shot(`tables-${view}-${screen.name}-${lang}`);
           await expectStableColumns(page, table, view);
-          if (DIAGNOSED.has(view)) await table.header('badge').getByRole('button').click();
+          // No sort is toggled here: a toggle raced the next step's click on the first row. On a loaded machine the
+          // click could land on the old first row before the new order did, and the table then scrolled to the
+          // selected row at its new place, so no first row was in view (seen at 1440x900 ru, load 17).
         });
         await test.step(`${view} with the details panel`, async () => {
           const table = app.table(view);
