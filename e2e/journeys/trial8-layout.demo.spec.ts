@@ -163,6 +163,29 @@ test('T8-5: side by side, each view strip is one row, and every view is reachabl
     for (let i = 0; i < count; i++) await page.keyboard.press('Tab');
     await expect(panel, 'the menu closes on focusout').toBeHidden();
   });
+  await test.step('a pane a few px narrower again (a count a digit wider) moves no view back to the menu (trial 9)', async () => {
+    await showView(right, 'claims');
+    const strip = right.locator('.view-nav');
+    const ids = () => strip.locator(':scope > .nav-item').evaluateAll((all) => all.map((e) => e.getAttribute('data-testid') ?? ''));
+    const settle = () => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+    const start = await ids();
+    // Widen the window 2 px at a time (each pane 1 px) until a view comes back from the menu to the strip.
+    let width = 1280;
+    let back: string[] = start;
+    while (width < 1640 && back.length <= start.length) {
+      width += 2;
+      await page.setViewportSize({ width, height: 720 });
+      await settle();
+      back = await ids();
+    }
+    expect(back.length, 'not vacuous: a view came back to the strip as the pane widened').toBeGreaterThan(start.length);
+    // 4 px narrower (each pane 2 px, about a digit less room when a count grows): the strip stays as it is.
+    await page.setViewportSize({ width: width - 4, height: 720 });
+    await settle();
+    await page.waitForTimeout(300);
+    expect(await ids(), 'the strip after 2 px less room').toEqual(back);
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
   // Every view is reachable, and shown when chosen, from the strip or its menu.
   for (const view of ['overview', 'claims', 'volumes', 'classes', 'provisioners', 'pods', 'snapshots', 'nodes', 'capacities', 'attributesclasses', 'events', 'graph', 'exercises'] as const) {
     await showView(right, view as NavView);

@@ -86,6 +86,33 @@ describe('picking a view from the menu (trial 9)', () => {
     expect(displacedPicked.menu).toEqual([2, 4, 5, 6, 7]);
   });
 
+  it('the current view in the slot stays there when the ranks change under it (counts arriving)', () => {
+    const fits = eight.map((f, i) => (i === 6 ? { ...f, width: 200 } : f));
+    // View 3, displaced by the slot, picked: it takes the slot.
+    const picked = stripLayout(560, fits, 60, 4, 3, stripLayout(560, fits, 60, 4, 6, stripLayout(560, fits, 60, 4, 0)));
+    expect(stripOrder(8, picked)).toEqual([0, 1, 3]);
+    // A count arrives beside view 0, wide enough for the ranks to be worked out again (one view fewer fits):
+    // view 3 keeps the last slot and view 2, displaced before, stays in the menu.
+    const wider = fits.map((f, i) => (i === 0 ? { ...f, width: 190 } : f));
+    const after = stripLayout(560, wider, 60, 4, 3, picked);
+    expect(after.byRank).not.toEqual(picked.byRank);
+    expect(stripOrder(8, after)).toEqual([0, 1, 3]);
+    // A count narrower by much more (the ranks now keep view 3 and 4 on the strip): view 3 is still in the slot.
+    const narrower = fits.map((f, i) => (i === 0 ? { ...f, width: 40 } : f));
+    const roomy = stripLayout(560, narrower, 60, 4, 3, picked);
+    expect(roomy.byRank).toEqual([5, 6, 7]);
+    expect(stripOrder(8, roomy).at(-1)).toBe(3);
+  });
+
+  it('a view displaced by the slot comes back only with room to spare', () => {
+    const fits = eight.map((f, i) => (i === 6 ? { ...f, width: 200 } : f));
+    const picked = stripLayout(560, fits, 60, 4, 6, stripLayout(560, fits, 60, 4, 0));
+    expect(stripOrder(8, picked)).toEqual([0, 1, 6]);
+    // [0, 1, 2, 6] needs 300 + 200 + 12 + 64 = 576 px: at 580 it would fit, but not with room to spare.
+    expect(stripOrder(8, stripLayout(580, fits, 60, 4, 6, picked))).toEqual([0, 1, 6]);
+    expect(stripOrder(8, stripLayout(600, fits, 60, 4, 6, picked))).toEqual([0, 1, 2, 6]);
+  });
+
   it('a wide picked view displaces what it needs from the end of the strip, never the current view', () => {
     const fits = eight.map((f, i) => (i === 7 ? { ...f, width: 190 } : f));
     const picked = stripLayout(560, fits, 60, 4, 7, stripLayout(560, fits, 60, 4, 0));

@@ -91,16 +91,24 @@ export function stripLayout(
     itemsToMenu(available - NAV_HYSTERESIS_PX, items, moreWidth, gap, -1).length >= previous.byRank.length;
   const byRank = keepPrevious ? [...previous.byRank] : itemsToMenu(available, items, moreWidth, gap, -1);
   if (byRank.length === 0) return { byRank, menu: [], promoted: -1 };
-  // The current view takes the slot when it is not on the strip: by rank, or displaced there by the slot before.
-  const promoted = byRank.includes(current) || previous.menu.includes(current) ? current : byRank.includes(previous.promoted) ? previous.promoted : -1;
+  // The current view takes the slot when it is not on the strip: by rank, displaced there by the slot before, or
+  // already in the slot (it stays there when the ranks change under it: counts arriving).
+  const inSlot = byRank.includes(current) || previous.menu.includes(current) || previous.promoted === current;
+  const promoted = inSlot ? current : byRank.includes(previous.promoted) ? previous.promoted : -1;
   if (promoted < 0) return { byRank, menu: byRank, promoted };
   const strip = visibleBy(byRank).filter((i) => i !== promoted);
-  // Views the slot displaced before stay in the menu (a narrower view in the slot brings none back: nothing moves).
-  const sameRanks = previous.byRank.join() === byRank.join();
-  const displaced = sameRanks ? strip.filter((i) => previous.menu.includes(i) && i !== current) : [];
+  // Views the slot displaced before stay in the menu: a narrower view picked into the slot, or a count a digit
+  // narrower, brings none back (nothing moves). With the same view in the slot and NAV_HYSTERESIS_PX to spare (the
+  // pane widened), one comes back before the slot.
+  const fitsWith = (shown: number[], spare: number) => rowOf(items, [...shown, promoted], gap, moreWidth) + spare <= available + 0.5;
+  const displaced = strip.filter((i) => previous.menu.includes(i) && i !== current);
+  for (const i of promoted === previous.promoted ? [...displaced] : []) {
+    const shown = strip.filter((s) => s === i || !displaced.includes(s));
+    if (fitsWith(shown, NAV_HYSTERESIS_PX)) displaced.splice(displaced.indexOf(i), 1);
+    else break;
+  }
   for (let i = strip.length - 1; i >= 0; i--) {
-    const left = strip.filter((s) => !displaced.includes(s));
-    if (rowOf(items, [...left, promoted], gap, moreWidth) <= available + 0.5) break;
+    if (fitsWith(strip.filter((s) => !displaced.includes(s)), 0)) break;
     const last = strip[i]!;
     if (last !== current && !displaced.includes(last)) displaced.push(last);
   }
