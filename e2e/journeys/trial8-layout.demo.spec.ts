@@ -10,7 +10,9 @@
  *    at 1280x720 a lesson laid over the graph hid its search box. Panels now dock narrower before they overlay,
  *    and beside a lesson the details panel lays over the table: neither panel hides the other or a view's tools.
  * T8-5. Side by side at 1280x720 in Russian, each pane's view strip took three rows (97 px) above its table. The
- *    strip is one row now; views without room are in a "More" menu at its end, never the current one.
+ *    strip is one row now; views without room are in a "More" menu at its end, never the current one. Trial 9: a
+ *    view picked from the menu reshuffled the strip; it now takes the strip's last slot and the focus, the one view
+ *    there goes to the menu, and the menu closes when focus leaves it.
  * T8-14. The copy button lay over the end of a one-line example («…persistentvol[Копировать]») and over an
  *    exercise's reset command: it now has a row of its own above the code.
  */
@@ -119,8 +121,72 @@ test('T8-5: side by side, each view strip is one row, and every view is reachabl
     await expect(pane.getByTestId('nav-more')).toBeVisible();
     await expect(strip.locator('[aria-current="page"]'), 'the current view stays in the strip').toHaveCount(1);
   }
-  // Every view is reachable, and shown when chosen, from the strip or its menu.
   const right = panes[1]!;
+  await test.step('a view picked from the menu takes the last slot and the focus; no other view moves (trial 9)', async () => {
+    await showView(right, 'claims');
+    const strip = right.locator('.view-nav');
+    const more = right.getByTestId('nav-more');
+    const panel = right.getByTestId('nav-more-panel');
+    /** The strip's items in the order drawn, with where each starts (px). */
+    const onStrip = () =>
+      strip.locator(':scope > .nav-item').evaluateAll((all) => all.map((e) => ({ id: e.getAttribute('data-testid') ?? '', x: Math.round(e.getBoundingClientRect().left) })));
+    const inMenu = async () => {
+      await more.click();
+      await expect(panel).toBeVisible();
+      return panel.locator('.nav-item').evaluateAll((all) => all.map((e) => e.getAttribute('data-testid') ?? ''));
+    };
+    /** Picks the first view of the menu (not the lesson toggle) and checks the strip moved only at its end. */
+    const pick = async (): Promise<string> => {
+      const before = await onStrip();
+      const menuBefore = await inMenu();
+      const picked = menuBefore.find((id) => id !== 'nav-lessons')!;
+      await panel.getByTestId(picked).click();
+      await expect(panel).toBeHidden();
+      await expect(strip.getByTestId(picked), 'the picked view has the focus, on the strip').toBeFocused();
+      await expect(strip.getByTestId(picked)).toHaveAttribute('aria-current', 'page');
+      const after = await onStrip();
+      expect(after.at(-1)?.id, 'the picked view is in the last slot').toBe(picked);
+      const stayed = after.slice(0, -1);
+      expect(stayed, 'the views before the slot are where they were').toEqual(before.slice(0, stayed.length));
+      const left = before.slice(stayed.length).map((i) => i.id);
+      expect(left.length, 'one view makes room (two at most, for a much wider one)').toBeLessThanOrEqual(2);
+      const menuAfter = await inMenu();
+      await more.press('Escape');
+      expect([...menuAfter].sort(), 'only the picked and the displaced views changed places').toEqual([...menuBefore.filter((id) => id !== picked), ...left.filter((id) => id !== picked)].sort());
+      return picked;
+    };
+    const first = await pick();
+    const second = await pick();
+    expect(second).not.toBe(first);
+    // The menu closes when focus leaves it (Tab past its last view).
+    const count = (await inMenu()).length;
+    for (let i = 0; i < count; i++) await page.keyboard.press('Tab');
+    await expect(panel, 'the menu closes on focusout').toBeHidden();
+  });
+  await test.step('a pane a few px narrower again (a count a digit wider) moves no view back to the menu (trial 9)', async () => {
+    await showView(right, 'claims');
+    const strip = right.locator('.view-nav');
+    const ids = () => strip.locator(':scope > .nav-item').evaluateAll((all) => all.map((e) => e.getAttribute('data-testid') ?? ''));
+    const settle = () => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+    const start = await ids();
+    // Widen the window 2 px at a time (each pane 1 px) until a view comes back from the menu to the strip.
+    let width = 1280;
+    let back: string[] = start;
+    while (width < 1640 && back.length <= start.length) {
+      width += 2;
+      await page.setViewportSize({ width, height: 720 });
+      await settle();
+      back = await ids();
+    }
+    expect(back.length, 'not vacuous: a view came back to the strip as the pane widened').toBeGreaterThan(start.length);
+    // 4 px narrower (each pane 2 px, about a digit less room when a count grows): the strip stays as it is.
+    await page.setViewportSize({ width: width - 4, height: 720 });
+    await settle();
+    await page.waitForTimeout(300);
+    expect(await ids(), 'the strip after 2 px less room').toEqual(back);
+    await page.setViewportSize({ width: 1280, height: 720 });
+  });
+  // Every view is reachable, and shown when chosen, from the strip or its menu.
   for (const view of ['overview', 'claims', 'volumes', 'classes', 'provisioners', 'pods', 'snapshots', 'nodes', 'capacities', 'attributesclasses', 'events', 'graph', 'exercises'] as const) {
     await showView(right, view as NavView);
     await expect(right.locator('.view-nav').getByTestId(`nav-${view}`), `${view} is current in the strip`).toHaveAttribute('aria-current', 'page');

@@ -19,10 +19,17 @@ export interface PopoverButtonProps {
   pressed?: boolean;
   /** What takes focus when the panel opens (a selector inside it); absent: its first input or button. */
   initialFocus?: string;
-  children: (close: () => void) => ReactNode;
+  /**
+   * Close when focus moves to something outside the button and its panel (Tab past the last item, a click on
+   * another control), as a menu does; focus is left where it went. Off by default: a filter panel keeps its
+   * place while the user looks elsewhere.
+   */
+  closeOnFocusOut?: boolean;
+  /** `close(false)` closes without giving focus back to the button (the caller moves it). */
+  children: (close: (refocus?: boolean) => void) => ReactNode;
 }
 
-export function PopoverButton({ label, title, testId, align = 'start', pressed, initialFocus, children }: PopoverButtonProps) {
+export function PopoverButton({ label, title, testId, align = 'start', pressed, initialFocus, closeOnFocusOut, children }: PopoverButtonProps) {
   const [open, setOpen] = useState(false);
   const anchor = useRef<HTMLDivElement>(null);
   const button = useRef<HTMLButtonElement>(null);
@@ -79,6 +86,12 @@ export function PopoverButton({ label, title, testId, align = 'start', pressed, 
           close();
         }
       }}
+      onBlur={(event) => {
+        // Only a move to another focusable element: a click on the panel's padding blurs to nothing, and a click
+        // elsewhere is the pointerdown's to handle.
+        const to = event.relatedTarget as Node | null;
+        if (closeOnFocusOut && open && to && !anchor.current?.contains(to)) close(false);
+      }}
     >
       <button
         ref={button}
@@ -98,7 +111,7 @@ export function PopoverButton({ label, title, testId, align = 'start', pressed, 
       </button>
       {open && (
         <div ref={panel} id={id} role="dialog" aria-label={title} className={`popover popover-${side}`} style={fit} data-testid={`${testId}-panel`}>
-          {children(() => close())}
+          {children((refocus = true) => close(refocus))}
         </div>
       )}
     </div>

@@ -1,7 +1,8 @@
 /**
  * The path taken through links, e.g. Claims › lab-stuck/missing-class › StorageClass fast-ssd. Every step but the
- * last (where the user is) can be clicked; the first names the view the path started in. Browser Back walks the
- * same path one step at a time.
+ * last (where the user is) can be clicked; the first names the view the path started in. A step clicked comes back
+ * as the user left it: filters, search, namespaces, sort and the details tab (navigation.ts toCrumb). Browser Back
+ * walks the same path one step at a time, to the same states.
  */
 import { refKey } from '../../../shared/model/refs';
 import { useI18n } from '../i18n/i18n';

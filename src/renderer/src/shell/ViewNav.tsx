@@ -2,8 +2,10 @@
  * A pane's view navigation: a column beside the view in a wide pane, a strip above it in a narrow one (side by
  * side, beside a lesson). The strip keeps one row: views that do not fit go to a "More" menu at its end, least
  * used first, never the current one (nav-overflow.ts; trial 8 of issue 8, T8-5: three rows at 1280x720 in ru).
+ * A view picked from the menu takes the strip's last slot and focus, the one view there goes to the menu and no
+ * other view moves; counts a digit wider or narrower move nothing (trial 9).
  */
-import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { TABLE_IDS, type TableId } from '../../../shared/model/rows';
 import type { KindStatus } from '../../../shared/model/status';
 import { PopoverButton } from '../components/Popover';
@@ -12,7 +14,7 @@ import type { ViewId } from '../state/view-state';
 import { useView } from '../state/view-store';
 import { useElementWidth } from '../state/use-width';
 import { RESOURCE_OF_TABLE, TABLES } from '../tables/registry';
-import { itemsToMenu } from './nav-overflow';
+import { NO_STRIP_LAYOUT, stripLayout, stripOrder, type StripLayout } from './nav-overflow';
 
 type NavId = ViewId | 'lessons';
 
@@ -56,7 +58,11 @@ export function ViewNav({ current, onShow, counts, kinds, live }: ViewNavProps) 
   const nav = useRef<HTMLElement>(null);
   const measure = useRef<HTMLDivElement>(null);
   const width = useElementWidth(nav);
-  const [inMenu, setInMenu] = useState<NavId[]>([]);
+  const [layout, setLayout] = useState<StripLayout>(NO_STRIP_LAYOUT);
+  // The layout the next measure starts from (hysteresis, the promoted slot); a ref, so setting it re-runs nothing.
+  const previous = useRef<StripLayout>(NO_STRIP_LAYOUT);
+  // A view picked from the menu, to be focused on the strip once it is drawn there.
+  const focusNext = useRef<NavId | null>(null);
 
   const content = (item: (typeof NAV)[number]): ReactNode => (
     <>
@@ -77,23 +83,35 @@ export function ViewNav({ current, onShow, counts, kinds, live }: ViewNavProps) 
     const copies = measure.current;
     if (!strip || !copies) return;
     const style = getComputedStyle(strip);
-    let next: NavId[] = [];
+    let next = NO_STRIP_LAYOUT;
     if (style.flexDirection === 'row') {
       const widths = [...copies.children].map((c) => c.getBoundingClientRect().width);
       const more = widths.pop() ?? 0;
       const available = strip.clientWidth - (parseFloat(style.paddingLeft) || 0) - (parseFloat(style.paddingRight) || 0);
       const gap = parseFloat(style.columnGap) || 0;
       const fits = NAV.map((item, i) => ({ width: widths[i] ?? 0, rank: item.rank }));
-      next = itemsToMenu(available, fits, more, gap, NAV.findIndex((item) => item.id === current)).map((i) => NAV[i]!.id);
+      next = stripLayout(available, fits, more, gap, NAV.findIndex((item) => item.id === current), previous.current);
     }
-    if (next.join() !== inMenu.join()) setInMenu(next);
-  }, [width, countsKey, kindsKey, live, current, t, inMenu]);
+    previous.current = next;
+    setLayout((was) => (sameLayout(was, next) ? was : next));
+  }, [width, countsKey, kindsKey, live, current, t]);
 
-  const button = (item: (typeof NAV)[number], after?: () => void) => {
+  // Focus follows a view picked from the menu to its slot on the strip (the menu item it was picked from is gone).
+  useEffect(() => {
+    const id = focusNext.current;
+    const item = id ? nav.current?.querySelector<HTMLElement>(`:scope > [data-testid="nav-${id}"]`) : null;
+    if (!item) return;
+    focusNext.current = null;
+    item.focus();
+  });
+
+  const button = (item: (typeof NAV)[number], after?: (refocus?: boolean) => void) => {
     const onClick = () => {
       if (item.id === 'lessons') update((s) => ({ ...s, lesson: s.lesson ? undefined : 'stateless' }));
       else onShow(item.id);
-      after?.();
+      // From the menu: a view gets the focus on the strip; the lesson toggle returns it to the menu button.
+      if (after && item.id !== 'lessons') focusNext.current = item.id;
+      after?.(item.id === 'lessons');
     };
     // The lesson is a toggle beside the view, not a view: pressed, never "current".
     if (item.id === 'lessons')
@@ -110,12 +128,14 @@ export function ViewNav({ current, onShow, counts, kinds, live }: ViewNavProps) 
     );
   };
 
-  const menu = NAV.filter((item) => inMenu.includes(item.id));
+  const menu = layout.menu.map((i) => NAV[i]!).filter(Boolean);
+  // The current view is never left in the menu (it takes the strip's last slot); should it be, the toggle says so.
+  const holdsCurrent = menu.some((item) => item.id === current);
   return (
     <nav className="view-nav" aria-label={t('app.mainNav')} ref={nav}>
-      {NAV.filter((item) => !inMenu.includes(item.id)).map((item) => button(item))}
+      {stripOrder(NAV.length, layout).map((i) => button(NAV[i]!))}
       {menu.length > 0 && (
-        <PopoverButton label={t('nav.more')} title={t('nav.moreTitle')} testId="nav-more" align="end">
+        <PopoverButton label={t('nav.more')} title={t('nav.moreTitle')} testId="nav-more" align="end" pressed={holdsCurrent} closeOnFocusOut>
           {(close) => <div className="nav-more-list">{menu.map((item) => button(item, close))}</div>}
         </PopoverButton>
       )}
@@ -131,6 +151,10 @@ export function ViewNav({ current, onShow, counts, kinds, live }: ViewNavProps) 
       </div>
     </nav>
   );
+}
+
+function sameLayout(a: StripLayout, b: StripLayout): boolean {
+  return a.promoted === b.promoted && a.menu.join() === b.menu.join() && a.byRank.join() === b.byRank.join();
 }
 
 function NavCount({ table, counts, kinds, live, t }: { table: TableId; counts: Partial<Record<string, number>>; kinds: KindStatus[] | undefined; live: boolean; t: Translate }) {

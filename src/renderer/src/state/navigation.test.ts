@@ -12,9 +12,10 @@ const pendingClaims: PaneState = { ...emptyPane('demo'), view: 'claims', filters
 describe('following a link', () => {
   it('shows the target in its own view, unfiltered, on the Summary, and remembers where the user was', () => {
     const next = followLink(pendingClaims, fastSsd, 'classes');
-    expect(next).toEqual({ cluster: 'demo', view: 'classes', filters: {}, selected: fastSsd, trail: [{ view: 'claims', ref: claim }] });
+    const memory = { filters: { phase: 'Pending' }, search: 'stuck', tab: 'yaml' };
+    expect(next).toEqual({ cluster: 'demo', view: 'classes', filters: {}, selected: fastSsd, trail: [{ view: 'claims', ref: claim, memory }] });
     expect(crumbsOf(next)).toEqual([
-      { view: 'claims', ref: claim },
+      { view: 'claims', ref: claim, memory },
       { view: 'classes', ref: fastSsd },
     ]);
   });
@@ -67,15 +68,53 @@ describe('the breadcrumb', () => {
   it('goes back to a step with the path before it', () => {
     expect(toCrumb(walked, 1)).toMatchObject({ view: 'classes', selected: fastSsd, trail: [{ view: 'claims', ref: claim }] });
     const first = toCrumb(walked, 0);
-    expect(first).toMatchObject({ view: 'claims', selected: claim, filters: {} });
+    expect(first).toMatchObject({ view: 'claims', selected: claim });
     expect(first.trail).toBeUndefined();
   });
 
-  it("the first crumb's view alone: that view, nothing selected", () => {
+  it('restores the view exactly as the user left it: filters, search, namespaces, sort, severity, finding group and details tab (trial 9)', () => {
+    // The claims on their Related tab with the search «stuck», sorted, in two namespaces, as the trial's user had them.
+    const left: PaneState = {
+      ...emptyPane('demo'),
+      view: 'claims',
+      namespaces: ['lab-stuck', 'shop'],
+      filters: { phase: 'Pending' },
+      minSeverity: 'warning',
+      search: 'stuck',
+      finding: { code: 'claim.class-missing', severity: 'problem' },
+      sort: { column: 'age', direction: 'desc' },
+      selected: claim,
+      tab: 'related',
+    };
+    // Two links on, the second in a view whose namespace filter the link kept, then a search typed there.
+    const away = { ...followLink(followLink(left, fastSsd, 'classes'), pv, 'volumes'), search: 'near' };
+    expect(away).toMatchObject({ view: 'volumes', search: 'near', filters: {}, tab: undefined });
+    expect(toCrumb(away, 0)).toEqual(left);
+    // Through the URL too: a crumb clicked after a reload, or in a copied link, restores the same.
+    const restored = hashToState(stateToHash({ open: ['demo'], panes: [away] })).panes[0]!;
+    expect(toCrumb(restored, 0)).toEqual(left);
+    // The middle step: the class as it was left (Summary, the namespaces the link kept), the claim's step before it.
+    const middle = toCrumb(away, 1);
+    expect(middle).toEqual({ ...emptyPane('demo'), view: 'classes', namespaces: ['lab-stuck', 'shop'], selected: fastSsd, trail: [away.trail![0]] });
+  });
+
+  it('keeps the filters and tab of a step in the same view as the target, not the ones after the link', () => {
+    const same = followLink(pendingClaims, { ...claim, name: 'other' }, 'claims');
+    const changed = { ...same, search: 'other', tab: 'events' as const, sort: { column: 'name', direction: 'asc' as const } };
+    expect(toCrumb(changed, 0)).toEqual(pendingClaims);
+  });
+
+  it("the first crumb's view alone: that view as it was left, nothing selected", () => {
     const view = toCrumb(walked, 0, true);
     expect(view.view).toBe('claims');
     expect(view.selected).toBeUndefined();
     expect(view.trail).toBeUndefined();
+    expect(view.tab).toBeUndefined();
+    expect(view).toMatchObject({ filters: { phase: 'Pending' }, search: 'stuck' });
+  });
+
+  it('the current crumb changes nothing', () => {
+    expect(toCrumb(walked, 2)).toBe(walked);
   });
 
   it('ignores a crumb that is not there', () => {

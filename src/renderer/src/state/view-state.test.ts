@@ -115,6 +115,30 @@ describe('the details tab and the trail of links in the URL', () => {
     expect(stepFromParam('overview')).toEqual({ view: 'overview' });
     expect(stepToParam({ view: 'overview' })).toBe('overview');
   });
+
+  it("carries a step's view as the user left it after a '?', and reads steps written before it had one", () => {
+    const claim = { kind: 'persistentvolumeclaims', namespace: 'lab-stuck', name: 'missing-class' } as const;
+    const memory = {
+      namespaces: ['lab-stuck', 'shop'],
+      filters: { phase: 'Pending' },
+      minSeverity: 'warning' as const,
+      search: 'stuck & a?b=c',
+      finding: { code: 'claim.class-missing', severity: 'problem' as const, subject: { type: 'class' as const, name: 'fast-ssd' } },
+      sort: { column: 'age', direction: 'desc' as const },
+      tab: 'related' as const,
+    };
+    const param = stepToParam({ view: 'claims', ref: claim, memory });
+    expect(param.startsWith('claims:persistentvolumeclaims:lab-stuck/missing-class?')).toBe(true);
+    expect(stepFromParam(param)).toEqual({ view: 'claims', ref: claim, memory });
+    // A provisioner's name keeps its slash, and a view alone keeps its filters (a tab needs an object).
+    const provisioner = { kind: 'provisioners', name: 'kubernetes.io/host-path' } as const;
+    expect(stepFromParam(stepToParam({ view: 'provisioners', ref: provisioner, memory: { search: 'host' } }))).toEqual({ view: 'provisioners', ref: provisioner, memory: { search: 'host' } });
+    expect(stepFromParam('overview?q=x&tab=yaml')).toEqual({ view: 'overview', memory: { search: 'x' } });
+    expect(stepFromParam('claims:persistentvolumeclaims:lab-stuck/missing-class')).toEqual({ view: 'claims', ref: claim });
+    // Nested in the fragment and back.
+    const state: ViewState = { open: ['demo'], panes: [{ cluster: 'demo', view: 'classes', filters: {}, selected: { kind: 'storageclasses', name: 'fast-ssd' }, trail: [{ view: 'claims', ref: claim, memory }] }] };
+    expect(hashToState(stateToHash(state))).toEqual(state);
+  });
 });
 
 describe('the web token in the fragment', () => {

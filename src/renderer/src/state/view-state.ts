@@ -6,10 +6,14 @@
  *
  * A finding group the overview links to travels as fc (code), fsev (severity) and fsub (subject, "type:name").
  *
- * Following links between objects leaves a trail (the breadcrumb), one `trail` parameter per step taken:
+ * Following links between objects leaves a trail (the breadcrumb), one `trail` parameter per step taken; a step
+ * carries what its view showed after a `?` (the same parameters as a pane's: q, f.*, ns, sev, fc, sort, tab), so
+ * a crumb restores it:
  *
- *   #/classes?c=demo&sel=storageclasses%3Afast-ssd&trail=claims%3Apersistentvolumeclaims%3Alab-stuck%2Fmissing-class
+ *   #/classes?c=demo&sel=storageclasses%3Afast-ssd&trail=claims%3Apersistentvolumeclaims%3Alab-stuck%2Fmissing-class%3Fq%3Dstuck%26tab%3Drelated
  *
+ * Kubernetes names never hold a `?` (DNS names; a provisioner's is a qualified name), so the first one ends the
+ * step's object.
  * The web host's per-run token also arrives in the fragment (#token=...): it is split off first, never
  * written back, and never mixed with the view state.
  */
@@ -27,10 +31,18 @@ export const VIEW_IDS: readonly ViewId[] = ['overview', ...TABLE_IDS, 'graph', '
 export const DETAIL_TABS = ['summary', 'findings', 'volumes', 'init', 'events', 'related', 'yaml'] as const;
 export type DetailTab = (typeof DETAIL_TABS)[number];
 
+/**
+ * What a view showed besides its selection when the user left it by a link: its filters, search, namespace
+ * filter, sort and the details tab. Going back to the step restores exactly this (fields absent were unset).
+ */
+export type ViewMemory = Partial<Pick<PaneState, 'namespaces' | 'filters' | 'minSeverity' | 'search' | 'finding' | 'sort' | 'tab'>>;
+
 /** One step of the path taken through links: the view shown and the object selected in it (none for a view alone). */
 export interface TrailStep {
   view: ViewId;
   ref?: TargetRef;
+  /** The view's state when the link was followed; absent: nothing filtered or sorted, the Summary tab. */
+  memory?: ViewMemory;
 }
 
 /** The breadcrumb keeps this many steps before the current one. */
@@ -109,17 +121,37 @@ export function refFromParam(value: string | null): TargetRef | undefined {
   return ref.name ? ref : undefined;
 }
 
+/** `view`, `view:ref`, either followed by `?` and the step's memory as URL parameters (see the file's comment). */
 export function stepToParam(step: TrailStep): string {
-  return step.ref ? `${step.view}:${refToParam(step.ref)}` : step.view;
+  const base = step.ref ? `${step.view}:${refToParam(step.ref)}` : step.view;
+  if (!step.memory) return base;
+  const params = new URLSearchParams();
+  writeMemory(params, step.memory, '');
+  if (step.memory.tab && step.ref) params.set('tab', step.memory.tab);
+  const query = params.toString();
+  return query ? `${base}?${query}` : base;
 }
 
 export function stepFromParam(value: string): TrailStep | undefined {
-  const colon = value.indexOf(':');
-  const view = colon < 0 ? value : value.slice(0, colon);
+  const question = value.indexOf('?');
+  const head = question < 0 ? value : value.slice(0, question);
+  const colon = head.indexOf(':');
+  const view = colon < 0 ? head : head.slice(0, colon);
   if (!isView(view)) return undefined;
-  if (colon < 0) return { view };
-  const ref = refFromParam(value.slice(colon + 1));
-  return ref ? { view, ref } : undefined;
+  const step: TrailStep = { view };
+  if (colon >= 0) {
+    const ref = refFromParam(head.slice(colon + 1));
+    if (!ref) return undefined;
+    step.ref = ref;
+  }
+  if (question >= 0) {
+    const params = new URLSearchParams(value.slice(question + 1));
+    const memory: ViewMemory = readMemory(params, '');
+    const tab = params.get('tab');
+    if (isDetailTab(tab) && step.ref) memory.tab = tab;
+    if (Object.keys(memory).length > 0) step.memory = memory;
+  }
+  return step;
 }
 
 function isDetailTab(value: string | null): value is DetailTab {
@@ -134,22 +166,53 @@ function isSeverity(value: string | null): value is Severity {
   return value !== null && (SEVERITY_ORDER as readonly string[]).includes(value);
 }
 
+/** The table's part of a view (namespaces, filters, severity, search, finding group, sort) as parameters. */
+function writeMemory(params: URLSearchParams, view: ViewMemory, prefix: string): void {
+  const set = (key: string, value: string | undefined) => {
+    if (value) params.set(prefix + key, value);
+  };
+  if (view.namespaces?.length) set('ns', view.namespaces.join(','));
+  for (const [column, value] of Object.entries(view.filters ?? {}).sort()) set(`f.${column}`, value);
+  set('sev', view.minSeverity);
+  set('q', view.search);
+  if (view.finding) {
+    set('fc', view.finding.code);
+    set('fsev', view.finding.severity);
+    if (view.finding.subject) set('fsub', `${view.finding.subject.type}:${view.finding.subject.name}`);
+  }
+  if (view.sort) set('sort', `${view.sort.column}:${view.sort.direction}`);
+}
+
+/** Reads what writeMemory wrote; fields not present stay absent (filters too, when there are none). */
+function readMemory(params: URLSearchParams, prefix: string): ViewMemory {
+  const get = (key: string) => params.get(prefix + key) ?? undefined;
+  const out: ViewMemory = {};
+  const filters: Record<string, string> = {};
+  for (const [key, value] of params) {
+    if (key.startsWith(`${prefix}f.`) && value) filters[key.slice(prefix.length + 2)] = value;
+  }
+  if (Object.keys(filters).length > 0) out.filters = filters;
+  // Namespaces are DNS labels: a comma never occurs in one.
+  const namespaces = (get('ns') ?? '').split(',').filter(Boolean);
+  if (namespaces.length > 0) out.namespaces = [...new Set(namespaces)];
+  const sev = params.get(`${prefix}sev`);
+  if (isSeverity(sev)) out.minSeverity = sev;
+  const search = get('q');
+  if (search) out.search = search;
+  const finding = readFinding(get('fc'), params.get(`${prefix}fsev`), get('fsub'));
+  if (finding) out.finding = finding;
+  const sort = /^(.+):(asc|desc)$/.exec(get('sort') ?? '');
+  if (sort?.[1] && (sort[2] === 'asc' || sort[2] === 'desc')) out.sort = { column: sort[1], direction: sort[2] };
+  return out;
+}
+
 function writePane(params: URLSearchParams, pane: PaneState, prefix: string): void {
   const set = (key: string, value: string | undefined) => {
     if (value) params.set(prefix + key, value);
   };
   set('c', pane.cluster);
   if (prefix) set('view', pane.view);
-  if (pane.namespaces?.length) set('ns', pane.namespaces.join(','));
-  for (const [column, value] of Object.entries(pane.filters).sort()) set(`f.${column}`, value);
-  set('sev', pane.minSeverity);
-  set('q', pane.search);
-  if (pane.finding) {
-    set('fc', pane.finding.code);
-    set('fsev', pane.finding.severity);
-    if (pane.finding.subject) set('fsub', `${pane.finding.subject.type}:${pane.finding.subject.name}`);
-  }
-  if (pane.sort) set('sort', `${pane.sort.column}:${pane.sort.direction}`);
+  writeMemory(params, pane, prefix);
   if (pane.selected) set('sel', refToParam(pane.selected));
   // A tab belongs to the selection: without one it would be a stale parameter in a copied link.
   if (pane.selected) set('tab', pane.tab);
@@ -161,24 +224,9 @@ function writePane(params: URLSearchParams, pane: PaneState, prefix: string): vo
 
 function readPane(params: URLSearchParams, prefix: string, view: ViewId): PaneState {
   const get = (key: string) => params.get(prefix + key) ?? undefined;
-  const filters: Record<string, string> = {};
-  for (const [key, value] of params) {
-    if (key.startsWith(`${prefix}f.`) && value) filters[key.slice(prefix.length + 2)] = value;
-  }
-  const pane: PaneState = { view, filters };
+  const { filters = {}, ...memory } = readMemory(params, prefix);
   const cluster = get('c');
-  if (cluster) pane.cluster = cluster;
-  // Namespaces are DNS labels: a comma never occurs in one.
-  const namespaces = (get('ns') ?? '').split(',').filter(Boolean);
-  if (namespaces.length > 0) pane.namespaces = [...new Set(namespaces)];
-  const sev = params.get(`${prefix}sev`);
-  if (isSeverity(sev)) pane.minSeverity = sev;
-  const search = get('q');
-  if (search) pane.search = search;
-  const finding = readFinding(get('fc'), params.get(`${prefix}fsev`), get('fsub'));
-  if (finding) pane.finding = finding;
-  const sort = /^(.+):(asc|desc)$/.exec(get('sort') ?? '');
-  if (sort?.[1] && (sort[2] === 'asc' || sort[2] === 'desc')) pane.sort = { column: sort[1], direction: sort[2] };
+  const pane: PaneState = { ...(cluster ? { cluster } : {}), view, filters, ...memory };
   const selected = refFromParam(params.get(`${prefix}sel`));
   if (selected) pane.selected = selected;
   const tab = params.get(`${prefix}tab`);
