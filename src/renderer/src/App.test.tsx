@@ -89,6 +89,12 @@ describe('the frame', () => {
     expect(screen.getByTestId('nav-lessons').getAttribute('aria-current')).toBeNull();
   });
 
+  it('writes the views\' object counts as the UI language groups numbers (T8-18: «3013» beside Claims)', async () => {
+    renderWithApp(<App />, { api: createFakeApi({ claims: 3013 }), lang: 'ru', view: { open: ['demo'], panes: [{ cluster: 'demo', view: 'claims', filters: {} }] } });
+    await screen.findByTestId('table-claims');
+    await waitFor(() => expect(within(screen.getByTestId('nav-claims')).getByText(/3/).textContent).toBe('3\u00a0013'));
+  });
+
   it("closes a view's details when the user switches views", async () => {
     renderWithApp(<App />, {
       view: { open: ['demo'], panes: [{ cluster: 'demo', view: 'claims', filters: {}, selected: { kind: 'persistentvolumeclaims', namespace: 'shop', name: 'data-00003' } }] },

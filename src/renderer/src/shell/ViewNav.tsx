@@ -8,6 +8,8 @@
 import { useEffect, useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 import { TABLE_IDS, type TableId } from '../../../shared/model/rows';
 import type { KindStatus } from '../../../shared/model/status';
+import type { Lang } from '../../../shared/model/findings';
+import { formatNumber } from '../format/locale';
 import { PopoverButton } from '../components/Popover';
 import { useI18n, type MessageKey, type Translate } from '../i18n/i18n';
 import type { ViewId } from '../state/view-state';
@@ -53,7 +55,7 @@ export interface ViewNavProps {
 }
 
 export function ViewNav({ current, onShow, counts, kinds, live }: ViewNavProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { state, update } = useView();
   const nav = useRef<HTMLElement>(null);
   const measure = useRef<HTMLDivElement>(null);
@@ -68,7 +70,7 @@ export function ViewNav({ current, onShow, counts, kinds, live }: ViewNavProps) 
     <>
       {t(item.label)}
       {item.id !== 'overview' && item.id !== 'graph' && item.id !== 'exercises' && item.id !== 'lessons' && counts ? (
-        <NavCount table={item.id} counts={counts} kinds={kinds} live={live} t={t} />
+        <NavCount table={item.id} counts={counts} kinds={kinds} live={live} t={t} lang={lang} />
       ) : null}
     </>
   );
@@ -157,7 +159,7 @@ function sameLayout(a: StripLayout, b: StripLayout): boolean {
   return a.promoted === b.promoted && a.menu.join() === b.menu.join() && a.byRank.join() === b.byRank.join();
 }
 
-function NavCount({ table, counts, kinds, live, t }: { table: TableId; counts: Partial<Record<string, number>>; kinds: KindStatus[] | undefined; live: boolean; t: Translate }) {
+function NavCount({ table, counts, kinds, live, t, lang }: { table: TableId; counts: Partial<Record<string, number>>; kinds: KindStatus[] | undefined; live: boolean; t: Translate; lang: Lang }) {
   // Object counts beside table names, from the overview; the provisioners table lists no kind of its own.
   const kind = RESOURCE_OF_TABLE[table];
   const state = kind ? kinds?.find((k) => k.kind === kind)?.state : undefined;
@@ -170,5 +172,6 @@ function NavCount({ table, counts, kinds, live, t }: { table: TableId; counts: P
       </span>
     );
   const n = kind ? counts[kind] : undefined;
-  return n === undefined ? null : <span className="nav-count">{n}</span>;
+  // Grouped as the UI language writes numbers («3 013», "3,013"), like every count in a message (T8-18).
+  return n === undefined ? null : <span className="nav-count">{formatNumber(n, lang)}</span>;
 }
