@@ -20,9 +20,12 @@ import { DNS_SUBDOMAIN } from './class-stub';
 import { step, t } from './finding';
 import { command } from './shell-quote';
 
-/** The file an object is saved to: its name with `.yaml` (names are DNS subdomains; else `fallback`). */
-export function objectFile(name: string, fallback: string): string {
-  return DNS_SUBDOMAIN.test(name) && name.length <= 248 ? `${name}.yaml` : fallback;
+/**
+ * The file an object is saved to: its name with `.yaml`. Undefined for a name the API server would refuse (only a
+ * hostile file has one): the steps then name no file and give no save or apply command.
+ */
+export function objectFile(name: string): string | undefined {
+  return DNS_SUBDOMAIN.test(name) && name.length <= 248 ? `${name}.yaml` : undefined;
 }
 
 /** What is recreated: the kubectl words that name it, and the words about deleting it. */
@@ -30,7 +33,7 @@ interface Recreated {
   /** `pvc NAME -n NS` or `storageclass NAME`, as kubectl words (undefined: a name unsafe for a command). */
   get: string | undefined;
   del: string | undefined;
-  file: string;
+  file: string | undefined;
   /** The object in the step texts ("the claim", "the class"). */
   noun: Localized;
   /** The Russian pronoun for it (заявка: её, класс: его). */
@@ -40,18 +43,20 @@ interface Recreated {
 }
 
 function steps(o: Recreated, edit: Localized, why: Localized, lead?: Localized): FixStep[] {
-  const { file, noun } = o;
+  const { noun } = o;
+  const file = o.file ?? 'FILE';
+  const get = o.file === undefined ? undefined : o.get;
   return [
     step(
       t(
         `${lead ? `${lead.en}save` : 'Save'} ${noun.en} to ${verbatim(file)}: ${why.en}, so it is recreated from that file`,
         `${lead ? `${lead.ru}сохраните` : 'Сохраните'} ${noun.ru} в ${verbatim(file)}: ${why.ru}, поэтому ${o.ruIt} пересоздают из этого файла`,
       ),
-      o.get === undefined ? undefined : `${o.get} > ${file}`,
+      get === undefined ? undefined : `${get} > ${file}`,
     ),
     step(t(`In ${verbatim(file)}, ${edit.en} (and in the manifest it was made from, so it is not made wrong again)`, `В ${verbatim(file)} ${edit.ru} (и в манифесте, из которого ${o.ruIt} создали, чтобы ошибка не повторилась)`)),
     step(o.deleting, o.del),
-    step(t('Create it again from the edited file', `Создайте ${o.ruIt} снова из исправленного файла`), o.get === undefined ? undefined : command`kubectl apply -f ${file}`),
+    step(t('Create it again from the edited file', `Создайте ${o.ruIt} снова из исправленного файла`), get === undefined ? undefined : command`kubectl apply -f ${file}`),
   ];
 }
 
@@ -69,7 +74,7 @@ export function recreateClaimSteps(claim: PersistentVolumeClaim, edit: Localized
     {
       get,
       del: command`kubectl delete pvc ${name} -n ${ns}`,
-      file: objectFile(name, 'claim.yaml'),
+      file: objectFile(name),
       noun: t('the claim', 'заявку'),
       ruIt: 'её',
       deleting: t(
@@ -89,7 +94,7 @@ export function recreateClassSteps(className: string, edit: Localized, lead?: Lo
     {
       get: command`kubectl get storageclass ${className} -o yaml`,
       del: command`kubectl delete storageclass ${className}`,
-      file: objectFile(className, 'storageclass.yaml'),
+      file: objectFile(className),
       noun: t('the class', 'класс'),
       ruIt: 'его',
       deleting: t(
