@@ -157,6 +157,8 @@ test('N-D8: when the replay ends its longer words cut nothing in the strip, alon
   await app.open(freshDemoHost.url);
   await app.waitForCluster('demo');
   const replay = app.statusStrip.getByTestId('replay');
+  // The demo opens at its final state, still (trial 9 defect 2): restart plays it.
+  await replay.getByTestId('replay-restart').click();
   await expect(replay).toHaveAttribute('data-playing', 'true');
   await expect.poll(() => stripCuts(page), { message: 'playing' }).toEqual([]);
   await expect(replay).toHaveAttribute('data-ended', 'true', { timeout: 150_000 });

@@ -40,7 +40,7 @@ describe('the demo recording has usage over its timeline', () => {
   });
 
   it('the replay shows the usage as of its position, live (no "as of capture")', async () => {
-    const source = new RecordingSource(demo, 'demo', 'demo.json');
+    const source = new RecordingSource(demo, 'demo', 'demo.json', { startAt: 'start' });
     const sink = { add() {}, update() {}, delete() {}, replace() {}, connection() {}, kindStatus() {}, replay() {} };
     let changes = 0;
     let moved: string[] = [];
@@ -59,6 +59,24 @@ describe('the demo recording has usage over its timeline', () => {
     expect(changes).toBe(1);
     // The first sample replayed moved every volume it measured: the usage notice names them (and only them).
     expect([...moved].sort()).toEqual([...known].sort());
+    await source.stop();
+  });
+
+  it('opens at its final state, and no history point is ever after the replay\'s clock (trial 9 defect 2)', async () => {
+    const source = new RecordingSource(demo, 'demo', 'demo.json');
+    const sink = { add() {}, update() {}, delete() {}, replace() {}, connection() {}, kindStatus() {}, replay() {} };
+    await source.start(sink);
+    expect(source.replayState()).toMatchObject({ positionMs: end, ended: true, playing: false });
+    const keys = demo.usage!.volumes.map((v) => v.key);
+    const latest = () => Math.max(...keys.flatMap((key) => source.recordedUsageHistory(key).map((p) => p.timeMs!)));
+    // At the end: the last sample is replayed, and none lies after the recording's clock.
+    expect(latest()).toBe(start + demo.usageTimeline!.filter((s) => s.at <= end).at(-1)!.at);
+    expect(latest()).toBeLessThanOrEqual(source.now());
+    // Restarted: back to the start, the history is cut there too.
+    source.controlReplay('restart');
+    source.controlReplay('pause');
+    expect(latest()).toBeLessThanOrEqual(source.now());
+    expect(latest()).toBeLessThanOrEqual(start);
     await source.stop();
   });
 

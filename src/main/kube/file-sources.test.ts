@@ -51,9 +51,33 @@ describe('RecordingSource', () => {
     ],
   };
 
+  it('opens at its final state, ended, and nothing moves until the user plays it (trial 9 defect 2)', async () => {
+    vi.useFakeTimers();
+    const source = openFileSource(JSON.stringify(recording), 'rec:0', 'demo.json') as RecordingSource;
+    const sink = new RecordingSink();
+    await source.start(sink);
+    const captured = Date.parse('2026-11-28T00:00:00.000Z');
+    // The final state at once: data Bound then deleted, logs added; the position at the end, not playing.
+    expect(sink.names('persistentvolumeclaims')).toEqual(['app/logs']);
+    expect(sink.statuses.get('persistentvolumeclaims')?.count).toBe(1);
+    expect(source.replayState()).toEqual({ positionMs: 3000, durationMs: 3000, playing: false, loop: false, ended: true });
+    expect(sink.replays.at(-1)).toMatchObject({ ended: true, playing: false });
+    expect(source.now()).toBe(captured + 3000);
+    const applied = sink.applied.length;
+    await vi.advanceTimersByTimeAsync(60_000);
+    // Never starts over by itself, and its clock stands still.
+    expect(sink.applied.length).toBe(applied);
+    expect(source.now()).toBe(captured + 3000);
+    // Play (or restart) replays it from the snapshot.
+    source.controlReplay('play');
+    expect(source.replayState()).toMatchObject({ positionMs: 0, playing: true, ended: false });
+    expect(sink.names('persistentvolumeclaims')).toEqual(['app/data']);
+    await source.stop();
+  });
+
   it('replays events at their times, keeping counts current', async () => {
     vi.useFakeTimers();
-    const source = openFileSource(JSON.stringify(recording), 'rec:1', 'demo.json');
+    const source = openFileSource(JSON.stringify(recording), 'rec:1', 'demo.json', { replay: { startAt: 'start' } });
     expect(source).toBeInstanceOf(RecordingSource);
     const sink = new RecordingSink();
     await source.start(sink);
@@ -72,7 +96,7 @@ describe('RecordingSource', () => {
 
   it('loops back to the snapshot when asked, and stops for good on stop()', async () => {
     vi.useFakeTimers();
-    const source = openFileSource(JSON.stringify(recording), 'rec:2', 'demo.json', { replay: { loop: true, loopPauseMs: 500, speed: 2 } });
+    const source = openFileSource(JSON.stringify(recording), 'rec:2', 'demo.json', { replay: { loop: true, loopPauseMs: 500, speed: 2, startAt: 'start' } });
     const sink = new RecordingSink();
     await source.start(sink);
     const captured = Date.parse('2026-11-28T00:00:00.000Z');
@@ -91,7 +115,7 @@ describe('RecordingSource', () => {
 
   it('stops at its final state unless looping, and says where it is', async () => {
     vi.useFakeTimers();
-    const source = openFileSource(JSON.stringify(recording), 'rec:3', 'demo.json') as RecordingSource;
+    const source = openFileSource(JSON.stringify(recording), 'rec:3', 'demo.json', { replay: { startAt: 'start' } }) as RecordingSource;
     const sink = new RecordingSink();
     await source.start(sink);
     expect(source.replayState()).toEqual({ positionMs: 0, durationMs: 3000, playing: true, loop: false, ended: false });
@@ -108,7 +132,7 @@ describe('RecordingSource', () => {
 
   it('pauses (events and its clock wait), resumes, restarts from the snapshot, and loops on request', async () => {
     vi.useFakeTimers();
-    const source = openFileSource(JSON.stringify(recording), 'rec:4', 'demo.json') as RecordingSource;
+    const source = openFileSource(JSON.stringify(recording), 'rec:4', 'demo.json', { replay: { startAt: 'start' } }) as RecordingSource;
     const sink = new RecordingSink();
     await source.start(sink);
     const captured = Date.parse('2026-11-28T00:00:00.000Z');

@@ -4,6 +4,10 @@
  *
  * The replay can be paused, resumed and restarted, and it stops at its final state unless looping is on, so a
  * reader is never surprised by claims vanishing mid-read (ReplayState says where it is; see controlReplay).
+ *
+ * It opens at its final state, ended (trial 9 defect 2): a student opening the demo read claims that the replay then
+ * created or removed under their eyes. Nothing moves until the user restarts or plays it (`startAt: 'start'`
+ * plays from the beginning at once, as before).
  */
 import type { KindStatus, ReplayAction, ReplayState } from '../../shared/model/status';
 import type { Recording } from '../../shared/snapshot-format';
@@ -18,6 +22,8 @@ export interface ReplayOptions {
   /** Start over after the last event (after `loopPauseMs`). Default false: stop at the final state. */
   loop?: boolean;
   loopPauseMs?: number;
+  /** 'end' (default): open at the final state, ended, nothing moving; 'start': play from the beginning at once. */
+  startAt?: 'start' | 'end';
 }
 
 export class RecordingSource extends SnapshotSource {
@@ -54,7 +60,8 @@ export class RecordingSource extends SnapshotSource {
     this.sink = sink;
     this.info.connection = 'connected';
     sink.connection('connected');
-    this.restart();
+    if (this.replay.startAt === 'start') this.restart();
+    else this.finish();
   }
 
   /**
@@ -153,8 +160,11 @@ export class RecordingSource extends SnapshotSource {
     this.info.connection = 'closed';
   }
 
-  /** Delivers the snapshot again (every kind reset: no object of the previous pass survives) and plays from 0. */
-  private restart(): void {
+  /**
+   * Delivers the snapshot again (every kind reset: no object of the previous pass survives) and plays from 0
+   * (`play` false: stays at 0, for finish() to deliver the rest).
+   */
+  private restart(play = true): void {
     const sink = this.sink!;
     clearTimeout(this.timer);
     const wrapped: SourceSink = {
@@ -169,9 +179,25 @@ export class RecordingSource extends SnapshotSource {
     this.next = 0;
     this.ended = false;
     this.positionAtResume = 0;
+    if (!play) return;
     this.resumedAt = Date.now();
     this.report();
     this.step();
+  }
+
+  /**
+   * The final state at once: the snapshot, then every event in order with no waiting, ended at the last event's
+   * time (the usage as of the last sample). With looping on, the next pass starts after the loop pause.
+   */
+  private finish(): void {
+    this.restart(false);
+    const events = this.recording.events;
+    while (this.next < events.length) {
+      const event = events[this.next++]!;
+      writeEvent(this.sink!, event.kind, event.type, structuredClone(event.object));
+      this.bump(event.kind, event.type);
+    }
+    this.end();
   }
 
   /** Delivers every event due by now, then sleeps until the next one, or ends (or loops) after the last. */
@@ -189,10 +215,15 @@ export class RecordingSource extends SnapshotSource {
       this.timer = setTimeout(() => this.step(), Math.max(0, (events[this.next]!.at - elapsed) / this.speed));
       return;
     }
-    // The last event is out: stop at the final state, or start the next pass after a pause.
+    this.end();
+  }
+
+  /** The last event is out: stop at the final state, or start the next pass after a pause. */
+  private end(): void {
     this.positionAtResume = this.durationMs;
     this.resumedAt = undefined;
     this.ended = true;
+    this.checkUsage();
     this.report();
     if (this.loop) this.timer = setTimeout(() => this.restart(), this.replay.loopPauseMs ?? 3000);
   }

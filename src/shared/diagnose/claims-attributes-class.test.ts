@@ -61,6 +61,8 @@ describe('VolumeAttributesClass of a claim', () => {
     ]);
     expect(f?.fix.map((s) => s.command)).toEqual([
       'kubectl get volumeattributesclass gold silver',
+      `kubectl patch pvc data-db-0 -n shop --type merge -p '{"spec":{"volumeAttributesClassName":"silver"}}'`,
+      undefined,
       `kubectl patch pvc data-db-0 -n shop --type merge -p '{"spec":{"volumeAttributesClassName":"gold"}}'`,
       'kubectl describe pvc data-db-0 -n shop',
     ]);

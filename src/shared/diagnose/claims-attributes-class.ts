@@ -13,7 +13,7 @@
  */
 import { verbatim } from '../verbatim';
 import type { PersistentVolumeClaim, VolumeAttributesClass } from '../kube/objects';
-import type { Evidence, Finding, FixStep } from '../model/findings';
+import type { Evidence, Finding, FixStep, Localized } from '../model/findings';
 import type { ObjectRef } from '../model/refs';
 import { SLOW_WAIT_MS } from './claims-common';
 import type { DiagnoseContext } from './context';
@@ -169,6 +169,7 @@ function missingClass(c: AttributesCase): Finding {
         c.current ? `том остаётся с классом ${verbatim(c.current)} и не изменится, пока класса нет` : 'том не изменится, пока класса нет',
       )
     : t('no volume is created for it until the class exists', 'том для неё не создадут, пока класса нет');
+  const other = found?.names.find((n) => n !== c.current);
   return finding({
     code: 'claim.attributes-class-missing',
     object: c.ref,
@@ -178,12 +179,10 @@ function missingClass(c: AttributesCase): Finding {
     ),
     evidence: [wantedEvidence(c, t('does not exist', 'не существует')), ...(bound ? [currentEvidence(c)] : []), ...statusEvidence(c), ...classesOfDriverEvidence(found), ...missingClassEvents(c)],
     fix: [
-      found?.names.length
-        ? step(
-            t(`Create VolumeAttributesClass ${verbatim(c.wanted)} for the volume's CSI driver, or name one of its classes`, `Создайте VolumeAttributesClass ${verbatim(c.wanted)} для CSI-драйвера тома или укажите один из его классов`),
-            withNames(command`kubectl get volumeattributesclass`, found.names),
-          )
-        : step(t(`Create VolumeAttributesClass ${verbatim(c.wanted)} for the volume's CSI driver, with the parameters its documentation lists`, `Создайте VolumeAttributesClass ${verbatim(c.wanted)} для CSI-драйвера тома с параметрами из его документации`)),
+      ...(found?.names.length ? [step(t("See the classes of the volume's CSI driver", 'Посмотрите классы CSI-драйвера тома'), withNames(command`kubectl get volumeattributesclass`, found.names))] : []),
+      // One of them other than the one the volume has (revertStep asks for that one).
+      ...(other ? [nameClassStep(c, other, t(`Name one of them on the claim, e.g. ${verbatim(other)}`, `Укажите в заявке один из них, например ${verbatim(other)}`))] : []),
+      step(t(`${found?.names.length ? 'Or create' : 'Create'} VolumeAttributesClass ${verbatim(c.wanted)} for the volume's CSI driver, with the parameters its documentation lists`, `${found?.names.length ? 'Или создайте' : 'Создайте'} VolumeAttributesClass ${verbatim(c.wanted)} для CSI-драйвера тома с параметрами из его документации`)),
       ...revertStep(c),
       describeStep(c),
     ],
@@ -221,13 +220,16 @@ function driverMismatch(c: AttributesCase, vac: VolumeAttributesClass): Finding 
       ...(provisionEvent ? [eventEvidence(c.ctx.view, provisionEvent)] : []),
     ],
     fix: [
-      step(
-        t(`Name a class of driver ${verbatim(driver.driver)} instead`, `Укажите вместо него класс драйвера ${verbatim(driver.driver)}`),
-        withNames(command`kubectl get volumeattributesclass`, [c.wanted]),
-      ),
+      step(t(`See the VolumeAttributesClasses: each names its driver (driverName)`, `Посмотрите VolumeAttributesClass: у каждого указан драйвер (driverName)`), withNames(command`kubectl get volumeattributesclass`, [c.wanted])),
+      nameClassStep(c, '<class>', t(`Name a class of driver ${verbatim(driver.driver)} instead (put its name for <class>)`, `Укажите вместо него класс драйвера ${verbatim(driver.driver)} (его имя вместо <class>)`)),
       describeStep(c),
     ],
   });
+}
+
+/** The step that names another class on the claim: volumeAttributesClassName may be changed (KEP-3751). */
+function nameClassStep(c: AttributesCase, className: string, text: Localized): FixStep {
+  return step(text, command`kubectl patch pvc ${c.name} -n ${c.ns} --type merge -p ${`{"spec":{"volumeAttributesClassName":${JSON.stringify(className)}}}`}`);
 }
 
 function classEvidence(c: AttributesCase, vac: VolumeAttributesClass): Evidence {

@@ -259,7 +259,7 @@ export function diagnoseTerminatingClaim(ctx: DiagnoseContext, claim: Persistent
         evidence(t('Finalizers', 'Финализаторы'), (claim.metadata.finalizers ?? []).join(', '), { source: 'metadata.finalizers' }),
         ...pods.map((p) => evidence(t('Pod using it', 'Под, который её использует'), p.metadata?.name ?? '', { ref: refTo('pods', p), source: 'spec.volumes[].persistentVolumeClaim.claimName' })),
       ],
-      fix: [step(t('Delete or scale down the pods that use it, if the deletion is intended', 'Если удаление задумано, удалите поды или уменьшите число реплик'), withNames(command`kubectl get pods -n ${claim.metadata.namespace}`, pods.map((p) => p.metadata?.name)))],
+      fix: [step(t('See the pods that use it; if the deletion is intended, delete them or scale down the workload that makes them', 'Посмотрите поды, которые её используют; если удаление задумано, удалите их или уменьшите число реплик их рабочей нагрузки'), withNames(command`kubectl get pods -n ${claim.metadata.namespace}`, pods.map((p) => p.metadata?.name)))],
       // Waiting for pods to stop is normal for a while; a deletion that hangs on is worth a warning.
       severity: ctx.view.now() - (millis(claim.metadata.deletionTimestamp) ?? ctx.view.now()) > SLOW_WAIT_MS ? 'warning' : 'expected-wait',
     }),

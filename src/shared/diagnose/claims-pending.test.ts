@@ -136,11 +136,26 @@ describe('pending claim: classes', () => {
     expect(f?.code).toBe('claim.class-missing');
     expect(f?.cause.en).toContain('no PersistentVolume of that class exists either');
     expect(f?.fix.map((s) => plainText(s.text.en))).toEqual(
-      expect.arrayContaining([expect.stringMatching(/^A typo/), 'A class of hand-made volumes: create a PersistentVolume with storageClassName manual, at least 3Gi, access modes ReadWriteOnce, volumeMode Filesystem']),
+      expect.arrayContaining(['A class of hand-made volumes: create a PersistentVolume with storageClassName manual, at least 3Gi, access modes ReadWriteOnce, volumeMode Filesystem']),
     );
-    // The typo fix reads the claim to recreate it, by name; no class on this cluster provisions, so no manifest.
-    expect(f?.fix.map((s) => s.command)).toEqual([undefined, 'kubectl get pvc task-pv-claim -n default -o yaml', undefined, 'kubectl describe pvc task-pv-claim -n default']);
+    // No class exists at all: there is no class to correct a typo to, and none provisions, so no manifest either.
+    expect(f?.fix.map((s) => s.command)).toEqual([undefined, undefined, 'kubectl describe pvc task-pv-claim -n default']);
     expect(plainText(f!.fix[0]!.text.ru)).toBe('Чтобы создать класс manual, сначала установите провизионер: ни один класс или CSIDriver кластера не называет такой, который создавал бы его тома');
+  });
+
+  it('a missing class with other classes existing: the typo fix recreates the claim, command by command (trial 9 defect 1)', () => {
+    const [f] = diagnose({ storageclasses: [localPathClass], persistentvolumeclaims: [manualClaim] });
+    expect(f?.code).toBe('claim.class-missing');
+    // A claim's class cannot be patched: save, edit, delete, apply; each step's command does what its text says.
+    expect(f?.fix.slice(1, 5).map((s) => [plainText(s.text.en).split(':')[0], s.command])).toEqual([
+      ['If the name is a typo, save the claim to task-pv-claim.yaml', 'kubectl get pvc task-pv-claim -n default -o yaml > task-pv-claim.yaml'],
+      ['In task-pv-claim.yaml, change storageClassName manual to one of', undefined],
+      ['Delete the claim. It is Pending', 'kubectl delete pvc task-pv-claim -n default'],
+      ['Create it again from the edited file', 'kubectl apply -f task-pv-claim.yaml'],
+    ]);
+    expect(plainText(f!.fix[3]!.text.en)).toContain('it has no volume and no data, so nothing is lost');
+    expect(f!.fix[3]!.text.ru).toContain('тома и данных у неё нет');
+    expect(f!.fix[0]!.command).toMatch(/^kubectl apply -f - <<'EOF'\n/);
   });
 
   it('a fitting volume with kube-controller-manager down is a problem', () => {

@@ -21,6 +21,7 @@ import { command } from './shell-quote';
 import { analyseStatic, nearMissEvidence, VOLUME_FACTS_SOURCE, volumeEvidence, type NearMiss } from './static-binding';
 import { likelyTypoOf } from './class-typo';
 import { classStubStep } from './class-stub';
+import { recreateClaimSteps } from './recreate-claim';
 import { forgetClaimUidStep, nearMissSteps, removeClaimRefStep } from './volume-fixes';
 import { claimClassName } from './view';
 import { ALMOST_FIT, CLASSES, VOLUMES } from './words';
@@ -221,6 +222,9 @@ function sizeGap(claim: PersistentVolumeClaim, nearMisses: readonly NearMiss[]):
   );
 }
 
+/** Why a claim's class is changed by recreating it (ValidatePersistentVolumeClaimUpdate: a set class is immutable). */
+const CLASS_IMMUTABLE = t("a claim's storageClassName cannot be changed once set", 'storageClassName заявки после создания изменить нельзя');
+
 function classMissing(c: ClaimCase, className: string): Finding[] {
   const view = c.ctx.view;
   const analysis = analyseStatic(c.ctx, c.claim, className);
@@ -252,10 +256,14 @@ function classMissing(c: ClaimCase, className: string): Finding[] {
       ],
       fix: [
         classStubStep(view, className),
-        step(
-          t('A typo: recreate the claim with one of the existing classes (the class of a claim cannot be changed): save it, fix storageClassName, delete and apply it', 'Опечатка: пересоздайте заявку с существующим классом (класс заявки поменять нельзя): сохраните её, исправьте storageClassName, удалите и примените снова'),
-          command`kubectl get pvc ${c.name} -n ${c.ns} -o yaml`,
-        ),
+        ...(existing.length > 0
+          ? recreateClaimSteps(
+              c.claim,
+              t(`change storageClassName ${verbatim(className)} to one of: ${existing.map((n) => verbatim(n)).join(', ')}`, `замените storageClassName ${verbatim(className)} на один из: ${existing.map((n) => verbatim(n)).join(', ')}`),
+              CLASS_IMMUTABLE,
+              t('If the name is a typo, ', 'Если в имени опечатка, '),
+            )
+          : []),
         step(fitWanted(c.claim, className, t('A class of hand-made volumes: ', 'Класс томов, создаваемых вручную: '))),
         ...nearMissSteps(analysis.nearMisses),
         describeStep(c),
@@ -287,11 +295,8 @@ function classTypo(c: ClaimCase, className: string, typo: { name: string; distan
       ...recentEvents(c, ['ProvisioningFailed']),
     ],
     fix: [
-      step(
-        t(`Recreate the claim with storageClassName ${verbatim(typo.name)} (the class of a claim cannot be changed): save it, fix the name, delete and apply it`, `Пересоздайте заявку со storageClassName ${verbatim(typo.name)} (класс заявки поменять нельзя): сохраните её, исправьте имя, удалите и примените снова`),
-        command`kubectl get pvc ${c.name} -n ${c.ns} -o yaml`,
-      ),
       step(t('Check the class it was meant to use', 'Проверьте класс, который имелся в виду'), command`kubectl get storageclass ${typo.name}`),
+      ...recreateClaimSteps(c.claim, t(`change storageClassName: ${verbatim(className)} to storageClassName: ${verbatim(typo.name)}`, `замените storageClassName: ${verbatim(className)} на storageClassName: ${verbatim(typo.name)}`), CLASS_IMMUTABLE),
       describeStep(c),
     ],
   });

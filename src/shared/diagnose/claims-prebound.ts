@@ -4,14 +4,25 @@
  * FailedBinding "volume ... already bound to a different claim.") come from pv_controller.go.
  */
 import { verbatim } from '../verbatim';
-import type { Finding } from '../model/findings';
+import type { Finding, Localized } from '../model/findings';
 import type { ClaimCase } from './claims-common';
 import { evidence, finding, step, t } from './finding';
 import { eventEvidence, newestEvent, refByName, refTo } from './object-helpers';
+import { recreateClaimSteps } from './recreate-claim';
 import { command } from './shell-quote';
 import { DIFFERENCE_FIELD_PATH, VOLUME_FACTS_SOURCE, volumeDifferences, volumeEvidence } from './static-binding';
 import { claimClassName } from './view';
 import { forgetClaimUidStep, removeClaimRefStep } from './volume-fixes';
+
+/** Why spec.volumeName is changed by recreating the claim (ValidatePersistentVolumeClaimUpdate: only binding may set it). */
+const VOLUME_NAME_FIXED = t("a claim's spec.volumeName cannot be changed once set", 'spec.volumeName заявки после создания изменить нельзя');
+
+/** The edit to the saved claim: drop the volume it asks for (or, `orFree`, name a free volume there). */
+function dropVolumeName(volumeName: string, orFree = false): Localized {
+  return orFree
+    ? t(`remove the line volumeName: ${verbatim(volumeName)} under spec (or put the name of a free volume there)`, `удалите строку volumeName: ${verbatim(volumeName)} в spec (или впишите туда имя свободного тома)`)
+    : t(`remove the line volumeName: ${verbatim(volumeName)} under spec`, `удалите строку volumeName: ${verbatim(volumeName)} в spec`);
+}
 
 export function diagnoseRequestedVolume(c: ClaimCase): Finding[] {
   const view = c.ctx.view;
@@ -31,10 +42,8 @@ export function diagnoseRequestedVolume(c: ClaimCase): Finding[] {
         cause: t(`The claim asks for volume ${verbatim(volumeName)}, which does not exist; it stays Pending until that volume is created.`, `Заявка просит том ${verbatim(volumeName)}, которого нет; она будет Pending, пока этот том не создадут.`),
         evidence: [asked, ...events],
         fix: [
-          step(
-            t(`Create PersistentVolume ${verbatim(volumeName)}, or recreate the claim without spec.volumeName: save it, remove the field, delete and apply it`, `Создайте PersistentVolume ${verbatim(volumeName)} или пересоздайте заявку без spec.volumeName: сохраните её, уберите поле, удалите и примените снова`),
-            command`kubectl get pvc ${c.name} -n ${c.ns} -o yaml`,
-          ),
+          step(t(`Create PersistentVolume ${verbatim(volumeName)} that fits the claim: the claim then binds to it`, `Создайте PersistentVolume ${verbatim(volumeName)}, подходящий заявке: тогда заявка к нему привяжется`)),
+          ...recreateClaimSteps(c.claim, dropVolumeName(volumeName), VOLUME_NAME_FIXED, t('Or, to take any fitting volume instead, ', 'Или, чтобы получить любой подходящий том, ')),
           describe,
         ],
       }),
@@ -55,10 +64,7 @@ export function diagnoseRequestedVolume(c: ClaimCase): Finding[] {
         fix: released
           ? [ref.namespace === c.ns && ref.name === c.name ? forgetClaimUidStep(pv, `${c.ns}/${c.name}`) : removeClaimRefStep(pv, `${c.ns}/${c.name}`), describe]
           : [
-              step(
-                t('Ask for another volume: recreate the claim without spec.volumeName or with a free volume (save it, change the field, delete and apply it)', 'Запросите другой том: пересоздайте заявку без spec.volumeName или со свободным томом (сохраните её, измените поле, удалите и примените снова)'),
-                command`kubectl get pvc ${c.name} -n ${c.ns} -o yaml`,
-              ),
+              ...recreateClaimSteps(c.claim, dropVolumeName(volumeName, true), VOLUME_NAME_FIXED, t('To ask for another volume, ', 'Чтобы запросить другой том, ')),
               describe,
             ],
       }),
@@ -72,7 +78,17 @@ export function diagnoseRequestedVolume(c: ClaimCase): Finding[] {
         object: c.ref,
         cause: t(`The requested volume ${verbatim(volumeName)} does not fit the claim: ${differences.map((d) => d.text.en).join('; ')}.`, `Запрошенный том ${verbatim(volumeName)} не подходит заявке: ${differences.map((d) => d.text.ru).join('; ')}.`),
         evidence: [asked, volumeEvidence(t('Volume fields', 'Поля тома'), pv, { source: [...new Set(differences.map((d) => DIFFERENCE_FIELD_PATH[d.field]))].join(', ') }), ...events],
-        fix: [step(t('Recreate the claim so that it fits the volume (or edit the volume, e.g. its capacity or class)', 'Пересоздайте заявку под этот том (или исправьте том: ёмкость, класс)'), command`kubectl get pv ${volumeName} -o yaml`), describe],
+        fix: [
+          step(t(`See what volume ${verbatim(volumeName)} offers: capacity, class, access modes, volume mode`, `Посмотрите, что предлагает том ${verbatim(volumeName)}: ёмкость, класс, режимы доступа, режим тома`), command`kubectl get pv ${volumeName} -o yaml`),
+          ...recreateClaimSteps(
+            c.claim,
+            t(`make the claim fit the volume: ${differences.map((d) => d.text.en).join('; ')}`, `сделайте заявку подходящей тому: ${differences.map((d) => d.text.ru).join('; ')}`),
+            t("a Pending claim's spec cannot be changed, except its size", 'spec заявки в Pending изменить нельзя, кроме размера'),
+            t('To fit the claim to the volume, ', 'Чтобы подогнать заявку под том, '),
+          ),
+          step(t('Or change the volume instead, e.g. its capacity or class, if it is the volume that is wrong', 'Или исправьте сам том, например ёмкость или класс, если ошибка в нём')),
+          describe,
+        ],
       }),
     ];
   }

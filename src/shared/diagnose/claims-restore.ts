@@ -14,6 +14,7 @@ import { describeStep, recentEvents } from './claims-common';
 import { evidence, finding, step, t } from './finding';
 import { refByName, unreadable } from './object-helpers';
 import { otherSourceFindings } from './claims-populator';
+import { recreateClaimSteps } from './recreate-claim';
 import { command } from './shell-quote';
 
 /** The claim's data source as the API server fills it: dataSourceRef wins, dataSource mirrors it (same namespace). */
@@ -65,7 +66,8 @@ function fromSnapshot(c: ClaimCase, source: ClaimDataSource): Finding[] | undefi
         ),
         evidence: [sourceEvidence(c, source, t('does not exist', 'не существует')), ...recentEvents(c, PROVISIONER_REASONS)],
         fix: [
-          step(t('Check the snapshot\'s name; a claim\'s data source cannot be changed, so re-create the claim with the right one', 'Проверьте имя снимка; источник данных заявки изменить нельзя, поэтому создайте заявку заново с правильным'), command`kubectl get volumesnapshot -n ${c.ns} ${source.name}`),
+          step(t('Check the snapshot\'s name', 'Проверьте имя снимка'), command`kubectl get volumesnapshot -n ${c.ns} ${source.name}`),
+          ...recreateClaimSteps(c.claim, OTHER_SNAPSHOT, SOURCE_FIXED, t('If the name is wrong, ', 'Если имя неверно, ')),
           describeStep(c),
         ],
       }),
@@ -74,6 +76,11 @@ function fromSnapshot(c: ClaimCase, source: ClaimDataSource): Finding[] | undefi
   if (snap.status?.readyToUse === true) return undefined;
   return [notReady(c, source, snap)];
 }
+
+/** Why the source is changed by recreating the claim (ValidatePersistentVolumeClaimUpdate: the spec is immutable). */
+const SOURCE_FIXED = t("a claim's data source cannot be changed", 'источник данных заявки изменить нельзя');
+/** The edit to the saved claim when it is to be restored from another snapshot. */
+const OTHER_SNAPSHOT = t('put the right snapshot\'s name in spec.dataSource.name and spec.dataSourceRef.name', 'впишите имя нужного снимка в spec.dataSource.name и spec.dataSourceRef.name');
 
 function notReady(c: ClaimCase, source: ClaimDataSource, snap: VolumeSnapshot): Finding {
   const error = snap.status?.error?.message;
@@ -98,9 +105,10 @@ function notReady(c: ClaimCase, source: ClaimDataSource, snap: VolumeSnapshot): 
     ],
     fix: [
       step(
-        error ? t('Fix the snapshot first (its own finding says how), or restore from another snapshot', 'Сначала исправьте снимок (как — сказано в его собственном замечании) или восстановите из другого снимка') : t('Wait for the snapshot; see why it is not ready', 'Дождитесь снимка; посмотрите, почему он не готов'),
+        error ? t('See the snapshot and its error: a failed snapshot never becomes ready (its own finding says how to take it again)', 'Посмотрите снимок и его ошибку: неудавшийся снимок готов не будет (как сделать его заново, сказано в его собственном замечании)') : t('Wait for the snapshot; see why it is not ready', 'Дождитесь снимка; посмотрите, почему он не готов'),
         command`kubectl describe volumesnapshot -n ${c.ns} ${source.name}`,
       ),
+      ...(error ? recreateClaimSteps(c.claim, OTHER_SNAPSHOT, SOURCE_FIXED, t('To restore from another snapshot, ', 'Чтобы восстановить из другого снимка, ')) : []),
     ],
   });
 }

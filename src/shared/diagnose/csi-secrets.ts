@@ -8,13 +8,14 @@
  */
 import { verbatim } from '../verbatim';
 import type { PersistentVolume, PersistentVolumeClaim, StorageClass } from '../kube/objects';
-import type { Evidence, Finding, Localized } from '../model/findings';
+import type { Evidence, Finding, FixStep, Localized } from '../model/findings';
 import type { ObjectRef } from '../model/refs';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
 import { isPending, refByName, refTo } from './object-helpers';
 import { presenceOf } from './references';
 import { isTemplated, provisionedVolumeName, resolveTemplate, SECRET_PURPOSES, secretTemplates, type SecretPurpose } from './secret-params';
+import { recreateClassSteps } from './recreate-claim';
 import { command } from './shell-quote';
 import { claimClassName } from './view';
 import type { Rule } from './rule';
@@ -69,7 +70,10 @@ export function diagnoseClassSecrets(ctx: DiagnoseContext, sc: StorageClass): Fi
           `Класс указывает Secret ${verbatim(`${templates.namespace}/${templates.name}`)} в ${verbatim(templates.keys[0])}, а его нет: ${CONSEQUENCE[purpose.id].ru}.`,
         ),
         evidence: [secretEvidence(t('Secret named by the class', 'Secret, указанный в классе'), templates.namespace, templates.name, `parameters["${templates.keys[0]}"]`, MISSING)],
-        fix: [step(t(`Create the Secret the CSI driver's documentation asks for in namespace ${verbatim(templates.namespace)}, or fix the class parameters (a class is immutable: recreate it)`, `Создайте Secret, который требует документация CSI-драйвера, в пространстве имён ${verbatim(templates.namespace)}, или исправьте параметры класса (класс неизменяем: пересоздайте его)`), command`kubectl get secret -n ${templates.namespace}`)],
+        fix: [
+          ...secretSteps(templates.namespace, templates.name),
+          ...recreateClassSteps(name, t(`fix the Secret's name or namespace in parameters (${verbatim(templates.keys.join(', '))})`, `исправьте имя или пространство имён Secret в parameters (${verbatim(templates.keys.join(', '))})`), t('If the class names the wrong Secret, ', 'Если класс указывает не тот Secret, ')),
+        ],
       }),
     );
   }
@@ -87,9 +91,12 @@ function paramsInvalid(ref: ObjectRef, name: string, purpose: SecretPurpose, key
     ),
     evidence: keys.map((key) => evidence(t('Class parameter', 'Параметр класса'), key, { source: `parameters["${key}"]` })),
     fix: [
-      step(
-        t('Give both the -secret-name and -secret-namespace keys; the namespace may use only ${pv.name} and ${pvc.namespace}, the name also ${pvc.name} and a claim annotation (${pvc.annotations[…]}). A class is immutable: recreate it', 'Задайте оба ключа, -secret-name и -secret-namespace; в пространстве имён допустимы только ${pv.name} и ${pvc.namespace}, в имени также ${pvc.name} и аннотацию заявки (${pvc.annotations[…]}). Класс неизменяем: пересоздайте его'),
-        command`kubectl get storageclass ${name} -o yaml`,
+      ...recreateClassSteps(
+        name,
+        t(
+          'give both the -secret-name and -secret-namespace keys; the namespace may use only ${pv.name} and ${pvc.namespace}, the name also ${pvc.name} and a claim annotation (${pvc.annotations[…]})',
+          'задайте оба ключа, -secret-name и -secret-namespace; в пространстве имён допустимы только ${pv.name} и ${pvc.namespace}, в имени также ${pvc.name} и аннотацию заявки (${pvc.annotations[…]})',
+        ),
       ),
     ],
   });
@@ -136,7 +143,7 @@ export function diagnoseClaimSecrets(ctx: DiagnoseContext, claim: PersistentVolu
         `Класс ${verbatim(className)} велит провизионеру прочитать Secret ${verbatim(`${namespace.value}/${name.value}`)}${templated ? ' (параметры подставлены для этой заявки)' : ''}, а его нет: том не будет создан («error getting secret»), и заявка останется в Pending, пока Secret не появится.`,
       ),
       evidence: [from, secretEvidence(t('Provisioner Secret for this claim', 'Secret провизионера для этой заявки'), namespace.value, name.value, 'spec.storageClassName', MISSING)],
-      fix: [step(t(`Create Secret ${verbatim(name.value)} in namespace ${verbatim(namespace.value)} with the credentials the CSI driver expects`, `Создайте Secret ${verbatim(name.value)} в пространстве имён ${verbatim(namespace.value)} с учётными данными, которых ждёт CSI-драйвер`), command`kubectl get secret -n ${namespace.value}`)],
+      fix: secretSteps(namespace.value, name.value),
     }),
   ];
 }
@@ -187,7 +194,7 @@ export function diagnoseVolumeSecrets(ctx: DiagnoseContext, pv: PersistentVolume
           `В ${verbatim(field)} тома указан Secret ${verbatim(`${namespace}/${secretRef.name}`)}, которого нет: ${CONSEQUENCE[purpose].ru}.`,
         ),
         evidence: [secretEvidence(t('Secret named by the volume', 'Secret, указанный в томе'), namespace, secretRef.name, `spec.csi.${field}`, MISSING)],
-        fix: [step(t(`Create Secret ${verbatim(secretRef.name)} in namespace ${verbatim(namespace)} with the credentials the CSI driver expects`, `Создайте Secret ${verbatim(secretRef.name)} в пространстве имён ${verbatim(namespace)} с учётными данными, которых ждёт CSI-драйвер`), command`kubectl get secret -n ${namespace}`)],
+        fix: secretSteps(namespace, secretRef.name),
       }),
     );
   }
@@ -222,3 +229,17 @@ export const volumeSecretsRule: Rule<'persistentvolumes'> = {
     secrets: ['volumes-naming-secret'],
   },
 };
+
+/**
+ * The steps for a missing Secret: see the namespace's Secrets (it may be there under another name), then create it
+ * with the keys the CSI driver's documentation lists (`<key>=<value>` is the user's to fill in).
+ */
+function secretSteps(namespace: string, name: string): FixStep[] {
+  return [
+    step(t(`See the Secrets in namespace ${verbatim(namespace)}: is it there under another name?`, `Посмотрите Secret в пространстве имён ${verbatim(namespace)}: нет ли его под другим именем?`), command`kubectl get secret -n ${namespace}`),
+    step(
+      t(`Create Secret ${verbatim(name)} in namespace ${verbatim(namespace)} with the credentials the CSI driver expects: one --from-literal per key its documentation lists`, `Создайте Secret ${verbatim(name)} в пространстве имён ${verbatim(namespace)} с учётными данными, которых ждёт CSI-драйвер: по одному --from-literal на каждый ключ из его документации`),
+      command`kubectl create secret generic ${name} -n ${namespace} --from-literal=${'<key>=<value>'}`,
+    ),
+  ];
+}

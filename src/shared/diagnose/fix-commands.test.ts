@@ -75,6 +75,10 @@ describe('fix commands in a real shell', () => {
     const f = (cmd: string): Finding =>
       ({ id: 'x', code: 'claim.class-missing', severity: 'problem', object: { kind: 'persistentvolumeclaims', name: 'a', namespace: 'b' }, cause: { en: '', ru: '' }, evidence: [], fix: [{ text: { en: '', ru: '' }, command: cmd }] }) as unknown as Finding;
     expect(fixCommandProblems(f('kubectl get pod a -o jsonpath={.items[0]}'))).toHaveLength(1);
+    // A final `> FILE` saves the output (recreate-claim.ts); anything else after it is still refused.
+    expect(parseCommand('kubectl get pvc a -n b -o yaml > a.yaml')).toEqual({ words: ['kubectl', 'get', 'pvc', 'a', '-n', 'b', '-o', 'yaml'], stdout: 'a.yaml' });
+    expect(fixCommandProblems(f('kubectl get pvc a -n b -o yaml > a.yaml'))).toEqual([]);
+    expect(fixCommandProblems(f('kubectl get pvc a -n b -o yaml > a.yaml; rm x'))).toHaveLength(1);
     expect(fixCommandProblems(f('kubectl get pods -A -n a'))).toHaveLength(1);
     expect(fixCommandProblems(f('kubectl get lease -A --field-selector metadata.name=a'))).toEqual([]);
     expect(fixCommandProblems(f("kubectl get pod 'a' -o 'jsonpath={.items[0]}'"))).toEqual([]);

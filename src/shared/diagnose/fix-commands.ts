@@ -46,13 +46,18 @@ export interface ParsedCommand {
   words: string[];
   /** The here-document's lines, without the delimiter lines (quoted delimiter: the shell expands nothing in it). */
   stdin?: string;
+  /** The file a final `> FILE` sends the output to (a plain file name: letters, digits, `.`, `_`, `-`). */
+  stdout?: string;
 }
+
+/** A final redirection of the output to a plain file name: `kubectl get pvc a -o yaml > a.yaml`. */
+const TO_FILE = / > ([A-Za-z0-9_][A-Za-z0-9._-]*)$/;
 
 /** A quoted here-document operator closing the first line: `<<'EOF'`. */
 const HEREDOC = / <<'([A-Z_]+)'$/;
 
 /**
- * A command in its two forms: one line of words (`shellWords`), or a first line of words ending in a quoted
+ * A command in its two forms: one line of words (`shellWords`), optionally ending in `> FILE`, or a first line of words ending in a quoted
  * here-document operator (`<<'EOF'`), the document's lines, and the delimiter alone on the last line. Nothing may
  * follow the delimiter, and the document may not hold it on a line of its own (the shell would end it there).
  * Undefined when the command is neither.
@@ -60,8 +65,9 @@ const HEREDOC = / <<'([A-Z_]+)'$/;
 export function parseCommand(command: string): ParsedCommand | undefined {
   const lines = command.split('\n');
   if (lines.length === 1) {
-    const words = shellWords(command);
-    return words && { words };
+    const file = TO_FILE.exec(command);
+    const words = shellWords(file ? command.slice(0, file.index) : command);
+    return words && (file ? { words, stdout: file[1]! } : { words });
   }
   const head = HEREDOC.exec(lines[0]!);
   if (!head || lines.length < 2) return undefined;
@@ -119,12 +125,14 @@ export function namedObjects(f: Finding, stepText?: string): Set<string> {
 
 /**
  * Whether a command gives kubectl this name: as a word, as the part of a word after `=` (`metadata.name=x`), as a
- * segment of a path or a `kind/name` word (`/api/v1/nodes/x/proxy/...`, `pod/x`), or as the value of a
+ * segment of a path or a `kind/name` word (`/api/v1/nodes/x/proxy/...`, `pod/x`), as the file it is saved to or
+ * applied from (`x.yaml`, recreate-claim.ts), or as the value of a
  * here-document manifest's `key: value` line (plain or double-quoted).
  */
 export function commandNames(parsed: ParsedCommand, name: string): boolean {
+  if (parsed.stdout === `${name}.yaml`) return true;
   for (const w of parsed.words) {
-    if (w === name || w.endsWith(`=${name}`) || w.startsWith(`${name}/`) || w.endsWith(`/${name}`) || w.includes(`/${name}/`)) return true;
+    if (w === name || w === `${name}.yaml` || w.endsWith(`=${name}`) || w.startsWith(`${name}/`) || w.endsWith(`/${name}`) || w.includes(`/${name}/`)) return true;
   }
   for (const line of parsed.stdin?.split('\n') ?? []) {
     const value = /^\s*[A-Za-z][\w.-]*:\s+(.+?)\s*$/.exec(line)?.[1];

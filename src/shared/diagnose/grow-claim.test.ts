@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { plainText } from '../verbatim';
 import { parseCommand } from './fix-commands';
 import { growClaimStep, grownSize } from './grow-claim';
 
@@ -15,8 +16,9 @@ describe('growing a claim that runs out of space', () => {
     const s = growClaimStep('shop', 'logs', 2 ** 30);
     expect(s.command).toBe(`kubectl patch pvc logs -n shop --type merge -p '{"spec":{"resources":{"requests":{"storage":"2Gi"}}}}'`);
     expect(parseCommand(s.command!)?.words.slice(0, 3)).toEqual(['kubectl', 'patch', 'pvc']);
-    expect(s.text.en).toContain('2Gi');
-    expect(s.text.ru).toContain('до 2Gi');
+    // The size is a cluster value, isolated as the other rules isolate theirs.
+    expect(s.text.en).toContain('e.g. to \u20682Gi\u2069');
+    expect(plainText(s.text.ru)).toContain('до 2Gi');
     expect(s.text.ru).toContain('уменьшить её потом нельзя');
     // Not measured: the field to raise, and a placeholder in the command.
     expect(growClaimStep('shop', 'logs', undefined).command).toContain('<new size>');

@@ -4,8 +4,15 @@
  * step said «поднимите spec.resources.requests.storage» and offered only a read-only `kubectl get`, which a student
  * copied expecting a fix. Expansion works only where the class allows it (allowVolumeExpansion: true; upstream:
  * plugin/pkg/admission/storage/persistentvolume/resize/admission.go) and a claim never shrinks, so the text says both.
+ *
+ * The size is from the measured capacity only: the usage rules (usage.ts, usage-trend.ts) read the kubelets' report,
+ * not the claim object, so its spec.resources.requests.storage is not reachable here. Twice the capacity is above
+ * the request in every case but one: an expansion already asked for (request above capacity, not yet done) to more
+ * than twice the capacity, where the API server refuses the patch as a shrink ("field can not be less than previous
+ * value"); the claim's own claim.resizing or claim.resize-failed finding covers that state. Sizes are isolated with verbatim().
  */
 import type { FixStep } from '../model/findings';
+import { verbatim } from '../verbatim';
 import { step, t } from './finding';
 import { command } from './shell-quote';
 
@@ -22,8 +29,8 @@ export function growClaimStep(namespace: string, name: string, capacityBytes: nu
   const size = grownSize(capacityBytes);
   const text = size
     ? t(
-        `Grow the claim, e.g. to ${size}, if its class allows expansion (allowVolumeExpansion: true); a claim cannot be shrunk later`,
-        `Увеличьте заявку, например до ${size}, если класс разрешает расширение (allowVolumeExpansion: true); уменьшить её потом нельзя`,
+        `Grow the claim, e.g. to ${verbatim(size)}, if its class allows expansion (allowVolumeExpansion: true); a claim cannot be shrunk later`,
+        `Увеличьте заявку, например до ${verbatim(size)}, если класс разрешает расширение (allowVolumeExpansion: true); уменьшить её потом нельзя`,
       )
     : t(
         'Grow the claim if its class allows expansion (allowVolumeExpansion: true): raise spec.resources.requests.storage; a claim cannot be shrunk later',

@@ -13,7 +13,7 @@
  */
 import { verbatim } from '../verbatim';
 import type { PersistentVolume, PersistentVolumeClaim, Pod, StorageClass } from '../kube/objects';
-import type { Evidence, Finding } from '../model/findings';
+import type { Evidence, Finding, FixStep } from '../model/findings';
 import type { ObjectRef } from '../model/refs';
 import type { DiagnoseContext } from './context';
 import { evidence, finding, step, t } from './finding';
@@ -39,6 +39,14 @@ const FIX_TEXT = t(
   'Уберите spec.nodeName из пода (или его шаблона) и укажите узел через nodeSelector или node affinity (kubernetes.io/hostname): тогда под разместит планировщик и привяжет его тома',
 );
 
+/** spec.nodeName of a pod cannot be changed: the pod is seen (with its owner) and then its template is edited. */
+const SEE_POD = t('See the pod: its spec.nodeName and, in ownerReferences, the workload whose template sets it', 'Посмотрите под: его spec.nodeName и, в ownerReferences, рабочую нагрузку, чей шаблон его задаёт');
+
+/** The steps: see the pod, then the change in words (it is made in the user's manifest or workload). */
+function fixSteps(podName: string | undefined, ns: string): FixStep[] {
+  return [step(SEE_POD, command`kubectl get pod ${podName} -n ${ns} -o yaml`), step(FIX_TEXT)];
+}
+
 function nodeNameEvidence(pod: Pod): Evidence {
   return evidence(t('Node set in the pod spec', 'Узел, заданный в спецификации пода'), pod.spec?.nodeName ?? '', { ref: refByName('nodes', pod.spec?.nodeName ?? ''), source: 'spec.nodeName', note: t('the scheduler never saw this pod', 'планировщик этот под не видел') });
 }
@@ -58,7 +66,7 @@ export function claimSkippedByScheduler(ref: ObjectRef, claim: PersistentVolumeC
       ...pods.map(nodeNameEvidence),
       evidence(t('Node chosen by the scheduler', 'Узел, выбранный планировщиком'), '', { source: `metadata.annotations[${SELECTED_NODE}]`, note: t('not set', 'не задан') }),
     ],
-    fix: [step(FIX_TEXT, command`kubectl get pod ${names[0]} -n ${ns} -o yaml`)],
+    fix: fixSteps(names[0], ns),
   });
 }
 
@@ -75,7 +83,7 @@ export function podSkipsBinding(pod: Pod, claim: PersistentVolumeClaim, volumeNa
       `Под помещён на узел ${verbatim(pod.spec?.nodeName)} через spec.nodeName, в обход планировщика; заявка ${verbatim(claimName)} привязывается только когда под размещает планировщик (WaitForFirstConsumer), поэтому она никогда не будет привязана и контейнеры пода не запустятся.`,
     ),
     evidence: [nodeNameEvidence(pod), evidence(t('Claim', 'Заявка'), claimName, { ref: refTo('persistentvolumeclaims', claim), source: 'spec.volumes[].persistentVolumeClaim.claimName', note: t('Pending, no node chosen', 'Pending, узел не выбран') })],
-    fix: [step(FIX_TEXT, command`kubectl get pod ${pod.metadata?.name} -n ${ns} -o yaml`)],
+    fix: fixSteps(pod.metadata?.name, ns),
   });
 }
 
@@ -103,8 +111,8 @@ export function podOnExcludedNode(ctx: DiagnoseContext, pod: Pod, claim: Persist
       evidence(t('Nodes it allows', 'Узлы, которые он допускает'), allowed.join(', '), { source: 'nodes[].metadata.labels', ...(allowed.length === 0 ? { note: t('none', 'нет') } : {}) }),
     ],
     fix: [
-      step(FIX_TEXT, command`kubectl get pod ${pod.metadata?.name} -n ${ns} -o yaml`),
-      ...(allowed[0] ? [step(t(`Or set spec.nodeName to ${verbatim(allowed[0])}, where the data is`, `Или укажите в spec.nodeName узел ${verbatim(allowed[0])}, где лежат данные`), command`kubectl get pv ${pvName} -o yaml`)] : []),
+      ...fixSteps(pod.metadata?.name, ns),
+      ...(allowed[0] ? [step(t(`Or set spec.nodeName to ${verbatim(allowed[0])}, where the data is (in the template: a pod's spec.nodeName cannot be changed, so a new pod is made)`, `Или укажите в spec.nodeName узел ${verbatim(allowed[0])}, где лежат данные (в шаблоне: spec.nodeName пода изменить нельзя, поэтому создаётся новый под)`))] : []),
     ],
   });
 }

@@ -52,7 +52,7 @@ export function diagnosePodMountEvents(ctx: DiagnoseContext, pod: Pod): Finding[
                 : t(`The pod mounts Secret ${verbatim(name)}, which does not exist in namespace ${verbatim(ns)}: its containers cannot start until it does (or the volume is marked optional).`, `Под монтирует Secret ${verbatim(name)}, которого нет в пространстве имён ${verbatim(ns)}: контейнеры не запустятся, пока его не создадут (или том не пометят как необязательный: optional: true).`),
             evidence: [eventEvidence(view, event)],
             fix: [
-              step(t(`Create the ${kind === 'configmap' ? 'ConfigMap' : 'Secret'} or fix its name in the pod`, `Создайте ${kind === 'configmap' ? 'ConfigMap' : 'Secret'} или исправьте имя в поде`), kind === 'configmap' ? command`kubectl get configmap -n ${ns}` : command`kubectl get secret -n ${ns}`),
+              step(t(`See the namespace's ${kind === 'configmap' ? 'ConfigMaps' : 'Secrets'} (is it there under another name?), then create the ${kind === 'configmap' ? 'ConfigMap' : 'Secret'} or fix its name in the pod`, `Посмотрите ${kind === 'configmap' ? 'ConfigMap' : 'Secret'} пространства имён (нет ли его под другим именем?), затем создайте его или исправьте имя в поде`), kind === 'configmap' ? command`kubectl get configmap -n ${ns}` : command`kubectl get secret -n ${ns}`),
             ],
           }),
         );

@@ -56,7 +56,7 @@ export function diagnosePodReferences(ctx: DiagnoseContext, pod: Pod): Finding[]
             `Том ${verbatim(reference.volume)} ссылается на ${label} ${verbatim(reference.name)}, которого нет, но помечает его необязательным (optional: true): под запустится и без него, просто этих файлов не будет.`,
           ),
           evidence: [named, evidence(t('optional', 'optional'), 'true', { source: reference.source.replace(/\.(name|secretName)$/, '.optional') })],
-          fix: [step(t(`If the application needs those files, create the ${label}`, `Если приложению нужны эти файлы, создайте ${label}`), list)],
+          fix: [step(t(`See the namespace's ${label} objects; if the application needs those files, create ${label} ${verbatim(reference.name)}`, `Посмотрите объекты ${label} пространства имён; если приложению нужны эти файлы, создайте ${label} ${verbatim(reference.name)}`), list)],
         }),
       );
       continue;
@@ -80,7 +80,7 @@ export function diagnosePodReferences(ctx: DiagnoseContext, pod: Pod): Finding[]
             ),
         evidence: evidenceList,
         fix: [
-          step(t(`Create ${label} ${verbatim(reference.name)} in namespace ${verbatim(ns)}, or fix the name in the pod template`, `Создайте ${label} ${verbatim(reference.name)} в пространстве имён ${verbatim(ns)} или исправьте имя в шаблоне пода`), list),
+          step(t(`See the ${label} objects in namespace ${verbatim(ns)} (is it there under another name?), then create ${label} ${verbatim(reference.name)} or fix the name in the pod template`, `Посмотрите объекты ${label} в пространстве имён ${verbatim(ns)} (нет ли его под другим именем?), затем создайте ${label} ${verbatim(reference.name)} или исправьте имя в шаблоне пода`), list),
           step(t('See the pod and its events', 'Посмотрите под и его события'), command`kubectl describe pod ${pod.metadata?.name} -n ${ns}`),
         ],
       }),

@@ -48,8 +48,15 @@ describe("the scheduler's volume verdict, explained from the objects", () => {
       "Nodes rejected: 1/3 · node(s) didn't match PersistentVolume's node affinity",
       "Nodes rejected: 2/3 · node(s) didn't match Pod's node affinity/selector",
     ]));
-    expect(f!.fix.map((s) => plainText(s.text.en).split(':')[0])).toEqual(['Move the pod to its data', 'Or move the data to the pod', 'See the pod and its events']);
-    expect(plainText(f!.fix[1]!.text.en)).toContain('on node node-b1');
+    // A change the app cannot make is said in words; the node and the volume it is about are seen first (trial 9 defect 1).
+    expect(f!.fix.map((s) => [plainText(s.text.en).split(':')[0], s.command])).toEqual([
+      ["See node node-a2's labels and taints", 'kubectl describe node node-a2'],
+      ['Move the pod to its data', undefined],
+      ['Or move the data to the pod', undefined],
+      ['See the volume', 'kubectl get pv local-a2 -o yaml'],
+      ['See the pod and its events', `kubectl describe pod ${taskPod.metadata!.name} -n default`],
+    ]);
+    expect(plainText(f!.fix[2]!.text.en)).toContain('on node node-b1');
   });
 
   it('a taint on the only node the volume allows', () => {
@@ -57,7 +64,7 @@ describe("the scheduler's volume verdict, explained from the objects", () => {
     const pod = unschedulable("0/3 nodes are available: 1 node(s) had untolerated taint {dedicated: db}, 2 node(s) didn't match PersistentVolume's node affinity.", {});
     const [f] = on({ nodes: [nodes[0]!, tainted, nodes[2]!], persistentvolumes: [localPv('local-a2', 'node-a2', 'data')], persistentvolumeclaims: [claim('local-a2')], pods: [pod] }, podRef);
     expect(plainText(f!.cause.en)).toContain('node node-a2 has taint dedicated=db:NoSchedule, which the pod does not tolerate');
-    expect(plainText(f!.fix[0]!.text.en)).toContain('add a toleration for taint dedicated=db:NoSchedule');
+    expect(plainText(f!.fix[1]!.text.en)).toContain('add a toleration for taint dedicated=db:NoSchedule');
     // Tolerated, there is no conflict: the verdict is quoted as the scheduler gave it.
     const tolerant = unschedulable(pod.status!.conditions![0]!.message!, { tolerations: [{ key: 'dedicated', operator: 'Exists' }] });
     const [g] = on({ nodes: [nodes[0]!, tainted, nodes[2]!], persistentvolumes: [localPv('local-a2', 'node-a2', 'data')], persistentvolumeclaims: [claim('local-a2')], pods: [tolerant] }, podRef);
@@ -115,7 +122,10 @@ describe('not enough free storage, from the CSIStorageCapacity objects', () => {
       'Free / largest volume: 100Gi / — → node-b1 (enough)',
       'Free / largest volume: 50Gi / 5Gi → node-a1, node-a2 (not enough)',
     ]));
-    expect(f!.fix.map((x) => plainText(x.text.en))[0]).toMatch(/^Ask for at most 5Gi in claim data/);
+    // Lowering an unbound claim's request is a recreation, command by command (trial 9 defect 1).
+    expect(f!.fix.map((x) => plainText(x.text.en))[0]).toMatch(/^See the capacity/);
+    expect(f!.fix.map((x) => plainText(x.text.en))[2]).toMatch(/^In data\.yaml, set resources\.requests\.storage to at most 5Gi/);
+    expect(f!.fix.map((x) => x.command)).toEqual(expect.arrayContaining(['kubectl delete pvc data -n default', 'kubectl apply -f data.yaml']));
     expect(plainText(on(objects, claimRef).find((x) => x.code === 'claim.consumer-unschedulable')!.cause.en)).toContain('and it cannot be. Claim data asks for 10Gi');
   });
 

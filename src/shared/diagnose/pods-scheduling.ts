@@ -15,6 +15,7 @@ import { condition, eventEvidence, eventsAbout, refByName, refTo } from './objec
 import { volumeConflict, type PodExclusion, type VolumeConflict } from './pod-placement';
 import { parseSchedulerMessage } from './scheduler-message';
 import { formatTerms } from './selectors';
+import { recreateClaimSteps } from './recreate-claim';
 import { command, withNames } from './shell-quote';
 import { analyseStatic, nearMissEvidence } from './static-binding';
 import { capacityShortfall, type CapacitySegment, type CapacityShortfall } from './storage-capacity';
@@ -183,7 +184,8 @@ function conflictFix(pod: Pod, c: VolumeConflict): FixStep[] {
           : e.by === 'taint'
             ? t(`Move the pod to its data: add a toleration for taint ${verbatim(taintText(e))} to the pod, or remove the taint from node ${verbatim(first.node)}`, `Перенесите под к данным: добавьте поду toleration для taint ${verbatim(taintText(e))} или снимите taint с узла ${verbatim(first.node)}`)
             : t(`Move the pod to its data: uncordon node ${verbatim(first.node)} when it may take pods again`, `Перенесите под к данным: снимите cordon с узла ${verbatim(first.node)}, когда на него снова можно ставить поды`);
-    steps.push(step(how, e.by === 'unschedulable' ? command`kubectl uncordon ${first.node}` : command`kubectl get node ${first.node} --show-labels`));
+    if (e.by === 'unschedulable') steps.push(step(how, command`kubectl uncordon ${first.node}`));
+    else steps.push(step(t(`See node ${verbatim(first.node)}'s labels and taints`, `Посмотрите метки и taint узла ${verbatim(first.node)}`), command`kubectl describe node ${first.node}`), step(how));
   }
   const target = c.podNodes[0];
   steps.push(
@@ -191,8 +193,8 @@ function conflictFix(pod: Pod, c: VolumeConflict): FixStep[] {
       c.bound
         ? t(`Or move the data to the pod: create a volume ${target ? `on node ${verbatim(target)}` : 'on a node the pod may use'}, copy the data into it, and recreate claim ${verbatim(c.claim.metadata?.name)} bound to it (a bound claim cannot change its volume)`, `Или перенесите данные к поду: создайте том ${target ? `на узле ${verbatim(target)}` : 'на узле, доступном поду'}, скопируйте в него данные и пересоздайте заявку ${verbatim(c.claim.metadata?.name)} с привязкой к нему (у привязанной заявки том не меняется)`)
         : t(`Or give the claim a volume where the pod may run: create a static volume ${target ? `on node ${verbatim(target)}` : 'on a node the pod may use'} that fits claim ${verbatim(c.claim.metadata?.name)}`, `Или дайте заявке том там, где под может работать: создайте статический том ${target ? `на узле ${verbatim(target)}` : 'на узле, доступном поду'}, подходящий заявке ${verbatim(c.claim.metadata?.name)}`),
-      command`kubectl get pv ${volumeNames(c)[0]} -o yaml`,
     ),
+    step(t('See the volume: its node affinity says where it may be used', 'Посмотрите том: его node affinity говорит, где его можно использовать'), command`kubectl get pv ${volumeNames(c)[0]} -o yaml`),
   );
   steps.push(step(t('See the pod and its events', 'Посмотрите под и его события'), command`kubectl describe pod ${name} -n ${ns}`));
   return steps;
@@ -252,16 +254,30 @@ function capacityCommand(f: CapacityShortfall): string | undefined {
 function shortfallFix(pod: Pod, f: CapacityShortfall): FixStep[] {
   const ns = pod.metadata?.namespace ?? '';
   const most = f.segments.filter((s) => s.nodes.some((n) => f.podNodes.includes(n))).map((s) => s.limit).find((l) => l !== undefined);
-  const steps: FixStep[] = [
-    step(
-      most
-        ? t(`Ask for at most ${verbatim(most)} in claim ${verbatim(f.claim.metadata?.name)} (recreate it: an unbound claim's request can be lowered only that way), or free space in the storage behind ${verbatim(f.driver)}`, `Запросите в заявке ${verbatim(f.claim.metadata?.name)} не больше ${verbatim(most)} (пересоздав её: иначе запрос не уменьшить) или освободите место в хранилище за ${verbatim(f.driver)}`)
-        : t(`Check that ${verbatim(f.driver)} publishes capacity for the nodes the pod may use (external-provisioner --enable-capacity), or free space in its storage`, `Проверьте, что ${verbatim(f.driver)} публикует ёмкость для узлов, доступных поду (external-provisioner --enable-capacity), или освободите место в его хранилище`),
-      capacityCommand(f),
-    ),
-  ];
+  const steps: FixStep[] = most
+    ? [
+        step(t(`See the capacity ${verbatim(f.driver)} publishes for the pod's nodes`, `Посмотрите ёмкость, которую ${verbatim(f.driver)} публикует для узлов пода`), capacityCommand(f)),
+        ...recreateClaimSteps(
+          f.claim,
+          t(`set resources.requests.storage to at most ${verbatim(most)}`, `задайте resources.requests.storage не больше ${verbatim(most)}`),
+          t("an unbound claim's request cannot be lowered", 'запрос непривязанной заявки уменьшить нельзя'),
+          t('To ask for less, ', 'Чтобы запросить меньше, '),
+        ),
+        step(t(`Or free space in the storage behind ${verbatim(f.driver)}`, `Или освободите место в хранилище за ${verbatim(f.driver)}`)),
+      ]
+    : [
+        step(
+          t(`Check that ${verbatim(f.driver)} publishes capacity for the nodes the pod may use (external-provisioner --enable-capacity), or free space in its storage`, `Проверьте, что ${verbatim(f.driver)} публикует ёмкость для узлов, доступных поду (external-provisioner --enable-capacity), или освободите место в его хранилище`),
+          capacityCommand(f),
+        ),
+      ];
   const room = f.roomElsewhere[0];
-  if (room) steps.push(step(t(`Or let the pod run where there is room: node ${verbatim(room.nodes[0])}`, `Или разрешите поду работать там, где место есть: на узле ${verbatim(room.nodes[0])}`), command`kubectl get node ${room.nodes[0]} --show-labels`));
+  if (room) {
+    steps.push(
+      step(t(`Or let the pod run where there is room: node ${verbatim(room.nodes[0])} (change its nodeSelector or node affinity)`, `Или разрешите поду работать там, где место есть: на узле ${verbatim(room.nodes[0])} (измените его nodeSelector или node affinity)`)),
+      step(t(`See node ${verbatim(room.nodes[0])}'s labels`, `Посмотрите метки узла ${verbatim(room.nodes[0])}`), command`kubectl get node ${room.nodes[0]} --show-labels`),
+    );
+  }
   steps.push(step(t('See the pod and its events', 'Посмотрите под и его события'), command`kubectl describe pod ${pod.metadata?.name} -n ${ns}`));
   return steps;
 }

@@ -85,7 +85,7 @@ function claimVolume(ctx: DiagnoseContext, pod: Pod, volume: Volume, claimName: 
         cause: t(`Volume ${verbatim(volume.name)} uses claim ${verbatim(claimName)}, which does not exist in namespace ${verbatim(ns)}: the pod cannot be scheduled.`, `Том ${verbatim(volume.name)} использует заявку ${verbatim(claimName)}, которой нет в пространстве имён ${verbatim(ns)}: под не может быть размещён.`),
         evidence: [volumeEvidence],
         fix: [
-          step(t('Create the claim, or fix the claim name in the pod template', 'Создайте заявку или исправьте её имя в шаблоне пода'), command`kubectl get pvc -n ${ns}`),
+          step(t("See the namespace's claims (is it there under another name?), then create the claim or fix the claim name in the pod template", 'Посмотрите заявки пространства имён (нет ли её под другим именем?), затем создайте заявку или исправьте её имя в шаблоне пода'), command`kubectl get pvc -n ${ns}`),
         ],
       }),
     ];

@@ -208,7 +208,12 @@ function contentMissing(c: SnapshotCase, contentName: string): Finding {
       `Снимок привязан к VolumeSnapshotContent ${verbatim(contentName)}, которого больше нет: данных снимка нет, восстановить из него нельзя.`,
     ),
     evidence: [evidence(t('Its content', 'Его содержимое'), contentName, { ref: refByName('volumesnapshotcontents', contentName), source: 'status.boundVolumeSnapshotContentName', note: t('does not exist', 'не существует') }), ...errorEvidence(c)],
-    fix: [step(t('Take a new snapshot of the source claim, then delete this one', 'Сделайте новый снимок исходной заявки, затем удалите этот'), command`kubectl get volumesnapshotcontent ${contentName}`), describeStep(c)],
+    fix: [
+      step(t(`Check that VolumeSnapshotContent ${verbatim(contentName)} is gone (NotFound)`, `Проверьте, что VolumeSnapshotContent ${verbatim(contentName)} нет (NotFound)`), command`kubectl get volumesnapshotcontent ${contentName}`),
+      step(t('Take a new snapshot of the source claim', 'Сделайте новый снимок исходной заявки')),
+      step(t('Then delete this snapshot: its data is already gone', 'Затем удалите этот снимок: его данных уже нет'), command`kubectl delete volumesnapshot ${c.name} -n ${c.ns}`),
+      describeStep(c),
+    ],
   });
 }
 

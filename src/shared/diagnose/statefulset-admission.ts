@@ -177,7 +177,7 @@ function overQuota(set: StatefulSet, m: MissingClaims, first: string, breaches: 
     ],
     fix: [
       step(t('See what the quota counts and which claims use it', 'Посмотрите, что учитывает квота и какие заявки её расходуют'), command`kubectl describe resourcequota ${quotaName} -n ${ns}`),
-      step(t('Free room: delete claims that are no longer needed (their data goes with them under a Delete reclaim policy)', 'Освободите место: удалите ненужные заявки (при политике Delete их данные удалятся)'), command`kubectl get pvc -n ${ns}`),
+      step(t("See the namespace's claims; to free room, delete those no longer needed (their data goes with them under a Delete reclaim policy)", 'Посмотрите заявки пространства имён; чтобы освободить место, удалите ненужные (при политике Delete их данные удалятся)'), command`kubectl get pvc -n ${ns}`),
       step(t(`Or ask the namespace's administrator to raise ${b.resource}`, `Или попросите администратора пространства имён увеличить ${b.resource}`), command`kubectl edit resourcequota ${quotaName} -n ${ns}`),
     ],
   });

@@ -114,8 +114,9 @@ function emptyDirFinding(v: VolumeUsage, th: UsageThresholds): Finding[] {
       evidence(t('Node', 'Узел'), v.node, { ref: { kind: 'nodes', name: v.node }, source: 'spec.nodeName' }),
     ],
     fix: [
-      step(t('Raise the sizeLimit in the pod template if the data needs the room (a new pod gets it)', 'Поднимите sizeLimit в шаблоне пода, если данным нужно место (его получит новый под)'),
+      step(t('See which workload made the pod: its pod template holds the sizeLimit', 'Посмотрите, какая рабочая нагрузка создала под: sizeLimit задан в её шаблоне пода'),
         command`kubectl -n ${v.namespace} get pod ${v.pod} -o 'jsonpath={.metadata.ownerReferences[0].name}'`),
+      step(t('Raise the sizeLimit in that pod template if the data needs the room (a new pod gets it)', 'Поднимите sizeLimit в этом шаблоне пода, если данным нужно место (его получит новый под)')),
       step(t('Or make the application clean up what it writes there, or keep that data on a claim instead', 'Или пусть приложение убирает то, что туда пишет, либо храните эти данные на заявке')),
     ],
   })];
@@ -144,8 +145,9 @@ function ephemeralFinding(v: VolumeUsage, th: UsageThresholds): Finding[] {
       evidence(t('Node', 'Узел'), v.node, { ref: { kind: 'nodes', name: v.node }, source: 'spec.nodeName' }),
     ],
     fix: [
-      step(t("Raise the containers' ephemeral-storage limits in the pod template if they need the room (a new pod gets them)", 'Поднимите лимиты ephemeral-storage контейнеров в шаблоне пода, если им нужно место (их получит новый под)'),
+      step(t("See the containers' limits", 'Посмотрите лимиты контейнеров'),
         command`kubectl -n ${v.namespace} get pod ${v.pod} -o 'jsonpath={.spec.containers[*].resources.limits}'`),
+      step(t("Raise the containers' ephemeral-storage limits in the pod template if they need the room (a new pod gets them)", 'Поднимите лимиты ephemeral-storage контейнеров в шаблоне пода, если им нужно место (их получит новый под)')),
       step(t('Or find what fills it: logs written to stdout, files written outside volumes, emptyDirs; keep lasting data on a claim instead', 'Или найдите, что его заполняет: журналы в stdout, файлы вне томов, emptyDir; долговременные данные храните на заявке')),
     ],
   })];

@@ -166,6 +166,10 @@ describe.each(SPECS.map((s) => [s.id, s] as const))('exercise %s', (id, spec) =>
     const result = checkExercise(view(file, 'passing'), spec);
     expect(result.steps.map((s) => `${s.step}: ${s.state} ${plainText(s.explanation.en)}`)).toEqual(result.steps.map((s) => `${s.step}: passed ${plainText(s.explanation.en)}`));
     expect(result.done).toBe(true);
+    // Its namespace holds the student's objects: on a read-only source this exercise could be observed.
+    expect(result.present).toBe(true);
+    // A cluster without any of it (the demo for most exercises): nothing to observe (exercise-mode.ts).
+    expect(checkExercise(fixtureView({}, { states: { configmaps: 'idle', secrets: 'idle' } }), spec).present).toBe(false);
   });
 
   it.each(spec.steps)('step %s fails with what the cluster shows', (step) => {

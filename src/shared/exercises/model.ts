@@ -84,6 +84,11 @@ export interface ExerciseResult {
   steps: StepResult[];
   /** Every step passed. */
   done: boolean;
+  /**
+   * Whether the namespace holds any pod or claim here (or a volume claimed from it): on a read-only source (a snapshot, a recording, the demo)
+   * there is then something to observe; without, nothing the student does can reach it (exercise-mode.ts).
+   */
+  present?: boolean;
 }
 
 /** The outcome a step check returns (the step id is added by checkExercise). */

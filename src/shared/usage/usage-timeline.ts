@@ -89,3 +89,15 @@ export function historyToSample(base: UsageReport, timeline: readonly UsageTimel
   }
   return out;
 }
+
+/**
+ * A volume's history cut at `untilMs` (epoch ms): no point measured after it (trial 9 defect 2). The UI cuts a
+ * replay's history at the replay's clock, so that a history fetched before a restart (or cached from a later
+ * position) never shows samples the replay has not reached; points without a time are kept out.
+ */
+export function historyUntil(points: readonly UsagePoint[], untilMs: number): UsagePoint[] {
+  return points.filter((p) => {
+    const at = p.timeMs ?? Date.parse(p.time);
+    return Number.isFinite(at) && at <= untilMs;
+  });
+}

@@ -61,4 +61,16 @@ describe('a claim\'s usage in its Summary', () => {
     expect((await screen.findByTestId('usage-recorded')).textContent).toMatch(/^As measured when the snapshot was taken \(.*2026.*\); a snapshot keeps no history/);
     expect(screen.queryByTestId('usage-chart')).toBeNull();
   });
+
+  it("a replay's history stops at the replay's clock: no sample after its position (trial 9 defect 2)", async () => {
+    const usage = { key: 'claim:lab-usage/logs', claim: { state: 'known' as const, usedBytes: 550 * MI, capacityBytes: 1024 * MI, availableBytes: 474 * MI, usePercent: 54, node: 'lab-node-a1' } };
+    const fake = api(usage);
+    const status = await fake.clusterStatus({ clusterId: 'demo' });
+    // Paused 5 minutes into the history (say, just restarted): the chart was fetched with 10 minutes of it.
+    fake.clusterStatus = () => Promise.resolve({ ...status, sourceNow: new Date(T0 + 5 * 60_000).toISOString(), replay: { positionMs: 5_000, durationMs: 75_000, playing: false, loop: false, ended: false } });
+    renderWithApp(<App />, { api: fake, view, lang: 'ru' });
+    const section = await screen.findByTestId('claim-usage');
+    await waitFor(() => expect(within(section).getByTestId('usage-chart').dataset.points).toBe('6'));
+    expect(within(section).getByTestId('usage-chart-caption').textContent).toBe('Занято за последние 5 минут (6 измерений): от 500 МиБ до 550 МиБ.');
+  });
 });

@@ -6,6 +6,7 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ObjectDetail } from '../../../shared/model/detail';
 import { daysToFull, usageTrend } from '../../../shared/usage/trend';
+import { historyUntil } from '../../../shared/usage/usage-timeline';
 import { useApi } from '../api/api-context';
 import { usageHistoryQuery } from '../api/queries';
 import { usePaneActions } from '../components/pane-context';
@@ -13,6 +14,7 @@ import { formatBytes } from '../format/bytes';
 import { formatPercent, usageUnknownAdvice, usageUnknownText } from '../format/usage';
 import { dateTime } from '../format/time';
 import { useI18n } from '../i18n/i18n';
+import { sourceTime, useSourceClock } from '../state/source-clock';
 import { UsageBarCell } from '../tables/usage-cells';
 import { UsageChart } from './UsageChart';
 
@@ -23,7 +25,13 @@ export function ClaimUsage({ usage }: { usage: NonNullable<ObjectDetail['usage']
   // A snapshot's usage is as of its capture: no history was kept in the file, so no chart and no trend.
   const recorded = usage.recordedAt;
   const known = usage.claim.state === 'known' && !recorded;
-  const history = useQuery({ ...usageHistoryQuery(useApi(), clusterId, usage.key), enabled: known });
+  const fetched = useQuery({ ...usageHistoryQuery(useApi(), clusterId, usage.key), enabled: known });
+  // A replay's history stops at the replay's clock (trial 9 defect 2): one fetched at a later position (before a
+  // restart, or cached while the panel was closed) must not show samples the replay has not reached. A live
+  // cluster's clock is the browser's (offset 0): its points are never cut, whatever the nodes' clock skew.
+  const clock = useSourceClock();
+  const replayed = clock.frozenAt !== undefined || clock.offset !== 0;
+  const history = { data: fetched.data && replayed ? historyUntil(fetched.data, sourceTime(clock, Date.now())) : fetched.data };
   const claim = usage.claim;
   const trend = usageTrend(history.data ?? []);
   const days = daysToFull(trend);

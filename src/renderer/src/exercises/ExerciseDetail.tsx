@@ -1,12 +1,16 @@
 /**
  * One exercise: its goal and lessons, each step with its live state (done / not yet) and what the cluster shows
  * (the check's explanation, the objects it names as links that open their details beside), then the commands
- * that set it up or start it over, hints one at a time, and the solution on request.
+ * that set it up or start it over, hints one at a time, and the solution on request. On a read-only source the
+ * steps either show the cluster as recorded (`observed`) or, with nothing of the exercise there (`needs-live`), say
+ * that a live cluster is needed and how to get one, listing what the steps ask without verdicts (exercise-mode.ts).
  */
 import { CommandText } from '../components/CommandText';
 import type { UseQueryResult } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { ExerciseCard } from '../../../shared/exercises/api';
+import type { ExerciseMode } from '../../../shared/exercises/exercise-mode';
+import type { SourceType } from '../../../shared/model/status';
 import type { ExerciseResult, StepResult } from '../../../shared/exercises/model';
 import { refKey } from '../../../shared/model/refs';
 import { DESCRIPTOR_OF_RESOURCE } from '../../../shared/kube/resource-registry';
@@ -21,7 +25,15 @@ import { useLessonTitles } from '../lessons/use-lesson-title';
 import { ExerciseMarkdown } from './ExerciseMarkdown';
 import { WholeWords } from '../components/WholeWords';
 
-export function ExerciseDetail({ card, check }: { card: ExerciseCard; check: UseQueryResult<ExerciseResult> | undefined }) {
+/** The local lab's admin context (e2e/cluster/README.md): the one that may create what the exercises ask for. */
+const LAB_CONTEXT = 'lab-admin';
+/** Starts the lab (its last line is the kubeconfig path) and serves the app on it (README: the local lab). */
+const LAB_AND_APP = 'KUBECONFIG=$(npm run -s lab:up | tail -1) npm run web';
+
+/** Which read-only source the words name: a snapshot, a recording (`kse record`), or the built-in demo. */
+const readOnlyKind = (source: SourceType | undefined): 'snapshot' | 'recording' | 'demo' => (source === 'snapshot' || source === 'recording' ? source : 'demo');
+
+export function ExerciseDetail({ card, check, mode = 'checked', source }: { card: ExerciseCard; check: UseQueryResult<ExerciseResult> | undefined; mode?: ExerciseMode; source?: SourceType | undefined }) {
   const { t, tr, lang } = useI18n();
   const { openLesson } = usePaneActions();
   const lessonTitle = useLessonTitles();
@@ -56,7 +68,7 @@ export function ExerciseDetail({ card, check }: { card: ExerciseCard; check: Use
           ))}
         </p>
       </section>
-      <Steps card={card} check={check} />
+      {mode === 'needs-live' ? <NeedsLiveCluster card={card} source={source} /> : <Steps card={card} check={check} observed={mode === 'observed'} source={source} />}
       <SetUp card={card} />
       <Hints card={card} />
       <Solution card={card} />
@@ -64,7 +76,44 @@ export function ExerciseDetail({ card, check }: { card: ExerciseCard; check: Use
   );
 }
 
-function Steps({ card, check }: { card: ExerciseCard; check: UseQueryResult<ExerciseResult> | undefined }) {
+/**
+ * On a read-only source without the exercise's objects: why nothing here can be checked, the commands that start
+ * the lab and open the app on it, and what the steps ask, with no verdicts (they could never change here).
+ */
+function NeedsLiveCluster({ card, source }: { card: ExerciseCard; source: SourceType | undefined }) {
+  const { t, tr, lang } = useI18n();
+  return (
+    <section className="card" aria-labelledby={`exercise-steps-${card.spec.id}`} data-testid="exercise-needs-live">
+      <h4 id={`exercise-steps-${card.spec.id}`} className="card-title">
+        {t('exercises.needsLive')}
+      </h4>
+      <p>{t(`exercises.needsLiveText.${readOnlyKind(source)}`)}</p>
+      <Commands lines={[LAB_AND_APP, card.commands.lab]} label={t('exercises.copyAll')} />
+      <p className="muted small-text">
+        {tr('exercises.needsLiveHow', { context: (
+              <Verbatim className="mono">
+                <WholeWords text={LAB_CONTEXT} />
+              </Verbatim>
+            ) })}
+      </p>
+      <p className="exercise-sub">{t('exercises.stepsToDo')}</p>
+      <ol className="exercise-steps">
+        {card.spec.steps.map((id) => (
+          <li key={id} className="exercise-step" data-testid="exercise-step" data-step={id} data-state="not-checked">
+            <span className="step-mark muted" aria-hidden="true">
+              ○
+            </span>
+            <div className="step-body">
+              <ExerciseMarkdown text={card.text.steps[id] ?? id} lang={lang} inline />
+            </div>
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}
+
+function Steps({ card, check, observed, source }: { card: ExerciseCard; check: UseQueryResult<ExerciseResult> | undefined; observed: boolean; source: SourceType | undefined }) {
   const { t } = useI18n();
   const result = check?.data;
   let body;
@@ -92,6 +141,11 @@ function Steps({ card, check }: { card: ExerciseCard; check: UseQueryResult<Exer
       <h4 id={`exercise-steps-${card.spec.id}`} className="card-title">
         {t('exercises.steps')}
       </h4>
+      {observed && (
+        <p className="muted small-text" data-testid="exercise-observed">
+          {t(`exercises.observed.${readOnlyKind(source)}`)}
+        </p>
+      )}
       {body}
     </section>
   );

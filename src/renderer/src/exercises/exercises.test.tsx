@@ -20,6 +20,17 @@ function AppWithNotices() {
   return <App />;
 }
 
+/**
+ * A cluster the student can change (a kubeconfig context): exercises are checked live there. The fake's own cluster
+ * is the demo, a read-only recording, where they are not (see 'on a read-only source' below).
+ */
+function live() {
+  const api = createFakeApi();
+  const status = api.clusterStatus;
+  api.clusterStatus = (req) => status(req).then((s) => ({ ...s, cluster: { ...s.cluster, source: 'context' as const } }));
+  return api;
+}
+
 const exercisesView = (exercise?: string): ViewState => ({ open: ['demo'], panes: [{ cluster: 'demo', view: 'exercises', filters: {}, ...(exercise ? { exercise } : {}) }] });
 
 const stepOf = (id: string) => screen.getAllByTestId('exercise-step').find((el) => el.dataset.step === id)!;
@@ -27,19 +38,19 @@ const itemOf = (id: string) => screen.getAllByTestId('exercise-item').find((el) 
 
 describe('the Exercises view', () => {
   it('is in the view navigation, in both languages', async () => {
-    renderWithApp(<App />, { view: { open: ['demo'], panes: [{ cluster: 'demo', view: 'overview', filters: {} }] }, lang: 'ru' });
+    renderWithApp(<App />, { api: live(), view: { open: ['demo'], panes: [{ cluster: 'demo', view: 'overview', filters: {} }] }, lang: 'ru' });
     const nav = await screen.findByTestId('nav-exercises');
     expect(nav.textContent).toContain('Упражнения');
     fireEvent.click(nav);
     expect(await screen.findByTestId('exercises')).toBeTruthy();
     expect(screen.getByTestId('view-title').textContent).toContain('Упражнения');
     cleanup();
-    renderWithApp(<App />, { view: exercisesView() });
+    renderWithApp(<App />, { api: live(), view: exercisesView() });
     expect((await screen.findByTestId('nav-exercises')).textContent).toContain('Exercises');
   });
 
   it('lists the exercises with their progress on this cluster, and opens the first', async () => {
-    const { api } = renderWithApp(<App />, { view: exercisesView(), lang: 'ru' });
+    const { api } = renderWithApp(<App />, { api: live(), view: exercisesView(), lang: 'ru' });
     await waitFor(() => expect(itemOf('static-binding').textContent).toContain('1 из 2 шагов'));
     expect(itemOf('wait-for-first-consumer').textContent).toContain('0 из 2 шагов');
     expect(screen.getByTestId('exercise').getAttribute('data-exercise')).toBe('static-binding');
@@ -51,7 +62,7 @@ describe('the Exercises view', () => {
   });
 
   it("shows each step's state with the check's explanation and the objects it names", async () => {
-    renderWithApp(<App />, { view: exercisesView('static-binding'), lang: 'ru' });
+    renderWithApp(<App />, { api: live(), view: exercisesView('static-binding'), lang: 'ru' });
     await waitFor(() => expect(stepOf('bound').getAttribute('data-state')).toBe('failed'));
     expect(stepOf('pv').getAttribute('data-state')).toBe('passed');
     expect(within(stepOf('pv')).getByTestId('step-state').textContent).toContain('Выполнен');
@@ -68,7 +79,7 @@ describe('the Exercises view', () => {
   });
 
   it('ticks a step when a change notice arrives and the cluster shows it done, and remembers it per cluster', async () => {
-    const api = createFakeApi();
+    const api = live();
     renderWithApp(<AppWithNotices />, { api, view: exercisesView('static-binding'), lang: 'ru' });
     await waitFor(() => expect(stepOf('bound').getAttribute('data-state')).toBe('failed'));
     // The student fixed the claim in a terminal: the core's store changed and it says so.
@@ -83,7 +94,7 @@ describe('the Exercises view', () => {
 
   it('says "done before" for an exercise finished earlier on this cluster that the cluster no longer shows done', async () => {
     localStorage.setItem('kse.exercises.demo', JSON.stringify({ finished: ['wait-for-first-consumer'], active: 'wait-for-first-consumer' }));
-    renderWithApp(<App />, { view: exercisesView(), lang: 'en' });
+    renderWithApp(<App />, { api: live(), view: exercisesView(), lang: 'en' });
     // The exercise last opened on this cluster is the one shown.
     await waitFor(() => expect(screen.getByTestId('exercise').getAttribute('data-exercise')).toBe('wait-for-first-consumer'));
     expect(within(itemOf('wait-for-first-consumer')).getByTestId('exercise-done-before').textContent).toContain('Done before');
@@ -91,7 +102,7 @@ describe('the Exercises view', () => {
   });
 
   it('discloses hints one at a time and the solution on request', async () => {
-    renderWithApp(<App />, { view: exercisesView('static-binding'), lang: 'ru' });
+    renderWithApp(<App />, { api: live(), view: exercisesView('static-binding'), lang: 'ru' });
     const hints = await screen.findByTestId('exercise-hints');
     expect(within(hints).queryAllByTestId('exercise-hint')).toHaveLength(0);
     fireEvent.click(within(hints).getByTestId('show-hint'));
@@ -113,7 +124,7 @@ describe('the Exercises view', () => {
   });
 
   it('opens a named object beside the exercise and a lesson the exercise practises', async () => {
-    renderWithApp(<App />, { view: exercisesView('static-binding') });
+    renderWithApp(<App />, { api: live(), view: exercisesView('static-binding') });
     await waitFor(() => expect(stepOf('bound').getAttribute('data-state')).toBe('failed'));
     fireEvent.click(within(stepOf('bound')).getByTestId('object-link'));
     // The details open beside the exercise, which stays in view.
@@ -125,7 +136,7 @@ describe('the Exercises view', () => {
   });
 
   it('switches exercises from the list, and the choice travels in the URL', async () => {
-    renderWithApp(<App />, { view: exercisesView('static-binding') });
+    renderWithApp(<App />, { api: live(), view: exercisesView('static-binding') });
     fireEvent.click(await waitFor(() => itemOf('wait-for-first-consumer')));
     await waitFor(() => expect(screen.getByTestId('exercise').getAttribute('data-exercise')).toBe('wait-for-first-consumer'));
     expect(within(stepOf('consumer')).getByTestId('step-explanation').textContent).toContain('There is no pod consumer in namespace ex-wffc yet.');
@@ -133,5 +144,30 @@ describe('the Exercises view', () => {
     expect(hashToState(stateToHash(state)).panes[0]?.exercise).toBe('wait-for-first-consumer');
     // A hostile id in a copied link never reaches the core.
     expect(hashToState('#/exercises?c=demo&ex=..%2F..%2Fetc').panes[0]?.exercise).toBeUndefined();
+  });
+
+  describe('on a read-only source (trial 9 defect 3)', () => {
+    it('an exercise with nothing of it in the recording says it needs a live cluster and how to get one, with no verdicts', async () => {
+      renderWithApp(<App />, { view: exercisesView('wait-for-first-consumer'), lang: 'ru' });
+      const needs = await screen.findByTestId('exercise-needs-live');
+      expect(needs.textContent).toContain('Нужен настоящий кластер');
+      expect(needs.textContent).toContain('Демо-запись только для чтения');
+      // How to get a live cluster: the lab and the app on it, then this exercise set up there.
+      expect(needs.querySelector('pre')?.textContent).toBe('KUBECONFIG=$(npm run -s lab:up | tail -1) npm run web\nnpm run lab -- exercise 7');
+      expect(needs.textContent).toContain('lab-admin');
+      // What the steps ask is listed, but no "Not yet" that could never change here.
+      expect(within(needs).getAllByTestId('exercise-step').map((el) => el.dataset.state)).toEqual(['not-checked', 'not-checked']);
+      expect(screen.queryAllByTestId('step-state')).toHaveLength(0);
+      expect(within(itemOf('wait-for-first-consumer')).getByTestId('exercise-needs-live-short').textContent).toBe('Нужен настоящий кластер');
+      expect(itemOf('wait-for-first-consumer').textContent).not.toContain('0 из 2');
+    });
+
+    it('an exercise the recording holds is observed: its steps as recorded, said to be read-only', async () => {
+      renderWithApp(<App />, { view: exercisesView('static-binding'), lang: 'en' });
+      await waitFor(() => expect(stepOf('bound').getAttribute('data-state')).toBe('failed'));
+      expect(screen.getByTestId('exercise-observed').textContent).toBe('Read-only: the steps show the cluster as the demo recorded it, and change only with the replay.');
+      expect(itemOf('static-binding').getAttribute('data-mode')).toBe('observed');
+      expect(screen.queryByTestId('exercise-needs-live')).toBeNull();
+    });
   });
 });

@@ -52,6 +52,7 @@ export function halfDoneStatic(): ExerciseResult {
     namespace: 'ex-static',
     checkedAt: Date.parse('2026-11-28T09:00:00Z'),
     done: false,
+    present: true,
     steps: [
       { step: 'pv', state: 'passed', explanation: { en: `Volume ${v('ex-static-pv')} is Available.`, ru: `Том ${v('ex-static-pv')} в состоянии Available.` }, objects: [{ kind: 'persistentvolumes', name: 'ex-static-pv' }] },
       {
@@ -86,6 +87,7 @@ export function notStartedWffc(): ExerciseResult {
     namespace: 'ex-wffc',
     checkedAt: Date.parse('2026-11-28T09:00:00Z'),
     done: false,
+    present: false,
     steps: [
       { step: 'consumer', state: 'failed', explanation: missing, objects: [] },
       { step: 'bound', state: 'failed', explanation: { en: `There is no claim ${v('waiting')} in namespace ${v('ex-wffc')}.`, ru: `В пространстве имён ${v('ex-wffc')} нет заявки ${v('waiting')}.` }, objects: [] },
