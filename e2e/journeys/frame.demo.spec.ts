@@ -136,6 +136,14 @@ test('a narrow window overlays the details panel instead of squeezing the table'
   const grid = (await claims.grid.boundingBox())!;
   const pane = (await app.pane.boundingBox())!;
   expect(grid.x + grid.width).toBeGreaterThan(pane.x + pane.width - 2);
+  // A lesson over the narrow pane starts below its status strip, which has two rows at this width (trial 9).
+  await page.setViewportSize({ width: 760, height: 700 });
+  await page.evaluate(() => ((globalThis as unknown as { location: { hash: string } }).location.hash += '&lesson=storage-class'));
+  await expect(app.lesson.root).toHaveAttribute('data-mode', 'overlay');
+  await expect.poll(async () => {
+    const [lesson, strip] = [(await app.lesson.root.boundingBox())!, (await app.statusStrip.boundingBox())!];
+    return lesson.y - (strip.y + strip.height);
+  }, { message: 'px between the strip\'s bottom and the lesson\'s top' }).toBeGreaterThanOrEqual(-0.5);
 });
 
 test('the demo replay shows where it is and can be paused, resumed and restarted', async ({ app, freshDemoHost, page }) => {

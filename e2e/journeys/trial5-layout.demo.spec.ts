@@ -33,7 +33,7 @@ function stripCuts(page: Page): Promise<string[]> {
         if (r.width === 0 || r.height === 0) continue;
         const what = `strip ${i} ${el.getAttribute('data-testid') ?? el.className ?? el.tagName} "${(el.textContent ?? '').trim()}"`;
         if (getComputedStyle(el).overflowX !== 'visible' && el.scrollWidth > el.clientWidth) out.push(`${what} cut: ${el.clientWidth} of ${el.scrollWidth} px`);
-        if (el.parentElement === strip && (r.right > sb.right + 0.5 || r.left < sb.left - 0.5)) out.push(`${what} outside its strip`);
+        if ((el.parentElement === strip || el.parentElement?.parentElement === strip) && (r.right > sb.right + 0.5 || r.left < sb.left - 0.5)) out.push(`${what} outside its strip`);
       }
     }
     return out;

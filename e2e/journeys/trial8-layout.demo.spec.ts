@@ -20,6 +20,8 @@ import { expect, test } from './support/fixtures';
 import { openLargeSnapshot } from './support/large-snapshot';
 import { openDemoAt, SCREENS } from './support/layout';
 import { showView, type NavView } from './pages/app-page';
+import { DetailsPanel } from './pages/details-panel';
+import { TablePage } from './pages/table-page';
 import type { Locator, Page } from '@playwright/test';
 
 /** Whether what is drawn at the middle of `target` is `target` itself (or inside it): nothing lies over it. */
@@ -30,6 +32,21 @@ function onTop(page: Page, target: Locator): Promise<boolean> {
     return hit !== null && (hit === el || el.contains(hit));
   });
 }
+
+/**
+ * Whether the row's start (its first `peek` px, where the name is) is drawn on top: the strip of rows a panel over
+ * the table leaves to click.
+ */
+function rowStartOnTop(row: Locator, peek: number): Promise<boolean> {
+  return row.evaluate((el, px) => {
+    const r = el.getBoundingClientRect();
+    const hit = el.ownerDocument.elementFromPoint(r.x + px / 2, r.y + r.height / 2);
+    return hit !== null && el.contains(hit);
+  }, peek);
+}
+
+/** CONTENT_PEEK of src/renderer/src/state/frame-layout.ts: the strip of the view an overlaying panel leaves. */
+const CONTENT_PEEK = 120;
 
 test("T8-2: side by side, a finding member's long name is whole where its line has room, at 1280x720 in ru", async ({ app, demoHost, page }) => {
   test.setTimeout(300_000);
@@ -104,6 +121,77 @@ for (const [i, screen] of SCREENS.entries()) {
     await expect.poll(() => onTop(page, menu.locator('.lesson-toc-item').first()), { message: 'the first contents item is clickable' }).toBe(true);
   });
 }
+
+for (const [i, screen] of SCREENS.entries()) {
+  const lang = i === 0 ? 'ru' : 'en';
+  // Trial 9 of issue 8: side by side, a lesson laid over the right pane (its view, its navigation, its details),
+  // and beside a lesson a pane's details covered its whole table.
+  test(`T8-4: side by side, the lesson hides neither pane, nor a pane's details or its rows, at ${screen.name} in ${lang}`, async ({ app, demoHost, page }) => {
+    await openDemoAt(app, page, demoHost.url, lang, screen);
+    await page.evaluate((hash) => ((globalThis as unknown as { location: { hash: string } }).location.hash = hash), '#/claims?c=demo&split=1&2.c=demo&2.view=volumes');
+    const [left, right] = [page.getByTestId('pane-0'), page.getByTestId('pane-1')];
+    const claims = new TablePage(left, 'claims');
+    const volumes = new TablePage(right, 'volumes');
+    await expect(volumes.rows.first()).toBeVisible();
+    // Each pane has its details open; the lesson is opened from the left pane's finding.
+    await volumes.rows.first().click();
+    const rightDetails = new DetailsPanel(right.getByTestId('details-panel'));
+    await expect(rightDetails.root).toBeVisible();
+    await claims.open('lab-stuck', 'missing-class');
+    const leftDetails = new DetailsPanel(left.getByTestId('details-panel'));
+    await leftDetails.showTab('findings');
+    await leftDetails.learnLink(leftDetails.findings.first()).click();
+    await expect(app.lesson.currentSection).toBeVisible();
+    const checks: (readonly [string, () => Promise<boolean>])[] = [['the lesson close button', () => onTop(page, app.lesson.close)]];
+    for (const [side, pane, details, table] of [['left', left, leftDetails, claims], ['right', right, rightDetails, volumes]] as const) {
+      checks.push(
+        [`the ${side} details close button`, () => onTop(page, details.close)],
+        [`the ${side} details tabs`, () => onTop(page, details.root.getByRole('tab').first())],
+        [`the ${side} pane's view strip`, () => onTop(page, pane.locator('.view-nav [aria-current="page"]'))],
+        [`the ${side} pane's kinds menu`, () => onTop(page, pane.getByTestId('kinds-toggle'))],
+        [`the ${side} pane's rows beside its details`, () => rowStartOnTop(table.rows.first(), CONTENT_PEEK)],
+      );
+    }
+    for (const [what, check] of checks) await expect.poll(check, { message: `${what} is not under another panel` }).toBe(true);
+    // The lesson has a column of its own, right of both panes.
+    const [lessonBox, rightBox] = [(await app.lesson.root.boundingBox())!, (await right.boundingBox())!];
+    expect(lessonBox.x, 'the lesson starts where the right pane ends').toBeGreaterThanOrEqual(rightBox.x + rightBox.width - 0.5);
+  });
+}
+
+test("T8-4: the details' resizer keeps the user's width when pressed on a panel narrowed to fit, at 1440x900 in en", async ({ app, demoHost, page }) => {
+  await openDemoAt(app, page, demoHost.url, 'en', SCREENS[1]);
+  const claims = await app.showTable('claims');
+  await claims.open('lab-stuck', 'missing-class');
+  const resizer = page.getByTestId('details-panel-resizer');
+  const drawn = async () => Number(await resizer.getAttribute('aria-valuenow'));
+  // The user's width: the default, with room to spare at 1440 px.
+  await expect.poll(drawn, { message: 'the details at their default width' }).toBe(440);
+  // A narrower window: the panel docks narrower to fit beside the table (frame-layout fitPanel), 368 px here.
+  const narrow = async () => {
+    await page.setViewportSize({ width: 1040, height: 900 });
+    await expect.poll(drawn, { message: 'the details narrowed to fit' }).toBeLessThan(400);
+  };
+  const widen = () => page.setViewportSize({ width: 1440, height: 900 });
+  await narrow();
+  const narrowed = await drawn();
+  // A click on the handle (no drag) saved the narrowed width over the user's (review of T8-4, commit 22ccc19).
+  await resizer.click();
+  await widen();
+  await expect.poll(drawn, { message: 'after a click on the handle, the width the user chose' }).toBe(440);
+  // ArrowLeft (wider) on the narrowed panel saved the narrowed width plus one step (392 px).
+  await narrow();
+  await resizer.focus();
+  await resizer.press('ArrowLeft');
+  await widen();
+  await expect.poll(drawn, { message: `after ArrowLeft, the width the user chose, not ${narrowed} + 24` }).toBe(440);
+  // Narrowing by keys narrows from the drawn width, so it is seen at once, and is the user's new width.
+  await narrow();
+  await resizer.press('ArrowRight');
+  await expect.poll(drawn, { message: 'ArrowRight narrows what is drawn' }).toBe(narrowed - 24);
+  await widen();
+  await expect.poll(drawn, { message: 'the width narrowed by ArrowRight is kept' }).toBe(narrowed - 24);
+});
 
 test('T8-5: side by side, each view strip is one row, and every view is reachable from it, at 1280x720 in ru', async ({ app, demoHost, page }) => {
   test.setTimeout(300_000);

@@ -114,7 +114,8 @@ describe('the frame', () => {
     expect(list.dataset.collapsed).toBe('true');
     // Icons only: the name is in the accessible name and tooltip.
     const item = within(list).getByTestId('cluster-item');
-    expect(item.getAttribute('aria-label')).toBe('Demo cluster · Demo · offline');
+    // A file is read, not connected to: it says what it is (trial 9 of issue 8: «подключён» beside «Снимок»).
+    expect(item.getAttribute('aria-label')).toBe('Demo cluster · Demo · built-in recording, read-only');
     unmount();
     renderWithApp(<App />, { view: { open: ['demo'], panes: [{ cluster: 'demo', view: 'overview', filters: {} }] } });
     expect((await screen.findByTestId('cluster-list')).dataset.collapsed).toBe('true');

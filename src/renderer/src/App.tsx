@@ -14,7 +14,7 @@ import { LessonPanel } from './lessons/LessonPanel';
 import { useClusters } from './clusters/use-clusters';
 import { openClusterIn, useView } from './state/view-store';
 import type { ViewState } from './state/view-state';
-import { FRAME, minBesideLesson, sidebarCollapsed, type SidebarChoice } from './state/frame-layout';
+import { FRAME, lessonMayOverlay, minBesideLesson, sidebarCollapsed, type SidebarChoice } from './state/frame-layout';
 import { usePersisted } from './state/persisted';
 import { useWindowWidth } from './state/use-width';
 import { useDocumentTitle } from './shell/document-title';
@@ -89,7 +89,8 @@ export function App() {
     return () => window.removeEventListener('keydown', onKey);
   }, [update]);
 
-  // The panes keep room for their navigation and a usable view (two of them side by side); below that the lesson overlays.
+  // The panes keep room for their navigation and a usable view; below that the lesson overlays one pane, and
+  // docks at its minimum beside two (it never hides one of them).
   const sidebarWidth = collapsed ? FRAME.sidebarCollapsed : FRAME.sidebarWide;
   const lessonMinContent = () => minBesideLesson({ sidebarWidth, split, detailsOpen });
 
@@ -106,7 +107,7 @@ export function App() {
         </main>
         {state.lesson && (
           <ErrorBoundary resetKey={state.lesson} title={t('state.viewFailed')}>
-            <LessonPanel anchor={state.lesson} minContent={lessonMinContent} />
+            <LessonPanel anchor={state.lesson} minContent={lessonMinContent} mayOverlay={lessonMayOverlay({ split })} />
           </ErrorBoundary>
         )}
       </div>

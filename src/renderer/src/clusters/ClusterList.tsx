@@ -109,7 +109,10 @@ export function ClusterList({ collapsed, onToggle }: ClusterListProps) {
 
 function ClusterItem({ cluster, shown, collapsed, onOpen }: { cluster: ClusterInfo; shown: boolean; collapsed: boolean; onOpen(): void }) {
   const { t } = useI18n();
-  const state = t(`conn.${cluster.connection}`);
+  // A file (snapshot, recording, the demo) is read, never connected to: «подключён» beside «Снимок» suggested a
+  // live cluster (trial 9 of issue 8). Opening and failing read as they do for any source.
+  const read = isOffline(cluster) && (cluster.connection === 'connected' || cluster.connection === 'offline');
+  const state = read ? t(`conn.file.${cluster.source as Exclude<typeof cluster.source, 'context'>}`) : t(`conn.${cluster.connection}`);
   const source = isOffline(cluster) ? t(`source.${cluster.source}`) : undefined;
   // Collapsed, the name, source and state are in the tooltip and the accessible name; both mark the cluster's
   // own words (a recording's cluster name is whatever its file says) so they are never taken for UI text.

@@ -90,59 +90,67 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
   const whole = [clusterName, isOffline(cluster) ? sourceTag : '', data.serverVersion ?? '', summary].filter(Boolean).join(' · ');
   return (
     <div className="status-strip" data-testid="status-strip" aria-label={t('status.label')} ref={strip}>
-      <span className={`conn-dot conn-${cluster.connection}`} aria-hidden="true" />
-      <strong className="strip-name" translate={nameTranslate(cluster)} title={whole}>
-        {clusterName}
-      </strong>
-      {isOffline(cluster) && (
-        <span className="source-tag" data-testid="source-tag" title={sourceTag}>
-          {t(`source.${cluster.source}`)}
-          {captured && <span data-drop="3">{` · ${captured}`}</span>}
-        </span>
-      )}
-      {data.serverVersion && (
-        <span className="strip-version muted" title={data.serverVersion} data-drop="1" data-testid="strip-version">
-          <Verbatim>{data.serverVersion}</Verbatim>
-        </span>
-      )}
-      <span
-        role="status"
-        aria-live="polite"
-        className="strip-summary"
-        data-testid="sync-summary"
-        title={cluster.problem ? `${summary} · ${connectionProblemText(cluster.problem, t)}` : summary}
-        data-drop="5"
-      >
-        {state}
-        {fresh && <span data-drop="2">{` · ${fresh}`}</span>}
-      </span>
-      {data.replay && <ReplayControls clusterId={clusterId} replay={data.replay} updatedAt={status.dataUpdatedAt} />}
-      {cluster.problem ? (
-        // In the UI language; the full text (and the Overview) for what the one row cannot hold.
-        // It leaves before the summary («Данных нет: кластер недоступен.», drop 5), whose tooltip then carries it.
-        <span className="tone-text-bad strip-problem" data-testid="strip-problem" title={connectionProblemText(cluster.problem, t)} data-drop="4">
-          <ConnectionProblemText problem={cluster.problem} raw={false} />
-        </span>
-      ) : (
-        cluster.error && (
-          <span className="tone-text-bad strip-problem" title={cluster.error}>
-            {cluster.error}
+      {/* Two lines: which data this is, and how it is. One row in a wide pane (the lines are `display: contents`);
+          two rows in a narrow one (a pane side by side, or beside a lesson), each fitted on its own
+          (components/drop-to-fit.ts): on one row of 440 px «demo.json (Demo clust…» and the summary were cut
+          (trial 9 of issue 8). */}
+      <div className="strip-line strip-what" data-fit-line="">
+        <span className={`conn-dot conn-${cluster.connection}`} aria-hidden="true" />
+        <strong className="strip-name" translate={nameTranslate(cluster)} title={whole}>
+          {clusterName}
+        </strong>
+        {isOffline(cluster) && (
+          <span className="source-tag" data-testid="source-tag" title={sourceTag}>
+            {t(`source.${cluster.source}`)}
+            {captured && <span data-drop="3">{` · ${captured}`}</span>}
           </span>
-        )
-      )}
-      {/* Kinds that need attention stay in sight, one chip per state: a row of «нет прав» chips (a namespace-limited
-          user) wrapped the strip at 1280 (trial 5 of issue 8). Every kind is one click away in the kinds menu. */}
-      <ul className="kind-chips attention" aria-label={t('status.attention')} data-testid="attention-chips">
-        {foldByState(data.kinds.filter(needsAttention)).map((group) =>
-          group.length === 1 ? (
-            <KindChip key={group[0]!.kind} status={group[0]!} now={now} testId={false} />
-          ) : (
-            <FoldedChip key={group[0]!.state} kinds={group} />
-          ),
         )}
-      </ul>
-      <KindsMenu kinds={data.kinds} now={now} />
-      {data.limitedToNamespaces && <LimitedNamespaces clusterId={clusterId} namespaces={data.limitedToNamespaces} />}
+        {data.serverVersion && (
+          <span className="strip-version muted" title={data.serverVersion} data-drop="1" data-testid="strip-version">
+            <Verbatim>{data.serverVersion}</Verbatim>
+          </span>
+        )}
+      </div>
+      <div className="strip-line strip-how" data-fit-line="">
+        <span
+          role="status"
+          aria-live="polite"
+          className="strip-summary"
+          data-testid="sync-summary"
+          title={cluster.problem ? `${summary} · ${connectionProblemText(cluster.problem, t)}` : summary}
+          data-drop="5"
+        >
+          {state}
+          {fresh && <span data-drop="2">{` · ${fresh}`}</span>}
+        </span>
+        {data.replay && <ReplayControls clusterId={clusterId} replay={data.replay} updatedAt={status.dataUpdatedAt} />}
+        {cluster.problem ? (
+          // In the UI language; the full text (and the Overview) for what the one row cannot hold.
+          // It leaves before the summary («Данных нет: кластер недоступен.», drop 5), whose tooltip then carries it.
+          <span className="tone-text-bad strip-problem" data-testid="strip-problem" title={connectionProblemText(cluster.problem, t)} data-drop="4">
+            <ConnectionProblemText problem={cluster.problem} raw={false} />
+          </span>
+        ) : (
+          cluster.error && (
+            <span className="tone-text-bad strip-problem" title={cluster.error}>
+              {cluster.error}
+            </span>
+          )
+        )}
+        {/* Kinds that need attention stay in sight, one chip per state: a row of «нет прав» chips (a namespace-limited
+            user) wrapped the strip at 1280 (trial 5 of issue 8). Every kind is one click away in the kinds menu. */}
+        <ul className="kind-chips attention" aria-label={t('status.attention')} data-testid="attention-chips">
+          {foldByState(data.kinds.filter(needsAttention)).map((group) =>
+            group.length === 1 ? (
+              <KindChip key={group[0]!.kind} status={group[0]!} now={now} testId={false} />
+            ) : (
+              <FoldedChip key={group[0]!.state} kinds={group} />
+            ),
+          )}
+        </ul>
+        <KindsMenu kinds={data.kinds} now={now} />
+        {data.limitedToNamespaces && <LimitedNamespaces clusterId={clusterId} namespaces={data.limitedToNamespaces} />}
+      </div>
     </div>
   );
 }
@@ -159,7 +167,10 @@ function KindsMenu({ kinds, now }: { kinds: readonly KindStatus[]; now: number }
   return (
     <details className="kinds-menu" ref={menu} onToggle={(e) => setOpen(e.currentTarget.open)} onKeyDown={onKeyDown} data-testid="kinds-menu">
       <summary data-testid="kinds-toggle" title={t('status.kindsTitle')}>
-        {t('status.kinds')}
+        {/* A narrow pane shows the short word (styles/shell.css): «Типы объектов» left no room for «Запись, только
+            чтение» beside the replay on the strip's second row (trial 9 of issue 8). The title says it whole. */}
+        <span className="kinds-label-long">{t('status.kinds')}</span>
+        <span className="kinds-label-short">{t('status.kindsShort')}</span>
       </summary>
       <ul className="kind-chips" aria-label={t('status.label')}>
         {kinds.map((k) => (

@@ -18,6 +18,8 @@ export interface SidePanelProps {
   limits: PanelLimits;
   /** Least content width beside the docked panel, given the container's width. */
   minContent: (containerWidth: number) => number;
+  /** False: never laid over the content; docked at the panel's minimum where it has no room (frame-layout fitPanel). */
+  mayOverlay?: boolean;
   className: string;
   label: string;
   testId: string;
@@ -26,14 +28,14 @@ export interface SidePanelProps {
   attributes?: Record<`data-${string}`, string>;
 }
 
-export function SidePanel({ id, limits, minContent, className, label, testId, children, attributes }: SidePanelProps) {
+export function SidePanel({ id, limits, minContent, mayOverlay = true, className, label, testId, children, attributes }: SidePanelProps) {
   const { t } = useI18n();
   const ref = useRef<HTMLElement>(null);
   const container = useElementWidth(ref, 'parent');
   const [saved, setSaved] = usePersisted(`kse.panel.${id}`, limits.default, isNumber);
   const [dragging, setDragging] = useState<number>();
   const chosen = clampPanelWidth(dragging ?? saved, limits, container || limits.max + 400);
-  const { mode, width } = fitPanel(container, chosen, limits, minContent(container));
+  const { mode, width } = fitPanel(container, chosen, limits, minContent(container), mayOverlay);
   const drag = useRef<{ x: number; width: number } | undefined>(undefined);
 
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {

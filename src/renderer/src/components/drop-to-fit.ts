@@ -50,20 +50,39 @@ function naturalWidth(el: HTMLElement): number {
   return width;
 }
 
-/** Lays the bar out again: every item back, measured whole, then the least important leave until the row fits. */
+/**
+ * Lays the bar out again: every item back, measured whole, then the least important leave until the row fits.
+ * A bar may have lines (`data-fit-line` children): shown as `display: contents` they are parts of the bar's one
+ * row; shown as boxes (rows of their own, e.g. the status strip of a narrow pane) each is fitted apart.
+ */
 export function fitRow(bar: HTMLElement): void {
   const items = [...bar.querySelectorAll<HTMLElement>('[data-drop]')];
   for (const item of items) item.classList.remove(DROPPED_CLASS);
-  const style = getComputedStyle(bar);
+  const lines = [...bar.querySelectorAll<HTMLElement>(':scope > [data-fit-line]')].filter((line) => getComputedStyle(line).display !== 'contents');
+  for (const row of lines.length > 0 ? lines : [bar]) fitOneRow(row, items.filter((item) => row.contains(item)));
+}
+
+/** The elements laid out in `row`: its children, and the children of those shown as `display: contents`. */
+function rowItems(row: HTMLElement): HTMLElement[] {
+  return [...row.children].flatMap((c) => {
+    if (!(c instanceof HTMLElement)) return [];
+    const style = getComputedStyle(c);
+    if (style.display === 'contents') return rowItems(c);
+    return style.position !== 'absolute' && style.display !== 'none' ? [c] : [];
+  });
+}
+
+function fitOneRow(row: HTMLElement, items: HTMLElement[]): void {
+  const style = getComputedStyle(row);
   const gap = parseFloat(style.columnGap) || 0;
-  const available = bar.clientWidth - (parseFloat(style.paddingLeft) || 0) - (parseFloat(style.paddingRight) || 0);
-  const inRow = [...bar.children].filter((c): c is HTMLElement => c instanceof HTMLElement && getComputedStyle(c).position !== 'absolute' && getComputedStyle(c).display !== 'none');
+  const available = row.clientWidth - (parseFloat(style.paddingLeft) || 0) - (parseFloat(style.paddingRight) || 0);
+  const inRow = rowItems(row);
   const needed = inRow.reduce((sum, c) => sum + naturalWidth(c), 0) + gap * Math.max(0, inRow.length - 1);
   const candidates: DropCandidate[] = items.map((item) => {
     const parent = item.parentElement?.closest('[data-drop]');
-    const within = parent && bar.contains(parent) ? items.indexOf(parent as HTMLElement) : -1;
+    const within = parent && row.contains(parent) ? items.indexOf(parent as HTMLElement) : -1;
     return {
-      frees: naturalWidth(item) + (item.parentElement === bar ? gap : 0),
+      frees: naturalWidth(item) + (inRow.includes(item) ? gap : 0),
       rank: Number(item.dataset.drop) || 0,
       ...(within >= 0 ? { within } : {}),
     };

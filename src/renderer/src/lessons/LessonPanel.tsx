@@ -33,8 +33,19 @@ export function hastText(node: unknown): string {
   return (n.children ?? []).map(hastText).join('');
 }
 
-/** `minContent`: the least width the panes keep beside the docked lesson (below it, the lesson overlays them). */
-export function LessonPanel({ anchor, minContent = () => MIN_PANES_BESIDE_LESSON }: { anchor: string; minContent?: (containerWidth: number) => number }) {
+/**
+ * `minContent`: the least width the panes keep beside the docked lesson (below it, the lesson overlays them, unless
+ * `mayOverlay` is false: then it stays docked at its minimum; state/frame-layout.ts lessonMayOverlay).
+ */
+export function LessonPanel({
+  anchor,
+  minContent = () => MIN_PANES_BESIDE_LESSON,
+  mayOverlay = true,
+}: {
+  anchor: string;
+  minContent?: (containerWidth: number) => number;
+  mayOverlay?: boolean;
+}) {
   const { t, lang: uiLang } = useI18n();
   const { state, update } = useView();
   const lang: Lang = state.lessonLang ?? uiLang;
@@ -148,6 +159,7 @@ export function LessonPanel({ anchor, minContent = () => MIN_PANES_BESIDE_LESSON
       id="lesson"
       limits={LESSON_PANEL}
       minContent={minContent}
+      mayOverlay={mayOverlay}
       className="lesson-panel"
       label={t('lessons.label')}
       testId="lesson-panel"

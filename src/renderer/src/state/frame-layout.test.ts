@@ -1,5 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { clampPanelWidth, CONTENT_PEEK, DETAILS_PANEL, fitPanel, FRAME, minBesideDetails, minBesideLesson, LESSON_PANEL, panelMode, sidebarCollapsed, WIDE_WINDOW, type FrameInput } from './frame-layout';
+import {
+  clampPanelWidth,
+  CONTENT_PEEK,
+  DETAILS_PANEL,
+  fitPanel,
+  FRAME,
+  lessonMayOverlay,
+  minBesideDetails,
+  minBesideLesson,
+  LESSON_PANEL,
+  panelMode,
+  sidebarCollapsed,
+  WIDE_WINDOW,
+  type FrameInput,
+} from './frame-layout';
 
 const base: FrameInput = { windowWidth: 1280, sidebar: 'auto', lessonOpen: false, split: false, graphShown: false, detailsOpen: false };
 
@@ -68,7 +82,31 @@ describe('side panels', () => {
     }
     // Without details, a pane keeps a usable view; side by side, two of them.
     expect(minBesideLesson({ sidebarWidth: 48, split: false, detailsOpen: false })).toBe(48 + 144 + 640);
-    expect(minBesideLesson({ sidebarWidth: 48, split: true, detailsOpen: false })).toBe(48 + 1120);
+    expect(minBesideLesson({ sidebarWidth: 48, split: true, detailsOpen: false })).toBe(48 + 2 * (DETAILS_PANEL.min + CONTENT_PEEK + FRAME.splitRule));
+  });
+
+  it('dock a lesson beside two panes, never over them, and leave each pane its details over a strip of rows', () => {
+    // Trial 9 of issue 8: side by side at 1280 and 1440 px the lesson (which wanted 560 px per pane) laid over the
+    // right pane, its navigation and its details.
+    for (const [window, sidebarWidth] of [[1280, FRAME.sidebarCollapsed], [1440, FRAME.sidebarCollapsed], [1280, FRAME.sidebarWide]] as const) {
+      const need = minBesideLesson({ sidebarWidth, split: true, detailsOpen: true });
+      const lesson = fitPanel(window, LESSON_PANEL.default, LESSON_PANEL, need, lessonMayOverlay({ split: true }));
+      expect(lesson.mode, `${window}px, list ${sidebarWidth}`).toBe('docked');
+      if (sidebarWidth === FRAME.sidebarWide) {
+        // No room for both panes' minimum: the lesson keeps its own, the panes get less (but stay in view).
+        expect(lesson.width).toBe(LESSON_PANEL.min);
+        continue;
+      }
+      // Each column is equal; the right pane holds the rule between them.
+      const pane = Math.floor((window - sidebarWidth - lesson.width) / 2) - FRAME.splitRule;
+      const details = fitPanel(pane, clampPanelWidth(DETAILS_PANEL.default, DETAILS_PANEL, pane), DETAILS_PANEL, minBesideDetails(pane));
+      expect(details.mode, `${window}px`).toBe('overlay');
+      expect(pane - details.width, `${window}px: rows in view beside the details`).toBeGreaterThanOrEqual(CONTENT_PEEK);
+    }
+    expect(fitPanel(1440, 480, LESSON_PANEL, minBesideLesson({ sidebarWidth: 48, split: true, detailsOpen: false }), false)).toEqual({ mode: 'docked', width: 480 });
+    // One pane: the lesson may still lay over it where it has no room.
+    expect(lessonMayOverlay({ split: false })).toBe(true);
+    expect(fitPanel(1000, 480, LESSON_PANEL, 900, lessonMayOverlay({ split: false })).mode).toBe('overlay');
   });
 
   it('use the frame widths the CSS uses', () => {

@@ -142,8 +142,11 @@ describe('class and provisioner columns', () => {
     expect(provisionerLease(prov, en)).toBe('csi-0 · 5s ago');
     // No cell is blank without a reason: "—", and its title says why (trial 3 of issue 8, defect 11).
     expect(provisionerLease({ ...prov, leaseHolder: undefined }, en)).toBe('—');
-    expect(provisionerPods(prov)).toBe('1/2');
-    expect(provisionerPods({ ...prov, podsTotal: undefined })).toBe('—');
+    expect(provisionerPods(prov, en)).toBe('1/2');
+    // No count: why in words, not a bare «—» (trial 9 of issue 8); the title says more.
+    expect(provisionerPods({ ...prov, podsTotal: undefined, type: 'in-tree' }, ctxOf('ru'))).toBe('встроен');
+    expect(provisionerPods({ ...prov, podsTotal: undefined, type: 'none' }, ctxOf('ru'))).toBe('нет');
+    expect(provisionerPods({ ...prov, podsTotal: undefined, type: 'external' }, en)).toBe('not found');
     expect(provisionerPodsTitle(prov, en)).toBeUndefined();
     expect(provisionerPodsTitle({ ...prov, podsTotal: undefined, type: 'in-tree' }, en)).toMatch(/kube-controller-manager/);
     expect(provisionerPodsTitle({ ...prov, podsTotal: undefined, type: 'external' }, en)).toMatch(/outside the cluster/);

@@ -11,8 +11,13 @@ export function provisionerLease(row: ProvisionerRow, ctx: ColumnContext): strin
   return renewed ? `${row.leaseHolder} · ${renewed}` : row.leaseHolder;
 }
 
-export function provisionerPods(row: ProvisionerRow): string {
-  return row.podsTotal === undefined ? NOT_KNOWN : `${row.podsReady ?? 0}/${row.podsTotal}`;
+/**
+ * Ready/total pods, or in words why there is no count: «встроен» (in-tree), «нет» (nothing provisions),
+ * «не найдены» (none seen). A bare «—» read as a missing value (trial 9 of issue 8); the title says more.
+ */
+export function provisionerPods(row: ProvisionerRow, ctx: ColumnContext): string {
+  if (row.podsTotal !== undefined) return `${row.podsReady ?? 0}/${row.podsTotal}`;
+  return ctx.t(row.type === 'in-tree' ? 'col.pods.inTree' : row.type === 'none' ? 'col.pods.none' : 'col.pods.notSeen');
 }
 
 /** Why a provisioner's Pods cell shows no count (no live pod of it was found). */
@@ -79,6 +84,6 @@ export const provisionerColumns: readonly Column<ProvisionerRow>[] = [
         NOT_KNOWN
       ),
   },
-  { id: 'pods', label: 'col.pods', width: 60, align: 'end', priority: 1.6, value: provisionerPods, title: provisionerPodsTitle },
+  { id: 'pods', label: 'col.pods', width: 60, align: 'end', priority: 1.6, uiText: true, value: provisionerPods, title: provisionerPodsTitle },
   findingsColumn(),
 ];
