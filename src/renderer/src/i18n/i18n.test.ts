@@ -79,6 +79,9 @@ describe('translate', () => {
     // A string argument is left as it is, and a plural still reads its number.
     expect(translate('en', 'overview.groupLink', { n: '3013', table: 'Claims' })).toBe('Show these 3013 in Claims');
     expect(translate('ru', 'init.restarts', { n: 1021 })).toBe('1\u00a0021 перезапуск');
+    // Identifiers are not amounts: a uid, an exit code and an HTTP status stay as the system writes them.
+    expect(translate('en', 'init.user', { uid: 1000 })).toBe('runs as uid 1000');
+    expect(translate('ru', 'init.exitCode', { code: 1234 })).toContain('1234');
   });
 
   it('keeps angle brackets and quotes as text', () => {

@@ -58,15 +58,20 @@ function compile(lang: Lang, key: MessageKey): Compiled {
 
 const GROUPED = new Map<Lang, Intl.NumberFormat>();
 
+/** Arguments that hold identifiers, written as they are: a uid (1000), an exit code, an HTTP status. */
+const IDENTIFIER_ARGUMENTS: ReadonlySet<string> = new Set(['uid', 'code', 'status']);
+
 /**
  * `params` with each number given to a plain `{n}` written in the UI language («3 013», "3,013"): ICU writes a
  * plain argument with String(), so a count said "3013" in both languages wherever a message forgot `{n, number}`
- * (trial 8 of issue 8, T8-18). Arguments a plural or `{n, number}` reads stay numbers.
+ * (trial 8 of issue 8, T8-18). Arguments a plural or `{n, number}` reads stay numbers, and identifiers
+ * (IDENTIFIER_ARGUMENTS: "uid 1000", not "uid 1,000") stay as they are.
  */
 function withGroupedNumbers<V>(lang: Lang, plain: ReadonlySet<string>, params: Record<string, V | number> | undefined): Record<string, V | number | string> | undefined {
   if (!params || plain.size === 0) return params;
   let out: Record<string, V | number | string> | undefined;
   for (const name of plain) {
+    if (IDENTIFIER_ARGUMENTS.has(name)) continue;
     const value = params[name];
     if (typeof value !== 'number' || !Number.isFinite(value)) continue;
     let format = GROUPED.get(lang);

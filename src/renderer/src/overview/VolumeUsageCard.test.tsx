@@ -56,7 +56,7 @@ describe('the overview\'s volume usage (issue 14 item 3)', () => {
     await waitFor(() => expect((within(settings).getByTestId('usage-setting-interval') as HTMLInputElement).value).toBe('30'));
     fireEvent.change(within(settings).getByTestId('usage-setting-warning'), { target: { value: '96' } });
     fireEvent.click(within(settings).getByTestId('usage-settings-save'));
-    expect((await within(settings).findByTestId('usage-settings-error')).textContent).toBe('Нужны целые числа: интервал от 5 до 3600 с, процент предупреждения ниже процента проблемы (от 1 до 100).');
+    expect((await within(settings).findByTestId('usage-settings-error')).textContent).toBe('Нужны целые числа: интервал от 5 до 3\u00a0600 с, процент предупреждения ниже процента проблемы (от 1 до 100).');
     expect(api.calls.filter((c) => c.method === 'setUsageSettings')).toEqual([]);
     fireEvent.change(within(settings).getByTestId('usage-setting-warning'), { target: { value: '90' } });
     fireEvent.change(within(settings).getByTestId('usage-setting-interval'), { target: { value: '10' } });
