@@ -48,8 +48,10 @@ describe('pods that skip the scheduler', () => {
     expect(onClaim.severity).toBe('problem');
     expect(onClaim.cause.en).toContain('pod pinned was given its node in spec.nodeName (lab-node-a1) and never goes through the scheduler');
     expect(onClaim.cause.en).toContain('stays Pending for ever');
-    expect(onClaim.fix[0]?.text.en).toContain('Remove spec.nodeName');
-    expect(onClaim.fix[0]?.text.en).toContain('nodeSelector or node affinity');
+    // First see the pod (a read), then the change, in words: a pod's spec.nodeName cannot be changed in place.
+    expect(onClaim.fix[0]?.command).toBe(`kubectl get pod pinned -n ${ns} -o yaml`);
+    expect(onClaim.fix[1]?.text.en).toContain('Remove spec.nodeName');
+    expect(onClaim.fix[1]?.text.en).toContain('nodeSelector or node affinity');
     expect(codes(live.findingsOf(claimRef(ns, 'pinned-data')))).not.toContain('claim.pending');
     const onPod = await live.waitFor(podRef(ns, 'pinned'), 'pod.node-name-wffc-claim');
     expect(onPod.cause.en).toBe('The pod was put on node lab-node-a1 by spec.nodeName, skipping the scheduler; claim pinned-data binds only when the scheduler places a pod (WaitForFirstConsumer), so it is never bound and the pod\'s containers never start.');
@@ -78,7 +80,8 @@ describe('pods that skip the scheduler', () => {
     expect(f.cause.en).toContain('kubernetes.io/hostname');
     expect(f.cause.en).toContain('It never resolves by itself.');
     expect(evidenceLines(f)).toEqual(expect.arrayContaining(['Nodes it allows: lab-node-a2']));
-    expect(f.fix.map((s) => s.command)).toEqual([`kubectl get pod wrong-node -n ${ns} -o yaml`, 'kubectl get pv dx-local-a2 -o yaml']);
+    expect(f.fix.map((s) => s.command)).toEqual([`kubectl get pod wrong-node -n ${ns} -o yaml`, undefined, undefined]);
+    expect(f.fix[2]?.text.en).toContain('Or set spec.nodeName to lab-node-a2, where the data is');
     await until('the right-node pod in the store', () => live.store.get('pods', 'right-node', ns));
     expect(serious(live.findingsOf(podRef(ns, 'right-node')))).toEqual([]);
     expect(serious(live.findingsOf(claimRef(ns, 'on-b1')))).toEqual([]);

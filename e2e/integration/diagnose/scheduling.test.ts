@@ -53,7 +53,14 @@ describe("the scheduler's volume verdict, explained", () => {
       'Volume sc-local-a2 of claim data can be used only on node lab-node-a2 (its node affinity), and the pod cannot run there: its nodeSelector asks for kubernetes.io/hostname=lab-node-b1, and node lab-node-a2 has kubernetes.io/hostname=lab-node-a2. The pod may run only on lab-node-b1. No node suits both, so the scheduler rejects every node; this does not resolve by itself.',
     );
     expect(f.cause.ru).toContain('его nodeSelector требует kubernetes.io/hostname=lab-node-b1, а у узла lab-node-a2 kubernetes.io/hostname=lab-node-a2');
-    expect(f.fix.map((s) => s.text.en.split(':')[0])).toEqual(['Move the pod to its data', 'Or move the data to the pod', 'See the pod and its events']);
+    // A change the app cannot make is said in words; what it is about is seen first, with a read command.
+    expect(f.fix.map((s) => [s.text.en.split(':')[0], s.command])).toEqual([
+      ["See node lab-node-a2's labels and taints", 'kubectl describe node lab-node-a2'],
+      ['Move the pod to its data', undefined],
+      ['Or move the data to the pod', undefined],
+      ['See the volume', 'kubectl get pv sc-local-a2 -o yaml'],
+      ['See the pod and its events', `kubectl describe pod app -n ${ns}`],
+    ]);
     expectCacheAgrees(live, podRef(ns, 'app'));
   });
 
@@ -67,7 +74,8 @@ describe("the scheduler's volume verdict, explained", () => {
       await apply(lab, pod(ns, 'app', { claims: ['data'] }));
       const f = await explained(ns, 'app', 'Volume sc-taint-a1');
       expect(f.cause.en).toContain('and the pod cannot run there: node lab-node-a1 has taint dedicated=db:NoSchedule, which the pod does not tolerate. The pod may run only on lab-node-a2, lab-node-b1.');
-      expect(f.fix[0]?.text.en).toContain('add a toleration for taint dedicated=db:NoSchedule');
+      expect(f.fix[0]?.command).toBe('kubectl describe node lab-node-a1');
+      expect(f.fix[1]?.text.en).toContain('add a toleration for taint dedicated=db:NoSchedule');
     } finally {
       await admin.mergePatch('/api/v1/nodes/lab-node-a1', { spec: { taints: null } });
     }
