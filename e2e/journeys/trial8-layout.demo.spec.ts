@@ -156,6 +156,21 @@ for (const [i, screen] of SCREENS.entries()) {
     // The lesson has a column of its own, right of both panes.
     const [lessonBox, rightBox] = [(await app.lesson.root.boundingBox())!, (await right.boundingBox())!];
     expect(lessonBox.x, 'the lesson starts where the right pane ends').toBeGreaterThanOrEqual(rightBox.x + rightBox.width - 0.5);
+    // Trial 10: in the details squeezed beside the lesson, a near-miss volume's facts («без класса (пустая строка)»,
+    // ReadWriteOnce) were drawn 4 px wide, one letter a line. Every label and value of a finding's facts has room.
+    // The open details lie over the rows (a 120 px strip shows): closed first, so the row can be clicked.
+    await leftDetails.close.click();
+    await expect(leftDetails.root).toBeHidden();
+    await claims.open('lab-stuck', 'too-big-for-pv');
+    await leftDetails.showTab('findings');
+    await expect(leftDetails.root.getByTestId('evidence-facts').first()).toBeVisible();
+    const cramped = () =>
+      leftDetails.root.evaluate((panel) =>
+        [...panel.querySelectorAll('.evidence dt, .evidence dd, .evidence-facts dt, .evidence-facts dd')]
+          .map((cell) => ({ text: (cell.textContent ?? '').slice(0, 30), width: Math.round(cell.getBoundingClientRect().width) }))
+          .filter((cell) => cell.text.trim() !== '' && cell.width < 48),
+      );
+    await expect.poll(cramped, { message: "a finding's facts each have room beside the lesson" }).toEqual([]);
   });
 }
 
