@@ -21,7 +21,7 @@ export const KUBERNETES_WORDS: ReadonlySet<string> = new Set([
   // Binding modes, reclaim policies, volume modes, emptyDir media, hostPath types
   'Immediate', 'Retain', 'Delete', 'Recycle', 'Filesystem', 'Block', 'Memory', 'Directory',
   // Tools, components and field words used in prose
-  'kubectl', 'kubelet', 'kubeconfig', 'kube', 'etcd', 'Kubernetes', 'Kubelet', 'sidecar', 'tmpfs',
+  'kubectl', 'kubelet', 'kubeconfig', 'kube', 'etcd', 'Kubernetes', 'Kubelet', 'tmpfs',
   'uid', 'optional', 'csi', 'nfs', 'local', 'list', 'watch',
   // The product's name (the window title) and the names of keys as keyboards print them (in keyboard help).
   'Kube', 'Storage', 'Explorer', 'Home', 'End', 'Enter', 'Space', 'Escape', 'Esc', 'Shift', 'Tab',

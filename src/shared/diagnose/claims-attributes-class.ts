@@ -305,7 +305,7 @@ function slowInProgress(c: AttributesCase, vac: VolumeAttributesClass): Finding[
         step(
           t(
             `Check that the external-resizer sidecar of driver ${verbatim(driver)} runs, and read its log and the driver's`,
-            `Проверьте, что sidecar external-resizer драйвера ${verbatim(driver)} работает, и прочитайте его лог и лог драйвера`,
+            `Проверьте, что сайдкар external-resizer драйвера ${verbatim(driver)} работает, и прочитайте его лог и лог драйвера`,
           ),
         ),
         ...revertStep(c),

@@ -44,12 +44,12 @@ export function runnerText(name: string, runner: ProvisionerRunner): Localized {
     case 'controller-manager':
       return t(
         'An in-tree plugin: its code is part of kube-controller-manager (the control plane); it has no pods of its own.',
-        'Встроенный плагин: его код входит в kube-controller-manager (часть control plane), своих подов у него нет.',
+        'Встроенный плагин: его код входит в kube-controller-manager (часть управляющего слоя кластера), своих подов у него нет.',
       );
     case 'csi':
       return t(
         'A CSI driver: its controller (the external-provisioner sidecar) creates volumes; its node plugin, registered in each node\'s CSINode, mounts them.',
-        'CSI-драйвер: тома создаёт его контроллер (sidecar external-provisioner), а монтирует узловой плагин, зарегистрированный в CSINode каждого узла.',
+        'CSI-драйвер: тома создаёт его контроллер (сайдкар external-provisioner), а монтирует узловой плагин, зарегистрированный в CSINode каждого узла.',
       );
     case 'external':
       return t(

@@ -234,7 +234,7 @@ function notReady(c: SnapshotCase): Finding {
   // Who acts next: snapshot-controller makes the content; the driver's csi-snapshotter sidecar cuts the snapshot.
   const next = !c.contentName
     ? t('snapshot-controller has not created its VolumeSnapshotContent yet', 'snapshot-controller ещё не создал для него VolumeSnapshotContent')
-    : t(`the csi-snapshotter sidecar of driver ${verbatim(driver ?? '?')} has not marked its content ready yet`, `sidecar csi-snapshotter драйвера ${verbatim(driver ?? '?')} ещё не отметил его содержимое готовым`);
+    : t(`the csi-snapshotter sidecar of driver ${verbatim(driver ?? '?')} has not marked its content ready yet`, `сайдкар csi-snapshotter драйвера ${verbatim(driver ?? '?')} ещё не отметил его содержимое готовым`);
   return finding({
     code: 'snapshot.not-ready',
     object: c.ref,

@@ -748,7 +748,7 @@ export const ru: Record<MessageKey, string> = {
   'init.running': 'выполняется',
   'init.done': 'завершён',
   'init.failed': 'ошибка',
-  'init.sidecar': 'sidecar',
+  'init.sidecar': 'сайдкар',
   'init.started': 'запущен {time}',
   'init.finished': 'завершён {time}',
   'init.clockAndAgo': '{clock} ({ago})',
