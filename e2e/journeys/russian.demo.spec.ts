@@ -20,6 +20,10 @@ const DETAILS: { table: TableView; namespace?: string; name: string }[] = [
   { table: 'pods', namespace: 'lab-init', name: 'prepare-data' },
   { table: 'classes', name: 'lab-absent-provisioner' },
   { table: 'provisioners', name: 'storage.example.com/absent' },
+  // Trial 10: a CSI driver's and an in-tree plugin's Summary said «(sidecar external-provisioner)» and «(часть
+  // control plane)»; each kind of provisioner is read once.
+  { table: 'provisioners', name: 'hostpath.lab.kse.dev' },
+  { table: 'provisioners', name: 'kubernetes.io/host-path' },
   { table: 'nodes', name: 'lab-node-a1' },
 ];
 

@@ -246,8 +246,12 @@ const METHODS: { readonly [M in MethodName]: true } = {
 };
 export const METHOD_NAMES = Object.keys(METHODS) as readonly MethodName[];
 
-/** An error that crossed the contract: a message for the user (what happened, what to do) and a code. */
+/**
+ * An error that crossed the contract: a message for the user (what happened, what to do) and a code. `message` is
+ * English (the CLI and logs read it); `ru`, where the core has one, is the same in Russian, for the Russian UI.
+ */
 export interface ContractError {
   code: 'bad-request' | 'not-found' | 'unavailable' | 'internal' | 'unauthorized';
   message: string;
+  ru?: string;
 }

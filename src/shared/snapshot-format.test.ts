@@ -62,7 +62,7 @@ describe('parseSnapshotFile', () => {
 
   it('refuses a file nested thousands of levels deep with a clear message, not a stack overflow', () => {
     const deep = (levels: number) => JSON.stringify({ ...base, kinds: { ...base.kinds, pods: { state: 'synced', items: [{ metadata: { name: 'p', namespace: 'n' }, spec: JSON.parse('{"x":'.repeat(levels) + '1' + '}'.repeat(levels)) }] } } });
-    expect(() => parseSnapshotFile(deep(4000), 'deep.json')).toThrow(new SnapshotFormatError('deep.json is not a valid kse snapshot: it is nested more than 100 levels deep, which no Kubernetes object is. Export it again with "kse snapshot".'));
+    expect(() => parseSnapshotFile(deep(4000), 'deep.json')).toThrow('deep.json is not a valid kse snapshot: it is nested more than 100 levels deep, which no Kubernetes object is. Export it again with "kse snapshot".');
     const arrays = `${text(base).slice(0, -1)},"extra":${'['.repeat(100_000)}${']'.repeat(100_000)}}`;
     expect(() => parseSnapshotFile(arrays, 'arrays.json')).toThrow(/nested more than 100 levels/);
     expect(parseSnapshotFile(deep(50), 'ok.json').kinds.pods?.items).toHaveLength(1);
@@ -82,6 +82,22 @@ describe('parseSnapshotFile', () => {
     expect(snapshot.kinds.storageclasses?.items[0]?.metadata?.name).toBe(hostile);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((snapshot.kinds.storageclasses?.items[0] as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it('says what is wrong in Russian too, with the file\'s own field names and values as they are (trial 10: English in the Russian UI)', () => {
+    const ru = (text: string, name: string) => {
+      try {
+        parseSnapshotFile(text, name);
+      } catch (error) {
+        return error instanceof SnapshotFormatError ? error.ru : `not a SnapshotFormatError: ${String(error)}`;
+      }
+      return 'no error';
+    };
+    expect(ru('{"kind":"List"}', 'lab-capture.json')).toBe('lab-capture.json — неисправный снимок kse: поле «format» — отсутствует, а должно быть «kse-snapshot» или «kse-recording». Выгрузите снимок командой «kse snapshot».');
+    expect(ru('', 'empty.json')).toBe('empty.json пуст. Выгрузите снимок командой «kse snapshot».');
+    expect(ru('{', 'a.json')).toMatch(/^a\.json — не снимок kse: это не JSON \(/);
+    const broken = JSON.stringify({ ...base, kinds: { pods: { state: 'synced', items: 'x' } } });
+    expect(ru(broken, 'b.json')).toBe('b.json — неисправный снимок kse: kinds.pods.items — не список.');
   });
 
   it('throws SnapshotFormatError, so callers can tell a bad file from a bug', () => {

@@ -25,10 +25,12 @@ const ERROR_CODES: readonly ContractError['code'][] = ['bad-request', 'not-found
  */
 export class KseCallError extends Error implements ContractError {
   readonly code: ContractError['code'];
+  readonly ru?: string;
   constructor(error: ContractError) {
     super(error.message);
     this.name = 'KseCallError';
     this.code = error.code;
+    if (typeof error.ru === 'string') this.ru = error.ru;
   }
 }
 

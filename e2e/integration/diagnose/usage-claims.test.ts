@@ -112,7 +112,7 @@ describe('usage in the Claims table and the claim details on the lab', () => {
   it('a claim under 2 % all along is over-provisioned, as far as the session has seen', async () => {
     const f = await until('claim.over-provisioned on archive', () => one('claim.over-provisioned', 'archive'), 60_000, seen);
     expect(f.severity).toBe('info');
-    expect(f.cause.en).toMatch(/^Claim archive used at most 1 % of its 1Gi \(20Mi\) in the \d+ min this app has watched it\. That is all it has seen/);
+    expect(f.cause.en).toMatch(/^Claim archive used at most 1 % of its 1Gi \(20Mi\) over the \d+ min of measurements the app has of it\. How full it was before them is unknown/);
     expect(f.lesson).toBe('volume-usage');
     // Filled past 10 % once, it is no longer claimed over-provisioned.
     await fill('archive', '200Mi');

@@ -136,6 +136,20 @@ describe('Core dispatch', () => {
     expect(result).toEqual({ ok: false, error: { code: 'bad-request', message: 'notes.json cannot be opened: it is not a Kube Storage Explorer snapshot' } });
   });
 
+  it("words a file's own fault in Russian too, for the Russian UI (trial 10)", async () => {
+    const { core, fake } = await startCore();
+    fake.fileSource = (id, fileName, content) => openFileSource(content, id, fileName);
+    const result = await core.call('openSnapshot', { fileName: 'lab-capture.json', content: '{"kind":"List"}' });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'bad-request',
+        message: expect.stringMatching(/^lab-capture\.json cannot be opened: lab-capture\.json is not a valid kse snapshot: "format" is missing/),
+        ru: 'lab-capture.json — неисправный снимок kse: поле «format» — отсутствует, а должно быть «kse-snapshot» или «kse-recording». Выгрузите снимок командой «kse snapshot».',
+      },
+    });
+  });
+
   it('opens the demo by itself when no kubeconfig exists, and not otherwise', async () => {
     const without = await startCore({ anyFileExists: false, demo: SNAPSHOT });
     expect((await without.core.call('listClusters', {})) as unknown).toMatchObject({ ok: true, value: [{ id: 'demo', source: 'demo', connection: 'offline' }] });

@@ -5,7 +5,8 @@ import { KseCallError } from '../../shared/transport';
 /** The core's errors are the contract's one error class (shared/transport.ts), made by these helpers. */
 export { KseCallError };
 
-export const badRequest = (message: string): KseCallError => new KseCallError({ code: 'bad-request', message });
+/** `ru`: the message in Russian, where the core words it (ContractError.ru). */
+export const badRequest = (message: string, ru?: string): KseCallError => new KseCallError({ code: 'bad-request', message, ...(ru ? { ru } : {}) });
 export const notFound = (message: string): KseCallError => new KseCallError({ code: 'not-found', message });
 export const unavailable = (message: string): KseCallError => new KseCallError({ code: 'unavailable', message });
 
@@ -14,7 +15,7 @@ export const unavailable = (message: string): KseCallError => new KseCallError({
  * kube and store code write messages for users) but marked internal, with the method named for a bug report.
  */
 export function toContractError(error: unknown, method: string): ContractError {
-  if (error instanceof KseCallError) return { code: error.code, message: error.message };
+  if (error instanceof KseCallError) return { code: error.code, message: error.message, ...(error.ru ? { ru: error.ru } : {}) };
   const message = error instanceof Error ? error.message : String(error);
   return {
     code: 'internal',

@@ -8,6 +8,7 @@ import type { Notice } from '../../shared/contract';
 import type { ClusterInfo, KubeconfigProblem } from '../../shared/model/status';
 import type { ClusterSource } from '../kube/source';
 import { KseCallError, badRequest, messageOf, notFound, unavailable } from './errors';
+import { SnapshotFormatError } from '../../shared/snapshot-format';
 import { ClusterSession } from './cluster-session';
 import type { ContextList, CoreDeps } from './ports';
 
@@ -171,7 +172,8 @@ export class ClusterRegistry {
     try {
       source = await this.deps.fileSource(id, fileName, content);
     } catch (error) {
-      throw badRequest(`${fileName} cannot be opened: ${messageOf(error)}`);
+      // The file's own fault says what is wrong in both languages; anything else is said in English only.
+      throw badRequest(`${fileName} cannot be opened: ${messageOf(error)}`, error instanceof Error && error.name === 'SnapshotFormatError' ? (error as SnapshotFormatError).ru : undefined);
     }
     const info: ClusterInfo = { ...source.info, id, connection: 'closed' };
     this.files.set(id, { info, source, digest });

@@ -44,8 +44,8 @@ describe('trend findings', () => {
     const low = line(50 * MI, 0, 61); // 4 % for 61 min
     const [f] = run(low);
     expect(f).toMatchObject({ code: 'claim.over-provisioned', severity: 'info' });
-    expect(plainText(f!.cause.en)).toBe('Claim logs used at most 4 % of its 1Gi (50Mi) in the 61 min this app has watched it. That is all it has seen: the history is kept in memory only, so how full it was before is unknown.');
-    expect(plainText(f!.cause.ru)).toContain('история хранится только в памяти');
+    expect(plainText(f!.cause.en)).toBe('Claim logs used at most 4 % of its 1Gi (50Mi) over the 61 min of measurements the app has of it. How full it was before them is unknown: a live cluster\'s history is kept in memory only, while the app runs, and a recording\'s is what it recorded.');
+    expect(plainText(f!.cause.ru)).toContain('хранится только в памяти');
     expect(f!.evidence[0]).toMatchObject({ value: String(50 * MI), note: { en: '50Mi; 4 %; info below 10 % at every measurement', ru: '50 МиБ; 4 %; сведение, если каждое измерение ниже 10 %' } });
     expect(codes(line(50 * MI, 0, 59))).toEqual([]); // under an hour
     expect(codes(line(50 * MI, 0, 5), { overProvisionedMinMs: 5 * 60_000 })).toEqual(['claim.over-provisioned:info']);

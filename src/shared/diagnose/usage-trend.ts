@@ -107,8 +107,8 @@ function overProvisioned(v: VolumeUsage, points: readonly UsagePoint[], options:
       code: 'claim.over-provisioned',
       object: ref(v),
       cause: t(
-        `Claim ${verbatim(v.claim)} used at most ${percent} % of its ${verbatim(formatBytes(most.capacityBytes!))} (${verbatim(formatBytes(most.usedBytes))}) in the ${minutes} min this app has watched it. That is all it has seen: the history is kept in memory only, so how full it was before is unknown.`,
-        `Заявка ${verbatim(v.claim)} занимала не больше ${percent} % из ${verbatim(formatBytesIn(most.capacityBytes!, 'ru'))} (${verbatim(formatBytesIn(most.usedBytes, 'ru'))}) за ${minutes} мин, что приложение за ней наблюдает. Это всё, что оно видело: история хранится только в памяти, поэтому заполнение до этого неизвестно.`,
+        `Claim ${verbatim(v.claim)} used at most ${percent} % of its ${verbatim(formatBytes(most.capacityBytes!))} (${verbatim(formatBytes(most.usedBytes))}) over the ${minutes} min of measurements the app has of it. How full it was before them is unknown: a live cluster's history is kept in memory only, while the app runs, and a recording's is what it recorded.`,
+        `Заявка ${verbatim(v.claim)} занимала не больше ${percent} % из ${verbatim(formatBytesIn(most.capacityBytes!, 'ru'))} (${verbatim(formatBytesIn(most.usedBytes, 'ru'))}) за ${minutes} мин измерений, которые есть у приложения. Сколько было занято раньше, неизвестно: история живого кластера хранится только в памяти, пока приложение работает, а у записи — та, что в неё попала.`,
       ),
       evidence: [
         sizeEvidence(t('Most used', 'Максимум занятого'), most.usedBytes, { source: `${SOURCE(v.node)} pods[].volume[pvcRef.name=${v.claim}].usedBytes`, at: most.time, note: t(`${percent} %; info below ${OVER_PROVISIONED_PERCENT} % at every measurement`, `${percent} %; сведение, если каждое измерение ниже ${OVER_PROVISIONED_PERCENT} %`) }),

@@ -27,6 +27,8 @@ export interface ClaimRow extends RowBase {
   className?: string;
   /** True when the class was chosen as the default (claim names none). */
   classIsDefault?: boolean;
+  /** True when the claim asks for no class (storageClassName: ""): it binds only to a volume without a class. */
+  classNone?: boolean;
   requested?: string;
   /** Actual capacity from status. */
   capacity?: string;

@@ -37,7 +37,7 @@ async function snapshotFromCapture(): Promise<string> {
   return JSON.stringify({ format: 'kse-snapshot', version: 1, capturedAt: capture.capturedAt, context: 'lab-capture', kinds });
 }
 
-async function post(method: string, body: unknown, token: string | null = host.token): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string } } }> {
+async function post(method: string, body: unknown, token: string | null = host.token): Promise<{ status: number; body: { ok: boolean; value?: unknown; error?: { code: string; message: string; ru?: string } } }> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (token !== null) headers[TOKEN_HEADER] = token;
   const response = await fetch(`http://127.0.0.1:${host.port}/api/${method}`, { method: 'POST', headers, body: JSON.stringify(body) });
@@ -199,5 +199,7 @@ describe('web host over the real core', () => {
     const notSnapshot = await post('openSnapshot', { fileName: 'notes.json', content: '{"hello":1}' });
     expect(notSnapshot.status).toBe(400);
     expect(notSnapshot.body.error?.message).toMatch(/^notes\.json cannot be opened: /);
+    // The Russian wording crosses the wire beside the English (ContractError.ru).
+    expect(notSnapshot.body.error?.ru).toMatch(/^notes\.json — неисправный снимок kse: /);
   });
 });

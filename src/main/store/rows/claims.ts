@@ -40,6 +40,8 @@ export function buildClaimRow(ctx: RowContext, claim: PersistentVolumeClaim, key
   if (claim.spec?.volumeName) row.volumeName = claim.spec.volumeName;
   if (className) row.className = className;
   if (own === undefined && className) row.classIsDefault = true;
+  // storageClassName "" is a choice, not a gap: the table says so instead of an empty cell (trial 10).
+  if (own === '') row.classNone = true;
   const requested = canonicalQuantity(requestedText);
   if (requested) row.requested = requested;
   const requestedBytes = quantityBytes(requestedText);

@@ -28,6 +28,14 @@ describe('claim rows', () => {
     expect(claimsTable.text(row)).toContain('terminating');
   });
 
+  it('a claim asking for no class (storageClassName: "") says so, and one naming none does not (trial 10: a blank Class cell)', () => {
+    const store = new ObjectStore();
+    const none = buildClaimRow(context(store), pvc('lab-stuck', 'too-big-for-pv', { storageClassName: '' }), 'lab-stuck/too-big-for-pv');
+    expect(none).toMatchObject({ classNone: true });
+    expect(none.className).toBeUndefined();
+    expect(buildClaimRow(context(store), pvc('shop', 'data', { storageClassName: undefined }), 'shop/data').classNone).toBeUndefined();
+  });
+
   it('a claim naming no class and no default class has no class', () => {
     const store = new ObjectStore();
     const row = buildClaimRow(context(store), pvc('shop', 'data', { storageClassName: undefined }), 'shop/data');

@@ -5,6 +5,7 @@ import { EMPTY_VIEW } from '../state/view-state';
 import { createFakeApi } from '../testing/fake-api';
 import { renderWithApp } from '../testing/render';
 import { SnapshotOpener, TOAST_MS } from './SnapshotOpener';
+import { KseCallError } from '../../../shared/transport';
 
 afterEach(cleanup);
 
@@ -45,6 +46,17 @@ describe('SnapshotOpener', () => {
         'Could not open notes.txt: This is not a kse snapshot: export one with `kse snapshot`.',
       ),
     );
+  });
+
+  it("says it in Russian in the Russian UI, where the core words it so (trial 10: the core's English inside a Russian sentence)", async () => {
+    const api = createFakeApi();
+    api.openSnapshot = () =>
+      Promise.reject(new KseCallError({ code: 'bad-request', message: 'x.json cannot be opened: x.json is empty.', ru: 'x.json пуст. Выгрузите снимок командой «kse snapshot».' }));
+    renderWithApp(<SnapshotOpener />, { api, lang: 'ru' });
+    const input = screen.getByTestId('snapshot-file-input') as HTMLInputElement;
+    Object.defineProperty(input, 'files', { value: [new File([''], 'x.json')], configurable: true });
+    act(() => void input.dispatchEvent(new Event('change', { bubbles: true })));
+    await waitFor(() => expect(screen.getByTestId('snapshot-message').textContent).toBe('Не удалось открыть файл x.json: x.json пуст. Выгрузите снимок командой «kse snapshot».'));
   });
 
   it('clears its toast by itself, and on Dismiss', async () => {

@@ -19,7 +19,7 @@ function useOpenSnapshot() {
   const api = useApi();
   const client = useQueryClient();
   const { update } = useView();
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   // The message is kept as key and values, so it follows a language switch and shows the file name verbatim.
   const [message, setMessage] = useState<{ key: MessageKey; params: Params; error: boolean }>();
   // A toast clears itself: a success after a few seconds, an error after long enough to read it.
@@ -37,10 +37,10 @@ function useOpenSnapshot() {
         update((s) => openClusterIn(s, cluster.id, 0));
         setMessage({ key: 'app.snapshotOpened', params: { name: file.name }, error: false });
       } catch (e) {
-        setMessage({ key: 'app.snapshotFailed', params: { name: file.name, error: errorText(e) }, error: true });
+        setMessage({ key: 'app.snapshotFailed', params: { name: file.name, error: errorText(e, lang) }, error: true });
       }
     },
-    [api, client, update],
+    [api, client, update, lang],
   );
   return { open, message, dismiss: () => setMessage(undefined) };
 }

@@ -1,6 +1,7 @@
 /** Loading, empty and error states that say what is happening and what to do next. */
 import type { ReactNode } from 'react';
 import { useI18n } from '../i18n/i18n';
+import type { Lang } from '../../../shared/model/findings';
 
 export interface StateMessageProps {
   kind: 'loading' | 'empty' | 'error';
@@ -36,7 +37,9 @@ export function StateMessage({ kind, text, detail, onRetry }: StateMessageProps)
 }
 
 /** Turns anything thrown across the contract into a message. */
-export function errorText(error: unknown): string {
+export function errorText(error: unknown, lang?: Lang): string {
+  // The core's Russian wording, where it has one (ContractError.ru); its English message otherwise.
+  if (lang === 'ru' && typeof error === 'object' && error && 'ru' in error && typeof error.ru === 'string' && error.ru) return error.ru;
   if (error instanceof Error) return error.message;
   if (typeof error === 'object' && error && 'message' in error && typeof error.message === 'string') return error.message;
   return String(error);

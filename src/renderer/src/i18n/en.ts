@@ -361,6 +361,8 @@ export const en = {
   'col.yes': 'yes',
   'col.no': 'no',
   'col.defaultClass': '(default)',
+  'col.noClass': 'no class',
+  'col.noClassTitle': 'storageClassName: "" — the claim binds only to a volume without a class',
 
   'details.label': 'Details of {name}',
   'details.close': 'Close details',

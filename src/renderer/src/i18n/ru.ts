@@ -364,6 +364,8 @@ export const ru: Record<MessageKey, string> = {
   'col.yes': 'да',
   'col.no': 'нет',
   'col.defaultClass': '(по умолчанию)',
+  'col.noClass': 'без класса',
+  'col.noClassTitle': 'storageClassName: "" — заявка привязывается только к тому без класса',
 
   'details.label': 'Подробности: {name}',
   'details.close': 'Закрыть подробности',

@@ -8,7 +8,7 @@ import { PhaseChip, findingsColumn } from './cells';
 import { accessModes, sizePair, type Column, type ColumnContext } from './column';
 
 export function claimClass(row: ClaimRow, ctx: ColumnContext): string {
-  if (!row.className) return '';
+  if (!row.className) return row.classNone ? ctx.t('col.noClass') : '';
   return row.classIsDefault ? `${row.className} ${ctx.t('col.defaultClass')}` : row.className;
 }
 
@@ -58,6 +58,10 @@ export const claimColumns: readonly Column<ClaimRow>[] = [
           <Verbatim>{r.className}</Verbatim>
           {r.classIsDefault ? ` ${ctx.t('col.defaultClass')}` : ''}
         </>
+      ) : r.classNone ? (
+        <span className="muted" title={ctx.t('col.noClassTitle')}>
+          {ctx.t('col.noClass')}
+        </span>
       ) : null,
   },
   { id: 'size', label: 'col.size', width: 110, priority: 2, value: (r) => sizePair(r.requested, r.capacity) },

@@ -83,6 +83,10 @@ describe('claim columns', () => {
     expect(claimClass({ ...claim, classIsDefault: true }, en)).toBe('fast (default)');
     expect(claimClass({ ...claim, className: undefined }, en)).toBe('');
   });
+  it('say that a claim asks for no class, in the UI language (trial 10: storageClassName "" gave a blank cell)', () => {
+    expect(claimClass({ ...claim, className: undefined, classNone: true }, en)).toBe('no class');
+    expect(claimClass({ ...claim, className: undefined, classNone: true }, ctxOf('ru'))).toBe('без класса');
+  });
 });
 
 describe('volume columns', () => {
