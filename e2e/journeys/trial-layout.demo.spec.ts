@@ -306,9 +306,19 @@ for (const [width, height] of [[1280, 720], [1440, 900]] as const) {
       await page.setViewportSize({ width: 960, height: size?.height ?? 720 });
       await expect.poll(async () => (cutNames = await readCut()).length, { message: 'some names are cut with the details open' }).toBeGreaterThan(0);
     }
+    // Read until settled: a row re-rendered by a replayed change or the layout after the panel opened can be read
+    // between its text and its cell's title (CI, 1440x900: one name had no title in one read). A name whose cell
+    // never carries its title still fails here.
+    await expect
+      .poll(
+        async () => {
+          cutNames = await readCut();
+          return cutNames.length === 0 ? ['no name is cut any more'] : cutNames.filter((name) => name.hidden !== name.full || name.cell !== name.full);
+        },
+        { message: 'every cut name is whole in its hidden text and its cell title' },
+      )
+      .toEqual([]);
     for (const name of cutNames) {
-      expect(name.hidden).toBe(name.full);
-      expect(name.cell).toBe(name.full);
       expect(await page.evaluate((text) => (window as unknown as { find(s: string): boolean }).find(text), name.full), `find «${name.full}»`).toBe(true);
     }
     if (size) await page.setViewportSize(size);
