@@ -89,6 +89,16 @@ describe('a StorageClass manifest for a missing class', () => {
     expect(classStubStep(odd, 'fast').command).not.toContain('pwned');
   });
 
+  it('a name YAML 1.1 could read as a number without a mantissa (e0, E-1) is quoted and reads back as the same string', () => {
+    // fast-check found "e0": the yaml package's 1.1 schema reads a bare exponent as NaN.
+    for (const className of ['e0', 'e-1', 'e12']) {
+      const s = classStubStep(fixtureView({ storageclasses: [classNamed('existing', 'E5')] }), className);
+      const doc = parse(runInShell(s.command!).stdin, { version: '1.1' }) as { metadata: { name: unknown }; provisioner: unknown };
+      expect(doc.metadata.name).toBe(className);
+      expect(doc.provisioner).toBe('E5');
+    }
+  });
+
   it('for every name the API accepts, the shell hands kubectl the manifest and YAML 1.1 reads the same names back', () => {
     const label = fc.stringMatching(/^[a-z0-9]([-a-z0-9]{0,8}[a-z0-9])?$/);
     const dns = fc.array(label, { minLength: 1, maxLength: 3 }).map((parts) => parts.join('.'));

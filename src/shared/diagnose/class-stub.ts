@@ -23,6 +23,8 @@ export const DNS_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9
 const QUALIFIED_NAME = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?[A-Za-z0-9]([-A-Za-z0-9_.]*[A-Za-z0-9])?$/;
 /** Plain scalars YAML 1.1 reads as booleans or null. */
 const YAML_WORDS = /^(y|yes|n|no|true|false|on|off|null|~)$/i;
+/** A float with no mantissa (`e0`, `E-1`): the `yaml` package's YAML 1.1 schema reads it as NaN, so it is quoted too. */
+const EXPONENT_ONLY = /^[eE][-+]?[0-9_]+$/;
 
 /** At most this many other provisioners are offered as commented-out lines. */
 const MAX_OFFERED = 8;
@@ -62,7 +64,7 @@ export function offeredProvisioners(view: ClusterView): OfferedProvisioner[] {
 
 /** A YAML scalar that reads back as exactly this string (the value has passed DNS_SUBDOMAIN or QUALIFIED_NAME). */
 export function yamlString(value: string): string {
-  return /^[A-Za-z]/.test(value) && !YAML_WORDS.test(value) ? value : JSON.stringify(value);
+  return /^[A-Za-z]/.test(value) && !YAML_WORDS.test(value) && !EXPONENT_ONLY.test(value) ? value : JSON.stringify(value);
 }
 
 /** The manifest's lines: the missing class with the first provisioner, the others commented out below it. */
