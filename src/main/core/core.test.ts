@@ -177,7 +177,23 @@ describe('Core dispatch', () => {
   it('gives each call a time limit', async () => {
     const { core } = await startCore({ contexts: [context('slow')], startDelayMs: 300 }, { timeouts: { openCluster: 50 } });
     const result = await core.call('openCluster', { clusterId: 'ctx:slow' });
-    expect(result).toEqual({ ok: false, error: { code: 'unavailable', message: 'openCluster did not answer within 50 ms. Check the cluster\'s connection and try again.' } });
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'unavailable',
+        message: 'openCluster did not answer within 50 ms. Check the cluster\'s connection and try again.',
+        ru: 'openCluster не ответил за 50 мс. Проверьте связь с кластером и повторите.',
+      },
+    });
+  });
+
+  it('words the errors a user can meet in the UI in Russian too (ContractError.ru)', async () => {
+    const { core } = await startCore({ contexts: [context('lab')] });
+    expect(await core.call('clusterStatus', { clusterId: 'ctx:gone' })).toMatchObject({ ok: false, error: { code: 'not-found', ru: 'Нет кластера «ctx:gone». Выберите его в списке кластеров: возможно, его убрали из kubeconfig.' } });
+    expect(await core.call('clusterStatus', { clusterId: 'ctx:lab' })).toMatchObject({ ok: false, error: { code: 'unavailable', ru: 'Кластер «ctx:lab» не открыт. Сначала откройте его.' } });
+    expect(await core.call('openCluster', { clusterId: 'ctx:gone' })).toMatchObject({ ok: false, error: { ru: 'Нет кластера «ctx:gone». Выберите его в списке кластеров.' } });
+    await core.call('openCluster', { clusterId: 'ctx:lab' });
+    expect(await core.call('controlReplay', { clusterId: 'ctx:lab', action: 'pause' })).toMatchObject({ ok: false, error: { ru: expect.stringContaining('не запись') } });
   });
 
   it('adds namespaces to live sources only', async () => {

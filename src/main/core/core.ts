@@ -190,7 +190,10 @@ export class Core {
       controlReplay: ({ clusterId, action }) => {
         const cluster = registry.get(clusterId);
         if (!cluster.source.controlReplay) {
-          throw unavailable(`${cluster.info.name} is not a recording: only the demo and files from \`kse record\` can be paused or restarted.`);
+          throw unavailable(
+            `${cluster.info.name} is not a recording: only the demo and files from \`kse record\` can be paused or restarted.`,
+            `${cluster.info.name} — не запись: приостановить или начать заново можно только демо и файлы \`kse record\`.`,
+          );
         }
         cluster.source.controlReplay(action);
         return cluster.status();
@@ -198,7 +201,10 @@ export class Core {
       addNamespace: async ({ clusterId, namespace }) => {
         const cluster = registry.get(clusterId);
         if (!cluster.source.addNamespace) {
-          throw unavailable(`${cluster.info.name} is not a live cluster: namespaces can only be added to kubeconfig contexts.`);
+          throw unavailable(
+            `${cluster.info.name} is not a live cluster: namespaces can only be added to kubeconfig contexts.`,
+            `${cluster.info.name} — не живой кластер: пространства имён добавляются только к контекстам kubeconfig.`,
+          );
         }
         await cluster.source.addNamespace(namespace);
         return cluster.status();

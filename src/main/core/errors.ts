@@ -7,8 +7,8 @@ export { KseCallError };
 
 /** `ru`: the message in Russian, where the core words it (ContractError.ru). */
 export const badRequest = (message: string, ru?: string): KseCallError => new KseCallError({ code: 'bad-request', message, ...(ru ? { ru } : {}) });
-export const notFound = (message: string): KseCallError => new KseCallError({ code: 'not-found', message });
-export const unavailable = (message: string): KseCallError => new KseCallError({ code: 'unavailable', message });
+export const notFound = (message: string, ru?: string): KseCallError => new KseCallError({ code: 'not-found', message, ...(ru ? { ru } : {}) });
+export const unavailable = (message: string, ru?: string): KseCallError => new KseCallError({ code: 'unavailable', message, ...(ru ? { ru } : {}) });
 
 /**
  * Any thrown value as a ContractError. Errors other than KseCallError are unexpected: their message is kept (the

@@ -145,8 +145,11 @@ export class ClusterRegistry {
   get(clusterId: string): ClusterSession {
     const cluster = this.open.get(clusterId);
     if (cluster) return cluster;
-    if (this.find(clusterId)) throw unavailable(`Cluster "${clusterId}" is not open. Open it first (openCluster).`);
-    throw notFound(`No cluster "${clusterId}". Pick one from the cluster list; it may have been removed from the kubeconfig.`);
+    if (this.find(clusterId)) throw unavailable(`Cluster "${clusterId}" is not open. Open it first (openCluster).`, `Кластер «${clusterId}» не открыт. Сначала откройте его.`);
+    throw notFound(
+      `No cluster "${clusterId}". Pick one from the cluster list; it may have been removed from the kubeconfig.`,
+      `Нет кластера «${clusterId}». Выберите его в списке кластеров: возможно, его убрали из kubeconfig.`,
+    );
   }
 
   /** Opens a known cluster (idempotent; concurrent calls share one opening). */
@@ -190,7 +193,7 @@ export class ClusterRegistry {
     // A close that arrives while the cluster is still opening applies once the opening is done.
     await this.opening.get(clusterId)?.catch(() => undefined);
     const cluster = this.open.get(clusterId);
-    if (!cluster && !this.find(clusterId)) throw notFound(`No cluster "${clusterId}" to close.`);
+    if (!cluster && !this.find(clusterId)) throw notFound(`No cluster "${clusterId}" to close.`, `Нет кластера «${clusterId}», который можно закрыть.`);
     this.open.delete(clusterId);
     this.files.delete(clusterId);
     this.notify({ type: 'clusters' });
@@ -218,7 +221,7 @@ export class ClusterRegistry {
     const info = this.find(clusterId);
     if (!info) {
       if (clusterId === DEMO_ID && this.demoProblem) throw unavailable(this.demoProblem);
-      throw notFound(`No cluster "${clusterId}". Pick one from the cluster list.`);
+      throw notFound(`No cluster "${clusterId}". Pick one from the cluster list.`, `Нет кластера «${clusterId}». Выберите его в списке кластеров.`);
     }
     if (info.source === 'context' && info.error) throw unavailable(info.error);
     const source = await this.createSource(info);

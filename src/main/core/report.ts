@@ -37,7 +37,8 @@ function redactedValues(snapshot: Snapshot): number {
  */
 export function reportOf(cluster: ClusterSession, scope: ReportScope, lessons: LessonBook, appVersion: string): ClusterReport {
   if (scope.object && !cluster.store.getObject(scope.object)) {
-    throw notFound(`${cluster.info.name} has no ${scope.object.kind} ${scope.object.namespace ? `${scope.object.namespace}/` : ''}${scope.object.name} (any more). Pick the object again.`);
+    const ref = `${scope.object.kind} ${scope.object.namespace ? `${scope.object.namespace}/` : ''}${scope.object.name}`;
+    throw notFound(`${cluster.info.name} has no ${ref} (any more). Pick the object again.`, `В ${cluster.info.name} нет (больше нет) ${ref}. Выберите объект заново.`);
   }
   const capturedAt = stateTime(cluster);
   const snapshot = snapshotOf(cluster, capturedAt);

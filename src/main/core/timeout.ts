@@ -5,7 +5,15 @@ export async function withTimeout<T>(work: Promise<T>, ms: number, what: string)
   let timer: ReturnType<typeof setTimeout> | undefined;
   const expired = new Promise<never>((_, reject) => {
     timer = setTimeout(
-      () => reject(unavailable(`${what} did not answer within ${ms < 1000 ? `${ms} ms` : `${Math.round(ms / 1000)} s`}. Check the cluster's connection and try again.`)),
+      () => {
+        const limit = ms < 1000 ? { en: `${ms} ms`, ru: `${ms} мс` } : { en: `${Math.round(ms / 1000)} s`, ru: `${Math.round(ms / 1000)} с` };
+        reject(
+          unavailable(
+            `${what} did not answer within ${limit.en}. Check the cluster's connection and try again.`,
+            `${what} не ответил за ${limit.ru}. Проверьте связь с кластером и повторите.`,
+          ),
+        );
+      },
       ms,
     );
   });

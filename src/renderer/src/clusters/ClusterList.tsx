@@ -36,7 +36,7 @@ export interface ClusterListProps {
 }
 
 export function ClusterList({ collapsed, onToggle }: ClusterListProps) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const clusters = useClusters();
   const { state, update } = useView();
   const shown = new Set(state.panes.map((p) => p.cluster));
@@ -51,7 +51,7 @@ export function ClusterList({ collapsed, onToggle }: ClusterListProps) {
       <StateMessage
         kind="error"
         text={t('state.error', { what: t('clusters.title') })}
-        detail={errorText(clusters.error)}
+        detail={errorText(clusters.error, lang)}
         onRetry={() => void clusters.refetch()}
       />
     );

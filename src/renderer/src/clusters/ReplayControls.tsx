@@ -25,7 +25,7 @@ export function replayPosition(replay: ReplayState, reportedAt: number, now: num
 }
 
 export function ReplayControls({ clusterId, replay, updatedAt }: { clusterId: string; replay: ReplayState; updatedAt: number }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const api = useApi();
   const client = useQueryClient();
   // The position advances on the browser's clock from the moment the status was fetched (updatedAt).
@@ -38,7 +38,7 @@ export function ReplayControls({ clusterId, replay, updatedAt }: { clusterId: st
         setError(undefined);
         client.setQueryData(keys.status(clusterId), status);
       },
-      (e: unknown) => setError(errorText(e)),
+      (e: unknown) => setError(errorText(e, lang)),
     );
   const state = replay.ended ? 'ended' : replay.playing ? 'playing' : 'paused';
   const label = t(`replay.${state}`);

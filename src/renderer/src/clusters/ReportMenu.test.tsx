@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { emptyPane, EMPTY_VIEW, type ViewState } from '../state/view-state';
 import { createFakeApi } from '../testing/fake-api';
 import { renderWithApp } from '../testing/render';
+import { KseCallError } from '../../../shared/transport';
 import { ReportMenu } from './ReportMenu';
 
 afterEach(() => {
@@ -73,6 +74,17 @@ describe('ReportMenu', () => {
     api.getReport = () => Promise.reject(new Error('Cluster "demo" is not open. Open it first (openCluster).'));
     fireEvent.click(screen.getByTestId('report-save'));
     await waitFor(() => expect(screen.getByTestId('report-message').textContent).toBe('Could not make the report: Cluster "demo" is not open. Open it first (openCluster).'));
+  });
+
+  it("in Russian shows the core's Russian wording of an error (ContractError.ru), not its English message", async () => {
+    const api = createFakeApi();
+    renderWithApp(<ReportMenu />, { api, lang: 'ru', view: view() });
+    await screen.findByTestId('report-menu');
+    api.getReport = () =>
+      Promise.reject(new KseCallError({ code: 'unavailable', message: 'Cluster "demo" is not open. Open it first (openCluster).', ru: 'Кластер «demo» не открыт. Сначала откройте его.' }));
+    fireEvent.click(screen.getByTestId('report-save'));
+    await waitFor(() => expect(screen.getByTestId('report-message').textContent).toContain('Кластер «demo» не открыт. Сначала откройте его.'));
+    expect(screen.getByTestId('report-message').textContent).not.toContain('Open it first');
   });
 
   it('offers the namespace only when the pane shows one, and the object only when one is selected', async () => {

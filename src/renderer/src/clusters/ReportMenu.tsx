@@ -57,7 +57,7 @@ export function ReportMenu() {
     try {
       setMessage({ ...(await action()), error: false });
     } catch (e) {
-      setMessage({ key: failure, params: { error: errorText(e) }, error: true });
+      setMessage({ key: failure, params: { error: errorText(e, lang) }, error: true });
     } finally {
       setBusy(false);
     }

@@ -42,7 +42,7 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
   if (status.error) {
     return (
       <div className="status-strip" role="alert" data-testid="status-strip">
-        <span className="tone-text-bad">{t('state.error', { what: t('status.label') })}</span> {errorText(status.error)}
+        <span className="tone-text-bad">{t('state.error', { what: t('status.label') })}</span> {errorText(status.error, i18n.lang)}
       </div>
     );
   }
@@ -230,7 +230,7 @@ function KindChip({ status: k, now, testId }: { status: KindStatus; now: number;
 
 /** Users who cannot list cluster-wide are watched per namespace; they can add namespaces by hand. */
 function LimitedNamespaces({ clusterId, namespaces }: { clusterId: string; namespaces: string[] }) {
-  const { t, tr } = useI18n();
+  const { t, tr, lang } = useI18n();
   const api = useApi();
   const client = useQueryClient();
   const [value, setValue] = useState('');
@@ -245,7 +245,7 @@ function LimitedNamespaces({ clusterId, namespaces }: { clusterId: string; names
         setValue('');
         setError(undefined);
       },
-      (e: unknown) => setError(errorText(e)),
+      (e: unknown) => setError(errorText(e, lang)),
     );
   };
   return (

@@ -37,7 +37,7 @@ export function StateMessage({ kind, text, detail, onRetry }: StateMessageProps)
 }
 
 /** Turns anything thrown across the contract into a message. */
-export function errorText(error: unknown, lang?: Lang): string {
+export function errorText(error: unknown, lang: Lang): string {
   // The core's Russian wording, where it has one (ContractError.ru); its English message otherwise.
   if (lang === 'ru' && typeof error === 'object' && error && 'ru' in error && typeof error.ru === 'string' && error.ru) return error.ru;
   if (error instanceof Error) return error.message;

@@ -156,12 +156,12 @@ function Tabs({ tabs, current, setTab, title, count, children }: { tabs: readonl
 
 /** Loading, error and gone states of a details query; null once there is data. */
 function QueryState({ query, title }: { query: { isLoading: boolean; error: unknown; data: unknown; refetch(): unknown }; title: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { clusterId } = usePaneActions();
   // In a replay (the demo, a recording) an object missing now may simply not be created yet at this point.
   const replaying = Boolean(useQuery(statusQuery(useApi(), clusterId)).data?.replay);
   if (query.isLoading) return <StateMessage kind="loading" text={t('state.loading', { what: title })} />;
-  if (query.error) return <StateMessage kind="error" text={t('state.error', { what: title })} detail={errorText(query.error)} onRetry={() => void query.refetch()} />;
+  if (query.error) return <StateMessage kind="error" text={t('state.error', { what: title })} detail={errorText(query.error, lang)} onRetry={() => void query.refetch()} />;
   if (!query.data) return <StateMessage kind="empty" text={t(replaying ? 'details.notInReplay' : 'details.notFound')} />;
   return null;
 }

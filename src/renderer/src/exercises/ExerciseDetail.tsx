@@ -114,11 +114,11 @@ function NeedsLiveCluster({ card, source }: { card: ExerciseCard; source: Source
 }
 
 function Steps({ card, check, observed, source }: { card: ExerciseCard; check: UseQueryResult<ExerciseResult> | undefined; observed: boolean; source: SourceType | undefined }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const result = check?.data;
   let body;
   if (!result && check?.isError)
-    body = <StateMessage kind="error" text={t('state.error', { what: t('exercises.steps') })} detail={errorText(check.error)} onRetry={() => void check.refetch()} />;
+    body = <StateMessage kind="error" text={t('state.error', { what: t('exercises.steps') })} detail={errorText(check.error, lang)} onRetry={() => void check.refetch()} />;
   else if (!result) body = <StateMessage kind="loading" text={t('state.loading', { what: t('exercises.steps') })} />;
   else
     body = (

@@ -18,13 +18,13 @@ import { ExerciseDetail } from './ExerciseDetail';
 import { progressOf, useExercises, type ExerciseProgress } from './use-exercises';
 
 export function ExercisesView({ clusterId, pane, onChange }: { clusterId: string; pane: PaneState; onChange: (change: Partial<PaneState>) => void }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const { cards, results, checkOf, progress, remember } = useExercises(clusterId);
   const source = useQuery(statusQuery(useApi(), clusterId)).data?.cluster.source;
   const modeOf = (c: ExerciseCard) => exerciseMode(source, results.get(c.spec.id));
   if (cards.isLoading) return <StateMessage kind="loading" text={t('state.loading', { what: t('nav.exercises') })} />;
   if (!cards.data)
-    return <StateMessage kind="error" text={t('state.error', { what: t('nav.exercises') })} detail={errorText(cards.error)} onRetry={() => void cards.refetch()} />;
+    return <StateMessage kind="error" text={t('state.error', { what: t('nav.exercises') })} detail={errorText(cards.error, lang)} onRetry={() => void cards.refetch()} />;
   const all = cards.data;
   const wanted = pane.exercise ?? progress.active;
   const card = all.find((c) => c.spec.id === wanted) ?? all[0];

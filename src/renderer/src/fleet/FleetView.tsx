@@ -19,7 +19,7 @@ import { openClusterIn, useView } from '../state/view-store';
 const CONCURRENCY_CHOICES = [1, 2, 3, 4, 6, 8, MAX_FLEET_CONCURRENCY];
 
 export function FleetView() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const api = useApi();
   const client = useQueryClient();
   const fleet = useQuery(fleetQuery(api));
@@ -29,7 +29,7 @@ export function FleetView() {
   });
 
   if (fleet.isLoading) return <StateMessage kind="loading" text={t('state.loading', { what: t('fleet.title') })} />;
-  if (fleet.error || !fleet.data) return <StateMessage kind="error" text={t('state.error', { what: t('fleet.title') })} detail={errorText(fleet.error)} onRetry={() => void fleet.refetch()} />;
+  if (fleet.error || !fleet.data) return <StateMessage kind="error" text={t('state.error', { what: t('fleet.title') })} detail={errorText(fleet.error, lang)} onRetry={() => void fleet.refetch()} />;
   const { rows, concurrency } = fleet.data;
   const watched = rows.filter((r) => r.watched).map((r) => r.clusterId);
   const setWatched = (ids: string[]) => choose.mutate({ watched: ids });
@@ -57,7 +57,7 @@ export function FleetView() {
             </select>
           </label>
         </div>
-        {choose.error && <StateMessage kind="error" text={t('fleet.chooseFailed')} detail={errorText(choose.error)} />}
+        {choose.error && <StateMessage kind="error" text={t('fleet.chooseFailed')} detail={errorText(choose.error, lang)} />}
       </header>
       {rows.length === 0 ? (
         <StateMessage kind="empty" text={t('fleet.empty')} />

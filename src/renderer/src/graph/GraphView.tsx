@@ -170,7 +170,7 @@ function GraphCanvas({
   /** A group node was clicked: draw its members one by one. */
   onExpand(groupId: string): void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const graph = useQuery(graphQuery(useApi(), request));
   const canvasRef = useRef<HTMLDivElement>(null);
   // The canvas is measured once, before React Flow mounts and fits its first view (a graph that moved each time a
@@ -218,7 +218,7 @@ function GraphCanvas({
   if (graph.isLoading) return <StateMessage kind="loading" text={t('state.loading', { what: t('graph.label') })} />;
   if (!graph.data)
     return (
-      <StateMessage kind="error" text={t('state.error', { what: t('graph.label') })} detail={errorText(graph.error)} onRetry={() => void graph.refetch()} />
+      <StateMessage kind="error" text={t('state.error', { what: t('graph.label') })} detail={errorText(graph.error, lang)} onRetry={() => void graph.refetch()} />
     );
   if (graph.data.nodes.length === 0) return <StateMessage kind="empty" text={t('problems' in request ? 'graph.noProblems' : 'graph.empty')} />;
   // The list of links that are not bound sits under the canvas, not over it, so it never hides a node. The canvas

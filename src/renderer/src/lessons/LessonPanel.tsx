@@ -129,7 +129,7 @@ export function LessonPanel({
   let body;
   if (book.isLoading) body = <StateMessage kind="loading" text={t('state.loading', { what: t('lessons.label') })} />;
   else if (!book.data)
-    body = <StateMessage kind="error" text={t('state.error', { what: t('lessons.label') })} detail={errorText(book.error)} onRetry={() => void book.refetch()} />;
+    body = <StateMessage kind="error" text={t('state.error', { what: t('lessons.label') })} detail={errorText(book.error, uiLang)} onRetry={() => void book.refetch()} />;
   else
     body = (
       <div className="lesson-layout">

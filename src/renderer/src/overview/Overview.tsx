@@ -19,7 +19,7 @@ import { VolumeUsageCard } from './VolumeUsageCard';
 import { WholeWords } from '../components/WholeWords';
 
 export function Overview({ clusterId }: { clusterId: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const api = useApi();
   const overview = useQuery(overviewQuery(api, clusterId));
   const status = useQuery(statusQuery(api, clusterId));
@@ -32,7 +32,7 @@ export function Overview({ clusterId }: { clusterId: string }) {
       <StateMessage
         kind="error"
         text={t('state.error', { what: t('nav.overview') })}
-        detail={errorText(overview.error)}
+        detail={errorText(overview.error, lang)}
         onRetry={() => void overview.refetch()}
       />
     );

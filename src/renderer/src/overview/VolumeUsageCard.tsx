@@ -56,7 +56,7 @@ export function VolumeUsageCard({ data }: { data: Overview }) {
 
 /** The poll interval (seconds in the form, ms in the contract) and the two thresholds; saved together. */
 function UsageSettingsForm() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const settings = useUsageSettings();
   const save = useSetUsageSettings();
   const [draft, setDraft] = useState<{ interval: string; warning: string; problem: string } | undefined>();
@@ -93,7 +93,7 @@ function UsageSettingsForm() {
           </p>
         ) : save.error ? (
           <p className="tone-text-bad" role="alert" data-testid="usage-settings-error">
-            {errorText(save.error)}
+            {errorText(save.error, lang)}
           </p>
         ) : null}
       </form>

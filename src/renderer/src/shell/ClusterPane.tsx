@@ -51,7 +51,7 @@ export function ClusterPane({ index }: { index: number }) {
 
 /** Showing a cluster opens it in the core first (also when restored from a copied URL), then its views. */
 function OpenedPane({ index, clusterId }: { index: number; clusterId: string }) {
-  const { tr } = useI18n();
+  const { tr, lang } = useI18n();
   const info = useClusterInfo(clusterId);
   const opened = useOpenedCluster(clusterId);
   const name = info?.name ?? clusterId;
@@ -62,7 +62,7 @@ function OpenedPane({ index, clusterId }: { index: number; clusterId: string }) 
         <StateMessage
           kind="error"
           text={tr('clusters.openFailed', { name: <Verbatim>{name}</Verbatim> })}
-          detail={errorText(opened.error)}
+          detail={errorText(opened.error, lang)}
           onRetry={() => void opened.refetch()}
         />
       ) : (
