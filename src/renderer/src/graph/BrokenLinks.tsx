@@ -65,6 +65,8 @@ export function BrokenLinks({ graph, onSelect }: { graph: StorageGraph; onSelect
         return (
           <li key={edge.id} data-testid="graph-broken-link" data-state={edge.state}>
             <span className={`legend-line edge-line-${edge.state}`} aria-hidden="true" />
+            {/* The words wrap inside their own column, indented past the line: a cause that wraps stays under its link. */}
+            <span className="broken-link-words">
             {from?.ref ? (
               <button type="button" className="object-link" translate="no" onClick={() => from.ref && onSelect(from.ref)}>
                 {from.label}
@@ -94,6 +96,7 @@ export function BrokenLinks({ graph, onSelect }: { graph: StorageGraph; onSelect
                 {findingTitle(edge.findingCode, lang)}
               </span>
             )}
+            </span>
           </li>
         );
       })}

@@ -33,6 +33,14 @@ export const EDGE_COLOR: Record<EdgeState, string> = {
   missing: 'var(--edge-missing)',
 };
 
+/** Edge labels are text, so they take the darker text variant of the edge's colour (4.5:1 in the light theme). */
+export const EDGE_TEXT_COLOR: Record<EdgeState, string> = {
+  bound: 'var(--edge-bound-text)',
+  waiting: 'var(--edge-waiting-text)',
+  mismatch: 'var(--edge-mismatch-text)',
+  missing: 'var(--edge-missing-text)',
+};
+
 /** The words the layout puts on the graph, in the UI language. */
 export interface GraphWords {
   /** An edge's label: its relation for bound edges ("uses"), its state and finding for broken ones; undefined for none. */
@@ -99,7 +107,7 @@ export function layoutGraph(graph: StorageGraph, words: GraphWords, direction: G
     animated: edge.state === 'waiting',
     className: `edge-${edge.state}`,
     style: { stroke: EDGE_COLOR[edge.state], strokeWidth: edge.state === 'bound' ? 1.5 : 2, strokeDasharray: edge.state === 'missing' ? '6 4' : undefined },
-    labelStyle: { fill: EDGE_COLOR[edge.state], fontSize: edge.state === 'bound' ? 10 : 11 },
+    labelStyle: { fill: EDGE_TEXT_COLOR[edge.state], fontSize: edge.state === 'bound' ? 10 : 11 },
     labelBgStyle: { fill: 'var(--bg-panel)' },
     data: { state: edge.state, findingCode: edge.findingCode },
   }));
