@@ -103,7 +103,14 @@ export function kubectlCommands(block: LessonCodeBlock): LessonCommand[] {
 
 /** The verb of a kubectl command line, skipping global flags ("kubectl -n x get pv" -> "get"). */
 export function kubectlVerb(command: string): string {
-  const words = command.split(/\s+/).slice(1);
+  return kubectlVerbOf(command.split(/\s+/).slice(1));
+}
+
+/**
+ * The verb of kubectl's words after `kubectl` (as a shell parsed them), skipping global flags and the values of
+ * those that take one (`-n x`, `--context c`; `-A` takes none): "get", or "auth can-i" for auth's subcommands.
+ */
+export function kubectlVerbOf(words: readonly string[]): string {
   for (let i = 0; i < words.length; i++) {
     const word = words[i] ?? '';
     if (word.startsWith('-')) {

@@ -176,7 +176,7 @@ export class ClusterRegistry {
       source = await this.deps.fileSource(id, fileName, content);
     } catch (error) {
       // The file's own fault says what is wrong in both languages; anything else is said in English only.
-      throw badRequest(`${fileName} cannot be opened: ${messageOf(error)}`, error instanceof Error && error.name === 'SnapshotFormatError' ? (error as SnapshotFormatError).ru : undefined);
+      throw badRequest(`${fileName} cannot be opened: ${messageOf(error)}`, error instanceof SnapshotFormatError ? error.ru : undefined);
     }
     const info: ClusterInfo = { ...source.info, id, connection: 'closed' };
     this.files.set(id, { info, source, digest });

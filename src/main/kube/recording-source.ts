@@ -160,11 +160,16 @@ export class RecordingSource extends SnapshotSource {
     this.info.connection = 'closed';
   }
 
-  /**
-   * Delivers the snapshot again (every kind reset: no object of the previous pass survives) and plays from 0
-   * (`play` false: stays at 0, for finish() to deliver the rest).
-   */
-  private restart(play = true): void {
+  /** Delivers the snapshot again (every kind reset: no object of the previous pass survives) and plays from 0. */
+  private restart(): void {
+    this.rewind();
+    this.resumedAt = Date.now();
+    this.report();
+    this.step();
+  }
+
+  /** The snapshot again, at position 0, not playing. */
+  private rewind(): void {
     const sink = this.sink!;
     clearTimeout(this.timer);
     const wrapped: SourceSink = {
@@ -179,10 +184,6 @@ export class RecordingSource extends SnapshotSource {
     this.next = 0;
     this.ended = false;
     this.positionAtResume = 0;
-    if (!play) return;
-    this.resumedAt = Date.now();
-    this.report();
-    this.step();
   }
 
   /**
@@ -190,13 +191,8 @@ export class RecordingSource extends SnapshotSource {
    * time (the usage as of the last sample). With looping on, the next pass starts after the loop pause.
    */
   private finish(): void {
-    this.restart(false);
-    const events = this.recording.events;
-    while (this.next < events.length) {
-      const event = events[this.next++]!;
-      writeEvent(this.sink!, event.kind, event.type, structuredClone(event.object));
-      this.bump(event.kind, event.type);
-    }
+    this.rewind();
+    this.deliverUntil(Infinity);
     this.end();
   }
 
@@ -204,18 +200,24 @@ export class RecordingSource extends SnapshotSource {
   private step(): void {
     if (this.stopped || this.resumedAt === undefined) return;
     const elapsed = this.position();
-    const events = this.recording.events;
-    while (this.next < events.length && events[this.next]!.at <= elapsed) {
-      const event = events[this.next++]!;
-      writeEvent(this.sink!, event.kind, event.type, structuredClone(event.object));
-      this.bump(event.kind, event.type);
-    }
+    this.deliverUntil(elapsed);
     this.checkUsage();
+    const events = this.recording.events;
     if (this.next < events.length) {
       this.timer = setTimeout(() => this.step(), Math.max(0, (events[this.next]!.at - elapsed) / this.speed));
       return;
     }
     this.end();
+  }
+
+  /** Writes the recorded events at or before `positionMs` (recorded time) not yet written, in order. */
+  private deliverUntil(positionMs: number): void {
+    const events = this.recording.events;
+    while (this.next < events.length && events[this.next]!.at <= positionMs) {
+      const event = events[this.next++]!;
+      writeEvent(this.sink!, event.kind, event.type, structuredClone(event.object));
+      this.bump(event.kind, event.type);
+    }
   }
 
   /** The last event is out: stop at the final state, or start the next pass after a pause. */

@@ -105,12 +105,7 @@ function errorEvidence(c: AttributesCase): Evidence[] {
 /** Back to the class the volume has, when it has one (the claim then asks for nothing new). */
 function revertStep(c: AttributesCase): FixStep[] {
   if (!c.current) return [];
-  return [
-    step(
-      t(`Or ask for the class the volume has again (${verbatim(c.current)})`, `Или снова запросите класс, который у тома уже есть (${verbatim(c.current)})`),
-      command`kubectl patch pvc ${c.name} -n ${c.ns} --type merge -p ${`{"spec":{"volumeAttributesClassName":"${c.current}"}}`}`,
-    ),
-  ];
+  return [nameClassStep(c, c.current, t(`Or ask for the class the volume has again (${verbatim(c.current)})`, `Или снова запросите класс, который у тома уже есть (${verbatim(c.current)})`))];
 }
 
 /**

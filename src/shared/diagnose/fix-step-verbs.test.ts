@@ -30,6 +30,11 @@ describe('fix steps say what their commands do', () => {
     expect(commandOnlyReads('kubectl get pvc a -n b -o yaml > a.yaml')).toBe(true);
     expect(commandOnlyReads("kubectl -n b get pod a -o 'jsonpath={.spec}'")).toBe(true);
     expect(commandOnlyReads('kubectl describe pvc a -n b')).toBe(true);
+    // Flags without a value before the subcommand, and auth's read and write subcommands.
+    expect(commandOnlyReads('kubectl -A get pvc')).toBe(true);
+    expect(commandOnlyReads('kubectl --context=lab get pv')).toBe(true);
+    expect(commandOnlyReads('kubectl auth can-i create persistentvolumeclaims -n b')).toBe(true);
+    expect(commandOnlyReads('kubectl auth reconcile -f rbac.yaml')).toBe(false);
     expect(commandOnlyReads('kubectl delete pvc a -n b')).toBe(false);
     expect(commandOnlyReads('kubectl apply -f a.yaml')).toBe(false);
     expect(commandOnlyReads("kubectl patch pvc a -n b --type merge -p '{}'")).toBe(false);

@@ -8,10 +8,11 @@
  * builds, so every rule's steps in every rule test are held to it; fix-step-verbs.test.ts pins the classifier.
  */
 import type { FixStep, Finding } from '../model/findings';
+import { kubectlVerbOf } from '../lesson-code';
 import { parseCommand } from './fix-commands';
 
 /** kubectl subcommands that change nothing on the cluster (kubectl's own grouping: Basic/Troubleshooting reads). */
-const READ_VERBS = new Set(['get', 'describe', 'logs', 'top', 'explain', 'auth', 'api-resources', 'api-versions', 'version', 'events', 'cluster-info', 'diff', 'wait']);
+const READ_VERBS = new Set(['get', 'describe', 'logs', 'top', 'explain', 'auth can-i', 'auth whoami', 'api-resources', 'api-versions', 'version', 'events', 'cluster-info', 'diff', 'wait']);
 
 /** English imperatives that ask the user to change something on the cluster (the first verb of a step's text). */
 const FIX_VERBS = new Set([
@@ -44,14 +45,13 @@ export function leadingVerb(text: string): string {
   return '';
 }
 
-/** Whether a command only reads: a kubectl read subcommand (`kubectl -n x get …` too). Undefined: not kubectl. */
+/** Whether a command only reads: a kubectl read subcommand (`kubectl -n x get …` too). Undefined: not kubectl.
+ * The subcommand is found as the lessons find theirs (lesson-code.ts kubectlVerbOf). */
 export function commandOnlyReads(command: string): boolean | undefined {
   const words = parseCommand(command)?.words;
   if (!words || words[0] !== 'kubectl') return undefined;
-  let i = 1;
-  // Global flags before the subcommand: `kubectl -n ns get …`.
-  while (i < words.length && words[i]!.startsWith('-')) i += words[i]!.includes('=') ? 1 : 2;
-  return READ_VERBS.has(words[i] ?? '');
+  // Global flags before the subcommand: `kubectl -n ns get …`, `kubectl -A get …`.
+  return READ_VERBS.has(kubectlVerbOf(words.slice(1)));
 }
 
 /** Whether a step is worded as a change but its command only reads. */

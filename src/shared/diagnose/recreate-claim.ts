@@ -24,7 +24,7 @@ import { command } from './shell-quote';
  * The file an object is saved to: its name with `.yaml`. Undefined for a name the API server would refuse (only a
  * hostile file has one): the steps then name no file and give no save or apply command.
  */
-export function objectFile(name: string): string | undefined {
+function objectFile(name: string): string | undefined {
   return DNS_SUBDOMAIN.test(name) && name.length <= 248 ? `${name}.yaml` : undefined;
 }
 

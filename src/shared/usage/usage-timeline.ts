@@ -8,6 +8,7 @@
  * A file comes from elsewhere: the timeline is checked and dropped whole, with why, when unusable.
  */
 import type { UsagePoint, UsageReport, VolumeUsage } from '../model/usage';
+import { pointTime } from './trend';
 
 /** One measurement round: used bytes per volume key, `at` ms after the recording's start. */
 export interface UsageTimelineSample {
@@ -97,7 +98,7 @@ export function historyToSample(base: UsageReport, timeline: readonly UsageTimel
  */
 export function historyUntil(points: readonly UsagePoint[], untilMs: number): UsagePoint[] {
   return points.filter((p) => {
-    const at = p.timeMs ?? Date.parse(p.time);
+    const at = pointTime(p);
     return Number.isFinite(at) && at <= untilMs;
   });
 }

@@ -24,8 +24,8 @@ const SHORT_NAME_PX = 120;
  * in parentheses after it, stays whole (a cut in the middle as well as at the end, «large-3013-…013-clai…», read
  * as two names; trial 5 of issue 8, defect 12). The whole name is its title.
  */
-function TabName({ text, translate }: { text: string; translate: 'no' | undefined }) {
-  const { lead, tail } = nameParts(text);
+function TabName({ text, file, translate }: { text: string; file: string | undefined; translate: 'no' | undefined }) {
+  const { lead, tail } = nameParts(text, file);
   return (
     <span className="tab-name" translate={translate} title={text}>
       <span className="tab-name-lead">{lead}</span>
@@ -62,7 +62,7 @@ export function ClusterTabs() {
                 data-cluster-id={id}
                 onClick={() => update((s) => openClusterIn(s, id, 0))}
               >
-                <TabName text={nameOf(id)} translate={nameTranslate(info)} />
+                <TabName text={nameOf(id)} file={info && isOffline(info) ? info.server : undefined} translate={nameTranslate(info)} />
                 {info && isOffline(info) && <span className="source-tag">{t(`source.${info.source}`)}</span>}
               </button>
               <button

@@ -26,21 +26,13 @@ export function nameTranslate(cluster: Pick<ClusterInfo, 'source'> | undefined):
 }
 
 /**
- * A snapshot's name as its two parts: the file and, in parentheses, the cluster it was taken from
- * (src/main/kube/snapshot-source.ts names it `${fileName} (${context})`). The cluster's own name may hold
- * parentheses: the demo's recording is «demo.json (Demo cluster (lab-admin))», whose tab read «demo.json (Demo
- * clust…» while its cluster stayed whole in no part (trial 9 of issue 8). Any other name is all `lead`.
+ * A snapshot's name as its two parts: the file and, in parentheses, the cluster it was taken from. The core names
+ * a file's cluster `${fileName} (${context})` and sends the file alone as `server` (src/main/kube/snapshot-source.ts),
+ * so the split is at the file, whatever parentheses the file or the cluster's own name hold: the demo's recording
+ * is «demo.json (Demo cluster (lab-admin))», whose tab read «demo.json (Demo clust…» while its cluster stayed whole
+ * in no part (trial 9 of issue 8). Any other name (a context's, or without its file) is all `lead`.
  */
-export function nameParts(name: string): { lead: string; tail?: string } {
-  if (!name.endsWith(')')) return { lead: name };
-  // The group that closes the name: from its last ')' back to the '(' that balances it.
-  let depth = 0;
-  for (let i = name.length - 1; i >= 0; i--) {
-    if (name[i] === ')') depth++;
-    else if (name[i] === '(' && --depth === 0) {
-      const lead = name.slice(0, i);
-      return i > 1 && lead.endsWith(' ') && lead.trim() ? { lead: lead.trimEnd(), tail: name.slice(i) } : { lead: name };
-    }
-  }
-  return { lead: name };
+export function nameParts(name: string, file?: string): { lead: string; tail?: string } {
+  if (!file || !name.startsWith(`${file} (`) || !name.endsWith(')')) return { lead: name };
+  return { lead: file, tail: name.slice(file.length + 1) };
 }

@@ -11,6 +11,7 @@ import { createContext, Fragment, useCallback, useContext, useMemo, useState, ty
 import type { Lang } from '../../../shared/model/findings';
 import { en, type MessageKey } from './en';
 import { ru } from './ru';
+import { cached } from '../format/locale';
 
 export type { MessageKey };
 export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { en, ru };
@@ -56,7 +57,8 @@ function compile(lang: Lang, key: MessageKey): Compiled {
   return entry;
 }
 
-const GROUPED = new Map<Lang, Intl.NumberFormat>();
+/** Every digit kept (a plain argument is not rounded), grouped as the language groups. */
+const grouped = cached((lang) => new Intl.NumberFormat(lang, { maximumFractionDigits: 20 }));
 
 /** Arguments that hold identifiers, written as they are: a uid (1000), an exit code, an HTTP status. */
 const IDENTIFIER_ARGUMENTS: ReadonlySet<string> = new Set(['uid', 'code', 'status']);
@@ -74,13 +76,8 @@ function withGroupedNumbers<V>(lang: Lang, plain: ReadonlySet<string>, params: R
     if (IDENTIFIER_ARGUMENTS.has(name)) continue;
     const value = params[name];
     if (typeof value !== 'number' || !Number.isFinite(value)) continue;
-    let format = GROUPED.get(lang);
-    if (!format) {
-      format = new Intl.NumberFormat(lang, { maximumFractionDigits: 20 });
-      GROUPED.set(lang, format);
-    }
     out ??= { ...params };
-    out[name] = format.format(value);
+    out[name] = grouped(lang).format(value);
   }
   return out ?? params;
 }

@@ -13,7 +13,7 @@ import { MAX_TRAIL, type PaneState, type TrailStep, type ViewId, type ViewMemory
 const UNFILTERED = { filters: {}, search: undefined, sort: undefined, minSeverity: undefined, finding: undefined } as const;
 
 /** The fields of a pane a trail step remembers, only those set (an empty filter set is "none"). */
-export function memoryOf(pane: PaneState): ViewMemory | undefined {
+function memoryOf(pane: PaneState): ViewMemory | undefined {
   const out: ViewMemory = {};
   if (pane.namespaces?.length) out.namespaces = [...pane.namespaces];
   if (Object.keys(pane.filters).length > 0) out.filters = { ...pane.filters };

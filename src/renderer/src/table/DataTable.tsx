@@ -101,6 +101,8 @@ export function DataTable({
   // A verdict chip before a name (Column.leadingChip) has no decoration to hide its semibold in: measured in it.
   const leadingChipMeasure = browserMeasure(`600 11px ${family}`, (text) => (estimateWidth(text) * 11.5) / 13);
   const ctx = useMemo<ColumnContext>(() => ({ t, lang, now, measure }), [t, lang, now, measure]);
+  // One string for every loading row, formatted once per render rather than once per row.
+  const loadingText = t('table.loadingRow');
   const available = useElementWidth(scrollElement, UNMEASURED_WIDTH);
   const gridId = useId();
   const [active, setActive] = useState(0);
@@ -288,9 +290,10 @@ export function DataTable({
             {items.map((item) => {
               const row = rows.rowAt(item.index);
               const ref = row && rowRef(row);
+              const key = row ? rowKey(row) : undefined;
               return (
                 <GridRow
-                  key={row ? rowKey(row) : `loading-${item.index}`}
+                  key={key ?? `loading-${item.index}`}
                   row={row}
                   index={item.index}
                   start={item.start}
@@ -302,8 +305,8 @@ export function DataTable({
                   ctx={ctx}
                   active={item.index === active}
                   selected={Boolean(ref && selected && sameRef(ref, selected))}
-                  isNew={Boolean(row && newRows.marked.has(rowKey(row)))}
-                  loadingText={t('table.loadingRow')}
+                  isNew={key !== undefined && newRows.marked.has(key)}
+                  loadingText={loadingText}
                   onPick={onPick}
                 />
               );

@@ -1,6 +1,7 @@
 /**
  * One row of the virtualised grid, memoised: a row re-renders only when its own object, its place, its state
- * (active, selected, new) or the columns change. Scrolling renders the whole table on every frame (the virtualiser's
+ * (active, selected, new), the columns or their context change; the context holds the clock (`ctx.now`), so on a
+ * live cluster every row on screen re-renders once a second for its age cells, and not between ticks. Scrolling renders the whole table on every frame (the virtualiser's
  * range moves), and a change notice refetches the page on screen; without the memo every cell of every row on
  * screen and in the overscan was rendered again each time, which the browser benchmark saw as dropped frames while
  * scrolling during a stream of changes (docs/benchmarks.md, "Change to screen").
@@ -16,7 +17,7 @@ import { rowRef, type AnyRow } from '../tables/registry';
 /** A column as laid out: its declaration and its width on screen, px. */
 export type ShownColumn = Column<AnyRow> & { layoutWidth: number };
 
-export interface GridRowProps {
+interface GridRowProps {
   /** The row's object, or undefined while its page is loading. */
   row: AnyRow | undefined;
   /** Its index among all rows (0-based) and its top, px from the grid body's top. */
