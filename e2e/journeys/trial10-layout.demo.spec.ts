@@ -7,9 +7,11 @@
  * T10-3. The light theme's amber and green words (graph edge labels, «ожидание», «Pending», «работает») were 3.0 to
  *    4.4:1 on white. Every text colour now holds 4.5:1: theme-contrast.test checks the tokens, this journey the
  *    colours the browser actually paints on the broken links.
+ * T10-6. The strip's source tag is uppercase, and so was the capture time in it: «СНЯТ 1 ДЕК. 2026 Г., 09:15». The
+ *    time keeps its own case.
  */
 import { expect, test } from './support/fixtures';
-import { openDemoAt } from './support/layout';
+import { openDemoAt, SCREENS } from './support/layout';
 
 /** WCAG contrast of two CSS rgb() colours. */
 function contrast(a: string, b: string): number {
@@ -63,4 +65,14 @@ test('T10-2, T10-3: beside a lesson, a broken link wraps under its own words, in
   );
   expect(colours.length).toBeGreaterThan(0);
   for (const c of colours) expect(contrast(c.fg, c.bg), `«${c.text}» ${c.fg} on ${c.bg}`).toBeGreaterThanOrEqual(4.5);
+});
+
+test('T10-6: the capture time in the source tag keeps its case, at 1440x900 in ru', async ({ app, demoHost, page }) => {
+  await openDemoAt(app, page, demoHost.url, 'ru', SCREENS[1]);
+  const time = app.statusStrip.locator('.source-tag-time');
+  await expect(time).toBeVisible();
+  // innerText is the text as painted (after text-transform).
+  const painted = await time.evaluate((el) => (el as HTMLElement).innerText);
+  expect(painted).toMatch(/снят/);
+  expect(painted).not.toMatch(/СНЯТ|Г\./);
 });

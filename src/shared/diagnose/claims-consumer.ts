@@ -112,7 +112,7 @@ export function provisioning(c: ClaimCase, sc: StorageClass, extra: Evidence[]):
       finding({
         code: 'claim.provisioner-dead',
         object: c.ref,
-        cause: t(`The claim waits for provisioner ${verbatim(provisioner)}, which is not running: ${afterColon(health.reasons[0]?.en ?? '')}`, `Заявка ждёт провизионер ${verbatim(provisioner)}, а он не работает: ${afterColon(health.reasons[0]?.ru ?? '')}`),
+        cause: t(`The claim waits for provisioner ${verbatim(provisioner)}, which is not running: ${afterColon(health.reasons[0]?.en ?? '')}`, `Заявка ждёт провизионера ${verbatim(provisioner)}, а он не работает: ${afterColon(health.reasons[0]?.ru ?? '')}`),
         evidence: withHealth(...recentEvents(c, ['ExternalProvisioning', 'ProvisioningFailed'])),
         fix: [
           provisionerPodsStep(provisioner, health),

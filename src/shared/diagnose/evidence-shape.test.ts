@@ -27,7 +27,7 @@ describe('evidenceProblems', () => {
   });
 
   it('rejects the rows seen in the third trial: a sentence as the label with an empty value, no source', () => {
-    const sentence = evidence(t('No leader lease and no pods of it found, and 2 claims wait for it.', 'Не найдено ни лидерского Lease, ни его подов, а его ждут 2 заявки.'), '');
+    const sentence = evidence(t('No leader lease and no pods of it found, and 2 claims wait for it.', 'Не найдено ни лидерского Lease, ни его подов, хотя его ждут 2 заявки.'), '');
     const problems = evidenceProblems(sentence);
     expect(problems.some((p) => p.includes('longer than'))).toBe(true);
     expect(problems.some((p) => p.includes('ends like a sentence'))).toBe(true);

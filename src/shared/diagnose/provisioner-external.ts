@@ -132,7 +132,7 @@ export function assessExternal(view: ClusterView, name: string, classes: string[
     reasons.push(
       t(
         `No leader lease and no pods of it found, and ${counted(waiting, CLAIMS).en} ${pluralForm('en', waiting, WAIT)} for it.`,
-        `Не найдено ни лидерского Lease, ни его подов, а его ${pluralForm('ru', waiting, WAIT)} ${counted(waiting, CLAIMS).ru}.`,
+        `Не найдено ни лидерского Lease, ни его подов, хотя его ${pluralForm('ru', waiting, WAIT)} ${counted(waiting, CLAIMS).ru}.`,
       ),
     );
   } else {

@@ -110,7 +110,7 @@ const FAILING: Record<string, Record<string, FailingCase>> = {
     'absent-provisioner': {
       from: 'start',
       en: /^Claim absent-provisioner is Pending\. The claim waits for provisioner storage\.example\.com\/absent, which is not running/,
-      ru: /^Заявка absent-provisioner в состоянии Pending\. Заявка ждёт провизионер storage\.example\.com\/absent, а он не работает/,
+      ru: /^Заявка absent-provisioner в состоянии Pending\. Заявка ждёт провизионера storage\.example\.com\/absent, а он не работает/,
       code: 'claim.provisioner-dead',
     },
     'too-big-for-pv': { from: 'start', en: /^Claim too-big-for-pv is Pending\. The claim asks for no class \(""\), so only static volumes can bind it; no volume fits, but \d volumes? almost fits?/, ru: /^Заявка too-big-for-pv в состоянии Pending\. Заявка просит пустой класс/, code: 'claim.static-near-miss' },

@@ -102,7 +102,8 @@ export function StatusStrip({ clusterId }: { clusterId: string }) {
         {isOffline(cluster) && (
           <span className="source-tag" data-testid="source-tag" title={sourceTag}>
             {t(`source.${cluster.source}`)}
-            {captured && <span data-drop="3">{` · ${captured}`}</span>}
+            {/* The time in its own case: uppercased, «1 ДЕК. 2026 Г.» read wrong (trial 10). */}
+            {captured && <span className="source-tag-time" data-drop="3">{` · ${captured}`}</span>}
           </span>
         )}
         {data.serverVersion && (

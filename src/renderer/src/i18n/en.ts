@@ -363,6 +363,7 @@ export const en = {
   'col.defaultClass': '(default)',
   'col.noClass': 'no class',
   'col.noClassTitle': 'storageClassName: "" — the claim binds only to a volume without a class',
+  'col.volumeNoClassTitle': 'No storageClassName: only a claim with storageClassName "" (or one that names no class where no default exists) binds to this volume',
 
   'details.label': 'Details of {name}',
   'details.close': 'Close details',

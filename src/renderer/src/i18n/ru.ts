@@ -285,7 +285,7 @@ export const ru: Record<MessageKey, string> = {
   'col.verdict': 'Состояние',
   'col.lease': 'Лидерский Lease',
   'col.registered': 'Узлы',
-  'col.pods.inTree': 'встроен',
+  'col.pods.inTree': 'встроенный',
   'col.pods.none': 'нет',
   'col.pods.notSeen': 'не найдены',
   'col.notKnown.podsInTree': 'Своих подов нет: встроенный провизионер работает внутри kube-controller-manager',
@@ -366,6 +366,7 @@ export const ru: Record<MessageKey, string> = {
   'col.defaultClass': '(по умолчанию)',
   'col.noClass': 'без класса',
   'col.noClassTitle': 'storageClassName: "" — заявка привязывается только к тому без класса',
+  'col.volumeNoClassTitle': 'storageClassName не задан: к этому тому привязывается только заявка со storageClassName "" (или без класса, когда класса по умолчанию нет)',
 
   'details.label': 'Подробности: {name}',
   'details.close': 'Закрыть подробности',

@@ -10,7 +10,7 @@ import { ALL_RESOURCES } from '../../../shared/kube/resource-registry';
 import { podInit, podVolumeTypes } from './pods-columns';
 import { provisionerLease, provisionerNodes, provisionerPods, provisionerPodsTitle } from './provisioners-columns';
 import { TABLES } from './registry';
-import { volumeClaim, volumeSource } from './volumes-columns';
+import { volumeClaim, volumeColumns, volumeSource } from './volumes-columns';
 
 const NOW = Date.parse('2026-11-28T10:00:00Z');
 const ctxOf = (lang: 'en' | 'ru'): ColumnContext => ({
@@ -105,6 +105,11 @@ describe('volume columns', () => {
     expect(volumeSource({ ...volume, sourceType: 'hostPath', driver: undefined })).toBe('hostPath');
     expect(volumeClaim({ ...volume, claim: undefined })).toBe('');
   });
+  it('say that a volume has no class, in the UI language, as Claims does (trial 10: a blank cell beside «без класса»)', () => {
+    expect(cell(volumeColumns, 'class', { ...volume, className: 'fast' })).toBe('fast');
+    expect(cell(volumeColumns, 'class', volume)).toBe('no class');
+    expect(cell(volumeColumns, 'class', volume, ctxOf('ru'))).toBe('без класса');
+  });
 });
 
 describe('class and provisioner columns', () => {
@@ -148,7 +153,7 @@ describe('class and provisioner columns', () => {
     expect(provisionerLease({ ...prov, leaseHolder: undefined }, en)).toBe('—');
     expect(provisionerPods(prov, en)).toBe('1/2');
     // No count: why in words, not a bare «—» (trial 9 of issue 8); the title says more.
-    expect(provisionerPods({ ...prov, podsTotal: undefined, type: 'in-tree' }, ctxOf('ru'))).toBe('встроен');
+    expect(provisionerPods({ ...prov, podsTotal: undefined, type: 'in-tree' }, ctxOf('ru'))).toBe('встроенный');
     expect(provisionerPods({ ...prov, podsTotal: undefined, type: 'none' }, ctxOf('ru'))).toBe('нет');
     expect(provisionerPods({ ...prov, podsTotal: undefined, type: 'external' }, en)).toBe('not found');
     expect(provisionerPodsTitle(prov, en)).toBeUndefined();

@@ -12,7 +12,7 @@ export function provisionerLease(row: ProvisionerRow, ctx: ColumnContext): strin
 }
 
 /**
- * Ready/total pods, or in words why there is no count: «встроен» (in-tree), «нет» (nothing provisions),
+ * Ready/total pods, or in words why there is no count: «встроенный» (in-tree), «нет» (nothing provisions),
  * «не найдены» (none seen). A bare «—» read as a missing value (trial 9 of issue 8); the title says more.
  */
 export function provisionerPods(row: ProvisionerRow, ctx: ColumnContext): string {
