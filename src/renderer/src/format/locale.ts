@@ -4,23 +4,11 @@
  */
 import type { Lang } from '../../../shared/model/findings';
 import type { Translate } from '../i18n/i18n';
+import { cached } from './cached';
 
 export interface UiLocale {
   lang: Lang;
   t: Translate;
-}
-
-/** One Intl formatter per language and options: building them is costly, and a table formats every row. */
-export function cached<F>(make: (lang: Lang) => F): (lang: Lang) => F {
-  const byLang = new Map<Lang, F>();
-  return (lang) => {
-    let formatter = byLang.get(lang);
-    if (!formatter) {
-      formatter = make(lang);
-      byLang.set(lang, formatter);
-    }
-    return formatter;
-  };
 }
 
 /** Numbers in the UI language (grouping and decimal separator: "12 345,5" in Russian). */

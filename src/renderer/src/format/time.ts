@@ -4,7 +4,8 @@
  * clock times and dates.
  */
 import type { Lang } from '../../../shared/model/findings';
-import { cached, type UiLocale } from './locale';
+import { cached } from './cached';
+import type { UiLocale } from './locale';
 
 /** Seconds between an ISO time and now; undefined for missing or unparsable times. */
 export function secondsSince(iso: string | undefined, now: number): number | undefined {

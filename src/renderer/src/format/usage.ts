@@ -4,7 +4,8 @@
  */
 import type { ClaimUsage } from '../../../shared/model/usage';
 import { formatBytes } from './bytes';
-import { cached, type UiLocale } from './locale';
+import { cached } from './cached';
+import type { UiLocale } from './locale';
 
 const percentFormat = cached((lang) => new Intl.NumberFormat(lang, { style: 'percent', maximumFractionDigits: 0 }));
 

@@ -11,7 +11,7 @@ import { createContext, Fragment, useCallback, useContext, useMemo, useState, ty
 import type { Lang } from '../../../shared/model/findings';
 import { en, type MessageKey } from './en';
 import { ru } from './ru';
-import { cached } from '../format/locale';
+import { cached } from '../format/cached';
 
 export type { MessageKey };
 export const DICTIONARIES: Record<Lang, Record<MessageKey, string>> = { en, ru };
