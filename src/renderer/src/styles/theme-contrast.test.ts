@@ -9,13 +9,27 @@ import { describe, expect, it } from 'vitest';
 
 const css = readFileSync(join(__dirname, 'theme.css'), 'utf8');
 
-/** The custom properties of the first block whose selector starts with `selector`. */
-function block(selector: string): Map<string, string> {
+/** The custom properties of the first block whose selector starts with `selector`, as written (#hex or var(--x)). */
+function declared(selector: string): Map<string, string> {
   const start = css.indexOf(selector);
   if (start < 0) throw new Error(`theme.css has no ${selector} block`);
   const open = css.indexOf('{', start);
   const body = css.slice(open + 1, css.indexOf('}', open));
-  return new Map([...body.matchAll(/(--[\w-]+):\s*(#[0-9a-f]{6})\s*;/gi)].map((m) => [m[1]!, m[2]!.toLowerCase()]));
+  return new Map([...body.matchAll(/(--[\w-]+):\s*(#[0-9a-f]{6}|var\(--[\w-]+\))\s*;/gi)].map((m) => [m[1]!, m[2]!.toLowerCase()]));
+}
+
+/**
+ * A theme's colours as the browser computes them on :root: a dark block overrides the light one's properties, and a
+ * var(--x) takes the theme's own --x.
+ */
+function block(selector: string): Map<string, string> {
+  const light = declared(':root {');
+  const own = selector === ':root {' ? light : new Map([...light, ...declared(selector)]);
+  const resolve = (value: string): string => {
+    const ref = /^var\((--[\w-]+)\)$/.exec(value)?.[1];
+    return ref ? resolve(own.get(ref) ?? '') : value;
+  };
+  return new Map([...own].map(([name, value]) => [name, resolve(value)]));
 }
 
 /** Relative luminance (WCAG 2.x) of #rrggbb. */
