@@ -7,6 +7,8 @@
  * T10-3. The light theme's amber and green words (graph edge labels, «ожидание», «Pending», «работает») were 3.0 to
  *    4.4:1 on white. Every text colour now holds 4.5:1: theme-contrast.test checks the tokens, this journey the
  *    colours the browser actually paints on the broken links.
+ * T10-7. In the dark theme, search placeholders were Chromium's grey (3.5:1) and the current nav item's blue 4.1:1;
+ *    a missing object's box in the graph was drawn at 85 % opacity, its labels under 4.5:1 in both themes.
  * T10-6. The strip's source tag is uppercase, and so was the capture time in it: «СНЯТ 1 ДЕК. 2026 Г., 09:15». The
  *    time keeps its own case.
  */
@@ -75,4 +77,19 @@ test('T10-6: the capture time in the source tag keeps its case, at 1440x900 in r
   const painted = await time.evaluate((el) => (el as HTMLElement).innerText);
   expect(painted).toMatch(/снят/);
   expect(painted).not.toMatch(/СНЯТ|Г\./);
+});
+
+test('T10-7: placeholders, the current nav item and a missing object\'s box hold 4.5:1, at 1280x720 in ru, dark', async ({ app, demoHost, page }) => {
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await openDemoAt(app, page, demoHost.url);
+  await app.show('graph');
+  const search = app.pane.getByTestId('graph-search');
+  await expect(search).toBeVisible();
+  const placeholder = await search.evaluate((el) => ({ fg: getComputedStyle(el, '::placeholder').color, bg: getComputedStyle(el).backgroundColor }));
+  expect(contrast(placeholder.fg, placeholder.bg), `placeholder ${placeholder.fg} on ${placeholder.bg}`).toBeGreaterThanOrEqual(4.5);
+  const current = await app.nav('graph').evaluate((el) => ({ fg: getComputedStyle(el).color, bg: getComputedStyle(el).backgroundColor }));
+  expect(contrast(current.fg, current.bg), `current nav item ${current.fg} on ${current.bg}`).toBeGreaterThanOrEqual(4.5);
+  const missing = app.pane.locator('.storage-node.missing').first();
+  await expect(missing).toBeVisible();
+  expect(await missing.evaluate((el) => getComputedStyle(el).opacity), 'a missing object is drawn whole, not faded').toBe('1');
 });

@@ -47,6 +47,8 @@ function contrast(a: string, b: string): number {
 }
 
 const SURFACES = ['--bg', '--bg-panel', '--bg-sunken'];
+/** The current item (nav, tab, pressed button) draws the accent or the text on --bg-active (dark: 4.1:1 before). */
+const ON_ACTIVE = ['--text', '--text-muted', '--accent'];
 /** Text colours, each with the chip background it also sits on. */
 const TEXTS: Record<string, string | undefined> = {
   '--text': undefined,
@@ -65,12 +67,12 @@ const TEXTS: Record<string, string | undefined> = {
 describe('theme contrast', () => {
   const themes = { light: block(':root {'), dark: block(":root[data-theme='dark']") };
   for (const [name, vars] of Object.entries(themes)) {
-    it(`${name}: every text colour holds 4.5:1 on the page, panel, canvas and its own chip`, () => {
+    it(`${name}: every text colour holds 4.5:1 on the page, panel, canvas and its own chip (the accent on the current item too)`, () => {
       const low: string[] = [];
       for (const [text, chip] of Object.entries(TEXTS)) {
         const fg = vars.get(text);
         expect(fg, `${name} ${text}`).toBeDefined();
-        for (const surface of chip ? [...SURFACES, chip] : SURFACES) {
+        for (const surface of [...SURFACES, ...(chip ? [chip] : []), ...(ON_ACTIVE.includes(text) ? ['--bg-active'] : [])]) {
           const ratio = contrast(fg!, vars.get(surface)!);
           if (ratio < 4.5) low.push(`${text} on ${surface}: ${ratio.toFixed(2)}`);
         }
